@@ -211,7 +211,8 @@ HELPER = 'import { akoolGet } from "@/lib/akool";\nconst json = await akoolGet("
     ("path", "use", "want"),
     [
         ("/v4/voice/list?type=1", "json.data.map((v) => v.voice_id);", [(3, "response-field")]),
-        ("/v4/voice/list?type=1", "const ok = Array.isArray(json.data);", [(3, "response-field")]),
+        # (the script checks the shape: a warning, relay 8 of session 13)
+        ("/v4/voice/list?type=1", "const ok = Array.isArray(json.data);", [(3, "answer-field")]),
         ("/v4/voice/list?type=1", "for (const v of json.data) use(v);", [(3, "response-field")]),
         ("/v4/voice/list?type=1", "const n = json?.data.filter(Boolean);", [(3, "response-field")]),
         ("/v4/liveAvatar/session/list", "json.data.forEach(close);", [(3, "response-field")]),

@@ -107,18 +107,70 @@ def calls_of(ctx: FileContext, given: list[Returner], objects: Objects) -> list[
     """The calls of the given returners in a file (not their definitions), each a place of its
     endpoint's answer: a mention judged as that endpoint, read for nothing but its answer. A
     method is called on an object of its class (made here or given typed: `objects`), on the
-    class itself, or on `this`/`self`; a function by its name, or on a module imported whole."""
+    class itself, or on `this`/`self`; a function by its name, or on a module imported whole.
+    A call that returners of one name and different endpoints may each be is none of them."""
     found: list[Mention] = []
-    by_name = {r.name: r for r in given}
+    by_name: dict[str, list[Returner]] = {}
+    for r in given:
+        by_name.setdefault(r.name, []).append(r)
     text = "\n".join(ctx.lines) if given else ""
     holders = {r.owner: {*objects(text, r.owner), r.owner} for r in given if r.owner}
     holders[""] = {a or b for a, b in MODULE.findall(text)}  # (modules imported whole)
     for i, line in enumerate(ctx.lines):
         if len(line) > ties.STATEMENT_CHARS or not any(n in line for n in by_name):
             continue
-        for r in by_name.values():
-            found += _calls_on(ctx, i, line, r, holders[r.owner] | r.receivers)
+        for named in by_name.values():
+            made = [m for r in named for m in _calls_on(ctx, i, line, r, _holders(r, holders))]
+            found += _unambiguous(made)
     return found
+
+
+def _holders(r: Returner, holders: dict[str, set[str]]) -> set[str]:
+    """The names a returner may be called on: its class's objects; for a function, the modules
+    imported whole, or (another file's, whose module's imports are known) only the names those
+    bind (`video.getStatus(v)` after `import * as video from "./video.js"` is not image.js's)."""
+    if r.owner or not r.receivers:
+        return holders[r.owner] | r.receivers
+    return set(r.receivers)
+
+
+def _unambiguous(made: list[Mention]) -> list[Mention]:
+    """The calls found at each place, unless returners of different endpoints were found there
+    (`getStatus(i)` when two modules' getStatus are in view and which one is called is unknown);
+    the last of those found of one endpoint (as a file's own returner gives way to another's)."""
+    spots: dict[int, list[Mention]] = {}
+    for m in made:
+        spots.setdefault(m.column, []).append(m)
+    return [
+        at[-1] for at in spots.values() if len({(e.endpoint and e.endpoint.path) for e in at}) == 1
+    ]
+
+
+def as_imported(r: Returner, text: str, bare: bool, receivers: frozenset[str]) -> list[Returner]:
+    """Another file's returner as a file that imports its module sees it: called by its own
+    name only when an import of that module binds the name (`import { getStatus } from
+    "./image.js"`, not the same-named function of "./video.js" imported beside it), and by each
+    alias such an import gives it (`import { getStatus as videoStatus } from "./video.js"`,
+    `from pkg.video import get_status as video_status`)."""
+    aliases = {a for a in _aliases(text, r.name) if a in receivers}
+    own = bare and (r.name in receivers or not receivers)  # (imports of it not read: as it was)
+    found = [replace(r, bare=own, receivers=receivers)]
+    found += [replace(r, name=a, bare=True, receivers=receivers) for a in sorted(aliases)]
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _alias_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w$.]){re.escape(name)}\s*(?:\bas\s+|:\s*)(?P<a>[A-Za-z_$][\w$]*)(?![\w$])"
+    )
+
+
+def _aliases(text: str, name: str) -> set[str]:
+    """The names an import line binds a name as (`name as alias`, `{ name: alias } = require(`)."""
+    if name not in text or (" as " not in text and ":" not in text):
+        return set()
+    return {m.group("a") for m in _alias_pattern(name).finditer(text) if m.group("a") != name}
 
 
 def _calls_on(

@@ -2082,7 +2082,16 @@ def _read_hit(
         return _not_a_list_hit(read, endpoint)  # res.data.length where data holds the list
     if place and _defended(read, endpoint):
         return None
-    return _field_read_hit(read, endpoint, place, shared)
+    return _fallback(read, _field_read_hit(read, endpoint, place, shared))
+
+
+def _fallback(read: answers.Read, found: tuple[str, Hit] | None) -> tuple[str, Hit] | None:
+    """A chain's later member (`x.image_url || x.url`, the first undocumented too) is the
+    script's fallback, guarded by the read it makes first (judged as its primary read): an
+    undocumented one is a warning (answer-field), never an error, and no fix."""
+    if found is None or read.rank == 0:
+        return found
+    return "answer-field", replace(found[1], fix=None)
 
 
 def _not_a_list_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit] | None:
@@ -2468,8 +2477,42 @@ def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
             member = _answer_member(ctx, hit, members)
             if member is not None:
                 found.append((rule, member))
-        ctx.answers = found
+        ctx.answers = _once_per_line(found)
     return ctx.answers
+
+
+def _once_per_line(found: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
+    """One finding per line for the same verdict given without a fix (`Array.isArray(json.data)
+    && json.data.length` on a list held one level down: one finding); a fixed read keeps each
+    place, as --diff must patch each."""
+    seen: set[tuple[str, int, str, str]] = set()
+    kept = []
+    for rule, hit in found:
+        key = (rule, hit.line, hit.found, hit.message)
+        if hit.fix is None and key in seen:
+            continue
+        seen.add(key)
+        kept.append((rule, hit))
+    return kept
+
+
+@lru_cache(maxsize=256)
+def _shape_check(root: str) -> re.Pattern[str]:
+    name = re.escape(root)
+    return re.compile(
+        rf"Array\.isArray\(\s*{name}\s*(?:\?\.|\.)\s*data\s*\)"
+        rf"|isinstance\(\s*{name}\s*(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^)]*\)|\.data)"
+        r"\s*,\s*(?:list|\(\s*list)"
+    )
+
+
+def _shape_checked(text: str, read: answers.Read) -> bool:
+    """Whether the script checks that the answer's data is a list before it uses it as one
+    (`Array.isArray(json.data)`, `isinstance(body["data"], list)`): a guarded read, falling back
+    when it is not, so a data that the docs give as an object is a warning, not an error."""
+    if read.root is None or ("isArray" not in text and "isinstance" not in text):
+        return False
+    return _shape_check(read.root).search(text) is not None
 
 
 def _answer_member(ctx: FileContext, hit: Hit, reported: set[int]) -> Hit | None:
@@ -2540,7 +2583,10 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     # when it is one for each of them (a struct of several endpoints' fields is no mistake).
     tags: dict[tuple[int, int], list[tuple[str, Hit] | None]] = {}
     written = answers.set_by_default(text)  # (fields the script sets on the answer: not judged)
+    reshaped = {id(m) for m in _reshaped(ctx, [m for m, _ in calls])}
     for m, shared in calls:
+        if id(m) in reshaped:
+            continue  # (an option reshapes what its answer gives: see _reshaped)
         endpoint = shared
         stays = path_stays(ctx, m)  # (its path not fixed: nor its answer's reads)
         if shared.answers_by_product:
@@ -2569,6 +2615,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 continue
             member = _list_member(read, ctx.lines, members)
             found = _read_hit(read, endpoint, data_holds, shared, member)
+            if found is not None and found[1].found == "data" and _shape_checked(text, read):
+                found = ("answer-field", found[1])  # (see _shape_checked)
             if found is not None and _guessed_get(m, endpoint):  # (a note: see _on_a_guess)
                 found = (found[0], _on_a_guess(m, endpoint, found[1]))
             if found is not None and stays:
@@ -2580,6 +2628,38 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     for judged in tags.values():
         if all(judged) and judged[0] is not None:
             yield judged[0]
+
+
+# Options that give a request's caller something of the answer's own making: axios'
+# `transformResponse`, ky's `hooks: { afterResponse }`, ofetch's `onResponse`/`parseResponse`,
+# got's `resolveBodyOnly` (the body for the response), a client's `responseInterceptor`.
+RESHAPES = re.compile(
+    r"(?<![\w$])(?:transformResponse|afterResponse|onResponse|parseResponse|resolveBodyOnly"
+    r"|responseInterceptor)\s*[:=(]"
+)
+RESHAPE_WORDS = (
+    *("transformResponse", "afterResponse", "onResponse", "parseResponse"),
+    *("resolveBodyOnly", "responseInterceptor"),
+)
+
+
+def _reshaped(ctx: FileContext, calls: list[Mention]) -> list[Mention]:
+    """The calls whose answer an option reshapes before the code reads it: given in the call's
+    own arguments, that call; anywhere else in the file (a client's defaults, `axios.create({
+    transformResponse })`, a URL held in a name), every call of the file, as which calls it
+    reaches is not known. What such a call's answer gives is not judged."""
+    text = ctx.doc().text
+    if not any(word in text for word in RESHAPE_WORDS):
+        return []
+    doc = ctx.doc()
+    spans = {id(m): doc.paren_around(doc.offset(m.line, m.column)) or (0, 0) for m in calls}
+    found: list[Mention] = []
+    for option in RESHAPES.finditer(text):
+        own = [m for m in calls if spans[id(m)][0] < option.start() < spans[id(m)][1]]
+        if not own:
+            return calls
+        found += own
+    return found
 
 
 def _narrowed(shared: DocEndpoint, products: frozenset[str]) -> tuple[DocEndpoint, DocEndpoint]:

@@ -810,7 +810,7 @@ def returners_imported(
                 or STAR_IMPORT.search(text) is not None  # (from .akool_api import *)
             )
             receivers = modules.imported_names(text, path, owner)
-            found.append(replace(r, bare=bare, receivers=receivers))
+            found += returns.as_imported(r, text, bare, receivers)  # (by its name, its aliases)
     return found
 
 

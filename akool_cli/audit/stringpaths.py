@@ -26,6 +26,11 @@ PATH_FIRST = re.compile(
     rf"(?<![\w$.])(?:jmespath\s*\.\s*search|R\s*\.\s*path)\(\s*{PATH}\s*,\s*(?P<root>{NAME})"
 )
 METHOD = re.compile(rf"(?P<root>{NAME})\s*\.\s*SelectToken\(\s*{PATH}")
+# k6's response selector: `r.json("data.task_id")` reads the parsed answer's data.task_id,
+# `r.json("code")` its code (a one-name path is a read of the answer's top too).
+SELECTOR = re.compile(
+    rf"(?P<root>{NAME})\s*\.\s*json\(\s*(?P<q>[\"'`])(?P<s>[A-Za-z_][\w.\[\]]*)(?P=q)\s*\)"
+)
 # A line that may hold one: a path through data written in a string or a list, then a getter.
 DATA_PATHS = ("data.", '"data"', "'data'")
 GETTER = re.compile(r"(?:get|Get|GetBytes|dlv|glom|search|path|SelectToken|read)\(")
@@ -34,9 +39,9 @@ GETTER = re.compile(r"(?:get|Get|GetBytes|dlv|glom|search|path|SelectToken|read)
 def reads(line: str) -> list[tuple[int, str, bool, str]]:
     """The reads a line's string paths make: (column, field, whether under data, the object
     read)."""
+    found = _selected(line) if ".json(" in line else []
     if not any(h in line for h in DATA_PATHS) or GETTER.search(line) is None:
-        return []
-    found = []
+        return found
     for pattern in (OBJECT_FIRST, PATH_FIRST, METHOD):
         for m in pattern.finditer(line):
             read = _first_member(m)
@@ -45,6 +50,21 @@ def reads(line: str) -> list[tuple[int, str, bool, str]]:
                 if read[2] == "body data":  # _.get(res, "data.data.x"): axios' body's data
                     root += ".data"
                 found.append((read[0], read[1], read[2] != "top", root))
+    return found
+
+
+def _selected(line: str) -> list[tuple[int, str, bool, str]]:
+    """What k6's `r.json(selector)` reads: the selector's first member past data (as the
+    parsed answer's: its object is written `r.data`), or a one-name selector's name."""
+    found = []
+    for m in SELECTOR.finditer(line):
+        root = re.sub(r"\s+", "", m.group("root")) + ".data"
+        if "." not in m.group("s") and "[" not in m.group("s"):
+            found.append((m.start("s"), m.group("s"), False, root))
+            continue
+        read = _first_member(m)
+        if read is not None and read[2] == "data":
+            found.append((read[0], read[1], True, root))
     return found
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from akool_cli.audit import arguments, handles, hooks, items
+from akool_cli.audit import arguments, elements, handles, hooks, items
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
 from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent.py calls)
 
@@ -318,6 +318,8 @@ def roots(rhs: str, shell: bool) -> frozenset[str]:
     rhs = CAST.sub("", rhs, count=1) if rhs.lstrip().startswith("(") else rhs  # `(Map) b.get(..)`
     found = set()
     for a in ARGUMENT.finditer(rhs):
+        if _parameter(rhs, a):
+            continue  # (`.then((r) => r.json())`: the callback's own r, not a name of the scope)
         found.add(a.group("name"))
         keyed = KEY_AFTER.match(rhs, a.end("name"))  # EP.detect, EP["detect"]: an entry
         if keyed is not None:
@@ -334,6 +336,19 @@ def roots(rhs: str, shell: bool) -> frozenset[str]:
     if called.lower() not in VERBS and METHOD_CALL.match(rhs):
         found.add(called)
     return frozenset(found)
+
+
+# After a callback's parameter list: `(r) =>`, `(r, i) =>` (or `function (r)`, checked apart).
+PARAMETERS_END = re.compile(r"\s*(?:,[\w$\s,]*)?\)\s*(?P<arrow>=>)?")
+
+
+def _parameter(rhs: str, a: re.Match[str]) -> bool:
+    """Whether an argument ARGUMENT found is a parameter of a callback written there (`.then((r)
+    => r.json())`, `function (r) {`): a name of its own, which no call's scope before it holds."""
+    end = PARAMETERS_END.match(rhs, a.end("name"))
+    if end is None:
+        return False
+    return end.group("arrow") is not None or rhs[: a.start()].rstrip().endswith("function")
 
 
 # A key read on a name: `.detect`, `["detect"]`, `->detect`, `['detect']`.
@@ -510,8 +525,6 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
             break  # (a statement above a function's head does not go on into its body)
         found = facts.binding(start)
         text = lines[start]
-        if found is not None and found.unpacked and not _unpacks_tuple(facts, found):
-            break  # (which element of `const [a, b] = await Promise.all([...])` is whose: unknown)
         if found is not None:
             eq = len(text) - len(found.rhs)
             if start == line:
@@ -1103,18 +1116,21 @@ def scopes(
     level = indent(lines[start])
     end = facts.statement_end(start)
     statement = " ".join(lines[start : end + 1])[-STATEMENT_CHARS:]
-    if bound is not None:
-        _bind_call(facts, start, end, bound, scope, gives)
+    bound = _bind_own(facts, (start, end), (line, column), bound, (scope, gives))
     _on_the_call(facts, (line, column), start, statement, scope, gives)
     stop = min(line + WINDOW, len(lines))
     resume, seen = line, [level, None, -1]
     join = _branch_join(facts, start, bound.names) if bound is not None else -1
+    closed, parameters = _callbacks_end(facts, start, line, bound)
     for i in range(line, stop):
         if scope.hidden:
             _restore(scope)
         if 0 <= join <= i:  # if ...: r = get(a) else: r = get(b): r is no one's after them
             _drop(scope, bound.names if bound is not None else ())
             join = -1
+        if 0 <= closed < i:  # (`.then((r) => r.json())`'s r: no name of the answer after it)
+            _drop(scope, parameters)
+            closed = -1
         if i < resume:
             continue
         if idle is not None and i > end and scope:
@@ -1134,6 +1150,7 @@ def scopes(
                 bound_here = keyed_given(facts, bound_here, scope)
             if bound_here is not None:
                 bound_here = facts.whole_binding(i, bound_here)
+                bound_here = _element_rebound(facts, scope, bound_here, i)
                 yield i, scope
                 if facts.walks() or facts.indexes():  # (a list walked, or an item taken)
                     _rebind_lists(scope, bound_here, shell, i)
@@ -1157,6 +1174,117 @@ def scopes(
         if not shell and i > line and "resolve(" in lines[i]:
             _settled(lines, i, scope)
         yield i, scope  # (the caller stops when nothing holds the answer any more)
+
+
+def _callbacks_end(
+    facts: Lines, start: int, line: int, bound: Binding | None
+) -> tuple[int, set[str]]:
+    """The parameters of the callbacks a promise chain on the call's statement is given
+    (`.then((r) => r.json())`, see _then_chain) and the line the statement closes on, after
+    which they name nothing of the answer (`const image = fetch(b).then((r) => ...)` below has an
+    r of its own); -1 when there are none, or the statement does not close in view."""
+    lines = facts.lines
+    own = facts.statement_end(line)
+    chained = lines[line : own + 7]
+    if any(len(t) > STATEMENT_CHARS for t in chained):
+        return -1, set()  # (a minified line: each of its calls would search it all again)
+    if not any(h in t for t in chained for h in CHAIN_HINTS):
+        return -1, set()
+    names: set[str] = set()
+    depth = 0
+    for k in range(start, min(start + WINDOW, len(lines))):
+        text = lines[k]
+        if len(text) > STATEMENT_CHARS:
+            return -1, set()
+        for m in THEN.finditer(text) if k >= line else ():
+            given = m.group("names")
+            names.update([n for n, _ in pattern_paths(given)] if given is not None else [m["p"]])
+        depth += sum(map(text.count, "([{")) - sum(map(text.count, ")]}"))
+        following = lines[k + 1].lstrip() if k + 1 < len(lines) else ""
+        if depth <= 0 and k >= own and not following.startswith((".", ")")):
+            return k, names - set(bound.names if bound is not None else ())
+    return -1, set()
+
+
+def _bind_own(
+    facts: Lines,
+    span: tuple[int, int],
+    at: tuple[int, int],
+    bound: Binding | None,
+    held: tuple[Scope, str],
+) -> Binding | None:
+    """The names the call's own statement binds its answer to (see _bind_call), narrowed to its
+    own value's name when the statement binds several side by side (see _element_of)."""
+    (start, end), (scope, gives) = span, held
+    bound, key = _element_of(facts, start, at, bound)
+    if bound is not None:
+        _bind_call(facts, start, end if key is None else start, bound, scope, gives)
+        _held_under(scope, bound, key)
+    return bound
+
+
+def _element_of(
+    facts: Lines, start: int, at: tuple[int, int], bound: Binding | None
+) -> tuple[Binding | None, str | None]:
+    """A call's binding of several values side by side (see elements.py) narrowed to the name
+    its own value is given, with the key of the object literal's entry that name holds it under
+    ("" for a place in a tuple); (None, None) when which name is whose cannot be told; the
+    binding as it is (key None) when its right side is one value."""
+    if bound is None or bound.destructured or not bound.rhs or "." in bound.names[0]:
+        return bound, None  # (`EP.detect`: an entry already, see _entry_of)
+    lines, (line, column) = facts.lines, at
+    end = facts.statement_end(start)
+    if sum(len(t) for t in lines[start : end + 1]) > STATEMENT_CHARS:
+        return bound, None  # (a minified statement: as it was, not searched again per call)
+    eq = len(lines[start]) - len(bound.rhs)
+    rhs = "\n".join(lines[start : end + 1])[eq:]
+    offset = sum(len(t) + 1 for t in lines[start:line]) + column - eq
+    declared = DECLARATION.match(lines[start]) is not None
+    found = elements.which(bound.names, rhs, offset, declared)
+    if found is None:
+        keeps = not bound.unpacked or _unpacks_tuple(facts, bound)
+        return (bound, None) if keeps else (None, None)  # (`const [a, b] = await f()`: unknown)
+    if not found:
+        return None, None
+    own = found[0]
+    value = rhs[own.start : own.end].replace("\n", " ")
+    if own.key and value[:1] in "\"'`":
+        return bound, None  # (a table of URLs, `{ detect: "https://..." }`: see _entry_of)
+    return Binding((own.name,), value), own.key
+
+
+def _held_under(scope: Scope, bound: Binding, key: str | None) -> None:
+    """A name given an object literal whose entry `key` is the call's parsed answer (`answers =
+    {"video": ..., "image": r.json()}`): the answer is held under that key (see _wrapped_reads in
+    rules.py); under a key, any other value (a response, a field) is not followed."""
+    if not key:
+        return
+    name = bound.names[0]
+    parsed = name in scope.bodies
+    _drop(scope, [name])
+    if parsed:
+        scope.local.add(name)
+        scope.wrapped[name] = key
+
+
+def _element_rebound(facts: Lines, scope: Scope, bound: Binding, i: int) -> Binding:
+    """A binding after the call of several values side by side (`v, i = await
+    asyncio.gather(vt, it)`, `const [v, i] = await Promise.all([video, image])`) narrowed to
+    the one name whose value holds the answer (the other names of it dropped); when none or
+    several do, or which is whose is unknown, no name of it holds the answer."""
+    if bound.destructured or facts.shell or "," not in bound.rhs:
+        return bound
+    declared = DECLARATION.match(facts.lines[i]) is not None
+    found = elements.placed(bound.names, bound.rhs, declared)
+    if found is None:
+        return bound
+    tied = [p for p in found if holds(scope, bound.rhs[p.start : p.end], False)]
+    if not tied and not bound.unpacked:
+        return bound  # (it holds nothing of the answer: as any other binding)
+    if len(tied) != 1 or tied[0].key:
+        return replace(bound, unpacked=True)
+    _drop(scope, [p.name for p in found if p.name != tied[0].name])
+    return Binding((tied[0].name,), bound.rhs[tied[0].start : tied[0].end])
 
 
 def _handed_on(text: str, scope: Scope, shell: bool) -> None:

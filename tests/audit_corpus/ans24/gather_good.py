@@ -1,0 +1,10 @@
+import asyncio
+import httpx
+B = "https://openapi.akool.com/api/open/v3"
+async def both(v, i):
+    async with httpx.AsyncClient(base_url=B) as c:
+        video, image = await asyncio.gather(
+            c.get("/content/video/infobymodelid", params={"video_model_id": v}),
+            c.get("/content/image/infobymodelid", params={"image_model_id": i}),
+        )
+    return video.json()["data"]["video_status"], image.json()["data"]["image_status"]

@@ -1,0 +1,4 @@
+import requests
+B = "https://openapi.akool.com/api/open/v3"
+def get_status(i):
+    return requests.get(f"{B}/content/image/infobymodelid", params={"image_model_id": i}).json()["data"]
