@@ -8,6 +8,7 @@ which is the value of the name it holds, not a literal."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -132,8 +133,30 @@ CONVERTED_BEFORE = re.compile(
 CONVERTED_AFTER = re.compile(r"[^()\n]{0,60}?\)*\s*\.(?:toInt|toLong|toDouble|to_i|to_f)\b")
 
 
+@lru_cache(maxsize=8)
+def _converts(text: str) -> bool:
+    """Whether a file converts anything to a number at all (see CONVERTED_BEFORE), asked once."""
+    return any(w in text for w in CONVERSION_WORDS)
+
+
+CONVERSION_WORDS = (
+    "int(",
+    "float(",
+    "Number(",
+    "parse",
+    "valueOf(",
+    "Atoi(",
+    "Parse(",
+    "ToInt32(",
+    ".to",
+)
+
+
 def converted(text: str, offset: int, width: int) -> bool:
     """Whether the literal at `offset` is made a number before it is sent (see CONVERTED_BEFORE)."""
+    window = text[max(0, offset - 120) : offset]
+    if not _converts(text) or not any(w in window for w in CONVERSION_WORDS):
+        return CONVERTED_AFTER.match(text, offset + width) is not None if _converts(text) else False
     if CONVERTED_BEFORE.search(text, max(0, offset - 120), offset):
         return True
     return CONVERTED_AFTER.match(text, offset + width) is not None

@@ -1473,13 +1473,20 @@ REMOVED_KEY = re.compile(
 REMOVAL_WORDS = ("pop(", "del ", "delete", "unset(", "remove(")
 
 
+@lru_cache(maxsize=8)
+def _removes_keys(text: str) -> bool:
+    """Whether a file may remove a key from a body at all (see REMOVED_KEY)."""
+    return any(word in text for word in REMOVAL_WORDS)
+
+
 def _not_removed(doc: Text, name: str, keys: list[Key], bound: int, before: int) -> list[Key]:
     """The keys still in a body when it is sent: a key removed after it is set and before the
     call, at the level of the body's own assignment (not inside a branch below it: that removal
     may not happen), is not sent; one set again after the removal is."""
-    span = doc.text[bound:before]
-    if not any(word in span for word in REMOVAL_WORDS):
-        return keys
+    if not _removes_keys(doc.text) or all(
+        doc.text.find(w, bound, before) < 0 for w in REMOVAL_WORDS
+    ):
+        return keys  # (most files remove no key: asked once per file, then per span)
     level = _indent(doc, bound)
     removed: dict[str, int] = {}
     for m in REMOVED_KEY.finditer(doc.text, bound, before):

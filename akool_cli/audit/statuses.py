@@ -226,7 +226,8 @@ def status_hits(
     """Each comparison of a status field of the file's answers that the docs contradict, judged
     by the call `tie` gives its read (the answer rules' tie), or, for a distinctive name no call
     is tied to, by the file's calls when all are documented and agree."""
-    if not any(w in line for line in ctx.lines for w in ("status", "Status", "code", "Code")):
+    whole = ctx.doc().text  # (joined once for every rule)
+    if not any(w in whole for w in ("status", "Status", "code", "Code")):
         return
     fields = status_fields(ctx)
     if not fields:

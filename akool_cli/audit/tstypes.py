@@ -163,5 +163,8 @@ def typed_value(doc: Text, offset: int, name: str) -> bool:
     union, a Literal, a named type): patched alone, the code no longer typechecks."""
     if not (typescript(name) or name.endswith(TYPED_DEFAULTS)):
         return False
+    before = doc.text[max(0, offset - 160) : offset].rstrip()
+    if not before.endswith("=") or before.endswith(("==", "!=", "<=", ">=")):
+        return False  # (a value given after `=` only: a default, a declaration)
     found = TYPED_VALUE.search(doc.text, max(0, offset - 160), offset)
     return found is not None and found.group("t").strip() not in PLAIN_TYPES
