@@ -429,3 +429,21 @@ export async function tts(key: string, text: string, voice: string) {
 
 def test_a_path_under_an_open_api_version_the_code_picks_is_judged() -> None:
     assert rules(PICKED_VERSION, "tts.ts") == [(5, "bad-value")]
+
+
+def test_a_table_with_a_comment_after_its_bracket_or_past_40_lines_is_read() -> None:
+    commented = (
+        'BASE = "https://openapi.akool.com/api/open/v3"\n'
+        "STATUS_PATHS = {  # job kind -> status path\n"
+        '    "talk": "/content/video/infobymodelid",\n'
+        '    "image": "/content/image/status",\n'
+        "}\n"
+        "def poll(kind, i):\n"
+        '    return requests.get(BASE + STATUS_PATHS[kind], params={"_id": i})\n'
+    )
+    assert rules(commented, "c.py") == [(4, "unknown-endpoint")]
+    filler = "".join(f'    "talk{n}": "/content/video/infobymodelid",\n' for n in range(45))
+    long = commented.replace('    "image"', filler + '    "image"').replace(
+        "  # job kind -> status path", ""
+    )
+    assert rules(long, "l.py") == [(49, "unknown-endpoint")]

@@ -112,6 +112,7 @@ class PathNames:
     # The keys of those maps that other files read and give to a wrapper: (key, read, base).
     reached: tuple[tuple[str, str, Base], ...] = ()
     _helpers: set[str] | None = None
+    openers: dict[int, int] = field(default_factory=dict)  # an entry's opening line (_opener)
     _homes: dict[str, Homes[Held]] = field(default_factory=dict)
 
     def held(self, ref: str, line: int, bases: Bases) -> Held | None:
@@ -177,7 +178,7 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
         held = _value(m.group("rhs"), i, found, lines)
         if held is not None and m.re is PROPERTY:
             found.rows.add(m.group("n"), keyedpaths.enclosing(lines, i), held)
-            for table in _table(lines, i):
+            for table in _table(lines, i, found):
                 found.tables.add(table)
                 found.entries.setdefault(table, []).append(held)
         if held is not None:
@@ -406,7 +407,7 @@ def _entry(lines: list[str], i: int, found: PathNames) -> None:
     held = _value(m.group("rhs"), i, found, lines) if m is not None else None
     if held is None:
         return
-    for table in _table(lines, i):
+    for table in _table(lines, i, found):
         found.tables.add(table)
         found.entries.setdefault(table, []).append(held)
 
@@ -417,17 +418,39 @@ PICK = re.compile(
     r"(?:\.(?:format|replace)\([^()]*\))?\s*[;,]?\s*(?:(?:#|//).*)?$"
 )
 TABLE = re.compile(
-    r"(?P<n>[A-Za-z_]\w*)\s*(?::[^=]*)?(?:=|:)\s*(?:\w+\(|map\[[^\]]*\][\w.*]+)?[{\[(]\s*$"
+    r"(?P<n>[A-Za-z_]\w*)\s*(?::[^=]*)?(?:=|:)\s*(?:\w+\(|map\[[^\]]*\][\w.*]+)?[{\[(]\s*"
+    r"(?:(?:#|//).*)?$"  # (a comment after the bracket: `STATUS_PATHS = {  # kind -> path`)
+)
+TABLE_LINES = (
+    2000  # how far up an entry's opening bracket is looked for (a table of every endpoint)
 )
 
 
-def _table(lines: list[str], line: int) -> Iterator[str]:
-    """The name of the object an entry at a line is in (`ENDPOINTS = {`, `const paths = {`)."""
-    for j in range(line - 1, max(line - 40, -1), -1):
-        m = TABLE.search(lines[j])
-        if m is not None:
-            yield m.group("n")
-            return
+def _table(lines: list[str], line: int, found: PathNames) -> Iterator[str]:
+    """The name of the object an entry at a line is in (`ENDPOINTS = {`, `const paths = {`):
+    the line that opens the brackets around it, counted up from the entry."""
+    opener = _opener(lines, line, found.openers)
+    m = TABLE.search(lines[opener]) if opener >= 0 else None
+    if m is not None:
+        yield m.group("n")
+
+
+def _opener(lines: list[str], line: int, openers: dict[int, int]) -> int:
+    """The line that opens the brackets around a line (-1: none in view); an entry above it in
+    the same brackets gives its own (`openers`, filled as entries are read), so a long table is
+    read once."""
+    pending = 0
+    for j in range(line - 1, max(line - TABLE_LINES, -1), -1):
+        if pending == 0 and j in openers:
+            openers[line] = openers[j]
+            return openers[j]
+        text = lines[j]
+        pending += sum(text.count(c) for c in "{[(") - sum(text.count(c) for c in "}])")
+        if pending > 0:
+            openers[line] = j
+            return j
+    openers[line] = -1
+    return -1
 
 
 WORD = re.compile(r"[A-Za-z_]\w*")
