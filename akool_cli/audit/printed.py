@@ -80,6 +80,9 @@ TEXT_NAME = re.compile(r"(?i)usage|help|readme|example|banner|instructions|manua
 # A string on one line: bound to a name, or returned, alone on its line.
 LITERAL = r"(?P<lit>[rRbBuUfF]{0,2}(?P<q>[\"'`])(?:(?!(?P=q))[^\\]|\\.)*(?P=q))"
 ONE_LINE = re.compile(BINDING + LITERAL + r"\)?\s*;?\s*$")
+# A string alone on its line, one piece of a call's arguments written over several lines
+# (`print(\n    "usage: ...\n"\n    "  e.g. curl ..."\n)`, `"..." +` in JavaScript).
+ALONE = re.compile(r"^\s*(?:\+\s*)?" + LITERAL + r"\s*(?:\+|,|\)|;|\s)*$")
 RETURNS_ONE = re.compile(r"^\s*return\s+" + LITERAL + r"\s*;?\s*$")
 ASSIGNED = re.compile(r"\s*(?::\s*[\w.<>\[\]]+\s*)?:?=(?![=>])")  # (a name bound, not used)
 BLOCK_OPEN = re.compile(r"[ \t]*(?://[^\n]*)?\n")  # a `{` that ends its line opens a body
@@ -199,8 +202,9 @@ def _texts(name: str, lines: list[str], shell: bool) -> list[Text]:
     for i, line in enumerate(lines):
         if len(line) > LONGEST:
             continue
-        if ("://" in line or "/api/" in line) and ("=" in line or "return" in line):
-            m = ONE_LINE.match(line) or RETURNS_ONE.match(line)
+        if "://" in line or "/api/" in line:
+            m = ALONE.match(line) or (ONE_LINE.match(line) if "=" in line else None)
+            m = m or (RETURNS_ONE.match(line) if "return" in line else None)
             if m is not None and " " in m.group("lit").strip("\"'` "):
                 found.append(Text(i, m.start("lit"), i, m.end("lit")))
     return found
