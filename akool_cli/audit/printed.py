@@ -207,6 +207,33 @@ def _texts(name: str, lines: list[str], shell: bool) -> list[Text]:
             m = m or (RETURNS_ONE.match(line) if "return" in line else None)
             if m is not None and " " in m.group("lit").strip("\"'` "):
                 found.append(Text(i, m.start("lit"), i, m.end("lit")))
+    if name.lower().endswith(".cs"):
+        found += _verbatim(lines)
+    return found
+
+
+VERBATIM = re.compile(r'(?:\$@|@\$|@)"')
+VERBATIM_CLOSE = re.compile(r'(?:[^"]|"")*"(?!")')
+
+
+def _verbatim(lines: list[str]) -> list[Text]:
+    """C#'s verbatim strings over several lines (`@"usage:` ... `";`: `""` is a quote in one)."""
+    found: list[Text] = []
+    i = 0
+    while i < len(lines):
+        m = VERBATIM.search(lines[i]) if '@"' in lines[i] else None
+        i += 1
+        if m is None or VERBATIM_CLOSE.match(lines[i - 1], m.end()):
+            continue
+        ends = (
+            (k, close.end())
+            for k in range(i, min(len(lines), i + FUNCTION_LINES))
+            if (close := VERBATIM_CLOSE.match(lines[k])) is not None
+        )
+        end = next(ends, None)
+        if end is not None:
+            found.append(Text(i - 1, m.start(), *end))
+            i = end[0] + 1
     return found
 
 
