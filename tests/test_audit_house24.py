@@ -548,3 +548,15 @@ def test_a_fifo_where_git_reads_ignore_rules_does_not_hang_the_audit(
     assert str(fifo) in result.notes[0] and "not a regular file" in result.notes[0]
     if where != ".gitignore":  # (the other ignore files still leave dist/ out)
         assert not [f for f in result.findings if "dist" in f.file]
+
+
+def test_a_clean_runs_report_inside_the_folder_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--json on a tree with no finding writes `[]`: the next run replaces it, as any report."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "t.py").write_text("print('no AKOOL here')\n")
+    for fmt in (["--format", "sarif"], ["--diff"], [], ["--json"], ["--json"]):
+        invoke(["audit", *fmt, "s", "--output", "s/audit.json"], expect=0)
+    assert json.loads((tmp_path / "s" / "audit.json").read_text()) == []
