@@ -57,6 +57,9 @@ SHOWN = {
     "echo.php": f"<?php\necho <<<EOT\n  {CURL}\nEOT;\n",
     "bound.php": f"<?php\n$usage = <<<EOT\n  {CURL}\nEOT;\necho $usage;\n",
     "help.kt": f'fun main() {{\n    println("""\n        {CURL}\n    """.trimIndent())\n}}\n',
+    "pieces.py": f'def usage():\n    print(\n        "usage: tool IMAGE\\n"\n        "  e.g. {ESCAPED}\\n"\n    )\n',
+    "pieces.js": f'console.log(\n  "usage: node tool.js IMAGE\\n" +\n    "  e.g. {ESCAPED}"\n);\n',
+    "Usage.cs": f'class P {{\n  static void Main() {{\n    Console.WriteLine(@"usage:\n  {CURL.replace(chr(34), chr(34) * 2)}");\n  }}\n}}\n',
     "help.java": f'class H {{\n  static final String HELP = """\n    {CURL}\n    """;\n'
     "  static void help() { System.out.println(HELP); }\n}\n",
 }
@@ -82,6 +85,9 @@ RUN = {
     "\t_ = req\n}\n",
     "page.py": f'HTML = """<html><script>\nfetch("{WRONG}", {{method: "POST"}})\n</script></html>"""\n'
     'open("index.html", "w").write(HTML)\n',
+    "run_pieces.py": f'import subprocess\nsubprocess.run(\n    "{ESCAPED}",\n    shell=True,\n)\n',
+    "Run.cs": 'class P {\n  static void Main() {\n    var psi = new ProcessStartInfo("sh", @"-c ""\n'
+    f'  curl -X POST {WRONG}""");\n    Process.Start(psi);\n  }}\n}}\n',
     "unused.py": f'EXAMPLE_COMMAND = """\n{CURL}\n"""\n',
 }
 
@@ -542,3 +548,15 @@ def test_a_fifo_where_git_reads_ignore_rules_does_not_hang_the_audit(
     assert str(fifo) in result.notes[0] and "not a regular file" in result.notes[0]
     if where != ".gitignore":  # (the other ignore files still leave dist/ out)
         assert not [f for f in result.findings if "dist" in f.file]
+
+
+def test_a_clean_runs_report_inside_the_folder_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--json on a tree with no finding writes `[]`: the next run replaces it, as any report."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "t.py").write_text("print('no AKOOL here')\n")
+    for fmt in (["--format", "sarif"], ["--diff"], [], ["--json"], ["--json"]):
+        invoke(["audit", *fmt, "s", "--output", "s/audit.json"], expect=0)
+    assert json.loads((tmp_path / "s" / "audit.json").read_text()) == []

@@ -80,6 +80,9 @@ TEXT_NAME = re.compile(r"(?i)usage|help|readme|example|banner|instructions|manua
 # A string on one line: bound to a name, or returned, alone on its line.
 LITERAL = r"(?P<lit>[rRbBuUfF]{0,2}(?P<q>[\"'`])(?:(?!(?P=q))[^\\]|\\.)*(?P=q))"
 ONE_LINE = re.compile(BINDING + LITERAL + r"\)?\s*;?\s*$")
+# A string alone on its line, one piece of a call's arguments written over several lines
+# (`print(\n    "usage: ...\n"\n    "  e.g. curl ..."\n)`, `"..." +` in JavaScript).
+ALONE = re.compile(r"^\s*(?:\+\s*)?" + LITERAL + r"\s*(?:\+|,|\)|;|\s)*$")
 RETURNS_ONE = re.compile(r"^\s*return\s+" + LITERAL + r"\s*;?\s*$")
 ASSIGNED = re.compile(r"\s*(?::\s*[\w.<>\[\]]+\s*)?:?=(?![=>])")  # (a name bound, not used)
 BLOCK_OPEN = re.compile(r"[ \t]*(?://[^\n]*)?\n")  # a `{` that ends its line opens a body
@@ -199,10 +202,38 @@ def _texts(name: str, lines: list[str], shell: bool) -> list[Text]:
     for i, line in enumerate(lines):
         if len(line) > LONGEST:
             continue
-        if ("://" in line or "/api/" in line) and ("=" in line or "return" in line):
-            m = ONE_LINE.match(line) or RETURNS_ONE.match(line)
+        if "://" in line or "/api/" in line:
+            m = ALONE.match(line) or (ONE_LINE.match(line) if "=" in line else None)
+            m = m or (RETURNS_ONE.match(line) if "return" in line else None)
             if m is not None and " " in m.group("lit").strip("\"'` "):
                 found.append(Text(i, m.start("lit"), i, m.end("lit")))
+    if name.lower().endswith(".cs"):
+        found += _verbatim(lines)
+    return found
+
+
+VERBATIM = re.compile(r'(?:\$@|@\$|@)"')
+VERBATIM_CLOSE = re.compile(r'(?:[^"]|"")*"(?!")')
+
+
+def _verbatim(lines: list[str]) -> list[Text]:
+    """C#'s verbatim strings over several lines (`@"usage:` ... `";`: `""` is a quote in one)."""
+    found: list[Text] = []
+    i = 0
+    while i < len(lines):
+        m = VERBATIM.search(lines[i]) if '@"' in lines[i] else None
+        i += 1
+        if m is None or VERBATIM_CLOSE.match(lines[i - 1], m.end()):
+            continue
+        ends = (
+            (k, close.end())
+            for k in range(i, min(len(lines), i + FUNCTION_LINES))
+            if (close := VERBATIM_CLOSE.match(lines[k])) is not None
+        )
+        end = next(ends, None)
+        if end is not None:
+            found.append(Text(i - 1, m.start(), *end))
+            i = end[0] + 1
     return found
 
 

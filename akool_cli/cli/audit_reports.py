@@ -114,7 +114,9 @@ def _read_inside(target: Path, folder: Path) -> bool:
     from akool_cli.audit.outputs import own_output
 
     text = _text_of(real)
-    return text is not None and bool(text.strip()) and own_output(text) is None
+    if text is None or text.strip() in ("", "[]"):  # (nothing, or --json's array of no findings)
+        return False
+    return own_output(text) is None
 
 
 def _text_of(path: Path) -> str | None:
