@@ -436,3 +436,50 @@ K6 = (
 def test_k6s_json_selector_reads_the_answer(read: str, expected: list[object]) -> None:
     found = answer_findings(K6.replace("READ", read), "load.js")
     assert [(f.rule, f.found, f.fix and f.fix.new) for f in found] == expected
+
+
+# -- relay 5 (break21g #2): Vue composables returning a fetch hook's refs ----------------------------
+
+COMPOSABLE = (
+    f'const BASE = "{B}";\n'
+    "export function useVideo(id: string) {\n"
+    "  return HOOK;\n"
+    "}\n"
+    "export async function show(id: string) {\n"
+    "  const { data } = await useVideo(id);\n"
+    "  return [READS];\n"
+    "}\n"
+)
+VUEUSE = (
+    'import { useFetch } from "@vueuse/core";\n'
+    f'const BASE = "{B}";\n'
+    "export function useVideo(id: string) {\n"
+    "  const { data } = useFetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`, {\n"
+    "    afterFetch(ctx) { ctx.data = ctx.data.data; return ctx; },\n"
+    "  }).json();\n"
+    "  return computed(() => [data.value?.video_status, data.value?.video]);\n"
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("hook", "reads"),
+    [
+        (
+            "useFetch(`${BASE}/content/video/infobymodelid`, { query: { video_model_id: id } })",
+            "data.value?.data.video_status, data.value?.data.video",
+        ),
+        (
+            "useAsyncData(`v-${id}`, () => $fetch(`${BASE}/content/video/infobymodelid`, "
+            "{ query: { video_model_id: id } }), { transform: (j: any) => j.data })",
+            "data.value.video_status, data.value.video",
+        ),
+    ],
+)
+def test_a_composable_returning_a_fetch_hook_is_not_judged(hook: str, reads: str) -> None:
+    text = COMPOSABLE.replace("HOOK", hook).replace("READS", reads)
+    assert answer_findings(text, "useVideo.ts") == []
+
+
+def test_vueuses_after_fetch_reshapes_the_answer() -> None:
+    assert answer_findings(VUEUSE, "useVideo.ts") == []

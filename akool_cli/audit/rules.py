@@ -13,7 +13,17 @@ from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Literal
 
-from akool_cli.audit import answers, curlargs, methods, readhints, receivers, ties, tstypes, twins
+from akool_cli.audit import (
+    answers,
+    curlargs,
+    hooks,
+    methods,
+    readhints,
+    receivers,
+    ties,
+    tstypes,
+    twins,
+)
 from akool_cli.audit import fields as f
 from akool_cli.audit.answermodels import decoded_reads
 from akool_cli.audit.builders import query_set
@@ -2482,7 +2492,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     # when it is one for each of them (a struct of several endpoints' fields is no mistake).
     tags: dict[tuple[int, int], list[tuple[str, Hit] | None]] = {}
     written = answers.set_by_default(text)  # (fields the script sets on the answer: not judged)
-    reshaped = {id(m) for m in _reshaped(ctx, [m for m, _ in calls])}
+    reshaped = {id(m) for m in _reshaped(ctx, [m for m, _ in calls]) + _composed(ctx, calls)}
     for m, shared in calls:
         if id(m) in reshaped:
             continue  # (an option reshapes what its answer gives: see _reshaped)
@@ -2531,15 +2541,31 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
 
 # Options that give a request's caller something of the answer's own making: axios'
 # `transformResponse`, ky's `hooks: { afterResponse }`, ofetch's `onResponse`/`parseResponse`,
-# got's `resolveBodyOnly` (the body for the response), a client's `responseInterceptor`.
+# got's `resolveBodyOnly` (the body for the response), a client's `responseInterceptor`, VueUse's
+# `afterFetch`.
 RESHAPES = re.compile(
     r"(?<![\w$])(?:transformResponse|afterResponse|onResponse|parseResponse|resolveBodyOnly"
-    r"|responseInterceptor)\s*[:=(]"
+    r"|responseInterceptor|afterFetch)\s*[:=(]"
 )
 RESHAPE_WORDS = (
     *("transformResponse", "afterResponse", "onResponse", "parseResponse"),
-    *("resolveBodyOnly", "responseInterceptor"),
+    *("resolveBodyOnly", "responseInterceptor", "afterFetch"),
 )
+
+
+def _composed(ctx: FileContext, calls: list[tuple[Mention, DocEndpoint]]) -> list[Mention]:
+    """The calls a function returns through a data-fetching hook (a Nuxt composable's `return
+    useFetch(url, ...)`, `return useAsyncData(key, () => $fetch(url), { transform })`): what its
+    callers get are the hook's refs, shaped by options not in view there (see hooks.py): not
+    judged."""
+    found = []
+    for m, _ in calls:
+        if m.site.returned or m.line >= len(ctx.lines) or "return" not in ctx.lines[m.line]:
+            continue
+        returned = ties.returned_expression(ctx.lines[m.line])
+        if returned and hooks.hook_name(returned.strip()):
+            found.append(m)
+    return found
 
 
 def _reshaped(ctx: FileContext, calls: list[Mention]) -> list[Mention]:
