@@ -483,3 +483,23 @@ def test_a_composable_returning_a_fetch_hook_is_not_judged(hook: str, reads: str
 
 def test_vueuses_after_fetch_reshapes_the_answer() -> None:
     assert answer_findings(VUEUSE, "useVideo.ts") == []
+
+
+# -- relay 10: a bundle's renamed client: whose `.data` a read goes through is not known -------------
+
+FILLER = ";".join(f"var q{i}=function(e){{return e+{i}}}" for i in range(200))
+BUNDLE = (
+    '"use strict";(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[405],{5557:function(e,t,a){'
+    "var i=a(87066);" + FILLER + ";function s(e){return i.Z.post("
+    f'"{B}/content/video/createbytalkingphoto",'
+    '{talking_photo_url:e,audio_url:e,resolution:"720"}).then(a=>{if(a.data.code!==1e3)'
+    "throw Error(a.data.msg);return a.data.data._id})}}}]);\n"
+)
+
+
+def test_a_bundles_renamed_clients_data_is_not_taken_for_akools() -> None:
+    """`i.Z.post(url).then((a) => a.data.code)` in a webpack bundle: `i.Z` is axios renamed
+    away, so `a.data` is its body, not AKOOL's data field: no false finding."""
+    assert answer_findings(BUNDLE, "bundle.js") == []
+    plain = BUNDLE.replace("self.webpackChunk_N_E", "self.chunks").replace("i.Z.post", "post")
+    assert len(plain.split("\n")[0]) > 2000  # (a long line alone is not a bundle)

@@ -2390,6 +2390,20 @@ def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
     return ctx.answers
 
 
+# A bundler's module table or its interop (`self.webpackChunk_N_E`, `__webpack_require__`,
+# `i.Z.post(` / `o.default.get(` on a module loaded by id): its clients are renamed away.
+BUNDLER = re.compile(
+    r"webpackChunk|__webpack_require__|\bparcelRequire|\b[\w$]\.(?:Z|default)\.(?:get|post)\("
+)
+
+
+def _bundled(lines: list[str]) -> bool:
+    """Whether a file is a bundle (a line longer than a statement, with a bundler's marks):
+    which HTTP client a call goes through is renamed away there, so `x.data.y` on what it
+    gives may be that client's body wrapper (axios': `.data`) and not AKOOL's data field."""
+    return any(len(t) > ties.STATEMENT_CHARS and BUNDLER.search(t) for t in lines)
+
+
 def _once_per_line(found: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
     """One finding per line for the same verdict given without a fix (`Array.isArray(json.data)
     && json.data.length` on a list held one level down: one finding); a fixed read keeps each
@@ -2484,6 +2498,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     # `res.data.x` is axios' body's x (the answer's top); without axios in the file, a name's
     # `.data` is the parsed answer's data (a helper's `res.json()`, a decoded object).
     axios = any("axios" in line or "ky." in line for line in ctx.lines)
+    bundled = not axios and _bundled(ctx.lines)
     facts = ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes)
     members = list_members(ctx.name)
     go = ctx.name.endswith(".go")
@@ -2493,9 +2508,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     tags: dict[tuple[int, int], list[tuple[str, Hit] | None]] = {}
     written = answers.set_by_default(text)  # (fields the script sets on the answer: not judged)
     reshaped = {id(m) for m in _reshaped(ctx, [m for m, _ in calls]) + _composed(ctx, calls)}
+    calls = [(m, e) for m, e in calls if id(m) not in reshaped]  # (see _reshaped, _composed)
     for m, shared in calls:
-        if id(m) in reshaped:
-            continue  # (an option reshapes what its answer gives: see _reshaped)
         endpoint = shared
         stays = path_stays(ctx, m)  # (its path not fixed: nor its answer's reads)
         if shared.answers_by_product:
@@ -2509,6 +2523,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 written.add(read.name)  # (`j.data.status = j.data.video_status`: a write)
                 continue
             via_axios = axios or m.site.returned == "axios"
+            if read.on_response and not via_axios and bundled:
+                continue  # (`i.Z.post(u).then((a) => a.data.x)`: whose `.data`: see _bundled)
             if read.on_response and not via_axios:
                 read = replace(read, place="data")  # no axios here: x.data.y is the answer's
             if read.listed and read.place == "data?" and deeper:
