@@ -1187,8 +1187,8 @@ def _callbacks_end(
     which they name nothing of the answer (`const image = fetch(b).then((r) => ...)` below has an
     r of its own); -1 when there are none, or the statement does not close in view."""
     lines = facts.lines
-    near = lines[line : line + 8]  # (a cheap look first: most calls have no promise chain)
-    if not any(h in t for t in near for h in CHAIN_HINTS if len(t) <= STATEMENT_CHARS):
+    near = "\n".join(lines[line : line + 8])  # (a cheap look first: most calls have no chain)
+    if len(near) > 8 * STATEMENT_CHARS or not any(h in near for h in CHAIN_HINTS):
         return -1, set()
     own = facts.statement_end(line)
     chained = lines[line : own + 7]
