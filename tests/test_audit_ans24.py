@@ -436,3 +436,70 @@ K6 = (
 def test_k6s_json_selector_reads_the_answer(read: str, expected: list[object]) -> None:
     found = answer_findings(K6.replace("READ", read), "load.js")
     assert [(f.rule, f.found, f.fix and f.fix.new) for f in found] == expected
+
+
+# -- relay 5 (break21g #2): Vue composables returning a fetch hook's refs ----------------------------
+
+COMPOSABLE = (
+    f'const BASE = "{B}";\n'
+    "export function useVideo(id: string) {\n"
+    "  return HOOK;\n"
+    "}\n"
+    "export async function show(id: string) {\n"
+    "  const { data } = await useVideo(id);\n"
+    "  return [READS];\n"
+    "}\n"
+)
+VUEUSE = (
+    'import { useFetch } from "@vueuse/core";\n'
+    f'const BASE = "{B}";\n'
+    "export function useVideo(id: string) {\n"
+    "  const { data } = useFetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`, {\n"
+    "    afterFetch(ctx) { ctx.data = ctx.data.data; return ctx; },\n"
+    "  }).json();\n"
+    "  return computed(() => [data.value?.video_status, data.value?.video]);\n"
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("hook", "reads"),
+    [
+        (
+            "useFetch(`${BASE}/content/video/infobymodelid`, { query: { video_model_id: id } })",
+            "data.value?.data.video_status, data.value?.data.video",
+        ),
+        (
+            "useAsyncData(`v-${id}`, () => $fetch(`${BASE}/content/video/infobymodelid`, "
+            "{ query: { video_model_id: id } }), { transform: (j: any) => j.data })",
+            "data.value.video_status, data.value.video",
+        ),
+    ],
+)
+def test_a_composable_returning_a_fetch_hook_is_not_judged(hook: str, reads: str) -> None:
+    text = COMPOSABLE.replace("HOOK", hook).replace("READS", reads)
+    assert answer_findings(text, "useVideo.ts") == []
+
+
+def test_vueuses_after_fetch_reshapes_the_answer() -> None:
+    assert answer_findings(VUEUSE, "useVideo.ts") == []
+
+
+# -- relay 10: a bundle's renamed client: whose `.data` a read goes through is not known -------------
+
+FILLER = ";".join(f"var q{i}=function(e){{return e+{i}}}" for i in range(200))
+BUNDLE = (
+    '"use strict";(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[405],{5557:function(e,t,a){'
+    "var i=a(87066);" + FILLER + ";function s(e){return i.Z.post("
+    f'"{B}/content/video/createbytalkingphoto",'
+    '{talking_photo_url:e,audio_url:e,resolution:"720"}).then(a=>{if(a.data.code!==1e3)'
+    "throw Error(a.data.msg);return a.data.data._id})}}}]);\n"
+)
+
+
+def test_a_bundles_renamed_clients_data_is_not_taken_for_akools() -> None:
+    """`i.Z.post(url).then((a) => a.data.code)` in a webpack bundle: `i.Z` is axios renamed
+    away, so `a.data` is its body, not AKOOL's data field: no false finding."""
+    assert answer_findings(BUNDLE, "bundle.js") == []
+    plain = BUNDLE.replace("self.webpackChunk_N_E", "self.chunks").replace("i.Z.post", "post")
+    assert len(plain.split("\n")[0]) > 2000  # (a long line alone is not a bundle)

@@ -39,6 +39,21 @@ class Value:
     key: str = ""
 
 
+SEVERAL_DECLARED = re.compile(r",\s*[A-Za-z_$][\w$]*\s*=(?![=>])")
+
+
+def may_hold_several(names: tuple[str, ...], rhs: str, declared: bool) -> bool:
+    """A cheap look first (most bindings are one name given one value): several names, or a
+    right side opening a tuple, a list, an object, a gathering call, or declaring more names."""
+    text = rhs.lstrip()
+    return (
+        len(names) > 1
+        or text[:1] in ("{", "[", "(")
+        or GATHERS.match(text) is not None
+        or (declared and SEVERAL_DECLARED.search(text) is not None)
+    )
+
+
 @lru_cache(maxsize=4096)
 def values(rhs: str) -> tuple[Value, ...] | None:
     """The values a right side holds side by side; () when it holds several but which is where

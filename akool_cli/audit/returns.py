@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from akool_cli.audit import ties
+from akool_cli.audit import hooks, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.scopes import enclosing_class, function_def
 
@@ -56,6 +56,9 @@ def returners(ctx: FileContext) -> list[Returner]:
         for name, line in last.returned.items():
             gives = "field" if name in last.fields else "body" if name in last.bodies else ""
             returned = ties.returned_expression(ctx.lines[line])
+            if returned and hooks.hook_name(returned.strip()):
+                found[name] = None  # (a composable returning `useFetch(...)`'s refs: see hooks.py)
+                continue
             if not gives and returned and returned.strip().rstrip(";") in bodies:
                 gives = "body"  # const { data } = await http.get(...); return data
             listed = last.held.returned.get(name, "")

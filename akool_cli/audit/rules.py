@@ -13,7 +13,17 @@ from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Literal
 
-from akool_cli.audit import answers, curlargs, methods, readhints, receivers, ties, tstypes, twins
+from akool_cli.audit import (
+    answers,
+    curlargs,
+    hooks,
+    methods,
+    readhints,
+    receivers,
+    ties,
+    tstypes,
+    twins,
+)
 from akool_cli.audit import fields as f
 from akool_cli.audit.answermodels import decoded_reads
 from akool_cli.audit.builders import query_set
@@ -2481,6 +2491,20 @@ def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
     return ctx.answers
 
 
+# A bundler's module table or its interop (`self.webpackChunk_N_E`, `__webpack_require__`,
+# `i.Z.post(` / `o.default.get(` on a module loaded by id): its clients are renamed away.
+BUNDLER = re.compile(
+    r"webpackChunk|__webpack_require__|\bparcelRequire|\b[\w$]\.(?:Z|default)\.(?:get|post)\("
+)
+
+
+def _bundled(lines: list[str]) -> bool:
+    """Whether a file is a bundle (a line longer than a statement, with a bundler's marks):
+    which HTTP client a call goes through is renamed away there, so `x.data.y` on what it
+    gives may be that client's body wrapper (axios': `.data`) and not AKOOL's data field."""
+    return any(len(t) > ties.STATEMENT_CHARS and BUNDLER.search(t) for t in lines)
+
+
 def _once_per_line(found: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
     """One finding per line for the same verdict given without a fix (`Array.isArray(json.data)
     && json.data.length` on a list held one level down: one finding); a fixed read keeps each
@@ -2575,6 +2599,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     # `res.data.x` is axios' body's x (the answer's top); without axios in the file, a name's
     # `.data` is the parsed answer's data (a helper's `res.json()`, a decoded object).
     axios = any("axios" in line or "ky." in line for line in ctx.lines)
+    bundled = not axios and _bundled(ctx.lines)
     facts = ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes)
     members = list_members(ctx.name)
     go = ctx.name.endswith(".go")
@@ -2583,10 +2608,9 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     # when it is one for each of them (a struct of several endpoints' fields is no mistake).
     tags: dict[tuple[int, int], list[tuple[str, Hit] | None]] = {}
     written = answers.set_by_default(text)  # (fields the script sets on the answer: not judged)
-    reshaped = {id(m) for m in _reshaped(ctx, [m for m, _ in calls])}
+    reshaped = {id(m) for m in _reshaped(ctx, [m for m, _ in calls]) + _composed(ctx, calls)}
+    calls = [(m, e) for m, e in calls if id(m) not in reshaped]  # (see _reshaped, _composed)
     for m, shared in calls:
-        if id(m) in reshaped:
-            continue  # (an option reshapes what its answer gives: see _reshaped)
         endpoint = shared
         stays = path_stays(ctx, m)  # (its path not fixed: nor its answer's reads)
         if shared.answers_by_product:
@@ -2600,6 +2624,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 written.add(read.name)  # (`j.data.status = j.data.video_status`: a write)
                 continue
             via_axios = axios or m.site.returned == "axios"
+            if read.on_response and not via_axios and bundled:
+                continue  # (`i.Z.post(u).then((a) => a.data.x)`: whose `.data`: see _bundled)
             if read.on_response and not via_axios:
                 read = replace(read, place="data")  # no axios here: x.data.y is the answer's
             if read.listed and read.place == "data?" and deeper:
@@ -2632,15 +2658,31 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
 
 # Options that give a request's caller something of the answer's own making: axios'
 # `transformResponse`, ky's `hooks: { afterResponse }`, ofetch's `onResponse`/`parseResponse`,
-# got's `resolveBodyOnly` (the body for the response), a client's `responseInterceptor`.
+# got's `resolveBodyOnly` (the body for the response), a client's `responseInterceptor`, VueUse's
+# `afterFetch`.
 RESHAPES = re.compile(
     r"(?<![\w$])(?:transformResponse|afterResponse|onResponse|parseResponse|resolveBodyOnly"
-    r"|responseInterceptor)\s*[:=(]"
+    r"|responseInterceptor|afterFetch)\s*[:=(]"
 )
 RESHAPE_WORDS = (
     *("transformResponse", "afterResponse", "onResponse", "parseResponse"),
-    *("resolveBodyOnly", "responseInterceptor"),
+    *("resolveBodyOnly", "responseInterceptor", "afterFetch"),
 )
+
+
+def _composed(ctx: FileContext, calls: list[tuple[Mention, DocEndpoint]]) -> list[Mention]:
+    """The calls a function returns through a data-fetching hook (a Nuxt composable's `return
+    useFetch(url, ...)`, `return useAsyncData(key, () => $fetch(url), { transform })`): what its
+    callers get are the hook's refs, shaped by options not in view there (see hooks.py): not
+    judged."""
+    found = []
+    for m, _ in calls:
+        if m.site.returned or m.line >= len(ctx.lines) or "return" not in ctx.lines[m.line]:
+            continue
+        returned = ties.returned_expression(ctx.lines[m.line])
+        if returned and hooks.hook_name(returned.strip()):
+            found.append(m)
+    return found
 
 
 def _reshaped(ctx: FileContext, calls: list[Mention]) -> list[Mention]:

@@ -1184,6 +1184,9 @@ def _callbacks_end(
     which they name nothing of the answer (`const image = fetch(b).then((r) => ...)` below has an
     r of its own); -1 when there are none, or the statement does not close in view."""
     lines = facts.lines
+    near = "\n".join(lines[line : line + 8])  # (a cheap look first: most calls have no chain)
+    if len(near) > 8 * STATEMENT_CHARS or not any(h in near for h in CHAIN_HINTS):
+        return -1, set()
     own = facts.statement_end(line)
     chained = lines[line : own + 7]
     if any(len(t) > STATEMENT_CHARS for t in chained):
@@ -1233,13 +1236,15 @@ def _element_of(
     if bound is None or bound.destructured or not bound.rhs or "." in bound.names[0]:
         return bound, None  # (`EP.detect`: an entry already, see _entry_of)
     lines, (line, column) = facts.lines, at
+    declared = DECLARATION.match(lines[start]) is not None
+    if not elements.may_hold_several(bound.names, bound.rhs, declared):
+        return bound, None
     end = facts.statement_end(start)
     if sum(len(t) for t in lines[start : end + 1]) > STATEMENT_CHARS:
         return bound, None  # (a minified statement: as it was, not searched again per call)
     eq = len(lines[start]) - len(bound.rhs)
     rhs = "\n".join(lines[start : end + 1])[eq:]
     offset = sum(len(t) + 1 for t in lines[start:line]) + column - eq
-    declared = DECLARATION.match(lines[start]) is not None
     found = elements.which(bound.names, rhs, offset, declared)
     if found is None:
         keeps = not bound.unpacked or _unpacks_tuple(facts, bound)
@@ -1272,8 +1277,8 @@ def _element_rebound(facts: Lines, scope: Scope, bound: Binding, i: int) -> Bind
     asyncio.gather(vt, it)`, `const [v, i] = await Promise.all([video, image])`) narrowed to
     the one name whose value holds the answer (the other names of it dropped); when none or
     several do, or which is whose is unknown, no name of it holds the answer."""
-    if bound.destructured or facts.shell or "," not in bound.rhs:
-        return bound
+    if bound.destructured or facts.shell or len(bound.names) < 2 or "," not in bound.rhs:
+        return bound  # (one name: see _element_of for the call's own statement)
     declared = DECLARATION.match(facts.lines[i]) is not None
     found = elements.placed(bound.names, bound.rhs, declared)
     if found is None:
