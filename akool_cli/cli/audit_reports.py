@@ -33,12 +33,20 @@ def check_target(name: str) -> Path | None:
     if not name:
         raise UsageError("--output needs a file name", hint="--output akool-audit.sarif")
     target = Path(name)
-    if target.exists() and not target.is_file():
+    try:
+        usable = not target.exists() or target.is_file()
+        folder = target.resolve().parent.is_dir()
+    except OSError as exc:  # a name too long, a loop of links: stat refuses it
+        raise UsageError(
+            f"--output {name[:80]}: {exc.strerror or 'cannot be used'}",
+            hint="name a file to write, or drop --output to print on stdout",
+        ) from None
+    if not usable:
         raise UsageError(
             f"--output {name}: not a regular file (a folder, a pipe or a device)",
             hint="name a file to write, or drop --output to print on stdout",
         )
-    if not target.resolve().parent.is_dir():
+    if not folder:
         raise UsageError(
             f"--output {name}: its folder does not exist", hint="create the folder first"
         )
@@ -176,10 +184,10 @@ def failure_target(name: str, argv: list[str]) -> Path | None:
     to be audited (else None: the failure goes to stdout and FILE stays as it was)."""
     try:
         target = check_target(name)
-    except UsageError:
+        if target is None or not target.exists():
+            return target
+    except (UsageError, OSError):
         return None
-    if target is None or not target.exists():
-        return target
     words = [w.split("=", 1)[1] if w.startswith("--output=") else w for w in argv]
     named = [Path(w) for w in words if w and not w.startswith("-")]
     try:
