@@ -214,7 +214,9 @@ def decoded_reads(
     text = _continued(lines, statement) if own else lines[i]
     if not (any(h in text for h in HINTS) or DECODES.search(text)):
         return []
-    names = scope.all()
+    # (not the names holding the answer's data or a part below it: `Model.model_validate(data)`
+    # after `data = j["data"]` is a model of the data, as `Model(**j["data"])` is)
+    names = scope.all() - scope.fields - scope.parts
     if not own and names.isdisjoint(WORD.findall(text)):
         return []
     found: list[Read] = []
