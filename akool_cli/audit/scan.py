@@ -95,8 +95,11 @@ class Finding:
     fix: Fix | None = field(default=None, compare=False)  # the change the docs justify, if any
 
     def render(self) -> str:
+        # (a name starting with `:` is shown as ./name: a CI log takes a line that starts with
+        # `::` for a workflow command, `::warning file=...::` or `::stop-commands::`)
+        name = f"./{self.file}" if self.file.startswith(":") else self.file
         return (
-            f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} "
+            f"{name}:{self.line}:{self.column}: {self.severity}: {self.message} "
             f"(documented: {self.documented}) [{self.rule}]"
         )
 
