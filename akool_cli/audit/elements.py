@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from akool_cli.audit import arguments
+from akool_cli.audit import arguments, brackets
 
 # Calls that give their arguments' results in their order: Python's asyncio.gather, JS's
 # Promise.all (given an array), Kotlin's awaitAll, Rust's join! macros.
@@ -121,20 +121,7 @@ def _spans(text: str, at: int) -> list[tuple[int, int]]:
 
 def _close(text: str, opened: int) -> int:
     """The column of the bracket that closes the one at `opened` (-1 when none does)."""
-    depth, quote = 0, ""
-    for k in range(opened, len(text)):
-        c = text[k]
-        if quote:
-            quote = "" if c == quote and text[k - 1] != "\\" else quote
-        elif c in "\"'`":
-            quote = c
-        elif c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-            if depth == 0:
-                return k
-    return -1
+    return brackets.matching(text, opened, 1, len(text))
 
 
 def _closes_at_end(text: str, opened: int) -> bool:
