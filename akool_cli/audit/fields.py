@@ -2425,7 +2425,7 @@ def helper_query(doc: Text, request: Request, at: int) -> list[str] | None:
         return None  # the path is not what the call is given first (`envOr("X", "/path")`)
     if not url.startswith(("/", "http")) or OPEN_QUERY.search(url) or len(url) > LONG_URL:
         return None  # (a path held in a name, `${BASE}${path}`: its literal is elsewhere)
-    if any(not k.raw for k in request.query):
+    if any(not k.raw for k in request.query) or chained_query(doc, extent[0]):
         return None
     if trailing_block(doc, extent[1]) is not None:
         return None  # (a block given to the call may add to the query)
@@ -2435,6 +2435,14 @@ def helper_query(doc: Text, request: Request, at: int) -> list[str] | None:
     ):
         return None
     return [m.group("name") for m in QUERY_FIELD.finditer(url)]
+
+
+def chained_query(doc: Text, start: int) -> bool:
+    """Whether the request chain a call at `start` ends sets a query before its verb (Go resty's
+    `c.R().SetQueryParam("k", v).Get("/x")`, over lines too)."""
+    window = doc.text[max(0, start - 400) : start]
+    chain = window.rfind(".R()")
+    return chain >= 0 and "SetQuery" in window[chain:]
 
 
 # A GET sent by an HTTP library itself (not a client object of unknown kind, which may add a query).

@@ -255,6 +255,10 @@ class Bases:
     _made: frozenset[str] | None = None  # see made_clients
     _made_at: dict[str, list[int]] = field(default_factory=dict)  # see made_at
     _feign: bool | None = None  # see feign
+    # The names the file binds a client to where it gives it its base (`_v3 = new HttpClient {
+    # BaseAddress = ... }`, `@v3 = Faraday.new(url: ...)`, `v3 = WebClient.builder().baseUrl(...)`,
+    # `c.BaseAddress = ...`), with the line and the base (None: another host's): see client_names.
+    named_clients: dict[str, list[tuple[int, Base | None]]] = field(default_factory=dict)
     _later: frozenset[str] | None = None  # see later_helpers (worked out once per sites())
 
     def take_imported(self, given: dict[str, Base]) -> None:
@@ -1022,23 +1026,88 @@ def find_clients(lines: list[str], bases: Bases) -> None:
     whole AKOOL URL given as the base (`"https://api.akool.com/v1"`, a wrong prefix) is one
     as well: the paths joined to it are judged, not the URL alone."""
     for i, line in enumerate(lines):
-        m = CLIENT_BASE.search(line)
-        if m is None:
-            continue
-        rest = line[m.end() :].lstrip(" \"':=>(")
-        given = BASE_CALL.match(line, m.end())  # Laravel's ->baseUrl($base)->post('/x'): $base
-        rest = given.group("a") if given is not None else rest
-        base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
-        option = OPTION_VALUE.match(rest) if base is None else None
-        if option is not None:  # baseURL: BASE, url: "/x" (one request's options)
-            base = _literal_base(option.group("v"), bases)
-        if base is None and HELD_URL.search(line, m.end()):
-            base = bases.held.get(i) or _held_url(line[m.end() :], "", i, bases)
-        if base is not None:
-            made = Base(base.host, base.prefix, base.file, base.line or i)
-            bases.clients.append((i, _resolving(made, base, lines, i, m)))
+        for m in CLIENT_BASE.finditer(line) if "akool" in line else _first(CLIENT_BASE, line):
+            _client(lines, i, m, bases)
     if not bases.clients:
         _retrofit_client(lines, bases)
+
+
+def _first(pattern: re.Pattern[str], line: str) -> list[re.Match[str]]:
+    m = pattern.search(line)
+    return [] if m is None else [m]
+
+
+def _client(lines: list[str], i: int, m: re.Match[str], bases: Bases) -> None:
+    """The client given its base at a match of CLIENT_BASE on line i (see find_clients)."""
+    line = lines[i]
+    rest = line[m.end() :].lstrip(" \"':=>(")
+    given = BASE_CALL.match(line, m.end())  # Laravel's ->baseUrl($base)->post('/x'): $base
+    rest = given.group("a") if given is not None else rest
+    base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
+    option = OPTION_VALUE.match(rest) if base is None else None
+    if option is not None:  # baseURL: BASE, url: "/x" (one request's options)
+        base = _literal_base(option.group("v"), bases)
+    if base is None and HELD_URL.search(line, m.end()):
+        base = bases.held.get(i) or _held_url(line[m.end() :], "", i, bases)
+    if base is not None:
+        made = Base(base.host, base.prefix, base.file, base.line or i)
+        base = _resolving(made, base, lines, i, m)
+        bases.clients.append((i, base))
+    if base is not None or FOREIGN_BASE.match(line[m.end() :].lstrip(" :=>(")):
+        name_client(lines, i, m.start(), base, bases)
+
+
+# A client given a literal URL on another host as its base (`new Uri("https://api.example.com/")`).
+FOREIGN_BASE = re.compile(r"(?:new\s+Uri\(\s*)?[\"'`]https?://(?![^\"'`/]*akool\.)[\w.-]+[\"'`/:]")
+# A name bound (`name = `, `name: Type = `) or keyed (`name: `, Go's and JS's object literals).
+CLIENT_BINDING = re.compile(
+    r"(?<![\w$.@>])(?:\$this->|this\.|self\.|@|\$)?(?P<n>[A-Za-z_]\w*)\s*"
+    r"(?:(?::\s*[\w<>\[\]?.]+\s*)?:?=(?![=>])|:(?![:=]))"
+)
+# The receiver whose base is set: `c.BaseAddress = ...`, `client.SetBaseURL(...)`.
+BASE_RECEIVER = re.compile(
+    r"(?<![\w$.@>)])(?:\$this->|this\.|self\.|@|\$)?(?P<n>[A-Za-z_]\w*)\s*(?:\.|->)\s*$"
+)
+
+
+def name_client(lines: list[str], i: int, at: int, base: Base | None, bases: Bases) -> None:
+    """Note the name the client given its base at a column of line i is bound to, when the text
+    shows one (see Bases.named_clients)."""
+    own = BASE_RECEIVER.search(lines[i], 0, at)
+    if own is not None:
+        bases.named_clients.setdefault(own.group("n"), []).append((i, base))
+        return
+    for k in range(i, max(-1, i - OPTIONS_SCAN), -1):
+        text = lines[k] if k < i else lines[i][:at]
+        found = [m for m in CLIENT_BINDING.finditer(text)]
+        for m in reversed(found):
+            rhs = "\n".join([text[m.end() :], *lines[k + 1 : i], lines[i][:at]][: i - k + 1])
+            if _holds(rhs, k < i and not _continued(lines, k, i)):
+                bases.named_clients.setdefault(m.group("n"), []).append((k, base))
+                return
+        if k < i and not (_opens(lines[k]) > 0 or _continued(lines, k, i)):
+            return
+
+
+def _holds(rhs: str, inside: bool) -> bool:
+    """Whether a binding's right-hand side, up to a base given in it, is one expression: no
+    comma or semicolon outside its brackets (and, when `inside`, the base within a bracket)."""
+    depth = 0
+    for c in rhs:
+        if c in "({[":
+            depth += 1
+        elif c in ")}]":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif c in ",;" and depth == 0:
+            return False
+    return depth > 0 or not inside
+
+
+def _continued(lines: list[str], k: int, i: int) -> bool:
+    """Whether every line after k up to i continues line k's expression (`.baseUrl(...)`)."""
+    return all(lines[j].lstrip().startswith((".", "{", "?.")) for j in range(k + 1, i + 1))
 
 
 # Clients that resolve a relative path against their base as RFC 3986 does (a leading "/"
@@ -1815,7 +1884,25 @@ def chain_client(line: str, at: int, i: int, bases: Bases) -> Base | None:
 def receiver_client(line: str, at: int, i: int, bases: Bases) -> Base | None:
     """The base of the client whose verb is at a column of a line (see client_named)."""
     m = RECEIVER.search(line, max(0, at - 80), at)
+    if m is None:
+        text = _chain_text(line[:at], i, bases.lines)
+        m = RESTY_RECEIVER.search(text, max(0, len(text) - 240))
     return client_named(_name_of(m.group("r")) if m is not None else "", i, bases)
+
+
+def _chain_text(text: str, i: int, lines: list[str]) -> str:
+    """The text of a call chain up to a column, with the lines above it continues (`.Get(` after
+    `c.R().` / `SetQueryParam(...).` lines, Go's trailing dots; or lines starting with `.`)."""
+    for k in range(i - 1, max(-1, i - 1 - CHAIN_LINES), -1):
+        above = lines[k].rstrip() if k < len(lines) else ""
+        if not (text.lstrip().startswith(".") or above.endswith(".")):
+            break
+        text = above + text.lstrip()
+    return text
+
+
+# Go resty's request chain: `c.v3.R().SetQueryParam("k", v).Get(` is a verb of the client c.v3.
+RESTY_RECEIVER = re.compile(r"(?P<r>[\w$][\w.$]*?)\s*\.\s*R\(\)(?:\s*\.\s*\w+\([^()]*\))*\s*\.\s*$")
 
 
 def client_named(name: str, i: int, bases: Bases) -> Base | None:
@@ -1824,11 +1911,27 @@ def client_named(name: str, i: int, bases: Bases) -> Base | None:
     binding before the line), None when that client is given no AKOOL base (another service's,
     `httpx.Client(base_url="https://api.elevenlabs.io/v1")`); a receiver the file makes no
     client under (a parameter, `with ... as c`) is the last client made before the line."""
+    named = bases.named_clients.get(name) if name else None
+    if named:
+        held = [base for k, base in named if k <= i]
+        return held[-1] if held else named[0][1]
     made = bases.made_at(name) if name and name in bases.made_clients() else []
+    if not made and name and _ambiguous(bases):
+        return None  # (a receiver of its own among clients of two bases: which one is not said)
     if not made:
         return bases.client_at(i)
     before = [k for k in made if k <= i]
     return _base_within(bases, [before[-1] if before else made[0]])
+
+
+def _ambiguous(bases: Bases) -> bool:
+    """Whether the file binds clients of more than one base under names (`_v3`, `_v4`)."""
+    held = {
+        (b.host, b.prefix) if b else None
+        for spots in bases.named_clients.values()
+        for _, b in spots
+    }
+    return len(held) > 1
 
 
 def _module_call(line: str, at: int, bases: Bases) -> bool:

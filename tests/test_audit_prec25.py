@@ -1,0 +1,106 @@
+"""Session 25, prec25: no false finding and no wrong patch on correct code (break21g's open H/M
+items: two clients in one class, a read shared by branches' endpoints, a shared spread object,
+a minified axios alias, a catch parameter named like the answer, and more)."""
+
+from __future__ import annotations
+
+from akool_cli.audit.scan import Finding, audit_text
+
+B = "https://openapi.akool.com/api/open"
+
+
+def errors(text: str, name: str) -> list[Finding]:
+    return [f for f in audit_text(text, name) if f.severity == "error"]
+
+
+# -- break21g #30: two clients in one class, each call judged on its own client's base ------------
+
+CS_PAIR = (
+    "public class X {\n"
+    f'  private readonly HttpClient _a = new() {{ BaseAddress = new Uri("{B}/v3/") }};\n'
+    '  private readonly HttpClient _b = new() { BaseAddress = new Uri("https://openapi.akool.com") };\n'
+    '  public Task<string> A(string id) => _a.GetStringAsync($"content/video/infobymodelid?video_model_id={id}");\n'
+    "}\n"
+)
+CS_MULTILINE = (
+    "public class Ml {\n"
+    "  private readonly HttpClient _v3;\n  private readonly HttpClient _v4;\n"
+    "  public Ml() {\n"
+    "    _v3 = new HttpClient\n    {\n"
+    f'        BaseAddress = new Uri("{B}/v3/")\n    }};\n'
+    f'    _v4 = new HttpClient {{ BaseAddress = new Uri("{B}/v4/") }};\n'
+    "  }\n"
+    '  public Task<string> Info(string id) => _v3.GetStringAsync($"content/video/infobymodelid?video_model_id={id}");\n'
+    "}\n"
+)
+CS_PROPERTY = (
+    "public class Rcv {\n"
+    "  private readonly HttpClient v3 = new HttpClient();\n"
+    "  private readonly HttpClient v4 = new HttpClient();\n"
+    "  public Rcv() {\n"
+    f'    v3.BaseAddress = new Uri("{B}/v3/");\n'
+    f'    v4.BaseAddress = new Uri("{B}/v4/");\n'
+    "  }\n"
+    '  public Task<string> Info(string id) => v3.GetStringAsync($"content/video/infobymodelid?video_model_id={id}");\n'
+    "}\n"
+)
+JAVA_PAIR = (
+    "public class Two {\n"
+    f'  private final WebClient v3 = WebClient.builder().baseUrl("{B}/v3").build();\n'
+    f'  private final WebClient v4 = WebClient.builder().baseUrl("{B}/v4").build();\n'
+    '  public Object info(String id) { return v3.get().uri(u -> u.path("/content/video/infobymodelid")'
+    '.queryParam("video_model_id", id).build()).retrieve().bodyToMono(String.class).block(); }\n'
+    "}\n"
+)
+RUBY_PAIR = (
+    'require "faraday"\n'
+    "class Akool\n"
+    "  def initialize(key)\n"
+    f'    @v3 = Faraday.new(url: "{B}/v3/", headers: {{ "x-api-key" => key }})\n'
+    f'    @v4 = Faraday.new(url: "{B}/v4/", headers: {{ "x-api-key" => key }})\n'
+    '    @store = Faraday.new(url: "https://storage.example.com/")\n'
+    "  end\n"
+    '  def info(id) = @v3.get("content/video/infobymodelid", video_model_id: id)\n'
+    '  def files = @store.get("files/list")\n'
+    "end\n"
+)
+GO_PAIR = (
+    "package akool\n"
+    'import "github.com/go-resty/resty/v2"\n'
+    "type C struct{ v3, v4 *resty.Client }\n"
+    "func New() *C {\n"
+    f'\treturn &C{{v3: resty.New().SetBaseURL("{B}/v3"), v4: resty.New().SetBaseURL("{B}/v4")}}\n'
+    "}\n"
+    "func (c *C) Info(id string) (*resty.Response, error) {\n"
+    '\treturn c.v3.R().\n\t\tSetQueryParam("video_model_id", id).\n'
+    '\t\tGet("/content/video/infobymodelid")\n'
+    "}\n"
+    'func (c *C) Voices() (*resty.Response, error) { return c.v4.R().SetQueryParam("type", "1").Get("/voice/list") }\n'
+)
+
+
+def test_each_client_of_a_class_gives_its_own_calls_their_base() -> None:
+    for text, name in (
+        (CS_PAIR, "x.cs"),
+        (CS_MULTILINE, "ml.cs"),
+        (CS_PROPERTY, "rcv.cs"),
+        (JAVA_PAIR, "Two.java"),
+        (RUBY_PAIR, "two.rb"),
+        (GO_PAIR, "two.go"),
+    ):
+        assert audit_text(text, name) == [], name
+
+
+def test_a_call_on_the_other_client_of_a_class_is_still_reported() -> None:
+    wrong = CS_MULTILINE.replace("=> _v3.GetStringAsync", "=> _v4.GetStringAsync")
+    found = errors(wrong, "ml.cs")
+    assert [f.rule for f in found] == ["unknown-endpoint"]
+    assert "/api/open/v4/content/video/infobymodelid" in found[0].message
+    wrong_rb = RUBY_PAIR.replace("@v3.get(", "@v4.get(")
+    assert [f.rule for f in errors(wrong_rb, "two.rb")] == ["unknown-endpoint"]
+
+
+def test_a_right_call_is_not_patched_onto_the_other_clients_base() -> None:
+    # the C# pair: the call on _a (.../v3/) was judged on _b's base and patched into a 404
+    assert all(f.fix is None for f in audit_text(CS_PAIR, "x.cs"))
+    assert audit_text(CS_PAIR, "x.cs") == []
