@@ -104,3 +104,93 @@ def test_a_right_call_is_not_patched_onto_the_other_clients_base() -> None:
     # the C# pair: the call on _a (.../v3/) was judged on _b's base and patched into a 404
     assert all(f.fix is None for f in audit_text(CS_PAIR, "x.cs"))
     assert audit_text(CS_PAIR, "x.cs") == []
+
+
+# -- break21g #16: a URL chosen by a branch; the read after the call judged for each endpoint -------
+
+INFOS = (
+    "import requests\n"
+    f'BASE = "{B}/v3"\n'
+    'VIDEO_INFO = f"{BASE}/content/video/infobymodelid"\n'
+    'IMAGE_INFO = f"{BASE}/content/image/infobymodelid"\n'
+)
+IF_ELSE_PY = INFOS + (
+    "def status(key, kind, i):\n"
+    '    if kind == "video":\n'
+    "        url = VIDEO_INFO\n"
+    "    else:\n"
+    "        url = IMAGE_INFO\n"
+    '    j = requests.get(url, params={f"{kind}_model_id": i}, headers={"x-api-key": key}).json()\n'
+    '    return j["data"]["status"]\n'
+)
+TERNARY_PY = INFOS + (
+    "def status(key, kind, i):\n"
+    '    url = VIDEO_INFO if kind == "video" else IMAGE_INFO\n'
+    '    r = requests.get(url, params={f"{kind}_model_id": i}, headers={"x-api-key": key})\n'
+    '    return r.json()["data"]["status"]\n'
+)
+IF_ELSE_JS = (
+    f'const BASE = "{B}/v3";\n'
+    "const VIDEO_INFO = `${BASE}/content/video/infobymodelid`;\n"
+    "const IMAGE_INFO = `${BASE}/content/image/infobymodelid`;\n"
+    "export async function status(key, kind, id) {\n"
+    "  let url;\n"
+    '  if (kind === "video") {\n    url = VIDEO_INFO;\n  } else {\n    url = IMAGE_INFO;\n  }\n'
+    '  const res = await fetch(`${url}?${kind}_model_id=${id}`, { headers: { "x-api-key": key } });\n'
+    "  const j = await res.json();\n"
+    "  return j.data.status;\n"
+    "}\n"
+)
+SWITCH_GO = (
+    'package akool\nimport (\n\t"encoding/json"\n\t"net/http"\n)\n'
+    f'const base = "{B}/v3"\n'
+    'const videoInfo = base + "/content/video/infobymodelid"\n'
+    'const imageInfo = base + "/content/image/infobymodelid"\n'
+    "func Status(kind, id string) (string, error) {\n"
+    "\tvar url string\n"
+    "\tswitch kind {\n"
+    '\tcase "video":\n\t\turl = videoInfo + "?video_model_id=" + id\n'
+    '\tdefault:\n\t\turl = imageInfo + "?image_model_id=" + id\n'
+    "\t}\n"
+    "\tresp, err := http.Get(url)\n"
+    '\tif err != nil {\n\t\treturn "", err\n\t}\n'
+    "\tvar j map[string]map[string]any\n"
+    "\tjson.NewDecoder(resp.Body).Decode(&j)\n"
+    '\treturn j["data"]["status"].(string), nil\n'
+    "}\n"
+)
+
+
+def test_a_read_after_a_branch_chosen_url_is_reported_without_a_one_branch_fix() -> None:
+    for text, name in (
+        (IF_ELSE_PY, "g.py"),
+        (TERNARY_PY, "t.py"),
+        (IF_ELSE_JS, "b.js"),
+        (SWITCH_GO, "c.go"),
+    ):
+        found = errors(text, name)
+        assert [f.rule for f in found] == ["response-field"], name
+        assert found[0].fix is None, name  # (video_status breaks images, image_status videos)
+        assert "data.video_status" in found[0].documented, name
+        assert "data.image_status" in found[0].documented, name
+
+
+def test_a_read_right_for_one_branch_endpoint_is_not_reported() -> None:
+    right = IF_ELSE_JS.replace(
+        "return j.data.status;",
+        'return kind === "video" ? j.data.video_status : j.data.image_status;',
+    )
+    assert audit_text(right, "r.js") == []
+    right_py = IF_ELSE_PY.replace('j["data"]["status"]', 'j["data"]["video_status"]')
+    assert audit_text(right_py, "g.py") == []
+
+
+def test_a_url_bound_once_keeps_its_fix() -> None:
+    one = INFOS + (
+        "def status(key, i):\n"
+        "    url = IMAGE_INFO\n"
+        '    j = requests.get(url, params={"image_model_id": i}, headers={"x-api-key": key}).json()\n'
+        '    return j["data"]["status"]\n'
+    )
+    (found,) = errors(one, "one.py")
+    assert found.fix is not None and found.fix.new == "image_status"

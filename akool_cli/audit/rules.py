@@ -15,6 +15,7 @@ from typing import Literal
 
 from akool_cli.audit import (
     answers,
+    branches,
     curlargs,
     hooks,
     methods,
@@ -2640,7 +2641,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
             if _renamed_read(line, read, endpoint, renaming):
                 continue
             member = _list_member(read, ctx.lines, members)
-            found = _read_hit(read, endpoint, data_holds, shared, member)
+            found = _judged(ctx, read, endpoint, data_holds, shared, member)
             if found is not None and found[1].found == "data" and _shape_checked(text, read):
                 found = ("answer-field", found[1])  # (see _shape_checked)
             if found is not None and _guessed_get(m, endpoint):  # (a note: see _on_a_guess)
@@ -2654,6 +2655,30 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     for judged in tags.values():
         if all(judged) and judged[0] is not None:
             yield judged[0]
+
+
+def _judged(
+    ctx: FileContext,
+    read: answers.Read,
+    endpoint: DocEndpoint,
+    data_holds: str,
+    shared: DocEndpoint,
+    member: bool,
+) -> tuple[str, Hit] | None:
+    """A read judged against its call's endpoint (see _read_hit) and, when the call's URL is
+    chosen at run time, against every other endpoint it may reach (see branches.py)."""
+    found = _read_hit(read, endpoint, data_holds, shared, member)
+    if found is None:
+        return None
+    judge = partial(_branch_hit, read, data_holds, member)
+    return branches.rejudge(ctx, read, endpoint, found, judge)
+
+
+def _branch_hit(
+    read: answers.Read, data_holds: str, member: bool, endpoint: DocEndpoint
+) -> tuple[str, Hit] | None:
+    """A read judged against another endpoint its call may reach (see branches.py)."""
+    return _read_hit(read, endpoint, data_holds, endpoint, member)
 
 
 # Options that give a request's caller something of the answer's own making: axios'
