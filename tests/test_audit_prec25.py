@@ -194,3 +194,69 @@ def test_a_url_bound_once_keeps_its_fix() -> None:
     )
     (found,) = errors(one, "one.py")
     assert found.fix is not None and found.fix.new == "image_status"
+
+
+# -- break21g #17: a value two endpoints' bodies share is reported, never patched for one ----------
+
+SPREAD_JS = (
+    f'const BASE = "{B}/v3";\nconst V4 = "{B}/v4";\n'
+    'const defaults = { resolution: "720p" };\n'
+    "export const talk = (p, a) => fetch(`${BASE}/content/video/createbytalkingphoto`, "
+    '{ method: "POST", body: JSON.stringify({ ...defaults, talking_photo_url: p, audio_url: a }) });\n'
+    'export const head = (v, img) => fetch(`${V4}/headswap/task/create`, { method: "POST", '
+    'body: JSON.stringify({ ...defaults, video_url: v, model_name: "m", mappings: [{ obj_id: 1, img_url: img }] }) });\n'
+)
+COMMON_JS = (
+    f'const AKOOL = "{B}/v3";\n'
+    'const common = { prompt: "a cat in space", size: "1:1" };\n'
+    "export const akoolImage = (key) => fetch(`${AKOOL}/content/image/createbyprompt`, "
+    '{ method: "POST", headers: { "x-api-key": key }, body: JSON.stringify({ ...common }) });\n'
+    'export const openaiImage = (key) => fetch("https://api.openai.com/v1/images/generations", '
+    '{ method: "POST", body: JSON.stringify({ ...common, size: "1024x1024", model: "dall-e-3" }) });\n'
+)
+SPEC = (
+    "openapi: 3.0.3\ninfo: { title: AKOOL client spec, version: 1.0.0 }\n"
+    "servers:\n  - url: https://openapi.akool.com/api/open\n"
+    "paths:\n"
+    "  /v3/content/video/createbytalkingphoto:\n    post:\n      requestBody:\n"
+    "        content:\n          application/json:\n            schema:\n"
+    "              type: object\n              properties:\n"
+    "                talking_photo_url: { type: string }\n                audio_url: { type: string }\n"
+    '                resolution: { $ref: "#/components/schemas/Resolution" }\n'
+    '      responses: { "200": { description: ok } }\n'
+    "  /v4/headswap/task/create:\n    post:\n      requestBody:\n"
+    "        content:\n          application/json:\n            schema:\n"
+    "              type: object\n              properties:\n"
+    "                video_url: { type: string }\n                model_name: { type: string }\n"
+    '                resolution: { $ref: "#/components/schemas/Resolution" }\n'
+    '      responses: { "200": { description: ok } }\n'
+    "components:\n  schemas:\n    Resolution:\n      type: string\n"
+    '      enum: ["720p", "1080p"]\n'
+)
+
+
+def test_an_object_spread_into_two_bodies_is_reported_without_a_fix() -> None:
+    (found,) = errors(SPREAD_JS, "b.js")
+    assert found.rule == "bad-value" and found.line == 3 and found.fix is None
+    (common,) = errors(COMMON_JS, "d.js")
+    assert common.rule == "misnamed-field" and common.fix is None  # (OpenAI would get `scale`)
+
+
+def test_an_object_spread_into_one_body_keeps_its_fix() -> None:
+    one = SPREAD_JS.rsplit("export const head", 1)[0]
+    (found,) = errors(one, "b.js")
+    assert found.fix is not None and found.fix.new == '"720"'
+
+
+def test_an_openapi_component_two_operations_refer_to_is_not_patched() -> None:
+    found = errors(SPEC, "openapi.yaml")
+    assert found and all(f.fix is None for f in found)
+    alone = SPEC.replace(
+        '                resolution: { $ref: "#/components/schemas/Resolution" }\n'
+        '      responses: { "200": { description: ok } }\n'
+        "components:",
+        '      responses: { "200": { description: ok } }\ncomponents:',
+    )
+    assert alone.count("$ref") == 1
+    fixed = errors(alone, "openapi.yaml")
+    assert fixed and all(f.fix is not None for f in fixed)

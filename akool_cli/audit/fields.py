@@ -1595,6 +1595,8 @@ def _collect(
                 if found is not None and found != index:
                     held: list[Key] = []  # (less the keys removed before the call)
                     _collect(doc, found, held, held, depth + 1, before)
+                    for key in held if doc.shared(ref) else ():
+                        key.shared = True  # (`...defaults` spread into two bodies: theirs too)
                     target += _not_removed(doc, ref, held, doc.containers[found].start, before)
                 elif found is None:
                     called = set(CALLED_NAME.findall(value)) if called is None else called

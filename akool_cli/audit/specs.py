@@ -30,6 +30,7 @@ class Calls(Code):
 
     paths: set[str] = field(default_factory=set)
     required: set[str] = field(default_factory=set)  # the names `required:` lists give
+    reused: set[tuple[int, int, int]] | None = None  # see _reused
 
 
 def map_fix(code: Code, fix: Fix) -> Fix | None:
@@ -40,7 +41,31 @@ def map_fix(code: Code, fix: Fix) -> Fix | None:
         return None
     if isinstance(code, Calls) and any(e.old in code.required for e in edits):
         return None  # a field renamed here and not in the `required` list would disagree
-    return embedded.map_fix(code, fix)
+    mapped = embedded.map_fix(code, fix)
+    if mapped is not None and isinstance(code, Calls) and _reused(code, mapped):
+        return None  # (a component several operations `$ref`: the patch would be each one's)
+    return mapped
+
+
+def _reused(code: Calls, fix: Fix) -> bool:
+    """Whether an edit of the document touches text that more than one operation copies (an
+    enum of a shared `$ref` component, which each body referring to it sends)."""
+    if code.reused is None:
+        seen: dict[tuple[int, int, int], int] = {}
+        for n, pieces in enumerate(code.places):
+            for p in pieces:
+                seen.setdefault((p.line, p.column, p.length), n)
+        code.reused = {
+            spot
+            for n, pieces in enumerate(code.places)
+            for p in pieces
+            if seen[spot := (p.line, p.column, p.length)] != n
+        }
+    return any(
+        e.line == line and column <= e.start < column + max(length, 1)
+        for e in (fix, *fix.also)
+        for line, column, length in code.reused
+    )
 
 
 @dataclass
