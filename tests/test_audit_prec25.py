@@ -260,3 +260,34 @@ def test_an_openapi_component_two_operations_refer_to_is_not_patched() -> None:
     assert alone.count("$ref") == 1
     fixed = errors(alone, "openapi.yaml")
     assert fixed and all(f.fix is not None for f in fixed)
+
+
+# -- heldout21m's false shape: a reformatted webpack chunk, axios loaded by module id --------------
+
+CHUNK = (
+    '"use strict";\n'
+    "(self.webpackChunk_N_E = self.webpackChunk_N_E || []).push([\n"
+    "  [405],\n  {\n    5557: function (e, t, a) {\n"
+    "      var i = a(87066);\n"
+    "      function s(e) {\n"
+    '        return i.Z.post("https://sg3.akool.com/detect", { single_face: !0, image_url: e }, '
+    '{ headers: { "x-api-key": "" } }).then((a) => a.data.landmarks_str);\n'
+    "      }\n"
+    "      async function l(e) {\n"
+    '        let t = await i.Z.post("https://sg3.akool.com/detect", { single_face: !0, image_url: e });\n'
+    "        return t.data.landmarks_str;\n"
+    "      }\n    },\n  },\n]);\n"
+)
+
+
+def test_a_reformatted_bundles_renamed_client_data_is_not_taken_for_akools() -> None:
+    assert audit_text(CHUNK, "chunk.js") == []
+    # without the module table's marks, a client module loaded by its number is one too
+    table = CHUNK.replace("self.webpackChunk_N_E", "self.chunks")
+    assert audit_text(table, "chunk.js") == []
+
+
+def test_a_plain_scripts_data_read_is_still_judged() -> None:
+    plain = CHUNK.replace("self.webpackChunk_N_E", "self.chunks").replace("var i = a(87066);", "")
+    plain = plain.replace("i.Z.post", "fetchJson")
+    assert [f.rule for f in errors(plain, "app.js")] == ["response-field", "response-field"]

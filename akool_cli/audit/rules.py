@@ -2499,11 +2499,28 @@ BUNDLER = re.compile(
 )
 
 
+# A module table's own marks, minified or prettified (a chunk reformatted keeps them), and a
+# module loaded by its number (`var i = a(87066)`) whose renamed export is called as a client
+# (`i.Z.post(`, `o.default.get(`, webpack 5's `r.Ay.post(`, `(0, i.Z)(`).
+BUNDLE_MARK = re.compile(r"webpackChunk|__webpack_require__|__webpack_exports__|\bparcelRequire")
+MODULE_BY_ID = re.compile(r"(?<![\w$.])[\w$]{1,2}\s*=\s*[\w$]{1,2}\(\d{2,6}\)")
+RENAMED_CLIENT = re.compile(
+    r"(?<![\w$.])[\w$]{1,2}\.(?:Z|ZP|A|Ay|default)\.(?:get|post|put|patch|delete|request)\("
+    r"|\(0,\s*[\w$]{1,2}\.(?:Z|ZP|A|Ay|default)\)\("
+)
+
+
 def _bundled(lines: list[str]) -> bool:
-    """Whether a file is a bundle (a line longer than a statement, with a bundler's marks):
-    which HTTP client a call goes through is renamed away there, so `x.data.y` on what it
-    gives may be that client's body wrapper (axios': `.data`) and not AKOOL's data field."""
-    return any(len(t) > ties.STATEMENT_CHARS and BUNDLER.search(t) for t in lines)
+    """Whether a file is a bundle (a line longer than a statement, with a bundler's marks; or,
+    reformatted, a module table's marks or a client module loaded by its number): which HTTP
+    client a call goes through is renamed away there, so `x.data.y` on what it gives may be
+    that client's body wrapper (axios': `.data`) and not AKOOL's data field."""
+    if any(len(t) > ties.STATEMENT_CHARS and BUNDLER.search(t) for t in lines):
+        return True
+    text = "\n".join(lines)
+    return bool(BUNDLE_MARK.search(text)) or bool(
+        RENAMED_CLIENT.search(text) and MODULE_BY_ID.search(text)
+    )
 
 
 def _once_per_line(found: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
