@@ -291,3 +291,53 @@ def test_a_plain_scripts_data_read_is_still_judged() -> None:
     plain = CHUNK.replace("self.webpackChunk_N_E", "self.chunks").replace("var i = a(87066);", "")
     plain = plain.replace("i.Z.post", "fetchJson")
     assert [f.rule for f in errors(plain, "app.js")] == ["response-field", "response-field"]
+
+
+# -- break21g #29: a handler's exception named like the answer is no answer in its block ---------
+
+CATCH_JS = (
+    f'const BASE = "{B}/v3";\n'
+    "export async function info2(id) {\n"
+    "  let result;\n"
+    "  try {\n"
+    "    result = await (await fetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`)).json();\n"
+    "    return result.data.video;\n"
+    "  } catch (result) {\n"
+    "    return result.message;\n"
+    "  }\n"
+    "}\n"
+)
+EXCEPT_PY = (
+    f'import requests\nBASE = "{B}/v3"\n'
+    "def info(vid):\n"
+    '    j = requests.get(f"{BASE}/content/video/infobymodelid", params={"video_model_id": vid}).json()\n'
+    "    try:\n"
+    '        save(j["data"]["video"])\n'
+    "    except Exception as j:\n"
+    "        print(j.args)\n"
+    '    return j["data"]["video_status"]\n'
+)
+RESCUE_RB = (
+    'require "net/http"\nrequire "json"\n'
+    f'BASE = "{B}/v3"\n'
+    "def info(id)\n"
+    '  j = JSON.parse(Net::HTTP.get(URI("#{BASE}/content/video/infobymodelid?video_model_id=#{id}")))\n'
+    "  begin\n"
+    '    save(j["data"]["video"])\n'
+    "  rescue StandardError => j\n"
+    '    puts j["message"]\n'
+    "  end\n"
+    '  j["data"]["video_status"]\n'
+    "end\n"
+)
+
+
+def test_a_handlers_exception_named_like_the_answer_is_not_the_answer() -> None:
+    for text, name in ((CATCH_JS, "c.js"), (EXCEPT_PY, "b.py"), (RESCUE_RB, "g.rb")):
+        assert audit_text(text, name) == [], name
+
+
+def test_the_answer_read_after_a_handler_is_still_judged() -> None:
+    wrong = EXCEPT_PY.replace('["video_status"]', '["status"]')
+    found = errors(wrong, "b.py")
+    assert [(f.rule, f.line) for f in found] == [("response-field", 9)]

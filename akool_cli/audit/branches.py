@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     Judged = tuple[str, Hit] | None
 
 UP = 40  # lines above a read in which the call giving its answer is looked for
+LONG = 2000  # characters: a longer line is minified, its calls not read here
 HOPS = 3  # names followed back from a read to that call (`j = r.json()`, `r = get(url)`)
 
 # A name bound: `url = ...`, `const url = ...`, `url := ...`, `String url = ...`, `$url = ...`.
@@ -43,12 +44,12 @@ def reachable(ctx: FileContext, line: int, root: str | None) -> list[DocEndpoint
     the one binding the read's root (followed back a few names), else the nearest call above
     the read in its function that is given a name (Go's `http.Get(url)` then `Decode(&j)`)."""
     lines, home = ctx.lines, _home(ctx, line)
-    if line >= len(lines):
-        return []  # (a read of a model added from another file: see foreignmodels)
+    if line >= len(lines) or len(lines[line]) > LONG:
+        return []  # (a model added from another file, see foreignmodels; a minified line)
     above = (
         (k, m.group("a"))
         for k in range(line, max(-1, line - UP), -1)
-        if _home(ctx, k) == home
+        if _home(ctx, k) == home and len(lines[k]) <= LONG
         for m in NAME_FIRST.finditer(lines[k])
     )
     for at, name in itertools.chain(_call_names(lines, line, root), above):
@@ -67,7 +68,7 @@ def _call_names(lines: list[str], line: int, root: str | None) -> Iterable[tuple
     bind its root, following the root back a few hops."""
     at, name = line, root
     for _ in range(HOPS):
-        if at >= len(lines):
+        if at >= len(lines) or len(lines[at]) > LONG:
             return
         for m in NAME_FIRST.finditer(lines[at]):
             yield at, m.group("a")
@@ -87,7 +88,7 @@ def _binding_above(lines: list[str], name: str, at: int) -> tuple[int, str] | No
     """The nearest line at or above `at` that binds a name, and the bound value."""
     bound = _bound(name)
     for k in range(at, max(-1, at - UP), -1):
-        if name in lines[k]:
+        if name in lines[k] and len(lines[k]) <= LONG:
             m = bound.search(lines[k])
             if m is not None:
                 return k, m.group("rhs")
@@ -107,7 +108,7 @@ def _alternatives(ctx: FileContext, name: str, at: int) -> list[DocEndpoint]:
     for k in range(at - 1, max(-1, at - UP), -1):
         if _home(ctx, k) != home:
             break  # (another function's bindings of the name are its own)
-        if name in lines[k] and (m := bound.search(lines[k])) is not None:
+        if name in lines[k] and len(lines[k]) <= LONG and (m := bound.search(lines[k])):
             spots.append((k, m.group("rhs")))
     if not spots:
         return []
@@ -132,21 +133,37 @@ def _alternatives(ctx: FileContext, name: str, at: int) -> list[DocEndpoint]:
 def _endpoints(ctx: FileContext, k: int, rhs: str) -> list[DocEndpoint]:
     """The documented endpoints a bound value names: its own paths, and those of the names in it
     that hold one (a constant bound to a URL elsewhere in the file)."""
-    found = [e for m in _on_line(ctx.mentions, k) if (e := m.endpoint) is not None]
+    by_line = _by_line(ctx)
+    found = [e for m in by_line.get(k, ()) if (e := m.endpoint) is not None]
     for ident in set(IDENTIFIER.findall(rhs)):
         head = ident.split(".")[-1]
-        bound = _binding_above(ctx.lines, head, len(ctx.lines) - 1) if head in _text(ctx) else None
-        if bound is not None and bound[0] != k:
-            found.extend(e for m in _on_line(ctx.mentions, bound[0]) if (e := m.endpoint))
+        for n in _mention_lines(ctx, by_line, head):
+            if n != k:
+                found.extend(e for m in by_line[n] if (e := m.endpoint) is not None)
     return found
 
 
-def _on_line(mentions: list[Mention], k: int) -> list[Mention]:
-    return [m for m in mentions if m.line == k and m.endpoint is not None]
+def _by_line(ctx: FileContext) -> dict[int, list[Mention]]:
+    """The file's mentions of documented endpoints by line (made once per file)."""
+    cached = ctx.__dict__.get("_branch_mentions")
+    if cached is None:
+        cached = {}
+        for m in ctx.mentions:
+            if m.endpoint is not None:
+                cached.setdefault(m.line, []).append(m)
+        ctx.__dict__["_branch_mentions"] = cached
+    return cached
 
 
-def _text(ctx: FileContext) -> str:
-    return ctx.doc().text
+def _mention_lines(ctx: FileContext, by_line: dict[int, list[Mention]], name: str) -> list[int]:
+    """The lines with a mention that bind a name (`VIDEO_INFO = f"{BASE}/content/..."`)."""
+    bound = _bound(name)
+    lines = ctx.lines
+    return [
+        n
+        for n in by_line
+        if n < len(lines) and name in lines[n] and len(lines[n]) <= LONG and bound.search(lines[n])
+    ]
 
 
 def rejudge(
@@ -162,7 +179,7 @@ def rejudge(
     if first is None:
         return None
     every = reachable(ctx, read.line, read.root)
-    if not any(_same(e, endpoint) for e in every):
+    if len(every) < 2 or not any(_same(e, endpoint) for e in every):
         return first  # (the call tied is not the branches' one)
     others = [e for e in every if not _same(e, endpoint)]
     more = [judge(e) for e in others]

@@ -1026,7 +1026,8 @@ def find_clients(lines: list[str], bases: Bases) -> None:
     whole AKOOL URL given as the base (`"https://api.akool.com/v1"`, a wrong prefix) is one
     as well: the paths joined to it are judged, not the URL alone."""
     for i, line in enumerate(lines):
-        for m in CLIENT_BASE.finditer(line) if "akool" in line else _first(CLIENT_BASE, line):
+        several = "akool" in line and len(line) <= 2000  # (not a minified line's every one)
+        for m in CLIENT_BASE.finditer(line) if several else _first(CLIENT_BASE, line):
             _client(lines, i, m, bases)
     if not bases.clients:
         _retrofit_client(lines, bases)

@@ -710,6 +710,45 @@ REBINDS = re.compile(
     r"(?P<js>[A-Za-z_$][\w$]*|\[[^\]]*\]|\{[^}]*\})\s+(?:of|in)\b"
     r"|\(\s*(?P<walrus>[A-Za-z_]\w*)\s*:=(?!=)"
 )
+# A handler's exception, a name of its block only: `catch (j) {`, `catch (e: unknown)`, Java's and
+# C#'s `catch (IOException | X e)`, PHP's `catch (Exception $e)`, Swift's `catch let e`, Python's
+# `except Exception as j:`, Ruby's `rescue StandardError => j`.
+CAUGHT = re.compile(
+    r"\bcatch\s*\(\s*(?:[\w.<>|\\\s]+?\s+)?\$?(?P<c>[A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>|?]+\s*)?\)\s*\{?"
+    r"|\bcatch\s+let\s+(?P<s>[A-Za-z_]\w*)"
+    r"|^\s*except\b[^:#]*?\bas\s+(?P<p>[A-Za-z_]\w*)\s*:"
+    r"|^\s*rescue\b[^=#\n]*=>\s*(?P<r>[A-Za-z_]\w*)"
+)
+
+
+def caught_name(lines: list[str], i: int) -> tuple[str, int] | None:
+    """The exception a handler opening on line i binds, and the last line of its block (braces
+    from the handler on; Python's and Ruby's by indentation)."""
+    text = lines[i]
+    if ("catch" not in text and "except" not in text and "rescue" not in text) or len(text) > 2000:
+        return None
+    m = CAUGHT.search(text)
+    if m is None:
+        return None
+    name = m.group("c") or m.group("s") or m.group("p") or m.group("r")
+    if m.group("p") or m.group("r"):
+        own = len(text) - len(text.lstrip())
+        last = i
+        for k in range(i + 1, min(i + WINDOW, len(lines))):
+            if lines[k].strip() and len(lines[k]) - len(lines[k].lstrip()) <= own:
+                break
+            last = k if lines[k].strip() else last
+        return name, last
+    depth, opened = 0, False
+    for k in range(i, min(i + WINDOW, len(lines))):
+        code = lines[k][m.end() - 1 :] if k == i else lines[k]
+        depth += code.count("{") - code.count("}")
+        opened = opened or depth > 0
+        if opened and depth <= 0:
+            return name, k
+    return name, i
+
+
 # The shell's: `for RESP in ...`, `while read -r RESP`, `read -r A B <<< "$x"`.
 SHELL_REBINDS = re.compile(
     r"(?:^|[;&|]|\bdo\b|\bthen\b)\s*for\s+(?P<f>[A-Za-z_]\w*)\s+in\b"
@@ -1073,6 +1112,8 @@ class Lines:
                 found += re.findall(r"[A-Za-z_$][\w$]*", names)
                 if m.groupdict().get("block"):
                     last = block_end(self.lines, i)
+            caught = caught_name(self.lines, i) if not found and not self.shell else None
+            found, last = ([caught[0]], caught[1]) if caught else (found, last)
             self._rebound[i] = (tuple(found), last)
         return self._rebound[i]
 
