@@ -4,6 +4,8 @@ a minified axios alias, a catch parameter named like the answer, and more)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from akool_cli.audit.scan import Finding, audit_text
 
 B = "https://openapi.akool.com/api/open"
@@ -341,3 +343,19 @@ def test_the_answer_read_after_a_handler_is_still_judged() -> None:
     wrong = EXCEPT_PY.replace('["video_status"]', '["status"]')
     found = errors(wrong, "b.py")
     assert [(f.rule, f.line) for f in found] == [("response-field", 9)]
+
+
+# -- relay P1 #1 (break21h #1): a state compared with the code's own "no status yet" -----------------
+
+SENTINELS = Path(__file__).parent / "audit_corpus" / "prec25" / "sentinel"
+
+
+def test_a_state_compared_with_zero_as_no_status_yet_is_not_reported() -> None:
+    for name in ("zero.go", "destructure.ts", "dataclass.py", "table.py", "orzero.py"):
+        text = (SENTINELS / name).read_text(encoding="utf-8")
+        assert [f for f in audit_text(text, name) if f.rule == "status-value"] == [], name
+
+
+def test_zero_named_a_jobs_end_is_still_reported() -> None:
+    text = (SENTINELS / "done_zero.py").read_text(encoding="utf-8")
+    assert [f.rule for f in audit_text(text, "done_zero.py")] == ["status-value"]

@@ -250,7 +250,10 @@ def status_hits(
             if (
                 isinstance(value, int)
                 and value not in one.states
-                and _sentinel(text, one.name, value)
+                and (
+                    (origin is not None and _absent(one, value, meaning))
+                    or _sentinel(text, one.name, value)
+                )
             ):
                 continue
             found = _judged(one, written, value, meaning)
@@ -762,6 +765,13 @@ def _judged_word(one: Field, written: str, value: str) -> tuple[str, str] | None
         f"as a number, {listed}" + (f"; compare with {right}" if right is not None else "")
     )
     return (str(right) if right is not None else listed), message + f" ({e.url})"
+
+
+def _absent(one: Field, value: int, said: Meaning) -> bool:
+    """Whether a state field's value is the code's own "no state yet" (0 or below, which AKOOL
+    never gives: Go's zero value of a decoded int, a destructuring or dataclass default, `or 0`,
+    a names table's `0: "unknown"`), unless the code calls it a job's end (`DONE = 0`)."""
+    return not one.code and value <= 0 and (said is None or said[0] not in END_STATES)
 
 
 @lru_cache(maxsize=256)
