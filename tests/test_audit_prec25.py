@@ -359,3 +359,29 @@ def test_a_state_compared_with_zero_as_no_status_yet_is_not_reported() -> None:
 def test_zero_named_a_jobs_end_is_still_reported() -> None:
     text = (SENTINELS / "done_zero.py").read_text(encoding="utf-8")
     assert [f.rule for f in audit_text(text, "done_zero.py")] == ["status-value"]
+
+
+# -- relay P1 #2 (break21h #6): the retired host as data compared, tested or replaced ---------------
+
+MIGRATE = Path(__file__).parent / "audit_corpus" / "prec25" / "migrate"
+
+
+def test_a_retired_host_only_compared_tested_or_replaced_is_no_call() -> None:
+    for name in (
+        "migrate.py",
+        "migrate.js",
+        "test_hosts.py",
+        "nginx.conf",
+        "migrate.go",
+        "migrate.rb",
+    ):
+        text = (MIGRATE / name).read_text(encoding="utf-8")
+        assert audit_text(text, name) == [], name
+
+
+def test_a_retired_host_a_call_uses_is_still_a_wrong_host() -> None:
+    text = (MIGRATE / "still_calls_old.py").read_text(encoding="utf-8")
+    (found,) = audit_text(text, "still_calls_old.py")
+    assert found.rule == "wrong-host" and found.fix is not None
+    inline = 'import requests\nrequests.get("https://api.akool.com/api/open/v3/content/video/infobymodelid".replace("x", "y"))\n'
+    assert "wrong-host" in [f.rule for f in audit_text(inline, "i.py")]

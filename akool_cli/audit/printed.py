@@ -1,7 +1,7 @@
 """Strings a script only shows as text (printed, logged, written out as a README, given as a help
 text or an argparse epilog, returned by a usage function; a sentence, a message, a search
-pattern): a code example, a curl command or a host inside one is no call; a string that is also
-run (subprocess, `sh -c`, exec) or sent stays one."""
+pattern; a string only compared, tested or replaced): a code example, a curl command or a host
+inside one is no call; a string that is also run (subprocess, `sh -c`, exec) or sent stays one."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from akool_cli.audit import datapaths, multiline, source
+from akool_cli.audit import datapaths, hosttests, multiline, source
 from akool_cli.audit.brackets import matching
 
 # A call whose argument is shown to a person (printed, logged, raised, written to a text file,
@@ -418,6 +418,8 @@ def host_as_text(name: str, lines: list[str], i: int, column: int, shell: bool) 
         _sentence(line[value[0] : value[1]]) or TEXT_KEY.search(line, 0, max(0, value[0] - 1))
     ):
         return True
+    if value is not None and hosttests.compared(lines, i, value[0] - 1, value[1] + 1):
+        return True  # (`url.replace("https://api.akool.com/", ...)`, `startswith(OLD_HOST)`)
     return any(a <= column < b for a, b in _file_spans(name, lines, shell).get(i, ()))
 
 

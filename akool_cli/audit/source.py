@@ -21,6 +21,7 @@ COMMENTS: dict[str, tuple[tuple[str, ...], bool]] = {
     ),
     **dict.fromkeys((".swift", ".rs", ".c", ".cc", ".cpp", ".h", ".scala", ".dart"), (SLASH, True)),
     ".php": (("//", "#"), True),
+    **dict.fromkeys((".conf", ".cfg", ".toml"), (HASH, False)),  # (nginx, Apache, setup.cfg)
 }
 # A comment that is code (commented out, or a usage line such as `# curl -X POST ...`) rather than
 # a sentence (docs/audit.md, "Comments"): it opens as a statement does (a command or a keyword as
