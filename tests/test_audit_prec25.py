@@ -385,3 +385,20 @@ def test_a_retired_host_a_call_uses_is_still_a_wrong_host() -> None:
     assert found.rule == "wrong-host" and found.fix is not None
     inline = 'import requests\nrequests.get("https://api.akool.com/api/open/v3/content/video/infobymodelid".replace("x", "y"))\n'
     assert "wrong-host" in [f.rule for f in audit_text(inline, "i.py")]
+
+
+# -- relay P1 #3 (break21h #2): the app's own record field named like the answer's -------------------
+
+OWN = Path(__file__).parent / "audit_corpus" / "prec25" / "ownrecord"
+
+
+def test_the_apps_own_record_field_is_not_judged_as_an_answers() -> None:
+    for name in ("own.py", "jobs.ts"):
+        text = (OWN / name).read_text(encoding="utf-8")
+        assert [f for f in audit_text(text, name) if f.rule == "status-value"] == [], name
+
+
+def test_an_answer_read_beside_the_apps_own_record_is_still_judged() -> None:
+    text = (OWN / "own_reads_answer.py").read_text(encoding="utf-8")
+    found = [f for f in audit_text(text, "own_reads_answer.py") if f.rule == "status-value"]
+    assert [f.line for f in found] == [28]

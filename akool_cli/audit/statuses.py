@@ -144,6 +144,7 @@ class _Text:
     calls: set[int] = field(default_factory=set)  # the lines of the file's AKOOL calls
     origins: dict[int, int] = field(default_factory=dict)  # a local's read: the read it holds
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
+    owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
@@ -279,7 +280,7 @@ def _tied(
     in a file whose calls are all documented, judged by the file's calls."""
     m = ties.get(text.place(origin)) if origin is not None else None
     if m is None:
-        return one if sure and not one.plain else None
+        return one if sure and not one.plain and not _own_field(text, one.name) else None
     e = m.endpoint
     if e is None or m.verdict != "documented":
         return None
@@ -287,6 +288,28 @@ def _tied(
         if path.rsplit(".", 1)[-1] == one.name:
             return Field(one.name, states, e, one.plain, one.code)
     return None
+
+
+@lru_cache(maxsize=256)
+def _own_pattern(name: str) -> re.Pattern[str]:
+    n = re.escape(name)
+    return re.compile(
+        rf"(?:\.|\[\s*[\"']){n}[\"']?\s*\]?\s*=(?![=>])"  # render.video_status = ..., r["x"] =
+        rf"|(?<![\w$.]){n}\s*=\s*(?:models|db|sa|fields|orm)\.\w+\("  # an ORM model's column
+        rf"|(?<![\w$.]){n}\s*(?::\s*[\w\[\]]+\s*)?=\s*(?:Column|mapped_column)\("
+        rf"|@Column\b[^\n]*\n?\s*(?:public\s+|private\s+)?{n}\b"  # TypeORM's `@Column() x: number`
+        rf"|[{{,]\s*[\"']?{n}[\"']?\s*:\s*(?:-?\d|\{{)"  # a record's update or filter: `{{ x: 1 }}`
+    )
+
+
+def _own_field(text: _Text, name: str) -> bool:
+    """Whether the file keeps a field of that name itself (sets it on an object, declares it as
+    a database column, filters or updates records by it): a read tied to no call is then
+    perhaps the app's own record's (a Django model, Prisma rows), not an answer's."""
+    key = ("own", name)
+    if key not in text.owned:
+        text.owned[key] = _own_pattern(name).search(text.text) is not None
+    return text.owned[key]
 
 
 def _placed(text: _Text, one: Field) -> Iterator[Placed]:
