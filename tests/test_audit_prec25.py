@@ -402,3 +402,23 @@ def test_an_answer_read_beside_the_apps_own_record_is_still_judged() -> None:
     text = (OWN / "own_reads_answer.py").read_text(encoding="utf-8")
     found = [f for f in audit_text(text, "own_reads_answer.py") if f.rule == "status-value"]
     assert [f.line for f in found] == [28]
+
+
+# -- relay P1 #4 (break21h #5): a call's `as`, Python's `with ... as` and `-> str:` type no literal --
+
+TYPED_AS = Path(__file__).parent / "audit_corpus" / "prec25" / "typedas"
+
+
+def test_a_call_result_cast_or_python_syntax_does_not_type_the_body_literal() -> None:
+    for name in ("aio.py", "annotated.py", "ax2.ts", "trybody.py"):
+        text = (TYPED_AS / name).read_text(encoding="utf-8")
+        renames = [f for f in audit_text(text, name) if f.rule == "misnamed-field"]
+        assert renames, name
+        for f in renames:
+            assert f.fix is not None and "typed" not in f.message, (name, f.message)
+
+
+def test_a_literal_cast_in_its_own_parentheses_is_still_typed() -> None:
+    text = (TYPED_AS / "cast_typed.ts").read_text(encoding="utf-8")
+    at_call = [f for f in audit_text(text, "cast_typed.ts") if f.line == 5]
+    assert [f.fix for f in at_call] == [None] and "typed ImageReq" in at_call[0].message

@@ -17,8 +17,8 @@ LOOSE = frozenset({"any", "unknown", "object", "Object", "Record", "const", "Par
 # (Python's: a dict annotated so may take any key)
 LOOSE_PY = frozenset({"dict", "Dict", "Any", "Mapping", "MutableMapping", "JSONDict", "object"})
 TYPE_NAME = r"(?P<t>[A-Za-z_$][\w$.]*)"
-TYPED_BEFORE = re.compile(
-    r"[\w$\]]\s*\??:\s*" + TYPE_NAME + r"\s*(?:<[^=;{}()]*>)?(?:\[\])?\s*=\s*$"
+TYPED_BEFORE = re.compile(  # (on the name's line: Python's `-> str:` then `body = {` is no type)
+    r"[\w$\]][ \t]*\??:[ \t]*" + TYPE_NAME + r"[ \t]*(?:<[^=;{}()]*>)?(?:\[\])?[ \t]*=\s*$"
 )
 INLINE_TYPED_BEFORE = re.compile(r"[\w$]\s*:\s*\{[^{}=\n]*\}\s*=\s*$")
 CAST_BEFORE = re.compile(r"<\s*" + TYPE_NAME + r"\s*(?:<[^=;{}()]*>)?\s*>\s*$")
@@ -39,6 +39,22 @@ def typescript(name: str) -> bool:
     return TS_FILE.search(name) is not None
 
 
+# A literal wrapped in parentheses of its own (not a call's): `({ ... }) as T`.
+WRAPPED = re.compile(r"(?<![\w$)\]])\(\s*$")
+
+
+def _typed_after(doc: Text, end: int, before: str) -> re.Match[str] | None:
+    """`{...} as T` / `satisfies T` after a literal: never in Python (`with s.post(url, json={...})
+    as resp:` binds the call's result), and a `)` between only when the literal has parentheses
+    of its own (`post(url, {...}) as Promise<R>` casts the call's result, not the literal)."""
+    if doc.python:
+        return None
+    found = TYPED_AFTER.match(doc.text, end)
+    if found is not None and ")" in doc.text[end : found.start("t")] and not WRAPPED.search(before):
+        return None
+    return found
+
+
 def literal_type(doc: Text, offset: int) -> Typed | None:
     """The named type of the object literal a key at `offset` is written in, when the code
     gives it one (`: T =`, `<T>{`, `satisfies T`, `as T`); None for none or a loose one."""
@@ -48,7 +64,7 @@ def literal_type(doc: Text, offset: int) -> Typed | None:
     c = doc.containers[index]
     before = doc.text[max(0, c.start - 200) : c.start]
     found = TYPED_BEFORE.search(before) or CAST_BEFORE.search(before)
-    found = found or TYPED_AFTER.match(doc.text, c.end)
+    found = found or _typed_after(doc, c.end, before)
     if found is None and INLINE_TYPED_BEFORE.search(before):
         return Typed("an inline type", False)  # (`const body: { webhook_url: string } = {`)
     if found is None:
