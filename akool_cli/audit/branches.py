@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from akool_cli.audit.answers import Read
@@ -23,7 +23,10 @@ LONG = 2000  # characters: a longer line is minified, its calls not read here
 HOPS = 3  # names followed back from a read to that call (`j = r.json()`, `r = get(url)`)
 
 # A name bound: `url = ...`, `const url = ...`, `url := ...`, `String url = ...`, `$url = ...`.
-BOUND = r"(?:^|[;{]|\b(?:const|let|var|val|final|auto|my|local|String|string)\b)\s*\$?{name}\s*(?::\s*[\w<>\[\]?|. ]+?)?\s*(?::=|=(?![=>]))\s*(?P<rhs>.+)"
+BIND_ANY = re.compile(
+    r"(?:^|[;{]|\b(?:const|let|var|val|final|auto|my|local|String|string)\b)\s*\$?"
+    r"(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w<>\[\]?|. ]+?)?\s*(?::=|=(?![=>]))\s*(?P<rhs>.+)"
+)
 # A call given a name first, bare or at the head of a template or a concatenation: `get(url, ...)`,
 # `fetch(url)`, `` fetch(`${url}?id=${id}`) ``, `get(f"{url}?x=1")`, `URI("#{url}?...")`, `fetch(url + q)`.
 NAME_FIRST = re.compile(
@@ -38,22 +41,60 @@ IDENTIFIER = re.compile(r"(?<![\w$.\"'])[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?")
 ROOT = re.compile(r"\s*(?:await\s+)?\(?\s*(?:await\s+)?(?P<n>[A-Za-z_$][\w$]*)")
 
 
+@dataclass
+class _Index:
+    """A file's bindings (`name = value`, by name, in line order), the names bound more than
+    once or to a conditional value, and its mentions of documented endpoints by line."""
+
+    bindings: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    chosen: set[str] = field(default_factory=set)
+    by_line: dict[int, list[Mention]] = field(default_factory=dict)
+
+
+def _index(ctx: FileContext) -> _Index:
+    """The file's _Index, made once (on the first read judged again)."""
+    found = ctx.__dict__.get("_branch_index")
+    if isinstance(found, _Index):
+        return found
+    index = _Index()
+    for k, line in enumerate(ctx.lines):
+        m = BIND_ANY.search(line) if "=" in line and len(line) <= LONG else None
+        if m is not None:
+            index.bindings.setdefault(m.group("n"), []).append((k, m.group("rhs")))
+            if CONDITIONAL.search(m.group("rhs")):
+                index.chosen.add(m.group("n"))
+    index.chosen.update(n for n, spots in index.bindings.items() if len(spots) > 1)
+    for mention in ctx.mentions:
+        if mention.endpoint is not None:
+            index.by_line.setdefault(mention.line, []).append(mention)
+    ctx.__dict__["_branch_index"] = index
+    return index
+
+
 def reachable(ctx: FileContext, line: int, root: str | None) -> list[DocEndpoint]:
     """The endpoints of the calls whose answer a read on a line (from `root`) may be, when the
     URL of the call it reads is a name bound to more than one of them: [] otherwise. The call is
     the one binding the read's root (followed back a few names), else the nearest call above
     the read in its function that is given a name (Go's `http.Get(url)` then `Decode(&j)`)."""
-    lines, home = ctx.lines, _home(ctx, line)
+    lines = ctx.lines
     if line >= len(lines) or len(lines[line]) > LONG:
         return []  # (a model added from another file, see foreignmodels; a minified line)
+    index = _index(ctx)
+    if not index.chosen:
+        return []
+    home = _home(ctx, line)
     above = (
         (k, m.group("a"))
         for k in range(line, max(-1, line - UP), -1)
-        if _home(ctx, k) == home and len(lines[k]) <= LONG
+        if len(lines[k]) <= LONG and _home(ctx, k) == home
         for m in NAME_FIRST.finditer(lines[k])
     )
-    for at, name in itertools.chain(_call_names(lines, line, root), above):
-        found = _alternatives(ctx, name, at)
+    for at, name in itertools.chain(_call_names(index, lines, line, root), above):
+        found = (
+            _alternatives(ctx, index, name.lstrip("$"), at)
+            if name.lstrip("$") in index.chosen
+            else []
+        )
         if len(found) > 1:
             return found
     return []
@@ -63,7 +104,9 @@ def _home(ctx: FileContext, k: int) -> int:
     return ctx.bases.scopes.at(k) if ctx.bases.scopes else -1
 
 
-def _call_names(lines: list[str], line: int, root: str | None) -> Iterable[tuple[int, str]]:
+def _call_names(
+    index: _Index, lines: list[str], line: int, root: str | None
+) -> Iterable[tuple[int, str]]:
     """(line, name) of the names given first to calls on the read's line and on the lines that
     bind its root, following the root back a few hops."""
     at, name = line, root
@@ -72,9 +115,7 @@ def _call_names(lines: list[str], line: int, root: str | None) -> Iterable[tuple
             return
         for m in NAME_FIRST.finditer(lines[at]):
             yield at, m.group("a")
-        if not name:
-            return
-        bound = _binding_above(lines, name, at)
+        bound = _binding_above(index, name, at) if name else None
         if bound is None:
             return
         at, rhs = bound
@@ -84,86 +125,49 @@ def _call_names(lines: list[str], line: int, root: str | None) -> Iterable[tuple
         name = nxt.group("n") if nxt is not None else None
 
 
-def _binding_above(lines: list[str], name: str, at: int) -> tuple[int, str] | None:
-    """The nearest line at or above `at` that binds a name, and the bound value."""
-    bound = _bound(name)
-    for k in range(at, max(-1, at - UP), -1):
-        if name in lines[k] and len(lines[k]) <= LONG:
-            m = bound.search(lines[k])
-            if m is not None:
-                return k, m.group("rhs")
-    return None
+def _binding_above(index: _Index, name: str, at: int) -> tuple[int, str] | None:
+    """The nearest binding of a name at or above line `at` (within UP lines), and its value."""
+    spots = [s for s in index.bindings.get(name.lstrip("$"), ()) if at - UP < s[0] <= at]
+    return spots[-1] if spots else None
 
 
-def _bound(name: str) -> re.Pattern[str]:
-    return re.compile(BOUND.replace("{name}", re.escape(name.lstrip("$"))))
-
-
-def _alternatives(ctx: FileContext, name: str, at: int) -> list[DocEndpoint]:
+def _alternatives(ctx: FileContext, index: _Index, name: str, at: int) -> list[DocEndpoint]:
     """The distinct endpoints a name given to a call on line `at` may hold: from bindings of it
     above in alternative branches, or one binding to a conditional value."""
-    lines, bound = ctx.lines, _bound(name)
-    spots = []
     home = _home(ctx, at)
-    for k in range(at - 1, max(-1, at - UP), -1):
-        if _home(ctx, k) != home:
-            break  # (another function's bindings of the name are its own)
-        if name in lines[k] and len(lines[k]) <= LONG and (m := bound.search(lines[k])):
-            spots.append((k, m.group("rhs")))
+    spots = [
+        (k, rhs)
+        for k, rhs in reversed(index.bindings.get(name, ()))
+        if at - UP < k < at and _home(ctx, k) == home  # (another function's are its own)
+    ]
     if not spots:
         return []
-    last_k, last_rhs = spots[0]
-    if CONDITIONAL.search(last_rhs):
-        chosen = [(last_k, last_rhs)]
+    if CONDITIONAL.search(spots[0][1]):
+        chosen = spots[:1]
     else:
-        chosen = [spots[0]]
+        chosen = spots[:1]
         for k, rhs in spots[1:]:
-            if not any(BRANCHING.search(lines[j]) for j in range(k, chosen[-1][0] + 1)):
+            if not any(BRANCHING.search(ctx.lines[j]) for j in range(k, chosen[-1][0] + 1)):
                 break  # (an earlier binding no branch leaves standing)
             chosen.append((k, rhs))
         if len(chosen) < 2:
             return []
     found: dict[tuple[str, str], DocEndpoint] = {}
     for k, rhs in chosen:
-        for e in _endpoints(ctx, k, rhs):
+        for e in _endpoints(index, k, rhs):
             found.setdefault((e.method, e.path), e)
     return list(found.values())
 
 
-def _endpoints(ctx: FileContext, k: int, rhs: str) -> list[DocEndpoint]:
+def _endpoints(index: _Index, k: int, rhs: str) -> list[DocEndpoint]:
     """The documented endpoints a bound value names: its own paths, and those of the names in it
     that hold one (a constant bound to a URL elsewhere in the file)."""
-    by_line = _by_line(ctx)
-    found = [e for m in by_line.get(k, ()) if (e := m.endpoint) is not None]
+    found = [e for m in index.by_line.get(k, ()) if (e := m.endpoint) is not None]
     for ident in set(IDENTIFIER.findall(rhs)):
-        head = ident.split(".")[-1]
-        for n in _mention_lines(ctx, by_line, head):
+        for n, _ in index.bindings.get(ident.split(".")[-1], ()):
             if n != k:
-                found.extend(e for m in by_line[n] if (e := m.endpoint) is not None)
+                found.extend(e for m in index.by_line.get(n, ()) if (e := m.endpoint) is not None)
     return found
-
-
-def _by_line(ctx: FileContext) -> dict[int, list[Mention]]:
-    """The file's mentions of documented endpoints by line (made once per file)."""
-    cached = ctx.__dict__.get("_branch_mentions")
-    if cached is None:
-        cached = {}
-        for m in ctx.mentions:
-            if m.endpoint is not None:
-                cached.setdefault(m.line, []).append(m)
-        ctx.__dict__["_branch_mentions"] = cached
-    return cached
-
-
-def _mention_lines(ctx: FileContext, by_line: dict[int, list[Mention]], name: str) -> list[int]:
-    """The lines with a mention that bind a name (`VIDEO_INFO = f"{BASE}/content/..."`)."""
-    bound = _bound(name)
-    lines = ctx.lines
-    return [
-        n
-        for n in by_line
-        if n < len(lines) and name in lines[n] and len(lines[n]) <= LONG and bound.search(lines[n])
-    ]
 
 
 def rejudge(

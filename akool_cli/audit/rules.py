@@ -2518,9 +2518,10 @@ def _bundled(lines: list[str]) -> bool:
     if any(len(t) > ties.STATEMENT_CHARS and BUNDLER.search(t) for t in lines):
         return True
     text = "\n".join(lines)
-    return bool(BUNDLE_MARK.search(text)) or bool(
-        RENAMED_CLIENT.search(text) and MODULE_BY_ID.search(text)
-    )
+    if BUNDLE_MARK.search(text):
+        return True
+    renamed = any(w in text for w in (".Z.", ".default.", ".A.", ".Ay.", ".ZP.", "(0,"))
+    return bool(renamed and RENAMED_CLIENT.search(text) and MODULE_BY_ID.search(text))
 
 
 def _once_per_line(found: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
