@@ -422,3 +422,21 @@ def test_a_literal_cast_in_its_own_parentheses_is_still_typed() -> None:
     text = (TYPED_AS / "cast_typed.ts").read_text(encoding="utf-8")
     at_call = [f for f in audit_text(text, "cast_typed.ts") if f.line == 5]
     assert [f.fix for f in at_call] == [None] and "typed ImageReq" in at_call[0].message
+
+
+# -- break21g #24: request keys a converter snake_cases before sending are judged as sent -----------
+
+KEYCASE = Path(__file__).parent / "audit_corpus" / "prec25" / "keycase"
+
+
+def test_camel_case_keys_a_converter_snake_cases_are_right() -> None:
+    for name in ("a.ts", "b.py", "naming_policy.cs"):
+        text = (KEYCASE / name).read_text(encoding="utf-8")
+        assert audit_text(text, name) == [], name
+
+
+def test_without_a_converter_camel_case_keys_are_still_misnamed() -> None:
+    text = (KEYCASE / "b.py").read_text(encoding="utf-8").replace("humps.decamelize(", "(")
+    assert [f.rule for f in errors(text, "b.py")] == ["misnamed-field", "misnamed-field"]
+    wrong = (KEYCASE / "still_wrong.py").read_text(encoding="utf-8")
+    assert [f.rule for f in audit_text(wrong, "still_wrong.py")] == ["unknown-field"]

@@ -18,6 +18,7 @@ from akool_cli.audit import (
     branches,
     curlargs,
     hooks,
+    keycase,
     methods,
     readhints,
     receivers,
@@ -511,6 +512,8 @@ def _requests(ctx: FileContext) -> list[tuple[Mention, DocEndpoint, list[f.Key]]
     (worked out once per file: three rules read them)."""
     if ctx.requests is None:
         ctx.requests = list(_find_requests(ctx))
+        if keycase.snakes_keys(ctx.doc().text):  # (keys sent in snake_case: judged so)
+            ctx.requests = [(m, e, keycase.as_sent(keys, e)) for m, e, keys in ctx.requests]
     return ctx.requests
 
 
