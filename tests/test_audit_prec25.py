@@ -440,3 +440,20 @@ def test_without_a_converter_camel_case_keys_are_still_misnamed() -> None:
     assert [f.rule for f in errors(text, "b.py")] == ["misnamed-field", "misnamed-field"]
     wrong = (KEYCASE / "still_wrong.py").read_text(encoding="utf-8")
     assert [f.rule for f in audit_text(wrong, "still_wrong.py")] == ["unknown-field"]
+
+
+# -- relay P2 (break21h #15): a TS union judges only where a value sent comes from it ----------------
+
+UNIONS = Path(__file__).parent / "audit_corpus" / "prec25" / "unions"
+
+
+def test_a_union_no_sent_value_comes_from_is_not_judged() -> None:
+    for name in ("form.ts", "form2.ts", "jobs.ts", "q.ts"):
+        text = (UNIONS / name).read_text(encoding="utf-8")
+        assert audit_text(text, name) == [], name
+
+
+def test_a_union_typing_a_value_sent_unchanged_is_judged() -> None:
+    text = (UNIONS / "sent.ts").read_text(encoding="utf-8")
+    found = audit_text(text, "sent.ts")
+    assert [(f.rule, f.line, f.fix) for f in found] == [("bad-value", 4, None)] * 2

@@ -1941,13 +1941,36 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
     for name, lits in f.unions(doc):
         specs = [(e, e.field(name)) for e in called.values()]
         known = [(e, s) for e, s in specs if s is not None and s.enum]
-        if not known:
+        if not known or not _union_sent(ctx, name, lits):
             continue
         for lit in lits:
             hits = [_value_hit(ctx, lit, s, e) for e, s in known]
             if all(hits) and hits[0] is not None:  # (a type: its values change with it, or not)
                 note = "; a type: the values typed by it must change with it (left to a person)"
                 yield replace(hits[0], fix=None, message=hits[0].message + note)
+
+
+# A value sent as it is held: a name or a member chain (`resolution`, `form.resolution`).
+PLAIN_VALUE = re.compile(r"\s*[A-Za-z_$][\w$]*(?:\s*(?:\?\.|\.)\s*[A-Za-z_$][\w$]*)*\s*!?\s*,?\s*$")
+
+
+def _union_sent(ctx: FileContext, name: str, lits: list[f.Literal]) -> bool:
+    """Whether a request of the file may send a value a union types (TypeScript's `resolution:
+    "720p" | "1080p"`): one sends the field as a name or a member it holds unchanged, or as one
+    of the union's own members; a union no request's value comes from (a player's `Quality`,
+    React props, a form field converted before sending) types nothing sent."""
+    doc = ctx.doc()
+    members = {lit.value for lit in lits}
+    for _, _, keys in _requests(ctx):
+        for key in keys:
+            if key.name != name:
+                continue
+            value = doc.text[key.value_start : key.value_end]
+            if key.value_end <= key.value_start or PLAIN_VALUE.fullmatch(value):
+                return True  # (a shorthand `{ resolution }`, `resolution: form.resolution`)
+            if any(lit.value in members for lit in f.literals(doc, key)):
+                return True
+    return False
 
 
 def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> Iterator[Hit]:
