@@ -457,3 +457,22 @@ def test_a_union_typing_a_value_sent_unchanged_is_judged() -> None:
     text = (UNIONS / "sent.ts").read_text(encoding="utf-8")
     found = audit_text(text, "sent.ts")
     assert [(f.rule, f.line, f.fix) for f in found] == [("bad-value", 4, None)] * 2
+
+
+# -- relay P2 (break21h #16): no quoting patch inside a map typed with number values ----------------
+
+NUMBER_MAPS = Path(__file__).parent / "audit_corpus" / "prec25" / "numbermaps"
+
+
+def test_a_number_in_a_number_typed_map_is_reported_without_a_quoting_fix() -> None:
+    for name in ("talk.py", "talk.swift"):
+        text = (NUMBER_MAPS / name).read_text(encoding="utf-8")
+        (found,) = errors(text, name)
+        assert found.rule == "bad-value" and found.fix is None, name
+        assert "typed as one of numbers" in found.message
+
+
+def test_a_number_in_an_untyped_map_keeps_its_quoting_fix() -> None:
+    text = (NUMBER_MAPS / "talk.py").read_text(encoding="utf-8").replace(": dict[str, int] =", " =")
+    (found,) = errors(text, "talk.py")
+    assert found.fix is not None and found.fix.new == '"1080"'

@@ -23,6 +23,21 @@ STRING_MAP = re.compile(
     r"|\bmap\s*\[\s*string\s*\]\s*string\b"  # Go
     r"|\b(?:dict|Dict|Mapping)\s*\[\s*str\s*,\s*str\s*\]"  # a Python annotation
 )
+# A map type whose values are numbers: a fix that quotes a value there (`1080` -> `"1080"`) breaks
+# the build the same way (Swift's `[String: Int]`, a Python `dict[str, int]` annotation, ...).
+NUMBER = r"(?:Int\d*|UInt\d*|Integer|Long|Short|Double|Float|Number|number|int\d*|uint\d*|float\d*|long|double|decimal)"
+NUMBER_MAP = re.compile(
+    r"Dictionary\s*<\s*string\s*,\s*" + NUMBER + r"\s*>"  # C#
+    r"|\b(?:Record|Map)\s*<\s*string\s*,\s*number\s*>"  # TypeScript
+    r"|\[\s*\w+\s*:\s*string\s*\]\s*:\s*number\b"  # TypeScript: { [k: string]: number }
+    r"|\b(?:Mutable|Hash|Linked|Sorted)?Map\s*<\s*String\s*,\s*"
+    + NUMBER
+    + r"\??\s*>"  # Kotlin, Java
+    r"|\b(?:mutable|hash|linked|sorted)?[mM]apOf\s*<\s*String\s*,\s*" + NUMBER + r"\??\s*>"
+    r"|\[\s*String\s*:\s*" + NUMBER + r"\s*\]"  # Swift
+    r"|\bmap\s*\[\s*string\s*\]\s*" + NUMBER + r"\b"  # Go
+    r"|\b(?:dict|Dict|Mapping)\s*\[\s*str\s*,\s*(?:int|float)\s*\]"  # a Python annotation
+)
 MOST_BACK = 2000  # characters looked back for the map's opening
 
 
@@ -30,6 +45,13 @@ def keep_types(lines: list[str], hit: Hit) -> Hit:
     """The hit, without its fix when that fix unquotes a value (`"2"` -> `2`, `"true"` ->
     `true`) inside a map typed as one of strings: the map's value type must change with it."""
     fix = hit.fix
+    if fix is not None and fix.line < len(lines) and _unquotes(fix.new, fix.old):
+        if _in_string_map(lines, fix.line, fix.start, NUMBER_MAP):  # (`1080` -> `"1080"`)
+            note = (
+                f" (the map holding it is typed as one of numbers: change its value type, then "
+                f"send {fix.new}; --diff leaves it to a person)"
+            )
+            return replace(hit, fix=None, message=hit.message + note)
     if fix is None or fix.line >= len(lines) or not _unquotes(fix.old, fix.new):
         return hit
     if not _in_string_map(lines, fix.line, fix.start):
@@ -45,7 +67,9 @@ def _unquotes(old: str, new: str) -> bool:
     return old[:1] in QUOTES and old[-1:] == old[:1] and new[:1] not in QUOTES
 
 
-def _in_string_map(lines: list[str], line: int, column: int) -> bool:
+def _in_string_map(
+    lines: list[str], line: int, column: int, typed: re.Pattern[str] = STRING_MAP
+) -> bool:
     """Whether the innermost bracket that holds (line, column) opens a map whose type, written
     on its line before it (or on the line above when nothing is), has string values."""
     k, at, depth = line, column, 0
@@ -58,7 +82,7 @@ def _in_string_map(lines: list[str], line: int, column: int) -> bool:
                 depth += 1
             elif ch in OPEN:
                 if depth == 0:
-                    return _typed_before(lines, k, i)
+                    return _typed_before(lines, k, i, typed)
                 depth -= 1
         looked += len(text) + 1
         k -= 1
@@ -66,8 +90,8 @@ def _in_string_map(lines: list[str], line: int, column: int) -> bool:
     return False
 
 
-def _typed_before(lines: list[str], line: int, column: int) -> bool:
+def _typed_before(lines: list[str], line: int, column: int, typed: re.Pattern[str]) -> bool:
     before = lines[line][:column]
     if not before.strip() and line > 0:
         before = lines[line - 1]  # (`new Dictionary<string, string>` then `{` on its own line)
-    return STRING_MAP.search(before) is not None
+    return typed.search(before) is not None
