@@ -45,13 +45,13 @@ def keep_types(lines: list[str], hit: Hit) -> Hit:
     """The hit, without its fix when that fix unquotes a value (`"2"` -> `2`, `"true"` ->
     `true`) inside a map typed as one of strings: the map's value type must change with it."""
     fix = hit.fix
-    if fix is not None and fix.line < len(lines) and _unquotes(fix.new, fix.old):
-        if _in_string_map(lines, fix.line, fix.start, NUMBER_MAP):  # (`1080` -> `"1080"`)
-            note = (
-                f" (the map holding it is typed as one of numbers: change its value type, then "
-                f"send {fix.new}; --diff leaves it to a person)"
-            )
-            return replace(hit, fix=None, message=hit.message + note)
+    quotes = fix is not None and fix.line < len(lines) and _unquotes(fix.new, fix.old)
+    if fix is not None and quotes and _in_string_map(lines, fix.line, fix.start, NUMBER_MAP):
+        note = (  # (`1080` -> `"1080"` in a map of numbers)
+            f" (the map holding it is typed as one of numbers: change its value type, then "
+            f"send {fix.new}; --diff leaves it to a person)"
+        )
+        return replace(hit, fix=None, message=hit.message + note)
     if fix is None or fix.line >= len(lines) or not _unquotes(fix.old, fix.new):
         return hit
     if not _in_string_map(lines, fix.line, fix.start):
