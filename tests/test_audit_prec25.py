@@ -476,3 +476,19 @@ def test_a_number_in_an_untyped_map_keeps_its_quoting_fix() -> None:
     text = (NUMBER_MAPS / "talk.py").read_text(encoding="utf-8").replace(": dict[str, int] =", " =")
     (found,) = errors(text, "talk.py")
     assert found.fix is not None and found.fix.new == '"1080"'
+
+
+# -- break21g #21: Rails routes mirroring AKOOL's paths are the app's own ---------------------------
+
+RAILS = Path(__file__).parent / "audit_corpus" / "prec25" / "rails"
+
+
+def test_rails_routes_are_no_calls() -> None:
+    for name in ("routes.rb", "routes2.rb"):
+        text = (RAILS / name).read_text(encoding="utf-8")
+        assert audit_text(text, name) == [], name
+
+
+def test_a_ruby_clients_call_of_the_same_path_is_still_reported() -> None:
+    text = (RAILS / "client.rb").read_text(encoding="utf-8")
+    assert [f.rule for f in audit_text(text, "client.rb")] == ["unknown-endpoint"]

@@ -391,6 +391,14 @@ ROUTE = re.compile(
 )
 
 
+# A Rails route: `post "/x", to: "ctrl#action"`, `get "/x" => "ctrl#action"`, `match "/x", to: ...,
+# via: :get` (config/routes.rb).
+RAILS_ROUTE = re.compile(
+    r"^\s*(?:get|post|put|patch|delete|match)\s+(?=([\"'])[^\"'\n]*\1\s*(?:,\s*(?:to|via|action"
+    r"|controller|as|format|constraints|defaults|on)\s*:|=>\s*[\"'][\w/]+#\w+[\"']))"
+)
+
+
 def route_spans(
     line: str, feign: bool = False, ivars: frozenset[str] = frozenset()
 ) -> list[tuple[int, int]]:
@@ -398,6 +406,10 @@ def route_spans(
     (`feign`), Spring's `@PostMapping("/x")` declares a call the client makes, not a route; nor
     is a call on an instance variable the file assigns (`ivars`: Ruby's `@conn.get("/x")`)."""
     spans: list[tuple[int, int]] = []
+    rails = RAILS_ROUTE.match(line) if line.lstrip()[:1] in "gpdm" else None
+    if rails is not None:  # (Rails' `post "/x", to: "ctrl#action"`: no parentheses)
+        close = line.find(line[rails.end()], rails.end() + 1)
+        spans.append((rails.end(), close + 1))
     if "(" not in line:
         return spans
     for m in ROUTE.finditer(line):
