@@ -492,3 +492,26 @@ def test_rails_routes_are_no_calls() -> None:
 def test_a_ruby_clients_call_of_the_same_path_is_still_reported() -> None:
     text = (RAILS / "client.rb").read_text(encoding="utf-8")
     assert [f.rule for f in audit_text(text, "client.rb")] == ["unknown-endpoint"]
+
+
+# -- break21g #25, #22: examples in comments send nothing; a JSX link is no call ---------------------
+
+EXAMPLES = Path(__file__).parent / "audit_corpus" / "prec25" / "examples"
+
+
+def test_an_example_in_a_comment_or_docstring_misses_no_field() -> None:
+    for name in ("b.js", "d.py", "e.go"):
+        text = (EXAMPLES / name).read_text(encoding="utf-8")
+        assert [f for f in audit_text(text, name) if f.rule == "missing-field"] == [], name
+
+
+def test_a_jsx_link_is_no_call() -> None:
+    text = (EXAMPLES / "Footer.tsx").read_text(encoding="utf-8")
+    assert audit_text(text, "Footer.tsx") == []
+
+
+def test_real_calls_beside_them_are_still_judged() -> None:
+    text = (EXAMPLES / "missing_real.py").read_text(encoding="utf-8")
+    assert [f.rule for f in audit_text(text, "missing_real.py")] == ["missing-field"]
+    text = (EXAMPLES / "Fetch.tsx").read_text(encoding="utf-8")
+    assert "wrong-host" in [f.rule for f in audit_text(text, "Fetch.tsx")]

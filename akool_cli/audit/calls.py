@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
-from akool_cli.audit import datapaths, fields, source, unsent
+from akool_cli.audit import datapaths, fields, printed, source, unsent
 from akool_cli.audit.paths import (
     Judgement,
     akool_shaped,
@@ -194,6 +194,7 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
     for i, line in enumerate(ctx.lines):
         spans = source.foreign_spans(line, AKOOL_HOST_IN_URL) if "//" in line else []
         spans += source.route_spans(line, feign, ivars)
+        spans += printed.link_spans(ctx.name, line)  # (a JSX `<a href="...">`: a link)
         comment = ctx.comments.get(i)
         if comment is not None and comment.prose:
             spans.append((comment.column, len(line)))

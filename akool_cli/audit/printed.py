@@ -420,6 +420,8 @@ def host_as_text(name: str, lines: list[str], i: int, column: int, shell: bool) 
         return True
     if value is not None and hosttests.compared(lines, i, value[0] - 1, value[1] + 1):
         return True  # (`url.replace("https://api.akool.com/", ...)`, `startswith(OLD_HOST)`)
+    if any(a <= column < b for a, b in link_spans(name, line)):
+        return True  # (a JSX `<a href="...">`)
     return any(a <= column < b for a, b in _file_spans(name, lines, shell).get(i, ()))
 
 
@@ -453,3 +455,19 @@ def _literal_around(line: str, column: int) -> tuple[int, int] | None:
         if closed > 0:
             return opened + 1, closed
     return None
+
+
+# A link in JSX/TSX markup: `<a href="...">`, `<img src={"..."}>`, Next's `<Link href={`...`}>`: a
+# page the browser opens, never a request of the script's (as in HTML and a Vue template).
+JSX_LINK = re.compile(
+    r"<(?:a|A|Link|NavLink|img|Image|iframe|link|source|video|audio)\b[^<>]*?\b(?:href|src)\s*=\s*"
+    r"\{?\s*(?P<q>[\"'`])(?P<v>[^\"'`\n]*)(?P=q)"
+)
+JSX_FILE = re.compile(r"\.(?:jsx|tsx)$", re.IGNORECASE)
+
+
+def link_spans(name: str, line: str) -> list[tuple[int, int]]:
+    """The spans of the links a JSX/TSX line's markup holds (see JSX_LINK)."""
+    if "<" not in line or "=" not in line or not JSX_FILE.search(name):
+        return []
+    return [(m.start("v"), m.end("v")) for m in JSX_LINK.finditer(line)]

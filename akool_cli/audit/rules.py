@@ -1350,6 +1350,8 @@ def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:
         endpoint = m.endpoint
         if m.verdict != "documented" or endpoint is None or m.site.unseen:
             continue  # (a helper imported from elsewhere may add fields before it sends)
+        if (comment := ctx.comments.get(m.line)) is not None and m.column >= comment.column:
+            continue  # (an example in a comment or a docstring, abridged: it sends nothing)
         if endpoint.method == "GET":
             yield from _missing_query(ctx, m, endpoint)
             continue
