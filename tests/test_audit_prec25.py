@@ -515,3 +515,19 @@ def test_real_calls_beside_them_are_still_judged() -> None:
     assert [f.rule for f in audit_text(text, "missing_real.py")] == ["missing-field"]
     text = (EXAMPLES / "Fetch.tsx").read_text(encoding="utf-8")
     assert "wrong-host" in [f.rule for f in audit_text(text, "Fetch.tsx")]
+
+
+# -- break21g #23: with axios imported, a fetch answer read on the call's line is AKOOL's -----------
+
+AXIOS_LINE = Path(__file__).parent / "audit_corpus" / "prec25" / "axiosline"
+
+
+def test_a_fetch_answer_read_on_its_line_is_no_axios_response() -> None:
+    for name in ("ax_e2.ts", "ax_e3.ts", "c12.ts"):
+        text = (AXIOS_LINE / name).read_text(encoding="utf-8")
+        assert audit_text(text, name) == [], name
+
+
+def test_an_axios_responses_data_read_is_still_the_body() -> None:
+    text = (AXIOS_LINE / "wrong.ts").read_text(encoding="utf-8")
+    assert [(f.rule, f.line) for f in audit_text(text, "wrong.ts")] == [("response-field", 6)]

@@ -5,6 +5,7 @@ SnakeCaseNamingStrategy, Rails' deep_transform_keys(&:underscore)): such a key i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from akool_cli.audit import fields as f
@@ -23,9 +24,16 @@ HINTS = ("nake", "ecamel", "case-converter", "CaseMiddleware", "UNDERSCORES", "u
 CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
-def snakes_keys(text: str) -> bool:
-    """Whether a file converts request keys to snake_case somewhere (see SNAKES)."""
-    return any(h in text for h in HINTS) and SNAKES.search(text) is not None
+def snakes_keys(text: str, in_prose: Callable[[int, int], bool]) -> bool:
+    """Whether a file's code converts request keys to snake_case somewhere (see SNAKES; a
+    converter named in prose, a Markdown sentence, converts nothing)."""
+    if not any(h in text for h in HINTS):
+        return False
+    for m in SNAKES.finditer(text):
+        line = text.count("\n", 0, m.start())
+        if not in_prose(line, m.start() - (text.rfind("\n", 0, m.start()) + 1)):
+            return True
+    return False
 
 
 def snake(name: str) -> str:

@@ -512,7 +512,7 @@ def _requests(ctx: FileContext) -> list[tuple[Mention, DocEndpoint, list[f.Key]]
     (worked out once per file: three rules read them)."""
     if ctx.requests is None:
         ctx.requests = list(_find_requests(ctx))
-        if keycase.snakes_keys(ctx.doc().text):  # (keys sent in snake_case: judged so)
+        if keycase.snakes_keys(ctx.doc().text, ctx.in_prose):  # (keys sent in snake_case)
             ctx.requests = [(m, e, keycase.as_sent(keys, e)) for m, e, keys in ctx.requests]
     return ctx.requests
 
@@ -2520,6 +2520,20 @@ def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
     return ctx.answers
 
 
+# A call through fetch, its URL written in it: `fetch(`${BASE}/x`)`, `await fetch("https://...`.
+FETCH_URL_BEFORE = re.compile(r"(?<![\w$.])fetch\(\s*[`\"']?[^`\"'()]*$")
+
+
+def _fetched(ctx: FileContext, m: Mention) -> bool:
+    """Whether a call is made with fetch, its URL written in the call (a file that imports axios
+    may fetch too: that answer's `j.data.x` is AKOOL's data, not an axios response's body)."""
+    line = ctx.lines[m.line] if m.line < len(ctx.lines) else ""
+    return (
+        "fetch" in line
+        and FETCH_URL_BEFORE.search(line, max(0, m.column - 200), m.column) is not None
+    )
+
+
 # A bundler's module table or its interop (`self.webpackChunk_N_E`, `__webpack_require__`,
 # `i.Z.post(` / `o.default.get(` on a module loaded by id): its clients are renamed away.
 BUNDLER = re.compile(
@@ -2670,7 +2684,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
             if read.name in written or answers.written(ctx.lines, read):
                 written.add(read.name)  # (`j.data.status = j.data.video_status`: a write)
                 continue
-            via_axios = axios or m.site.returned == "axios"
+            via_axios = (axios and not _fetched(ctx, m)) or m.site.returned == "axios"
             if read.on_response and not via_axios and bundled:
                 continue  # (`i.Z.post(u).then((a) => a.data.x)`: whose `.data`: see _bundled)
             if read.on_response and not via_axios:
