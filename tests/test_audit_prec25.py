@@ -374,6 +374,7 @@ def test_a_retired_host_only_compared_tested_or_replaced_is_no_call() -> None:
         "nginx.conf",
         "migrate.go",
         "migrate.rb",
+        "migrate_length.ts",
     ):
         text = (MIGRATE / name).read_text(encoding="utf-8")
         assert audit_text(text, name) == [], name

@@ -25,6 +25,7 @@ BOUND = re.compile(
     r"(?:[\w<>\[\]?]+\s+)?\$?(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?(?::=|=(?![=>]))\s*$"
 )
 LONGEST = 2000  # (a minified line: not read)
+LENGTH = re.compile(r"\s*\.\s*(?:length|Length|size|count|Count)\b(?!\s*\()")
 
 
 def compared(lines: list[str], i: int, start: int, end: int) -> bool:
@@ -76,6 +77,9 @@ def _only_tested(lines: list[str], name: str, bound: int) -> bool:
         if name not in text or len(text) > LONGEST:
             continue
         for m in word.finditer(text) if k != bound else ():  # (not the binding itself)
+            if LENGTH.match(text, m.end()):
+                uses += 1  # (`url.slice(OLD.length)`: the prefix's length, to cut it off)
+                continue
             if not _tested(text, m.start(), m.end()):
                 return False
             uses += 1
