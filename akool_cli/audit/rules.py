@@ -20,6 +20,7 @@ from akool_cli.audit import (
     methods,
     readhints,
     receivers,
+    returns,
     ties,
     tstypes,
     twins,
@@ -2901,6 +2902,9 @@ def _call_reads(
 
     if m.site.returned == "field" and _iterated(ctx.lines[m.line], m):
         yield answers.Read(m.line, m.column, "data", "data", None, listed=True)
+    chained = returns.chained_read(ctx.lines[m.line], m) if m.site.returned else None
+    if chained is not None and chained.column not in {r.column for r in reads.of(m.line)}:
+        yield chained  # (`image_info(iid)["status"]`: see returns.chained_read)
     for i, scope in ties.scopes(facts, m.line, m.column, gives, idle):
         if i > after[0] and i > end and not scope:
             return
@@ -2972,6 +2976,7 @@ def _later_reads(
         yield from reads.listed(i, name, scope)
         if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
             found = reads.rooted(i, name)
+            found += _returned_chains(reads, i, name, scope, "data")
             known = {r.column for r in found}
             given = [replace(r, place="data") if r.place == "data?" else r for r in found]
             given += [replace(r, place="data") for r in reads.members(i, name, known)]
@@ -2984,6 +2989,20 @@ def _later_reads(
             yield from _response_reads(reads, i, name)
             continue
         yield from _body_reads(reads, i, name)
+        yield from _returned_chains(reads, i, name, scope, "top")
+
+
+def _returned_chains(
+    reads: LineReads, i: int, name: str, scope: ties.Scope, place: str
+) -> list[answers.Read]:
+    """The reads right on calls of the file's own function that returns the answer's data
+    (`image_info(iid)["status"]`: place "data") or the parsed answer ("top"), those the line's
+    other reads have not found."""
+    if name not in scope.returned:
+        return []
+    known = {r.column for r in reads.of(i)}
+    found = returns.chained_reads(i, reads.ctx.lines[i], name, place)
+    return [r for r in found if r.column not in known]
 
 
 def _response_reads(reads: LineReads, i: int, name: str) -> Iterator[answers.Read]:

@@ -1044,7 +1044,7 @@ def _made(cls: str) -> re.Pattern[str]:
     """The pattern of a statement that makes or declares an object of a class (objects_of)."""
     name = re.escape(cls)
     return re.compile(
-        r"(?P<r>(?:self\.|this\.|\$this->|\$)?[A-Za-z_]\w*)\s*(?::\s*[\w<>.?]+\s*)?:?=\s*"
+        r"(?P<r>(?:self\.|this\.|\$this->|\$)?[A-Za-z_]\w*)[ \t]*(?::[ \t]*[\w<>.?]+[ \t]*)?:?=\s*"
         rf"(?:new\s+|await\s+|&)?(?:[\w.]+\.)?(?:{name}\s*[({{]|New(?:{name})?\()"
         rf"|[(,]\s*(?:(?:private|public|readonly|val|var)\s+)*\$?(?P<t>[A-Za-z_]\w*)\s*:\s*(?:[\w.]+\.)?{name}\b"
         rf"|\b{name}\s+\$?(?P<j>[A-Za-z_]\w*)\s*[,)=;]|(?P<g>[A-Za-z_]\w*)\s+\*(?:\w+\.)?{name}\b"
