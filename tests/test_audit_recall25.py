@@ -102,3 +102,93 @@ def test_object_made_after_an_annotated_def_line(tmp_path: Path) -> None:
     )
     found = [f for f in audit([tmp_path]).findings if f.rule in ANSWER_RULES]
     assert [(Path(f.file).name, f.line) for f in found] == [("jobs.py", 6)]
+
+
+# -- heldout21m miss B: a poll loop that sleeps before it fetches --------------------------------
+
+SLEEP_FIRST_TS = (
+    f'const BASE = "{B}";\n'
+    "export async function waitImage(id: string): Promise<string | undefined> {{\n"
+    "  let x: any = null;\n"
+    "  do {{\n"
+    "    await new Promise((ok) => setTimeout(ok, 2000));\n"
+    "    const resp = await fetch(`${{BASE}}/content/image/infobymodelid?image_model_id=${{id}}`, {{\n"
+    "      headers: {{ Authorization: `Bearer ${{process.env.T}}` }},\n"
+    "    }});\n"
+    "    x = await resp.json();\n"
+    "  }} while (x?.data?.image_status !== 3);\n"
+    "  return {read};\n"
+    "}}\n"
+)
+
+
+def test_one_line_arrow_before_a_call_is_no_function_around_it() -> None:
+    """`(ok) => setTimeout(ok, 2000)` is a function of its own line: the `{` of the fetch's
+    options on the next line is not its body, so `resp` and `x` stay the call's answer."""
+    text = SLEEP_FIRST_TS.format(read="x?.data?.image_url || x?.data?.url")
+    found = answer_findings(text, "w.ts")
+    assert [(f.line, f.severity) for f in found] == [(11, "error"), (11, "warning")]
+    assert found[1].fix is None  # (a fallback chain's later member: never patched)
+    assert answer_findings(SLEEP_FIRST_TS.format(read="x?.data?.image"), "w.ts") == []
+
+
+# -- #18: a version appended to an environment host; bases and classes re-exported ----------------
+
+ENV_HOST_PY = (
+    "import os\nimport requests\n"
+    'HOST = os.environ["AKOOL_BASE_URL"]\n'
+    'V = HOST + "/api/open/{v}"\n'
+    "def k(name):\n"
+    '    return requests.post(f"{{V}}/knowledge/create", json={{"name": name}}).json()\n'
+)
+
+
+def test_env_host_keeps_the_version_the_code_appends() -> None:
+    found = [f for f in audit_text(ENV_HOST_PY.format(v="v3"), "k.py") if f.severity == "error"]
+    assert [(f.line, f.rule) for f in found] == [(6, "unknown-endpoint")]
+    assert audit_text(ENV_HOST_PY.format(v="v4"), "k.py") == []
+
+
+def test_base_re_exported_by_a_barrel(tmp_path: Path) -> None:
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "f").mkdir()
+    (tmp_path / "lib" / "config.ts").write_text(
+        "export const AKOOL = { base: process.env.AKOOL_BASE_URL ?? 'https://openapi.akool.com' };\n"
+        "export const V3 = `${AKOOL.base}/api/open/v3`;\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "lib" / "index.ts").write_text('export * from "./config";\n', encoding="utf-8")
+    (tmp_path / "f" / "via.ts").write_text(
+        'import { V3 } from "../lib";\n'
+        "export const k = (name: string) =>\n"
+        "  fetch(`${V3}/knowledge/create`, { method: 'POST', body: JSON.stringify({ name }) });\n",
+        encoding="utf-8",
+    )
+    found = audit([tmp_path]).findings
+    assert [(Path(f.file).name, f.line, f.rule) for f in found] == [
+        ("via.ts", 3, "unknown-endpoint")
+    ]
+
+
+def test_client_class_re_exported_by_its_package(tmp_path: Path) -> None:
+    pkg = tmp_path / "app" / "akool"
+    pkg.mkdir(parents=True)
+    (tmp_path / "app" / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "__init__.py").write_text("from .client import AkoolClient\n", encoding="utf-8")
+    (pkg / "client.py").write_text(
+        f'import requests\nBASE = "{B}"\n\nclass AkoolClient:\n'
+        "    def _get(self, path, **params):\n"
+        "        return requests.get(BASE + path, params=params).json()\n\n"
+        "    def image_info(self, iid):\n"
+        '        return self._get("/content/image/infobymodelid", image_model_id=iid)["data"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "app" / "jobs.py").write_text(
+        "from app.akool import AkoolClient\n\n"
+        "def picture(iid):\n"
+        "    info = AkoolClient().image_info(iid)\n"
+        '    return info["image"] if info["status"] == 3 else ""\n',
+        encoding="utf-8",
+    )
+    found = [f for f in audit([tmp_path]).findings if f.rule in ANSWER_RULES]
+    assert [(Path(f.file).name, f.line) for f in found] == [("jobs.py", 5)]

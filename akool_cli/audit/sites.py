@@ -479,7 +479,10 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
         found = bases.find(ref, line) if _name_of(ref) else None
         if found is not None:
             after = BASE_PREFIX.search(rhs)
-            if after is not None and not found.prefix:
+            if after is not None and found.prefix in (
+                "",
+                ENV_PREFIX,
+            ):  # (the env's host + "/api/open/v3")
                 return Base(found.host, after.group("prefix"), found.file, found.line)
             if OPEN_PATH_START.search(rhs):
                 return None
