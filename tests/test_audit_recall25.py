@@ -192,3 +192,64 @@ def test_client_class_re_exported_by_its_package(tmp_path: Path) -> None:
     )
     found = [f for f in audit([tmp_path]).findings if f.rule in ANSWER_RULES]
     assert [(Path(f.file).name, f.line) for f in found] == [("jobs.py", 5)]
+
+
+# -- #9: more path getters ------------------------------------------------------------------------
+
+VIDEO = f"{B}/content/video/infobymodelid?video_model_id="
+GET_JS = (
+    "export async function f(id) {\n"
+    f"  const r = await fetch(`{VIDEO}${{id}}`);\n"
+    "  const j = await r.json();\n"
+    "  return READ;\n"
+    "}\n"
+)
+GET_PY = f'import requests\ndef f(vid):\n    j = requests.get(f"{VIDEO}{{vid}}").json()\n    return READ\n'
+GETTERS = [
+    ("a.js", GET_JS, 'R.path(["data", "FIELD"], j)'),
+    ("a.js", GET_JS, 'jsonpointer.get(j, "/data/FIELD")'),
+    ("a.js", GET_JS, 'dotProp.getProperty(j, "data.FIELD")'),
+    ("a.js", GET_JS, '_.result(j, "data.FIELD")'),
+    ("a.js", GET_JS, '_.at(j, ["data.FIELD"])[0]'),
+    ("a.py", GET_PY, 'dpath.get(j, "data/FIELD")'),
+    ("a.py", GET_PY, 'benedict(j)["data.FIELD"]'),
+    ("a.py", GET_PY, "Box(j).data.FIELD"),
+    ("a.py", GET_PY, "munch.munchify(j).data.FIELD"),
+]
+JAVA = (
+    "class J { static String f(String id) throws Exception {\n"
+    f'  HttpRequest req = HttpRequest.newBuilder(URI.create("{VIDEO}" + id)).GET().build();\n'
+    "  String body = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString()).body();\n"
+    "  JsonNode n = new ObjectMapper().readTree(body);\n"
+    '  return n.at("/data/FIELD").asText();\n'
+    "} }\n"
+)
+GO = (
+    'package a\nimport ("io"; "net/http"; "github.com/buger/jsonparser")\n'
+    "func F(id string) (string, error) {\n"
+    f'\tres, _ := http.Get("{VIDEO}" + id)\n'
+    "\tb, _ := io.ReadAll(res.Body)\n"
+    '\treturn jsonparser.GetString(b, "data", "FIELD")\n'
+    "}\n"
+)
+PHP = (
+    "<?php\nuse Illuminate\\Support\\Facades\\Http;\nfunction f($id) {\n"
+    f"    $j = Http::get('{VIDEO}' . $id)->json();\n"
+    "    return data_get($j, 'data.FIELD');\n"
+    "}\n"
+)
+
+
+def test_more_path_getters_are_reads() -> None:
+    for name, text, read in GETTERS:
+        wrong = text.replace("READ", read.replace("FIELD", "status"))
+        found = answer_findings(wrong, name)
+        assert [f.documented.split(" ")[0] for f in found] == ["data.video_status"], read
+        right = text.replace("READ", read.replace("FIELD", "video_status"))
+        assert answer_findings(right, name) == [], read
+
+
+def test_jackson_pointer_jsonparser_and_laravel_getters() -> None:
+    for name, text in (("J.java", JAVA), ("g.go", GO), ("l.php", PHP)):
+        assert len(answer_findings(text.replace("FIELD", "status"), name)) == 1, name
+        assert answer_findings(text.replace("FIELD", "video_status"), name) == [], name

@@ -111,7 +111,8 @@ PARSE_CALL = re.compile(
     r"(?:JSON\.parse|json\.loads|json_decode|JSON\.load|Oj\.load|MultiJson\.load|JSONObject|jsonDecode|json\.decode"
     r"|decode_json|from_json"  # (Perl's JSON)
     r"|JsonParser\.parse\w*|JObject\.Parse|JsonDocument\.Parse|JsonNode\.Parse"
-    r"|DeserializeObject(?:<[^>]*>)?|readTree|readValue|fromJson)\s*$"
+    r"|DeserializeObject(?:<[^>]*>)?|readTree|readValue|fromJson"
+    r"|(?<!\w)(?:Box|DotMap|munchify|Munch|AttrDict|EasyDict))\s*$"  # (attribute dicts of it)
 )
 # How a file binds a variable named data: to the answer's data field, or to the whole answer.
 DATA_FIELD = re.compile(
