@@ -253,3 +253,32 @@ def test_jackson_pointer_jsonparser_and_laravel_getters() -> None:
     for name, text in (("J.java", JAVA), ("g.go", GO), ("l.php", PHP)):
         assert len(answer_findings(text.replace("FIELD", "status"), name)) == 1, name
         assert answer_findings(text.replace("FIELD", "video_status"), name) == [], name
+
+
+# -- #26: C# casts and Gson -----------------------------------------------------------------------
+
+CAST_CS = (
+    "using Newtonsoft.Json.Linq;\npublic class C {\n"
+    "  static readonly HttpClient http = new HttpClient();\n"
+    "  public static async Task<int> Info(string id) {\n"
+    f'    var j = JObject.Parse(await http.GetStringAsync($"{VIDEO}{{id}}"));\n'
+    '    return (int)j["data"]["FIELD"];\n'
+    "  }\n}\n"
+)
+GSON_KT = (
+    "import com.google.gson.JsonParser\n"
+    "fun status(client: OkHttpClient, id: String): Int {\n"
+    f'    val req = Request.Builder().url("{VIDEO}$id").build()\n'
+    "    val body = client.newCall(req).execute().body!!.string()\n"
+    '    return JsonParser.parseString(body).asJsonObject.getAsJsonObject("data").get("FIELD").asInt\n'
+    "}\n"
+)
+
+
+def test_cast_before_a_read_and_gson_root_object() -> None:
+    for name, text in (("C.cs", CAST_CS), ("g.kt", GSON_KT)):
+        found = answer_findings(text.replace("FIELD", "status"), name)
+        assert [(f.line, f.documented.split(" ")[0]) for f in found] == [
+            (text.count("\n", 0, text.index("FIELD")) + 1, "data.video_status")
+        ], name
+        assert answer_findings(text.replace("FIELD", "video_status"), name) == [], name

@@ -414,6 +414,8 @@ def root_of(line: str, pos: int) -> str | None:
     i = pos
     while i > 0:
         c = line[i - 1]
+        if c == ")" and i < pos and (line[i].isalnum() or line[i] in "_$"):
+            break  # (a cast, `(int)j["data"]`: the name after it is the root)
         if c in ")]":
             i = opener(line, i - 1)
             if i < 0:
