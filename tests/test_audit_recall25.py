@@ -282,3 +282,45 @@ def test_cast_before_a_read_and_gson_root_object() -> None:
             (text.count("\n", 0, text.index("FIELD")) + 1, "data.video_status")
         ], name
         assert answer_findings(text.replace("FIELD", "video_status"), name) == [], name
+
+
+# -- relay R2b: a wrapper's path after another parameter; wrappers of imported wrappers ----------
+
+KIND_FIRST_TS = (
+    'const OPEN_BASE = "https://openapi.akool.com/api/open";\n'
+    "async function apiPost<T>(path: string, body: unknown): Promise<T> {\n"
+    "  const res = await fetch(`${OPEN_BASE}${path}`, { method: 'POST', body: JSON.stringify(body) });\n"
+    "  return (await res.json()) as T;\n"
+    "}\n"
+    "const createJob = async (kind: string, postPath: string, body: Record<string, unknown>) => {\n"
+    "  const out = await apiPost<{ code: number; data: { _id: string } }>(postPath, body);\n"
+    "  return out.data._id;\n"
+    "};\n"
+    'export const go = () => createJob("x", "PATH", {});\n'
+)
+
+
+def test_path_given_after_another_parameter_through_type_arguments() -> None:
+    found = audit_text(KIND_FIRST_TS.replace("PATH", "/v3/product-ad/create"), "k.ts")
+    assert [(f.line, f.rule) for f in found] == [(10, "unknown-endpoint")]
+    assert audit_text(KIND_FIRST_TS.replace("PATH", "/v3/content/video/lipsync"), "k.ts") == []
+
+
+def test_wrapper_of_an_imported_wrapper_across_files(tmp_path: Path) -> None:
+    lib = tmp_path / "src" / "lib"
+    lib.mkdir(parents=True)
+    head, _, rest = KIND_FIRST_TS.partition("const createJob")
+    (lib / "akool.ts").write_text(head.replace("async function", "export async function"), "utf-8")
+    (lib / "status.ts").write_text(
+        'import { apiPost } from "@/lib/akool";\nexport const createJob' + rest.split("export")[0],
+        "utf-8",
+    )
+    (tmp_path / "src" / "route.ts").write_text(
+        'import { createJob } from "@/lib/status";\n'
+        'export const go = () => createJob("x", "/v3/product-ad/create", {});\n',
+        "utf-8",
+    )
+    found = audit([tmp_path]).findings
+    assert [(Path(f.file).name, f.line, f.rule) for f in found] == [
+        ("route.ts", 2, "unknown-endpoint")
+    ]

@@ -924,7 +924,34 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
         folder.barrels = reexports.barrels((p, t) for p, _, t in texts)
         _through_barrels(folder.shared, folder.barrels)
         _through_barrels(folder.helpers, folder.barrels)
+        for _ in range(WRAPPER_DEPTH):
+            if not _imported_wrappers(folder, texts):
+                break
     return folder
+
+
+WRAPPER_DEPTH = 2  # wrappers of wrappers of another file's helper, across files, followed so deep
+
+
+def _imported_wrappers(folder: Folder, texts: list[tuple[Path, str, str]]) -> bool:
+    """The functions of each file that give their path on to a helper they import from another
+    file (`createJob(kind, postPath, body)` calling an imported `apiPost(postPath, body)`), added
+    to the folder's helpers, so a third file's `createJob("x", "/v3/...", {...})` is a call.
+    Whether any was added."""
+    added = False
+    known = {(n, p) for n, owners in folder.helpers.items() for p, _ in owners}
+    for path, _, text in texts:
+        if not folder.helpers or not any(n in text for n in folder.helpers):
+            continue
+        imported = imported_by(path, text, folder.helpers, functions=True)
+        if not imported:
+            continue
+        for name, base in _own_wrappers(source.split_lines(text), imported).items():
+            if (name, path) not in known:
+                folder.helpers.setdefault(name, []).append((path, base))
+                known.add((name, path))
+                added = True
+    return added
 
 
 def _through_barrels(shared: Shared, barrels: dict[Path, set[Path]]) -> None:

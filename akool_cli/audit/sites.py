@@ -364,7 +364,7 @@ class Bases:
     def later_helpers(self) -> frozenset[str]:
         """The wrappers that send a later parameter as a path too (see Base.positions)."""
         if self._later is None:
-            named = (n for n, b in self.helpers.items() if b is not None and len(b.positions) > 1)
+            named = (n for n, b in self.helpers.items() if b is not None and _later(b.positions))
             self._later = frozenset(named)
         return self._later
 
@@ -377,7 +377,7 @@ class Bases:
             if helper is None:
                 continue
             args = arguments.spans(line, m.end())
-            for k in helper.positions[1:]:
+            for k in helper.positions[1:] if helper.positions[0] == 0 else helper.positions:
                 if k >= len(args):
                     break
                 yield helper, args[k]
@@ -421,6 +421,12 @@ CLASS_OF_SELF = re.compile(r"^(?:type\((?:self|cls)\)|self\.__class__)\.")
 
 
 @lru_cache(maxsize=4096)
+def _later(positions: tuple[int, ...]) -> bool:
+    """Whether a wrapper sends a parameter after its first as a path (`createJob(primary, body,
+    fallback)`, `createJob(kind, path, body)`)."""
+    return len(positions) > 1 or (len(positions) == 1 and positions[0] > 0)
+
+
 def _name_of(ref: str) -> str:
     """The name a reference uses: self.BASE_URL, this.base, $this->base, Config.BASE, $BASE,
     process.env.AKOOL_BASE, os.environ["AKOOL_BASE"], settings["base_url"] -> the last name."""
