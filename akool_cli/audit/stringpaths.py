@@ -114,12 +114,13 @@ def _pointed(line: str) -> list[tuple[int, str, bool, str]]:
 def _first_member(m: re.Match[str], b: str = "") -> tuple[int, str, str] | None:
     """The path's first member: (column, name, "data" or "top"); None for data itself. `b`: the
     prefix of the groups (METHOD's second form's)."""
-    if m.group(b + "a1") is not None and "." in m.group(b + "a1"):  # _.at(j, ["data.status"])
-        text, at = m.group(b + "a1"), m.start(b + "a1")
-        return _string_member(text, at)
-    if m.group(b + "s") is not None:
+    groups = m.groupdict()
+    first = groups.get(b + "a1")
+    if first is not None and "." in first:  # _.at(j, ["data.status"])
+        return _string_member(first, m.start(b + "a1"))
+    if groups.get(b + "s") is not None:
         return _string_member(m.group(b + "s"), m.start(b + "s"))
-    if m.group(b + "a1") == "data":
+    if first == "data":
         return (m.start(b + "a2"), m.group(b + "a2"), "data") if m.group(b + "a2") else None
     return (m.start(b + "a1"), m.group(b + "a1"), "top") if m.group(b + "a2") else None
 
