@@ -324,3 +324,51 @@ def test_wrapper_of_an_imported_wrapper_across_files(tmp_path: Path) -> None:
     assert [(Path(f.file).name, f.line, f.rule) for f in found] == [
         ("route.ts", 2, "unknown-endpoint")
     ]
+
+
+# -- #20 PHP stream contexts; #12's rest: a comment on a call's line ------------------------------
+
+PHP_CONTEXT = (
+    "<?php\nconst BASE = 'https://openapi.akool.com/api/open/v3';\n"
+    "function talk(string $p, string $a): array {\n"
+    "    $opts = ['http' => [\n"
+    "        'method'  => 'POST',\n"
+    "        'header'  => \"Content-Type: application/json\",\n"
+    "        'content' => json_encode(['talking_photo_url' => $p, 'audio_url' => $a, 'resolution' => 'RES']),\n"
+    "    ]];\n"
+    "    return json_decode(file_get_contents(BASE . '/content/video/createbytalkingphoto', false, "
+    "stream_context_create($opts)), true);\n"
+    "}\n"
+    "function info(string $id): array {\n"
+    "    $ctx = stream_context_create(['http' => ['method' => 'VERB']]);\n"
+    "    return json_decode(file_get_contents(BASE . '/content/video/infobymodelid?video_model_id=' "
+    ". $id, false, $ctx), true);\n"
+    "}\n"
+)
+
+
+def test_php_stream_context_body_and_method() -> None:
+    wrong = audit_text(PHP_CONTEXT.replace("RES", "720p").replace("VERB", "POST"), "c.php")
+    assert [(f.line, f.rule) for f in wrong] == [(7, "bad-value"), (13, "wrong-method")]
+    assert audit_text(PHP_CONTEXT.replace("RES", "720").replace("VERB", "GET"), "c.php") == []
+
+
+COMMENTED_CALL_PY = (
+    f'import requests\nBASE = "{B}"\n'
+    "def talk(p, a):\n"
+    '    body = {"talking_photo_url": p, "audio_url": a}\n'
+    '    return requests.post(f"{BASE}/content/video/createbytalkingphoto", json=body)\n'
+    "def talk2(p, a):\n"
+    "    return requests.post(\n"
+    '        f"{BASE}/content/video/createbytalkingphoto",\n'
+    "        json={  # body\n"
+    '            "talking_photo_url": p,FIELD\n'
+    "        },\n"
+    "    )\n"
+)
+
+
+def test_a_comment_on_the_calls_line_names_no_body() -> None:
+    found = audit_text(COMMENTED_CALL_PY.replace("FIELD", ""), "t.py")
+    assert [(f.line, f.rule) for f in found] == [(9, "missing-field")]
+    assert audit_text(COMMENTED_CALL_PY.replace("FIELD", ' "audio_url": a,'), "t.py") == []
