@@ -372,3 +372,41 @@ def test_a_comment_on_the_calls_line_names_no_body() -> None:
     found = audit_text(COMMENTED_CALL_PY.replace("FIELD", ""), "t.py")
     assert [(f.line, f.rule) for f in found] == [(9, "missing-field")]
     assert audit_text(COMMENTED_CALL_PY.replace("FIELD", ' "audio_url": a,'), "t.py") == []
+
+
+# -- #8: a Go format string with the scheme, the host and the root apart -------------------------
+
+SCHEME_GO = (
+    'package akool\nimport ("fmt"; "net/http")\n'
+    'const (\n\tscheme = "https"\n\thost = "openapi.akool.com"\n\tapiRoot = "/api/open/v3"\n)\n'
+    "func Info(id string) (*http.Response, error) {\n"
+    '\tu := fmt.Sprintf("%s://%s%sPATH?video_model_id=%s", scheme, host, apiRoot, id)\n'
+    "\treturn http.Get(u)\n}\n"
+)
+
+
+def test_go_sprintf_with_scheme_host_and_root() -> None:
+    found = audit_text(SCHEME_GO.replace("PATH", "/content/video/info"), "a.go")
+    assert [(f.line, f.rule) for f in found] == [(9, "unknown-endpoint")]
+    assert audit_text(SCHEME_GO.replace("PATH", "/content/video/infobymodelid"), "a.go") == []
+
+
+# -- #4's rest: literals the file's callers give a parameter whose default is a field's value ----
+
+CALLERS_PY = (
+    f'import requests\nBASE = "{B}"\n'
+    'def talk(p, a, resolution="720"):\n'
+    '    return requests.post(f"{BASE}/content/video/createbytalkingphoto", '
+    'json={"talking_photo_url": p, "audio_url": a, "resolution": resolution})\n'
+    'def hd(p, a):\n    return talk(p, a, "RES")\n'
+    'def hd2(p, a):\n    return talk(p, a, resolution="RES")\n'
+)
+
+
+def test_callers_literals_for_a_defaulted_parameter() -> None:
+    found = audit_text(CALLERS_PY.replace("RES", "1080p"), "c.py")
+    assert [(f.line, f.rule, f.fix) for f in found] == [
+        (6, "bad-value", None),
+        (8, "bad-value", None),
+    ]
+    assert audit_text(CALLERS_PY.replace("RES", "1080"), "c.py") == []

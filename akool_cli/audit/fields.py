@@ -15,6 +15,7 @@ from functools import lru_cache
 from akool_cli.audit import (
     apart,
     builders,
+    callers,
     curlargs,
     dtos,
     fallbacks,
@@ -2305,7 +2306,19 @@ def _name_values(doc: Text, name: str, key: Key, depth: int, member: bool = Fals
         return [replace(lit, shared=True) for k in inners for lit in literals(doc, k, depth + 1)]
     inner = Key(name, spot[0], spot[1], fallbacks.value_end(doc.text, spot[1]))
     shared = doc.shared(name)
-    return [replace(lit, shared=lit.shared or shared) for lit in literals(doc, inner, depth + 1)]
+    found = [replace(lit, shared=lit.shared or shared) for lit in literals(doc, inner, depth + 1)]
+    return found + _given_by_callers(doc, name, spot, depth)
+
+
+def _given_by_callers(doc: Text, name: str, spot: tuple[int, int], depth: int) -> list[Literal]:
+    """For a parameter's default (`resolution="720p"`), the literals the file's calls of its
+    function give it (`talk(p, a, "1080p")`): reported where written, never patched (its type and
+    its default may name the same values: see callers.py)."""
+    if spot not in doc.defaults.get(name, ()) or depth > 1:
+        return []
+    spans = callers.given(doc.text, doc.starts, doc.line_of(spot[0]), name)
+    keys = [Key(name, a, a, b, shared=True) for a, b in spans]
+    return [replace(lit, shared=True) for k in keys for lit in literals(doc, k, depth + 2)]
 
 
 UNION = re.compile(

@@ -1543,6 +1543,10 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         for m in FORMAT.finditer(line):
             ref = m.group("n") or _format_argument(line[m.end() :])
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
+    if "%s://%s%s" in line:  # (Go's Sprintf("%s://%s%s/x", scheme, host, root))
+        for m in FORMAT_SCHEME.finditer(line):
+            ref = _format_arguments(line[m.end() :], 3)
+            yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
     if "paste" in line:
         for m in PASTE.finditer(line):
             yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
@@ -1846,6 +1850,17 @@ def _module_call(line: str, at: int, bases: Bases) -> bool:
     m = RECEIVER.search(line, max(0, at - 80), at)
     name = _name_of(m.group("r")) if m is not None else ""
     return name in HTTP_MODULES and name not in bases.made_clients()
+
+
+# A format string that puts a scheme, a host and a root before the path: "%s://%s%s/x".
+FORMAT_SCHEME = re.compile(r"[\"'`]%s://%s%s" + PATH_TEXT + r"[\"'`]")
+
+
+def _format_arguments(rest: str, k: int) -> str:
+    """The k-th argument after a format string (`, scheme, host, root)`: root for k=3)."""
+    skipped = r"\s*,((?:\s*[\w.$>\[\]\"'-]+\s*,){" + str(k - 1) + "})"
+    m = re.match(skipped + r"\s*(?P<a>[\w.$>\[\]\"'-]+)", rest)
+    return m.group("a") if m else ""
 
 
 def _format_argument(rest: str) -> str:

@@ -3,5 +3,6 @@ use Illuminate\Support\Facades\Http;
 use Illuminate\Support\Arr;
 function f($id) {
     $j = Http::get('https://openapi.akool.com/api/open/v3/content/video/infobymodelid', ['video_model_id' => $id])->json();
-    return [Arr::get($j, 'data.status'), data_get($j, 'data.status')];
+    $a = Arr::get($j, 'data.status');
+    return [$a, data_get($j, 'data.status')];
 }
