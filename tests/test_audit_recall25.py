@@ -410,3 +410,21 @@ def test_callers_literals_for_a_defaulted_parameter() -> None:
         (8, "bad-value", None),
     ]
     assert audit_text(CALLERS_PY.replace("RES", "1080"), "c.py") == []
+
+
+# -- relay R4 (break21h #14): an item's field read off a list answer ----------------------------
+
+LIST_PY = (
+    f'import requests\nBASE = "{B}"\n'
+    "def first_avatar():\n"
+    '    j = requests.get(f"{BASE}/avatar/list", params={"page": 1, "size": 50}).json()\n'
+    '    return j["data"]READ\n'
+)
+
+
+def test_an_items_field_read_off_a_list_answer() -> None:
+    found = answer_findings(LIST_PY.replace("READ", '["avatar_id"]'), "l.py")
+    assert [(f.line, f.rule, f.documented) for f in found] == [
+        (5, "list-answer", "data[i].avatar_id")
+    ]
+    assert answer_findings(LIST_PY.replace("READ", '[0]["avatar_id"]'), "l.py") == []

@@ -2054,13 +2054,16 @@ def _list_hit(
 ) -> Hit | None:
     """A named field read on an answer's data that the docs give as a list (avatar/list's
     `data` is a list of avatars: `data.result` is not there)."""
-    if read.name in under or member:
+    if member:
         return None
     where = f"{endpoint.method} {endpoint.path}"
     message = (
         f"AKOOL's answer to {where} has data as a list, so data.{read.name} is not there "
         f"({endpoint.url})"
     )
+    if read.name in under:  # (an item's field read off the list itself: `j["data"]["avatar_id"]`)
+        message = message[: -len(f" ({endpoint.url})")] + f": data[i].{read.name} ({endpoint.url})"
+        return Hit(read.line, read.column, read.name, f"data[i].{read.name}", message, endpoint.url)
     shown = sorted(under)[:4]
     right = "data[i]" + (f" (a list of {{{', '.join(shown)}, ...}})" if shown else "")
     return Hit(read.line, read.column, read.name, right, message, endpoint.url)
