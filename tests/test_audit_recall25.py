@@ -428,3 +428,10 @@ def test_an_items_field_read_off_a_list_answer() -> None:
         (5, "list-answer", "data[i].avatar_id")
     ]
     assert answer_findings(LIST_PY.replace("READ", '[0]["avatar_id"]'), "l.py") == []
+
+
+def test_a_name_called_data_holding_an_item_is_no_list_read() -> None:
+    text = LIST_PY.replace(
+        '    return j["data"]READ\n', '    data = j["data"][0]\n    return data["avatar_id"]\n'
+    )
+    assert answer_findings(text, "l.py") == []
