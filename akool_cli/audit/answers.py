@@ -111,7 +111,8 @@ PARSE_CALL = re.compile(
     r"(?:JSON\.parse|json\.loads|json_decode|JSON\.load|Oj\.load|MultiJson\.load|JSONObject|jsonDecode|json\.decode"
     r"|decode_json|from_json"  # (Perl's JSON)
     r"|JsonParser\.parse\w*|JObject\.Parse|JsonDocument\.Parse|JsonNode\.Parse"
-    r"|DeserializeObject(?:<[^>]*>)?|readTree|readValue|fromJson)\s*$"
+    r"|DeserializeObject(?:<[^>]*>)?|readTree|readValue|fromJson"
+    r"|(?<!\w)(?:Box|DotMap|munchify|Munch|AttrDict|EasyDict))\s*$"  # (attribute dicts of it)
 )
 # How a file binds a variable named data: to the answer's data field, or to the whole answer.
 DATA_FIELD = re.compile(
@@ -607,9 +608,15 @@ def _data_root(line: str, m: re.Match[str]) -> str | None:
 STDIN_PARSE = re.compile(r"json\.loads?\(\s*sys\.stdin(?:\.read\(\s*\))?\s*\)\s*$")
 
 
+# Gson's view of a parsed element as its object: `JsonParser.parseString(body).getAsJsonObject()`,
+# Kotlin's `.asJsonObject`: still the parsed answer.
+AS_OBJECT = re.compile(r"\s*\.\s*(?:getAsJsonObject\(\s*\)|asJsonObject)$")
+
+
 def _parse_argument(line: str, pos: int) -> str | None:
     """The name a parse call right before `pos` is given: `res` in `JSON.parse(res.body)`."""
     text = line[max(0, pos - WINDOW) : pos].rstrip()
+    text = AS_OBJECT.sub("", text) if "sJsonObject" in text else text  # (Gson's root object)
     if not text.endswith(")"):
         return None
     opener = ties.opener(text, len(text) - 1)

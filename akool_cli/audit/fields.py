@@ -15,6 +15,7 @@ from functools import lru_cache
 from akool_cli.audit import (
     apart,
     builders,
+    callers,
     curlargs,
     dtos,
     fallbacks,
@@ -930,6 +931,9 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
                 _collect(doc, k, body, query, 0, start)
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
+    context = _stream_context(doc, start, segment) if _stream_contexts(doc.text) else None
+    if context is not None:  # (PHP's stream context: its options array is no body)
+        body = _content_keys(doc, context, start)
     got = _curl_keys(doc, start, end, body, query) if "curl" in segment else False
     for m in () if got else FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
@@ -970,6 +974,75 @@ BLOCK_PARAMETER = re.compile(
     r"\s*(?:,|\]\s*=(?!=))\s*(?P<value>[^()\n]*?)\s*(?:\)|$)",
     re.M,
 )
+
+
+# PHP's stream context for file_get_contents/fopen: `stream_context_create(['http' => [...]])`,
+# or of a name bound to the options array (`stream_context_create($opts)`).
+STREAM_CONTEXT = re.compile(r"\bstream_context_create\(\s*(?:(?P<open>\[|array\()|\$(?P<name>\w+))")
+CONTEXT_NAME = re.compile(r"\$(?P<name>\w+)\s*\)?\s*$")
+# The options' `'content' => json_encode([...])` (or http_build_query): the body sent.
+CONTENT_VALUE = re.compile(
+    r"[\"']content[\"']\s*=>\s*(?:json_encode|http_build_query)\(\s*(?P<open>\[|array\()"
+)
+CONTEXT_BEFORE = 4000  # characters before a call in which its stream context is looked for
+
+
+@lru_cache(maxsize=8)
+def _stream_contexts(text: str) -> bool:
+    """Whether a text makes a PHP stream context (looked for once per text)."""
+    return "stream_context_create" in text
+
+
+def _stream_context(doc: Text, start: int, segment: str) -> tuple[int, int] | None:
+    """The span of the options array of the PHP stream context a call is given (inline,
+    `stream_context_create($opts)`, or a name bound to one: `$ctx`), if any."""
+    m = STREAM_CONTEXT.search(segment)
+    if m is None:
+        given = CONTEXT_NAME.search(segment.rstrip(" \t\n)").rsplit(",", 1)[-1] + ")")
+        if given is None:
+            return None
+        spot = doc.last_assignment(given.group("name"), start)
+        if spot is None:
+            spot = doc.last_assignment("$" + given.group("name"), start)
+        m = STREAM_CONTEXT.match(doc.text, spot[1]) if spot is not None else None
+        at = 0  # (a match in the whole text: its offsets are the text's)
+    else:
+        at = start
+    if m is None:
+        return None
+    if m.group("name"):
+        bound = at + m.start()
+        spot = doc.last_assignment(m.group("name"), bound)
+        opened = doc.text.find("[", spot[1]) if spot is not None else -1
+        k = doc.container_at(opened) if opened >= 0 else None
+    else:
+        k = doc.container_at(at + m.end() - 1 if m.group("open") == "[" else at + m.end())
+    return (doc.containers[k].start, doc.containers[k].end) if k is not None else None
+
+
+# The options' `'method' => 'POST'`: the method the stream context sends.
+CONTEXT_METHOD = re.compile(r"[\"']method[\"']\s*=>\s*[\"'](?P<m>[A-Za-z]+)[\"']")
+
+
+def stream_context_method(doc: Text, start: int, end: int) -> re.Match[str] | None:
+    """The `'method' => 'X'` of the PHP stream context the call at [start, end) is given."""
+    if not _stream_contexts(doc.text):
+        return None
+    context = _stream_context(doc, start, doc.text[start:end])
+    return CONTEXT_METHOD.search(doc.text, *context) if context is not None else None
+
+
+def _content_keys(doc: Text, context: tuple[int, int], before: int) -> list[Key]:
+    """The body keys of a stream context's options: those of its `'content'` array (none when it
+    sends no content)."""
+    m = CONTENT_VALUE.search(doc.text, *context)
+    if m is None:
+        return []
+    k = doc.container_at(m.end() - 1 if m.group("open") == "[" else m.end())
+    keys: list[Key] = []
+    if k is not None:
+        _collect(doc, k, keys, keys, 0, before)
+    return keys
 
 
 def trailing_block(doc: Text, end: int) -> tuple[int, int] | None:
@@ -1201,6 +1274,15 @@ PASSED_NAME = re.compile(
 NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
+# A comment that ends a line of a call's text (`# body`, `// the request`), after a blank.
+TAIL_REMARK = re.compile(r"(?<![^\s])(?:#|//)[^\n]*")
+
+
+def _remarks(text: str) -> list[tuple[int, int]]:
+    """The spans of the comments that end lines of a call's text (see TAIL_REMARK)."""
+    return [r.span() for r in TAIL_REMARK.finditer(text)] if "#" in text or "//" in text else []
+
+
 TYPE_PLACE = re.compile(r"\b(?:satisfies|as)\s+\Z")
 QUERY_PLACE = re.compile(r"\?(?:\$?\{|[\"'`]\s*\+\s*)\Z")
 # The label of an argument, `params=`, `query: ` or `json=dict(`, right before a name, read
@@ -1214,9 +1296,12 @@ def _passed_names(
     """The variables a call (its text `segment`, at `start`) passes, each with where its keys go:
     a query for params=/query:, the body otherwise; names given as headers=, auth=, ..., keys
     themselves and values nested in a literal (`{"elements": [item]}`) are not followed."""
+    remarks = _remarks(segment)
     for m in PASSED_NAME.finditer(segment):
         if m.group(1).lower() in NOT_SENT:
             continue  # { headers } shorthand
+        if any(a <= m.start() < b for a, b in remarks):
+            continue  # (`json={  # body`: a word of a comment is no name passed)
         if TYPE_PLACE.search(segment, max(0, m.start() - 12), m.start()):
             continue  # TypeScript's `{...} satisfies Img`, `as Img`: a type, not a value
         label = _argument_label(segment[max(0, m.start() - 40) : m.start()])
@@ -1637,7 +1722,10 @@ def _fetch_init(names: set[str]) -> bool:
 def _value_names(value: str) -> Iterator[tuple[str, int]]:
     """The names an option's value uses (`JSON.stringify(body)`), each with where it is in the
     value, not the types it names (TypeScript's `{...} satisfies Img`, `x as Img`)."""
+    remarks = _remarks(value)
     for m in re.finditer(r"\b([A-Za-z_]\w*)\b", value):
+        if any(a <= m.start() < b for a, b in remarks):
+            continue  # (`JSON.stringify({ // the body`: a comment's words)
         if not TYPE_PLACE.search(value, max(0, m.start() - 12), m.start()):
             yield m.group(1), m.start()
 
@@ -2220,7 +2308,19 @@ def _name_values(doc: Text, name: str, key: Key, depth: int, member: bool = Fals
         return [replace(lit, shared=True) for k in inners for lit in literals(doc, k, depth + 1)]
     inner = Key(name, spot[0], spot[1], fallbacks.value_end(doc.text, spot[1]))
     shared = doc.shared(name)
-    return [replace(lit, shared=lit.shared or shared) for lit in literals(doc, inner, depth + 1)]
+    found = [replace(lit, shared=lit.shared or shared) for lit in literals(doc, inner, depth + 1)]
+    return found + _given_by_callers(doc, name, spot, depth)
+
+
+def _given_by_callers(doc: Text, name: str, spot: tuple[int, int], depth: int) -> list[Literal]:
+    """For a parameter's default (`resolution="720p"`), the literals the file's calls of its
+    function give it (`talk(p, a, "1080p")`): reported where written, never patched (its type and
+    its default may name the same values: see callers.py)."""
+    if spot not in doc.defaults.get(name, ()) or depth > 1:
+        return []
+    spans = callers.given(doc.text, doc.starts, doc.line_of(spot[0]), name)
+    keys = [Key(name, a, a, b, shared=True) for a, b in spans]
+    return [replace(lit, shared=True) for k in keys for lit in literals(doc, k, depth + 2)]
 
 
 UNION = re.compile(

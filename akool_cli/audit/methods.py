@@ -175,6 +175,9 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
     handle = handles.sent_method(doc, call)  # a PHP cURL handle's: its options say
     if handle is not None:
         return Evidence(*handle) if handle[0] in METHODS else None
+    said = fields.stream_context_method(doc, start, end)  # (PHP: ['http' => ['method' => 'POST']])
+    if said is not None and said.group("m").upper() in METHODS:
+        return Evidence(said.group("m").upper(), said.start("m"), said.group("m"), True)
     found = _option(doc, start, end) or _set_later(doc, call) or _held_options(doc, offset, call)
     found = found or _held_method(doc, call)
     if found is None and JQUERY_AJAX.search(opener):  # $.ajax({ url, type: "POST" })

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from akool_cli.audit import hooks, ties
+from akool_cli.audit import answers, brackets, hooks, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.scopes import enclosing_class, function_def
 
@@ -203,3 +203,49 @@ def _receives(receiver: str | None, r: Returner, own: bool, holders: set[str]) -
     if r.owner:
         return name in holders or (own and receiver in OWN_RECEIVERS)
     return name in holders or (own and receiver in OWN_RECEIVERS)  # (akool.getVideo)
+
+
+# A member read right on a returner's call (`image_info(iid)["status"]`, `.status`, `?.status`,
+# `.get("status")`, `(await getInfo(id)).status`): group `name`, the field.
+CHAINED = re.compile(
+    r"\)?\s*(?:!?\??\.\s*(?P<dot>[A-Za-z_]\w*)(?![\w$(])(?!\s*\()|\[\s*[\"'](?P<key>[A-Za-z_]\w*)[\"']\s*\]"
+    r"|\.get\(\s*[\"'](?P<got>[A-Za-z_]\w*)[\"'])"
+)
+
+
+def chained_read(line: str, m: Mention) -> answers.Read | None:
+    """What a returner's call reads of the answer right on the call (`image_info(iid)["status"]`
+    of a function returning the answer's data: its data.status), if it gives the parsed answer
+    or its data field."""
+    if m.site.returned not in ("field", "body"):
+        return None
+    place = "data" if m.site.returned == "field" else "top"
+    return _chained_at(line, m.line, m.column, line.find("(", m.column), place)
+
+
+def chained_reads(line_no: int, line: str, name: str, place: str) -> list[answers.Read]:
+    """The members read right on each call of the file's own function `name` on a line (its
+    calls' reads: see chained_read), `place` where what it returns sits ("data", "top")."""
+    if name + "(" not in line.replace(" (", "("):
+        return []
+    found = []
+    for m in _call_pattern(name).finditer(line):
+        if m.group("r") is None or m.group("r").removesuffix("()") in OWN_RECEIVERS:
+            read = _chained_at(line, line_no, m.start(), m.end() - 1, place)
+            found += [read] if read is not None else []
+    return found
+
+
+def _chained_at(
+    line: str, line_no: int, start: int, opened: int, place: str
+) -> answers.Read | None:
+    close = brackets.matching(line, opened, 1, len(line)) if opened >= 0 else -1
+    if close < 0:
+        return None
+    closed = close + 1
+    if line[closed : closed + 1] == ")" and not line[:start].rstrip().endswith("await"):
+        return None  # (`f(getInfo(id)).x`: another call's member)
+    found = CHAINED.match(line, closed)
+    if found is None or found.lastgroup is None:
+        return None
+    return answers.Read(line_no, found.start(found.lastgroup), found.group(found.lastgroup), place)

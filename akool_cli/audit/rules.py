@@ -22,6 +22,7 @@ from akool_cli.audit import (
     methods,
     readhints,
     receivers,
+    returns,
     ties,
     tstypes,
     twins,
@@ -2082,13 +2083,18 @@ def _list_hit(
 ) -> Hit | None:
     """A named field read on an answer's data that the docs give as a list (avatar/list's
     `data` is a list of avatars: `data.result` is not there)."""
-    if read.name in under or member:
+    if member:
         return None
     where = f"{endpoint.method} {endpoint.path}"
     message = (
         f"AKOOL's answer to {where} has data as a list, so data.{read.name} is not there "
         f"({endpoint.url})"
     )
+    if read.name in under and (read.place != "data" or read.root == "data"):
+        return None  # (`data = json.data[0]; data.avatar_id`: a name called data may hold an item)
+    if read.name in under:  # (an item's field read off the list itself: `j["data"]["avatar_id"]`)
+        message = message[: -len(f" ({endpoint.url})")] + f": data[i].{read.name} ({endpoint.url})"
+        return Hit(read.line, read.column, read.name, f"data[i].{read.name}", message, endpoint.url)
     shown = sorted(under)[:4]
     right = "data[i]" + (f" (a list of {{{', '.join(shown)}, ...}})" if shown else "")
     return Hit(read.line, read.column, read.name, right, message, endpoint.url)
@@ -2986,6 +2992,9 @@ def _call_reads(
 
     if m.site.returned == "field" and _iterated(ctx.lines[m.line], m):
         yield answers.Read(m.line, m.column, "data", "data", None, listed=True)
+    chained = returns.chained_read(ctx.lines[m.line], m) if m.site.returned else None
+    if chained is not None and chained.column not in {r.column for r in reads.of(m.line)}:
+        yield chained  # (`image_info(iid)["status"]`: see returns.chained_read)
     for i, scope in ties.scopes(facts, m.line, m.column, gives, idle):
         if i > after[0] and i > end and not scope:
             return
@@ -3057,6 +3066,7 @@ def _later_reads(
         yield from reads.listed(i, name, scope)
         if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
             found = reads.rooted(i, name)
+            found += _returned_chains(reads, i, name, scope, "data")
             known = {r.column for r in found}
             given = [replace(r, place="data") if r.place == "data?" else r for r in found]
             given += [replace(r, place="data") for r in reads.members(i, name, known)]
@@ -3069,6 +3079,20 @@ def _later_reads(
             yield from _response_reads(reads, i, name)
             continue
         yield from _body_reads(reads, i, name)
+        yield from _returned_chains(reads, i, name, scope, "top")
+
+
+def _returned_chains(
+    reads: LineReads, i: int, name: str, scope: ties.Scope, place: str
+) -> list[answers.Read]:
+    """The reads right on calls of the file's own function that returns the answer's data
+    (`image_info(iid)["status"]`: place "data") or the parsed answer ("top"), those the line's
+    other reads have not found."""
+    if name not in scope.returned:
+        return []
+    known = {r.column for r in reads.of(i)}
+    found = returns.chained_reads(i, reads.ctx.lines[i], name, place)
+    return [r for r in found if r.column not in known]
 
 
 def _response_reads(reads: LineReads, i: int, name: str) -> Iterator[answers.Read]:

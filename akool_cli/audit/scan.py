@@ -34,6 +34,7 @@ from akool_cli.audit import (
     notebooks,
     outputs,
     pathnames,
+    reexports,
     restfiles,
     returns,
     sites,
@@ -724,7 +725,7 @@ class _Run:
         by_file = [self.one(path, shown, text, []) for path, shown, text in self.texts]
         self.index = ReturnersByName(self.shared)
         for k, (path, shown, text) in enumerate(self.texts if self.shared else []):
-            given = returners_imported(path, text, self.shared, self.index)  # (a second reading)
+            given = returners_imported(path, text, self.shared, self.index, self.folder.barrels)
             if given:
                 by_file[k] = self.one(path, shown, text, given)
         by_file.append(datafiles.findings(self.texts, lambda p, s, t: self.one(p, s, t, [])))
@@ -795,6 +796,7 @@ def returners_imported(
     text: str,
     shared: dict[Path, list[returns.Returner]],
     index: ReturnersByName | None = None,
+    barrels: dict[Path, set[Path]] | None = None,
 ) -> list[returns.Returner]:
     """The functions of other files of the folder that return an AKOOL answer and that this
     file imports (their module) and calls: `client.getVideo(id)` after `import { AkoolClient }
@@ -803,7 +805,11 @@ def returners_imported(
     found = []
     called = _called_names(text)
     for owner, r in (index or ReturnersByName(shared)).called(called):
-        if owner == path or not (_refers_to(text, owner, path) or _same_package(path, [owner])):
+        if owner == path or not (
+            _refers_to(text, owner, path)
+            or _same_package(path, [owner])
+            or _via_barrel(text, path, owner, barrels)
+        ):
             continue
         if r.name in called or re.search(rf"(?<![\w$]){re.escape(r.name)}\s*\(", text):
             # (PHP's require and the shell's source bring every function in by its name)
@@ -815,6 +821,13 @@ def returners_imported(
             receivers = modules.imported_names(text, path, owner)
             found += returns.as_imported(r, text, bare, receivers)  # (by its name, its aliases)
     return found
+
+
+def _via_barrel(text: str, path: Path, owner: Path, barrels: dict[Path, set[Path]] | None) -> bool:
+    """Whether the file imports the owner's names through a barrel that re-exports them (`from
+    app.akool import AkoolClient`, app/akool/__init__.py importing it from .client)."""
+    via = barrels.get(owner, ()) if barrels else ()
+    return any(b != path and _refers_to(text, b, path) for b in via)
 
 
 CALLED = re.compile(r"(?<![\w$])([\w$]+)\s*\(")  # a name called: `get_video(`, `$fetch (`
@@ -877,6 +890,8 @@ class Folder:
     reached: dict[Path, tuple[tuple[str, str, sites.Base], ...]] = field(default_factory=dict)
     # The AKOOL bases the folder's config files set, by `${key}` (see sites.config_values).
     configured: dict[str, sites.Base] = field(default_factory=dict)
+    # The files that re-export each file's names (see reexports.barrels).
+    barrels: dict[Path, set[Path]] = field(default_factory=dict)
 
     def configured_in(self, text: str) -> dict[str, sites.Base]:
         """The config bases whose key a file's text names (`@Value("${akool.api.url}")`)."""
@@ -905,7 +920,50 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
                 folder.configured["${" + key + "}"] = base
     if maps:
         _reached_rows(folder, maps, texts)
+    if len(texts) > 1:
+        folder.barrels = reexports.barrels((p, t) for p, _, t in texts)
+        _through_barrels(folder.shared, folder.barrels)
+        _through_barrels(folder.helpers, folder.barrels)
+        for _ in range(WRAPPER_DEPTH):
+            if not _imported_wrappers(folder, texts):
+                break
     return folder
+
+
+WRAPPER_DEPTH = 2  # wrappers of wrappers of another file's helper, across files, followed so deep
+
+
+def _imported_wrappers(folder: Folder, texts: list[tuple[Path, str, str]]) -> bool:
+    """The functions of each file that give their path on to a helper they import from another
+    file (`createJob(kind, postPath, body)` calling an imported `apiPost(postPath, body)`), added
+    to the folder's helpers, so a third file's `createJob("x", "/v3/...", {...})` is a call.
+    Whether any was added."""
+    added = False
+    known = {(n, p) for n, owners in folder.helpers.items() for p, _ in owners}
+    for path, _, text in texts:
+        if not folder.helpers or not any(n in text for n in folder.helpers):
+            continue
+        imported = imported_by(path, text, folder.helpers, functions=True)
+        if not imported:
+            continue
+        for name, base in _own_wrappers(source.split_lines(text), imported).items():
+            if (name, path) not in known:
+                folder.helpers.setdefault(name, []).append((path, base))
+                known.add((name, path))
+                added = True
+    return added
+
+
+def _through_barrels(shared: Shared, barrels: dict[Path, set[Path]]) -> None:
+    """Each shared name also as the barrels re-exporting its file give it (`export { V3 } from
+    "./config"` in lib/index.ts: a file importing V3 from "../lib" takes config.ts's)."""
+    if not barrels:
+        return
+    for owners in shared.values():
+        held = {p for p, _ in owners}
+        owners += [
+            (f, b) for p, b in list(owners) for f in sorted(barrels.get(p, ())) if f not in held
+        ]
 
 
 def _reached_rows(
@@ -1044,7 +1102,7 @@ def _made(cls: str) -> re.Pattern[str]:
     """The pattern of a statement that makes or declares an object of a class (objects_of)."""
     name = re.escape(cls)
     return re.compile(
-        r"(?P<r>(?:self\.|this\.|\$this->|\$)?[A-Za-z_]\w*)\s*(?::\s*[\w<>.?]+\s*)?:?=\s*"
+        r"(?P<r>(?:self\.|this\.|\$this->|\$)?[A-Za-z_]\w*)[ \t]*(?::[ \t]*[\w<>.?]+[ \t]*)?:?=\s*"
         rf"(?:new\s+|await\s+|&)?(?:[\w.]+\.)?(?:{name}\s*[({{]|New(?:{name})?\()"
         rf"|[(,]\s*(?:(?:private|public|readonly|val|var)\s+)*\$?(?P<t>[A-Za-z_]\w*)\s*:\s*(?:[\w.]+\.)?{name}\b"
         rf"|\b{name}\s+\$?(?P<j>[A-Za-z_]\w*)\s*[,)=;]|(?P<g>[A-Za-z_]\w*)\s+\*(?:\w+\.)?{name}\b"

@@ -229,6 +229,16 @@ def indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+def _expression_arrow(line: str, m: re.Match[str]) -> bool:
+    """Whether an arrow function's body is an expression that starts on its line and opens no
+    brace there (`new Promise((ok) => setTimeout(ok, 2000));`): the brace of the next line's
+    statement is not its body."""
+    if not m.group(0).endswith("=>"):
+        return False
+    rest = line[m.end() :].strip()
+    return bool(rest) and not rest.startswith(("{", "(")) and "{" not in rest
+
+
 class _Finder:
     """One pass over a file's lines: each function's first and last line."""
 
@@ -302,9 +312,9 @@ class _Finder:
         for m in ANONYMOUS.finditer(line):
             found = next((g for g in m.groups() if g is not None), "")
             names = {w for w in re.findall(r"[A-Za-z_$][\w$]*", re.sub(r":[^,]*", "", found))}
-            self._add(i, line, names, m.start())
+            self._add(i, line, names, m.start(), _expression_arrow(line, m))
 
-    def _add(self, i: int, line: str, params: set[str], at: int) -> None:
+    def _add(self, i: int, line: str, params: set[str], at: int, one_line: bool = False) -> None:
         k = len(self.scopes)
         self.scopes.append(Scope(i, i, set(params), column=at))
         head = line[:at]
@@ -313,7 +323,8 @@ class _Finder:
             return
         code = STRING.sub('""', head)
         outside = self.depth + code.count("{") - code.count("}")
-        self.pending.append((k, outside, i + (HEADER_LINES if line.rstrip()[-1:] in "(," else 1)))
+        last = i if one_line else i + (HEADER_LINES if line.rstrip()[-1:] in "(," else 1)
+        self.pending.append((k, outside, last))
 
     def _header_end(self, i: int) -> int:
         if ONE_LINE_DEF.match(self.lines[i]):

@@ -368,7 +368,7 @@ class Bases:
     def later_helpers(self) -> frozenset[str]:
         """The wrappers that send a later parameter as a path too (see Base.positions)."""
         if self._later is None:
-            named = (n for n, b in self.helpers.items() if b is not None and len(b.positions) > 1)
+            named = (n for n, b in self.helpers.items() if b is not None and _later(b.positions))
             self._later = frozenset(named)
         return self._later
 
@@ -381,7 +381,7 @@ class Bases:
             if helper is None:
                 continue
             args = arguments.spans(line, m.end())
-            for k in helper.positions[1:]:
+            for k in helper.positions[1:] if helper.positions[0] == 0 else helper.positions:
                 if k >= len(args):
                     break
                 yield helper, args[k]
@@ -425,6 +425,12 @@ CLASS_OF_SELF = re.compile(r"^(?:type\((?:self|cls)\)|self\.__class__)\.")
 
 
 @lru_cache(maxsize=4096)
+def _later(positions: tuple[int, ...]) -> bool:
+    """Whether a wrapper sends a parameter after its first as a path (`createJob(primary, body,
+    fallback)`, `createJob(kind, path, body)`)."""
+    return len(positions) > 1 or (len(positions) == 1 and positions[0] > 0)
+
+
 def _name_of(ref: str) -> str:
     """The name a reference uses: self.BASE_URL, this.base, $this->base, Config.BASE, $BASE,
     process.env.AKOOL_BASE, os.environ["AKOOL_BASE"], settings["base_url"] -> the last name."""
@@ -483,7 +489,10 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
         found = bases.find(ref, line) if _name_of(ref) else None
         if found is not None:
             after = BASE_PREFIX.search(rhs)
-            if after is not None and not found.prefix:
+            if after is not None and found.prefix in (
+                "",
+                ENV_PREFIX,
+            ):  # (the env's host + "/api/open/v3")
                 return Base(found.host, after.group("prefix"), found.file, found.line)
             if OPEN_PATH_START.search(rhs):
                 return None
@@ -1604,6 +1613,10 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         for m in FORMAT.finditer(line):
             ref = m.group("n") or _format_argument(line[m.end() :])
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
+    if "%s://%s%s" in line:  # (Go's Sprintf("%s://%s%s/x", scheme, host, root))
+        for m in FORMAT_SCHEME.finditer(line):
+            ref = _format_arguments(line[m.end() :], 3)
+            yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
     if "paste" in line:
         for m in PASTE.finditer(line):
             yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
@@ -1941,6 +1954,17 @@ def _module_call(line: str, at: int, bases: Bases) -> bool:
     m = RECEIVER.search(line, max(0, at - 80), at)
     name = _name_of(m.group("r")) if m is not None else ""
     return name in HTTP_MODULES and name not in bases.made_clients()
+
+
+# A format string that puts a scheme, a host and a root before the path: "%s://%s%s/x".
+FORMAT_SCHEME = re.compile(r"[\"'`]%s://%s%s" + PATH_TEXT + r"[\"'`]")
+
+
+def _format_arguments(rest: str, k: int) -> str:
+    """The k-th argument after a format string (`, scheme, host, root)`: root for k=3)."""
+    skipped = r"\s*,((?:\s*[\w.$>\[\]\"'-]+\s*,){" + str(k - 1) + "})"
+    m = re.match(skipped + r"\s*(?P<a>[\w.$>\[\]\"'-]+)", rest)
+    return m.group("a") if m else ""
 
 
 def _format_argument(rest: str) -> str:

@@ -414,6 +414,8 @@ def root_of(line: str, pos: int) -> str | None:
     i = pos
     while i > 0:
         c = line[i - 1]
+        if c == ")" and i < pos and (line[i].isalnum() or line[i] in "_$"):
+            break  # (a cast, `(int)j["data"]`: the name after it is the root)
         if c in ")]":
             i = opener(line, i - 1)
             if i < 0:
@@ -1805,6 +1807,7 @@ def _returns_call(facts: Lines, start: int, statement: str, scope: Scope) -> int
         if return_statement(facts.lines[start]) is None:
             statement = returns  # (a one-line function: what follows its head is what it gives)
         field_ = bool(FIELD_END.search(statement)) or unwrapped == 2
+        field_ = field_ or _gives_field(facts, returns)
         parsed = bool(parsed_in(statement)) or unwrapped == 1
         parsed = parsed or _gives_parsed(facts, returns)
         _returned(facts.lines, start, scope, not field_ and parsed, field_)
@@ -2223,6 +2226,25 @@ def _gives_parsed(facts: Lines, rest: str) -> bool:
     if m is None or not facts.gives_parsed(m.group("name")):
         return False
     return _after_call(rest[m.end() - 1 :].strip()) == ""
+
+
+# What takes a parsed answer's data field: `["data"]`, `.data`, `?.data`, `.get("data")`.
+DATA_TAKEN = re.compile(
+    r"(?:\[\s*[\"']data[\"']\s*\]|!?\??\.data|\.get\(\s*[\"']data[\"'][^()]*\))\s*"
+)
+
+
+def _gives_field(facts: Lines, rest: str) -> bool:
+    """Whether a returned expression is the data field of a whole call of a function of the file
+    that gives what it fetches parsed (`return self._get("/x", id=i)["data"]`, `_get` returning
+    `r.json()`): what its function returns is the answer's data."""
+    if "data" not in rest:
+        return False
+    m = METHOD_CALL.match(rest) or CALLED_NAME.match(rest)
+    if m is None or not facts.gives_parsed(m.group("name")):
+        return False
+    after = _after_call(rest[m.end() - 1 :].strip())
+    return after is not None and DATA_TAKEN.fullmatch(after) is not None
 
 
 CALLED_NAME = re.compile(r"\s*(?:await\s+)?(?P<name>[A-Za-z_]\w*)\s*(?:<[^()]*>)?\(")

@@ -359,6 +359,12 @@ def _passed_on(lines: list[str], i: int, bases: Bases, current: Function) -> Bas
             continue
         method = _own_method(lines, i, current)
         inherited = helper.method if not helper.method.startswith(PASSED) else ""
+        if (
+            inherited
+            and not method.startswith(PASSED)
+            and not _said(_statement(lines, i), current.params)
+        ):
+            method = inherited  # (`got = _post(p, b)`, then `got.get("code")`: _post's POST)
         return replace(helper, method=method or inherited)
     return None
 

@@ -1,0 +1,6 @@
+import { V4 } from "../lib";
+
+export async function knowledge(name: string) {
+  const r = await fetch(`${V4}/knowledge/create`, { method: "POST", body: JSON.stringify({ name }) });
+  return (await r.json()).data._id;
+}

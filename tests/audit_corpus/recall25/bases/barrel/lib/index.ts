@@ -1,0 +1,1 @@
+export { V3, V4 } from "./config.js";

@@ -1,0 +1,4 @@
+import requests
+def f(key, vid):
+    j = requests.get(f"https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id={vid}", headers={"x-api-key": key}).json()
+    return munch.munchify(j).data.status
