@@ -244,14 +244,18 @@ def _remove(part: str) -> None:
 
 
 def stdout_offset(stream: IO[str]) -> int | None:
-    """Where stdout's file is written from, when stdout is a regular file (`> report.json`)."""
+    """The size stdout's file is cut back to on a full disk, when stdout is a regular file: where
+    it is written from, never less than what it held. With `>> log` (O_APPEND) the offset is 0
+    until the first write however long the file is (break21g: `>> log` on a full disk emptied
+    the log); with `1<> file` the writing starts inside it."""
     if stream is not sys.stdout:
         return None  # (--output's own file: write_whole takes care of it)
     try:
         fd = stream.fileno()
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             return None
-        return os.lseek(fd, 0, os.SEEK_CUR)
+        return max(os.lseek(fd, 0, os.SEEK_CUR), info.st_size)
     except (OSError, ValueError, AttributeError):
         return None
 

@@ -85,9 +85,18 @@ def write_whole(stream: IO[str], text: str) -> None:
         stream.write(text)
         stream.flush()
         return
-    stream.flush()
     encoding = getattr(stream, "encoding", None) or "utf-8"
-    data = memoryview(text.encode(encoding, getattr(stream, "errors", None) or "strict"))
+    write_bytes(stream, text.encode(encoding, getattr(stream, "errors", None) or "strict"))
+
+
+def write_bytes(stream: IO[str], whole: bytes) -> None:
+    """Bytes written to a text stream's raw file whole, each partial write followed by the rest
+    (a file that reaches a size limit takes part of a big buffered write and says nothing:
+    the rest of a patch was lost, house25); what the stream buffered goes first."""
+    buffer: Any = getattr(stream, "buffer", None)
+    raw: Any = getattr(buffer, "raw", buffer)
+    stream.flush()
+    data = memoryview(whole)
     while data:
         written = raw.write(data)
         if written is None:  # (a non-blocking descriptor that is full: its buffered way)
