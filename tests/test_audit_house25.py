@@ -5,6 +5,7 @@ uses."""
 from __future__ import annotations
 
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -87,3 +88,98 @@ def test_output_at_a_size_limit_is_left_as_it_was(tmp_path: Path, args: list[str
     assert (tmp_path / "fixes.patch").read_text() == "an earlier run's report\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fixes.patch", "s"]
     assert len([x for x in run.stderr.splitlines() if x.startswith("Error: ")]) == 1
+
+
+# -- long string literals cost memory in proportion ------------------------------------------------
+
+URL = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+# One long literal in each language's shapes (a base64 image, a data: URL, a raw or verbatim
+# string), then a call: {blob} is the literal's text, n characters of base64.
+BLOB_SHAPES = {
+    "a.py": 'import requests\nIMG = "data:image/png;base64,{blob}"\nrequests.post("{url}")\n',
+    "b.py": 'X = \'{blob}\'\nDOC = """{blob}"""\nrequests.post(\'{url}\', json={{}})\n',
+    "c.js": 'const IMG = "{blob}";\nfetch("{url}", {{ method: "POST", body: IMG }});\n',
+    "d.ts": "const IMG = `{blob}`;\nconst S = '{blob}';\nawait fetch(`{url}`);\n",
+    "e.go": 'package main\nconst IMG = "{blob}"\nconst RAW = `{blob}`\nfunc f() {{ http.Get("{url}") }}\n',
+    "f.java": 'class A {{ String IMG = "{blob}"; URI u = URI.create("{url}"); }}\n',
+    "g.php": "<?php\n$img = '{blob}';\n$x = \"{blob}\";\n$ch = curl_init('{url}');\n",
+    "h.rb": "IMG = '{blob}'\nNet::HTTP.post(URI('{url}'), IMG)\n",
+    "i.sh": "IMG='{blob}'\ncurl -X POST '{url}' -d \"$IMG\"\n",
+    "j.json": '{{"img": "{blob}", "url": "{url}"}}\n',
+    "k.md": '```python\nIMG = "{blob}"\nrequests.post("{url}")\n```\n',
+    "l.cs": 'var img = "{blob}"; var s = @"{blob}"; await client.PostAsync("{url}", null);\n',
+    "m.kt": 'val img = "{blob}"\nval raw = """{blob}"""\nclient.post("{url}")\n',
+    "n.yaml": "img: '{blob}'\nurl: {url}\n",
+    "o.http": 'POST {url}\nContent-Type: application/json\n\n{{"talking_photo_url": "{blob}"}}\n',
+    "p.ipynb": '{{"cells": [{{"cell_type": "code", "metadata": {{}}, "outputs": [{{"output_type": '
+    '"display_data", "data": {{"image/png": "{blob}"}}}}], "source": ["requests.get(\\"{url}\\")"]}}],'
+    ' "metadata": {{}}, "nbformat": 4, "nbformat_minor": 5}}\n',
+}
+
+
+def _blob(n: int) -> str:
+    """n characters of base64 text (no quote, no backslash, no line break)."""
+    import base64
+
+    return base64.b64encode(bytes(range(256)) * (n // 256 + 1)).decode()[:n]
+
+
+@pytest.mark.parametrize("name", sorted(BLOB_SHAPES))
+def test_a_long_string_literal_costs_memory_in_proportion(name: str) -> None:
+    """break21g #27: one 4.4 MB literal (a notebook's plot, a data: URL) peaked at ~140 bytes a
+    byte (630 MB): each string pattern `"(?:[^"\\\\]|\\\\.)*"` kept the regex engine's state for every
+    character it passed; written unrolled (`"[^"\\\\]*(?:\\\\.[^"\\\\]*)*"`) it keeps none. Ten times
+    the literal costs about ten times the memory, a few bytes a byte."""
+    from akool_cli.audit.scan import audit_text
+    from tests.support.growth import peak_bytes
+
+    def peak(n: int) -> tuple[int, int]:
+        text = BLOB_SHAPES[name].format(blob=_blob(n), url=URL)
+        return peak_bytes(lambda: audit_text(text, name)), len(text)
+
+    audit_text(BLOB_SHAPES[name].format(blob="x", url=URL), name)  # (modules, patterns: warm)
+    small, _ = peak(20_000)
+    large, size = peak(200_000)
+    assert large < 16 * size, f"{large / size:.0f} bytes a byte"
+    assert large < 14 * small
+
+
+def test_an_escaped_literal_costs_memory_in_proportion() -> None:
+    """A literal dense with escapes (Windows paths: an escape every 5 characters) cost ~120
+    bytes a byte; unrolled, the regex engine keeps state for each escape only (~34; a
+    possessive `*+` would keep none, but needs Python 3.11)."""
+    from akool_cli.audit.scan import audit_text
+    from tests.support.growth import peak_bytes
+
+    body = "C:\\\\Users\\\\me\\\\" * 12_000
+    text = f'import requests\nP = "{body}"\nrequests.post("{URL}", data=P)\n'
+    audit_text("x = 1\n", "a.py")
+    assert peak_bytes(lambda: audit_text(text, "a.py")) < 48 * len(text)
+
+
+# A quoted literal's body as an alternation repeated once a character (`(?:[^"\\]|\\.)*`,
+# `(?:[^']|'')*`, `(?:(?!(?P=q))[^\\]|\\.)*`): sre keeps ~150 bytes of state for each character
+# it passes. Write it unrolled instead: `[^"\\]*(?:\\.[^"\\]*)*`, `[^']*(?:''[^']*)*`.
+COSTLY_BODY = re.compile(r"\(\?:(?:\(\?!\(\?P=\w+\)\))?\[\^[^\]]*\]\|(?:\\\\\.|''|\"\")\)\*")
+
+
+def test_no_audit_pattern_keeps_state_for_each_character_of_a_literal() -> None:
+    """Every module of the audit writes its string-literal patterns unrolled (break21g #27)."""
+    costly = [
+        f"{path.name}:{n}"
+        for path in sorted((ROOT / "akool_cli" / "audit").glob("*.py"))
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if COSTLY_BODY.search(line)
+    ]
+    assert not costly, f"unroll these literal patterns (see COSTLY_BODY): {costly}"
+
+
+def test_the_costly_body_check_sees_each_form() -> None:
+    for costly in (
+        r'"(?:[^"\\]|\\.)*"',
+        r"'(?P<s>(?:[^']|'')*)'",
+        r'(?:[^"]|"")*"(?!")',
+        r"(?P<q>[\"'`])(?:(?!(?P=q))[^\\]|\\.)*(?P=q)",
+    ):
+        assert COSTLY_BODY.search(costly), costly
+    assert not COSTLY_BODY.search(r'"[^"\\]*(?:\\.[^"\\]*)*"')
