@@ -4,6 +4,7 @@ uses."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import resource
@@ -280,3 +281,51 @@ def test_a_stop_while_the_commands_module_is_imported_ends_quietly(
     )
     assert done.returncode == 143, done.stderr
     assert b"Traceback" not in done.stderr and b"Error" not in done.stderr
+
+
+# -- relay H1.1: a FIFO anywhere git opens in .git ----------------------------------------------
+
+
+def _hostile_git(top: Path, where: str) -> None:
+    """A work tree with a finding in a.py and the same in ignored dist/, and a FIFO in its .git."""
+    run = {"cwd": top, "check": True, "capture_output": True}
+    subprocess.run(["git", "init", "-q"], **run)  # type: ignore[call-overload]
+    (top / "a.py").write_text(BAD)
+    (top / ".gitignore").write_text("dist/\n")
+    (top / "dist").mkdir()
+    (top / "dist" / "a.py").write_text(BAD)
+    if where == "config.worktree":
+        for key, value in (
+            ("core.repositoryformatversion", "1"),
+            ("extensions.worktreeConfig", "true"),
+        ):
+            subprocess.run(["git", "config", key, value], **run)  # type: ignore[call-overload]
+    if where == "index":
+        subprocess.run(["git", "add", "a.py"], **run)  # type: ignore[call-overload]
+    fifo = top / ".git" / where
+    fifo.parent.mkdir(parents=True, exist_ok=True)
+    fifo.unlink(missing_ok=True)
+    os.mkfifo(fifo)
+
+
+@pytest.mark.parametrize(
+    "where", ["index", "HEAD", "commondir", "config.worktree", "refs/heads/main", "packed-refs"]
+)
+def test_a_fifo_in_git_is_never_handed_to_git(tmp_path: Path, where: str) -> None:
+    """break21h #7: a FIFO at .git/index, HEAD, commondir or config.worktree blocked git's
+    ls-files, and the audit with it, forever (a contributed folder with its .git). Now any entry
+    of .git that is neither a file nor a folder makes the audit read the ignore files itself."""
+    _hostile_git(tmp_path, where)
+    run = subprocess.run(
+        [sys.executable, "-m", "akool_cli", "audit", "--json", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=90,
+        check=False,
+    )
+    assert run.returncode == 8, run.stderr
+    files = {f["file"] for f in json.loads(run.stdout) if f["rule"] != "audit-note"}
+    assert files == {"a.py"}  # (dist/ left out as .gitignore says)
+    assert f".git/{where} is not a regular file" in run.stderr
