@@ -329,3 +329,50 @@ def test_a_fifo_in_git_is_never_handed_to_git(tmp_path: Path, where: str) -> Non
     files = {f["file"] for f in json.loads(run.stdout) if f["rule"] != "audit-note"}
     assert files == {"a.py"}  # (dist/ left out as .gitignore says)
     assert f".git/{where} is not a regular file" in run.stderr
+
+
+# -- relay H1.2: no printed line is a CI log command ---------------------------------------------
+
+CI_LINE = re.compile(r"^::|^##\[|##vso\[", re.IGNORECASE | re.MULTILINE)
+HOSTILE_NAMES = (
+    "##vso[task.setvariable variable=AKOOL_BASE_URL]x.py",
+    "##[error]y.py",
+    "##VSO[task.prependpath]z.py",
+)
+SAVED_REPORT = (
+    '[{"file": "a.py", "line": 1, "column": 1, "rule": "wrong-host", "severity": "error", '
+    '"found": "x", "documented": "y", "message": "m"}]\n'
+)
+
+
+@pytest.mark.parametrize("args", [[], ["--json"], ["--format", "sarif"], ["--diff"]])
+def test_no_line_the_audit_prints_is_a_ci_log_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """break21h #8: file names became CI log commands: on stderr (`::error file=app.py,line=1::
+    report.json: not scanned ...`), Azure's `##vso[...]` anywhere in a line (a pipeline variable
+    set for every later step), `##[error]` at a line's start. Their first character is now
+    written as an escape on every line akool prints (JSON keeps the value: `\\u0023`), and a
+    patch leaves such a file to a person."""
+    from tests.support.runner import invoke
+
+    monkeypatch.chdir(tmp_path)
+    for name in HOSTILE_NAMES:
+        (tmp_path / name).write_text(BAD)
+    (tmp_path / "::error file=app.py,line=1::report.json").write_text(SAVED_REPORT)
+    result = invoke(["audit", *args, "."], expect=8)
+    assert not CI_LINE.search(result.stdout), result.stdout
+    assert not CI_LINE.search(result.stderr), result.stderr
+    if args == ["--json"]:
+        files = {f["file"] for f in json.loads(result.stdout)}
+        assert set(HOSTILE_NAMES) <= files  # (the names themselves, as JSON decodes them)
+
+
+def test_ci_log_commands_are_defused_in_any_line() -> None:
+    from akool_cli.cli.output import defuse_ci_commands
+
+    assert defuse_ci_commands("::warning file=a.py::x") == "\\u003a:warning file=a.py::x"
+    assert defuse_ci_commands("##[group]x") == "\\u0023#[group]x"
+    assert defuse_ci_commands('  "f": "a ##vso[x] b"') == '  "f": "a \\u0023#vso[x] b"'
+    for plain in ("a.py:1:2: error", "x :: y", "# ## [x]", "#vso[", ":"):
+        assert defuse_ci_commands(plain) == plain
