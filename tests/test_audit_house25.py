@@ -376,3 +376,60 @@ def test_ci_log_commands_are_defused_in_any_line() -> None:
     assert defuse_ci_commands('  "f": "a ##vso[x] b"') == '  "f": "a \\u0023#vso[x] b"'
     for plain in ("a.py:1:2: error", "x :: y", "# ## [x]", "#vso[", ":"):
         assert defuse_ci_commands(plain) == plain
+
+
+# -- relay H2: a credential in a wrong field is not echoed ----------------------------------------
+
+CREDENTIALS_PY = (
+    "import requests\n"
+    'V4 = "https://openapi.akool.com/api/open/v4"\n'
+    "def start(avatar, token):\n"
+    '    return requests.post(f"{V4}/liveAvatar/session/create", headers={"x-api-key": "k"}, '
+    'json={"avatar_id": avatar, "stream_type": "agora", "credentials": {"agora_app_id": "a1", '
+    '"agora_channel": "room", "agora_token": token, '
+    '"agora_uid": "007eJxTYLhfSECRETAGORATOKENabcdef0123456789"}}).json()\n'
+    "def k2():\n"
+    '    return requests.post(f"{V4}/voice/tts", headers={"x-api-key": "k"}, json={"input_text": '
+    '"hi", "voice_id": "v", "voice_options": {"speed": "sk-proj-SECRETOPENAIKEYabcdefghijklmnop"}})\n'
+)
+
+
+@pytest.mark.parametrize("args", [[], ["--json"], ["--format", "sarif"]])
+def test_a_credential_in_a_wrong_field_is_not_echoed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """break21h #12: an Agora token in `agora_uid` (a number) and an OpenAI key in
+    `voice_options.speed` were quoted whole in text, --json and SARIF; now by their first
+    characters (`"007e…"`), the finding itself unchanged."""
+    from tests.support.runner import invoke
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "la.py").write_text(CREDENTIALS_PY)
+    result = invoke(["audit", *args, "la.py"], expect=8)
+    assert "SECRET" not in result.stdout + result.stderr
+    assert "007e…" in result.stdout and "sk-p…" in result.stdout
+
+
+def test_credentials_are_abridged_and_other_values_kept() -> None:
+    from akool_cli.audit.credentials import abridged
+
+    for secret in (
+        "sk-proj-SECRETOPENAIKEYabcdefghijklmnop",
+        "sk_9f8e7d6c5bSECRETELEVEN",
+        "007eJxTYLhfSECRETAGORATOKENabcdef0123456789",
+        "AKIAIOSFODNN7EXAMPLE",
+        "ghp_abcdefghijklmnopqrstuvwxyz0123",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdEFGH1234",
+        "Zx9Qm2Lk8Vb4Nc7Wd1Ef5Gh3Jt6Yr0Ua2Sp4",
+    ):
+        assert abridged(f'key "{secret}" is a string') == f'key "{secret[:4]}…" is a string'
+    for kept in (
+        'resolution "1080p" is not documented',
+        "voice_id Xb7hH8MSUJpSbSDYk0k2",
+        "POST /api/open/v3/content/video/createbytalkingphoto",
+        "https://example.com/a/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789.png",
+        "123e4567-e89b-12d3-a456-426614174000",
+        "dvp_Tristan_cloth2_1080P",
+        "createByTalkingPhotoWithWebhookCallbackUrl",
+    ):
+        assert abridged(kept) == kept
