@@ -433,3 +433,31 @@ def test_credentials_are_abridged_and_other_values_kept() -> None:
         "createByTalkingPhotoWithWebhookCallbackUrl",
     ):
         assert abridged(kept) == kept
+
+
+# -- structure: one forward bracket walk --------------------------------------------------------
+
+
+def test_one_bracket_walk_stops_where_asked() -> None:
+    from akool_cli.audit.brackets import walk
+
+    text = 'f(a, "x,)", [b, c], {d: (e, f)}); g'
+    assert walk(text, 2, len(text), ",") == 3  # (the first comma outside brackets)
+    assert walk(text, 4, len(text), ",") == 10  # (the string's comma and `)` are skipped)
+    assert walk(text, 11, len(text), ",") == 18
+    assert walk(text, 19, len(text)) == 31  # (the `)` that closes f's `(`)
+    assert walk(text, 19, len(text), quoted=False) == 31
+    assert walk('"a)" b)', 0, 7, quoted=False) == 2  # (unquoted: a string's bracket counts)
+    assert walk('"a)" b)', 0, 7) == 6
+    assert walk("x = 1\ny", 0, 7, ",;", anywhere="\n") == 5
+    assert walk("(1,\n2), 3", 0, 9, ",;") == 6  # (a comma inside brackets is not the value's end)
+    assert walk("abc", 0, 3, ",") == 3  # (none: the limit)
+
+
+def test_methods_and_fallbacks_walk_brackets_with_the_one_walk() -> None:
+    """methods.py and fallbacks.py kept three variants of the bracket walk of their own
+    (`depth += 1` loops): they use brackets.walk."""
+    for module in ("methods", "fallbacks"):
+        text = (ROOT / "akool_cli" / "audit" / f"{module}.py").read_text()
+        assert not re.search(r"depth\s*[-+]=", text), module
+        assert "brackets.walk(" in text, module
