@@ -9,6 +9,7 @@ import codecs
 import contextlib
 import errno
 import functools
+import importlib
 import os
 import stat
 import sys
@@ -58,29 +59,37 @@ def check_target(name: str) -> Path | None:
 REPORT_SUFFIXES = frozenset({".json", ".sarif", ".txt", ".text", ".log", ".out", ".patch", ".diff"})
 
 
+# The audit's tables of what it reads by suffix, (module, name): every string of a table (a key,
+# a value or an item) that starts with "." is a suffix the audit reads with its own reader.
+READ_TABLES = (
+    *(("calls", "SHELL_SUFFIXES"), ("calls", "JS_SUFFIXES"), ("calls", "LANGUAGES")),
+    *(("source", "COMMENTS"), ("source", "DOCS"), ("multiline", "SYNTAXES")),
+    *(("notebooks", "SUFFIXES"), ("notebooks", "NOTEBOOK_SUFFIX")),
+    *(("restfiles", "REQUEST_SUFFIXES"), ("batch", "BATCH_SUFFIXES"), ("brunofiles", "SUFFIX")),
+    *(("workflows", "WORKFLOW_SUFFIXES"), ("specs", "SPEC_SUFFIXES")),
+)
+
+
 @functools.cache
 def read_suffixes() -> frozenset[str]:
-    """Every suffix the audit reads with a language's or a format's own reader (its tables,
+    """Every suffix the audit reads with a language's or a format's own reader (READ_TABLES,
     read when first asked: the audit's modules are not imported by every akool command)."""
-    from akool_cli.audit import (
-        batch,
-        brunofiles,
-        calls,
-        multiline,
-        notebooks,
-        restfiles,
-        source,
-        specs,
-        workflows,
-    )
+    found: set[str] = set()
+    for module, name in READ_TABLES:
+        found |= suffixes_in(getattr(importlib.import_module(f"akool_cli.audit.{module}"), name))
+    return frozenset(found)
 
-    return frozenset(
-        {*calls.SHELL_SUFFIXES, *calls.JS_SUFFIXES, *calls.LANGUAGES, *source.COMMENTS}
-        | {*source.DOCS, *(k for k in multiline.SYNTAXES if k.startswith("."))}
-        | {*notebooks.SUFFIXES.values(), notebooks.NOTEBOOK_SUFFIX, *restfiles.REQUEST_SUFFIXES}
-        | {*batch.BATCH_SUFFIXES, brunofiles.SUFFIX, *workflows.WORKFLOW_SUFFIXES}
-        | {*specs.SPEC_SUFFIXES}
-    )
+
+def suffixes_in(table: object) -> set[str]:
+    """The suffixes a table holds: the strings starting with "." among its keys, values or items
+    (or itself)."""
+    if isinstance(table, str):
+        items: list[object] = [table]
+    elif isinstance(table, dict):
+        items = [*table, *table.values()]
+    else:
+        items = list(table) if isinstance(table, (tuple, list, set, frozenset)) else []
+    return {item for item in items if isinstance(item, str) and item.startswith(".")}
 
 
 def script_suffixes() -> frozenset[str]:
