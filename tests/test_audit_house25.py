@@ -461,3 +461,60 @@ def test_methods_and_fallbacks_walk_brackets_with_the_one_walk() -> None:
         text = (ROOT / "akool_cli" / "audit" / f"{module}.py").read_text()
         assert not re.search(r"depth\s*[-+]=", text), module
         assert "brackets.walk(" in text, module
+
+
+# -- item 5: what a CI system does to a run: kill it, run two at once ---------------------------
+
+
+def test_a_killed_runs_part_file_is_removed_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run killed while it wrote --output FILE (SIGKILL, an OOM kill) left
+    `.FILE.akool-audit-XXXX.part` behind for good. A part file's name now carries its writer's
+    pid: the next run writing FILE removes those whose writer is gone and that nobody touched
+    for two minutes; a live run's part (two audits at once) and other files' stay."""
+    from tests.support.runner import invoke
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "a.py").write_text(BAD)
+    gone = _gone_pid()
+    parts = {
+        "dead_old": f".r.json.akool-audit-{gone}-abc123.part",
+        "dead_fresh": f".r.json.akool-audit-{gone}-def456.part",
+        "alive_old": f".r.json.akool-audit-{os.getpid()}-ghi789.part",
+        "unnamed_old": ".r.json.akool-audit-x1y2z3w4.part",  # (an older akool's name)
+        "other_file": f".q.json.akool-audit-{gone}-abc123.part",
+    }
+    for key, name in parts.items():
+        (tmp_path / name).write_text("half a report")
+        if key != "dead_fresh":
+            os.utime(tmp_path / name, (1_000_000_000, 1_000_000_000))
+    invoke(["audit", "--json", "--output", "r.json", "s"], expect=8)
+    left = {key for key, name in parts.items() if (tmp_path / name).exists()}
+    assert left == {"dead_fresh", "alive_old", "other_file"}
+    assert json.loads((tmp_path / "r.json").read_text())[0]["file"] == "s/a.py"
+
+
+def _gone_pid() -> int:
+    """The pid of a process that has ended."""
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+def test_two_runs_writing_one_output_at_once_leave_one_whole_report(tmp_path: Path) -> None:
+    """Two CI jobs (or a matrix) auditing into one FILE at the same moment: each writes its own
+    part file, FILE is one whole report (the last to finish), and no part file stays."""
+    (tmp_path / "s").mkdir()
+    for n in range(200):
+        (tmp_path / "s" / f"a{n}.py").write_text(BAD)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "akool_cli", "audit", "--format", "sarif"]
+    runs = [
+        subprocess.Popen([*command, "--output", "r.sarif", "s"], cwd=tmp_path, env=env)
+        for _ in range(3)
+    ]
+    assert [run.wait(timeout=300) for run in runs] == [8, 8, 8]
+    assert len(json.loads((tmp_path / "r.sarif").read_text())["runs"][0]["results"]) == 200
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.sarif", "s"]

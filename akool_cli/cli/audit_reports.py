@@ -14,6 +14,7 @@ import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -157,7 +158,9 @@ def write_whole(out: Output, target: Path, write: Callable[[], None]) -> None:
     part of it anywhere. Each run writes its own temporary file, so two audits at once that
     name one FILE never mix their reports: the last one to finish is the file."""
     real = Path(os.path.realpath(target))
-    prefix = f".{real.name}{walking.PART_MARK}"  # (another audit of the folder skips it)
+    _remove_stale_parts(real)
+    # (another audit of the folder skips it; the pid tells a later run whether its writer lives)
+    prefix = f".{real.name}{walking.PART_MARK}{os.getpid()}-"
     part = ""
     saved = out.stdout, out.stdout_tty, out.on_json
     try:
@@ -185,6 +188,38 @@ def write_whole(out: Output, target: Path, write: Callable[[], None]) -> None:
         raise
     finally:
         out.stdout, out.stdout_tty, out.on_json = saved
+
+
+STALE_SECONDS = 120  # a part file untouched this long, whose writer is gone, is a killed run's
+
+
+def _remove_stale_parts(real: Path) -> None:
+    """The part files of FILE that killed runs left (SIGKILL, an OOM kill, a runner's power cut:
+    nothing could remove them), removed: their writer's process is gone and they are old. A run
+    writing FILE at this moment (alive, or a part touched lately) keeps its own."""
+    mark = f".{real.name}{walking.PART_MARK}"
+    try:
+        entries = [e for e in os.scandir(real.parent) if e.name.startswith(mark)]
+    except OSError:
+        return
+    for entry in entries:
+        pid = entry.name[len(mark) :].split("-", 1)[0]
+        if not entry.name.endswith(walking.PART_SUFFIX) or (pid.isdigit() and _alive(int(pid))):
+            continue
+        with contextlib.suppress(OSError):
+            if time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of that id runs (one of another user's counts: it may not be signalled)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def failure_target(name: str, argv: list[str]) -> Path | None:
