@@ -518,3 +518,17 @@ def test_two_runs_writing_one_output_at_once_leave_one_whole_report(tmp_path: Pa
     assert [run.wait(timeout=300) for run in runs] == [8, 8, 8]
     assert len(json.loads((tmp_path / "r.sarif").read_text())["runs"][0]["results"]) == 200
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.sarif", "s"]
+
+
+def test_every_command_module_is_in_the_command_table() -> None:
+    """A new command's module is registered only through COMMAND_MODULES (akool_cli.cli imports
+    the commands' modules from that list): one left out would vanish from akool."""
+    import akool_cli.cli as cli
+
+    registering = {
+        path.stem
+        for path in (ROOT / "akool_cli" / "cli").glob("*.py")
+        if re.search(r"^def register\(", path.read_text(), re.MULTILINE)
+    }
+    assert registering == set(cli.COMMAND_MODULES)
+    assert set(cli.ALONE.values()) <= registering
