@@ -38,7 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     # with a traceback (break17k K9).
     previous = {s: signal.signal(s, _stop_early) for s in EARLY_STOPS}
     try:
+        from akool_cli.cli import app_for
         from akool_cli.cli import main as run
+
+        app_for(args)  # (the commands' modules this run needs are imported here, as quietly)
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)

@@ -376,27 +376,31 @@ def test_a_file_that_could_not_be_read_shows_its_traceback_with_akool_debug(
 
 
 def test_every_suffix_the_audit_reads_is_a_script_or_a_report_suffix() -> None:
-    from akool_cli.audit import (
-        batch,
-        brunofiles,
-        calls,
-        multiline,
-        notebooks,
-        restfiles,
-        source,
-        specs,
-        workflows,
-    )
+    """read_suffixes' own list of tables (READ_TABLES) holds every suffix table of the audit: a
+    module-level name with SUFFIX in it that holds suffixes is listed there, or named below as
+    one of another kind (house25: this test repeated read_suffixes' nine imports)."""
+    import importlib
+    import pkgutil
+
+    import akool_cli.audit
     from akool_cli.cli import audit_reports
 
-    read = {*calls.SHELL_SUFFIXES, *calls.JS_SUFFIXES, *calls.LANGUAGES, *source.COMMENTS}
-    read |= {*source.DOCS, *(k for k in multiline.SYNTAXES if k.startswith("."))}
-    read |= {*notebooks.SUFFIXES.values(), notebooks.NOTEBOOK_SUFFIX, *restfiles.REQUEST_SUFFIXES}
-    read |= {*batch.BATCH_SUFFIXES, brunofiles.SUFFIX, *workflows.WORKFLOW_SUFFIXES}
-    read |= {*specs.SPEC_SUFFIXES}
+    other_kinds = {  # (suffixes of what the audit does not read as a script or a format)
+        ("foreignmodels", "BRACED_SUFFIXES"),
+        ("foreignmodels", "PACKAGE_SUFFIXES"),
+        ("scan", "PACKAGE_SUFFIXES"),
+        ("walking", "PART_SUFFIX"),
+    }
+    listed = set(audit_reports.READ_TABLES)
+    for info in pkgutil.iter_modules(akool_cli.audit.__path__):
+        module = importlib.import_module(f"akool_cli.audit.{info.name}")
+        for name, value in vars(module).items():
+            if "SUFFIX" in name and name.isupper() and audit_reports.suffixes_in(value):
+                assert (info.name, name) in listed | other_kinds, (info.name, name)
     scripts = audit_reports.script_suffixes()
-    assert read <= scripts | audit_reports.REPORT_SUFFIXES
+    assert audit_reports.read_suffixes() <= scripts | audit_reports.REPORT_SUFFIXES
     assert {".py", ".ts", ".go", ".sh", ".md", ".ipynb", ".http", ".bru", ".yml"} <= scripts
+    assert {".sh", ".cs", ".kt", ".rst", ".bat", ".rest", ".ps1"} <= scripts
     assert not scripts & {".json", ".sarif", ".txt", ".patch"}
 
 

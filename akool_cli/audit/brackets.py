@@ -26,3 +26,28 @@ def matching(text: str, at: int, step: int, limit: int) -> int:
                 return k
             depth -= 1
     return -1
+
+
+def walk(
+    text: str, start: int, limit: int, stops: str = "", *, anywhere: str = "", quoted: bool = True
+) -> int:
+    """Forward from `start` to `limit` (not included): the first offset where a bracket closes
+    one opened before `start`, where a character of `stops` stands outside the brackets opened
+    since, or one of `anywhere` stands at any depth; outside string literals when `quoted`.
+    `limit` when there is none. (A value's end, an argument's comma, a call's close.)"""
+    depth, quote = 0, ""
+    for k in range(start, limit):
+        c = text[k]
+        if quote:
+            quote = "" if c == quote and text[k - 1 : k] != "\\" else quote
+        elif quoted and c in QUOTES:
+            quote = c
+        elif c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            if depth == 0:
+                return k
+            depth -= 1
+        elif c in anywhere or (depth == 0 and c in stops):
+            return k
+    return limit

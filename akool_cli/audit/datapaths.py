@@ -12,8 +12,8 @@ from akool_cli.audit import source
 
 # A string literal starting at a quote (a triple-quoted one on one line first).
 LITERAL = re.compile(
-    r'"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''
-    r'|"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|`(?:[^`\\]|\\.)*`'
+    r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""|\'\'\'[^\'\\]*(?:(?:\\.|\'(?!\'\'))[^\'\\]*)*\'\'\''
+    r'|"[^"\\]*(?:\\.[^"\\]*)*"|\'[^\'\\]*(?:\\.[^\'\\]*)*\'|`[^`\\]*(?:\\.[^`\\]*)*`'
 )
 TOKENS = re.compile(LITERAL.pattern + r"|[\"'`()\[\]{},]")
 # A literal that holds a path or a URL (`"/api/..."`, `f"{BASE}/x"`, `"https://..."`).

@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from akool_cli.audit import brackets
+
 if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
 
@@ -79,24 +81,7 @@ def interpolated(value: str) -> bool:
 def value_end(text: str, start: int, most: int = 400) -> int:
     """Where a value written at `start` ends: at a `,`, `;`, newline or a closing bracket
     outside the brackets it opens (`os.environ.get("R") or "1080p"` is one value)."""
-    depth, k, stop = 0, start, min(len(text), start + most)
-    quote = ""
-    while k < stop:
-        c = text[k]
-        if quote:
-            quote = "" if c == quote and text[k - 1] != "\\" else quote
-        elif c in "\"'`":
-            quote = c
-        elif c in "([{":
-            depth += 1
-        elif c in ")]}":
-            if depth == 0:
-                return k
-            depth -= 1
-        elif c == "\n" or (depth == 0 and c in ",;"):
-            return k
-        k += 1
-    return k
+    return brackets.walk(text, start, min(len(text), start + most), ",;", anywhere="\n")
 
 
 def option_values(doc: Text, name: str) -> list[tuple[int, int]]:

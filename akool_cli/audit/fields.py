@@ -659,11 +659,11 @@ def _in_literal(doc: Text, stack: list[Frame], comment: int) -> bool:
 
 # A string literal on one line ("...", '...'), or a template literal (`...`, JavaScript's, over any
 # number of lines): words in it (a prompt's "Answer with: ...") are never a body's bare keys.
-STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
-TEMPLATE = re.compile(r"`(?:[^`\\]|\\.)*`")
+STRING = re.compile(r"\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'")
+TEMPLATE = re.compile(r"`[^`\\]*(?:\\.[^`\\]*)*`")
 # One kind of quote's literal, closed or not: an unclosed one runs to where its scan stops.
 OPEN_LITERALS = {
-    q: re.compile(rf"{q}(?:[^{q}\\{nl}]|\\.)*(?P<closed>{q})?")
+    q: re.compile(rf"{q}[^{q}\\{nl}]*(?:\\.[^{q}\\{nl}]*)*(?P<closed>{q})?")
     for q, nl in (('"', "\\n"), ("'", "\\n"), ("`", ""))
 }
 

@@ -103,7 +103,9 @@ def _git_top(folder: str) -> str | None:
 def file_diff(name: str, fixes: list[Fix], shown_as: str | None = None) -> tuple[bytes, int]:
     """The diff of one file and how many fixes it applies (overlapping ones: the first only);
     `shown_as`: its path in the diff (see diff_names; by default, from the current folder)."""
-    if any(ch in name for ch in UNQUOTED_HEADER_BREAKERS):
+    if any(ch in name for ch in UNQUOTED_HEADER_BREAKERS) or "##vso[" in name.lower():
+        # (`##vso[` anywhere in a line is an Azure Pipelines command: a patch printed in a CI
+        # log would run it from its ---/+++ header; break21h #8)
         # git writes such a name C-quoted in its headers; unquoted, the header ends at the tab or
         # newline and git apply refuses the whole patch (break21): left to a person.
         return b"", 0

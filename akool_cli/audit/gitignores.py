@@ -6,6 +6,7 @@ reads them (regular files only); what is said about it is kept for the run's rep
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -53,8 +54,13 @@ def note(text: str) -> None:
 
 def special_source(root: Path, top: Path) -> str | None:
     """A file git reads before it answers about `root` that is no regular file (a FIFO named
-    .gitignore in root's folders or above it, at .git/info/exclude, a core.excludesFile or an
-    include.path of the repository's config): its name."""
+    .gitignore in root's folders or above it, in the repository's .git (its index, HEAD,
+    info/exclude), a core.excludesFile or an include.path of the repository's config): its
+    name."""
+    for name in _git_files(top):
+        with contextlib.suppress(OSError):  # (absent, a link loop: nothing git would wait on)
+            if not stat.S_ISREG(mode := os.stat(name).st_mode) and not stat.S_ISDIR(mode):
+                return str(name)
     names = [top / ".git" / "config", top / ".git" / "info" / "exclude"]
     names += [Path(os.path.expanduser(v)) for v in _config_paths(top)]
     start = Path(os.path.abspath(root))
@@ -73,6 +79,33 @@ def special_source(root: Path, top: Path) -> str | None:
     return None
 
 
+# The folders of a repository's .git that git never opens a file of to list a work tree's files
+# (objects: many files, read only for contents; lfs; the submodules' own repositories).
+GIT_UNREAD = frozenset({"objects", "lfs", "modules"})
+
+
+def _git_files(top: Path) -> list[Path]:
+    """The files git may open in the repository of a work tree before it answers (its index, HEAD,
+    commondir, config.worktree, refs, and those of the common folder a `gitdir:` or commondir
+    names): every entry of them, so that one that is not a regular file is never handed to git
+    (a FIFO at .git/index or .git/HEAD blocked git, and the audit, forever: break21h #7)."""
+    git = top / ".git"
+    folders = [git]
+    pointed = _text(git)  # (a worktree's or submodule's .git file: `gitdir: PATH`)
+    if pointed.startswith("gitdir:"):
+        folders = [top / pointed[len("gitdir:") :].strip()]
+    common = _text(folders[0] / "commondir").strip()
+    folders += [folders[0] / common] if common else []
+    found = [git, *folders]
+    for folder in folders:
+        for inside, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if inside != str(folder) or d not in GIT_UNREAD]
+            found += [Path(inside) / name for name in (*files, *dirs)]
+            if len(found) > 20_000:  # (a repository of that many refs: git is asked as usual)
+                return found
+    return found
+
+
 CONFIG_PATH = re.compile(r"^\s*(?:excludesfile|path)\s*=\s*(?P<v>.+?)\s*$", re.I | re.M)
 
 
@@ -88,9 +121,10 @@ def _text(path: Path) -> str:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return ""
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # (a folder: fdopen would refuse it)
+        os.close(fd)
+        return ""
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return ""
         return handle.read(MOST_BYTES).decode("utf-8", "replace")
 
 

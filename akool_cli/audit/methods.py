@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from akool_cli.audit import curlargs, entries, fields, handles, receivers
+from akool_cli.audit import brackets, curlargs, entries, fields, handles, receivers
 from akool_cli.audit.fields import Text
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
@@ -226,19 +226,9 @@ URL_KEYWORD = re.compile(r"\s*(?:url|uri)\s*[=:]", re.IGNORECASE)
 def _first_argument(text: str, start: int, offset: int) -> bool:
     """Whether `offset` is in the first argument of the call whose `(` is at `start` (or in one
     given as `url=`/`url:`)."""
-    depth, quote, after = 0, "", start + 1
-    for k in range(start + 1, offset):
-        c = text[k]
-        if quote:
-            quote = "" if c == quote and text[k - 1] != "\\" else quote
-        elif c in "\"'`":
-            quote = c
-        elif c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        elif c == "," and depth == 0:
-            after = k + 1
+    after = k = start + 1
+    while (k := brackets.walk(text, k, offset, ",")) < offset and text[k] == ",":
+        after = k = k + 1
     return after == start + 1 or URL_KEYWORD.match(text, after) is not None
 
 
@@ -330,22 +320,15 @@ def _held_method(doc: Text, call: tuple[int, int]) -> Evidence | None:
 
 def _fetch_default(doc: Text, offset: int, start: int, end: int) -> Evidence | None:
     """fetch(url) and fetch(url, { headers }) are GETs; fetch(url, options) may be anything."""
-    depth, i = 0, offset
     text = doc.text
-    while i < end - 1:
-        c = text[i]
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        elif c == "," and depth == 0:
-            rest = text[i + 1 : end - 1].lstrip()
-            # options without a method are a GET's, unless they hold a body (fetch refuses a
-            # GET with a body: the code means another method and does not say which) or a spread
-            if rest.startswith("{") and not FETCH_UNSURE.search(rest):
-                return Evidence("GET", start, "fetch", False)
-            return None  # an options object held in a name: its method is not said here
-        i += 1
+    i = brackets.walk(text, offset, end - 1, ",", quoted=False)
+    if i < end - 1 and text[i] == ",":
+        rest = text[i + 1 : end - 1].lstrip()
+        # options without a method are a GET's, unless they hold a body (fetch refuses a GET
+        # with a body: the code means another method and does not say which) or a spread
+        if rest.startswith("{") and not FETCH_UNSURE.search(rest):
+            return Evidence("GET", start, "fetch", False)
+        return None  # an options object held in a name: its method is not said here
     return Evidence("GET", start, "fetch", False)
 
 
@@ -382,13 +365,9 @@ ARGUMENTS_SCAN = 2000
 def _arguments_after(text: str, offset: int) -> str:
     """The rest of the call's argument list after the path at `offset` (to its closing
     parenthesis)."""
-    depth = 0
-    for k in range(offset, min(len(text), offset + ARGUMENTS_SCAN)):
-        c = text[k]
-        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(c, 0)
-        if depth < 0:
-            return text[offset:k]
-    return text[offset : offset + ARGUMENTS_SCAN]
+    return text[
+        offset : brackets.walk(text, offset, min(len(text), offset + ARGUMENTS_SCAN), quoted=False)
+    ]
 
 
 def _gives_method(arguments: str) -> bool:

@@ -34,7 +34,7 @@ SUFFIXES = {
     "powershell": ".ps1",
 }
 SHELL_CELL = re.compile(r"%%(?:bash|sh|script\s+(?:ba)?sh)\b")
-JSON_STRING = re.compile(r'"(?P<raw>(?:[^"\\\n]|\\.)*)"(?P<key>\s*:)?')
+JSON_STRING = re.compile(r'"(?P<raw>[^"\\\n]*(?:\\.[^"\\\n]*)*)"(?P<key>\s*:)?')
 SOURCE_KEY = "\x00source"  # (no string of the text holds a NUL: JSON writes it escaped)
 ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}|\\.|.", re.S)
 

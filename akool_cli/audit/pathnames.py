@@ -244,7 +244,9 @@ def _list_items(lines: list[str], line: int, at: int) -> tuple[list[Held], int] 
     return None
 
 
-STRING_LITERAL = re.compile(r"[fr]?(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`)")
+STRING_LITERAL = re.compile(
+    r"[fr]?(?:\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'|`[^`\n]*`)"
+)
 
 
 def _path_list_at(lines: list[str], i: int, found: PathNames) -> bool:

@@ -9,11 +9,13 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint, Retired
-from akool_cli.core.kinds import KINDS
+
+if TYPE_CHECKING:
+    from akool_cli.core.kinds import JobKind
 
 VERSIONED = re.compile(r"^/api/open/v\d+(?=/|$)")
 BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
@@ -489,11 +491,11 @@ def _state_reader(bare: str) -> DocEndpoint | None:
     made = _made()
     readers = {  # content/video/status: the kinds made under content/video/
         kind.status.endpoint.path
-        for kind in KINDS.values()
+        for kind in _kinds()
         if len(parts) > 2 and made[kind.create.path].startswith(stem)
     } or {  # lipsync/info: the kinds whose create path names lip sync
         kind.status.endpoint.path
-        for kind in KINDS.values()
+        for kind in _kinds()
         if any(
             product == word or (len(product) >= 6 and product in word)
             for word in made[kind.create.path].split("/")
@@ -590,10 +592,17 @@ def replacement_note(path: str, replacement: DocEndpoint) -> str:
     return ""
 
 
+def _kinds() -> list[JobKind]:
+    """akool's job kinds (core.kinds: imported when a guessed path needs them, not at start-up)."""
+    from akool_cli.core.kinds import KINDS
+
+    return list(KINDS.values())
+
+
 @lru_cache(maxsize=1)
 def _made() -> dict[str, str]:
     """Each job kind's create path, and its comparable part (_bare)."""
-    return {kind.create.path: _bare(kind.create.path) for kind in KINDS.values()}
+    return {kind.create.path: _bare(kind.create.path) for kind in _kinds()}
 
 
 def _guessed_reader(product: str) -> DocEndpoint | None:
@@ -601,7 +610,7 @@ def _guessed_reader(product: str) -> DocEndpoint | None:
     call of the product a guess names makes (createbytranslate's: video/infobymodelid)."""
     created = _product_guess(product)
     made = created.path if created is not None else ""
-    readers = {k.status.endpoint.path for k in KINDS.values() if k.create.path == made}
+    readers = {k.status.endpoint.path for k in _kinds() if k.create.path == made}
     return catalogue.load().find(None, readers.pop()) if len(readers) == 1 else None
 
 

@@ -74,11 +74,15 @@ SAYING = re.compile(
 )
 # A text file written out where code is run from (a page, a script): its text is code.
 CODE_FILE = re.compile(r"\.(?:html?|m?js|ts|py|sh|bash|php|rb|go)[\"'`]")
-LITERALS = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`")
+LITERALS = re.compile(
+    r"\"[^\"\\]*(?:\\.[^\"\\]*)*\"|'[^'\\]*(?:\\.[^'\\]*)*'|`[^`\\]*(?:\\.[^`\\]*)*`"
+)
 # A function whose name says it gives a text to read: usage(), print_help(), readmeText().
 TEXT_NAME = re.compile(r"(?i)usage|help|readme|example|banner|instructions|manual|epilog")
 # A string on one line: bound to a name, or returned, alone on its line.
-LITERAL = r"(?P<lit>[rRbBuUfF]{0,2}(?P<q>[\"'`])(?:(?!(?P=q))[^\\]|\\.)*(?P=q))"
+LITERAL = (
+    r"(?P<lit>[rRbBuUfF]{0,2}(?P<q>[\"'`])[^\\\"'`]*(?:(?:\\.|(?!(?P=q))[\"'`])[^\\\"'`]*)*(?P=q))"
+)
 ONE_LINE = re.compile(BINDING + LITERAL + r"\)?\s*;?\s*$")
 # A string alone on its line, one piece of a call's arguments written over several lines
 # (`print(\n    "usage: ...\n"\n    "  e.g. curl ..."\n)`, `"..." +` in JavaScript).
@@ -213,7 +217,7 @@ def _texts(name: str, lines: list[str], shell: bool) -> list[Text]:
 
 
 VERBATIM = re.compile(r'(?:\$@|@\$|@)"')
-VERBATIM_CLOSE = re.compile(r'(?:[^"]|"")*"(?!")')
+VERBATIM_CLOSE = re.compile(r'[^"]*(?:""[^"]*)*"(?!")')
 
 
 def _verbatim(lines: list[str]) -> list[Text]:

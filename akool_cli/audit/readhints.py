@@ -10,7 +10,6 @@ from functools import lru_cache
 
 from akool_cli.core import catalogue
 from akool_cli.core.catalogue import DocEndpoint
-from akool_cli.core.kinds import KINDS
 
 # The fields AKOOL's answers give a job's result in, most specific first.
 RESULT_FIELDS = ("video", "image", "url", "audio", "preview", "upscaled_urls")
@@ -97,6 +96,8 @@ def _readers() -> dict[tuple[str, str, str], tuple[str, DocEndpoint, str]]:
     docs = catalogue.load()
     found: dict[tuple[str, str, str], set[tuple[str, str, str]]] = {}
     readers: dict[str, DocEndpoint] = {}
+    from akool_cli.core.kinds import KINDS  # (akool's job table: imported when first asked)
+
     for k in KINDS.values():
         reader = docs.find(k.status.endpoint.method, k.status.endpoint.path)
         if reader is None or k.status.endpoint.path == k.create.path:

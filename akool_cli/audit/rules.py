@@ -210,7 +210,7 @@ def _method_guard(
 
 
 POSTMAN_PATH = re.compile(r"\"path\"\s*:\s*\[")
-JSON_STRING = re.compile(r"\"(?P<s>(?:[^\"\\]|\\.)*)\"|(?P<end>\])")
+JSON_STRING = re.compile(r"\"(?P<s>[^\"\\]*(?:\\.[^\"\\]*)*)\"|(?P<end>\])")
 
 
 def postman_path(lines: list[str], line: int) -> list[tuple[int, int, int, str]] | None:
@@ -700,7 +700,7 @@ def _own_query(doc: f.Text, m: Mention, starts: list[int]) -> list[f.Key]:
 
 
 # A JSON string at a key's value (`"key": "videoModelId"`), and a `"disabled": true`.
-JSON_VALUE = re.compile(r"\s*\"(?P<s>(?:[^\"\\]|\\.)*)\"")
+JSON_VALUE = re.compile(r"\s*\"(?P<s>[^\"\\]*(?:\\.[^\"\\]*)*)\"")
 JSON_TRUE = re.compile(r"\s*true\b")
 
 
@@ -3296,7 +3296,9 @@ def check_both_auth_headers(ctx: FileContext) -> Iterator[Hit]:
 
 # A header named in a description's prose (a Postman collection's or an OpenAPI document's
 # `"description": "... Authorization: Bearer ..."`), not set.
-DESCRIBED = re.compile(r"[\"']?\bdescription[\"']?\s*:\s*\"(?:[^\"\\]|\\.)*$", re.IGNORECASE)
+DESCRIBED = re.compile(
+    r"[\"']?\bdescription[\"']?\s*:\s*\"[^\"\\]*(?:\\.[^\"\\]*)*$", re.IGNORECASE
+)
 # The name a URL argument starts from: `GW`, `f"{GW}/x"`, `${GW}/x`, `GW + "/x"`, `self.gw`.
 URL_NAME = re.compile(
     r"\(\s*(?:[fF]?[\"'`](?:\$?\{)\s*)?(?:(?:self|this)\s*\.\s*)?(?P<name>[A-Za-z_]\w*)"

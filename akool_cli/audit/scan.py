@@ -47,6 +47,7 @@ from akool_cli.audit import (
     wrappers,
 )
 from akool_cli.audit.calls import FileContext, Served, find_mentions
+from akool_cli.audit.credentials import abridged
 from akool_cli.audit.rules import (
     ALIASES,
     RULES,
@@ -100,7 +101,7 @@ class Finding:
         # `::` for a workflow command, `::warning file=...::` or `::stop-commands::`)
         name = f"./{self.file}" if self.file.startswith(":") else self.file
         return (
-            f"{name}:{self.line}:{self.column}: {self.severity}: {self.message} "
+            f"{name}:{self.line}:{self.column}: {self.severity}: {abridged(self.message)} "
             f"(documented: {self.documented}) [{self.rule}]"
         )
 
@@ -114,9 +115,9 @@ class Finding:
                 "column": self.column,
                 "rule": self.rule,
                 "severity": self.severity,
-                "found": self.found,
+                "found": abridged(self.found),  # (a credential in a wrong field: cut short)
                 "documented": self.documented,
-                "message": self.message,
+                "message": abridged(self.message),
             }
         )
 

@@ -70,7 +70,9 @@ ANONYMOUS = re.compile(
     r"(?:\((?P<p>[^()]*)\)|(?<![\w$.])(?P<one>[A-Za-z_$][\w$]*))\s*(?::\s*[\w<>\[\]|]+\s*)?=>"
     r"|\bfunction\s*\((?P<f>[^()]*)\)\s*\{|\blambda\b(?P<l>[^:]*):"
 )
-STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\\n]|\\.)*`")
+STRING = re.compile(
+    r"\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'|`[^`\\\n]*(?:\\.[^`\\\n]*)*`"
+)
 T = TypeVar("T")
 HEADER_LINES = 8
 # A local declared in a function of a brace language (const, let, var, local, val, Go's :=, a

@@ -544,7 +544,8 @@ ELSEWHERE_WORDS = frozenset({"webhook", "callback", "hook", "notify", "redirect"
 
 def _words(name: str) -> set[str]:
     """The words of a name, in lower case: AKOOL_WEBHOOK_URL, akoolApiBase, web_hook."""
-    return {w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])", name)}
+    # (finditer: a long line's words are never all held at once, only the distinct ones)
+    return {m.group().lower() for m in re.finditer(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])", name)}
 
 
 def akool_base_name(name: str) -> bool:

@@ -303,7 +303,7 @@ def parse(text: str) -> Node:
 
 
 FLOW_TOKEN = re.compile(
-    r"\s*(?:(?P<p>[{}\[\],:])|\"(?P<d>(?:[^\"\\]|\\.)*)\"|'(?P<s>(?:[^']|'')*)'"
+    r"\s*(?:(?P<p>[{}\[\],:])|\"(?P<d>[^\"\\]*(?:\\.[^\"\\]*)*)\"|'(?P<s>[^']*(?:''[^']*)*)'"
     r"|(?P<plain>(?:[^\s,\[\]{}:\"'#]|:(?=[^\s,\]}]))(?:[^,\[\]{}:\n]|:(?=[^\s,\]}]))*))",
     re.S,
 )
@@ -473,7 +473,7 @@ class Block:
 
 def _whole(rest: str, text: str, at: int) -> re.Match[str]:
     """A block value on one line as a scalar token (a plain one may hold `,` `[` `:`)."""
-    pattern = r"\"(?P<d>(?:[^\"\\]|\\.)*)\"|'(?P<s>(?:[^']|'')*)'|(?P<plain>[^\n]*)"
+    pattern = r"\"(?P<d>[^\"\\]*(?:\\.[^\"\\]*)*)\"|'(?P<s>[^']*(?:''[^']*)*)'|(?P<plain>[^\n]*)"
     m = re.compile(pattern).match(text, at)
     assert m is not None  # the last branch matches anything
     return m

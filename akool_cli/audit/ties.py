@@ -167,7 +167,7 @@ def shell_functions(lines: list[str]) -> list[int]:
             current, depth, opened = i + 1, 0, False
         if current:
             owner[i] = current
-            code = re.sub(r"\$\{[^}]*\}|'[^']*'|\"(?:[^\"\\]|\\.)*\"|#.*$", "", text)
+            code = re.sub(r"\$\{[^}]*\}|'[^']*'|\"[^\"\\]*(?:\\.[^\"\\]*)*\"|#.*$", "", text)
             depth += code.count("{") - code.count("}")
             opened = opened or depth > 0
             if opened and depth <= 0:
@@ -495,7 +495,9 @@ def block_end(lines: list[str], line: int) -> int:
     """The last line of the block a line opens (the line itself when it opens none or closes it)."""
     depth = 0
     for i in range(line, min(line + WINDOW, len(lines))):
-        code = re.sub(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`", "", lines[i])
+        code = re.sub(
+            r"\"[^\"\\]*(?:\\.[^\"\\]*)*\"|'[^'\\]*(?:\\.[^'\\]*)*'|`[^`]*`", "", lines[i]
+        )
         depth += code.count("{") - code.count("}")
         if depth <= 0:
             return i

@@ -98,7 +98,7 @@ def add_spans(
 # A name bound to a URL or an API path on its line: `ck = f"{BASE}/content/video/status/{vid}"`.
 BOUND_URL = re.compile(
     r"^\s*(?:(?:const|let|var|final|val|String|string)\s+)*(?P<n>[A-Za-z_$][\w$]*)\s*"
-    r"(?::\s*\w+\s*)?:?=\s*(?P<lit>[fF]?(?P<q>[\"'`])(?:(?!(?P=q))[^\\]|\\.)*(?P=q))\s*;?\s*$"
+    r"(?::\s*\w+\s*)?:?=\s*(?P<lit>[fF]?(?P<q>[\"'`])[^\\\"'`]*(?:(?:\\.|(?!(?P=q))[\"'`])[^\\\"'`]*)*(?P=q))\s*;?\s*$"
 )
 # Calls whose first argument is a container's key, never a URL to call: `cache.has(k)`,
 # `redis.set(lock, 1, nx=True)`, `seen.add(k)`, `memo.setdefault(k, ...)`.

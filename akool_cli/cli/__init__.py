@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
+import importlib
 import io
 import os
 import signal
@@ -20,50 +22,11 @@ from typer._completion_classes import completion_init
 from typer.exceptions import TyperException
 
 from akool_cli import __version__
-from akool_cli.cli import (
-    api_cmd,
-    audit_cmd,
-    auth,
-    avatars_cmd,
-    batch_cmd,
-    completion_cmd,
-    config_cmd,
-    doctor_cmd,
-    faces_cmd,
-    image_cmd,
-    ledger_cmd,
-    mcp_cmd,
-    moderate_cmd,
-    products_cmd,
-    sandbox_cmd,
-    settle_cmd,
-    status_cmd,
-    talk_cmd,
-    voice_cmd,
-    voices_cmd,
-    webhook_cmd,
-)
 from akool_cli.cli.global_options import AkoolGroup
 from akool_cli.cli.output import Output, detach_stdout, error_document
 from akool_cli.cli.runtime import Runtime
 from akool_cli.core import interrupts, platforms
 from akool_cli.core.errors import AkoolError, ExitCode, LocalStateError, made_hint
-
-app = typer.Typer(
-    name="akool",
-    cls=AkoolGroup,
-    help="Turn a portrait and a voice recording into a talking-photo video with AKOOL's API.\n\n"
-    "Example: akool talk https://example.com/me.jpg https://example.com/hello.mp3 -o video.mp4",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    # No --install-completion/--show-completion: `akool completion bash|zsh|fish` prints the
-    # scripts. Typer's dynamic completion (_AKOOL_COMPLETE, which completes `api` paths) stays:
-    # completion_init() below registers its shells, as add_completion would.
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
 
 completion_init()
 
@@ -74,7 +37,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _global(
     ctx: typer.Context,
     base_url: str | None = typer.Option(
@@ -107,27 +69,66 @@ def _global(
     runtime.configure(profile=profile, base_url=base_url, debug=debug, quiet=quiet)
 
 
-auth.register(app)
-talk_cmd.register(app)
-products_cmd.register(app)
-faces_cmd.register(app)
-image_cmd.register(app)
-voice_cmd.register(app)
-avatars_cmd.register(app)
-moderate_cmd.register(app)
-status_cmd.register(app)
-settle_cmd.register(app)
-sandbox_cmd.register(app)
-audit_cmd.register(app)
-api_cmd.register(app)
-doctor_cmd.register(app)
-voices_cmd.register(app)
-webhook_cmd.register(app)
-batch_cmd.register(app)
-config_cmd.register(app)
-completion_cmd.register(app)
-ledger_cmd.register(app)
-mcp_cmd.register(app)
+def _new_app() -> typer.Typer:
+    """The root group with its global options and no command yet."""
+    root = typer.Typer(
+        name="akool",
+        cls=AkoolGroup,
+        help="Turn a portrait and a voice recording into a talking-photo video with AKOOL's "
+        "API.\n\nExample: akool talk https://example.com/me.jpg https://example.com/hello.mp3 "
+        "-o video.mp4",
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        # No --install-completion/--show-completion: `akool completion bash|zsh|fish` prints
+        # the scripts. Typer's dynamic completion (_AKOOL_COMPLETE, which completes `api`
+        # paths) stays: completion_init() below registers its shells, as add_completion would.
+        add_completion=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    root.callback()(_global)
+    return root
+
+
+# The modules of akool's commands, each registering its own, in `akool --help`'s order.
+COMMAND_MODULES = (
+    *("auth", "talk_cmd", "products_cmd", "faces_cmd", "image_cmd", "voice_cmd", "avatars_cmd"),
+    *("moderate_cmd", "status_cmd", "settle_cmd", "sandbox_cmd", "audit_cmd", "api_cmd"),
+    *("doctor_cmd", "voices_cmd", "webhook_cmd", "batch_cmd", "config_cmd", "completion_cmd"),
+    *("ledger_cmd", "mcp_cmd"),
+)
+# Commands that a run names get a root group of their own module alone: `akool audit` imports
+# none of the other commands' modules (their API, product and speech tables: start-up).
+ALONE = {"audit": "audit_cmd"}
+# The global options that take a value (`--profile NAME`), read to find the command's name.
+VALUED = ("--base-url", "--profile")
+
+
+@functools.cache
+def _built(modules: tuple[str, ...]) -> typer.Typer:
+    root = _new_app()
+    for name in modules:
+        importlib.import_module(f"akool_cli.cli.{name}").register(root)
+    return root
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The root group a run needs: the named command's own (ALONE), or every command's (help,
+    completion, any other command, or arguments this quick reading is unsure of)."""
+    i = 0
+    while i < len(args) and args[i] in (*VALUED, "--debug", "-q", "--quiet", "--json"):
+        i += 2 if args[i] in VALUED else 1
+    alone = ALONE.get(args[i]) if i < len(args) else None
+    if alone is None or "_AKOOL_COMPLETE" in os.environ:
+        return _built(COMMAND_MODULES)
+    return _built((alone,))
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`app`: the root group with every command (docs, tests), built when first asked."""
+    if name == "app":
+        return _built(COMMAND_MODULES)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -299,14 +300,14 @@ def _document_asked(runtime: Runtime, args: list[str]) -> None:
     group reads them (for a failure found before Typer runs)."""
     from akool_cli.cli.global_options import json_asked, read_args, report_file_asked, sarif_asked
 
-    reading = read_args(typer.main.get_command(app), args)
+    reading = read_args(typer.main.get_command(app_for(args)), args)
     runtime.json, runtime.sarif = json_asked(reading), sarif_asked(reading)
     runtime.report_file = report_file_asked(reading)
 
 
 def _command_path(args: list[str]) -> str:
     """The command (and subcommand) names among args: `config get` for a usage hint."""
-    group: object = typer.main.get_command(app)
+    group: object = typer.main.get_command(app_for(args))
     path: list[str] = []
     for word in args:
         sub = getattr(group, "commands", {}).get(word)
@@ -334,7 +335,7 @@ def _run(runtime: Runtime, args: list[str]) -> int:
         _document_asked(runtime, args)
         return _fail(runtime, *refused, ExitCode.USAGE, "UsageError")
     try:
-        result = app(args=args, prog_name="akool", standalone_mode=False, obj=runtime)
+        result = app_for(args)(args=args, prog_name="akool", standalone_mode=False, obj=runtime)
     except LocalStateError as exc:
         if exc.job_id and not runtime.json:
             with contextlib.suppress(OSError):  # (the message names it too)

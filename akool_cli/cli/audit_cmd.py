@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from akool_cli.cli import audit_reports as reports
-from akool_cli.cli.output import Output, detach_stdout
+from akool_cli.cli.output import Output, detach_stdout, write_bytes
 from akool_cli.cli.runtime import Runtime
 from akool_cli.core.errors import AkoolError, ExitCode, UsageError
 
@@ -281,11 +281,8 @@ def _write_patch(out: Output, diff: bytes) -> None:
     """The diff on stdout byte for byte when it goes to a file or a pipe, so that `| git apply`
     takes it (its lines are the user's own: their encoding, form feeds and carriage returns
     stay). On a terminal, control characters are escaped, as on every other line akool prints."""
-    raw = getattr(out.stdout, "buffer", None)
-    if raw is not None and not out.stdout_tty:
-        out.stdout.flush()
-        raw.write(diff)
-        raw.flush()
+    if getattr(out.stdout, "buffer", None) is not None and not out.stdout_tty:
+        write_bytes(out.stdout, diff)
         return
     text = diff.decode("utf-8", "replace")
     if out.stdout_tty:

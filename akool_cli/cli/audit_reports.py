@@ -9,10 +9,12 @@ import codecs
 import contextlib
 import errno
 import functools
+import importlib
 import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -58,29 +60,37 @@ def check_target(name: str) -> Path | None:
 REPORT_SUFFIXES = frozenset({".json", ".sarif", ".txt", ".text", ".log", ".out", ".patch", ".diff"})
 
 
+# The audit's tables of what it reads by suffix, (module, name): every string of a table (a key,
+# a value or an item) that starts with "." is a suffix the audit reads with its own reader.
+READ_TABLES = (
+    *(("calls", "SHELL_SUFFIXES"), ("calls", "JS_SUFFIXES"), ("calls", "LANGUAGES")),
+    *(("source", "COMMENTS"), ("source", "DOCS"), ("multiline", "SYNTAXES")),
+    *(("notebooks", "SUFFIXES"), ("notebooks", "NOTEBOOK_SUFFIX")),
+    *(("restfiles", "REQUEST_SUFFIXES"), ("batch", "BATCH_SUFFIXES"), ("brunofiles", "SUFFIX")),
+    *(("workflows", "WORKFLOW_SUFFIXES"), ("specs", "SPEC_SUFFIXES")),
+)
+
+
 @functools.cache
 def read_suffixes() -> frozenset[str]:
-    """Every suffix the audit reads with a language's or a format's own reader (its tables,
+    """Every suffix the audit reads with a language's or a format's own reader (READ_TABLES,
     read when first asked: the audit's modules are not imported by every akool command)."""
-    from akool_cli.audit import (
-        batch,
-        brunofiles,
-        calls,
-        multiline,
-        notebooks,
-        restfiles,
-        source,
-        specs,
-        workflows,
-    )
+    found: set[str] = set()
+    for module, name in READ_TABLES:
+        found |= suffixes_in(getattr(importlib.import_module(f"akool_cli.audit.{module}"), name))
+    return frozenset(found)
 
-    return frozenset(
-        {*calls.SHELL_SUFFIXES, *calls.JS_SUFFIXES, *calls.LANGUAGES, *source.COMMENTS}
-        | {*source.DOCS, *(k for k in multiline.SYNTAXES if k.startswith("."))}
-        | {*notebooks.SUFFIXES.values(), notebooks.NOTEBOOK_SUFFIX, *restfiles.REQUEST_SUFFIXES}
-        | {*batch.BATCH_SUFFIXES, brunofiles.SUFFIX, *workflows.WORKFLOW_SUFFIXES}
-        | {*specs.SPEC_SUFFIXES}
-    )
+
+def suffixes_in(table: object) -> set[str]:
+    """The suffixes a table holds: the strings starting with "." among its keys, values or items
+    (or itself)."""
+    if isinstance(table, str):
+        items: list[object] = [table]
+    elif isinstance(table, dict):
+        items = [*table, *table.values()]
+    else:
+        items = list(table) if isinstance(table, (tuple, list, set, frozenset)) else []
+    return {item for item in items if isinstance(item, str) and item.startswith(".")}
 
 
 def script_suffixes() -> frozenset[str]:
@@ -148,7 +158,9 @@ def write_whole(out: Output, target: Path, write: Callable[[], None]) -> None:
     part of it anywhere. Each run writes its own temporary file, so two audits at once that
     name one FILE never mix their reports: the last one to finish is the file."""
     real = Path(os.path.realpath(target))
-    prefix = f".{real.name}{walking.PART_MARK}"  # (another audit of the folder skips it)
+    _remove_stale_parts(real)
+    # (another audit of the folder skips it; the pid tells a later run whether its writer lives)
+    prefix = f".{real.name}{walking.PART_MARK}{os.getpid()}-"
     part = ""
     saved = out.stdout, out.stdout_tty, out.on_json
     try:
@@ -176,6 +188,38 @@ def write_whole(out: Output, target: Path, write: Callable[[], None]) -> None:
         raise
     finally:
         out.stdout, out.stdout_tty, out.on_json = saved
+
+
+STALE_SECONDS = 120  # a part file untouched this long, whose writer is gone, is a killed run's
+
+
+def _remove_stale_parts(real: Path) -> None:
+    """The part files of FILE that killed runs left (SIGKILL, an OOM kill, a runner's power cut:
+    nothing could remove them), removed: their writer's process is gone and they are old. A run
+    writing FILE at this moment (alive, or a part touched lately) keeps its own."""
+    mark = f".{real.name}{walking.PART_MARK}"
+    try:
+        entries = [e for e in os.scandir(real.parent) if e.name.startswith(mark)]
+    except OSError:
+        return
+    for entry in entries:
+        pid = entry.name[len(mark) :].split("-", 1)[0]
+        if not entry.name.endswith(walking.PART_SUFFIX) or (pid.isdigit() and _alive(int(pid))):
+            continue
+        with contextlib.suppress(OSError):
+            if time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of that id runs (one of another user's counts: it may not be signalled)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def failure_target(name: str, argv: list[str]) -> Path | None:
@@ -244,14 +288,18 @@ def _remove(part: str) -> None:
 
 
 def stdout_offset(stream: IO[str]) -> int | None:
-    """Where stdout's file is written from, when stdout is a regular file (`> report.json`)."""
+    """The size stdout's file is cut back to on a full disk, when stdout is a regular file: where
+    it is written from, never less than what it held. With `>> log` (O_APPEND) the offset is 0
+    until the first write however long the file is (break21g: `>> log` on a full disk emptied
+    the log); with `1<> file` the writing starts inside it."""
     if stream is not sys.stdout:
         return None  # (--output's own file: write_whole takes care of it)
     try:
         fd = stream.fileno()
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             return None
-        return os.lseek(fd, 0, os.SEEK_CUR)
+        return max(os.lseek(fd, 0, os.SEEK_CUR), info.st_size)
     except (OSError, ValueError, AttributeError):
         return None
 

@@ -43,6 +43,20 @@ def escape_controls(text: str) -> str:
     return UNSAFE.sub(lambda m: SHORT_ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
+# What a CI system reads as a command in a line of its log: GitHub Actions' `::name ...::` and
+# `##[name]` at the line's start, Azure Pipelines' `##vso[` anywhere in it. A file's name or a
+# server's text in such a place would annotate another file, stop the log's commands, or set a
+# pipeline variable for every later step (break21h #8).
+CI_COMMAND = re.compile(r"^(?::(?=:)|#(?=#\[))|#(?=#vso\[)", re.IGNORECASE)
+
+
+def defuse_ci_commands(line: str) -> str:
+    """The line with the first character of each CI log command written as an escape (`\\u003a`,
+    `\\u0023`), as control characters are: no CI system runs it, and a JSON string keeps its
+    value."""
+    return CI_COMMAND.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+
+
 LONG_WORD = re.compile(r"\S{200,}")
 
 
@@ -85,9 +99,18 @@ def write_whole(stream: IO[str], text: str) -> None:
         stream.write(text)
         stream.flush()
         return
-    stream.flush()
     encoding = getattr(stream, "encoding", None) or "utf-8"
-    data = memoryview(text.encode(encoding, getattr(stream, "errors", None) or "strict"))
+    write_bytes(stream, text.encode(encoding, getattr(stream, "errors", None) or "strict"))
+
+
+def write_bytes(stream: IO[str], whole: bytes) -> None:
+    """Bytes written to a text stream's raw file whole, each partial write followed by the rest
+    (a file that reaches a size limit takes part of a big buffered write and says nothing:
+    the rest of a patch was lost, house25); what the stream buffered goes first."""
+    buffer: Any = getattr(stream, "buffer", None)
+    raw: Any = getattr(buffer, "raw", buffer)
+    stream.flush()
+    data = memoryview(whole)
     while data:
         written = raw.write(data)
         if written is None:  # (a non-blocking descriptor that is full: its buffered way)
@@ -168,8 +191,9 @@ class Output:
     # -- plain writing ------------------------------------------------------------------------
 
     def _clean(self, text: str) -> str:
-        """Secrets masked and control characters escaped: every line and cell goes through it."""
-        return escape_controls(self.redactor.text(text))
+        """Secrets masked, control characters and CI log commands escaped: every line and cell
+        goes through it."""
+        return defuse_ci_commands(escape_controls(self.redactor.text(text)))
 
     def _paint(self, text: str, color: str) -> str:
         if self.stderr_tty and not self.no_color:

@@ -23,3 +23,17 @@ def growth(
     """How many times longer `work` takes on make(large) than on make(small)."""
     bigger, smaller = make(large), make(small)
     return seconds(lambda: work(bigger)) / seconds(lambda: work(smaller))
+
+
+def peak_bytes(work: Callable[[], object]) -> int:
+    """The most memory `work` holds at once beyond what was held before it (tracemalloc's peak:
+    Python's own allocations, the regex engine's included; not the process's RSS)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        work()
+        return max(tracemalloc.get_traced_memory()[1] - base, 1)
+    finally:
+        tracemalloc.stop()

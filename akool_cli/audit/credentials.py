@@ -1,0 +1,31 @@
+"""Credential-looking values abridged wherever the audit quotes what it found: a key pasted into
+the wrong field is already in the file, but a CI log and an uploaded SARIF log must not widen who
+sees it (break21h #12: an Agora token in `agora_uid`, an OpenAI key in `voice_options.speed`)."""
+
+from __future__ import annotations
+
+import re
+
+# Known credential formats (by their prefix), then any long token mixing upper and lower case
+# letters and digits (an opaque key); each is shown by its first four characters.
+CREDENTIAL = re.compile(
+    r"(?<![\w+=/-])(?:"
+    r"sk[-_](?:proj-|live_|test_|ant-)?[\w-]{12,}"  # OpenAI, Anthropic, Stripe, ElevenLabs
+    r"|rk_(?:live|test)_\w{12,}|pk_live_\w{12,}"  # Stripe's restricted and live keys
+    r"|007eJ[\w+/=-]{12,}"  # Agora RTC tokens
+    r"|(?:AKIA|ASIA)[A-Z0-9]{16}"  # AWS access key ids
+    r"|gh[pousr]_\w{20,}|github_pat_\w{20,}|glpat-[\w-]{20,}"  # GitHub, GitLab
+    r"|xox[abprs]-[\w-]{10,}"  # Slack
+    r"|AIza[\w-]{30,}|hf_[A-Za-z0-9]{20,}"  # Google API keys, Hugging Face
+    r"|eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{4,}"  # JSON Web Tokens
+    r"|(?=[\w+=-]{32})(?=[\w+=-]*?[A-Z])(?=[\w+=-]*?[a-z])(?=[\w+=-]*?\d)[\w+=-]{32,}"
+    r")"
+)
+SHOWN = 4  # the characters of a credential shown before "…"
+
+
+def abridged(text: str) -> str:
+    """The text with each credential-looking value cut to its first characters and "…"."""
+    if len(text) < 12:
+        return text
+    return CREDENTIAL.sub(lambda m: m.group()[:SHOWN] + "…", text)
