@@ -1,0 +1,170 @@
+"""perf25: the audit's speed on bench's 5,000-call file, counted (calls and steps, never seconds):
+a call's answer walk passes the lines it cannot read from once per file, not once per call; each
+call's method is worked out once; an assignment's `=` is found without walking a line's brackets
+when none comes before it; module patterns compile on first use."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from akool_cli.audit import rules, source, ties
+from akool_cli.audit.scan import audit_text
+
+# bench's shape (bench/run.py's write_audit_file): a body, a call bound to a name and read, then
+# four calls that bind nothing, in a row, at the top level.
+BENCH_SHAPE = (
+    'body{n} = {{"talking_photo_url": "u", "audio_url": "a", "resolution": "720p"}}\n'
+    'r{n} = requests.post(f"{{BASE}}/content/video/createbytalkingphoto", json=body{n})\n'
+    'job{n} = r{n}.json()["data"]["task_id"]\n'
+    'requests.get(BASE + "/content/video/infobymodelid", params={{"video_model_id": job}})\n'
+    'requests.post("https://api.akool.com/photo/talking", json={{"image_url": "u"}})\n'
+    'requests.post(f"{{BASE}}/content/image/createbyprompt", json={{"prompt": "p", "size": "1:1"}})\n'
+    'requests.get("%s/content/video/result/%s" % (BASE, job))\n'
+)
+HEAD = 'import requests\nBASE = "https://openapi.akool.com/api/open/v3"\n'
+
+
+def _bench_file(groups: int) -> str:
+    return HEAD + "".join(BENCH_SHAPE.format(n=5 * k) for k in range(groups))
+
+
+@contextmanager
+def _counted(owner: Any, name: str) -> Iterator[list[int]]:
+    """Count the calls of owner.name while the block runs."""
+    count = [0]
+    original = getattr(owner, name)
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        count[0] += 1
+        return original(*args, **kwargs)
+
+    setattr(owner, name, counting)
+    try:
+        yield count
+    finally:
+        setattr(owner, name, original)
+
+
+def test_an_answer_walk_passes_free_lines_once_per_file() -> None:
+    # A call bound to a name is followed through up to ties.WINDOW lines after it; the lines that
+    # cannot read from or change its scope were tested again by each call's walk (bench's file:
+    # 2,000 walks of about 29 lines, 4 tests a line). Past the last line a nameless read may be
+    # the call's, a walk now passes them by the file's free runs, each line tested about once.
+    text = _bench_file(200)
+    lines = text.count("\n")
+    with _counted(ties.Lines, "plain") as plain:
+        audit_text(text, "calls.py")
+    assert plain[0] < 3 * lines, (plain[0], lines)  # (main: about 12 a line)
+
+
+def test_free_runs_are_the_lines_a_plain_walk_passes() -> None:
+    lines = ["x = 1", "y = 2", "def f(a):", "    z = a", "print(x)", "return y", "w = 3", "v = 4"]
+    facts = ties.Lines(lines, False)
+
+    def walk(i: int, limit: int) -> int:
+        while i < limit and facts.plain(i) and not facts.starts_function(i):
+            i += 1
+        return i
+
+    for start in range(len(lines)):
+        for limit in range(start, len(lines) + 1):
+            assert facts.free_until(start, limit) == walk(start, limit), (start, limit)
+
+
+def test_a_calls_method_is_worked_out_once() -> None:
+    # Several rules ask each call's method (a path's fix is guarded by it, guessed paths say it).
+    text = _bench_file(40)
+    worked_out = "_call_method" if hasattr(rules, "_call_method") else "call_method"  # (main's)
+    with _counted(rules, worked_out) as worked:
+        audit_text(text, "calls.py")
+    # (two of each five calls are no documented call: each is asked by three rules)
+    assert worked[0] <= 2 * 40, worked[0]
+
+
+def _depth_zero_equals_by_walk(line: str) -> int:
+    """ties._depth_zero_equals as it was: a walk of every quote and bracket from the start."""
+    depth, quote = 0, ""
+    for m in re.finditer(r"[\"'`()\[\]{}=]", line):
+        i, c = m.start(), m.group(0)
+        if quote:
+            if c == quote and line[i - 1] != "\\":
+                quote = ""
+        elif c in "\"'`":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "=" and depth == 0:
+            before, after = line[i - 1 : i], line[i + 1 : i + 2]
+            return -1 if after in ("=", ">") or before in ("=", "!", "<", ">") else i
+    return -1
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_an_assignments_equals_is_found_as_the_walk_finds_it(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = ["a", " ", "=", "==", "=>", "!=", "<=", "(", ")", "[", "]", "{", "}", '"', "'"]
+    pieces += ["`", "\\", "x.y", "r0 ", "json=", ":"]
+    for _ in range(3000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert ties._depth_zero_equals(line) == _depth_zero_equals_by_walk(line), line
+
+
+class _CountingPattern:
+    """A pattern whose finditer calls are counted."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.count = pattern, 0
+
+    def finditer(self, text: str, *args: Any) -> Iterator[re.Match[str]]:
+        self.count += 1
+        return self.pattern.finditer(text, *args)
+
+
+def test_a_line_without_a_routes_words_is_not_searched_for_routes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # source.ROUTE (a server's own route declarations) was tried on every line with a `(`.
+    counting = _CountingPattern(source.ROUTE)
+    monkeypatch.setattr(source, "ROUTE", counting)
+    audit_text(_bench_file(40), "calls.py")
+    assert counting.count == 0  # (main: 240, every line of the file that holds a `(`)
+
+
+def test_every_route_line_of_the_corpus_passes_the_routes_words() -> None:
+    # ROUTE_WORDS and ROUTE_HANDLER are an exact test: no line ROUTE matches fails them.
+    corpus = Path(__file__).resolve().parent / "audit_corpus"
+    matched = 0
+    for path in sorted(corpus.rglob("*")):
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if "(" in line and source.ROUTE.search(line):
+                matched += 1
+                assert any(w in line for w in source.ROUTE_WORDS) or source.ROUTE_HANDLER.search(
+                    line
+                ), (path.name, line)
+    assert matched >= 10
+    examples = [
+        '@app.post("/api/open/v3/x")',
+        "@router.get('/v1/y')",
+        '@PostMapping(value = "/z")',
+        'app.get("/a", handler)',
+        'r.GET("/b", h)',
+        'mux.HandleFunc("/c", h)',
+        'client.get("/d", async (req, res) => {})',
+        "api.post(`/e`, function (ctx) {",
+        "Route::post('/f', [C::class, 'x']);",
+        'x.put("/g",  (\u00a0c) => 1)',
+    ]
+    for line in examples:
+        assert source.ROUTE.search(line), line
+        assert any(w in line for w in source.ROUTE_WORDS) or source.ROUTE_HANDLER.search(line)
