@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from akool_cli.audit import rules, source, ties
+from akool_cli.audit import handles, rules, source, ties, workflows
 from akool_cli.audit.scan import audit_text
 
 # bench's shape (bench/run.py's write_audit_file): a body, a call bound to a name and read, then
@@ -168,3 +169,73 @@ def test_every_route_line_of_the_corpus_passes_the_routes_words() -> None:
     for line in examples:
         assert source.ROUTE.search(line), line
         assert any(w in line for w in source.ROUTE_WORDS) or source.ROUTE_HANDLER.search(line)
+
+
+# -- break21g #14 cpu-handles-playbooks: a handle re-bound in every function, many uri tasks -----
+
+BASE_URL = "https://openapi.akool.com/api/open/v3"
+BODY = "'talking_photo_url' => 'u', 'audio_url' => 'a', 'resolution' => '720p'"
+GROWN = {
+    "c.php": lambda n: (
+        f"<?php\nconst BASE = '{BASE_URL}';\n"
+        + "".join(
+            f"function f{i}($k) {{\n  $ch = curl_init(BASE . '/content/video/createbytalkingphoto');\n"
+            f"  curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode([{BODY}]));\n"
+            "  return curl_exec($ch);\n}\n"
+            for i in range(n)
+        )
+    ),
+    "m.swift": lambda n: (
+        f'let base = "{BASE_URL}"\n'
+        + "".join(
+            f"func f{i}() throws {{\n"
+            '  var request = URLRequest(url: URL(string: "\\(base)/content/video/createbytalkingphoto")!)\n'
+            '  request.httpMethod = "POST"\n}\n'
+            for i in range(n)
+        )
+    ),
+    "play.yml": lambda n: (
+        f"- hosts: localhost\n  vars:\n    akool_base: {BASE_URL}\n  tasks:\n"
+        + "".join(
+            f'    - name: t{i}\n      uri:\n        url: "{{{{ akool_base }}}}/content/video/createbytalkingphoto"\n'
+            "        method: POST\n        body_format: json\n        body:\n          resolution: 720p\n"
+            for i in range(n)
+        )
+    ),
+}
+
+
+def _lines_run(text: str, name: str, code: Any) -> int:
+    """The lines of `code` (a function's, with its generator expressions') run while auditing a
+    text (sys.settrace's line events in their frames only: a walk with no call in it shows in
+    these, not in a profile's calls)."""
+    count = [0]
+
+    def local(frame: Any, event: str, arg: Any) -> Any:
+        count[0] += event == "line"
+        return local
+
+    codes = {code, *(c for c in code.co_consts if hasattr(c, "co_code"))}  # (its generators')
+
+    def calls(frame: Any, event: str, arg: Any) -> Any:
+        return local if frame.f_code in codes else None
+
+    sys.settrace(calls)
+    try:
+        audit_text(text, name)
+    finally:
+        sys.settrace(None)
+    return count[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "owner"),
+    [("c.php", "_segment"), ("m.swift", "_segment"), ("play.yml", "read_playbook")],
+)
+def test_a_handle_or_task_per_function_costs_in_proportion(name: str, owner: str) -> None:
+    # handles._segment walked every binding of the handle's name in the file for each call
+    # (calls x bindings); workflows.read_playbook asked each line of every task's span.
+    code = getattr(handles if owner == "_segment" else workflows, owner).__code__
+    small = _lines_run(GROWN[name](60), name, code)
+    large = _lines_run(GROWN[name](240), name, code)
+    assert small > 0 and large <= 5 * small, (small, large)  # (main: 12-30x for 4x)
