@@ -15,7 +15,17 @@ from typing import Any
 
 import pytest
 
-from akool_cli.audit import handles, rules, source, ties, workflows
+from akool_cli.audit import (
+    answers,
+    dtos,
+    handles,
+    rules,
+    scopes,
+    source,
+    ties,
+    workflows,
+    wrappers,
+)
 from akool_cli.audit.scan import audit_text
 
 # bench's shape (bench/run.py's write_audit_file): a body, a call bound to a name and read, then
@@ -239,3 +249,85 @@ def test_a_handle_or_task_per_function_costs_in_proportion(name: str, owner: str
     small = _lines_run(GROWN[name](60), name, code)
     large = _lines_run(GROWN[name](240), name, code)
     assert small > 0 and large <= 5 * small, (small, large)  # (main: 12-30x for 4x)
+
+
+# -- break21g #31 cs-member-chain-quadratic: `data.` x N in a C# class, or in a JS string -------
+
+
+class _Matches:
+    """A compiled pattern whose match calls are counted (finditer passed through)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.calls = pattern, 0
+
+    def match(self, text: str, *args: Any) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.match(text, *args)
+
+    def finditer(self, text: str, *args: Any) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, *args)
+
+
+def test_a_data_run_in_a_string_is_not_read_from_each_of_its_places(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A header name `"x-api-key" + "data." x N`: every `data` of the run has an accessor after it,
+    # but none a name other than `data` (DATA_READ's `(?!data\b)`), so no read starts in it.
+    text = (
+        'const BASE = "https://openapi.akool.com/api/open/v4";\n'
+        'export const clone = (file) => fetch(`${BASE}/voice/clone`, { method: "POST", headers: '
+        '{ "x-api-key' + "data." * 3000 + '": "k" }, body: JSON.stringify({ source_voice_file: '
+        "file }) });\n"
+    )
+    counted = _Matches(answers.DATA_READ)
+    monkeypatch.setattr(answers, "DATA_READ", counted)
+    audit_text(text, "s.mjs")
+    assert counted.calls < 100, counted.calls  # (main: one a place of the run, 9,000)
+
+
+PIECES = ["j", ".", "?.", "!.", "->", "data", "x", "f1", "[", "]", '"', "'", "(", ")", "{", "}"]
+PIECES += ["<", ">", " ", "data0", ".get(", "getString(", ".data", '["data"]', "-", "data.data"]
+PIECES += ["data.", "data.data.", "data?.", "data->", "data .x", "data.x"]
+
+
+def test_data_reads_still_match_as_finditer_does() -> None:
+    rng = random.Random(25)
+    for _ in range(600):
+        line = ""
+        while len(line) <= ties.STATEMENT_CHARS:
+            line += "".join(rng.choice(PIECES) for _ in range(rng.randint(20, 200)))
+        got = [m.span() for m in answers.data_reads(line)]
+        assert got == [m.span() for m in answers.DATA_READ.finditer(line)], line
+
+
+# JAVA_FIELD as it was: its type tried from every place, inside a word or a dotted run too.
+JAVA_FIELD_ANYWHERE = re.compile(
+    dtos.JAVA_FIELD.pattern.replace("(?<![A-Za-z0-9_])(?<![A-Za-z0-9_]\\.)", "", 1)
+)
+CS_PIECES = ["public ", "private ", "static ", "string ", "int ", "List<int> ", "x", "y", "_z", "9"]
+CS_PIECES += [" ", ";", "=", " = 1", "{ get; set; }", "data.", "j.", ".", "a.b ", "\n", "[]", "?"]
+CS_PIECES += ["Über", "é", ".Foo ", "data.data", "0"]
+
+
+def test_a_types_fields_are_the_same_as_when_tried_from_everywhere() -> None:
+    assert dtos.JAVA_FIELD.pattern != JAVA_FIELD_ANYWHERE.pattern
+    rng = random.Random(31)
+    for _ in range(3000):
+        body = "".join(rng.choice(CS_PIECES) for _ in range(rng.randint(1, 30)))
+        new = [m.groupdict() | {"at": m.span()} for m in dtos.JAVA_FIELD.finditer(body)]
+        old = [m.groupdict() | {"at": m.span()} for m in JAVA_FIELD_ANYWHERE.finditer(body)]
+        if new != old:  # (only where a type starts after a digit: no language's code)
+            assert any(
+                re.search(r"[0-9]\.?$", body[: m.start("t")])
+                for m in JAVA_FIELD_ANYWHERE.finditer(body)
+            ), body
+
+
+def test_each_lines_function_definition_is_read_once() -> None:
+    # The scopes (scopes._Finder) and the wrappers (wrappers._read) both read every line's
+    # function_def; now both ask the file's Scopes, which works each line's out once.
+    text = _bench_file(40)
+    lines = text.count("\n")
+    with _counted(scopes, "function_def") as read, _counted(wrappers, "function_def") as more:
+        audit_text(text, "calls.py")
+    assert read[0] + more[0] <= lines + 50, (read[0], more[0], lines)  # (main: twice a line)
