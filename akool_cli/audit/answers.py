@@ -47,8 +47,10 @@ DATA_READ = re.compile(
 DATA_READ_START = re.compile(r"(?<![\w)\]])[\w)\]?!.\[-]")
 DATA_READ_RUN = re.compile(r"[\w)\]?!.>-]*")
 # A `data` that an accessor may follow (after blanks): what every DATA_READ match whose `data` is
-# inside a run of those characters holds (`.x`, `?.x`, `!.x`, `->x`, `["x"]`, `{x}`, a quote).
-DATA_THEN_ACCESSOR = re.compile(r"data\s*[.?!\-\[{\"'}]")
+# inside a run of those characters holds (`.x`, `?.x`, `!.x`, `->x`, `["x"]`, `{x}`, a quote);
+# a dotted accessor takes a name that is not `data` (DATA_READ's `(?!data\b)`: `data.data.` and a
+# run's last `data.` before a quote start no read, break21g #31's `"x-api-key" + "data." x N`).
+DATA_THEN_ACCESSOR = re.compile(r"data\s*(?:" + DOT + r"(?!data\b)[A-Za-z_]|[\[{\"'}])")
 
 
 def data_reads(line: str) -> Iterator[re.Match[str]]:

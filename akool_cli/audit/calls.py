@@ -124,6 +124,9 @@ class FileContext:
     # Lines read after the file's own by the field rules: the request model classes it imports
     # from other files of the folder (foreignmodels.py).
     appended: list[str] = field(default_factory=list)
+    # The method each call's statement says, by (line, column, end) of its path (rules.call_method:
+    # several rules ask for each call; a line's text does not change during the audit).
+    methods: dict[tuple[int, int, int], str | None] = field(default_factory=dict)
 
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""

@@ -60,9 +60,13 @@ PY_DEFAULT = re.compile(r"(?:Field|field)\(\s*(?:default\s*=\s*)?")
 BRACED_CLASS = re.compile(
     r"\b(?P<kind>class|record|data\s+class|struct)\s+(?P<n>[A-Z]\w*)\s*(?:<[^<>{}()]*>)?\s*(?P<p>\()?"
 )
+# (a type starts no word or dotted run midway, where a match from the run's start is found first:
+# tried from each letter of `j.data.data...video`, its `[\w.]*` read the run to its end each
+# time, quadratic: break21g #31)
 JAVA_FIELD = re.compile(
     r"(?P<mods>(?:(?:private|public|protected|final|transient|volatile|static|readonly|required"
-    r"|internal|virtual)\s+)*)(?P<t>[A-Za-z_][\w.]*(?:<[^;{}()=]*>)?(?:\[\])?\??)\s+"
+    r"|internal|virtual)\s+)*)(?P<t>(?<![A-Za-z0-9_])(?<![A-Za-z0-9_]\.)"
+    r"[A-Za-z_][\w.]*(?:<[^;{}()=]*>)?(?:\[\])?\??)\s+"
     r"(?P<n>[A-Za-z_]\w*)\s*(?:(?P<prop>\{\s*get\b[^}]*\})(?:\s*=\s*(?P<pv>[^;{}]+);)?"
     r"|(?:=\s*(?P<v>[^;{}]+))?;)"
 )

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 
 from akool_cli.audit import (
     apart,
@@ -505,7 +506,7 @@ def _events(doc: Text) -> list[tuple[int, int, re.Match[str]]]:
         events += [(m.start("ps"), 1, m) for m in PS_KEY.finditer(text)]
     if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
         events += [(m.start(), 1, m) for m in TUPLE_KEY.finditer(text)]
-    events.sort(key=lambda e: (e[0], e[1]))
+    events.sort(key=itemgetter(0, 1))  # (a C key: 45,000 events in bench's file)
     return events
 
 

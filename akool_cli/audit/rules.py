@@ -164,7 +164,14 @@ METHOD = re.compile(
 
 def call_method(ctx: FileContext, m: Mention) -> str | None:
     """The HTTP method of the call a path is written in, when its statement says (None: the
-    path is held apart from its call, or the call does not say)."""
+    path is held apart from its call, or the call does not say); worked out once a call."""
+    key = (m.line, m.column, m.end)
+    if key not in ctx.methods:
+        ctx.methods[key] = _call_method(ctx, m)
+    return ctx.methods[key]
+
+
+def _call_method(ctx: FileContext, m: Mention) -> str | None:
     line = ctx.lines[m.line]
     if len(line) > ties.STATEMENT_CHARS:  # a minified line: the text around the call only
         text = line[max(0, m.column - 300) : m.end + 600]
@@ -2995,7 +3002,7 @@ def _call_reads(
     chained = returns.chained_read(ctx.lines[m.line], m) if m.site.returned else None
     if chained is not None and chained.column not in {r.column for r in reads.of(m.line)}:
         yield chained  # (`image_info(iid)["status"]`: see returns.chained_read)
-    for i, scope in ties.scopes(facts, m.line, m.column, gives, idle):
+    for i, scope in ties.scopes(facts, m.line, m.column, gives, idle, idle_after=loose):
         if i > after[0] and i > end and not scope:
             return
         for name in scope.decoded - typed if scope.decoded else ():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -244,10 +245,17 @@ def _expression_arrow(line: str, m: re.Match[str]) -> bool:
 class _Finder:
     """One pass over a file's lines: each function's first and last line."""
 
-    def __init__(self, lines: list[str], shell: bool = False, arrows: bool = True) -> None:
+    def __init__(
+        self,
+        lines: list[str],
+        shell: bool = False,
+        arrows: bool = True,
+        defined: Callable[[int], re.Match[str] | None] | None = None,
+    ) -> None:
         self.lines = lines
         self.shell = shell  # a shell script: a function's variables are global unless `local`
         self.arrows = arrows  # `x => ...` opens a function (not in Perl, where `=>` is a comma)
+        self.defined = defined  # a line's function_def, by its index (see Scopes.function_def_at)
         self.scopes: list[Scope] = []
         self.indented: list[tuple[int, int, int]] = []  # (scope, indent, header's last line)
         self.braced: list[tuple[int, int]] = []  # (scope, depth outside it)
@@ -301,7 +309,7 @@ class _Finder:
             self.scopes[k].end = i if text == "end" else end
 
     def _open(self, i: int, line: str) -> None:
-        fn = function_def(line)
+        fn = self.defined(i) if self.defined is not None else function_def(line)
         if fn is not None and defines(self.lines, i, fn):
             name = next((g for g in fn.groups() if g), "")
             if name and name not in NOT_FUNCTIONS:
@@ -357,12 +365,13 @@ class Scopes:
         self.shell = shell  # a shell script: a function's variables are global unless `local`
         self.arrows = arrows  # (Perl's `POST => $url` is no arrow function)
         self._scopes: list[Scope] | None = None
+        self._defs: dict[int, re.Match[str] | None] = {}
         self._at: list[int] = []
         self._params: frozenset[str] = frozenset()
 
     def _build(self) -> list[Scope]:
         if self._scopes is None:
-            scopes = _Finder(self.lines, arrows=self.arrows).run()
+            scopes = _Finder(self.lines, arrows=self.arrows, defined=self.function_def_at).run()
             order = sorted(range(len(scopes)), key=lambda k: (scopes[k].start, -scopes[k].end))
             self._at = [-1] * len(self.lines)
             for k in order:
@@ -373,6 +382,13 @@ class Scopes:
             self._params = frozenset().union(*(s.params for s in scopes))
             self._scopes = scopes
         return self._scopes
+
+    def function_def_at(self, i: int) -> re.Match[str] | None:
+        """function_def of line i, worked out once a file: the scopes and the wrappers
+        (wrappers.find_helpers) both read each line's (bench's file: 7,000 lines twice)."""
+        if i not in self._defs:
+            self._defs[i] = function_def(self.lines[i])
+        return self._defs[i]
 
     def shadowed_anywhere(self, name: str) -> bool:
         """Whether any function of the file has a parameter of that name."""

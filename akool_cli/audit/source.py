@@ -397,6 +397,18 @@ RAILS_ROUTE = re.compile(
     r"^\s*(?:get|post|put|patch|delete|match)\s+(?=([\"'])[^\"'\n]*\1\s*(?:,\s*(?:to|via|action"
     r"|controller|as|format|constraints|defaults|on)\s*:|=>\s*[\"'][\w/]+#\w+[\"']))"
 )
+# What a line that ROUTE matches on holds, by ROUTE's branches in turn: a decorator's `@`, a
+# server object's name and its dot, a Go router's method, the `(req` of a handler given after the
+# path, Laravel's `Route::` (a cheap exact test: most lines hold none of them).
+ROUTE_WORDS = (
+    "@",
+    *(f"{owner}." for owner in ("app", "router", "server", "srv", "mux", "engine", "fastify")),
+    *(f"{owner}." for owner in ("routes", "bp", "blueprint", "api_router")),
+    *(f".{verb}(" for verb in ("GET", "POST", "PUT", "PATCH", "DELETE", "Any", "Handle")),
+    ".HandleFunc(",
+    "Route::",
+)
+ROUTE_HANDLER = re.compile(r"\(\s*(?:req|ctx|c)")
 
 
 def route_spans(
@@ -412,6 +424,8 @@ def route_spans(
         spans.append((rails.end(), close + 1))
     if "(" not in line:
         return spans
+    if not any(w in line for w in ROUTE_WORDS) and ROUTE_HANDLER.search(line) is None:
+        return spans  # (see ROUTE_WORDS)
     for m in ROUTE.finditer(line):
         if feign and m.group(0).startswith("@") and "Mapping(" in m.group(0):
             continue

@@ -4,6 +4,7 @@ starts with the `env:` its workflow, job and step set (`AKOOL_API: https://...` 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -175,8 +176,9 @@ def read_playbook(text: str, suffix: str) -> list[Code]:
     rest = list(lines)
     tasks = [(n, m) for n, text in enumerate(lines) if (m := URI_TASK.match(text)) is not None]
     spans = [(n, _block_end(lines, n, len(m.group("lead")))) for n, m in tasks]
+    in_task = _covered(len(lines), spans)
     for n, text in enumerate(lines):
-        if any(a <= n <= b for a, b in spans):
+        if in_task[n]:
             continue
         pair = YAML_PAIR.match(text.strip())
         value = pair.group("value") if pair is not None else None
@@ -192,6 +194,17 @@ def read_playbook(text: str, suffix: str) -> list[Code]:
         for k in range(n, last + 1):
             rest[k] = ""
     return [code, Code(suffix, rest, [(Piece(0, n, 0, len(t)),) for n, t in enumerate(rest)])]
+
+
+def _covered(count: int, spans: list[tuple[int, int]]) -> list[bool]:
+    """Whether each of `count` lines is in one of the spans (first and last lines included),
+    worked out in one pass: each line asked of every task's span cost lines x tasks (break21g #14,
+    a playbook of 16,000 uri tasks: 68 s)."""
+    opened = [0] * (count + 1)
+    for a, b in spans:
+        opened[a] += 1
+        opened[min(b, count - 1) + 1] -= 1
+    return [depth > 0 for depth in itertools.accumulate(opened[:count])]
 
 
 def _const(code: Code, name: str, value: str, line: int, column: int) -> None:

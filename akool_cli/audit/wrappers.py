@@ -168,8 +168,9 @@ def find_helpers(lines: list[str], bases: Bases) -> None:
 
 def _read(lines: list[str], bases: Bases) -> None:
     current: Function | None = None
+    scopes = bases.scopes if bases.scopes is not None and bases.scopes.lines is lines else None
     for i, line in enumerate(lines):
-        fn = function_def(line)
+        fn = scopes.function_def_at(i) if scopes is not None else function_def(line)
         if fn is not None and defines(lines, i, fn):
             name = next((g for g in fn.groups() if g), "")
             if name and name not in NOT_FUNCTIONS:
