@@ -8,5 +8,5 @@ export async function createAvatar(name: string, url: string, avatarId: string) 
     headers: { "x-api-key": process.env.AKOOL_API_KEY!, "Content-Type": "application/json" },
     body: JSON.stringify({ name, url, avatar_id: avatarId, type: 1, url_from: 1 }),
   });
-  return (await r.json()).data._id as string;
+  return r.json();
 }
