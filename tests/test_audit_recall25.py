@@ -452,3 +452,16 @@ def test_a_value_held_in_an_enum_member() -> None:
     found = audit_text(ENUM_PY.replace("VALUE", "1080p"), "e.py")
     assert [(f.line, f.rule, f.fix) for f in found] == [(5, "bad-value", None)]
     assert audit_text(ENUM_PY.replace("VALUE", "1080"), "e.py") == []
+
+
+def test_an_items_field_is_judged_on_list_endpoints_only() -> None:
+    """avatar/create's page gives its data as a list, its OpenAPI file as one object with _id
+    (relay R5): `(await r.json()).data._id` there stays silent; avatar/list's is a list."""
+    text = (
+        f'const BASE = "{B}";\n'
+        "export async function make(body: unknown) {\n"
+        "  const r = await fetch(`${BASE}/avatar/create`, { method: 'POST', body: JSON.stringify(body) });\n"
+        "  return (await r.json()).data._id as string;\n"
+        "}\n"
+    )
+    assert [f for f in answer_findings(text, "c.ts") if f.rule == "list-answer"] == []
