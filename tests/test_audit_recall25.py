@@ -435,3 +435,33 @@ def test_a_name_called_data_holding_an_item_is_no_list_read() -> None:
         '    return j["data"]READ\n', '    data = j["data"][0]\n    return data["avatar_id"]\n'
     )
     assert answer_findings(text, "l.py") == []
+
+
+# -- relay R4 (break21h #17): a value held in an enum, an Enum class or a constants object -------
+
+ENUM_PY = (
+    "from enum import Enum\nimport requests\n"
+    'class Res(str, Enum):\n    HD = "720"\n    FHD = "VALUE"\n'
+    "def talk(photo, audio):\n"
+    f'    return requests.post("{B}/content/video/createbytalkingphoto", '
+    'json={"talking_photo_url": photo, "audio_url": audio, "resolution": Res.FHD}).json()\n'
+)
+
+
+def test_a_value_held_in_an_enum_member() -> None:
+    found = audit_text(ENUM_PY.replace("VALUE", "1080p"), "e.py")
+    assert [(f.line, f.rule, f.fix) for f in found] == [(5, "bad-value", None)]
+    assert audit_text(ENUM_PY.replace("VALUE", "1080"), "e.py") == []
+
+
+def test_an_items_field_is_judged_on_list_endpoints_only() -> None:
+    """avatar/create's page gives its data as a list, its OpenAPI file as one object with _id
+    (relay R5): `(await r.json()).data._id` there stays silent; avatar/list's is a list."""
+    text = (
+        f'const BASE = "{B}";\n'
+        "export async function make(body: unknown) {\n"
+        "  const r = await fetch(`${BASE}/avatar/create`, { method: 'POST', body: JSON.stringify(body) });\n"
+        "  return (await r.json()).data._id as string;\n"
+        "}\n"
+    )
+    assert [f for f in answer_findings(text, "c.ts") if f.rule == "list-answer"] == []

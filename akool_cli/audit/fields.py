@@ -21,6 +21,7 @@ from akool_cli.audit import (
     dtos,
     fallbacks,
     handles,
+    holders,
     mocks,
 )
 from akool_cli.audit.scopes import Scopes
@@ -2303,6 +2304,10 @@ def _name_values(doc: Text, name: str, key: Key, depth: int, member: bool = Fals
     if spot is not None and doc.scopes is not None:  # (bound in another function: not this one)
         used, bound = doc.line_of(key.offset), doc.line_of(spot[0])
         spot = spot if doc.scopes.visible(name, bound, used) else None
+    if spot is None and member:  # Res.FHD of `enum Res { FHD = "1080p" }`, a class, an object
+        held = _held_member(doc, key, depth)
+        if held:
+            return held
     if spot is None:  # args.resolution: argparse's --resolution, its default and choices
         spans = fallbacks.option_values(doc, name)
         inners = [Key(name, a, a, b, shared=True) for a, b in spans]
@@ -2311,6 +2316,19 @@ def _name_values(doc: Text, name: str, key: Key, depth: int, member: bool = Fals
     shared = doc.shared(name)
     found = [replace(lit, shared=lit.shared or shared) for lit in literals(doc, inner, depth + 1)]
     return found + _given_by_callers(doc, name, spot, depth)
+
+
+def _held_member(doc: Text, key: Key, depth: int) -> list[Literal]:
+    """The literal a key's `Holder.MEMBER` value holds, written in the file's enum, class or
+    constants object (see holders.py): judged where it is written, never patched (other uses of
+    the member share it)."""
+    value = doc.text[key.value_start : max(key.value_start, key.value_end)]
+    m = re.fullmatch(r"\s*(?P<o>[A-Za-z_$][\w$]*)\.(?P<n>[A-Za-z_$][\w$]*)\s*", value)
+    span = holders.member_value(doc.text, m.group("o"), m.group("n")) if m else None
+    if span is None:
+        return []
+    inner = Key(m.group("n") if m else "", span[0], span[0], span[1], shared=True)
+    return [replace(lit, shared=True) for lit in literals(doc, inner, depth + 1)]
 
 
 def _given_by_callers(doc: Text, name: str, spot: tuple[int, int], depth: int) -> list[Literal]:

@@ -2099,6 +2099,8 @@ def _list_hit(
     )
     if read.name in under and (read.place != "data" or read.root == "data"):
         return None  # (`data = json.data[0]; data.avatar_id`: a name called data may hold an item)
+    if read.name in under and not endpoint.path.endswith("/list"):
+        return None  # (avatar/create's page gives data as a list, its OpenAPI file as one object)
     if read.name in under:  # (an item's field read off the list itself: `j["data"]["avatar_id"]`)
         message = message[: -len(f" ({endpoint.url})")] + f": data[i].{read.name} ({endpoint.url})"
         return Hit(read.line, read.column, read.name, f"data[i].{read.name}", message, endpoint.url)
