@@ -12,6 +12,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from akool_cli.audit import rx
+
 SKIPPED = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 # What a run said about reading the ignore rules itself (one line each; the scan takes them).
 NOTES: list[str] = []
@@ -73,7 +75,7 @@ def special_source(root: Path, top: Path) -> str | None:
     return None
 
 
-CONFIG_PATH = re.compile(r"^\s*(?:excludesfile|path)\s*=\s*(?P<v>.+?)\s*$", re.I | re.M)
+CONFIG_PATH = rx.compile(r"^\s*(?:excludesfile|path)\s*=\s*(?P<v>.+?)\s*$", re.I | re.M)
 
 
 def _config_paths(top: Path) -> list[str]:
@@ -178,7 +180,7 @@ def _rules(text: str, base: str) -> list[Rule]:
     return rules
 
 
-GLOB = re.compile(r"\*\*/|/\*\*$|\*\*|\*|\?|\[(?:\\.|[^\]\\])+\]|\\.|.", re.S)
+GLOB = rx.compile(r"\*\*/|/\*\*$|\*\*|\*|\?|\[(?:\\.|[^\]\\])+\]|\\.|.", re.S)
 
 
 def _glob(pattern: str) -> str:

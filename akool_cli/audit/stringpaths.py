@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from akool_cli.audit import rx
+
 NAME = r"[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*"
 # A path written as a string (`"data.status"`, `'$.data.status'`) or as a list of keys.
 PATH = (
@@ -15,25 +17,25 @@ PATH = (
     r"|\[\s*(?P<aq>[\"'])(?P<a1>[A-Za-z_]\w*)(?P=aq)(?:\s*,\s*[\"'](?P<a2>[A-Za-z_]\w*)[\"'])?)"
 )
 # The getter given the object first, then the path.
-OBJECT_FIRST = re.compile(
+OBJECT_FIRST = rx.compile(
     r"(?<![\w$.])(?:(?:_|lodash|pydash|objectPath|dotProp|gjson|JsonPath)\s*\.\s*"
     r"(?:get|getIn|Get|GetBytes|read)|get|dlv|glom|getIn|delve)\(\s*"
     rf"(?P<root>{NAME})\s*,\s*{PATH}"
 )
 # The getter given the path first (`jmespath.search(path, j)`, `R.path([...], j)`), or a method
 # of the object (`j.SelectToken("data.status")`).
-PATH_FIRST = re.compile(
+PATH_FIRST = rx.compile(
     rf"(?<![\w$.])(?:jmespath\s*\.\s*search|R\s*\.\s*path)\(\s*{PATH}\s*,\s*(?P<root>{NAME})"
 )
-METHOD = re.compile(rf"(?P<root>{NAME})\s*\.\s*SelectToken\(\s*{PATH}")
+METHOD = rx.compile(rf"(?P<root>{NAME})\s*\.\s*SelectToken\(\s*{PATH}")
 # k6's response selector: `r.json("data.task_id")` reads the parsed answer's data.task_id,
 # `r.json("code")` its code (a one-name path is a read of the answer's top too).
-SELECTOR = re.compile(
+SELECTOR = rx.compile(
     rf"(?P<root>{NAME})\s*\.\s*json\(\s*(?P<q>[\"'`])(?P<s>[A-Za-z_][\w.\[\]]*)(?P=q)\s*\)"
 )
 # A line that may hold one: a path through data written in a string or a list, then a getter.
 DATA_PATHS = ("data.", '"data"', "'data'")
-GETTER = re.compile(r"(?:get|Get|GetBytes|dlv|glom|search|path|SelectToken|read)\(")
+GETTER = rx.compile(r"(?:get|Get|GetBytes|dlv|glom|search|path|SelectToken|read)\(")
 
 
 def reads(line: str) -> list[tuple[int, str, bool, str]]:
