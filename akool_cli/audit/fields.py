@@ -1695,6 +1695,9 @@ def assigned_container(doc: Text, name: str, before: int) -> int | None:
     return _assigned_container(doc, name, before)
 
 
+NEXT_LINE_OPENER = rx.compile(r"\n[ \t]*[{\[]")  # (a literal's brace on the line after)
+
+
 def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     """The container last assigned to `name` before an offset (x = {...}, x = JSON.stringify({...}),
     $x = [...], val x = JSONObject(mapOf(...)), x := map[string]any{...})."""
@@ -1709,7 +1712,7 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     line_end = line_end if line_end >= 0 else len(text)
     stop = min(spot[1] + 80, line_end)
     if not text[spot[1] : line_end].rstrip().endswith((";", ",")):
-        opener = re.match(r"\n[ \t]*[{\[]", text[line_end : line_end + 200])
+        opener = NEXT_LINE_OPENER.match(text[line_end : line_end + 200])
         if opener is not None:  # C#'s new Dictionary<string, object>\n{ ... }
             stop = line_end + opener.end()
     for k in doc.inside(spot[1], stop):
@@ -2144,6 +2147,11 @@ def number_value(written: str) -> str:
     return ("-" if negative else "") + ("nan" if "nan" in low else "inf")
 
 
+# A value that is a name alone (`$x`, `self.x`, `cfg.x`, `x`), and a value that is blank.
+HELD_NAME = rx.compile(r"\s*(?:\$|self\.|this\.|(?P<o>[A-Za-z_]\w*)\.)?(?P<n>[A-Za-z_]\w*)\s*")
+BLANK = rx.compile(r"\s*")
+
+
 def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
     """The literal values a key's value can take: the literal itself, the fallbacks and branches
     of `x ?? "a"`, `x || "a"`, `x or "a"`, `"a" if c else "b"`, `c ? "a" : "b"`, `"a" | "b"`,
@@ -2182,11 +2190,9 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
         value_of = m.group("v") if quoted else number_value(m.group("n") or m.group("nf"))
         written = m.group(0) if text != m.group(0) else ""
         found.append(Literal(text, value_of, quoted, key.value_start + m.start(), written=written))
-    name = re.fullmatch(
-        r"\s*(?:\$|self\.|this\.|(?P<o>[A-Za-z_]\w*)\.)?(?P<n>[A-Za-z_]\w*)\s*", value
-    )
+    name = HELD_NAME.fullmatch(value)
     if not found and depth < 2:
-        held = name.group("n") if name else key.name if re.fullmatch(r"\s*", value) else ""
+        held = name.group("n") if name else key.name if BLANK.fullmatch(value) else ""
         found += _name_values(doc, held, key, depth, name is not None and bool(name.group("o")))
     return found
 

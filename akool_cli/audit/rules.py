@@ -126,10 +126,14 @@ def _page(endpoint: DocEndpoint | None) -> str:
 # -- paths --------------------------------------------------------------------------------------------
 
 
+# A character that says a path is not a plain literal (a variable, a placeholder, a format).
+PATH_VARIABLE = rx.compile(r"[{}$%<]")
+
+
 def _path_fix(m: Mention, replacement: DocEndpoint | None) -> Fix | None:
     """The path as written, replaced by the documented one, when that is mechanical: a plain
     literal (no variable in it) under a base whose prefix the documented path keeps."""
-    if replacement is None or "{" in replacement.path or re.search(r"[{}$%<]", m.text):
+    if replacement is None or "{" in replacement.path or PATH_VARIABLE.search(m.text):
         return None
     if m.site.named:
         return None  # a name holding the path: the literal is elsewhere
@@ -1027,7 +1031,10 @@ def _versionless(m: Mention) -> bool:
     base = m.site.base
     shown = (m.site.path or "").lstrip("/")
     unknown = base is None or base.prefix in (ENV_PREFIX, VARIABLE_PREFIX)
-    return unknown and not re.match(r"api/open/v\d+/", shown)
+    return unknown and not OPEN_API_VERSIONED.match(shown)
+
+
+OPEN_API_VERSIONED = rx.compile(r"api/open/v\d+/")  # (a path written with its version)
 
 
 @lru_cache(maxsize=256)
@@ -1701,6 +1708,10 @@ def _union_typed(ctx: FileContext, name: str) -> bool:
     return any(declared == name for declared, _ in f.unions(ctx.doc()))
 
 
+# A written value with its quotes (escaped ones too): `"720p"`, `\\"720p\\"`, `720p`.
+QUOTED_VALUE = rx.compile(r"(\\*[\"'`]?)(.*?)(\\*[\"'`]?)", re.S)
+
+
 def _value_fix(
     ctx: FileContext, line: int, column: int, lit: f.Literal, spec: DocField, key: f.Key | None
 ) -> Fix | None:
@@ -1718,7 +1729,7 @@ def _value_fix(
         return Fix(line, column, column + len(old), old, new) if quote else None
     meant = [c for c in choices if c.lower() == lit.value.lower() or c == lit.value.rstrip("pP")]
     if len(meant) == 1 and lit.quoted:
-        quoted = re.fullmatch(r"(\\*[\"'`]?)(.*?)(\\*[\"'`]?)", old, re.S)
+        quoted = QUOTED_VALUE.fullmatch(old)
         if quoted is None:
             return None
         new = quoted.group(1) + meant[0] + quoted.group(3)

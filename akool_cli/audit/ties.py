@@ -246,6 +246,7 @@ def _depth_zero_equals(line: str) -> int:
 
 
 GENERIC = rx.compile(r"<[^<>]*>")
+NAME_WORD = rx.compile(r"[A-Za-z_]\w*")
 TYPED = rx.compile(r"^\s*(?:export\s+)?(?:const|let|var|val|var)\s+[A-Za-z_$][\w$]*\s*:")
 
 
@@ -275,9 +276,9 @@ def binding(line: str, shell: bool) -> Binding | None:
     if "<" in head:  # (a generic type's commas are no tuple: `Map<?, ?> out = ...`)
         head = GENERIC.sub("", GENERIC.sub("", head))
     names = (
-        re.findall(r"[A-Za-z_]\w*", head.split(",")[-1])
+        NAME_WORD.findall(head.split(",")[-1])
         if "," not in head
-        else [w for part in head.split(",") for w in re.findall(r"[A-Za-z_]\w*", part)[-1:]]
+        else [w for part in head.split(",") for w in NAME_WORD.findall(part)[-1:]]
     )
     if not names:
         return None
