@@ -1,12 +1,15 @@
-"""perf25: the audit's speed on bench's 5,000-call file, counted (calls and steps, never seconds):
-a call's answer walk passes the lines it cannot read from once per file, not once per call; each
-call's method is worked out once; an assignment's `=` is found without walking a line's brackets
-when none comes before it; module patterns compile on first use."""
+"""perf25: the audit's speed, counted (calls, steps and lines run, never seconds): a call's answer
+walk passes the lines it cannot read from once per file, not once per call; each call's method and
+each line's function definition are worked out once; routes are looked for only on lines that may
+hold one; a handle's or a playbook task's lines and a member chain's or a string's data run cost in
+proportion to their size; module patterns compile on first use (rx.py)."""
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +23,7 @@ from akool_cli.audit import (
     dtos,
     handles,
     rules,
+    rx,
     scopes,
     source,
     ties,
@@ -331,3 +335,78 @@ def test_each_lines_function_definition_is_read_once() -> None:
     with _counted(scopes, "function_def") as read, _counted(wrappers, "function_def") as more:
         audit_text(text, "calls.py")
     assert read[0] + more[0] <= lines + 50, (read[0], more[0], lines)  # (main: twice a line)
+
+
+# -- module patterns compiled on first use (rx.py; written by /work/notes/perf25_lazy.py) ----------
+
+AUDIT = Path(rules.__file__).resolve().parent
+
+
+def test_the_audits_module_patterns_compile_on_first_use() -> None:
+    # Start-up compiled some 850 module patterns (0.11 s of every run, a one-line file's 0.35 s).
+    script = (
+        "import re, sys\n"
+        "count = [0]\n"
+        "original = re._compile\n"
+        "def counting(pattern, flags):\n"
+        "    count[0] += not isinstance(pattern, re.Pattern)\n"
+        "    return original(pattern, flags)\n"
+        "re._compile = counting\n"
+        "import akool_cli.audit.scan\n"
+        "print(count[0])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert int(done.stdout) < 150, done.stdout  # (main: 894)
+
+
+COMPARED = re.compile(r"\.re\s+(?:is\s+not|is|==|!=)\s+(?:(?P<m>[a-z_]\w*)\.)?(?P<n>[A-Z_]\w*)\b")
+
+
+def test_a_pattern_that_a_matchs_re_is_compared_with_is_compiled() -> None:
+    # `m.re is KEY`: a match's pattern is the compiled one, never rx's stand-in for it.
+    compared = 0
+    for path in sorted(AUDIT.glob("*.py")):
+        module = importlib.import_module(f"akool_cli.audit.{path.stem}")
+        for m in COMPARED.finditer(path.read_text(encoding="utf-8")):
+            owner = importlib.import_module(f"akool_cli.audit.{m['m']}") if m["m"] else module
+            assert isinstance(getattr(owner, m["n"]), re.Pattern), (path.name, m.group(0))
+            compared += 1
+    assert compared >= 10
+
+
+def test_a_deferred_pattern_does_what_its_compiled_pattern_does() -> None:
+    text = "GET /a/b post /c?x=1\nPUT /d"
+    for flags in (0, re.IGNORECASE, re.M | re.S):
+        lazy = rx.compile(r"(?P<verb>get|put|post)\s+(?P<path>/\S+)", flags)
+        assert lazy.pattern == r"(?P<verb>get|put|post)\s+(?P<path>/\S+)"
+        eager = re.compile(lazy.pattern, flags)
+        assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in eager.finditer(text)]
+        assert lazy.findall(text) == eager.findall(text)
+        assert lazy.sub("<\\g<verb>>", text) == eager.sub("<\\g<verb>>", text)
+        assert lazy.split(text) == eager.split(text)
+        assert (lazy.flags, lazy.groups, lazy.groupindex) == (
+            eager.flags,
+            eager.groups,
+            eager.groupindex,
+        )
+        assert bool(lazy.match(text)) == bool(eager.match(text))
+        assert lazy.search(text, 5) is not None and lazy.fullmatch("post /x") is not None
+
+
+def test_a_per_call_pattern_is_compiled_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `re.search(r"...", text)` in a function asks re's cache for the pattern at each call (about
+    # a microsecond each): 37,000 times in bench's file. The hot ones are module constants now.
+    hot = {"_path_fix", "_versionless", "_value_fix", "literals", "_assigned_container", "binding"}
+    asked = [0]
+    original = re._compile  # type: ignore[attr-defined]
+
+    def counting(pattern: Any, flags: Any) -> Any:
+        if isinstance(pattern, str) and sys._getframe(2).f_code.co_name in hot:
+            asked[0] += 1
+        return original(pattern, flags)
+
+    monkeypatch.setattr(re, "_compile", counting)
+    audit_text(_bench_file(40), "calls.py")
+    assert asked[0] == 0  # (main: 876)

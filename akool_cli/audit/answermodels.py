@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from akool_cli.audit import brackets, dtos, ties
+from akool_cli.audit import brackets, dtos, rx, ties
 from akool_cli.audit.answers import Read
 from akool_cli.audit.fields import Text
 
@@ -23,7 +23,7 @@ WRAPPERS = (
 # `T::class.java`, `T.serializer()`, `typeof(T)`, Swift's `T.self`), a pydantic or dataclass
 # constructor from the parsed answer (`T.model_validate(`, `T.parse_obj(`, `T(**r.json())`), a
 # TypedDict's `cast(T, r.json())`, msgspec's `decode(r.content, type=T)`.
-DECODED_INTO = re.compile(
+DECODED_INTO = rx.compile(
     rf"(?P<callee>[\w$]+)\s*(?:::)?<\s*(?P<g>{TYPE})\s*(?:<\s*(?P<g2>{TYPE})\s*>\s*)?>\s*\("
     rf"|\b(?P<c>{TYPE})\s*(?:\.class\b|::class\b|\.serializer\(\)|\.self\b)"
     rf"|\btypeof\(\s*(?P<c2>{TYPE})\s*\)|\bcast\(\s*(?P<c3>{TYPE})\s*,|\btype\s*=\s*(?P<c4>{TYPE})\s*[,)]"
@@ -36,30 +36,30 @@ DECODED_INTO = re.compile(
     rf"(?:\s*<\s*(?P<f2>{TYPE})\s*>)?"
 )
 # A function given a type argument that fetches or decodes (not `mutableListOf<T>(`, `useState<T>(`).
-FETCHER = re.compile(
+FETCHER = rx.compile(
     r"(?i)get|post|put|patch|delete|request|fetch|json|body|decode|deserial|read|parse|call|api"
     r"|send|exchange|execute|akool|http|invoke|load|retrieve|poll|query|from|receive"
 )
 # What a Python constructor is given when it is the parsed answer (`r.json()`, `json.loads(...)`).
-PARSED = re.compile(r"json|loads|\.content\b|\.text\b")
+PARSED = rx.compile(r"json|loads|\.content\b|\.text\b")
 # A declaration giving the statement's value a type (`let v: T =`, `val v: T =`, `T v =`,
 # `v: T =`), taken when the statement parses an answer (DECODES).
-DECLARED = re.compile(
+DECLARED = rx.compile(
     rf"(?:\b(?:let|val|var|const)\s+(?:mut\s+)?[\w$]+|^\s*[A-Za-z_]\w*)\s*:\s*(?P<t>{TYPE})"
     rf"(?:\s*<\s*(?P<t2>{TYPE})\s*>)?\s*=(?!=)"
     rf"|^\s*(?:final\s+)?(?P<j>{TYPE})(?:\s*<\s*(?P<j2>{TYPE})\s*>)?\s+[A-Za-z_]\w*\s*=(?!=)",
     re.M,
 )
-DECODES = re.compile(
+DECODES = rx.compile(
     r"\.(?:json|body|bodyToMono|getBody|readEntity|to|as)\s*(?:::)?[(<]|decode|Decode|readValue"
     r"|[Dd]eserialize|fromJson|from_str|from_slice|from_value|ForObject|ForEntity|FromJson"
 )
 # The model a member holds, through a wrapper (`Option<T>`, `List<T>`, `T[]`, `T?`, `list[T]`).
-LISTS = re.compile(
+LISTS = rx.compile(
     r"\b(?:List|Vec|list|Array|IList|IEnumerable|ICollection|Set|Sequence)\s*[<\[]|\[\]"
 )
-WORD = re.compile(r"[A-Za-z_$][\w$]*")
-ANNOTATION_LINE = re.compile(r"\s*@[\w.]+(?:\(.*\))?\s*$")
+WORD = rx.compile(r"[A-Za-z_$][\w$]*")
+ANNOTATION_LINE = rx.compile(r"\s*@[\w.]+(?:\(.*\))?\s*$")
 
 
 def decoded_types(text: str, names: set[str]) -> list[tuple[str, str, str]]:
@@ -103,7 +103,7 @@ def _given_answer(text: str, opened: int, names: set[str]) -> bool:
     return PARSED.search(given) is not None or not names.isdisjoint(WORD.findall(given))
 
 
-GIVEN_DATA = re.compile(r"""\[\s*["']data["']\s*\]|\.get\(\s*["']data["']|\.data\b""")
+GIVEN_DATA = rx.compile(r"""\[\s*["']data["']\s*\]|\.get\(\s*["']data["']|\.data\b""")
 
 
 def model_reads(doc: Text, type_name: str, argument: str = "") -> list[Read]:
@@ -241,8 +241,8 @@ GENERIC_FUNCTION = (  # (or a class's method: `private async fetchApi<T>(`, not 
 )
 # A helper's body that returns a part of what it parsed (`return json.data`, `body["data"]`):
 # its type argument is then that part's, however its return type is written.
-UNWRAPS = re.compile(r"\.data\b|\[\s*[\"']data[\"']\s*\]")
-GIVES = re.compile(
+UNWRAPS = rx.compile(r"\.data\b|\[\s*[\"']data[\"']\s*\]")
+GIVES = rx.compile(
     r"\)\s*:\s*(?:Promise\s*<\s*)?(?P<outer>[A-Za-z_$][\w$.]*)\s*(?:<\s*(?P<inner>[\w$]+)\s*>)?"
 )
 
@@ -306,7 +306,7 @@ def has_models(doc: Text) -> bool:
 # -- Go: a helper of the file that decodes the answer into its last argument ---------------------------
 
 # A call whose last argument is a variable's address: `call("POST", "/getToken", b, &out)`.
-GO_OUT_ARGUMENT = re.compile(
+GO_OUT_ARGUMENT = rx.compile(
     r"\b(?P<f>[A-Za-z_]\w*)\((?P<args>[^;\n]*),\s*&(?P<n>[A-Za-z_]\w*)\s*\)"
 )
 GO_FUNC = r"\bfunc\s+(?:\([^)]*\)\s*)?{}\s*(?:\[[^\]]*\])?\((?P<params>[^)]*)\)"
@@ -355,17 +355,17 @@ def _fills_last(doc: Text, function: str) -> bool:
 
 # A decoding into a name given as a pointer (`Decode(out)`, `json.Unmarshal(b, out)`), or its
 # address; and a pointer made to a struct type (`out := new(T)`, `out := &T{}`).
-GO_DECODE_INTO = re.compile(
+GO_DECODE_INTO = rx.compile(
     r"(?:\.Decode\(\s*|\bUnmarshal\([^;\n]*?,\s*)&?(?P<n>[A-Za-z_]\w*)\s*\)"
 )
-GO_POINTER = re.compile(
+GO_POINTER = rx.compile(
     r"\b(?P<n>[A-Za-z_]\w*)\s*:?=\s*(?:new\(\s*(?P<t>[A-Za-z_]\w*)\s*\)|&(?P<t2>[A-Za-z_]\w*)\s*\{)"
 )
 
 
 # A variable of a generic struct type given its type argument (`var out envelope[listData]`,
 # `out := &envelope[listData]{}`, `new(envelope[listData])`).
-GO_GENERIC = re.compile(
+GO_GENERIC = rx.compile(
     r"(?:\bvar\s+(?P<n>[A-Za-z_]\w*)\s+\*?|\b(?P<n2>[A-Za-z_]\w*)\s*:?=\s*(?:&|new\(\s*))"
     r"(?P<t>[A-Za-z_]\w*)\[\s*\*?(?P<a>[A-Za-z_]\w*)\s*\]"
 )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from akool_cli.audit import brackets, shellreads, stringpaths, ties
+from akool_cli.audit import brackets, rx, shellreads, stringpaths, ties
 from akool_cli.audit.fields import GO_STRUCT, GO_TAGGED, Container, Text, split_top
 
 # An accessor of a field: `.x`, `?.x`, `!.x` (TypeScript), `->x` (PHP).
@@ -27,7 +27,7 @@ GETTER = (
 )
 # A Go type assertion after a map read: out["data"].(map[string]interface{}).
 ASSERTION = r"(?:\.\((?:map\[string\](?:interface\{\}|any)|[\w.*\[\]]+)\))?"
-DATA_READ = re.compile(
+DATA_READ = rx.compile(
     r"(?<![\w)\]])(?P<root>[\w)\]]*(?:" + DOT + r"[\w)\]]+)*?)"
     r"(?:(?P<dotted>" + DOT + r"data)"
     r"|(?P<bracket>(?:\[\s*[\"']data[\"']\s*\]|->\{\s*[\"']?data[\"']?\s*\}|"
@@ -44,13 +44,13 @@ DATA_READ = re.compile(
 )
 # Where a DATA_READ match may start (its lookbehind, and a character its root, an accessor, `[`
 # or `data` opens with), and how far the name and accessor characters from there run.
-DATA_READ_START = re.compile(r"(?<![\w)\]])[\w)\]?!.\[-]")
-DATA_READ_RUN = re.compile(r"[\w)\]?!.>-]*")
+DATA_READ_START = rx.compile(r"(?<![\w)\]])[\w)\]?!.\[-]")
+DATA_READ_RUN = rx.compile(r"[\w)\]?!.>-]*")
 # A `data` that an accessor may follow (after blanks): what every DATA_READ match whose `data` is
 # inside a run of those characters holds (`.x`, `?.x`, `!.x`, `->x`, `["x"]`, `{x}`, a quote);
 # a dotted accessor takes a name that is not `data` (DATA_READ's `(?!data\b)`: `data.data.` and a
 # run's last `data.` before a quote start no read, break21g #31's `"x-api-key" + "data." x N`).
-DATA_THEN_ACCESSOR = re.compile(r"data\s*(?:" + DOT + r"(?!data\b)[A-Za-z_]|[\[{\"'}])")
+DATA_THEN_ACCESSOR = rx.compile(r"data\s*(?:" + DOT + r"(?!data\b)[A-Za-z_]|[\[{\"'}])")
 
 
 def data_reads(line: str) -> Iterator[re.Match[str]]:
@@ -90,26 +90,26 @@ def _last_data(line: str, start: int, end: int) -> int:
     return last
 
 
-TOP_READ = re.compile(  # (not Python's own module run as a tool: `| python3 -m json.tool`)
+TOP_READ = rx.compile(  # (not Python's own module run as a tool: `| python3 -m json.tool`)
     r"(?:\.json\(\)|(?<![\w.])(?<!-m\s)(?<!-m)(?:answer|resp_json|res_json|json|response_json))"
     r"\s*(?:" + DOT + r"|\[\s*[\"']|" + GETTER + r")(?!await\b)"  # (not Rust's `.json().await`)
     r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
     r"|(?<=jq)\s+(?:-r\s+)?[\"']?\.(?P<jq>[A-Za-z_]\w*)(?P<jqmore>\.[A-Za-z_]\w*)?"
 )
 # A field named by a path: Laravel's `$res->json('data.status')`, Ruby's `.dig('data', 'status')`.
-PATH_READ = re.compile(
+PATH_READ = rx.compile(
     r"(?:->json\(\s*[\"'](?P<data>data\.)?|\.dig\(\s*[\"']data[\"']\s*,\s*[\"'](?P<dig>))"
     r"(?P<name>[A-Za-z_]\w*)[\"'.]"
 )
 # Ruby with symbolized keys: body[:data][:status], body.dig(:data, :status).
-RUBY_READ = re.compile(
+RUBY_READ = rx.compile(
     r"(?:\[\s*:data\s*\]\s*\[\s*:|\.dig\(\s*:data\s*,\s*:)(?P<name>[A-Za-z_]\w*)\b"
 )
 # A dotted .data after one of these is under the answer's data (fetch: json.data.X); after any
 # other name it is an HTTP library's body (axios: res.data.X is the answer's top-level X).
-BODY_NAMES = re.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
+BODY_NAMES = rx.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
 # A call that parses what it is given: JSON.parse(res.body)['data'] reads res's answer.
-PARSE_CALL = re.compile(
+PARSE_CALL = rx.compile(
     r"(?:JSON\.parse|json\.loads|json_decode|JSON\.load|Oj\.load|MultiJson\.load|JSONObject|jsonDecode|json\.decode"
     r"|decode_json|from_json"  # (Perl's JSON)
     r"|JsonParser\.parse\w*|JObject\.Parse|JsonDocument\.Parse|JsonNode\.Parse"
@@ -117,7 +117,7 @@ PARSE_CALL = re.compile(
     r"|(?<!\w)(?:Box|DotMap|munchify|Munch|AttrDict|EasyDict))\s*$"  # (attribute dicts of it)
 )
 # How a file binds a variable named data: to the answer's data field, or to the whole answer.
-DATA_FIELD = re.compile(
+DATA_FIELD = rx.compile(
     r"(?<![\w.{])data\s*(?::[^=\n]+)?:?=\s*[^=\n]*(?:\[\s*[\"']data[\"']\s*\]|\.data\b|get\(\s*[\"']data[\"'])"
     r"|\{\s*data\s*\}\s*=[^\n]*\.json\(\)"  # const { data } = await res.json(): the data field
     r"|\{\s*data\s*\}\s*=\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$",  # const { data } = res.data: the same
@@ -125,13 +125,13 @@ DATA_FIELD = re.compile(
 )
 # A variable named data bound to a field of the answer's data (`data = body["data"]["result"]`,
 # `const data = json.data.result`, `data = data["result"]`): it holds neither the answer nor its data.
-DATA_DEEPER = re.compile(
+DATA_DEEPER = rx.compile(
     r"(?<![\w.{])data\s*(?::[^=\n]+)?:?=\s*(?:[^=\n]*"
     r"(?:\[\s*[\"']data[\"']\s*\]|\.data\b|get\(\s*[\"']data[\"']\s*\))|(?:await\s+)?data)\s*"
     r"(?:\[\s*[\"'](?!data[\"'])[A-Za-z_]\w*[\"']\s*\]|[?!]?\.(?!data\b)[A-Za-z_]\w*\b(?!\s*\()"
     r"|\.get\(\s*[\"'](?!data[\"'])[A-Za-z_])"
 )
-DATA_BODY = re.compile(
+DATA_BODY = rx.compile(
     r"(?<![\w.{])data\s*(?::[^=\n]+)?:?=\s*[^=\n]*(?:\.json\(\)|JSON\.parse\([^()\n]*\)|json\.loads\([^()\n]*\))\s*;?\s*$"
     # const { data } = await axios...: the body (but not `= res.data`, the body's own data)
     r"|\{\s*data\s*\}\s*=(?![^\n]*\.json\(\))(?!\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$)",
@@ -140,8 +140,8 @@ DATA_BODY = re.compile(
 # const { status, video_url } = res.data.data; const { data: { _id } } = await r.json()
 # A destructuring declaration: its pattern runs to the brace that closes the first one (found by
 # brackets.matching: a nested default, `{ data: { video = null } = {} }`, holds braces and `=`).
-DESTRUCTURE_HEAD = re.compile(r"^\s*(?:export\s+)?(?:const|let|var)\s*\{")
-DESTRUCTURE_TAIL = re.compile(r"\s*(?::\s*[^=]+)?=(?!=)\s*(?P<expr>[^;]+?)\s*;?\s*$")
+DESTRUCTURE_HEAD = rx.compile(r"^\s*(?:export\s+)?(?:const|let|var)\s*\{")
+DESTRUCTURE_TAIL = rx.compile(r"\s*(?::\s*[^=]+)?=(?!=)\s*(?P<expr>[^;]+?)\s*;?\s*$")
 
 
 def destructuring(line: str) -> tuple[str, int, str] | None:
@@ -184,9 +184,9 @@ READ_HINTS = ("data", "json", "jq", "answer", "JSON", "Json")  # (a line with no
 
 # An assignment to what a read names (`j.data.status = ...`, `j["data"]["status"] = ...`,
 # `d.url ??= ...`): the script writes that field, it does not read it (not `==`, `=>`).
-WRITTEN = re.compile(r"[\"']?\s*\]?\s*(?:=(?![=>])|\|\|=|\?\?=|\+=|-=)")
+WRITTEN = rx.compile(r"[\"']?\s*\]?\s*(?:=(?![=>])|\|\|=|\?\?=|\+=|-=)")
 # Python's `j["data"].setdefault("url", ...)`: the field is there to read afterwards.
-SET_DEFAULT = re.compile(r"\.setdefault\(\s*[\"']([A-Za-z_]\w*)[\"']")
+SET_DEFAULT = rx.compile(r"\.setdefault\(\s*[\"']([A-Za-z_]\w*)[\"']")
 
 
 def written(lines: list[str], read: Read) -> bool:
@@ -232,7 +232,7 @@ def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
 # read of `env.data.videoUrl` there is a model's field, not the answer's name (break21: false
 # errors on correct Java, Kotlin and Python), so its reads are not judged. (Go's `json:"..."`
 # tags are read as the answer's names instead.)
-MAPS_JSON_NAMES = re.compile(
+MAPS_JSON_NAMES = rx.compile(
     r"@JsonProperty\(|@SerializedName\(|\bJsonPropertyName\(|@Json\(\s*name|@field:Json"
     r"|@SerialName\(|#\[serde\(rename|\bField\([^()\n]*\balias\s*="
 )
@@ -247,7 +247,7 @@ def maps_json_names(text: str) -> bool:
 # A converter of an object's keys to camelCase (camelcase-keys, humps/pyhumps, camelize-ts, an
 # interceptor's `keysToCamel`, lodash's mapKeys with camelCase, Rails' deep_transform_keys):
 # after it `videoStatus` is the answer's own `video_status`, read right.
-KEY_CASE = re.compile(
+KEY_CASE = rx.compile(
     r"camel[-_]?case[-_]?keys|camelize|keys_?to_?camel|to_?camel_?case_?keys|deep_?camel"
     r"|\bhumps\b|camelCase\(|lower_camel|transform_keys",
     re.IGNORECASE,
@@ -265,7 +265,7 @@ def converts_keys(text: str) -> bool:
 INDEX = r"(?:\[\s*-?\d+\s*\]|\[\s*-?\d*\s*:\s*-?\d*\s*\]|\.at\(\s*-?\d+\s*\))"
 # A field read on one item of a list (`avatars[0]["thumbnail"]`, `body["data"]["result"][0].lang`,
 # `voices.result.at(-1).name`): the expression before the index, and the field read on the item.
-INDEXED = re.compile(
+INDEXED = rx.compile(
     r"(?P<expr>(?<![\w$.\]])(?:(?:self|this)\s*\.\s*|\$this->|\$)?[A-Za-z_$][\w$]*"
     r"(?:\s*\([^()]*\))?(?:\s*\.\s*json\(\s*\))?"
     r"(?:\s*(?:[?!]?\.\s*[A-Za-z_]\w*(?!\s*\()|->\s*[A-Za-z_]\w*|\[\s*[\"'][A-Za-z_]\w*[\"']\s*\]"
@@ -276,7 +276,7 @@ INDEXED = re.compile(
 
 
 # (a line without an item's index has no INDEXED read: looked for first, from its `[` or `.`)
-AN_INDEX = re.compile(r"\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\)")
+AN_INDEX = rx.compile(r"\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\)")
 
 
 def indexed(line: str) -> Iterator[tuple[str, int, str]]:
@@ -335,7 +335,7 @@ DOTTED_LIST_USES = (
 )
 # The same after a parenthesized expression: `(await axios.get(u)).data.find(...)` (axios' whole
 # answer used as a list), `(await axios.get(u)).data.data.map(...)`, `(await r.json()).data.map(...)`.
-PAREN_LIST_USE = re.compile(
+PAREN_LIST_USE = rx.compile(
     r"\)\s*[?!]?\.(?P<data>data)(?:\s*[?!]?\.(?P<inner>data))?\s*[?!]?\.(?:map|forEach|filter"
     r"|find|findIndex|some|every|reduce|flatMap|slice)\b"
 )
@@ -467,7 +467,7 @@ def _line_reads(line_no: int, line: str) -> Iterator[Read]:
 # Go's gjson reads a path of fields at once: `gjson.Get(body, "data.video_url")` and
 # `gjson.GetBytes(raw, "message")` parse what they are given and read the path;
 # `res.Get("data._id")` reads it on a gjson.Result.
-GJSON_READ = re.compile(
+GJSON_READ = rx.compile(
     r"\bgjson\.Get(?:Bytes)?\(\s*(?:string\(\s*)?(?P<root>[A-Za-z_]\w*)\s*\)?\s*,\s*"
     r"[\"`](?P<path>[A-Za-z_][\w.#]*)[\"`]"
 )
@@ -607,7 +607,7 @@ def _data_root(line: str, m: re.Match[str]) -> str | None:
     return found
 
 
-STDIN_PARSE = re.compile(r"json\.loads?\(\s*sys\.stdin(?:\.read\(\s*\))?\s*\)\s*$")
+STDIN_PARSE = rx.compile(r"json\.loads?\(\s*sys\.stdin(?:\.read\(\s*\))?\s*\)\s*$")
 
 
 # Gson's view of a parsed element as its object: `JsonParser.parseString(body).getAsJsonObject()`,
@@ -724,25 +724,25 @@ def _joined(line: str, a: Read, b: Read, jq: bool) -> bool:
 
 
 # A negated test after a fallback operator (`|| !a.y`, `or not a.get("y")`): no fallback.
-NEGATED = re.compile(r"(?:\|\||\bor\b)\s*(?:!(?!=)|not\s)")
-JQ_ALTERNATIVE = re.compile(r"\s*//\s*\.data\.")
+NEGATED = rx.compile(r"(?:\|\||\bor\b)\s*(?:!(?!=)|not\s)")
+JQ_ALTERNATIVE = rx.compile(r"\s*//\s*\.data\.")
 # What lies between two reads of one fallback chain: `"] or d["data"]["`, `") || r.data.`,
 # `?.result ?? d.` (the rest of the first read's access, `d.data?.result ?? d.result`).
-CHAIN_GAP = re.compile(
+CHAIN_GAP = rx.compile(
     r"[\"']?\s*[\])]?(?:[?!]?\.[\w$]+|\[[^\]\n]*\])*\s*[\])]?\s*(?:\?\?|\|\||\bor\b|\?:)\s*[\w$.?!>\[\]\"'()-]*?(?:\.get\(\s*[\"']|\[\s*[\"']|[?!]?\.|->)?"
 )
 CHAIN_GAP_CHARS = 240  # (a longer stretch between two reads is no one chain)
 # (a conditional that picks one of the reads is one too: `a ? a : d.data.a`, `x if "x" in d else y`)
-FALLBACK = re.compile(r"\?\?|\|\||\bor\b|\?:|\s\?\s|\s:\s|\belse\b")
-GAP_STRING = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'")
+FALLBACK = rx.compile(r"\?\?|\|\||\bor\b|\?:|\s\?\s|\s:\s|\belse\b")
+GAP_STRING = rx.compile(r"\"[^\"\n]*\"|'[^'\n]*'")
 # The pieces a stretch of a fallback chain is made of: names, accesses, brackets, indexes, empty
 # defaults (`or {}`), the operators; anything else (`;`, `=`, `,` outside brackets, `&&`, `+`,
 # a comparison) ends the chain.
-GAP_PIECE = re.compile(
+GAP_PIECE = rx.compile(
     r"\s+|\?\?|\|\||\?:|\?->|->|\?\.|[?!.$()\[\]{}:]|,|[A-Za-z_$][\w$]*|\d+|\"\""
 )
 # The empty default a getter is given before its call closes (`.get("x", [])`, `.get("x", None)`).
-EMPTY_DEFAULT = re.compile(
+EMPTY_DEFAULT = rx.compile(
     r"^\s*,\s*(?:\[\s*\]|\{\s*\}|\"\"|None|null|nil|undefined|0|False|false)\s*(?=\))"
 )
 GAP_STOPS = frozenset({"and", "return", "is", "for", "new", "then", "yield", "await"})
@@ -804,12 +804,12 @@ def _data_starts(text: str) -> Iterator[int]:
 # -- Go: an answer decoded into a struct type reads its tagged fields --------------------------------
 
 # The type a variable is declared with: `var out InfoResp`, `out := InfoResp{}`, `out := &InfoResp{}`.
-GO_DECLARED = re.compile(
+GO_DECLARED = rx.compile(
     r"\bvar\s+(?P<n>[A-Za-z_]\w*)\s+\*?(?P<t>[A-Za-z_]\w*)\b"
     r"|\b(?P<n2>[A-Za-z_]\w*)\s*:=\s*&?(?P<t2>[A-Za-z_]\w*)\s*\{"
 )
-GO_DATA_TAG = re.compile(r"\}\s*`[^`\n]*?\bjson:\"data[\",]")
-GO_ITEMS_TAG = re.compile(r"\}\s*`[^`\n]*?\bjson:\"(?P<json>[A-Za-z_]\w*)[\",]")
+GO_DATA_TAG = rx.compile(r"\}\s*`[^`\n]*?\bjson:\"data[\",]")
+GO_ITEMS_TAG = rx.compile(r"\}\s*`[^`\n]*?\bjson:\"(?P<json>[A-Za-z_]\w*)[\",]")
 
 
 def go_struct_reads(doc: Text, name: str, before: int, place: str = "top") -> list[Read]:
@@ -873,7 +873,7 @@ def _struct_reads(
 
 
 # A struct field's type: `Result []item`, `Data *infoData`.
-GO_FIELD_TYPE = re.compile(r"[ \t]*\w+[ \t]+(?P<list>\[\])?\*?(?P<t>[A-Za-z_]\w*)")
+GO_FIELD_TYPE = rx.compile(r"[ \t]*\w+[ \t]+(?P<list>\[\])?\*?(?P<t>[A-Za-z_]\w*)")
 
 
 def _item_reads(

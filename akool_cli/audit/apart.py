@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from akool_cli.audit import rx
 from akool_cli.audit.curlargs import CURL_WORD, curl_options
 from akool_cli.audit.handles import value_end
 
@@ -18,32 +19,32 @@ if TYPE_CHECKING:
 
 # A link of a chain right before a call's callee, matched on the text before the callee's `(`:
 # the `)` of the link before, then `.Post`.
-LINK_BEFORE = re.compile(r"\)\s*\.\s*[A-Za-z_]\w*\s*$")
-LINK_NAME = re.compile(r"\.\s*(?P<name>[A-Za-z_]\w*)\s*$")
+LINK_BEFORE = rx.compile(r"\)\s*\.\s*[A-Za-z_]\w*\s*$")
+LINK_NAME = rx.compile(r"\.\s*(?P<name>[A-Za-z_]\w*)\s*$")
 # The links that give a chain's request its body (resty: SetBody, SetFormData).
 BODY_LINKS = frozenset({"SetBody", "SetFormData"})
 CHAIN_LINKS = 12  # links of a chain read from its call
 # A link after a call (`.send(`), and those that give the request its body there.
-LINK_AFTER = re.compile(r"\s*\.\s*(?P<name>[A-Za-z_]\w*)\s*\(")
+LINK_AFTER = rx.compile(r"\s*\.\s*(?P<name>[A-Za-z_]\w*)\s*\(")
 AFTER_LINKS = frozenset({"send", "body", "jsonBody"})  # (Fuel's `.jsonBody(json)`)
 # An HTTP verb called on the URL's own string (Kotlin Fuel's `"$BASE/x".httpPost()`), matched
 # from the path to the end of its line: its `(` is the call whose chain gives the body.
-RECEIVER_VERB = re.compile(r"[^\s\"]*\"(?:\"\")?\s*\.\s*http(?:Post|Put|Patch|Get|Delete)\s*\(")
+RECEIVER_VERB = rx.compile(r"[^\s\"]*\"(?:\"\")?\s*\.\s*http(?:Post|Put|Patch|Get|Delete)\s*\(")
 BEFORE = 120  # characters before a `(` in which the link's name is read
 
 # A block after a call that is given the request: Ruby's `do |req|` and `{ |req|`.
-RUBY_BLOCK = re.compile(r"[ \t]*(?P<open>do|\{)[ \t]*\|[ \t]*(?P<h>[A-Za-z_]\w*)[ \t]*\|")
-KOTLIN_LAMBDA = re.compile(r"[ \t]*\{")
+RUBY_BLOCK = rx.compile(r"[ \t]*(?P<open>do|\{)[ \t]*\|[ \t]*(?P<h>[A-Za-z_]\w*)[ \t]*\|")
+KOTLIN_LAMBDA = rx.compile(r"[ \t]*\{")
 BLOCK_LINES = 40  # lines of a `do ... end` block read
-RUBY_END = re.compile(r"[ \t]*end\b")
+RUBY_END = rx.compile(r"[ \t]*end\b")
 # What sets the request's body inside the block: `req.body =` (Ruby), `setBody(` (Ktor).
 RUBY_BODY = r"(?<![\w.@]){h}\s*\.\s*body\s*=(?![=~>])"
-KTOR_BODY = re.compile(r"(?<![\w.])setBody\s*\(")
+KTOR_BODY = rx.compile(r"(?<![\w.])setBody\s*\(")
 # A URL given inside the block: Faraday's `req.url "/api/..."` / `req.url("...")`; the block that
 # gives `req` (`do |req|`, `{ |req|`); Ktor's `client.post {` (the label of its lambda).
-RUBY_URL = re.compile(r"[ \t]*(?P<h>[A-Za-z_]\w*)\.url\b(?!\s*=)")
+RUBY_URL = rx.compile(r"[ \t]*(?P<h>[A-Za-z_]\w*)\.url\b(?!\s*=)")
 RUBY_OPENER = r"(?P<open>\bdo|\{)[ \t]*\|[ \t]*(?P<h>{h})[ \t]*\|"
-KTOR_CALL = re.compile(r"\.(?:get|post|put|patch|delete|request|prepare\w*)\s*(?:\([^()]*\))?\s*$")
+KTOR_CALL = rx.compile(r"\.(?:get|post|put|patch|delete|request|prepare\w*)\s*(?:\([^()]*\))?\s*$")
 
 
 def extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
@@ -169,7 +170,7 @@ def _block_end(doc: Text, first: int, opened: re.Match[str]) -> int:
 
 # curl's options that read their data from stdin when given `@-` (--data-raw takes it as text).
 STDIN_DATA = frozenset({"--data", "--data-binary", "--data-ascii", "--json"})
-HEREDOC = re.compile(r"<<(?P<dash>-?)[ \t]*(?P<q>['\"]?)(?P<word>[A-Za-z_]\w*)(?P=q)")
+HEREDOC = rx.compile(r"<<(?P<dash>-?)[ \t]*(?P<q>['\"]?)(?P<word>[A-Za-z_]\w*)(?P=q)")
 HEREDOC_LINES = 200  # lines of a here-document read
 
 
@@ -198,7 +199,7 @@ def heredoc(doc: Text, command: tuple[int, int]) -> list[tuple[int, int]]:
     return []
 
 
-DATA_NAME = re.compile(r"\$(?:\{(?P<b>[A-Za-z_]\w*)\}|(?P<n>[A-Za-z_]\w*))")
+DATA_NAME = rx.compile(r"\$(?:\{(?P<b>[A-Za-z_]\w*)\}|(?P<n>[A-Za-z_]\w*))")
 # `read -r -d '' BODY <<'EOF'`: a name given a here-document's text.
 READ_INTO = r"\bread\b[^\n]*\s{name}[ \t]*<<-?[ \t]*(?P<q>['\"]?)(?P<word>[A-Za-z_]\w*)(?P=q)"
 
@@ -235,8 +236,8 @@ def read_into(doc: Text, name: str, before: int) -> list[tuple[int, int]]:
 
 # An array of cURL options that gives the URL (`$opts = [CURLOPT_URL => ..., ...]`, passed to
 # `curl_setopt_array($ch, $opts)` later), and its body's entry.
-OPTIONS_URL = re.compile(r"\bCURLOPT_URL\s*=>")
-OPTIONS_BODY = re.compile(r"\bCURLOPT_POSTFIELDS\s*=>")
+OPTIONS_URL = rx.compile(r"\bCURLOPT_URL\s*=>")
+OPTIONS_BODY = rx.compile(r"\bCURLOPT_POSTFIELDS\s*=>")
 
 
 def options_array(doc: Text, offset: int) -> list[tuple[int, int]]:

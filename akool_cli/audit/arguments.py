@@ -4,8 +4,7 @@ strings kept whole; what a wrapper's later path parameters are read from."""
 
 from __future__ import annotations
 
-import re
-
+from akool_cli.audit import rx
 from akool_cli.audit.brackets import CLOSE, OPEN, QUOTES
 
 # A call of a function or a method of the object itself: f(, self.f(, this.f(, $this->f(
@@ -54,4 +53,4 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # A string literal that is a relative path, as an argument: "/v3/x/create", 'content/x', `/v4/x`
-PATH_LITERAL = re.compile(r"[fFrR]?(?P<q>[\"'`])(?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`#]*)(?P=q)")
+PATH_LITERAL = rx.compile(r"[fFrR]?(?P<q>[\"'`])(?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`#]*)(?P=q)")

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import re
 
-from akool_cli.audit import source
+from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece, rewrite
 
 BATCH_SUFFIXES = (".bat", ".cmd")
-CARET = re.compile(r"\^(?=[ \t]*$)")
-VARIABLE = re.compile(r"%(?P<n>[A-Za-z_]\w*)%|%%(?P<loop>\w)|%(?P<arg>\d)")
-SET = re.compile(
+CARET = rx.compile(r"\^(?=[ \t]*$)")
+VARIABLE = rx.compile(r"%(?P<n>[A-Za-z_]\w*)%|%%(?P<loop>\w)|%(?P<arg>\d)")
+SET = rx.compile(
     r"^(?P<lead>[ \t]*@?)set[ \t]+(?:\"(?P<q>[A-Za-z_]\w*)=(?P<qv>[^\"]*)\"|"
     r"(?P<n>[A-Za-z_]\w*)=(?P<v>.*?))[ \t]*$",
     re.I,
 )
-REMARK = re.compile(r"^[ \t]*@?(?:rem\b|::)", re.I)
+REMARK = rx.compile(r"^[ \t]*@?(?:rem\b|::)", re.I)
 
 
 def is_batch(name: str) -> bool:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from akool_cli.audit import source
+from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece
 
-BLOCK_OPEN = re.compile(r"^(?P<name>[A-Za-z][\w:-]*)[ \t]*\{[ \t]*$")
-BLOCK_CLOSE = re.compile(r"^\}[ \t]*$")
+BLOCK_OPEN = rx.compile(r"^(?P<name>[A-Za-z][\w:-]*)[ \t]*\{[ \t]*$")
+BLOCK_CLOSE = rx.compile(r"^\}[ \t]*$")
 METHODS = frozenset({"get", "post", "put", "delete", "patch", "head", "options"})
-ENTRY = re.compile(r"^[ \t]+(?P<k>~?[A-Za-z_][\w.-]*)[ \t]*:[ \t]*(?P<v>.*?)[ \t]*$")
+ENTRY = rx.compile(r"^[ \t]+(?P<k>~?[A-Za-z_][\w.-]*)[ \t]*:[ \t]*(?P<v>.*?)[ \t]*$")
 
 
 SUFFIX = ".bru"

@@ -11,45 +11,45 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from akool_cli.audit import curlargs
+from akool_cli.audit import curlargs, rx
 
 if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
 
 # A call of a function of the file, perhaps a method on self/this (`build_body(u)`,
 # `this.makePayload(u)`, `$this->body($u)`), with the name it calls.
-CALLED = re.compile(r"(?<![\w$.>])(?:self\.|this\.|\$this->)?(?P<n>[A-Za-z_]\w*)\s*\(")
+CALLED = rx.compile(r"(?<![\w$.>])(?:self\.|this\.|\$this->)?(?P<n>[A-Za-z_]\w*)\s*\(")
 # What a function returns: `return {` / `return dict(` / `return body`; an arrow's or a lambda's
 # object (`=> ({`, `lambda u: {`, Kotlin's `fun f() = mapOf(`, Go's `return map[string]any{`).
-RETURNED = re.compile(
+RETURNED = rx.compile(
     r"\breturn\s+(?:(?P<open>\(?\s*(?:new\s+)?&?[\w.]*(?:\[[\w\[\]]*\][\w{}]*)?\s*[{\[(])"
     r"|(?:\$|self\.|this\.)?(?P<name>[A-Za-z_]\w*)\s*;?\s*$)",
     re.M,
 )
-CONCISE = re.compile(
+CONCISE = rx.compile(
     r"(?:=>|\blambda\b[^:\n]*:|\)\s*(?::\s*[\w<>?,. ]+)?=)\s*\(?\s*(?:[\w.]*\s*)?[{\[(]"
 )
 # A serializer around a call or a name: the keys are those of what it is given.
-SERIALIZER = re.compile(
+SERIALIZER = rx.compile(
     r"[ \t]*(?:await\s+)?(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|json_encode"
     r"|JsonSerializer\.Serialize|(?:new\s+Gson\(\s*\)|\w+)\.toJson|\w+\.writeValueAsString"
     r"|(?:\w+\.)?encodeToString(?:<[\w.]+>)?|(?:dataclasses\.)?asdict)\(\s*[&$]?"
 )
-BUILT = re.compile(r"[ \t]*(?:await\s+)?(?:self\.|this\.|\$this->)?(?P<n>[A-Za-z_]\w*)\s*\(")
+BUILT = rx.compile(r"[ \t]*(?:await\s+)?(?:self\.|this\.|\$this->)?(?P<n>[A-Za-z_]\w*)\s*\(")
 # An object merged into a named one: Object.assign(body, {...}), body.update({...}) / (k=v),
 # $body = array_merge($body, [...]), body.putAll(mapOf(...)).
-MERGED = re.compile(
+MERGED = rx.compile(
     r"(?:Object\.assign\(\s*(?P<a>[A-Za-z_$][\w$]*)\s*,|(?<![\w.$])(?P<u>[A-Za-z_]\w*)\s*\.\s*"
     r"(?:update|putAll|merge)\(|\$(?P<p>[A-Za-z_]\w*)\s*=\s*array_merge\(\s*\$(?P=p)\s*,)\s*"
 )
 # jq's program after its options (`jq -n --arg u "$URL" '{...}'`), when it is an object.
-JQ_FILTER = re.compile(
+JQ_FILTER = rx.compile(
     r"\bjq(?P<o>(?:[ \t]+(?:\\\n[ \t]*)?(?:-[-\w]+|\"[^\"\n]*\"|\$\w+|\$\{\w+\}|[\w.@/-]+))*)"
     r"[ \t]+(?:\\\n[ \t]*)?'(?P<f>\{[^']*\})'"
 )
 # jq's -n (--null-input): the filter builds JSON of its own (without it, it reads its input:
 # `curl ... | jq '{id: .data._id}'` picks fields of an answer, and sends nothing).
-NULL_INPUT = re.compile(r"(?:^|\s)(?:--null-input|-[a-zA-Z]*n[a-zA-Z]*)(?=\s|$)")
+NULL_INPUT = rx.compile(r"(?:^|\s)(?:--null-input|-[a-zA-Z]*n[a-zA-Z]*)(?=\s|$)")
 DEFINITION = r"(?:\bdef|\bfunction|\bfunc|\bfun|\bsub)\s+(?:\([^)]*\)\s*)?{n}\s*[(<]"
 # An arrow function, a function expression or a lambda bound to a name (not `x = (a or b)`).
 ARROW = (
@@ -133,7 +133,7 @@ def built_by(doc: Text, at: int) -> str | None:
 
 
 # The name a line defines a function of (found once per file: most files' calls call none).
-DEFINED = re.compile(
+DEFINED = rx.compile(
     r"(?:\bdef|\bfunction|\bfunc|\bfun|\bsub)\s+(?:\([^)]*\)\s*)?(?P<a>[A-Za-z_]\w*)\s*[(<]"
     r"|(?<![\w$.])(?P<b>[A-Za-z_]\w*)" + ARROW + r""
     r"|^[ \t]*(?:(?:public|private|protected|static|async|final|override|internal)\s+)*"
@@ -192,8 +192,8 @@ def jq_filters(text: str) -> list[tuple[int, int]]:
 
 
 DATA_OPTIONS = curlargs.BODY_OPTIONS - {"--form", "--form-string", "--data-urlencode"}
-HELD = re.compile(r"\$\{?(?P<n>[A-Za-z_]\w*)\}?")
-SUBSTITUTED_JQ = re.compile(r"[\"']?\$\(\s*(?=jq\b)")
+HELD = rx.compile(r"\$\{?(?P<n>[A-Za-z_]\w*)\}?")
+SUBSTITUTED_JQ = rx.compile(r"[\"']?\$\(\s*(?=jq\b)")
 
 
 def curl_data(doc: Text, start: int, end: int) -> tuple[list[str], list[int]]:

@@ -55,13 +55,13 @@ LANGUAGES = {
     ".ps1": "powershell",
     ".psm1": "powershell",
 }
-API_KEY_HEADER = re.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
+API_KEY_HEADER = rx.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 # A header being set ("Authorization: Bearer", 'Authorization': ..., addHeader("Authorization", ...)),
 # not a table row or a sentence that names it.
-BEARER_HEADER = re.compile(
+BEARER_HEADER = rx.compile(
     r"\b" + re.escape(contract.BEARER_HEADER) + r"(?:\s*:|\\?[\"']\s*[:,])", re.IGNORECASE
 )
-AKOOL_HOST_IN_URL = re.compile(r"(?:^|\.)akool\.[A-Za-z]{2,}$", re.IGNORECASE)
+AKOOL_HOST_IN_URL = rx.compile(r"(?:^|\.)akool\.[A-Za-z]{2,}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -332,12 +332,12 @@ def ties_to_akool(ctx: FileContext) -> bool:
 
 
 # An API host of AKOOL's domain (openapi., api., sg3.), not its website, docs or a CDN.
-API_HOST = re.compile(r"(?i)^(?:[\w-]+\.)*?(?:\w*api\w*|sg\d+)\.akool\.[a-z]{2,}$")
-FILE_PATH = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}/?$")
+API_HOST = rx.compile(r"(?i)^(?:[\w-]+\.)*?(?:\w*api\w*|sg\d+)\.akool\.[a-z]{2,}$")
+FILE_PATH = rx.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}/?$")
 
 
 # A path that starts with an API version (`/v1/avatars`): on an API host of AKOOL's, a call.
-VERSIONED_PATH = re.compile(r"^/v\d+/[\w-]")
+VERSIONED_PATH = rx.compile(r"^/v\d+/[\w-]")
 
 
 def api_versioned(host: str, path: str) -> bool:
@@ -362,7 +362,7 @@ def _api_base(site: Site, host: str) -> bool:
 # The paths AKOOL's website serves on its own hosts (`api.akool.com/api/v1/public/login`): under
 # /api/vN, not /api/open. Joined to a base on such a host, as written whole in one URL, they are
 # judged as the website's unless they have the open API's shape (website_path).
-WEBSITE_PATH = re.compile(r"^/api/v\d+/")
+WEBSITE_PATH = rx.compile(r"^/api/v\d+/")
 
 
 def website_path(site: Site) -> bool:
@@ -411,8 +411,8 @@ def joined_siblings(found: list[Site]) -> frozenset[tuple[str, str]]:
 
 
 # A path of one segment under /api/vN (`/api/v1/upload`), and the /api/vN of a longer path.
-ONE_SEGMENT = re.compile(r"^(?P<prefix>/api/v\d+)/[\w.~-]+/?$")
-VERSION_PREFIX = re.compile(r"^/api/v\d+(?=/)")
+ONE_SEGMENT = rx.compile(r"^(?P<prefix>/api/v\d+)/[\w.~-]+/?$")
+VERSION_PREFIX = rx.compile(r"^/api/v\d+(?=/)")
 
 
 def api_siblings(ctx: FileContext) -> frozenset[tuple[str, str]]:

@@ -5,8 +5,9 @@ or the next word being its value) and httpie's request items (`name==value` a qu
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from akool_cli.audit import rx
 
 # curl's short options that take a value (curl --help all): -d DATA, -X METHOD, -H HEADER, ...
 VALUED_SHORT = frozenset("AbcCdDeEFHKmoPQrtTuUwxXyYz")
@@ -182,7 +183,7 @@ class Method:
     explicit: bool  # said with -X/--request (a fix may change it in place)
 
 
-CURL_WORD = re.compile(r"(?<![\w./-])curl(?=\s)")
+CURL_WORD = rx.compile(r"(?<![\w./-])curl(?=\s)")
 
 
 def curl_method(text: str, start: int = 0, at: int = -1) -> Method | None:
@@ -210,7 +211,7 @@ def curl_method(text: str, start: int = 0, at: int = -1) -> Method | None:
     return Method("GET", run.start(), False)
 
 
-DATA_PAIR = re.compile(r"(?P<name>[A-Za-z_]\w*)=")
+DATA_PAIR = rx.compile(r"(?P<name>[A-Za-z_]\w*)=")
 
 
 def get_query(text: str, start: int, end: int) -> list[tuple[str, int, int, int]] | None:
@@ -234,10 +235,10 @@ def get_query(text: str, start: int, end: int) -> list[tuple[str, int, int, int]
 # -- httpie -------------------------------------------------------------------------------------------
 
 # httpie's `http`/`https` and its clone xh's `xh`/`xhs`, which read the same request items.
-HTTPIE_WORD = re.compile(r"(?<![\w./-])(?:https?|xhs?)(?=\s)")
+HTTPIE_WORD = rx.compile(r"(?<![\w./-])(?:https?|xhs?)(?=\s)")
 # A request item: name==value (query), name:=value (raw JSON), name=value (JSON string),
 # Name:value (a header, not a field), name@file (a file).
-HTTPIE_ITEM = re.compile(r"(?P<name>[A-Za-z_][\w.\[\]-]*)(?P<sep>==|:=|=|:|@|=@|:=@)")
+HTTPIE_ITEM = rx.compile(r"(?P<name>[A-Za-z_][\w.\[\]-]*)(?P<sep>==|:=|=|:|@|=@|:=@)")
 
 
 @dataclass(frozen=True)
@@ -282,9 +283,9 @@ def httpie_items(text: str, start: int = 0) -> list[Item]:
 
 # akool's own `akool api METHOD PATH -f key=value` (a string field) and `-F key=value` (a
 # JSON-typed one): the body's fields, or the query's for GET and DELETE (docs/doctor.md).
-AKOOL_API = re.compile(r"(?<![\w./-])akool\s+api\s+(?P<m>GET|POST|PUT|DELETE|PATCH)\s")
+AKOOL_API = rx.compile(r"(?<![\w./-])akool\s+api\s+(?P<m>GET|POST|PUT|DELETE|PATCH)\s")
 FIELD_OPTIONS = frozenset({"-f", "--field", "-F", "--typed-field"})
-FIELD_ITEM = re.compile(r"(?P<name>[A-Za-z_][\w.\[\]-]*)=")
+FIELD_ITEM = rx.compile(r"(?P<name>[A-Za-z_][\w.\[\]-]*)=")
 
 
 def akool_api_items(text: str, start: int = 0) -> list[Item]:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from akool_cli.audit import rx
 from akool_cli.audit.rules import Fix
 
 if TYPE_CHECKING:
@@ -17,11 +18,11 @@ if TYPE_CHECKING:
 
 # A curl data option given a file (`-d @body.json`, `--data-binary "@req/talk.json"`, `--json
 # @b.json`); `-d @-` reads stdin and --data-raw takes `@` as text.
-DATA_FILE = re.compile(
+DATA_FILE = rx.compile(
     r"(?<![\w-])(?:-d|--data|--data-binary|--data-ascii|--json)[ \t]+(?P<q>['\"]?)"
     r"@(?P<file>[\w./-]+\.json)(?P=q)(?=[ \t]|\\?$)"
 )
-CONTINUED = re.compile(r"\\[ \t]*$")
+CONTINUED = rx.compile(r"\\[ \t]*$")
 MARK = "AKOOL_AUDIT_BODY"  # the here-document's word (no JSON line is it)
 
 # (a script's path, its shown name, a text): the findings in the text, as the script's

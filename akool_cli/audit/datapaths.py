@@ -8,18 +8,18 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from akool_cli.audit import source
+from akool_cli.audit import rx, source
 
 # A string literal starting at a quote (a triple-quoted one on one line first).
 LITERAL = re.compile(
     r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""|\'\'\'[^\'\\]*(?:(?:\\.|\'(?!\'\'))[^\'\\]*)*\'\'\''
     r'|"[^"\\]*(?:\\.[^"\\]*)*"|\'[^\'\\]*(?:\\.[^\'\\]*)*\'|`[^`\\]*(?:\\.[^`\\]*)*`'
 )
-TOKENS = re.compile(LITERAL.pattern + r"|[\"'`()\[\]{},]")
+TOKENS = rx.compile(LITERAL.pattern + r"|[\"'`()\[\]{},]")
 # A literal that holds a path or a URL (`"/api/..."`, `f"{BASE}/x"`, `"https://..."`).
-PATHLIKE = re.compile(r"/[\w{$%]")
+PATHLIKE = rx.compile(r"/[\w{$%]")
 # The callee before an opening parenthesis: `path.startswith`, `strings.HasPrefix`, `new Error`.
-CALLEE = re.compile(r"(?P<callee>[A-Za-z_$][\w$]*(?:\s*(?:\.|->|::)\s*[A-Za-z_$][\w$]*)*)\s*!?\s*$")
+CALLEE = rx.compile(r"(?P<callee>[A-Za-z_$][\w$]*(?:\s*(?:\.|->|::)\s*[A-Za-z_$][\w$]*)*)\s*!?\s*$")
 
 # Calls whose every argument is compared or matched with, never requested.
 COMPARING = frozenset(
@@ -87,7 +87,7 @@ REPLACING = frozenset(
     ]
 )
 # Calls that print, log or raise their arguments: a message, never a request.
-MESSAGE_CALL = re.compile(
+MESSAGE_CALL = rx.compile(
     r"^(?:print|println|printf|eprintln|eprint|puts|pp|echo|die|abort|warn|alert|error_log|"
     r"trigger_error|flash|panic|Exception|Error)$"
     r"|^(?:\w+\.)*(?:\w*(?:Error|Exception|Warning)|errors\.New|fmt\.(?:Print|Println|Printf|"
@@ -98,34 +98,34 @@ MESSAGE_CALL = re.compile(
     r"infof|warnf|errorf|debugf|fatalf|d|e|i|w|v|loginformation|logwarning|logerror|logdebug)$)"
 )
 # A statement that prints its words (shell's and PHP's echo, Ruby's puts): up to a pipe or `;`.
-ECHO = re.compile(r"^\s*(?:echo|printf|print|puts|Write-Host|Write-Output|say|warn|die)\s")
-PIPED_TO_CALL = re.compile(r"\|\s*(?:xargs|curl|wget|http|sh|bash)\b")
+ECHO = rx.compile(r"^\s*(?:echo|printf|print|puts|Write-Host|Write-Output|say|warn|die)\s")
+PIPED_TO_CALL = rx.compile(r"\|\s*(?:xargs|curl|wget|http|sh|bash)\b")
 # A switch's case (`case "/api/...":`, Go's `case "/a", "/b":`, Ruby's `when`), up to its body.
-CASE = re.compile(
+CASE = rx.compile(
     r"^\s*(?:case|when)\s+(?:(?!\bthen\b)[^:\"'`=-]|[=-](?!>)|\"[^\"]*\"|'[^']*'|`[^`]*`)*"
 )
 # A match arm or a keyed entry at a line's start: `"/api/..." => handler`, Kotlin `"/a" -> ...`.
-ARM = re.compile(r"(?:\s*[|,]\s*[\"'][^\"']*[\"'])*\s*(?:=>|->)\s*(?![\[{(]|array\s*\()")
+ARM = rx.compile(r"(?:\s*[|,]\s*[\"'][^\"']*[\"'])*\s*(?:=>|->)\s*(?![\[{(]|array\s*\()")
 # A shell case pattern (`/api/open/v3/photo/talking|/x)`), nginx's `location` and `rewrite`.
-SHELL_PATTERN = re.compile(
+SHELL_PATTERN = rx.compile(
     r"^\s*\(?\s*[\"']?/[^\s\"'|()]*[\"']?(?:\s*\|\s*[\"']?[^\s\"'|()]+[\"']?)*\s*\)"
 )
 # A YAML key that is a path, its value another (`/api/open/v3/photo/talking: /api/open/v3/...`).
-YAML_KEY = re.compile(r"^\s*(?:-\s+)?/[^\s:\"']+(?=\s*:\s+[\"']?(?:/|https?://))")
+YAML_KEY = rx.compile(r"^\s*(?:-\s+)?/[^\s:\"']+(?=\s*:\s+[\"']?(?:/|https?://))")
 # Commands that search or rewrite text (a migration script's `grep -rn "/api/..."`, `sed -i
 # "s#/old#/new#g"`): their words are patterns, up to the next pipe or `;`.
-SEARCHING = re.compile(
+SEARCHING = rx.compile(
     r"(?:^|[|;&(`]\s*)(?:(?:git\s+)?grep|egrep|fgrep|rg|ag|sed|awk|perl)\s+(?=[-\"'/s])[^|;&`]*"
 )
-NGINX = re.compile(r"^\s*(?:location\s+(?:[=~^*]+\s*)?|rewrite\s+)(?P<p>\S+)")
+NGINX = rx.compile(r"^\s*(?:location\s+(?:[=~^*]+\s*)?|rewrite\s+)(?P<p>\S+)")
 # The separator between a map's key and its value.
-INDEX_SET = re.compile(r"\]\s*=(?!=)")
-KEY_SEPARATOR = re.compile(r"\s*(?::(?!:)|=>|->|\bto\b)\s*")
+INDEX_SET = rx.compile(r"\]\s*=(?!=)")
+KEY_SEPARATOR = rx.compile(r"\s*(?::(?!:)|=>|->|\bto\b)\s*")
 # A comparison written beside the literal.
-COMPARED_BEFORE = re.compile(r"(?:===?|!==?|<>|\bin)\s*$")
-COMPARED_AFTER = re.compile(r"^\s*(?:===?|!==?|<>|in\b|not\s+in\b)")
-FOR_HEAD = re.compile(r"\bfor\b[^=]*\bin\s*$")
-SHELL_TEST = re.compile(r"(?:^|\s)=\s*$")
+COMPARED_BEFORE = rx.compile(r"(?:===?|!==?|<>|\bin)\s*$")
+COMPARED_AFTER = rx.compile(r"^\s*(?:===?|!==?|<>|in\b|not\s+in\b)")
+FOR_HEAD = rx.compile(r"\bfor\b[^=]*\bin\s*$")
+SHELL_TEST = rx.compile(r"(?:^|\s)=\s*$")
 # Pairs of a table: `new Map([["/old", "/new"]])`, `Map.entry("/old", "/new")`, `.put(...)`.
 PAIR_CALLS = frozenset(
     [
@@ -142,9 +142,9 @@ PAIR_CALLS = frozenset(
         "KeyValuePair",
     ]
 )
-MAP_OF = re.compile(r"Map\w*\.of$|^mapOf$|^hashMapOf$|^mutableMapOf$")
+MAP_OF = rx.compile(r"Map\w*\.of$|^mapOf$|^hashMapOf$|^mutableMapOf$")
 # SQL: a statement that stores or reads rows, never a request.
-SQL = re.compile(
+SQL = rx.compile(
     r"(?is)^\s*(?:select\b.*\bfrom\b|insert\s+(?:or\s+\w+\s+)?into\b|update\s+\S+\s+set\b|"
     r"delete\s+from\b|create\s+(?:table|index|view)\b|replace\s+into\b|merge\s+into\b|upsert\b|"
     r"with\s+\w+\s+as\s*\(|alter\s+table\b)"
@@ -152,7 +152,7 @@ SQL = re.compile(
 # Words of a command line: a string holding one is a request, not a message.
 COMMAND_WORDS = frozenset({"curl", "wget", "http", "https", "xh", "httpie", "fetch", "xargs"})
 HTTP_VERBS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
-WORD = re.compile(r"^[A-Za-z][A-Za-z'’]+[.,:;!?]?$")
+WORD = rx.compile(r"^[A-Za-z][A-Za-z'’]+[.,:;!?]?$")
 
 
 @dataclass
@@ -219,7 +219,7 @@ def data_spans(line: str, kind: str = "") -> list[tuple[int, int]]:
 # What a line that holds data shows, whatever its language: a comparison, an arrow, a key or a
 # subscript or a pair with a path, SQL's verbs (a cheap test before its literals are read).
 OPERATORS = ("==", "!=", "<>", "=>", "->", " in ", " in(", " in[", "[ ", "[[", " to ")
-KEYED_PATH = re.compile(r"[:,\[]\s*\w{0,2}[\"'`][^\"'`]*/[\w{$%]")
+KEYED_PATH = rx.compile(r"[:,\[]\s*\w{0,2}[\"'`][^\"'`]*/[\w{$%]")
 SQL_WORDS = tuple(
     f"{w} "
     for w in [
@@ -301,8 +301,8 @@ CUE_WORDS = COMPARING | REPLACING | MESSAGE_WORDS
 CUE_ENDINGS = ("Error", "Exception", "Warning")
 # (each tried at a word's start only: tried within a word too, a line's long words were read
 # again from each of their letters)
-CALLED_WORD = re.compile(r"\b(\w+)\s*\(")
-TWO_WORDS = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}\s+[A-Za-z]{2,}")
+CALLED_WORD = rx.compile(r"\b(\w+)\s*\(")
+TWO_WORDS = rx.compile(r"(?<![A-Za-z])[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 
 
 def _worth_reading(line: str) -> bool:
@@ -537,7 +537,7 @@ def file_spans(name: str, lines: list[str], shell: bool) -> dict[int, list[tuple
 
 # A name bound to a path literal alone: `OLD_TALKING = "/api/open/v3/photo/talking"`, `const
 # OLD = '...'`, Go's `OldTalking = "..."`, PHP's `$old = '...'`, Java's `static final String`.
-BOUND_PATH = re.compile(
+BOUND_PATH = rx.compile(
     r"^\s*(?:export\s+)?(?:(?:const|let|var|val|final|static|private|public|protected|readonly|"
     r"internal|String|string|str)\s+)*\$?(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w.<>\[\]]+\s*)?:?=\s*"
     r"(?P<lit>(?P<q>[\"'`])[^\"'`]*(?P=q))\s*[;,]?\s*(?:(?:#|//).*)?$"
@@ -545,7 +545,7 @@ BOUND_PATH = re.compile(
 
 
 # A path of AKOOL's that a name may hold (not a base: `https://openapi.akool.com/api/open/v3`).
-HELD_PATH = re.compile(r"/api/open/v\d+/\w|akool\.[a-z]+/(?!api/open(?:/v\d+)?/?[\"'`])\w")
+HELD_PATH = rx.compile(r"/api/open/v\d+/\w|akool\.[a-z]+/(?!api/open(?:/v\d+)?/?[\"'`])\w")
 
 
 def held_as_data(
@@ -576,7 +576,7 @@ def held_as_data(
     return [(at[0], (at[1], at[2])) for name, at in held.items() if name in used]
 
 
-WORDS = re.compile(r"[A-Za-z_]\w*")
+WORDS = rx.compile(r"[A-Za-z_]\w*")
 
 
 def _data_use(line: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -597,17 +597,17 @@ def _data_use(line: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
 # function or lambda (`app.post("/x", async (req, res) => ...)`, Spark's `post("/x", (req, res)
 # -> ...)`), a block (Ktor's `post("/x") {`, Sinatra's `post '/x' do`) or a function of the file
 # (chi's `r.Post("/x", legacy)`); a client's verb (`requests.post`, `axios.post`) never is.
-ROUTE_CALL = re.compile(
+ROUTE_CALL = rx.compile(
     r"(?<![\w$])(?P<verb>(?i:get|post|put|patch|delete|"
     r"all|head|options|any)|Handle|HandleFunc|Method)\s*(?:\(\s*|\s+(?=[\"']))"
     r"(?:(?P<q>[\"'`])/[^\"'`]*(?P=q)|(?P<name>[A-Za-z_$][\w$]*))(?P<rest>.{0,80})"
 )
-RECEIVER = re.compile(r"(?P<r>[\w$]+(?:\.[\w$]+)*)\s*\.\s*$")
-ROUTE_REST = re.compile(
+RECEIVER = rx.compile(r"(?P<r>[\w$]+(?:\.[\w$]+)*)\s*\.\s*$")
+ROUTE_REST = rx.compile(
     r"\s*(?:\)\s*(?:\{|do\b|->)|\s+do\b|,\s*(?:async\s+)?(?:function\b|\(\s*(?:req|request|"
     r"ctx|c|call|w|_|\w+\s*:)\b|\(\s*\)\s*=>|\w+\s*=>|\w+\s*->))"
 )
-HANDLER_ARG = re.compile(r"\s*,\s*(?:[\w$]+\.)*(?P<h>[A-Za-z_$][\w$]*)\s*[,)]")
+HANDLER_ARG = rx.compile(r"\s*,\s*(?:[\w$]+\.)*(?P<h>[A-Za-z_$][\w$]*)\s*[,)]")
 # A receiver whose verbs send requests (a client, a session, an SDK), not a router's.
 CLIENT_WORDS = (
     "client",
@@ -627,16 +627,16 @@ CLIENT_WORDS = (
     "conn",  # (Faraday's `conn.post("/x") do |req|`: a request, its body set in the block)
     "faraday",
 )
-DEFINED = re.compile(
+DEFINED = rx.compile(
     r"(?:\bdef|\bfunction|\bfunc(?:\s*\([^)]*\))?|\bfun|\bsub)\s+(?P<a>[A-Za-z_$][\w$]*)"
     r"|(?:const|let|var)\s+(?P<b>[A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\b|\([^()]*\)\s*=>)"
 )
 # An entry of a table of routes: a path to a function of the file (`{"/api/...": handle_talk}`).
-HANDLER_ENTRY = re.compile(
+HANDLER_ENTRY = rx.compile(
     r"(?P<path>(?P<q>[\"'`])/[^\"'`]*(?P=q))\s*(?::|=>)\s*(?:[\w$]+\.)*(?P<h>[A-Za-z_$][\w$]*)\s*(?=[,}\]\n]|$)"
 )
-ROUTE_OPTIONS = re.compile(r"\.route\(\s*\{")
-OPTION_PATH = re.compile(r"\b(?:url|path)\s*:\s*(?P<q>[\"'`])/[^\"'`]*(?P=q)")
+ROUTE_OPTIONS = rx.compile(r"\.route\(\s*\{")
+OPTION_PATH = rx.compile(r"\b(?:url|path)\s*:\s*(?P<q>[\"'`])/[^\"'`]*(?P=q)")
 
 
 class Routes:

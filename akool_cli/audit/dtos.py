@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from akool_cli.audit import builders
+from akool_cli.audit import builders, rx
 
 if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
@@ -35,35 +35,35 @@ class Dto:
 
 
 # A serialized name given by an annotation or attribute.
-RENAMED = re.compile(
+RENAMED = rx.compile(
     r"(?:JsonProperty|SerializedName|SerialName|JsonPropertyName|Json)\(\s*"
     r"(?:(?:value|name|PropertyName)\s*=\s*)?\"(?P<j>[^\"]+)\""
 )
-IGNORED = re.compile(r"@JsonIgnore\b|\[JsonIgnore\]|@Transient\b|\btransient\s")
+IGNORED = rx.compile(r"@JsonIgnore\b|\[JsonIgnore\]|@Transient\b|\btransient\s")
 # A naming policy that renames plain members: their names as written are not what is sent.
-RENAMING = re.compile(
+RENAMING = rx.compile(
     r"NamingStrateg|FieldNamingPolicy|JsonNaming|PropertyNamingPolicy|alias_generator"
 )
-PY_CLASS = re.compile(
+PY_CLASS = rx.compile(
     r"^(?P<deco>(?:[ \t]*@[\w.]+(?:\([^)\n]*\))?[ \t]*\n)*)(?P<i>[ \t]*)class[ \t]+(?P<n>[A-Za-z_]\w*)"
     r"[ \t]*(?:\((?P<bases>[^)\n]*)\))?[ \t]*:",
     re.M,
 )
-PY_FIELD = re.compile(
+PY_FIELD = rx.compile(
     r"(?P<n>[A-Za-z]\w*)[ \t]*:[ \t]*(?P<t>[^=\n#]+?)[ \t]*(?:=[ \t]*(?P<v>[^#\n]+?))?[ \t]*(?:#.*)?$"
 )
 # pydantic's alias a dump by alias writes: `serialization_alias=` first, else `alias=`.
-PY_ALIAS = re.compile(r"(?<![\w])alias\s*=\s*\"(?P<j>[^\"]+)\"")
-PY_DUMPED_ALIAS = re.compile(r"\bserialization_alias\s*=\s*\"(?P<j>[^\"]+)\"")
-PY_READ_ALIAS = re.compile(r"\bvalidation_alias\s*=\s*\"(?P<j>[^\"]+)\"")  # (what is read)
-PY_DEFAULT = re.compile(r"(?:Field|field)\(\s*(?:default\s*=\s*)?")
-BRACED_CLASS = re.compile(
+PY_ALIAS = rx.compile(r"(?<![\w])alias\s*=\s*\"(?P<j>[^\"]+)\"")
+PY_DUMPED_ALIAS = rx.compile(r"\bserialization_alias\s*=\s*\"(?P<j>[^\"]+)\"")
+PY_READ_ALIAS = rx.compile(r"\bvalidation_alias\s*=\s*\"(?P<j>[^\"]+)\"")  # (what is read)
+PY_DEFAULT = rx.compile(r"(?:Field|field)\(\s*(?:default\s*=\s*)?")
+BRACED_CLASS = rx.compile(
     r"\b(?P<kind>class|record|data\s+class|struct)\s+(?P<n>[A-Z]\w*)\s*(?:<[^<>{}()]*>)?\s*(?P<p>\()?"
 )
 # (a type starts no word or dotted run midway, where a match from the run's start is found first:
 # tried from each letter of `j.data.data...video`, its `[\w.]*` read the run to its end each
 # time, quadratic: break21g #31)
-JAVA_FIELD = re.compile(
+JAVA_FIELD = rx.compile(
     r"(?P<mods>(?:(?:private|public|protected|final|transient|volatile|static|readonly|required"
     r"|internal|virtual)\s+)*)(?P<t>(?<![A-Za-z0-9_])(?<![A-Za-z0-9_]\.)"
     r"[A-Za-z_][\w.]*(?:<[^;{}()=]*>)?(?:\[\])?\??)\s+"
@@ -235,12 +235,12 @@ def _fields(doc: Text, index: int, plain: bool, answer: bool) -> list[Member]:
 
 # How an instance is made, at the start of a value: `new TalkReq(`, `TalkReq(`, `new TalkReq {`,
 # `TalkReq.builder()`, `new()` (C#'s target-typed new: the declared type is the one).
-MADE = re.compile(
+MADE = rx.compile(
     r"[ \t]*(?:await\s+)?(?:new\s+)?(?P<t>[A-Z]\w*)\s*(?:<[^<>;()]*>)?\s*"
     r"(?P<how>\(|\{|\.\s*builder\s*\(\s*\))"
 )
-MADE_IN = re.compile(r"(?<![\w.$])(?:new\s+)?[A-Z]\w*\s*(?:<[^<>;()]*>)?\s*[({.]")
-DECLARED_TYPE = re.compile(
+MADE_IN = rx.compile(r"(?<![\w.$])(?:new\s+)?[A-Z]\w*\s*(?:<[^<>;()]*>)?\s*[({.]")
+DECLARED_TYPE = rx.compile(
     r"(?P<t>[A-Z]\w*)\s*(?:<[^<>;()]*>)?\s+[A-Za-z_]\w*\s*=\s*new\s*\(\s*\)\s*\{?$"
 )
 
@@ -257,13 +257,13 @@ def made(doc: Text, at: int) -> tuple[str, int] | None:
 
 # -- Rust: serde structs ---------------------------------------------------------------------------
 
-RUST_STRUCT = re.compile(r"\bstruct\s+(?P<n>[A-Z]\w*)\s*(?:<[^<>{};]*>)?\s*\{")
-SERDE = re.compile(r"#\[serde\((?P<a>[^\]]*)\)\]")
-SERDE_RENAME = re.compile(r"\brename\s*=\s*\"(?P<j>[^\"]+)\"")
-SERDE_DROPS = re.compile(r"\b(?:skip|skip_serializing|flatten)\b(?!_if)")
-SERDE_RENAME_ALL = re.compile(r"\brename_all\s*=\s*\"(?P<case>[^\"]+)\"")
-RUST_LEAD = re.compile(r"\s*(?:#\[[^\]]*\]|//[^\n]*)")  # an attribute or a comment
-RUST_MEMBER = re.compile(r"\s*(?:pub(?:\([^)]*\))?\s+)?(?P<n>r#\w+|[A-Za-z_]\w*)\s*:")
+RUST_STRUCT = rx.compile(r"\bstruct\s+(?P<n>[A-Z]\w*)\s*(?:<[^<>{};]*>)?\s*\{")
+SERDE = rx.compile(r"#\[serde\((?P<a>[^\]]*)\)\]")
+SERDE_RENAME = rx.compile(r"\brename\s*=\s*\"(?P<j>[^\"]+)\"")
+SERDE_DROPS = rx.compile(r"\b(?:skip|skip_serializing|flatten)\b(?!_if)")
+SERDE_RENAME_ALL = rx.compile(r"\brename_all\s*=\s*\"(?P<case>[^\"]+)\"")
+RUST_LEAD = rx.compile(r"\s*(?:#\[[^\]]*\]|//[^\n]*)")  # an attribute or a comment
+RUST_MEMBER = rx.compile(r"\s*(?:pub(?:\([^)]*\))?\s+)?(?P<n>r#\w+|[A-Za-z_]\w*)\s*:")
 
 
 def _serde(doc: Text) -> dict[str, Dto]:
@@ -330,10 +330,10 @@ def recased(name: str, case: str) -> str:
 
 # `TalkReq r` (Java, C#: a parameter or a local), `r: TalkReq` / `r: &TalkReq` (Kotlin, Python,
 # TypeScript, Rust, Swift), `r TalkReq` / `r *TalkReq` / `var r TalkReq` (Go).
-TYPE_FIRST = re.compile(
+TYPE_FIRST = rx.compile(
     r"\b(?P<t>[A-Z]\w*)(?:<[^<>;(){}=]*>)?\??[ \t]+(?P<n>[a-z_]\w*)[ \t]*(?=[,)=;]|$)", re.M
 )
-NAME_FIRST = re.compile(
+NAME_FIRST = rx.compile(
     r"(?<![\w.\"'$])(?P<n>[A-Za-z_]\w*)[ \t]*\??:[ \t]*&?(?:'\w+[ \t]+)?(?:mut[ \t]+)?"
     r"(?P<t>[A-Z]\w*)\b(?![ \t]*[.(<\[])"
 )
@@ -342,7 +342,7 @@ OPTION_MEMBERS = frozenset(
     {"method", "headers", "header", "body", "timeout", "baseurl", "params", "query", "redirect"}
     | {"signal", "auth", "cookies", "proxies", "verify", "responsetype", "withcredentials"}
 )
-GO_NAME_TYPE = re.compile(r"\b(?P<n>[a-z_]\w*)[ \t]+\*?(?P<t>[A-Za-z_]\w*)[ \t]*(?=[,)]|$)", re.M)
+GO_NAME_TYPE = rx.compile(r"\b(?P<n>[a-z_]\w*)[ \t]+\*?(?P<t>[A-Za-z_]\w*)[ \t]*(?=[,)]|$)", re.M)
 
 
 def members_of(doc: Text, type_name: str) -> tuple[Member, ...]:
@@ -414,11 +414,11 @@ SENDS_WHOLE = frozenset(
     | {"HttpEntity", "create", "StringContent", "Serialize", "SerializeObject", "send"}
     | {"jsonable_encoder", "fromValue", "bodyValue", "syncBody", "encode", "valueToTree"}
 )
-OWN_DUMP = re.compile(
+OWN_DUMP = rx.compile(
     r"\s*\.\s*(?:model_dump(?:_json)?|dict|json|to_dict|toJson|toJSON|serialize|__dict__)\b"
 )
-CHAIN_LINK = re.compile(r"\s*\.\s*[A-Za-z_]\w*\s*(?:::<[^<>()]*>)?\s*\(")
-CALLEE_BEFORE = re.compile(r"(?P<f>[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>)?\s*$")
+CHAIN_LINK = rx.compile(r"\s*\.\s*[A-Za-z_]\w*\s*(?:::<[^<>()]*>)?\s*\(")
+CALLEE_BEFORE = rx.compile(r"(?P<f>[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>)?\s*$")
 
 
 def sent_whole(doc: Text, name: str, opened: int) -> bool:

@@ -6,27 +6,26 @@ answers are not judged: a crossed tie would judge, and patch, one answer's reads
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from akool_cli.audit import arguments, brackets
+from akool_cli.audit import arguments, brackets, rx
 
 # Calls that give their arguments' results in their order: Python's asyncio.gather, JS's
 # Promise.all (given an array), Kotlin's awaitAll, Rust's join! macros.
-GATHERS = re.compile(
+GATHERS = rx.compile(
     r"^\s*(?:await\s+|yield\s+)?(?:asyncio\s*\.\s*gather|gather|Promise\s*\.\s*all|awaitAll"
     r"|(?:tokio\s*::\s*|futures\s*::\s*)?(?:try_)?join!)\s*\("
 )
 # Calls that give several results in a shape of their own (`{status, value}`), or one of them.
-UNMATCHED = re.compile(
+UNMATCHED = rx.compile(
     r"^\s*(?:await\s+)?(?:Promise\s*\.\s*(?:allSettled|race|any)|asyncio\s*\.\s*(?:wait|as_completed)"
     r"|Task\s*\.\s*WhenAll|axios\s*\.\s*all)\s*\("
 )
-KEYWORD = re.compile(r"^[A-Za-z_]\w*\s*=(?!=)")  # (Python's gather(..., return_exceptions=True))
-ENTRY = re.compile(r"\s*(?:[\"'](?P<q>[A-Za-z_$][\w$]*)[\"']|(?P<n>[A-Za-z_$][\w$]*))\s*:(?!:)")
-DECLARED = re.compile(r"(?P<n>[A-Za-z_$][\w$]*)\s*=(?![=>])\s*")  # `const a = x, b = y`: `b = y`
-END = re.compile(r"\s*[;)]*\s*$")
+KEYWORD = rx.compile(r"^[A-Za-z_]\w*\s*=(?!=)")  # (Python's gather(..., return_exceptions=True))
+ENTRY = rx.compile(r"\s*(?:[\"'](?P<q>[A-Za-z_$][\w$]*)[\"']|(?P<n>[A-Za-z_$][\w$]*))\s*:(?!:)")
+DECLARED = rx.compile(r"(?P<n>[A-Za-z_$][\w$]*)\s*=(?![=>])\s*")  # `const a = x, b = y`: `b = y`
+END = rx.compile(r"\s*[;)]*\s*$")
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ class Value:
     key: str = ""
 
 
-SEVERAL_DECLARED = re.compile(r",\s*[A-Za-z_$][\w$]*\s*=(?![=>])")
+SEVERAL_DECLARED = rx.compile(r",\s*[A-Za-z_$][\w$]*\s*=(?![=>])")
 
 
 def may_hold_several(names: tuple[str, ...], rhs: str, declared: bool) -> bool:

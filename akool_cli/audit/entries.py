@@ -6,16 +6,15 @@ Go's `{Method: "POST", Path: "/..."}` or `{"POST", "/..."}`, `{ method: :post, p
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
-from akool_cli.audit import brackets
+from akool_cli.audit import brackets, rx
 from akool_cli.audit.brackets import CLOSE, OPEN, QUOTES
 from akool_cli.audit.fields import Text, enum_constant
 
 REACH = 400  # characters: an entry is short; farther brackets are a table's, not an entry's
 # One element of an entry that is a method: a method string, a Ruby symbol, a method constant.
-METHOD_ELEMENT = re.compile(
+METHOD_ELEMENT = rx.compile(
     r"\s*(?:(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)"
     r"|:(?P<sym>get|post|put|delete|patch)"
     r"|(?:[\w.]*HttpMethod|Method)(?:\.|::)(?P<const>(?i:Get|Post|Put|Delete|Patch))"
@@ -23,16 +22,16 @@ METHOD_ELEMENT = re.compile(
 )
 # An element that names the method: `method: "POST"`, `"method": "GET"`, `'method' => 'PUT'`,
 # Go's `Method: "POST"`, C#'s `Method = HttpMethod.Post`, Ruby's `method: :post`.
-KEYED = re.compile(r"\s*[\"']?(?i:method|verb|http_?method)[\"']?\s*(?:=>|:(?!:)|=(?!=))")
+KEYED = rx.compile(r"\s*[\"']?(?i:method|verb|http_?method)[\"']?\s*(?:=>|:(?!:)|=(?!=))")
 # A pair whose first part is the method: Kotlin's `"POST" to "/..."`, Scala's `"POST" -> "/..."`.
-PAIR = re.compile(r"(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)\s*(?:\bto\b|->)\s*$")
+PAIR = rx.compile(r"(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)\s*(?:\bto\b|->)\s*$")
 # What an entry's opening bracket follows: a list, another entry, an assignment, a key.
-ENTRY_AFTER = re.compile(r"(?:^|[\[({,=:>]|\breturn|\bof|\bto)\s*$")
+ENTRY_AFTER = rx.compile(r"(?:^|[\[({,=:>]|\breturn|\bof|\bto)\s*$")
 
 
 # What a struct's or an object's `{` follows: Go's `op{` and `&op{`, C#'s `new Op {`, Java's
 # `new String[]{` (no block's keyword: `else{`).
-STRUCT_BEFORE = re.compile(r"(?:(?<![\w.])&?(?P<t>[A-Za-z_][\w.]*)|\bnew\s+[\w.<>]+\s*|\])$")
+STRUCT_BEFORE = rx.compile(r"(?:(?<![\w.])&?(?P<t>[A-Za-z_][\w.]*)|\bnew\s+[\w.<>]+\s*|\])$")
 BLOCK_WORDS = frozenset({"else", "try", "do", "finally", "switch", "select", "default", "then"})
 
 

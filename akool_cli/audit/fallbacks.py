@@ -23,34 +23,34 @@ LOOKUP = (
     r"(?:\bgetenv|\.get|\bgetOrDefault|\bfetch|\b\w*[Ee]nv\w*|\bGetEnvironmentVariable|\bconfig"
     r"|\bgetProperty)\(\s*"
 )
-DEFAULT_BEFORE = re.compile(
+DEFAULT_BEFORE = rx.compile(
     LOOKUP + r"[\"'][\w.:-]+[\"']\s*,\s*$"
     # a typer parameter's default: `scale: str = typer.Option("16:10", help=...)`, `default=`
     r"|\b(?:typer\.)?(?:Option|Argument)\(\s*(?:default\s*=\s*)?$"
 )
-KEY_BEFORE = re.compile(LOOKUP + "$")  # getenv("RESOLUTION"): the key, not a value
+KEY_BEFORE = rx.compile(LOOKUP + "$")  # getenv("RESOLUTION"): the key, not a value
 # A string that is all one interpolation: `$RES`, `${RES}`, `${RES:-720p}` (its fallback),
 # `${res}` in a template literal, `{res}` in an f-string.
-WHOLE = re.compile(
+WHOLE = rx.compile(
     r"\$(?P<n>[A-Za-z_]\w*)|\$[\d@*#?]|\$\{(?P<b>[A-Za-z_]\w*|\d+)(?::?[-=](?P<f>[^{}$\"'`]*))?\}"
     r"|\{(?P<p>[A-Za-z_]\w*)\}"
 )
 # An interpolation anywhere in a string: `$RES`, `${3:-720}`, `$(cat f)`, a backtick command,
 # `{res}`, a printf slot (`"%s" % res`).
-HOLE = re.compile(r"\$[{(A-Za-z_\d@*#?]|\{[A-Za-z_]|`|%[sd]")
+HOLE = rx.compile(r"\$[{(A-Za-z_\d@*#?]|\{[A-Za-z_]|`|%[sd]")
 # A placeholder a README writes for a value: `<720|1080>`, `...`, `YOUR_RESOLUTION`, `{{res}}`.
-PLACEHOLDER = re.compile(
+PLACEHOLDER = rx.compile(
     r"\s*(?:<[^<>]+>|\.\.\.|…|(?:YOUR|MY)_[A-Z0-9_]+|\{\{[^{}]*\}\}|\[[A-Z][A-Z0-9_ ]*\])\s*"
 )
 # An argparse option or a click option: where its call opens, and the option's own name.
-OPTION = re.compile(
+OPTION = rx.compile(
     r"\b(?:add_argument|click\.option|typer\.Option)\(\s*(?:[\"']-\w[\"']\s*,\s*)?"
     r"[\"']--(?P<n>[A-Za-z_][\w-]*)[\"']"
     r"(?:\s*,\s*[\"'](?P<dest>[A-Za-z_]\w*)[\"'])?"  # (click's own parameter name after its flags)
 )
 # (click's `type=click.Choice([...])` lists the choices as argparse's `choices=` does)
-OPTION_VALUE = re.compile(r"\b(?P<k>default|choices|type\s*=\s*click\.Choice\()\s*=?\s*")
-ELEMENT = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])")
+OPTION_VALUE = rx.compile(r"\b(?P<k>default|choices|type\s*=\s*click\.Choice\()\s*=?\s*")
+ELEMENT = rx.compile(r"\"[^\"\n]*\"|'[^'\n]*'|(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])")
 
 
 def default_argument(before: str) -> bool:
@@ -110,12 +110,12 @@ def option_values(doc: Text, name: str) -> list[tuple[int, int]]:
 # A conversion to a number that a value is written inside (`int(os.environ.get("N", "5") or "5")`,
 # `Number(process.env.N ?? "5")`, `Integer.parseInt(...)`, `strconv.Atoi(...)`), read backwards
 # from the value up to the conversion's unclosed `(`; or after it (Kotlin's `(... ?: "5").toInt()`).
-CONVERTED_BEFORE = re.compile(
+CONVERTED_BEFORE = rx.compile(
     r"(?:\bint|\bfloat|\bNumber|\bparseInt|\bparseFloat|\bInteger\.(?:parseInt|valueOf)"
     r"|\bLong\.parseLong|\bDouble\.parseDouble|\bstrconv\.Atoi|\bint\.Parse|\bConvert\.ToInt32)"
     r"\((?:[^()\n]|\([^()\n]*\))*(?:\w\([^()\n]*)?$"
 )
-CONVERTED_AFTER = re.compile(r"[^()\n]{0,60}?\)*\s*\.(?:toInt|toLong|toDouble|to_i|to_f)\b")
+CONVERTED_AFTER = rx.compile(r"[^()\n]{0,60}?\)*\s*\.(?:toInt|toLong|toDouble|to_i|to_f)\b")
 
 
 @lru_cache(maxsize=8)

@@ -23,12 +23,13 @@ from akool_cli.audit import (
     handles,
     holders,
     mocks,
+    rx,
 )
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
 # A key: "k": / 'k': / \"k\": / k: (not in Python) / 'k' => / "k" to (Kotlin) / put("k", / ("k",
-KEY = re.compile(
+KEY = rx.compile(
     r"(?P<q>\\?[\"'])(?P<name>[A-Za-z_][\w-]*)(?P=q)\s*(?::(?!:)|=>|\bto\b)"
     r"|(?:^|(?<=[{,\s(]))(?P<bare>[A-Za-z_]\w*)\??\s*:(?![:=/])"
     r"|(?:put|set|add|append|field|addFormDataPart)\(\s*(?P<q2>[\"'])(?P<name2>[A-Za-z_][\w-]*)(?P=q2)\s*,"
@@ -45,10 +46,10 @@ PS_KEY = re.compile(
     r"(?:(?<=[{;])|(?<=^))[ \t]*(?P<psq>[\"']?)(?P<ps>[A-Za-z_][\w-]*)(?P=psq)[ \t]*=(?![=>])", re.M
 )
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
-CONTAINER_OPENERS = re.compile(
+CONTAINER_OPENERS = rx.compile(
     r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)\($"
 )
-R_LIST = re.compile(r"(?<![\w.])list\($")  # R's named list, `list(prompt = p, size = "1:1")`
+R_LIST = rx.compile(r"(?<![\w.])list\($")  # R's named list, `list(prompt = p, size = "1:1")`
 TRANSPORT_KEYS = frozenset(
     {
         "method",
@@ -75,7 +76,7 @@ BODY_KEYS = ("body", "data", "json", "form")
 QUERY_KEYS = ("params", "query", "searchParams", "qs")
 # The label of a container that sends no fields (headers=, auth: ...), matched on the label read
 # backwards: searched forwards, `(?:headers|...)\s*[=:]\s*$` tries every start of the label.
-SKIPPED_LABELS_BACKWARDS = re.compile(
+SKIPPED_LABELS_BACKWARDS = rx.compile(
     r"\s*[=:]\s*(?:"
     + "|".join(
         w[::-1]
@@ -84,11 +85,11 @@ SKIPPED_LABELS_BACKWARDS = re.compile(
     + ")",
     re.I,
 )
-QUERY_LABELS = re.compile(
+QUERY_LABELS = rx.compile(
     r"(?:params|query|searchParams|qs)\s*[=:]\s*$|\.query\(\s*&?\s*$|URLSearchParams\(\s*$"
 )
-FORM_FIELD = re.compile(r"(?:-F|--form|--data-urlencode)\s+[\"']?(?P<name>[A-Za-z_]\w*)=")
-QUERY_FIELD = re.compile(r"[?&](?P<name>[A-Za-z_]\w*)(?:\[\])?=(?P<value>[^&\"'`\s#]*)")
+FORM_FIELD = rx.compile(r"(?:-F|--form|--data-urlencode)\s+[\"']?(?P<name>[A-Za-z_]\w*)=")
+QUERY_FIELD = rx.compile(r"[?&](?P<name>[A-Za-z_]\w*)(?:\[\])?=(?P<value>[^&\"'`\s#]*)")
 
 
 @dataclass
@@ -344,7 +345,7 @@ def read(
 
 # TypeScript's `const body: { webhook_url: string } = {...}`: a name given an inline object type
 # (which ASSIGNED's type does not take: braces), bound to the value after its `=`.
-TYPED_OBJECT = re.compile(
+TYPED_OBJECT = rx.compile(
     r"(?<![\w$.])(?:const|let|var)\s+(?P<n>[A-Za-z_$][\w$]*)\s*:\s*\{[^{}=\n]*\}\s*=(?![=>])[ \t]*"
 )
 
@@ -373,14 +374,14 @@ def _walls(starts: list[int], lines: list[str], prose: frozenset[int]) -> list[t
 
 
 # A name where it is read: not a key or a binding ("k": v, k: v, k = v, k: str = v), not in quotes.
-WORD = re.compile(r"(?<![\w\"'])[A-Za-z_]\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))")
-BRACKETS = re.compile(r"[{}\[\]()]")
+WORD = rx.compile(r"(?<![\w\"'])[A-Za-z_]\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))")
+BRACKETS = rx.compile(r"[{}\[\]()]")
 # (a Swift dictionary's type, `let body: [String: Any] = [...]`, is a type too)
 # (`(?=(?P<sp>[ \t]*))(?P=sp)`: the blanks after a name taken whole, never given back to the
 # `[ \t]*` after them: a run of 20,000 spaces after `(d as` was split every way, 1.7 s; and a
 # type's blanks are taken whole, the type ending at a character that is not one (or only blanks
 # with a space: the type's own character): `x:` and 2,000 spaces took 10 s; perf22)
-ASSIGNED = re.compile(  # (a letter, not after a word character, first: most places are neither)
+ASSIGNED = rx.compile(  # (a letter, not after a word character, first: most places are neither)
     r"(?=[A-Za-z_])(?<!\w)(?:(?<![.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
     r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*){1,6}[ \t]*(?::=|=(?![=>]))"  # a, b := ...
     r"|(?P<n2>[A-Za-z_]\w*)(?=(?P<sp>[ \t]*))(?P=sp)"
@@ -392,7 +393,7 @@ ASSIGNED = re.compile(  # (a letter, not after a word character, first: most pla
 
 # A conditional spread's opening, up to an object of one of its branches: `...(x ? ` or, past the
 # first branch's object, `...(x ? {...} : `.
-SPREAD = re.compile(r"\.\.\.\s*\(")
+SPREAD = rx.compile(r"\.\.\.\s*\(")
 
 
 def _lift_spread_branches(doc: Text) -> None:
@@ -540,8 +541,8 @@ def _open(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
 Frame = tuple[int, int, int]
 # Ruby's hash given as a serializer's arguments without its braces: `JSON.generate(prompt: p,
 # scale: "1:1")`, `JSON.dump("prompt" => p)` (the parentheses hold its keys).
-RUBY_HASH_CALL = re.compile(r"\bJSON\.(?:generate|dump|pretty_generate)\s*$")
-RUBY_HASH_ARGS = re.compile(r"\(\s*(?:[A-Za-z_]\w*:[\s,)]|[\"'][A-Za-z_]\w*[\"']\s*(?:=>|:\s))")
+RUBY_HASH_CALL = rx.compile(r"\bJSON\.(?:generate|dump|pretty_generate)\s*$")
+RUBY_HASH_ARGS = rx.compile(r"\(\s*(?:[A-Za-z_]\w*:[\s,)]|[\"'][A-Za-z_]\w*[\"']\s*(?:=>|:\s))")
 
 
 def _ruby_hash_call(text: str, paren: int) -> bool:
@@ -564,9 +565,9 @@ def _outside(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list
     return found if holes else spans
 
 
-CODABLE = re.compile(r"\bstruct\s+(?P<n>[A-Z]\w*)\s*:[^{]*\b(?:Codable|Encodable)\b[^{]*\{")
-CODING_KEYS = re.compile(r"\benum\s+CodingKeys\b")
-TYPE_BEFORE = re.compile(r"(?<![\w.])(?P<n>[A-Z]\w*)\s*$")
+CODABLE = rx.compile(r"\bstruct\s+(?P<n>[A-Z]\w*)\s*:[^{]*\b(?:Codable|Encodable)\b[^{]*\{")
+CODING_KEYS = rx.compile(r"\benum\s+CodingKeys\b")
+TYPE_BEFORE = rx.compile(r"(?<![\w.])(?P<n>[A-Z]\w*)\s*$")
 
 
 def _codable(text: str) -> frozenset[str]:
@@ -692,7 +693,7 @@ def _blanked(text: str, quote: str, zones: list[tuple[int, int]]) -> str:
     return "".join([*pieces, text[at:]])
 
 
-INTERPOLATED = re.compile(r"\$\{[^{}`]*(?:\{[^{}`]*\}[^{}`]*)*\}")
+INTERPOLATED = rx.compile(r"\$\{[^{}`]*(?:\{[^{}`]*\}[^{}`]*)*\}")
 
 
 def _string_spans(text: str, templates: bool) -> Spans:
@@ -968,10 +969,10 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
 # A block given to the call after its arguments, which may set the request up: Kotlin's trailing
 # lambda (Ktor's `client.get(url) { parameter("k", v) }`), Ruby's `conn.get(url) do |req| ... end`,
 # Swift's trailing closure.
-TRAILING_BLOCK = re.compile(r"[ \t]*(?:\{|do\b)")
+TRAILING_BLOCK = rx.compile(r"[ \t]*(?:\{|do\b)")
 # A query parameter a request builder sets: Ktor's `parameter("k", v)`, `parameters.append("k",
 # v)`; Faraday's `req.params["k"] = v`.
-BLOCK_PARAMETER = re.compile(
+BLOCK_PARAMETER = rx.compile(
     r"(?:\b(?:parameter|parameters\.append)\(\s*|\.params\[\s*)[\"'](?P<name>[A-Za-z_][\w-]*)[\"']"
     r"\s*(?:,|\]\s*=(?!=))\s*(?P<value>[^()\n]*?)\s*(?:\)|$)",
     re.M,
@@ -1125,10 +1126,10 @@ TRANSPORT_KWARGS = frozenset(
         "method",
     }
 )
-KWARG = re.compile(r"[(,]\s*(?P<k>[A-Za-z_]\w*)\s*=(?!=)")
+KWARG = rx.compile(r"[(,]\s*(?P<k>[A-Za-z_]\w*)\s*=(?!=)")
 
 
-WORD_BACKWARDS = re.compile(r"\s*(\w+)")  # the word a text ends in, read backwards
+WORD_BACKWARDS = rx.compile(r"\s*(\w+)")  # the word a text ends in, read backwards
 
 
 def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
@@ -1153,7 +1154,7 @@ def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
 
 # A body that is a serializer's text of another name (`$json = json_encode($body)` too): the keys
 # are that name's.
-SERIALIZED = re.compile(
+SERIALIZED = rx.compile(
     r"[ \t]*(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|serde_json::to_(?:string|vec)"
     r"|json_encode|JsonSerializer\.Serialize|(?:(?:new\s+)?Gson\(\s*\)|\w+)\.toJson|\w+\.writeValueAsString"
     r"|\w+\.encodeToString|JsonConvert\.SerializeObject|(?:System\.Text\.)?Encoding\.\w+\.GetBytes)"
@@ -1216,17 +1217,17 @@ def _typed_keys(doc: Text, name: str, before: int, depth: int) -> list[Key]:
 # A body's text made by an HTTP library from another name: RequestBody.create(json.toString(), T),
 # new StringContent(JsonSerializer.Serialize(body), ...), StringEntity(...), BodyPublishers.ofString(...),
 # Spring's new HttpEntity<>(body, headers).
-WRAPPED = re.compile(
+WRAPPED = rx.compile(
     r"[ \t]*(?:new\s+)?(?:RequestBody(?:\.Companion)?\.create|StringEntity|StringContent"
     r"|ByteArrayContent|(?:HttpRequest\.)?BodyPublishers\.ofString|Entity\.json|JsonContent\.Create"
     r"|HttpEntity\s*(?:<[^<>();]*>)?)\("
 )
-SHOWN = re.compile(r"[ \t]*(?P<n>[A-Za-z_]\w*)\.toString\(\)")  # json.toString().toRequestBody(t)
+SHOWN = rx.compile(r"[ \t]*(?P<n>[A-Za-z_]\w*)\.toString\(\)")  # json.toString().toRequestBody(t)
 # org.json's `new JSONObject()` or Gson's `new JsonObject()`, whose .put/.addProperty chain
 # (`new JSONObject().put("url", u).put("face_enhance", 1)`) gives the keys.
-NEW_JSON_OBJECT = re.compile(r"(?:\bnew\s+)?\b(?:JSONObject|JsonObject)\(\s*\)")
-NEW_JSON_OBJECT_AT = re.compile(r"\s*" + NEW_JSON_OBJECT.pattern)
-CHAIN_PUT = re.compile(r"\s*\.\s*(?:put|addProperty)\(\s*\"(?P<k>[A-Za-z_][\w-]*)\"\s*,")
+NEW_JSON_OBJECT = rx.compile(r"(?:\bnew\s+)?\b(?:JSONObject|JsonObject)\(\s*\)")
+NEW_JSON_OBJECT_AT = rx.compile(r"\s*" + NEW_JSON_OBJECT.pattern)
+CHAIN_PUT = rx.compile(r"\s*\.\s*(?:put|addProperty)\(\s*\"(?P<k>[A-Za-z_][\w-]*)\"\s*,")
 
 
 def _wrapped_keys(doc: Text, name: str, rhs: int, before: int, depth: int) -> list[Key]:
@@ -1269,7 +1270,7 @@ def _chain_keys(doc: Text, at: int) -> list[Key]:
 # (a name read with a literal key, `d["kind"]` in a path's interpolation, passes one value of it,
 # nor does a name whose attribute is read, `cfg.base_url`, `${A.BASE_URL}`: a method called on it,
 # `req.model_dump()` or Ruby's `body.to_json`, may give what it holds)
-PASSED_NAME = re.compile(
+PASSED_NAME = rx.compile(
     r"(?<![\w.\"'/])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])(?!\[\s*[\"'])"
     r"(?!\??\.(?!to_|to[A-Z])[A-Za-z_$][\w$]*(?![\w$(]))"  # (Ruby's body.to_json: a call)
 )
@@ -1289,7 +1290,7 @@ TYPE_PLACE = re.compile(r"\b(?:satisfies|as)\s+\Z")
 QUERY_PLACE = re.compile(r"\?(?:\$?\{|[\"'`]\s*\+\s*)\Z")
 # The label of an argument, `params=`, `query: ` or `json=dict(`, right before a name, read
 # backwards (`(\w+)\s*[:=]\s*(?:[\w.]+\()?\s*$` searched forwards tries every start).
-ARGUMENT_LABEL_BACKWARDS = re.compile(r"\s*(?:\([\w.]+)?\s*[:=]\s*(\w+)")
+ARGUMENT_LABEL_BACKWARDS = rx.compile(r"\s*(?:\([\w.]+)?\s*[:=]\s*(\w+)")
 
 
 def _passed_names(
@@ -1345,7 +1346,7 @@ def nested_value(doc: Text, at: int, start: int) -> bool:
 
 
 # A keyless container that is a list: PHP's array(...), Go's []T{...}, C#'s new[] { } / new List<T> { }
-LIST_LABEL = re.compile(
+LIST_LABEL = rx.compile(
     r"(?<![\w$>])array$|\[\](?:[\w.*]|\[[^\]]*\]|\{\})+$|\bnew\s*(?:\[\]|List<[^>]*>(?:\(\))?)$"
 )
 
@@ -1441,12 +1442,12 @@ def _built_keys(doc: Text, name: str, depth: int) -> list[Key]:
 
 
 # A member given a value: `name=v` (Python's, Kotlin's keyword), `Name = v` (C#'s initializer).
-MEMBER_GIVEN = re.compile(r"\s*(?P<k>[A-Za-z_]\w*)\s*[=:](?![=:])\s*")
+MEMBER_GIVEN = rx.compile(r"\s*(?P<k>[A-Za-z_]\w*)\s*[=:](?![=:])\s*")
 # A member set on a named instance: req.setResolution(v), req.resolution = v, req.Resolution = v.
-MEMBER_SET = re.compile(
+MEMBER_SET = rx.compile(
     r"(?<![\w.$])\$?(?P<n>[A-Za-z_]\w*)\.(?:set)?(?P<k>[A-Za-z_]\w*)\s*(?:\(|=(?!=))"
 )
-BUILDER_LINK = re.compile(r"\s*\.\s*(?P<k>[A-Za-z_]\w*)\s*\(")
+BUILDER_LINK = rx.compile(r"\s*\.\s*(?P<k>[A-Za-z_]\w*)\s*\(")
 
 
 def _instance_keys(
@@ -1520,7 +1521,7 @@ def _argument_label(before: str) -> str | None:
 
 # A key set on a named object: `n["k"] = v`, `n.k = v`, `$n['k'] = v`, `n.put("k", v)` (one pattern
 # for every name: a pattern per name costs more to compile than to run).
-ADDED_KEY = re.compile(
+ADDED_KEY = rx.compile(
     r"(?<![\w.])\$?(?P<n>[A-Za-z_]\w*)"
     r"(?:\[\s*[\"'](?P<k>[A-Za-z_]\w*)[\"']\s*\]\s*=(?!=)|\.(?P<k2>[A-Za-z_]\w*)\s*=(?!=)"
     r"|\.(?:put|set|addProperty|append)\(\s*[\"'](?P<k3>[A-Za-z_]\w*)[\"']\s*,)"
@@ -1551,7 +1552,7 @@ def _added_keys(doc: Text, name: str, after: int, before: int) -> list[Key]:
 # A key removed from a body before it is sent: `body.pop("k")`, `del body["k"]`, JS `delete
 # body.k` / `delete body["k"]`, Go's `delete(body, "k")`, PHP's `unset($body['k'])`, a map's
 # `body.remove("k")`, Ruby's `body.delete("k")` / `body.delete(:k)`.
-REMOVED_KEY = re.compile(
+REMOVED_KEY = rx.compile(
     r"(?<![\w.$])\$?(?P<n>[A-Za-z_$][\w$]*)\s*\.\s*(?:pop|remove|delete)\(\s*(?:[\"']|:)(?P<k>\w+)"
     r"|\bdel\s+(?P<n2>[A-Za-z_]\w*)\s*\[\s*[\"'](?P<k2>\w+)[\"']\s*\]"
     r"|\bdelete\s+(?P<n3>[A-Za-z_$][\w$]*)\s*(?:\.\s*(?P<k3>\w+)|\[\s*[\"'](?P<k4>\w+)[\"']\s*\])"
@@ -1604,7 +1605,7 @@ def _request_object(doc: Text, offset: int) -> tuple[int, int] | None:
     return None
 
 
-OBJECT_NAME = re.compile(r"(?:^|[\s;])(?:const|let|var|val)?\s*(?P<n>[A-Za-z_$][\w$]*)\s*=\s*$")
+OBJECT_NAME = rx.compile(r"(?:^|[\s;])(?:const|let|var|val)?\s*(?P<n>[A-Za-z_$][\w$]*)\s*=\s*$")
 
 
 def _handles_given(doc: Text, found: tuple[int, int]) -> list[tuple[int, int]]:
@@ -1637,7 +1638,7 @@ def _unique(keys: list[Key]) -> Iterator[Key]:
 
 # The name of an HTTP header (no AKOOL field is spelt so): a container of nothing else is headers.
 # RestClient and Faraday also take them as symbols with `_` (`content_type: :json`, `accept:`).
-HEADER_NAME = re.compile(
+HEADER_NAME = rx.compile(
     r"(?i)(?:content[-_]type|accept|authorization|user[-_]agent|x[-_][\w-]+|accept[-_][\w-]+"
     r"|cache[-_]control)$"
 )
@@ -1711,7 +1712,7 @@ def _collect(
 
 # A name called in an option's value (`makePayload(u)`): each one, found in one pass over the
 # value, not a pattern per name searched over it (break21f #3: quadratic in a big body's size).
-CALLED_NAME = re.compile(r"(?<![\w$])([A-Za-z_]\w*)\s*\(")
+CALLED_NAME = rx.compile(r"(?<![\w$])([A-Za-z_]\w*)\s*\(")
 
 
 def _fetch_init(names: set[str]) -> bool:
@@ -1732,11 +1733,11 @@ def _value_names(value: str) -> Iterator[tuple[str, int]]:
             yield m.group(1), m.start()
 
 
-GO_STRUCT = re.compile(r"\btype\s+(?P<name>[A-Za-z_]\w*)\s+struct\s*\{")
-GO_TAGGED = re.compile(
+GO_STRUCT = rx.compile(r"\btype\s+(?P<name>[A-Za-z_]\w*)\s+struct\s*\{")
+GO_TAGGED = rx.compile(
     r"^[ \t]*(?P<go>[A-Za-z_]\w*)[ \t]+[^`\n]*`[^`\n]*?\bjson:\"(?P<json>[A-Za-z_][\w-]*)", re.M
 )
-GO_LITERAL_TYPE = re.compile(r"&?(?P<t>[A-Za-z_]\w*)\s*$")
+GO_LITERAL_TYPE = rx.compile(r"&?(?P<t>[A-Za-z_]\w*)\s*$")
 
 
 def _go_structs(doc: Text) -> dict[str, list[StructField]]:
@@ -1785,6 +1786,9 @@ def assigned_container(doc: Text, name: str, before: int) -> int | None:
     return _assigned_container(doc, name, before)
 
 
+NEXT_LINE_OPENER = rx.compile(r"\n[ \t]*[{\[]")  # (a literal's brace on the line after)
+
+
 def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     """The container last assigned to `name` before an offset (x = {...}, x = JSON.stringify({...}),
     $x = [...], val x = JSONObject(mapOf(...)), x := map[string]any{...})."""
@@ -1799,7 +1803,7 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     line_end = line_end if line_end >= 0 else len(text)
     stop = min(spot[1] + 80, line_end)
     if not text[spot[1] : line_end].rstrip().endswith((";", ",")):
-        opener = re.match(r"\n[ \t]*[{\[]", text[line_end : line_end + 200])
+        opener = NEXT_LINE_OPENER.match(text[line_end : line_end + 200])
         if opener is not None:  # C#'s new Dictionary<string, object>\n{ ... }
             stop = line_end + opener.end()
     for k in doc.inside(spot[1], stop):
@@ -1813,7 +1817,7 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
 
 # A callee right before a call's `(` (format!( is a Rust macro's call), matched on the text
 # before it read backwards: `[A-Za-z_][\w.$>]*!?\s*$` searched forwards tries every start.
-CALL_OPENER_BACKWARDS = re.compile(r"\s*!?[\w.$>]*[A-Za-z_]")
+CALL_OPENER_BACKWARDS = rx.compile(r"\s*!?[\w.$>]*[A-Za-z_]")
 TYPE_ARGUMENTS_MAX = (
     200  # characters of a call's type arguments: akoolFetch<Resp<{ _id: string }>>(
 )
@@ -1842,13 +1846,13 @@ def opens_call(text: str, paren: int) -> bool:
 
 
 # (httpie's `http POST url`, not a client named http: `http.post(...)` in Rust or Dart)
-SHELL_COMMAND = re.compile(
+SHELL_COMMAND = rx.compile(
     r"\s*(?:curl|http|xhs?|wget|akool\s+api)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s"
     r"|\s*(?:\$\w+\s*=\s*)?(?:Invoke-RestMethod|Invoke-WebRequest)\s"  # PowerShell's
 )
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`,
 # `akool POST /content/... '{...}'` (a wrapper given the method first), `R=$(post /x '{...}')`
-SHELL_LINE = re.compile(
+SHELL_LINE = rx.compile(
     r"\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*)?"
     r"[A-Za-z_][\w-]*\s+(?:[\"']?(?:GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?[\"'$/]"
 )
@@ -1897,11 +1901,11 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
 
 # C#'s `new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new {...}) }`:
 # the object initializer after the constructor's arguments sets the request's content.
-CONTENT_OF = re.compile(
+CONTENT_OF = rx.compile(
     r"\bContent\s*=\s*(?:JsonContent\.Create|new\s+StringContent\(\s*\w+\.Serialize(?:Object)?)\(\s*new\s*$"
 )
-REQUEST_MESSAGE = re.compile(r"\bnew\s+HttpRequestMessage\s*$")
-INITIALIZER = re.compile(r"\s*\{")
+REQUEST_MESSAGE = rx.compile(r"\bnew\s+HttpRequestMessage\s*$")
+INITIALIZER = rx.compile(r"\s*\{")
 
 
 def _initialized(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
@@ -1917,11 +1921,11 @@ def _initialized(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
 
 # A Feign client's method: Spring's `@PostMapping("/x")` or Feign's `@RequestLine("POST /x")` on the
 # method declaration that follows, whose parameters say the query (`@RequestParam("k") String k`).
-DECLARING = re.compile(
+DECLARING = rx.compile(
     r"@(?:(?:Get|Post|Put|Delete|Patch|Request)Mapping|RequestLine|GET|POST|PUT|DELETE|PATCH)\s*$"
 )  # (Retrofit's and Ktorfit's `@GET("content/...")` too, whose `@Query("k")` parameters say the query)
-DECLARATION = re.compile(r"\s*(?:@\w+(?:\([^()]*\))?\s*)*[\w<>\[\], ?]+\s+\w+\s*\(")
-REQUEST_PARAM = re.compile(
+DECLARATION = rx.compile(r"\s*(?:@\w+(?:\([^()]*\))?\s*)*[\w<>\[\], ?]+\s+\w+\s*\(")
+REQUEST_PARAM = rx.compile(
     r"@(?:RequestParam|Query)\s*\(\s*(?:(?:value|name)\s*=\s*)?\"(?P<n>[A-Za-z_]\w*)\""
     r"|@RequestParam\s+(?:final\s+)?[\w<>\[\]?]+\s+(?P<p>[A-Za-z_]\w*)"
 )
@@ -1929,9 +1933,9 @@ REQUEST_PARAM = re.compile(
 
 # jQuery's GETs, whose data is the query: `$.get(url, {...})`, `$.getJSON(url, {...})`, and
 # `$.ajax({ url, data: {...} })` of no other method (`type`/`method`, GET by default).
-JQUERY_GET = re.compile(r"(?<![\w$])(?:\$|jQuery)\.(?:get|getJSON)\s*$")
-JQUERY_AJAX = re.compile(r"(?<![\w$])(?:\$|jQuery)\.ajax\s*$")
-NOT_GET = re.compile(r"\b(?:type|method)\s*:\s*[\"'](?i:post|put|patch|delete)[\"']")
+JQUERY_GET = rx.compile(r"(?<![\w$])(?:\$|jQuery)\.(?:get|getJSON)\s*$")
+JQUERY_AJAX = rx.compile(r"(?<![\w$])(?:\$|jQuery)\.ajax\s*$")
+NOT_GET = rx.compile(r"\b(?:type|method)\s*:\s*[\"'](?i:post|put|patch|delete)[\"']")
 
 
 def _data_is_query(doc: Text, start: int, segment: str) -> bool:
@@ -1950,8 +1954,8 @@ def _data_is_query(doc: Text, start: int, segment: str) -> bool:
     return bool(JQUERY_AJAX.search(callee)) and not NOT_GET.search(segment)
 
 
-ALAMOFIRE = re.compile(r"(?<![\w.])(?:AF|Alamofire|Session\.default)\.request\s*$")
-SWIFT_NOT_GET = re.compile(r"\bmethod\s*:\s*\.(?!get\b)\w+|JSONEncoding|JSONParameterEncoder")
+ALAMOFIRE = rx.compile(r"(?<![\w.])(?:AF|Alamofire|Session\.default)\.request\s*$")
+SWIFT_NOT_GET = rx.compile(r"\bmethod\s*:\s*\.(?!get\b)\w+|JSONEncoding|JSONParameterEncoder")
 
 
 def _declared(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
@@ -1997,7 +2001,7 @@ def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
 # A URL literal held in an object's field: a struct literal's or a constructor's key
 # (`&Client{detectURL: "https://..."}`), a field assigned on `this`/`self`
 # (`this.detectUrl = "..."`, `self.detect_url = f"..."`).
-FIELD_URL = re.compile(
+FIELD_URL = rx.compile(
     r"(?:(?:\bthis|\bself|@)\s*\.?\s*|[{,(]\s*|^\s*)[\"']?(?P<v>[A-Za-z_]\w*)[\"']?\s*(?::|=(?!=))\s*"
     r"[fFrR$@]?[\"'`][^\"'`]*$"
 )
@@ -2024,9 +2028,9 @@ def field_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
 
 # A name bound to an object (or a Go struct) whose entries hold URLs (`const Paths = { TALK:
 # "/api/...", INFO: "/api/..." }`): a use of it reads one entry, by its key.
-OBJECT_VALUE = re.compile(r"\s*(?:&?[A-Za-z_][\w.]*\s*)?\{")
-ENTRY_KEY = re.compile(r"[\"']?(?P<k>[A-Za-z_$][\w$]*)[\"']?\s*(?::|=>|=)\s*[fr]?[\"'`][^\"'`]*$")
-MEMBER = re.compile(
+OBJECT_VALUE = rx.compile(r"\s*(?:&?[A-Za-z_][\w.]*\s*)?\{")
+ENTRY_KEY = rx.compile(r"[\"']?(?P<k>[A-Za-z_$][\w$]*)[\"']?\s*(?::|=>|=)\s*[fr]?[\"'`][^\"'`]*$")
+MEMBER = rx.compile(
     r"\s*(?:\?\.|\.|->|::)\s*(?P<k>[A-Za-z_$][\w$]*)|\[\s*[\"'](?P<q>[^\"']+)[\"']\s*\]"
 )
 
@@ -2040,13 +2044,13 @@ def _member(text: str, at: int) -> str:
     return m["k"] or m["q"]
 
 
-SEMICOLON = re.compile(";")
-ASSIGNED_URL = re.compile(  # (C#'s `const string X =`, Kotlin's and TypeScript's `val X: String =`)
+SEMICOLON = rx.compile(";")
+ASSIGNED_URL = rx.compile(  # (C#'s `const string X =`, Kotlin's and TypeScript's `val X: String =`)
     r"\s*(?:const|let|var|val|local|final|static|private|public|protected|internal|readonly"
     r"|String|string|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.?]+\s*)?(?::=|=)"
 )
 # Where a name is passed: f(NAME, g(x, NAME), url=NAME, url: NAME, "$NAME", ${NAME}
-NAME_USE = re.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?P<n>[A-Za-z_]\w*)")
+NAME_USE = rx.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?P<n>[A-Za-z_]\w*)")
 
 
 # Calls that build a URL rather than send it: the request is the call around them.
@@ -2057,13 +2061,13 @@ URL_BUILDERS = (
 )
 # One of them right before a `(` (perhaps a Rust macro's `!`), matched on the text before it read
 # backwards (as CALL_OPENER_BACKWARDS).
-URL_BUILDER_BACKWARDS = re.compile(
+URL_BUILDER_BACKWARDS = rx.compile(
     r"\s*!?(?:" + "|".join(re.escape(word[::-1]) for word in URL_BUILDERS) + ")"
 )
 
 
-CHAINED_URL = re.compile(r"\.(?:uri|url|newBuilder)\s*$")  # (Java's HttpRequest.newBuilder(uri))
-CHAIN_GOES_ON = re.compile(r"\s*\.\w")
+CHAINED_URL = rx.compile(r"\.(?:uri|url|newBuilder)\s*$")  # (Java's HttpRequest.newBuilder(uri))
+CHAIN_GOES_ON = rx.compile(r"\s*\.\w")
 
 
 def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
@@ -2088,9 +2092,9 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
     return around
 
 
-CHAIN_LINK = re.compile(r"\)?\s*\.\s*\w+\s*\(")
+CHAIN_LINK = rx.compile(r"\)?\s*\.\s*\w+\s*\(")
 # A Java or Kotlin enum's constant with its arguments, alone at the start of its line.
-ENUM_CONSTANT = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z0-9_]*[ \t]*$")
+ENUM_CONSTANT = rx.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z0-9_]*[ \t]*$")
 
 
 def enum_constant(text: str, paren: int) -> bool:
@@ -2105,7 +2109,7 @@ def _declares_enum(text: str) -> bool:
     return "enum " in text
 
 
-SENT_LINK = re.compile(r"\s*\.\s*(?P<name>\w+)\s*\(")
+SENT_LINK = rx.compile(r"\s*\.\s*(?P<name>\w+)\s*\(")
 # The links of a chain on a call that give its request's body or query: superagent's
 # `request.post(url).set(...).send({...})` and `.query({...})`.
 SENDING_LINKS = frozenset({"send", "query"})
@@ -2139,7 +2143,7 @@ def _chain_end(doc: Text, end: int) -> int:
 
 
 # What opens a block of code rather than an object literal: `) {`, `=> {`, `-> {`, `else {`.
-BLOCK_OPENER = re.compile(r"(?:\)|=>|->|\b(?:else|do|try|finally))\s*$")
+BLOCK_OPENER = rx.compile(r"(?:\)|=>|->|\b(?:else|do|try|finally))\s*$")
 
 
 def _in_block(doc: Text, offset: int, paren: int) -> bool:
@@ -2210,18 +2214,18 @@ NON_FINITE = (
     r"|NegativeInfinity|POSITIVE_INFINITY|NEGATIVE_INFINITY)|math\.Inf\(\s*-?1\s*\)|math\.NaN\(\))"
     r"|float\(\s*[\"'][+-]?(?:nan|inf|infinity)[\"']\s*\)"
 )
-LITERAL = re.compile(
+LITERAL = rx.compile(
     r"\\?(?P<q>[\"'`])(?P<v>[^\"'`\\\n]*)\\?(?P=q)"
     rf"|(?<![\w.$])(?:(?P<n>{NUMBER})|(?P<nf>{NON_FINITE}))(?![\w.(])"
 )
 # A Python string's prefix (`u"720p"`, `f"720p"`), and a triple-quoted string that is a whole value.
-PY_PREFIX = re.compile(r"(?<![\w.])(?:[uU]|[fF][rR]?|[rR][fF]?)$")
-PY_TRIPLE = re.compile(
+PY_PREFIX = rx.compile(r"(?<![\w.])(?:[uU]|[fF][rR]?|[rR][fF]?)$")
+PY_TRIPLE = rx.compile(
     r"\s*(?:[uUrR]|[fF](?=[^{]*$))?((?P<t>\"\"\"|''')(?P<v>[^\"'\n{]*)(?P=t))\s*"
 )
 # After a string: a concatenation or a format that puts more text into it (`"\"" + res`).
-SPLICED = re.compile(r"\s*(?:\+(?![+=])|\.(?![\w.])|%(?!=))")
-FALLBACK = re.compile(r"(?:\?\?|\|\||\bor\b|\?:|\belse\b|:-|\?|:|\|)\s*$|^\s*$")
+SPLICED = rx.compile(r"\s*(?:\+(?![+=])|\.(?![\w.])|%(?!=))")
+FALLBACK = rx.compile(r"(?:\?\?|\|\||\bor\b|\?:|\belse\b|:-|\?|:|\|)\s*$|^\s*$")
 
 
 def number_value(written: str) -> str:
@@ -2232,6 +2236,11 @@ def number_value(written: str) -> str:
     low = written.lower()
     negative = "negative" in low or re.search(r"(?:^|[\"'(])\s*-", low) is not None
     return ("-" if negative else "") + ("nan" if "nan" in low else "inf")
+
+
+# A value that is a name alone (`$x`, `self.x`, `cfg.x`, `x`), and a value that is blank.
+HELD_NAME = rx.compile(r"\s*(?:\$|self\.|this\.|(?P<o>[A-Za-z_]\w*)\.)?(?P<n>[A-Za-z_]\w*)\s*")
+BLANK = rx.compile(r"\s*")
 
 
 def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
@@ -2272,11 +2281,9 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
         value_of = m.group("v") if quoted else number_value(m.group("n") or m.group("nf"))
         written = m.group(0) if text != m.group(0) else ""
         found.append(Literal(text, value_of, quoted, key.value_start + m.start(), written=written))
-    name = re.fullmatch(
-        r"\s*(?:\$|self\.|this\.|(?P<o>[A-Za-z_]\w*)\.)?(?P<n>[A-Za-z_]\w*)\s*", value
-    )
+    name = HELD_NAME.fullmatch(value)
     if not found and depth < 2:
-        held = name.group("n") if name else key.name if re.fullmatch(r"\s*", value) else ""
+        held = name.group("n") if name else key.name if BLANK.fullmatch(value) else ""
         found += _name_values(doc, held, key, depth, name is not None and bool(name.group("o")))
     return found
 
@@ -2342,7 +2349,7 @@ def _given_by_callers(doc: Text, name: str, spot: tuple[int, int], depth: int) -
     return [replace(lit, shared=True) for k in keys for lit in literals(doc, k, depth + 2)]
 
 
-UNION = re.compile(
+UNION = rx.compile(
     r"(?<!\w)(?P<name>[A-Za-z_]\w*)\??\s*[:=]\s*(?P<u>(?:\"[^\"]*\"\s*\|\s*)+\"[^\"]*\")"
 )
 
@@ -2379,9 +2386,9 @@ shell_command = _shell_command
 # -- whether a body is certainly all a request sends ---------------------------------------------------
 
 # What makes a body more than its literal: a spread (`...x`, `**x`), or a name merged into it.
-SPREAD = re.compile(r"\.\.\.\s*[\w$({\[]|\*\*\s*[\w({]")
+SPREAD = rx.compile(r"\.\.\.\s*[\w$({\[]|\*\*\s*[\w({]")
 # A function or method starting between two assignments of a name: they are two scopes' names.
-SCOPE_START = re.compile(
+SCOPE_START = rx.compile(
     r"\bdef\s|\bfunction\b|\bfunc\s|=>|\bfun\s|\bsub\s|^\s*(?:public|private|protected)\s", re.M
 )
 
@@ -2429,7 +2436,7 @@ def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None
 
 # The name a key set after the literal is set on: `body.k = `, `body["k"] = `, `$body['k'] = `,
 # `body.put("k", ` (read backwards from the key).
-SET_ON_BACKWARDS = re.compile(
+SET_ON_BACKWARDS = rx.compile(
     r"(?:\.|[\"']\s*\[|[\"']\(\s*(?:tup|tes|ytreporPdda)\.)(\w+)\$?(?![\w.$])"
 )
 
@@ -2476,17 +2483,17 @@ def _assembled(doc: Text, request: Request) -> int | None:
 
 # What may add to a GET's query beyond what is in view: a params/query object or a name holding
 # one, a query builder, a spread.
-QUERY_CARRIER = re.compile(
+QUERY_CARRIER = rx.compile(
     r"\b(?:params|query|searchParams|qs|URLSearchParams|urlencode|http_build_query|QueryParam"
     r"|queryParam|AddQueryParameter|addQueryParameter|setQuery|query_string)\b|\*\*|\.\.\."
 )
 # Options given after a helper's path that only say how to send it: `, { method: "GET" }`.
-HOW_ONLY = re.compile(
+HOW_ONLY = rx.compile(
     r"\s*,\s*\{\s*(?:(?:method|cache|credentials|mode|signal|timeout|redirect)\s*:\s*"
     r"(?:[\"'][\w-]*[\"']|\w+)\s*,?\s*)+\}\s*\)?\s*"
 )
 # A query part that is not one `name=value` pair: `?${qs}`, `?" + query`, `&{extra}`, `?%s`.
-OPEN_QUERY = re.compile(r"[?&](?![A-Za-z_][\w\[\]]*=)")
+OPEN_QUERY = rx.compile(r"[?&](?![A-Za-z_][\w\[\]]*=)")
 
 
 def whole_query(doc: Text, request: Request, at: int) -> bool:
@@ -2521,10 +2528,10 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
 
 
 # What comes before a helper's path: its opening, and a method first (`request("GET", "/x")`).
-HELPER_PATH_FIRST = re.compile(r"\(\s*(?:[\"'](?i:get)[\"']\s*,\s*)?[fFrRuU$@]{0,2}[\"'`]")
+HELPER_PATH_FIRST = rx.compile(r"\(\s*(?:[\"'](?i:get)[\"']\s*,\s*)?[fFrRuU$@]{0,2}[\"'`]")
 
 
-HELPER_PATH_BEFORE = re.compile(r"\(\s*(?:[\"'](?i:get)[\"']\s*,\s*)?[fFrRuU$@]{0,2}[\"'`]$")
+HELPER_PATH_BEFORE = rx.compile(r"\(\s*(?:[\"'](?i:get)[\"']\s*,\s*)?[fFrRuU$@]{0,2}[\"'`]$")
 
 
 def path_first(doc: Text, at: int) -> bool:
@@ -2567,16 +2574,16 @@ def chained_query(doc: Text, start: int) -> bool:
 
 
 # A GET sent by an HTTP library itself (not a client object of unknown kind, which may add a query).
-GET_CALLEE = re.compile(
+GET_CALLEE = rx.compile(
     r"(?:\b(?:requests|httpx|axios|session|http)\s*\.\s*(?:get|Get)|\bfetch|\bGetAsync"
     r"|Net::HTTP\.get(?:_response)?|\burlopen|\bHttpGet|\bfile_get_contents|\$http->get)\s*$"
 )
 # The rest of the string a URL's path is in (up to its closing quote).
-STRING_AT = re.compile(r"[^\"'`\n]*")
+STRING_AT = rx.compile(r"[^\"'`\n]*")
 LONG_URL = 400  # characters: a URL longer than this is not taken for one whose query is all in view
 
 
-MULTIPART = re.compile(
+MULTIPART = rx.compile(
     r"\bfiles\s*[=:]|\s-F\s|--form\b|FormData|multipart|MultipartBody|addFormDataPart|"
     r"MultipartFormDataContent|\battach\(|\bfile\s*=>|multipart\s*=>"
 )
@@ -2584,16 +2591,16 @@ MULTIPART = re.compile(
 
 # The callee of a call that sends a request itself (an HTTP library's verb, fetch, a builder's url),
 # not a helper of the script's own that may add fields before sending.
-HTTP_CALLEE = re.compile(
+HTTP_CALLEE = rx.compile(
     r"(?:(?:\.|->|::)\s*(?:get|post|put|patch|delete|request|send|exchange|url|uri|"
     r"postForEntity|postForObject|PostAsync|PutAsync|PatchAsync|PostAsJsonAsync|PutAsJsonAsync|"
     r"SendAsync|Post|Put|Patch|Delete|NewRequest|NewRequestWithContext|Request)"
     r"|\bfetch|\baxios|\bRequest)\s*(?:<[^>()]*>)?\s*$"
 )
-HTTP_COMMAND = re.compile(r"\s*(?:curl|http|xhs?|wget)\s")
-HTTPIE_COMMAND = re.compile(r"\s*(?:[A-Za-z_]\w*=\$\(\s*)?(?:https?|xhs?)\s")
-AKOOL_API_COMMAND = re.compile(r"\s*akool\s+api\s")  # (see curlargs.AKOOL_API)
-METHOD_OWNER = re.compile(
+HTTP_COMMAND = rx.compile(r"\s*(?:curl|http|xhs?|wget)\s")
+HTTPIE_COMMAND = rx.compile(r"\s*(?:[A-Za-z_]\w*=\$\(\s*)?(?:https?|xhs?)\s")
+AKOOL_API_COMMAND = rx.compile(r"\s*akool\s+api\s")  # (see curlargs.AKOOL_API)
+METHOD_OWNER = rx.compile(
     r"(?P<owner>[A-Za-z_]\w*)\s*(?:\.|->)\s*(?P<verb>\w+)\s*(?:<[^>()]*>)?\s*$"
 )
 
@@ -2615,7 +2622,7 @@ def _direct(doc: Text, call: int) -> bool:
     return owner is None or not doc.defines(owner.group("verb"))  # (not the script's own)
 
 
-LIST_NAME_BEFORE = re.compile(
+LIST_NAME_BEFORE = rx.compile(
     r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?(?::=|=)\s*"
     r"(?:(?:new\s+)?[\w.<>\[\]{}, \t\n]*?|JSON\.stringify\(\s*|json\.dumps\(\s*|[\"'])?\Z"
 )
@@ -2646,4 +2653,4 @@ def _only_keys(doc: Text, c: Container) -> bool:
 
 
 only_keys = _only_keys  # (the rules' nested items are judged the same way)
-COMMENT_LINE = re.compile(r"(?://|(?<![^\s])#)[^\n]*|/\*[\s\S]*?\*/")
+COMMENT_LINE = rx.compile(r"(?://|(?<![^\s])#)[^\n]*|/\*[\s\S]*?\*/")

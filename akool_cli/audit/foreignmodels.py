@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from akool_cli.audit import source
+from akool_cli.audit import rx, source
 
-MODEL_HINT = re.compile(r"\bBaseModel\b|@(?:dataclasses\.)?dataclass\b|\bTypedDict\b")
-MODEL_CLASS = re.compile(r"class[ \t]+(?P<n>[A-Za-z_]\w*)[ \t]*(?:\((?P<bases>[^)]*)\))?[ \t]*:")
+MODEL_HINT = rx.compile(r"\bBaseModel\b|@(?:dataclasses\.)?dataclass\b|\bTypedDict\b")
+MODEL_CLASS = rx.compile(r"class[ \t]+(?P<n>[A-Za-z_]\w*)[ \t]*(?:\((?P<bases>[^)]*)\))?[ \t]*:")
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def imported_models(path: Path, text: str, models: Models) -> list[Block]:
     return found
 
 
-FROM_IMPORT = re.compile(
+FROM_IMPORT = rx.compile(
     r"^[ \t]*from[ \t]+(?P<m>\.*[\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[^\n]+)", re.M
 )
 
@@ -122,15 +122,15 @@ def origin(blocks: list[Block], own: int, line: int) -> tuple[str, int] | None:
 BRACED_SUFFIXES = frozenset({".go", ".java", ".kt", ".cs", ".rs", ".ts", ".tsx"})
 # Files of one package see each other's types without an import (a folder is a package).
 PACKAGE_SUFFIXES = frozenset({".go", ".java", ".kt", ".cs"})
-BRACED_TYPE = re.compile(
+BRACED_TYPE = rx.compile(
     r"^[ \t]*(?:(?:public|private|internal|protected|static|final|sealed|abstract|open|data"
     r"|partial|readonly|export|pub(?:\([^)]*\))?|default)[ \t]+)*"
     r"(?:type[ \t]+(?P<g>[A-Za-z_]\w*)[ \t]+struct\b|(?:class|record|struct|interface"
     r"|data[ \t]+class)[ \t]+(?P<n>[A-Z]\w*)\b)"
 )
-LEAD = re.compile(r"^[ \t]*(?:@|\[|#\[)")  # an annotation or attribute line above a type
+LEAD = rx.compile(r"^[ \t]*(?:@|\[|#\[)")  # an annotation or attribute line above a type
 # Text that says a type does more than hold fields: it is not added to other files.
-NOT_A_MODEL = re.compile(r"https?:|akool|/api/|/v\d/")
+NOT_A_MODEL = rx.compile(r"https?:|akool|/api/|/v\d/")
 MOST_LINES = 120
 
 
@@ -177,8 +177,8 @@ def _code(line: str) -> str:
     return re.sub(r'"(?:\\.|[^"\\])*"|`[^`]*`|//.*', "", line)
 
 
-WORD = re.compile(r"[A-Za-z_]\w*")
-DECLARES = re.compile(r"\b(?:struct|class|record|interface|type)\s+(?P<n>[A-Za-z_]\w*)")
+WORD = rx.compile(r"[A-Za-z_]\w*")
+DECLARES = rx.compile(r"\b(?:struct|class|record|interface|type)\s+(?P<n>[A-Za-z_]\w*)")
 
 
 def _braced_taken(path: Path, text: str, models: Models) -> list[Block]:
@@ -205,8 +205,8 @@ def _braced_taken(path: Path, text: str, models: Models) -> list[Block]:
     return found
 
 
-TS_IMPORT = re.compile(r"\bfrom\s+[\"'](?P<m>\.{1,2}/[^\"']+)[\"']")
-RUST_USE = re.compile(r"\buse\s+(?:crate|super|self)::(?:[\w]+::)*?(?P<m>\w+)::")
+TS_IMPORT = rx.compile(r"\bfrom\s+[\"'](?P<m>\.{1,2}/[^\"']+)[\"']")
+RUST_USE = rx.compile(r"\buse\s+(?:crate|super|self)::(?:[\w]+::)*?(?P<m>\w+)::")
 
 
 def _sees(path: Path, text: str, owner: Path) -> bool:

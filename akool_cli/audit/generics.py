@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import re
+from akool_cli.audit import rx
 
 # A type argument list's `<`: after a name (`f<T>(`), or an arrow function's type parameters
 # after `=` or `async` (`const f = async <T extends X<Y>>(p) =>`)
-GENERIC_OPEN = re.compile(r"(?:(?<=[\w$])|(?<==\s)|(?<=async\s))<(?![<=\s])")
+GENERIC_OPEN = rx.compile(r"(?:(?<=[\w$])|(?<==\s)|(?<=async\s))<(?![<=\s])")
 TYPE_ARGUMENTS = 240  # the longest type argument list read (`<Record<string, { id: string }>>`)
 
 

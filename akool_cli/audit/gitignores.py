@@ -13,6 +13,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from akool_cli.audit import rx
+
 SKIPPED = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 # What a run said about reading the ignore rules itself (one line each; the scan takes them).
 NOTES: list[str] = []
@@ -212,7 +214,7 @@ def _rules(text: str, base: str) -> list[Rule]:
     return rules
 
 
-GLOB = re.compile(r"\*\*/|/\*\*$|\*\*|\*|\?|\[(?:\\.|[^\]\\])+\]|\\.|.", re.S)
+GLOB = rx.compile(r"\*\*/|/\*\*$|\*\*|\*|\?|\[(?:\\.|[^\]\\])+\]|\\.|.", re.S)
 
 
 def _glob(pattern: str) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from akool_cli.audit import rx
 from akool_cli.audit.brackets import CLOSE, OPEN, QUOTES
 
 if TYPE_CHECKING:
@@ -28,24 +29,24 @@ if TYPE_CHECKING:
 # A call whose result is a request handle, bound to a name: `$ch = curl_init(`,
 # `req = Net::HTTP::Post.new(`, `c = pycurl.Curl(`, Node's `const req = https.request(`,
 # RestSharp's `var request = new RestRequest(` (matched on the text before its `(`).
-MADE = re.compile(
+MADE = rx.compile(
     r"(?<![\w.$@])[$@]?(?P<h>[A-Za-z_]\w*)\s*=\s*"
     r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl|https?\.request"
     r"|new\s+RestRequest|URLRequest|HTTP::Request\s*->\s*new|new\s+UnityWebRequest)\s*$"
 )
 # A call whose arguments are a URL and headers, never a body: Ruby's `Net::HTTP::Post.new(path,
 # initheader)`, `Net::HTTP::Get.new(uri, { "x-api-key" => key })` (its body is set on it later).
-HEADERS_ONLY = re.compile(r"(?:[A-Z]\w*::)+(?:Post|Put|Patch|Get|Delete)\.new\s*$")
+HEADERS_ONLY = rx.compile(r"(?:[A-Z]\w*::)+(?:Post|Put|Patch|Get|Delete)\.new\s*$")
 # A call that configures a handle it is given (the URL may be written in it): PHP's
 # `curl_setopt($ch, CURLOPT_URL, ...)` and `curl_setopt_array($ch, [...])`, pycurl's
 # `c.setopt(pycurl.URL, ...)` (matched on the text before and after its `(`).
-CONFIGURES = re.compile(r"\bcurl_setopt(?:_array)?\s*$")
-CONFIGURED = re.compile(r"\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,")
-RECEIVES = re.compile(r"(?<![\w.$])(?P<h>[A-Za-z_]\w*)\s*\.\s*(?:setopt|open)\s*$")
+CONFIGURES = rx.compile(r"\bcurl_setopt(?:_array)?\s*$")
+CONFIGURED = rx.compile(r"\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,")
+RECEIVES = rx.compile(r"(?<![\w.$])(?P<h>[A-Za-z_]\w*)\s*\.\s*(?:setopt|open)\s*$")
 BEFORE = 80  # characters before a call's `(` in which its callee and binding are read
 # A handle given a URL (its answer is the URL's call's): `curl_setopt($ch, CURLOPT_URL, $url)`,
 # `c.setopt(pycurl.URL, url)`; `url` is what follows.
-URL_GIVEN = re.compile(
+URL_GIVEN = rx.compile(
     r"\bcurl_setopt\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,\s*CURLOPT_URL\s*,(?P<url>[^;]*)"
     r"|(?<![\w.$])(?P<p>[A-Za-z_]\w*)\.setopt\(\s*(?:pycurl|[A-Za-z_]\w*)\.URL\s*,(?P<purl>.*)"
 )
@@ -231,15 +232,15 @@ def value_end(text: str, at: int) -> int:
 
 # The options of a PHP cURL handle that say its method, in a `curl_setopt($ch, CURLOPT_X, v)` or a
 # `curl_setopt_array($ch, [CURLOPT_X => v])` of it.
-METHOD_OPTION = re.compile(
+METHOD_OPTION = rx.compile(
     r"\bCURLOPT_(?P<o>CUSTOMREQUEST|POSTFIELDS|POST|HTTPGET|NOBODY|PUT|UPLOAD)\b\s*(?:,|=>)\s*"
     r"(?P<v>[\"'](?P<lit>[A-Za-z]+)[\"']|[^,;)\]]*)"
 )
-FLAG_OFF = re.compile(r"\s*(?:false|0)\s*$", re.I)
+FLAG_OFF = rx.compile(r"\s*(?:false|0)\s*$", re.I)
 IMPLIED = {"POSTFIELDS": "POST", "POST": "POST", "HTTPGET": "GET", "PUT": "PUT", "UPLOAD": "PUT"}
-PHP_HANDLE_CALL = re.compile(r"\bcurl_(?:init|setopt|setopt_array)\s*$")
+PHP_HANDLE_CALL = rx.compile(r"\bcurl_(?:init|setopt|setopt_array)\s*$")
 # Options in view: `curl_setopt($ch, CURLOPT_X, ...)`, `curl_setopt_array($ch, [...])` (not `$opts`).
-IN_VIEW = re.compile(r"\(\s*\$\w+\s*,\s*(?:CURLOPT_\w+|\[|array\s*\()")
+IN_VIEW = rx.compile(r"\(\s*\$\w+\s*,\s*(?:CURLOPT_\w+|\[|array\s*\()")
 
 
 def sent_method(doc: Text, call: tuple[int, int]) -> tuple[str, int, str, bool] | None:

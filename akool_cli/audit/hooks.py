@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from akool_cli.audit import arguments
+from akool_cli.audit import arguments, rx
 from akool_cli.audit.brackets import matching
 
 # Each hook: how it is given what it fetches ("swr": a fetcher second; "query": an options object
@@ -23,23 +23,23 @@ HOOKS = {
     **dict.fromkeys(("useAsyncData", "useLazyAsyncData"), "async"),
     **dict.fromkeys(("useSWRInfinite", "useInfiniteQuery", "useQueries", "useSWRMutation"), "none"),
 }
-HOOK = re.compile(r"^\s*(?:await\s+)?(?P<hook>use[A-Z]\w*|createQuery)\s*(?:<[^()]*>)?\(")
+HOOK = rx.compile(r"^\s*(?:await\s+)?(?P<hook>use[A-Z]\w*|createQuery)\s*(?:<[^()]*>)?\(")
 # Hooks only Nuxt has: their data is a Vue ref (`data.value.x` in the script).
 NUXT_ONLY = frozenset({"useLazyFetch", "useAsyncData", "useLazyAsyncData"})
 # What shows a file is React's: an import of React or of a React-only library, JSX's className.
-REACT = re.compile(
+REACT = rx.compile(
     r"""from\s+["'](?:react|react-dom|preact|next|swr|@tanstack/react-query)(?:/[^"']*)?["']"""
     r"""|require\(\s*["']react["']|\bReact\.|\bclassName="""
 )
 VUE_WORDS = ("vue", "nuxt", "#app", "#imports", "ref(", "computed(", "reactive(", "defineProps")
 
 # A function written as an expression: `(u) => expr`, `async (u: string) => expr`, `u => expr`.
-ARROW = re.compile(
+ARROW = rx.compile(
     r"^\s*(?:async\s+)?(?:\((?P<params>[^()]*)\)|(?P<param>[A-Za-z_$][\w$]*))"
     r"\s*(?::\s*[^=()]+)?\s*=>\s*"
 )
 # The first call of an expression: `fetch(`, `await axios.get(`, `$fetch<T>(`, `ky.get(`.
-HEAD = re.compile(
+HEAD = rx.compile(
     r"^\s*(?:await\s+)?(?P<callee>[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*(?:<[^()]*>)?\("
 )
 # What a callee gives: a Response whose `.json()` is the answer, the answer parsed, axios' response.
@@ -48,20 +48,20 @@ FETCHES = {
     **dict.fromkeys(("fetch", "window.fetch", "globalThis.fetch", "ky", "got"), RESPONSE),
     **dict.fromkeys(("$fetch", "ofetch", "useNuxtApp().$fetch"), PARSED_ANSWER),
 }
-KY = re.compile(r"^(?:ky|got)\.(?:get|post|put|patch|delete)$")
-AXIOS_CALL = re.compile(r"^(?:axios|[A-Za-z_$][\w$]*)(?:\.(?:get|post|put|patch|delete|request))?$")
+KY = rx.compile(r"^(?:ky|got)\.(?:get|post|put|patch|delete)$")
+AXIOS_CALL = rx.compile(r"^(?:axios|[A-Za-z_$][\w$]*)(?:\.(?:get|post|put|patch|delete|request))?$")
 # A callback of a promise chain and the step it makes (`.then((r) => r.json())`, `.then(({ data
 # }) => data)`): a member read off its parameter, or what its destructured `data` is.
-STEP = re.compile(
+STEP = rx.compile(
     r"^\s*(?:async\s*)?(?:\(\s*(?P<p>[A-Za-z_$][\w$]*)\s*(?::[^()]*)?\)|(?P<q>[A-Za-z_$][\w$]*)"
     r"|\(\s*\{\s*data\s*\}\s*(?::[^()]*)?\))\s*=>\s*(?P<body>.*?)\s*;?\s*$",
     re.S,
 )
-PICKED = re.compile(
+PICKED = rx.compile(
     r"^(?P<sel>(?:\s*[?!]?\.\s*data\b|\s*\[\s*[\"']data[\"']\s*\])+)\s*(?:as\s+[\w$<>\[\]|.,]+)?$"
 )
 STATEMENT_LINES = 8  # (a fetcher written over lines: its arrow's body and chain below it)
-OPTION = re.compile(r"^\s*[\"']?(?P<k>[A-Za-z_$][\w$]*)[\"']?\s*:\s*(?P<v>.*)$", re.S)
+OPTION = rx.compile(r"^\s*[\"']?(?P<k>[A-Za-z_$][\w$]*)[\"']?\s*:\s*(?P<v>.*)$", re.S)
 
 
 @dataclass(frozen=True)

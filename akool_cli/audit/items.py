@@ -10,16 +10,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from akool_cli.audit import rx
+
 # An expression that reads into what a name holds: `body["data"]["result"]`, `res.data.data`,
 # `json?.data?.result ?? []`, `self.list_voices()`, `(await listVoices()).result`.
-CHAIN = re.compile(
+CHAIN = rx.compile(
     r"^\s*\(?\s*(?:await\s+)?(?:(?:self|this|cls)\s*\.\s*|\$this->|\$)?(?P<root>[A-Za-z_]\w*)"
     r"(?P<call>\s*\([^()]*\))?(?P<parse>\s*\.\s*json\(\s*\))?\s*\)?"
     r"(?P<rest>(?:\s*(?:[?!]?\.\s*[A-Za-z_]\w*(?!\s*\()|->\s*[A-Za-z_]\w*(?!\s*\()"
     r"|\[\s*[\"'][A-Za-z_]\w*[\"']\s*\]|\.get\(\s*[\"'][A-Za-z_]\w*[\"'][^()]*\)))*)"
     r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\[\]|\{\}|None|null|nil))?\s*[;)]*\s*(?:(?:#|//).*)?$"
 )
-KEY = re.compile(r"[\"']([A-Za-z_]\w*)[\"']|(?:\.|->)\s*([A-Za-z_]\w*)(?![\w(]|\s*\()")
+KEY = rx.compile(r"[\"']([A-Za-z_]\w*)[\"']|(?:\.|->)\s*([A-Za-z_]\w*)(?![\w(]|\s*\()")
 # A loop or a callback that gives each item of a list: (the item's name, the list's expression).
 LOOPS = (
     re.compile(
@@ -87,7 +89,7 @@ def chain_path(
 
 # A word each loop's pattern needs on the line (most lines have none: the patterns are not run).
 LOOP_WORDS = ("for", "for", "for", "range", "foreach", ".each", "(")
-LOOP_HINT = re.compile(
+LOOP_HINT = rx.compile(
     r"\bfor|\.\s*(?:forEach|map|filter|find|some|every|flatMap|findIndex|reduce|each)\b"
 )
 # One of these is written in each match of LOOP_HINT.

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from akool_cli.audit import arguments, datapaths
+from akool_cli.audit import arguments, datapaths, rx
 from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.scopes import function_def, parameters
 
@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 # The line that opens a map, as an assignment or an entry: `STATUS_PATHS = {`, `video: {`,
 # `"video": {`, `'video' => [`, Go's `"video": {`.
-OPENER = re.compile(
+OPENER = rx.compile(
     r"(?:^|[\s{(,])[\"']?(?P<n>[A-Za-z_$][\w$-]*)[\"']?\s*(?::[^=\n]*)?(?:=|:|=>)\s*"
     r"(?:\w+\(|map\[[^\]]*\][\w.*]+|array\()?[{\[(]\s*$"
 )
@@ -89,7 +89,7 @@ class Rows(Generic[T]):
         return [r.value for s, r in scored if s == best]
 
 
-WORDS = re.compile(r"[A-Za-z_$][\w$]*")
+WORDS = rx.compile(r"[A-Za-z_$][\w$]*")
 
 
 def enclosing(lines: list[str], line: int) -> tuple[str, ...]:
@@ -167,7 +167,7 @@ def fed(lines: list[str], key: str, line: int, maps: set[str], depth: int = 0) -
     return False
 
 
-OPENS_FUNCTION = re.compile(r"=>|^\s*(?:export\s+)?(?:async\s+)?(?:def|function|func|fn|fun)\b")
+OPENS_FUNCTION = rx.compile(r"=>|^\s*(?:export\s+)?(?:async\s+)?(?:def|function|func|fn|fun)\b")
 
 
 def _opens(text: str) -> bool:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from akool_cli.audit import rx
+
 # Where a value comes from the local file system, in the languages the audit reads.
-LOCAL_SOURCE = re.compile(
+LOCAL_SOURCE = rx.compile(
     r"\$\(\s*(?:cd|pwd|dirname|mktemp|realpath|readlink|basename)\b|`\s*(?:pwd|dirname|mktemp)\b"
     r"|\$\{?(?:HOME|PWD|OLDPWD|TMPDIR|XDG_\w+|BASH_SOURCE|0)\b|(?<![\w/])~/"
     r"|\bos\.path\.|\bpathlib\b|\bPath\s*\(|\bPath\.(?:home|cwd|of|Combine|GetTempPath|GetDirectoryName"
@@ -64,7 +66,7 @@ def _made_from(rhs: str, names: set[str]) -> bool:
 
 
 # A name that says it holds a file or a folder: OUT_DIR, downloadFolder, tmp_file, cacheDir
-FILE_WORDS = re.compile(
+FILE_WORDS = rx.compile(
     r"(?i)(?:^|_|(?<=[a-z])(?=[A-Z]))(?:dir|dirs|directory|folder|file|filename|filepath|tmp|temp"
     r"|tmpdir|cache|workspace|workdir)(?:$|_|(?=[A-Z]))"
 )

@@ -26,7 +26,7 @@ class Evidence:
 
 # The verb of the client method the path is passed to: requests.post(, $client->post(,
 # Http::post(, client.PostAsync(, restTemplate.postForEntity(, http.Get(, Net::HTTP::Post.new(
-VERB_CALLEE = re.compile(
+VERB_CALLEE = rx.compile(
     r"[\w$)\]]\s*(?:\.|->|::)\s*(?P<verb>get|post|put|delete|patch)"
     r"(?:Async|_json|ForObject|ForEntity|ForLocation)?(?:<[^<>()]*>)?\s*$"
     r"|::(?P<ruby>Get|Post|Put|Delete|Patch)\.new\s*$"
@@ -34,7 +34,7 @@ VERB_CALLEE = re.compile(
     re.IGNORECASE,
 )
 # A method given as an argument or an option inside the call's parentheses.
-METHOD_ARGUMENT = re.compile(
+METHOD_ARGUMENT = rx.compile(
     r"(?:^|[(,])\s*(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)\s*,"
     # (Spring's RequestMethod.POST too, and the mock library responses' `responses.POST`)
     r"|\b(?:HttpMethod|Method|RequestMethod|responses)(?:\.|::)"
@@ -47,27 +47,27 @@ METHOD_ARGUMENT = re.compile(
     r"|\(\s*(?P<perl>GET|POST|PUT|DELETE|PATCH)(?:\s*=>|\s+(?=[\"'$]))",
 )
 # A link of a builder chain: .post(body), .get(), .method("POST", body), .header(...)
-CHAIN_LINK = re.compile(r"\)?\s*\.\s*(?P<name>\w+)\s*\(")
-METHOD_LITERAL = re.compile(r"\s*(?P<q>[\"'])(?P<lit>[A-Za-z]+)(?P=q)")
+CHAIN_LINK = rx.compile(r"\)?\s*\.\s*(?P<name>\w+)\s*\(")
+METHOD_LITERAL = rx.compile(r"\s*(?P<q>[\"'])(?P<lit>[A-Za-z]+)(?P=q)")
 # The verb before the URL in a chain: WebClient's .post().uri(, OkHttp's .post(body).url(
-VERB_BEFORE_URI = re.compile(
+VERB_BEFORE_URI = rx.compile(
     r"\.\s*(?:(?P<verb>get|post|put|delete|patch)\s*\([^()]*\)"
     r"|method\s*\(\s*HttpMethod\.(?P<constant>GET|POST|PUT|DELETE|PATCH)\s*\))"  # (WebClient's)
     r"\s*\.\s*(?:uri|url)\s*$"
 )
-FETCH = re.compile(r"(?<![\w.])fetch\s*$")
-FETCH_UNSURE = re.compile(r"\.\.\.|\bbody\b")
+FETCH = rx.compile(r"(?<![\w.])fetch\s*$")
+FETCH_UNSURE = rx.compile(r"\.\.\.|\bbody\b")
 # A shell line that runs curl itself (not a string that names it): at the start of the line,
 # after $( or a pipe, or as a CI step's run:.
-CURL_START = re.compile(r"(?:^\s*(?:[$>]\s+)?|\$\(\s*|[|&;`]\s*|\brun:\s*)curl\s")
-HTTPIE_START = re.compile(
+CURL_START = rx.compile(r"(?:^\s*(?:[$>]\s+)?|\$\(\s*|[|&;`]\s*|\brun:\s*)curl\s")
+HTTPIE_START = rx.compile(
     r"(?:^\s*(?:[$>]\s+)?|\$\(\s*|[|&;`]\s*|\brun:\s*)(?:https?|xhs?)\s+(?:-\S+\s+)*"
     r"(?P<m>GET|POST|PUT|DELETE|PATCH)\s"
 )
 
 
 # akool's own `akool api POST /api/open/...` (see curlargs.AKOOL_API)
-AKOOL_API_START = re.compile(
+AKOOL_API_START = rx.compile(
     r"(?:^\s*(?:[$>]\s+)?|\$\(\s*|[|&;`]\s*|\brun:\s*)akool\s+api\s+(?P<m>GET|POST|PUT|DELETE|PATCH)\s"
 )
 
@@ -117,9 +117,9 @@ def _curl(doc: Text, line: int, offset: int) -> Evidence | None:
 
 # PowerShell's web cmdlets: `-Method Post` (a literal the fix may change), GET when none is given;
 # no method said when it is a variable's (`-Method $m`) or splatted (`@params`).
-PS_COMMAND = re.compile(r"(?i)(?<![\w-])(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)(?![\w-])")
-PS_METHOD = re.compile(r"(?i)(?<![\w-])-Method\s+(?P<q>[\"']?)(?P<m>[A-Za-z$@(][\w$.]*)(?P=q)")
-PS_SPLAT = re.compile(r"(?<![\w@])@[A-Za-z_]\w*")
+PS_COMMAND = rx.compile(r"(?i)(?<![\w-])(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)(?![\w-])")
+PS_METHOD = rx.compile(r"(?i)(?<![\w-])-Method\s+(?P<q>[\"']?)(?P<m>[A-Za-z$@(][\w$.]*)(?P=q)")
+PS_SPLAT = rx.compile(r"(?<![\w@])@[A-Za-z_]\w*")
 
 
 def _powershell(command: str, start: int) -> Evidence | None:
@@ -138,7 +138,7 @@ def _powershell(command: str, start: int) -> Evidence | None:
     return Evidence("GET", start + cmdlet.start(), cmdlet.group(0), False) if cmdlet else None
 
 
-R_VERB = re.compile(r"(?<![\w.$])(?:httr::)?(?P<v>GET|POST|PUT|DELETE|PATCH)\s*$")
+R_VERB = rx.compile(r"(?<![\w.$])(?:httr::)?(?P<v>GET|POST|PUT|DELETE|PATCH)\s*$")
 
 
 def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
@@ -189,8 +189,8 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
     return _fetch_default(doc, offset, start, end)
 
 
-JQUERY_AJAX = re.compile(r"(?<![\w$])(?:\$|jQuery)\.ajax\s*$")
-AJAX_TYPE = re.compile(r"\btype\s*:\s*[\"'](?P<m>[A-Za-z]+)[\"']")
+JQUERY_AJAX = rx.compile(r"(?<![\w$])(?:\$|jQuery)\.ajax\s*$")
+AJAX_TYPE = rx.compile(r"\btype\s*:\s*[\"'](?P<m>[A-Za-z]+)[\"']")
 
 
 def _set_later(doc: Text, call: tuple[int, int]) -> Evidence | None:
@@ -204,11 +204,11 @@ def _set_later(doc: Text, call: tuple[int, int]) -> Evidence | None:
 # The annotation that declares a Feign client's call: Spring's verb mapping or Feign's RequestLine.
 # A Feign or Spring interface's `@PostMapping("/x")`, `@RequestLine("POST /x")`, and Retrofit's (and
 # Ktorfit's) `@POST("content/...")`, upper case only (a JAX-RS server's `@POST` takes no path).
-ANNOTATED_VERB = re.compile(
+ANNOTATED_VERB = rx.compile(
     r"@(?:(?P<verb>Get|Post|Put|Delete|Patch)Mapping|RequestLine|(?P<retro>GET|POST|PUT|DELETE|PATCH))"
     r"\s*$"
 )
-REQUEST_LINE = re.compile(r"\(\s*\"(?P<m>GET|POST|PUT|DELETE|PATCH)\s")
+REQUEST_LINE = rx.compile(r"\(\s*\"(?P<m>GET|POST|PUT|DELETE|PATCH)\s")
 
 
 def _annotated(doc: Text, start: int, m: re.Match[str]) -> Evidence | None:
@@ -220,7 +220,7 @@ def _annotated(doc: Text, start: int, m: re.Match[str]) -> Evidence | None:
     return Evidence(said.group("m"), said.start("m"), said.group("m"), True) if said else None
 
 
-URL_KEYWORD = re.compile(r"\s*(?:url|uri)\s*[=:]", re.IGNORECASE)
+URL_KEYWORD = rx.compile(r"\s*(?:url|uri)\s*[=:]", re.IGNORECASE)
 
 
 def _first_argument(text: str, start: int, offset: int) -> bool:
@@ -268,7 +268,7 @@ def _chain(doc: Text, start: int, end: int) -> Evidence | None:
 
 
 # A bare name given as an argument after the URL: `fetch(url, requestOptions)`, `$.ajax(url, settings)`.
-HELD_ARGUMENT = re.compile(r",\s*(?P<name>[A-Za-z_$][\w$]*)\s*(?=[,)])")
+HELD_ARGUMENT = rx.compile(r",\s*(?P<name>[A-Za-z_$][\w$]*)\s*(?=[,)])")
 
 
 def _held_options(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
@@ -297,8 +297,8 @@ def _held_options(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | N
 
 # A method held in a name given as an argument (`method := "POST"`, then Go's
 # `http.NewRequest(method, url, payload)`, Postman's Go sample; `requests.request(method, url)`).
-METHOD_NAME_ARGUMENT = re.compile(r"[(,]\s*(?P<name>(?i:method|http_?method|verb))\s*(?=[,)])")
-METHOD_VALUE = re.compile(r"\s*(?P<q>[\"'`])(?P<lit>GET|POST|PUT|DELETE|PATCH)(?P=q)\s*;?\s*$")
+METHOD_NAME_ARGUMENT = rx.compile(r"[(,]\s*(?P<name>(?i:method|http_?method|verb))\s*(?=[,)])")
+METHOD_VALUE = rx.compile(r"\s*(?P<q>[\"'`])(?P<lit>GET|POST|PUT|DELETE|PATCH)(?P=q)\s*;?\s*$")
 
 
 def _held_method(doc: Text, call: tuple[int, int]) -> Evidence | None:
@@ -333,7 +333,7 @@ def _fetch_default(doc: Text, offset: int, start: int, end: int) -> Evidence | N
 
 
 # The method word a shell wrapper's caller gives before the path: `akool POST /content/...`.
-SHELL_VERB = re.compile(r"(?:^|\s)[\"']?(?P<m>GET|POST|PUT|DELETE|PATCH)[\"']?\s+[\"']?$")
+SHELL_VERB = rx.compile(r"(?:^|\s)[\"']?(?P<m>GET|POST|PUT|DELETE|PATCH)[\"']?\s+[\"']?$")
 
 
 def through_wrapper(doc: Text, offset: int, wrapper_method: str) -> Evidence | None:
@@ -356,7 +356,7 @@ def through_wrapper(doc: Text, offset: int, wrapper_method: str) -> Evidence | N
 
 # A method the caller gives a wrapper: a method word as an argument, a method keyword, or a
 # name holding a method (`req(path, body, method)`).
-GIVEN_METHOD = re.compile(
+GIVEN_METHOD = rx.compile(
     r"[\"'](?i:GET|POST|PUT|DELETE|PATCH)[\"']|(?<![\w.])(?i:(?:http_?)?method|verb)\b"
 )
 ARGUMENTS_SCAN = 2000

@@ -16,13 +16,13 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from akool_cli.audit import brackets
+from akool_cli.audit import brackets, rx
 
 if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
 
 # A mock library the file imports or requires, by the name the table below knows it by.
-MOCK_IMPORT = re.compile(
+MOCK_IMPORT = rx.compile(
     r"(?:from\s+|require\(\s*)[\"'](?P<m>msw(?:/[\w/]*)?|nock|@playwright/test|playwright"
     r"|playwright-core|cypress|fetch-mock|axios-mock-adapter)[\"']"
     r"|\"github\.com/(?P<go>jarcoal/httpmock)\""
@@ -51,15 +51,15 @@ CALLEES: dict[str, str] = {
 # `rsps = responses.RequestsMock()`, `with aioresponses() as m:`, `const mock = new
 # MockAdapter(axios)`, `with respx.mock(base_url=...) as router:`.
 MOCK_MAKERS = r"(?:requests_mock\.Mocker|requests_mock\.Adapter|responses\.RequestsMock|respx\.mock|aioresponses|MockAdapter)"
-BOUND_MOCK = re.compile(
+BOUND_MOCK = rx.compile(
     rf"(?P<a>[A-Za-z_$][\w$]*)\s*=\s*(?:new\s+)?{MOCK_MAKERS}\s*\("
     rf"|{MOCK_MAKERS}\s*\([^()\n]*\)\s+as\s+(?P<b>\w+)"
 )
-CHAIN_LINK = re.compile(r"\s*\.\s*[A-Za-z_$][\w$]*\s*")
-NOCK_ROOT = re.compile(r"(?<![\w$.])nock\s*(?=\()")
-NOCK_NAME = re.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*=\s*nock\s*\(")
+CHAIN_LINK = rx.compile(r"\s*\.\s*[A-Za-z_$][\w$]*\s*")
+NOCK_ROOT = rx.compile(r"(?<![\w$.])nock\s*(?=\()")
+NOCK_NAME = rx.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*=\s*nock\s*\(")
 # Where a name may start and how far its characters run (a use of a bound name is a prefix of it).
-NAME_RUN = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*")
+NAME_RUN = rx.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*")
 CHAIN_SCAN = 1500
 
 

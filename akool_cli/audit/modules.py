@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
 
+from akool_cli.audit import rx
+
 # The module an import line names, in the languages whose imports name files.
-SPECIFIERS = re.compile(
+SPECIFIERS = rx.compile(
     r"^\s*from\s+(?P<py>\.*[A-Za-z_][\w.]*|\.+)\s+import\b"
     r"|^\s*import\s+(?P<pyi>[A-Za-z_][\w.]*)(?:\s+as\s+\w+)?\s*$"
     r"|\bfrom\s+[\"'](?P<js>[^\"'\n]+)[\"']"
@@ -85,14 +87,14 @@ def _specifiers(text: str) -> Specifiers:
 
 # The looser reading of a file's imports (see mentions_module): a line that opens with an import
 # keyword, and the quoted module of a require/import/include call; the words of each, read once.
-IMPORT_LINE = re.compile(
+IMPORT_LINE = rx.compile(
     r"^[^\S\n]*(?:from|import|export|use|using|include|require|source|\.)\s(?P<rest>[^\n]*)",
     re.M,
 )
-QUOTED_MODULE = re.compile(
+QUOTED_MODULE = rx.compile(
     r"(?=(?:require_once|include_once|require|import|include)\s*(?:\(\s*)?[\"'](?P<m>[^\"'\n]*))"
 )
-WORD = re.compile(r"[\w]+")
+WORD = rx.compile(r"[\w]+")
 
 
 @dataclass(frozen=True)
@@ -217,11 +219,11 @@ def import_line_module(text: str, name: str) -> list[tuple[str, str]]:
 # An import statement with the names it binds: Python's `from X import a, b as c` and `from .
 # import akool`, `import X as Y`; JavaScript's `import d, { a, b as c } from "X"`, `import * as m
 # from "X"`, `const { a } = require("X")`, `const m = require("X")`.
-PY_FROM = re.compile(
+PY_FROM = rx.compile(
     r"^\s*from\s+(?P<m>\.*[\w.]*)\s+import\s+\(?(?P<names>[^)\n]*(?:\n[^)\n]*)*?)\)?\s*$", re.M
 )
-PY_IMPORT = re.compile(r"^\s*import\s+(?P<m>[\w.]+)(?:\s+as\s+(?P<a>\w+))?\s*$", re.M)
-JS_IMPORT = re.compile(  # (`names` opens and ends on no blank: see unseen.JS_IMPORT)
+PY_IMPORT = rx.compile(r"^\s*import\s+(?P<m>[\w.]+)(?:\s+as\s+(?P<a>\w+))?\s*$", re.M)
+JS_IMPORT = rx.compile(  # (`names` opens and ends on no blank: see unseen.JS_IMPORT)
     r"\bimport\s+(?:type\s+)?(?P<names>(?=[\w$*{},])(?:(?!(?<![\w$])import\b)[\w$*{}\s,])*?)"
     r"(?<!\s)\s+from\s+"
     r"[\"'](?P<m>[^\"'\n]+)[\"']"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from akool_cli.audit import source
+from akool_cli.audit import rx, source
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Syntax:
 
 
 TRIPLES = ('"""', "'''")
-SHELL_HEREDOC = re.compile(r"(?<!<)<<-?\s*(?P<q>[\"']?)(?P<word>[A-Za-z_]\w*)(?P=q)")
+SHELL_HEREDOC = rx.compile(r"(?<!<)<<-?\s*(?P<q>[\"']?)(?P<word>[A-Za-z_]\w*)(?P=q)")
 SYNTAXES: dict[str, Syntax] = {
     **dict.fromkeys((".py", ".pyw", ".pyi"), Syntax(("#",), False, TRIPLES, ('"', "'"))),
     **dict.fromkeys(
@@ -69,7 +69,7 @@ def syntax_of(name: str, shell: bool) -> Syntax | None:
 
 
 # A fenced code block of Markdown: its opening fence's language, read as that language's file.
-FENCE = re.compile(r"^\s*(?:```|~~~)\s*(?P<lang>[\w+-]*)")
+FENCE = rx.compile(r"^\s*(?:```|~~~)\s*(?P<lang>[\w+-]*)")
 FENCED = {
     **dict.fromkeys(("python", "py"), ".py"),
     **dict.fromkeys(("sh", "bash", "shell", "zsh", "console"), "shell"),

@@ -5,10 +5,9 @@ findings and fixes map back to the file's own text; the file's other lines are c
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from akool_cli.audit import source
+from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece, rewrite
 
 NODE_TYPE = '"n8n-nodes-base.httpRequest"'

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from akool_cli.audit import source
+from akool_cli.audit import rx, source
 from akool_cli.audit.rules import Fix
 
 NOTEBOOK_SUFFIX = ".ipynb"
@@ -36,7 +36,7 @@ SUFFIXES = {
 SHELL_CELL = re.compile(r"%%(?:bash|sh|script\s+(?:ba)?sh)\b")
 JSON_STRING = re.compile(r'"(?P<raw>[^"\\\n]*(?:\\.[^"\\\n]*)*)"(?P<key>\s*:)?')
 SOURCE_KEY = "\x00source"  # (no string of the text holds a NUL: JSON writes it escaped)
-ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}|\\.|.", re.S)
+ESCAPE = rx.compile(r"\\u[0-9a-fA-F]{4}|\\.|.", re.S)
 
 
 @dataclass(frozen=True)

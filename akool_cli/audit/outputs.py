@@ -8,20 +8,22 @@ import json
 import re
 from typing import Any
 
+from akool_cli.audit import rx
+
 # What a file holds, checked on its start before anything is parsed (most files are none).
-SARIF_HINT = re.compile(r'"\$schema"\s*:\s*"[^"]*sarif|"version"\s*:\s*"2\.1\.0"', re.I)
+SARIF_HINT = rx.compile(r'"\$schema"\s*:\s*"[^"]*sarif|"version"\s*:\s*"2\.1\.0"', re.I)
 FINDING_KEYS = frozenset({"file", "line", "column", "rule", "severity", "message"})
 # A unified diff's file header and its first hunk: `--- a/x`, `+++ b/x`, `@@ -1,2 +1,2 @@`.
-DIFF_HEADER = re.compile(r"^--- [^\n]*\n\+\+\+ [^\n]*\n@@ -\d", re.M)
+DIFF_HEADER = rx.compile(r"^--- [^\n]*\n\+\+\+ [^\n]*\n@@ -\d", re.M)
 # How a patch file starts: a diff's header, git's `diff --git`, `git format-patch`'s mail header,
 # svn's `Index:`, or `git show`'s commit line.
-DIFF_START = re.compile(r"(?:--- |diff |From [0-9a-f]{7,} |From: |Index: |commit [0-9a-f]{7,})")
-DIFF_LINE = re.compile(
+DIFF_START = rx.compile(r"(?:--- |diff |From [0-9a-f]{7,} |From: |Index: |commit [0-9a-f]{7,})")
+DIFF_LINE = rx.compile(
     r"[ +\-\\]|@@ |diff |index |new file|deleted file|similarity|rename |old mode|new mode|"
     r"Binary files |copy (?:from|to) |dissimilarity"
 )
 HEAD = 4096
-LEADING = re.compile(r"[\ufeff \t\r\n]*")
+LEADING = rx.compile(r"[\ufeff \t\r\n]*")
 
 
 def own_output(text: str) -> str | None:
@@ -44,7 +46,7 @@ def own_output(text: str) -> str | None:
 
 
 # A line of the text findings: `scripts/t.py:2:17: error: ... [wrong-host]`.
-TEXT_FINDING = re.compile(
+TEXT_FINDING = rx.compile(
     r"[^\n]+?:\d+:\d+: (?:error|warning|info): [^\n]*\[[a-z][\w-]*\]\s*$", re.M
 )
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import keyedpaths
+from akool_cli.audit import keyedpaths, rx
 from akool_cli.audit.localpaths import BINDING
 from akool_cli.audit.paths import resource_words
 from akool_cli.audit.scopes import TOP_LEVEL, Homes, function_def, parameters
@@ -44,41 +44,41 @@ NAME_JOINS = (
 )
 # A literal AKOOL base joined to a path name: `https://openapi.akool.com${AVATAR_PATH}`,
 # f"https://openapi.akool.com{PATH}", "https://openapi.akool.com" + PATH, '...' . $PATH, "...$PATH"
-LITERAL_JOIN = re.compile(
+LITERAL_JOIN = rx.compile(
     r"(?P<url>https?://[\w.-]*akool\.[a-z]{2,}(?:/api/open(?:/v\d+)?)?)/?"
     r"(?:\$?\{\$?|[\"'`]\s*(?:\+|\.)\s*\$?|\$(?=[A-Za-z_]))" + NAME
 )
 # A call whose first argument (after a context or a method) is a name: self._post(TALK, body)
-NAME_ARGUMENT = re.compile(CALL_HEAD + NAME + r"\s*[,)]")
+NAME_ARGUMENT = rx.compile(CALL_HEAD + NAME + r"\s*[,)]")
 # A shell function given a name: akool_post "$TALK_PATH" "$BODY", post GET $P
-SHELL_NAME_CALL = re.compile(SHELL_HEAD + r"[\"']?\$\{?(?P<p>[A-Za-z_]\w*)\}?[\"'\s]")
-PATH_LITERAL = re.compile(
+SHELL_NAME_CALL = rx.compile(SHELL_HEAD + r"[\"']?\$\{?(?P<p>[A-Za-z_]\w*)\}?[\"'\s]")
+PATH_LITERAL = rx.compile(
     r"(?P<q>[\"'`])(?P<lit>/?[A-Za-z_{][\w\-./{}$:%]*)(?P=q)|:-(?P<sh>/[^}\s\"']*)\}"
 )
-PLAIN = re.compile(r"\s*[fr]?(?P<q>[\"'`])(?P<lit>[^\"'`\s]+)(?P=q)\s*[;,]?\s*(?:(?:#|//).*)?$")
-ALIAS = re.compile(r"\s*(?P<n>(?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*)\s*;?\s*$")
+PLAIN = rx.compile(r"\s*[fr]?(?P<q>[\"'`])(?P<lit>[^\"'`\s]+)(?P=q)\s*[;,]?\s*(?:(?:#|//).*)?$")
+ALIAS = rx.compile(r"\s*(?P<n>(?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*)\s*;?\s*$")
 # An object's or a dict's entry: talk: "/content/...", "talk": "/content/..."
 PROPERTY = re.compile(r"^\s*[\"']?(?P<n>[A-Za-z_]\w*)[\"']?\s*(?::|=>)\s*(?P<rhs>.*?),?\s*$")
 # Where a value comes from the environment.
-ENV = re.compile(
+ENV = rx.compile(
     r"process\.env|os\.environ|getenv|Getenv|LookupEnv|System\.getenv|\bENV\b|"
     r"GetEnvironmentVariable|\$\{\w+:-|\benv\(|import\.meta\.env|Deno\.env|dotenv|\$_ENV|\$_SERVER"
     r"|\.get(?:Property|OrDefault)?\(\s*[\"'][\w.-]+[\"']\s*,"  # a config's lookup with a default
 )
 # The usual names of a helper that reads a variable and falls back to its second argument.
-ENV_HELPER = re.compile(
+ENV_HELPER = rx.compile(
     r"(?i)^(?:env_?or(?:_?default)?|get_?env(?:_?or(?:_?default)?)?|from_?env|env_?default"
     r"|read_?env|env_?var|env|config_?or|setting)$"
 )
 # A lookup given a variable's name in capitals, then its fallback, whatever the function's name
 # or wherever it is defined (`envWithDefault("AKOOL_CREATE_PATH", DEFAULT_CREATE_PATH)` with
 # the helper imported from another file; `cfg.get("AKOOL_STATUS_PATH", "/content/...")`).
-VARIABLE_LOOKUP = re.compile(
+VARIABLE_LOOKUP = rx.compile(
     r"(?<![\w$])[A-Za-z_$][\w$.]*\(\s*[\"'][A-Z][A-Z0-9]*_[A-Z0-9_]+[\"']\s*,"
 )
-CALLED = re.compile(r"(?<![\w.$])(?P<fn>[A-Za-z_]\w*)\s*\(")
+CALLED = rx.compile(r"(?<![\w.$])(?P<fn>[A-Za-z_]\w*)\s*\(")
 HELPER_BODY_LINES = 15
-FILE_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+FILE_SUFFIX = rx.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
 
 # A Java or Kotlin enum's constant given its path (after a method, perhaps):
 # `TALK("/api/open/v3/content/video/createbytalkingphoto"),`, `INFO("GET", "/api/...")`.
-ENUM_ENTRY = re.compile(
+ENUM_ENTRY = rx.compile(
     r"^\s*(?P<n>[A-Z][A-Z0-9_]*)\s*\(\s*(?:[\"'][A-Za-z]+[\"']\s*,\s*)?"
     r"[\"'](?P<lit>/?[A-Za-z_][\w\-./{}:%]*)[\"']\s*[,)]"
 )
@@ -208,10 +208,10 @@ def _enum_entry(line: str, i: int, found: PathNames) -> bool:
 # A list of paths (`PATHS = ["/v3/voice/list?lang=en", "/v4/voice/list?type=1"]`, over lines too,
 # Go's `[]string{...}`, `List.of(...)`): the candidates a script tries in turn, a table whose
 # entries are judged where they are written. A path's own query is part of its literal.
-LIST_OPENER = re.compile(
+LIST_OPENER = rx.compile(
     r"\s*(?:\[\]string\s*|(?:List|Arrays|Set)\.(?:of|asList)\s*|new\s+\w+\[\]\s*)?[\[({]"
 )
-LIST_ITEM = re.compile(r"(?P<q>[\"'`])(?P<lit>/?[A-Za-z_][\w\-./:%?=&]*)(?P=q)")
+LIST_ITEM = rx.compile(r"(?P<q>[\"'`])(?P<lit>/?[A-Za-z_][\w\-./:%?=&]*)(?P=q)")
 LIST_LINES = 12
 
 
@@ -273,21 +273,21 @@ def _path_list(name: str, lines: list[str], i: int, found: PathNames) -> bool:
 # []string{...} {`, `for path in PATHS:`, `for (const p of PATHS)`, `[BASE + p for p in PATHS]`,
 # a shell's `for path in "/v3/..." "/v4/..."; do`; and a callback over one: `PATHS.map((p) =>`,
 # `["/v3/...", "/v4/..."].forEach((p) =>`.
-LOOP_HEAD = re.compile(
+LOOP_HEAD = rx.compile(
     r"\bfor\s+(?P<a>[A-Za-z_]\w*)\s+in\s+"
     r"|\bfor\s*\(\s*(?:const|let|var)\s+(?P<b>[A-Za-z_$][\w$]*)\s+of\s+"
     r"|\bfor\s+_\s*,\s*(?P<c>[A-Za-z_]\w*)\s*:=\s*range\s+"
 )
-LOOP_NAMED = re.compile(
+LOOP_NAMED = rx.compile(
     r"(?P<t>[A-Za-z_]\w*)\s*(?::|\)\s*\{?|\{|\]|\bif\b|;\s*do\b)\s*(?:(?:#|//).*)?"
 )
 # (words apart by spaces, or beside a quote: a bare word split in two is never tried, which made
 # a long line of prose that is no loop take exponential time)
 SHELL_WORD = r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s;\"'$`]+)"
-SHELL_WORDS = re.compile(
+SHELL_WORDS = rx.compile(
     rf"(?P<words>\s*{SHELL_WORD}(?:(?:\s+|(?<=[\"'])|(?=[\"'])){SHELL_WORD})*)\s*(?:;\s*do\b|$)"
 )
-CALLBACK = re.compile(
+CALLBACK = rx.compile(
     r"(?:(?<![\w$.])(?P<t>[A-Za-z_$][\w$]*)|(?P<list>\[[^\[\]\n]*\]))\s*\.\s*(?:map|forEach|flatMap"
     r"|some|find)\(\s*(?:async\s*)?\(?\s*(?P<d>[A-Za-z_$][\w$]*)\s*[,):=]"
 )
@@ -354,10 +354,10 @@ def looped(found: PathNames, name: str, line: int) -> str:
 
 # A table written on one line: {"photo": "/content/...", "swap": "/faceswap/..."} (its entries),
 # a map's (`Map.of(`, `dict(`) or a Go struct's (`endpoints{Talk: "/...", Info: "/..."}`).
-INLINE_OPENER = re.compile(
+INLINE_OPENER = rx.compile(
     r"\s*(?:(?:new\s+)?[\w.<>\[\], ]*?(?:Map|map|dict)\b[^({]*|&?[A-Za-z_]\w*(?=\{))?[({]"
 )
-INLINE_ENTRY = re.compile(
+INLINE_ENTRY = rx.compile(
     r"(?:^|[{,(])\s*(?:\[[^\]]+\]|[\"'](?P<qk>[^\"']+)[\"']|(?P<k>[A-Za-z_][\w.]*))\s*(?::|=>|,)\s*"
     r"(?P<q>[\"'`])(?P<lit>/?[A-Za-z_{][\w\-./{}$:%]*)(?P=q)\s*(?=[,})])"
 )
@@ -399,7 +399,7 @@ def _inline_row(lines: list[str], name: str, rhs: str, line: int, found: PathNam
 
 # An entry whose key is no plain name: "talking-photo": "/v3/...", JobKind.HEAD: "/v4/...",
 # [JobKind.Head]: "/v4/..."
-ENTRY = re.compile(r"^\s*(?:\[[^\]]+\]|[\"'][^\"']+[\"']|[A-Za-z_][\w.]*)\s*:\s*(?P<rhs>.*?),?\s*$")
+ENTRY = rx.compile(r"^\s*(?:\[[^\]]+\]|[\"'][^\"']+[\"']|[A-Za-z_][\w.]*)\s*:\s*(?P<rhs>.*?),?\s*$")
 
 
 def _entry(lines: list[str], i: int, found: PathNames) -> None:
@@ -415,11 +415,11 @@ def _entry(lines: list[str], i: int, found: PathNames) -> None:
 
 
 # An entry of a table of paths that the code picks: STATUS_PATHS[kind], PATHS.get(kind), P?.[k]
-PICK = re.compile(
+PICK = rx.compile(
     r"\s*(?:[A-Za-z_]\w*\.)*(?P<t>[A-Za-z_]\w*)\s*(?:\[|\?\.\[|\.get\()[^\n]*?[\])]"
     r"(?:\.(?:format|replace)\([^()]*\))?\s*[;,]?\s*(?:(?:#|//).*)?$"
 )
-TABLE = re.compile(
+TABLE = rx.compile(
     r"(?P<n>[A-Za-z_]\w*)\s*(?::[^=]*)?(?:=|:)\s*(?:\w+\(|map\[[^\]]*\][\w.*]+)?[{\[(]\s*"
     r"(?:(?:#|//).*)?$"  # (a comment after the bracket: `STATUS_PATHS = {  # kind -> path`)
 )
@@ -455,7 +455,7 @@ def _opener(lines: list[str], line: int, openers: dict[int, int]) -> int:
     return -1
 
 
-WORD = re.compile(r"[A-Za-z_]\w*")
+WORD = rx.compile(r"[A-Za-z_]\w*")
 
 
 def _names_a_path(line: str, found: PathNames) -> bool:
@@ -506,7 +506,7 @@ def _bound(found: PathNames, ref: str) -> Held | None:
     return spots[-1][1] if spots else None
 
 
-RETURNS = re.compile(r"\breturn\b(?P<rest>.*)$|(?:\?\?|\|\||\bor\b|\?:)\s*(?P<alt>\w+)")
+RETURNS = rx.compile(r"\breturn\b(?P<rest>.*)$|(?:\?\?|\|\||\bor\b|\?:)\s*(?P<alt>\w+)")
 
 
 def _env_helpers(found: PathNames, lines: list[str]) -> set[str]:
@@ -637,7 +637,7 @@ def _later_names(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[
             yield from _used(found, i, line, name, held, helper)
 
 
-LATER_NAME = re.compile(NAME)
+LATER_NAME = rx.compile(NAME)
 
 
 def _keyed_sites(
@@ -726,7 +726,7 @@ def _picked_table(line: str, m: re.Match[str], found: PathNames, i: int) -> str:
 
 
 # A call whose first argument is an entry of a table of paths: get(STATUS_PATHS[kind], ...)
-TABLE_ARGUMENT = re.compile(
+TABLE_ARGUMENT = rx.compile(
     CALL_HEAD
     + r"(?:`\$\{|[fF][\"']\{)?(?:[A-Za-z_]\w*\.)*(?P<t>[A-Za-z_]\w*)\s*(?:\[|\?\.\[|\.get\()"
 )

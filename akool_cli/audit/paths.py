@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from akool_cli.audit import rx
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint, Retired
 
 if TYPE_CHECKING:
     from akool_cli.core.kinds import JobKind
 
-VERSIONED = re.compile(r"^/api/open/v\d+(?=/|$)")
-BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
+VERSIONED = rx.compile(r"^/api/open/v\d+(?=/|$)")
+BASE_ONLY = rx.compile(r"^/api/open(?:/v\d+)?/?$")
 # Paths that third-party scripts guess, beyond the contract's: what the docs do instead. `{}`
 # stands for one segment. Each replacement is a documented call (a test checks them).
 GUESSED_SHAPES: tuple[tuple[str, str, str], ...] = (
@@ -40,13 +41,13 @@ API_HOST_GUESSES: tuple[tuple[str, str], ...] = (
 )
 # A segment that stands for a path to fill in (`/api/your-endpoint`, `/<path>`, `/{endpoint}`): an
 # example in prose or a template, not a call.
-PLACEHOLDER_SEGMENT = re.compile(
+PLACEHOLDER_SEGMENT = rx.compile(
     r"(?i)your[-_]?\w*|<[^>]*>|\{[^}]*\}|\.\.\.|x+|example[-\w]*|endpoint|path|\*"
 )
 # A segment written as an ellipsis (`/content/...`, `/video/…`): the rest of the path left out.
-ELLIPSIS = re.compile(r"/(?:\.\.\.|…)(?:/|$)|…")
-URL_SEGMENT = re.compile(r"[\w.~%@+-]+")
-VERSION_SEGMENT = re.compile(r"v\d+")
+ELLIPSIS = rx.compile(r"/(?:\.\.\.|…)(?:/|$)|…")
+URL_SEGMENT = rx.compile(r"[\w.~%@+-]+")
+VERSION_SEGMENT = rx.compile(r"v\d+")
 
 Verdict = Literal["documented", "deprecated", "retired", "guess", "unknown", "prefix", "none"]
 
@@ -284,11 +285,11 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
 
 # A segment the code fills at run time (`${kind}`, `{kind}`, `{}`), and one glued to the end of
 # the last segment (`infobymodelid${qs}`: a query string built elsewhere).
-VARIABLE_SEGMENT = re.compile(r"\$?\{(?P<name>[^{}/]*)\}|%s|\$(?P<bare>[A-Za-z_]\w*)")
-GLUED_VARIABLE = re.compile(r"(?<=[\w.-])\$?\{[^{}/]*\}$")
+VARIABLE_SEGMENT = rx.compile(r"\$?\{(?P<name>[^{}/]*)\}|%s|\$(?P<bare>[A-Za-z_]\w*)")
+GLUED_VARIABLE = rx.compile(r"(?<=[\w.-])\$?\{[^{}/]*\}$")
 # A variable named for an id stands for an id, never for a path word (`/session/${id}`); so does
 # one with no name (`{}`, `%s`) at the end of a path.
-ID_NAME = re.compile(r"(?i)(?:^|\W|_)(?:_?id|uuid|guid)$|[a-z]Id$")
+ID_NAME = rx.compile(r"(?i)(?:^|\W|_)(?:_?id|uuid|guid)$|[a-z]Id$")
 
 
 def _filled(path: str) -> Judgement | None:
@@ -381,7 +382,7 @@ def _in_version(path: str, endpoint: DocEndpoint) -> DocEndpoint:
     return same[0] if len(same) == 1 else endpoint
 
 
-VERSION_IN_PATH = re.compile(r"/v\d+/")
+VERSION_IN_PATH = rx.compile(r"/v\d+/")
 
 
 @lru_cache(maxsize=1)
@@ -454,12 +455,12 @@ STATE_WORDS = frozenset(
 
 # A job named by its id (`/faceswap/task/{id}`: its state), and a state word with a key (`statusbyid`).
 JOB_WORDS = frozenset({"task", "tasks", "job", "jobs"})
-STATE_BY = re.compile(r"(?<=.)by(?:id|ids|taskid|jobid|modelid)$")
+STATE_BY = rx.compile(r"(?<=.)by(?:id|ids|taskid|jobid|modelid)$")
 
 
 # A last segment that is a word and a state word written with `-`, `_` or a capital between them
 # for a slash: `video-status`, `video_status`, `videoStatus`.
-JOINED_LAST = re.compile(r"(?P<a>[A-Za-z]+?)(?:[-_]|(?<=[a-z])(?=[A-Z]))(?P<b>[A-Za-z]+)")
+JOINED_LAST = rx.compile(r"(?P<a>[A-Za-z]+?)(?:[-_]|(?<=[a-z])(?=[A-Z]))(?P<b>[A-Za-z]+)")
 
 
 def _split_last(path: str) -> str:
@@ -506,7 +507,7 @@ def _state_reader(bare: str) -> DocEndpoint | None:
 
 # A path that asks for the account's credit (`/user/credit/balance`, `/account/quota`,
 # `/credits`): AKOOL documents one such endpoint, face swap's quota/info (data.credit).
-CREDIT_PART = re.compile(r"credit|quota|^balances?$|^remaining$")
+CREDIT_PART = rx.compile(r"credit|quota|^balances?$|^remaining$")
 CREDIT_PATH = "/api/open/v3/faceswap/quota/info"
 
 

@@ -31,44 +31,44 @@ THROUGH = frozenset(
     | {"trimMargin", "trimStart", "trimEnd", "Sprintf", "sprintf", "str", "String", "colored"}
     | {"Text", "bold", "dim", "green", "yellow", "red", "cyan", "blue", "magenta", "gray"}
 )
-CALLEE = re.compile(r"(?P<c>[A-Za-z_$][\w$]*(?:\s*(?:\.|->|::)\s*[A-Za-z_$][\w$]*)*)\s*!?\s*$")
+CALLEE = rx.compile(r"(?P<c>[A-Za-z_$][\w$]*(?:\s*(?:\.|->|::)\s*[A-Za-z_$][\w$]*)*)\s*!?\s*$")
 # A keyword argument or key that holds a help text: `epilog=`, `help="""`, `description: `.
-HELP_KEY = re.compile(
+HELP_KEY = rx.compile(
     r"\b(?:help|description|epilog|usage|long_description|example|examples|summary|doc)"
     r"\s*[=:]\s*$"
 )
 # A statement that prints its words without parentheses (`print """`, `puts <<~T`, `echo "`).
-SAYS = re.compile(
+SAYS = rx.compile(
     r"^\s*(?:print|puts|echo|printf|warn|say|cat|\$stderr\.puts|\$stdout\.puts|STDERR\.puts)"
     r"(?:\s+-\w+)*(?:\s*1?>&2)?\s*(?:<{2,3}[-~]?\s*[\"']?\w+[\"']?)?\s*(?:1?>&2)?\s*[;)]?\s*$"
 )
 # What sends or runs a shown string after all: a pipe into a shell or a client.
-RUN_AFTER = re.compile(r"\|\s*(?:xargs|curl|wget|http|sh|bash|zsh|eval)\b")
+RUN_AFTER = rx.compile(r"\|\s*(?:xargs|curl|wget|http|sh|bash|zsh|eval)\b")
 # What makes a text code that is run where it is written out: a page's script, a shebang.
-RUNNABLE = re.compile(r"<script\b|^#!", re.I | re.M)
+RUNNABLE = rx.compile(r"<script\b|^#!", re.I | re.M)
 # A name bound to the string: `USAGE = """`, `const README = \``, `val help = """`, `$t = <<<T`.
 BINDING = (
     r"^\s*(?:export\s+)?(?:(?:const|let|var|val|final|static|private|public|protected|readonly|"
     r"internal|String|string|str)\s+)*(?P<n>\$?[A-Za-z_]\w*)\s*(?::\s*[\w.<>\[\]]+\s*)?:?=\s*"
     r"(?:(?:textwrap\.)?dedent\(\s*|inspect\.cleandoc\(\s*)?"
 )
-BOUND = re.compile(BINDING + r"[rRbBuUfF]{0,2}$")
-RETURNED = re.compile(r"^\s*return\s+(?:(?:textwrap\.)?dedent\(\s*)?[rRbBuUfF]{0,2}$")
+BOUND = rx.compile(BINDING + r"[rRbBuUfF]{0,2}$")
+RETURNED = rx.compile(r"^\s*return\s+(?:(?:textwrap\.)?dedent\(\s*)?[rRbBuUfF]{0,2}$")
 # A function's definition (Python, JavaScript/TypeScript, Go, Kotlin, an arrow function).
-DEFINED = re.compile(
+DEFINED = rx.compile(
     r"^(?P<i>\s*)(?:(?:export|async|public|private|protected|static|override|suspend)\s+)*"
     r"(?:def|function|func|fun)\s+(?:\([^)]*\)\s*)?(?P<n>[A-Za-z_]\w*)\s*[(<]"
     r"|^(?P<j>\s*)(?:export\s+)?(?:const|let|var)\s+(?P<m>[A-Za-z_$][\w$]*)\s*=\s*"
     r"(?:async\s*)?(?:\([^()]*\)|[A-Za-z_$][\w$]*)\s*(?::\s*[^=]+)?=>"
 )
 # A method of a class (JavaScript, TypeScript, Java, C#): `getHelp(): string {`.
-METHOD = re.compile(
+METHOD = rx.compile(
     r"^(?P<k>\s*)(?:(?:public|private|protected|static|async|override|internal)\s+)*"
     r"(?:[\w<>\[\]]+\s+)?(?P<o>[A-Za-z_$][\w$]*)\s*\([^()]*\)\s*(?::\s*[\w<>\[\]|. ]+)?\{\s*$"
 )
 KEYWORDS = frozenset({"if", "for", "while", "switch", "catch", "function", "return", "with"})
 # A statement that prints its words without parentheses: Python 2's print, Ruby's puts, echo.
-SAYING = re.compile(
+SAYING = rx.compile(
     r"^\s*(?:print|puts|echo|printf|warn|say|\$stderr\.puts|\$stdout\.puts|STDERR\.puts|"
     r"Write-Host|Write-Output)\s"
 )
@@ -78,7 +78,7 @@ LITERALS = re.compile(
     r"\"[^\"\\]*(?:\\.[^\"\\]*)*\"|'[^'\\]*(?:\\.[^'\\]*)*'|`[^`\\]*(?:\\.[^`\\]*)*`"
 )
 # A function whose name says it gives a text to read: usage(), print_help(), readmeText().
-TEXT_NAME = re.compile(r"(?i)usage|help|readme|example|banner|instructions|manual|epilog")
+TEXT_NAME = rx.compile(r"(?i)usage|help|readme|example|banner|instructions|manual|epilog")
 # A string on one line: bound to a name, or returned, alone on its line.
 LITERAL = (
     r"(?P<lit>[rRbBuUfF]{0,2}(?P<q>[\"'`])[^\\\"'`]*(?:(?:\\.|(?!(?P=q))[\"'`])[^\\\"'`]*)*(?P=q))"
@@ -86,12 +86,12 @@ LITERAL = (
 ONE_LINE = re.compile(BINDING + LITERAL + r"\)?\s*;?\s*$")
 # A string alone on its line, one piece of a call's arguments written over several lines
 # (`print(\n    "usage: ...\n"\n    "  e.g. curl ..."\n)`, `"..." +` in JavaScript).
-ALONE = re.compile(r"^\s*(?:\+\s*)?" + LITERAL + r"\s*(?:\+|,|\)|;|\s)*$")
-RETURNS_ONE = re.compile(r"^\s*return\s+" + LITERAL + r"\s*;?\s*$")
-ASSIGNED = re.compile(r"\s*(?::\s*[\w.<>\[\]]+\s*)?:?=(?![=>])")  # (a name bound, not used)
-BLOCK_OPEN = re.compile(r"[ \t]*(?://[^\n]*)?\n")  # a `{` that ends its line opens a body
+ALONE = rx.compile(r"^\s*(?:\+\s*)?" + LITERAL + r"\s*(?:\+|,|\)|;|\s)*$")
+RETURNS_ONE = rx.compile(r"^\s*return\s+" + LITERAL + r"\s*;?\s*$")
+ASSIGNED = rx.compile(r"\s*(?::\s*[\w.<>\[\]]+\s*)?:?=(?![=>])")  # (a name bound, not used)
+BLOCK_OPEN = rx.compile(r"[ \t]*(?://[^\n]*)?\n")  # a `{` that ends its line opens a body
 LONGEST = 2000  # a longer line (a minified bundle) is not read for names
-CALLED_AT = re.compile(r"\s*\(")
+CALLED_AT = rx.compile(r"\s*\(")
 ABOVE = 4  # lines before a string read for the call it is given to
 FUNCTION_LINES = 200  # how far above a returned string its function is looked for
 
@@ -106,7 +106,7 @@ class Text:
     end_column: int
 
 
-WORD_AT = re.compile(r"\$?[A-Za-z_]\w*")
+WORD_AT = rx.compile(r"\$?[A-Za-z_]\w*")
 
 
 class Words:
@@ -398,12 +398,12 @@ def _statement(head: str) -> tuple[str, str]:
 # -- hosts named in text -------------------------------------------------------------------------
 
 # A key whose value is a message or a search pattern, never a URL to call (`message:`, `pattern:`).
-TEXT_KEY = re.compile(
+TEXT_KEY = rx.compile(
     r"(?i)\b(?:pattern|patterns|regex|regexp|match|glob|message|msg|description|help|hint|text|"
     r"title|label|summary|detail|reason|warning|note|msgstr|msgid)[\"']?\s*[:=]?\s*$"
 )
-YAML_VALUE = re.compile(r"^\s*(?:-\s+)?[\w.-]+\s*:\s+(?=[^\s\"'])")
-URL_TOKEN = re.compile(r"\S*://\S*")
+YAML_VALUE = rx.compile(r"^\s*(?:-\s+)?[\w.-]+\s*:\s+(?=[^\s\"'])")
+URL_TOKEN = rx.compile(r"\S*://\S*")
 _last: tuple[list[str], dict[int, list[tuple[int, int]]]] | None = None
 
 

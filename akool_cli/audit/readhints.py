@@ -8,6 +8,7 @@ import difflib
 import re
 from functools import lru_cache
 
+from akool_cli.audit import rx
 from akool_cli.core import catalogue
 from akool_cli.core.catalogue import DocEndpoint
 
@@ -64,7 +65,7 @@ def closest(name: str, names: frozenset[str], under: frozenset[str]) -> str | No
 # The words that say what kind of thing a field holds: two names alike only in them (`data_id`,
 # `team_id`) are two fields, not one misspelt.
 KIND_WORDS = frozenset({"id", "ids", "url", "urls", "uri", "link", "href", "status", "state"})
-WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+WORD = rx.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 WORD_ALIKE = 0.75  # (difflib's ratio of two words: vidoe/video 0.8, data/team 0.5)
 
 

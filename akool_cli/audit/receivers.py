@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from akool_cli.audit import rx
 from akool_cli.audit.fields import Text
 
 # What a name bound to a container is made from: `{}`, `dict()`, `new Map()`, `Queue()`,
@@ -57,7 +58,7 @@ TYPE_AFTER = (  # (searched where no [\w$] is before the name: see _named)
 )
 # Names that are a container by what they are called, bound in the file or not:
 # `metrics.get(URL).inc()`, `cache.get(URL)`, `seen.delete(URL)`.
-CONTAINER_NAME = re.compile(
+CONTAINER_NAME = rx.compile(
     r"(?i)^_*(?:\w*_)?(?:cache|cached|caches|memo|memos|seen|visited|pending|done|inflight"
     r"|in_flight|metrics|counters?|stats|registry|store|storage|lookup|table|index|queue|q"
     r"|dict|map|mapping|lru|results|by_url|urls|deduped?|locks?|timers?|gauges?"
@@ -65,7 +66,7 @@ CONTAINER_NAME = re.compile(
 )
 # The receiver's name: the last identifier before `.get(` (`self._cache`, `this.seen`, `q`).
 # Also a facade's (`Cache::put(`) and a getter's (`getCache().put(`, `cacheManager.getCache("x").put(`).
-RECEIVER = re.compile(
+RECEIVER = rx.compile(
     r"(?P<name>[A-Za-z_$][\w$]*)\s*(?:\([^()]*\))?\s*(?:\.|->|::)\s*\w+\s*(?:<[^<>()]*>)?\s*$"
 )
 
@@ -102,7 +103,7 @@ def _declared_container(text: str, name: str) -> bool:
     )
 
 
-NAME_CHAR = re.compile(r"[\w$]")
+NAME_CHAR = rx.compile(r"[\w$]")
 
 
 def _named(pattern: str, text: str) -> bool:

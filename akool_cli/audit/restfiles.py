@@ -10,24 +10,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from akool_cli.audit import source
+from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece
 
 REQUEST_SUFFIXES = (".http", ".rest")
-REQUEST_LINE = re.compile(
+REQUEST_LINE = rx.compile(
     r"^(?:(?P<m>GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)[ \t]+)?(?P<url>(?:https?://|\{\{)\S*)"
     r"(?:[ \t]+HTTP/[\d.]+)?[ \t]*$"
 )
-VARIABLE = re.compile(r"^@(?P<n>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<v>.*?)[ \t]*$")
-SEPARATOR = re.compile(r"^###")
-QUERY_LINE = re.compile(r"^[ \t]+[?&]\S*[ \t]*$")  # `    ?page=1` under the request line
-COMMENT = re.compile(r"^[ \t]*(?:#|//)")
+VARIABLE = rx.compile(r"^@(?P<n>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<v>.*?)[ \t]*$")
+SEPARATOR = rx.compile(r"^###")
+QUERY_LINE = rx.compile(r"^[ \t]+[?&]\S*[ \t]*$")  # `    ?page=1` under the request line
+COMMENT = rx.compile(r"^[ \t]*(?:#|//)")
 # What ends a body: JetBrains' response handler (`> {% ... %}`) or output redirect (`>> out.json`),
 # or a body read from a file (`< ./body.json`), which is not in view.
-NOT_BODY = re.compile(r"^(?:>|<)")
-HEADER = re.compile(r"^[\w-]+:[ \t]*")
+NOT_BODY = rx.compile(r"^(?:>|<)")
+HEADER = rx.compile(r"^[\w-]+:[ \t]*")
 # A request line that says its method: what makes a `.rest` file one of requests, not prose.
-SAYS_METHOD = re.compile(r"^(?:GET|POST|PUT|DELETE|PATCH)[ \t]+(?:https?://|\{\{)", re.M)
+SAYS_METHOD = rx.compile(r"^(?:GET|POST|PUT|DELETE|PATCH)[ \t]+(?:https?://|\{\{)", re.M)
 
 
 def is_request_file(name: str, text: str) -> bool:
@@ -41,9 +41,9 @@ def is_request_file(name: str, text: str) -> bool:
 
 # Hurl: the response's status line (`HTTP 200`, `HTTP/1.1 *`), a section (`[Captures]`,
 # `[QueryStringParams]`), and what opens a body right after the headers (JSON, a ``` block).
-HURL_RESPONSE = re.compile(r"^HTTP(?:/[\d.]+)?[ \t]+[\d*]")
-HURL_SECTION = re.compile(r"^\[[A-Za-z]+\][ \t]*$")
-HURL_BODY = re.compile(r"^[ \t]*(?:[{\[]|```)")
+HURL_RESPONSE = rx.compile(r"^HTTP(?:/[\d.]+)?[ \t]+[\d*]")
+HURL_SECTION = rx.compile(r"^\[[A-Za-z]+\][ \t]*$")
+HURL_BODY = rx.compile(r"^[ \t]*(?:[{\[]|```)")
 
 
 @dataclass
@@ -172,7 +172,7 @@ def _request_line(code: Code, lines: list[str], request: _Request) -> None:
 
 
 # A variable read from the environment: `{{$dotenv AKOOL_BASE_URL}}`, `{{$processEnv X}}`.
-ENV_VALUE = re.compile(r"\{\{\s*\$(?:dotenv|processEnv)\s+%?(?P<n>[A-Za-z_]\w*)\s*\}\}")
+ENV_VALUE = rx.compile(r"\{\{\s*\$(?:dotenv|processEnv)\s+%?(?P<n>[A-Za-z_]\w*)\s*\}\}")
 
 
 def _other_line(code: Code, n: int, line: str) -> None:

@@ -17,7 +17,7 @@ from akool_cli.audit.scopes import enclosing_class, function_def
 
 OWN_RECEIVERS = frozenset({None, "self", "this", "$this", "cls"})
 MOST_CALLS = 200  # a file with more calls than this (a bundle) is not searched for returners
-AXIOS = re.compile(r"\baxios\b|\bky\.")
+AXIOS = rx.compile(r"\baxios\b|\bky\.")
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def _call_pattern(name: str) -> re.Pattern[str]:
 
 
 # A module imported whole: `import * as akool from`, `import akool_api [as a]`, `= require(`.
-MODULE = re.compile(
+MODULE = rx.compile(
     r"^\s*import\s+(?:\*\s+as\s+)?(?:[\w.]+\s+as\s+)?([A-Za-z_]\w*)\b(?!\s*,)|([A-Za-z_]\w*)\s*=\s*require\(",
     re.M,
 )

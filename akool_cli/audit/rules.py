@@ -128,10 +128,14 @@ def _page(endpoint: DocEndpoint | None) -> str:
 # -- paths --------------------------------------------------------------------------------------------
 
 
+# A character that says a path is not a plain literal (a variable, a placeholder, a format).
+PATH_VARIABLE = rx.compile(r"[{}$%<]")
+
+
 def _path_fix(m: Mention, replacement: DocEndpoint | None) -> Fix | None:
     """The path as written, replaced by the documented one, when that is mechanical: a plain
     literal (no variable in it) under a base whose prefix the documented path keeps."""
-    if replacement is None or "{" in replacement.path or re.search(r"[{}$%<]", m.text):
+    if replacement is None or "{" in replacement.path or PATH_VARIABLE.search(m.text):
         return None
     if m.site.named:
         return None  # a name holding the path: the literal is elsewhere
@@ -152,7 +156,7 @@ def _path_fix(m: Mention, replacement: DocEndpoint | None) -> Fix | None:
 
 
 # How a call says its method: curl's -X (or a body flag: POST), a method option, a client's verb.
-METHOD = re.compile(
+METHOD = rx.compile(
     r"(?:-X|--request)\s*[\"']?(?P<x>GET|POST|PUT|DELETE|PATCH)\b"
     r"|method\s*[:=]\s*[\"'](?P<m>[A-Za-z]+)[\"']"
     r"|\.(?P<f>get|post|put|delete|patch)(?:Async|_json|ForObject|ForEntity)?\s*\("
@@ -388,7 +392,7 @@ def check_token_flow(ctx: FileContext) -> Iterator[Hit]:
 
 # A host of AKOOL's own domain (akool.com, api.akool.ai); a host that only has the word in its
 # name (akool-proxy.example.com, the script's own gateway) is someone else's, never "fixed".
-AKOOL_DOMAIN = re.compile(r"(?:^|\.)akool\.[a-z]{2,}$", re.IGNORECASE)
+AKOOL_DOMAIN = rx.compile(r"(?:^|\.)akool\.[a-z]{2,}$", re.IGNORECASE)
 
 
 def _host_problem(
@@ -575,7 +579,7 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
 
 
 # The head of a path before its words: an API prefix and a version (`/api/open/v3`, `/api/v1`, `/v2`).
-PATH_HEAD = re.compile(r"^(?P<prefix>(?:/api)?(?:/open)?)(?:/(?P<version>v\d+))?(?=/|$)", re.I)
+PATH_HEAD = rx.compile(r"^(?P<prefix>(?:/api)?(?:/open)?)(?:/(?P<version>v\d+))?(?=/|$)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -601,8 +605,8 @@ def certain_mapping(m: Mention) -> bool:
     return head.group("version").lower() in _documented_versions()
 
 
-KEYWORD_ARGUMENT = re.compile(r"\s*(?P<k>[A-Za-z_]\w*)\s*=(?![=>])\s*")
-EMPTY_QUERY = re.compile(r"\s*(?:None|null|nil|undefined|\{\s*\}|\[\s*\]|array\(\s*\))?\s*")
+KEYWORD_ARGUMENT = rx.compile(r"\s*(?P<k>[A-Za-z_]\w*)\s*=(?![=>])\s*")
+EMPTY_QUERY = rx.compile(r"\s*(?:None|null|nil|undefined|\{\s*\}|\[\s*\]|array\(\s*\))?\s*")
 
 
 def helper_query(doc: f.Text, m: Mention) -> tuple[list[f.Key], bool] | None:
@@ -651,7 +655,7 @@ def helper_query(doc: f.Text, m: Mention) -> tuple[list[f.Key], bool] | None:
     return list(container.keys), f.only_keys(doc, container)
 
 
-NAME_ONLY = re.compile(r"\$?[A-Za-z_]\w*")
+NAME_ONLY = rx.compile(r"\$?[A-Za-z_]\w*")
 
 
 def _held_literal(doc: f.Text, name: str, at: int) -> int | None:
@@ -842,13 +846,13 @@ def _squashed(names: frozenset[str]) -> dict[str, list[str]]:
 # -- nested fields: the items of elements[], sourceImage[]'s {path, opts}, voice_params' keys ------------
 
 # The name a list is bound to (`elements = [`, `const elements: El[] = [`), to follow what is added.
-LIST_NAME = re.compile(r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*$")
+LIST_NAME = rx.compile(r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*$")
 MAX_APPENDED = 4000  # characters after a list in which what is appended to it is read
 # (C#'s anonymous object or array, `voice_options = new { speed = 1.0 }`, `new[] { new { ... } }`)
-OPENER = re.compile(
+OPENER = rx.compile(
     r"\s*(?:(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict)(?=\()|new\s*(?:\[\s*\]\s*)?(?=\{))?"
 )
-VALUE_NAME = re.compile(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?:[,}\])\n]|$)")
+VALUE_NAME = rx.compile(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?:[,}\])\n]|$)")
 
 
 def _value_container(doc: f.Text, key: f.Key) -> int | None:
@@ -882,11 +886,11 @@ def _list_origin(doc: f.Text, name: str, before: int) -> int | None:
 
 
 # A Go slice literal's type before its `{`: []map[string]interface{}, []M, []*Element.
-GO_SLICE = re.compile(r"\[\](?:[\w.*]|\[[^\]]*\]|\{\})+$")
+GO_SLICE = rx.compile(r"\[\](?:[\w.*]|\[[^\]]*\]|\{\})+$")
 
 
 # A Go composite literal of a named type, `T{` (`g.Slice{}`, `jsonArray{}`, `gin.H{}`), not a map's.
-GO_NAMED_LITERAL = re.compile(r"(?<![\w.\]])[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?$")
+GO_NAMED_LITERAL = rx.compile(r"(?<![\w.\]])[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?$")
 
 
 def _go_named_empty(doc: f.Text, index: int) -> bool:
@@ -896,7 +900,7 @@ def _go_named_empty(doc: f.Text, index: int) -> bool:
     return doc.language == "go" and not c.keys and bool(GO_NAMED_LITERAL.search(c.label))
 
 
-CS_ARRAY = re.compile(r"\bnew\s*(?:[\w.<>]*\s*)?\[\s*\]\s*$")  # C#'s `new[] {`, `new T[] {`
+CS_ARRAY = rx.compile(r"\bnew\s*(?:[\w.<>]*\s*)?\[\s*\]\s*$")  # C#'s `new[] {`, `new T[] {`
 
 
 def _is_list(doc: f.Text, index: int) -> bool:
@@ -940,7 +944,7 @@ def _items(doc: f.Text, index: int) -> list[int]:
 
 # `elements := []map[string]any{`: the name a Go slice literal is bound to; and the type of an
 # item appended to it (`append(elements, map[string]interface{}{...})`, `M{...}`, `&El{...}`).
-GO_LIST_NAME = re.compile(r"(?P<n>[A-Za-z_]\w*)\s*:?=\s*(?:make\(\s*)?\[\][^=\n]*$")
+GO_LIST_NAME = rx.compile(r"(?P<n>[A-Za-z_]\w*)\s*:?=\s*(?:make\(\s*)?\[\][^=\n]*$")
 GO_ITEM_TYPE = r"&?(?:map\[[^\]]*\](?:interface\{\}|[\w.*]+)|[A-Za-z_][\w.]*)?"
 
 
@@ -995,10 +999,10 @@ def _nested_field_hits(
         yield Hit(line, column, key.name, documented, message, endpoint.url)
 
 
-SHORTHAND_AFTER = re.compile(r"\s*(?:,|}|$)")
+SHORTHAND_AFTER = rx.compile(r"\s*(?:,|}|$)")
 # Ruby 3.1's shorthand, `{ prompt:, size: }` or `JSON.generate(prompt:, size:)`: the key's colon
 # with no value after it, before `,`, `}` or `)`.
-RUBY_SHORTHAND_AFTER = re.compile(r":(?!:)\s*(?:,|}|\)|$)")
+RUBY_SHORTHAND_AFTER = rx.compile(r":(?!:)\s*(?:,|}|\)|$)")
 
 
 def _key_rename(ctx: FileContext, key: f.Key, right: str) -> tuple[int, str]:
@@ -1031,7 +1035,10 @@ def _versionless(m: Mention) -> bool:
     base = m.site.base
     shown = (m.site.path or "").lstrip("/")
     unknown = base is None or base.prefix in (ENV_PREFIX, VARIABLE_PREFIX)
-    return unknown and not re.match(r"api/open/v\d+/", shown)
+    return unknown and not OPEN_API_VERSIONED.match(shown)
+
+
+OPEN_API_VERSIONED = rx.compile(r"api/open/v\d+/")  # (a path written with its version)
 
 
 @lru_cache(maxsize=256)
@@ -1404,11 +1411,11 @@ def _missing_body(
 
 
 # An empty object literal given as a call's body (not a fallback: `json=body or {}` says nothing).
-EMPTY_BODY = re.compile(
+EMPTY_BODY = rx.compile(
     r"(?:\b(?:json|data|body)\s*[=:]\s*|JSON\.stringify\(\s*|json\.dumps\(\s*|json_encode\(\s*"
     r"|(?:\s-d|--data(?:-raw|-binary)?)\s+)(?P<q>['\"]?)\{\s*\}(?P=q)"
 )
-UPLOAD = re.compile(r"\bfiles\s*=|FormData|multipart|\s-F\s|--form\b")
+UPLOAD = rx.compile(r"\bfiles\s*=|FormData|multipart|\s-F\s|--form\b")
 
 
 def _empty_body(doc: f.Text, request: f.Request) -> int | None:
@@ -1566,8 +1573,8 @@ def _lacking(
 
 
 # A string that is an element of a list or tuple literal: `[url, ...]`, `, url`, `(url, ...)`.
-ELEMENT_START = re.compile(r"[\[(,]\s*(?:[\w.$]+\s*\+\s*)?[fFrRbB$@]?[\"'`][^\"'`\n]*\Z")
-CANDIDATES_OPENER = re.compile(r"(?:\[|(?:\bin|=|return)\s*\()\s*\Z")
+ELEMENT_START = rx.compile(r"[\[(,]\s*(?:[\w.$]+\s*\+\s*)?[fFrRbB$@]?[\"'`][^\"'`\n]*\Z")
+CANDIDATES_OPENER = rx.compile(r"(?:\[|(?:\bin|=|return)\s*\()\s*\Z")
 
 
 def _candidate(doc: f.Text, at: int) -> bool:
@@ -1590,12 +1597,12 @@ def _candidate(doc: f.Text, at: int) -> bool:
 
 # A call whose name says it requests (`akoolGet(`, `api.get(`, `fetchJson(`, `request(`), not one
 # that prints, logs or builds (`print(`, `console.log(`, `encodeURI(`).
-REQUESTING = re.compile(r"(?i)(?:get|fetch|request|call|api|akool|http|query|load)\w*\s*\($")
+REQUESTING = rx.compile(r"(?i)(?:get|fetch|request|call|api|akool|http|query|load)\w*\s*\($")
 
 
 # A name given alone, or with options that only say how to send it: `get(VOICES)`,
 # `requests.get(VOICES, headers=H, timeout=30)`, `fetch(VOICES, { headers })`.
-GIVEN_ALONE = re.compile(
+GIVEN_ALONE = rx.compile(
     r"\s*[\w$.]+(?:\[\s*[\"'][\w-]+[\"']\s*\])?"
     r"(?:\s*,\s*(?:headers|timeout|auth|verify|cookies|allow_redirects|stream)\s*=\s*[\w.\"']+"
     r"|\s*,\s*\{\s*headers(?:\s*:\s*[\w.]+)?\s*,?\s*\})*\s*"
@@ -1692,7 +1699,7 @@ def _value_hit(
 
 
 # A map whose declared values are numbers, before a literal in it: a patch may not quote one.
-NUMBER_MAP = re.compile(
+NUMBER_MAP = rx.compile(
     r"(?:(?:Map|Record|Dictionary|mapOf)<\s*[Ss]tring\s*,\s*(?:Integer|Int|int|Long|long|Double|double"
     r"|Float|float|Number|number|decimal)\s*>|\[\s*\w+\s*:\s*string\s*\]\s*:\s*number)"
     r"(?=[^;]*$)"
@@ -1705,6 +1712,10 @@ def _union_typed(ctx: FileContext, name: str) -> bool:
     if not tstypes.typescript(ctx.name):
         return False
     return any(declared == name for declared, _ in f.unions(ctx.doc()))
+
+
+# A written value with its quotes (escaped ones too): `"720p"`, `\\"720p\\"`, `720p`.
+QUOTED_VALUE = rx.compile(r"(\\*[\"'`]?)(.*?)(\\*[\"'`]?)", re.S)
 
 
 def _value_fix(
@@ -1724,7 +1735,7 @@ def _value_fix(
         return Fix(line, column, column + len(old), old, new) if quote else None
     meant = [c for c in choices if c.lower() == lit.value.lower() or c == lit.value.rstrip("pP")]
     if len(meant) == 1 and lit.quoted:
-        quoted = re.fullmatch(r"(\\*[\"'`]?)(.*?)(\\*[\"'`]?)", old, re.S)
+        quoted = QUOTED_VALUE.fullmatch(old)
         if quoted is None:
             return None
         new = quoted.group(1) + meant[0] + quoted.group(3)
@@ -1734,7 +1745,7 @@ def _value_fix(
 
 # The quote written before a body key's name: `\"` (JSON in a double-quoted string), `""` (a C#
 # verbatim or VB string), a plain quote, or none (a code object's bare key).
-KEY_QUOTE = re.compile(r"(?:\\+\"|\"\"|[\"'])$")
+KEY_QUOTE = rx.compile(r"(?:\\+\"|\"\"|[\"'])$")
 
 
 def _string_quote(ctx: FileContext, lit: f.Literal, key: f.Key | None) -> str | None:
@@ -1756,8 +1767,8 @@ def _string_quote(ctx: FileContext, lit: f.Literal, key: f.Key | None) -> str | 
 NON_STRINGS = frozenset({"integer", "number", "boolean"})
 
 # A value written as a boolean, and one written as a whole number (not a string: _type_hit's).
-BOOLEAN = re.compile(r"\s*(true|false|True|False|TRUE|FALSE|\$true|\$false)\s*")
-WHOLE = re.compile(r"\s*(-?\d+)\s*")
+BOOLEAN = rx.compile(r"\s*(true|false|True|False|TRUE|FALSE|\$true|\$false)\s*")
+WHOLE = rx.compile(r"\s*(-?\d+)\s*")
 
 
 def _kind_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint) -> Hit | None:
@@ -2324,7 +2335,7 @@ def _field_read_hit(
 # The name of a job's or a result's id (`videoId`, `video_id`, `imageID`, `requestId`): on a
 # create answer whose data has `_id` (the job's id), a guess of that id. (Another thing's id,
 # `resource_id`, `voiceId`, is no such guess: an unknown field, or a near miss of one.)
-ID_NAME = re.compile(
+ID_NAME = rx.compile(
     r"(?:video|image|photo|audio|task|job|request|result|render|generation|video_model|model)"
     r"(?:_id|Id|ID)"
 )
@@ -2551,7 +2562,7 @@ def _fetched(ctx: FileContext, m: Mention) -> bool:
 
 # A bundler's module table or its interop (`self.webpackChunk_N_E`, `__webpack_require__`,
 # `i.Z.post(` / `o.default.get(` on a module loaded by id): its clients are renamed away.
-BUNDLER = re.compile(
+BUNDLER = rx.compile(
     r"webpackChunk|__webpack_require__|\bparcelRequire|\b[\w$]\.(?:Z|default)\.(?:get|post)\("
 )
 
@@ -2760,7 +2771,7 @@ def _branch_hit(
 # `transformResponse`, ky's `hooks: { afterResponse }`, ofetch's `onResponse`/`parseResponse`,
 # got's `resolveBodyOnly` (the body for the response), a client's `responseInterceptor`, VueUse's
 # `afterFetch`.
-RESHAPES = re.compile(
+RESHAPES = rx.compile(
     r"(?<![\w$])(?:transformResponse|afterResponse|onResponse|parseResponse|resolveBodyOnly"
     r"|responseInterceptor|afterFetch)\s*[:=(]"
 )
@@ -2927,11 +2938,11 @@ class LineReads:
 
 # What walks a call as a list: `for v in client.list_languages():`, `[... for v in f() if ...]`,
 # `for (const v of await getVoices())`, `len(f())`, then the call and what closes the walk.
-ITERATES_BEFORE = re.compile(
+ITERATES_BEFORE = rx.compile(
     r"(?:\bfor\s+\w+(?:\s*,\s*\w+)?\s+in\s+|\bfor\s*\(\s*(?:const|let|var)\s+[\w$]+\s+of\s+"
     r"(?:await\s+)?|\blen\(\s*)(?:(?:self|this|[\w$]+)\s*\.\s*)*$"
 )
-ITERATES_AFTER = re.compile(r"\s*(?::|\)|\]|\bif\b)")
+ITERATES_AFTER = rx.compile(r"\s*(?::|\)|\]|\bif\b)")
 
 
 def _iterated(line: str, m: Mention) -> bool:
@@ -3309,11 +3320,11 @@ DESCRIBED = re.compile(
     r"[\"']?\bdescription[\"']?\s*:\s*\"[^\"\\]*(?:\\.[^\"\\]*)*$", re.IGNORECASE
 )
 # The name a URL argument starts from: `GW`, `f"{GW}/x"`, `${GW}/x`, `GW + "/x"`, `self.gw`.
-URL_NAME = re.compile(
+URL_NAME = rx.compile(
     r"\(\s*(?:[fF]?[\"'`](?:\$?\{)\s*)?(?:(?:self|this)\s*\.\s*)?(?P<name>[A-Za-z_]\w*)"
     r"(?=\s*[,)+}])"
 )
-URL_LITERAL = re.compile(r"\(\s*[fFrR$@]?[\"'`](?P<url>https?://[^\"'`\s]+)")
+URL_LITERAL = rx.compile(r"\(\s*[fFrR$@]?[\"'`](?P<url>https?://[^\"'`\s]+)")
 
 
 def _to_akool(ctx: FileContext, line: int, column: int) -> bool | None:

@@ -37,6 +37,7 @@ from akool_cli.audit import (
     reexports,
     restfiles,
     returns,
+    rx,
     sites,
     source,
     specs,
@@ -80,7 +81,7 @@ RULE_NAMES = tuple(rule.name for rule in RULES)
 NOT_SCANNED = "not-scanned"  # a file named or found that was not read (too large, unreadable)
 NOTE = "audit-note"  # what the run says about how it read the tree (git refused it)
 # (in any letter case, as ruff reads its no-qa marker: `# AKOOL-AUDIT: IGNORE[WRONG-HOST]`)
-IGNORE_COMMENT = re.compile(r"(?i)akool-audit:\s*ignore(?:\[(?P<rules>[^\]]*)\])?")
+IGNORE_COMMENT = rx.compile(r"(?i)akool-audit:\s*ignore(?:\[(?P<rules>[^\]]*)\])?")
 
 
 @dataclass(frozen=True)
@@ -247,7 +248,7 @@ def ignored_rules(line: str) -> frozenset[str] | None:
     return frozenset(ALIASES.get(n, n) for n in named if n)
 
 
-COMMENT_OPENER = re.compile(r"(?:#|//|<!--|/\*|--|;)\s*$")
+COMMENT_OPENER = rx.compile(r"(?:#|//|<!--|/\*|--|;)\s*$")
 
 
 def _comment_text(ctx: FileContext, line: int) -> str:
@@ -269,7 +270,7 @@ def _silenced(ctx: FileContext, hit: Hit, rule: str, markers: Markers) -> bool:
 
 
 # A line that the statement goes on from: an open bracket, a comma, an operator, a backslash.
-GOES_ON = re.compile(r"(?:[(\[{,=+|.\\]|&&|:=)\s*$")
+GOES_ON = rx.compile(r"(?:[(\[{,=+|.\\]|&&|:=)\s*$")
 STATEMENT_LINES = 5
 
 
@@ -561,7 +562,7 @@ def _audit_text(
 
 
 # Between a key and its value in one entry: `": "`, `: `, `" => `, `=`, `"] = `, `", `, ` to `.
-ENTRY_GAP = re.compile(r"[\\\"'`\]]*\s*(?::|=>|=|->|,|\bto\b)\s*")
+ENTRY_GAP = rx.compile(r"[\\\"'`\]]*\s*(?::|=>|=|->|,|\bto\b)\s*")
 
 
 def _renamed_with_value(lines: list[str], name: str, found: list[Finding]) -> list[Finding]:
@@ -789,7 +790,7 @@ def shared_bases(findings: list[Finding], served: Served) -> list[Finding]:
     return kept
 
 
-STAR_IMPORT = re.compile(r"^\s*from\s+\S+\s+import\s+\*", re.M)
+STAR_IMPORT = rx.compile(r"^\s*from\s+\S+\s+import\s+\*", re.M)
 
 
 def returners_imported(

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from akool_cli.audit import rx
 from akool_cli.audit.generics import flat_generics
 
 # A function's definition, in the languages the audit reads: those that open a line (a shell
@@ -42,9 +43,9 @@ FLOATING_DEF = (
     r"(?:(?:function\b[^(]*)?(?:<[^<>()=]*>\s*)?\([^)]*\)\s*(?::[^=;{}()\n]*)?(?:=>|\{)"
     r"|[A-Za-z_$][\w$]*\s*=>)"
 )
-FUNCTION_DEF = re.compile(ANCHORED_DEF + "|" + FLOATING_DEF)
-_ANCHORED = re.compile(ANCHORED_DEF)
-_FLOATING = re.compile(FLOATING_DEF)
+FUNCTION_DEF = rx.compile(ANCHORED_DEF + "|" + FLOATING_DEF)
+_ANCHORED = rx.compile(ANCHORED_DEF)
+_FLOATING = rx.compile(FLOATING_DEF)
 DEF_WORDS = ("def", "func", "fun", "fn", "sub", "=>")
 
 
@@ -67,7 +68,7 @@ NOT_FUNCTIONS = frozenset(
     {"if", "for", "foreach", "while", "switch", "catch", "return", "with", "elif"}
 )
 # Functions without a name: `(url) => ...`, `url => ...`, `function (url) {`, `lambda url: ...`
-ANONYMOUS = re.compile(
+ANONYMOUS = rx.compile(
     r"(?:\((?P<p>[^()]*)\)|(?<![\w$.])(?P<one>[A-Za-z_$][\w$]*))\s*(?::\s*[\w<>\[\]|]+\s*)?=>"
     r"|\bfunction\s*\((?P<f>[^()]*)\)\s*\{|\blambda\b(?P<l>[^:]*):"
 )
@@ -78,27 +79,27 @@ T = TypeVar("T")
 HEADER_LINES = 8
 # A local declared in a function of a brace language (const, let, var, local, val, Go's :=, a
 # Java or C# type), or assigned in one of Python or Ruby, or PHP's $x = ...
-DECLARED = re.compile(
+DECLARED = rx.compile(
     r"^\s*(?:(?:const|let|var|local|my|val|auto|declare|readonly)\s+\$?(?P<a>[A-Za-z_$][\w$]*)"
     r"|(?P<b>[A-Za-z_]\w*)(?:\s*,\s*\w+)*\s*:=|\$(?P<php>[A-Za-z_]\w*)\s*=(?![=>])"
     r"|(?:final\s+)?(?:[A-Z][\w.]*(?:<[^=]*>)?(?:\[\])?|int|long|double|bool|boolean|float|string)"
     r"\s+(?P<c>[A-Za-z_]\w*)\s*=(?!=))"
 )
-INDENTED_LOCAL = re.compile(
+INDENTED_LOCAL = rx.compile(
     r"^\s*(?:(?P<p>[A-Za-z_]\w*)\s*(?::[^=]*)?=(?![=>~])|for\s+(?P<f>[A-Za-z_]\w*)\s+in\b)"
 )
 # A loop's variable: for (const url of urls), for url in urls, for _, url := range urls
-LOOP = re.compile(
+LOOP = rx.compile(
     r"\bfor\s*\(?\s*(?:(?:const|let|var|val|my)\s+)?\$?(?:\w+\s*,\s*)?(?P<n>[A-Za-z_]\w*)"
     r"\s*(?:\bof\b|\bin\b|:=\s*range\b|:)"
 )
-SHELL_LOCAL = re.compile(
+SHELL_LOCAL = rx.compile(
     r"\s*(?:local|declare|typeset)\s"
 )  # how far a function's parameter list may run before its body opens
 
 
 # A Python function whose body is on its own line: `def f(u): return requests.get(u)`.
-ONE_LINE_DEF = re.compile(r"\s*(?:async\s+)?def\s+\w+\s*\(.*\)\s*(?:->[^:#]*)?:[ \t]*[^\s#]")
+ONE_LINE_DEF = rx.compile(r"\s*(?:async\s+)?def\s+\w+\s*\(.*\)\s*(?:->[^:#]*)?:[ \t]*[^\s#]")
 
 
 def parameters(lines: list[str], line: int, after: int) -> set[str]:
@@ -111,7 +112,7 @@ def parameters(lines: list[str], line: int, after: int) -> set[str]:
     return found
 
 
-ARROW_PARAMETER = re.compile(r"(?<![\w$.])(?P<p>[A-Za-z_$][\w$]*)\s*=>")
+ARROW_PARAMETER = rx.compile(r"(?<![\w$.])(?P<p>[A-Za-z_$][\w$]*)\s*=>")
 
 
 def _parameter_list(lines: list[str], line: int, after: int) -> str:
@@ -165,11 +166,11 @@ def _parameter_name(part: str) -> str:
     return words[0] if len(typed) > 1 else words[-1]  # (`path: str`, `String path`)
 
 
-CLASS = re.compile(
+CLASS = rx.compile(
     r"^(?P<ind>\s*)(?:export\s+)?(?:default\s+)?(?:(?:public|private|protected|internal|abstract"
     r"|final|sealed|open|data|static|partial)\s+)*class\s+(?P<n>[A-Za-z_]\w*)"
 )
-GO_RECEIVER = re.compile(r"\bfunc\s*\(\s*\w+\s+\*?(?P<t>[A-Za-z_]\w*)\s*\)")
+GO_RECEIVER = rx.compile(r"\bfunc\s*\(\s*\w+\s+\*?(?P<t>[A-Za-z_]\w*)\s*\)")
 CLASS_LINES = 400  # how far above a method its class may open
 
 
@@ -200,7 +201,7 @@ def defines(lines: list[str], i: int, fn: re.Match[str]) -> bool:
 
 # What follows the parenthesis that closes a parameter list written over lines, on its line,
 # when the body opens there or on the next line: `): Promise<T> {`, `String json) throws E {`.
-HEADER_CLOSE = re.compile(r"\s*(?::[^{};=()]*)?(?:throws\s[^{};=()]*)?\{?\s*$")
+HEADER_CLOSE = rx.compile(r"\s*(?::[^{};=()]*)?(?:throws\s[^{};=()]*)?\{?\s*$")
 
 
 def header_end(lines: list[str], i: int) -> int:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from akool_cli.audit import ties
+from akool_cli.audit import rx, ties
 
 ShellRead = tuple[int, str, str, str | None]
 
 # A jq path to a list of the answer, walked item by item: `.data.result[]`, `.data.result[0]`,
 # `.data[]?`, `.data.result | .[]`, `.data.result | map(`.
-JQ_WALK = re.compile(
+JQ_WALK = rx.compile(
     r"(?<![\w\]$])\.data(?:\.(?P<list>[A-Za-z_]\w*))?"
     r"(?:\s*\[\s*\d*\s*\]\??|\s*\|\s*\.\[\]\??|\s*\|\s*(?P<map>map)\s*\()"
 )
@@ -24,15 +24,15 @@ JQ_WALK = re.compile(
 JQ_FIELD = re.compile(r"(?<![\w\]$)\".])\.(?P<name>[A-Za-z_]\w*)")
 JQ_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 # `python3 -c '...'` binding the answer read from stdin: `d = json.load(sys.stdin)["data"]`.
-STDIN_BIND = re.compile(
+STDIN_BIND = rx.compile(
     r"(?<![\w.])(?P<n>[A-Za-z_]\w*)\s*=\s*json\.loads?\(\s*sys\.stdin(?:\.read\(\s*\))?\s*\)"
     r"(?P<keys>(?:\s*\[\s*[\"'][A-Za-z_]\w*[\"']\s*\])*)"
 )
-KEY = re.compile(r"[\"']([A-Za-z_]\w*)[\"']")
+KEY = rx.compile(r"[\"']([A-Za-z_]\w*)[\"']")
 
 
 # A command that runs Python on what it is piped (not a Python file's own `sys.stdin`).
-PYTHON_C = re.compile(r"\bpython[\d.]*\s+(?:-\w+\s+)*-c\s")
+PYTHON_C = rx.compile(r"\bpython[\d.]*\s+(?:-\w+\s+)*-c\s")
 
 
 def reads(line: str) -> list[ShellRead]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from akool_cli.audit import arguments
+from akool_cli.audit import arguments, rx
 from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.paths import akool_shaped
@@ -25,38 +25,38 @@ __all__ = ["FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
 # in its name (akool-proxy.example.com) is someone else's.
 # (not under a name reserved for examples, RFC 2606: `api.akool.example` is a placeholder)
 RESERVED = r"(?!(?i:example|test|invalid|localhost)(?![A-Za-z0-9-]))"
-AKOOL_HOST = re.compile(
+AKOOL_HOST = rx.compile(
     r"^(?:[A-Za-z0-9-]+\.)*akool\." + RESERVED + r"[A-Za-z]{2,}$", re.IGNORECASE
 )
 HOST = r"(?P<host>(?:[A-Za-z0-9-]+\.)*akool\." + RESERVED + r"[A-Za-z]{2,})(?!\.?[A-Za-z0-9-])"
 # user info before the host (`https://svc:pw@api.akool.com/x`): passed over, never echoed
 USERINFO = r"(?:[\w.~%!$&*+,;=:-]+@)?"
-AKOOL_URL = re.compile(
+AKOOL_URL = rx.compile(
     r"https?://" + USERINFO + HOST + r"(?P<path>/[^\s\"'`)<>\\\[\]*|]*[^\s\"'`)<>\\\[\]*|.,;:])?"
 )
-OPEN_API_PATH = re.compile(
+OPEN_API_PATH = rx.compile(
     r"(?:/|(?<=[\"'`])(?=api/open/v\d+/))api/open/v\d+/(?:[A-Za-z0-9_./$%-]|\{[^{}\s]*\})*(?:[A-Za-z0-9_/]|\{[^{}\s]*\})"
 )
 # A base: an AKOOL URL with nothing after the host but /api/open[/vN], or such a prefix alone.
-BASE_URL = re.compile(
+BASE_URL = rx.compile(
     r"https?://" + USERINFO + HOST + r"(?P<prefix>/api/open(?:/v\d+)?)?/?"
     r"(?![\w/.{$%-])"
 )
-BASE_PREFIX = re.compile(r"(?<![\w/])(?P<prefix>/api/open(?:/v\d+)?)/?(?=[\"'`]|$)")
+BASE_PREFIX = rx.compile(r"(?<![\w/])(?P<prefix>/api/open(?:/v\d+)?)/?(?=[\"'`]|$)")
 # name = value, in the assignment, declaration and config forms of the languages above.
-DEFINITION = re.compile(
+DEFINITION = rx.compile(
     r"(?P<name>(?:\$this->|self\.|this\.|cls\.|@|#(?=[A-Za-z_]))?\$?[A-Za-z_][\w]*)[\"']?\s*"
     r"(?:,\s*(?:_|err)\s*)?"  # (Go's `base, _ := url.Parse("https://...")`)
     r"(?::\s*[\w<>\[\]|.? ]+?\s*)?(?::=|\?\?=|(?<![=!<>])=(?![=>])|:(?!:)|=>|\s<-(?=\s))"
     r"\s*(?P<rhs>.+)$"  # (R's `base <- "https://..."`)
 )
-DEFINE_CALL = re.compile(
+DEFINE_CALL = rx.compile(
     r"define\(\s*[\"'](?P<name>\w+)[\"']\s*,\s*(?P<rhs>.+)$"
     r"|[\"']key[\"']\s*:\s*[\"'](?P<pname>\w+)[\"']\s*,\s*[\"']value[\"']\s*:\s*(?P<prhs>.+)$"
 )
 # Where a client is given its base: httpx/requests-style base_url, axios baseURL, .NET BaseAddress,
 # ky's prefixUrl, Go resty's SetBaseURL (SetHostURL before v2.7).
-CLIENT_BASE = re.compile(
+CLIENT_BASE = rx.compile(
     r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress|prefixUrl|prefixURL"
     r"|SetBaseURL|SetHostURL)\b"
     # Ruby's Faraday.new(url: BASE) / Faraday.new("https://..."), Excon.new, RestClient::Resource
@@ -67,29 +67,29 @@ CLIENT_BASE = re.compile(
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP),
 # \(base)/x (Swift), {{base}}/x (Postman; Insomnia's {{ _.base }})
-INTERPOLATION = re.compile(
+INTERPOLATION = rx.compile(
     r"(?:\{\{\s*(?:_\.)?(?P<e>\w+)\s*\}\}|\{\$?(?P<a>(?:type\((?:self|cls)\)\.)?[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
     r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
     r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
 # The same interpolations with the path's first segment straight after (`${BASE}content/x`,
 # f"{BASE}content/x", "$BASE"content/x): a join only to a base written ending in "/".
-BARE_INTERPOLATION = re.compile(
+BARE_INTERPOLATION = rx.compile(
     INTERPOLATION.pattern.split("(?P<path>")[0]
     + r"(?P<path>[A-Za-z_][\w-]*/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )
 # base + "x", base . 'x', base+`x` (and Go's base+"x")
-CONCATENATION = re.compile(
+CONCATENATION = rx.compile(
     r"(?<![\w.$>])(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
     r"[fr]?[\"'`]" + PATH_TEXT
 )
 # R's paste0(base, "/x") and paste(base, "/x", sep = "")
-PASTE = re.compile(r"\bpaste0?\(\s*(?P<a>[A-Za-z_.][\w.$]*)\s*,\s*[\"']" + PATH_TEXT + r"[\"']")
-CONCATENATION_DOT = re.compile(r"\.\s*[\"']")  # PHP's base . '/x'
+PASTE = rx.compile(r"\bpaste0?\(\s*(?P<a>[A-Za-z_.][\w.$]*)\s*,\s*[\"']" + PATH_TEXT + r"[\"']")
+CONCATENATION_DOT = rx.compile(r"\.\s*[\"']")  # PHP's base . '/x'
 # "%s/x" % base, "{}/x".format(base), fmt.Sprintf("%s/x", base), String.format("%s/x", base)
-FORMAT = re.compile(r"[\"'`](?:%s|\{\}|\{0\}|\{(?P<n>\w+)\})" + PATH_TEXT + r"[\"'`]")
+FORMAT = rx.compile(r"[\"'`](?:%s|\{\}|\{0\}|\{(?P<n>\w+)\})" + PATH_TEXT + r"[\"'`]")
 # urljoin(base, "x"), new URL("x", base)
-URLJOIN = re.compile(
+URLJOIN = rx.compile(
     r"(?:urljoin|urllib\.parse\.urljoin|resolve)\(\s*(?P<a>[^,()]+?)\s*,\s*[fr]?[\"'`]"
     + PATH_TEXT
     + r"|new URL\(\s*[\"'`]"
@@ -98,14 +98,14 @@ URLJOIN = re.compile(
 )
 # A call whose argument is a relative path literal: client.post("/x"), self._post("/x", ...),
 # request("x"), api.get(`/x`), post("POST", "/x")
-RECEIVER = re.compile(r"(?P<r>[\w$][\w.$>-]*?)\s*(?:\.|->)\s*$")
+RECEIVER = rx.compile(r"(?P<r>[\w$][\w.$>-]*?)\s*(?:\.|->)\s*$")
 # The head of such a call, up to its path: the function, a Go context, a method argument.
 CALL_HEAD = (
     r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|{}:;?<>]{0,160}>)?\(\s*"
     r"(?:(?:ctx|context\.\w+\(\)|[\w.]+\.Context\(\))\s*,\s*)?(?:(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']"
     r"|(?:HttpMethod|Method|http\.Method)(?:\.|::)?(?i:Get|Post|Put|Delete|Patch))\s*,\s*)?"
 )
-PATH_ARGUMENT = re.compile(
+PATH_ARGUMENT = rx.compile(
     CALL_HEAD
     + r"(?:[fFrR]{1,2}|\$@?|@\$?)?[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?"
     r"|/[A-Za-z_][\w-]*(?:\?[^\s\"'`)]*)?)[\"'`]"
@@ -116,10 +116,10 @@ HTTP_MODULES = frozenset(
     {"requests", "axios", "httpx", "http", "https", "urllib", "aiohttp", "got", "ky", "superagent"}
 )
 # .NET's HttpClient: GetAsync, PostAsJsonAsync, GetStringAsync, GetFromJsonAsync, SendAsync ...
-ASYNC_METHOD = re.compile(r"(?:get|post|put|patch|delete|send)\w*async", re.IGNORECASE)
+ASYNC_METHOD = rx.compile(r"(?:get|post|put|patch|delete|send)\w*async", re.IGNORECASE)
 # A shell function called with a path: akool_post "/faceswap/..." "$BODY"
 SHELL_HEAD = r"^\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*)?(?P<fn>[A-Za-z_][\w-]*)\s+(?:[\"']?(?P<verb>GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?"
-SHELL_CALL = re.compile(SHELL_HEAD + r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)")
+SHELL_CALL = rx.compile(SHELL_HEAD + r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)")
 
 
 # A host given apart from the rest of its URL, by the way each library takes one: Go's
@@ -129,7 +129,7 @@ SHELL_CALL = re.compile(SHELL_HEAD + r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:
 # `HttpUrl.Builder().host("...")`, C#'s `new UriBuilder("https", "...")` / `{ Host = "..." }`,
 # Ruby's `Net::HTTP.new("...", 443)`. Only an AKOOL host is read (see HOST).
 QUOTED_HOST = r"(?P<q>[\"'`])" + HOST + r"(?P=q)"
-HOST_PART = re.compile(
+HOST_PART = rx.compile(
     r"(?:\b(?:Host|hostname|host)\s*:\s*|\bHost\s*=\s*|\bHTTPS?Connection\(\s*"
     r"|\burlun(?:parse|split)\(\s*[(\[]\s*[\"']https?[\"']\s*,\s*"
     r"|\bnew\s+(?:URI|URL|UriBuilder|Uri)\(\s*\"https?\"\s*,\s*|\.host\(\s*"
@@ -415,13 +415,13 @@ class Bases:
 # A module's name bound to a client the file makes: `const http = axios.create(`, `this.http =
 # new HttpClient(`, `var http = new HttpClient {`, `http = httpx.Client(`, `self.http =
 # httpx.AsyncClient(`, PHP's `$v3 = new Client([...])` (not `const http = require("http")`).
-MADE_CLIENT = re.compile(
+MADE_CLIENT = rx.compile(
     r"(?<![\w$])(?:this\.|self\.|\$this->|\$)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]*)?=\s*(?:new\s+)?"
     r"(?:[\w$]+\.)*(?:create|(?:[A-Z]\w*)?Client|Session|Instance)\s*[({]"
 )
 
 
-CLASS_OF_SELF = re.compile(r"^(?:type\((?:self|cls)\)|self\.__class__)\.")
+CLASS_OF_SELF = rx.compile(r"^(?:type\((?:self|cls)\)|self\.__class__)\.")
 
 
 @lru_cache(maxsize=4096)
@@ -463,11 +463,11 @@ def foreign_url(rhs: str) -> bool:
     )
 
 
-FOREIGN_URL = re.compile(r"https?://(?P<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])")
+FOREIGN_URL = rx.compile(r"https?://(?P<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])")
 
 
 # A base trimmed as it is bound: base_url.rstrip("/"), base.trimEnd(), baseUrl.replace(/\/$/, "")
-TRIMMED = re.compile(
+TRIMMED = rx.compile(
     r"\.(?:rstrip|strip|trim|trimEnd|TrimEnd|removesuffix|replace|toString|ToString)\([^()]*\)"
 )
 
@@ -510,14 +510,14 @@ def literal_base(text: str, bases: Bases) -> Base | None:
 
 
 # A base whose version is a variable: `/api/open/${version}`, f"/api/open/{v}", "/api/open/" + v
-VARIABLE_VERSION = re.compile(r"/api/open/(?:\$\{|\{|\$[A-Za-z_]|[\"'`]\s*(?:\+|\.)\s*[$\w])")
+VARIABLE_VERSION = rx.compile(r"/api/open/(?:\$\{|\{|\$[A-Za-z_]|[\"'`]\s*(?:\+|\.)\s*[$\w])")
 VARIABLE_PREFIX = "/api/open/{}"
 UNSEEN_PREFIX = "/{unseen}"  # the base of a request helper imported from a module not scanned
 ENV_PREFIX = "/{env}"  # a base read from an AKOOL-named environment variable with no default
 # An environment variable read as a whole value, with no default: process.env.X, os.environ["X"],
 # os.getenv("X"), os.Getenv("X"), System.getenv("X"), ENV["X"], getenv('X'), Deno.env.get("X"),
 # import.meta.env.X, a shell's "$X" or ${X} (a non-null `!`, a cast and a trim may follow).
-ENV_READ = re.compile(
+ENV_READ = rx.compile(
     r"^\s*(?:await\s+)?[\"']?(?:process\.env\.(?P<a>\w+)|process\.env\[\s*[\"'](?P<b>\w+)[\"']\s*\]"
     r"|os\.environ\[\s*[\"'](?P<c>\w+)[\"']\s*\]|os\.(?:environ\.get|getenv)\(\s*[\"'](?P<d>\w+)[\"']\s*\)"
     r"|(?:os\.Getenv|System\.getenv|Environment\.GetEnvironmentVariable|getenv|Deno\.env\.get"
@@ -588,7 +588,7 @@ def env_base(rhs: str) -> Base | None:
 # `"/api" if ... else X`), a call's last argument (`os.getenv("X", "/api")`, `env("X", "/api")`,
 # `${X:-/api}`, `Field(default="/api/akool")`), a destructuring default (`{ X = '/api/akool' } =
 # process.env`), or the whole value.
-RELATIVE_FALLBACK = re.compile(
+RELATIVE_FALLBACK = rx.compile(
     r"(?:^|\?\?|\|\||\bor\b|\?:|[?:,]|\belse\b|:-|\bdefault\s*=)\s*[\"'`]?(?P<d>\.{0,2}/[\w.~/-]*)[\"'`]?"
     r"(?=\s*(?:[)}\]]\s*)*(?:[;,:?]|$|//|#|\bif\b|\belse\b|=|\)))"
 )
@@ -611,12 +611,12 @@ def own_server_default(rhs: str, name: str = "") -> bool:
 
 # A helper's name that says it makes requests: get, post, akoolGet, api_request, fetchJson, call
 # (a word of the name, not letters inside one: `capitalize` is no `api`).
-REQUEST_NAME = re.compile(
+REQUEST_NAME = rx.compile(
     r"(?:^|_|(?<=[a-z0-9])(?=[A-Z]))(?i:get|post|put|patch|delete|request|fetch|call|send|http|api)"
 )
-OPEN_PREFIX = re.compile(r"/api/open(?:/v\d+)?(?=/?(?:[\"'`}]|$))")
-OPEN_PATH_START = re.compile(r"/api/open/v\d+/\w")
-BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
+OPEN_PREFIX = rx.compile(r"/api/open(?:/v\d+)?(?=/?(?:[\"'`}]|$))")
+OPEN_PATH_START = rx.compile(r"/api/open/v\d+/\w")
+BASE_ONLY = rx.compile(r"^/api/open(?:/v\d+)?/?$")
 
 
 def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
@@ -696,7 +696,7 @@ def _slash_of(rhs: str, base: Base) -> bool | None:
 
 
 # An environment variable read anywhere in a value: process.env.X, os.environ["X"], getenv("X").
-ENV_NAMED = re.compile(
+ENV_NAMED = rx.compile(
     r"(?:(?:process|import\.meta)\.env\.|(?:process\.env|os\.environ|ENV|\$_ENV)\[\s*[\"']"
     r"|(?:os\.environ\.get|getenv|Getenv|ENV\.fetch|Deno\.env\.get|GetEnvironmentVariable)\(\s*[\"'])"
     r"(?P<v>\w+)"
@@ -717,7 +717,7 @@ def _env_within(rhs: str) -> Base | None:
 # `configuration["Akool:BaseUrl"]` / `GetValue<string>("Akool:BaseUrl")`, node-config's
 # `config.get("akool.baseUrl")`, viper's `GetString("akool.base_url")`, Laravel's
 # `config('services.akool.base_url')`, and a Spring `${key}` placeholder (see SPRING_VALUE).
-CONFIG_READ = re.compile(
+CONFIG_READ = rx.compile(
     r"(?:(?i:[\w.$>]*(?:config|settings|env|environment|viper|props|properties|cfg|conf)\w*)"
     r"\s*(?:\.\s*(?:get|getProperty|getString|getValue|GetValue|GetString|Get|value|required)"
     r"(?:<[^<>()]*>)?\s*\(|\[)|(?<![\w.$])config\()\s*[\"'](?P<key>[\w.:\-]+)[\"']"
@@ -725,12 +725,12 @@ CONFIG_READ = re.compile(
 )
 # Spring's injected property, on the field's line or the line before it (Kotlin's `\${...}` too):
 # `@Value("${akool.api.url}") private String baseUrl;`, `@Value("${akool.url:https://...}")`.
-SPRING_VALUE = re.compile(
+SPRING_VALUE = rx.compile(
     r"@Value\(\s*\"\\?\$\{(?P<key>[\w.\-]+)(?::(?P<default>[^}\"]*))?\}\"\s*\)\s*"
     r"(?:(?:private|protected|public|final|static|lateinit|var|val|readonly)\s+)*"
     r"(?:[\w.<>?]+\s+(?=\w))?(?P<name>[A-Za-z_]\w*)"
 )
-SPRING_VALUE_ALONE = re.compile(r"^\s*@Value\([^()]*\)\s*$")
+SPRING_VALUE_ALONE = rx.compile(r"^\s*@Value\([^()]*\)\s*$")
 
 
 def config_base(rhs: str) -> Base | None:
@@ -747,9 +747,9 @@ def config_base(rhs: str) -> Base | None:
 
 # A framework's config file: Spring's application.properties / application-dev.yml, a bare
 # config.properties; read for the AKOOL bases its keys set (see config_values).
-CONFIG_FILE = re.compile(r"(?:^|/)(?:application|bootstrap|config)[\w-]*\.(?:properties|ya?ml)$")
-PROPERTY_LINE = re.compile(r"^\s*(?P<k>[A-Za-z_][\w.\-]*)\s*[=:]\s*(?P<v>\S.*?)\s*$")
-YAML_KEY = re.compile(
+CONFIG_FILE = rx.compile(r"(?:^|/)(?:application|bootstrap|config)[\w-]*\.(?:properties|ya?ml)$")
+PROPERTY_LINE = rx.compile(r"^\s*(?P<k>[A-Za-z_][\w.\-]*)\s*[=:]\s*(?P<v>\S.*?)\s*$")
+YAML_KEY = rx.compile(
     r"^(?P<i>\s*)(?P<k>[A-Za-z_][\w\-]*)\s*:(?:\s+(?P<v>[^#\s][^#]*?))?\s*(?:#.*)?$"
 )
 
@@ -792,7 +792,7 @@ def configured(rhs: str, bases: Bases) -> Base | None:
 
 
 ELSEWHERE = "/{elsewhere}"  # (exported) a name bound to another host or the app's own server
-ALIAS_OF = re.compile(r"^\s*(?P<r>[A-Za-z_$][\w.$]*)\s*[;,]?\s*(?:(?:#|//).*)?$")
+ALIAS_OF = rx.compile(r"^\s*(?P<r>[A-Za-z_$][\w.$]*)\s*[;,]?\s*(?:(?:#|//).*)?$")
 
 
 def _elsewhere(rhs: str, key: str, line: int, bases: Bases) -> bool:
@@ -812,14 +812,14 @@ def _elsewhere(rhs: str, key: str, line: int, bases: Bases) -> bool:
 
 
 # A relative path as a part of a value: `${process.env.BASE_PATH ?? ''}/api/akool`, base + "/api".
-RELATIVE_PART = re.compile(r"[\"'`}](?P<d>\.{0,2}/[\w.~/-]*)[\"'`]")
-CALLED_FIRST = re.compile(r"^\s*(?:await\s+)?(?P<fn>[A-Za-z_$][\w$]*)\s*\(")
+RELATIVE_PART = rx.compile(r"[\"'`}](?P<d>\.{0,2}/[\w.~/-]*)[\"'`]")
+CALLED_FIRST = rx.compile(r"^\s*(?:await\s+)?(?P<fn>[A-Za-z_$][\w$]*)\s*\(")
 FUNCTION_BODY_LINES = 15
 
 
 # A function the file defines (`function f`, `const f =`, `def f`), all found in one pass, not one
 # per value (break21b M4: a scan of the whole file for each `const rN = await fetch(...)`).
-LOCAL_FUNCTIONS = re.compile(
+LOCAL_FUNCTIONS = rx.compile(
     r"\bfunction\s+(?P<f>[A-Za-z_$][\w$]*)|\b(?:const|let|var)\s+(?P<v>[A-Za-z_$][\w$]*)\s*="
     r"|\bdef\s+(?P<d>[A-Za-z_]\w*)"
 )
@@ -867,7 +867,7 @@ def _relative(path: str) -> bool:
     )
 
 
-API_VERSION = re.compile(r"^/(?:api/)?v\d+/?$")
+API_VERSION = rx.compile(r"^/(?:api/)?v\d+/?$")
 
 
 # How a statement goes on to the next line: it ends in an operator (`=`, `??`, `||`, `?`, `or`)
@@ -895,7 +895,7 @@ def _statement(lines: list[str], i: int) -> str:
     return text
 
 
-HELD_URL = re.compile(r"[\"'`]" + AKOOL_URL.pattern + r"/?[\"'`]")
+HELD_URL = rx.compile(r"[\"'`]" + AKOOL_URL.pattern + r"/?[\"'`]")
 
 
 def _held_url(rhs: str, file: str, line: int, bases: Bases) -> Base | None:
@@ -909,7 +909,7 @@ def _held_url(rhs: str, file: str, line: int, bases: Bases) -> Base | None:
     return base
 
 
-WORD = re.compile(r"\w+")
+WORD = rx.compile(r"\w+")
 
 
 class NamesSeen:
@@ -942,20 +942,20 @@ class NamesSeen:
 FEW_NAMES = 8  # (up to this many, each looked for in the line; beyond, the line's words in them)
 
 
-INLINE_FIELD = re.compile(
+INLINE_FIELD = rx.compile(
     r"[{,]\s*[\"']?(?P<name>(?i:\w*(?:base|host|api|endpoint|server|root|origin)\w*))[\"']?\s*:\s*"
     r"(?P<rhs>[\"'`][^\"'`]*[\"'`]|[A-Za-z_][\w.]*(?=\s*[,}]))"
 )
 
 
-PARAMETER_DEFAULT = re.compile(
+PARAMETER_DEFAULT = rx.compile(
     r"[(,]\s*(?:(?:private|public|protected|internal|readonly|val|var)\s+)*"
     r"(?P<name>[A-Za-z_]\w*)\s*(?::\s*\w+\??\s*)?=\s*"
     r"(?P<rhs>[\"'][^\"']*[\"']|[A-Za-z_][\w.]*(?=\s*[,)]))"
 )
 
 
-PROMOTED = re.compile(
+PROMOTED = rx.compile(
     r"(?:^|[(,])\s*(?:public|private|protected)(?:\s+readonly)?\s+(?:\??[\w\\]+\s+)?\$?"
     r"(?P<name>[A-Za-z_]\w*)\s*(?::\s*\w+\??\s*)?=\s*(?P<rhs>[\"'][^\"']*[\"'])"
 )
@@ -1007,11 +1007,11 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
         yield m.group("name"), m.group("default") or "${" + m.group("key") + "}"
 
 
-CONFIG_KEY = re.compile(r"^\s*\"(?P<name>[A-Za-z_]\w*)\"\s*:\s*(?P<rhs>\"[^\"]*\")\s*,?\s*$")
-ATTRIBUTE_SET = re.compile(
+CONFIG_KEY = rx.compile(r"^\s*\"(?P<name>[A-Za-z_]\w*)\"\s*:\s*(?P<rhs>\"[^\"]*\")\s*,?\s*$")
+ATTRIBUTE_SET = rx.compile(
     r"[{;]\s*(?P<name>(?:this|self|\$this->)\.?\w+)\s*=(?![=>])\s*(?P<rhs>[^;{}]+)"
 )
-TUPLE = re.compile(r"^\s*(?P<names>[\w.$>-]+(?:\s*,\s*[\w.$>-]+)+)\s*=(?!=)\s*(?P<values>[^=]+)$")
+TUPLE = rx.compile(r"^\s*(?P<names>[\w.$>-]+(?:\s*,\s*[\w.$>-]+)+)\s*=(?!=)\s*(?P<values>[^=]+)$")
 
 
 def _unpacked(statement: str) -> Iterator[tuple[str, str]]:
@@ -1027,7 +1027,7 @@ def _unpacked(statement: str) -> Iterator[tuple[str, str]]:
 
 # A base given as a call's argument (Laravel's `Http::baseUrl($base)`): the argument alone, not
 # the chain after it.
-BASE_CALL = re.compile(r"\s*\(\s*(?P<a>[^()]*?)\s*\)")
+BASE_CALL = rx.compile(r"\s*\(\s*(?P<a>[^()]*?)\s*\)")
 
 
 def find_clients(lines: list[str], bases: Bases) -> None:
@@ -1150,7 +1150,7 @@ RESOLVING_VERBS = {
     "faraday": re.compile(r"(?<![@\w])(?:get|post|put|patch|delete|run_request)"),
 }
 # `BaseAddress = new Uri(BASE)`: the base's ending is that of the name's URL
-URI_OF_NAME = re.compile(r"\s*[=:]?\s*new\s+Uri\(\s*(?P<n>[\w.]+)\s*\)")
+URI_OF_NAME = rx.compile(r"\s*[=:]?\s*new\s+Uri\(\s*(?P<n>[\w.]+)\s*\)")
 
 
 def _resolving(made: Base, given: Base, lines: list[str], i: int, m: re.Match[str]) -> Base:
@@ -1183,7 +1183,7 @@ def _slash_named(lines: list[str], name: str, i: int) -> bool | None:
 
 
 # A Retrofit (or Ktorfit) interface's method: `@POST("content/video/createbytalkingphoto")`.
-RETROFIT_VERB = re.compile(r"^\s*@(?:GET|POST|PUT|DELETE|PATCH)\(\s*\"")
+RETROFIT_VERB = rx.compile(r"^\s*@(?:GET|POST|PUT|DELETE|PATCH)\(\s*\"")
 
 
 def _retrofit_client(lines: list[str], bases: Bases) -> None:
@@ -1204,7 +1204,7 @@ def _retrofit_client(lines: list[str], bases: Bases) -> None:
 
 
 # An option's value up to the next option: `BASE` of `baseURL: BASE, url: "/x"`.
-OPTION_VALUE = re.compile(r"(?P<v>[\w.$\[\]\"'-]+|[\"'`][^\"'`]*[\"'`])\s*,\s*\w+\s*:")
+OPTION_VALUE = rx.compile(r"(?P<v>[\w.$\[\]\"'-]+|[\"'`][^\"'`]*[\"'`])\s*,\s*\w+\s*:")
 
 
 def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]) -> list[Site]:
@@ -1238,9 +1238,9 @@ def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]
 
 # What follows a name that a further segment is joined to: `NAME + "/" + id`, `NAME . "/"`,
 # `NAME + f"/{id}"`, f"{NAME}/{id}", `${NAME}/${id}`, "$NAME/$id".
-EXTENDED = re.compile(r"\}?/|\s*[+.]\s*[frb$@]?[\"'`]/")
+EXTENDED = rx.compile(r"\}?/|\s*[+.]\s*[frb$@]?[\"'`]/")
 # The end of a binding's value after the path: its closing quote, `;`, a comment.
-VALUE_END = re.compile(r"[\"'`]?\s*;?\s*(?:(?:#|//).*)?")
+VALUE_END = rx.compile(r"[\"'`]?\s*;?\s*(?:(?:#|//).*)?")
 
 
 def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
@@ -1305,7 +1305,7 @@ class Bindings:
         return m.group("n") if VALUE_END.fullmatch(self.lines[site.line], site.end) else ""
 
 
-WORD = re.compile(r"\w+")
+WORD = rx.compile(r"\w+")
 
 
 def _lines_holding(lines: list[str], names: set[str]) -> dict[str, list[int]]:
@@ -1367,13 +1367,13 @@ def _held_sites(found: list[Site], bases: Bases) -> list[Site]:
 
 # The name a line binds, a field of an object too (`this.endpoint = "..."`, `self.url = ...`,
 # `$this->url = ...`, `@url = ...`, `private readonly url = ...`, `static final String URL = ...`).
-BOUND_NAME = re.compile(
+BOUND_NAME = rx.compile(
     r"^\s*(?:(?:this|self)\s*\.\s*|\$this->|@)?(?:(?:export|const|let|var|val|final|static|private"
     r"|public|protected|readonly|internal|String|string|str)\s+)*\$?(?P<n>[A-Za-z_]\w*)"
     r"\s*(?::\s*[\w.<>\[\]|?]+\s*)?(?::=|=(?![=>~]))"
 )
 # A request given a URL as its first argument, or an options object's url (the name follows).
-SENDS_URL = re.compile(
+SENDS_URL = rx.compile(
     r"(?:(?:\bfetch|\bURI\.create|\bUri\.parse|\.url|\bnew\s+(?:HttpPost|HttpGet|HttpPut|Request)"
     r"|(?:\.|->|::)\s*(?i:get|post|put|delete|patch|request|send)\w*)\s*(?:<[^<>()]*>)?\(\s*"
     r"(?:[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?(?:url\s*=\s*)?"
@@ -1467,12 +1467,12 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
 # An /api/open path whose version the code picks (`/api/open/${cfg.version}/voice/tts`,
 # f"/api/open/{version}/...", "/api/open/%s/..."): the path after it, judged as one of an unknown
 # base's (documented under some version is fine).
-VERSION_PICKED = re.compile(
+VERSION_PICKED = rx.compile(
     r"/api/open/(?:\$\{[^{}\s]+\}|\{[^{}\s]+\}|%s|\$[A-Za-z_]\w*)"
     r"(?P<path>/[A-Za-z_][^\s\"'`?#)]*[A-Za-z0-9_}])"
 )
 # An AKOOL endpoint's path past its version: a whole endpoint URL, not a base (`/api/open/v3`).
-ENDPOINT_PREFIX = re.compile(r"/api/open/v\d+/[A-Za-z_]")
+ENDPOINT_PREFIX = rx.compile(r"/api/open/v\d+/[A-Za-z_]")
 
 
 def _imported_urls(i: int, line: str, bases: Bases) -> Iterator[Site]:
@@ -1493,12 +1493,12 @@ def _imported_urls(i: int, line: str, bases: Bases) -> Iterator[Site]:
 
 # A request's options given to a helper: request({ url: "/v4/x", method: "get" }), its `{` on
 # the line before or on the same one.
-URL_OPTION = re.compile(
+URL_OPTION = rx.compile(
     r"(?:^|[{,])\s*(?P<key>url|path|endpoint|uri)\s*:\s*"
     r"[\"'`](?P<path>/?[A-Za-z_][^\s\"'`?#]*(?:\?[^\s\"'`]*)?)[\"'`]"
 )
-OPTION_KEYS = re.compile(r"\b(?:url|path|endpoint|uri)\s*:")
-OPTIONS_CALL = re.compile(
+OPTION_KEYS = rx.compile(r"\b(?:url|path|endpoint|uri)\s*:")
+OPTIONS_CALL = rx.compile(
     r"(?<![\w$.])(?P<r>[\w$]+(?:\(\))?\s*\.\s*)?(?P<fn>[A-Za-z_$][\w$]*)(?:<[^<>()]*>)?\(\s*\{[^{}()]*$"
 )
 
@@ -1514,7 +1514,7 @@ def _options_opener(lines: list[str], i: int) -> str:
     return ""
 
 
-OPTION_ENTRY = re.compile(r"^\s*[\"']?[A-Za-z_$][\w$]*[\"']?\s*:\s*[^{}()]*,\s*$")
+OPTION_ENTRY = rx.compile(r"^\s*[\"']?[A-Za-z_$][\w$]*[\"']?\s*:\s*[^{}()]*,\s*$")
 
 
 def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
@@ -1545,7 +1545,7 @@ def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
 
 
 # axios called with a request's config: axios({ ... }), axios.request({ ... })
-AXIOS_CONFIG = re.compile(r"^(?:axios\s*\.\s*)?(?:axios|request)\b")
+AXIOS_CONFIG = rx.compile(r"^(?:axios\s*\.\s*)?(?:axios|request)\b")
 
 
 def _own_base(bases: Bases, i: int) -> Base | None:
@@ -1576,7 +1576,7 @@ def _site(
 
 # An environment variable read in place and joined: os.getenv("AKOOL_API_URL") + "/x",
 # f"{os.environ.get('AKOOL_API_URL')}/x", System.getenv("AKOOL_API_URL") + "/x", getenv('X') . '/x'
-ENV_CALL_JOIN = re.compile(
+ENV_CALL_JOIN = rx.compile(
     r"(?:os\.getenv|os\.environ\.get|System\.getenv|os\.Getenv|getenv|Deno\.env\.get|ENV\.fetch"
     r"|Environment\.GetEnvironmentVariable)\(\s*[\"'](?P<v>\w+)[\"']\s*\)"
     r"(?:\}(?=/)|\s*(?:\+|\.)\s*[fr]?[\"'`](?=/))" + PATH_TEXT
@@ -1650,10 +1650,10 @@ def _bare_interpolations(i: int, line: str, bases: Bases) -> Iterator[Site]:
 # resolves (`r`: Java's base.resolve("x"), C#'s new Uri(base, "x"), Ruby's URI.join(base, "x")) or
 # appended with a "/" between (`j`: Swift's appendingPathComponent, OkHttp's newBuilder()
 # .addPathSegments, Python's posixpath.join).
-BUILDER_HINT = re.compile(
+BUILDER_HINT = rx.compile(
     r"\.resolve\(|new Uri\(|URI\.join\(|appendingPathComponent\(|addPathSegments?\(|posixpath\.join\("
 )
-BUILDER = re.compile(
+BUILDER = rx.compile(
     r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.resolve\(\s*|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*"
     r"|(?P<j1>[A-Za-z_][\w.]*?)(?:\.newBuilder\(\)\s*\.addPathSegments?|\.appendingPathComponent)\(\s*"
     r"|\bposixpath\.join\(\s*(?P<j2>[A-Za-z_][\w.]*)\s*,\s*)[\"'](?P<path>[A-Za-z_][\w-]*(?:/[^\s\"'?#]*)?(?:\?[^\s\"'#]*)?)[\"']"
@@ -1673,7 +1673,7 @@ def _builders(i: int, line: str, bases: Bases) -> Iterator[Site]:
 
 
 # A base given a trailing slash where it is resolved against: urljoin(BASE + "/", ...)
-SLASHED = re.compile(r"\+\s*[\"'`]/[\"'`]\s*$")
+SLASHED = rx.compile(r"\+\s*[\"'`]/[\"'`]\s*$")
 
 
 def resolved(site: Site, ref: str) -> Site:
@@ -1707,17 +1707,17 @@ def _later_paths(i: int, line: str, bases: Bases) -> Iterator[Site]:
 
 # Go's url.JoinPath(base, "content", "video", id), Python's "/".join([base, "content", id]),
 # PHP's implode('/', [$base, 'content', $id]): the segments after the base, joined by "/"
-JOIN_PATH = re.compile(
+JOIN_PATH = rx.compile(
     r"(?:\burl\.JoinPath\(|[\"']/[\"']\.join\(\s*[\[(]|\bimplode\(\s*[\"']/[\"']\s*,\s*(?:\[|array\())"
     r"\s*(?P<a>\$?[A-Za-z_][\w.]*)\s*,\s*(?=[\"'`])"
 )
 # Go's method `base.JoinPath("content", "video", id)` (every argument a segment), and JavaScript's
 # `[ORIGIN, "api/open/v3", "content", id].join("/")` (the list's first item the base).
-JOIN_METHOD = re.compile(r"(?<![\w.])(?P<a>(?!url\b)[A-Za-z_]\w*)\.JoinPath\(\s*(?=[\"'`])")
-LIST_JOIN = re.compile(r"\[\s*(?P<a>[A-Za-z_$][\w$.]*)\s*,\s*(?=[\"'`])")
-LIST_JOINED = re.compile(r"\s*\]\s*\.\s*join\(\s*[\"'`]/[\"'`]\s*\)")
-JOIN_PATH_HINT = re.compile(r"JoinPath\(|[\"']/[\"']\.join\(|implode\(|\.join\(\s*[\"'`]/")
-SEGMENT = re.compile(r"(?P<q>[\"'`])(?P<lit>[^\"'`\s]*)(?P=q)|(?P<var>[A-Za-z_][\w.]*)")
+JOIN_METHOD = rx.compile(r"(?<![\w.])(?P<a>(?!url\b)[A-Za-z_]\w*)\.JoinPath\(\s*(?=[\"'`])")
+LIST_JOIN = rx.compile(r"\[\s*(?P<a>[A-Za-z_$][\w$.]*)\s*,\s*(?=[\"'`])")
+LIST_JOINED = rx.compile(r"\s*\]\s*\.\s*join\(\s*[\"'`]/[\"'`]\s*\)")
+JOIN_PATH_HINT = rx.compile(r"JoinPath\(|[\"']/[\"']\.join\(|implode\(|\.join\(\s*[\"'`]/")
+SEGMENT = rx.compile(r"(?P<q>[\"'`])(?P<lit>[^\"'`\s]*)(?P=q)|(?P<var>[A-Za-z_][\w.]*)")
 
 
 def _join_path(i: int, line: str, bases: Bases) -> Iterator[Site]:
@@ -1804,7 +1804,7 @@ def _path_arguments(
 
 # A Feign client's method annotation, its path joined to the client's `url` (a controller's own
 # route mappings are skipped before: see source.route_spans).
-FEIGN_MAPPING = re.compile(
+FEIGN_MAPPING = rx.compile(
     r"@(?:Get|Post|Put|Delete|Patch|Request)Mapping\("
     r"\s*(?:(?:\w+\s*=\s*[\w.]+\s*,\s*)*(?:value|path)\s*=\s*)?\{?\s*\""
     r"(?P<path>/?[A-Za-z_][^\"\s?#]*(?:\?[^\"\s]*)?)\""
@@ -1818,7 +1818,7 @@ def _feign_paths(i: int, line: str, bases: Bases) -> Iterator[Site]:
 
 
 # A fetch that takes its base as an option: ofetch's `ofetch("/x", { baseURL })`, Nuxt's `$fetch`.
-BASED_FETCH = re.compile(r"(?:(?<![\w$.])ofetch|(?<![\w.])\$fetch)\s*$")
+BASED_FETCH = rx.compile(r"(?:(?<![\w$.])ofetch|(?<![\w.])\$fetch)\s*$")
 OPTIONS_SCAN = 6  # lines of a call's options object in which its `baseURL:` is looked for
 
 
@@ -1874,7 +1874,7 @@ def _foreign_receiver(line: str, m: re.Match[str], shift: int, base: Base | None
 
 # Spring WebClient's verb before its `.uri(...)`: `web.post().uri("/x")`, `web.method(HttpMethod.
 # POST).uri(...)`, and the path of a URI builder there: `.uri(u -> u.path("/x").build())`.
-CHAIN_VERB = re.compile(
+CHAIN_VERB = rx.compile(
     r"(?P<r>[\w$][\w.$]*?)?\s*\.\s*(?:(?:get|post|put|patch|delete)\s*\(\s*\)"
     r"|method\s*\([\w.]+\))\s*\.\s*(?:uri\s*\(\s*(?P<u>\w+)\s*->\s*(?P=u)\s*\.\s*)?$"
 )
@@ -2020,12 +2020,12 @@ def _env_reference(ref: str, line: int, bases: Bases) -> bool:
 
 # A path whose first segment is a version the code picks, joined to a base ending in /api/open
 # (`f"{BASE}/{version}/voice/list"`, `${BASE}/${v}/voice/list`): judged under any version.
-PICKED_VERSION = re.compile(r"^/(?:\{\w+\}|\$\{\w+\}|\$\w+|%s)(?P<rest>/[A-Za-z_][^\s\"'`]*)$")
+PICKED_VERSION = rx.compile(r"^/(?:\{\w+\}|\$\{\w+\}|\$\w+|%s)(?P<rest>/[A-Za-z_][^\s\"'`]*)$")
 VARIABLE_BASE = Base(None, VARIABLE_PREFIX, "", 0)
 # The last segment of a file's path: a name with an extension (AKOOL's paths have none).
-FILE_NAME = re.compile(r"/[^/]*\.[A-Za-z][A-Za-z0-9]{0,4}$")
+FILE_NAME = rx.compile(r"/[^/]*\.[A-Za-z][A-Za-z0-9]{0,4}$")
 # A joined "path" that is only a placeholder: `{path}`, `/{path.lstrip(`, `%s`, `${endpoint}`.
-PLACEHOLDER_PATH = re.compile(r"^/?(?:\{[^}/]*\}?|\$\{?\w*\}?|%[sv])[^/]*$")
+PLACEHOLDER_PATH = rx.compile(r"^/?(?:\{[^}/]*\}?|\$\{?\w*\}?|%[sv])[^/]*$")
 
 
 def _resolves(client: Base, line: str, at: int) -> bool:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from akool_cli.audit import rx
 from akool_cli.audit.scopes import indent
 
 # Line-comment markers and whether /* */ blocks exist, by file suffix. Files not listed (Markdown,
@@ -27,22 +28,22 @@ COMMENTS: dict[str, tuple[tuple[str, ...], bool]] = {
 # a sentence (docs/audit.md, "Comments"): it opens as a statement does (a command or a keyword as
 # a whole word: `httpx base_url ...` is no `http` command; a call, an assignment, a method and a
 # path), or it ends as one does (`;`, `{`, `}`, a call's `)`), or it assigns a string.
-CODE_COMMENT = re.compile(
+CODE_COMMENT = rx.compile(
     r"^\s*(?:(?:curl|wget|https?|fetch|axios|await|return|const|let|var|import|from)\b|"
     r"requests?\.|(?:GET|POST|PUT|DELETE|PATCH)\s|[\w.$\[\]'\"]+\s*(?:=|\())"
     r"|[;{}]\s*$|=\s*[\"'`]"
 )
 # A call's parenthesis, `name(` or `f()(`: a comment ending in `)` is code when it calls, not when
 # the `)` closes a remark (`https://... (v3 dropped)`).
-CALLED = re.compile(r"[\w$\])]\(")
+CALLED = rx.compile(r"[\w$\])]\(")
 # A doc comment's reference tag (JSDoc, Javadoc, TSDoc, PHPDoc, C# XML, Sphinx): `@see URL`,
 # `{@link URL}`, `@deprecated use ...`, `<see href="URL"/>`, `.. seealso:: URL`: a pointer to a
 # page or an endpoint, never a call (nor patched).
-REFERENCE_TAG = re.compile(
+REFERENCE_TAG = rx.compile(
     r"(?:^|\s)@(?:see|link|linkplain|linkcode|deprecated)\b|\{@(?:link|linkplain|linkcode)\b"
     r"|<see(?:also)?\s+(?:href|cref)\s*=|\.\.\s+seealso::|(?:^|\s):see:"
 )
-OTHER_URL = re.compile(
+OTHER_URL = rx.compile(
     r"https?://(?P<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])(?::\d+)?[^\s\"'`<>]*"
 )
 WEBSITE_HOSTS = frozenset({"docs.akool.com", "akool.com", "www.akool.com", "help.akool.com"})
@@ -88,20 +89,20 @@ def comments(name: str, lines: list[str]) -> dict[int, Comment]:
     return found
 
 
-DOCSTRING_OPEN = re.compile(r'^(?P<indent>\s*)(?P<prefix>[rRuU]?)(?P<q>"""|\'\'\')')
+DOCSTRING_OPEN = rx.compile(r'^(?P<indent>\s*)(?P<prefix>[rRuU]?)(?P<q>"""|\'\'\')')
 # A line after which a string starts a new statement: not an open bracket, a comma, an operator
 # or a continuation (`x = (` then `"""..."""` is a value, not a docstring).
-CONTINUES = re.compile(r"[(\[{,=+\\%:]\s*$|\b(?:return|yield|await|lambda|and|or|not|in|is)\s*$")
+CONTINUES = rx.compile(r"[(\[{,=+\\%:]\s*$|\b(?:return|yield|await|lambda|and|or|not|in|is)\s*$")
 
 
 # A compound statement's header (`def f():`, `class A:`, `if x:`, a signature's last line
 # `) -> None:`): a string after it is a statement.
-HEADER = re.compile(
+HEADER = rx.compile(
     r"^\s*(?:(?:class|def|async|if|elif|else|for|while|with|try|except|finally)\b|\)).*:\s*$"
 )
 
 
-TRIPLE = re.compile(r'"""|\'\'\'|#')
+TRIPLE = rx.compile(r'"""|\'\'\'|#')
 
 
 def _left_open(line: str) -> str | None:
@@ -161,7 +162,7 @@ def docstrings(lines: list[str]) -> dict[int, Comment]:
 
 
 MARKDOWN = frozenset({".md", ".markdown", ".mdx", ".mdown", ".mkd"})
-FENCE = re.compile(r"^\s{0,3}(?P<f>`{3,}|~{3,})")
+FENCE = rx.compile(r"^\s{0,3}(?P<f>`{3,}|~{3,})")
 
 
 def markdown_prose(lines: list[str]) -> dict[int, Comment]:
@@ -190,7 +191,7 @@ def markdown_prose(lines: list[str]) -> dict[int, Comment]:
     return found
 
 
-LIST_ITEM = re.compile(r"^(?P<i> {0,3}(?:[-*+]|\d{1,9}[.)]))(?P<s> {1,4})(?=\S)")
+LIST_ITEM = rx.compile(r"^(?P<i> {0,3}(?:[-*+]|\d{1,9}[.)]))(?P<s> {1,4})(?=\S)")
 
 
 def _columns(line: str) -> int:
@@ -223,14 +224,14 @@ def code_walls(name: str, lines: list[str], found: dict[int, Comment]) -> frozen
 
 
 # reStructuredText: a literal block after a paragraph ending in `::`, or a code directive's body.
-RST_CODE = re.compile(r"^\s*\.\.\s+(?:code-block|code|sourcecode|highlight|literalinclude)::")
-RST_DIRECTIVE = re.compile(r"^\s*\.\.\s+[\w:-]+::")
+RST_CODE = rx.compile(r"^\s*\.\.\s+(?:code-block|code|sourcecode|highlight|literalinclude)::")
+RST_DIRECTIVE = rx.compile(r"^\s*\.\.\s+[\w:-]+::")
 # AsciiDoc's delimited listing, literal and fenced blocks.
-ADOC_FENCE = re.compile(r"^(?:-{4,}|\.{4,}|`{3,}\w*)\s*$")
+ADOC_FENCE = rx.compile(r"^(?:-{4,}|\.{4,}|`{3,}\w*)\s*$")
 # HTML elements whose text is code (a <code> in a sentence is a mention).
-HTML_CODE = re.compile(r"<(?P<close>/?)(?P<tag>pre|script|textarea)\b[^>]*>", re.I)
+HTML_CODE = rx.compile(r"<(?P<close>/?)(?P<tag>pre|script|textarea)\b[^>]*>", re.I)
 # A line that a plain text file's code line continues onto (a curl's `\`, an open body).
-CONTINUED = re.compile(r"(?:\\|\^|`|,|\(|\[|\{|'\{)\s*$")
+CONTINUED = rx.compile(r"(?:\\|\^|`|,|\(|\[|\{|'\{)\s*$")
 
 
 def rst_prose(lines: list[str]) -> dict[int, Comment]:
@@ -378,7 +379,7 @@ def foreign_spans(line: str, akool_host: re.Pattern[str]) -> list[tuple[int, int
 
 # The script's own server: route definitions (Flask, FastAPI, Express, NestJS, Spring, Gin, Echo,
 # net/http, Laravel). The path in them is what the script serves, not what it calls.
-ROUTE = re.compile(
+ROUTE = rx.compile(
     r"@(?:[\w.]+\.)?(?:route|get|post|put|patch|delete|api_route|websocket|Get|Post|Put|Patch|"
     r"Delete|All)\(\s*(?=[\"'`])"
     r"|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*(?=[\"'])"
@@ -408,7 +409,7 @@ ROUTE_WORDS = (
     ".HandleFunc(",
     "Route::",
 )
-ROUTE_HANDLER = re.compile(r"\(\s*(?:req|ctx|c)")
+ROUTE_HANDLER = rx.compile(r"\(\s*(?:req|ctx|c)")
 
 
 def route_spans(
@@ -438,7 +439,7 @@ def route_spans(
 
 
 # An instance variable assigned (Ruby's `@conn = Faraday.new(...)`, `@http ||= ...`).
-IVAR_SET = re.compile(r"(?<![\w@])@(\w+)\s*(?:\|\|)?=(?![=~>])")
+IVAR_SET = rx.compile(r"(?<![\w@])@(\w+)\s*(?:\|\|)?=(?![=~>])")
 
 
 def assigned_ivars(lines: list[str]) -> frozenset[str]:
@@ -453,15 +454,15 @@ def _instance_call(line: str, m: re.Match[str], ivars: frozenset[str]) -> bool:
     return line[: m.start()].strip() != "" or (receiver is not None and receiver.group(1) in ivars)
 
 
-SPEC_KEY = re.compile(r"^\s*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?[23]")
-SERVER_URL = re.compile(r"[\"']?(?:url|host)[\"']?\s*:\s*[\"']?(?P<url>[^\s\"',}]+)")
-SPEC_PATH = re.compile(r"^\s*[\"']?/[^\s\"':]*[\"']?\s*:")
+SPEC_KEY = rx.compile(r"^\s*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?[23]")
+SERVER_URL = rx.compile(r"[\"']?(?:url|host)[\"']?\s*:\s*[\"']?(?P<url>[^\s\"',}]+)")
+SPEC_PATH = rx.compile(r"^\s*[\"']?/[^\s\"':]*[\"']?\s*:")
 
 
 # A Spring Cloud OpenFeign client interface (`@FeignClient(url = ...)`), in a file that serves no
 # routes of its own (no `@RestController`/`@Controller`).
-FEIGN_CLIENT = re.compile(r"@FeignClient\b")
-CONTROLLER = re.compile(r"@(?:Rest)?Controller\b")
+FEIGN_CLIENT = rx.compile(r"@FeignClient\b")
+CONTROLLER = rx.compile(r"@(?:Rest)?Controller\b")
 
 
 def feign_file(lines: list[str]) -> bool:
@@ -488,7 +489,7 @@ def own_spec_paths(lines: list[str], akool_host: re.Pattern[str]) -> list[int]:
 # Line breaks as editors, git and SARIF viewers count them: \n, \r\n and a lone \r. Python's
 # str.splitlines() also breaks at \f, \v, \x1c-\x1e, \x85, U+2028 and U+2029, which would put
 # every finding after one of them on the wrong line.
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = rx.compile(r"\r\n|\r|\n")
 
 
 def split_lines(text: str) -> list[str]:

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from typing import TypeAlias
 from urllib.parse import urlsplit
 
-from akool_cli.audit import embedded, source
+from akool_cli.audit import embedded, rx, source
 from akool_cli.audit.embedded import Code, Piece
 from akool_cli.audit.rules import Fix
 
 SPEC_SUFFIXES = (".json", ".yaml", ".yml")
-SPEC_KEY = re.compile(r"^[\s{]*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?[23]", re.M)
+SPEC_KEY = rx.compile(r"^[\s{]*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?[23]", re.M)
 METHODS = ("get", "post", "put", "patch", "delete")
-AKOOL_HOST = re.compile(r"(?:^|\.)akool\.[a-z]{2,}$")
+AKOOL_HOST = rx.compile(r"(?:^|\.)akool\.[a-z]{2,}$")
 # Rules that do not apply to a description of calls: it need not list every field it sends.
 NOT_JUDGED = frozenset({"missing-field"})
 
@@ -210,7 +210,7 @@ def _object(root: Mapping, schema: Mapping, text: str, pieces: list[Piece], dept
     return text + "}"
 
 
-NUMBER = re.compile(r"-?\d+(?:\.\d+)?$")
+NUMBER = rx.compile(r"-?\d+(?:\.\d+)?$")
 
 
 def _literal(value: Scalar, text: str, pieces: list[Piece]) -> str:
@@ -372,7 +372,7 @@ class Flow:
             node.items.append(value)
 
 
-KEY = re.compile(
+KEY = rx.compile(
     r"(?P<k>\"(?P<d>[^\"\\]*)\"|'(?P<s>[^']*)'|(?P<plain>[^\s\"'#\-?:][^:#]*?|-[^\s:#][^:#]*?))"
     r"[ \t]*:(?:[ \t]+|$)"
 )

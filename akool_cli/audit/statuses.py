@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from akool_cli.audit import rx
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.core.catalogue import DocEndpoint
 
@@ -44,7 +45,7 @@ MEANING_WORDS: dict[str, str] = {
     "progress": "processing",
 }
 # A branch's statements that say it handles a failure or a finished job.
-FAILING = re.compile(r"\b(?:raise|throw|panic|reject)\b|errors\.New|fmt\.Errorf")
+FAILING = rx.compile(r"\b(?:raise|throw|panic|reject)\b|errors\.New|fmt\.Errorf")
 COMPARE = r"(?P<op>===|!==|==|!=|\bnot\s+in\b|\bin\b)"
 # (a value may be converted first: Go's `int(StatusDone)`, C#'s `(int)JobState.Done`)
 VALUE = r"(?:(?:int|int32|int64|Number|float)\(\s*|\(\s*int\s*\)\s*)?(?P<value>\"\w+\"|'\w+'|-?\d+\b|[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)"
@@ -59,12 +60,12 @@ AFTER = re.compile(
     + ")"
 )
 # Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)`.
-BEFORE = re.compile(
+BEFORE = rx.compile(
     r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*)\s*(?P<op>===|!==|==|!=)|\[(?P<list>[^\[\]\n]*)\]\."
     r"includes\()\s*[\w$.?\[\]\"'()]*$"
 )
 # A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
-BOUND = re.compile(
+BOUND = rx.compile(
     r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>[A-Za-z_]\w*)\s*:?=\s*[\w$.?\[\]\"'()]*$"
 )
 # A name given a number: `STATUS_SUCCESS = 2`, `SUCCESS: 2,`, `Success = 2` (an enum member),
@@ -176,10 +177,10 @@ class _Text:
 
 # An enum's members (`enum Status { Queued, Processing, Done }`, `Done = 3,` restarting the
 # count) and a Go const block (`StatusQueued Status = iota + 1`, the names after it counting on).
-ENUM_BLOCK = re.compile(r"\benum\s+(?:class\s+)?\w+\s*(?::\s*\w+\s*)?\{(?P<body>[^{}]*)\}")
-CONST_BLOCK = re.compile(r"^const\s*\((?P<body>[^()]*(?:\([^()]*\)[^()]*)*)\)", re.M)
-MEMBER = re.compile(r"^\s*(?P<name>[A-Za-z_]\w*)\s*(?:=\s*(?P<value>-?\d+))?\s*$")
-IOTA = re.compile(
+ENUM_BLOCK = rx.compile(r"\benum\s+(?:class\s+)?\w+\s*(?::\s*\w+\s*)?\{(?P<body>[^{}]*)\}")
+CONST_BLOCK = rx.compile(r"^const\s*\((?P<body>[^()]*(?:\([^()]*\)[^()]*)*)\)", re.M)
+MEMBER = rx.compile(r"^\s*(?P<name>[A-Za-z_]\w*)\s*(?:=\s*(?P<value>-?\d+))?\s*$")
+IOTA = rx.compile(
     r"^\s*(?P<name>[A-Za-z_]\w*)(?:\s+[\w.]+)?\s*(?:=\s*(?:(?P<iota>iota)(?:\s*\+\s*(?P<k>\d+))?|(?P<value>-?\d+)))?\s*(?://.*)?$"
 )
 
@@ -353,10 +354,10 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
 
 # A table of the states' names looked up by the read (`STATUS_TEXT[d["video_status"]]`,
 # `LABELS.get(status)`), written as numbers to words: `{1: "queued", 2: "done", 3: "failed"}`.
-LOOKUP = re.compile(
+LOOKUP = rx.compile(
     r"(?P<map>[A-Za-z_$][\w$]*)\s*(?:\[|\.get\(|\.getOrDefault\()\s*[\w$.?\[\]\"'()]*$"
 )
-PAIR = re.compile(r"(?P<n>-?\d+)\s*:\s*[\"'](?P<w>[^\"'\n]*)[\"']")
+PAIR = rx.compile(r"(?P<n>-?\d+)\s*:\s*[\"'](?P<w>[^\"'\n]*)[\"']")
 
 
 def _mapped(text: _Text, before: str) -> Iterator[Compared]:
@@ -404,9 +405,9 @@ def _alias(text: _Text, alias: str) -> re.Match[str] | None:
 # A switch on the read (`switch (d.video_status) {`, Go's `switch out.Data.VideoStatus {`,
 # Python's `match st:`) and its cases (`case 3:`, `case 3, 4:`, `case 3 | 4:`).
 # Kotlin's `when (st) { 3 -> ... }`, Java's `case 3 ->`, Ruby's `case st` / `when 3 then ...`.
-SWITCH = re.compile(r"\s*(?:switch|match|when|case)\b")
-SWITCHED = re.compile(r"""["'`]?\s*[)\]]*\s*[{:]?\s*$""")
-CASE = re.compile(
+SWITCH = rx.compile(r"\s*(?:switch|match|when|case)\b")
+SWITCHED = rx.compile(r"""["'`]?\s*[)\]]*\s*[{:]?\s*$""")
+CASE = rx.compile(
     r"(?P<indent>\s*)(?:case\s+(?P<values>[^:\n]+?)\s*(?::|->)|when\s+(?P<values2>[^\n]+?)"
     r"(?:\s+then\b|$)|(?P<values3>-?\d+(?:\s*,\s*-?\d+)*)\s*->)(?P<rest>.*)$"
 )
@@ -490,18 +491,18 @@ def _meaning(name: str) -> str | None:
 
 
 # A comparison that is the whole condition or the whole value of a flag: one operator, no `or`.
-ONE_TEST = re.compile(r"===?|!==?|\bin\b|\|\||\bor\b")
-FLAG = re.compile(
+ONE_TEST = rx.compile(r"===?|!==?|\bin\b|\|\||\bor\b")
+FLAG = rx.compile(
     r"\s*(?:const\s+|let\s+|var\s+|val\s+|bool\s+|boolean\s+)?(?P<flag>[A-Za-z_]\w*)"
     r"(?:\s*:\s*\w+)?\s*:?=(?!=)"
 )
-BRANCH = re.compile(r"\s*(?:\}\s*)?(?:if|elif|else\s+if|elsif|case|when)\b")
+BRANCH = rx.compile(r"\s*(?:\}\s*)?(?:if|elif|else\s+if|elsif|case|when)\b")
 # Words of a branch that say it is not the job's end (`print("not done yet")`).
 UNDECIDED = frozenset({"not", "yet", "still", "wait", "waiting", "poll", "retry", "sleep"})
 ENDED = {"download": "completed", "downloaded": "completed"}
 # A read of a job's result (`return d["video"]`, `item.url`, `data.image`): AKOOL fills it in
 # when the job is done.
-RESULT_READ = re.compile(r"""(?:\.|\[\s*["']|\.get\(\s*["'])(?:video|url|image)\b(?!\s*\()""")
+RESULT_READ = rx.compile(r"""(?:\.|\[\s*["']|\.get\(\s*["'])(?:video|url|image)\b(?!\s*\()""")
 
 
 def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
@@ -577,23 +578,23 @@ def _branch_meaning(body: str) -> str | None:
 # A plain `status` read through the answer's data: `x.data.status`, `d["data"]["status"]`,
 # `body.get("data", {}).get("status")`, `data?.status`.
 ACCESS = r"\s*(?:\?\.|\.|\[\s*[\"']|\.get\(\s*[\"']|->)$"
-THROUGH_DATA = re.compile(r"(?:\.\s*data\b|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])" + ACCESS)
+THROUGH_DATA = rx.compile(r"(?:\.\s*data\b|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])" + ACCESS)
 # A name the file binds to the answer's data (`d = r.json()["data"]`, `const data = json.data`,
 # `data = body.get("data") or {}`, `const { data } = await res.json()`): its `status` is the
 # answer's (with axios, `res.data` is the whole answer: its data is `res.data.data`).
-NAMED = re.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)" + ACCESS)
-DATA_BOUND = re.compile(
+NAMED = rx.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)" + ACCESS)
+DATA_BOUND = rx.compile(
     r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?P<rhs>[^\n;=]*"
     r"(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^()\n]*\)|\??\.data))"
     r"\s*(?:\bor\s*\{\}|\|\|\s*\{\}|\?\?\s*\{\})?\s*;?[ \t]*$"
     r"|\{\s*(?P<d>data)\s*\}\s*=\s*await\s+[\w.]+\.json\(\)",
     re.M,
 )
-AXIOS_DATA = re.compile(
+AXIOS_DATA = rx.compile(
     r"\bdata\s*(?:\?\.|\.|\[\s*[\"'])\s*data[\"']?\s*\]?\s*(?:\?\.|\.|\[\s*[\"'])$"
 )
 # What may follow a read bound to a local: its closing brackets, a default, the statement's end.
-CLOSED = re.compile(
+CLOSED = rx.compile(
     r"""["'`]?\s*(?:,\s*[^()\n]{1,20})?[)\]]*\s*(?:(?:\?\?|\|\||\bor\b)\s*-?\w+\s*)?[;,]?\s*(?:#.*|//.*)?$"""
 )
 KEYWORDS = frozenset({"return", "if", "while", "case", "await", "yield", "not", "and", "or"})
@@ -626,7 +627,7 @@ def _reads(text: _Text, one: Field) -> list[tuple[int, int]]:
 
 # A request some code makes (an HTTP library's verb, fetch, curl): the answer read after one that
 # is not an AKOOL call is that request's.
-REQUEST_LINE = re.compile(
+REQUEST_LINE = rx.compile(
     r"(?:\bfetch|\brequests\.\w+|\baxios(?:\.\w+)?|\bhttpx\.\w+|\bhttp\.(?:Get|Post|NewRequest)"
     r"|\bgot(?:\.\w+)?|\$fetch|\bofetch|\bcurl_exec|\bHttp::\w+|\bky(?:\.\w+)?)\s*\("
     r"|\bcurl\s"
@@ -667,12 +668,12 @@ def _data_names(text: _Text, axios: bool) -> set[str]:
 # The envelope's `code` read on a parsed answer: `r.json()["code"]`, `(await r.json()).code`,
 # a name bound to one (`j = r.json()`, `const j = await res.json()`, `json.loads(...)`,
 # `JSON.parse(...)`), or axios' `res.data.code`.
-ANSWER_BOUND = re.compile(
+ANSWER_BOUND = rx.compile(
     r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?:await\s+)?"
     r"(?:\(\s*await\s+)?(?:[\w$.]+\.json\(\)|json\.loads\(|JSON\.parse\()"
 )
-ON_ANSWER = re.compile(r"(?:\.json\(\)\s*\)?|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))" + ACCESS)
-AXIOS_ANSWER = re.compile(r"\.data" + ACCESS)
+ON_ANSWER = rx.compile(r"(?:\.json\(\)\s*\)?|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))" + ACCESS)
+AXIOS_ANSWER = rx.compile(r"\.data" + ACCESS)
 
 
 def _through_answer(text: _Text, before: str, axios: bool) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from akool_cli.audit import rx
+
 NAME = r"[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*"
 # A path written as a string (`"data.status"`, `'$.data.status'`) or as a list of keys.
 PATH = (
@@ -19,7 +21,7 @@ PATH = (
     r"|\[\s*(?P<aq>[\"'])(?P<a1>[A-Za-z_][\w.]*)(?P=aq)(?:\s*,\s*[\"'](?P<a2>[A-Za-z_]\w*)[\"'])?)"
 )
 # The getter given the object first, then the path.
-OBJECT_FIRST = re.compile(
+OBJECT_FIRST = rx.compile(
     r"(?<![\w$.])(?:(?:_|lodash|pydash|objectPath|dotProp|gjson|JsonPath)\s*\.\s*"
     r"(?:get|getIn|Get|GetBytes|read|result|at|getProperty)|get|dlv|glom|getIn|delve|getProperty"
     r"|Arr\s*::\s*get|data_get|array_get)\(\s*"
@@ -50,7 +52,7 @@ KEYS = re.compile(
 )
 # k6's response selector: `r.json("data.task_id")` reads the parsed answer's data.task_id,
 # `r.json("code")` its code (a one-name path is a read of the answer's top too).
-SELECTOR = re.compile(
+SELECTOR = rx.compile(
     rf"(?P<root>{NAME})\s*\.\s*json\(\s*(?P<q>[\"'`])(?P<s>[A-Za-z_][\w.\[\]]*)(?P=q)\s*\)"
 )
 # A line that may hold one: a path through data written in a string or a list, then a getter.

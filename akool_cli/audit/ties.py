@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from akool_cli.audit import arguments, elements, handles, hooks, items
+from akool_cli.audit import arguments, elements, handles, hooks, items, rx
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
 from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent.py calls)
 
@@ -21,27 +21,27 @@ WINDOW = 60  # lines after a call that its answer may be read in
 STATEMENT_LINES = 10
 STATEMENT_CHARS = 2000  # a statement longer than this (a minified line) binds no answer
 
-DECLARATION = re.compile(
+DECLARATION = rx.compile(
     r"^\s*(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?"
     r"(?:const|let|var|val|final|auto|my|dim)\s"
 )
-SHELL_ASSIGN = re.compile(
+SHELL_ASSIGN = rx.compile(
     r"^\s*(?:local\s+|export\s+|readonly\s+)?(?P<name>[A-Za-z_]\w*)=(?P<rhs>.*)"
 )
-WITH_AS = re.compile(r"\bas\s+(?P<name>[A-Za-z_]\w*)\s*:\s*$")
-FUNCTION_START = re.compile(
+WITH_AS = rx.compile(r"\bas\s+(?P<name>[A-Za-z_]\w*)\s*:\s*$")
+FUNCTION_START = rx.compile(
     r"^\s*(?:@[\w.]+|(?:async\s+)?def\s|(?:export\s+)?(?:default\s+)?(?:async\s+)?function\b"
     r"|func\s|(?:(?:private|public|internal|protected|suspend|override)\s+)*fun\s)"
     r"|=>\s*\{?\s*$|\bfunction\s*\([^)]*\)\s*\{\s*$"
 )
 # (and a Kotlin lambda's on one line: `execute().use { r -> return JSONObject(r.body!!.string()) }`)
-RETURN = re.compile(
+RETURN = rx.compile(
     r"^\s*(?P<lam>.*?\{\s*\(?[A-Za-z_]\w*\)?\s*->\s*)?return\b\s*(?P<rest>.*?)(?(lam)\s*\}\s*$|$)"
 )
 # A function written on one line, up to what it returns (break-it L7): `def f(u): return ...`,
 # `function f(u) { return ...; }` (JS, PHP, Go's `func f() T { return ... }`), an arrow's
 # expression body `const f = (u) => ...`, Kotlin's `fun f(u) = ...`.
-ONE_LINE = re.compile(
+ONE_LINE = rx.compile(
     r"^\s*(?:async\s+)?def\s+(?P<py>[A-Za-z_]\w*)\s*\([^)]*\)\s*(?:->[^:]+)?:\s*return\b\s*(?P<a>.*)"
     r"|^\s*(?:(?:export|public|private|protected|static|async)\s+)*(?:function|func(?:\s*\([^)]*\))?)"
     r"\s+(?P<fn>[A-Za-z_]\w*)\s*\([^)]*\)[^{;]*\{\s*return\b\s*(?P<b>.*?)\s*;?\s*\}\s*;?\s*$"
@@ -73,10 +73,10 @@ def returned_expression(line: str) -> str | None:
 
 
 # A Promise wrapper settled with the answer: resolve(JSON.parse(body)), resolve(res.data), resolve(r)
-RESOLVE = re.compile(r"\bresolve\(\s*(?P<rest>[^;]*)")
+RESOLVE = rx.compile(r"\bresolve\(\s*(?P<rest>[^;]*)")
 # A function that gives what it fetched parsed: `resolve(JSON.parse(raw))` in a Promise it returns,
 # `return await res.json()`, `return r.json()`, `return res.data` (axios), `return json.loads(t)`.
-GIVES_PARSED = re.compile(
+GIVES_PARSED = rx.compile(
     r"\bresolve\(\s*JSON\.parse\("
     r"|^\s*return\s+(?:await\s+)?(?:[\w.]+\.json\(\)|\(await\s+[\w.]+\.json\(\)\)|json\.loads\()"
     r"|^\s*return\s+(?:await\s+)?[\w.]+\.data\s*;?\s*$"
@@ -84,13 +84,13 @@ GIVES_PARSED = re.compile(
 )
 # An object settled or returned with the parsed answer under `data`: `resolve({ statusCode:
 # res.statusCode, data: JSON.parse(body) })`, `return { status: r.status, data: await r.json() }`.
-GIVES_WRAPPED = re.compile(
+GIVES_WRAPPED = rx.compile(
     r"(?:\bresolve\(|^\s*return\s+)\s*\{[^{}]*\b(?P<k>[A-Za-z_$][\w$]*)[\"']?\s*:\s*(?:await\s+)?"
     r"(?:JSON\.parse\(|[\w.]+\.json\(\))"
 )
 # An object literal returned or settled on a line of its own: `return { status: r.status, d };`.
-RETURNS_OBJECT = re.compile(r"^\s*(?:return\s*|resolve\(\s*)\{(?P<names>[^{}]*)\}\s*\)?\s*;?\s*$")
-RETURNED_NAME = re.compile(r"^\s*return\s+(?P<n>[A-Za-z_]\w*)\s*;?\s*$")
+RETURNS_OBJECT = rx.compile(r"^\s*(?:return\s*|resolve\(\s*)\{(?P<names>[^{}]*)\}\s*\)?\s*;?\s*$")
+RETURNED_NAME = rx.compile(r"^\s*return\s+(?P<n>[A-Za-z_]\w*)\s*;?\s*$")
 # A TypeScript cast: `as T`, `as Envelope<Voice[]>`, `as unknown as T` (no spaces in a type but
 # after its commas: nothing for a run of blanks to be split between).
 TS_CAST = (
@@ -98,7 +98,7 @@ TS_CAST = (
 )
 # A name's data field returned (`return body.data;`, `return body?.data as T;`, `return j["data"]`).
 # (Python's `body.get("data")`, Java's `body.getJSONObject("data")`, Jackson's `body.path("data")`)
-RETURNED_DATA = re.compile(
+RETURNED_DATA = rx.compile(
     r"^\s*return\s+(?P<n>[A-Za-z_$][\w$]*)\s*(?:[?!]?\.\s*data\b|\[\s*[\"']data[\"']\s*\]"
     r"|\.(?:get|getJSONObject|optJSONObject|getAsJsonObject|path)\(\s*[\"']data[\"'][^()]*\))"
     r"(?:\s+" + TS_CAST + r")?!?(?:\s*;)?\s*$"
@@ -121,7 +121,7 @@ PARSED_WORDS = (
 )
 # An expression that is the parsed answer rather than the response: r.json(), JSON.parse(text),
 # json.loads(text), (await axios.get(u)).data, res.data, res.body.
-PARSED = re.compile(  # (aiohttp's `await resp.json(content_type=None)`, `r.json(strict=False)`)
+PARSED = rx.compile(  # (aiohttp's `await resp.json(content_type=None)`, `r.json(strict=False)`)
     r"\.json\((?:\s*[a-z_]+\s*=\s*[\w.\"']+\s*,?)*\s*\)|JSON\.parse\(|json\.loads\(|json_decode\(|JSONObject\(|JsonParser\.parse|JObject\.Parse\("
     r"|\bdecode_json\(|\bfrom_json\("  # (Perl's JSON)
     # (ky's and got's typed `.json<T>()`; Nuxt's `$fetch(u)` and ofetch's `ofetch(u)` parse it)
@@ -147,13 +147,13 @@ def parsed_in(text: str) -> re.Match[str] | None:
 
 
 # const { data: out } = await axios.get(u): `out` is the body axios parsed.
-BODY_RENAMED = re.compile(r"\{[^}]*\bdata\s*:\s*(?P<name>[A-Za-z_$][\w$]*)[^}]*\}\s*=")
-ROOT = re.compile(
+BODY_RENAMED = rx.compile(r"\{[^}]*\bdata\s*:\s*(?P<name>[A-Za-z_$][\w$]*)[^}]*\}\s*=")
+ROOT = rx.compile(
     r"[(\s!]*(?:await\s+)?(?:(?:self|this)\s*\.\s*|\$this->|\$)?(?P<name>[A-Za-z_]\w*)"
 )
-SHELL_VAR = re.compile(r"\$\{?(?P<name>[A-Za-z_]\w*)")
+SHELL_VAR = rx.compile(r"\$\{?(?P<name>[A-Za-z_]\w*)")
 # A shell function: `name() {`, `function name {`, `function name() {` (the brace may come later).
-SHELL_FUNCTION = re.compile(
+SHELL_FUNCTION = rx.compile(
     r"^\s*(?:function\s+[A-Za-z_][\w:.-]*\s*(?:\(\s*\))?|[A-Za-z_][\w:.-]*\s*\(\s*\))\s*(?:\{|$)"
 )
 
@@ -207,14 +207,14 @@ def pattern_paths(text: str, prefix: str = "") -> Iterator[tuple[str, str]]:
             yield (rest or key), f"{prefix}{key}"
 
 
-PATTERN_PART = re.compile(
+PATTERN_PART = rx.compile(
     r"\s*(?P<k>[A-Za-z_$][\w$]*)\s*(?::\s*(?P<rest>[^=]*?))?\s*(?:=[^=].*)?$", re.S
 )
-PLAIN_NAME = re.compile(r"[A-Za-z_$][\w$]*")
+PLAIN_NAME = rx.compile(r"[A-Za-z_$][\w$]*")
 
 
 # The characters _depth_zero_equals heeds (the others change nothing it keeps).
-HEEDED = re.compile(r"[\"'`()\[\]{}=]")
+HEEDED = rx.compile(r"[\"'`()\[\]{}=]")
 
 
 def _depth_zero_equals(line: str) -> int:
@@ -245,8 +245,9 @@ def _depth_zero_equals(line: str) -> int:
     return -1
 
 
-GENERIC = re.compile(r"<[^<>]*>")
-TYPED = re.compile(r"^\s*(?:export\s+)?(?:const|let|var|val|var)\s+[A-Za-z_$][\w$]*\s*:")
+GENERIC = rx.compile(r"<[^<>]*>")
+NAME_WORD = rx.compile(r"[A-Za-z_]\w*")
+TYPED = rx.compile(r"^\s*(?:export\s+)?(?:const|let|var|val|var)\s+[A-Za-z_$][\w$]*\s*:")
 
 
 def binding(line: str, shell: bool) -> Binding | None:
@@ -275,9 +276,9 @@ def binding(line: str, shell: bool) -> Binding | None:
     if "<" in head:  # (a generic type's commas are no tuple: `Map<?, ?> out = ...`)
         head = GENERIC.sub("", GENERIC.sub("", head))
     names = (
-        re.findall(r"[A-Za-z_]\w*", head.split(",")[-1])
+        NAME_WORD.findall(head.split(",")[-1])
         if "," not in head
-        else [w for part in head.split(",") for w in re.findall(r"[A-Za-z_]\w*", part)[-1:]]
+        else [w for part in head.split(",") for w in NAME_WORD.findall(part)[-1:]]
     )
     if not names:
         return None
@@ -301,7 +302,7 @@ def holds(scope: Scope, rhs: str, shell: bool) -> bool:
 
 
 # A call given a function's result first: `fetch(statusUrl(id), ...)`, `requests.get(self.url(i))`.
-URL_CALL = re.compile(
+URL_CALL = rx.compile(
     r"\(\s*(?:await\s+)?(?:(?:this|self)\s*\.\s*|\$this->)?(?P<n>[A-Za-z_$][\w$]*)\s*\("
 )
 
@@ -343,7 +344,7 @@ def roots(rhs: str, shell: bool) -> frozenset[str]:
 
 
 # After a callback's parameter list: `(r) =>`, `(r, i) =>` (or `function (r)`, checked apart).
-PARAMETERS_END = re.compile(r"\s*(?:,[\w$\s,]*)?\)\s*(?P<arrow>=>)?")
+PARAMETERS_END = rx.compile(r"\s*(?:,[\w$\s,]*)?\)\s*(?P<arrow>=>)?")
 
 
 def _parameter(rhs: str, a: re.Match[str]) -> bool:
@@ -356,9 +357,9 @@ def _parameter(rhs: str, a: re.Match[str]) -> bool:
 
 
 # A key read on a name: `.detect`, `["detect"]`, `->detect`, `['detect']`.
-KEY_AFTER = re.compile(r"\s*(?:(?:[?!]?\.|->)\s*|\[\s*[\"'])(?P<k>[A-Za-z_$][\w$]*)")
+KEY_AFTER = rx.compile(r"\s*(?:(?:[?!]?\.|->)\s*|\[\s*[\"'])(?P<k>[A-Za-z_$][\w$]*)")
 # A method called on an object: `client.getVideo(id)`, `await this.akool.status(id)`.
-METHOD_CALL = re.compile(
+METHOD_CALL = rx.compile(
     r"[(\s!]*(?:await\s+)?(?:new\s+)?(?:[\w$]+(?:\(\))?\s*(?:\.|->)\s*)+(?P<name>[A-Za-z_]\w*)\s*\("
 )
 # Names too general to be a file's own function returning one answer (`requests.get`, `r.json`).
@@ -368,7 +369,7 @@ VERBS = frozenset(
 )
 
 
-SHELL_REQUEST = re.compile(r"\b(?:curl|wget|http|https)\s")
+SHELL_REQUEST = rx.compile(r"\b(?:curl|wget|http|https)\s")
 # A call's first argument that is a name or starts from one: `requests.post(url, ...)`,
 # `JSON.parse(res.body)`, `json_decode($res->getBody())`, `io.ReadAll(resp.Body)`; after a method
 # given first, the URL: `requests.request("POST", url, ...)` (docs.akool.com's Python tabs),
@@ -390,13 +391,13 @@ ARGUMENT = re.compile(
     r"(?!\s*(?:\.|->)\s*data\s*(?:\.|->))"
 )
 # A lambda given what a call returns: `.use { response ->`, `.thenApply(body -> ...)`.
-LAMBDA = re.compile(r"[{(]\s*\(?(?P<p>[A-Za-z_]\w*)\)?\s+->(?:\s|$)")
+LAMBDA = rx.compile(r"[{(]\s*\(?(?P<p>[A-Za-z_]\w*)\)?\s+->(?:\s|$)")
 # Go's decoders fill a variable given by address: json.Unmarshal(body, &out),
 # json.NewDecoder(resp.Body).Decode(&out): `out` holds the parsed answer.
-FILLED = re.compile(r"\b(?:Unmarshal|Decode)\([^;\n]*?&(?P<out>[A-Za-z_]\w*)\s*\)")
+FILLED = rx.compile(r"\b(?:Unmarshal|Decode)\([^;\n]*?&(?P<out>[A-Za-z_]\w*)\s*\)")
 # What such a decoder is given is the answer's data field: json.Unmarshal(out.Data, &v),
 # json.Unmarshal(env["data"], &v)
-FROM_DATA = re.compile(r"\bUnmarshal\(\s*[A-Za-z_]\w*(?:\.(?i:data)|\[\s*\"data\"\s*\])\s*,")
+FROM_DATA = rx.compile(r"\bUnmarshal\(\s*[A-Za-z_]\w*(?:\.(?i:data)|\[\s*\"data\"\s*\])\s*,")
 
 
 def opener(line: str, close: int) -> int:
@@ -565,11 +566,11 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
 
 
 # A table looked up by a name: `self.ENDPOINTS[name]`, `ENDPOINTS.get(name)`, `this.paths[kind]`.
-KEYED_READ = re.compile(
+KEYED_READ = rx.compile(
     r"(?<![\w$.])(?:(?:self|this|cls)\s*\.\s*)?(?P<t>[A-Za-z_$][\w$]*)\s*"
     r"(?:\[\s*(?P<p>[A-Za-z_$][\w$]*)\s*\]|\.get\(\s*(?P<q>[A-Za-z_$][\w$]*)\s*[,)])"
 )
-KEY_LITERAL = re.compile(r"(?<=[(,])\s*([\"'])(?P<k>[A-Za-z_$][\w$]*)\1\s*(?=[,)])")
+KEY_LITERAL = rx.compile(r"(?<=[(,])\s*([\"'])(?P<k>[A-Za-z_$][\w$]*)\1\s*(?=[,)])")
 
 
 def keyed_given(facts: Lines, bound: Binding, scope: Scope) -> Binding:
@@ -605,7 +606,7 @@ def with_over(facts: Lines, first: int, line: int) -> str:
     return facts.with_as(end) if end >= line else ""
 
 
-WITH_START = re.compile(r"^\s*(?:async\s+)?with\s")
+WITH_START = rx.compile(r"^\s*(?:async\s+)?with\s")
 
 
 def with_binding(facts: Lines, i: int) -> Binding | None:
@@ -626,8 +627,8 @@ def with_binding(facts: Lines, i: int) -> Binding | None:
 
 # The key of an object's entry whose value a place is in: `detect: "https://...` in `const EP =
 # {`, `"swap": "https://...` in `EP = {...}` (the text before the place on its line).
-ENTRY_KEY = re.compile(r"(?:^|[{,])\s*[\"']?(?P<k>[A-Za-z_$][\w$]*)[\"']?\s*(?::|=>)\s*[^,{}()]*$")
-OBJECT_OPENS = re.compile(r"^\s*(?:Object\.freeze\(\s*)?\{")
+ENTRY_KEY = rx.compile(r"(?:^|[{,])\s*[\"']?(?P<k>[A-Za-z_$][\w$]*)[\"']?\s*(?::|=>)\s*[^,{}()]*$")
+OBJECT_OPENS = rx.compile(r"^\s*(?:Object\.freeze\(\s*)?\{")
 
 
 def _entry_of(
@@ -678,11 +679,11 @@ def _head_above(lines: list[str], i: int) -> str | None:
 
 
 # What may stand before a definition's keyword, and an arrow function's head.
-DEF_PREFIX = re.compile(
+DEF_PREFIX = rx.compile(
     r"\s*(?:(?:export|default|async|pub|public|private|protected|internal|static|suspend|override)\s+)*"
 )
 # (a class's property too: `private request = async (p: string): Promise<T> => {`)
-ARROW_HEAD = re.compile(
+ARROW_HEAD = rx.compile(
     r"\s*(?:export\s+)?(?:(?:const|let|var)\s+|(?:(?:private|public|protected|static|readonly"
     r"|override)\s+)*(?:#)?)"
 )
@@ -712,7 +713,7 @@ def opened_function(text: str) -> str | None:
 
 # A statement that binds names anew for the rest of their function: a loop's target (Python's and
 # Ruby's `for r in rows:`, JavaScript's `for (const json of list)`), a walrus `(r := q.get())`.
-REBINDS = re.compile(
+REBINDS = rx.compile(
     r"^\s*(?:async\s+)?for\s+\(?(?P<py>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\)?\s+in\b"
     r"|\bfor\s*(?:await\s*)?\(\s*(?P<block>(?:const|let)\s+)?(?:var\s+)?"
     r"(?P<js>[A-Za-z_$][\w$]*|\[[^\]]*\]|\{[^}]*\})\s+(?:of|in)\b"
@@ -758,14 +759,14 @@ def caught_name(lines: list[str], i: int) -> tuple[str, int] | None:
 
 
 # The shell's: `for RESP in ...`, `while read -r RESP`, `read -r A B <<< "$x"`.
-SHELL_REBINDS = re.compile(
+SHELL_REBINDS = rx.compile(
     r"(?:^|[;&|]|\bdo\b|\bthen\b)\s*for\s+(?P<f>[A-Za-z_]\w*)\s+in\b"
     r"|\bread\s+(?:-[A-Za-z]+\s+)*(?P<r>[A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*)*)"
 )
 # An axios response interceptor that unwraps what the client's calls give: `http.interceptors.
 # response.use((r) => r.data)`, `(res: AxiosResponse) => res.data.data`, `function (response) {
 # return response.data; }`.
-INTERCEPTOR = re.compile(
+INTERCEPTOR = rx.compile(
     r"(?P<client>[A-Za-z_$][\w$]*)\s*\.\s*interceptors\s*\.\s*response\s*\.\s*use\(\s*"
     r"(?:(?:async\s*)?\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>.]+\s*)?\)?\s*=>\s*"
     r"(?:\{\s*return\s+)?(?P=p)(?P<sel>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w])"
@@ -773,17 +774,17 @@ INTERCEPTOR = re.compile(
     r"(?P=q)(?P<sel2>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w]))"
 )
 # A response interceptor that renames keys: `api.interceptors.response.use((r) => camelcaseKeys(...`.
-CONVERTING = re.compile(
+CONVERTING = rx.compile(
     r"(?P<client>[A-Za-z_$][\w$]*)\s*\.\s*interceptors\s*\.\s*response\s*\.\s*use\(.*?"
     r"(?i:camel|snake|pascal|kebab|humps|normali[sz]e|(?:transform|convert|rename|map)_?keys)"
 )
 # A comprehension's or a generator's variables: `[r.json()["data"] for r in rs]`.
-COMPREHENSION = re.compile(r"\bfor\s+\(?(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\)?\s+in\b")
+COMPREHENSION = rx.compile(r"\bfor\s+\(?(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\)?\s+in\b")
 
 
 # What a line must hold to change a call's scope other than by binding a name or walking a list
 # (see scopes): a lambda, a Go decoder's &out, a return, a Promise settled.
-LOUD = re.compile(r"->|&|return|resolve\(")
+LOUD = rx.compile(r"->|&|return|resolve\(")
 
 
 class Lines:
@@ -1388,12 +1389,12 @@ def _handed_on(text: str, scope: Scope, shell: bool) -> None:
 # A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`, jQuery's
 # `.done(function (r) {`, an Observable's `.pipe(map((r) => r.data.x))` and `.subscribe((r) => ...)`
 # (Angular's HttpClient); what it gives the next one: `r.json()` or axios' `r.data` (the parsed answer).
-THEN = re.compile(
+THEN = rx.compile(
     r"(?:\.(?:then|done|subscribe|pipe\(\s*map)|^\s*map)\(\s*(?:async\s*)?(?:function\s*)?(?:\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?"
     r"|\(\s*\{(?P<names>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\))\s*(?:=>|\{)"
 )
 CHAIN_HINTS = (".then(", ".done(", ".subscribe(", ".pipe(")  # (a line without any has no THEN)
-GIVES_BODY = re.compile(r"\s*\{?\s*(?:return\s+)?[\w$]+\.(?:json\(\)|data\b)")
+GIVES_BODY = rx.compile(r"\s*\{?\s*(?:return\s+)?[\w$]+\.(?:json\(\)|data\b)")
 
 
 def _handle_given(scope: Scope, text: str, shell: bool) -> None:
@@ -1412,10 +1413,10 @@ def _handle_given(scope: Scope, text: str, shell: bool) -> None:
         _drop(scope, [reset.group("h")])
 
 
-CURL_RESET = re.compile(r"\bcurl_reset\(\s*\$(?P<h>[A-Za-z_]\w*)")
+CURL_RESET = rx.compile(r"\bcurl_reset\(\s*\$(?P<h>[A-Za-z_]\w*)")
 # A PHP cURL handle given the URL the call's path is written in (`curl_setopt($ch, CURLOPT_URL,
 # $base . '/x')`, `curl_setopt_array($ch, [CURLOPT_URL => ...`): its answer is the call's.
-SETS_URL = re.compile(
+SETS_URL = rx.compile(
     r"\bcurl_setopt(?:_array)?\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,\s*(?:CURLOPT_URL\b|\[|array\s*\()"
 )
 SETS_URL_LINES = 8
@@ -1472,12 +1473,12 @@ def _xhr_line(text: str) -> bool:
 
 
 # An XMLHttpRequest given the URL: `xhr.open("GET", url)`.
-XHR_OPEN = re.compile(r"(?<![\w$.])(?P<h>[A-Za-z_$][\w$]*)\.open\(\s*[\"'][A-Za-z]+[\"']\s*,")
+XHR_OPEN = rx.compile(r"(?<![\w$.])(?P<h>[A-Za-z_$][\w$]*)\.open\(\s*[\"'][A-Za-z]+[\"']\s*,")
 # jQuery's request (`$.ajax({ url, success: function (r) {...} })`, `$.post(url, data, (r) => ...)`,
 # `$.getJSON(url, function (r) {...})`, `$.ajax({...}).then((r) => ...)`), whose callbacks are given
 # the parsed answer.
-JQUERY_CALL = re.compile(r"(?<![\w$])(?:\$|jQuery)\.(?:ajax|get|getJSON|post)\(")
-JQUERY_CALLBACK = re.compile(
+JQUERY_CALL = rx.compile(r"(?<![\w$])(?:\$|jQuery)\.(?:ajax|get|getJSON|post)\(")
+JQUERY_CALLBACK = rx.compile(
     r"(?:\bsuccess\s*:|,|\.(?:then|done)\()\s*(?:async\s*)?(?:function\s*)?\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?\s*(?:=>|\{)"
 )
 
@@ -1575,10 +1576,10 @@ def _path_of(expr: str, scope: Scope) -> str:
 
 # A function that renames an object's keys (camelcase-keys, humps, snakecase-keys, a script's own
 # `normalize`/`toCamel`): what it returns of an answer holds AKOOL's fields by other names.
-KEY_CONVERTER = re.compile(
+KEY_CONVERTER = rx.compile(
     r"^\s*(?:await\s+)?(?:[A-Za-z_$][\w$]*\s*\.\s*)*(?P<f>[A-Za-z_$][\w$]*)\s*(?:<[^()]*>)?\("
 )
-CONVERTER_NAME = re.compile(
+CONVERTER_NAME = rx.compile(
     r"(?i)camel|snake|pascal|kebab|humps|normali[sz]e|(?:transform|convert|rename|map)_?keys"
 )
 
@@ -1659,7 +1660,7 @@ def _chain_end(lines: list[str], end: int) -> int:
     return last
 
 
-OWN_FIELD = re.compile(r"\s*(?:(?:this|self)\s*\.|\$this->|@)\s*[A-Za-z_]\w*\s*=[^=]")
+OWN_FIELD = rx.compile(r"\s*(?:(?:this|self)\s*\.|\$this->|@)\s*[A-Za-z_]\w*\s*=[^=]")
 
 
 def _given_level(facts: Lines, callee: str) -> int:
@@ -1790,7 +1791,7 @@ def given_places(bound: Binding, gives: str) -> Iterator[tuple[str, str]]:
 
 
 # A branch after another one: `else:`, `elif x:`, `} else {`, `else res = ...`, `except E:`.
-ELSE = re.compile(r"^\s*(?:\}\s*)?(?:else\b|elif\b|elsif\b|except\b|catch\b|rescue\b)")
+ELSE = rx.compile(r"^\s*(?:\}\s*)?(?:else\b|elif\b|elsif\b|except\b|catch\b|rescue\b)")
 BRANCH_LINES = 30  # how far above a call's binding an earlier branch's binding of its name may be
 
 
@@ -1849,7 +1850,7 @@ def _returns_call(facts: Lines, start: int, statement: str, scope: Scope) -> int
 
 # A returned expression that is a URL, not a request: a string, a template, an f-string, or a
 # name joined to one (`BASE + "/x"`, `$base . "/x"`).
-URL_RETURNED = re.compile(
+URL_RETURNED = rx.compile(
     r"\s*(?:[fFrR]?[\"'`]|\$?[A-Za-z_$][\w$.>-]*\s*(?:\+|\.)\s*[fF]?[\"'`])(?![^()]*\)\s*\.\s*json)"
 )
 
@@ -1876,7 +1877,7 @@ def _callee(expr: str) -> str:
 
 
 # The answer's data selected from what a call gives: `(await this.get(u)).data`, `_get(p)["data"]`.
-TRAILING_DATA = re.compile(
+TRAILING_DATA = rx.compile(
     r"\)(?P<sel>(?:\s*(?:[?!]?\.\s*data\b|\[\s*[\"']data[\"']\s*\]))+)\s*[;)]*\s*$"
 )
 
@@ -1918,11 +1919,11 @@ def _rebind_lists(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
         scope.since[bound.names[0]] = at
 
 
-INDEXED_ITEM = re.compile(r"[\w)\]]\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))")
+INDEXED_ITEM = rx.compile(r"[\w)\]]\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))")
 # An item taken from a list by its index at an expression's end: `[0]`, `?.[0]`, `.at(-1)`.
-ITEM_END = re.compile(r"\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))\s*$")
+ITEM_END = rx.compile(r"\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))\s*$")
 # (what ends a fallback chain's first member, or the value a Python conditional gives first)
-FIRST_MEMBER = re.compile(r"\|\||\?\?|\s+or\s+|\s+if\s+")
+FIRST_MEMBER = rx.compile(r"\|\||\?\?|\s+or\s+|\s+if\s+")
 
 
 def _bind_item(scope: Scope, bound: Binding, at: int) -> None:
@@ -2051,7 +2052,7 @@ def first_written(text: str, name: str) -> int:
     return -1
 
 
-WHOLE_NAME = re.compile(r"(?<![\w$.])(?![\w$])")  # (an empty name's place: where names are not)
+WHOLE_NAME = rx.compile(r"(?<![\w$.])(?![\w$])")  # (an empty name's place: where names are not)
 
 
 def _name_char(c: str) -> bool:
@@ -2119,12 +2120,12 @@ def whole_parse(text: str) -> bool:
 
 # A statement that ends in the answer's data field: `.json()["data"]`, `(await r.json()).data`,
 # `.json().get("data", {})`, axios' `res.data.data`.
-FIELD_END = re.compile(
+FIELD_END = rx.compile(
     r"(?:\.json\(\)\s*\)?\s*(?:\[\s*[\"']data[\"']\s*\]|\.data\b|\.get\(\s*[\"']data[\"'][^)]*\))"
     r"|\.data\s*\.data\b)\s*;?\s*$"
 )
 # What may follow a whole parse: closing parentheses, a cast, `!!`, the statement's end.
-PARSE_END = re.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$")
+PARSE_END = rx.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$")
 
 
 def _rebind(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
@@ -2223,7 +2224,7 @@ def _known(scope: Scope, name: str) -> bool:
 
 # An expression that is a field of what a name holds: `x.data`, `x.data.data`, `x["data"]`,
 # `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
-DATA_OF = re.compile(
+DATA_OF = rx.compile(
     r"^\s*(?P<open>\(\s*)?(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)"
     r"(?P<parse>\.json\(\)|\.getBody\(\))?(?(open)(?:\s+" + TS_CAST + r")?\s*\))"
     r"(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
@@ -2236,7 +2237,7 @@ DATA_OF = re.compile(
 
 
 # A cast before an expression: Java's `(Map)`, `(Map<String, Object>)`, C#'s `(JObject)`.
-CAST = re.compile(r"^\s*\(\s*[A-Z][\w.]*(?:\s*<[^()]*>)?(?:\[\])?\s*\)\s*(?=[\w$(])")
+CAST = rx.compile(r"^\s*\(\s*[A-Z][\w.]*(?:\s*<[^()]*>)?(?:\[\])?\s*\)\s*(?=[\w$(])")
 
 
 def _data_field(rhs: str, scope: Scope) -> bool:

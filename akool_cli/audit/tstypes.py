@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from akool_cli.audit import rx
 from akool_cli.audit.fields import Text
 
-TS_FILE = re.compile(r"\.(?:ts|tsx|mts|cts)$")
+TS_FILE = rx.compile(r"\.(?:ts|tsx|mts|cts)$")
 # Types that say nothing of a literal's keys: a rename there compiles.
 LOOSE = frozenset({"any", "unknown", "object", "Object", "Record", "const", "Partial", "JSON"})
 # (Python's: a dict annotated so may take any key)
@@ -20,11 +21,11 @@ TYPE_NAME = r"(?P<t>[A-Za-z_$][\w$.]*)"
 TYPED_BEFORE = re.compile(  # (on the name's line: Python's `-> str:` then `body = {` is no type)
     r"[\w$\]][ \t]*\??:[ \t]*" + TYPE_NAME + r"[ \t]*(?:<[^=;{}()]*>)?(?:\[\])?[ \t]*=\s*$"
 )
-INLINE_TYPED_BEFORE = re.compile(r"[\w$]\s*:\s*\{[^{}=\n]*\}\s*=\s*$")
-CAST_BEFORE = re.compile(r"<\s*" + TYPE_NAME + r"\s*(?:<[^=;{}()]*>)?\s*>\s*$")
-TYPED_AFTER = re.compile(r"\s*\)?\s*(?:satisfies|as)\s+" + TYPE_NAME)
-DECLARED = re.compile(r"\b(?:interface|type|class)\s+(?P<n>[A-Za-z_$][\w$]*)\b[^{=;]*[{=]")
-MEMBER = re.compile(
+INLINE_TYPED_BEFORE = rx.compile(r"[\w$]\s*:\s*\{[^{}=\n]*\}\s*=\s*$")
+CAST_BEFORE = rx.compile(r"<\s*" + TYPE_NAME + r"\s*(?:<[^=;{}()]*>)?\s*>\s*$")
+TYPED_AFTER = rx.compile(r"\s*\)?\s*(?:satisfies|as)\s+" + TYPE_NAME)
+DECLARED = rx.compile(r"\b(?:interface|type|class)\s+(?P<n>[A-Za-z_$][\w$]*)\b[^{=;]*[{=]")
+MEMBER = rx.compile(
     r"(?:^|[;{,\n])\s*(?:readonly\s+)?(?P<q>[\"']?)(?P<n>[A-Za-z_$][\w$]*)(?P=q)\s*\??\s*:"
 )
 
@@ -132,7 +133,7 @@ def declares_member(doc: Text, name: str) -> str | None:
 
 # An answer the code gives a type: `as Envelope<T>`, `as Promise<Info>`, `api.get<Info>(`,
 # `const body: Info = await ...`.
-TYPED_ANSWER = re.compile(
+TYPED_ANSWER = rx.compile(
     r"\bas\s+(?:Promise<\s*)?[A-Z][\w$.]*"
     r"|\.(?:get|post|put|patch|delete|request|json)\s*<\s*[A-Z]"
     r"|:\s*[A-Z][\w$.]*(?:<[^>\n]*>)?\s*=\s*(?:await\b|\()"
@@ -147,7 +148,7 @@ def typed_answers(doc: Text) -> bool:
 
 
 # The name a read starts from, right before the read (`body.data.` before `status`).
-READ_ROOT = re.compile(r"(?P<root>[A-Za-z_$][\w$]*)(?:\s*\??\.\s*[A-Za-z_$][\w$]*)*\s*\??\.\s*$")
+READ_ROOT = rx.compile(r"(?P<root>[A-Za-z_$][\w$]*)(?:\s*\??\.\s*[A-Za-z_$][\w$]*)*\s*\??\.\s*$")
 
 
 def bound_with(doc: Text, at: int, type_name: str) -> bool:
@@ -168,7 +169,7 @@ def bound_with(doc: Text, at: int, type_name: str) -> bool:
 # A value given a declared type where it is written: a parameter's default or a variable's value
 # (`resolution: Res = "720p"`, `resolution: Literal["720p", "1080p"] = "720p"`, TypeScript's
 # `resolution?: "720p" | "1080p" = "720p"`); a plain string type says nothing of the value.
-TYPED_VALUE = re.compile(r"[\w$\]]\s*\??:\s*(?P<t>(?:[^=(),\n\[\]]|\[[^\]\n]*\])+?)\s*=\s*$")
+TYPED_VALUE = rx.compile(r"[\w$\]]\s*\??:\s*(?P<t>(?:[^=(),\n\[\]]|\[[^\]\n]*\])+?)\s*=\s*$")
 PLAIN_TYPES = frozenset({"string", "String", "String?", "str", "any", "unknown", "Any"})
 # The other languages that write a typed default so (`res: Int = 1080` in Kotlin, Swift, Scala).
 TYPED_DEFAULTS = (".py", ".kt", ".kts", ".swift", ".scala")

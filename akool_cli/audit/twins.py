@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from akool_cli.audit import rx
 from akool_cli.core.catalogue import DocEndpoint
 
 # The last word of a field's name that says what kind of value it holds, by the role it gives it.
@@ -31,7 +32,7 @@ KIND_ROLES = {
     "name": "name",
 }
 SAME_VALUE_ROLES = frozenset({"link", "code"})
-CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+CAMEL = rx.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 @dataclass(frozen=True)

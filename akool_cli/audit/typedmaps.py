@@ -6,14 +6,14 @@ is reported there, but `--diff` cannot make it a bare number without breaking th
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from akool_cli.audit import rx
 from akool_cli.audit.brackets import CLOSE, OPEN, QUOTES
 from akool_cli.audit.rules import Hit
 
 # A map type whose values are strings, as written before the map's literal (or its `mapOf(`).
-STRING_MAP = re.compile(
+STRING_MAP = rx.compile(
     r"Dictionary\s*<\s*string\s*,\s*string\s*>"  # C#
     r"|\b(?:Record|Map)\s*<\s*string\s*,\s*string\s*>"  # TypeScript
     r"|\[\s*\w+\s*:\s*string\s*\]\s*:\s*string\b"  # TypeScript: { [k: string]: string }

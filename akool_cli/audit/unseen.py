@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePath
 
-from akool_cli.audit import source
+from akool_cli.audit import rx, source
 from akool_cli.audit.paths import Judgement, akool_shaped, tail
 from akool_cli.audit.sites import REQUEST_NAME, UNSEEN_PREFIX, Base, Bases
 
-AKOOL_WORD = re.compile(r"akool", re.IGNORECASE)
+AKOOL_WORD = rx.compile(r"akool", re.IGNORECASE)
 VERBS = ("get", "post", "put", "patch", "delete", "request")
 # Modules that are HTTP libraries, web frameworks or HTTP mocks themselves (`from requests import
 # get`, `import { get } from "axios"`, `import { http } from "msw"`): a relative path given to
@@ -69,25 +69,25 @@ LIBRARIES = frozenset(
         "aioresponses",
     }
 )
-PY_FROM = re.compile(
+PY_FROM = rx.compile(
     r"^[ \t]*from[ \t]+(?P<m>\.*[\w.]*)[ \t]+import[ \t]+(?:\((?P<p>[^)]*)\)|(?P<n>[^\n#]*))", re.M
 )
-PY_IMPORT = re.compile(
+PY_IMPORT = rx.compile(
     r"^[ \t]*import[ \t]+(?P<m>[\w.]+)(?:[ \t]+as[ \t]+(?P<a>\w+))?[ \t]*$", re.M
 )
 # (`what` ends on a character that is no blank and stops at the next import line: a run of
 # blank lines after `import os` was tried at every split, quadratic: break21e #29)
-JS_IMPORT = re.compile(
+JS_IMPORT = rx.compile(
     r"^[ \t]*import[ \t]+(?:type[ \t]+)?"
     r"(?P<what>(?:(?!\n[ \t]*import[ \t])[^;'\"`])*?)(?<!\s)\s+from\s+[\"'](?P<m>[^\"']+)[\"']",
     re.M,
 )
-JS_REQUIRE = re.compile(
+JS_REQUIRE = rx.compile(
     r"(?:const|let|var)\s+(?P<what>\{[^}]*\}|[A-Za-z_$][\w$]*)\s*=\s*require\(\s*[\"'](?P<m>[^\"']+)[\"']\s*\)"
 )
-SOURCE_SUFFIX = re.compile(r"(?<=\w)\.(?:[cm]?[jt]sx?|py)$")
+SOURCE_SUFFIX = rx.compile(r"(?<=\w)\.(?:[cm]?[jt]sx?|py)$")
 # A versioned path of AKOOL's shape, as scripts write it after a hidden base: /v4/headswap/...
-VERSIONED = re.compile(r"^/?v\d+/")
+VERSIONED = rx.compile(r"^/?v\d+/")
 
 
 def names_akool(name: str, lines: list[str], prose: Callable[[int, int], bool]) -> bool:
@@ -132,15 +132,15 @@ def plausible(path: str, judgement: Judgement) -> bool:
     )
 
 
-GO_BLOCK = re.compile(r"^import\s*\((?P<body>[^)]*)\)|^import\s+(?P<one>[^\n]+)", re.M)
+GO_BLOCK = rx.compile(r"^import\s*\((?P<body>[^)]*)\)|^import\s+(?P<one>[^\n]+)", re.M)
 # (`^[^\S\n]*`, not `^\s*`: from each line of a run of blank lines `\s*` read to the run's end)
-GO_SPEC = re.compile(r"^[^\S\n]*(?P<a>[A-Za-z_]\w*\s+)?\"(?P<m>[^\"]+)\"", re.M)
-JVM_IMPORT = re.compile(
+GO_SPEC = rx.compile(r"^[^\S\n]*(?P<a>[A-Za-z_]\w*\s+)?\"(?P<m>[^\"]+)\"", re.M)
+JVM_IMPORT = rx.compile(
     r"^[ \t]*import[ \t]+(?:static[ \t]+)?(?P<m>[\w.]+?)(?:\.\*)?(?:[ \t]+as[ \t]+(?P<a>\w+))?[ \t]*;?[ \t]*$",
     re.M,
 )
 # JVM packages and Go modules that are HTTP libraries, frameworks or the standard library.
-JVM_LIBRARIES = re.compile(
+JVM_LIBRARIES = rx.compile(
     r"^(?:javax?|jakarta|kotlinx?|android|androidx|okhttp3|retrofit2|feign|io\.ktor|io\.vertx"
     r"|org\.(?:springframework|apache|json|jsoup)|com\.(?:squareup|google|fasterxml)"
     r"|kong\.unirest|reactor)\."
@@ -313,7 +313,7 @@ def _akool_module(name: str, text: str) -> bool:
 
 # A web server of the file's own (Express, Koa, Fastify, Hono, NestJS, Flask, FastAPI): its
 # `router.get("/v3/...", handler)` registers a route; only imported functions are followed there.
-SERVER = re.compile(
+SERVER = rx.compile(
     r"""(?:from|require\()\s*["'](?:express|koa|@koa/router|fastify|hono|@nestjs/[\w-]+)["']"""
     r"|^\s*from\s+(?:flask|fastapi|django|starlette|sanic|aiohttp\.web)\b|\b(?:express|Router)\(\)",
     re.M,

@@ -8,16 +8,15 @@ line the audit reads as no call."""
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 
-from akool_cli.audit import datapaths, printed
+from akool_cli.audit import datapaths, printed, rx
 from akool_cli.audit.brackets import matching
 from akool_cli.audit.ties import indent
 
 # A function the file defines: Python's `def name(`, JavaScript's `function name(`, `const name =
 # (...) =>` (a method of a class is the client's own business: not read).
-DEFINED = re.compile(
+DEFINED = rx.compile(
     r"^(?P<indent>\s*)(?:async\s+)?def\s+(?P<py>[A-Za-z_]\w*)\s*\("
     r"|^\s*(?:export\s+)?(?:async\s+)?function\s*\*?\s*(?P<js>[A-Za-z_$][\w$]*)\s*\("
     r"|^\s*(?:export\s+)?(?:const|let|var)\s+(?P<arrow>[A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?"
@@ -25,31 +24,31 @@ DEFINED = re.compile(
 )
 # What a function that may send holds in its body or its name: an HTTP library, a client, a
 # request's verb called, a subprocess, a socket (what is not plainly a string function).
-SENDS = re.compile(
+SENDS = rx.compile(
     r"(?i)request|fetch|https?\.|urlopen|urllib|curl|wget|axios|ajax|session|client|socket"
     r"|subprocess|os\.system|popen|send|upload|download|invoke|\bapi\b|akool"
     r"|\.(?:get|post|put|patch|delete|head|options|call|exec)\s*\("
 )
 # A name a sending helper may have (`get_status`, `callApi`, `poll`): its calls are not data.
-SENDER_NAME = re.compile(
+SENDER_NAME = rx.compile(
     r"(?i)get|post|put|patch|delete|fetch|request|send|call|api|poll|query|load|download"
     r"|upload|submit|create|invoke|http|client|akool|wait|check_status|status"
 )
 # A test's assertion around a call: `assert f(...)`, `expect(f(...))`, `self.assertEqual(f(...)`,
 # `assert.equal(f(...)`, `assertThat(f(...))`.
-ASSERTING = re.compile(
+ASSERTING = rx.compile(
     r"^\s*assert\s|\bexpect\(\s*|\bassert(?:Equal|Equals|That|True|False|In|Is\w*|Raises\w*)\(\s*"
     r"|\bassert\.\w+\(\s*"
 )
-RAISES = re.compile(r"^(?P<indent>\s*)with\s+(?:pytest\.raises|self\.assertRaises\w*)\(")
+RAISES = rx.compile(r"^(?P<indent>\s*)with\s+(?:pytest\.raises|self\.assertRaises\w*)\(")
 # A test's parameter list: pytest's parametrize, Jest's and Vitest's `it.each` / `test.each`.
-PARAMETERS = re.compile(r"@pytest\.mark\.parametrize\(|\b(?:it|test|describe)\.each\s*\(")
+PARAMETERS = rx.compile(r"@pytest\.mark\.parametrize\(|\b(?:it|test|describe)\.each\s*\(")
 # A header whose value names a page, never a request: `"Referer": "https://..."`, `Origin: ...`.
 # (`"Referer", "https://..."` given to a header setter; `-H "Referer: https://..."` in curl)
-HEADER_VALUE = re.compile(
+HEADER_VALUE = rx.compile(
     r"(?i)[\"'](?:referr?er|origin)[\"']\s*[:,]\s*(?=[\"'`])|[\"'](?:referr?er|origin):\s*"
 )
-CALLED = re.compile(r"(?<![\w$.])(?P<fn>[A-Za-z_$][\w$]*)\s*\(")
+CALLED = rx.compile(r"(?<![\w$.])(?P<fn>[A-Za-z_$][\w$]*)\s*\(")
 LONGEST = 2000  # a longer line (a minified bundle) is not read
 BODY_LINES = 200  # how far a function's body is read
 
@@ -96,7 +95,7 @@ def add_spans(
 
 
 # A name bound to a URL or an API path on its line: `ck = f"{BASE}/content/video/status/{vid}"`.
-BOUND_URL = re.compile(
+BOUND_URL = rx.compile(
     r"^\s*(?:(?:const|let|var|final|val|String|string)\s+)*(?P<n>[A-Za-z_$][\w$]*)\s*"
     r"(?::\s*\w+\s*)?:?=\s*(?P<lit>[fF]?(?P<q>[\"'`])[^\\\"'`]*(?:(?:\\.|(?!(?P=q))[\"'`])[^\\\"'`]*)*(?P=q))\s*;?\s*$"
 )
@@ -110,22 +109,22 @@ KEY_CALLS = frozenset(
 # Calls an HTTP client has too (`requests.get(url)`): a key only on a container of the file's
 # (`cache = new Map()`, `_cache = {}`) or a name that says it is one (`cache`, `memo`, `redis`).
 SHARED_CALLS = frozenset({"get", "delete", "put", "remove"})
-CACHE_NAME = re.compile(r"(?i)cache|memo|store|redis|seen|lru|locks?$|kv$|map$|dict$")
-CONTAINER = re.compile(
+CACHE_NAME = rx.compile(r"(?i)cache|memo|store|redis|seen|lru|locks?$|kv$|map$|dict$")
+CONTAINER = rx.compile(
     r"^\s*(?:(?:const|let|var|final|private|readonly)\s+)*(?:self\.|this\.)?(?P<n>[\w$]+)\s*"
     r"(?::[^=]+)?=\s*(?:\{\s*\}|dict\(|set\(\)|new\s+(?:Map|Set|WeakMap)\b|"
     r"(?:collections\.)?(?:defaultdict|OrderedDict)\(|\w*(?:Cache|LRU|Redis)\w*\()"
 )
-MEMBER_CALL = re.compile(r"(?P<r>[\w$]+)\s*(?:\?\.|\.)\s*(?P<f>\w+)\s*\(\s*$")
-MEMBERSHIP = re.compile(r"\s*(?:not\s+)?in\b|\s*\.encode\(")
-SUBSCRIPT = re.compile(r"[\w$\])]\s*\[\s*$")
+MEMBER_CALL = rx.compile(r"(?P<r>[\w$]+)\s*(?:\?\.|\.)\s*(?P<f>\w+)\s*\(\s*$")
+MEMBERSHIP = rx.compile(r"\s*(?:not\s+)?in\b|\s*\.encode\(")
+SUBSCRIPT = rx.compile(r"[\w$\])]\s*\[\s*$")
 # A literal hashed where it is written: `f"{BASE}/video/{vid}".encode()`, `sha1("...")`.
-HASHED_AFTER = re.compile(r"\s*\.encode\(")
-HASHED_BEFORE = re.compile(r"(?:sha\d+|md5|blake2[bs]|hashlib\.new|\.update)\s*\(\s*$")
-VARIES = re.compile(r"/[^\"'`]*(?:\{|\$|%[sd])")
+HASHED_AFTER = rx.compile(r"\s*\.encode\(")
+HASHED_BEFORE = rx.compile(r"(?:sha\d+|md5|blake2[bs]|hashlib\.new|\.update)\s*\(\s*$")
+VARIES = rx.compile(r"/[^\"'`]*(?:\{|\$|%[sd])")
 PAST_BASE = datapaths.HELD_PATH
 HASH_HINTS = ("encode(", "sha", "md5", "blake2", ".update(")
-URL_LIKE = re.compile(r"/[\w{$%]")
+URL_LIKE = rx.compile(r"/[\w{$%]")
 
 
 def key_spans(lines: list[str]) -> list[tuple[int, tuple[int, int]]]:
@@ -258,8 +257,8 @@ def _nested(text: str, at: int) -> bool:
     return False
 
 
-STATEMENT_START = re.compile(r"\s*(?:>>>|\.\.\.)?\s*(?:await\s+)?")
-OUTER = re.compile(r"(?P<n>[A-Za-z_$][\w$.]*)\s*$")
+STATEMENT_START = rx.compile(r"\s*(?:>>>|\.\.\.)?\s*(?:await\s+)?")
+OUTER = rx.compile(r"(?P<n>[A-Za-z_$][\w$.]*)\s*$")
 
 
 # Names before `(` that are no function's call a test makes of the code under test.

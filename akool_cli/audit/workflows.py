@@ -9,16 +9,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from akool_cli.audit import source
+from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece, rewrite
 
 WORKFLOW_SUFFIXES = (".yml", ".yaml")
-JOBS = re.compile(r"^jobs:\s*(?:#.*)?$", re.M)
-KEY_LINE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[\w-]+):[ \t]*(?P<rest>.*)$")
-BLOCK = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
-ENTRY = re.compile(r"^[ \t]*(?P<key>[A-Za-z_]\w*):[ \t]*(?P<value>.*?)[ \t]*$")
-EXPRESSION = re.compile(r"\$\{\{\s*(?P<e>[^{}]*?)\s*\}\}")
-NAMED = re.compile(r"(?:env|secrets|vars|inputs|matrix)\.(?P<n>[A-Za-z_]\w*)$")
+JOBS = rx.compile(r"^jobs:\s*(?:#.*)?$", re.M)
+KEY_LINE = rx.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[\w-]+):[ \t]*(?P<rest>.*)$")
+BLOCK = rx.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+ENTRY = rx.compile(r"^[ \t]*(?P<key>[A-Za-z_]\w*):[ \t]*(?P<value>.*?)[ \t]*$")
+EXPRESSION = rx.compile(r"\$\{\{\s*(?P<e>[^{}]*?)\s*\}\}")
+NAMED = rx.compile(r"(?:env|secrets|vars|inputs|matrix)\.(?P<n>[A-Za-z_]\w*)$")
 
 
 @dataclass(frozen=True)
@@ -153,14 +153,14 @@ def _expressions(text: str, line: int, column: int) -> tuple[str, tuple[Piece, .
 # value copied from where the file writes it; a `vars:` entry holding a URL or a path, read as
 # `const name = "value";` (`url: "{{ akool_base }}/x"` is then a join to it).
 
-URI_TASK = re.compile(
+URI_TASK = rx.compile(
     r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?:ansible\.(?:builtin|legacy)\.)?uri:[ \t]*(?:#.*)?$", re.M
 )
-YAML_ITEM = re.compile(r"^(?P<lead>[ \t]*)(?P<dash>-[ \t]+)?(?P<rest>.*)$")
-YAML_PAIR = re.compile(
+YAML_ITEM = rx.compile(r"^(?P<lead>[ \t]*)(?P<dash>-[ \t]+)?(?P<rest>.*)$")
+YAML_PAIR = rx.compile(
     r"(?P<key>[\"']?[\w.-]+[\"']?):(?:[ \t]+(?P<value>.*?))?[ \t]*(?:[ \t]#.*)?$"
 )
-URL_LIKE = re.compile(r"^[\"']?(?:https?://|/|\{\{)")
+URL_LIKE = rx.compile(r"^[\"']?(?:https?://|/|\{\{)")
 
 
 def is_playbook(name: str, text: str) -> bool:
@@ -272,7 +272,7 @@ def _scalar(code: Code, key: Written | None, value: Written) -> None:
 
 # A Jinja expression in a value (`{{ akool_base }}`, `{{ job.json.data._id }}`), read as the
 # variable it names (`${akool_base}`, `${job.json.data._id}`).
-JINJA = re.compile(r"\{\{\s*(?P<e>[^{}]*?)\s*\}\}")
+JINJA = rx.compile(r"\{\{\s*(?P<e>[^{}]*?)\s*\}\}")
 
 
 def _variable(m: re.Match[str]) -> str:

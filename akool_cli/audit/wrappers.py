@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from akool_cli.audit import arguments, curlargs, ties
+from akool_cli.audit import arguments, curlargs, rx, ties
 from akool_cli.audit.methods import METHOD_ARGUMENT, METHODS
 from akool_cli.audit.scopes import (
     FUNCTION_DEF,
@@ -73,33 +73,33 @@ def join_patterns(param: str, shell_param: str) -> tuple[re.Pattern[str], ...]:
 JOINS = join_patterns(PARAM, r"(?P<p>[A-Za-z_]\w*|\d)")
 # A local that is a parameter as it is or trimmed (`endpoint = path.lstrip("/")`, `local
 # path="$2"`): a parameter too; one made from it (`suffix = name + ".json"`) is not.
-FROM_PARAMETER = re.compile(
+FROM_PARAMETER = rx.compile(
     r"(?:^|[\s;(])(?:local\s+|const\s+|let\s+|var\s+|val\s+|my\s+)?\$?(?P<n>[A-Za-z_]\w*)\s*:?=\s*"
     r"[\"']?\$?\{?(?P<src>[A-Za-z_]\w*|\d)\}?[\"']?"
     r"(?=\s*(?:$|[;),])|\s+[A-Za-z_]\w*=|\.(?:l?strip|trim\w*|removeprefix|replace)\()"
 )
 # A parameter that carries the HTTP method.
-METHOD_PARAMETER = re.compile(r"(?i)^(?:http_?)?(?:method|verb)$")
+METHOD_PARAMETER = rx.compile(r"(?i)^(?:http_?)?(?:method|verb)$")
 # The verb of the client method the URL is given to: session.post(, axios.get(, PostAsync(,
 # http.Get(, restTemplate.postForEntity(, OkHttp's .post(body)
-VERB_CALL = re.compile(
+VERB_CALL = rx.compile(
     r"(?:\.|->|::)\s*(?P<verb>get|post|put|delete|patch)"
     r"(?:Async|_json|ForObject|ForEntity|AsJsonAsync)?\s*(?:<[^<>()]*>)?\(",
     re.IGNORECASE,
 )
-PHP_METHOD = re.compile(r"CURLOPT_CUSTOMREQUEST\s*,\s*[\"'](?P<m>[A-Za-z]+)[\"']")
-METHOD_NAMED = re.compile(
+PHP_METHOD = rx.compile(r"CURLOPT_CUSTOMREQUEST\s*,\s*[\"'](?P<m>[A-Za-z]+)[\"']")
+METHOD_NAMED = rx.compile(
     r"\bmethod\s*[:=]\s*(?P<name>\$?[A-Za-z_]\w*)\b|[({,]\s*(?P<arg>\w+)\s*[,}]"
 )
-CURL = re.compile(r"(?:^|[\s;{(|&`])curl\s")
-PHP_POST = re.compile(r"CURLOPT_POST(?:FIELDS)?\b")
-BOUND = re.compile(r"^\s*(?:const|let|var|val|my|local|final|auto)?\s*\$?(?P<n>[A-Za-z_]\w*)\s*:?=")
+CURL = rx.compile(r"(?:^|[\s;{(|&`])curl\s")
+PHP_POST = rx.compile(r"CURLOPT_POST(?:FIELDS)?\b")
+BOUND = rx.compile(r"^\s*(?:const|let|var|val|my|local|final|auto)?\s*\$?(?P<n>[A-Za-z_]\w*)\s*:?=")
 
 
 LONGEST_LINE = 2000
 # A parameter given on to another function, a method argument before it or not:
 # self._url(path), this.request(method, path, body), _request("POST", endpoint)
-PASSED_ON = re.compile(
+PASSED_ON = rx.compile(
     r"(?<![\w$])(?:self\.|this\.|\$this->|cls\.|@)?(?P<h>[A-Za-z_]\w*)"
     r"(?:<(?:[^<>()\n]|<[^<>()\n]*>){0,200}>)?\s*\(\s*"  # (TypeScript's `akoolGet<T>(path`)
     r"(?:[\"']?[A-Za-z_.]+[\"']?\s*,\s*)?\$?(?P<p>[A-Za-z_]\w*)\s*[,)]"
@@ -108,14 +108,14 @@ PASSED_ON = re.compile(
 
 # A parameter given to a client's verb: api.post(path, data), self.client.get(path, ...),
 # $this->client->post($path, ...), http.request("POST", path)
-CLIENT_CALL = re.compile(
+CLIENT_CALL = rx.compile(
     r"(?P<recv>[A-Za-z_$][\w.$>-]*?)\s*(?:\.|->)\s*(?P<verb>(?i:get|post|put|delete|patch|request))"
     r"(?:Async)?\s*(?:<[^<>()]*>)?\(\s*(?:[\"'][A-Za-z]+[\"']\s*,\s*)?\$?(?P<p>[A-Za-z_]\w*)\s*[,)]"
 )
 
 
 # A method parameter's default: `method = "POST"`, `method: str = "POST"`, `$method = 'POST'`
-METHOD_DEFAULT = re.compile(
+METHOD_DEFAULT = rx.compile(
     r"(?i)(?<![\w.])\$?(?:http_?)?(?:method|verb)\s*(?::\s*[\w\[\]|.]+\s*)?=\s*"
     r"[\"'](?P<m>GET|POST|PUT|DELETE|PATCH)[\"']"
 )
@@ -267,7 +267,7 @@ def _gives(lines: list[str], i: int, name: str, inner: str) -> str:
 # What sends a wrapper's parameter as the request's query: requests' or axios' `params=params`,
 # `{ params: query }`, `{ params }`, `new URLSearchParams(params)`, `http_build_query($params)`,
 # `urlencode(params)`, `URI.encode_www_form(params)`, `qs.stringify(params)`.
-QUERY_CARRIED = re.compile(
+QUERY_CARRIED = rx.compile(
     r"\bparams\s*(?:=|:(?!:))\s*\$?(?P<a>[A-Za-z_]\w*)\b(?!\s*[.(\[])"
     r"|[{,]\s*(?P<b>params)\s*[,}]"
     r"|(?:\bURLSearchParams|\bhttp_build_query|\burlencode|\bencode_www_form"
@@ -325,7 +325,7 @@ def _changed(body: list[str], name: str) -> bool:
     )
 
 
-OWN_QUERY = re.compile(r"[\"'`][^\"'`\n]*?[?&](?P<name>[A-Za-z_]\w*)=")
+OWN_QUERY = rx.compile(r"[\"'`][^\"'`\n]*?[?&](?P<name>[A-Za-z_]\w*)=")
 
 
 def _joined_here(lines: list[str], i: int, bases: Bases, current: Function) -> Base | None:
