@@ -612,7 +612,7 @@ STDIN_PARSE = rx.compile(r"json\.loads?\(\s*sys\.stdin(?:\.read\(\s*\))?\s*\)\s*
 
 # Gson's view of a parsed element as its object: `JsonParser.parseString(body).getAsJsonObject()`,
 # Kotlin's `.asJsonObject`: still the parsed answer.
-AS_OBJECT = re.compile(r"\s*\.\s*(?:getAsJsonObject\(\s*\)|asJsonObject)$")
+AS_OBJECT = rx.compile(r"\s*\.\s*(?:getAsJsonObject\(\s*\)|asJsonObject)$")
 
 
 def _parse_argument(line: str, pos: int) -> str | None:

@@ -8,7 +8,7 @@ from akool_cli.audit import rx
 from akool_cli.audit.brackets import CLOSE, OPEN, QUOTES
 
 # A call of a function or a method of the object itself: f(, self.f(, this.f(, $this->f(
-CALL = re.compile(
+CALL = rx.compile(
     r"(?<![\w$.>])(?:(?:self|this|cls|\$this)(?:\.|->))?(?P<fn>[A-Za-z_$][\w$]*)"
     r"(?:<[\w\s,.\[\]|{}:;?<>]{0,160}>)?\s*\("  # (TypeScript's type arguments: `apiPost<T>(`)
 )

@@ -4,11 +4,11 @@ the URL's name, a ternary): an answer read after such a call is judged against e
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from akool_cli.audit import rx
 from akool_cli.audit.answers import Read
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.core.catalogue import DocEndpoint
@@ -23,22 +23,22 @@ LONG = 2000  # characters: a longer line is minified, its calls not read here
 HOPS = 3  # names followed back from a read to that call (`j = r.json()`, `r = get(url)`)
 
 # A name bound: `url = ...`, `const url = ...`, `url := ...`, `String url = ...`, `$url = ...`.
-BIND_ANY = re.compile(
+BIND_ANY = rx.compile(
     r"(?:^|[;{]|\b(?:const|let|var|val|final|auto|my|local|String|string)\b)\s*\$?"
     r"(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w<>\[\]?|. ]+?)?\s*(?::=|=(?![=>]))\s*(?P<rhs>.+)"
 )
 # A call given a name first, bare or at the head of a template or a concatenation: `get(url, ...)`,
 # `fetch(url)`, `` fetch(`${url}?id=${id}`) ``, `get(f"{url}?x=1")`, `URI("#{url}?...")`, `fetch(url + q)`.
-NAME_FIRST = re.compile(
+NAME_FIRST = rx.compile(
     r"[A-Za-z_$][\w$]*\s*\(\s*(?:await\s+)?(?:[fF$@]?[\"'`](?:\$\{|\{|#\{)\s*)?"
     r"(?P<a>\$?[A-Za-z_]\w*)\s*[,)+}]"
 )
 # A conditional value: Python's `A if c else B`, `c ? A : B`, Kotlin's `if (c) A else B`.
-CONDITIONAL = re.compile(r"\sif\s.+\selse\s|\?[^?:.]+:|\bif\s*\(.+\)\s*\S.*\belse\b")
+CONDITIONAL = rx.compile(r"\sif\s.+\selse\s|\?[^?:.]+:|\bif\s*\(.+\)\s*\S.*\belse\b")
 # A line between two bindings that makes them alternatives (a branch, a case).
-BRANCHING = re.compile(r"\b(?:if|else|elif|elsif|case|default|when|switch|match)\b")
-IDENTIFIER = re.compile(r"(?<![\w$.\"'])[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?")
-ROOT = re.compile(r"\s*(?:await\s+)?\(?\s*(?:await\s+)?(?P<n>[A-Za-z_$][\w$]*)")
+BRANCHING = rx.compile(r"\b(?:if|else|elif|elsif|case|default|when|switch|match)\b")
+IDENTIFIER = rx.compile(r"(?<![\w$.\"'])[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?")
+ROOT = rx.compile(r"\s*(?:await\s+)?\(?\s*(?:await\s+)?(?P<n>[A-Za-z_$][\w$]*)")
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from akool_cli.audit import arguments
+from akool_cli.audit import arguments, rx
 from akool_cli.audit.scopes import function_def, ordered_parameters
 
 MOST_CALLS = 50  # (a function called more often than this in one file is not followed)
@@ -50,7 +50,7 @@ def _argument(text: str, spans: list[tuple[int, int]], k: int, name: str) -> lis
     return []
 
 
-KEYWORD = re.compile(r"(?P<k>[A-Za-z_]\w*)\s*=(?!=)\s*")
+KEYWORD = rx.compile(r"(?P<k>[A-Za-z_]\w*)\s*=(?!=)\s*")
 
 
 @lru_cache(maxsize=256)

@@ -4,11 +4,11 @@ sees it (break21h #12: an Agora token in `agora_uid`, an OpenAI key in `voice_op
 
 from __future__ import annotations
 
-import re
+from akool_cli.audit import rx
 
 # Known credential formats (by their prefix), then any long token mixing upper and lower case
 # letters and digits (an opaque key); each is shown by its first four characters.
-CREDENTIAL = re.compile(
+CREDENTIAL = rx.compile(
     r"(?<![\w+=/-])(?:"
     r"sk[-_](?:proj-|live_|test_|ant-)?[\w-]{12,}"  # OpenAI, Anthropic, Stripe, ElevenLabs
     r"|rk_(?:live|test)_\w{12,}|pk_live_\w{12,}"  # Stripe's restricted and live keys

@@ -11,7 +11,7 @@ from pathlib import PurePath
 from akool_cli.audit import rx, source
 
 # A string literal starting at a quote (a triple-quoted one on one line first).
-LITERAL = re.compile(
+LITERAL = rx.compile(
     r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""|\'\'\'[^\'\\]*(?:(?:\\.|\'(?!\'\'))[^\'\\]*)*\'\'\''
     r'|"[^"\\]*(?:\\.[^"\\]*)*"|\'[^\'\\]*(?:\\.[^\'\\]*)*\'|`[^`\\]*(?:\\.[^`\\]*)*`'
 )

@@ -662,8 +662,8 @@ def _in_literal(doc: Text, stack: list[Frame], comment: int) -> bool:
 
 # A string literal on one line ("...", '...'), or a template literal (`...`, JavaScript's, over any
 # number of lines): words in it (a prompt's "Answer with: ...") are never a body's bare keys.
-STRING = re.compile(r"\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'")
-TEMPLATE = re.compile(r"`[^`\\]*(?:\\.[^`\\]*)*`")
+STRING = rx.compile(r"\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'")
+TEMPLATE = rx.compile(r"`[^`\\]*(?:\\.[^`\\]*)*`")
 # One kind of quote's literal, closed or not: an unclosed one runs to where its scan stops.
 OPEN_LITERALS = {
     q: re.compile(rf"{q}[^{q}\\{nl}]*(?:\\.[^{q}\\{nl}]*)*(?P<closed>{q})?")
@@ -981,10 +981,10 @@ BLOCK_PARAMETER = rx.compile(
 
 # PHP's stream context for file_get_contents/fopen: `stream_context_create(['http' => [...]])`,
 # or of a name bound to the options array (`stream_context_create($opts)`).
-STREAM_CONTEXT = re.compile(r"\bstream_context_create\(\s*(?:(?P<open>\[|array\()|\$(?P<name>\w+))")
-CONTEXT_NAME = re.compile(r"\$(?P<name>\w+)\s*\)?\s*$")
+STREAM_CONTEXT = rx.compile(r"\bstream_context_create\(\s*(?:(?P<open>\[|array\()|\$(?P<name>\w+))")
+CONTEXT_NAME = rx.compile(r"\$(?P<name>\w+)\s*\)?\s*$")
 # The options' `'content' => json_encode([...])` (or http_build_query): the body sent.
-CONTENT_VALUE = re.compile(
+CONTENT_VALUE = rx.compile(
     r"[\"']content[\"']\s*=>\s*(?:json_encode|http_build_query)\(\s*(?P<open>\[|array\()"
 )
 CONTEXT_BEFORE = 4000  # characters before a call in which its stream context is looked for
@@ -1024,7 +1024,7 @@ def _stream_context(doc: Text, start: int, segment: str) -> tuple[int, int] | No
 
 
 # The options' `'method' => 'POST'`: the method the stream context sends.
-CONTEXT_METHOD = re.compile(r"[\"']method[\"']\s*=>\s*[\"'](?P<m>[A-Za-z]+)[\"']")
+CONTEXT_METHOD = rx.compile(r"[\"']method[\"']\s*=>\s*[\"'](?P<m>[A-Za-z]+)[\"']")
 
 
 def stream_context_method(doc: Text, start: int, end: int) -> re.Match[str] | None:
@@ -1278,7 +1278,7 @@ NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
 # A comment that ends a line of a call's text (`# body`, `// the request`), after a blank.
-TAIL_REMARK = re.compile(r"(?<![^\s])(?:#|//)[^\n]*")
+TAIL_REMARK = rx.compile(r"(?<![^\s])(?:#|//)[^\n]*")
 
 
 def _remarks(text: str) -> list[tuple[int, int]]:
@@ -1286,8 +1286,8 @@ def _remarks(text: str) -> list[tuple[int, int]]:
     return [r.span() for r in TAIL_REMARK.finditer(text)] if "#" in text or "//" in text else []
 
 
-TYPE_PLACE = re.compile(r"\b(?:satisfies|as)\s+\Z")
-QUERY_PLACE = re.compile(r"\?(?:\$?\{|[\"'`]\s*\+\s*)\Z")
+TYPE_PLACE = rx.compile(r"\b(?:satisfies|as)\s+\Z")
+QUERY_PLACE = rx.compile(r"\?(?:\$?\{|[\"'`]\s*\+\s*)\Z")
 # The label of an argument, `params=`, `query: ` or `json=dict(`, right before a name, read
 # backwards (`(\w+)\s*[:=]\s*(?:[\w.]+\()?\s*$` searched forwards tries every start).
 ARGUMENT_LABEL_BACKWARDS = rx.compile(r"\s*(?:\([\w.]+)?\s*[:=]\s*(\w+)")

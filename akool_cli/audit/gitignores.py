@@ -108,7 +108,7 @@ def _git_files(top: Path) -> list[Path]:
     return found
 
 
-CONFIG_PATH = re.compile(r"^\s*(?:excludesfile|path)\s*=\s*(?P<v>.+?)\s*$", re.I | re.M)
+CONFIG_PATH = rx.compile(r"^\s*(?:excludesfile|path)\s*=\s*(?P<v>.+?)\s*$", re.I | re.M)
 
 
 def _config_paths(top: Path) -> list[str]:

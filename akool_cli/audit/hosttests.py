@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from akool_cli.audit import rx
+
 # The callees that take a string to look for or replace, not a URL to request: `url.replace(OLD,
 # NEW)`, `startswith`, `includes`, Go's `strings.HasPrefix`/`Replace`, PHP's `str_replace`,
 # Ruby's `start_with?`/`gsub`, `re.sub`, `len(OLD)` (a prefix's length, to cut it off).
@@ -16,16 +18,16 @@ TESTING = frozenset(
     | {"TrimPrefix", "TrimSuffix", "removeprefix", "removesuffix", "len", "strlen", "match"}
     | {"test", "search", "equals", "Equals", "equalsIgnoreCase", "EqualFold", "length"}
 )
-CALLEE = re.compile(r"(?P<c>[A-Za-z_$][\w$]*\??)\s*$")
-COMPARED_BEFORE = re.compile(r"(?:===|!==|==|!=|\bis\s+not|\bis)\s*$")
-COMPARED_AFTER = re.compile(r"^\s*(?:===|!==|==|!=|\bnot\s+in\b|\bin\b)")
+CALLEE = rx.compile(r"(?P<c>[A-Za-z_$][\w$]*\??)\s*$")
+COMPARED_BEFORE = rx.compile(r"(?:===|!==|==|!=|\bis\s+not|\bis)\s*$")
+COMPARED_AFTER = rx.compile(r"^\s*(?:===|!==|==|!=|\bnot\s+in\b|\bin\b)")
 # `NAME = "https://api.akool.com"` (or `const`, `:=`, a class constant): the name's uses decide.
-BOUND = re.compile(
+BOUND = rx.compile(
     r"^\s*(?:(?:export\s+)?(?:const|let|var|val|final|static|private|public|readonly)\s+)*"
     r"(?:[\w<>\[\]?]+\s+)?\$?(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?(?::=|=(?![=>]))\s*$"
 )
 LONGEST = 2000  # (a minified line: not read)
-LENGTH = re.compile(r"\s*\.\s*(?:length|Length|size|count|Count)\b(?!\s*\()")
+LENGTH = rx.compile(r"\s*\.\s*(?:length|Length|size|count|Count)\b(?!\s*\()")
 
 
 def compared(lines: list[str], i: int, start: int, end: int) -> bool:

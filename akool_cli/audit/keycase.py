@@ -9,10 +9,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from akool_cli.audit import fields as f
+from akool_cli.audit import rx
 from akool_cli.core.catalogue import DocEndpoint
 
 # A converter of an object's keys (or a serializer's names) to snake_case.
-SNAKES = re.compile(
+SNAKES = rx.compile(
     r"snake_?case_?keys|snakecase-keys|\bdecamelize(?:Keys)?\b|axios-case-converter"
     r"|applyCaseMiddleware|keys_?to_?snake|to_?snake_?case_?keys|deep_?snake|snakeize"
     r"|JsonNamingPolicy\.SnakeCase(?:Lower|Upper)|SnakeCaseNamingStrategy"
@@ -21,7 +22,7 @@ SNAKES = re.compile(
     re.IGNORECASE,
 )
 HINTS = ("nake", "ecamel", "case-converter", "CaseMiddleware", "UNDERSCORES", "underscore")
-CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+CAMEL_HUMP = rx.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 def snakes_keys(text: str, in_prose: Callable[[int, int], bool]) -> bool:

@@ -12,9 +12,9 @@ from akool_cli.audit.embedded import Code, Piece, rewrite
 
 NODE_TYPE = '"n8n-nodes-base.httpRequest"'
 # A node's parameter written as a JSON string on a line of its own: `"url": "=https://..."`.
-PARAMETER = re.compile(r'^\s*"(?P<key>url|method|jsonBody)"\s*:\s*"(?P<v>[^"\\]*(?:\\.[^"\\]*)*)"')
-NODE_START = re.compile(r'^\s*"parameters"\s*:\s*\{')
-ESCAPE = re.compile(r"\\(?P<c>[nrt\"\\/])")
+PARAMETER = rx.compile(r'^\s*"(?P<key>url|method|jsonBody)"\s*:\s*"(?P<v>[^"\\]*(?:\\.[^"\\]*)*)"')
+NODE_START = rx.compile(r'^\s*"parameters"\s*:\s*\{')
+ESCAPE = rx.compile(r"\\(?P<c>[nrt\"\\/])")
 UNESCAPED = {"n": " ", "r": " ", "t": " "}
 
 

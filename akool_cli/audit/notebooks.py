@@ -33,8 +33,8 @@ SUFFIXES = {
     "julia": ".jl",
     "powershell": ".ps1",
 }
-SHELL_CELL = re.compile(r"%%(?:bash|sh|script\s+(?:ba)?sh)\b")
-JSON_STRING = re.compile(r'"(?P<raw>[^"\\\n]*(?:\\.[^"\\\n]*)*)"(?P<key>\s*:)?')
+SHELL_CELL = rx.compile(r"%%(?:bash|sh|script\s+(?:ba)?sh)\b")
+JSON_STRING = rx.compile(r'"(?P<raw>[^"\\\n]*(?:\\.[^"\\\n]*)*)"(?P<key>\s*:)?')
 SOURCE_KEY = "\x00source"  # (no string of the text holds a NUL: JSON writes it escaped)
 ESCAPE = rx.compile(r"\\u[0-9a-fA-F]{4}|\\.|.", re.S)
 

@@ -244,7 +244,7 @@ def _list_items(lines: list[str], line: int, at: int) -> tuple[list[Held], int] 
     return None
 
 
-STRING_LITERAL = re.compile(
+STRING_LITERAL = rx.compile(
     r"[fr]?(?:\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'|`[^`\n]*`)"
 )
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from akool_cli.audit import datapaths, hosttests, multiline, source
+from akool_cli.audit import datapaths, hosttests, multiline, rx, source
 from akool_cli.audit.brackets import matching
 
 # A call whose argument is shown to a person (printed, logged, raised, written to a text file,
@@ -73,8 +73,8 @@ SAYING = rx.compile(
     r"Write-Host|Write-Output)\s"
 )
 # A text file written out where code is run from (a page, a script): its text is code.
-CODE_FILE = re.compile(r"\.(?:html?|m?js|ts|py|sh|bash|php|rb|go)[\"'`]")
-LITERALS = re.compile(
+CODE_FILE = rx.compile(r"\.(?:html?|m?js|ts|py|sh|bash|php|rb|go)[\"'`]")
+LITERALS = rx.compile(
     r"\"[^\"\\]*(?:\\.[^\"\\]*)*\"|'[^'\\]*(?:\\.[^'\\]*)*'|`[^`\\]*(?:\\.[^`\\]*)*`"
 )
 # A function whose name says it gives a text to read: usage(), print_help(), readmeText().
@@ -83,7 +83,7 @@ TEXT_NAME = rx.compile(r"(?i)usage|help|readme|example|banner|instructions|manua
 LITERAL = (
     r"(?P<lit>[rRbBuUfF]{0,2}(?P<q>[\"'`])[^\\\"'`]*(?:(?:\\.|(?!(?P=q))[\"'`])[^\\\"'`]*)*(?P=q))"
 )
-ONE_LINE = re.compile(BINDING + LITERAL + r"\)?\s*;?\s*$")
+ONE_LINE = rx.compile(BINDING + LITERAL + r"\)?\s*;?\s*$")
 # A string alone on its line, one piece of a call's arguments written over several lines
 # (`print(\n    "usage: ...\n"\n    "  e.g. curl ..."\n)`, `"..." +` in JavaScript).
 ALONE = rx.compile(r"^\s*(?:\+\s*)?" + LITERAL + r"\s*(?:\+|,|\)|;|\s)*$")
@@ -216,8 +216,8 @@ def _texts(name: str, lines: list[str], shell: bool) -> list[Text]:
     return found
 
 
-VERBATIM = re.compile(r'(?:\$@|@\$|@)"')
-VERBATIM_CLOSE = re.compile(r'[^"]*(?:""[^"]*)*"(?!")')
+VERBATIM = rx.compile(r'(?:\$@|@\$|@)"')
+VERBATIM_CLOSE = rx.compile(r'[^"]*(?:""[^"]*)*"(?!")')
 
 
 def _verbatim(lines: list[str]) -> list[Text]:
@@ -463,11 +463,11 @@ def _literal_around(line: str, column: int) -> tuple[int, int] | None:
 
 # A link in JSX/TSX markup: `<a href="...">`, `<img src={"..."}>`, Next's `<Link href={`...`}>`: a
 # page the browser opens, never a request of the script's (as in HTML and a Vue template).
-JSX_LINK = re.compile(
+JSX_LINK = rx.compile(
     r"<(?:a|A|Link|NavLink|img|Image|iframe|link|source|video|audio)\b[^<>]*?\b(?:href|src)\s*=\s*"
     r"\{?\s*(?P<q>[\"'`])(?P<v>[^\"'`\n]*)(?P=q)"
 )
-JSX_FILE = re.compile(r"\.(?:jsx|tsx)$", re.IGNORECASE)
+JSX_FILE = rx.compile(r"\.(?:jsx|tsx)$", re.IGNORECASE)
 
 
 def link_spans(name: str, line: str) -> list[tuple[int, int]]:

@@ -9,17 +9,17 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from akool_cli.audit import modules
+from akool_cli.audit import modules, rx
 
 # `export { a, b as c } from "./x"`, `export * from "./x"`, `export * as ns from "./x"`.
-JS_REEXPORT = re.compile(
+JS_REEXPORT = rx.compile(
     r"^\s*export\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{(?P<names>[^{}]*)\})\s*from\s*"
     r"[\"'](?P<m>[^\"'\n]+)[\"']",
     re.M,
 )
 # `export { a, b };` with no module: names the file imported (or defined) itself.
-JS_EXPORT_LIST = re.compile(r"^\s*export\s*\{(?P<names>[^{}]*)\}\s*;?\s*$", re.M)
-PY_FROM = re.compile(r"^\s*from\s+(?P<m>\.*[\w.]*)\s+import\b", re.M)
+JS_EXPORT_LIST = rx.compile(r"^\s*export\s*\{(?P<names>[^{}]*)\}\s*;?\s*$", re.M)
+PY_FROM = rx.compile(r"^\s*from\s+(?P<m>\.*[\w.]*)\s+import\b", re.M)
 MOST_FILES = 2000  # (a folder of more files than this is not searched for barrels)
 HOPS = 3  # barrels of barrels followed at most this deep
 

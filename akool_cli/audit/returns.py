@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from akool_cli.audit import answers, brackets, hooks, ties
+from akool_cli.audit import answers, brackets, hooks, rx, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.scopes import enclosing_class, function_def
 
@@ -207,7 +207,7 @@ def _receives(receiver: str | None, r: Returner, own: bool, holders: set[str]) -
 
 # A member read right on a returner's call (`image_info(iid)["status"]`, `.status`, `?.status`,
 # `.get("status")`, `(await getInfo(id)).status`): group `name`, the field.
-CHAINED = re.compile(
+CHAINED = rx.compile(
     r"\)?\s*(?:!?\??\.\s*(?P<dot>[A-Za-z_]\w*)(?![\w$(])(?!\s*\()|\[\s*[\"'](?P<key>[A-Za-z_]\w*)[\"']\s*\]"
     r"|\.get\(\s*[\"'](?P<got>[A-Za-z_]\w*)[\"'])"
 )

@@ -23,6 +23,7 @@ from akool_cli.audit import (
     readhints,
     receivers,
     returns,
+    rx,
     ties,
     tstypes,
     twins,
@@ -220,8 +221,8 @@ def _method_guard(
     return replace(fix, also=also), ""
 
 
-POSTMAN_PATH = re.compile(r"\"path\"\s*:\s*\[")
-JSON_STRING = re.compile(r"\"(?P<s>[^\"\\]*(?:\\.[^\"\\]*)*)\"|(?P<end>\])")
+POSTMAN_PATH = rx.compile(r"\"path\"\s*:\s*\[")
+JSON_STRING = rx.compile(r"\"(?P<s>[^\"\\]*(?:\\.[^\"\\]*)*)\"|(?P<end>\])")
 
 
 def postman_path(lines: list[str], line: int) -> list[tuple[int, int, int, str]] | None:
@@ -711,8 +712,8 @@ def _own_query(doc: f.Text, m: Mention, starts: list[int]) -> list[f.Key]:
 
 
 # A JSON string at a key's value (`"key": "videoModelId"`), and a `"disabled": true`.
-JSON_VALUE = re.compile(r"\s*\"(?P<s>[^\"\\]*(?:\\.[^\"\\]*)*)\"")
-JSON_TRUE = re.compile(r"\s*true\b")
+JSON_VALUE = rx.compile(r"\s*\"(?P<s>[^\"\\]*(?:\\.[^\"\\]*)*)\"")
+JSON_TRUE = rx.compile(r"\s*true\b")
 
 
 def postman_query(doc: f.Text, m: Mention) -> list[f.Key] | None:
@@ -1972,7 +1973,7 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
 
 
 # A value sent as it is held: a name or a member chain (`resolution`, `form.resolution`).
-PLAIN_VALUE = re.compile(r"\s*[A-Za-z_$][\w$]*(?:\s*(?:\?\.|\.)\s*[A-Za-z_$][\w$]*)*\s*!?\s*,?\s*$")
+PLAIN_VALUE = rx.compile(r"\s*[A-Za-z_$][\w$]*(?:\s*(?:\?\.|\.)\s*[A-Za-z_$][\w$]*)*\s*!?\s*,?\s*$")
 
 
 def _union_sent(ctx: FileContext, name: str, lits: list[f.Literal]) -> bool:
@@ -2547,7 +2548,7 @@ def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
 
 
 # A call through fetch, its URL written in it: `fetch(`${BASE}/x`)`, `await fetch("https://...`.
-FETCH_URL_BEFORE = re.compile(r"(?<![\w$.])fetch\(\s*[`\"']?[^`\"'()]*$")
+FETCH_URL_BEFORE = rx.compile(r"(?<![\w$.])fetch\(\s*[`\"']?[^`\"'()]*$")
 
 
 def _fetched(ctx: FileContext, m: Mention) -> bool:
@@ -2570,9 +2571,9 @@ BUNDLER = rx.compile(
 # A module table's own marks, minified or prettified (a chunk reformatted keeps them), and a
 # module loaded by its number (`var i = a(87066)`) whose renamed export is called as a client
 # (`i.Z.post(`, `o.default.get(`, webpack 5's `r.Ay.post(`, `(0, i.Z)(`).
-BUNDLE_MARK = re.compile(r"webpackChunk|__webpack_require__|__webpack_exports__|\bparcelRequire")
-MODULE_BY_ID = re.compile(r"(?<![\w$.])[\w$]{1,2}\s*=\s*[\w$]{1,2}\(\d{2,6}\)")
-RENAMED_CLIENT = re.compile(
+BUNDLE_MARK = rx.compile(r"webpackChunk|__webpack_require__|__webpack_exports__|\bparcelRequire")
+MODULE_BY_ID = rx.compile(r"(?<![\w$.])[\w$]{1,2}\s*=\s*[\w$]{1,2}\(\d{2,6}\)")
+RENAMED_CLIENT = rx.compile(
     r"(?<![\w$.])[\w$]{1,2}\.(?:Z|ZP|A|Ay|default)\.(?:get|post|put|patch|delete|request)\("
     r"|\(0,\s*[\w$]{1,2}\.(?:Z|ZP|A|Ay|default)\)\("
 )
@@ -3316,7 +3317,7 @@ def check_both_auth_headers(ctx: FileContext) -> Iterator[Hit]:
 
 # A header named in a description's prose (a Postman collection's or an OpenAPI document's
 # `"description": "... Authorization: Bearer ..."`), not set.
-DESCRIBED = re.compile(
+DESCRIBED = rx.compile(
     r"[\"']?\bdescription[\"']?\s*:\s*\"[^\"\\]*(?:\\.[^\"\\]*)*$", re.IGNORECASE
 )
 # The name a URL argument starts from: `GW`, `f"{GW}/x"`, `${GW}/x`, `GW + "/x"`, `self.gw`.

@@ -832,8 +832,8 @@ def _via_barrel(text: str, path: Path, owner: Path, barrels: dict[Path, set[Path
     return any(b != path and _refers_to(text, b, path) for b in via)
 
 
-CALLED = re.compile(r"(?<![\w$])([\w$]+)\s*\(")  # a name called: `get_video(`, `$fetch (`
-PLAIN_NAME = re.compile(r"[\w$]+")
+CALLED = rx.compile(r"(?<![\w$])([\w$]+)\s*\(")  # a name called: `get_video(`, `$fetch (`
+PLAIN_NAME = rx.compile(r"[\w$]+")
 
 
 @lru_cache(maxsize=1024)

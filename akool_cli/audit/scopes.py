@@ -72,7 +72,7 @@ ANONYMOUS = rx.compile(
     r"(?:\((?P<p>[^()]*)\)|(?<![\w$.])(?P<one>[A-Za-z_$][\w$]*))\s*(?::\s*[\w<>\[\]|]+\s*)?=>"
     r"|\bfunction\s*\((?P<f>[^()]*)\)\s*\{|\blambda\b(?P<l>[^:]*):"
 )
-STRING = re.compile(
+STRING = rx.compile(
     r"\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'|`[^`\\\n]*(?:\\.[^`\\\n]*)*`"
 )
 T = TypeVar("T")

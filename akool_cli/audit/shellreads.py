@@ -21,8 +21,8 @@ JQ_WALK = rx.compile(
     r"(?:\s*\[\s*\d*\s*\]\??|\s*\|\s*\.\[\]\??|\s*\|\s*(?P<map>map)\s*\()"
 )
 # A field of the item at the start of a path (not `$x.name`, not a path's later segment).
-JQ_FIELD = re.compile(r"(?<![\w\]$)\".])\.(?P<name>[A-Za-z_]\w*)")
-JQ_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+JQ_FIELD = rx.compile(r"(?<![\w\]$)\".])\.(?P<name>[A-Za-z_]\w*)")
+JQ_STRING = rx.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 # `python3 -c '...'` binding the answer read from stdin: `d = json.load(sys.stdin)["data"]`.
 STDIN_BIND = rx.compile(
     r"(?<![\w.])(?P<n>[A-Za-z_]\w*)\s*=\s*json\.loads?\(\s*sys\.stdin(?:\.read\(\s*\))?\s*\)"

@@ -1069,14 +1069,14 @@ def _client(lines: list[str], i: int, m: re.Match[str], bases: Bases) -> None:
 
 
 # A client given a literal URL on another host as its base (`new Uri("https://api.example.com/")`).
-FOREIGN_BASE = re.compile(r"(?:new\s+Uri\(\s*)?[\"'`]https?://(?![^\"'`/]*akool\.)[\w.-]+[\"'`/:]")
+FOREIGN_BASE = rx.compile(r"(?:new\s+Uri\(\s*)?[\"'`]https?://(?![^\"'`/]*akool\.)[\w.-]+[\"'`/:]")
 # A name bound (`name = `, `name: Type = `) or keyed (`name: `, Go's and JS's object literals).
-CLIENT_BINDING = re.compile(
+CLIENT_BINDING = rx.compile(
     r"(?<![\w$.@>])(?:\$this->|this\.|self\.|@|\$)?(?P<n>[A-Za-z_]\w*)\s*"
     r"(?:(?::\s*[\w<>\[\]?.]+\s*)?:?=(?![=>])|:(?![:=]))"
 )
 # The receiver whose base is set: `c.BaseAddress = ...`, `client.SetBaseURL(...)`.
-BASE_RECEIVER = re.compile(
+BASE_RECEIVER = rx.compile(
     r"(?<![\w$.@>)])(?:\$this->|this\.|self\.|@|\$)?(?P<n>[A-Za-z_]\w*)\s*(?:\.|->)\s*$"
 )
 
@@ -1917,7 +1917,7 @@ def _chain_text(text: str, i: int, lines: list[str]) -> str:
 
 
 # Go resty's request chain: `c.v3.R().SetQueryParam("k", v).Get(` is a verb of the client c.v3.
-RESTY_RECEIVER = re.compile(r"(?P<r>[\w$][\w.$]*?)\s*\.\s*R\(\)(?:\s*\.\s*\w+\([^()]*\))*\s*\.\s*$")
+RESTY_RECEIVER = rx.compile(r"(?P<r>[\w$][\w.$]*?)\s*\.\s*R\(\)(?:\s*\.\s*\w+\([^()]*\))*\s*\.\s*$")
 
 
 def client_named(name: str, i: int, bases: Bases) -> Base | None:
@@ -1958,7 +1958,7 @@ def _module_call(line: str, at: int, bases: Bases) -> bool:
 
 
 # A format string that puts a scheme, a host and a root before the path: "%s://%s%s/x".
-FORMAT_SCHEME = re.compile(r"[\"'`]%s://%s%s" + PATH_TEXT + r"[\"'`]")
+FORMAT_SCHEME = rx.compile(r"[\"'`]%s://%s%s" + PATH_TEXT + r"[\"'`]")
 
 
 def _format_arguments(rest: str, k: int) -> str:

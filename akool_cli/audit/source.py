@@ -394,7 +394,7 @@ ROUTE = rx.compile(
 
 # A Rails route: `post "/x", to: "ctrl#action"`, `get "/x" => "ctrl#action"`, `match "/x", to: ...,
 # via: :get` (config/routes.rb).
-RAILS_ROUTE = re.compile(
+RAILS_ROUTE = rx.compile(
     r"^\s*(?:get|post|put|patch|delete|match)\s+(?=([\"'])[^\"'\n]*\1\s*(?:,\s*(?:to|via|action"
     r"|controller|as|format|constraints|defaults|on)\s*:|=>\s*[\"'][\w/]+#\w+[\"']))"
 )

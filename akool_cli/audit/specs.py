@@ -302,7 +302,7 @@ def parse(text: str) -> Node:
     return Block(text, starts).document()
 
 
-FLOW_TOKEN = re.compile(
+FLOW_TOKEN = rx.compile(
     r"\s*(?:(?P<p>[{}\[\],:])|\"(?P<d>[^\"\\]*(?:\\.[^\"\\]*)*)\"|'(?P<s>[^']*(?:''[^']*)*)'"
     r"|(?P<plain>(?:[^\s,\[\]{}:\"'#]|:(?=[^\s,\]}]))(?:[^,\[\]{}:\n]|:(?=[^\s,\]}]))*))",
     re.S,

@@ -29,24 +29,24 @@ OBJECT_FIRST = rx.compile(
 )
 # The getter given the path first (`jmespath.search(path, j)`, `R.path([...], j)`), or a method
 # of the object (`j.SelectToken("data.status")`).
-PATH_FIRST = re.compile(
+PATH_FIRST = rx.compile(
     rf"(?<![\w$.])(?:jmespath\s*\.\s*search|R\s*\.\s*path)\(\s*{PATH}(?:[^\]\n()]*\])?\s*,"
     rf"\s*(?P<root>{NAME})"
 )
-METHOD = re.compile(
+METHOD = rx.compile(
     rf"(?P<root>{NAME})\s*\.\s*SelectToken\(\s*{PATH}"
     rf"|(?<![\w$.])benedict\(\s*(?P<broot>{NAME})\s*\)\s*\[\s*{PATH.replace('?P<', '?P<b').replace('?P=', '?P=b')}"
 )
 # A JSON Pointer or a slash path through data: jsonpointer's `get`/`resolve_pointer`, dpath's
 # `get`, Jackson's `node.at("/data/status")` (group `root`, the object; `s`, the path).
-POINTER = re.compile(
+POINTER = rx.compile(
     rf"(?<![\w$.])(?:(?:jsonpointer|pointer|JsonPointer|dpath(?:\s*\.\s*util)?)\s*\.\s*"
     rf"(?:get|resolve_pointer|resolve)|resolve_pointer)\(\s*(?P<root>{NAME})\s*,\s*"
     r"(?P<q>[\"'])(?P<s>/?data/[A-Za-z_][\w/]*)(?P=q)"
     rf"|(?P<jroot>{NAME})\s*\.\s*at\(\s*\"(?P<js>/data/[A-Za-z_][\w/]*)\""
 )
 # buger/jsonparser's keys given one by one: `jsonparser.GetString(b, "data", "status")`.
-KEYS = re.compile(
+KEYS = rx.compile(
     rf"(?<![\w$.])jsonparser\s*\.\s*Get\w*\(\s*(?P<root>{NAME})\s*,\s*"
     r"\"(?P<k1>[A-Za-z_]\w*)\"(?:\s*,\s*\"(?P<k2>[A-Za-z_]\w*)\")?"
 )
@@ -57,7 +57,7 @@ SELECTOR = rx.compile(
 )
 # A line that may hold one: a path through data written in a string or a list, then a getter.
 DATA_PATHS = ("data.", '"data"', "'data'", "data/")
-GETTER = re.compile(
+GETTER = rx.compile(
     r"(?:get|Get\w*|dlv|glom|search|path|SelectToken|read|result|at|getProperty|resolve\w*)\("
     r"|benedict\("
 )

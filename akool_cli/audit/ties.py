@@ -722,7 +722,7 @@ REBINDS = rx.compile(
 # A handler's exception, a name of its block only: `catch (j) {`, `catch (e: unknown)`, Java's and
 # C#'s `catch (IOException | X e)`, PHP's `catch (Exception $e)`, Swift's `catch let e`, Python's
 # `except Exception as j:`, Ruby's `rescue StandardError => j`.
-CAUGHT = re.compile(
+CAUGHT = rx.compile(
     r"\bcatch\s*\(\s*(?:[\w.<>|\\\s]+?\s+)?\$?(?P<c>[A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>|?]+\s*)?\)\s*\{?"
     r"|\bcatch\s+let\s+(?P<s>[A-Za-z_]\w*)"
     r"|^\s*except\b[^:#]*?\bas\s+(?P<p>[A-Za-z_]\w*)\s*:"
@@ -2273,7 +2273,7 @@ def _gives_parsed(facts: Lines, rest: str) -> bool:
 
 
 # What takes a parsed answer's data field: `["data"]`, `.data`, `?.data`, `.get("data")`.
-DATA_TAKEN = re.compile(
+DATA_TAKEN = rx.compile(
     r"(?:\[\s*[\"']data[\"']\s*\]|!?\??\.data|\.get\(\s*[\"']data[\"'][^()]*\))\s*"
 )
 
@@ -2291,7 +2291,7 @@ def _gives_field(facts: Lines, rest: str) -> bool:
     return after is not None and DATA_TAKEN.fullmatch(after) is not None
 
 
-CALLED_NAME = re.compile(r"\s*(?:await\s+)?(?P<name>[A-Za-z_]\w*)\s*(?:<[^()]*>)?\(")
+CALLED_NAME = rx.compile(r"\s*(?:await\s+)?(?P<name>[A-Za-z_]\w*)\s*(?:<[^()]*>)?\(")
 
 
 def _after_call(rest: str) -> str | None:

@@ -18,7 +18,7 @@ LOOSE = frozenset({"any", "unknown", "object", "Object", "Record", "const", "Par
 # (Python's: a dict annotated so may take any key)
 LOOSE_PY = frozenset({"dict", "Dict", "Any", "Mapping", "MutableMapping", "JSONDict", "object"})
 TYPE_NAME = r"(?P<t>[A-Za-z_$][\w$.]*)"
-TYPED_BEFORE = re.compile(  # (on the name's line: Python's `-> str:` then `body = {` is no type)
+TYPED_BEFORE = rx.compile(  # (on the name's line: Python's `-> str:` then `body = {` is no type)
     r"[\w$\]][ \t]*\??:[ \t]*" + TYPE_NAME + r"[ \t]*(?:<[^=;{}()]*>)?(?:\[\])?[ \t]*=\s*$"
 )
 INLINE_TYPED_BEFORE = rx.compile(r"[\w$]\s*:\s*\{[^{}=\n]*\}\s*=\s*$")
@@ -41,7 +41,7 @@ def typescript(name: str) -> bool:
 
 
 # A literal wrapped in parentheses of its own (not a call's): `({ ... }) as T`.
-WRAPPED = re.compile(r"(?<![\w$)\]])\(\s*$")
+WRAPPED = rx.compile(r"(?<![\w$)\]])\(\s*$")
 
 
 def _typed_after(doc: Text, end: int, before: str) -> re.Match[str] | None:

@@ -26,7 +26,7 @@ STRING_MAP = rx.compile(
 # A map type whose values are numbers: a fix that quotes a value there (`1080` -> `"1080"`) breaks
 # the build the same way (Swift's `[String: Int]`, a Python `dict[str, int]` annotation, ...).
 NUMBER = r"(?:Int\d*|UInt\d*|Integer|Long|Short|Double|Float|Number|number|int\d*|uint\d*|float\d*|long|double|decimal)"
-NUMBER_MAP = re.compile(
+NUMBER_MAP = rx.compile(
     r"Dictionary\s*<\s*string\s*,\s*" + NUMBER + r"\s*>"  # C#
     r"|\b(?:Record|Map)\s*<\s*string\s*,\s*number\s*>"  # TypeScript
     r"|\[\s*\w+\s*:\s*string\s*\]\s*:\s*number\b"  # TypeScript: { [k: string]: number }
