@@ -670,6 +670,14 @@ def _data_names(text: _Text, axios: bool) -> set[str]:
 ANSWER_BOUND = re.compile(
     r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?:await\s+)?"
     r"(?:\(\s*await\s+)?(?:[\w$.]+\.json\(\)|json\.loads\(|JSON\.parse\()"
+    # (the call and its parsing in one statement: `j = requests.get(...).json()`, `const j = await
+    # (await fetch(u)).json();`, `await fetch(u).then((r) => r.json())`)
+    r"|(?<![\w$.])(?P<o>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?:await\s+)?"
+    r"(?=[^\n;=]*(?:fetch|requests|httpx|session|client|urlopen)\b)[^\n;]*\.json\(\)\s*\)*\s*(?:;|$)"
+    # (axios' body destructured: `const { data } = await axios.get(...)`)
+    r"|\{\s*(?P<a>data)\s*\}\s*=\s*await\s+(?:axios|[\w$.]*api|[\w$.]*http|[\w$.]*client)"
+    r"\s*\.\s*(?:get|post|put|patch|delete|request)\b",
+    re.M,
 )
 ON_ANSWER = re.compile(r"(?:\.json\(\)\s*\)?|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))" + ACCESS)
 AXIOS_ANSWER = re.compile(r"\.data" + ACCESS)
@@ -683,7 +691,9 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
     if on is None:
         return False
     if text.answers is None:
-        text.answers = {m.group("n") for m in ANSWER_BOUND.finditer(text.text)}
+        text.answers = {
+            m.group("n") or m.group("o") or m.group("a") for m in ANSWER_BOUND.finditer(text.text)
+        }
     return on.group("n") is None or on.group("n") in text.answers
 
 
