@@ -551,3 +551,17 @@ def test_another_apis_code_beside_it_is_not_judged() -> None:
     for name in ("mixed.py", "mixed.js"):
         text = (CODE_ONELINE / name).read_text(encoding="utf-8")
         assert [f for f in audit_text(text, name) if f.rule == "status-value"] == [], name
+
+
+# -- relay P2 #18 (break21h #18): 2 taken as completed in a ternary or a postfix if ------------------
+
+TERNARY = Path(__file__).parent / "audit_corpus" / "prec25" / "ternary"
+
+
+def test_processing_taken_as_done_in_an_expression_is_reported() -> None:
+    counts = {"t1.py": 1, "t2.js": 1, "t3.rb": 2, "t4.py": 2}
+    for name, n in counts.items():
+        text = (TERNARY / name).read_text(encoding="utf-8")
+        assert len([f for f in audit_text(text, name) if f.rule == "status-value"]) == n, name
+        good = (TERNARY / f"good_{name}").read_text(encoding="utf-8")
+        assert [f for f in audit_text(good, name) if f.rule == "status-value"] == [], name
