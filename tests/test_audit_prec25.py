@@ -532,3 +532,36 @@ def test_a_fetch_answer_read_on_its_line_is_no_axios_response() -> None:
 def test_an_axios_responses_data_read_is_still_the_body() -> None:
     text = (AXIOS_LINE / "wrong.ts").read_text(encoding="utf-8")
     assert [(f.rule, f.line) for f in audit_text(text, "wrong.ts")] == [("response-field", 6)]
+
+
+# -- relay P1 #5 (break21h #3): code compared on an answer bound on the call's line ------------------
+
+CODE_ONELINE = Path(__file__).parent / "audit_corpus" / "prec25" / "codeoneline"
+
+
+def test_code_compared_on_an_answer_parsed_on_the_calls_line_is_judged() -> None:
+    text = (CODE_ONELINE / "oneline.py").read_text(encoding="utf-8")
+    assert [f.line for f in audit_text(text, "oneline.py") if f.rule == "status-value"] == [7, 14]
+    text = (CODE_ONELINE / "oneline.js").read_text(encoding="utf-8")
+    found = [f.line for f in audit_text(text, "oneline.js") if f.rule == "status-value"]
+    assert found == [6, 11, 16]
+
+
+def test_another_apis_code_beside_it_is_not_judged() -> None:
+    for name in ("mixed.py", "mixed.js"):
+        text = (CODE_ONELINE / name).read_text(encoding="utf-8")
+        assert [f for f in audit_text(text, name) if f.rule == "status-value"] == [], name
+
+
+# -- relay P2 #18 (break21h #18): 2 taken as completed in a ternary or a postfix if ------------------
+
+TERNARY = Path(__file__).parent / "audit_corpus" / "prec25" / "ternary"
+
+
+def test_processing_taken_as_done_in_an_expression_is_reported() -> None:
+    counts = {"t1.py": 1, "t2.js": 1, "t3.rb": 2, "t4.py": 2}
+    for name, n in counts.items():
+        text = (TERNARY / name).read_text(encoding="utf-8")
+        assert len([f for f in audit_text(text, name) if f.rule == "status-value"]) == n, name
+        good = (TERNARY / f"good_{name}").read_text(encoding="utf-8")
+        assert [f for f in audit_text(good, name) if f.rule == "status-value"] == [], name

@@ -27,6 +27,10 @@ BIND_ANY = rx.compile(
     r"(?:^|[;{]|\b(?:const|let|var|val|final|auto|my|local|String|string)\b)\s*\$?"
     r"(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w<>\[\]?|. ]+?)?\s*(?::=|=(?![=>]))\s*(?P<rhs>.+)"
 )
+BIND_LINE = re.compile(
+    r"\s*(?:(?:const|let|var|val|final|auto|my|local|String|string)\s+)?\$?"
+    r"(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w<>\[\]?|. ]+?)?\s*(?::=|=(?![=>]))\s*(?P<rhs>.+)"
+)
 # A call given a name first, bare or at the head of a template or a concatenation: `get(url, ...)`,
 # `fetch(url)`, `` fetch(`${url}?id=${id}`) ``, `get(f"{url}?x=1")`, `URI("#{url}?...")`, `fetch(url + q)`.
 NAME_FIRST = rx.compile(
@@ -58,7 +62,10 @@ def _index(ctx: FileContext) -> _Index:
         return found
     index = _Index()
     for k, line in enumerate(ctx.lines):
-        m = BIND_ANY.search(line) if "=" in line and len(line) <= LONG else None
+        if "=" not in line or len(line) > LONG:
+            continue
+        m = BIND_LINE.match(line)  # (a statement of its own; a branch's `} else { url = b }` too)
+        m = m or (BIND_ANY.search(line) if "else" in line or "case" in line else None)
         if m is not None:
             index.bindings.setdefault(m.group("n"), []).append((k, m.group("rhs")))
             if CONDITIONAL.search(m.group("rhs")):

@@ -512,10 +512,10 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     if op not in ("==", "===", "in") or len(line) > LONG or len(ONE_TEST.findall(line)) != 1:
         return None
     flag = FLAG.match(line)
-    if flag is not None:
-        meaning = _meaning(flag.group("flag"))
-        return (meaning, f"by the flag {flag.group('flag')}") if meaning else None
-    body = _body(text, i, line, tail)
+    meaning = _meaning(flag.group("flag")) if flag is not None else None
+    if flag is not None and meaning:
+        return meaning, f"by the flag {flag.group('flag')}"
+    body = _body(text, i, line, tail)  # (`url = d["video"] if s == 2 else ""`: its value)
     meaning = _branch_meaning(body) if body is not None else None
     return (meaning, "by the branch it opens") if meaning else None
 
@@ -524,7 +524,7 @@ def _body(text: _Text, i: int, line: str, tail: str) -> str | None:
     """The statements of the branch a comparison on line i opens: the rest of its line, and the
     lines below indented deeper (None: the line opens no branch)."""
     if BRANCH.match(line) is None:
-        return None
+        return _chosen(line, tail)
     indent = len(line) - len(line.lstrip())
     body = [tail]
     for below in text.lines[i + 1 : i + 9]:
@@ -532,6 +532,26 @@ def _body(text: _Text, i: int, line: str, tail: str) -> str | None:
             break
         body.append(below)
     return "\n".join(body)
+
+
+# A value chosen by the comparison: a ternary's `? yes :`, Python's `yes if ... else no` and Ruby's
+# postfix `return yes if ...` (the statement's value before its one `if`).
+TERNARY = re.compile(r"\s*\)?\s*\?(?![?.])(?P<yes>[^:\n]*):")
+POSTFIX = re.compile(
+    r"^\s*(?:return\s+|(?:const\s+|let\s+|var\s+)?[\w$.\[\]\"']+\s*=\s*)?"
+    r"(?P<yes>[^\n]+?)\s+if\s+(?!.*\bif\b)"
+)
+
+
+def _chosen(line: str, tail: str) -> str | None:
+    """What a comparison written as an expression picks when it holds (see TERNARY, POSTFIX)."""
+    ternary = TERNARY.match(tail)
+    if ternary is not None:
+        return ternary.group("yes")
+    postfix = POSTFIX.match(line)
+    if postfix is not None and postfix.end() <= len(line) - len(tail):
+        return postfix.group("yes")  # (the comparison is after the `if`)
+    return None
 
 
 # A flag that says the envelope's code means success (`ok = j["code"] == 0`).
@@ -671,6 +691,14 @@ def _data_names(text: _Text, axios: bool) -> set[str]:
 ANSWER_BOUND = rx.compile(
     r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?:await\s+)?"
     r"(?:\(\s*await\s+)?(?:[\w$.]+\.json\(\)|json\.loads\(|JSON\.parse\()"
+    # (the call and its parsing in one statement: `j = requests.get(...).json()`, `const j = await
+    # (await fetch(u)).json();`, `await fetch(u).then((r) => r.json())`)
+    r"|(?<![\w$.])(?P<o>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?:await\s+)?"
+    r"(?=[^\n;=]*(?:fetch|requests|httpx|session|client|urlopen)\b)[^\n;]*\.json\(\)\s*\)*\s*(?:;|$)"
+    # (axios' body destructured: `const { data } = await axios.get(...)`)
+    r"|\{\s*(?P<a>data)\s*\}\s*=\s*await\s+(?:axios|[\w$.]*api|[\w$.]*http|[\w$.]*client)"
+    r"\s*\.\s*(?:get|post|put|patch|delete|request)\b",
+    re.M,
 )
 ON_ANSWER = rx.compile(r"(?:\.json\(\)\s*\)?|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))" + ACCESS)
 AXIOS_ANSWER = rx.compile(r"\.data" + ACCESS)
@@ -684,7 +712,9 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
     if on is None:
         return False
     if text.answers is None:
-        text.answers = {m.group("n") for m in ANSWER_BOUND.finditer(text.text)}
+        text.answers = {
+            m.group("n") or m.group("o") or m.group("a") for m in ANSWER_BOUND.finditer(text.text)
+        }
     return on.group("n") is None or on.group("n") in text.answers
 
 
