@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -532,3 +533,28 @@ def test_every_command_module_is_in_the_command_table() -> None:
     }
     assert registering == set(cli.COMMAND_MODULES)
     assert set(cli.ALONE.values()) <= registering
+
+
+def test_a_git_that_does_not_answer_in_time_still_leaves_out_what_it_ignores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git past its time limit (a lock, a network file system): the audit read every file,
+    build output included, and said nothing; it now reads the ignore files itself, said."""
+    from akool_cli.audit.scan import audit
+
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "a.py").write_text(BAD)
+    (tmp_path / ".gitignore").write_text("dist/\n")
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "a.py").write_text(BAD)
+    real = subprocess.run
+
+    def slow(args: list[str], **kwargs: Any) -> Any:
+        if args[:1] == ["git"] and "ls-files" in args:
+            raise subprocess.TimeoutExpired(args, 120)
+        return real(args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", slow)
+    result = audit([tmp_path])
+    assert {Path(f.file).relative_to(tmp_path).as_posix() for f in result.findings} == {"a.py"}
+    assert any("did not say what it ignores" in note for note in result.notes)

@@ -27,6 +27,7 @@ SPECIAL = (
     "{name} is not a regular file (a FIFO or a device), so git was not asked what it ignores "
     "(it would wait on it forever); the audit read the ignore files itself, without that one"
 )
+SLOW = "git did not say what it ignores within {seconds} s; the audit read the ignore files itself"
 MOST_BYTES = 1024 * 1024  # an ignore file longer than this is not read
 
 

@@ -266,6 +266,11 @@ def git_ignored(root: Path) -> frozenset[str]:
             timeout=GIT_SECONDS,
             check=False,
         )
+    except subprocess.TimeoutExpired:  # (a lock, a network file system: read them ourselves)
+        if top is None:
+            return frozenset()
+        gitignores.note(gitignores.SLOW.format(seconds=GIT_SECONDS))
+        return gitignores.ignored(root, top)
     except (OSError, subprocess.SubprocessError):
         return frozenset()
     if run.returncode != 0 and top is not None and b"dubious ownership" in run.stderr:
