@@ -27,7 +27,7 @@ BIND_ANY = rx.compile(
     r"(?:^|[;{]|\b(?:const|let|var|val|final|auto|my|local|String|string)\b)\s*\$?"
     r"(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w<>\[\]?|. ]+?)?\s*(?::=|=(?![=>]))\s*(?P<rhs>.+)"
 )
-BIND_LINE = re.compile(
+BIND_LINE = rx.compile(
     r"\s*(?:(?:const|let|var|val|final|auto|my|local|String|string)\s+)?\$?"
     r"(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w<>\[\]?|. ]+?)?\s*(?::=|=(?![=>]))\s*(?P<rhs>.+)"
 )

@@ -536,8 +536,8 @@ def _body(text: _Text, i: int, line: str, tail: str) -> str | None:
 
 # A value chosen by the comparison: a ternary's `? yes :`, Python's `yes if ... else no` and Ruby's
 # postfix `return yes if ...` (the statement's value before its one `if`).
-TERNARY = re.compile(r"\s*\)?\s*\?(?![?.])(?P<yes>[^:\n]*):")
-POSTFIX = re.compile(
+TERNARY = rx.compile(r"\s*\)?\s*\?(?![?.])(?P<yes>[^:\n]*):")
+POSTFIX = rx.compile(
     r"^\s*(?:return\s+|(?:const\s+|let\s+|var\s+)?[\w$.\[\]\"']+\s*=\s*)?"
     r"(?P<yes>[^\n]+?)\s+if\s+(?!.*\bif\b)"
 )
