@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
-from akool_cli.audit import datapaths, fields, printed, source, unsent
+from akool_cli.audit import datapaths, fields, printed, rx, source, unsent
 from akool_cli.audit.paths import (
     Judgement,
     akool_shaped,

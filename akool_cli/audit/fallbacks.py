@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from akool_cli.audit import brackets
+from akool_cli.audit import brackets, rx
 
 if TYPE_CHECKING:
     from akool_cli.audit.fields import Text

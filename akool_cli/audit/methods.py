@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from akool_cli.audit import brackets, curlargs, entries, fields, handles, receivers
+from akool_cli.audit import brackets, curlargs, entries, fields, handles, receivers, rx
 from akool_cli.audit.fields import Text
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")

@@ -6,6 +6,7 @@ is reported there, but `--diff` cannot make it a bare number without breaking th
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from akool_cli.audit import rx
