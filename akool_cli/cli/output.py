@@ -106,7 +106,7 @@ def write_whole(stream: IO[str], text: str) -> None:
 def write_bytes(stream: IO[str], whole: bytes) -> None:
     """Bytes written to a text stream's raw file whole, each partial write followed by the rest
     (a file that reaches a size limit takes part of a big buffered write and says nothing:
-    the rest of a patch was lost, house25); what the stream buffered goes first."""
+    the rest of a patch was lost); what the stream buffered goes first."""
     buffer: Any = getattr(stream, "buffer", None)
     raw: Any = getattr(buffer, "raw", buffer)
     stream.flush()
