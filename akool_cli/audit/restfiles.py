@@ -44,6 +44,9 @@ def is_request_file(name: str, text: str) -> bool:
 HURL_RESPONSE = rx.compile(r"^HTTP(?:/[\d.]+)?[ \t]+[\d*]")
 HURL_SECTION = rx.compile(r"^\[[A-Za-z]+\][ \t]*$")
 HURL_BODY = rx.compile(r"^[ \t]*(?:[{\[]|```)")
+# The request's query section (`[QueryStringParams]`, `[Query]` since Hurl 5) and its `name: value` lines.
+HURL_QUERY = rx.compile(r"^\[(?:QueryStringParams|Query)\][ \t]*$")
+HURL_PARAM = rx.compile(r"^[ \t]*(?P<n>[A-Za-z_][\w.-]*)[ \t]*:[ \t]*(?P<v>.*?)[ \t]*$")
 
 
 @dataclass
@@ -88,13 +91,17 @@ def _hurl_requests(lines: list[str]) -> list[_Request]:
     status line, a section or the next request)."""
     found: list[_Request] = []
     current: _Request | None = None
-    in_body = False
+    in_body = in_query = False
     for n, line in enumerate(lines):
         m = REQUEST_LINE.match(line)
         if m is not None and m.group("m"):
             current = _Request(n, m.group("m"), m.start("url"), m.group("url"), [])
             found.append(current)
-            in_body = False
+            in_body = in_query = False
+        elif current is not None and HURL_QUERY.match(line):
+            in_query = True
+        elif current is not None and in_query and not in_body and HURL_PARAM.match(line):
+            current.query.append(n)
         elif current is None or HURL_RESPONSE.match(line) or HURL_SECTION.match(line):
             current = None
         elif in_body or HURL_BODY.match(line):
@@ -159,8 +166,15 @@ def _request_line(code: Code, lines: list[str], request: _Request) -> None:
     n = request.line
     pieces = [Piece(len(head), n, request.url_at, len(request.url))]
     shown = head + request.url + '"'
+    joiner = "&" if "?" in request.url else "?"
     for k in request.query:  # (written after the request line: `"URL" + "?a=1" + "&b=2"`)
         shown += ' + "'
+        param = HURL_PARAM.match(lines[k])
+        if param is not None and not QUERY_LINE.match(lines[k]):  # (Hurl's `name: value`)
+            pieces.append(Piece(len(shown) + 1, k, param.start("n"), len(param["n"])))
+            shown += f'{joiner}{param["n"]}={param["v"].replace(chr(34), "%22")}"'
+            joiner = "&"
+            continue
         text = lines[k].strip()
         pieces.append(Piece(len(shown), k, lines[k].index(text), len(text)))
         shown += text + '"'
