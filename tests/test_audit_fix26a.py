@@ -29,3 +29,86 @@ def test_a_hurl_query_section_is_what_the_request_sends(section: str) -> None:
     found = audit_text(text.replace("NAME", "videoModelId"), "get.hurl")
     assert [(f.line, f.rule) for f in found] == [(4, "misnamed-field")]
     assert found[0].fix is not None and found[0].fix.new == "video_model_id"
+
+
+N8N_GET = """{
+  "nodes": [
+    {
+      "parameters": {
+        "url": "=https://openapi.akool.com/api/open/v3/content/video/infobymodelid",
+        "sendQuery": true,
+QUERY
+        "options": {}
+      },
+      "name": "Get video",
+      "type": "n8n-nodes-base.httpRequest",
+      "typeVersion": 4.2
+    }
+  ]
+}
+"""
+N8N_QUERIES = {
+    "fields": '        "queryParameters": { "parameters": [ { "name": "NAME", "value": "={{ $json.id }}" } ] },',
+    "pretty": """        "queryParameters": {
+          "parameters": [
+            {
+              "name": "NAME",
+              "value": "={{ $json.data._id }}"
+            }
+          ]
+        },""",
+    "json": '        "specifyQuery": "json",\n        "jsonQuery": "={\\"NAME\\": \\"{{ $json.id }}\\"}",',
+    "v3": '        "queryParametersUi": { "parameter": [ { "name": "NAME", "value": "={{$json[\\"id\\"]}}" } ] },',
+}
+
+
+@pytest.mark.parametrize("shape", sorted(N8N_QUERIES))
+def test_an_n8n_nodes_query_is_what_the_request_sends(shape: str) -> None:
+    text = N8N_GET.replace("QUERY", N8N_QUERIES[shape])
+    assert rules(text.replace("NAME", "video_model_id"), "flow.json") == []
+    found = audit_text(text.replace("NAME", "videoModelId"), "flow.json")
+    assert [f.rule for f in found] == ["misnamed-field"]
+    assert found[0].fix is not None and found[0].fix.new == "video_model_id"
+
+
+N8N_POST = """{
+  "nodes": [
+    {
+      "parameters": {
+        "method": "POST",
+        "url": "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",
+        "sendBody": true,
+BODY
+        "options": {}
+      },
+      "name": "Create video",
+      "type": "n8n-nodes-base.httpRequest",
+      "typeVersion": 4.2
+    }
+  ]
+}
+"""
+FIELDS = """        "bodyParameters": {
+          "parameters": [
+            { "name": "talking_photo_url", "value": "={{ $json.photo }}" },
+            { "name": "audio_url", "value": "={{ $json.audio }}" },
+            { "name": "resolution", "value": "RES" }
+          ]
+        },"""
+
+
+def test_an_n8n_nodes_fields_body_is_judged_and_patched() -> None:
+    text = N8N_POST.replace("BODY", FIELDS)
+    assert rules(text.replace("RES", "1080"), "flow.json") == []
+    assert rules(text.replace("RES", "1080p"), "flow.json") == [(12, "bad-value")]
+    misnamed = audit_text(text.replace("RES", "1080").replace("audio_url", "audioUrl"), "flow.json")
+    assert [(f.line, f.rule) for f in misnamed] == [(11, "misnamed-field")]
+
+
+def test_an_n8n_node_whose_body_is_not_read_is_left_alone() -> None:
+    raw = '        "contentType": "raw",\n        "body": "={{ JSON.stringify($json) }}",'
+    assert rules(N8N_POST.replace("BODY", raw), "flow.json") == []
+    get = N8N_GET.replace(
+        "QUERY", '        "specifyQuery": "json",\n        "jsonQuery": "={{ $json.q }}",'
+    )
+    assert rules(get, "flow.json") == []

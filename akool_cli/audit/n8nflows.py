@@ -1,18 +1,33 @@
 """n8n workflow exports read as the calls their HTTP Request nodes make: each node's `url` (an
 `=` expression's too), `method` and JSON body (`jsonBody`, its `={...}` expression with `{{ }}`
 placeholders, unescaped) become a `fetch(url, { method, body: JSON.stringify({...}) })` whose
-findings and fixes map back to the file's own text; the file's other lines are comments."""
+findings and fixes map back to the file's own text; the file's other lines are comments. A query
+(`queryParameters`' `{name, value}` pairs, or `jsonQuery`) is the URL's, a fields-mode body
+(`bodyParameters`) the JSON body's; a node that sends a query or body not so read is skipped."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 
 from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece, rewrite
 
 NODE_TYPE = '"n8n-nodes-base.httpRequest"'
 # A node's parameter written as a JSON string on a line of its own: `"url": "=https://..."`.
-PARAMETER = rx.compile(r'^\s*"(?P<key>url|method|jsonBody)"\s*:\s*"(?P<v>[^"\\]*(?:\\.[^"\\]*)*)"')
+PARAMETER = rx.compile(
+    r'^\s*"(?P<key>url|method|jsonBody|jsonQuery|bodyParametersJson|queryParametersJson)"\s*:\s*'
+    r'"(?P<v>[^"\\]*(?:\\.[^"\\]*)*)"'
+)
+# The older nodes' (typeVersion 1-3) names of a JSON body or query.
+ALIASES = {"bodyParametersJson": "jsonBody", "queryParametersJson": "jsonQuery"}
+# A block of `{name, value}` pairs (4.x `queryParameters.parameters`, 1-3 `queryParametersUi.parameter`).
+BLOCK = rx.compile(r'"(?P<k>query|body)Parameters(?:Ui)?"\s*:')
+PAIR = rx.compile(r'"(?P<k>name|value)"\s*:\s*"(?P<v>[^"\\]*(?:\\.[^"\\]*)*)"')
+STRING = rx.compile(r'"(?:[^"\\]|\\.)*"')
+# What says a node sends a query or a body (which must then be read, or the node is skipped).
+SENDS = rx.compile(r'"send(Query|Body)"\s*:\s*true')
+PLACEHOLDER = rx.compile(r"\{\{.*?\}\}")
 NODE_START = rx.compile(r'^\s*"parameters"\s*:\s*\{')
 ESCAPE = rx.compile(r"\\(?P<c>[nrt\"\\/])")
 UNESCAPED = {"n": " ", "r": " ", "t": " "}
@@ -23,11 +38,22 @@ def is_n8n(name: str, text: str) -> bool:
     return name.lower().endswith(".json") and NODE_TYPE in text and '"nodes"' in text
 
 
+Spot = tuple[int, int, str]  # (line, column of the text, the text as written)
+
+
 @dataclass
 class _Node:
-    values: dict[
-        str, tuple[int, int, str]
-    ]  # key: (line, column of the value, the value as written)
+    values: dict[str, Spot]  # key: where its value is
+    pairs: dict[str, list[tuple[Spot, Spot]]] = field(default_factory=dict)  # (name, value)s
+    sends: set[str] = field(default_factory=set)  # ("query", "body": it says it sends one)
+    broken: bool = False  # (a pair read out of order)
+
+
+@dataclass
+class _Block:
+    kind: str = ""  # "query" or "body" while inside one
+    depth: int = 0
+    name: Spot | None = None  # (a name waiting for its value)
 
 
 def read(text: str) -> list[Code]:
@@ -35,7 +61,7 @@ def read(text: str) -> list[Code]:
     parameters; every other line a comment."""
     lines = source.split_lines(text)
     code = Code(".js", [], [])
-    nodes = _nodes(lines)
+    nodes = [node for node in _nodes(lines) if _readable(node)]
     calls = {node.values["url"][0]: node for node in nodes if "url" in node.values}
     bodies = {n.values["jsonBody"][0] for n in calls.values() if "jsonBody" in n.values}
     for n, line in enumerate(lines):
@@ -52,37 +78,126 @@ def read(text: str) -> list[Code]:
 def _nodes(lines: list[str]) -> list[_Node]:
     """The HTTP Request nodes' parameters (a node's parameters come before its type)."""
     found: list[_Node] = []
-    current = _Node({})
+    current, block = _Node({}), _Block()
     for n, line in enumerate(lines):
         if NODE_START.match(line):
-            current = _Node({})
+            current, block = _Node({}), _Block()
         m = PARAMETER.match(line)
+        current.sends.update(k.lower() for k in SENDS.findall(line))
         if m is not None:
-            current.values[m.group("key")] = (n, m.start("v"), m.group("v"))
+            current.values[ALIASES.get(m["key"], m["key"])] = (n, m.start("v"), m.group("v"))
         elif NODE_TYPE in line and '"type"' in line:
             found.append(current)
             current = _Node({})
+        else:
+            block = _pairs(current, block, n, line)
     return found
 
 
+def _pairs(node: _Node, block: _Block, n: int, line: str) -> _Block:
+    """The `{name, value}` pairs this line adds to the node's query or body block."""
+    start = 0
+    if not block.kind:
+        m = BLOCK.search(line)
+        if m is None:
+            return block
+        block, start = _Block(m["k"]), m.end()
+    rest = line[start:]
+    for m in PAIR.finditer(rest):
+        spot = (n, start + m.start("v"), m["v"])
+        if m["k"] == "name":
+            block.name = spot
+        elif block.name is None:
+            node.broken = True
+        else:
+            node.pairs.setdefault(block.kind, []).append((block.name, spot))
+            block.name = None
+    bare = STRING.sub("", rest)
+    block.depth += sum(bare.count(c) for c in "{[") - sum(bare.count(c) for c in "}]")
+    return _Block() if block.depth <= 0 and any(c in bare for c in "{[}]") else block
+
+
+def _readable(node: _Node) -> bool:
+    """A node whose query and body are read (or that says it sends none)."""
+    if node.broken:
+        return False
+    if "jsonQuery" in node.values and _json_query(node) is None:
+        return False
+    read = set(node.pairs) | {k[4:].lower() for k in ("jsonBody", "jsonQuery") if k in node.values}
+    return node.sends <= read
+
+
 def _call(code: Code, node: _Node) -> None:
-    """A node's call: `fetch("URL", { method: "M", body: JSON.stringify(...) });`, its URL and
-    body copied (unescaped) from where the file writes them."""
-    line, column, url = node.values["url"]
-    if url.startswith("="):  # (an expression: `=https://.../{{ $json.id }}`)
-        url, column = url[1:], column + 1
+    """A node's call: `fetch("URL?QUERY", { method: "M", body: JSON.stringify(...) });`, its URL,
+    query and body copied (unescaped) from where the file writes them."""
+    line, column, url = _expression(node.values["url"])  # (`=https://.../{{ $json.id }}`)
     head = 'fetch("'
     method = node.values.get("method", (0, 0, "GET"))[2].upper()
-    shown = f'{head}{url}", {{ method: "{method}"'
+    query, spots = _query(node)
     pieces = [Piece(len(head), line, column, len(url))]
+    pieces += [Piece(len(head + url) + at, *spot[:2], len(spot[2])) for at, spot in spots]
+    shown = f'{head}{url}{query}", {{ method: "{method}"'
     body = node.values.get("jsonBody")
+    if body is None and node.pairs.get("body"):
+        shown += ", body: JSON.stringify({"
+        for k, (name, value) in enumerate(node.pairs["body"]):
+            value = _expression(value)
+            shown += ", " if k else ""
+            pieces.append(Piece(len(shown) + 1, name[0], name[1], len(name[2])))
+            shown += f'"{name[2]}": "'
+            pieces.append(Piece(len(shown), value[0], value[1], len(value[2])))
+            shown += value[2] + '"'
+        code.add(shown + "}) });", *pieces)
+        return
     if body is None:
         code.add(shown + " });", *pieces)
         return
-    at, start, value = body
-    if value.startswith("="):
-        value, start = value[1:], start + 1
-    text, copied = rewrite(value, at, start, ESCAPE, lambda m: UNESCAPED.get(m["c"], m["c"]))
+    at, start, raw = _expression(body)
+    text, copied = rewrite(raw, at, start, ESCAPE, lambda m: UNESCAPED.get(m["c"], m["c"]))
     shown += ", body: JSON.stringify("
     moved = tuple(Piece(p.at + len(shown), p.line, p.column, p.length) for p in copied)
     code.add(shown + text + ") });", *pieces, *moved)
+
+
+def _json_query(node: _Node) -> list[Spot] | None:
+    """A `jsonQuery`'s top-level names (where each is written), or None when it is not a flat
+    JSON object whose names are all found in the file's text."""
+    line, column, raw = node.values["jsonQuery"]
+    try:
+        text = json.loads('"' + raw + '"').removeprefix("=")
+        value = json.loads(PLACEHOLDER.sub("0", text))
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or any(isinstance(v, (dict, list)) for v in value.values()):
+        return None
+    found: list[Spot] = []
+    for name in value:
+        at = raw.find('\\"' + name + '\\"')
+        if at < 0:
+            return None
+        found.append((line, column + at + 2, name))
+    return found
+
+
+def _query(node: _Node) -> tuple[str, list[tuple[int, Spot]]]:
+    """The URL's query (`?name=value&...`) and where its names and values are in it and in the
+    file (a `jsonQuery`'s values are not copied: `{{value}}`)."""
+    pairs: list[tuple[Spot, Spot | None]] = list(node.pairs.get("query", []))
+    if not pairs and "jsonQuery" in node.values:
+        pairs = [(spot, None) for spot in _json_query(node) or []]
+    shown, spots = "", []
+    for name, value in pairs:
+        shown += "&" if shown else "?"
+        spots.append((len(shown), name))
+        shown += name[2] + "="
+        if value is not None:
+            value = _expression(value)
+            spots.append((len(shown), value))
+        shown += "{{value}}" if value is None else value[2]
+    return shown, spots
+
+
+def _expression(spot: Spot) -> Spot:
+    """A value without its leading `=` (n8n's mark of an expression)."""
+    line, column, text = spot
+    return (line, column + 1, text[1:]) if text.startswith("=") else spot
