@@ -112,3 +112,40 @@ def test_an_n8n_node_whose_body_is_not_read_is_left_alone() -> None:
         "QUERY", '        "specifyQuery": "json",\n        "jsonQuery": "={{ $json.q }}",'
     )
     assert rules(get, "flow.json") == []
+
+
+# A redirect table of saved URLs (old host -> new): its key is looked up, never requested.
+REDIRECT_TABLES = [
+    (
+        "r.py",
+        'REDIRECTS = {"https://api.akool.com": "https://openapi.akool.com"}\n'
+        "def fix(u):\n    for old, new in REDIRECTS.items():\n"
+        "        if u.startswith(old):\n            return new + u[len(old):]\n    return u\n",
+    ),
+    ("r.js", 'const REDIRECTS = { "https://api.akool.com": "https://openapi.akool.com" };\n'),
+    ("r.rb", 'REDIRECTS = {\n  "https://api.akool.com" => "https://openapi.akool.com",\n}\n'),
+    (
+        "r.go",
+        'package m\nvar redirects = map[string]string{"https://api.akool.com": "https://openapi.akool.com"}\n',
+    ),
+    ("r.php", "<?php\n$redirects = ['https://api.akool.com' => 'https://openapi.akool.com'];\n"),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), REDIRECT_TABLES, ids=[r[0] for r in REDIRECT_TABLES])
+def test_a_redirect_tables_retired_host_is_no_call(name: str, text: str) -> None:
+    assert rules(text, name) == []
+
+
+def test_a_retired_host_chosen_or_held_as_a_value_is_still_reported() -> None:
+    text = (
+        "import requests\n"
+        'BASE = "https://api.akool.com" if LEGACY else "https://openapi.akool.com"\n'
+        'CFG = {"base": "https://api.akool.com"}\n'
+        'requests.post(BASE + "/api/open/v3/content/image/createbyprompt", json={"prompt": "x"})\n'
+        'requests.post(CFG["base"] + "/api/open/v3/content/image/createbyprompt", json={"prompt": "x"})\n'
+    )
+    assert rules(text, "b.py") == [(2, "wrong-host"), (3, "wrong-host")]
+    js = 'const b = legacy ? "https://api.akool.com" : "https://openapi.akool.com";\n'
+    js += 'fetch(b + "/api/open/v3/content/image/createbyprompt", { method: "POST" });\n'
+    assert rules(js, "b.js") == [(1, "wrong-host")]

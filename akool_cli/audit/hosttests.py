@@ -26,6 +26,11 @@ BOUND = rx.compile(
     r"^\s*(?:(?:export\s+)?(?:const|let|var|val|final|static|private|public|readonly)\s+)*"
     r"(?:[\w<>\[\]?]+\s+)?\$?(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?(?::=|=(?![=>]))\s*$"
 )
+# A table's entry from one AKOOL URL to another (`{"https://api.akool.com": "https://openapi.akool.com"}`,
+# Ruby's/PHP's `=>`): a redirect of saved URLs, whose key is looked up, not requested. The key must
+# open an entry (after `{`, `[`, `(`, `,` or at the line's start), so a ternary's `? OLD : NEW` is no table.
+TABLE_VALUE = rx.compile(r"""\s*(?::|=>)\s*["'`]https?://[\w.-]*akool\.com\b""")
+ENTRY_OPENS = ("", "{", "[", "(", ",")
 LONGEST = 2000  # (a minified line: not read)
 LENGTH = rx.compile(r"\s*\.\s*(?:length|Length|size|count|Count)\b(?!\s*\()")
 
@@ -36,7 +41,7 @@ def compared(lines: list[str], i: int, start: int, end: int) -> bool:
     line = lines[i]
     if len(line) > LONGEST:
         return False
-    if _tested(line, start, end):
+    if _tested(line, start, end) or _redirect_entry(line, start, end):
         return True
     bound = BOUND.match(line[:start])
     if bound is None or line[end:].strip(" ;,") not in ("", ")"):
@@ -54,6 +59,13 @@ def _tested(line: str, start: int, end: int) -> bool:
         return False
     callee = CALLEE.search(line, 0, opener)
     return callee is not None and callee.group("c") in TESTING
+
+
+def _redirect_entry(line: str, start: int, end: int) -> bool:
+    """Whether a text at [start, end) of a line is a table entry's key whose value is another
+    AKOOL URL (see TABLE_VALUE)."""
+    before = line[:start].rstrip()
+    return before[-1:] in ENTRY_OPENS and TABLE_VALUE.match(line, end) is not None
 
 
 def _opening(line: str, at: int) -> int:
