@@ -3,9 +3,11 @@ body are read as what the call sends."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from akool_cli.audit.scan import audit_text
+from akool_cli.audit.scan import audit, audit_text
 
 
 def rules(text: str, name: str) -> list[tuple[int, str]]:
@@ -149,3 +151,40 @@ def test_a_retired_host_chosen_or_held_as_a_value_is_still_reported() -> None:
     js = 'const b = legacy ? "https://api.akool.com" : "https://openapi.akool.com";\n'
     js += 'fetch(b + "/api/open/v3/content/image/createbyprompt", { method: "POST" });\n'
     assert rules(js, "b.js") == [(1, "wrong-host")]
+
+
+SANDBOX = """from akool_cli.sandbox import sandbox
+
+FILES_PREFIX = "/_sandbox/files/"
+
+
+class Sandbox:
+    @property
+    def base_url(self) -> str:
+        return "http://127.0.0.1:8765"
+
+    def file_url(self, job_id: str) -> str:
+        return f"{self.base_url}{FILES_PREFIX}{job_id}.mp4"
+
+
+def show() -> str:
+    return sandbox.base_url
+"""
+KEYWORD = 'client = Client(base_url="https://openapi.akool.com")\n'
+
+
+def test_a_name_read_off_a_module_from_elsewhere_is_no_scanned_files(tmp_path: Path) -> None:
+    (tmp_path / "server.py").write_text(SANDBOX)
+    (tmp_path / "notes.py").write_text(KEYWORD)
+    assert [f.rule for f in audit([tmp_path]).findings] == []
+
+
+def test_a_name_read_off_an_imported_scanned_module_is_its(tmp_path: Path) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "config.py").write_text(
+        'base_url = "https://openapi.akool.com/api/open/v3"\n'
+    )
+    use = "import requests\nfrom app import config\n\nrequests.post(config.base_url + "
+    use += '"/content/image/createbyprompt", json={"prompt": "x", "size": "1:1"})\n'
+    (tmp_path / "app" / "use.py").write_text(use)
+    assert [(f.line, f.rule) for f in audit([tmp_path]).findings] == [(4, "misnamed-field")]

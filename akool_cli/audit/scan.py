@@ -1162,7 +1162,7 @@ def imported_by(
             and others[0][1].prefix != sites.ELSEWHERE  # (by its module only: see _by_module)
             and not _from_elsewhere(text, name)
             and (
-                _imports(text, name, [p for p, _ in others])
+                _imports(text, name, [p for p, _ in others], path)
                 or _same_package(path, [p for p, _ in others])
             )
         ):
@@ -1237,7 +1237,9 @@ def _refers_to(text: str, owner: Path, importer: Path | None = None) -> bool:
     return modules.mentions_module(text, stem)
 
 
-def _imports(text: str, name: str, owners: list[Path] | None = None) -> bool:
+def _imports(
+    text: str, name: str, owners: list[Path] | None = None, path: Path | None = None
+) -> bool:
     """Whether the file takes a name from elsewhere: an import line, a require, a qualified name
     (config.BASE), or an environment variable (`os.environ["AKOOL_BASE"]`). A name in lower case
     only (`url`, `base`) is another file's only through an import or a module the file imports
@@ -1264,8 +1266,23 @@ def _imports(text: str, name: str, owners: list[Path] | None = None) -> bool:
         rf"(?<![\w$])(?!self\b|this\b|cls\b|env\b|ENV\b)(?P<q>[A-Za-z_]\w*)(?:\.|::|->){word}\b"
     )
     return any(
-        not plain or _imported_by_name(text, m.group("q")) for m in re.finditer(qualified, text)
+        not plain
+        or (_imported_by_name(text, m.group("q")) and _module_owns(text, m["q"], path, owners))
+        for m in re.finditer(qualified, text)
     )
+
+
+def _module_owns(text: str, module: str, path: Path | None, owners: list[Path] | None) -> bool:
+    """Whether the module a file imports by this name (`from pkg import config`) may be one of
+    the owners' files: not when its import line names another module (`from akool_cli.sandbox
+    import sandbox` beside a scanned notes.md that binds `base_url`)."""
+    specs = modules.import_line_module(text, module)
+    if path is None or not owners or not specs:
+        return True
+    joined = [
+        (k, s + module if s.endswith(".") else f"{s}.{module}") for k, s in specs if k == "py"
+    ]
+    return any(modules.resolves(k, s, path, o) for k, s in [*specs, *joined] for o in owners)
 
 
 CODE = frozenset({"js", "py", "php", "rb"})  # (families whose constants are no environment)
