@@ -24,7 +24,7 @@ ALIASES = {"bodyParametersJson": "jsonBody", "queryParametersJson": "jsonQuery"}
 # A block of `{name, value}` pairs (4.x `queryParameters.parameters`, 1-3 `queryParametersUi.parameter`).
 BLOCK = rx.compile(r'"(?P<k>query|body)Parameters(?:Ui)?"\s*:')
 PAIR = rx.compile(r'"(?P<k>name|value)"\s*:\s*"(?P<v>[^"\\]*(?:\\.[^"\\]*)*)"')
-STRING = rx.compile(r'"(?:[^"\\]|\\.)*"')
+STRING = rx.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 # What says a node sends a query or a body (which must then be read, or the node is skipped).
 SENDS = rx.compile(r'"send(Query|Body)"\s*:\s*true')
 PLACEHOLDER = rx.compile(r"\{\{.*?\}\}")
