@@ -344,12 +344,26 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     said = _code_said if one.code else _said
     context = said(text, i, op, line, tail) if len(items) == 1 else None
     strings = not one.code and _through_data(text, before, "axios" in text.text)
+    strings = strings and not _as_string(before, after[: shown.end()] if shown.re is AFTER else "")
     for at, written in items:
         number, named = _number(text, written)
         if number is not None:
             yield at, written, number, named or context
         elif strings and _judged_string(text, written, op):
             yield at, written, written.strip("\"'"), context
+
+
+# A read converted to a string before it is compared: `String(x.video_status)`, `str(d["s"])`,
+# `strval(...)`, `x.video_status.toString()`, `.to_s`: a string in quotes is then right.
+TO_STRING_BEFORE = rx.compile(
+    r"(?<![\w$.])(?:String|str|strval|string|CStr)\(\s*[\w$.?\[\]\"'()]*$"
+)
+TO_STRING_AFTER = rx.compile(r"\.(?:toString|to_s|ToString|String)\b")
+
+
+def _as_string(before: str, after: str) -> bool:
+    """Whether the read is converted to a string before the comparison (see TO_STRING_BEFORE)."""
+    return bool(TO_STRING_BEFORE.search(before) or TO_STRING_AFTER.search(after))
 
 
 # A table of the states' names looked up by the read (`STATUS_TEXT[d["video_status"]]`,
@@ -583,8 +597,9 @@ def _code_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
 
 def _branch_meaning(body: str) -> str | None:
     """Whether a branch's statements say the job failed or finished, and nothing else."""
-    words = set(re.sub(r"([a-z])([A-Z])", r"\1 \2", body).lower().replace("_", " ").split())
-    words = {w.strip("\"'`.,:;!()[]{}") for w in words} | set(re.findall(r"[a-z]+", body.lower()))
+    # (each word of a camel-cased name counts: `raise RenderFinished(vid)` names a finish)
+    split = re.sub(r"([a-z])([A-Z])", r"\1 \2", body).lower()
+    words = set(re.findall(r"[a-z]+", split)) | set(re.findall(r"[a-z]+", body.lower()))
     if words & UNDECIDED:
         return None
     said = {MEANING_WORDS.get(w) or ENDED.get(w) for w in words} - {None}
