@@ -146,6 +146,8 @@ class _Text:
     origins: dict[int, int] = field(default_factory=dict)  # a local's read: the read it holds
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
     owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
+    own_models: set[str] | None = None  # (see OWN_MODELS)
+    tables: dict[str, int] | None = None  # where each name's table opens (see TABLE)
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
@@ -281,7 +283,8 @@ def _tied(
     in a file whose calls are all documented, judged by the file's calls."""
     m = ties.get(text.place(origin)) if origin is not None else None
     if m is None:
-        return one if sure and not one.plain and not _own_field(text, one.name) else None
+        own = _own_field(text, one.name) or (origin is not None and _on_own_model(text, origin))
+        return one if sure and not one.plain and not own else None
     e = m.endpoint
     if e is None or m.verdict != "documented":
         return None
@@ -289,6 +292,38 @@ def _tied(
         if path.rsplit(".", 1)[-1] == one.name:
             return Field(one.name, states, e, one.plain, one.code)
     return None
+
+
+# The app's own record classes imported from its models module (`from .models import Render`,
+# `from app.models import Job`, `import { Job } from "@prisma/client"` or "./entities/job").
+OWN_MODELS = rx.compile(
+    r"^\s*from\s+[\w.]*\bmodels\s+import\s+\(?(?P<py>[\w, \t]+)"
+    r"|^\s*import\s+(?:type\s+)?\{(?P<ts>[^}]*)\}\s*from\s*[\"'][^\"']*"
+    r"(?:@prisma/client|/models?\b|/entit(?:y|ies)\b)",
+    re.M,
+)
+RECEIVER = rx.compile(r"(?<![\w$.])(?P<r>[A-Za-z_$][\w$]*)\s*(?:\?\.|\.)$")
+
+
+def _on_own_model(text: _Text, origin: int) -> bool:
+    """Whether a read is of a name typed by, or fetched through, a class of the app's own models
+    (see OWN_MODELS): `render: Render`, `render = Render.objects.get(...)`: its record's field."""
+    i, column = text.place(origin)
+    receiver = RECEIVER.search(text.lines[i][:column])
+    if receiver is None:
+        return False
+    if text.own_models is None:
+        text.own_models = {
+            c.strip().split(" as ")[-1].strip()
+            for m in OWN_MODELS.finditer(text.text)
+            for c in (m["py"] or m["ts"]).split(",")
+        } - {""}
+    classes = text.own_models
+    if not classes:
+        return False
+    r, named = re.escape(receiver["r"]), "|".join(re.escape(c) for c in sorted(classes))
+    typed = rf"(?<![\w$.]){r}\s*(?::\s*(?:{named})\b|=\s*(?:await\s+)?(?:{named})\.)"
+    return re.search(typed, text.text) is not None
 
 
 @lru_cache(maxsize=256)
@@ -344,6 +379,7 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     said = _code_said if one.code else _said
     context = said(text, i, op, line, tail) if len(items) == 1 else None
     strings = not one.code and _through_data(text, before, "axios" in text.text)
+    strings = strings and not _as_string(before, after[: shown.end()] if shown.re is AFTER else "")
     for at, written in items:
         number, named = _number(text, written)
         if number is not None:
@@ -352,11 +388,26 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
             yield at, written, written.strip("\"'"), context
 
 
+# A read converted to a string before it is compared: `String(x.video_status)`, `str(d["s"])`,
+# `strval(...)`, `x.video_status.toString()`, `.to_s`: a string in quotes is then right.
+TO_STRING_BEFORE = rx.compile(
+    r"(?<![\w$.])(?:String|str|strval|string|CStr)\(\s*[\w$.?\[\]\"'()]*$"
+)
+TO_STRING_AFTER = rx.compile(r"\.(?:toString|to_s|ToString|String)\b")
+
+
+def _as_string(before: str, after: str) -> bool:
+    """Whether the read is converted to a string before the comparison (see TO_STRING_BEFORE)."""
+    return bool(TO_STRING_BEFORE.search(before) or TO_STRING_AFTER.search(after))
+
+
 # A table of the states' names looked up by the read (`STATUS_TEXT[d["video_status"]]`,
 # `LABELS.get(status)`), written as numbers to words: `{1: "queued", 2: "done", 3: "failed"}`.
 LOOKUP = rx.compile(
     r"(?P<map>[A-Za-z_$][\w$]*)\s*(?:\[|\.get\(|\.getOrDefault\()\s*[\w$.?\[\]\"'()]*$"
 )
+# Where a file's tables open (`NAME = {`, `NAME: Record<number, string> = {`), by name: the first.
+TABLE = rx.compile(r"(?<![\w$.])(?=(?P<n>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?P<b>\{))")
 PAIR = rx.compile(r"(?P<n>-?\d+)\s*:\s*[\"'](?P<w>[^\"'\n]*)[\"']")
 
 
@@ -366,13 +417,15 @@ def _mapped(text: _Text, before: str) -> Iterator[Compared]:
     lookup = LOOKUP.search(before)
     if lookup is None or lookup.group("map") in KEYWORDS:
         return
-    table = re.search(
-        rf"(?<![\w$.]){re.escape(lookup.group('map'))}\s*(?::[^=\n]*)?=\s*\{{", text.text
-    )
-    if table is None:
+    if text.tables is None:  # (indexed once per file: a search per read was quadratic)
+        text.tables = {}
+        for m in TABLE.finditer(text.text):
+            text.tables.setdefault(m["n"], m.end("b"))
+    opened = text.tables.get(lookup.group("map"))
+    if opened is None:
         return
-    close = text.text.find("}", table.end(), table.end() + 600)
-    for pair in PAIR.finditer(text.text, table.end(), close if close >= 0 else table.end()):
+    close = text.text.find("}", opened, opened + 600)
+    for pair in PAIR.finditer(text.text, opened, close if close >= 0 else opened):
         meaning = _meaning(re.sub(r"\W+", "_", pair.group("w")))
         said = (meaning, f'by its name "{pair.group("w")}"') if meaning else None
         yield pair.start("n"), pair.group("n"), int(pair.group("n")), said
@@ -583,8 +636,9 @@ def _code_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
 
 def _branch_meaning(body: str) -> str | None:
     """Whether a branch's statements say the job failed or finished, and nothing else."""
-    words = set(re.sub(r"([a-z])([A-Z])", r"\1 \2", body).lower().replace("_", " ").split())
-    words = {w.strip("\"'`.,:;!()[]{}") for w in words} | set(re.findall(r"[a-z]+", body.lower()))
+    # (each word of a camel-cased name counts: `raise RenderFinished(vid)` names a finish)
+    split = re.sub(r"([a-z])([A-Z])", r"\1 \2", body).lower()
+    words = set(re.findall(r"[a-z]+", split)) | set(re.findall(r"[a-z]+", body.lower()))
     if words & UNDECIDED:
         return None
     said = {MEANING_WORDS.get(w) or ENDED.get(w) for w in words} - {None}

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from akool_cli.audit import rx
 from akool_cli.audit.brackets import CLOSE, OPEN, QUOTES
-from akool_cli.audit.rules import Hit
+from akool_cli.audit.rules import Fix, Hit
 
 # A map type whose values are strings, as written before the map's literal (or its `mapOf(`).
 STRING_MAP = rx.compile(
@@ -53,6 +53,12 @@ def keep_types(lines: list[str], hit: Hit) -> Hit:
             f"send {fix.new}; --diff leaves it to a person)"
         )
         return replace(hit, fix=None, message=hit.message + note)
+    if fix is not None and _literal_typed(lines, fix):
+        note = (
+            " (the field is typed by a Literal that does not hold it: change the annotation, "
+            f"then send {fix.new}; --diff leaves it to a person)"
+        )
+        return replace(hit, fix=None, message=hit.message + note)
     if fix is None or fix.line >= len(lines) or not _unquotes(fix.old, fix.new):
         return hit
     if not _in_string_map(lines, fix.line, fix.start):
@@ -62,6 +68,36 @@ def keep_types(lines: list[str], hit: Hit) -> Hit:
         f"{fix.new}; --diff leaves it to a person)"
     )
     return replace(hit, fix=None, message=hit.message + note)
+
+
+# A field annotated with a Python `Literal` (a TypedDict's or a model's `resolution:
+# Literal["720p", "1080p"]`): a string the fix writes there fails the type check unless the
+# annotation changes with it (break21h typed-map-value-patch).
+LITERAL_FIELD = rx.compile(
+    r"^[ \t]*(?P<n>[A-Za-z_]\w*)[ \t]*:[ \t]*(?:Optional\[|NotRequired\[|Required\[)?"
+    r"(?:typing\.|t\.|typing_extensions\.)?Literal\[(?P<v>[^\]\n]*)\]",
+    re.M,
+)
+# The key a value's fix is written for, before the value on its line: `"resolution": `, `resolution=`.
+KEY_BEFORE = rx.compile(r"[\"']?(?P<k>[A-Za-z_]\w*)[\"']?\s*(?::|=)\s*$")
+_literal_names: list[tuple[list[str], dict[str, set[str]]]] = []  # (the last file asked)
+
+
+def _literal_typed(lines: list[str], fix: Fix) -> bool:
+    """Whether the fix changes one string to another for a key the file types by a `Literal`
+    that does not hold the new one."""
+    if not (fix.old[:1] in QUOTES and fix.new[:1] in QUOTES) or fix.line >= len(lines):
+        return False
+    key = KEY_BEFORE.search(lines[fix.line][: fix.start])
+    if key is None:
+        return False
+    if not _literal_names or _literal_names[0][0] is not lines:
+        names: dict[str, set[str]] = {}
+        for m in LITERAL_FIELD.finditer("\n".join(lines)):
+            names.setdefault(m.group("n"), set()).update(re.findall(r"[\"']([^\"']*)[\"']", m["v"]))
+        _literal_names[:] = [(lines, names)]
+    held = _literal_names[0][1].get(key.group("k"))
+    return held is not None and fix.new.strip("\"'") not in held
 
 
 def _unquotes(old: str, new: str) -> bool:
