@@ -2572,6 +2572,7 @@ BUNDLER = rx.compile(
 # module loaded by its number (`var i = a(87066)`) whose renamed export is called as a client
 # (`i.Z.post(`, `o.default.get(`, webpack 5's `r.Ay.post(`, `(0, i.Z)(`).
 BUNDLE_MARK = rx.compile(r"webpackChunk|__webpack_require__|__webpack_exports__|\bparcelRequire")
+BUNDLE_WORDS = ("webpack", "parcelRequire")  # (each match of BUNDLE_MARK holds one)
 MODULE_BY_ID = rx.compile(r"(?<![\w$.])[\w$]{1,2}\s*=\s*[\w$]{1,2}\(\d{2,6}\)")
 RENAMED_CLIENT = rx.compile(
     r"(?<![\w$.])[\w$]{1,2}\.(?:Z|ZP|A|Ay|default)\.(?:get|post|put|patch|delete|request)\("
@@ -2587,7 +2588,7 @@ def _bundled(lines: list[str]) -> bool:
     if any(len(t) > ties.STATEMENT_CHARS and BUNDLER.search(t) for t in lines):
         return True
     text = "\n".join(lines)
-    if BUNDLE_MARK.search(text):
+    if any(w in text for w in BUNDLE_WORDS) and BUNDLE_MARK.search(text):
         return True
     renamed = any(w in text for w in (".Z.", ".default.", ".A.", ".Ay.", ".ZP.", "(0,"))
     return bool(renamed and RENAMED_CLIENT.search(text) and MODULE_BY_ID.search(text))

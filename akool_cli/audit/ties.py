@@ -495,6 +495,25 @@ class Scope:
     def __bool__(self) -> bool:
         return bool(self.local or self.lasting or self.hidden)
 
+    def holds_nothing(self) -> bool:
+        """Whether nothing at all holds the answer: a line after the call's statement can then
+        change the scope only by settling a Promise with it (see _settled; every other step
+        needs a name of the scope, see scopes)."""
+        held = self.held
+        return not (
+            self.local
+            or self.lasting
+            or self.hidden
+            or self.bodies
+            or self.fields
+            or self.urls
+            or self.wrapped
+            or self.returned
+            or held.lists
+            or held.items
+            or held.returned
+        )
+
 
 def block_end(lines: list[str], line: int) -> int:
     """The last line of the block a line opens (the line itself when it opens none or closes it)."""
@@ -819,6 +838,7 @@ class Lines:
         self._indexes: bool | None = None
         self._converting: set[str] | None = None
         self._free_to: dict[int, int] = {}
+        self._branches: list[int] | None = None
 
     def returns(self, i: int) -> str | None:
         """returned_expression of line i (once per line: every call whose scope reaches it asks)."""
@@ -891,6 +911,10 @@ class Lines:
             )
         return self._plain[i]
 
+    def mentions_any(self, words: Iterable[str]) -> bool:
+        """Whether any line of the file holds one of the words (see mentions)."""
+        return any(self.mentions(w) for w in words)
+
     def mentions(self, word: str) -> bool:
         """Whether any line of the file holds a word (found once a word)."""
         if word not in self._mentions:
@@ -932,6 +956,18 @@ class Lines:
         for p in path:
             free_to[p] = j
         return min(j, limit)
+
+    def branches_near(self, i: int) -> bool:
+        """Whether a line from BRANCH_LINES - 1 above line i down to it starts a later branch
+        (ELSE): the lines that do are found once per file, each line tested once."""
+        if self._branches is None:
+            self._branches = [
+                k
+                for k, t in enumerate(self.lines)
+                if any(w in t for w in ELSE_WORDS) and ELSE.match(t) is not None
+            ]
+        k = bisect.bisect_left(self._branches, max(i - BRANCH_LINES + 1, 0))
+        return k < len(self._branches) and self._branches[k] <= i
 
     def loops(self, i: int) -> tuple[tuple[str, str], ...]:
         """The loops and callbacks of a line that walk a list (see items.loop_items)."""
@@ -1114,6 +1150,11 @@ class Lines:
                     self._unwrapped[m.group("client")] = selected.count("data")
         return self._unwrapped.get(client, 0) if client else 0
 
+    def unwraps(self) -> bool:
+        """Whether a response interceptor of the file unwraps some client's responses."""
+        self.unwrapped("")
+        return bool(self._unwrapped)
+
     def angular(self) -> bool:
         """Whether the file uses Angular's HttpClient, whose Observables emit the parsed answer
         (not NestJS's HttpService, whose emit axios' response)."""
@@ -1197,7 +1238,11 @@ def scopes(
     resume, seen = line, [level, None, -1]
     join = _branch_join(facts, start, bound.names) if bound is not None else -1
     closed, parameters = _callbacks_end(facts, start, line, bound)
-    for i in range(line, stop):
+    i = line - 1
+    while i + 1 < stop:
+        i = max(i + 1, resume)  # (the lines _skip passed change nothing: not visited one by one)
+        if i >= stop:
+            break
         if scope.hidden:
             _restore(scope)
         if 0 <= join <= i:  # if ...: r = get(a) else: r = get(b): r is no one's after them
@@ -1206,49 +1251,61 @@ def scopes(
         if 0 <= closed < i:  # (`.then((r) => r.json())`'s r: no name of the answer after it)
             _drop(scope, parameters)
             closed = -1
-        if i < resume:
-            continue
         if idle is not None and i > end and scope:
             resume = _skip(facts, (i, stop), scope, (idle, idle_after), seen)
             if i < resume:
                 continue
-        if i > end:
-            text = lines[i]
-            if facts.indent(i) < level and facts.starts_function(i):
-                scope.local.clear()
-                scope.held.items.clear()
-            _loops_and_shadows(facts, scope, i)
-            if scope:
-                _handed_on(text, scope, shell)
-            bound_here = facts.binding(i) or with_binding(facts, i)
-            if bound_here is not None and not shell:
-                bound_here = keyed_given(facts, bound_here, scope)
+        if i > end and (not scope.holds_nothing() or "resolve(" in lines[i]):
+            bound_here = _line_step(facts, scope, i, level)
             if bound_here is not None:
-                bound_here = facts.whole_binding(i, bound_here)
-                bound_here = _element_rebound(facts, scope, bound_here, i)
                 yield i, scope
-                if facts.walks() or facts.indexes():  # (a list walked, or an item taken)
-                    _rebind_lists(scope, bound_here, shell, i)
-                else:
-                    _rebind(scope, bound_here, shell, i)
-                if not shell and (
-                    scope.held.items or "[" in bound_here.rhs or ".at(" in bound_here.rhs
-                ):
-                    _bind_item(scope, bound_here, i)
-                if not shell and "(" in bound_here.rhs:
-                    _rebind_wrapped(facts, scope, bound_here)
-                    _rebind_parsed(facts, scope, bound_here)
+                _rebind_here(facts, scope, bound_here, i)
                 continue
-            rest = facts.returns(i) if scope.local or scope.returned else None
-            if rest is not None and derived(rest, scope.all(), shell):
-                if _data_field(rest, scope):  # return r.json()["data"]: the data field
-                    _returned(lines, i, scope, field=True)
-                else:  # (`return r.status_code, r.json()`: a tuple, see Lines.gives_wrapped)
-                    _returned(lines, i, scope, _parsed(rest, scope) and not tuple_parts(rest))
-                _returns_list(lines, i, rest, scope)
         if not shell and i > line and "resolve(" in lines[i]:
             _settled(lines, i, scope)
         yield i, scope  # (the caller stops when nothing holds the answer any more)
+
+
+def _line_step(facts: Lines, scope: Scope, i: int, level: int) -> Binding | None:
+    """What line i, after the call's statement, does to the scope before the caller reads it:
+    a function's end, its loops and shadows, a name it hands the answer to, a return of it; the
+    binding it makes, if any (see _rebind_here). A scope that holds nothing stays empty on a line
+    with no `resolve(` (see Scope.holds_nothing): such lines are not stepped through."""
+    lines, shell = facts.lines, facts.shell
+    if facts.indent(i) < level and facts.starts_function(i):
+        scope.local.clear()
+        scope.held.items.clear()
+    _loops_and_shadows(facts, scope, i)
+    if scope:
+        _handed_on(lines[i], scope, shell)
+    bound_here = facts.binding(i) or with_binding(facts, i)
+    if bound_here is not None and not shell:
+        bound_here = keyed_given(facts, bound_here, scope)
+    if bound_here is not None:
+        bound_here = facts.whole_binding(i, bound_here)
+        return _element_rebound(facts, scope, bound_here, i)
+    rest = facts.returns(i) if scope.local or scope.returned else None
+    if rest is not None and derived(rest, scope.all(), shell):
+        if _data_field(rest, scope):  # return r.json()["data"]: the data field
+            _returned(lines, i, scope, field=True)
+        else:  # (`return r.status_code, r.json()`: a tuple, see Lines.gives_wrapped)
+            _returned(lines, i, scope, _parsed(rest, scope) and not tuple_parts(rest))
+        _returns_list(lines, i, rest, scope)
+    return None
+
+
+def _rebind_here(facts: Lines, scope: Scope, bound_here: Binding, i: int) -> None:
+    """A binding after the call's statement, once the caller has read its line (see _rebind)."""
+    shell = facts.shell
+    if facts.walks() or facts.indexes():  # (a list walked, or an item taken)
+        _rebind_lists(scope, bound_here, shell, i)
+    else:
+        _rebind(scope, bound_here, shell, i)
+    if not shell and (scope.held.items or "[" in bound_here.rhs or ".at(" in bound_here.rhs):
+        _bind_item(scope, bound_here, i)
+    if not shell and "(" in bound_here.rhs:
+        _rebind_wrapped(facts, scope, bound_here)
+        _rebind_parsed(facts, scope, bound_here)
 
 
 def _callbacks_end(
@@ -1259,6 +1316,8 @@ def _callbacks_end(
     which they name nothing of the answer (`const image = fetch(b).then((r) => ...)` below has an
     r of its own); -1 when there are none, or the statement does not close in view."""
     lines = facts.lines
+    if not facts.mentions_any(CHAIN_HINTS):
+        return -1, set()  # (no line of the file chains a callback: most files)
     near = "\n".join(lines[line : line + 8])  # (a cheap look first: most calls have no chain)
     if len(near) > 8 * STATEMENT_CHARS or not any(h in near for h in CHAIN_HINTS):
         return -1, set()
@@ -1445,7 +1504,7 @@ def _on_the_call(
         scope.local.add(handle)
     unwrapped = _returns_call(facts, start, statement, scope)
     own = facts.statement_end(line)
-    chained = lines[line : own + 2]
+    chained = lines[line : own + 2] if facts.mentions_any(CHAIN_HINTS) else []
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(
         hint in t for t in chained for hint in CHAIN_HINTS
     ):
@@ -1454,7 +1513,8 @@ def _on_the_call(
     opened = XHR_OPEN.search(lines[line]) if _xhr_line(lines[line]) else None
     if opened is not None:  # xhr.open("GET", url): `xhr.responseText` is its answer's text
         scope.local.add(opened.group("h"))
-    if any(_jquery_line(t) for t in lines[max(0, line - 3) : line + 1]):
+    jquery = facts.mentions_any(JQUERY_WORDS)  # (most files make no jQuery call)
+    if jquery and any(_jquery_line(t) for t in lines[max(0, line - 3) : line + 1]):
         _jquery_callbacks(facts, line, scope)
     if gives.startswith("list:") and facts.walks():
         _walk_call(facts, line, column, gives[5:], scope)
@@ -1463,7 +1523,10 @@ def _on_the_call(
 @lru_cache(maxsize=8192)
 def _jquery_line(text: str) -> bool:
     """Whether a line may hold a jQuery call (kept per line, as returned_expression)."""
-    return "$." in text or "jQuery." in text
+    return any(w in text for w in JQUERY_WORDS)
+
+
+JQUERY_WORDS = ("$.", "jQuery.")
 
 
 @lru_cache(maxsize=8192)
@@ -1792,6 +1855,7 @@ def given_places(bound: Binding, gives: str) -> Iterator[tuple[str, str]]:
 
 # A branch after another one: `else:`, `elif x:`, `} else {`, `else res = ...`, `except E:`.
 ELSE = rx.compile(r"^\s*(?:\}\s*)?(?:else\b|elif\b|elsif\b|except\b|catch\b|rescue\b)")
+ELSE_WORDS = ("else", "elif", "elsif", "except", "catch", "rescue")  # (each match of ELSE has one)
 BRANCH_LINES = 30  # how far above a call's binding an earlier branch's binding of its name may be
 
 
@@ -1802,6 +1866,8 @@ def _branch_join(facts: Lines, start: int, names: tuple[str, ...]) -> int:
     it is no one's; -1 when there is no such earlier branch."""
     lines = facts.lines
     branch = -1  # the line of the branch the call is in (`else:`, `} else {`)
+    if not facts.branches_near(start):
+        return -1  # (no branch in view above the call: most calls)
     for p in range(start, max(start - BRANCH_LINES, -1), -1):
         if p < start and facts.indent(p) < facts.indent(start) and facts.starts_function(p):
             return -1
@@ -1833,8 +1899,12 @@ def _returns_call(facts: Lines, start: int, statement: str, scope: Scope) -> int
     """A call's statement that returns what it gives (`return r.json()`, `return
     http.get(u)` on a client whose interceptor unwraps it): its function gives the answer.
     What the interceptor of the call's client makes of its result (see Lines.unwrapped)."""
-    returns = returned_expression(facts.lines[start])
-    unwrapped = facts.unwrapped(_callee(returns if returns is not None else statement))
+    returns = facts.returns(start)
+    unwrapped = (  # (most files' clients unwrap nothing: their callee is not looked for)
+        facts.unwrapped(_callee(returns if returns is not None else statement))
+        if facts.unwraps()
+        else 0
+    )
     if returns is not None:
         if return_statement(facts.lines[start]) is None:
             statement = returns  # (a one-line function: what follows its head is what it gives)

@@ -1,0 +1,188 @@
+"""perf26a: the answer side's speed, counted (calls and lines run, never seconds): a call whose
+answer nothing holds is not stepped through line by line; an earlier branch, a promise chain, a
+jQuery call, a client's interceptor and a bundler's marks are looked for once per file, not once
+per call."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from akool_cli.audit import rules, ties
+from akool_cli.audit.scan import audit_text
+
+CORPUS = Path(__file__).parent / "audit_corpus"
+
+# bench's shape (bench/run.py's write_audit_file): a body, a call bound to a name and read, then
+# four calls that bind nothing, in a row, at the top level.
+BENCH_SHAPE = (
+    'body{n} = {{"talking_photo_url": "u", "audio_url": "a", "resolution": "720p"}}\n'
+    'r{n} = requests.post(f"{{BASE}}/content/video/createbytalkingphoto", json=body{n})\n'
+    'job{n} = r{n}.json()["data"]["task_id"]\n'
+    'requests.get(BASE + "/content/video/infobymodelid", params={{"video_model_id": job}})\n'
+    'requests.post("https://api.akool.com/photo/talking", json={{"image_url": "u"}})\n'
+    'requests.post(f"{{BASE}}/content/image/createbyprompt", json={{"prompt": "p", "size": "1:1"}})\n'
+    'requests.get("%s/content/video/result/%s" % (BASE, job))\n'
+)
+HEAD = 'import requests\nBASE = "https://openapi.akool.com/api/open/v3"\n'
+
+
+def _bench_file(groups: int) -> str:
+    return HEAD + "".join(BENCH_SHAPE.format(n=5 * k) for k in range(groups))
+
+
+@contextmanager
+def _counted(owner: Any, name: str) -> Iterator[list[int]]:
+    """Count the calls of owner.name while the block runs."""
+    count = [0]
+    original = getattr(owner, name)
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        count[0] += 1
+        return original(*args, **kwargs)
+
+    setattr(owner, name, counting)
+    try:
+        yield count
+    finally:
+        setattr(owner, name, original)
+
+
+class _CountingPattern:
+    """A pattern whose match and search calls are counted."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern, self.count = pattern, 0
+
+    def match(self, *args: Any) -> Any:
+        self.count += 1
+        return self.pattern.match(*args)
+
+    def search(self, *args: Any) -> Any:
+        self.count += 1
+        return self.pattern.search(*args)
+
+    def finditer(self, *args: Any) -> Any:
+        self.count += 1
+        return self.pattern.finditer(*args)
+
+
+def test_a_call_whose_answer_nothing_holds_is_not_stepped_through() -> None:
+    # Four of bench's five calls bind nothing: their walk reads the next line for a nameless
+    # read, but an empty scope stays empty on it (only a `resolve(` may fill it), so the line's
+    # loops, shadows and bindings are not worked out for that call (main: 5 a group).
+    groups = 100
+    with _counted(ties, "_loops_and_shadows") as stepped:
+        audit_text(_bench_file(groups), "calls.py")
+    assert stepped[0] <= 2 * groups, stepped[0]
+
+
+def _token_file(settle: str) -> str:
+    """A Promise around a call whose statement binds nothing, settled on line 7 with `settle`."""
+    return (
+        'const https = require("https");\n'
+        "function getToken() {\n"
+        "  return new Promise((resolve, reject) => {\n"
+        '    https.request({ hostname: "openapi.akool.com", path: "/api/open/v3/getToken", '
+        'method: "POST" }, (res) => {\n'
+        '      let body = "";\n'
+        '      res.on("data", (c) => (body += c));\n'
+        f"      {settle}\n"
+        '    }).end(JSON.stringify({ clientId: "a", clientSecret: "b" }));\n'
+        "  });\n"
+        "}\n"
+        "async function main() {\n"
+        "  const response = await getToken();\n"
+        "  console.log(response.data.token);\n"
+        "}\n"
+    )
+
+
+SETTLES = [
+    'res.on("end", () => resolve(JSON.parse(body)));',
+    "const settled = resolve(JSON.parse(body));",  # (a binding: the walk does not settle it)
+    "resolved = JSON.parse(body);",
+    'res.on("end", () => { resolve(JSON.parse(body)); });',
+]
+
+
+def test_an_empty_scope_is_passed_as_a_step_through_passes_it(monkeypatch: Any) -> None:
+    # The one step an empty scope may take is a Promise settled with the answer (`resolve(`):
+    # with the fast path (an empty scope's line not stepped through) and without it, the same.
+    for settle in SETTLES:
+        text = _token_file(settle)
+        fast = [(f.line, f.rule, f.found) for f in audit_text(text, "token.js")]
+        with monkeypatch.context() as m:
+            m.setattr(ties.Scope, "holds_nothing", lambda self: False)
+            slow = [(f.line, f.rule, f.found) for f in audit_text(text, "token.js")]
+        assert fast == slow, settle
+    found = audit_text(_token_file(SETTLES[0]), "token.js")
+    assert [(f.line, f.found) for f in found if f.rule == "response-field"] == [(13, "token")]
+
+
+def test_an_earlier_branch_is_looked_for_once_per_file() -> None:
+    # A call bound to a name looked up to ties.BRANCH_LINES lines above it for an `else:` (or
+    # `except`, `} else {`) whose branch binds the same name: each line was matched again for
+    # each call (bench: 30 lines for each bound call); the branches are indexed once a file.
+    groups = 100
+    text = _bench_file(groups)
+    counting = _CountingPattern(ties.ELSE)
+    original, ties.ELSE = ties.ELSE, counting  # type: ignore[assignment]
+    try:
+        audit_text(text, "calls.py")
+    finally:
+        ties.ELSE = original
+    assert counting.count == 0, counting.count  # (no line holds any branch's word)
+
+
+def test_the_branches_near_a_line_are_those_the_walk_up_finds() -> None:
+    rng = random.Random(7)
+    pieces = ["x = 1", "else:", "  else:", "} else {", "elif a:", "except E:", "catch (e) {"]
+    pieces += ["elsewhere = 1", "r = get(u)", "  rescue", "    y = r.json()", "", "elsif b"]
+    for _ in range(200):
+        lines = [rng.choice(pieces) for _ in range(rng.randint(0, 80))]
+        facts = ties.Lines(lines, False)
+        for i in range(len(lines)):
+            near = range(i, max(i - ties.BRANCH_LINES, -1), -1)
+            expected = any(ties.ELSE.match(lines[p]) for p in near)
+            assert facts.branches_near(i) == expected, (lines, i)
+
+
+def test_a_files_chains_jquery_and_interceptors_are_looked_for_once() -> None:
+    # Each call's set-up looked for a jQuery call on its line and the three above, and for the
+    # callee an interceptor may unwrap, in a file with neither (main: 4 and 1 a call).
+    groups = 100
+    text = _bench_file(groups)
+    with _counted(ties, "_jquery_line") as jquery, _counted(ties, "_callee") as callee:
+        audit_text(text, "calls.py")
+    assert jquery[0] == 0, jquery[0]
+    assert callee[0] <= 2 * groups, callee[0]  # (bound calls' rebinding still asks)
+
+
+def test_a_file_without_a_bundlers_words_is_not_searched_for_its_marks() -> None:
+    counting = _CountingPattern(rules.BUNDLE_MARK)
+    original, rules.BUNDLE_MARK = rules.BUNDLE_MARK, counting  # type: ignore[assignment]
+    try:
+        assert not rules._bundled(_bench_file(20).splitlines())
+        assert rules._bundled(["var a = 1;", "self.webpackChunk_N_E = []"])
+    finally:
+        rules.BUNDLE_MARK = original
+    assert counting.count == 1, counting.count
+
+
+def test_every_bundle_mark_holds_a_bundlers_word() -> None:
+    for mark in re.findall(r"[\w$]+", rules.BUNDLE_MARK.pattern.replace("\\b", "")):
+        assert any(w in mark for w in rules.BUNDLE_WORDS), mark
+
+
+def test_every_branch_and_chain_word_is_in_its_pattern() -> None:
+    # (the words the prefilters look for are those the patterns need)
+    for word in ties.ELSE_WORDS:
+        assert ties.ELSE.match(f"{word} x") is not None or ties.ELSE.match(word) is not None
+    assert ties.ELSE.match("elsewhere = 1") is None
+    for hint in ties.JQUERY_WORDS:
+        assert ties._jquery_line(f"{hint}ajax(") is True
