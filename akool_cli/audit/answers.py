@@ -96,6 +96,29 @@ TOP_READ = rx.compile(  # (not Python's own module run as a tool: `| python3 -m 
     r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
     r"|(?<=jq)\s+(?:-r\s+)?[\"']?\.(?P<jq>[A-Za-z_]\w*)(?P<jqmore>\.[A-Za-z_]\w*)?"
 )
+# What may follow TOP_READ's word (past `()` and blanks): a member's dot or arrow (DOT, GETTER), or
+# a key's bracket; (`json=` in `requests.post(u, json=body)` is no read).
+TOP_FOLLOWERS = ("?", "!", ".", "-", "[")
+
+
+def may_read_top(line: str) -> bool:
+    """Whether TOP_READ may match on a line: `jq` is on it, or one of TOP_READ's words (each holds
+    `json` or `answer`) is followed by what reads a member (TOP_FOLLOWERS)."""
+    if "jq" in line:
+        return True
+    for word in ("json", "answer"):
+        k = line.find(word)
+        while k >= 0:
+            k += len(word)
+            j = k + 2 if line.startswith("()", k) else k
+            while j < len(line) and line[j].isspace():
+                j += 1
+            if line[j : j + 1] in TOP_FOLLOWERS:
+                return True
+            k = line.find(word, k)
+    return False
+
+
 # A field named by a path: Laravel's `$res->json('data.status')`, Ruby's `.dig('data', 'status')`.
 PATH_READ = rx.compile(
     r"(?:->json\(\s*[\"'](?P<data>data\.)?|\.dig\(\s*[\"']data[\"']\s*,\s*[\"'](?P<dig>))"
@@ -454,8 +477,7 @@ def _line_reads(line_no: int, line: str) -> Iterator[Read]:
     yield from gjson_reads(line_no, line)
     for column, name, under, root in stringpaths.reads(line) if "(" in line else ():
         yield _string_path_read(line_no, column, name, under, root)
-    tops = "json" in line or "answer" in line or "jq" in line
-    for m in TOP_READ.finditer(line) if tops else ():
+    for m in TOP_READ.finditer(line) if may_read_top(line) else ():
         if m.group("jq") and m.group("jqmore"):
             continue  # jq .data.X: DATA_READ has it
         name = m.group("name") or m.group("jq")

@@ -217,15 +217,19 @@ PLAIN_NAME = rx.compile(r"[A-Za-z_$][\w$]*")
 HEEDED = rx.compile(r"[\"'`()\[\]{}=]")
 
 
-def _depth_zero_equals(line: str) -> int:
-    """The column of the line's first `=` outside brackets that is an assignment, or -1."""
+def _depth_zero_equals(line: str, start: int | None = None) -> int:
+    """The column of the line's first `=` outside brackets that is an assignment, or -1.
+    `start`: where the walk of quotes and brackets starts; None: at the first `=` when no quote
+    nor bracket is before it (the walk's first stop is then that `=`, at depth 0), else at 0;
+    0 walks the whole line (what the shortcut must agree with: tests/test_audit_perf25.py)."""
     first = line.find("=")
     if first < 0:
         return -1
+    if start is None:
+        start = first if HEEDED.search(line, 0, first) is None else 0
     depth = 0
     quote = ""
-    # (no quote nor bracket before the first `=`: the walk's first stop is that `=`, at depth 0)
-    for m in HEEDED.finditer(line, first if HEEDED.search(line, 0, first) is None else 0):
+    for m in HEEDED.finditer(line, start):
         i = m.start()
         c = line[i]
         if quote:
@@ -839,6 +843,7 @@ class Lines:
         self._converting: set[str] | None = None
         self._free_to: dict[int, int] = {}
         self._branches: list[int] | None = None
+        self._mentions_any: dict[tuple[str, ...], bool] = {}
 
     def returns(self, i: int) -> str | None:
         """returned_expression of line i (once per line: every call whose scope reaches it asks)."""
@@ -911,9 +916,12 @@ class Lines:
             )
         return self._plain[i]
 
-    def mentions_any(self, words: Iterable[str]) -> bool:
+    def mentions_any(self, words: tuple[str, ...]) -> bool:
         """Whether any line of the file holds one of the words (see mentions)."""
-        return any(self.mentions(w) for w in words)
+        found = self._mentions_any.get(words)
+        if found is None:
+            found = self._mentions_any[words] = any(self.mentions(w) for w in words)
+        return found
 
     def mentions(self, word: str) -> bool:
         """Whether any line of the file holds a word (found once a word)."""
