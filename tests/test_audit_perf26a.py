@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from akool_cli.audit import answers, rules, ties
+from akool_cli.audit import answers, rules, scopes, ties
 from akool_cli.audit.scan import audit_text
 
 CORPUS = Path(__file__).parent / "audit_corpus"
@@ -212,3 +212,109 @@ def test_every_top_level_read_passes_its_prefilter() -> None:
             assert answers.may_read_top(line), line
     assert not answers.may_read_top('requests.post(u, json={"a": 1})')
     assert answers.may_read_top("r.json() ['x']") and answers.may_read_top("answer ?.x")
+
+
+def test_a_line_without_a_functions_or_a_loud_word_is_not_searched() -> None:
+    # Each line's start of a function (ties.FUNCTION_START) and its loud marks (ties.LOUD) are
+    # worked out once per file: a line without any of their words is not searched (bench: none).
+    starts, loud = _CountingPattern(ties.FUNCTION_START), _CountingPattern(ties.LOUD)
+    originals = ties.FUNCTION_START, ties.LOUD
+    ties.FUNCTION_START, ties.LOUD = starts, loud  # type: ignore[assignment]
+    try:
+        audit_text(_bench_file(50), "calls.py")
+    finally:
+        ties.FUNCTION_START, ties.LOUD = originals
+    assert (starts.count, loud.count) == (0, 0), (starts.count, loud.count)
+
+
+def test_every_function_start_and_loud_line_holds_a_word_of_its_prefilter() -> None:
+    rng = random.Random(5)
+    pieces = ["def ", "def", "function", "func ", "fun ", "@app.get", "=>", " {", "async ", "x"]
+    pieces += ["export ", "default ", "private ", "suspend ", "(", ")", " ", "\t", "->", "&"]
+    pieces += ["return", "resolve(", "=", "r", "\n"]
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        if ties.FUNCTION_START.search(line) is not None:
+            assert any(w in line for w in ties.FUNCTION_WORDS), line
+        if ties.LOUD.search(line) is not None:
+            assert any(w in line for w in ties.LOUD_WORDS), line
+
+
+def test_a_misread_fields_near_names_are_worked_out_once_per_endpoint() -> None:
+    # A read the docs do not name is compared with each documented field of its endpoint (the
+    # same letters, or one letter away): the fields were squashed again and each was tried one
+    # letter away for each read; now they are indexed once per endpoint and level (by letters
+    # and length), and only a name one letter longer, as long or shorter is tried.
+    groups = 100
+    with _counted(rules, "_squash") as squashed, _counted(rules, "_one_edit") as edits:
+        audit_text(_bench_file(groups), "calls.py")
+    assert squashed[0] <= 25 * groups, squashed[0]  # (main: 38 a group)
+    assert edits[0] <= 2 * groups, edits[0]
+
+
+def test_the_line_above_a_call_is_read_for_a_functions_head_once_per_file() -> None:
+    # A call's statement may start on a line above it unless that line opens a function:
+    # opened_function read the line above each call anew (bench: 4 of each 5 calls); the
+    # file's Scopes keep each line's function_def, read once a file.
+    groups = 100
+    text = _bench_file(groups)
+    lines = text.count("\n")
+    with _counted(ties, "function_def") as read, _counted(scopes, "function_def") as scoped:
+        audit_text(text, "calls.py")
+    assert read[0] <= groups // 10, read[0]
+    assert scoped[0] <= lines + 50, (scoped[0], lines)
+
+
+POLLER = (
+    "import requests\n"
+    'BASE = "https://openapi.akool.com/api/open/v3"\n'
+    "def make(p, a):\n"
+    '    r = requests.post(f"{BASE}/content/video/createbytalkingphoto", '
+    'json={"talking_photo_url": p, "audio_url": a})\n'
+    '    return r.json()["data"]["_id"]\n'
+    "def wait(job):\n"
+    "    while True:\n"
+    '        s = requests.get(f"{BASE}/content/video/infobymodelid", '
+    'params={"video_model_id": job}).json()\n'
+    '        if s["data"]["video_status"] == 3:\n'
+    '            return s["data"]["video"]\n'
+    '        if s["data"]["video_status"] == 5:\n'
+    '            raise RuntimeError(s["data"]["status_msg"])\n'
+)
+
+
+def test_a_calls_answer_reads_are_walked_once_for_every_rule_that_asks() -> None:
+    # The answer rules and the status rule (tied_reads) each walked every call's answer: a
+    # poller's file (a status read) walked each call twice; now once a file.
+    text = POLLER * 20
+    calls = text.count("requests.")
+    with _counted(rules, "_call_reads") as walked:
+        found = audit_text(text, "poll.py")
+    assert walked[0] <= calls, (walked[0], calls)
+    assert [f.rule for f in found if f.line == 9] == []  # (right reads: no finding)
+
+
+def test_a_calls_arguments_are_placed_only_when_its_statement_reads_an_answer() -> None:
+    # A read on the call's own statement is the call's unless it is inside the call's own
+    # arguments or its URL's string: both spans were worked out for every call (bench: 5 a
+    # group), though most statements read nothing there.
+    groups = 100
+    with (
+        _counted(rules, "_call_arguments") as spans,
+        _counted(rules, "_string_around") as strings,
+    ):
+        audit_text(_bench_file(groups), "calls.py")
+    assert spans[0] <= groups // 10 and strings[0] <= groups // 10, (spans[0], strings[0])
+
+
+def test_a_read_in_a_calls_own_arguments_is_still_another_answers() -> None:
+    text = (
+        "import requests\n"
+        'BASE = "https://openapi.akool.com/api/open/v3"\n'
+        'r = requests.post(f"{BASE}/content/video/createbytalkingphoto", json={"a": 1})\n'
+        'v = requests.get(f"{BASE}/content/video/infobymodelid", '
+        'params={"video_model_id": r.json()["data"]["_id"]}).json()["data"]["video_url"]\n'
+    )
+    found = [(f.line, f.rule, f.found) for f in audit_text(text, "own.py")]
+    assert (4, "response-field", "video_url") in found
+    assert not [f for f in found if f[2] == "_id"]

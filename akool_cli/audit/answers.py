@@ -231,11 +231,16 @@ def set_by_default(text: str) -> set[str]:
     }
 
 
+def may_read(line: str) -> bool:
+    """Whether a line holds one of the words every answer read needs (READ_HINTS)."""
+    return any(hint in line for hint in READ_HINTS)
+
+
 def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
     """The answer fields a line reads, each with where it is read (under data or at the top),
     the name it starts from, and the names read beside it in a fallback chain; in Ruby, through
     symbol keys too (`body[:data][:status]`, `.dig(:data, :status)`)."""
-    if not any(hint in line for hint in READ_HINTS):
+    if not may_read(line):
         return
     found = list(_line_reads(line_no, line))
     if ruby and ":data" in line:

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from operator import attrgetter
 from typing import Literal
 
 from akool_cli.audit import (
@@ -2360,16 +2361,34 @@ def _near_read(name: str, place: str, top: frozenset[str], under: frozenset[str]
     field under data, written without its dot: `data_id` for `data._id`): the only one with the
     same letters but for case, `_`, `-` and `.`, or else the only one a letter away (one added,
     dropped, changed or two swapped) in a name of six letters or more."""
-    names = under if place == "data" else top | {f"data.{n}" for n in under if "data" in top}
-    names = frozenset(n for n in names if n != name)
-    squashed = _squash(name).replace(".", "")
-    same = [n for n in names if _squash(n).replace(".", "") == squashed]
+    by_letters, by_length = _near_names(place == "data", top, under)
+    same = [n for n in by_letters.get(_squash(name).replace(".", ""), ()) if n != name]
     if len(same) == 1:
         return same[0]
     if same or len(name) < NEAR_READ_LENGTH:
         return None
-    close = [n for n in names if "." not in n and _one_edit(name, n)]
+    size = len(name)  # (a name one letter away is one shorter, as long or one longer)
+    close = [
+        n for k in (size - 1, size, size + 1) for n in by_length.get(k, ()) if _one_edit(name, n)
+    ]
     return close[0] if len(close) == 1 else None
+
+
+@lru_cache(maxsize=256)
+def _near_names(
+    data: bool, top: frozenset[str], under: frozenset[str]
+) -> tuple[dict[str, list[str]], dict[int, list[str]]]:
+    """The answer fields a read at a level may misspell (see _near_read), by their letters
+    squashed and, those without a dot, by their length: worked out once per endpoint and level,
+    not for each read."""
+    names = under if data else top | {f"data.{n}" for n in under if "data" in top}
+    by_letters: dict[str, list[str]] = {}
+    by_length: dict[int, list[str]] = {}
+    for n in names:
+        by_letters.setdefault(_squash(n).replace(".", ""), []).append(n)
+        if "." not in n:
+            by_length.setdefault(len(n), []).append(n)
+    return by_letters, by_length
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -2525,7 +2544,7 @@ def tied_reads(ctx: FileContext) -> dict[tuple[int, int], Mention]:
     reads = LineReads(ctx)
     found: dict[tuple[int, int], Mention] = {}
     for m in calls:
-        for read in _call_reads(ctx, m, places, facts, reads):
+        for read in _reads_of(ctx, m, places, facts, reads):
             found.setdefault((read.line, read.column), m)
     return found
 
@@ -2664,10 +2683,9 @@ def _typed_read(ctx: FileContext, hit: Hit) -> Hit:
 
 
 def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
+    every = [*ctx.mentions, *ctx.returned]
     calls = [
-        (m, m.endpoint)
-        for m in [*ctx.mentions, *ctx.returned]
-        if m.endpoint and m.endpoint.response and m.verdict != "deprecated"
+        (m, e) for m in every if (e := m.endpoint) and e.response and m.verdict != "deprecated"
     ]
     if not calls:
         return
@@ -2701,12 +2719,12 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     calls = [(m, e) for m, e in calls if id(m) not in reshaped]  # (see _reshaped, _composed)
     for m, shared in calls:
         endpoint = shared
-        stays = path_stays(ctx, m)  # (its path not fixed: nor its answer's reads)
+        stays: bool | None = None  # (its path not fixed: nor its answer's reads; see below)
         if shared.answers_by_product:
             if id(shared) not in narrowed:
                 narrowed[id(shared)] = _narrowed(shared, products)
             endpoint, shared = narrowed[id(shared)]
-        call_reads = list(_call_reads(ctx, m, places, facts, reads))
+        call_reads = _reads_of(ctx, m, places, facts, reads)
         modeled = {(r.place, r.name) for r in call_reads if r.tag}  # (a model's: answermodels)
         for read in call_reads:
             if read.name in written or answers.written(ctx.lines, read):
@@ -2734,7 +2752,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 found = ("answer-field", found[1])  # (see _shape_checked)
             if found is not None and _guessed_get(m, endpoint):  # (a note: see _on_a_guess)
                 found = (found[0], _on_a_guess(m, endpoint, found[1]))
-            if found is not None and stays:
+            stays = path_stays(ctx, m) if found is not None and stays is None else stays
+            if found is not None and stays:  # (asked only of a call that has a finding)
                 found = (found[0], replace(found[1], fix=None))
             if read.tag:
                 tags.setdefault((read.line, read.column), []).append(found)
@@ -2872,11 +2891,16 @@ class LineReads:
         self._indexed: dict[int, list[tuple[str, int, str]]] = {}
 
     def of(self, i: int) -> list[answers.Read]:
-        if i not in self.ctx.reads:
-            line, ruby = self.ctx.lines[i], self.ctx.name.endswith(".rb")
-            found = answers.reads(i, line, ruby) if not self.ctx.in_prose(i, 0) else iter(())
-            self.ctx.reads[i] = sorted(found, key=lambda r: r.column)
-        return self.ctx.reads[i]
+        found = self.ctx.reads.get(i)
+        if found is None:
+            line = self.ctx.lines[i]
+            if not answers.may_read(line) or self.ctx.in_prose(i, 0):
+                found = []  # (most lines: none of the words a read needs)
+            else:
+                ruby = self.ctx.name.endswith(".rb")
+                found = sorted(answers.reads(i, line, ruby), key=attrgetter("column"))
+            self.ctx.reads[i] = found
+        return found
 
     def between(self, i: int, start: int, end: int) -> list[answers.Read]:
         """The reads of line i from column start up to (not including) column end."""
@@ -2976,6 +3000,27 @@ def _chained_reads(
                 yield replace(read, place="data")
 
 
+Span = tuple[int, int]
+
+
+def _call_gives(ctx: FileContext, m: Mention, facts: ties.Lines, spans: list[Span]) -> str:
+    """What the call gives of its answer (see _call_arguments), its arguments' span worked out
+    only when a wrapper's base asks for it."""
+    if m.site.returned:
+        return m.site.returned
+    if m.site.base is None or not m.site.base.gives:
+        return ""
+    return m.site.base.gives if _span(ctx, m, facts, spans) != (0, 0) else ""
+
+
+def _span(ctx: FileContext, m: Mention, facts: ties.Lines, spans: list[Span]) -> Span:
+    """The span of the call's own arguments (_call_arguments), worked out once per walk and only
+    when asked: most calls' own statement holds no read to place inside or outside it."""
+    if not spans:
+        spans.append(_call_arguments(ctx, m, facts)[0])
+    return spans[0]
+
+
 def _call_arguments(ctx: FileContext, m: Mention, facts: ties.Lines) -> tuple[tuple[int, int], str]:
     """The span of the call's own arguments (`request("/x", { id: photo.data._id })` reads another
     answer there), and what the call gives of its answer (see ties.scopes' `gives`)."""
@@ -2993,6 +3038,22 @@ def _call_arguments(ctx: FileContext, m: Mention, facts: ties.Lines) -> tuple[tu
     return arguments, m.site.returned or wrapper
 
 
+def _reads_of(
+    ctx: FileContext,
+    m: Mention,
+    places: list[tuple[int, int]],
+    facts: ties.Lines,
+    reads: LineReads,
+) -> list[answers.Read]:
+    """The answer reads tied to a call (see _call_reads), worked out once per file for the
+    rules that ask: the answer rules and the status rule (tied_reads) walk the same calls."""
+    done: dict[int, list[answers.Read]] = ctx.__dict__.setdefault("_reads_of", {})
+    found = done.get(id(m))  # (a mention lives as long as its file's context)
+    if found is None:
+        found = done[id(m)] = list(_call_reads(ctx, m, places, facts, reads))
+    return found
+
+
 def _call_reads(
     ctx: FileContext,
     m: Mention,
@@ -3005,7 +3066,8 @@ def _call_reads(
     end = facts.statement_end(m.line)
     home = facts.function_of(m.line)
     doc = ctx.doc()
-    arguments, gives = _call_arguments(ctx, m, facts)
+    spans: list[Span] = []  # (the call's arguments' span, once asked: see _span)
+    gives = _call_gives(ctx, m, facts, spans)
     typed: set[str] = set()  # (Go: the struct an answer is decoded into, read once)
     loose = min(after[0], m.line + 40)  # (the last line a read from no name may be the call's)
 
@@ -3034,16 +3096,19 @@ def _call_reads(
             if i == m.line:  # const { data: { data: x } } = await axios.get(...): its keys
                 yield from (r for r in reads.patterns(i) if r.column < first)
             # (a read inside the URL's own string, `"$base/x/$($r.data._id)"`, is another's)
-            url = _string_around(ctx.lines[i], m.column) if i == m.line else (0, 0)
-            for read in reads.between(i, first, stop):
+            found = reads.between(i, first, stop)
+            url = _string_around(ctx.lines[i], m.column) if i == m.line and found else (0, 0)
+            for read in found:
                 if url[0] < read.column < url[1]:
                     continue
+                arguments = _span(ctx, m, facts, spans)
                 if not arguments[0] < doc.offset(i, read.column) < arguments[1]:
                     yield read
             for name in scope.callbacks:  # $.post(url, data, (r) => r.data.x): its own callback's
                 yield from (r for r in _body_reads(reads, i, name) if first <= r.column < stop)
             yield from _chained_reads(reads, i, scope, first, stop)
-            yield from _own_members(reads, i, scope, (first, stop), arguments)
+            if scope.bodies:  # (see _own_members)
+                yield from _own_members(reads, i, scope, (first, stop), _span(ctx, m, facts, spans))
             continue
         yield from _later_reads(ctx, reads, i, scope, loose, stop)
 

@@ -34,6 +34,7 @@ FUNCTION_START = rx.compile(
     r"|func\s|(?:(?:private|public|internal|protected|suspend|override)\s+)*fun\s)"
     r"|=>\s*\{?\s*$|\bfunction\s*\([^)]*\)\s*\{\s*$"
 )
+FUNCTION_WORDS = ("@", "def", "fun", "=>")  # (each match of FUNCTION_START holds one)
 # (and a Kotlin lambda's on one line: `execute().use { r -> return JSONObject(r.body!!.string()) }`)
 RETURN = rx.compile(
     r"^\s*(?P<lam>.*?\{\s*\(?[A-Za-z_]\w*\)?\s*->\s*)?return\b\s*(?P<rest>.*?)(?(lam)\s*\}\s*$|$)"
@@ -553,7 +554,7 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
     lines = facts.lines
     first = line  # (the first line of a statement the call goes on: `async with s.get(` above it)
     for start in range(line, max(line - 4, -1), -1):
-        if start < line and (facts.starts_function(start) or opened_function(lines[start])):
+        if start < line and (facts.starts_function(start) or facts.opens_function(start)):
             break  # (a statement above a function's head does not go on into its body)
         found = facts.binding(start)
         text = lines[start]
@@ -717,7 +718,11 @@ def opened_function(text: str) -> str | None:
     """The name of the function whose definition a line opens (scopes.function_def's reading):
     a keyword's at the start of the line (`def`, `function`, `func`, `fun`), a C-like method
     whose body's brace ends the line, or `const name = (...) => {`."""
-    m = function_def(text)
+    return _opened(text, function_def(text))
+
+
+def _opened(text: str, m: re.Match[str] | None) -> str | None:
+    """opened_function of a line whose function_def is m."""
     if m is None:
         return None
     kind = m.lastgroup
@@ -808,6 +813,7 @@ COMPREHENSION = rx.compile(r"\bfor\s+\(?(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_
 # What a line must hold to change a call's scope other than by binding a name or walking a list
 # (see scopes): a lambda, a Go decoder's &out, a return, a Promise settled.
 LOUD = rx.compile(r"->|&|return|resolve\(")
+LOUD_WORDS = ("->", "&", "return", "resolve(")  # (LOUD's alternatives)
 
 
 class Lines:
@@ -899,7 +905,8 @@ class Lines:
         decodes, hands nothing to a lambda and walks no list."""
         if i not in self._quiet:
             text = self.lines[i]
-            self._quiet[i] = LOUD.search(text) is None and not (self.walks() and self.loops(i))
+            loud = any(w in text for w in LOUD_WORDS) and LOUD.search(text) is not None
+            self._quiet[i] = not loud and not (self.walks() and self.loops(i))
         return self._quiet[i]
 
     def plain(self, i: int) -> bool:
@@ -983,9 +990,18 @@ class Lines:
             self._loops[i] = items.loop_items(self.lines[i])
         return self._loops[i]
 
+    def opens_function(self, i: int) -> bool:
+        """Whether line i opens a function's definition (opened_function), from the line's
+        function_def the file's Scopes keep when they read these same lines."""
+        if self.scopes is not None and self.scopes.lines is self.lines:
+            return bool(_opened(self.lines[i], self.scopes.function_def_at(i)))
+        return bool(opened_function(self.lines[i]))
+
     def starts_function(self, i: int) -> bool:
         if i not in self._starts:
-            self._starts[i] = bool(FUNCTION_START.search(self.lines[i]))
+            text = self.lines[i]
+            hinted = any(w in text for w in FUNCTION_WORDS)  # (most lines start nothing)
+            self._starts[i] = hinted and FUNCTION_START.search(text) is not None
         return self._starts[i]
 
     def indent(self, i: int) -> int:
