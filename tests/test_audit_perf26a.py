@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from akool_cli.audit import answers, rules, scopes, ties
+from akool_cli.audit import answers, receivers, rules, scopes, ties
 from akool_cli.audit.scan import audit_text
 
 CORPUS = Path(__file__).parent / "audit_corpus"
@@ -318,3 +318,46 @@ def test_a_read_in_a_calls_own_arguments_is_still_another_answers() -> None:
     found = [(f.line, f.rule, f.found) for f in audit_text(text, "own.py")]
     assert (4, "response-field", "video_url") in found
     assert not [f for f in found if f[2] == "_id"]
+
+
+def test_a_receivers_container_name_is_judged_once_per_name() -> None:
+    # A `.get(`/`.post(` call's receiver is asked whether it is a container for each call made on
+    # it (methods._call): by its name once (main: one CONTAINER_NAME search a call).
+    groups = 100
+    counting = _CountingPattern(receivers.CONTAINER_NAME)
+    original, receivers.CONTAINER_NAME = receivers.CONTAINER_NAME, counting  # type: ignore[assignment]
+    cached = getattr(receivers, "_container_name", None)  # (main has no such cache)
+    try:
+        if cached is not None:
+            cached.cache_clear()
+        audit_text(_bench_file(groups), "calls.py")
+    finally:
+        receivers.CONTAINER_NAME = original
+        if cached is not None:
+            cached.cache_clear()
+    assert counting.count <= 5, counting.count  # (main: 400 for 100 groups)
+
+
+def test_a_receiver_is_found_where_a_search_from_each_place_finds_it() -> None:
+    # RECEIVER tries a name from the start of its run only, and whole (an atomic group): the
+    # leftmost match, and its name, are those of the plain pattern tried at each place in turn
+    # (what a search did, quadratically in the text before the call).
+    head = "(?<![A-Za-z_$])(?=(?P<name>[A-Za-z_$][\\w$]*))(?P=name)"
+    assert receivers.RECEIVER.pattern.startswith(head)
+    plain = re.compile("(?P<name>[A-Za-z_$][\\w$]*)" + receivers.RECEIVER.pattern[len(head) :])
+
+    def by_places(text: str) -> tuple[int, int, str] | None:
+        for at in range(len(text) + 1):
+            m = plain.match(text, at)
+            if m is not None:
+                return m.start(), m.end(), m.group("name")
+        return None
+
+    rng = random.Random(11)
+    pieces = ["a", "b9", "_", "$", "9", ".", "->", "::", "(", ")", " ", "\n", "<T>", "<", ">"]
+    pieces += ["\u00e9", "get", "x.y", "\t", "Cache", "\u00e99", "(x)", "<a<b>>", "requests.post"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        m = receivers.RECEIVER.search(text)
+        found = (m.start(), m.end(), m.group("name")) if m is not None else None
+        assert found == by_places(text), text

@@ -66,8 +66,12 @@ CONTAINER_NAME = rx.compile(
 )
 # The receiver's name: the last identifier before `.get(` (`self._cache`, `this.seen`, `q`).
 # Also a facade's (`Cache::put(`) and a getter's (`getCache().put(`, `cacheManager.getCache("x").put(`).
+# (a name is tried from the start of its run only, and whole: `(?=(?P<name>...))(?P=name)` takes
+# it as an atomic group would; trying each of its places and lengths was quadratic in the text
+# before a call, about 80 µs a call; the leftmost match, and its name, are the same)
 RECEIVER = rx.compile(
-    r"(?P<name>[A-Za-z_$][\w$]*)\s*(?:\([^()]*\))?\s*(?:\.|->|::)\s*\w+\s*(?:<[^<>()]*>)?\s*$"
+    r"(?<![A-Za-z_$])(?=(?P<name>[A-Za-z_$][\w$]*))(?P=name)"
+    r"\s*(?:\([^()]*\))?\s*(?:\.|->|::)\s*\w+\s*(?:<[^<>()]*>)?\s*$"
 )
 
 
@@ -80,7 +84,14 @@ def receiver_name(opener: str) -> str | None:
 def is_container(doc: Text, name: str) -> bool:
     """Whether `name` is a dict/Map/cache/queue: by its own name, or by what the file binds it to
     (`_cache = {}`, `const seen = new Map()`, `self.q: Queue[str] = queue.Queue()`)."""
-    return CONTAINER_NAME.search(name) is not None or _bound_to_container(doc.text, name)
+    return _container_name(name) or _bound_to_container(doc.text, name)
+
+
+@lru_cache(maxsize=1024)
+def _container_name(name: str) -> bool:
+    """Whether a receiver is a container by its own name (CONTAINER_NAME; asked for each call made
+    on it, by the few names a file's calls are made on)."""
+    return CONTAINER_NAME.search(name) is not None
 
 
 @lru_cache(maxsize=64)  # (few files at a time: each entry holds its text)
