@@ -380,11 +380,14 @@ BRACKETS = rx.compile(r"[{}\[\]()]")
 # (`(?=(?P<sp>[ \t]*))(?P=sp)`: the blanks after a name taken whole, never given back to the
 # `[ \t]*` after them: a run of 20,000 spaces after `(d as` was split every way, 1.7 s; and a
 # type's blanks are taken whole, the type ending at a character that is not one (or only blanks
-# with a space: the type's own character): `x:` and 2,000 spaces took 10 s; perf22)
+# with a space: the type's own character): `x:` and 2,000 spaces took 10 s; perf22; a name is
+# taken whole too, `(?=(?P<nw>\w*))(?P=nw)`: what follows it is never a word character, and a
+# name given back a letter at a time was tried again at each, half of read's time; perf26b)
 ASSIGNED = rx.compile(  # (a letter, not after a word character, first: most places are neither)
     r"(?=[A-Za-z_])(?<!\w)(?:(?<![.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
-    r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*){1,6}[ \t]*(?::=|=(?![=>]))"  # a, b := ...
-    r"|(?P<n2>[A-Za-z_]\w*)(?=(?P<sp>[ \t]*))(?P=sp)"
+    r"(?:(?P<n>[A-Za-z_](?=(?P<nw>\w*))(?P=nw))"  # a, b := ...
+    r"(?:[ \t]*,[ \t]*[A-Za-z_]\w*){1,6}[ \t]*(?::=|=(?![=>]))"
+    r"|(?P<n2>[A-Za-z_](?=(?P<nw2>\w*))(?P=nw2))(?=(?P<sp>[ \t]*))(?P=sp)"
     r"(?::(?:(?=(?P<tl>[ \t]*))(?P=tl)(?:\[\w+:[ \t]*\w+\]|[\w<>\[\], .|?\"'])*?"
     r"(?:\[\w+:[ \t]*\w+\]|[\w<>\[\],.|?\"'])|\t*[ ]))?[ \t]*"
     r"(?::=|\?\?=|=(?![=>])))[ \t]*"
