@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from akool_cli.audit import fields, sites
+from akool_cli.audit import fields, methods, sites
 from akool_cli.audit.scan import audit_text
 
 # bench's shape (bench/run.py's write_audit_file): a body, a call bound to a name and read, then
@@ -155,3 +155,111 @@ def test_a_name_used_in_every_line_is_looked_for_by_its_text() -> None:
     with _counted(sites.WORD, "findall") as read:
         audit_text(text, "calls.py")
     assert read[0] < 10, read  # (main: one a line, 283)
+
+
+def test_a_paths_method_is_worked_out_once() -> None:
+    # The method rule and the missing-query rule each asked methods.sent_method of the same
+    # path (bench: 1,000 GETs asked twice); it is kept per path of the file now.
+    asked: list[int] = []
+    original = methods.sent_method
+
+    def recording(doc: fields.Text, offset: int) -> Any:
+        asked.append(offset)
+        return original(doc, offset)
+
+    methods.sent_method = recording
+    try:
+        with _counted(methods, "_sent_method") as worked:
+            audit_text(_bench_file(40), "calls.py")
+    finally:
+        methods.sent_method = original
+    assert len(asked) > len(set(asked))  # (some asked twice)
+    assert worked[0] == len(set(asked)), (worked[0], len(set(asked)))
+
+
+def test_a_names_place_is_looked_at_only_for_the_words_the_call_holds() -> None:
+    # fields._passed_names searched each passed name's left for `as`/`satisfies` (a type) and
+    # for `?` (a query's text) in every call; only a call holding those words is searched now.
+    with (
+        _counted(fields.TYPE_PLACE, "search") as typed,
+        _counted(fields.QUERY_PLACE, "search") as queried,
+    ):
+        audit_text(_bench_file(40), "calls.py")
+    assert typed[0] == 0 and queried[0] == 0, (typed, queried)  # (main: 320 and 280)
+    text = 'import requests\nq = "a=1"\nrequests.get(f"{BASE}/content/video/infobymodelid?{q}")\n'
+    with _counted(fields.QUERY_PLACE, "search") as queried:
+        audit_text('BASE = "https://openapi.akool.com/api/open/v3"\n' + text, "q.py")
+    assert queried[0] >= 1
+
+
+def test_a_files_string_literals_are_read_only_for_a_key_without_quotes() -> None:
+    # fields._events read every string literal of the file (a pass over the whole text) to tell
+    # whether a key without quotes lies in one; bench's keys are all quoted.
+    with _counted(fields, "_string_spans") as read:
+        audit_text(_bench_file(40), "calls.py")
+    assert read[0] == 0  # (main: 1 a file)
+    js = "fetch(`${BASE}/content/video/createbytalkingphoto`, { body: JSON.stringify({ a: 1 }) })\n"
+    with _counted(fields, "_string_spans") as read:
+        audit_text('const BASE = "https://openapi.akool.com/api/open/v3";\n' + js, "a.js")
+    assert read[0] >= 1
+
+
+def test_a_parenthesis_is_tried_as_a_maps_only_after_a_maps_name() -> None:
+    # CONTAINER_OPENERS was searched before each `(` of the file (bench: 15,000); only after the
+    # last two letters of one of its names now.
+    with _counted(fields.CONTAINER_OPENERS, "search") as tried:
+        audit_text(_bench_file(40), "calls.py")
+    assert tried[0] == 0, tried  # (main: 280)
+
+
+OPENER_PIECES = ["mapOf", "hashMapOf", "mutableMapOf", "Map.of", "dict", "array", "JSONObject"]
+OPENER_PIECES += ["(", ")", "x", "O", "f", "c", "t", "a", "y", " ", ".", "_", "1", "\n"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_maps_names_all_end_in_an_opener_ending(seed: int) -> None:
+    # Guard for fields.OPENER_ENDINGS: every text CONTAINER_OPENERS finds before a `(` ends in one.
+    rng = random.Random(seed)
+    for _ in range(3000):
+        text = "".join(rng.choice(OPENER_PIECES) for _ in range(rng.randint(1, 8))) + "("
+        if fields.CONTAINER_OPENERS.search(text[-21:]):
+            assert text[-3:-1] in fields.OPENER_ENDINGS, text
+
+
+def test_a_lines_bindings_are_looked_for_only_with_their_words() -> None:
+    # sites._definitions_on tried each binding pattern on every line that names AKOOL or a known
+    # base (bench: 6,000 lines); a pattern is tried now only on a line holding its words.
+    patterns = [sites.DEFINE_CALL, sites.INLINE_FIELD, sites.PROMOTED, sites.ATTRIBUTE_SET]
+    counts = []
+    for pattern in patterns:
+        method = "search" if pattern is sites.DEFINE_CALL else "finditer"
+        with _counted(pattern, method) as tried:
+            audit_text(_bench_file(40), "calls.py")
+        counts.append(tried[0])
+    # (main: 241, 241, 201, 241; INLINE_FIELD's words are in bench's BASE: only the lines
+    # without BASE nor `api` are passed)
+    assert counts[0] == counts[2] == counts[3] == 0 and counts[1] < 205, counts
+
+
+BINDING_PIECES = [
+    "define(", "'K'", ", ", "\"key\": \"k\", \"value\": 1", "{", ";", "this.", "self.", "$this->",
+    "base", "BASE", "Host", "api", "endPoint", "server", "ROOT", "origin", "baſe", "ſerver",
+    "public ", "private ", "protected ", "readonly ", "$", "x", "_url", " = ", "=", ": ",
+    "\"https://a.b/v3\"", "'/api'", "(", ")", ",", "}", " ",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_bindings_words_are_in_every_line_its_pattern_finds(seed: int) -> None:
+    # Guard for the words each pattern is tried with (see the test above).
+    rng = random.Random(seed)
+    for _ in range(3000):
+        line = "".join(rng.choice(BINDING_PIECES) for _ in range(rng.randint(1, 10)))
+        if sites.DEFINE_CALL.search(line):
+            assert "define" in line or "key" in line, line
+        if sites.INLINE_FIELD.search(line):
+            assert sites._holds_field_word(line), line
+        if sites.PROMOTED.search(line):
+            assert any(w in line for w in sites.VISIBILITIES), line
+        if sites.ATTRIBUTE_SET.search(line):
+            assert "this" in line or "self" in line, line

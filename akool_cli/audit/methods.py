@@ -73,7 +73,15 @@ AKOOL_API_START = rx.compile(
 
 
 def sent_method(doc: Text, offset: int) -> Evidence | None:
-    """The method of the request a path at `offset` is written in, when its code says."""
+    """The method of the request a path at `offset` is written in, when its code says (worked
+    out once per path: the method and the missing-query rules both ask)."""
+    said: dict[int, Evidence | None] = doc.sent_methods
+    if offset not in said:
+        said[offset] = _sent_method(doc, offset)
+    return said[offset]
+
+
+def _sent_method(doc: Text, offset: int) -> Evidence | None:
     line = doc.line_of(offset)
     if doc.is_command(line) or doc.is_command(doc.line_of(fields.shell_command(doc, line)[0])):
         return _curl(

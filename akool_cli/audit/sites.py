@@ -992,8 +992,9 @@ DECLARATION_WORDS = rx.compile(
 
 
 def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
-    """(name, right-hand side) for each binding a line makes."""
-    define = DEFINE_CALL.search(line)
+    """(name, right-hand side) for each binding a line makes (each pattern tried only on a line
+    holding the words it needs)."""
+    define = DEFINE_CALL.search(line) if "define" in line or "key" in line else None
     if define is not None:  # PHP's define('NAME', ...), a Postman variable {"key", "value"}
         yield (
             define.group("name") or define.group("pname"),
@@ -1011,7 +1012,7 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     if key is not None:
         yield "this." + key.group("name"), key.group("rhs")
     # a base-like field of an object or struct written inline: &Client{baseURL: "https://..."}
-    for m in INLINE_FIELD.finditer(line):
+    for m in INLINE_FIELD.finditer(line) if _holds_field_word(line) else ():
         yield "this." + m.group("name"), m.group("rhs")  # (a field: read as an attribute)
     # keyword arguments and parameter defaults: base_url="https://...", (host = "https://..."),
     # and in a function's definition a default that names a base: (self, base_url=DEFAULT_BASE)
@@ -1021,14 +1022,28 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     # a constructor's promoted parameter or a property, with a visibility: a property of the
     # object (PHP 8's `private string $base = '...'` in `__construct(...)`, on its own line
     # too; TypeScript's `private baseUrl: string = "..."`): read as `$this->base`
-    for m in PROMOTED.finditer(line) if "p" in line else ():
+    for m in PROMOTED.finditer(line) if any(w in line for w in VISIBILITIES) else ():
         yield "this." + m.group("name"), m.group("rhs")
     # an attribute set after a brace or a semicolon: `constructor() { this.base = API; }`
-    for m in ATTRIBUTE_SET.finditer(line):
+    for m in ATTRIBUTE_SET.finditer(line) if "this" in line or "self" in line else ():
         yield m.group("name"), m.group("rhs")
     # a Spring field injected from a property: its default, or the property's key
     for m in SPRING_VALUE.finditer(line) if "@Value" in line else ():
         yield m.group("name"), m.group("default") or "${" + m.group("key") + "}"
+
+
+# The words INLINE_FIELD's names hold (in any letter case), and PROMOTED's visibilities.
+FIELD_WORDS = ("base", "host", "api", "endpoint", "server", "root", "origin")
+VISIBILITIES = ("public", "private", "protected")
+
+
+def _holds_field_word(line: str) -> bool:
+    """Whether an ASCII line holds one of FIELD_WORDS in any case (a line of other characters may,
+    as re's case folding sees them: `ſ` is an `s`)."""
+    if not line.isascii():
+        return True
+    low = line.lower()
+    return any(w in low for w in FIELD_WORDS)
 
 
 CONFIG_KEY = rx.compile(r"^\s*\"(?P<name>[A-Za-z_]\w*)\"\s*:\s*(?P<rhs>\"[^\"]*\")\s*,?\s*$")
