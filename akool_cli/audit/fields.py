@@ -167,6 +167,7 @@ class Text:
     _followed: set[int] = field(default_factory=set)
     # The method each path's request says, by the path's offset (methods.sent_method).
     sent_methods: dict[int, Any] = field(default_factory=dict)
+    containers_named: dict[str, bool] = field(default_factory=dict)  # (methods._is_container)
     # Swift: the file's Codable structs whose labels are their JSON keys (no CodingKeys): an
     # initializer's arguments, `TalkRequest(talking_photo_url: u, resolution: "720")`, are a body.
     codable: frozenset[str] = frozenset()
@@ -462,6 +463,9 @@ def _structure(doc: Text, remarks: Spans) -> None:
     Optional: seed`, `# style: x`, `/* model: y */`) holds no keys nor brackets; one outside
     any (a commented-out call) is read like code."""
     events = _events(doc)
+    if not doc.walls and not remarks.spans:
+        _plain_structure(doc, events)
+        return
     # Each open bracket: (its index: containers >= 0, parens as -2 - k, -1 for neither; the
     # innermost container and the innermost paren at its depth), so no lookup walks the stack.
     stack: list[Frame] = []
@@ -488,6 +492,20 @@ def _structure(doc: Text, remarks: Spans) -> None:
             continue
         commented.append(opened >= 0)
         _open(doc, stack, m)
+
+
+def _plain_structure(doc: Text, events: list[tuple[int, int, re.Match[str]]]) -> None:
+    """_structure's pass over a text with no comment and no prose: every bracket and key is
+    code (the same steps, without looking for the comment or the prose around each)."""
+    stack: list[Frame] = []
+    text = doc.text
+    for at, kind, m in events:
+        if kind == 1:
+            _add_key(doc, stack, m)
+        elif text[at] in "{[(":
+            _open(doc, stack, m)
+        elif stack:
+            _close(doc, stack.pop()[0], at + 1)
 
 
 def _events(doc: Text) -> list[tuple[int, int, re.Match[str]]]:
@@ -1687,6 +1705,8 @@ def _collect(
     """The keys a container sends: its own, or, for an options object (method, headers, body...),
     those of its body/json/data and params/query values (literals or variables)."""
     c = doc.containers[index]
+    if not c.keys and not doc.structs:
+        return  # (no key of its own sends nothing: an interpolation's `{BASE}`; Go's struct fields)
     names = {k.name for k in c.keys}
     if depth > 3 or (SKIPPED_LABELS_BACKWARDS.match(c.label[::-1]) and not _fetch_init(names)):
         return

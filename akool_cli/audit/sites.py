@@ -947,7 +947,7 @@ class NamesSeen:
             self.add(name)
 
     def add(self, name: str) -> None:
-        pattern = re.compile(r"\b" + re.escape(name) + r"\b")
+        pattern = _as_word(name)
         words = WORD.findall(name)
         (self.by_word.setdefault(words[-1], []) if words else self.wordless).append(pattern)
 
@@ -993,7 +993,10 @@ DECLARATION_WORDS = rx.compile(
 
 def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     """(name, right-hand side) for each binding a line makes (each pattern tried only on a line
-    holding the words it needs)."""
+    holding the words it needs; every binding but PHP's define and Spring's @Value is written
+    with `=`, `:` or R's `<-`)."""
+    if not any(w in line for w in BINDING_MARKS):
+        return
     define = DEFINE_CALL.search(line) if "define" in line or "key" in line else None
     if define is not None:  # PHP's define('NAME', ...), a Postman variable {"key", "value"}
         yield (
@@ -1022,7 +1025,8 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     # a constructor's promoted parameter or a property, with a visibility: a property of the
     # object (PHP 8's `private string $base = '...'` in `__construct(...)`, on its own line
     # too; TypeScript's `private baseUrl: string = "..."`): read as `$this->base`
-    for m in PROMOTED.finditer(line) if any(w in line for w in VISIBILITIES) else ():
+    visible = "public" in line or "private" in line or "protected" in line  # (VISIBILITIES)
+    for m in PROMOTED.finditer(line) if visible else ():
         yield "this." + m.group("name"), m.group("rhs")
     # an attribute set after a brace or a semicolon: `constructor() { this.base = API; }`
     for m in ATTRIBUTE_SET.finditer(line) if "this" in line or "self" in line else ():
@@ -1032,6 +1036,9 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
         yield m.group("name"), m.group("default") or "${" + m.group("key") + "}"
 
 
+# What every binding _definitions_on reads is written with (`=`, `:=`, `=>`, `:`, R's `<-`, PHP's
+# define(), Spring's @Value).
+BINDING_MARKS = ("=", ":", "<-", "define", "@Value")
 # The words INLINE_FIELD's names hold (in any letter case), and PROMOTED's visibilities.
 FIELD_WORDS = ("base", "host", "api", "endpoint", "server", "root", "origin")
 VISIBILITIES = ("public", "private", "protected")
@@ -1364,6 +1371,14 @@ def _lines_holding(lines: list[str], names: set[str]) -> dict[str, list[int]]:
     return holding
 
 
+def _as_word(name: str) -> re.Pattern[str]:
+    """`\\bname\\b`, its text first when the name starts and ends with word characters (the
+    same places: see _word_of)."""
+    if WORD.fullmatch(name[:1]) and WORD.fullmatch(name[-1:]):
+        return _word_of(name)
+    return re.compile(r"\b" + re.escape(name) + r"\b")
+
+
 def _word_of(name: str) -> re.Pattern[str]:
     """A name as a whole word (a run of word characters), its text first: a search finds the
     text fast, then looks at the characters around it."""
@@ -1373,9 +1388,8 @@ def _word_of(name: str) -> re.Pattern[str]:
 
 # What may stand before a name's use: nothing that makes it part of another name or a member of
 # another object (`x.base`), or the object's own field (`this.apiUrl`, `self.url`, `$this->url`,
-# `@url`); then an interpolation's `$`, `{` or `${`.
+# `@url`); then an interpolation's `$`, `{` or `${` (see _used_at).
 USE_LEFT = rx.compile(r"(?<![\w.$>@])|(?<=\bthis\.)|(?<=\bself\.)|(?<=\$this->)|(?<=@)")
-USE_OPENERS = ("", "$", "{", "${")
 
 
 def _uses(
@@ -1383,7 +1397,7 @@ def _uses(
 ) -> list[tuple[int, int, int, bool]]:
     """Where a name is used after the line binding it, up to the next line binding it again:
     (line, start, end, whether the use goes on with "/"); `holding`: the lines holding it. (The
-    name's text is found first, then what stands before it: see USE_LEFT.)"""
+    name's text is found first, then what stands before it: see _used_at.)"""
     named = re.compile(re.escape(name) + r"\b(?!\s*[:=][^=])")
     found = []
     for k in range(bisect.bisect_right(holding, line), len(holding)):
@@ -1399,13 +1413,14 @@ def _uses(
 
 
 def _used_at(text: str, at: int) -> bool:
-    """Whether a name at `at` is used there as itself (see USE_LEFT)."""
-    return any(
-        at >= len(opener)
-        and text.startswith(opener, at - len(opener))
-        and USE_LEFT.match(text, at - len(opener)) is not None
-        for opener in USE_OPENERS
-    )
+    """Whether a name at `at` is used there as itself (see USE_LEFT), after nothing, `$`, `{` or
+    `${`."""
+    if USE_LEFT.match(text, at) is not None:
+        return True
+    before = text[max(0, at - 2) : at]
+    if before[-1:] in ("$", "{") and USE_LEFT.match(text, at - 1) is not None:
+        return True
+    return before == "${" and USE_LEFT.match(text, at - 2) is not None
 
 
 def _held_sites(found: list[Site], bases: Bases) -> list[Site]:
@@ -1525,7 +1540,7 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         joined = _rejoin(prev) + line.lstrip()
         shift = len(line) - len(joined)
         yield from _path_arguments(i, joined, bases, shift, line)
-    for m in OPEN_API_PATH.finditer(line):
+    for m in OPEN_API_PATH.finditer(line) if "api/open/v" in line else ():  # (its words)
         for path in _expand_braces(m.group(0)):
             yield _site(i, m.start(), m.group(0), "/" + path.lstrip("/"), None, line)
     for m in VERSION_PICKED.finditer(line) if "/api/open/" in line else ():
@@ -1694,9 +1709,9 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
     if "paste" in line:
         for m in PASTE.finditer(line):
             yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
-    if JOIN_PATH_HINT.search(line):
+    if ("oin" in line or "implode" in line) and JOIN_PATH_HINT.search(line):  # (join, JoinPath)
         yield from _join_path(i, line, bases)
-    if BUILDER_HINT.search(line):
+    if any(w in line for w in BUILDER_WORDS) and BUILDER_HINT.search(line):
         yield from _builders(i, line, bases)
     if "join" not in line and "URL(" not in line and "resolve(" not in line:
         return
@@ -1726,6 +1741,7 @@ def _bare_interpolations(i: int, line: str, bases: Bases) -> Iterator[Site]:
 BUILDER_HINT = rx.compile(
     r"\.resolve\(|new Uri\(|URI\.join\(|appendingPathComponent\(|addPathSegments?\(|posixpath\.join\("
 )
+BUILDER_WORDS = ("resolve", "Uri", "URI", "Path", "posix")  # (one of them in each of its names)
 BUILDER = rx.compile(
     r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.resolve\(\s*|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*"
     r"|(?P<j1>[A-Za-z_][\w.]*?)(?:\.newBuilder\(\)\s*\.addPathSegments?|\.appendingPathComponent)\(\s*"
