@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import PurePath
 from typing import Any
 
@@ -75,11 +75,12 @@ class Mention:
     judgement: Judgement
     site: Site
 
-    @property
+    # (kept on the mention once read: the rules ask each mention's about 18 times)
+    @cached_property
     def endpoint(self) -> DocEndpoint | None:
         return self.judgement.endpoint
 
-    @property
+    @cached_property
     def verdict(self) -> str:
         return self.judgement.verdict
 

@@ -300,9 +300,10 @@ MESSAGE_WORDS = frozenset(
 CUE_WORDS = COMPARING | REPLACING | MESSAGE_WORDS
 CUE_ENDINGS = ("Error", "Exception", "Warning")
 # (each tried at a word's start only: tried within a word too, a line's long words were read
-# again from each of their letters)
-CALLED_WORD = rx.compile(r"\b(\w+)\s*\(")
-TWO_WORDS = rx.compile(r"(?<![A-Za-z])[A-Za-z]{2,}\s+[A-Za-z]{2,}")
+# again from each of their letters; and a word taken whole, `(?=(\w+))\1`: what follows it is
+# no word character, so a word given back a letter at a time never matched)
+CALLED_WORD = rx.compile(r"\b(?=(\w+))\1\s*\(")
+TWO_WORDS = rx.compile(r"(?<![A-Za-z])(?=(?P<w>[A-Za-z]{2,}))(?P=w)\s+[A-Za-z]{2,}")
 
 
 def _worth_reading(line: str) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
+from typing import Any
 
 from akool_cli.audit import (
     apart,
@@ -49,6 +50,9 @@ SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=
 CONTAINER_OPENERS = rx.compile(
     r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)\($"
 )
+# The last two letters of CONTAINER_OPENERS' names (mapOf, Map.of, dict, array): a parenthesis
+# after none of them opens no map (tried first: most parentheses are calls).
+OPENER_ENDINGS = frozenset({"Of", "of", "ct", "ay"})
 R_LIST = rx.compile(r"(?<![\w.])list\($")  # R's named list, `list(prompt = p, size = "1:1")`
 TRANSPORT_KEYS = frozenset(
     {
@@ -161,6 +165,9 @@ class Text:
     go_declared: dict[str, list[tuple[int, str]]] | None = None
     go_structs: dict[str, re.Match[str]] | None = None
     _followed: set[int] = field(default_factory=set)
+    # The method each path's request says, by the path's offset (methods.sent_method).
+    sent_methods: dict[int, Any] = field(default_factory=dict)
+    containers_named: dict[str, bool] = field(default_factory=dict)  # (methods._is_container)
     # Swift: the file's Codable structs whose labels are their JSON keys (no CodingKeys): an
     # initializer's arguments, `TalkRequest(talking_photo_url: u, resolution: "720")`, are a body.
     codable: frozenset[str] = frozenset()
@@ -380,11 +387,14 @@ BRACKETS = rx.compile(r"[{}\[\]()]")
 # (`(?=(?P<sp>[ \t]*))(?P=sp)`: the blanks after a name taken whole, never given back to the
 # `[ \t]*` after them: a run of 20,000 spaces after `(d as` was split every way, 1.7 s; and a
 # type's blanks are taken whole, the type ending at a character that is not one (or only blanks
-# with a space: the type's own character): `x:` and 2,000 spaces took 10 s; perf22)
+# with a space: the type's own character): `x:` and 2,000 spaces took 10 s; perf22; a name is
+# taken whole too, `(?=(?P<nw>\w*))(?P=nw)`: what follows it is never a word character, and a
+# name given back a letter at a time was tried again at each, half of read's time; perf26b)
 ASSIGNED = rx.compile(  # (a letter, not after a word character, first: most places are neither)
     r"(?=[A-Za-z_])(?<!\w)(?:(?<![.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
-    r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*){1,6}[ \t]*(?::=|=(?![=>]))"  # a, b := ...
-    r"|(?P<n2>[A-Za-z_]\w*)(?=(?P<sp>[ \t]*))(?P=sp)"
+    r"(?:(?P<n>[A-Za-z_](?=(?P<nw>\w*))(?P=nw))"  # a, b := ...
+    r"(?:[ \t]*,[ \t]*[A-Za-z_]\w*){1,6}[ \t]*(?::=|=(?![=>]))"
+    r"|(?P<n2>[A-Za-z_](?=(?P<nw2>\w*))(?P=nw2))(?=(?P<sp>[ \t]*))(?P=sp)"
     r"(?::(?:(?=(?P<tl>[ \t]*))(?P=tl)(?:\[\w+:[ \t]*\w+\]|[\w<>\[\], .|?\"'])*?"
     r"(?:\[\w+:[ \t]*\w+\]|[\w<>\[\],.|?\"'])|\t*[ ]))?[ \t]*"
     r"(?::=|\?\?=|=(?![=>])))[ \t]*"
@@ -453,6 +463,9 @@ def _structure(doc: Text, remarks: Spans) -> None:
     Optional: seed`, `# style: x`, `/* model: y */`) holds no keys nor brackets; one outside
     any (a commented-out call) is read like code."""
     events = _events(doc)
+    if not doc.walls and not remarks.spans:
+        _plain_structure(doc, events)
+        return
     # Each open bracket: (its index: containers >= 0, parens as -2 - k, -1 for neither; the
     # innermost container and the innermost paren at its depth), so no lookup walks the stack.
     stack: list[Frame] = []
@@ -481,14 +494,27 @@ def _structure(doc: Text, remarks: Spans) -> None:
         _open(doc, stack, m)
 
 
+def _plain_structure(doc: Text, events: list[tuple[int, int, re.Match[str]]]) -> None:
+    """_structure's pass over a text with no comment and no prose: every bracket and key is
+    code (the same steps, without looking for the comment or the prose around each)."""
+    stack: list[Frame] = []
+    text = doc.text
+    for at, kind, m in events:
+        if kind == 1:
+            _add_key(doc, stack, m)
+        elif text[at] in "{[(":
+            _open(doc, stack, m)
+        elif stack:
+            _close(doc, stack.pop()[0], at + 1)
+
+
 def _events(doc: Text) -> list[tuple[int, int, re.Match[str]]]:
     """The brackets (kind 0) and the keys (kind 1) of the text, in order (see _structure)."""
     text = doc.text
     events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
-    prose = _string_spans(text, doc.language == "js")
     if doc.language == "shell":  # jq's '{k: $v}': its bare keys are the JSON's, not prose
         doc.jq = builders.jq_filters(text)
-        prose = Spans(_outside(prose.spans, doc.jq))
+    prose = _Prose(doc)
     events += [(m.start(), 1, m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")]
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
@@ -521,7 +547,10 @@ def _open(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         stack.append((-1, container, paren))  # ${x}, #{x}: an interpolation, not an object
     elif (
         c != "("
-        or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()])
+        or (
+            text[m.start() - 2 : m.start()] in OPENER_ENDINGS
+            and CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()])
+        )
         or (doc.codable and _initializes(doc, m.start()))
         or (doc.language == "ruby" and _ruby_hash_call(text, m.start()))
         or (doc.language == "r" and R_LIST.search(text, max(0, m.start() - 8), m.end()))
@@ -716,9 +745,24 @@ def _string_spans(text: str, templates: bool) -> Spans:
     return Spans(s for s in spans if s[1] > s[0])
 
 
-def _bare_in(prose: Spans, m: re.Match[str], group: str) -> bool:
+def _bare_in(prose: _Prose, m: re.Match[str], group: str) -> bool:
     """Whether a match's unquoted key lies inside a string literal."""
     return m.group(group) is not None and prose.holds(m.start(group))
+
+
+class _Prose:
+    """The spans of a text's string literals (_string_spans; a shell script's jq filters are
+    code), read when a key without quotes is first met: most files' keys are quoted."""
+
+    def __init__(self, doc: Text) -> None:
+        self.doc = doc
+        self.spans: Spans | None = None
+
+    def holds(self, at: int) -> bool:
+        if self.spans is None:
+            found = _string_spans(self.doc.text, self.doc.language == "js")
+            self.spans = Spans(_outside(found.spans, self.doc.jq)) if self.doc.jq else found
+        return self.spans.holds(at)
 
 
 def _close(doc: Text, index: int, end: int) -> None:
@@ -1300,20 +1344,24 @@ def _passed_names(
     a query for params=/query:, the body otherwise; names given as headers=, auth=, ..., keys
     themselves and values nested in a literal (`{"elements": [item]}`) are not followed."""
     remarks = _remarks(segment)
+    # (TYPE_PLACE's and QUERY_PLACE's words, looked for once in the call's text)
+    typed = "as" in segment or "satisfies" in segment
+    queried = "?" in segment
     for m in PASSED_NAME.finditer(segment):
         if m.group(1).lower() in NOT_SENT:
             continue  # { headers } shorthand
-        if any(a <= m.start() < b for a, b in remarks):
+        at = m.start()
+        if remarks and any(a <= at < b for a, b in remarks):
             continue  # (`json={  # body`: a word of a comment is no name passed)
-        if TYPE_PLACE.search(segment, max(0, m.start() - 12), m.start()):
+        if typed and TYPE_PLACE.search(segment, max(0, at - 12), at):
             continue  # TypeScript's `{...} satisfies Img`, `as Img`: a type, not a value
-        label = _argument_label(segment[max(0, m.start() - 40) : m.start()])
+        label = _argument_label(segment[max(0, at - 40) : at])
         if label is not None and label.lower() in NOT_SENT:
             continue
         if nested_value(doc, start + m.start(1), start):
             continue
-        if (label is not None and label in QUERY_KEYS) or QUERY_PLACE.search(
-            segment, max(0, m.start() - 8), m.start()
+        if (label is not None and label in QUERY_KEYS) or (
+            queried and QUERY_PLACE.search(segment, max(0, at - 8), at)
         ):
             yield m.group(1), query  # (`?${qs}`, `"?" + qs`: a query's text)
         else:
@@ -1515,6 +1563,8 @@ def _given_values(doc: Text, how: int, dto: dtos.Dto) -> dict[str, tuple[int, in
 
 def _argument_label(before: str) -> str | None:
     """The label of the argument that the text ends in (`params` in `get(u, params=`), if any."""
+    if ":" not in before and "=" not in before:
+        return None  # (a label ends in `:` or `=`)
     m = ARGUMENT_LABEL_BACKWARDS.match(before[::-1])
     return m.group(1)[::-1] if m else None
 
@@ -1655,6 +1705,8 @@ def _collect(
     """The keys a container sends: its own, or, for an options object (method, headers, body...),
     those of its body/json/data and params/query values (literals or variables)."""
     c = doc.containers[index]
+    if not c.keys and not doc.structs:
+        return  # (no key of its own sends nothing: an interpolation's `{BASE}`; Go's struct fields)
     names = {k.name for k in c.keys}
     if depth > 3 or (SKIPPED_LABELS_BACKWARDS.match(c.label[::-1]) and not _fetch_init(names)):
         return

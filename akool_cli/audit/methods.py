@@ -73,7 +73,15 @@ AKOOL_API_START = rx.compile(
 
 
 def sent_method(doc: Text, offset: int) -> Evidence | None:
-    """The method of the request a path at `offset` is written in, when its code says."""
+    """The method of the request a path at `offset` is written in, when its code says (worked
+    out once per path: the method and the missing-query rules both ask)."""
+    said: dict[int, Evidence | None] = doc.sent_methods
+    if offset not in said:
+        said[offset] = _sent_method(doc, offset)
+    return said[offset]
+
+
+def _sent_method(doc: Text, offset: int) -> Evidence | None:
     line = doc.line_of(offset)
     if doc.is_command(line) or doc.is_command(doc.line_of(fields.shell_command(doc, line)[0])):
         return _curl(
@@ -138,6 +146,25 @@ def _powershell(command: str, start: int) -> Evidence | None:
     return Evidence("GET", start + cmdlet.start(), cmdlet.group(0), False) if cmdlet else None
 
 
+# receivers.RECEIVER tried only where a name may start (not after a letter, `_` or `$`: a match
+# there is never the first, the one from the name's start is), not from each of its letters.
+RECEIVER_START = rx.compile(r"(?<![A-Za-z_$])" + receivers.RECEIVER.pattern)
+
+
+def _receiver_name(opener: str) -> str | None:
+    """receivers.receiver_name of a call's opener (the same name, found in fewer tries)."""
+    found = RECEIVER_START.search(opener)
+    return found.group("name") if found is not None else None
+
+
+def _is_container(doc: Text, name: str) -> bool:
+    """receivers.is_container, worked out once per name of the file."""
+    said = doc.containers_named
+    if name not in said:
+        said[name] = receivers.is_container(doc, name)
+    return said[name]
+
+
 R_VERB = rx.compile(r"(?<![\w.$])(?:httr::)?(?P<v>GET|POST|PUT|DELETE|PATCH)\s*$")
 
 
@@ -146,8 +173,8 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
     opener = doc.text[max(0, start - 60) : start]
     verb = VERB_CALLEE.search(opener)
     if verb is not None:
-        name = receivers.receiver_name(opener[: verb.end()])
-        if name is not None and receivers.is_container(doc, name):
+        name = _receiver_name(opener[: verb.end()])
+        if name is not None and _is_container(doc, name):
             return None  # `cache.get(URL)`, `seen.delete(URL)`, `q.put(URL)`: not a request
         if not _first_argument(doc.text, start, offset):
             return None  # `json.put("endpoint", URL)`: a client's verb takes the URL first

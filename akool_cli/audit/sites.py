@@ -431,17 +431,23 @@ def _later(positions: tuple[int, ...]) -> bool:
     return len(positions) > 1 or (len(positions) == 1 and positions[0] > 0)
 
 
+REF_LEAD = rx.compile(r"[\w.$>\[\]\"'@#-]+")
+QUOTED_KEY_END = rx.compile(r"\[[\"'](\w+)[\"']\]$")
+PLAIN_NAME = rx.compile(r"[A-Za-z_]\w*")
+
+
+@lru_cache(maxsize=4096)
 def _name_of(ref: str) -> str:
     """The name a reference uses: self.BASE_URL, this.base, $this->base, Config.BASE, $BASE,
     process.env.AKOOL_BASE, os.environ["AKOOL_BASE"], settings["base_url"] -> the last name."""
     ref = CLASS_OF_SELF.sub("self.", ref.strip())  # f"{type(self).BASE}/x": the class's BASE
-    lead = re.match(r"[\w.$>\[\]\"'@#-]+", ref.replace("::", "."))  # BASE + "/" -> BASE
+    lead = REF_LEAD.match(ref.replace("::", "."))  # BASE + "/" -> BASE
     ref = (lead.group(0) if lead else "").removesuffix("()")
-    quoted = re.search(r"\[[\"'](\w+)[\"']\]$", ref)
+    quoted = QUOTED_KEY_END.search(ref)
     if quoted:
         return quoted.group(1)
     ref = ref.split("->")[-1].split(".")[-1].lstrip("$@#")
-    return ref if re.fullmatch(r"[A-Za-z_]\w*", ref) else ""
+    return ref if PLAIN_NAME.fullmatch(ref) else ""
 
 
 def name_of(ref: str) -> str:
@@ -449,11 +455,14 @@ def name_of(ref: str) -> str:
     return _name_of(ref)
 
 
+ATTRIBUTE_REF = rx.compile(r"\s*(?:\$this->|self\.|this\.|cls\.|@|type\(|[\w$]+(?:\.|::|->)\w)")
+
+
 @lru_cache(maxsize=4096)
 def _is_attribute(ref: str) -> bool:
     """A reference to an attribute or a member (self.base, this.base, $this->base, Config.BASE),
     which no parameter shadows."""
-    return bool(re.match(r"\s*(?:\$this->|self\.|this\.|cls\.|@|type\(|[\w$]+(?:\.|::|->)\w)", ref))
+    return bool(ATTRIBUTE_REF.match(ref))
 
 
 def foreign_url(rhs: str) -> bool:
@@ -472,6 +481,11 @@ TRIMMED = rx.compile(
 )
 
 
+SLASH_WORD = rx.compile(r"/[A-Za-z_]")  # (a path's segment after a slash)
+REF_TEXT = rx.compile(r"[\w.$>\[\]\"'-]+")
+ALIAS = rx.compile(r"\s*[\w.$>\[\]\"'-]+\s*[;,]?\s*(?:(?:#|//).*)?")
+
+
 def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | None:
     """The base a definition's right-hand side holds, if it holds one: a literal base URL (an
     environment default included), a /api/open[/vN] prefix, or another base plus a prefix."""
@@ -483,9 +497,9 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
         return Base(host, prefix or (more.group("prefix") if more else ""), "", 0, slash=slash)
     if AKOOL_URL.search(rhs):
         return None  # a full endpoint URL, not a base
-    if re.search(r"/[A-Za-z_]", OPEN_PREFIX.sub("", rhs)):
+    if SLASH_WORD.search(OPEN_PREFIX.sub("", rhs)):
         return None  # a path joined to a base: an endpoint URL, not a base
-    for ref in re.findall(r"[\w.$>\[\]\"'-]+", TRIMMED.sub("", rhs)):
+    for ref in REF_TEXT.findall(TRIMMED.sub("", rhs)):
         found = bases.find(ref, line) if _name_of(ref) else None
         if found is not None:
             after = BASE_PREFIX.search(rhs)
@@ -496,7 +510,7 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
                 return Base(found.host, after.group("prefix"), found.file, found.line)
             if OPEN_PATH_START.search(rhs):
                 return None
-            alias = re.fullmatch(r"\s*[\w.$>\[\]\"'-]+\s*[;,]?\s*(?:(?:#|//).*)?", rhs)
+            alias = ALIAS.fullmatch(rhs)
             return found if alias else replace(found, slash=None)
     prefix = BASE_PREFIX.search(rhs)
     if prefix is not None and not OPEN_PATH_START.search(rhs[prefix.end() :]):
@@ -545,7 +559,10 @@ ELSEWHERE_WORDS = frozenset({"webhook", "callback", "hook", "notify", "redirect"
 def _words(name: str) -> set[str]:
     """The words of a name, in lower case: AKOOL_WEBHOOK_URL, akoolApiBase, web_hook."""
     # (finditer: a long line's words are never all held at once, only the distinct ones)
-    return {m.group().lower() for m in re.finditer(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])", name)}
+    return {m.group().lower() for m in NAME_WORD.finditer(name)}
+
+
+NAME_WORD = rx.compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])")
 
 
 def akool_base_name(name: str) -> bool:
@@ -629,8 +646,8 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
     for i, line in enumerate(lines):
         low = line.lower()
         named = "akool" in low or "/api/open" in line or "://" in line
-        elsewhere = any(w in low for w in ELSEWHERE_WORDS) or names_elsewhere(line)
-        named = named or ("env" in low and elsewhere)  # a webhook's, HEYGEN_API_URL
+        # (a webhook's, HEYGEN_API_URL: the line's words read only when it reads the environment)
+        named = named or ("env" in low and _names_elsewhere_line(line, low))
         if not named and not known.search(line):
             continue
         statement = _statement(lines, i)
@@ -673,6 +690,11 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
     return found
 
 
+def _names_elsewhere_line(line: str, low: str) -> bool:
+    """Whether a line names another server's URL (see names_elsewhere), by its words."""
+    return any(w in low for w in ELSEWHERE_WORDS) or names_elsewhere(line)
+
+
 def _field_declared(lines: list[str], name: str, bases: Bases) -> int | None:
     """The line declaring a class's field of this name with no value (`private readonly string
     _baseUrl;`, Java's `private String baseUrl;`), outside any function: a constructor's
@@ -707,7 +729,7 @@ def _env_within(rhs: str) -> Base | None:
     """A value read from an environment variable named for AKOOL's base, in a form env_base does
     not take whole (`String(process.env.AKOOL_API_URL)`, `os.environ["AKOOL_BASE"].strip("/")`),
     with no path joined in it: AKOOL's base, its value not in view."""
-    if "env" not in rhs.lower() or re.search(r"/[A-Za-z_]", rhs):
+    if "env" not in rhs.lower() or SLASH_WORD.search(rhs):
         return None
     named = any(akool_base_name(m.group("v")) for m in ENV_NAMED.finditer(rhs))
     return Base(None, ENV_PREFIX, "", 0) if named else None
@@ -737,7 +759,7 @@ def config_base(rhs: str) -> Base | None:
     """A value a framework's config gives under a key named for AKOOL's base (`akool.api.url`,
     `Akool:BaseUrl`), with no path joined in it: AKOOL's base, its value not in view (a
     default written beside the key is read as a literal base first)."""
-    if re.search(r"/[A-Za-z_]", rhs) or not any(w in rhs.lower() for w in ("akool",)):
+    if SLASH_WORD.search(rhs) or not any(w in rhs.lower() for w in ("akool",)):
         return None
     for m in CONFIG_READ.finditer(rhs):
         if akool_base_name(m.group("key") or m.group("placeholder")):
@@ -925,7 +947,7 @@ class NamesSeen:
             self.add(name)
 
     def add(self, name: str) -> None:
-        pattern = re.compile(r"\b" + re.escape(name) + r"\b")
+        pattern = _as_word(name)
         words = WORD.findall(name)
         (self.by_word.setdefault(words[-1], []) if words else self.wordless).append(pattern)
 
@@ -961,22 +983,28 @@ PROMOTED = rx.compile(
 )
 
 
+# The words that declare a binding before its name (`export const`, `private static final String`).
+DECLARATION_WORDS = rx.compile(
+    r"^\s*(?:export\s+|(?:public|private|protected|internal|static|final|readonly|const|let|"
+    r"var|val|local|declare|override|open|lateinit|late|final)\s+)*"
+    r"(?:(?:[A-Z][\w<>\[\],.?]*|string|str)\s+(?=[$A-Za-z_][\w$]*\s*[:=]))?"
+)
+
+
 def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
-    """(name, right-hand side) for each binding a line makes."""
-    define = DEFINE_CALL.search(line)
+    """(name, right-hand side) for each binding a line makes (each pattern tried only on a line
+    holding the words it needs; every binding but PHP's define and Spring's @Value is written
+    with `=`, `:` or R's `<-`)."""
+    if not any(w in line for w in BINDING_MARKS):
+        return
+    define = DEFINE_CALL.search(line) if "define" in line or "key" in line else None
     if define is not None:  # PHP's define('NAME', ...), a Postman variable {"key", "value"}
         yield (
             define.group("name") or define.group("pname"),
             define.group("rhs") or define.group("prhs"),
         )
         return
-    stripped = re.sub(
-        r"^\s*(?:export\s+|(?:public|private|protected|internal|static|final|readonly|const|let|"
-        r"var|val|local|declare|override|open|lateinit|late|final)\s+)*"
-        r"(?:(?:[A-Z][\w<>\[\],.?]*|string|str)\s+(?=[$A-Za-z_][\w$]*\s*[:=]))?",
-        "",
-        line,
-    )
+    stripped = DECLARATION_WORDS.sub("", line)
     m = DEFINITION.match(stripped.lstrip("{, \t"))
     if m is not None:
         yield m.group("name"), m.group("rhs")
@@ -987,7 +1015,7 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     if key is not None:
         yield "this." + key.group("name"), key.group("rhs")
     # a base-like field of an object or struct written inline: &Client{baseURL: "https://..."}
-    for m in INLINE_FIELD.finditer(line):
+    for m in INLINE_FIELD.finditer(line) if _holds_field_word(line) else ():
         yield "this." + m.group("name"), m.group("rhs")  # (a field: read as an attribute)
     # keyword arguments and parameter defaults: base_url="https://...", (host = "https://..."),
     # and in a function's definition a default that names a base: (self, base_url=DEFAULT_BASE)
@@ -997,14 +1025,32 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     # a constructor's promoted parameter or a property, with a visibility: a property of the
     # object (PHP 8's `private string $base = '...'` in `__construct(...)`, on its own line
     # too; TypeScript's `private baseUrl: string = "..."`): read as `$this->base`
-    for m in PROMOTED.finditer(line) if "p" in line else ():
+    visible = "public" in line or "private" in line or "protected" in line  # (VISIBILITIES)
+    for m in PROMOTED.finditer(line) if visible else ():
         yield "this." + m.group("name"), m.group("rhs")
     # an attribute set after a brace or a semicolon: `constructor() { this.base = API; }`
-    for m in ATTRIBUTE_SET.finditer(line):
+    for m in ATTRIBUTE_SET.finditer(line) if "this" in line or "self" in line else ():
         yield m.group("name"), m.group("rhs")
     # a Spring field injected from a property: its default, or the property's key
     for m in SPRING_VALUE.finditer(line) if "@Value" in line else ():
         yield m.group("name"), m.group("default") or "${" + m.group("key") + "}"
+
+
+# What every binding _definitions_on reads is written with (`=`, `:=`, `=>`, `:`, R's `<-`, PHP's
+# define(), Spring's @Value).
+BINDING_MARKS = ("=", ":", "<-", "define", "@Value")
+# The words INLINE_FIELD's names hold (in any letter case), and PROMOTED's visibilities.
+FIELD_WORDS = ("base", "host", "api", "endpoint", "server", "root", "origin")
+VISIBILITIES = ("public", "private", "protected")
+
+
+def _holds_field_word(line: str) -> bool:
+    """Whether an ASCII line holds one of FIELD_WORDS in any case (a line of other characters may,
+    as re's case folding sees them: `ſ` is an `s`)."""
+    if not line.isascii():
+        return True
+    low = line.lower()
+    return any(w in low for w in FIELD_WORDS)
 
 
 CONFIG_KEY = rx.compile(r"^\s*\"(?P<name>[A-Za-z_]\w*)\"\s*:\s*(?P<rhs>\"[^\"]*\")\s*,?\s*$")
@@ -1309,27 +1355,50 @@ WORD = rx.compile(r"\w+")
 
 
 def _lines_holding(lines: list[str], names: set[str]) -> dict[str, list[int]]:
-    """The lines holding each name as a word, from one pass over the file's words: a name bound
-    in each of thousands of functions (`base = "https://..."`) is not looked for again in every
-    line after each binding."""
+    """The lines holding each name as a word: a few names each looked for as itself (a name's
+    text first: most lines lack it), more from one pass over the file's words (a name bound in
+    each of thousands of functions, `base = "https://..."`, is not looked for again in every
+    line after each binding)."""
     holding: dict[str, list[int]] = {name: [] for name in names}
-    if names:
+    if len(names) > FEW_NAMES:
         for i, text in enumerate(lines):
             for word in names.intersection(WORD.findall(text)):
                 holding[word].append(i)
+        return holding
+    for name in names:
+        whole = _word_of(name)
+        holding[name] = [i for i, text in enumerate(lines) if name in text and whole.search(text)]
     return holding
+
+
+def _as_word(name: str) -> re.Pattern[str]:
+    """`\\bname\\b`, its text first when the name starts and ends with word characters (the
+    same places: see _word_of)."""
+    if WORD.fullmatch(name[:1]) and WORD.fullmatch(name[-1:]):
+        return _word_of(name)
+    return re.compile(r"\b" + re.escape(name) + r"\b")
+
+
+def _word_of(name: str) -> re.Pattern[str]:
+    """A name as a whole word (a run of word characters), its text first: a search finds the
+    text fast, then looks at the characters around it."""
+    quoted = re.escape(name)
+    return re.compile(rf"{quoted}(?<!\w{quoted})(?!\w)")
+
+
+# What may stand before a name's use: nothing that makes it part of another name or a member of
+# another object (`x.base`), or the object's own field (`this.apiUrl`, `self.url`, `$this->url`,
+# `@url`); then an interpolation's `$`, `{` or `${` (see _used_at).
+USE_LEFT = rx.compile(r"(?<![\w.$>@])|(?<=\bthis\.)|(?<=\bself\.)|(?<=\$this->)|(?<=@)")
 
 
 def _uses(
     lines: list[str], name: str, line: int, holding: list[int], bindings: Bindings
 ) -> list[tuple[int, int, int, bool]]:
     """Where a name is used after the line binding it, up to the next line binding it again:
-    (line, start, end, whether the use goes on with "/"); `holding`: the lines holding it."""
-    # (the name alone, or the object's own field: `this.apiUrl`, `self.url`, `$this->url`, `@url`)
-    use = re.compile(
-        rf"(?:(?<![\w.$>@])|(?<=\bthis\.)|(?<=\bself\.)|(?<=\$this->)|(?<=@))\$?\{{?"
-        rf"(?P<n>{re.escape(name)})\b(?!\s*[:=][^=])"
-    )
+    (line, start, end, whether the use goes on with "/"); `holding`: the lines holding it. (The
+    name's text is found first, then what stands before it: see _used_at.)"""
+    named = re.compile(re.escape(name) + r"\b(?!\s*[:=][^=])")
     found = []
     for k in range(bisect.bisect_right(holding, line), len(holding)):
         at = holding[k]
@@ -1337,9 +1406,21 @@ def _uses(
         if bound is not None and bound.group("n") == name:
             break
         text = lines[at]
-        for m in use.finditer(text):
-            found.append((at, m.start("n"), m.end("n"), bool(EXTENDED.match(text, m.end()))))
+        for m in named.finditer(text):
+            if _used_at(text, m.start()):
+                found.append((at, m.start(), m.end(), bool(EXTENDED.match(text, m.end()))))
     return found
+
+
+def _used_at(text: str, at: int) -> bool:
+    """Whether a name at `at` is used there as itself (see USE_LEFT), after nothing, `$`, `{` or
+    `${`."""
+    if USE_LEFT.match(text, at) is not None:
+        return True
+    before = text[max(0, at - 2) : at]
+    if before[-1:] in ("$", "{") and USE_LEFT.match(text, at - 1) is not None:
+        return True
+    return before == "${" and USE_LEFT.match(text, at - 2) is not None
 
 
 def _held_sites(found: list[Site], bases: Bases) -> list[Site]:
@@ -1410,6 +1491,10 @@ class Spans:
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
         self.spans = sorted(spans)
+        if not self.spans:  # (most lines skip nothing)
+            self.starts: list[int] = []
+            self.reach: list[int] = []
+            return
         self.starts = [a for a, _ in self.spans]
         self.reach = list(itertools.accumulate((b for _, b in self.spans), max))
 
@@ -1455,7 +1540,7 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         joined = _rejoin(prev) + line.lstrip()
         shift = len(line) - len(joined)
         yield from _path_arguments(i, joined, bases, shift, line)
-    for m in OPEN_API_PATH.finditer(line):
+    for m in OPEN_API_PATH.finditer(line) if "api/open/v" in line else ():  # (its words)
         for path in _expand_braces(m.group(0)):
             yield _site(i, m.start(), m.group(0), "/" + path.lstrip("/"), None, line)
     for m in VERSION_PICKED.finditer(line) if "/api/open/" in line else ():
@@ -1555,9 +1640,12 @@ def _own_base(bases: Bases, i: int) -> Base | None:
     return _base_within(bases, [i])
 
 
+BRACE_LIST = rx.compile(r"\{([^{}]*,[^{}]*)\}")
+
+
 def _expand_braces(path: str) -> list[str]:
     """/a/{create,close} (shell brace notation) names /a/create and /a/close."""
-    m = re.search(r"\{([^{}]*,[^{}]*)\}", path)
+    m = BRACE_LIST.search(path)
     if m is None:
         return [path]
     return [path[: m.start()] + alt.strip() + path[m.end() :] for alt in m.group(1).split(",")]
@@ -1621,9 +1709,9 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
     if "paste" in line:
         for m in PASTE.finditer(line):
             yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
-    if JOIN_PATH_HINT.search(line):
+    if ("oin" in line or "implode" in line) and JOIN_PATH_HINT.search(line):  # (join, JoinPath)
         yield from _join_path(i, line, bases)
-    if BUILDER_HINT.search(line):
+    if any(w in line for w in BUILDER_WORDS) and BUILDER_HINT.search(line):
         yield from _builders(i, line, bases)
     if "join" not in line and "URL(" not in line and "resolve(" not in line:
         return
@@ -1653,6 +1741,7 @@ def _bare_interpolations(i: int, line: str, bases: Bases) -> Iterator[Site]:
 BUILDER_HINT = rx.compile(
     r"\.resolve\(|new Uri\(|URI\.join\(|appendingPathComponent\(|addPathSegments?\(|posixpath\.join\("
 )
+BUILDER_WORDS = ("resolve", "Uri", "URI", "Path", "posix")  # (one of them in each of its names)
 BUILDER = rx.compile(
     r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.resolve\(\s*|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*"
     r"|(?P<j1>[A-Za-z_][\w.]*?)(?:\.newBuilder\(\)\s*\.addPathSegments?|\.appendingPathComponent)\(\s*"
@@ -1754,11 +1843,14 @@ def _segments(
         yield replace(site, end=start + len(parts[0]), named=True)
 
 
+OPEN_CALL_END = rx.compile(r"([A-Za-z_]\w*)(?:<[^()=;\n]{0,160}>)?\(\s*$")
+
+
 def _rejoin(prev: str) -> str:
     """The name of the call a line's first argument belongs to, when the call opens on the line
     before (a formatter's `client.post(` + newline + `"/path", ...`)."""
     prev = flat_generics(prev)  # (type arguments too, nested)
-    m = re.search(r"([A-Za-z_]\w*)(?:<[^()=;\n]{0,160}>)?\(\s*$", prev)
+    m = OPEN_CALL_END.search(prev)
     return m.group(1) + "(" if m else ""
 
 
@@ -1968,9 +2060,12 @@ def _format_arguments(rest: str, k: int) -> str:
     return m.group("a") if m else ""
 
 
+FORMAT_ARGUMENT = rx.compile(r"\s*(?:%\s*\(?|\.format\(|,)\s*(?P<a>[\w.$>\[\]\"'-]+)")
+
+
 def _format_argument(rest: str) -> str:
     """The first argument after a format string: % BASE, .format(BASE), , base)."""
-    m = re.match(r"\s*(?:%\s*\(?|\.format\(|,)\s*(?P<a>[\w.$>\[\]\"'-]+)", rest)
+    m = FORMAT_ARGUMENT.match(rest)
     return m.group("a") if m else ""
 
 
