@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import random
-from types import SimpleNamespace
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import FrameType, SimpleNamespace
 from typing import Any, ClassVar
 
 import pytest
 
-from akool_cli.audit import credentials, fixes
+from akool_cli.audit import credentials, fixes, scan
 from akool_cli.audit.rules import Fix
 from akool_cli.audit.scan import AuditResult, Finding
 from akool_cli.audit.source import line_starts
@@ -340,3 +345,163 @@ def test_credentials_are_abridged_as_the_full_search_does() -> None:
         text = "".join(chance.choice(pieces) for _ in range(chance.randint(1, 6)))
         expected = credentials.CREDENTIAL.sub(lambda m: m.group()[:4] + "…", text)
         assert credentials.abridged(text) == (text if len(text) < 12 else expected), text
+
+
+# -- scan: fixed costs per file ----------------------------------------------------------------
+
+
+def test_a_file_without_an_ignore_marker_reads_no_comment_per_finding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each finding's line had its comment read for an `akool-audit: ignore` marker (a
+    PurePath and a comments lookup a line): a file holding no marker reads none."""
+    read: list[int] = []
+    real = scan._comment_text
+
+    def comment_text(ctx: Any, line: int) -> str:
+        read.append(line)
+        return real(ctx, line)
+
+    monkeypatch.setattr(scan, "_comment_text", comment_text)
+    url = "https://api.akool.com/api/open/v3/faceswap/quota/info"
+    calls = "".join(f'r{i} = requests.get("{url}")\n' for i in range(40))
+    assert len(scan.audit_text("import requests\n" + calls, "s.py")) >= 40
+    assert not read  # main: 40
+    lines = calls.splitlines(keepends=True)
+    lines[3] = lines[3].rstrip() + "  # akool-audit: ignore[wrong-host]\n"
+    found = scan.audit_text("import requests\n" + "".join(lines), "s.py")
+    assert read and {f.line for f in found if f.rule == "wrong-host"} == set(range(2, 42)) - {5}
+
+
+# -- start-up: the audit's patterns compiled on first use ------------------------------------
+
+AUDIT = Path(__file__).resolve().parent.parent / "akool_cli" / "audit"
+# The module-level patterns kept compiled at import (re.compile), each with its reason: code
+# compares a match's pattern with them (`m.re is NAME`), which a stand-in (rx.compile) is not.
+KEPT_COMPILED = {
+    **dict.fromkeys(
+        [
+            ("fields.py", name)
+            for name in ("TUPLE_KEY", "CS_ANON_KEY", "PY_KWARG", "CS_KEY", "PERL_KEY", "PS_KEY")
+        ]
+        + [("fields.py", "SHORT_KEY")],
+        "fields._pair_in_frame: `m.re is NAME` tells which kind of key a match is",
+    ),
+    ("keyedpaths.py", "ARGUMENT"): "keyedpaths: `m.re is ARGUMENT` (which form a key came in)",
+    ("keyedpaths.py", "JOIN"): "keyedpaths: `m.re is JOIN`",
+    ("keyedpaths.py", "BARE"): "pathnames: `m.re is keyedpaths.BARE`",
+    ("localpaths.py", "BINDING"): "pathnames: `m.re is BINDING` (imported from localpaths)",
+    ("pathnames.py", "PROPERTY"): "pathnames: `m.re is PROPERTY`",
+    ("statuses.py", "AFTER"): "statuses: `shown.re is AFTER`",
+}
+
+
+def _compiled_at_import(path: Path) -> list[tuple[str, str | None, int]]:
+    """(module, the top-level name assigned, line) of each `re.compile(` outside a function."""
+    found: list[tuple[str, str | None, int]] = []
+
+    def walk(node: ast.AST, name: str | None) -> None:
+        for child in ast.iter_child_nodes(node):
+            held = name
+            if isinstance(node, ast.Module) and isinstance(child, ast.Assign | ast.AnnAssign):
+                target = child.targets[0] if isinstance(child, ast.Assign) else child.target
+                held = getattr(target, "id", None)
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                continue
+            func = getattr(child, "func", None)
+            if (
+                isinstance(child, ast.Call)
+                and isinstance(func, ast.Attribute)
+                and func.attr == "compile"
+                and getattr(func.value, "id", None) == "re"
+            ):
+                found.append((path.name, held, child.lineno))
+            walk(child, held)
+
+    walk(ast.parse(path.read_text(encoding="utf-8")), None)
+    return found
+
+
+def test_the_audits_module_level_patterns_are_compiled_on_first_use() -> None:
+    """A pattern written `re.compile(...)` at module level (or in a table of them) is compiled
+    at every run's start-up, used or not (a one-line file's audit paid for ~120): write it
+    `rx.compile(...)`, or add it to KEPT_COMPILED with the reason it must stay compiled."""
+    found = [spot for path in sorted(AUDIT.glob("*.py")) for spot in _compiled_at_import(path)]
+    stray = [f"{m}:{line} ({name})" for m, name, line in found if (m, name) not in KEPT_COMPILED]
+    assert not stray, stray  # main: 51 (answers, items, sites, multiline, ... tables)
+    assert {(m, name) for m, name, _ in found} == set(KEPT_COMPILED)  # (none kept for nothing)
+    compared = {
+        name
+        for path in AUDIT.glob("*.py")
+        for name in COMPARED.findall(path.read_text(encoding="utf-8"))
+    }
+    assert compared <= {name for _, name in KEPT_COMPILED}, compared  # (a stand-in is no m.re)
+
+
+# A match's pattern compared with a module's pattern: that one must stay compiled at import.
+COMPARED = re.compile(r"\.re\s+(?:is\s+not|is|==|!=)\s+(?:[a-z_]\w*\.)*([A-Z_][A-Za-z0-9_]*)\b")
+
+
+def test_importing_the_audit_compiles_only_the_kept_patterns() -> None:
+    """A function run at import that compiles (wrappers.join_patterns: 22 patterns) is not seen
+    by the test above: importing the audit compiles only what KEPT_COMPILED keeps."""
+    script = (
+        "import re._compiler as c, sys\n"
+        "seen = []\n"
+        "real = c.compile\n"
+        "def compile(p, flags=0):\n"
+        "    f = sys._getframe(1)\n"
+        "    while f is not None and '/re/' in f.f_code.co_filename:\n"
+        "        f = f.f_back\n"
+        "    if f is not None and '/akool_cli/audit/' in f.f_code.co_filename:\n"
+        "        seen.append(f.f_code.co_filename.rsplit('/', 1)[1] + ':' + str(f.f_lineno))\n"
+        "    return real(p, flags)\n"
+        "c.compile = compile\n"
+        "import akool_cli.audit.scan, akool_cli.audit.fixes, akool_cli.audit.sarif\n"
+        "print('\\n'.join(seen))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    compiled = done.stdout.split()
+    assert len(compiled) <= len(KEPT_COMPILED), compiled  # main: 75
+
+
+def test_a_shared_names_patterns_are_compiled_once_a_run(tmp_path: Path) -> None:
+    """Each file's look for each shared name it uses built its patterns (`\\bNAME\\b.*=
+    require(`, `NAME = `, the import lines naming it) through re's cache of 512: a folder of
+    300 names shared by 300 files compiled 11,160 patterns (5.6 s). Asked once a run and name
+    now (counted as asked of re, whose cache depends on what else a run compiles)."""
+    names = 150
+    config = "".join(
+        f'BASE_{i} = "https://openapi.akool.com/api/open/v3/x{i}"\n' for i in range(names)
+    )
+    (tmp_path / "config.py").write_text(config, encoding="utf-8")
+    chance = random.Random(5)
+    for f in range(30):
+        used = chance.sample(range(names), 20)
+        calls = "".join(
+            f'def f{i}():\n    return requests.post(BASE_{i} + "/faceswap/highquality/specifyimage")\n'
+            for i in used
+        )
+        imported = ", ".join(f"BASE_{i}" for i in used)
+        (tmp_path / f"m{f}.py").write_text(
+            f"from config import {imported}\nimport requests\n\n{calls}", encoding="utf-8"
+        )
+    asked: list[str] = []
+    real = re._compile  # type: ignore[attr-defined]
+
+    def counted(pattern: Any, flags: int = 0) -> Any:
+        caller: FrameType | None = sys._getframe(1)
+        while caller is not None and "/re/" in caller.f_code.co_filename:
+            caller = caller.f_back
+        mine = caller is not None and caller.f_code.co_filename.endswith(("scan.py", "modules.py"))
+        if mine and "BASE_" in str(pattern):  # (a pattern of one of the names)
+            asked.append(str(pattern))
+        return real(pattern, flags)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(re, "_compile", counted)
+        scan.audit([tmp_path])
+    repeated = len(asked) - len(set(asked))
+    assert asked and repeated == 0, (repeated, len(asked))  # main: 1,472 asked again of 1,770
