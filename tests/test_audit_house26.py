@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import os
 import random
 import re
 import subprocess
@@ -16,7 +17,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from akool_cli.audit import credentials, fixes, scan
+from akool_cli.audit import credentials, fixes, gitignores, mocks, scan
 from akool_cli.audit.rules import Fix
 from akool_cli.audit.scan import AuditResult, Finding
 from akool_cli.audit.source import line_starts
@@ -505,3 +506,94 @@ def test_a_shared_names_patterns_are_compiled_once_a_run(tmp_path: Path) -> None
         scan.audit([tmp_path])
     repeated = len(asked) - len(set(asked))
     assert asked and repeated == 0, (repeated, len(asked))  # main: 1,472 asked again of 1,770
+
+
+# -- relay #3, break21i #1 host-migration-variants: a rewrite of the retired host is no call ------
+
+OLD, NEW = "https://api.akool.com", "https://openapi.akool.com"
+QUOTA = "/api/open/v3/faceswap/quota/info"
+MIGRATIONS = {
+    "pairs.py": f'HOST_REWRITES = [("{OLD}", "{NEW}")]\n\n'
+    "def normalise(url):\n    for old, new in HOST_REWRITES:\n"
+    "        if url.startswith(old):\n            return new + url[len(old):]\n    return url\n",
+    "map.ts": f'const REWRITES = new Map([["{OLD}", "{NEW}"]]);\n'
+    "export const normalise = (u: string) => {\n"
+    "  for (const [a, b] of REWRITES) if (u.startsWith(a)) return b + u.slice(a.length);\n"
+    "  return u;\n};\n",
+    "legacy.ts": f'const LEGACY = ["{OLD}"] as const;\n'
+    "export const isLegacy = (url: string) => LEGACY.some((l) => url.startsWith(l));\n",
+    "legacy.py": f'LEGACY = ("{OLD}", "http://api.akool.com")\n\n'
+    "def is_legacy(url):\n    return any(url.startswith(h) for h in LEGACY) or url in LEGACY\n",
+    "guard.sh": f'grep -rq "{OLD}" config/ && {{ echo "old host" >&2; exit 1; }}\n'
+    f"rg -l '{OLD}' . | xargs sed -i 's#api.akool#openapi.akool#'\n",
+    "nginx.conf": f"location /api/open/ {{\n  proxy_pass {NEW};\n  proxy_redirect {OLD}/ {NEW}/;\n"
+    f"  sub_filter '{OLD}' '{NEW}';\n}}\n",
+    "test_rewrite.py": "from app import normalise\n\ndef test_normalise():\n"
+    f'    assert normalise("{OLD}{QUOTA}") == \\\n        "{NEW}{QUOTA}"\n'
+    f'    assert normalise("{OLD}/x") == "{NEW}/x"\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(MIGRATIONS))
+def test_a_rewrite_of_the_retired_host_is_no_call(name: str) -> None:
+    """A list of (old, new) pairs, a Map's, a list of old hosts searched, a grep guard, nginx's
+    proxy_redirect/sub_filter, a test of the rewrite: no wrong-host, and so no patch."""
+    found = scan.audit_text(MIGRATIONS[name], name)
+    assert not [f for f in found if f.rule == "wrong-host"], found
+
+
+CALLS_ON_THE_OLD_HOST = {
+    "two.py": f'import requests\nURLS = ["{OLD}{QUOTA}", "{NEW}/api/open/v3/content/video/x"]\n'
+    "for u in URLS:\n    requests.get(u)\n",
+    "loop.py": f'import requests\nLEGACY = ["{OLD}{QUOTA}"]\nfor u in LEGACY:\n    requests.get(u)\n',
+    "call.sh": f"curl -s {OLD}{QUOTA} -H 'x-api-key: k'\n",
+    "live_test.py": f'import requests\n\ndef test_live():\n    assert requests.get("{OLD}{QUOTA}")'
+    ".status_code == 200\n",
+    "pair_call.py": f'import requests\nrequests.post("{OLD}{QUOTA}", "{NEW}{QUOTA}")\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(CALLS_ON_THE_OLD_HOST))
+def test_a_call_on_the_retired_host_beside_the_new_one_is_still_reported(name: str) -> None:
+    """Controls: two URLs of different paths in a list, a list of old URLs requested in a loop,
+    curl, a live test's request, a call's two arguments: wrong-host as before."""
+    found = scan.audit_text(CALLS_ON_THE_OLD_HOST[name], name)
+    assert [f for f in found if f.rule == "wrong-host"], name
+
+
+# -- relay #4, break21i git-include-relative-fifo ------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["../inc.cfg", "./../inc.cfg", "../cfg/../inc.cfg"])
+def test_a_fifo_a_relative_include_path_names_is_not_handed_to_git(
+    tmp_path: Path, value: str
+) -> None:
+    """git reads `[include] path = ../inc.cfg` from the config's folder (.git/): the work
+    tree's inc.cfg, a FIFO, blocked git (and the audit) forever. Looked at by stat only here."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "cfg").mkdir()
+    (tmp_path / ".git" / "config").write_text(f"[include]\n\tpath = {value}\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "inc.cfg")
+    found = gitignores.special_source(tmp_path, tmp_path)
+    assert found is not None and os.path.samefile(found, tmp_path / "inc.cfg"), found
+
+
+def test_a_file_naming_no_mock_library_is_not_searched_for_its_import(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Relay #2: mocks._libraries ran MOCK_IMPORT (no literal to start from) over every file
+    that makes a request (19 ms for bench's file): a file naming none of its libraries is not
+    searched."""
+    searched: list[int] = []
+    real = mocks.MOCK_IMPORT
+
+    def finditer(text: str) -> Any:
+        searched.append(1)
+        return real.finditer(text)
+
+    monkeypatch.setattr(mocks, "MOCK_IMPORT", SimpleNamespace(finditer=finditer))
+    url = "https://openapi.akool.com/api/open/v3/faceswap/quota/info"
+    scan.audit_text(f'import requests\nr = requests.get("{url}", json={{"a": 1}})\n', "s.py")
+    assert not searched  # main: 1
+    assert mocks._libraries("import responses\nfrom x import y\n") == {"responses"}
+    assert searched
