@@ -323,39 +323,39 @@ def indexed(line: str) -> Iterator[tuple[str, int, str]]:
 # body["data"]:`, `len(body["data"])`, `body["data"][0]`.
 ROOTED = r"(?P<root>(?<![\w$.])[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)*?)"
 LIST_USES = (
-    re.compile(
+    rx.compile(
         ROOTED + r"[?!]?\.(?P<data>data)\s*[?!]?\.(?:map|forEach|filter|find|findIndex|some|every"
         r"|reduce|flatMap|slice)\b"
     ),
-    re.compile(r"Array\.isArray\(\s*" + ROOTED + r"[?!]?\.(?P<data>data)\s*\)"),
-    re.compile(
+    rx.compile(r"Array\.isArray\(\s*" + ROOTED + r"[?!]?\.(?P<data>data)\s*\)"),
+    rx.compile(
         r"\bfor\s*\(\s*(?:const|let|var)\s+[\w$]+\s+of\s+" + ROOTED + r"[?!]?\.(?P<data>data)\s*\)"
     ),
-    re.compile(
+    rx.compile(
         r"(?:\bfor\s+\w+\s+in\s+|\blen\(\s*)(?P<root>\w+|[\w.]+\([^()]*\))"
         r"\[\s*[\"'](?P<data>data)[\"']\s*\](?=\s*[:)\]])"
     ),
-    re.compile(r"(?P<root>(?<![\w.])\w+(?:\.json\(\))?)\[\s*[\"'](?P<data>data)[\"']\s*\]" + INDEX),
+    rx.compile(r"(?P<root>(?<![\w.])\w+(?:\.json\(\))?)\[\s*[\"'](?P<data>data)[\"']\s*\]" + INDEX),
     # PHP: foreach ($voices['data'] as $v), count($body['data']), foreach ($r->data as $v)
-    re.compile(
+    rx.compile(
         r"(?:\bforeach\s*\(\s*|\bcount\(\s*)\$(?P<root>\w+)"
         r"(?:\[\s*[\"'](?P<data>data)[\"']\s*\]|->(?P<arrow>data))\s*(?:as\b|\))"
     ),
 )
 # The same on a dotted `.data`: res.data[0], (res.data || []).map(...), const [first] = res.data
 DOTTED_LIST_USES = (
-    re.compile(ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\?\.)?" + INDEX),
-    re.compile(
+    rx.compile(ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\?\.)?" + INDEX),
+    rx.compile(
         r"\(\s*" + ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\|\||\?\?)\s*\[\s*\]\s*\)\s*\.(?:map"
         r"|forEach|filter|find|some|every|reduce|flatMap|slice|length)\b"
     ),
-    re.compile(
+    rx.compile(
         r"\b(?:const|let|var)\s*\[[^\]=]*\]\s*=\s*(?:await\s+)?"
         + ROOTED
         + r"[?!]?\.(?P<data>data)\s*;?\s*$"
     ),
     # (await akool.avatars()).data.map(...): what a call gives, awaited in place
-    re.compile(
+    rx.compile(
         r"\(\s*await\s+(?:[\w$]+\s*\.\s*)*(?P<root>[A-Za-z_$][\w$]*)\s*\([^()]*\)\s*\)"
         r"\s*[?!]?\.(?P<data>data)\s*[?!]?\.(?:map|forEach|filter|find|findIndex|some|every"
         r"|reduce|flatMap|slice)\b"

@@ -22,10 +22,32 @@ CREDENTIAL = rx.compile(
     r")"
 )
 SHOWN = 4  # the characters of a credential shown before "…"
+# What each of CREDENTIAL's forms starts with, at a token's start (TOKEN_CHAR not before it),
+# unless it is a run of 32 of a token's characters: a text holding none is passed over, not
+# searched for CREDENTIAL at each of its places (every message of a run goes through it).
+MARKS = ("sk-", "sk_", "rk_", "pk_live_", "007eJ", "AKIA", "ASIA", "gh", "glpat-", "xox", "AIza")
+MARKS_MORE = ("hf_", "eyJ")
+TOKEN_CHAR = rx.compile(r"[\w+=/-]")
+LONG_TOKEN = rx.compile(r"[\w+=-]{32}")
 
 
 def abridged(text: str) -> str:
     """The text with each credential-looking value cut to its first characters and "…"."""
-    if len(text) < 12:
+    if len(text) < 12 or not _may_hold(text):
         return text
     return CREDENTIAL.sub(lambda m: m.group()[:SHOWN] + "…", text)
+
+
+def _may_hold(text: str) -> bool:
+    """Whether CREDENTIAL may find something in the text: one of its forms' MARKS at a token's
+    start, or a long token, in a word of 32 characters or more between spaces and slashes
+    (a path's, a URL's: neither is a token's character)."""
+    for mark in MARKS + MARKS_MORE:
+        at = text.find(mark)
+        while at >= 0:
+            if at == 0 or not TOKEN_CHAR.match(text, at - 1):
+                return True
+            at = text.find(mark, at + 1)
+    words = [word for word in text.split() if len(word) >= 32]
+    parts = [part for word in words for part in word.split("/") if len(part) >= 32]
+    return any(LONG_TOKEN.search(part) for part in parts)

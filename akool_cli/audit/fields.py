@@ -695,7 +695,7 @@ STRING = rx.compile(r"\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\\\n]*(?:\\.[^'\\\n]*
 TEMPLATE = rx.compile(r"`[^`\\]*(?:\\.[^`\\]*)*`")
 # One kind of quote's literal, closed or not: an unclosed one runs to where its scan stops.
 OPEN_LITERALS = {
-    q: re.compile(rf"{q}[^{q}\\{nl}]*(?:\\.[^{q}\\{nl}]*)*(?P<closed>{q})?")
+    q: rx.compile(rf"{q}[^{q}\\{nl}]*(?:\\.[^{q}\\{nl}]*)*(?P<closed>{q})?")
     for q, nl in (('"', "\\n"), ("'", "\\n"), ("`", ""))
 }
 

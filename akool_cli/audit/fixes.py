@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,21 +146,41 @@ def file_diff(name: str, fixes: list[Fix], shown_as: str | None = None) -> tuple
 
 
 def _apply(text: str, starts: list[int], fixes: list[Fix]) -> tuple[str, set[Fix]]:
-    """The text with its fixes made right to left; a fix whose text is not what the audit read
-    (the file changed since), or that overlaps one already taken, is left out."""
-    spans: list[tuple[int, int, str]] = []
+    """The text with its fixes made; a fix whose text is not what the audit read (the file
+    changed since), or that overlaps one already taken, is left out. Linear in the fixes (each
+    is checked against its neighbours among the spans taken, not against them all, and the text
+    is built once: break21h #20, 40,000 fixes cost 144 s)."""
+    taken: list[tuple[int, int]] = []  # (start, end) of the spans taken, in order
+    news: dict[tuple[int, int], list[str]] = {}
     made: set[Fix] = set()
     for fix in sorted(set(fixes), key=lambda f: (f.line, f.start)):
         if fix.line >= len(starts):
             continue
         start, end = starts[fix.line] + fix.start, starts[fix.line] + fix.end
-        if text[start:end] != fix.old or any(start < e and s < end for s, e, _ in spans):
+        if text[start:end] != fix.old or _overlaps(taken, start, end):
             continue
-        spans.append((start, end, fix.new))
+        insort(taken, (start, end))
+        news.setdefault((start, end), []).append(fix.new)
         made.add(fix)
-    for start, end, new in sorted(spans, reverse=True):
-        text = text[:start] + new + text[end:]
-    return text, made
+    return _built(text, taken, news), made
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether start:end overlaps a span taken (`s < end and start < e`). Taken spans never
+    overlap one another, so sorted by their starts their ends are in order too: the one to
+    check is the last that starts before `end`."""
+    before = bisect_left(taken, (end,))
+    return before > 0 and taken[before - 1][1] > start
+
+
+def _built(text: str, taken: list[tuple[int, int]], news: dict[tuple[int, int], list[str]]) -> str:
+    """The text with each span taken replaced by its new text (insertions at one place: in
+    the order of their texts, as right-to-left replacing put them), built once from its pieces."""
+    pieces, at = [], 0
+    for span in dict.fromkeys(taken):
+        pieces += [text[at : span[0]], *sorted(news[span])]
+        at = span[1]
+    return "".join([*pieces, text[at:]])
 
 
 def _git_lines(data: bytes) -> list[bytes]:

@@ -65,7 +65,7 @@ def special_source(root: Path, top: Path) -> str | None:
             if not stat.S_ISREG(mode := os.stat(name).st_mode) and not stat.S_ISDIR(mode):
                 return str(name)
     names = [top / ".git" / "config", top / ".git" / "info" / "exclude"]
-    names += [Path(os.path.expanduser(v)) for v in _config_paths(top)]
+    names += [place for value in _config_paths(top) for place in _config_places(top, value)]
     start = Path(os.path.abspath(root))
     names += [f / ".gitignore" for f in (start, *start.parents) if f.is_relative_to(top)]
     for folder, dirs, files in os.walk(start):
@@ -116,6 +116,14 @@ def _config_paths(top: Path) -> list[str]:
     """The files the repository's config names for git to read (excludesFile, include.path)."""
     text = _text(top / ".git" / "config")
     return [m.group("v").strip('"') for m in CONFIG_PATH.finditer(text)] if text else []
+
+
+def _config_places(top: Path, value: str) -> list[Path]:
+    """Where git may read a file the config names: an include.path relative to the config's
+    folder (.git: `../inc.cfg` is the work tree's, break21i), an excludesFile relative to where
+    git runs (the work tree, or the audit's folder): each is looked at."""
+    named = Path(os.path.expanduser(value))
+    return [named] if named.is_absolute() else [top / ".git" / named, top / named, named]
 
 
 def _text(path: Path) -> str:

@@ -43,10 +43,62 @@ def compared(lines: list[str], i: int, start: int, end: int) -> bool:
         return False
     if _tested(line, start, end) or _redirect_entry(line, start, end):
         return True
+    if _pair(line, start, end) or SEARCHED.search(line, 0, start):
+        return True
+    if _result_compared(lines, i, start, end):
+        return True
     bound = BOUND.match(line[:start])
     if bound is None or line[end:].strip(" ;,") not in ("", ")"):
-        return False
+        bound = LISTED.match(line[:start])
+        if bound is None or not LIST_END.match(line, end):
+            return False
     return _only_tested(lines, bound.group("n"), i)
+
+
+def bare_compared(line: str, start: int, end: int) -> bool:
+    """Whether an unquoted URL at [start, end) of a line is a directive's first of a pair of
+    AKOOL URLs (nginx's `proxy_redirect OLD NEW;`) or a search command's argument."""
+    if len(line) > LONGEST:
+        return False
+    return _pair(line, start, end) or SEARCHED.search(line, 0, start) is not None
+
+
+# One AKOOL URL paired with another at the same path, as a rewrite's (old, new): a tuple's or an
+# array's two items (`("https://api.akool.com", "https://openapi.akool.com")`, JS's `[[old, new]]`
+# for a Map), or a directive's two words (nginx's `proxy_redirect old new;`, `sub_filter 'old'
+# 'new';`). Two URLs of different paths are two to call, not a rewrite.
+PAIR_ITEM = rx.compile(r"""\s*,\s*["'`](?P<u>https?://[\w.-]*akool\.com[^"'`\s]*)["'`]\s*[)\]]""")
+DIRECTIVE_PAIR = rx.compile(
+    r"""\s+["'`]?(?P<u>https?://[\w.-]*akool\.com[^"'`\s;]*)["'`]?\s*;\s*$"""
+)
+REQUESTING = rx.compile(r"(?i)\b(?:curl|wget|http|xh|fetch|get|post|request)\b")
+URL_PATH = rx.compile(r"https?://[\w.-]*akool\.com(?P<p>[^\"'`\s;]*)")
+# A search command's argument: `grep -rq "https://api.akool.com" config/` (a guard that the old
+# host is gone), ripgrep, git grep.
+SEARCHED = rx.compile(
+    r"(?:^|[|;&(]|\$\()\s*(?:sudo\s+)?(?:git\s+grep|[ez]?grep|fgrep|rg|ag|ack)\b[^|;&]*$"
+)
+
+
+def _pair(line: str, start: int, end: int) -> bool:
+    """Whether a text at [start, end) of a line is the first of a pair of AKOOL URLs at one
+    path (see PAIR_ITEM): a tuple's or an array's opened right before it, or a directive's."""
+    before = line[:start].rstrip()
+    if before[-1:] in ("(", "[") and (m := PAIR_ITEM.match(line, end)) is not None:
+        call = before[:-1].rstrip()[-1:].isidentifier() and before[-1:] == "("
+        return not call and _same_path(line[start:end], m.group("u"))
+    m = DIRECTIVE_PAIR.match(line, end)
+    return (
+        m is not None
+        and len(line[:start].split()) == 1
+        and REQUESTING.search(line) is None
+        and _same_path(line[start:end], m.group("u"))
+    )
+
+
+def _same_path(first: str, second: str) -> bool:
+    one, other = URL_PATH.search(first), URL_PATH.search(second)
+    return one is not None and other is not None and one.group("p") == other.group("p")
 
 
 def _tested(line: str, start: int, end: int) -> bool:
@@ -61,11 +113,79 @@ def _tested(line: str, start: int, end: int) -> bool:
     return callee is not None and callee.group("c") in TESTING
 
 
+# `LEGACY = ["https://api.akool.com"]` (a list, tuple or set of literals, TypeScript's `as const`):
+# the name's uses decide, as for one literal.
+LISTED = rx.compile(
+    r"^\s*(?:(?:export\s+)?(?:const|let|var|val|final|static|private|public|readonly)\s+)*"
+    r"(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w.\[\]]+\s*)?=\s*(?:(?:frozenset|set|tuple|list)\(\s*)?"
+    r"""[\[({](?:\s*["'][^"'\n]*["']\s*,)*\s*$"""
+)
+LIST_END = rx.compile(r"""(?:\s*,\s*["'][^"'\n]*["'])*\s*,?\s*[\])}]+\s*(?:as\s+const\s*)?;?\s*$""")
+# What a test compares a call's result with: another AKOOL URL (`assert normalise(OLD) == NEW`,
+# `expect(normalise(OLD)).toBe(NEW)`, `assertEquals(normalise(OLD), NEW)`).
+RESULT_COMPARED = rx.compile(
+    r"""^\s*\)*\s*(?:===?|\)?\.to(?:Be|Equal)\(|,)\s*\\?\s*["'`]https?://[\w.-]*akool\.com"""
+)
+ASSERTS = rx.compile(r"(?i)\b(?:assert\w*|expect|equal\w*|check)\b")
+
+
+def _result_compared(lines: list[str], i: int, start: int, end: int) -> bool:
+    """Whether the text at [start, end) of line i is the argument of a call whose result an
+    assertion compares with another AKOOL URL (see RESULT_COMPARED): a rewrite's test."""
+    line = lines[i]
+    opener = _opening(line, start)
+    close = _closing(line, end)
+    if opener < 0 or close < 0 or not ASSERTS.search(line, 0, opener):
+        return False
+    rest = line[close + 1 :]
+    if rest.rstrip().endswith("\\") and i + 1 < len(lines):
+        rest = rest.rstrip()[:-1] + " " + lines[i + 1]
+    return RESULT_COMPARED.match(rest) is not None
+
+
+def _closing(line: str, at: int) -> int:
+    """The `)` that closes the brackets open at the column `at` of its line (-1: none)."""
+    depth = 0
+    for j in range(at, len(line)):
+        c = line[j]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth == 0:
+                return j if c == ")" else -1
+            depth -= 1
+    return -1
+
+
 def _redirect_entry(line: str, start: int, end: int) -> bool:
     """Whether a text at [start, end) of a line is a table entry's key whose value is another
     AKOOL URL (see TABLE_VALUE)."""
     before = line[:start].rstrip()
     return before[-1:] in ENTRY_OPENS and TABLE_VALUE.match(line, end) is not None
+
+
+# A list's name searched: `LEGACY.includes(host)`, `LEGACY.some((l) => url.startsWith(l))` (a
+# test in its callback), `host in LEGACY` (not `for h in LEGACY`).
+SEARCHED_LIST = rx.compile(r"\s*\.\s*(?P<m>[A-Za-z_]\w*\??)\s*\(")
+CALLBACK_TESTS = frozenset({"some", "every", "find", "findIndex", "filter", "any?", "all?"})
+FOR_IN = rx.compile(r"\bfor\s+(?P<x>[A-Za-z_]\w*)\s+in\s*$")
+MEMBER_OF = rx.compile(r"\bin\s*$")
+TESTING_CALL = rx.compile(r"\.\s*(?P<c>[A-Za-z_]\w*\??)\s*\(")
+
+
+def _searched_in(line: str, start: int, end: int) -> bool:
+    """Whether a list's name at [start, end) of a line is searched (see SEARCHED_LIST)."""
+    method = SEARCHED_LIST.match(line, end)
+    if method is not None and method.group("m") in TESTING:
+        return True
+    if method is not None and method.group("m") in CALLBACK_TESTS:
+        return any(c.group("c") in TESTING for c in TESTING_CALL.finditer(line, method.end()))
+    before = line[:start]
+    loop = FOR_IN.search(before)
+    if loop is not None:  # (`any(url.startswith(h) for h in LEGACY)`: the item tested there)
+        tested = rf"\.\s*(?P<c>[A-Za-z_]\w*\??)\s*\(\s*{re.escape(loop.group('x'))}\s*\)"
+        return any(c.group("c") in TESTING for c in re.finditer(tested, line))
+    return MEMBER_OF.search(before) is not None
 
 
 def _opening(line: str, at: int) -> int:
@@ -94,7 +214,7 @@ def _only_tested(lines: list[str], name: str, bound: int) -> bool:
             if LENGTH.match(text, m.end()):
                 uses += 1  # (`url.slice(OLD.length)`: the prefix's length, to cut it off)
                 continue
-            if not _tested(text, m.start(), m.end()):
+            if not (_tested(text, m.start(), m.end()) or _searched_in(text, m.start(), m.end())):
                 return False
             uses += 1
     return uses > 0

@@ -24,21 +24,21 @@ CHAIN = rx.compile(
 KEY = rx.compile(r"[\"']([A-Za-z_]\w*)[\"']|(?:\.|->)\s*([A-Za-z_]\w*)(?![\w(]|\s*\()")
 # A loop or a callback that gives each item of a list: (the item's name, the list's expression).
 LOOPS = (
-    re.compile(
+    rx.compile(
         r"\bfor\s*\(\s*(?:const|let|var)\s+(?P<x>[A-Za-z_$][\w$]*)\s+of\s+(?P<src>.+?)\)\s*(?:\{|$)"
     ),
-    re.compile(r"^\s*(?:async\s+)?for\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>.+?):\s*$"),
+    rx.compile(r"^\s*(?:async\s+)?for\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>.+?):\s*$"),
     # a comprehension: [v["name"] for v in voices], {v["lang"] for v in self.voices() if v}
-    re.compile(
+    rx.compile(
         r"[\[{(].*?\bfor\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>(?:[^\[\]}:]|\[[^\[\]]*\])+?)"
         r"\s*(?:\bif\b|[\]}])"
     ),
-    re.compile(r"\bfor\s+\w+\s*,\s*(?P<x>[A-Za-z_]\w*)\s*:?=\s*range\s+(?P<src>.+?)\s*\{\s*$"),
-    re.compile(r"\bforeach\s*\(\s*(?P<src>.+?)\s+as\s+(?:\$\w+\s*=>\s*)?\$(?P<x>\w+)\s*\)"),
-    re.compile(
+    rx.compile(r"\bfor\s+\w+\s*,\s*(?P<x>[A-Za-z_]\w*)\s*:?=\s*range\s+(?P<src>.+?)\s*\{\s*$"),
+    rx.compile(r"\bforeach\s*\(\s*(?P<src>.+?)\s+as\s+(?:\$\w+\s*=>\s*)?\$(?P<x>\w+)\s*\)"),
+    rx.compile(
         r"(?<![\w$.?\]\"')>-])(?P<src>[\w$.?\[\]\"'()>-]+?)\.each\s+do\s*\|\s*(?P<x>\w+)\s*\|"
     ),
-    re.compile(
+    rx.compile(
         r"(?<![\w$.?\]\"')>-])(?P<src>[\w$.?\[\]\"'()>-]+?)\s*\.\s*(?:forEach|map|filter|find|some|every|flatMap"
         r"|findIndex|reduce)\(\s*(?:async\s+)?(?:function\s*)?\(?\s*(?P<x>[A-Za-z_$][\w$]*)\s*[,)=:]"
     ),

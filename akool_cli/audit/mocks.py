@@ -85,7 +85,15 @@ def _named_mocks(text: str) -> bool:
     return any(name in text for name in ("fetchMock", "httpx_mock", "requests_mock", "respx_mock"))
 
 
+# Each of MOCK_IMPORT's forms names one of these: a text holding none imports no mock library,
+# and is not searched for one (a pass over the whole text at each of its places).
+MOCK_WORDS = ("msw", "nock", "playwright", "cypress", "fetch-mock", "axios-mock-adapter")
+MOCK_WORDS_MORE = ("jarcoal/httpmock", "responses", "requests_mock", "respx", "httpretty")
+
+
 def _libraries(text: str) -> frozenset[str]:
+    if not any(word in text for word in MOCK_WORDS + MOCK_WORDS_MORE):
+        return frozenset()
     found = set()
     for m in MOCK_IMPORT.finditer(text):
         name = m.group("m") or m.group("go") or m.group("py")

@@ -44,11 +44,11 @@ SYNTAXES: dict[str, Syntax] = {
         False,
         ('"', "'"),
         (),
-        re.compile(r"(?<!<)<<[~-]?(?P<q>[\"']?)(?P<word>[A-Z_]\w*)(?P=q)"),
+        rx.compile(r"(?<!<)<<[~-]?(?P<q>[\"']?)(?P<word>[A-Z_]\w*)(?P=q)"),
         word_comments=True,
     ),
     ".php": Syntax(
-        ("//", "#"), True, ('"', "'"), (), re.compile(r"<<<\s*(?P<q>[\"']?)(?P<word>\w+)(?P=q)")
+        ("//", "#"), True, ('"', "'"), (), rx.compile(r"<<<\s*(?P<q>[\"']?)(?P<word>\w+)(?P=q)")
     ),
 }
 

@@ -38,9 +38,9 @@ NAME_JOINS = (
     *join_patterns(NAME, r"(?P<p>[A-Za-z_]\w*)"),
     # a template's members of constants objects: `${A.BASE_URL}${A.PATH}`, Kotlin's
     # "${Api.BASE}${Api.TALK}" (the shell's form above reads no member after `${`)
-    re.compile(r"\$\{(?P<b>[A-Za-z_$][\w.$]*)\}" + MID + r"\$\{" + NAME + r"\}"),
+    rx.compile(r"\$\{(?P<b>[A-Za-z_$][\w.$]*)\}" + MID + r"\$\{" + NAME + r"\}"),
     # PHP's class constants: `ApiConst::BASE . ApiConst::TALK`
-    re.compile(r"(?<![\w$])(?P<b>[A-Za-z_]\w*::[A-Za-z_]\w*)\s*\.\s*" + NAME + r"\b(?!\s*\()"),
+    rx.compile(r"(?<![\w$])(?P<b>[A-Za-z_]\w*::[A-Za-z_]\w*)\s*\.\s*" + NAME + r"\b(?!\s*\()"),
 )
 # A literal AKOOL base joined to a path name: `https://openapi.akool.com${AVATAR_PATH}`,
 # f"https://openapi.akool.com{PATH}", "https://openapi.akool.com" + PATH, '...' . $PATH, "...$PATH"

@@ -424,9 +424,20 @@ def host_as_text(name: str, lines: list[str], i: int, column: int, shell: bool) 
         return True
     if value is not None and hosttests.compared(lines, i, value[0] - 1, value[1] + 1):
         return True  # (`url.replace("https://api.akool.com/", ...)`, `startswith(OLD_HOST)`)
+    token = _token_around(line, column) if value is None else None
+    if token is not None and hosttests.bare_compared(line, *token):
+        return True  # (nginx's `proxy_redirect https://api.akool.com/ https://openapi...;`)
     if any(a <= column < b for a, b in link_spans(name, line)):
         return True  # (a JSX `<a href="...">`)
     return any(a <= column < b for a, b in _file_spans(name, lines, shell).get(i, ()))
+
+
+def _token_around(line: str, column: int) -> tuple[int, int] | None:
+    """The unquoted URL (a word with `://`) that holds the column of its line, if any."""
+    for m in URL_TOKEN.finditer(line):
+        if m.start() <= column < m.end():
+            return m.span()
+    return None
 
 
 def _sentence(text: str) -> bool:

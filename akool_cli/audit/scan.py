@@ -288,14 +288,24 @@ class Markers:
         self._strings: list[multiline.Spanning] | None = None
         self._starts: list[int] = []  # the lines they open on, for bisection
         self._marked: bool | None = None
+        self._ignores: bool | None = None
 
     def ignored(self, line: int) -> frozenset[str] | None:
+        if not self._any_ignore():  # (no marker in the file: no line's comment to read)
+            return None
         if line not in self.by_line:
             own = ignored_rules(_comment_text(self.ctx, line))
             if own is None and self._any_marker():
                 own = self._outside_string(line)
             self.by_line[line] = own
         return self.by_line[line]
+
+    def _any_ignore(self) -> bool:
+        """Whether IGNORE_COMMENT is anywhere in the file (each line's own search finds one
+        only where this one does)."""
+        if self._ignores is None:
+            self._ignores = IGNORE_COMMENT.search("\n".join(self.ctx.lines)) is not None
+        return self._ignores
 
     def _any_marker(self) -> bool:
         if self._marked is None:
@@ -813,7 +823,7 @@ def returners_imported(
             or _via_barrel(text, path, owner, barrels)
         ):
             continue
-        if r.name in called or re.search(rf"(?<![\w$]){re.escape(r.name)}\s*\(", text):
+        if r.name in called or modules.named(r"(?<![\w$]){word}\s*\(", r.name).search(text):
             # (PHP's require and the shell's source bring every function in by its name)
             bare = (
                 _imported_by_name(text, r.name)
@@ -1189,16 +1199,16 @@ def _owner_paths(owners: list[tuple[Path, sites.Base]]) -> frozenset[Path]:
 def _from_elsewhere(text: str, name: str) -> bool:
     """Whether the file takes the name from a module none of the scanned files is: `const {
     host } = require("./config.json")` reads a JSON file's host, not a script's."""
-    word = re.escape(name)
-    line = re.search(rf"^.*\b{word}\b.*\brequire\(\s*[\"'](?P<m>[^\"']+)[\"']", text, re.M)
+    line = modules.named(
+        r"^.*\b{word}\b.*\brequire\(\s*[\"'](?P<m>[^\"']+)[\"']", name, re.M
+    ).search(text)
     return line is not None and line.group("m").endswith((".json", ".yaml", ".yml", ".toml"))
 
 
 def _imported_by_name(text: str, name: str) -> bool:
-    word = re.escape(name)
     return bool(
-        re.search(rf"^\s*(?:from|import|use|using|include|require)\b.*\b{word}\b", text, re.M)
-        or re.search(rf"\b{word}\b.*=\s*require\(", text)
+        modules.named(IMPORTED_BY_NAME, name, re.M).search(text)
+        or modules.named(r"\b{word}\b.*=\s*require\(", name).search(text)
     )
 
 
@@ -1237,6 +1247,16 @@ def _refers_to(text: str, owner: Path, importer: Path | None = None) -> bool:
     return modules.mentions_module(text, stem)
 
 
+# What says a file takes a name from elsewhere (see _imports; modules.named's `{word}`).
+IMPORTED_BY_NAME = r"^\s*(?:from|import|use|using|include|require)\b.*\b{word}\b"
+IMPORT_OF = r"^\s*(?:from|import|export|use|using|include|require|source|\.)\b.*\b{word}\b"
+REQUIRE_OF = r"(?:require|import)\(.*\).*\b{word}\b|\b{word}\b.*=\s*require\("
+ENV_OF = r"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{1,3}{word}\b"
+QUALIFIED_OF = (
+    r"(?<![\w$])(?!self\b|this\b|cls\b|env\b|ENV\b)(?P<q>[A-Za-z_]\w*)(?:\.|::|->){word}\b"
+)
+
+
 def _imports(
     text: str, name: str, owners: list[Path] | None = None, path: Path | None = None
 ) -> bool:
@@ -1247,28 +1267,19 @@ def _imports(
     A code file's constant is no environment variable: `const AKOOL_API_URL = "..."` in one
     script is not another's `process.env.AKOOL_API_URL` (an env file's, a shell script's or a
     data file's is)."""
-    word = re.escape(name)
-    if re.search(
-        rf"^\s*(?:from|import|export|use|using|include|require|source|\.)\b.*\b{word}\b",
-        text,
-        re.M,
-    ) or re.search(rf"(?:require|import)\(.*\).*\b{word}\b|\b{word}\b.*=\s*require\(", text):
+    if modules.named(IMPORT_OF, name, re.M).search(text) or modules.named(REQUIRE_OF, name).search(
+        text
+    ):
         return True
     plain = name == name.lower()
     code = owners is not None and all(modules.family(p) in CODE for p in owners)
-    if (
-        not plain
-        and not code
-        and re.search(rf"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{{1,3}}{word}\b", text)
-    ):
+    if not plain and not code and modules.named(ENV_OF, name).search(text):
         return True
-    qualified = (
-        rf"(?<![\w$])(?!self\b|this\b|cls\b|env\b|ENV\b)(?P<q>[A-Za-z_]\w*)(?:\.|::|->){word}\b"
-    )
+    qualified = modules.named(QUALIFIED_OF, name)
     return any(
         not plain
         or (_imported_by_name(text, m.group("q")) and _module_owns(text, m["q"], path, owners))
-        for m in re.finditer(qualified, text)
+        for m in qualified.finditer(text)
     )
 
 
@@ -1290,7 +1301,7 @@ CODE = frozenset({"js", "py", "php", "rb"})  # (families whose constants are no 
 
 def _binds(text: str, name: str) -> bool:
     """Whether a file assigns a name itself (NAME = ..., self.NAME = ..., NAME: str = ...)."""
-    return bool(re.search(rf"(?<![\w$]){re.escape(name)}\s*(?::[^=\n]*)?=(?![=>])", text))
+    return bool(modules.named(r"(?<![\w$]){word}\s*(?::[^=\n]*)?=(?![=>])", name).search(text))
 
 
 PACKAGE_SUFFIXES = (".go", ".java", ".kt", ".cs")

@@ -1177,23 +1177,23 @@ def _continued(lines: list[str], k: int, i: int) -> bool:
 # docs' table), Faraday (it adds the missing trailing "/" itself, build_exclusive_url: only a
 # leading "/" replaces the base's path). httpx, axios, ky, resty and HTTParty append.
 RESOLVING_CLIENTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], bool | None], ...] = (
-    ("dotnet", re.compile(r"[Bb]aseAddress$"), re.compile(r"\bUri\b|BaseAddress"), None),
+    ("dotnet", rx.compile(r"[Bb]aseAddress$"), rx.compile(r"\bUri\b|BaseAddress"), None),
     (
         "retrofit",
-        re.compile(r"baseUrl$"),
-        re.compile(r"\bRetrofit\b|^import retrofit2\b", re.M),
+        rx.compile(r"baseUrl$"),
+        rx.compile(r"\bRetrofit\b|^import retrofit2\b", re.M),
         None,
     ),
-    ("toolbelt", re.compile(r"base_url$"), re.compile(r"\bBaseUrlSession\("), None),
-    ("guzzle", re.compile(r"base_uri$"), re.compile(r"[\"']base_uri[\"']\s*=>"), None),
-    ("faraday", re.compile(r"Faraday\.new"), re.compile(r"Faraday"), True),
+    ("toolbelt", rx.compile(r"base_url$"), rx.compile(r"\bBaseUrlSession\("), None),
+    ("guzzle", rx.compile(r"base_uri$"), rx.compile(r"[\"']base_uri[\"']\s*=>"), None),
+    ("faraday", rx.compile(r"Faraday\.new"), rx.compile(r"Faraday"), True),
 )
 RESOLVING_VERBS = {
-    "dotnet": re.compile(r"(?<![\[\w])(?:Get|Post|Put|Patch|Delete|Send)\w*Async"),
-    "retrofit": re.compile(r"(?<=@)(?:GET|POST|PUT|PATCH|DELETE|HTTP)\b"),
-    "toolbelt": re.compile(r"(?<![@\w])(?:get|post|put|patch|delete|request)"),
-    "guzzle": re.compile(r"(?<=->)(?:get|post|put|patch|delete|request)(?:Async)?"),
-    "faraday": re.compile(r"(?<![@\w])(?:get|post|put|patch|delete|run_request)"),
+    "dotnet": rx.compile(r"(?<![\[\w])(?:Get|Post|Put|Patch|Delete|Send)\w*Async"),
+    "retrofit": rx.compile(r"(?<=@)(?:GET|POST|PUT|PATCH|DELETE|HTTP)\b"),
+    "toolbelt": rx.compile(r"(?<![@\w])(?:get|post|put|patch|delete|request)"),
+    "guzzle": rx.compile(r"(?<=->)(?:get|post|put|patch|delete|request)(?:Async)?"),
+    "faraday": rx.compile(r"(?<![@\w])(?:get|post|put|patch|delete|run_request)"),
 }
 # `BaseAddress = new Uri(BASE)`: the base's ending is that of the name's URL
 URI_OF_NAME = rx.compile(r"\s*[=:]?\s*new\s+Uri\(\s*(?P<n>[\w.]+)\s*\)")

@@ -379,7 +379,7 @@ SHELL_REQUEST = rx.compile(r"\b(?:curl|wget|http|https)\s")
 # `JSON.parse(res.body)`, `json_decode($res->getBody())`, `io.ReadAll(resp.Body)`; after a method
 # given first, the URL: `requests.request("POST", url, ...)` (docs.akool.com's Python tabs),
 # `httpx.request("GET", url)`, `session.request(method="GET", url=u)`.
-ARGUMENT = re.compile(
+ARGUMENT = rx.compile(
     r"\(\s*(?:(?:method\s*=\s*)?[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?"
     # (Go's http.NewRequest(http.MethodGet, url, nil), NewRequestWithContext(ctx, "GET", url, nil))
     r"(?:(?:ctx\s*,\s*)?(?:http\.Method(?:Get|Post|Put|Patch|Delete)|[\"'](?i:get|post|put|patch|delete)[\"'])\s*,\s*)?"

@@ -39,31 +39,31 @@ def join_patterns(param: str, shell_param: str) -> tuple[re.Pattern[str], ...]:
     """The joins above, of a base and a name that `param` matches (`shell_param` in the shell's
     forms, where a positional `$1` is one too)."""
     return (
-        re.compile(r"\{(?P<b>\$?[A-Za-z_][\w.>-]*(?:\(\))?)\}" + MID + r"\{\$?" + param),
-        re.compile(r"\$\{(?P<b>[A-Za-z_][\w.#]*)\}" + MID + r"\$\{?" + shell_param),
-        re.compile(r"(?<![\w$\\])\$(?P<b>[A-Za-z_]\w*)" + MID + r"\$\{?" + shell_param),
-        re.compile(r"#\{(?P<b>[\w.:@]+)\}" + MID + r"#\{" + param),
-        re.compile(
+        rx.compile(r"\{(?P<b>\$?[A-Za-z_][\w.>-]*(?:\(\))?)\}" + MID + r"\{\$?" + param),
+        rx.compile(r"\$\{(?P<b>[A-Za-z_][\w.#]*)\}" + MID + r"\$\{?" + shell_param),
+        rx.compile(r"(?<![\w$\\])\$(?P<b>[A-Za-z_]\w*)" + MID + r"\$\{?" + shell_param),
+        rx.compile(r"#\{(?P<b>[\w.:@]+)\}" + MID + r"#\{" + param),
+        rx.compile(
             r"(?<![\w.$>-])(?P<b>(?:\$this->|\$)?[A-Za-z_][\w.>-]*(?:\(\))?)\s*"
             r"(?:\+|\.(?=\s*[$\"']))\s*(?:[\"'`]/[\"'`]\s*(?:\+|\.)\s*)?\$?"
             + param
             + r"\b(?!\s*\()"
         ),
-        re.compile(
+        rx.compile(
             r"[\"'`](?:%s|\{\d?\})" + MID + r"(?:%s|\{\d?\})[\"'`]\s*(?:,|%\s*\(?|\.format\()\s*"
             r"(?P<b>[\w.$>-]+)\s*,\s*\$?" + param
         ),
-        re.compile(r"\burljoin\(\s*(?P<b>[\w.$>-]+?)\s*(?:\+\s*[\"']/[\"'])?\s*,\s*" + param),
-        re.compile(r"\bnew URL\(\s*" + param + r"\s*,\s*(?P<b>[\w.$>-]+)\s*\)"),
+        rx.compile(r"\burljoin\(\s*(?P<b>[\w.$>-]+?)\s*(?:\+\s*[\"']/[\"'])?\s*,\s*" + param),
+        rx.compile(r"\bnew URL\(\s*" + param + r"\s*,\s*(?P<b>[\w.$>-]+)\s*\)"),
         # Go's url.JoinPath(B, P) (Go 1.19+)
-        re.compile(r"\burl\.JoinPath\(\s*(?P<b>[\w.]+)\s*,\s*" + param + r"\b"),
+        rx.compile(r"\burl\.JoinPath\(\s*(?P<b>[\w.]+)\s*,\s*" + param + r"\b"),
         # a base trimmed of its trailing slash first: rtrim($base, '/') . $path,
         # strings.TrimRight(base, "/") + path, base.rstrip("/") + path, base.replace(/\/$/, "") + path
-        re.compile(
+        rx.compile(
             r"(?:\brtrim|\bstrings\.Trim(?:Right|Suffix))\(\s*(?P<b>\$?[A-Za-z_][\w.>-]*)\s*,\s*"
             r"[\"']/+[\"']\s*\)\s*(?:\.|\+)\s*\$?" + param + r"\b(?!\s*\()"
         ),
-        re.compile(
+        rx.compile(
             r"(?<![\w.$>-])(?P<b>(?:\$this->|\$)?[A-Za-z_][\w.>-]*)\.(?:rstrip|trimEnd|TrimEnd|replace)"
             r"\([^()]*\)\s*\+\s*" + param + r"\b(?!\s*\()"
         ),

@@ -171,12 +171,7 @@ def _print(out: Output, fmt: str, result: AuditResult) -> None:
         left = len(result.findings) - fixes.fixed
         out.info(f"{fixes.fixed} fix(es) in {fixes.files} file(s); {left} finding(s) need a person")
     else:
-
-        def lines() -> None:
-            for finding in result.findings:
-                out.data(finding.render())
-
-        _to_reader(out, lines)
+        _to_reader(out, lambda: out.lines([finding.render() for finding in result.findings]))
 
 
 def _to_reader(out: Output, write: Callable[[], object]) -> None:

@@ -356,6 +356,23 @@ class Redactor:
     def text(self, value: str) -> str:
         return text(value, self._secrets)
 
+    def may_mask(self, value: str) -> bool:
+        """Whether a known secret, or a run of one, may be in the text. False: `text` changes
+        no line of it but by `signed` (a secret is looked for within a line, and the text's
+        percent-decoding is its lines' joined: an escape never spans a line break)."""
+        seen = ""
+        for secret in self._secrets:
+            if not secret or len(secret) < 4:
+                continue
+            if secret in value:
+                return True
+            if len(secret) < RUN or secret in PUBLISHED:
+                continue
+            seen = seen or (unquote(value) if "%" in value else value).lower()
+            if _may_hold_run(seen, secret):
+                return True
+        return False
+
     def body(self, raw: bytes, limit: int = 2000) -> str:
         return body(raw, self._secrets, limit)
 
