@@ -47,7 +47,9 @@ PS_KEY = re.compile(
 )
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = rx.compile(
-    r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)\($"
+    # (Kotlin's type arguments: `mapOf<String, Any>(`)
+    r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)"
+    r"(?:<[^<>()\n]*(?:<[^<>()\n]*>[^<>()\n]*)?>)?\($"
 )
 R_LIST = rx.compile(r"(?<![\w.])list\($")  # R's named list, `list(prompt = p, size = "1:1")`
 TRANSPORT_KEYS = frozenset(
@@ -521,7 +523,7 @@ def _open(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         stack.append((-1, container, paren))  # ${x}, #{x}: an interpolation, not an object
     elif (
         c != "("
-        or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()])
+        or CONTAINER_OPENERS.search(text[max(0, m.start() - 40) : m.end()])
         or (doc.codable and _initializes(doc, m.start()))
         or (doc.language == "ruby" and _ruby_hash_call(text, m.start()))
         or (doc.language == "r" and R_LIST.search(text, max(0, m.start() - 8), m.end()))
