@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from akool_cli.audit import brackets, dtos, rx, ties
 from akool_cli.audit.answers import Read
@@ -158,7 +159,13 @@ def _ts_type(doc: Text, at: int) -> str:
 
 def _type_parameters(doc: Text, type_name: str) -> tuple[str, ...]:
     """A generic model's type parameters (`class Envelope<T>`, `struct Envelope<T>`)."""
-    m = re.compile(rf"\b{re.escape(type_name)}\s*<(?P<p>[\w\s,]+)>\s*[({{:]").search(doc.text)
+    return _parameters_in(doc.text, type_name)
+
+
+@lru_cache(maxsize=64)
+def _parameters_in(text: str, type_name: str) -> tuple[str, ...]:
+    # (once per file and type: a search of the file per decoded call was quadratic)
+    m = re.compile(rf"\b{re.escape(type_name)}\s*<(?P<p>[\w\s,]+)>\s*[({{:]").search(text)
     return tuple(p.strip() for p in m.group("p").split(",")) if m else ()
 
 

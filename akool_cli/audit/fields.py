@@ -48,10 +48,12 @@ PS_KEY = re.compile(
 )
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = rx.compile(
-    r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)\($"
+    # (Kotlin's type arguments: `mapOf<String, Any>(`)
+    r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)"
+    r"(?:<[^<>()\n]*(?:<[^<>()\n]*>[^<>()\n]*)?>)?\($"
 )
-# The last two letters of CONTAINER_OPENERS' names (mapOf, Map.of, dict, array): a parenthesis
-# after none of them opens no map (tried first: most parentheses are calls).
+# The last two letters of CONTAINER_OPENERS' names (mapOf, Map.of, dict, array), or a type
+# argument's `>`: a parenthesis after none of them opens no map (tried first: most are calls).
 OPENER_ENDINGS = frozenset({"Of", "of", "ct", "ay"})
 R_LIST = rx.compile(r"(?<![\w.])list\($")  # R's named list, `list(prompt = p, size = "1:1")`
 TRANSPORT_KEYS = frozenset(
@@ -548,8 +550,8 @@ def _open(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
     elif (
         c != "("
         or (
-            text[m.start() - 2 : m.start()] in OPENER_ENDINGS
-            and CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()])
+            (text[m.start() - 2 : m.start()] in OPENER_ENDINGS or text[m.start() - 1 : m.start()] == ">")
+            and CONTAINER_OPENERS.search(text[max(0, m.start() - 40) : m.end()])
         )
         or (doc.codable and _initializes(doc, m.start()))
         or (doc.language == "ruby" and _ruby_hash_call(text, m.start()))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from akool_cli.audit import rx
 from akool_cli.audit.calls import FileContext, Mention
+from akool_cli.audit.fields import Text
 from akool_cli.core.catalogue import DocEndpoint
 
 # Each endpoint's status fields and their documented states, generated from AKOOL's docs by
@@ -141,6 +142,7 @@ class _Text:
     numbers: dict[str, int | None] = field(default_factory=dict)
     _counted: dict[str, int] | None = None
     data_names: set[str] | None = None  # (see DATA_BOUND)
+    item_names: set[str] | None = None  # (see ITEMS)
     answers: set[str] | None = None  # names bound to a parsed answer (see ANSWER_BOUND)
     calls: set[int] = field(default_factory=set)  # the lines of the file's AKOOL calls
     origins: dict[int, int] = field(default_factory=dict)  # a local's read: the read it holds
@@ -148,6 +150,8 @@ class _Text:
     owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
     own_models: set[str] | None = None  # (see OWN_MODELS)
     tables: dict[str, int] | None = None  # where each name's table opens (see TABLE)
+    doc: Text | None = None  # (the field rules' text: its answer models)
+    declared: dict[int, tuple[int, int]] = field(default_factory=dict)  # a member read's model
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
@@ -179,7 +183,9 @@ class _Text:
 
 # An enum's members (`enum Status { Queued, Processing, Done }`, `Done = 3,` restarting the
 # count) and a Go const block (`StatusQueued Status = iota + 1`, the names after it counting on).
-ENUM_BLOCK = rx.compile(r"\benum\s+(?:class\s+)?\w+\s*(?::\s*\w+\s*)?\{(?P<body>[^{}]*)\}")
+ENUM_BLOCK = rx.compile(
+    r"\benum\s+(?:class\s+)?(?P<enum>\w+)\s*(?::\s*\w+\s*)?\{(?P<body>[^{}]*)\}"
+)
 CONST_BLOCK = rx.compile(r"^const\s*\((?P<body>[^()]*(?:\([^()]*\)[^()]*)*)\)", re.M)
 MEMBER = rx.compile(r"^\s*(?P<name>[A-Za-z_]\w*)\s*(?:=\s*(?P<value>-?\d+))?\s*$")
 IOTA = rx.compile(
@@ -199,6 +205,8 @@ def counted_members(text: str) -> dict[str, int]:
                 continue
             number = int(m.group("value")) if m.group("value") else following
             found.setdefault(m.group("name"), []).append(number)
+            # (and by the enum's name: two enums may share a member's name)
+            found.setdefault(f"{block.group('enum')}.{m.group('name')}", []).append(number)
             following = number + 1
     for block in CONST_BLOCK.finditer(text):
         _iota_block(block.group("body"), found)
@@ -237,6 +245,7 @@ def status_hits(
     if not fields:
         return
     text = _Text(ctx.lines, ctx.name.endswith((".py", ".ipynb")))
+    text.doc = ctx.doc()
     text.calls = {m.line for m in [*ctx.mentions, *ctx.returned] if m.endpoint is not None}
     seen: set[int] = set()
     ties: list[dict[tuple[int, int], Mention]] = []  # (worked out on the first comparison)
@@ -281,7 +290,11 @@ def _tied(
     tie the read to (none when that call's path is a guess or unknown); a read tied to no call
     only for a distinctive name (`video_status`: a generic `status` or `code` may be anyone's)
     in a file whose calls are all documented, judged by the file's calls."""
-    m = ties.get(text.place(origin)) if origin is not None else None
+    # (a model's member: the call decoded into the model, the read's own tie, or the file's calls)
+    key = text.declared.get(origin, None) if origin is not None else None
+    m = ties.get(key or (-1, -1)) or (ties.get(text.place(origin)) if origin is not None else None)
+    if m is None and key is None and origin is not None:
+        m = ties.get(_results_read(text, origin) or (-1, -1))
     if m is None:
         own = _own_field(text, one.name) or (origin is not None and _on_own_model(text, origin))
         return one if sure and not one.plain and not own else None
@@ -292,6 +305,19 @@ def _tied(
         if path.rsplit(".", 1)[-1] == one.name:
             return Field(one.name, states, e, one.plain, one.code)
     return None
+
+
+RESULTS_BEFORE = rx.compile(
+    r"(?P<r>result|successList)[\"']?\s*\]?\s*(?:\?\.|\.|\[\s*[\"']|\.get\(\s*[\"'])$"
+)
+
+
+def _results_read(text: _Text, origin: int) -> tuple[int, int] | None:
+    """Where a read of an item field under the answer's list of results starts (`result` of
+    `d["result"]["status"]`: the answer rules tie the read there)."""
+    i, column = text.place(origin)
+    m = RESULTS_BEFORE.search(text.lines[i], max(0, column - 40), column)
+    return (i, m.start("r")) if m is not None else None
 
 
 # The app's own record classes imported from its models module (`from .models import Render`,
@@ -344,8 +370,19 @@ def _own_field(text: _Text, name: str) -> bool:
     perhaps the app's own record's (a Django model, Prisma rows), not an answer's."""
     key = ("own", name)
     if key not in text.owned:
-        text.owned[key] = _own_pattern(name).search(text.text) is not None
+        found = _own_pattern(name).search(text.text) is not None
+        text.owned[key] = found or _entity_field(text, name)
     return text.owned[key]
+
+
+def _entity_field(text: _Text, name: str) -> bool:
+    """Whether a database entity of the file (a JPA `@Entity`, an EF `DbSet<T>`, a GORM model)
+    has a member serialized under that name (see statusmembers.kept_by_entity)."""
+    if text.doc is None or text.doc.language not in ("", "csharp", "kotlin", "go", "swift"):
+        return False
+    from akool_cli.audit.statusmembers import kept_by_entity
+
+    return kept_by_entity(text.doc, name)
 
 
 def _placed(text: _Text, one: Field) -> Iterator[Placed]:
@@ -382,10 +419,41 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     strings = strings and not _as_string(before, after[: shown.end()] if shown.re is AFTER else "")
     for at, written in items:
         number, named = _number(text, written)
+        kept = _set_member(text, one, written) if number is None and op == "in" else None
         if number is not None:
             yield at, written, number, named or context
+        elif kept is not None:
+            yield at, written, kept[0], kept[1] or context
         elif strings and _judged_string(text, written, op):
             yield at, written, written.strip("\"'"), context
+
+
+# A name given a set or list of numbers: `DONE_STATES = {2, 3}`, `const DONE = new Set([2, 3])`,
+# `Set.of(2, 3)`, `setOf(2, 3)`, `frozenset({2, 3})`, `new[] { 2, 3 }`.
+SET_DEFINED = (
+    r"(?<![\w$.])NAME\s*(?::[^=\n]*)?=\s*(?:new\s+Set\s*\(\s*|(?:frozen)?set\(\s*"
+    r"|(?:Set|List|EnumSet)\.of\(\s*|(?:mutable|hash)?(?:[sS]et|[lL]ist|[aA]rray)Of\(\s*"
+    r"|new\s+[\w<>]*(?:\[\])?\s*(?:\(\s*\))?\s*)?[\[{(]?\s*(?P<items>-?\d+(?:\s*,\s*-?\d+)+)\s*[\]})]"
+)
+
+
+def _set_member(text: _Text, one: Field, name: str) -> tuple[int, Meaning] | None:
+    """The first number of a set the file names `name` that the docs give no end state (a
+    "done" set may hold failed too: `{3, 4}`; not processing: `DONE_STATES = {2, 3}`), with the
+    state the set's name says."""
+    if not re.fullmatch(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?", name):
+        return None
+    last = name.rsplit(".", 1)[-1]
+    defined = re.search(SET_DEFINED.replace("NAME", re.escape(last)), text.text)
+    if defined is None:
+        return None
+    numbers = [int(n) for n in re.findall(r"-?\d+", defined.group("items"))]
+    meaning = _meaning(last)
+    said = (meaning, f"by the name of its set {last}") if meaning else None
+    for number in numbers:
+        if one.states.get(number) not in END_STATES:
+            return number, said
+    return None
 
 
 # A read converted to a string before it is compared: `String(x.video_status)`, `str(d["s"])`,
@@ -458,7 +526,10 @@ def _alias(text: _Text, alias: str) -> re.Match[str] | None:
 # A switch on the read (`switch (d.video_status) {`, Go's `switch out.Data.VideoStatus {`,
 # Python's `match st:`) and its cases (`case 3:`, `case 3, 4:`, `case 3 | 4:`).
 # Kotlin's `when (st) { 3 -> ... }`, Java's `case 3 ->`, Ruby's `case st` / `when 3 then ...`.
-SWITCH = rx.compile(r"\s*(?:switch|match|when|case)\b")
+SWITCH = rx.compile(
+    r"\s*(?:return\s+|(?:val\s+|var\s+|let\s+|const\s+)?[A-Za-z_$][\w$]*\s*=\s*)?"
+    r"(?:switch|match|when|case)\b"
+)
 SWITCHED = rx.compile(r"""["'`]?\s*[)\]]*\s*[{:]?\s*$""")
 CASE = rx.compile(
     r"(?P<indent>\s*)(?:case\s+(?P<values>[^:\n]+?)\s*(?::|->)|when\s+(?P<values2>[^\n]+?)"
@@ -491,6 +562,8 @@ def _case_bodies(text: _Text, i: int) -> list[tuple[int, str, list[str]]]:
     cases: list[tuple[int, str, list[str]]] = []
     for j in range(i + 1, min(len(text.lines), i + 80)):
         below = text.lines[j]
+        if j == i + 1 and below.strip() == "{":
+            continue  # (Allman's brace, on its own line below the switch)
         case = CASE.match(below)
         other = re.match(r"\s*(?:default|else)\b", below)
         outdented = below.strip() and len(below) - len(below.lstrip()) <= indent
@@ -530,7 +603,9 @@ def _number(text: _Text, written: str) -> tuple[int | None, Meaning]:
     names = re.split(r"\.|::|->", written)
     if names[-1] == "value" and len(names) > 1:  # (Python's Status.DONE.value)
         names.pop()
-    number, meaning = text.number(names[-1]), _meaning(names[-1])
+    qualified = text.counted().get(".".join(names[-2:])) if len(names) > 1 else None
+    number = qualified if qualified is not None else text.number(names[-1])
+    meaning = _meaning(names[-1])
     return number, ((meaning, "by its name") if number is not None and meaning else None)
 
 
@@ -545,6 +620,14 @@ def _meaning(name: str) -> str | None:
 
 # A comparison that is the whole condition or the whole value of a flag: one operator, no `or`.
 ONE_TEST = rx.compile(r"===?|!==?|\bin\b|\|\||\bor\b")
+FOR_IN = rx.compile(r"\bfor\s+[\w, ()]+?\s+in\b")  # (a comprehension's `for r in xs`: no test)
+
+
+def _tests(line: str) -> int:
+    """How many comparisons a line makes (see ONE_TEST)."""
+    return len(ONE_TEST.findall(FOR_IN.sub(" ", line) if "for" in line else line))
+
+
 FLAG = rx.compile(
     r"\s*(?:const\s+|let\s+|var\s+|val\s+|bool\s+|boolean\s+)?(?P<flag>[A-Za-z_]\w*)"
     r"(?:\s*:\s*\w+)?\s*:?=(?!=)"
@@ -553,16 +636,22 @@ BRANCH = rx.compile(r"\s*(?:\}\s*)?(?:if|elif|else\s+if|elsif|case|when)\b")
 # Words of a branch that say it is not the job's end (`print("not done yet")`).
 UNDECIDED = frozenset({"not", "yet", "still", "wait", "waiting", "poll", "retry", "sleep"})
 ENDED = {"download": "completed", "downloaded": "completed"}
-# A read of a job's result (`return d["video"]`, `item.url`, `data.image`): AKOOL fills it in
-# when the job is done.
-RESULT_READ = rx.compile(r"""(?:\.|\[\s*["']|\.get\(\s*["'])(?:video|url|image)\b(?!\s*\()""")
+# A read of a job's result (`return d["video"]`, `item.url`, `data.image`, v4's `video_url`, a
+# voice's `preview`): AKOOL fills it in when the job is done. Also read through a getter given the
+# key (`data.getString("video")`, `GetProperty("video")`), a typed model's member (`.Video`,
+# `.VideoURL`, `.getVideoUrl()`, `.videoUrl`) or a record's accessor after a chain (`.video()`).
+RESULT_READ = rx.compile(
+    r"""(?:\.|\[\s*["']|\.[A-Za-z]\w*\(\s*["'])(?:video_url|video|url|image|preview)\b(?!\s*\()"""
+    r"|\.(?:get)?(?:Video|Image|Url|URL|Preview|VideoUrl|VideoURL)\b|\.videoUrl\b"
+    r"|\)\s*\.\s*(?:video|url|image|videoUrl|preview)\(\s*\)"
+)
 
 
 def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     """The state the code says one literal of a comparison stands for: the name of the flag
     it is bound to (`isCompleted = s === 3`) or the branch it opens (`if s == 4: raise ...`,
     `if (s === 2) return item.url`: the job's result is read only when it is done)."""
-    if op not in ("==", "===", "in") or len(line) > LONG or len(ONE_TEST.findall(line)) != 1:
+    if op not in ("==", "===", "in") or len(line) > LONG or _tests(line) != 1:
         return None
     flag = FLAG.match(line)
     meaning = _meaning(flag.group("flag")) if flag is not None else None
@@ -580,7 +669,8 @@ def _body(text: _Text, i: int, line: str, tail: str) -> str | None:
         return _chosen(line, tail)
     indent = len(line) - len(line.lstrip())
     body = [tail]
-    for below in text.lines[i + 1 : i + 9]:
+    first = i + 2 if i + 1 < len(text.lines) and text.lines[i + 1].strip() == "{" else i + 1
+    for below in text.lines[first : first + 8]:  # (after Allman's brace on a line of its own)
         if below.strip() and len(below) - len(below.lstrip()) <= indent:
             break
         body.append(below)
@@ -596,11 +686,24 @@ POSTFIX = rx.compile(
 )
 
 
+# A comparison inside a filter's callback (`.filter((r) => r.status === 2)`, Java's `.filter(r ->`,
+# C#'s `.Where(x =>`, Ruby's `.select { |r|`): what the chain does next with the items kept
+# (`.map((r) => r.video_url)`) is what it picks.
+FILTERED = rx.compile(
+    r"\.(?:filter|find|findLast|Where|First|FirstOrDefault|select|detect|find_all)\s*[({]"
+    r"[^\n]*?(?:=>|->|\|\s*\w+\s*\|)[^;\n]*$"
+)
+
+
 def _chosen(line: str, tail: str) -> str | None:
-    """What a comparison written as an expression picks when it holds (see TERNARY, POSTFIX)."""
+    """What a comparison written as an expression picks when it holds (see TERNARY, POSTFIX,
+    FILTERED)."""
     ternary = TERNARY.match(tail)
     if ternary is not None:
         return ternary.group("yes")
+    head = line[: len(line) - len(tail)]
+    if FILTERED.search(head, max(0, len(head) - NEAR)) is not None:
+        return tail
     postfix = POSTFIX.match(line)
     if postfix is not None and postfix.end() <= len(line) - len(tail):
         return postfix.group("yes")  # (the comparison is after the `if`)
@@ -615,7 +718,7 @@ def _code_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     """Whether the code takes one number of the envelope's code for success: a flag named so,
     a branch on `==` that goes on with the answer (fails in no way, waits for nothing), or one on
     `!=` that fails (`if j["code"] != 0: raise ...`)."""
-    if len(line) > LONG or len(ONE_TEST.findall(line)) != 1:
+    if len(line) > LONG or _tests(line) != 1:
         return None
     flag = FLAG.match(line)
     if flag is not None:
@@ -634,9 +737,14 @@ def _code_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     return None
 
 
+ERROR_MEMBER = rx.compile(r"\.\s*(?:Error|error|Err|err)\b(?!\s*\()")
+
+
 def _branch_meaning(body: str) -> str | None:
     """Whether a branch's statements say the job failed or finished, and nothing else."""
-    # (each word of a camel-cased name counts: `raise RenderFinished(vid)` names a finish)
+    # (each word of a camel-cased name counts: `raise RenderFinished(vid)` names a finish; an
+    # error member read, GORM's `return db.Save(r).Error`, an `if err != nil` one, says none)
+    body = ERROR_MEMBER.sub(" ", body) if "rror" in body else body
     split = re.sub(r"([a-z])([A-Z])", r"\1 \2", body).lower()
     words = set(re.findall(r"[a-z]+", split)) | set(re.findall(r"[a-z]+", body.lower()))
     if words & UNDECIDED:
@@ -658,7 +766,7 @@ THROUGH_DATA = rx.compile(r"(?:\.\s*data\b|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])
 # answer's (with axios, `res.data` is the whole answer: its data is `res.data.data`).
 NAMED = rx.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)" + ACCESS)
 DATA_BOUND = rx.compile(
-    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?P<rhs>[^\n;=]*"
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?P<rhs>(?:[^\n;=]|(?<=\w)=(?![=>]))*"
     r"(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^()\n]*\)|\??\.data))"
     r"\s*(?:\bor\s*\{\}|\|\|\s*\{\}|\?\?\s*\{\})?\s*;?[ \t]*$"
     r"|\{\s*(?P<d>data)\s*\}\s*=\s*await\s+[\w.]+\.json\(\)",
@@ -669,7 +777,8 @@ AXIOS_DATA = rx.compile(
 )
 # What may follow a read bound to a local: its closing brackets, a default, the statement's end.
 CLOSED = rx.compile(
-    r"""["'`]?\s*(?:,\s*[^()\n]{1,20})?[)\]]*\s*(?:(?:\?\?|\|\||\bor\b)\s*-?\w+\s*)?[;,]?\s*(?:#.*|//.*)?$"""
+    r"""["'`]?\s*(?:,\s*[^()\n]{1,20})?[)\]]*(?:\.\w+\(\s*\))?\s*(?:(?:\?\?|\|\||\bor\b)\s*-?\w+\s*)?"""
+    r"""[;,]?\s*(?:#.*|//.*)?$"""
 )
 KEYWORDS = frozenset({"return", "if", "while", "case", "await", "yield", "not", "and", "or"})
 
@@ -696,7 +805,24 @@ def _reads(text: _Text, one: Field) -> list[tuple[int, int]]:
             if one.plain and not _after_akool(text, i):
                 continue  # (another API's `data.status`, `code`: HeyGen's, a cloud's)
             found.append((m.start(), m.end()))
+    members = _member_reads(text, one)
+    found = [read for read in found if read[0] not in text.declared] + members
     return found + _locals(text, found)
+
+
+def _member_reads(text: _Text, one: Field) -> list[tuple[int, int]]:
+    """The reads of the field through a typed answer model's members (see statusmembers.py),
+    each judged by the call its member's declaration is tied to, never by the file's calls."""
+    if text.doc is None:
+        return []
+    from akool_cli.audit.statusmembers import member_reads
+
+    found = []
+    for read in member_reads(text.doc, text.text, text.lines, text.starts, one.name):
+        if read.declared is not None:
+            text.declared[read.start] = read.declared
+        found.append((read.start, read.end))
+    return found
 
 
 # A request some code makes (an HTTP library's verb, fetch, curl): the answer read after one that
@@ -721,11 +847,42 @@ def _after_akool(text: _Text, i: int) -> bool:
 
 
 def _through_data(text: _Text, before: str, axios: bool) -> bool:
-    """Whether a plain `status` read is through the answer's data (see THROUGH_DATA)."""
+    """Whether a plain `status` read is through the answer's data (see THROUGH_DATA), or its list
+    of results (`d["result"]["status"]`, an item of `j.data.result`: see ITEMS)."""
     if (AXIOS_DATA if axios else THROUGH_DATA).search(before):
         return True
     named = NAMED.search(before)
-    return named is not None and named.group("n") in _data_names(text, axios)
+    if named is not None and named.group("n") in _data_names(text, axios):
+        return True
+    results = RESULTS.search(before)
+    if results is not None and (results["d"] or results["n"] in _data_names(text, axios)):
+        return True
+    return named is not None and named.group("n") in _item_names(text)
+
+
+# The answer's list of results read on its data (`j["data"]["result"]["status"]`, `d.result.status`
+# with d the data) and a name bound to each of its items: a loop's (`for r in j["data"]["result"]:`,
+# `for (const item of j.data.result)`), a callback's (`.result.filter((s) => ...)`, `.forEach(`,
+# Ruby's `.each do |r|`) or a comprehension's (`[... for r in j["data"]["result"] ...]`).
+RESULT_NAMES = r"(?:result|successList)"
+RESULTS = rx.compile(
+    r"(?:(?P<d>\.\s*data\b|[\"']data[\"']\s*\])|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))\s*"
+    rf"(?:\??\.{RESULT_NAMES}\b|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])" + ACCESS
+)
+ITEMS = rx.compile(
+    rf"\bfor\s+(?P<p>[A-Za-z_]\w*)\s+in\s+[^\n:]*?(?:\[\s*[\"']{RESULT_NAMES}[\"']\s*\]|\.get\(\s*[\"']{RESULT_NAMES}[\"'][^()\n]*\))"
+    rf"|\bfor\s*\(\s*(?:const|let|var)\s+(?P<j>[A-Za-z_$][\w$]*)\s+of\s+[^\n)]*?\.{RESULT_NAMES}\b"
+    rf"|\.{RESULT_NAMES}\??\.(?:filter|map|forEach|find|some|every|findIndex|flatMap)\(\s*(?:async\s+)?"
+    r"\(?\s*(?P<c>[A-Za-z_$][\w$]*)"
+    rf"|[\"']{RESULT_NAMES}[\"']\s*\]\s*\.(?:each|select|map|find|detect|filter|reject)\s*(?:do\s*|\{{\s*)\|(?P<r>\w+)\|"
+)
+
+
+def _item_names(text: _Text) -> set[str]:
+    """The names the file binds to an item of an answer's list of results (see ITEMS), once."""
+    if text.item_names is None:
+        text.item_names = {m["p"] or m["j"] or m["c"] or m["r"] for m in ITEMS.finditer(text.text)}
+    return text.item_names
 
 
 def _data_names(text: _Text, axios: bool) -> set[str]:
