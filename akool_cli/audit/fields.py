@@ -23,6 +23,7 @@ from akool_cli.audit import (
     handles,
     holders,
     mocks,
+    quotings,
     rx,
 )
 from akool_cli.audit.scopes import Scopes
@@ -187,6 +188,7 @@ class Text:
     # A documentation file's text that is not code (Markdown's prose and fence lines), in order:
     # each code block between them is a script of its own (see read).
     walls: list[tuple[int, int]] = field(default_factory=list)
+    source: str = ""  # the file's own text where `text` rewrites its quotes (see quotings.py)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -305,12 +307,14 @@ def read(
     document's lines that are not code (Markdown's sentences and fences), which hold no brackets,
     keys nor bindings, and which no bracket spans: each code block is read as a script of its
     own (a call left open in one never holds the next block's literal)."""
-    text = "\n".join(lines)
+    source = "\n".join(lines)
+    text = quotings.recoded(source, language)  # (`""k""` in a C# verbatim string: `\"k\"`)
     starts, n = [], 0
     for line in lines:
         starts.append(n)
         n += len(line) + 1
     doc = Text(text, starts or [0], [], python, language)
+    doc.source = source if text is not source else ""
     doc.walls = _walls(starts, lines, prose)
     templates = language in ("js", "go")  # `...` strings (Markdown's ``` fences are none)
     if language == "swift" and "codable" in text.lower():
@@ -2206,6 +2210,12 @@ class Literal:
         return self.written or self.text
 
 
+def _own(doc: Text, at: int, written: str) -> str:
+    """A literal's characters as the file writes them (`""1080p""` in a C# verbatim string,
+    which the field rules read as `\"1080p\"`)."""
+    return doc.source[at : at + len(written)] if doc.source and written else written
+
+
 # A number as the languages write one (`1_000`, `1e999`, `.5`), and one that is not finite (`NaN`,
 # `Infinity`, `float("nan")`, `math.inf`, `double.NaN`, Go's `math.Inf(1)`), which no JSON holds.
 NUMBER = r"-?(?:\d[\d_]*(?:\.\d[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?"
@@ -2280,6 +2290,7 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
         text = m.group(0).replace("\\", "")
         value_of = m.group("v") if quoted else number_value(m.group("n") or m.group("nf"))
         written = m.group(0) if text != m.group(0) else ""
+        written = _own(doc, key.value_start + m.start(), written)
         found.append(Literal(text, value_of, quoted, key.value_start + m.start(), written=written))
     name = HELD_NAME.fullmatch(value)
     if not found and depth < 2:

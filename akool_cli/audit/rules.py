@@ -1716,7 +1716,7 @@ def _union_typed(ctx: FileContext, name: str) -> bool:
 
 
 # A written value with its quotes (escaped ones too): `"720p"`, `\\"720p\\"`, `720p`.
-QUOTED_VALUE = rx.compile(r"(\\*[\"'`]?)(.*?)(\\*[\"'`]?)", re.S)
+QUOTED_VALUE = rx.compile(r"(\"\"|`\"|\\*[\"'`]?)(.*?)(\"\"|`\"|\\*[\"'`]?)", re.S)  # (`""720p""`)
 
 
 def _value_fix(
@@ -1746,7 +1746,7 @@ def _value_fix(
 
 # The quote written before a body key's name: `\"` (JSON in a double-quoted string), `""` (a C#
 # verbatim or VB string), a plain quote, or none (a code object's bare key).
-KEY_QUOTE = rx.compile(r"(?:\\+\"|\"\"|[\"'])$")
+KEY_QUOTE = rx.compile(r"(?:\\+\"|\"\"|`\"|[\"'])$")  # (PowerShell's `")
 
 
 def _string_quote(ctx: FileContext, lit: f.Literal, key: f.Key | None) -> str | None:
@@ -1757,7 +1757,8 @@ def _string_quote(ctx: FileContext, lit: f.Literal, key: f.Key | None) -> str | 
     if key is None:
         return '"'
     doc = ctx.doc()
-    written = KEY_QUOTE.search(doc.text[max(0, key.offset - 8) : key.offset])
+    own = doc.source or doc.text  # (the file's `""`, not the `\"` it is read as)
+    written = KEY_QUOTE.search(own[max(0, key.offset - 8) : key.offset])
     quote = written.group(0) if written else '"'
     within = key.value_start <= lit.offset < max(key.value_end, key.value_start + 1)
     if not within and (quote not in ('"', "'") or ctx.language == "shell"):

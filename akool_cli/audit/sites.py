@@ -1141,6 +1141,8 @@ RESOLVING_CLIENTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], bool | Non
     ("toolbelt", re.compile(r"base_url$"), re.compile(r"\bBaseUrlSession\("), None),
     ("guzzle", re.compile(r"base_uri$"), re.compile(r"[\"']base_uri[\"']\s*=>"), None),
     ("faraday", re.compile(r"Faraday\.new"), re.compile(r"Faraday"), True),
+    ("aiohttp", re.compile(r"base_url$"), re.compile(r"\bClientSession\("), None),
+    ("ky", re.compile(r"prefixU(?:rl|RL)$"), re.compile(r"\b(?:ky|got)\b"), True),
 )
 RESOLVING_VERBS = {
     "dotnet": re.compile(r"(?<![\[\w])(?:Get|Post|Put|Patch|Delete|Send)\w*Async"),
@@ -1148,7 +1150,13 @@ RESOLVING_VERBS = {
     "toolbelt": re.compile(r"(?<![@\w])(?:get|post|put|patch|delete|request)"),
     "guzzle": re.compile(r"(?<=->)(?:get|post|put|patch|delete|request)(?:Async)?"),
     "faraday": re.compile(r"(?<![@\w])(?:get|post|put|patch|delete|run_request)"),
+    "aiohttp": re.compile(r"(?<![@\w])(?:get|post|put|patch|delete|request|ws_connect)"),
+    "ky": re.compile(r"(?<![@\w])(?:get|post|put|patch|delete|head)\b"),
 }
+# What a leading "/" does under a client's base, where it is not RFC 3986's "replaces the base's
+# whole path": ky and got refuse it when `prefixUrl` is set (they throw "`input` must not begin
+# with a slash when using `prefixUrl`"; without one they append to the base, adding its "/").
+LEADING_SLASH = {"ky": 'ky and got throw on a path that begins with "/" when prefixUrl is set'}
 # `BaseAddress = new Uri(BASE)`: the base's ending is that of the name's URL
 URI_OF_NAME = rx.compile(r"\s*[=:]?\s*new\s+Uri\(\s*(?P<n>[\w.]+)\s*\)")
 
@@ -1625,6 +1633,8 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         yield from _join_path(i, line, bases)
     if BUILDER_HINT.search(line):
         yield from _builders(i, line, bases)
+    if RFC_HINT.search(line):
+        yield from _rfc_joins(i, line, bases)
     if "join" not in line and "URL(" not in line and "resolve(" not in line:
         return
     for m in URLJOIN.finditer(line):
@@ -1672,6 +1682,42 @@ def _builders(i: int, line: str, bases: Bases) -> Iterator[Site]:
                 yield site if joined else resolved(site, ref)
 
 
+# RFC 3986 resolutions BUILDER leaves (its relative paths have no leading "/"): Java's
+# `base.resolve("/x")`, C#'s `new Uri(base, "/x")`, Ruby's `URI.join(base, "/x")`, Rust's
+# `base.join("x")` (the url crate), Go's `base.Parse("x")` method, and Go's
+# `ref, _ := url.Parse("/x")` given later to `base.ResolveReference(ref)` (GO_REFERENCE).
+RFC_HINT = rx.compile(r"\.(?:resolve|join|Parse)\(\s*[\"']|\b(?:new Uri|URI\.join)\(|url\.Parse\(")
+RFC_JOIN = rx.compile(
+    r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.(?:resolve|join|Parse)\(\s*"
+    r"|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*)"
+    r"[\"'](?P<path>/?[A-Za-z_][\w-]*(?:/[^\s\"'?#]*)?(?:\?[^\s\"'#]*)?)[\"']\s*\)"
+)
+GO_REFERENCE = rx.compile(
+    r"(?P<n>[A-Za-z_]\w*)\s*,\s*(?:_|err)\s*:?=\s*url\.Parse\(\s*"
+    r"\"(?P<path>/?[A-Za-z_][\w-]*(?:/[^\s\"?#]*)?(?:\?[^\s\"#]*)?)\""
+)
+
+
+def _rfc_joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """Relative paths resolved against a base AKOOL's as RFC 3986 resolves them (see RFC_JOIN):
+    a leading "/" replaces the base's whole path; without one, a base not ending in "/" loses its
+    last segment. A method of another receiver (`os.path.join`, `url.Parse`) gives nothing."""
+    found = [(m.group("r1") or m.group("r2"), m) for m in RFC_JOIN.finditer(line)]
+    if "ResolveReference" not in line:
+        for m in GO_REFERENCE.finditer(line):
+            later = "\n".join(bases.lines[i + 1 : i + OPTIONS_SCAN])
+            use = re.search(
+                r"([A-Za-z_]\w*)\.ResolveReference\(\s*&?" + m.group("n") + r"\s*\)", later
+            )
+            found += [(use.group(1), m)] if use is not None else []
+    for ref, m in found:
+        if ref == "url" or bases.find(ref, i) is None:
+            continue
+        for site in _joined(i, line, m.start("path"), m.group("path"), ref, bases, "/"):
+            if site.base is not None:
+                yield resolved(site, ref)
+
+
 # A base given a trailing slash where it is resolved against: urljoin(BASE + "/", ...)
 SLASHED = rx.compile(r"\+\s*[\"'`]/[\"'`]\s*$")
 
@@ -1687,6 +1733,7 @@ def resolved(site: Site, ref: str) -> Site:
     text = site.text
     if text.startswith("/"):
         why = f"a leading slash replaces the base's whole path, {base.prefix}"
+        why = LEADING_SLASH.get(base.resolves, why)
         return replace(site, path=text.split("?")[0], resolved=why)
     slash = True if SLASHED.search(ref) else base.slash
     if slash is None or slash:

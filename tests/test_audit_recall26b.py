@@ -1,0 +1,73 @@
+"""`akool audit` on session fifteen's recall26b shapes: RFC 3986 joins outside Python's urljoin
+(break21h aiohttp-base-join), escaped JSON bodies (break21h escaped-json-dialects), schema
+objects' field lists, factory-made clients and Markdown request sketches (heldout21n), split
+bases (break21g base-split-joins) and Bruno's query blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from akool_cli.audit.scan import audit
+
+CORPUS = Path(__file__).parent / "audit_corpus" / "recall26b"
+
+
+def found(folder: str) -> set[tuple[str, int, str]]:
+    result = audit([CORPUS / folder], exclude=["expected.json"])
+    return {(Path(f.file).name, f.line, f.rule) for f in result.findings}
+
+
+def test_rfc_3986_joins_outside_urljoin_are_resolved() -> None:
+    got = found("joins")
+    assert got == {
+        ("aio.py", 9, "unknown-endpoint"),
+        ("aio.py", 15, "unknown-endpoint"),
+        ("kygot.js", 4, "unknown-endpoint"),
+        ("kygot.js", 6, "unknown-endpoint"),
+        ("JResolve.java", 8, "unknown-endpoint"),
+        ("resolve.go", 10, "unknown-endpoint"),
+        ("join.rb", 4, "unknown-endpoint"),
+        ("join.rs", 4, "unknown-endpoint"),
+    }
+
+
+def test_ky_leading_slash_says_the_library_throws() -> None:
+    result = audit([CORPUS / "joins" / "kygot.js"])
+    assert all("ky and got throw" in f.message for f in result.findings)
+    assert all(f.fix is None for f in result.findings)
+
+
+def test_json_escaped_without_backslashes_is_read() -> None:
+    assert found("escapes") == {
+        ("verbatim.cs", 11, "bad-value"),
+        ("verbatim.cs", 18, "misnamed-field"),
+        ("Multiline.cs", 9, "misnamed-field"),
+        ("talk.ps1", 2, "bad-value"),
+        ("talk.ps1", 4, "misnamed-field"),
+        ("bad2.ps1", 2, "misnamed-field"),
+        ("bad2.ps1", 4, "bad-value"),
+    }
+
+
+def test_fixes_keep_the_strings_own_escaping() -> None:
+    result = audit([CORPUS / "escapes" / "talk.ps1", CORPUS / "escapes" / "bad2.ps1"])
+    news = sorted(f.fix.new for f in result.findings if f.fix is not None)
+    assert news == ['""1080""', '`"1080`"', "scale", "scale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [
+        ('x = @"{""a"": 1}";', "csharp", 'x = @"{\\"a\\": 1}";'),
+        ('x = "" + @"";', "csharp", 'x = "" + @"";'),  # (no verbatim string holds a quote)
+        ('$b = "{`"a`": 1}"', "powershell", '$b = "{\\"a\\": 1}"'),
+        ('$e = ""; $b = "{""a"": ""v""}"', "powershell", '$e = ""; $b = "{\\"a\\": \\"v\\"}"'),
+        ('x = "{""a"": 1}"', "go", 'x = "{""a"": 1}"'),
+    ],
+)
+def test_recoded_quotes_keep_offsets(text: str, language: str, want: str) -> None:
+    from akool_cli.audit.quotings import recoded
+
+    assert recoded(text, language) == want
