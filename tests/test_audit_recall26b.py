@@ -30,6 +30,7 @@ def test_rfc_3986_joins_outside_urljoin_are_resolved() -> None:
         ("resolve.go", 10, "unknown-endpoint"),
         ("join.rb", 4, "unknown-endpoint"),
         ("join.rs", 4, "unknown-endpoint"),
+        ("Credit.swift", 6, "unknown-endpoint"),
     }
 
 
@@ -71,3 +72,42 @@ def test_recoded_quotes_keep_offsets(text: str, language: str, want: str) -> Non
     from akool_cli.audit.quotings import recoded
 
     assert recoded(text, language) == want
+
+
+def test_markdown_request_sketches_have_their_bodies_judged() -> None:
+    assert found("sketches") == {
+        ("design.md", 14, "bad-value"),
+        ("design.md", 22, "misnamed-field"),
+        ("research_zh.md", 14, "misnamed-field"),
+        ("short.md", 7, "misnamed-field"),
+    }
+
+
+def test_field_descriptor_lists_of_request_objects_are_the_fields_sent() -> None:
+    assert found("schemas") == {
+        ("models.ts", 26, "unknown-field"),
+        ("models.ts", 36, "misnamed-field"),
+        ("registry.py", 10, "misnamed-field"),
+    }
+    result = audit([CORPUS / "schemas"])
+    assert all(f.fix is None for f in result.findings)
+
+
+def test_template_paths_whose_holes_call_a_function_are_read() -> None:
+    assert found("holes") == {
+        ("svc.ts", 6, "unknown-endpoint"),
+        ("svc.ts", 7, "undocumented-path"),
+        ("h.py", 7, "undocumented-path"),
+        ("H.cs", 4, "undocumented-path"),
+    }
+
+
+def test_bruno_query_blocks_are_the_query() -> None:
+    assert found("bruno") == {("status.bru", 14, "misnamed-field")}
+
+
+def test_bases_split_in_nested_dicts_and_ruby_hashes_are_joined() -> None:
+    assert found("splits") == {
+        ("nested.py", 4, "undocumented-path"),
+        ("build.rb", 4, "undocumented-path"),
+    }

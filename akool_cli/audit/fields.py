@@ -1653,6 +1653,50 @@ POSTMAN_BODY = frozenset({"mode", "raw", "options", "urlencoded", "formdata"})
 TEXT_BODY = frozenset({"mimeType", "text", "params", "comment"})
 
 
+# A request described as data with a list of its fields (a schema registry's `{ endpoint: "/api/
+# open/v3/...", method: "POST", fields: [{ key: "talking_photo_url", label: ... }] }`, a
+# Hoppscotch request's `params: [{ key, value }]`): each entry's name is a field the request
+# sends (a query's for a query list or a GET). Held as data: no fix renames it (`shared`).
+DESCRIBED_AT = frozenset({"endpoint", "path", "url", "uri", "route"})
+DESCRIPTOR_LISTS = {
+    **dict.fromkeys(("fields", "inputs", "bodyFields", "body_fields", "formFields"), False),
+    **dict.fromkeys(("form_fields", "args", "arguments"), False),
+    **dict.fromkeys(("params", "parameters", "query", "queryParams", "query_params"), True),
+}
+DESCRIPTOR_NAMES = ("key", "field", "param", "name")  # (the first an entry has)
+NAME_VALUE = rx.compile(r"\s*(?P<q>[\"'`])(?P<v>[A-Za-z_][\w-]*)(?P=q)\s*")
+
+
+def _descriptor_keys(doc: Text, c: Container, body: list[Key], query: list[Key]) -> None:
+    """The fields named by the entries of a request object's descriptor lists (see
+    DESCRIPTOR_LISTS)."""
+    method = next((k for k in c.keys if k.name == "method"), None)
+    said = doc.text[method.value_start : value_end(doc, method, c)] if method else ""
+    get = "get" in said.lower()
+    for k in c.keys:
+        if k.name not in DESCRIPTOR_LISTS:
+            continue
+        end = value_end(doc, k, c)
+        for inner in c.children:
+            listed = doc.containers[inner]
+            if not k.value_start <= listed.start < end or doc.text[listed.start] != "[":
+                continue
+            target = query if get or DESCRIPTOR_LISTS[k.name] else body
+            target += [key for e in listed.children if (key := _descriptor(doc, e))]
+
+
+def _descriptor(doc: Text, index: int) -> Key | None:
+    """The field an entry of a descriptor list names (`{ key: "audio_url", ... }`)."""
+    entry = doc.containers[index]
+    for wanted in DESCRIPTOR_NAMES:
+        for k in entry.keys:
+            m = NAME_VALUE.fullmatch(doc.text, k.value_start, value_end(doc, k, entry))
+            if k.name == wanted and m is not None:
+                at = m.start("v")
+                return Key(m["v"], at, m.end(), m.end(), shared=True)
+    return None
+
+
 def _collect(
     doc: Text, index: int, body: list[Key], query: list[Key], depth: int, before: int
 ) -> None:
@@ -1670,6 +1714,8 @@ def _collect(
         sent = (*BODY_KEYS, "content") if "headers" in names else BODY_KEYS
         sent = (*sent, "postData") if "method" in names else sent  # a HAR entry's request
         sent = (*sent, "payload") if "method" in names else sent  # Apps Script's UrlFetchApp
+        if "method" in names and names & DESCRIBED_AT and names & DESCRIPTOR_LISTS.keys():
+            _descriptor_keys(doc, c, body, query)
         for k in c.keys:
             target = body if k.name in sent else query if k.name in QUERY_KEYS else None
             if target is None:

@@ -11,14 +11,14 @@ from akool_cli.audit import rx
 # `$`: C# 11's raw interpolation is no verbatim string); PowerShell's `"` that opens a JSON text.
 VERBATIM = rx.compile(r"(?<![\w\"])(?:@\$?|\$@)\"")
 PS_JSON = rx.compile(r"(?<![\w\"`])\"(?=\s*[{\[])")
-OPENERS = {"csharp": VERBATIM, "powershell": PS_JSON}
+STRING_OPENERS = {"csharp": VERBATIM, "powershell": PS_JSON}
 BACKTICK = "`"
 
 
 def recoded(text: str, language: str) -> str:
     """The text with its doubled (and, in PowerShell, backtick-escaped) quotes inside strings
     written as `\\"`; the text itself when the language writes none (most files)."""
-    opener = OPENERS.get(language)
+    opener = STRING_OPENERS.get(language)
     if opener is None or ('""' not in text and BACKTICK + '"' not in text):
         return text
     chars = list(text)

@@ -1610,6 +1610,17 @@ GIVEN_ALONE = rx.compile(
 )
 
 
+# A query given beside a path in the call that builds its URL (Ruby's `URI::HTTPS.build(host:,
+# path: "...", query: "k=v")`): the URL held in a name has one, though its path has no "?".
+QUERY_BESIDE = rx.compile(r"\bquery[\"']?\s*(?::|=>?)(?![=>])")
+
+
+def _query_beside(doc: f.Text, at: int) -> bool:
+    """Whether the call the path at `at` is given to also gives a query (see QUERY_BESIDE)."""
+    call = f.enclosing_call(doc, at)
+    return call is not None and QUERY_BESIDE.search(doc.text, call[0], call[1]) is not None
+
+
 def _missing_by_name(
     doc: f.Text, m: Mention, endpoint: DocEndpoint, required: list[str]
 ) -> Iterator[Hit]:
@@ -1624,6 +1635,7 @@ def _missing_by_name(
     else:
         string = f.STRING_AT.match(doc.text, at, at + f.LONG_URL + 1)
         held = f.url_uses(doc, at) if string and "?" not in string.group(0) else None
+        held = None if _query_beside(doc, at) else held
     for use in held[1] if held is not None else ():
         call = f.enclosing_call(doc, use)
         opener = doc.text[max(0, call[0] - 60) : call[0] + 1] if call is not None else ""

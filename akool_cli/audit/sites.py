@@ -69,7 +69,7 @@ PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # \(base)/x (Swift), {{base}}/x (Postman; Insomnia's {{ _.base }})
 INTERPOLATION = rx.compile(
     r"(?:\{\{\s*(?:_\.)?(?P<e>\w+)\s*\}\}|\{\$?(?P<a>(?:type\((?:self|cls)\)\.)?[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
-    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
+    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+(?:\[:\w+\])*)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
     r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
 # The same interpolations with the path's first segment straight after (`${BASE}content/x`,
@@ -80,7 +80,7 @@ BARE_INTERPOLATION = rx.compile(
 )
 # base + "x", base . 'x', base+`x` (and Go's base+"x")
 CONCATENATION = rx.compile(
-    r"(?<![\w.$>])(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
+    r"(?<![\w.$>])(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])*(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
     r"[fr]?[\"'`]" + PATH_TEXT
 )
 # R's paste0(base, "/x") and paste(base, "/x", sep = "")
@@ -437,7 +437,7 @@ def _name_of(ref: str) -> str:
     ref = CLASS_OF_SELF.sub("self.", ref.strip())  # f"{type(self).BASE}/x": the class's BASE
     lead = re.match(r"[\w.$>\[\]\"'@#-]+", ref.replace("::", "."))  # BASE + "/" -> BASE
     ref = (lead.group(0) if lead else "").removesuffix("()")
-    quoted = re.search(r"\[[\"'](\w+)[\"']\]$", ref)
+    quoted = re.search(r"\[(?:[\"']|:(?=\w+\]$))(\w+)[\"']?\]$", ref)  # (Ruby's [:root])
     if quoted:
         return quoted.group(1)
     ref = ref.split("->")[-1].split(".")[-1].lstrip("$@#")
@@ -1599,12 +1599,30 @@ def _env_joins(i: int, line: str) -> Iterator[Site]:
             yield from _joined_to(i, line, m.start("path"), m.group("path"), base)
 
 
+# A hole of a path segment or a query value that calls a function: a template literal's
+# `${encodeURIComponent(id)}`, `${String(id)}`, an f-string's `{quote(id)}`, C#'s
+# `{Uri.EscapeDataString(id)}`.
+HOLE_CALL = rx.compile(r"(?<=[/=])(?P<o>\$?\{)(?P<e>[^{}`\"'()]*\([^{}`]*?)\}")
+
+
+def _called_holes(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """Relative template paths given to a client or a helper whose holes call a function
+    (`client.get(`/x/${encodeURIComponent(id)}`)`): read with each such hole as a plain name of
+    its length, the site's text and path as written."""
+    flat = HOLE_CALL.sub(lambda m: m["o"] + re.sub(r"[^\w$]", "_", m["e"]) + "}", line)
+    for site in _path_arguments(i, flat, bases, 0, line):
+        text = line[site.start : site.end]
+        yield replace(site, text=text, path=site.path and site.path.replace(site.text, text))
+
+
 def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
     # each form is looked for only on lines that have its punctuation (most lines have none);
     # a path given to a client or a helper first (`api.get(`/x/${id}/y`)`: not `${id}/y`)
     clients = bool(bases.helpers or bases.clients or bases.methods)
     if clients:
         yield from _path_arguments(i, line, bases)
+        if "{" in line and HOLE_CALL.search(line):
+            yield from _called_holes(i, line, bases)
     if bases.helpers and "(" in line and bases.later_helpers():
         yield from _later_paths(i, line, bases)
     if "env" in line or "Env" in line:
@@ -1633,7 +1651,8 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         yield from _join_path(i, line, bases)
     if BUILDER_HINT.search(line):
         yield from _builders(i, line, bases)
-    if RFC_HINT.search(line):
+    rfc = "join(" in line or "esolve" in line or "Parse(" in line or "Uri(" in line
+    if "relativeTo" in line or (rfc and RFC_HINT.search(line)):
         yield from _rfc_joins(i, line, bases)
     if "join" not in line and "URL(" not in line and "resolve(" not in line:
         return
@@ -1685,12 +1704,17 @@ def _builders(i: int, line: str, bases: Bases) -> Iterator[Site]:
 # RFC 3986 resolutions BUILDER leaves (its relative paths have no leading "/"): Java's
 # `base.resolve("/x")`, C#'s `new Uri(base, "/x")`, Ruby's `URI.join(base, "/x")`, Rust's
 # `base.join("x")` (the url crate), Go's `base.Parse("x")` method, and Go's
-# `ref, _ := url.Parse("/x")` given later to `base.ResolveReference(ref)` (GO_REFERENCE).
+# `ref, _ := url.Parse("/x")` given later to `base.ResolveReference(ref)` (GO_REFERENCE), Swift's
+# `URL(string: "/x", relativeTo: base)`.
 RFC_HINT = rx.compile(r"\.(?:resolve|join|Parse)\(\s*[\"']|\b(?:new Uri|URI\.join)\(|url\.Parse\(")
 RFC_JOIN = rx.compile(
     r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.(?:resolve|join|Parse)\(\s*"
     r"|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*)"
     r"[\"'](?P<path>/?[A-Za-z_][\w-]*(?:/[^\s\"'?#]*)?(?:\?[^\s\"'#]*)?)[\"']\s*\)"
+)
+SWIFT_RELATIVE = rx.compile(  # Swift's `URL(string: "/x", relativeTo: base)`
+    r"\bURL\(\s*string:\s*\"(?P<path>/?[A-Za-z_][\w-]*(?:/[^\s\"?#]*)?(?:\?[^\s\"#]*)?)\"\s*,"
+    r"\s*relativeTo:\s*(?P<r>[A-Za-z_][\w.]*)\s*\)"
 )
 GO_REFERENCE = rx.compile(
     r"(?P<n>[A-Za-z_]\w*)\s*,\s*(?:_|err)\s*:?=\s*url\.Parse\(\s*"
@@ -1703,6 +1727,7 @@ def _rfc_joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
     a leading "/" replaces the base's whole path; without one, a base not ending in "/" loses its
     last segment. A method of another receiver (`os.path.join`, `url.Parse`) gives nothing."""
     found = [(m.group("r1") or m.group("r2"), m) for m in RFC_JOIN.finditer(line)]
+    found += [(m.group("r"), m) for m in SWIFT_RELATIVE.finditer(line) if "relativeTo" in line]
     if "ResolveReference" not in line:
         for m in GO_REFERENCE.finditer(line):
             later = "\n".join(bases.lines[i + 1 : i + OPTIONS_SCAN])
