@@ -111,3 +111,42 @@ def test_bases_split_in_nested_dicts_and_ruby_hashes_are_joined() -> None:
         ("nested.py", 4, "undocumented-path"),
         ("build.rb", 4, "undocumented-path"),
     }
+
+
+def test_own_routes_over_lines_are_no_calls() -> None:
+    assert found("routes") == {
+        ("split_call.py", 9, "undocumented-path"),
+        ("split_call.py", 15, "undocumented-path"),
+    }
+    result = audit([CORPUS / "routes"], exclude=["expected.json", "split_call.py"])
+    assert result.findings == []
+
+
+def _continued_curls(n: int) -> str:
+    line = (
+        'curl -X POST "$BASE/content/video/createbytalkingphoto" '
+        '-d \'{"resolution": "1080p"}\' \\\n'
+    )
+    return "BASE=https://openapi.akool.com/api/open/v3\n" + line * n + "echo done\n"
+
+
+def test_continued_curl_lines_are_tokenised_once_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """break21i continued-curl-quadratic: each `curl` of a run of `\\`-continued curl lines
+    re-read the whole run's words (200 lines 1.5 s, 800 lines 18.9 s)."""
+    from akool_cli.audit import curlargs
+    from akool_cli.audit.scan import audit_text
+
+    calls = {"n": 0}
+    real = curlargs._word
+
+    def counted(text: str, i: int, found: list[curlargs.Word]) -> int:
+        calls["n"] += 1
+        return real(text, i, found)
+
+    monkeypatch.setattr(curlargs, "_word", counted)
+    counts = []
+    for n in (100, 400):
+        calls["n"] = 0
+        audit_text(_continued_curls(n), "run.sh")
+        counts.append(calls["n"])
+    assert counts[1] < 5 * counts[0], counts
