@@ -1,6 +1,7 @@
 """Bruno's request files (`.bru`) read as the fetch calls they amount to: a `vars { name: value }`
 block binds names (`{{name}}` in a URL), a method block (`post { url: ... }`) gives the method
-and the URL, and a `body:json { ... }` block is that request's body."""
+and the URL, a `params:query { name: value }` block adds to its query, and a `body:json { ... }`
+block is that request's body."""
 
 from __future__ import annotations
 
@@ -31,11 +32,12 @@ def read(text: str) -> list[Code]:
     code = Code(".js", [], [])
     kinds = {n: name for name, start, end in blocks for n in range(start + 1, end)}
     last = body[2] - 1 if body is not None and body[2] - 1 > body[1] else -1
+    query = _query(lines, blocks)
     for n, line in enumerate(lines):
         kind = kinds.get(n, "")
         entry = ENTRY.match(line)
         if kind in METHODS and entry is not None and entry.group("k") == "url":
-            _url_line(code, n, entry, kind.upper(), body is not None and last > 0)
+            _url_line(code, n, entry, kind.upper(), body is not None and last > 0, query)
         elif kind.startswith("vars") and entry is not None and not entry.group("k").startswith("~"):
             head = f'const {entry.group("k").replace("-", "_").replace(".", "_")} = "'
             value = _js_string(entry.group("v"))
@@ -69,9 +71,37 @@ def _blocks(lines: list[str]) -> list[tuple[str, int, int]]:
     return found
 
 
-def _url_line(code: Code, n: int, entry: re.Match[str], method: str, body: bool) -> None:
+def _query(lines: list[str], blocks: list[tuple[str, int, int]]) -> list[tuple[int, re.Match[str]]]:
+    """The entries of the `params:query` block that are on (`~name: value` is one turned off)."""
+    found = []
+    for name, start, end in blocks:
+        for n in range(start + 1, end) if name == "params:query" else ():
+            entry = ENTRY.match(lines[n])
+            if entry is not None and not entry.group("k").startswith("~"):
+                found.append((n, entry))
+    return found
+
+
+def _url_line(
+    code: Code,
+    n: int,
+    entry: re.Match[str],
+    method: str,
+    body: bool,
+    query: list[tuple[int, re.Match[str]]],
+) -> None:
+    """The request's `fetch(URL, { method, ...`, the URL given the `params:query` block's entries
+    it does not already carry (Bruno writes them in both; an entry named in one only is sent)."""
     head = 'fetch("'
     url = _js_string(entry.group("v"))
-    shown = f'{head}{url}", {{ method: "{method}"'
-    piece = Piece(len(head), n, entry.start("v"), len(url))
-    code.add(shown + (", body: JSON.stringify(" if body else " });"), piece)
+    pieces = [Piece(len(head), n, entry.start("v"), len(url))]
+    shown = head + url
+    carried = set(re.findall(r"[?&]([^=&#]+)=", url))
+    for k, param in query:
+        if param.group("k") in carried:
+            continue
+        shown += "&" if "?" in shown else "?"
+        pieces.append(Piece(len(shown), k, param.start("k"), len(param.group("k"))))
+        shown += param.group("k") + "=" + _js_string(param.group("v")).replace(" ", "%20")
+    shown += f'", {{ method: "{method}"'
+    code.add(shown + (", body: JSON.stringify(" if body else " });"), *pieces)

@@ -204,6 +204,8 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
             spans.append((comment.column, len(line)))
         if spans:
             skip.setdefault(i, []).extend(spans)
+    for i, spans in source.split_routes(ctx.lines, feign, ivars).items():  # (routes over lines)
+        skip.setdefault(i, []).extend(spans)
     return skip
 
 

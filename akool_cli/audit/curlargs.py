@@ -5,6 +5,7 @@ or the next word being its value) and httpie's request items (`name==value` a qu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from akool_cli.audit import rx
@@ -59,23 +60,30 @@ class Option:
     at: int  # where the value starts in the text (for a flag: where the option is written)
 
 
-def words(text: str, start: int) -> list[Word]:
+def words(text: str, start: int, stop: str = "") -> list[Word]:
     """The words of the shell command that starts at `start`, up to its end (an unquoted `|`,
-    `;`, `&`, `)`, backtick or a newline that no backslash continues)."""
+    `;`, `&`, `)`, backtick or a newline that no backslash continues); with `stop`, up to a
+    continued line that starts with that word (`curl ... \\` then `curl ...`: read as the next
+    command's, so a run of such lines is read once, not once a line)."""
     found: list[Word] = []
-    i, n = start, len(text)
+    i, n, continued = start, len(text), False
     while i < n:
         c = text[i]
         if c == "\\" and text[i + 1 : i + 2] == "\n":
-            i += 2
+            i, continued = i + 2, True
             continue
         if c in " \t\r":
             i += 1
             continue
         if c in COMMAND_END or c == "#":
             break
-        i = _word(text, i, found)
+        if continued and stop and (w := STOP_WORD.match(text, i)) is not None and w[0] == stop:
+            break
+        i, continued = _word(text, i, found), False
     return found
+
+
+STOP_WORD = rx.compile(r"\w+(?=[ \t\r\n]|$)")
 
 
 def _word(text: str, i: int, found: list[Word]) -> int:
@@ -136,7 +144,7 @@ def _closing(text: str, at: int) -> int:
 def curl_options(text: str, start: int) -> list[Option]:
     """The options of the curl command whose arguments start at `start` (right after `curl`)."""
     found: list[Option] = []
-    given = words(text, start)
+    given = words(text, start, "curl")
     k = 0
     while k < len(given):
         word = given[k]
@@ -191,10 +199,9 @@ def curl_method(text: str, start: int = 0, at: int = -1) -> Method | None:
     that starts before `at`) sends: -X's value, else GET for -G/--get, PUT for -T, POST for a
     body option (-d, --data*, --json, -F), GET otherwise; None when no curl is run there or it
     sends a HEAD (-I)."""
-    runs = [m for m in CURL_WORD.finditer(text, start) if at < 0 or m.start() <= at]
-    if not runs:
+    run = _last_run(text, start, len(text) if at < 0 else at)
+    if run is None:
         return None
-    run = runs[-1]
     options = curl_options(text, run.end())
     said = [o for o in options if o.name == "--request" and o.value]
     if said:
@@ -209,6 +216,18 @@ def curl_method(text: str, start: int = 0, at: int = -1) -> Method | None:
     if names & BODY_OPTIONS:
         return Method("POST", run.start(), False)
     return Method("GET", run.start(), False)
+
+
+def _last_run(text: str, start: int, at: int) -> re.Match[str] | None:
+    """The last `curl` run in text[start:] that starts at or before `at`, found from `at` back
+    (not by walking every run from `start`: a file of 800 continued curl lines asks once a line)."""
+    k = text.rfind("curl", start, at + 4)
+    while k >= 0:
+        m = CURL_WORD.match(text, k)  # (its lookbehind sees the text before k)
+        if m is not None:
+            return m
+        k = text.rfind("curl", start, k)
+    return None
 
 
 DATA_PAIR = rx.compile(r"(?P<name>[A-Za-z_]\w*)=")

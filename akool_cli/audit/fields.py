@@ -24,6 +24,7 @@ from akool_cli.audit import (
     handles,
     holders,
     mocks,
+    quotings,
     rx,
 )
 from akool_cli.audit.scopes import Scopes
@@ -196,6 +197,7 @@ class Text:
     # A documentation file's text that is not code (Markdown's prose and fence lines), in order:
     # each code block between them is a script of its own (see read).
     walls: list[tuple[int, int]] = field(default_factory=list)
+    source: str = ""  # the file's own text where `text` rewrites its quotes (see quotings.py)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -314,12 +316,14 @@ def read(
     document's lines that are not code (Markdown's sentences and fences), which hold no brackets,
     keys nor bindings, and which no bracket spans: each code block is read as a script of its
     own (a call left open in one never holds the next block's literal)."""
-    text = "\n".join(lines)
+    source = "\n".join(lines)
+    text = quotings.recoded(source, language)  # (`""k""` in a C# verbatim string: `\"k\"`)
     starts, n = [], 0
     for line in lines:
         starts.append(n)
         n += len(line) + 1
     doc = Text(text, starts or [0], [], python, language)
+    doc.source = source if text is not source else ""
     doc.walls = _walls(starts, lines, prose)
     templates = language in ("js", "go")  # `...` strings (Markdown's ``` fences are none)
     if language == "swift" and "codable" in text.lower():
@@ -1701,6 +1705,50 @@ POSTMAN_BODY = frozenset({"mode", "raw", "options", "urlencoded", "formdata"})
 TEXT_BODY = frozenset({"mimeType", "text", "params", "comment"})
 
 
+# A request described as data with a list of its fields (a schema registry's `{ endpoint: "/api/
+# open/v3/...", method: "POST", fields: [{ key: "talking_photo_url", label: ... }] }`, a
+# Hoppscotch request's `params: [{ key, value }]`): each entry's name is a field the request
+# sends (a query's for a query list or a GET). Held as data: no fix renames it (`shared`).
+DESCRIBED_AT = frozenset({"endpoint", "path", "url", "uri", "route"})
+DESCRIPTOR_LISTS = {
+    **dict.fromkeys(("fields", "inputs", "bodyFields", "body_fields", "formFields"), False),
+    **dict.fromkeys(("form_fields", "args", "arguments"), False),
+    **dict.fromkeys(("params", "parameters", "query", "queryParams", "query_params"), True),
+}
+DESCRIPTOR_NAMES = ("key", "field", "param", "name")  # (the first an entry has)
+NAME_VALUE = rx.compile(r"\s*(?P<q>[\"'`])(?P<v>[A-Za-z_][\w-]*)(?P=q)\s*")
+
+
+def _descriptor_keys(doc: Text, c: Container, body: list[Key], query: list[Key]) -> None:
+    """The fields named by the entries of a request object's descriptor lists (see
+    DESCRIPTOR_LISTS)."""
+    method = next((k for k in c.keys if k.name == "method"), None)
+    said = doc.text[method.value_start : value_end(doc, method, c)] if method else ""
+    get = "get" in said.lower()
+    for k in c.keys:
+        if k.name not in DESCRIPTOR_LISTS:
+            continue
+        end = value_end(doc, k, c)
+        for inner in c.children:
+            listed = doc.containers[inner]
+            if not k.value_start <= listed.start < end or doc.text[listed.start] != "[":
+                continue
+            target = query if get or DESCRIPTOR_LISTS[k.name] else body
+            target += [key for e in listed.children if (key := _descriptor(doc, e))]
+
+
+def _descriptor(doc: Text, index: int) -> Key | None:
+    """The field an entry of a descriptor list names (`{ key: "audio_url", ... }`)."""
+    entry = doc.containers[index]
+    for wanted in DESCRIPTOR_NAMES:
+        for k in entry.keys:
+            m = NAME_VALUE.fullmatch(doc.text, k.value_start, value_end(doc, k, entry))
+            if k.name == wanted and m is not None:
+                at = m.start("v")
+                return Key(m["v"], at, m.end(), m.end(), shared=True)
+    return None
+
+
 def _collect(
     doc: Text, index: int, body: list[Key], query: list[Key], depth: int, before: int
 ) -> None:
@@ -1720,6 +1768,8 @@ def _collect(
         sent = (*BODY_KEYS, "content") if "headers" in names else BODY_KEYS
         sent = (*sent, "postData") if "method" in names else sent  # a HAR entry's request
         sent = (*sent, "payload") if "method" in names else sent  # Apps Script's UrlFetchApp
+        if "method" in names and names & DESCRIBED_AT and names & DESCRIPTOR_LISTS.keys():
+            _descriptor_keys(doc, c, body, query)
         for k in c.keys:
             target = body if k.name in sent else query if k.name in QUERY_KEYS else None
             if target is None:
@@ -2260,6 +2310,12 @@ class Literal:
         return self.written or self.text
 
 
+def _own(doc: Text, at: int, written: str) -> str:
+    """A literal's characters as the file writes them (`""1080p""` in a C# verbatim string,
+    which the field rules read as `\"1080p\"`)."""
+    return doc.source[at : at + len(written)] if doc.source and written else written
+
+
 # A number as the languages write one (`1_000`, `1e999`, `.5`), and one that is not finite (`NaN`,
 # `Infinity`, `float("nan")`, `math.inf`, `double.NaN`, Go's `math.Inf(1)`), which no JSON holds.
 NUMBER = r"-?(?:\d[\d_]*(?:\.\d[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?"
@@ -2334,6 +2390,7 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
         text = m.group(0).replace("\\", "")
         value_of = m.group("v") if quoted else number_value(m.group("n") or m.group("nf"))
         written = m.group(0) if text != m.group(0) else ""
+        written = _own(doc, key.value_start + m.start(), written)
         found.append(Literal(text, value_of, quoted, key.value_start + m.start(), written=written))
     name = HELD_NAME.fullmatch(value)
     if not found and depth < 2:

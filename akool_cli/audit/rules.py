@@ -1611,6 +1611,17 @@ GIVEN_ALONE = rx.compile(
 )
 
 
+# A query given beside a path in the call that builds its URL (Ruby's `URI::HTTPS.build(host:,
+# path: "...", query: "k=v")`): the URL held in a name has one, though its path has no "?".
+QUERY_BESIDE = rx.compile(r"\bquery[\"']?\s*(?::|=>?)(?![=>])")
+
+
+def _query_beside(doc: f.Text, at: int) -> bool:
+    """Whether the call the path at `at` is given to also gives a query (see QUERY_BESIDE)."""
+    call = f.enclosing_call(doc, at)
+    return call is not None and QUERY_BESIDE.search(doc.text, call[0], call[1]) is not None
+
+
 def _missing_by_name(
     doc: f.Text, m: Mention, endpoint: DocEndpoint, required: list[str]
 ) -> Iterator[Hit]:
@@ -1625,6 +1636,7 @@ def _missing_by_name(
     else:
         string = f.STRING_AT.match(doc.text, at, at + f.LONG_URL + 1)
         held = f.url_uses(doc, at) if string and "?" not in string.group(0) else None
+        held = None if _query_beside(doc, at) else held
     for use in held[1] if held is not None else ():
         call = f.enclosing_call(doc, use)
         opener = doc.text[max(0, call[0] - 60) : call[0] + 1] if call is not None else ""
@@ -1717,7 +1729,7 @@ def _union_typed(ctx: FileContext, name: str) -> bool:
 
 
 # A written value with its quotes (escaped ones too): `"720p"`, `\\"720p\\"`, `720p`.
-QUOTED_VALUE = rx.compile(r"(\\*[\"'`]?)(.*?)(\\*[\"'`]?)", re.S)
+QUOTED_VALUE = rx.compile(r"(\"\"|`\"|\\*[\"'`]?)(.*?)(\"\"|`\"|\\*[\"'`]?)", re.S)  # (`""720p""`)
 
 
 def _value_fix(
@@ -1747,7 +1759,7 @@ def _value_fix(
 
 # The quote written before a body key's name: `\"` (JSON in a double-quoted string), `""` (a C#
 # verbatim or VB string), a plain quote, or none (a code object's bare key).
-KEY_QUOTE = rx.compile(r"(?:\\+\"|\"\"|[\"'])$")
+KEY_QUOTE = rx.compile(r"(?:\\+\"|\"\"|`\"|[\"'])$")  # (PowerShell's `")
 
 
 def _string_quote(ctx: FileContext, lit: f.Literal, key: f.Key | None) -> str | None:
@@ -1758,7 +1770,8 @@ def _string_quote(ctx: FileContext, lit: f.Literal, key: f.Key | None) -> str | 
     if key is None:
         return '"'
     doc = ctx.doc()
-    written = KEY_QUOTE.search(doc.text[max(0, key.offset - 8) : key.offset])
+    own = doc.source or doc.text  # (the file's `""`, not the `\"` it is read as)
+    written = KEY_QUOTE.search(own[max(0, key.offset - 8) : key.offset])
     quote = written.group(0) if written else '"'
     within = key.value_start <= lit.offset < max(key.value_end, key.value_start + 1)
     if not within and (quote not in ('"', "'") or ctx.language == "shell"):

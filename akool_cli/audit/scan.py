@@ -39,6 +39,7 @@ from akool_cli.audit import (
     returns,
     rx,
     sites,
+    sketches,
     source,
     specs,
     typedmaps,
@@ -465,6 +466,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
         return (
             Embedded(codes, embedded.map_back, specs.map_fix, specs.NOT_JUDGED) if codes else None
         )
+    if sketches.has_sketches(name, text):  # (Markdown's `POST https://...` + `Body:` sketches)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in sketches.read(text, name)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
     return None
 
 

@@ -69,7 +69,7 @@ PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # \(base)/x (Swift), {{base}}/x (Postman; Insomnia's {{ _.base }})
 INTERPOLATION = rx.compile(
     r"(?:\{\{\s*(?:_\.)?(?P<e>\w+)\s*\}\}|\{\$?(?P<a>(?:type\((?:self|cls)\)\.)?[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
-    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
+    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+(?:\[:\w+\])*)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
     r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
 # The same interpolations with the path's first segment straight after (`${BASE}content/x`,
@@ -80,7 +80,7 @@ BARE_INTERPOLATION = rx.compile(
 )
 # base + "x", base . 'x', base+`x` (and Go's base+"x")
 CONCATENATION = rx.compile(
-    r"(?<![\w.$>])(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
+    r"(?<![\w.$>])(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])*(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
     r"[fr]?[\"'`]" + PATH_TEXT
 )
 # R's paste0(base, "/x") and paste(base, "/x", sep = "")
@@ -432,7 +432,7 @@ def _later(positions: tuple[int, ...]) -> bool:
 
 
 REF_LEAD = rx.compile(r"[\w.$>\[\]\"'@#-]+")
-QUOTED_KEY_END = rx.compile(r"\[[\"'](\w+)[\"']\]$")
+QUOTED_KEY_END = rx.compile(r"\[(?:[\"']|:(?=\w+\]$))(\w+)[\"']?\]$")
 PLAIN_NAME = rx.compile(r"[A-Za-z_]\w*")
 
 
@@ -443,7 +443,7 @@ def _name_of(ref: str) -> str:
     ref = CLASS_OF_SELF.sub("self.", ref.strip())  # f"{type(self).BASE}/x": the class's BASE
     lead = REF_LEAD.match(ref.replace("::", "."))  # BASE + "/" -> BASE
     ref = (lead.group(0) if lead else "").removesuffix("()")
-    quoted = QUOTED_KEY_END.search(ref)
+    quoted = QUOTED_KEY_END.search(ref)  # (Ruby's [:root])
     if quoted:
         return quoted.group(1)
     ref = ref.split("->")[-1].split(".")[-1].lstrip("$@#")
@@ -1187,6 +1187,8 @@ RESOLVING_CLIENTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], bool | Non
     ("toolbelt", rx.compile(r"base_url$"), rx.compile(r"\bBaseUrlSession\("), None),
     ("guzzle", rx.compile(r"base_uri$"), rx.compile(r"[\"']base_uri[\"']\s*=>"), None),
     ("faraday", rx.compile(r"Faraday\.new"), rx.compile(r"Faraday"), True),
+    ("aiohttp", rx.compile(r"base_url$"), rx.compile(r"\bClientSession\("), None),
+    ("ky", rx.compile(r"prefixU(?:rl|RL)$"), rx.compile(r"\b(?:ky|got)\b"), True),
 )
 RESOLVING_VERBS = {
     "dotnet": rx.compile(r"(?<![\[\w])(?:Get|Post|Put|Patch|Delete|Send)\w*Async"),
@@ -1194,7 +1196,13 @@ RESOLVING_VERBS = {
     "toolbelt": rx.compile(r"(?<![@\w])(?:get|post|put|patch|delete|request)"),
     "guzzle": rx.compile(r"(?<=->)(?:get|post|put|patch|delete|request)(?:Async)?"),
     "faraday": rx.compile(r"(?<![@\w])(?:get|post|put|patch|delete|run_request)"),
+    "aiohttp": rx.compile(r"(?<![@\w])(?:get|post|put|patch|delete|request|ws_connect)"),
+    "ky": rx.compile(r"(?<![@\w])(?:get|post|put|patch|delete|head)\b"),
 }
+# What a leading "/" does under a client's base, where it is not RFC 3986's "replaces the base's
+# whole path": ky and got refuse it when `prefixUrl` is set (they throw "`input` must not begin
+# with a slash when using `prefixUrl`"; without one they append to the base, adding its "/").
+LEADING_SLASH = {"ky": 'ky and got throw on a path that begins with "/" when prefixUrl is set'}
 # `BaseAddress = new Uri(BASE)`: the base's ending is that of the name's URL
 URI_OF_NAME = rx.compile(r"\s*[=:]?\s*new\s+Uri\(\s*(?P<n>[\w.]+)\s*\)")
 
@@ -1679,12 +1687,30 @@ def _env_joins(i: int, line: str) -> Iterator[Site]:
             yield from _joined_to(i, line, m.start("path"), m.group("path"), base)
 
 
+# A hole of a path segment or a query value that calls a function: a template literal's
+# `${encodeURIComponent(id)}`, `${String(id)}`, an f-string's `{quote(id)}`, C#'s
+# `{Uri.EscapeDataString(id)}`.
+HOLE_CALL = rx.compile(r"(?<=[/=])(?P<o>\$?\{)(?P<e>[^{}`\"'()]*\([^{}`]*?)\}")
+
+
+def _called_holes(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """Relative template paths given to a client or a helper whose holes call a function
+    (`client.get(`/x/${encodeURIComponent(id)}`)`): read with each such hole as a plain name of
+    its length, the site's text and path as written."""
+    flat = HOLE_CALL.sub(lambda m: m["o"] + re.sub(r"[^\w$]", "_", m["e"]) + "}", line)
+    for site in _path_arguments(i, flat, bases, 0, line):
+        text = line[site.start : site.end]
+        yield replace(site, text=text, path=site.path and site.path.replace(site.text, text))
+
+
 def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
     # each form is looked for only on lines that have its punctuation (most lines have none);
     # a path given to a client or a helper first (`api.get(`/x/${id}/y`)`: not `${id}/y`)
     clients = bool(bases.helpers or bases.clients or bases.methods)
     if clients:
         yield from _path_arguments(i, line, bases)
+        if "{" in line and HOLE_CALL.search(line):
+            yield from _called_holes(i, line, bases)
     if bases.helpers and "(" in line and bases.later_helpers():
         yield from _later_paths(i, line, bases)
     if "env" in line or "Env" in line:
@@ -1713,6 +1739,9 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         yield from _join_path(i, line, bases)
     if any(w in line for w in BUILDER_WORDS) and BUILDER_HINT.search(line):
         yield from _builders(i, line, bases)
+    rfc = "join(" in line or "esolve" in line or "Parse(" in line or "Uri(" in line
+    if "relativeTo" in line or (rfc and RFC_HINT.search(line)):
+        yield from _rfc_joins(i, line, bases)
     if "join" not in line and "URL(" not in line and "resolve(" not in line:
         return
     for m in URLJOIN.finditer(line):
@@ -1761,6 +1790,48 @@ def _builders(i: int, line: str, bases: Bases) -> Iterator[Site]:
                 yield site if joined else resolved(site, ref)
 
 
+# RFC 3986 resolutions BUILDER leaves (its relative paths have no leading "/"): Java's
+# `base.resolve("/x")`, C#'s `new Uri(base, "/x")`, Ruby's `URI.join(base, "/x")`, Rust's
+# `base.join("x")` (the url crate), Go's `base.Parse("x")` method, and Go's
+# `ref, _ := url.Parse("/x")` given later to `base.ResolveReference(ref)` (GO_REFERENCE), Swift's
+# `URL(string: "/x", relativeTo: base)`.
+RFC_HINT = rx.compile(r"\.(?:resolve|join|Parse)\(\s*[\"']|\b(?:new Uri|URI\.join)\(|url\.Parse\(")
+RFC_JOIN = rx.compile(
+    r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.(?:resolve|join|Parse)\(\s*"
+    r"|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*)"
+    r"[\"'](?P<path>/?[A-Za-z_][\w-]*(?:/[^\s\"'?#]*)?(?:\?[^\s\"'#]*)?)[\"']\s*\)"
+)
+SWIFT_RELATIVE = rx.compile(  # Swift's `URL(string: "/x", relativeTo: base)`
+    r"\bURL\(\s*string:\s*\"(?P<path>/?[A-Za-z_][\w-]*(?:/[^\s\"?#]*)?(?:\?[^\s\"#]*)?)\"\s*,"
+    r"\s*relativeTo:\s*(?P<r>[A-Za-z_][\w.]*)\s*\)"
+)
+GO_REFERENCE = rx.compile(
+    r"(?P<n>[A-Za-z_]\w*)\s*,\s*(?:_|err)\s*:?=\s*url\.Parse\(\s*"
+    r"\"(?P<path>/?[A-Za-z_][\w-]*(?:/[^\s\"?#]*)?(?:\?[^\s\"#]*)?)\""
+)
+
+
+def _rfc_joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """Relative paths resolved against a base AKOOL's as RFC 3986 resolves them (see RFC_JOIN):
+    a leading "/" replaces the base's whole path; without one, a base not ending in "/" loses its
+    last segment. A method of another receiver (`os.path.join`, `url.Parse`) gives nothing."""
+    found = [(m.group("r1") or m.group("r2"), m) for m in RFC_JOIN.finditer(line)]
+    found += [(m.group("r"), m) for m in SWIFT_RELATIVE.finditer(line) if "relativeTo" in line]
+    if "ResolveReference" not in line:
+        for m in GO_REFERENCE.finditer(line):
+            later = "\n".join(bases.lines[i + 1 : i + OPTIONS_SCAN])
+            use = re.search(
+                r"([A-Za-z_]\w*)\.ResolveReference\(\s*&?" + m.group("n") + r"\s*\)", later
+            )
+            found += [(use.group(1), m)] if use is not None else []
+    for ref, m in found:
+        if ref == "url" or bases.find(ref, i) is None:
+            continue
+        for site in _joined(i, line, m.start("path"), m.group("path"), ref, bases, "/"):
+            if site.base is not None:
+                yield resolved(site, ref)
+
+
 # A base given a trailing slash where it is resolved against: urljoin(BASE + "/", ...)
 SLASHED = rx.compile(r"\+\s*[\"'`]/[\"'`]\s*$")
 
@@ -1776,6 +1847,7 @@ def resolved(site: Site, ref: str) -> Site:
     text = site.text
     if text.startswith("/"):
         why = f"a leading slash replaces the base's whole path, {base.prefix}"
+        why = LEADING_SLASH.get(base.resolves, why)
         return replace(site, path=text.split("?")[0], resolved=why)
     slash = True if SLASHED.search(ref) else base.slash
     if slash is None or slash:

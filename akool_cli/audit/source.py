@@ -388,7 +388,12 @@ ROUTE = rx.compile(
     r"|\.(?:GET|POST|PUT|PATCH|DELETE|Any|Handle|HandleFunc)\(\s*(?=\")"
     r"|(?<![\w.$])\w+\.(?:get|post|put|patch|delete|all)\(\s*(?=[\"'`][^\"'`]*[\"'`]\s*,\s*"
     r"(?:async\s*)?(?:function\s*)?\(\s*(?:req|request|ctx|c)\b)"
+    # (an MSW-style resolver, `() =>` / `({ request }) =>`, given a relative path literal: a
+    # whole URL or an interpolated base there may be a call, in a file that imports no mock)
+    r"|(?<![\w.$])\w+\.(?:get|post|put|patch|delete|all)\(\s*(?=(?P<rq>[\"'`])/[^\"'`$]*(?P=rq)"
+    r"\s*,\s*(?:async\s*)?\(\s*(?:\)\s*=>|\{))"
     r"|Route::\w+\(\s*(?=[\"'])"
+    r"|\.route\(\s*(?=[\"'`])"  # (Express' `app\n  .route("/x")`, axum's `.route("/x", get(h))`)
 )
 
 
@@ -408,8 +413,9 @@ ROUTE_WORDS = (
     *(f".{verb}(" for verb in ("GET", "POST", "PUT", "PATCH", "DELETE", "Any", "Handle")),
     ".HandleFunc(",
     "Route::",
+    ".route(",
 )
-ROUTE_HANDLER = rx.compile(r"\(\s*(?:req|ctx|c)")
+ROUTE_HANDLER = rx.compile(r"\(\s*(?:req|ctx|c|\)\s*=>|\{)")
 
 
 def route_spans(
@@ -436,6 +442,44 @@ def route_spans(
         close = line.find(quote, m.end() + 1)
         spans.append((m.end(), close + 1 if close > 0 else len(line)))
     return spans
+
+
+# The path a route head that ends its line gives on the next (`@app.post(` then `    "/x",`;
+# Spring's `    value = "/x",`); Django's `path("x", view)` in a file with `urlpatterns`.
+NEXT_PATH = rx.compile(r"^\s*(?:(?:value|path)\s*=\s*)?\{?\s*(?P<q>[\"'`])")
+VALUE_HEAD = rx.compile(
+    r"(?:^|\s)(?:return|await|yield)\s|[^=!<>]=[^=>]"
+)  # (a call's value: no route)
+DJANGO_PATH = rx.compile(r"(?<![\w.])(?:re_)?path\(\s*(?=[\"'])")
+
+
+def split_routes(
+    lines: list[str], feign: bool = False, ivars: frozenset[str] = frozenset()
+) -> dict[int, list[tuple[int, int]]]:
+    """The path literals of route definitions written over lines (a black-formatted decorator,
+    `router.post(` with its path on the next line) and of Django's urlpatterns, by line."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    django = any("urlpatterns" in line for line in lines)
+    for i, line in enumerate(lines):
+        head = line.rstrip()
+        if head.endswith("(") and i + 1 < len(lines) and _route_head(head, feign, ivars):
+            m = NEXT_PATH.match(lines[i + 1])
+            close = lines[i + 1].find(m["q"], m.end()) if m is not None else -1
+            if m is not None:
+                end = close + 1 if close > 0 else len(lines[i + 1])
+                found.setdefault(i + 1, []).append((m.start("q"), end))
+        for m in DJANGO_PATH.finditer(line) if django and "path(" in line else ():
+            quote = line[m.end()]
+            close = line.find(quote, m.end() + 1)
+            found.setdefault(i, []).append((m.end(), close + 1 if close > 0 else len(line)))
+    return found
+
+
+def _route_head(head: str, feign: bool, ivars: frozenset[str]) -> bool:
+    """Whether a line that ends in `(` opens a route definition whose path is on the next."""
+    if VALUE_HEAD.search(head):
+        return False  # (`return app.get(`, `r = app.get(`: a call's value, no route)
+    return bool(route_spans(head + '"x"', feign, ivars)) and not route_spans(head, feign, ivars)
 
 
 # An instance variable assigned (Ruby's `@conn = Faraday.new(...)`, `@http ||= ...`).

@@ -1,0 +1,7 @@
+import ky from "ky";
+import got from "got";
+const api = ky.create({ prefixUrl: "https://openapi.akool.com/api/open/v3", headers: { "x-api-key": process.env.AKOOL_API_KEY ?? "" } });
+export const credit = () => api.get("faceswap/quota/info").json();
+const g = got.extend({ prefixUrl: "https://openapi.akool.com/api/open/v3/" });
+export const credit2 = () => g.get("faceswap/quota/info").json();
+export const status = (id: string) => api.get(`content/video/infobymodelid?video_model_id=${id}`).json();

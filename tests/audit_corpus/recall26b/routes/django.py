@@ -1,0 +1,7 @@
+import requests
+AK = "https://openapi.akool.com/api/open/v3"
+def fwd(b): return requests.post(f"{AK}/content/video/createbytalkingphoto", json=b, headers={"x-api-key": "k"}).json()
+
+urlpatterns = [
+    path("api/open/v3/photo/talking", views.talk),
+]

@@ -1,0 +1,6 @@
+require "net/http"
+AKOOL = { host: "openapi.akool.com", root: "/api/open/v3" }
+def status(key, id)
+  uri = URI::HTTPS.build(host: AKOOL[:host], path: "#{AKOOL[:root]}/content/video/status/#{id}")
+  Net::HTTP.get_response(uri)
+end
