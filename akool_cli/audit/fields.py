@@ -554,7 +554,10 @@ def _open(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
     elif (
         c != "("
         or (
-            (text[m.start() - 2 : m.start()] in OPENER_ENDINGS or text[m.start() - 1 : m.start()] == ">")
+            (
+                text[m.start() - 2 : m.start()] in OPENER_ENDINGS
+                or text[m.start() - 1 : m.start()] == ">"
+            )
             and CONTAINER_OPENERS.search(text[max(0, m.start() - 40) : m.end()])
         )
         or (doc.codable and _initializes(doc, m.start()))
