@@ -415,3 +415,16 @@ def test_a_mentions_verdict_and_endpoint_are_read_once() -> None:
 
 def _site() -> sites.Site:
     return sites.Site(1, 2, 3, "/x", "/x", "openapi.akool.com")
+
+
+def test_a_requests_keys_are_one_per_offset_in_offset_order() -> None:
+    # Guard for fields._unique (a tuple at once; none or one key returned as it is).
+    rng = random.Random(7)
+    for _ in range(500):
+        keys = [fields.Key(f"k{n}", rng.randint(0, 9), 0, 0) for n in range(rng.randint(0, 6))]
+        expected, seen = [], set()
+        for k in sorted(keys, key=lambda k: k.offset):
+            if k.offset not in seen:
+                seen.add(k.offset)
+                expected.append(k)
+        assert fields._unique(keys) == tuple(expected)

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from akool_cli.audit import (
@@ -1016,7 +1016,7 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     query += block_query(doc, end)
-    return Request(tuple(_unique(body)), tuple(_unique(query)))
+    return Request(_unique(body), _unique(query))
 
 
 # A block given to the call after its arguments, which may set the request up: Kotlin's trailing
@@ -1687,12 +1687,17 @@ def _handles_given(doc: Text, found: tuple[int, int]) -> list[tuple[int, int]]:
     return extents
 
 
-def _unique(keys: list[Key]) -> Iterator[Key]:
+def _unique(keys: list[Key]) -> tuple[Key, ...]:
+    """The keys in offset order, the first of each offset (most requests send a key or none)."""
+    if len(keys) < 2:
+        return tuple(keys)
     seen: set[int] = set()
-    for k in sorted(keys, key=lambda k: k.offset):
+    found = []
+    for k in sorted(keys, key=attrgetter("offset")):
         if k.offset not in seen:
             seen.add(k.offset)
-            yield k
+            found.append(k)
+    return tuple(found)
 
 
 # The name of an HTTP header (no AKOOL field is spelt so): a container of nothing else is headers.
