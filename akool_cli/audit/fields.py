@@ -2108,6 +2108,7 @@ URL_BUILDERS = (
     *("urljoin", "join", "Sprintf", "sprintf", "format", "URI.create", "URI", "URL", "resolve"),
     *("parse", "str", "String", "encodeURI", "url_for", "Uri", "concat", "url"),
     *("paste0", "paste", "glue", "file.path"),  # (R's)
+    *("appendingPathComponent", "appending"),  # (Swift's `URLRequest(url: base.appending...(...))`)
 )
 # One of them right before a `(` (perhaps a Rust macro's `!`), matched on the text before it read
 # backwards (as CALL_OPENER_BACKWARDS).
