@@ -169,3 +169,11 @@ def test_clients_made_in_another_file_join_their_paths() -> None:
         ("jobs.py", 5, "undocumented-path"),
         ("jobs.py", 14, "bad-value"),
     }
+
+
+def test_terraform_http_request_bodies_are_read() -> None:
+    assert found("terraform") == {
+        ("akool.tf", 10, "bad-value"),
+        ("akool.tf", 16, "bad-value"),
+        ("akool.tf", 21, "bad-value"),
+    }
