@@ -150,3 +150,30 @@ def test_continued_curl_lines_are_tokenised_once_each(monkeypatch: pytest.Monkey
         audit_text(_continued_curls(n), "run.sh")
         counts.append(calls["n"])
     assert counts[1] < 5 * counts[0], counts
+
+
+def test_swift_url_builders_keep_their_request() -> None:
+    assert {(f, n) for f, n, _ in found("swift")} == {
+        ("Builders.swift", 9),
+        ("Builders.swift", 15),
+        ("FaceSwap.swift", 13),
+        ("FaceSwap.swift", 24),
+        ("Lipsync.swift", 6),
+    }
+
+
+def test_clients_made_in_another_file_join_their_paths() -> None:
+    assert found("sharedclients") == {
+        ("video.ts", 3, "undocumented-path"),
+        ("video.ts", 13, "bad-value"),
+        ("jobs.py", 5, "undocumented-path"),
+        ("jobs.py", 14, "bad-value"),
+    }
+
+
+def test_terraform_http_request_bodies_are_read() -> None:
+    assert found("terraform") == {
+        ("akool.tf", 10, "bad-value"),
+        ("akool.tf", 16, "bad-value"),
+        ("akool.tf", 21, "bad-value"),
+    }

@@ -54,6 +54,7 @@ LANGUAGES = {
     ".r": "r",
     ".ps1": "powershell",
     ".psm1": "powershell",
+    ".tf": "hcl",  # (Terraform: `k = v` keys, the http data source's request_body)
 }
 API_KEY_HEADER = rx.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 # A header being set ("Authorization: Bearer", 'Authorization': ..., addHeader("Authorization", ...)),

@@ -47,6 +47,10 @@ PERL_KEY = re.compile(r"(?<=[{,\s(])(?P<pl>[A-Za-z_]\w*)\s*=>")
 PS_KEY = re.compile(
     r"(?:(?<=[{;])|(?<=^))[ \t]*(?P<psq>[\"']?)(?P<ps>[A-Za-z_][\w-]*)(?P=psq)[ \t]*=(?![=>])", re.M
 )
+# HCL's (Terraform's) object `{ k = v, "k2" = v2 }`, its entries apart by `,` or a line's end.
+HCL_KEY = re.compile(
+    r"(?:(?<=[{,])|(?<=^))[ \t]*(?P<hq>\"?)(?P<hk>[A-Za-z_][\w-]*)(?P=hq)[ \t]*=(?![=>])", re.M
+)
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = rx.compile(
     # (Kotlin's type arguments: `mapOf<String, Any>(`)
@@ -538,6 +542,8 @@ def _events(doc: Text) -> list[tuple[int, int, re.Match[str]]]:
         events += [(m.start("pl"), 1, m) for m in PERL_KEY.finditer(text)]
     if doc.language == "powershell" and "@{" in text:
         events += [(m.start("ps"), 1, m) for m in PS_KEY.finditer(text)]
+    if doc.language == "hcl":
+        events += [(m.start("hk"), 1, m) for m in HCL_KEY.finditer(text)]
     if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
         events += [(m.start(), 1, m) for m in TUPLE_KEY.finditer(text)]
     events.sort(key=itemgetter(0, 1))  # (a C key: 45,000 events in bench's file)
@@ -822,6 +828,10 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         return
     if m.re is PERL_KEY:
         doc.containers[owner].keys.append(Key(m.group("pl"), m.start("pl"), m.end(), -1))
+        return
+    if m.re is HCL_KEY:  # (an object's or a block's: both are `{ ... }`)
+        if doc.text[doc.containers[owner].start] == "{":
+            doc.containers[owner].keys.append(Key(m.group("hk"), m.start("hk"), m.end(), -1))
         return
     if m.re is CS_KEY:  # the key of the dictionary around the pair
         parent = doc.containers[owner].parent
@@ -1776,6 +1786,7 @@ def _collect(
         sent = (*BODY_KEYS, "content") if "headers" in names else BODY_KEYS
         sent = (*sent, "postData") if "method" in names else sent  # a HAR entry's request
         sent = (*sent, "payload") if "method" in names else sent  # Apps Script's UrlFetchApp
+        sent = (*sent, "request_body") if "method" in names else sent  # Terraform's data "http"
         if "method" in names and names & DESCRIBED_AT and names & DESCRIPTOR_LISTS.keys():
             _descriptor_keys(doc, c, body, query)
         for k in c.keys:
@@ -2170,6 +2181,7 @@ URL_BUILDERS = (
     *("urljoin", "join", "Sprintf", "sprintf", "format", "URI.create", "URI", "URL", "resolve"),
     *("parse", "str", "String", "encodeURI", "url_for", "Uri", "concat", "url"),
     *("paste0", "paste", "glue", "file.path"),  # (R's)
+    *("appendingPathComponent", "appending"),  # (Swift's `URLRequest(url: base.appending...(...))`)
 )
 # One of them right before a `(` (perhaps a Rust macro's `!`), matched on the text before it read
 # backwards (as CALL_OPENER_BACKWARDS).

@@ -38,6 +38,7 @@ from akool_cli.audit import (
     restfiles,
     returns,
     rx,
+    sharedclients,
     sites,
     sketches,
     source,
@@ -541,6 +542,7 @@ def _audit_text(
     ctx.bases.take_imported(folder.bases)
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
+    sharedclients.take(lines, ctx.bases)  # (another file's `api` or `createClient()`)
     ctx.comments = source.comments(name, lines)
     ctx.comments_read = True
     known = frozenset(folder.helpers)  # (a helper of the folder, its base in view)
@@ -1038,6 +1040,8 @@ def _share_bases(folder: Folder, path: Path, shown: str, lines: list[str], scope
     for name, base in sites.definitions(shown, lines, bases).items():
         folder.shared.setdefault(name, []).append((path, base))
     sites.find_clients(lines, bases)  # (a helper that gives its path to a client of the file)
+    for name, client in sharedclients.exported(bases, scopes).items():  # (`export const api`)
+        folder.shared.setdefault(name, []).append((path, client))
     wrappers.find_helpers(lines, bases)
     for name, helper in bases.helpers.items():
         if helper is None:

@@ -127,10 +127,11 @@ SHELL_CALL = rx.compile(SHELL_HEAD + r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:
 # `URI::HTTPS.build(host: "...")`, Python's `http.client.HTTPSConnection("...")` and
 # `urlunparse(("https", "...", path, ...))`, Java's `new URI("https", "...", path, null)`, OkHttp's
 # `HttpUrl.Builder().host("...")`, C#'s `new UriBuilder("https", "...")` / `{ Host = "..." }`,
-# Ruby's `Net::HTTP.new("...", 443)`. Only an AKOOL host is read (see HOST).
+# Ruby's `Net::HTTP.new("...", 443)`, Swift's URLComponents `c.host = "..."`. Only an AKOOL host is
+# read (see HOST).
 QUOTED_HOST = r"(?P<q>[\"'`])" + HOST + r"(?P=q)"
 HOST_PART = rx.compile(
-    r"(?:\b(?:Host|hostname|host)\s*:\s*|\bHost\s*=\s*|\bHTTPS?Connection\(\s*"
+    r"(?:\b(?:Host|hostname|host)\s*:\s*|\bHost\s*=\s*|\.host\s*=\s*|\bHTTPS?Connection\(\s*"
     r"|\burlun(?:parse|split)\(\s*[(\[]\s*[\"']https?[\"']\s*,\s*"
     r"|\bnew\s+(?:URI|URL|UriBuilder|Uri)\(\s*\"https?\"\s*,\s*|\.host\(\s*"
     r"|\bNet::HTTP\.(?:new|start)\(\s*)" + QUOTED_HOST
@@ -1769,11 +1770,13 @@ def _bare_interpolations(i: int, line: str, bases: Bases) -> Iterator[Site]:
 # .addPathSegments, Python's posixpath.join).
 BUILDER_HINT = rx.compile(
     r"\.resolve\(|new Uri\(|URI\.join\(|appendingPathComponent\(|addPathSegments?\(|posixpath\.join\("
+    r"|\.appending\("
 )
 BUILDER_WORDS = ("resolve", "Uri", "URI", "Path", "posix")  # (one of them in each of its names)
 BUILDER = rx.compile(
     r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.resolve\(\s*|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*"
-    r"|(?P<j1>[A-Za-z_][\w.]*?)(?:\.newBuilder\(\)\s*\.addPathSegments?|\.appendingPathComponent)\(\s*"
+    r"|(?P<j1>[A-Za-z_][\w.]*?)(?:(?:\.newBuilder\(\)\s*\.addPathSegments?|\.appendingPathComponent)\(\s*"
+    r"|\.appending\(\s*(?:path|component):\s*)"
     r"|\bposixpath\.join\(\s*(?P<j2>[A-Za-z_][\w.]*)\s*,\s*)[\"'](?P<path>[A-Za-z_][\w-]*(?:/[^\s\"'?#]*)?(?:\?[^\s\"'#]*)?)[\"']"
 )
 
