@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from akool_cli.audit import answers, receivers, rules, scopes, ties
+from akool_cli.audit import answers, branches, receivers, rules, scopes, ties
 from akool_cli.audit.scan import audit_text
 
 CORPUS = Path(__file__).parent / "audit_corpus"
@@ -361,3 +361,32 @@ def test_a_receiver_is_found_where_a_search_from_each_place_finds_it() -> None:
         m = receivers.RECEIVER.search(text)
         found = (m.start(), m.end(), m.group("name")) if m is not None else None
         assert found == by_places(text), text
+
+
+def test_the_written_out_word_tests_are_their_word_lists() -> None:
+    # (the per-line prefilters are written out as `or` chains: each must hold its list's words)
+    for words, holds in (
+        (answers.READ_HINTS, answers.may_read),
+        (ties.ELSE_WORDS, ties._else_word),
+        (ties.FUNCTION_WORDS, ties._function_word),
+        (ties.LOUD_WORDS, ties._loud_word),
+    ):
+        for word in words:
+            assert holds(f"x {word} y"), word
+        assert not holds("x = y")
+
+
+def test_a_bound_value_without_if_or_a_question_mark_is_not_searched_for_a_choice() -> None:
+    # branches._index reads each binding of the file once (on the first read judged again) and
+    # searched every bound value for a conditional (`a if c else b`, `c ? a : b`); each match
+    # holds `if` or `?` (bench: none does; main: 2 searches a group).
+    groups = 50
+    counting = _CountingPattern(branches.CONDITIONAL)
+    original, branches.CONDITIONAL = branches.CONDITIONAL, counting  # type: ignore[assignment]
+    try:
+        audit_text(_bench_file(groups), "calls.py")
+    finally:
+        branches.CONDITIONAL = original
+    assert counting.count == 0, counting.count
+    assert branches._conditional("a if c else b") and branches._conditional("c ? a : b")
+    assert branches._conditional("if (c) a else b") and not branches._conditional("f(x)")

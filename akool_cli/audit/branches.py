@@ -39,6 +39,13 @@ NAME_FIRST = rx.compile(
 )
 # A conditional value: Python's `A if c else B`, `c ? A : B`, Kotlin's `if (c) A else B`.
 CONDITIONAL = rx.compile(r"\sif\s.+\selse\s|\?[^?:.]+:|\bif\s*\(.+\)\s*\S.*\belse\b")
+
+
+def _conditional(rhs: str) -> bool:
+    """CONDITIONAL on a bound value, searched only when it holds `if` or `?` (each match does)."""
+    return ("if" in rhs or "?" in rhs) and CONDITIONAL.search(rhs) is not None
+
+
 # A line between two bindings that makes them alternatives (a branch, a case).
 BRANCHING = rx.compile(r"\b(?:if|else|elif|elsif|case|default|when|switch|match)\b")
 IDENTIFIER = rx.compile(r"(?<![\w$.\"'])[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?")
@@ -68,7 +75,7 @@ def _index(ctx: FileContext) -> _Index:
         m = m or (BIND_ANY.search(line) if "else" in line or "case" in line else None)
         if m is not None:
             index.bindings.setdefault(m.group("n"), []).append((k, m.group("rhs")))
-            if CONDITIONAL.search(m.group("rhs")):
+            if _conditional(m.group("rhs")):
                 index.chosen.add(m.group("n"))
     index.chosen.update(n for n, spots in index.bindings.items() if len(spots) > 1)
     for mention in ctx.mentions:

@@ -905,7 +905,7 @@ class Lines:
         decodes, hands nothing to a lambda and walks no list."""
         if i not in self._quiet:
             text = self.lines[i]
-            loud = any(w in text for w in LOUD_WORDS) and LOUD.search(text) is not None
+            loud = _loud_word(text) and LOUD.search(text) is not None
             self._quiet[i] = not loud and not (self.walks() and self.loops(i))
         return self._quiet[i]
 
@@ -933,15 +933,21 @@ class Lines:
     def mentions(self, word: str) -> bool:
         """Whether any line of the file holds a word (found once a word)."""
         if word not in self._mentions:
-            self._mentions[word] = any(word in t for t in self.lines)
+            held = word in self.text() if "\n" not in word else any(word in t for t in self.lines)
+            self._mentions[word] = held  # (a word without a line break: in the lines joined)
         return self._mentions[word]
 
-    def first_mention(self, names: Iterable[str], i: int, stop: int) -> int:
-        """The first line from i on (before stop) whose text holds one of the names, else stop."""
+    def text(self) -> str:
+        """The lines joined by line breaks (once)."""
         if self._offsets is None:
             self._text = "\n".join(self.lines)
             self._offsets = list(itertools.accumulate((len(t) + 1 for t in self.lines), initial=0))
-        text, offsets = self._text, self._offsets
+        return self._text
+
+    def first_mention(self, names: Iterable[str], i: int, stop: int) -> int:
+        """The first line from i on (before stop) whose text holds one of the names, else stop."""
+        text = self.text()
+        offsets = self._offsets if self._offsets is not None else []
         best = end = offsets[stop] - 1  # (the end of the line before stop)
         for name in names:
             name = name.split(".", 1)[0]  # (an object's entry, EP.detect: EP["detect"] too)
@@ -977,9 +983,7 @@ class Lines:
         (ELSE): the lines that do are found once per file, each line tested once."""
         if self._branches is None:
             self._branches = [
-                k
-                for k, t in enumerate(self.lines)
-                if any(w in t for w in ELSE_WORDS) and ELSE.match(t) is not None
+                k for k, t in enumerate(self.lines) if _else_word(t) and ELSE.match(t) is not None
             ]
         k = bisect.bisect_left(self._branches, max(i - BRANCH_LINES + 1, 0))
         return k < len(self._branches) and self._branches[k] <= i
@@ -1000,7 +1004,7 @@ class Lines:
     def starts_function(self, i: int) -> bool:
         if i not in self._starts:
             text = self.lines[i]
-            hinted = any(w in text for w in FUNCTION_WORDS)  # (most lines start nothing)
+            hinted = _function_word(text)  # (most lines start nothing)
             self._starts[i] = hinted and FUNCTION_START.search(text) is not None
         return self._starts[i]
 
@@ -1880,6 +1884,30 @@ def given_places(bound: Binding, gives: str) -> Iterator[tuple[str, str]]:
 # A branch after another one: `else:`, `elif x:`, `} else {`, `else res = ...`, `except E:`.
 ELSE = rx.compile(r"^\s*(?:\}\s*)?(?:else\b|elif\b|elsif\b|except\b|catch\b|rescue\b)")
 ELSE_WORDS = ("else", "elif", "elsif", "except", "catch", "rescue")  # (each match of ELSE has one)
+
+
+def _function_word(t: str) -> bool:
+    """Whether a line holds one of FUNCTION_WORDS (written out: asked of every line)."""
+    return "fun" in t or "def" in t or "=>" in t or "@" in t
+
+
+def _loud_word(t: str) -> bool:
+    """Whether a line holds one of LOUD_WORDS (written out: asked of every line)."""
+    return "&" in t or "->" in t or "return" in t or "resolve(" in t
+
+
+def _else_word(t: str) -> bool:
+    """Whether a line holds one of ELSE_WORDS."""
+    return (
+        "else" in t
+        or "elif" in t
+        or "elsif" in t
+        or "except" in t
+        or "catch" in t
+        or ("rescue" in t)
+    )
+
+
 BRANCH_LINES = 30  # how far above a call's binding an earlier branch's binding of its name may be
 
 
