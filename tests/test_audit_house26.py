@@ -622,3 +622,53 @@ def test_the_command_lines_import_is_not_collected(tmp_path: Path) -> None:
     collections, frozen, enabled = done.stdout.split()
     assert enabled == "True" and int(frozen) > 10_000, done.stdout  # main: 0 frozen
     assert int(collections) < 40, done.stdout  # main: 52
+
+
+# -- relay #5: --diff withholds what the script's own types forbid (break21i #19, #29) -----------
+
+V3 = 'const V3 = "https://openapi.akool.com/api/open/v3";\n'
+SEND = "function send<T>(path: string, body: T) { return fetch(V3 + path, { body: JSON.stringify(body) }); }\n"
+
+
+def _fixes(text: str, name: str, rule: str) -> list[Fix | None]:
+    return [f.fix for f in scan.audit_text(text, name) if f.rule == rule]
+
+
+def test_a_rename_in_a_literal_a_calls_type_argument_types_is_left_to_a_person() -> None:
+    """`send<ImageBody>(path, { size })`: the helper's `body: T` types the literal, so renaming
+    `size` to `scale` breaks tsc (TS2353); without the type argument the rename is made."""
+    typed = "type ImageBody = { prompt: string; size: string };\n" + V3 + SEND
+    call = 'export const img = (p: string) => send{}("/content/image/createbyprompt", {{ prompt: p, size: "1:1" }});\n'
+    assert _fixes(typed + call.format("<ImageBody>"), "a.ts", "misnamed-field") == [None, None]
+    assert [
+        f is not None for f in _fixes(V3 + SEND + call.format(""), "a.ts", "misnamed-field")
+    ] == [True]
+
+
+HELPERS = {
+    "p.py": (
+        "import requests\nBASE = 'https://openapi.akool.com/api/open/v3'\n\n"
+        "def post(url: str, body: {}) -> dict:\n    return requests.post(url, json=body).json()\n\n"
+        "post(f'{{BASE}}/content/video/createbytranslate', {{'url': 'u', 'language': 'es', "
+        "'lipsync': 'true'}})\n",
+        "dict[str, str]",
+        "dict",
+    ),
+    "t.ts": (
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "function post(url: string, body: {}) {{ return fetch(url, {{ method: 'POST', "
+        "body: JSON.stringify(body) }}); }}\n"
+        'post(`${{BASE}}/content/video/createbytranslate`, {{ url: "u", language: "es", lipsync: "true" }});\n',
+        "Record<string, string>",
+        "object",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HELPERS))
+def test_a_value_the_helpers_parameter_type_forbids_is_left_to_a_person(name: str) -> None:
+    """The script's own helper types its body as a map of strings: `"true"` -> `true` there
+    would not type-check (break21i #29); an untyped helper's call gets the fix."""
+    text, strings, loose = HELPERS[name]
+    assert _fixes(text.format(strings), name, "bad-value") == [None]
+    assert [f is not None for f in _fixes(text.format(loose), name, "bad-value")] == [True]
