@@ -672,3 +672,45 @@ def test_a_value_the_helpers_parameter_type_forbids_is_left_to_a_person(name: st
     text, strings, loose = HELPERS[name]
     assert _fixes(text.format(strings), name, "bad-value") == [None]
     assert [f is not None for f in _fixes(text.format(loose), name, "bad-value")] == [True]
+
+
+# -- relay #6, break21i #31 secret-in-path-echoed -------------------------------------------------
+
+KEY = "sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"
+JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+
+
+def test_a_credential_pasted_into_a_url_path_is_not_echoed(tmp_path: Path) -> None:
+    """A key as a path segment (`.../v3/sk-proj-.../quota`, a JWT after `/status/`) was quoted
+    whole in unknown-endpoint's message and found (text, --json, SARIF): abridged as anywhere."""
+    base = "https://openapi.akool.com/api/open/v3"
+    text = (
+        f'import requests\nrequests.get("{base}/{KEY}/quota")\n'
+        f'requests.get("{base}/content/video/status/{JWT}")\n'
+    )
+    found = scan.audit_text(text, "s.py")
+    shown = [f.render() for f in found] + [json.dumps(f.to_json()) for f in found]
+    assert found and not any(KEY[8:] in s or JWT[:30] in s for s in shown), shown
+    assert any("sk-p…" in s for s in shown)
+
+
+# -- relay #7, break21i #28 ignore-in-request-files ----------------------------------------------
+
+TALK = (
+    "POST https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto\n"
+    "Content-Type: application/json\n\n"
+    '{{\n  "talking_photo_url": "p", "audio_url": "a", "resolution": "1080p"\n}}\n'
+)
+
+
+@pytest.mark.parametrize("name", ["a.hurl", "b.http"])
+def test_a_marker_above_a_request_silences_its_body(name: str) -> None:
+    """A request file's JSON body can hold no comment (it would be sent): a marker in the
+    comment lines just above the request line silences that request's findings; another
+    rule's marker, or none, does not."""
+    head = "### talk\n" if name.endswith(".http") else ""
+    marked = head + "# akool-audit: ignore[bad-value]\n" + TALK.format()
+    other = head + "# akool-audit: ignore[wrong-host]\n" + TALK.format()
+    assert not [f for f in scan.audit_text(marked, name) if f.rule == "bad-value"]
+    assert [f for f in scan.audit_text(other, name) if f.rule == "bad-value"]
+    assert [f for f in scan.audit_text(head + TALK.format(), name) if f.rule == "bad-value"]

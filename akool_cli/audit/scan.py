@@ -429,6 +429,7 @@ class Embedded:
     map_back: Callable[[Any, int, int], tuple[int, int]]
     map_fix: Callable[[Any, Fix], Fix | None]
     dropped: frozenset[str] = frozenset()  # rules that do not apply to such a file
+    lines: list[str] = field(default_factory=list)  # a request file's own (see _request_silenced)
 
 
 def _embedded(text: str, name: str) -> Embedded | None:
@@ -455,7 +456,7 @@ def _embedded(text: str, name: str) -> Embedded | None:
     if restfiles.is_request_file(name, text):
         hurl = name.lower().endswith(".hurl")
         codes = [(c, "\n".join(c.lines), c.suffix) for c in restfiles.read(text, hurl)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
+        return Embedded(codes, embedded.map_back, embedded.map_fix, lines=source.split_lines(text))
     if brunofiles.is_bruno(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in brunofiles.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
@@ -486,8 +487,30 @@ def _audit_embedded(
             line, column = held.map_back(code, finding.line - 1, finding.column - 1)
             fix = held.map_fix(code, finding.fix) if finding.fix is not None else None
             moved = replace(finding, file=name, line=line + 1, column=column + 1, fix=fix)
+            if held.lines and _request_silenced(held.lines, line, moved.rule):
+                continue
             found.setdefault(_spot(moved), moved)
     return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))
+
+
+# A request line of a `.http` or `.hurl` file: its comment lines just above it hold the markers
+# of its findings (its JSON body can hold no comment: it would be sent; break21i #28).
+REQUEST_LINE = rx.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+\S")
+REQUEST_COMMENT = rx.compile(r"^\s*(?:#|//)")
+
+
+def _request_silenced(lines: list[str], line: int, rule: str) -> bool:
+    """Whether an ignore marker in the comments just above the request that holds a line of a
+    request file silences the rule there."""
+    k = line
+    while k >= 0 and not REQUEST_LINE.match(lines[k]):
+        k -= 1
+    texts = []
+    while k > 0 and REQUEST_COMMENT.match(lines[k - 1]):
+        k -= 1
+        texts.append(lines[k])
+    ignored = _union(ignored_rules(t) for t in texts)
+    return ignored is not None and (not ignored or rule in ignored)
 
 
 @dataclass(frozen=True)
