@@ -714,3 +714,30 @@ def test_a_marker_above_a_request_silences_its_body(name: str) -> None:
     assert not [f for f in scan.audit_text(marked, name) if f.rule == "bad-value"]
     assert [f for f in scan.audit_text(other, name) if f.rule == "bad-value"]
     assert [f for f in scan.audit_text(head + TALK.format(), name) if f.rule == "bad-value"]
+
+
+# -- relay #8, break21i md-base-leak-stem ---------------------------------------------------------
+
+
+def test_a_docs_page_named_like_a_module_is_not_imported(tmp_path: Path) -> None:
+    """`from app import settings` then `settings.base_url`: docs/settings.md's console line
+    `Client(base_url='https://openapi.akool.com')` was taken for app/settings.py's, so the app's
+    own render call became an AKOOL one. A Markdown page is no module a code file imports."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "app" / "settings.py").write_text(
+        'import os\nbase_url = os.environ.get("RENDER_URL", "http://127.0.0.1:8080")\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "app" / "client.py").write_text(
+        "import requests\nfrom app import settings\n\n"
+        'def render(body):\n    return requests.post(f"{settings.base_url}/render/talking", json=body)\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "docs" / "settings.md").write_text(
+        '```console\n$ python -c "from akool import Client; '
+        "Client(base_url='https://openapi.akool.com')\"\n```\n",
+        encoding="utf-8",
+    )
+    found = scan.audit([tmp_path / "app", tmp_path / "docs"]).findings
+    assert not [f for f in found if f.file.endswith("client.py")], found

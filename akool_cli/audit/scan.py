@@ -1182,7 +1182,7 @@ def imported_by(
             continue
         if name not in text or path in _owner_paths(owners):
             continue  # not used here, or the file's own definition wins
-        others = [(p, b) for p, b in owners if p != path and modules.may_import(path, p)]
+        others = [(p, b) for p, b in owners if p != path and _importable(path, p)]
         if not others or not _from_these(text, name, path, [p for p, _ in others]):
             continue
         if _binds(text, name):
@@ -1201,6 +1201,14 @@ def imported_by(
         ):
             found[name] = others[0][1]
     return found
+
+
+def _importable(importer: Path, owner: Path) -> bool:
+    """Whether a file may take a name from another (modules.may_import), and the other is no
+    docs page a code file imports: a Markdown page named like the module it documents
+    (settings.md beside settings.py) is no module (break21i md-base-leak-stem)."""
+    prose = owner.suffix.lower() in source.DOCS and modules.family(importer) != ""
+    return not prose and modules.may_import(importer, owner)
 
 
 # The files that bind a shared name, per owners list (kept with it, so its id is never reused
