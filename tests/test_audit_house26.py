@@ -622,3 +622,122 @@ def test_the_command_lines_import_is_not_collected(tmp_path: Path) -> None:
     collections, frozen, enabled = done.stdout.split()
     assert enabled == "True" and int(frozen) > 10_000, done.stdout  # main: 0 frozen
     assert int(collections) < 40, done.stdout  # main: 52
+
+
+# -- relay #5: --diff withholds what the script's own types forbid (break21i #19, #29) -----------
+
+V3 = 'const V3 = "https://openapi.akool.com/api/open/v3";\n'
+SEND = "function send<T>(path: string, body: T) { return fetch(V3 + path, { body: JSON.stringify(body) }); }\n"
+
+
+def _fixes(text: str, name: str, rule: str) -> list[Fix | None]:
+    return [f.fix for f in scan.audit_text(text, name) if f.rule == rule]
+
+
+def test_a_rename_in_a_literal_a_calls_type_argument_types_is_left_to_a_person() -> None:
+    """`send<ImageBody>(path, { size })`: the helper's `body: T` types the literal, so renaming
+    `size` to `scale` breaks tsc (TS2353); without the type argument the rename is made."""
+    typed = "type ImageBody = { prompt: string; size: string };\n" + V3 + SEND
+    call = 'export const img = (p: string) => send{}("/content/image/createbyprompt", {{ prompt: p, size: "1:1" }});\n'
+    assert _fixes(typed + call.format("<ImageBody>"), "a.ts", "misnamed-field") == [None, None]
+    assert [
+        f is not None for f in _fixes(V3 + SEND + call.format(""), "a.ts", "misnamed-field")
+    ] == [True]
+
+
+HELPERS = {
+    "p.py": (
+        "import requests\nBASE = 'https://openapi.akool.com/api/open/v3'\n\n"
+        "def post(url: str, body: {}) -> dict:\n    return requests.post(url, json=body).json()\n\n"
+        "post(f'{{BASE}}/content/video/createbytranslate', {{'url': 'u', 'language': 'es', "
+        "'lipsync': 'true'}})\n",
+        "dict[str, str]",
+        "dict",
+    ),
+    "t.ts": (
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "function post(url: string, body: {}) {{ return fetch(url, {{ method: 'POST', "
+        "body: JSON.stringify(body) }}); }}\n"
+        'post(`${{BASE}}/content/video/createbytranslate`, {{ url: "u", language: "es", lipsync: "true" }});\n',
+        "Record<string, string>",
+        "object",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HELPERS))
+def test_a_value_the_helpers_parameter_type_forbids_is_left_to_a_person(name: str) -> None:
+    """The script's own helper types its body as a map of strings: `"true"` -> `true` there
+    would not type-check (break21i #29); an untyped helper's call gets the fix."""
+    text, strings, loose = HELPERS[name]
+    assert _fixes(text.format(strings), name, "bad-value") == [None]
+    assert [f is not None for f in _fixes(text.format(loose), name, "bad-value")] == [True]
+
+
+# -- relay #6, break21i #31 secret-in-path-echoed -------------------------------------------------
+
+KEY = "sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"
+JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+
+
+def test_a_credential_pasted_into_a_url_path_is_not_echoed(tmp_path: Path) -> None:
+    """A key as a path segment (`.../v3/sk-proj-.../quota`, a JWT after `/status/`) was quoted
+    whole in unknown-endpoint's message and found (text, --json, SARIF): abridged as anywhere."""
+    base = "https://openapi.akool.com/api/open/v3"
+    text = (
+        f'import requests\nrequests.get("{base}/{KEY}/quota")\n'
+        f'requests.get("{base}/content/video/status/{JWT}")\n'
+    )
+    found = scan.audit_text(text, "s.py")
+    shown = [f.render() for f in found] + [json.dumps(f.to_json()) for f in found]
+    assert found and not any(KEY[8:] in s or JWT[:30] in s for s in shown), shown
+    assert any("sk-p…" in s for s in shown)
+
+
+# -- relay #7, break21i #28 ignore-in-request-files ----------------------------------------------
+
+TALK = (
+    "POST https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto\n"
+    "Content-Type: application/json\n\n"
+    '{{\n  "talking_photo_url": "p", "audio_url": "a", "resolution": "1080p"\n}}\n'
+)
+
+
+@pytest.mark.parametrize("name", ["a.hurl", "b.http"])
+def test_a_marker_above_a_request_silences_its_body(name: str) -> None:
+    """A request file's JSON body can hold no comment (it would be sent): a marker in the
+    comment lines just above the request line silences that request's findings; another
+    rule's marker, or none, does not."""
+    head = "### talk\n" if name.endswith(".http") else ""
+    marked = head + "# akool-audit: ignore[bad-value]\n" + TALK.format()
+    other = head + "# akool-audit: ignore[wrong-host]\n" + TALK.format()
+    assert not [f for f in scan.audit_text(marked, name) if f.rule == "bad-value"]
+    assert [f for f in scan.audit_text(other, name) if f.rule == "bad-value"]
+    assert [f for f in scan.audit_text(head + TALK.format(), name) if f.rule == "bad-value"]
+
+
+# -- relay #8, break21i md-base-leak-stem ---------------------------------------------------------
+
+
+def test_a_docs_page_named_like_a_module_is_not_imported(tmp_path: Path) -> None:
+    """`from app import settings` then `settings.base_url`: docs/settings.md's console line
+    `Client(base_url='https://openapi.akool.com')` was taken for app/settings.py's, so the app's
+    own render call became an AKOOL one. A Markdown page is no module a code file imports."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "app" / "settings.py").write_text(
+        'import os\nbase_url = os.environ.get("RENDER_URL", "http://127.0.0.1:8080")\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "app" / "client.py").write_text(
+        "import requests\nfrom app import settings\n\n"
+        'def render(body):\n    return requests.post(f"{settings.base_url}/render/talking", json=body)\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "docs" / "settings.md").write_text(
+        '```console\n$ python -c "from akool import Client; '
+        "Client(base_url='https://openapi.akool.com')\"\n```\n",
+        encoding="utf-8",
+    )
+    found = scan.audit([tmp_path / "app", tmp_path / "docs"]).findings
+    assert not [f for f in found if f.file.endswith("client.py")], found

@@ -7,9 +7,11 @@ from __future__ import annotations
 from akool_cli.audit import rx
 
 # Known credential formats (by their prefix), then any long token mixing upper and lower case
-# letters and digits (an opaque key); each is shown by its first four characters.
+# letters and digits (an opaque key); each is shown by its first four characters. A known form
+# also as a URL path's segment (`/v3/sk-proj-.../quota`: break21i #31); a long token not after a
+# `/` (a file's name in a URL, `/a/AbCd...89.png`, is no key).
 CREDENTIAL = rx.compile(
-    r"(?<![\w+=/-])(?:"
+    r"(?<![\w+=-])(?:"
     r"sk[-_](?:proj-|live_|test_|ant-)?[\w-]{12,}"  # OpenAI, Anthropic, Stripe, ElevenLabs
     r"|rk_(?:live|test)_\w{12,}|pk_live_\w{12,}"  # Stripe's restricted and live keys
     r"|007eJ[\w+/=-]{12,}"  # Agora RTC tokens
@@ -18,7 +20,7 @@ CREDENTIAL = rx.compile(
     r"|xox[abprs]-[\w-]{10,}"  # Slack
     r"|AIza[\w-]{30,}|hf_[A-Za-z0-9]{20,}"  # Google API keys, Hugging Face
     r"|eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{4,}"  # JSON Web Tokens
-    r"|(?=[\w+=-]{32})(?=[\w+=-]*?[A-Z])(?=[\w+=-]*?[a-z])(?=[\w+=-]*?\d)[\w+=-]{32,}"
+    r"|(?<!/)(?=[\w+=-]{32})(?=[\w+=-]*?[A-Z])(?=[\w+=-]*?[a-z])(?=[\w+=-]*?\d)[\w+=-]{32,}"
     r")"
 )
 SHOWN = 4  # the characters of a credential shown before "…"
@@ -27,7 +29,7 @@ SHOWN = 4  # the characters of a credential shown before "…"
 # searched for CREDENTIAL at each of its places (every message of a run goes through it).
 MARKS = ("sk-", "sk_", "rk_", "pk_live_", "007eJ", "AKIA", "ASIA", "gh", "glpat-", "xox", "AIza")
 MARKS_MORE = ("hf_", "eyJ")
-TOKEN_CHAR = rx.compile(r"[\w+=/-]")
+TOKEN_CHAR = rx.compile(r"[\w+=-]")
 LONG_TOKEN = rx.compile(r"[\w+=-]{32}")
 
 

@@ -431,6 +431,7 @@ class Embedded:
     map_back: Callable[[Any, int, int], tuple[int, int]]
     map_fix: Callable[[Any, Fix], Fix | None]
     dropped: frozenset[str] = frozenset()  # rules that do not apply to such a file
+    lines: list[str] = field(default_factory=list)  # a request file's own (see _request_silenced)
 
 
 def _embedded(text: str, name: str) -> Embedded | None:
@@ -457,7 +458,7 @@ def _embedded(text: str, name: str) -> Embedded | None:
     if restfiles.is_request_file(name, text):
         hurl = name.lower().endswith(".hurl")
         codes = [(c, "\n".join(c.lines), c.suffix) for c in restfiles.read(text, hurl)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
+        return Embedded(codes, embedded.map_back, embedded.map_fix, lines=source.split_lines(text))
     if brunofiles.is_bruno(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in brunofiles.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
@@ -491,8 +492,30 @@ def _audit_embedded(
             line, column = held.map_back(code, finding.line - 1, finding.column - 1)
             fix = held.map_fix(code, finding.fix) if finding.fix is not None else None
             moved = replace(finding, file=name, line=line + 1, column=column + 1, fix=fix)
+            if held.lines and _request_silenced(held.lines, line, moved.rule):
+                continue
             found.setdefault(_spot(moved), moved)
     return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))
+
+
+# A request line of a `.http` or `.hurl` file: its comment lines just above it hold the markers
+# of its findings (its JSON body can hold no comment: it would be sent; break21i #28).
+REQUEST_LINE = rx.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+\S")
+REQUEST_COMMENT = rx.compile(r"^\s*(?:#|//)")
+
+
+def _request_silenced(lines: list[str], line: int, rule: str) -> bool:
+    """Whether an ignore marker in the comments just above the request that holds a line of a
+    request file silences the rule there."""
+    k = line
+    while k >= 0 and not REQUEST_LINE.match(lines[k]):
+        k -= 1
+    texts = []
+    while k > 0 and REQUEST_COMMENT.match(lines[k - 1]):
+        k -= 1
+        texts.append(lines[k])
+    ignored = _union(ignored_rules(t) for t in texts)
+    return ignored is not None and (not ignored or rule in ignored)
 
 
 @dataclass(frozen=True)
@@ -1167,7 +1190,7 @@ def imported_by(
             continue
         if name not in text or path in _owner_paths(owners):
             continue  # not used here, or the file's own definition wins
-        others = [(p, b) for p, b in owners if p != path and modules.may_import(path, p)]
+        others = [(p, b) for p, b in owners if p != path and _importable(path, p)]
         if not others or not _from_these(text, name, path, [p for p, _ in others]):
             continue
         if _binds(text, name):
@@ -1186,6 +1209,14 @@ def imported_by(
         ):
             found[name] = others[0][1]
     return found
+
+
+def _importable(importer: Path, owner: Path) -> bool:
+    """Whether a file may take a name from another (modules.may_import), and the other is no
+    docs page a code file imports: a Markdown page named like the module it documents
+    (settings.md beside settings.py) is no module (break21i md-base-leak-stem)."""
+    prose = owner.suffix.lower() in source.DOCS and modules.family(importer) != ""
+    return not prose and modules.may_import(importer, owner)
 
 
 # The files that bind a shared name, per owners list (kept with it, so its id is never reused

@@ -23,6 +23,11 @@ TYPED_BEFORE = rx.compile(  # (on the name's line: Python's `-> str:` then `body
 )
 INLINE_TYPED_BEFORE = rx.compile(r"[\w$]\s*:\s*\{[^{}=\n]*\}\s*=\s*$")
 CAST_BEFORE = rx.compile(r"<\s*" + TYPE_NAME + r"\s*(?:<[^=;{}()]*>)?\s*>\s*$")
+# An argument of a call given its type argument, on the call's line: `send<ImageBody>(path, {`
+# (a helper's `body: T` then types the literal: break21i #19).
+GENERIC_CALL_BEFORE = rx.compile(
+    r"[\w$]\s*<\s*" + TYPE_NAME + r"\s*(?:<[^=;{}()]*>)?\s*>\s*\((?:[^()\n]|\([^()\n]*\))*$"
+)
 TYPED_AFTER = rx.compile(r"\s*\)?\s*(?:satisfies|as)\s+" + TYPE_NAME)
 DECLARED = rx.compile(r"\b(?:interface|type|class)\s+(?P<n>[A-Za-z_$][\w$]*)\b[^{=;]*[{=]")
 MEMBER = rx.compile(
@@ -65,6 +70,7 @@ def literal_type(doc: Text, offset: int) -> Typed | None:
     c = doc.containers[index]
     before = doc.text[max(0, c.start - 200) : c.start]
     found = TYPED_BEFORE.search(before) or CAST_BEFORE.search(before)
+    found = found or (GENERIC_CALL_BEFORE.search(before) if not doc.python else None)
     found = found or _typed_after(doc, c.end, before)
     if found is None and INLINE_TYPED_BEFORE.search(before):
         return Typed("an inline type", False)  # (`const body: { webhook_url: string } = {`)

@@ -131,4 +131,66 @@ def _typed_before(lines: list[str], line: int, column: int, typed: re.Pattern[st
     before = lines[line][:column]
     if not before.strip() and line > 0:
         before = lines[line - 1]  # (`new Dictionary<string, string>` then `{` on its own line)
-    return typed.search(before) is not None
+    return typed.search(before) is not None or _param_typed(lines, line, column, typed)
+
+
+CALLEE_NAME = rx.compile(r"(?<![\w$])(?P<n>[A-Za-z_$][\w$]*)\s*$")
+PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
+def _param_typed(lines: list[str], line: int, column: int, typed: re.Pattern[str]) -> bool:
+    """Whether the bracket at (line, column) is an argument of a call whose function the file
+    declares with that parameter typed so (`post(url, Map.of(...))` beside `post(String url,
+    Map<String, String> body)`, `def post(url: str, body: dict[str, str])`: break21i #29)."""
+    text = lines[line]
+    call = _enclosing_paren(text, column)
+    name = CALLEE_NAME.search(text, 0, call) if call >= 0 else None
+    if name is None:
+        return False
+    index = len(_split_top(text[call + 1 : column])) - 1
+    whole = "\n".join(lines)
+    word = re.escape(name.group("n"))
+    for m in re.finditer(rf"(?<![\w$.]){word}\s*(?:=\s*(?:async\s*)?)?\(", whole):
+        closed = _closing(whole, m.end() - 1)
+        params = _split_top(whole[m.end() : closed]) if closed > 0 else []
+        if index < len(params) and typed.search(params[index]):
+            return True
+    return False
+
+
+def _enclosing_paren(text: str, column: int) -> int:
+    depth = 0
+    for i in range(column - 1, -1, -1):
+        if text[i] in ")]}":
+            depth += 1
+        elif text[i] in "([{":
+            if depth == 0:
+                return i if text[i] == "(" else -1
+            depth -= 1
+    return -1
+
+
+def _closing(text: str, opened: int) -> int:
+    depth = 0
+    for i in range(opened, min(len(text), opened + 600)):
+        if text[i] in "([{":
+            depth += 1
+        elif text[i] in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _split_top(text: str) -> list[str]:
+    """A list of arguments or parameters split at its top-level commas (`<...>` held too)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in PAIRS:
+            depth += 1
+        elif ch in ")]}>" and depth > 0:
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return [*parts, text[start:]]
