@@ -160,3 +160,7 @@ def test_reads_through_casts_and_match_arms_are_judged() -> None:
         ("match_wrong.php", 8),
         ("poll_wrong.ps1", 4),
     }
+
+
+def test_a_names_table_is_the_one_in_scope_not_the_first_of_its_name() -> None:
+    assert status_lines(CORPUS / "tables") == {("scope_wrong.py", 12)}

@@ -155,7 +155,7 @@ class _Text:
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
     owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
     own_models: set[str] | None = None  # (see OWN_MODELS)
-    tables: dict[str, int] | None = None  # where each name's table opens (see TABLE)
+    tables: dict[str, list[int]] | None = None  # where each name's tables open (see TABLE)
     doc: Text | None = None  # (the field rules' text: its answer models)
     declared: dict[int, tuple[int, int]] = field(default_factory=dict)  # a member read's model
 
@@ -443,7 +443,7 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
         shown, base = BEFORE.search(before), text.starts[i] + max(0, column - NEAR)
     if shown is None:
         yield from _cases(text, i, after) if len(line) - ends <= NEAR else ()
-        yield from _mapped(text, before)
+        yield from _mapped(text, before, start)
         return
     op = SPELLED.get(shown.group("op"), shown.group("op") or "in")
     items = _items(shown, base)
@@ -515,7 +515,7 @@ TABLE = rx.compile(r"(?<![\w$.])(?=(?P<n>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?
 PAIR = rx.compile(r"(?P<n>-?\d+)\s*:\s*[\"'](?P<w>[^\"'\n]*)[\"']")
 
 
-def _mapped(text: _Text, before: str) -> Iterator[Compared]:
+def _mapped(text: _Text, before: str, at: int) -> Iterator[Compared]:
     """Each number of a table of state names the read looks up, with the meaning its name
     says (see LOOKUP): `{2: "done"}` looked up by video_status takes 2 for completed."""
     lookup = LOOKUP.search(before)
@@ -524,10 +524,14 @@ def _mapped(text: _Text, before: str) -> Iterator[Compared]:
     if text.tables is None:  # (indexed once per file: a search per read was quadratic)
         text.tables = {}
         for m in TABLE.finditer(text.text):
-            text.tables.setdefault(m["n"], m.end("b"))
-    opened = text.tables.get(lookup.group("map"))
-    if opened is None:
+            text.tables.setdefault(m["n"], []).append(m.end("b"))
+    spots = text.tables.get(lookup.group("map"))
+    if not spots:
         return
+    # (the table in scope: the last of that name opened before the read, else the first after it;
+    # two functions' local `names = {...}` are two tables)
+    k = bisect.bisect_right(spots, at) - 1
+    opened = spots[k] if k >= 0 else spots[0]
     close = text.text.find("}", opened, opened + 600)
     for pair in PAIR.finditer(text.text, opened, close if close >= 0 else opened):
         meaning = _meaning(re.sub(r"\W+", "_", pair.group("w")))
