@@ -37,6 +37,7 @@ def test_a_status_or_code_compared_on_a_typed_models_member_is_judged() -> None:
         ("RenderWrong.kt", 23),
         ("TwoRecordsWrong.java", 21),
         ("LocalDataWrong.cs", 17),
+        ("EqualsWrong.java", 38),
         ("headswap_wrong.go", 39),
         ("headswap_wrong.go", 42),
     }
@@ -137,3 +138,29 @@ def test_a_models_type_parameters_are_looked_for_once_per_file_not_per_call(
     (tmp_path / "Many.java").write_text(source)
     assert status_lines(tmp_path / "Many.java") == set()
     assert counting.searches <= 4  # (Env and Info, once each; 120 before)
+
+
+def test_slices_conversions_and_string_functions_are_no_literal_values() -> None:
+    found = audit([CORPUS / "values"]).findings
+    assert sorted((Path(f.file).name, f.line, f.rule) for f in found) == [
+        ("slices_wrong.py", 8, "bad-value"),
+        ("slices_wrong.py", 13, "bad-value"),
+    ]
+
+
+def test_records_fetched_through_an_orm_are_the_apps_own() -> None:
+    assert status_lines(CORPUS / "ownrecords") == {("orm_wrong.py", 15)}
+
+
+def test_reads_through_casts_and_match_arms_are_judged() -> None:
+    assert status_lines(CORPUS / "casts") == {
+        ("poll_wrong.rs", 12),
+        ("poll_wrong.dart", 10),
+        ("poll_wrong.py", 9),
+        ("match_wrong.php", 8),
+        ("poll_wrong.ps1", 4),
+    }
+
+
+def test_a_names_table_is_the_one_in_scope_not_the_first_of_its_name() -> None:
+    assert status_lines(CORPUS / "tables") == {("scope_wrong.py", 12)}

@@ -2393,6 +2393,10 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
             before = PY_PREFIX.sub("", before)  # u"720p", f"720p" (no placeholder): the string
         if m.group("q") is None and re.search(r"[\w\]\)]\s*$", before):
             continue  # an index or an operand, not a value
+        if m.group("q") is None and SLICE_BOUND.search(before):
+            continue  # a slice's bound (`quality[:-1]`, `q[0:4]`): no value (recall26a)
+        if _transformed(before, value, m.end()):
+            continue  # `"".join(...)`, `str_replace('p', '', $q)`: the call's result is sent
         if not (FALLBACK.search(before) or fallbacks.default_argument(before)) and not re.fullmatch(
             r"\s*(?:\(|\w+\()?\s*", before
         ):
@@ -2406,9 +2410,9 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
             continue  # "<720|1080>", "...", "YOUR_RESOLUTION": a README's stand-in
         if m.group("q") is not None and SPLICED.match(value, m.end()):
             continue  # "\"" + res + "\"": the opening of a value spliced into a JSON string
-        quoted = m.group("q") is not None
+        quoted = m.group("q") is not None or _to_string(before, value, m.end())
         text = m.group(0).replace("\\", "")
-        value_of = m.group("v") if quoted else number_value(m.group("n") or m.group("nf"))
+        value_of = m.group("v") if m.group("q") else number_value(m.group("n") or m.group("nf"))
         written = m.group(0) if text != m.group(0) else ""
         written = _own(doc, key.value_start + m.start(), written)
         found.append(Literal(text, value_of, quoted, key.value_start + m.start(), written=written))
@@ -2417,6 +2421,42 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
         held = name.group("n") if name else key.name if BLANK.fullmatch(value) else ""
         found += _name_values(doc, held, key, depth, name is not None and bool(name.group("o")))
     return found
+
+
+# (recall26a) A number's place in a slice (`q[:-1]`, `str(h)[:4]`: the `:` is no ternary's), and a
+# number converted to a string (`str(1080)`, `String(1080)`, `(1080).toString()`, `1080 + ""`:
+# the string "1080" is sent).
+SLICE_BOUND = rx.compile(r"[\w\]\)\"'$]\s*\[[^\[\]\n]*:\s*$")
+TO_STRING_CALL = rx.compile(r"(?<![\w.])(?:str|String|string|strval|CStr|ToString)\(\s*$")
+TO_STRING_AFTER = rx.compile(r"\s*\)?\s*\.\s*(?:toString|to_s|ToString)\s*\(|\s*\+\s*(?:\"\"|'')")
+
+
+# A string's method whose result is sent (`"{}".format(h)`, `"".join(...)`), and a string function
+# whose argument is no value sent (`str_replace('p', '', $q)`, Swift's `replacingOccurrences(of:`).
+RECEIVER_CALL = rx.compile(r"\s*\.\s*[A-Za-z_]\w*\s*\(")
+CALLEE = rx.compile(r"(?P<f>[A-Za-z_]\w*)\s*\((?:[^()]|\([^()]*\))*$")
+STRING_FUNCTIONS = frozenset(
+    {"str_replace", "str_ireplace", "preg_replace", "explode", "implode", "replace", "replaceAll"}
+    | {"replacingOccurrences", "trimmingCharacters", "components", "CharacterSet", "split"}
+    | {"rsplit", "partition", "rpartition", "strip", "rstrip", "lstrip", "removesuffix", "join"}
+    | {"removeprefix", "trim", "rtrim", "ltrim", "substr", "substring", "sub", "gsub", "format"}
+    | {"TrimEnd", "TrimStart", "Trim", "Replace", "Split", "TrimSuffix", "TrimPrefix", "TrimRight"}
+    | {"ReplaceAll", "removeSuffix", "removePrefix", "trimEnd", "dropLast", "chomp", "delete"}
+)
+
+
+def _transformed(before: str, value: str, end: int) -> bool:
+    """Whether a literal is a string function's argument or a string method's receiver (the
+    function's result is what is sent: see STRING_FUNCTIONS, RECEIVER_CALL)."""
+    if value[end - 1 : end] in ('"', "'", "`") and RECEIVER_CALL.match(value, end):
+        return True
+    callee = CALLEE.search(before[-200:]) if "(" in before else None
+    return callee is not None and callee.group("f") in STRING_FUNCTIONS
+
+
+def _to_string(before: str, value: str, end: int) -> bool:
+    """Whether a number is converted to a string before it is sent (see TO_STRING_CALL)."""
+    return bool(TO_STRING_CALL.search(before) or TO_STRING_AFTER.match(value, end))
 
 
 def _interpolation(doc: Text, key: Key, m: re.Match[str], depth: int) -> list[Literal]:

@@ -47,7 +47,10 @@ MEANING_WORDS: dict[str, str] = {
 }
 # A branch's statements that say it handles a failure or a finished job.
 FAILING = rx.compile(r"\b(?:raise|throw|panic|reject)\b|errors\.New|fmt\.Errorf")
-COMPARE = r"(?P<op>===|!==|==|!=|\bnot\s+in\b|\bin\b)"
+# (PowerShell's and a shell test's `-eq`/`-ne`: `if ($r.data.video_status -eq 2)`)
+# (and Java's `.equals(2)`, C#'s `.Equals(2)`: a boxed Integer's test)
+COMPARE = r"(?P<op>===|!==|==|!=|-eq\b|-ne\b|\.[Ee]quals\(|\bnot\s+in\b|\bin\b)"
+SPELLED = {"-eq": "==", "-ne": "!=", ".equals(": "==", ".Equals(": "=="}
 # (a value may be converted first: Go's `int(StatusDone)`, C#'s `(int)JobState.Done`)
 VALUE = r"(?:(?:int|int32|int64|Number|float)\(\s*|\(\s*int\s*\)\s*)?(?P<value>\"\w+\"|'\w+'|-?\d+\b|[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)"
 # After a read of the field: its closing quote and bracket, a `.get("x", 0)` default, a
@@ -67,7 +70,9 @@ BEFORE = rx.compile(
 )
 # A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
 BOUND = rx.compile(
-    r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>[A-Za-z_]\w*)\s*:?=\s*[\w$.?\[\]\"'()]*$"
+    r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>[A-Za-z_]\w*)\s*:?=\s*"
+    # (a fallback to an empty object on the way: `(j.get("data") or {}).get("x")`)
+    r"(?:[\w$.?\[\]\"'()]|\s+(?:or|\|\||\?\?)\s+\{\s*\})*$"
 )
 # A name given a number: `STATUS_SUCCESS = 2`, `SUCCESS: 2,`, `Success = 2` (an enum member),
 # `StatusSuccess JobStatus = 2` (Go), `public const int Done = 3;`.
@@ -143,13 +148,14 @@ class _Text:
     _counted: dict[str, int] | None = None
     data_names: set[str] | None = None  # (see DATA_BOUND)
     item_names: set[str] | None = None  # (see ITEMS)
+    sets: dict[str, list[int]] = field(default_factory=dict)  # (see _set_member)
     answers: set[str] | None = None  # names bound to a parsed answer (see ANSWER_BOUND)
     calls: set[int] = field(default_factory=set)  # the lines of the file's AKOOL calls
     origins: dict[int, int] = field(default_factory=dict)  # a local's read: the read it holds
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
     owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
     own_models: set[str] | None = None  # (see OWN_MODELS)
-    tables: dict[str, int] | None = None  # where each name's table opens (see TABLE)
+    tables: dict[str, list[int]] | None = None  # where each name's tables open (see TABLE)
     doc: Text | None = None  # (the field rules' text: its answer models)
     declared: dict[int, tuple[int, int]] = field(default_factory=dict)  # a member read's model
 
@@ -323,7 +329,7 @@ def _results_read(text: _Text, origin: int) -> tuple[int, int] | None:
 # The app's own record classes imported from its models module (`from .models import Render`,
 # `from app.models import Job`, `import { Job } from "@prisma/client"` or "./entities/job").
 OWN_MODELS = rx.compile(
-    r"^\s*from\s+[\w.]*\bmodels\s+import\s+\(?(?P<py>[\w, \t]+)"
+    r"^\s*from\s+[\w.]*\bmodels(?:\.\w+)*\s+import\s+\(?(?P<py>[\w, \t]+)"
     r"|^\s*import\s+(?:type\s+)?\{(?P<ts>[^}]*)\}\s*from\s*[\"'][^\"']*"
     r"(?:@prisma/client|/models?\b|/entit(?:y|ies)\b)",
     re.M,
@@ -338,6 +344,8 @@ def _on_own_model(text: _Text, origin: int) -> bool:
     receiver = RECEIVER.search(text.lines[i][:column])
     if receiver is None:
         return False
+    if _fetched_record(text, i, receiver["r"]):
+        return True
     if text.own_models is None:
         text.own_models = {
             c.strip().split(" as ")[-1].strip()
@@ -348,8 +356,35 @@ def _on_own_model(text: _Text, origin: int) -> bool:
     if not classes:
         return False
     r, named = re.escape(receiver["r"]), "|".join(re.escape(c) for c in sorted(classes))
-    typed = rf"(?<![\w$.]){r}\s*(?::\s*(?:{named})\b|=\s*(?:await\s+)?(?:{named})\.)"
+    typed = rf"(?<![\w$.]){r}\s*(?::\s*(?:{named})\b|=(?!=)[^\n]*\b(?:{named})\b)"
     return re.search(typed, text.text) is not None
+
+
+# A record fetched through an ORM's query (Prisma's `prisma.render.findUniqueOrThrow(...)`,
+# SQLAlchemy's `db.get(Render, id)` / `db.query(Render)`, Django's `.objects.get`, ActiveRecord's
+# `Render.find(params[:id])`, Sequelize's `findByPk`, Mongoose's `findById`, TypeORM's `findOneBy`).
+ORM_FETCH = rx.compile(
+    r"\.(?:findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findByPk|findById|findOneBy"
+    r"|find_by!?|find_or_create_by!?|scalar_one|scalar_one_or_none|get_or_none)\s*[(!]"
+    r"|\bobjects\.(?:get|filter|first|create|get_or_create)\b|\bget_object_or_404\(\s*[A-Z]"
+    r"|\b(?:db|session|Session|db\.session)\.(?:get|query|scalars|scalar)\(\s*(?:select\(\s*)?[A-Z]"
+    r"|(?<![\w$.])[A-Z]\w*\.(?:find|where|find_by|first|last)\b"
+)
+LOCAL_BOUND = r"(?<![\w$.]){}\s*(?::[^=\n]*)?=(?![=>])\s*(?P<rhs>[^\n]*)"
+
+
+def _fetched_record(text: _Text, i: int, receiver: str) -> bool:
+    """Whether the name a read is on was bound (within 40 lines above) to a record fetched
+    through an ORM (see ORM_FETCH): the app's own record, whatever its class is called."""
+    bound = re.compile(LOCAL_BOUND.format(re.escape(receiver)))
+    for j in range(i, max(-1, i - 40), -1):
+        line = text.lines[j]
+        if receiver not in line:
+            continue
+        m = bound.search(line)
+        if m is not None:
+            return ORM_FETCH.search(m["rhs"]) is not None
+    return False
 
 
 @lru_cache(maxsize=256)
@@ -408,9 +443,9 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
         shown, base = BEFORE.search(before), text.starts[i] + max(0, column - NEAR)
     if shown is None:
         yield from _cases(text, i, after) if len(line) - ends <= NEAR else ()
-        yield from _mapped(text, before)
+        yield from _mapped(text, before, start)
         return
-    op = shown.group("op") or "in"
+    op = SPELLED.get(shown.group("op"), shown.group("op") or "in")
     items = _items(shown, base)
     tail = after[shown.end() :] if shown.re is AFTER else after
     said = _code_said if one.code else _said
@@ -444,10 +479,11 @@ def _set_member(text: _Text, one: Field, name: str) -> tuple[int, Meaning] | Non
     if not re.fullmatch(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?", name):
         return None
     last = name.rsplit(".", 1)[-1]
-    defined = re.search(SET_DEFINED.replace("NAME", re.escape(last)), text.text)
-    if defined is None:
-        return None
-    numbers = [int(n) for n in re.findall(r"-?\d+", defined.group("items"))]
+    if last not in text.sets:  # (looked for once per name)
+        defined = re.search(SET_DEFINED.replace("NAME", re.escape(last)), text.text)
+        items = defined.group("items") if defined is not None else ""
+        text.sets[last] = [int(n) for n in re.findall(r"-?\d+", items)]
+    numbers = text.sets[last]
     meaning = _meaning(last)
     said = (meaning, f"by the name of its set {last}") if meaning else None
     for number in numbers:
@@ -479,7 +515,7 @@ TABLE = rx.compile(r"(?<![\w$.])(?=(?P<n>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?
 PAIR = rx.compile(r"(?P<n>-?\d+)\s*:\s*[\"'](?P<w>[^\"'\n]*)[\"']")
 
 
-def _mapped(text: _Text, before: str) -> Iterator[Compared]:
+def _mapped(text: _Text, before: str, at: int) -> Iterator[Compared]:
     """Each number of a table of state names the read looks up, with the meaning its name
     says (see LOOKUP): `{2: "done"}` looked up by video_status takes 2 for completed."""
     lookup = LOOKUP.search(before)
@@ -488,10 +524,14 @@ def _mapped(text: _Text, before: str) -> Iterator[Compared]:
     if text.tables is None:  # (indexed once per file: a search per read was quadratic)
         text.tables = {}
         for m in TABLE.finditer(text.text):
-            text.tables.setdefault(m["n"], m.end("b"))
-    opened = text.tables.get(lookup.group("map"))
-    if opened is None:
+            text.tables.setdefault(m["n"], []).append(m.end("b"))
+    spots = text.tables.get(lookup.group("map"))
+    if not spots:
         return
+    # (the table in scope: the last of that name opened before the read, else the first after it;
+    # two functions' local `names = {...}` are two tables)
+    k = bisect.bisect_right(spots, at) - 1
+    opened = spots[k] if k >= 0 else spots[0]
     close = text.text.find("}", opened, opened + 600)
     for pair in PAIR.finditer(text.text, opened, close if close >= 0 else opened):
         meaning = _meaning(re.sub(r"\W+", "_", pair.group("w")))
@@ -530,10 +570,11 @@ SWITCH = rx.compile(
     r"\s*(?:return\s+|(?:val\s+|var\s+|let\s+|const\s+)?[A-Za-z_$][\w$]*\s*=\s*)?"
     r"(?:switch|match|when|case)\b"
 )
-SWITCHED = rx.compile(r"""["'`]?\s*[)\]]*\s*[{:]?\s*$""")
+SWITCHED = rx.compile(r"""["'`]?\s*[)\]]*(?:\.\w+\(\s*\))*\s*[)\]]*\s*[{:]?\s*$""")
 CASE = rx.compile(
     r"(?P<indent>\s*)(?:case\s+(?P<values>[^:\n]+?)\s*(?::|->)|when\s+(?P<values2>[^\n]+?)"
-    r"(?:\s+then\b|$)|(?P<values3>-?\d+(?:\s*,\s*-?\d+)*)\s*->)(?P<rest>.*)$"
+    r"(?:\s+then\b|$)|(?:Some\(\s*)?(?P<values3>-?\d+(?:\s*[,|]\s*-?\d+)*)\s*\)?\s*(?:->|=>))"
+    r"(?P<rest>.*)$"
 )
 
 
@@ -619,7 +660,7 @@ def _meaning(name: str) -> str | None:
 
 
 # A comparison that is the whole condition or the whole value of a flag: one operator, no `or`.
-ONE_TEST = rx.compile(r"===?|!==?|\bin\b|\|\||\bor\b")
+ONE_TEST = rx.compile(r"===?|!==?|-eq\b|-ne\b|\.[Ee]quals\(|\bin\b|\|\||\bor\b|-or\b")
 FOR_IN = rx.compile(r"\bfor\s+[\w, ()]+?\s+in\b")  # (a comprehension's `for r in xs`: no test)
 
 
@@ -777,7 +818,8 @@ AXIOS_DATA = rx.compile(
 )
 # What may follow a read bound to a local: its closing brackets, a default, the statement's end.
 CLOSED = rx.compile(
-    r"""["'`]?\s*(?:,\s*[^()\n]{1,20})?[)\]]*(?:\.\w+\(\s*\))?\s*(?:(?:\?\?|\|\||\bor\b)\s*-?\w+\s*)?"""
+    r"""["'`]?\s*(?:,\s*[^()\n]{1,20})?[)\]]*(?:\.\w+\(\s*\))?(?:\s+as\s+\w+\??)?\s*[)\]]*\s*"""
+    r"""(?:(?:\?\?|\|\||\bor\b)\s*-?\w+\s*)?"""
     r"""[;,]?\s*(?:#.*|//.*)?$"""
 )
 KEYWORDS = frozenset({"return", "if", "while", "case", "await", "yield", "not", "and", "or"})
@@ -908,7 +950,9 @@ ANSWER_BOUND = rx.compile(
     r"(?=[^\n;=]*(?:fetch|requests|httpx|session|client|urlopen)\b)[^\n;]*\.json\(\)\s*\)*\s*(?:;|$)"
     # (axios' body destructured: `const { data } = await axios.get(...)`)
     r"|\{\s*(?P<a>data)\s*\}\s*=\s*await\s+(?:axios|[\w$.]*api|[\w$.]*http|[\w$.]*client)"
-    r"\s*\.\s*(?:get|post|put|patch|delete|request)\b",
+    r"\s*\.\s*(?:get|post|put|patch|delete|request)\b"
+    # (PowerShell's parsed answer: `$r = Invoke-RestMethod -Uri ...`)
+    r"|(?<![\w$.])(?P<p>\$\w+)\s*=\s*Invoke-RestMethod\b",
     re.M,
 )
 ON_ANSWER = rx.compile(r"(?:\.json\(\)\s*\)?|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))" + ACCESS)
@@ -924,7 +968,8 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
         return False
     if text.answers is None:
         text.answers = {
-            m.group("n") or m.group("o") or m.group("a") for m in ANSWER_BOUND.finditer(text.text)
+            m.group("n") or m.group("o") or m.group("a") or m.group("p")
+            for m in ANSWER_BOUND.finditer(text.text)
         }
     return on.group("n") is None or on.group("n") in text.answers
 

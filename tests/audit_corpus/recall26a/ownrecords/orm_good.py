@@ -1,0 +1,24 @@
+import requests
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.tables import RenderRow
+
+BASE = "https://openapi.akool.com/api/open/v3"
+PUBLISHED = 5
+
+
+def refresh(db: Session, row_id: int, key: str) -> None:
+    job = db.get(RenderRow, row_id)
+    if job.video_status == PUBLISHED:
+        return
+    d = requests.get(f"{BASE}/content/video/infobymodelid", params={"video_model_id": job.akool_id},
+                     headers={"x-api-key": key}).json()["data"]
+    if d["video_status"] == 3:
+        job.video = d["video"]
+
+
+def publish(db: Session, row_id: int) -> None:
+    job = db.scalars(select(RenderRow).where(RenderRow.id == row_id)).one()
+    if job.video_status == 5:
+        raise ValueError("already published")
