@@ -122,7 +122,7 @@ class Container:
 
     def __init__(self, start: int, end: int, parent: int, text: str = "") -> None:
         self.start, self.end, self.parent = start, end, parent
-        self.keys: list[Key] = []
+        self.keys: list[Key] | tuple[()] = ()  # (a list from the first key: see _add)
         # (made on the first append: most containers of a data literal have neither)
         self.children: list[int] | tuple[()] = ()
         self.go_fields: list[Key] | tuple[()] = ()
@@ -348,7 +348,7 @@ def read(
         _lift_doubled_braces(doc)
     for c in doc.containers:
         if c.label.endswith("Map.of") and text[c.start] == "(":
-            c.keys += _pair_keys(text, c)
+            c.keys = [*c.keys, *_pair_keys(text, c)]
     doc._container_starts = [c.start for c in doc.containers]
     doc._paren_starts = [p[0] for p in doc.parens]
     doc._by_start = {c.start: k for k, c in enumerate(doc.containers)}
@@ -444,8 +444,9 @@ def _lift_spread_branches(doc: Text) -> None:
         if parens != 0 or between.count("{") != between.count("}") or "," in _flat(between):
             continue
         known = {id(k) for k in parent.keys}
-        parent.keys += [k for k in c.keys if id(k) not in known]
-        parent.keys.sort(key=lambda k: k.offset)
+        parent.keys = sorted(
+            [*parent.keys, *(k for k in c.keys if id(k) not in known)], key=lambda k: k.offset
+        )
 
 
 def _lift_doubled_braces(doc: Text) -> None:
@@ -598,6 +599,13 @@ def _open(doc: Text, stack: list[Frame], at: int) -> None:
     else:
         doc.parens.append((at, len(text), paren))
         stack.append((-2 - (len(doc.parens) - 1), container, len(doc.parens) - 1))
+
+
+def _add(c: Container, key: Key) -> None:
+    if isinstance(c.keys, list):
+        c.keys.append(key)
+    else:
+        c.keys = [key]
 
 
 def _append_child(c: Container, index: int) -> None:
@@ -824,7 +832,7 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         slice_ = stack[-2][0] if len(stack) > 1 and stack[-1][0] <= -2 else -1
         if slice_ >= 0 and doc.text[doc.containers[slice_].start] == "[":
             key = Key(m.group("tk"), m.start("tk"), m.end(), -1)
-            doc.containers[slice_].keys.append(key)
+            _add(doc.containers[slice_], key)
         return
     owner = stack[-1][1] if stack else -1
     if owner < 0 or stack[-1][0] != owner:
@@ -832,32 +840,32 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
     if m.re is SHORT_KEY:  # (C#'s only in `new { ... }`: `new[] { a, b }` holds no keys)
         c = doc.containers[owner]
         if doc.text[c.start] == "{" and (doc.language != "csharp" or _anonymous(doc, c)):
-            c.keys.append(Key(m.group("short"), m.start("short"), m.end(), -1))
+            _add(c, Key(m.group("short"), m.start("short"), m.end(), -1))
         return
     if m.re is CS_ANON_KEY:  # only in `new { ... }`: `new T { X = x }` sets a C# property
         c = doc.containers[owner]
         if doc.text[c.start] == "{" and _anonymous(doc, c):
-            c.keys.append(Key(m.group("ak"), m.start("ak"), m.end(), -1))
+            _add(c, Key(m.group("ak"), m.start("ak"), m.end(), -1))
         return
     if m.re is PY_KWARG:  # only in dict(...): another call's keywords are its own
         c = doc.containers[owner]
         if doc.text[c.start] == "(" and re.search(
             r"(?<![\w.])(?:dict|list)\s*$", doc.text[max(0, c.start - 10) : c.start]
         ):
-            c.keys.append(Key(m.group("pk"), m.start("pk"), m.end(), -1))
+            _add(c, Key(m.group("pk"), m.start("pk"), m.end(), -1))
         return
     if m.re is PS_KEY:  # only in a hashtable, `@{ ... }`
         c = doc.containers[owner]
         if doc.text[c.start - 1 : c.start + 1] == "@{":
-            c.keys.append(Key(m.group("ps"), m.start("ps"), m.end(), -1))
+            _add(c, Key(m.group("ps"), m.start("ps"), m.end(), -1))
         return
     if m.re is PERL_KEY:
-        doc.containers[owner].keys.append(Key(m.group("pl"), m.start("pl"), m.end(), -1))
+        _add(doc.containers[owner], Key(m.group("pl"), m.start("pl"), m.end(), -1))
         return
     if m.re is CS_KEY:  # the key of the dictionary around the pair
         parent = doc.containers[owner].parent
         if parent >= 0:
-            doc.containers[parent].keys.append(Key(m.group("cs"), m.start("cs"), m.end(), -1))
+            _add(doc.containers[parent], Key(m.group("cs"), m.start("cs"), m.end(), -1))
         return
     name = m.group("name") or m.group("bare") or m.group("name2")
     if m.group("bare") and doc.language == "go":  # a struct's field names, not JSON's
@@ -874,7 +882,7 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         if m.group("bare")
         else m.start("name2")
     )
-    doc.containers[owner].keys.append(Key(name, start, m.end(), -1))
+    _add(doc.containers[owner], Key(name, start, m.end(), -1))
 
 
 def _pair_keys(text: str, c: Container) -> list[Key]:
@@ -1843,7 +1851,7 @@ def _collect(
         return
     keys = _struct_keys(doc, c) if doc.structs and doc.text[c.start] == "{" else None
     if keys is None:
-        keys = c.keys
+        keys = list(c.keys)
         for k in keys:
             value_end(doc, k, c)
     (query if QUERY_LABELS.search(c.label) else body).extend(keys)
