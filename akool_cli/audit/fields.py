@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -115,15 +115,28 @@ class Key:
     shared: bool = False
 
 
-@dataclass
 class Container:
-    start: int
-    end: int
-    parent: int  # index of the enclosing container, -1 for none
-    keys: list[Key] = field(default_factory=list)
-    label: str = ""  # what precedes it: `json=`, `headers:`, `const body =` ...
-    children: list[int] = field(default_factory=list)
-    go_fields: list[Key] = field(default_factory=list)  # a Go struct literal's field names
+    """A {...}, [...] or map constructor's (...) of a text: where it starts and ends, its
+    enclosing container's index (-1 for none), the keys directly inside, its children's indexes,
+    a Go struct literal's field names, and its label (what precedes it: `json=`, `headers:`,
+    `const body =` ...), cut from the text when first read (slots, no copy of the text per
+    bracket: a 4 MB data literal holds a million of them)."""
+
+    __slots__ = ("_label", "_text", "children", "end", "go_fields", "keys", "parent", "start")
+
+    def __init__(self, start: int, end: int, parent: int, text: str = "") -> None:
+        self.start, self.end, self.parent = start, end, parent
+        self.keys: list[Key] | tuple[()] = ()  # (a list from the first key: see _add)
+        # (made on the first append: most containers of a data literal have neither)
+        self.children: list[int] | tuple[()] = ()
+        self.go_fields: list[Key] | tuple[()] = ()
+        self._text, self._label = text, "" if not text else None
+
+    @property
+    def label(self) -> str:
+        if self._label is None:
+            self._label = _label(self._text, self.start)
+        return self._label
 
 
 @dataclass(frozen=True)
@@ -339,7 +352,7 @@ def read(
         _lift_doubled_braces(doc)
     for c in doc.containers:
         if c.label.endswith("Map.of") and text[c.start] == "(":
-            c.keys += _pair_keys(text, c)
+            c.keys = [*c.keys, *_pair_keys(text, c)]
     doc._container_starts = [c.start for c in doc.containers]
     doc._paren_starts = [p[0] for p in doc.parens]
     doc._by_start = {c.start: k for k, c in enumerate(doc.containers)}
@@ -435,8 +448,9 @@ def _lift_spread_branches(doc: Text) -> None:
         if parens != 0 or between.count("{") != between.count("}") or "," in _flat(between):
             continue
         known = {id(k) for k in parent.keys}
-        parent.keys += [k for k in c.keys if id(k) not in known]
-        parent.keys.sort(key=lambda k: k.offset)
+        parent.keys = sorted(
+            [*parent.keys, *(k for k in c.keys if id(k) not in known)], key=lambda k: k.offset
+        )
 
 
 def _lift_doubled_braces(doc: Text) -> None:
@@ -472,16 +486,17 @@ def _structure(doc: Text, remarks: Spans) -> None:
     and every other pair of parentheses, in one pass. A comment inside an object literal (`//
     Optional: seed`, `# style: x`, `/* model: y */`) holds no keys nor brackets; one outside
     any (a commented-out call) is read like code."""
-    events = _events(doc)
+    events, keys = _events(doc)
     if not doc.walls and not remarks.spans:
-        _plain_structure(doc, events)
+        _plain_structure(doc, events, keys)
         return
     # Each open bracket: (its index: containers >= 0, parens as -2 - k, -1 for neither; the
     # innermost container and the innermost paren at its depth), so no lookup walks the stack.
     stack: list[Frame] = []
     commented: list[bool] = []  # whether each open bracket was opened in a comment
     wall = 0
-    for at, kind, m in events:
+    for event in events:
+        at, kind = event >> 1, event & 1
         if doc.walls:
             wall = _past_walls(doc, stack, commented, wall, at)
             if wall < len(doc.walls) and doc.walls[wall][0] <= at:
@@ -492,94 +507,118 @@ def _structure(doc: Text, remarks: Spans) -> None:
         elif opened >= 0 and not (commented and commented[-1]) and _in_literal(doc, stack, opened):
             continue
         if kind == 1:
-            _add_key(doc, stack, m)
+            _add_key(doc, stack, keys[at].popleft())
             continue
-        c = m.group(0)
-        if c not in "{[(":
+        if doc.text[at] not in "{[(":
             if stack:
-                _close(doc, stack.pop()[0], m.end())
+                _close(doc, stack.pop()[0], at + 1)
                 commented.pop()
             continue
         commented.append(opened >= 0)
-        _open(doc, stack, m)
+        _open(doc, stack, at)
 
 
-def _plain_structure(doc: Text, events: list[tuple[int, int, re.Match[str]]]) -> None:
+def _plain_structure(doc: Text, events: Events, keys: KeyMatches) -> None:
     """_structure's pass over a text with no comment and no prose: every bracket and key is
     code (the same steps, without looking for the comment or the prose around each)."""
     stack: list[Frame] = []
     text = doc.text
-    for at, kind, m in events:
-        if kind == 1:
-            _add_key(doc, stack, m)
+    for event in events:
+        at = event >> 1
+        if event & 1:
+            _add_key(doc, stack, keys[at].popleft())
         elif text[at] in "{[(":
-            _open(doc, stack, m)
+            _open(doc, stack, at)
         elif stack:
             _close(doc, stack.pop()[0], at + 1)
 
 
-def _events(doc: Text) -> list[tuple[int, int, re.Match[str]]]:
-    """The brackets (kind 0) and the keys (kind 1) of the text, in order (see _structure)."""
+# The brackets and keys of a text in order, each a plain int (offset * 2, + 1 for a key: a
+# tuple and a re.Match kept per bracket of a 4 MB data literal cost ~50 bytes a byte), with
+# the matches of the keys by offset, in the order found.
+Events = list[int]
+KeyMatches = dict[int, "deque[re.Match[str]]"]
+
+
+def _events(doc: Text) -> tuple[Events, KeyMatches]:
+    """The brackets (even) and the keys (odd) of the text, in order (see _structure)."""
     text = doc.text
-    events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
+    brackets = [m.start() * 2 for m in BRACKETS.finditer(text)]
     if doc.language == "shell":  # jq's '{k: $v}': its bare keys are the JSON's, not prose
         doc.jq = builders.jq_filters(text)
     prose = _Prose(doc)
-    events += [(m.start(), 1, m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")]
+    keys: list[tuple[int, re.Match[str]]] = [
+        (m.start(), m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")
+    ]
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
-        events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
-        events += [(m.start("ak"), 1, m) for m in CS_ANON_KEY.finditer(text)]
+        keys += [(m.start("q"), m) for m in CS_KEY.finditer(text)]
+        keys += [(m.start("ak"), m) for m in CS_ANON_KEY.finditer(text)]
     if (doc.python and "dict(" in text) or (doc.language == "r" and "list(" in text):
         # dict(prompt=p, size="1:1"), R's list(prompt = p): the keywords are keys
-        events += [(m.start("pk"), 1, m) for m in PY_KWARG.finditer(text)]
+        keys += [(m.start("pk"), m) for m in PY_KWARG.finditer(text)]
     if doc.language in ("js", "csharp"):  # { text, voice_id: voice }, C#'s new { text, voice_id }
-        events += [
-            (m.start("short"), 1, m)
+        keys += [
+            (m.start("short"), m)
             for m in SHORT_KEY.finditer(text)
             if not _bare_in(prose, m, "short")
         ]
     if doc.language == "perl":
-        events += [(m.start("pl"), 1, m) for m in PERL_KEY.finditer(text)]
+        keys += [(m.start("pl"), m) for m in PERL_KEY.finditer(text)]
     if doc.language == "powershell" and "@{" in text:
-        events += [(m.start("ps"), 1, m) for m in PS_KEY.finditer(text)]
+        keys += [(m.start("ps"), m) for m in PS_KEY.finditer(text)]
     if doc.language == "hcl":
-        events += [(m.start("hk"), 1, m) for m in HCL_KEY.finditer(text)]
+        keys += [(m.start("hk"), m) for m in HCL_KEY.finditer(text)]
     if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
-        events += [(m.start(), 1, m) for m in TUPLE_KEY.finditer(text)]
-    events.sort(key=itemgetter(0, 1))  # (a C key: 45,000 events in bench's file)
-    return events
+        keys += [(m.start(), m) for m in TUPLE_KEY.finditer(text)]
+    keys.sort(key=itemgetter(0))  # (stable: the order found; a C key: 45,000 in bench's file)
+    found: KeyMatches = {}
+    for at, m in keys:
+        found.setdefault(at, deque()).append(m)
+    brackets += [at * 2 + 1 for at in found for _ in found[at]]
+    brackets.sort()
+    return brackets, found
 
 
-def _open(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
+def _open(doc: Text, stack: list[Frame], at: int) -> None:
     """An open bracket: a container ({...}, [...], a map constructor's (...)), an
     interpolation's brace, or another pair of parentheses, pushed on the stack."""
-    text, c = doc.text, m.group(0)
+    text = doc.text
+    c = text[at]
     container, paren = (stack[-1][1], stack[-1][2]) if stack else (-1, -1)
-    if c == "{" and text[m.start() - 1 : m.start()] in ("$", "#"):
+    if c == "{" and text[at - 1 : at] in ("$", "#"):
         stack.append((-1, container, paren))  # ${x}, #{x}: an interpolation, not an object
     elif (
         c != "("
         or (
-            (
-                text[m.start() - 2 : m.start()] in OPENER_ENDINGS
-                or text[m.start() - 1 : m.start()] == ">"
-            )
-            and CONTAINER_OPENERS.search(text[max(0, m.start() - 40) : m.end()])
+            (text[at - 2 : at] in OPENER_ENDINGS or text[at - 1 : at] == ">")
+            and CONTAINER_OPENERS.search(text[max(0, at - 40) : at + 1])
         )
-        or (doc.codable and _initializes(doc, m.start()))
-        or (doc.language == "ruby" and _ruby_hash_call(text, m.start()))
-        or (doc.language == "r" and R_LIST.search(text, max(0, m.start() - 8), m.end()))
+        or (doc.codable and _initializes(doc, at))
+        or (doc.language == "ruby" and _ruby_hash_call(text, at))
+        or (doc.language == "r" and R_LIST.search(text, max(0, at - 8), at + 1))
     ):
-        doc.containers.append(
-            Container(m.start(), len(text), container, label=_label(text, m.start()))
-        )
+        doc.containers.append(Container(at, len(text), container, text))
         index = len(doc.containers) - 1
         if container >= 0:
-            doc.containers[container].children.append(index)
+            _append_child(doc.containers[container], index)
         stack.append((index, index, paren))
     else:
-        doc.parens.append((m.start(), len(text), paren))
+        doc.parens.append((at, len(text), paren))
         stack.append((-2 - (len(doc.parens) - 1), container, len(doc.parens) - 1))
+
+
+def _add(c: Container, key: Key) -> None:
+    if isinstance(c.keys, list):
+        c.keys.append(key)
+    else:
+        c.keys = [key]
+
+
+def _append_child(c: Container, index: int) -> None:
+    if isinstance(c.children, list):
+        c.children.append(index)
+    else:
+        c.children = [index]
 
 
 Frame = tuple[int, int, int]
@@ -799,7 +838,7 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         slice_ = stack[-2][0] if len(stack) > 1 and stack[-1][0] <= -2 else -1
         if slice_ >= 0 and doc.text[doc.containers[slice_].start] == "[":
             key = Key(m.group("tk"), m.start("tk"), m.end(), -1)
-            doc.containers[slice_].keys.append(key)
+            _add(doc.containers[slice_], key)
         return
     owner = stack[-1][1] if stack else -1
     if owner < 0 or stack[-1][0] != owner:
@@ -807,41 +846,42 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
     if m.re is SHORT_KEY:  # (C#'s only in `new { ... }`: `new[] { a, b }` holds no keys)
         c = doc.containers[owner]
         if doc.text[c.start] == "{" and (doc.language != "csharp" or _anonymous(doc, c)):
-            c.keys.append(Key(m.group("short"), m.start("short"), m.end(), -1))
+            _add(c, Key(m.group("short"), m.start("short"), m.end(), -1))
         return
     if m.re is CS_ANON_KEY:  # only in `new { ... }`: `new T { X = x }` sets a C# property
         c = doc.containers[owner]
         if doc.text[c.start] == "{" and _anonymous(doc, c):
-            c.keys.append(Key(m.group("ak"), m.start("ak"), m.end(), -1))
+            _add(c, Key(m.group("ak"), m.start("ak"), m.end(), -1))
         return
     if m.re is PY_KWARG:  # only in dict(...): another call's keywords are its own
         c = doc.containers[owner]
         if doc.text[c.start] == "(" and re.search(
             r"(?<![\w.])(?:dict|list)\s*$", doc.text[max(0, c.start - 10) : c.start]
         ):
-            c.keys.append(Key(m.group("pk"), m.start("pk"), m.end(), -1))
+            _add(c, Key(m.group("pk"), m.start("pk"), m.end(), -1))
         return
     if m.re is PS_KEY:  # only in a hashtable, `@{ ... }`
         c = doc.containers[owner]
         if doc.text[c.start - 1 : c.start + 1] == "@{":
-            c.keys.append(Key(m.group("ps"), m.start("ps"), m.end(), -1))
+            _add(c, Key(m.group("ps"), m.start("ps"), m.end(), -1))
         return
     if m.re is PERL_KEY:
-        doc.containers[owner].keys.append(Key(m.group("pl"), m.start("pl"), m.end(), -1))
+        _add(doc.containers[owner], Key(m.group("pl"), m.start("pl"), m.end(), -1))
         return
     if m.re is HCL_KEY:  # (an object's or a block's: both are `{ ... }`)
         if doc.text[doc.containers[owner].start] == "{":
-            doc.containers[owner].keys.append(Key(m.group("hk"), m.start("hk"), m.end(), -1))
+            _add(doc.containers[owner], Key(m.group("hk"), m.start("hk"), m.end(), -1))
         return
     if m.re is CS_KEY:  # the key of the dictionary around the pair
         parent = doc.containers[owner].parent
         if parent >= 0:
-            doc.containers[parent].keys.append(Key(m.group("cs"), m.start("cs"), m.end(), -1))
+            _add(doc.containers[parent], Key(m.group("cs"), m.start("cs"), m.end(), -1))
         return
     name = m.group("name") or m.group("bare") or m.group("name2")
     if m.group("bare") and doc.language == "go":  # a struct's field names, not JSON's
         key = Key(m.group("bare"), m.start("bare"), m.end(), -1)
-        doc.containers[owner].go_fields.append(key)
+        owner_ = doc.containers[owner]
+        owner_.go_fields = [*owner_.go_fields, key]  # (a struct literal's few fields)
         return
     if m.group("bare") and doc.python:
         return  # Python has no bare keys
@@ -852,7 +892,7 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         if m.group("bare")
         else m.start("name2")
     )
-    doc.containers[owner].keys.append(Key(name, start, m.end(), -1))
+    _add(doc.containers[owner], Key(name, start, m.end(), -1))
 
 
 def _pair_keys(text: str, c: Container) -> list[Key]:
@@ -1827,7 +1867,7 @@ def _collect(
         return
     keys = _struct_keys(doc, c) if doc.structs and doc.text[c.start] == "{" else None
     if keys is None:
-        keys = c.keys
+        keys = list(c.keys)
         for k in keys:
             value_end(doc, k, c)
     (query if QUERY_LABELS.search(c.label) else body).extend(keys)
