@@ -521,7 +521,11 @@ def _events(doc: Text) -> list[tuple[int, int, re.Match[str]]]:
     if doc.language == "shell":  # jq's '{k: $v}': its bare keys are the JSON's, not prose
         doc.jq = builders.jq_filters(text)
     prose = _Prose(doc)
-    events += [(m.start(), 1, m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")]
+    events += [
+        (m.start(), 1, m)
+        for m in KEY.finditer(text)
+        if not _bare_in(prose, m, "bare") and not _computed(text, m.start())
+    ]
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
         events += [(m.start("ak"), 1, m) for m in CS_ANON_KEY.finditer(text)]
@@ -542,6 +546,16 @@ def _events(doc: Text) -> list[tuple[int, int, re.Match[str]]]:
         events += [(m.start(), 1, m) for m in TUPLE_KEY.finditer(text)]
     events.sort(key=itemgetter(0, 1))  # (a C key: 45,000 events in bench's file)
     return events
+
+
+# What ends the text just before the last piece of a key built by an expression.
+JOINED_BEFORE = rx.compile(r"(?:[%+]|[\"'] ?\.)[ \t]?$")
+
+
+def _computed(text: str, at: int) -> bool:
+    """Whether a quoted key is the last piece of a key built by an expression (`"%s_url" % "video":`,
+    `"webhook" + "Url":`, PHP's `"webhook" . "Url" =>`): no literal key, judged by nothing."""
+    return JOINED_BEFORE.search(text, max(0, at - 5), at) is not None
 
 
 def _open(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
