@@ -29,3 +29,11 @@ def test_a_hole_no_documented_path_fits_is_never_patched() -> None:
 
 def test_a_key_built_by_an_expression_is_no_literal_key() -> None:
     assert found("keys") == {("lip.py", 10, "misnamed-field")}
+
+
+def test_descriptor_list_misnames_are_errors_without_a_patch() -> None:
+    corpus = Path(__file__).parent / "audit_corpus" / "recall26b" / "schemas"
+    result = audit([corpus], exclude=["expected.json"])
+    misnamed = [f for f in result.findings if f.rule == "misnamed-field"]
+    assert len(misnamed) == 2
+    assert all(f.severity == "error" and f.fix is None for f in misnamed)
