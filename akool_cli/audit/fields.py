@@ -548,7 +548,9 @@ def _events(doc: Text) -> tuple[Events, KeyMatches]:
         doc.jq = builders.jq_filters(text)
     prose = _Prose(doc)
     keys: list[tuple[int, re.Match[str]]] = [
-        (m.start(), m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")
+        (m.start(), m)
+        for m in KEY.finditer(text)
+        if not _bare_in(prose, m, "bare") and not _computed(text, m.start())
     ]
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         keys += [(m.start("q"), m) for m in CS_KEY.finditer(text)]
@@ -577,6 +579,16 @@ def _events(doc: Text) -> tuple[Events, KeyMatches]:
     brackets += [at * 2 + 1 for at in found for _ in found[at]]
     brackets.sort()
     return brackets, found
+
+
+# What ends the text just before the last piece of a key built by an expression.
+JOINED_BEFORE = rx.compile(r"(?:[%+]|[\"'] ?\.)[ \t]?$")
+
+
+def _computed(text: str, at: int) -> bool:
+    """Whether a quoted key is the last piece of a key built by an expression (`"%s_url" % "video":`,
+    `"webhook" + "Url":`, PHP's `"webhook" . "Url" =>`): no literal key, judged by nothing."""
+    return JOINED_BEFORE.search(text, max(0, at - 5), at) is not None
 
 
 def _open(doc: Text, stack: list[Frame], at: int) -> None:

@@ -301,10 +301,12 @@ def _filled(path: str) -> Judgement | None:
     parts = path.rstrip("/").split("/")
     glued = GLUED_VARIABLE.search(parts[-1])
     if glued is not None:
-        parts[-1] = parts[-1][: glued.start()]
-        endpoint = docs.find(None, "/".join(parts))
+        endpoint = docs.find(None, "/".join([*parts[:-1], parts[-1][: glued.start()]]))
         if endpoint is not None:
             return Judgement("deprecated" if endpoint.deprecated else "documented", path, endpoint)
+    partial = _partial(path, parts)
+    if partial is not None:
+        return partial
     varying = {i for i, p in enumerate(parts) if _word_variable(p, i == len(parts) - 1)}
     head = 4 if path.startswith("/api/open/") else 1  # (never the version: `/api/open/${v}`)
     if not varying or min(varying) < head or len(parts) - head - len(varying) < 1:
@@ -315,6 +317,54 @@ def _filled(path: str) -> Judgement | None:
     if len({(e.method, e.body, e.query) for e in fills}) == 1:
         return Judgement("documented", path, fills[0])
     return Judgement("prefix", path, candidates=fills)
+
+
+def _hole_pattern(segment: str, last: bool) -> re.Pattern[str] | None:
+    """A segment with a hole beside written text (`specify{kind}`, `{short}reage`, `createby%s`)
+    as a pattern over one documented segment; None for a segment with no such hole. A hole that
+    ends the path may be empty (`infobymodelid${qs}`: a query string built elsewhere)."""
+    holes = list(VARIABLE_SEGMENT.finditer(segment))
+    if not holes or VARIABLE_SEGMENT.fullmatch(segment):
+        return None
+    body, at = "", 0
+    for hole in holes:
+        empty = last and hole.end() == len(segment)
+        body += re.escape(segment[at : hole.start()]) + (r"[^/]*" if empty else r"[^/]+")
+        at = hole.end()
+    return re.compile(body + re.escape(segment[at:]), re.IGNORECASE)
+
+
+def _partial(path: str, parts: list[str]) -> Judgement | None:
+    """A path with a hole inside a segment is a pattern: documented when documented paths fit it
+    (one, or several whose method and fields agree; else a prefix of several), unknown when none
+    can (never sure: no patch)."""
+    last, head = len(parts) - 1, 4 if path.startswith("/api/open/") else 2
+    holes = {i: h for i, p in enumerate(parts) if (h := _hole_pattern(p, i == last)) is not None}
+    if not holes or min(holes) < head:  # (`/api/open/v3${path}`: a base joined to a path)
+        return None
+    fills = tuple(
+        e
+        for e in catalogue.load().endpoints
+        if len(want := e.path.split("/")) == len(parts)
+        and all(
+            holes[i].fullmatch(t) if i in holes else _segment_fits(t, p, i == last)
+            for i, (t, p) in enumerate(zip(want, parts, strict=True))
+        )
+    )
+    if not fills:
+        return Judgement("unknown", path)
+    if len({(e.method, e.body, e.query) for e in fills}) == 1:
+        return Judgement("documented", path, fills[0])
+    return Judgement("prefix", path, candidates=fills)
+
+
+def _segment_fits(want: str, got: str, last: bool) -> bool:
+    """Whether a documented segment fits a written one (the same word, a template there, or a
+    variable that may stand for a word)."""
+    templated = want.startswith("{") and want.endswith("}")
+    if VARIABLE_SEGMENT.fullmatch(got) is not None:
+        return templated or _word_variable(got, last)
+    return want == got or (templated and bool(got))
 
 
 def _word_variable(segment: str, last: bool) -> bool:

@@ -1660,6 +1660,11 @@ def _expand_braces(path: str) -> list[str]:
     return [path[: m.start()] + alt.strip() + path[m.end() :] for alt in m.group(1).split(",")]
 
 
+# A string closed and joined at once to a variable (`"/content/video/createby" + mode`, PHP's
+# `"..." . $mode`): the last segment goes on at run time.
+GLUED_NAME = rx.compile(r"""["'`]\s*(?:\+|\.(?=\s*\$))\s*\$?[A-Za-z_][\w.]*\s*(?:[,;)\]}]|$)""")
+
+
 def _site(
     i: int, start: int, text: str, path: str, host: str | None, line: str, base: Base | None = None
 ) -> Site:
@@ -1668,6 +1673,8 @@ def _site(
     continued = line[end : end + 1] == "/" or text.endswith("/")
     if text.endswith("/") and len(text) > 1:
         path = path.split("?")[0].rstrip("/")
+    elif "?" not in path and GLUED_NAME.match(line, end):
+        path += "{}"  # (`"/content/video/createby" + mode`: the last segment is completed there)
     return Site(i, start, end, text, path.split("?")[0], host, base, base is not None, continued)
 
 
