@@ -383,7 +383,15 @@ KEPT_COMPILED = {
     **dict.fromkeys(
         [
             ("fields.py", name)
-            for name in ("TUPLE_KEY", "CS_ANON_KEY", "PY_KWARG", "CS_KEY", "PERL_KEY", "PS_KEY")
+            for name in (
+                "TUPLE_KEY",
+                "CS_ANON_KEY",
+                "PY_KWARG",
+                "CS_KEY",
+                "PERL_KEY",
+                "PS_KEY",
+                "HCL_KEY",
+            )
         ]
         + [("fields.py", "SHORT_KEY")],
         "fields._pair_in_frame: `m.re is NAME` tells which kind of key a match is",
