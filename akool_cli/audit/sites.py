@@ -1665,6 +1665,23 @@ def _expand_braces(path: str) -> list[str]:
 GLUED_NAME = rx.compile(r"""["'`]\s*(?:\+|\.(?=\s*\$))\s*\$?[A-Za-z_][\w.]*\s*(?:[,;)\]}]|$)""")
 
 
+# A string's `.format(...)` given only string literals (`"/content/video/{}".format("infobymodelid")`).
+FORMAT_LITERALS = rx.compile(r"""["']\.format\(\s*((?:["'][\w-]*["']\s*,?\s*)+)\)""")
+
+
+def _formatted(path: str, line: str, end: int) -> str | None:
+    """The path a `.format` of string literals makes of a template with as many `{}` holes."""
+    m = FORMAT_LITERALS.match(line, end)
+    if m is None:
+        return None
+    words = re.findall(r"""["']([\w-]*)["']""", m.group(1))
+    if path.count("{}") != len(words) or "{" in path.replace("{}", ""):
+        return None
+    for word in words:
+        path = path.replace("{}", word, 1)
+    return path
+
+
 def _site(
     i: int, start: int, text: str, path: str, host: str | None, line: str, base: Base | None = None
 ) -> Site:
@@ -1673,6 +1690,8 @@ def _site(
     continued = line[end : end + 1] == "/" or text.endswith("/")
     if text.endswith("/") and len(text) > 1:
         path = path.split("?")[0].rstrip("/")
+    elif (filled := _formatted(path, line, end)) is not None:
+        path = filled
     elif "?" not in path and GLUED_NAME.match(line, end):
         path += "{}"  # (`"/content/video/createby" + mode`: the last segment is completed there)
     return Site(i, start, end, text, path.split("?")[0], host, base, base is not None, continued)
