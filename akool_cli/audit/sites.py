@@ -1798,7 +1798,14 @@ BUILDER_HINT = rx.compile(
     r"\.resolve\(|new Uri\(|URI\.join\(|appendingPathComponent\(|addPathSegments?\(|posixpath\.join\("
     r"|\.appending\("
 )
-BUILDER_WORDS = ("resolve", "Uri", "URI", "Path", "posix", "appending")  # (one in each of its names)
+BUILDER_WORDS = (
+    "resolve",
+    "Uri",
+    "URI",
+    "Path",
+    "posix",
+    "appending",
+)  # (one in each of its names)
 BUILDER = rx.compile(
     r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.resolve\(\s*|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*"
     r"|(?P<j1>[A-Za-z_][\w.]*?)(?:(?:\.newBuilder\(\)\s*\.addPathSegments?|\.appendingPathComponent)\(\s*"
