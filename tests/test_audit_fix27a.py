@@ -38,12 +38,3 @@ def test_descriptor_list_misnames_are_errors_without_a_patch() -> None:
     misnamed = [f for f in result.findings if f.rule == "misnamed-field"]
     assert len(misnamed) == 2
     assert all(f.severity == "error" and f.fix is None for f in misnamed)
-
-
-def test_a_cast_literal_and_its_type_name_one_field_not_one_beside_another() -> None:
-    result = audit([CORPUS / "cast"], exclude=["expected.json"])
-    assert [(f.line, f.rule) for f in result.findings] == [
-        (1, "misnamed-field"),
-        (4, "misnamed-field"),
-    ]
-    assert not any("sent beside" in f.message for f in result.findings)

@@ -1156,17 +1156,15 @@ def _claimed(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> dict
     first. A Postman request names its query twice (url.raw and the query array): none there."""
     sent = {k.name for k in keys}
     found: dict[int, str] = {}
-    by: dict[str, str] = {}  # (the same name said twice, a cast literal's and its type's: one)
     for key in keys:
         if _known(key.name, endpoint) or key.offset in ctx.postman:
             continue
         right = _near(key.name, endpoint)
         if right is None:
             continue
-        if right in sent and by.get(right) != key.name:
+        if right in sent:
             found[key.offset] = right
         sent.add(right)
-        by.setdefault(right, key.name)
     return found
 
 
