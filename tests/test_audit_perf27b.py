@@ -1,0 +1,92 @@
+"""perf27b: the audit's answer side and its start-up, counted (modules loaded, calls made, never
+seconds): a script's audit loads none of the readers of code held in other files (notebooks,
+workflows, request files, OpenAPI documents), and each of those files is still read by its own."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from akool_cli.audit import (
+    batch,
+    brunofiles,
+    n8nflows,
+    notebooks,
+    restfiles,
+    scan,
+    source,
+    specs,
+    workflows,
+)
+from akool_cli.audit.scan import audit_text
+
+READERS = [
+    "batch",
+    "brunofiles",
+    "embedded",
+    "n8nflows",
+    "notebooks",
+    "restfiles",
+    "sketches",
+    "specs",
+    "workflows",
+]
+ONE_CALL = (
+    "import requests\n"
+    'requests.post("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",'
+    ' json={"talking_photo_url": "u", "audio_url": "a"})\n'
+)
+
+
+def _loaded_by_audit(tmp_path: Path, name: str, text: str) -> set[str]:
+    """The akool_cli.audit modules `akool audit FILE` has loaded once it is done."""
+    script = tmp_path / name
+    script.write_text(text, encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from akool_cli.entry import main\n"
+        "try:\n"
+        f"    main(['audit', {str(script)!r}])\n"
+        "finally:\n"
+        "    print(' '.join(m for m in sys.modules if m.startswith('akool_cli.audit.')),"
+        " file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    return set(done.stderr.strip().splitlines()[-1].split())
+
+
+def test_a_scripts_audit_loads_none_of_the_readers_of_embedded_code(tmp_path: Path) -> None:
+    # (main: all nine, their 13 dataclasses among them, for every `akool audit x.py`)
+    loaded = _loaded_by_audit(tmp_path, "one.py", ONE_CALL)
+    assert "akool_cli.audit.scan" in loaded
+    assert not {f"akool_cli.audit.{r}" for r in READERS} & loaded
+
+
+def test_each_readers_own_suffixes_are_among_those_that_load_the_readers() -> None:
+    # The readers' own tests of a name: each suffix they take lets the file reach them.
+    own = [notebooks.NOTEBOOK_SUFFIX, *workflows.WORKFLOW_SUFFIXES, *batch.BATCH_SUFFIXES]
+    own += [*restfiles.REQUEST_SUFFIXES, ".hurl", brunofiles.SUFFIX, *specs.SPEC_SUFFIXES]
+    own += [*source.MARKDOWN, ".json"]
+    for suffix in own:
+        assert f"x{suffix}".endswith(scan.EMBEDDING_SUFFIXES), suffix
+        assert f"X{suffix.upper()}".lower().endswith(scan.EMBEDDING_SUFFIXES), suffix
+    assert n8nflows.is_n8n("flow.json", '{"nodes": [{"type": "n8n-nodes-base.httpRequest"}]}')
+
+
+def test_the_embedded_files_are_still_read_by_their_readers() -> None:
+    url = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+    body = '{"talking_photo_url": "u"}'
+    cell = {"cell_type": "code", "source": [f'requests.post("{url}", json={body})\n']}
+    files = {
+        "nb.ipynb": json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4}),
+        "ci.yml": f"jobs:\n  a:\n    steps:\n      - run: curl -X POST {url} -d '{body}'\n",
+        "go.bat": f'curl -X POST {url} -d "{{}}"\n',
+        "req.http": f"POST {url}\nContent-Type: application/json\n\n{body}\n",
+        "req.bru": f"post {{\n  url: {url}\n  body: json\n}}\n\nbody:json {{\n  {body}\n}}\n",
+        "notes.md": f"```\nPOST {url}\nBody:\n{body}\n```\n",
+    }
+    for name, text in files.items():
+        found = [f.rule for f in audit_text(text, name)]
+        assert "missing-field" in found, (name, found)
