@@ -4,10 +4,12 @@ workflows, request files, OpenAPI documents), and each of those files is still r
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 from akool_cli.audit import (
     batch,
@@ -15,6 +17,7 @@ from akool_cli.audit import (
     n8nflows,
     notebooks,
     restfiles,
+    rules,
     scan,
     source,
     specs,
@@ -90,3 +93,34 @@ def test_the_embedded_files_are_still_read_by_their_readers() -> None:
     for name, text in files.items():
         found = [f.rule for f in audit_text(text, name)]
         assert "missing-field" in found, (name, found)
+
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"
+
+
+def _bench_file(tmp_path: Path, groups: int) -> str:
+    """bench's own file (bench/run.py's write_audit_file) of `groups` groups of its five calls."""
+    spec = importlib.util.spec_from_file_location("akool_bench_perf27b", BENCH)
+    assert spec is not None and spec.loader is not None
+    bench = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)  # (its dataclasses look their module up in sys.modules)
+    bench.write_audit_file(tmp_path / f"calls{groups}.py", 5 * groups)
+    return (tmp_path / f"calls{groups}.py").read_text(encoding="utf-8")
+
+
+def _squashes(tmp_path: Path, groups: int) -> tuple[int, int]:
+    """The near misses looked up among an endpoint's names (see rules._near) and the
+    misnamed-field findings of bench's file."""
+    text = _bench_file(tmp_path, groups)
+    rules._near_in.cache_clear()  # (a name and an endpoint asked before: looked up again)
+    with mock.patch.object(rules, "_squashed", wraps=rules._squashed) as squashed:
+        found = audit_text(text, "calls.py")
+    return squashed.call_count, sum(f.rule == "misnamed-field" for f in found)
+
+
+def test_a_keys_near_miss_is_worked_out_once_per_name_and_endpoint(tmp_path: Path) -> None:
+    # Four rules ask it of each key of each request: bench's file asked 21,000 times (main: 21
+    # look-ups per group of the file, 2,100 for 100 groups).
+    few, many = _squashes(tmp_path, 20), _squashes(tmp_path, 100)
+    assert few[0] == many[0] < 100, (few, many)
+    assert (few[1], many[1]) == (40, 200)  # (two a group: size for scale, each its own)
