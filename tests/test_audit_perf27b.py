@@ -75,6 +75,8 @@ def test_each_readers_own_suffixes_are_among_those_that_load_the_readers() -> No
     for suffix in own:
         assert f"x{suffix}".endswith(scan.EMBEDDING_SUFFIXES), suffix
         assert f"X{suffix.upper()}".lower().endswith(scan.EMBEDDING_SUFFIXES), suffix
+    for name in ("Makefile", "src/GNUmakefile", "rules.mk", "x.make"):  # (recall28b's Makefiles)
+        assert name.lower().endswith(scan.EMBEDDING_SUFFIXES), name
     assert n8nflows.is_n8n("flow.json", '{"nodes": [{"type": "n8n-nodes-base.httpRequest"}]}')
 
 

@@ -428,8 +428,10 @@ class Embedded:
 # The names' endings of the files whose code _embedded's readers may read (each reader tests its
 # own again): a file with none of them is read as it is, and its audit imports none of the
 # readers (a script's audit, `akool audit x.py`: fewer modules and classes to load at start-up).
+# A reader added to _embedded adds the endings it takes here (Makefiles: `makefile`, `.mk`).
 EMBEDDING_SUFFIXES = (
     *(".ipynb", ".yml", ".yaml", ".bat", ".cmd", ".json", ".http", ".hurl", ".rest", ".bru"),
+    *("makefile", ".mk", ".make"),
     *sorted(source.MARKDOWN),
 )
 
