@@ -126,3 +126,39 @@ def test_a_keys_near_miss_is_worked_out_once_per_name_and_endpoint(tmp_path: Pat
     few, many = _squashes(tmp_path, 20), _squashes(tmp_path, 100)
     assert few[0] == many[0] < 100, (few, many)
     assert (few[1], many[1]) == (40, 200)  # (two a group: size for scale, each its own)
+
+
+def _chain(helpers: int) -> str:
+    """A file of helpers each calling the one before it, the first making the request, and one
+    call through the last (repro21j helper-chain-depth-quadratic's gen.py)."""
+    lines = ["import requests", 'BASE = "https://openapi.akool.com/api/open/v3"']
+    lines += ["def f0(p, **kw):", "    return requests.post(BASE + p, json=kw)"]
+    for i in range(1, helpers):
+        lines += [f"def f{i}(p, **kw):", f"    return f{i - 1}(p, **kw)"]
+    lines.append(f'f{helpers - 1}("/photo/talking", image_url="u")')
+    return "\n".join(lines) + "\n"
+
+
+def _steps(text: str) -> tuple[int, list[str]]:
+    """The Python function calls an audit of a text makes, and its findings' rules."""
+    count = [0]
+
+    def counting(frame: object, event: str, arg: object) -> None:
+        count[0] += event == "call"
+
+    sys.setprofile(counting)
+    try:
+        found = audit_text(text, "chain.py")
+    finally:
+        sys.setprofile(None)
+    return count[0], [f.rule for f in found]
+
+
+def test_a_chain_of_helpers_costs_in_proportion_to_its_length() -> None:
+    # Each helper's answer was followed with the file's lines read afresh (main: 100 helpers
+    # 330,000 steps, 400 helpers 2,380,000: 7.2x for 4x), and each top-level helper's class
+    # looked for in the 400 lines above it.
+    audit_text(_chain(10), "chain.py")  # (the patterns a chain's audit uses, compiled first)
+    few, many = _steps(_chain(100)), _steps(_chain(400))
+    assert many[0] <= 5 * few[0], (few[0], many[0])
+    assert few[1] == many[1] == ["undocumented-path"]  # (the old path, through them all)

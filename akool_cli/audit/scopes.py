@@ -181,6 +181,8 @@ def enclosing_class(lines: list[str], line: int) -> str:
     if receiver is not None:
         return receiver.group("t")
     level = len(lines[line]) - len(lines[line].lstrip())
+    if level == 0:
+        return ""  # (no class is less indented than a top-level function: none looked for)
     for j in range(line - 1, max(line - CLASS_LINES, -1), -1):
         m = CLASS.match(lines[j])
         if m is not None and len(m.group("ind")) < level:
