@@ -19,6 +19,7 @@ from akool_cli.audit import (
     restfiles,
     rules,
     scan,
+    scopes,
     source,
     specs,
     workflows,
@@ -162,3 +163,22 @@ def test_a_chain_of_helpers_costs_in_proportion_to_its_length() -> None:
     few, many = _steps(_chain(100)), _steps(_chain(400))
     assert many[0] <= 5 * few[0], (few[0], many[0])
     assert few[1] == many[1] == ["undocumented-path"]  # (the old path, through them all)
+
+
+def test_a_default_in_a_destructured_parameter_is_the_functions_own() -> None:
+    # (repro21j js-destructured-param-default-missed) The body opened at the pattern's `{`, so the
+    # function ended on its own line and `speed` below it was no parameter of it: never judged.
+    text = (
+        'const V4 = "https://openapi.akool.com/api/open/v4";\n'
+        'export async function tts(text, voiceId, { speed = "1.0" } = {}) {\n'
+        "  const r = await fetch(`${V4}/voice/tts`, {\n"
+        '    method: "POST",\n'
+        "    body: JSON.stringify({ input_text: text, voice_id: voiceId, voice_options: { speed } }),\n"
+        "  });\n"
+        "  return (await r.json()).data._id;\n"
+        "}\n"
+    )
+    assert [(f.rule, f.line) for f in audit_text(text, "tts.mjs")] == [("bad-value", 2)]
+    found = scopes.Scopes(text.splitlines())
+    assert found.at(4) == found.at(6) == 0  # (its body: lines 1 to 7, 0-based)
+    assert found.visible("speed", 1, 4)
