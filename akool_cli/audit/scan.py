@@ -21,32 +21,23 @@ from typing import Any
 from urllib.parse import quote
 
 from akool_cli.audit import (
-    batch,
-    brunofiles,
     datafiles,
-    embedded,
     foreignmodels,
     gitignores,
     keyedpaths,
     modules,
     multiline,
-    n8nflows,
-    notebooks,
     outputs,
     pathnames,
     reexports,
-    restfiles,
     returns,
     rx,
     sharedclients,
     sites,
-    sketches,
     source,
-    specs,
     typedmaps,
     unseen,
     walking,
-    workflows,
     wrappers,
 )
 from akool_cli.audit.calls import FileContext, Served, find_mentions
@@ -434,9 +425,34 @@ class Embedded:
     lines: list[str] = field(default_factory=list)  # a request file's own (see _request_silenced)
 
 
+# The names' endings of the files whose code _embedded's readers may read (each reader tests its
+# own again): a file with none of them is read as it is, and its audit imports none of the
+# readers (a script's audit, `akool audit x.py`: fewer modules and classes to load at start-up).
+# A reader added to _embedded adds the endings it takes here (Makefiles: `makefile`, `.mk`).
+EMBEDDING_SUFFIXES = (
+    *(".ipynb", ".yml", ".yaml", ".bat", ".cmd", ".json", ".http", ".hurl", ".rest", ".bru"),
+    *("makefile", ".mk", ".make"),
+    *sorted(source.MARKDOWN),
+)
+
+
 def _embedded(text: str, name: str) -> Embedded | None:
     """How a notebook, a workflow, a batch file, a file of HTTP requests (`.http`, Bruno's `.bru`) or an OpenAPI
     document for AKOOL is read (None: any other file, read as it is)."""
+    if not name.lower().endswith(EMBEDDING_SUFFIXES):
+        return None
+    from akool_cli.audit import (
+        batch,
+        brunofiles,
+        embedded,
+        n8nflows,
+        notebooks,
+        restfiles,
+        sketches,
+        specs,
+        workflows,
+    )
+
     codes: list[tuple[Any, str, str]]
     book = notebooks.read(text) if notebooks.is_notebook(name) else None
     if book is not None:  # (a notebook with no code cell has nothing to audit)

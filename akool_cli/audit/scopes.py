@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from akool_cli.audit import rx
+from akool_cli.audit import brackets, rx
 from akool_cli.audit.generics import flat_generics
 
 # A function's definition, in the languages the audit reads: those that open a line (a shell
@@ -181,6 +181,8 @@ def enclosing_class(lines: list[str], line: int) -> str:
     if receiver is not None:
         return receiver.group("t")
     level = len(lines[line]) - len(lines[line].lstrip())
+    if level == 0:
+        return ""  # (no class is less indented than a top-level function: none looked for)
     for j in range(line - 1, max(line - CLASS_LINES, -1), -1):
         m = CLASS.match(lines[j])
         if m is not None and len(m.group("ind")) < level:
@@ -262,6 +264,10 @@ class _Finder:
         self.braced: list[tuple[int, int]] = []  # (scope, depth outside it)
         self.pending: list[tuple[int, int, int]] = []  # (scope, depth outside, last line to open)
         self.depth = 0
+        # A braced function's parameter list holding braces of its own, by its line (a
+        # destructured parameter and its default, `f(a, { speed = "1.0" } = {}) {`): its body
+        # opens at the brace after it, not at the pattern's.
+        self.parameter_spans: dict[int, tuple[int, int]] = {}
 
     def run(self) -> list[Scope]:
         for i, line in enumerate(self.lines):
@@ -274,6 +280,9 @@ class _Finder:
             self._open(i, line)
             # (a definition whose body did not open by its last line is a one-line function)
             if (self.pending or self.braced) and ("{" in line or "}" in line):
+                span = self.parameter_spans.get(i)
+                if span is not None:  # (its braces are balanced: blanked, the depth is the same)
+                    line = line[: span[0]] + " " * (span[1] - span[0]) + line[span[1] :]
                 self._braces(i, STRING.sub('""', line))
             self.pending = [p for p in self.pending if p[2] > i]
         last = len(self.lines) - 1
@@ -334,6 +343,10 @@ class _Finder:
             return
         code = STRING.sub('""', head)
         outside = self.depth + code.count("{") - code.count("}")
+        opened = line.find("(", at)
+        closed = brackets.matching(line, opened, 1, len(line)) if opened >= 0 else -1
+        if closed > opened and "{" in line[opened:closed]:
+            self.parameter_spans.setdefault(i, (opened, closed))
         last = i if one_line else i + (HEADER_LINES if line.rstrip()[-1:] in "(," else 1)
         self.pending.append((k, outside, last))
 

@@ -161,12 +161,13 @@ def find_helpers(lines: list[str], bases: Bases) -> None:
     that passes its parameter on to one (`requests.post(self._url(path), ...)`) is one too, so
     a second reading finds those that call a wrapper defined below them."""
     known = len(bases.helpers)
-    _read(lines, bases)
+    facts = ties.Lines(lines, False)  # (one per file: its per-line and per-file facts kept)
+    _read(lines, bases, facts)
     if len(bases.helpers) > known:
-        _read(lines, bases)
+        _read(lines, bases, facts)
 
 
-def _read(lines: list[str], bases: Bases) -> None:
+def _read(lines: list[str], bases: Bases, facts: ties.Lines) -> None:
     current: Function | None = None
     scopes = bases.scopes if bases.scopes is not None and bases.scopes.lines is lines else None
     for i, line in enumerate(lines):
@@ -191,7 +192,7 @@ def _read(lines: list[str], bases: Bases) -> None:
             or _given_to_client(lines, i, bases, current)
         )
         if found is not None:
-            gives = _gives(lines, i, current.name, found.gives)
+            gives = _gives(facts, i, current.name, found.gives)
             made = replace(query_carrier(lines, current, found), gives=gives)
             bases.helpers[current.name] = replace(made, positions=())
             bases.owners[current.name] = enclosing_class(lines, current.line)
@@ -243,13 +244,15 @@ def _takes_path(helper: Base, k: int, args: list[str]) -> bool:
     return k == (1 if method else 0)
 
 
-def _gives(lines: list[str], i: int, name: str, inner: str) -> str:
+def _gives(facts: ties.Lines, i: int, name: str, inner: str) -> str:
     """What a wrapper returns of the answer of the request it makes at a line ("field", "body"
     or "" when its code does not say): followed from that line as a returner's is (returns.py);
-    `inner`: what the wrapper it passes its parameter on to gives."""
+    `inner`: what the wrapper it passes its parameter on to gives. `facts`: the file's lines,
+    read once for all its wrappers (one made per wrapper read the file again for each: a chain
+    of helpers each calling the one before cost the square of its length)."""
+    lines = facts.lines
     if len(lines[i]) > LONGEST_LINE:
         return ""
-    facts = ties.Lines(lines, False)
     bound = facts.binding(i)  # (the call is on the right of `res = ...`)
     column = (
         len(lines[i]) - len(bound.rhs)
