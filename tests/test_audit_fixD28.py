@@ -18,13 +18,14 @@ SCRIPT = f'import requests\nrequests.post("{TALK}", json={{"resolution": "720p"}
 HANG_GUARD_SECONDS = 90
 
 
-def _audit_finishes(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`akool audit` of a folder run as users run it, killed if it has not ended by the guard
-    (a hang fails the test; the run's own time is never judged)."""
-    command = [sys.executable, "-m", "akool_cli", "audit", *args, str(folder)]
+def _akool(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`akool ARGS` run as users run it, killed if it has not ended by the guard (a hang fails
+    the test; the run's own time is never judged)."""
+    command = [sys.executable, "-m", "akool_cli", *args]
     try:
         return subprocess.run(
             command,
+            cwd=cwd,
             capture_output=True,
             text=True,
             stdin=subprocess.DEVNULL,
@@ -32,7 +33,11 @@ def _audit_finishes(folder: Path, *args: str) -> subprocess.CompletedProcess[str
             check=False,
         )
     except subprocess.TimeoutExpired:
-        pytest.fail(f"akool audit {folder} hung (still running after {HANG_GUARD_SECONDS} s)")
+        pytest.fail(f"akool {' '.join(args)} hung (still running after {HANG_GUARD_SECONDS} s)")
+
+
+def _audit_finishes(folder: Path) -> subprocess.CompletedProcess[str]:
+    return _akool("audit", str(folder))
 
 
 def _repository(tmp_path: Path) -> Path:
@@ -121,3 +126,68 @@ def test_a_link_to_dev_zero_is_skipped(tmp_path: Path) -> None:
     _reported(_audit_finishes(top))
     named = _audit_finishes(top / "zero.py")  # (named on the command line: skipped too)
     assert named.returncode != 8 and "talk.py" not in named.stdout
+
+
+# -- cast-literal: a type's member renamed with the literals it types, or not at all ----------
+
+IMAGE_TYPE = "type ImageBody = { prompt: string; size: string };\n"
+V3 = 'const V3 = "https://openapi.akool.com/api/open/v3";\n'
+SEND = (
+    "export async function img(p: string) {{\n{body}"
+    '  return fetch(`${{V3}}/content/image/createbyprompt`, {{ method: "POST", '
+    'body: JSON.stringify(<ImageBody>{{ prompt: p, size: "1:1" }}) }});\n}}\n'
+)
+
+
+def _diff_and_apply(folder: Path, name: str, text: str) -> tuple[str, str]:
+    """`akool audit --diff` of one TypeScript file, as users run it; the patched text."""
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    run = _akool("audit", "--diff", name, cwd=folder)
+    if run.stdout:
+        applied = subprocess.run(
+            ["git", "apply", "-"], cwd=folder, input=run.stdout, text=True, capture_output=True
+        )
+        assert applied.returncode == 0, applied.stderr
+    return run.stdout, (folder / name).read_text(encoding="utf-8")
+
+
+def test_a_cast_literal_is_renamed_with_its_types_member(tmp_path: Path) -> None:
+    """`<ImageBody>{ prompt: p, size }` sent to createbyprompt (documented: scale): main renamed
+    the type's member only, and `tsc` refused the patched file (the literal's `size` no longer
+    a member). Both are renamed now, and the patched file audits without a misnamed field."""
+    text = IMAGE_TYPE + V3 + SEND.format(body="")
+    diff, after = _diff_and_apply(tmp_path, "cast.ts", text)
+    assert "+type ImageBody = { prompt: string; scale: string };" in diff
+    assert '<ImageBody>{ prompt: p, scale: "1:1" }' in after
+    assert "size" not in after
+    clean = _akool("audit", "cast.ts", cwd=tmp_path)
+    assert "size" not in clean.stdout and "scale" not in clean.stdout, clean.stdout
+
+
+def test_an_annotated_literal_is_renamed_with_its_types_member(tmp_path: Path) -> None:
+    body = '  const b: ImageBody = { prompt: p, size: "1:1" };\n  console.log(b);\n'
+    _, after = _diff_and_apply(tmp_path, "annot.ts", IMAGE_TYPE + V3 + SEND.format(body=body))
+    assert after.count("scale") == 3 and "size" not in after
+
+
+@pytest.mark.parametrize(
+    ("name", "declared", "body"),
+    [
+        (
+            "read.ts",
+            IMAGE_TYPE,
+            '  const b: ImageBody = { prompt: p, size: "1:1" };\n  console.log(b.size);\n',
+        ),
+        ("exported.ts", "export " + IMAGE_TYPE, ""),
+        ("param.ts", IMAGE_TYPE, "  const f = (b: ImageBody) => b;\n  console.log(f);\n"),
+    ],
+)
+def test_a_type_used_otherwise_keeps_its_member(
+    tmp_path: Path, name: str, declared: str, body: str
+) -> None:
+    """A member read through a typed name (`b.size`), an exported type (other files may type
+    literals by it) or a parameter's type (its callers' literals): neither is renamed, the
+    finding stays for a person (main renamed the member alone in each)."""
+    diff, after = _diff_and_apply(tmp_path, name, declared + V3 + SEND.format(body=body))
+    assert "scale" not in diff and "scale" not in after

@@ -7,10 +7,15 @@ the member a type of the file declares is where the finding also belongs."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from akool_cli.audit import rx
+from akool_cli.audit import brackets, rx
 from akool_cli.audit.fields import Text
+
+if TYPE_CHECKING:
+    from akool_cli.audit.rules import Fix
 
 TS_FILE = rx.compile(r"\.(?:ts|tsx|mts|cts)$")
 # Types that say nothing of a literal's keys: a rename there compiles.
@@ -84,19 +89,9 @@ def literal_type(doc: Text, offset: int) -> Typed | None:
 
 def declared_types(doc: Text) -> dict[str, tuple[int, int]]:
     """Each type the file declares with an object body: its name and the body's extent."""
-    if doc.ts_types is not None:
-        return doc.ts_types
-    found: dict[str, tuple[int, int]] = {}
-    text = doc.text
-    for m in DECLARED.finditer(text):
-        brace = text.find("{", m.end() - 1, m.end() + 200)
-        if brace < 0 or text[m.end() - 1 : brace].strip(" \t\n=") != "":
-            continue
-        end = _closing(text, brace)
-        if end > brace:
-            found.setdefault(m.group("n"), (brace, end))
-    doc.ts_types = found
-    return found
+    if doc.ts_types is None:
+        doc.ts_types = _declared_in(doc.text)
+    return doc.ts_types
 
 
 def _closing(text: str, brace: int) -> int:
@@ -114,18 +109,12 @@ def _closing(text: str, brace: int) -> int:
 
 def members(doc: Text, type_name: str) -> dict[str, int]:
     """The members a type of the file declares at its top level: name and where it is written."""
-    if type_name in doc.ts_members:
-        return doc.ts_members[type_name]
-    span = declared_types(doc).get(type_name)
-    if span is None:
-        return {}
-    text = doc.text
-    found: dict[str, int] = doc.ts_members.setdefault(type_name, {})
-    for m in MEMBER.finditer(text, span[0], span[1]):
-        inner = text[span[0] + 1 : m.start("n")]
-        if inner.count("{") - inner.count("}") == 0 and inner.count("(") == inner.count(")"):
-            found.setdefault(m.group("n"), m.start("n"))
-    return found
+    if type_name not in doc.ts_members:
+        span = declared_types(doc).get(type_name)
+        if span is None:
+            return {}
+        doc.ts_members[type_name] = _members_in(doc.text, span)
+    return doc.ts_members[type_name]
 
 
 def declares_member(doc: Text, name: str) -> str | None:
@@ -191,3 +180,140 @@ def typed_value(doc: Text, offset: int, name: str) -> bool:
         return False  # (a value given after `=` only: a default, a declaration)
     found = TYPED_VALUE.search(doc.text, max(0, offset - 160), offset)
     return found is not None and found.group("t").strip() not in PLAIN_TYPES
+
+
+# -- a member rename made with the literals typed by its type (fixD28 cast-literal) --------------
+# What may follow a use of the type's name, for the literal it types: `<T>{`, `: T = {`.
+TYPES_NEXT = rx.compile(r"\s*>\s*\{|\s*=\s*\{")
+# What may come before it: `<` of a cast, `:` of an annotation, `as`/`satisfies` after a literal.
+CAST_OPEN, ANNOTATED = rx.compile(r"<\s*$"), rx.compile(r"[\w$\]]\s*:\s*$")
+TYPED_AFTER_LITERAL = rx.compile(r"\}\s*\)?\s*(?:as|satisfies)\s+$")
+EXPORTED = rx.compile(r"\bexport\s+(?:declare\s+)?(?:default\s+)?(?:type|interface|class)\s+$")
+
+
+def renamed_with_literals(text: str, starts: list[int], fixes: list[Fix]) -> list[Fix]:
+    """The fixes, a rename of a member of a type the file declares made together with the same
+    key of every object literal the type is given to (`<T>{...}`, `const b: T = {...}`, `{...}
+    as T`, `{...} satisfies T`): renamed in the type alone, `tsc` refused the patched file. A
+    type the code uses any other way (a parameter's, a generic's, exported, a member read
+    `b.size` or destructured) keeps its member as it is: that finding is left to a person."""
+    declared: dict[str, tuple[int, int]] | None = None
+    out: list[Fix] = []
+    for fix in fixes:
+        at = starts[fix.line] + fix.start if fix.line < len(starts) else -1
+        if at < 0 or not (IDENTIFIER.fullmatch(fix.old) and IDENTIFIER.fullmatch(fix.new)):
+            out.append(fix)
+            continue
+        declared = _declared_in(text) if declared is None else declared
+        owner = next((t for t, (a, b) in declared.items() if a < at < b), None)
+        if owner is None or _members_in(text, declared[owner]).get(fix.old) != at:
+            out.append(fix)
+            continue
+        keys = _typed_literal_keys(text, owner, declared[owner], fix.old)
+        if keys is None or _used_apart(text, fix.old, {at, *keys}):
+            continue  # (neither: the member and its literals stay as they are)
+        also = tuple(_key_rename(text, starts, k, fix) for k in keys)
+        out.append(replace(fix, also=(*fix.also, *also)))
+    return out
+
+
+IDENTIFIER = rx.compile(r"[A-Za-z_$][\w$]*")
+
+
+def _typed_literal_keys(
+    text: str, type_name: str, body: tuple[int, int], key: str
+) -> list[int] | None:
+    """Where each literal the type is given to names `key` at its top level; None when the type
+    is used otherwise than to type a literal (or exported: other files may use it)."""
+    found: list[int] = []
+    for m in re.finditer(rf"(?<![\w$.]){re.escape(type_name)}(?![\w$])", text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        if body[0] - 200 < m.start() < body[0]:  # (its own declaration)
+            if EXPORTED.search(before):
+                return None
+            continue
+        literal = _typed_literal(text, m, before)
+        if literal is None:
+            return None
+        found += _top_level_keys(text, literal, key)
+    return found
+
+
+def _typed_literal(text: str, use: re.Match[str], before: str) -> tuple[int, int] | None:
+    """The `{`...`}` extent of the object literal a use of a type's name types, or None."""
+    after = TYPES_NEXT.match(text, use.end())
+    cast = CAST_OPEN.search(before) is not None and after is not None and ">" in after.group()
+    annotated = ANNOTATED.search(before) is not None and after is not None and "=" in after.group()
+    if cast or annotated:
+        opening = text.index("{", use.end())
+        closing = brackets.matching(text, opening, 1, len(text))
+        return (opening, closing) if closing > 0 else None
+    tail = TYPED_AFTER_LITERAL.search(before)
+    if tail is None:
+        return None
+    closing = text.rindex("}", 0, use.start())
+    opening = brackets.matching(text, closing, -1, -1)
+    return (opening, closing) if opening >= 0 else None
+
+
+def _top_level_keys(text: str, literal: tuple[int, int], key: str) -> list[int]:
+    """Where `key` is written as a key (or a shorthand property) of the literal's own level."""
+    found = []
+    pattern = rf"(?P<q>[\"']?)(?<![\w$.]){re.escape(key)}(?P=q)(?![\w$])\s*(?P<s>[:,}}])"
+    for m in re.finditer(pattern, text[: literal[1] + 1]):
+        if m.start() <= literal[0]:
+            continue
+        inner = text[literal[0] + 1 : m.start()]
+        if _depth(inner) == 0 and re.search(r"(?:^|[{,])\s*$", text[literal[0] : m.start()]):
+            found.append(m.start() + len(m.group("q")))
+    return found
+
+
+def _depth(inner: str) -> int:
+    return sum(inner.count(c) for c in "([{") - sum(inner.count(c) for c in ")]}")
+
+
+def _used_apart(text: str, name: str, renamed: set[int]) -> bool:
+    """Whether the name is written, other than where it is renamed, as a member read (`b.size`,
+    `b?.size`, `b["size"]`) or a destructured name (`const { size } = b`): such code reads the
+    member too, so it would no longer type-check."""
+    for m in re.finditer(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text):
+        if m.start() in renamed:
+            continue
+        before = text[max(0, m.start() - 3) : m.start()]
+        if re.search(r"\.\s*$|\[\s*[\"']$", before) or re.match(r"\s*[,}]", text[m.end() :]):
+            return True
+    return False
+
+
+def _key_rename(text: str, starts: list[int], at: int, member: Fix) -> Fix:
+    """A literal's key renamed as its type's member is (a shorthand `{ size }` keeps its value:
+    `{ scale: size }`)."""
+    line = bisect_right(starts, at) - 1
+    shorthand = re.match(r"\s*[,}]", text[at + len(member.old) :]) is not None
+    new = f"{member.new}: {member.old}" if shorthand else member.new
+    start = at - starts[line]
+    return replace(member, line=line, start=start, end=start + len(member.old), new=new, also=())
+
+
+def _declared_in(text: str) -> dict[str, tuple[int, int]]:
+    """declared_types of a text read on its own (for the patch, after the scan)."""
+    found: dict[str, tuple[int, int]] = {}
+    for m in DECLARED.finditer(text):
+        brace = text.find("{", m.end() - 1, m.end() + 200)
+        if brace < 0 or text[m.end() - 1 : brace].strip(" \t\n=") != "":
+            continue
+        end = _closing(text, brace)
+        if end > brace:
+            found.setdefault(m.group("n"), (brace, end))
+    return found
+
+
+def _members_in(text: str, span: tuple[int, int]) -> dict[str, int]:
+    """The members a type's body (its braces' extent) declares at its top level."""
+    found: dict[str, int] = {}
+    for m in MEMBER.finditer(text, span[0], span[1]):
+        inner = text[span[0] + 1 : m.start("n")]
+        if inner.count("{") - inner.count("}") == 0 and inner.count("(") == inner.count(")"):
+            found.setdefault(m.group("n"), m.start("n"))
+    return found
