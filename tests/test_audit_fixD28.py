@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from akool_cli.audit import gitignores
+from akool_cli.audit import gitignores, scan
 
 TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
 SCRIPT = f'import requests\nrequests.post("{TALK}", json={{"resolution": "720p"}})\n'
@@ -191,3 +191,58 @@ def test_a_type_used_otherwise_keeps_its_member(
     finding stays for a person (main renamed the member alone in each)."""
     diff, after = _diff_and_apply(tmp_path, name, declared + V3 + SEND.format(body=body))
     assert "scale" not in diff and "scale" not in after
+
+
+# -- escaped-json-dialects: JSON bodies in strings with another escaping ----------------------
+
+ESCAPED = Path(__file__).parent / "audit_corpus" / "fixD28" / "escaped"
+IMAGE = "https://openapi.akool.com/api/open/v3/content/image/createbyprompt"
+DIALECTS = {
+    # Chrome's "Copy as cURL (cmd)": every quote caret-escaped (main: a false unknown-endpoint
+    # on `createbytalkingphoto^` and the body unread)
+    "chrome_copy.cmd": (4, "bad-value"),
+    "doubled.bat": (3, "bad-value"),  # -d "{""resolution"":""720p""}"
+    "curl_in_fstring.py": (5, "misnamed-field"),  # f'curl -d "{{\\"size\\": ...}}"'
+}
+
+
+@pytest.mark.parametrize("name", sorted(DIALECTS))
+def test_a_json_body_in_another_escaping_is_read_on_its_own_line(name: str) -> None:
+    text = (ESCAPED / name).read_text(encoding="utf-8")
+    found = [(f.line, f.rule) for f in scan.audit_text(text, name)]
+    line, rule = DIALECTS[name]
+    assert found == [(line, rule)], found
+
+
+def test_the_patches_keep_each_strings_own_escaping(tmp_path: Path) -> None:
+    """`""720""` in the batch file, `\\\\"scale\\\\"` in the f-string: git apply takes the patch and
+    the patched files audit clean; the caret-escaped command is left to a person (its value is
+    cut by carets the patch would have to write)."""
+    for name in DIALECTS:
+        (tmp_path / name).write_bytes((ESCAPED / name).read_bytes())
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    command = [sys.executable, "-m", "akool_cli", "audit", "--diff", "."]
+    diff = subprocess.run(command, cwd=tmp_path, capture_output=True, check=False).stdout
+    assert b'""resolution"":""720""}"\r\n' in diff  # (the file's CRLF kept)
+    assert b'\\\\"scale\\\\": \\\\"1:1\\\\"' in diff
+    assert b"chrome_copy.cmd" not in diff
+    applied = subprocess.run(["git", "apply", "-"], cwd=tmp_path, input=diff, check=False)
+    assert applied.returncode == 0
+    after = _akool("audit", ".", cwd=tmp_path).stdout
+    assert "doubled.bat" not in after and "curl_in_fstring.py" not in after, after
+
+
+CONTROLS = {
+    # a double-quoted string ending in an escaped backslash: `\\"` ends it (nothing recoded)
+    "ends.py": 'import requests\nROOT = "C:\\\\"\n'
+    f'requests.post("{IMAGE}", json={{"prompt": "p", "size": "1:1"}})\n',
+    # a raw string keeps both backslashes: not the shell's escaped JSON
+    "raw.py": "import requests\nNOTE = r'{\\\\\"size\\\\\": 1}'\n"
+    f'requests.post("{IMAGE}", json={{"prompt": "p", "scale": "1:1"}})\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONTROLS))
+def test_strings_that_escape_otherwise_read_as_before(name: str) -> None:
+    found = [(f.line, f.rule) for f in scan.audit_text(CONTROLS[name], name)]
+    assert found == ([(3, "misnamed-field")] if name == "ends.py" else []), found
