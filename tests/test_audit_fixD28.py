@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from akool_cli.audit import gitignores, scan
+from akool_cli.audit import fixes, gitignores, scan
 
 TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
 SCRIPT = f'import requests\nrequests.post("{TALK}", json={{"resolution": "720p"}})\n'
@@ -246,3 +246,65 @@ CONTROLS = {
 def test_strings_that_escape_otherwise_read_as_before(name: str) -> None:
     found = [(f.line, f.rule) for f in scan.audit_text(CONTROLS[name], name)]
     assert found == ([(3, "misnamed-field")] if name == "ends.py" else []), found
+
+
+# -- typed-param-default across files: the literals another file's calls give a parameter ------
+
+SPEAKER_PY = (
+    "import requests\n\n"
+    f'URL = "{TALK}"\n\n\n'
+    'def talk(image: str, audio: str, resolution: str = "{default}"):\n'
+    '    body = {{"talking_photo_url": image, "audio_url": audio, "resolution": resolution}}\n'
+    "    return requests.post(URL, json=body)\n"
+)
+SPEAKER_TS = (
+    'export async function talk(image: string, audio: string, resolution: string = "{default}") {{\n'
+    f'  return fetch("{TALK}", {{{{\n'
+    '    method: "POST",\n'
+    "    body: JSON.stringify({{ talking_photo_url: image, audio_url: audio, resolution }}),\n"
+    "  }});\n}}\n"
+)
+CALLERS = {
+    "py": ("speaker.py", SPEAKER_PY, "main.py", "from speaker import talk\n\n"),
+    "py-relative": ("speaker.py", SPEAKER_PY, "main.py", "from .speaker import talk\n\n"),
+    "ts": ("speaker.ts", SPEAKER_TS, "main.ts", 'import { talk } from "./speaker";\n\n'),
+}
+
+
+def _folder(tmp_path: Path, kind: str, default: str, calls: str) -> list[tuple[str, int, str]]:
+    owner, text, caller, imports = CALLERS[kind]
+    (tmp_path / owner).write_text(text.format(default=default), encoding="utf-8")
+    (tmp_path / caller).write_text(imports + calls, encoding="utf-8")
+    return [(Path(f.file).name, f.line, f.rule) for f in scan.audit([tmp_path]).findings]
+
+
+@pytest.mark.parametrize("kind", sorted(CALLERS))
+def test_a_literal_another_file_gives_a_defaulted_parameter_is_judged_there(
+    tmp_path: Path, kind: str
+) -> None:
+    """main: only the defining file's own calls were followed (callers.py), so `talk(p, a,
+    "1080p")` in another file, which sends "1080p", went unseen. Reported at the caller's line,
+    without a patch (the default and the type may name the same values)."""
+    calls = 'talk("https://x/a.png", "https://x/a.mp3", "1080p")\ntalk("p", "a")\n'
+    calls += 'talk("p", "a", "1080")\n'
+    main = "main.ts" if kind == "ts" else "main.py"
+    assert _folder(tmp_path, kind, "720", calls) == [(main, 3, "bad-value")]
+    patch = fixes.patch(scan.audit([tmp_path]).findings)
+    assert patch.fixed == 0
+
+
+@pytest.mark.parametrize("kind", sorted(CALLERS))
+def test_a_bad_default_whose_callers_elsewhere_pass_nothing_is_found_and_patched_once(
+    tmp_path: Path, kind: str
+) -> None:
+    found = _folder(tmp_path, kind, "720p", 'talk("p", "a")\n')
+    owner = CALLERS[kind][0]
+    assert found == [(owner, 6 if kind != "ts" else 1, "bad-value")], found
+    assert fixes.patch(scan.audit([tmp_path]).findings).fixed == 1
+
+
+def test_a_call_naming_an_akool_path_is_not_taken_to_the_defining_file(tmp_path: Path) -> None:
+    """A caller's line that names AKOOL or an API path would be judged again in the defining
+    file: such calls are left to the caller's own audit."""
+    calls = 'talk("https://openapi.akool.com/api/open/v3/x.png", "a", "1080p")\n'
+    assert "bad-value" not in {rule for _, _, rule in _folder(tmp_path, "py", "720", calls)}
