@@ -74,7 +74,7 @@ DEFAULTED = rx.compile(
     r"[ \t]*\([^()\n]*=[ \t]*[\"'\d]",
     re.M,
 )
-CALLER_SUFFIXES = frozenset({".py", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts"})
+CALLER_FAMILIES = ("py", "js")  # (modules.family: the files whose imports name a function)
 # A call that names AKOOL or an API path is left out: added to the defining file's text, it would
 # be judged there again (only the literals given the parameter are wanted; an image's URL is
 # no AKOOL path).

@@ -66,10 +66,11 @@ def _callers(texts: list[tuple[Path, str, str]], found: Models) -> None:
     defining = {
         path: names
         for path, _, text in texts
-        if path.suffix in callers.CALLER_SUFFIXES and (names := callers.defaulted_functions(text))
+        if modules.family(path) in callers.CALLER_FAMILIES
+        and (names := callers.defaulted_functions(text))
     }
     for path, shown, text in texts if defining else ():
-        if path.suffix not in callers.CALLER_SUFFIXES:
+        if modules.family(path) not in callers.CALLER_FAMILIES:
             continue
         lines: list[str] | None = None
         for owner, names in defining.items():
