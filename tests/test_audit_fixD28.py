@@ -308,3 +308,42 @@ def test_a_call_naming_an_akool_path_is_not_taken_to_the_defining_file(tmp_path:
     file: such calls are left to the caller's own audit."""
     calls = 'talk("https://openapi.akool.com/api/open/v3/x.png", "a", "1080p")\n'
     assert "bad-value" not in {rule for _, _, rule in _folder(tmp_path, "py", "720", calls)}
+
+
+# -- diff-breaks-ts-typed-body: a value's kind kept where the code's own type says it ----------
+
+TALK_TS = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+TYPED_BODIES = {
+    "annotated.ts": "type TalkBody = { talking_photo_url: string; audio_url: string; "
+    "resolution: number };\n"
+    "export async function talk(p: string, a: string) {\n"
+    "  const body: TalkBody = { talking_photo_url: p, audio_url: a, resolution: 1080 };\n"
+    f'  return fetch("{TALK_TS}", {{ method: "POST", body: JSON.stringify(body) }});\n}}\n',
+    "inline.ts": "export async function talk(p: string, a: string) {\n"
+    "  const body: { talking_photo_url: string; audio_url: string; resolution: number } = "
+    "{ talking_photo_url: p, audio_url: a, resolution: 1080 };\n"
+    f'  return fetch("{TALK_TS}", {{ method: "POST", body: JSON.stringify(body) }});\n}}\n',
+    "satisfies.ts": "interface TalkBody { talking_photo_url: string; audio_url: string; "
+    "resolution: number }\n"
+    "export async function talk(p: string, a: string) {\n"
+    f'  return fetch("{TALK_TS}", {{ method: "POST", body: JSON.stringify('
+    "{ talking_photo_url: p, audio_url: a, resolution: 1080 } satisfies TalkBody) });\n}\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TYPED_BODIES))
+def test_a_value_whose_kind_the_codes_own_type_fixes_is_left_to_a_person(
+    tmp_path: Path, name: str
+) -> None:
+    """main patched `resolution: 1080` to `"1080"` in a literal typed `resolution: number`:
+    tsc refused the patched file (TS2322). The finding stays, without a patch."""
+    diff, after = _diff_and_apply(tmp_path, name, TYPED_BODIES[name])
+    assert "resolution: 1080" in after and '"1080"' not in diff
+    found = _akool("audit", name, cwd=tmp_path).stdout
+    assert "resolution 1080" in found or "resolution" in found, found
+
+
+def test_an_untyped_body_keeps_its_patch(tmp_path: Path) -> None:
+    text = TYPED_BODIES["annotated.ts"].replace("const body: TalkBody =", "const body =")
+    _, after = _diff_and_apply(tmp_path, "untyped.ts", text)
+    assert 'resolution: "1080"' in after

@@ -127,8 +127,9 @@ def file_diff(name: str, fixes: list[Fix], shown_as: str | None = None) -> tuple
     if len(text) != len(data.decode("utf-8", "replace")):
         return b"", 0
     starts = line_starts(text)
-    if tstypes.typescript(name):  # (a type's member renamed with the literals typed by it)
+    if tstypes.typescript(name):  # (what the code's own types say a patch must keep)
         fixes = tstypes.renamed_with_literals(text, starts, fixes)
+        fixes = tstypes.typed_values_kept(text, starts, fixes)
     edits = [edit for fix in fixes for edit in (fix, *fix.also)]
     new, made = _apply(text, starts, edits)
     applied = sum(1 for fix in fixes if fix in made)

@@ -317,3 +317,59 @@ def _members_in(text: str, span: tuple[int, int]) -> dict[str, int]:
         if inner.count("{") - inner.count("}") == 0 and inner.count("(") == inner.count(")"):
             found.setdefault(m.group("n"), m.start("n"))
     return found
+
+
+# -- a value's kind changed inside a literal the code types (fixD28 diff-breaks-ts-typed-body) -----
+NUMBER = rx.compile(r"-?\d+(?:\.\d+)?")
+TYPED_LITERAL_DEPTH = 3  # (the literals around a value looked at for a type: its own and two more)
+
+
+def _kind(value: str) -> str:
+    """What a value written in code is: a string (quoted, escaped quotes too), a boolean, a
+    number, or another expression."""
+    if value.lstrip("\\")[:1] in ("'", '"', "`"):
+        return "string"
+    if value in ("true", "false"):
+        return "boolean"
+    return "number" if NUMBER.fullmatch(value) else "other"
+
+
+def typed_values_kept(text: str, starts: list[int], fixes: list[Fix]) -> list[Fix]:
+    """The fixes less those that change a value's kind (`true` -> `1`, `1080` -> `"1080"`) inside
+    an object literal the code gives a named or inline type (`const body: SwapReq = {...}`, `<T>`,
+    `as T`, `satisfies T`, `send<T>(...)`): its member is typed as the old kind, so the patched
+    file no longer type-checks (TS2322); such a value is left to a person."""
+    kept = []
+    for fix in fixes:
+        at = starts[fix.line] + fix.start if fix.line < len(starts) else -1
+        if at >= 0 and _kind(fix.old) != _kind(fix.new) and _in_typed_literal(text, at):
+            continue
+        kept.append(fix)
+    return kept
+
+
+def _in_typed_literal(text: str, at: int) -> bool:
+    for _ in range(TYPED_LITERAL_DEPTH):
+        opening = brackets.matching(text, at, -1, max(-1, at - 20000))
+        if opening < 0:
+            return False
+        if text[opening] == "{":
+            closing = brackets.matching(text, opening, 1, min(len(text), opening + 20000))
+            if _typed_at(text, opening, closing):
+                return True
+        at = opening
+    return False
+
+
+def _typed_at(text: str, opening: int, closing: int) -> bool:
+    """Whether the object literal opened at `opening` is given a type that is not loose."""
+    before = text[max(0, opening - 200) : opening]
+    if INLINE_TYPED_BEFORE.search(before):
+        return True
+    found = TYPED_BEFORE.search(before) or CAST_BEFORE.search(before)
+    found = found or GENERIC_CALL_BEFORE.search(before)
+    if found is None and closing > 0:
+        found = TYPED_AFTER.match(text, closing + 1)  # (not a call's result: see _typed_after)
+        if found is not None and ")" in text[closing : found.start("t")]:
+            found = found if WRAPPED.search(before) else None
+    return found is not None and found.group("t").split(".")[-1] not in LOOSE
