@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from akool_cli.audit import fixes, gitignores, scan
+from akool_cli.audit.rules import Fix
 
 TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
 SCRIPT = f'import requests\nrequests.post("{TALK}", json={{"resolution": "720p"}})\n'
@@ -347,3 +348,29 @@ def test_an_untyped_body_keeps_its_patch(tmp_path: Path) -> None:
     text = TYPED_BODIES["annotated.ts"].replace("const body: TalkBody =", "const body =")
     _, after = _diff_and_apply(tmp_path, "untyped.ts", text)
     assert 'resolution: "1080"' in after
+
+
+def test_the_typed_literals_are_found_once_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file of many kind-changing fixes (`resolution: 1080` in 2,000 bodies) looks for the
+    literals its code types once, not once per fix (each look scans outward over the file)."""
+    from akool_cli.audit import brackets, tstypes
+
+    calls: list[int] = []
+    real = brackets.matching
+
+    def counted(text: str, at: int, step: int, limit: int) -> int:
+        calls.append(1)
+        return real(text, at, step, limit)
+
+    monkeypatch.setattr(brackets, "matching", counted)
+    body = "{ resolution: 1080 }, "
+    for annotation, left in (("", 2000), (": TalkBody[]", 0)):  # (typed: each item is a TalkBody)
+        text = f"const BODIES{annotation} = [" + body * 2000 + "];\n"
+        line = text.index("1080")
+        fixes_ = [
+            Fix(0, line + k * len(body), line + k * len(body) + 4, "1080", '"1080"')
+            for k in range(2000)
+        ]
+        calls.clear()
+        assert len(tstypes.typed_values_kept(text, [0], fixes_)) == left
+        assert len(calls) <= 4, len(calls)

@@ -321,7 +321,6 @@ def _members_in(text: str, span: tuple[int, int]) -> dict[str, int]:
 
 # -- a value's kind changed inside a literal the code types (fixD28 diff-breaks-ts-typed-body) -----
 NUMBER = rx.compile(r"-?\d+(?:\.\d+)?")
-TYPED_LITERAL_DEPTH = 3  # (the literals around a value looked at for a type: its own and two more)
 
 
 def _kind(value: str) -> str:
@@ -338,27 +337,46 @@ def typed_values_kept(text: str, starts: list[int], fixes: list[Fix]) -> list[Fi
     """The fixes less those that change a value's kind (`true` -> `1`, `1080` -> `"1080"`) inside
     an object literal the code gives a named or inline type (`const body: SwapReq = {...}`, `<T>`,
     `as T`, `satisfies T`, `send<T>(...)`): its member is typed as the old kind, so the patched
-    file no longer type-checks (TS2322); such a value is left to a person."""
+    file no longer type-checks (TS2322); such a value is left to a person. The typed literals are
+    found once per file (a file of 40,000 fixes asks 40,000 times: break21h #20)."""
+    spans: list[tuple[int, int]] | None = None
     kept = []
     for fix in fixes:
         at = starts[fix.line] + fix.start if fix.line < len(starts) else -1
-        if at >= 0 and _kind(fix.old) != _kind(fix.new) and _in_typed_literal(text, at):
-            continue
+        if at >= 0 and _kind(fix.old) != _kind(fix.new):
+            spans = _typed_literals(text) if spans is None else spans
+            if any(a < at < b for a, b in spans[: bisect_right(spans, (at, len(text)))]):
+                continue
         kept.append(fix)
     return kept
 
 
-def _in_typed_literal(text: str, at: int) -> bool:
-    for _ in range(TYPED_LITERAL_DEPTH):
-        opening = brackets.matching(text, at, -1, max(-1, at - 20000))
-        if opening < 0:
-            return False
-        if text[opening] == "{":
-            closing = brackets.matching(text, opening, 1, min(len(text), opening + 20000))
+# Where a literal the code types may be: after `: T =` or an inline type's `= `, after `<T>`,
+# before `as T` / `satisfies T`, or in a call given a type argument (`send<T>(path, {`).
+TYPED_MARK = rx.compile(r"=\s*[{\[]|>\s*\{|\}\s*\)?\s*(?:as|satisfies)\s|<[^<>=;{}()]*>\s*\(")
+
+
+def _typed_literals(text: str) -> list[tuple[int, int]]:
+    """The extents of the object literals (and arrays of them) the file gives a type (see
+    _typed_at), by start."""
+    found = []
+    for m in TYPED_MARK.finditer(text):
+        if m.group().startswith("}"):
+            opening = brackets.matching(text, m.start(), -1, max(-1, m.start() - 20000))
+            closing = m.start()
+        elif m.group().endswith("("):  # (the call's arguments, all of them: conservative)
+            named = m.group().strip("<>( \t\n").split("<")[0].split(".")[-1]
+            closing = brackets.matching(text, m.end() - 1, 1, len(text))
+            if named not in LOOSE and closing > 0 and text[m.start() - 1 : m.start()].strip():
+                found.append((m.end() - 1, closing))
+            continue
+        else:
+            opening = m.end() - 1
+            closing = brackets.matching(text, opening, 1, len(text))
+        if opening >= 0 and closing > opening and text[opening] in "{[":  # (`: T[] = [...]`)
             if _typed_at(text, opening, closing):
-                return True
-        at = opening
-    return False
+                found.append((opening, closing))
+    return sorted(set(found))
 
 
 def _typed_at(text: str, opening: int, closing: int) -> bool:
