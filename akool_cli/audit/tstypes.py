@@ -373,9 +373,9 @@ def _typed_literals(text: str) -> list[tuple[int, int]]:
         else:
             opening = m.end() - 1
             closing = brackets.matching(text, opening, 1, len(text))
-        if opening >= 0 and closing > opening and text[opening] in "{[":  # (`: T[] = [...]`)
-            if _typed_at(text, opening, closing):
-                found.append((opening, closing))
+        literal = opening >= 0 and closing > opening and text[opening] in "{["  # (`T[] = [`)
+        if literal and _typed_at(text, opening, closing):
+            found.append((opening, closing))
     return sorted(set(found))
 
 
