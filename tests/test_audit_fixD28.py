@@ -374,3 +374,27 @@ def test_the_typed_literals_are_found_once_per_file(monkeypatch: pytest.MonkeyPa
         calls.clear()
         assert len(tstypes.typed_values_kept(text, [0], fixes_)) == left
         assert len(calls) <= 4, len(calls)
+
+
+# -- known-naming-policy (pydantic's alias generators), recall28c's request for dtos.py ---------
+
+NAMING = Path(__file__).parent / "audit_corpus" / "fixD28" / "naming"
+
+
+def test_a_pydantic_alias_generator_names_what_is_sent() -> None:
+    """`ConfigDict(alias_generator=to_camel)` dumped by alias sends videoUrl/audioUrl (main: a
+    file with any alias generator had its plain members left unread, so nothing was judged);
+    webhookUrl is lipsync's documented name; an explicit alias still wins."""
+    camel = (NAMING / "d28_lipsync_camel.py").read_text(encoding="utf-8")
+    found = [(f.line, f.rule, f.found) for f in scan.audit_text(camel, "lipsync.py")]
+    assert found == [(10, "misnamed-field", "videoUrl"), (11, "misnamed-field", "audioUrl")]
+    aliased = (NAMING / "d28_lipsync_aliased.py").read_text(encoding="utf-8")
+    assert scan.audit_text(aliased, "lipsync.py") == []
+    pascal = camel.replace("to_camel", "to_pascal")
+    assert {f.found for f in scan.audit_text(pascal, "lipsync.py")} == {
+        "VideoUrl",
+        "AudioUrl",
+        "WebhookUrl",
+    }
+    unknown = camel.replace("alias_generator=to_camel", "alias_generator=my_names")
+    assert scan.audit_text(unknown, "lipsync.py") == []  # (a generator of its own: not certain)
