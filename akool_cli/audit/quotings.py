@@ -66,7 +66,8 @@ def _undouble(text: str, i: int, chars: list[str], ps: bool) -> None:
 # for three, so findings and fixes stay where the file has them. A double-quoted string (where
 # BSBSQ would end it) and a raw one (r'...') are left as they are.
 DOUBLE_ESCAPE = '\\\\"'
-SINGLE_QUOTED = rx.compile(r"(?<![\w'\"\\])(?:[bBuUfF]{1,2})?'(?:[^'\\\n]|\\.)*'")
+# (unrolled: an alternation repeated once a character keeps the regex engine's state for each)
+SINGLE_QUOTED = rx.compile(r"(?<![\w'\"\\])(?:[bBuUfF]{1,2})?'[^'\\\n]*(?:\\.[^'\\\n]*)*'")
 DOUBLE_ESCAPED_KEY = rx.compile(r'(?<!\\)\\\\"[A-Za-z_][\w-]*\\\\"\s*:')
 DOUBLE_ESCAPED_QUOTE = rx.compile(r'(?<!\\)\\\\"')
 
