@@ -18,6 +18,11 @@ SET = rx.compile(
     re.I,
 )
 REMARK = rx.compile(r"^[ \t]*@?(?:rem\b|::)", re.I)
+# cmd's escape: `^X` is X outside quotes (not a `^` that ends the line: a continuation). Lines
+# written so quote their quotes too (`^"`, as Chrome's "Copy as cURL (cmd)" writes every command:
+# `--data-raw ^"^{^\^"resolution^\^":^\^"720p^\^"^}^"`); each `^` is dropped there, so the line
+# reads as the sh command it amounts to (`"{\"resolution\":\"720p\"}"`).
+ESCAPED = rx.compile(VARIABLE.pattern + r"|\^(?![ \t]*$)(?P<esc>.)")
 
 
 def is_batch(name: str) -> bool:
@@ -25,6 +30,7 @@ def is_batch(name: str) -> bool:
 
 
 def read(text: str) -> list[Code]:
+    """The file as the sh script it amounts to, each line's pieces mapped to the file's own."""
     code = Code(".sh", [], [])
     for n, line in enumerate(source.split_lines(text)):
         if REMARK.match(line):
@@ -37,7 +43,7 @@ def read(text: str) -> list[Code]:
             value, pieces = _variables(m.group(group), n, m.start(group))
             code.add(head + value + '"', *(_shift(p, len(head)) for p in pieces))
             continue
-        shown, pieces = _variables(line, n, 0)
+        shown, pieces = _variables(line, n, 0, ESCAPED if '^"' in line else VARIABLE)
         caret = CARET.search(shown)
         if caret is not None:  # (the caret is one character, as the backslash it becomes)
             shown = shown[: caret.start()] + "\\" + shown[caret.end() :]
@@ -45,15 +51,19 @@ def read(text: str) -> list[Code]:
     return [code]
 
 
-def _variables(text: str, line: int, column: int) -> tuple[str, tuple[Piece, ...]]:
+def _variables(
+    text: str, line: int, column: int, pattern: re.Pattern[str] = VARIABLE
+) -> tuple[str, tuple[Piece, ...]]:
     def variable(m: re.Match[str]) -> str:
+        if m.groupdict().get("esc") is not None:
+            return m.group("esc")
         return (
             "$" + m.group("arg")
             if m.group("arg")
             else "${" + (m.group("n") or m.group("loop")) + "}"
         )
 
-    return rewrite(text, line, column, VARIABLE, variable)
+    return rewrite(text, line, column, pattern, variable)
 
 
 def _shift(piece: Piece, by: int) -> Piece:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from akool_cli.audit import builders, rx
@@ -111,6 +112,7 @@ def _python(doc: Text, plain: bool, answer: bool) -> dict[str, Dto]:
         line = doc.line_of(m.end()) + 1
         indent = len(m.group("i"))
         body = None
+        fields: list[tuple[int, re.Match[str]]] = []
         while line < len(doc.starts):
             text = doc.line_text(line)
             if text.strip() and len(text) - len(text.lstrip()) <= indent:
@@ -118,10 +120,57 @@ def _python(doc: Text, plain: bool, answer: bool) -> dict[str, Dto]:
             body = body if body is not None or not text.strip() else len(text) - len(text.lstrip())
             field = PY_FIELD.match(text, body or 0) if body is not None else None
             if field is not None and len(text) - len(text.lstrip()) == body:
-                members += _python_member(doc, doc.starts[line], field, plain, by_alias, answer)
+                fields.append((doc.starts[line], field))
             line += 1
+        named = _generated_names(doc, m.end(), doc.starts[line] if line < len(doc.starts) else None)
+        named = named if by_alias and not answer else None
+        for start, field in fields:
+            members += _python_member(
+                doc, start, field, plain or named is not None, by_alias, answer
+            )
+        if named is not None:  # (each member without an alias of its own: the generator's name)
+            members = [replace(x, json=named(x.json)) if _unaliased(doc, x) else x for x in members]
         found[m.group("n")] = Dto(tuple(members), "dataclass" in deco)
     return found
+
+
+# A pydantic model's own alias generator, one of pydantic's (`model_config = ConfigDict(
+# alias_generator=to_camel)`, `{"alias_generator": to_pascal}`): with a dump by alias, each member
+# without an alias of its own is sent under the generated name (recall28c's request:
+# known-naming-policy-not-applied). Any other generator says nothing certain: left unread.
+ALIAS_GENERATOR = rx.compile(
+    r"alias_generator[\"']?\s*[=:]\s*(?:[\w.]*\.)?(?P<g>to_camel|to_pascal)\b"
+)
+
+
+def _generated_names(doc: Text, start: int, end: int | None) -> Callable[[str], str] | None:
+    found = ALIAS_GENERATOR.search(doc.text, start, len(doc.text) if end is None else end)
+    if found is None:
+        return None
+    return _to_camel if found.group("g") == "to_camel" else _to_pascal
+
+
+def _unaliased(doc: Text, member: Member) -> bool:
+    """Whether a member is sent under its own name: written at its annotation (`video_url: str`),
+    not at an alias of its own (`alias="video_url"`, which the generator does not override)."""
+    return (
+        member.json == member.name and MEMBER_ANNOTATION.match(doc.text, member.offset) is not None
+    )
+
+
+MEMBER_ANNOTATION = rx.compile(r"[A-Za-z_]\w*[ \t]*:")
+
+
+def _to_pascal(snake: str) -> str:
+    """pydantic.alias_generators.to_pascal: `video_url` -> `VideoUrl`."""
+    return re.sub(r"([0-9A-Za-z])_(?=[0-9A-Z])", lambda m: m.group(1), snake.title())
+
+
+def _to_camel(snake: str) -> str:
+    """pydantic.alias_generators.to_camel: `video_url` -> `videoUrl` (a name already camel stays)."""
+    if re.match(r"^[a-z]+[A-Za-z0-9]*$", snake) and not re.search(r"\d[a-z]", snake):
+        return snake
+    return re.sub(r"(^_*[A-Z])", lambda m: m.group(1).lower(), _to_pascal(snake))
 
 
 def _python_member(

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from akool_cli.audit import tstypes
 from akool_cli.audit.rules import Fix
 from akool_cli.audit.scan import MAX_FILE_BYTES, Finding
 from akool_cli.audit.source import line_starts
@@ -125,8 +126,12 @@ def file_diff(name: str, fixes: list[Fix], shown_as: str | None = None) -> tuple
     text = data.decode("utf-8", "surrogateescape")
     if len(text) != len(data.decode("utf-8", "replace")):
         return b"", 0
+    starts = line_starts(text)
+    if tstypes.typescript(name):  # (what the code's own types say a patch must keep)
+        fixes = tstypes.renamed_with_literals(text, starts, fixes)
+        fixes = tstypes.typed_values_kept(text, starts, fixes)
     edits = [edit for fix in fixes for edit in (fix, *fix.also)]
-    new, made = _apply(text, line_starts(text), edits)
+    new, made = _apply(text, starts, edits)
     applied = sum(1 for fix in fixes if fix in made)
     if not applied:
         return b"", 0

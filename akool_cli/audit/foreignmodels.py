@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from akool_cli.audit import rx, source
+from akool_cli.audit import callers, modules, rx, source
 
 MODEL_HINT = rx.compile(r"\bBaseModel\b|@(?:dataclasses\.)?dataclass\b|\bTypedDict\b")
 MODEL_CLASS = rx.compile(r"class[ \t]+(?P<n>[A-Za-z_]\w*)[ \t]*(?:\((?P<bases>[^)]*)\))?[ \t]*:")
@@ -50,7 +50,38 @@ def folder_models(texts: list[tuple[Path, str, str]]) -> Models:
                 continue
             block = Block(shown, first, tuple(lines[first : _body_end(lines, k)]))
             found.setdefault(m.group("n"), []).append((path, block))
+    _callers(texts, found)
     return found
+
+
+# The entry of the folder's models under which the calls other files make of a file's functions
+# are kept (a name no type has): `from talker import talk` then `talk(p, a, "1080p")` in main.py,
+# added after talker.py's own text, so that the literal a caller gives a parameter whose default
+# is sent as a field is judged as the file's own calls' are (callers.py), and reported in main.py,
+# at its line (fixD28 typed-param-default across files).
+CALLERS_OF = "\0callers "
+
+
+def _callers(texts: list[tuple[Path, str, str]], found: Models) -> None:
+    defining = {
+        path: names
+        for path, _, text in texts
+        if modules.family(path) in callers.CALLER_FAMILIES
+        and (names := callers.defaulted_functions(text))
+    }
+    for path, shown, text in texts if defining else ():
+        if modules.family(path) not in callers.CALLER_FAMILIES:
+            continue
+        lines: list[str] | None = None
+        for owner, names in defining.items():
+            stem = owner.stem if owner.stem not in modules.INDEX_STEMS else owner.parent.name
+            if owner == path or not modules.imports_of(text, stem):
+                continue
+            taken = modules.imported_names(text, path, owner) & names
+            for first, last in callers.calls_in(text, taken) if taken else ():
+                lines = source.split_lines(text) if lines is None else lines
+                block = Block(shown, first, tuple(lines[first : last + 1]))
+                found.setdefault(CALLERS_OF + str(owner), []).append((path, block))
 
 
 def _body_end(lines: list[str], header: int) -> int:
@@ -62,6 +93,13 @@ def _body_end(lines: list[str], header: int) -> int:
 
 
 def imported_models(path: Path, text: str, models: Models) -> list[Block]:
+    """The types of other files this file takes (see _models_taken), then the calls other files
+    make of its functions (see _callers)."""
+    callers_of = models.get(CALLERS_OF + str(path), []) if models else []
+    return [*_models_taken(path, text, models), *(block for _, block in callers_of)]
+
+
+def _models_taken(path: Path, text: str, models: Models) -> list[Block]:
     """The classes of other files that this Python file imports by name (`from dtos import
     SessionReq`) and does not declare itself: one declaring file per name, the module named."""
     if path.suffix in BRACED_SUFFIXES and models:

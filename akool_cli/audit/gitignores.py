@@ -64,8 +64,7 @@ def special_source(root: Path, top: Path) -> str | None:
         with contextlib.suppress(OSError):  # (absent, a link loop: nothing git would wait on)
             if not stat.S_ISREG(mode := os.stat(name).st_mode) and not stat.S_ISDIR(mode):
                 return str(name)
-    names = [top / ".git" / "config", top / ".git" / "info" / "exclude"]
-    names += [place for value in _config_paths(top) for place in _config_places(top, value)]
+    names = [top / ".git" / "config", top / ".git" / "info" / "exclude", *_named_by_configs(top)]
     start = Path(os.path.abspath(root))
     names += [f / ".gitignore" for f in (start, *start.parents) if f.is_relative_to(top)]
     for folder, dirs, files in os.walk(start):
@@ -114,8 +113,38 @@ CONFIG_PATH = rx.compile(r"^\s*(?:excludesfile|path)\s*=\s*(?P<v>.+?)\s*$", re.I
 
 def _config_paths(top: Path) -> list[str]:
     """The files the repository's config names for git to read (excludesFile, include.path)."""
-    text = _text(top / ".git" / "config")
-    return [m.group("v").strip('"') for m in CONFIG_PATH.finditer(text)] if text else []
+    return _values(_text(top / ".git" / "config"))
+
+
+INCLUDE_DEPTH = 10  # (git's own limit: a deeper chain, or a cycle, is an error to git)
+
+
+def _named_by_configs(top: Path) -> list[Path]:
+    """Every file the repository's config names, and those its included configs name in turn
+    (an include's own `[include] path = fifo.cfg`, relative to the including file's folder, as
+    git reads it; a cycle a -> b -> a taken once): a FIFO at any depth blocked git, and the
+    audit, forever (fixD28 git-include-nested-fifo). Only regular files are read for more."""
+    found: list[Path] = []
+    seen: set[str] = set()
+    configs = [(top / ".git" / "config", _config_paths(top))]
+    for _ in range(INCLUDE_DEPTH):
+        deeper: list[tuple[Path, list[str]]] = []
+        for config, values in configs:
+            for value in values:
+                named = Path(os.path.expanduser(value))
+                own = [] if named.is_absolute() else [config.parent / named]
+                for place in [*own, *_config_places(top, value)]:
+                    found.append(place)
+                    real = os.path.realpath(place)
+                    text = "" if real in seen else _text(place)
+                    seen.add(real)
+                    deeper += [(place, _values(text))] if text else []
+        configs = deeper
+    return found
+
+
+def _values(text: str) -> list[str]:
+    return [m.group("v").strip('"') for m in CONFIG_PATH.finditer(text)]
 
 
 def _config_places(top: Path, value: str) -> list[Path]:

@@ -7,10 +7,15 @@ the member a type of the file declares is where the finding also belongs."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from akool_cli.audit import rx
+from akool_cli.audit import brackets, rx
 from akool_cli.audit.fields import Text
+
+if TYPE_CHECKING:
+    from akool_cli.audit.rules import Fix
 
 TS_FILE = rx.compile(r"\.(?:ts|tsx|mts|cts)$")
 # Types that say nothing of a literal's keys: a rename there compiles.
@@ -84,19 +89,9 @@ def literal_type(doc: Text, offset: int) -> Typed | None:
 
 def declared_types(doc: Text) -> dict[str, tuple[int, int]]:
     """Each type the file declares with an object body: its name and the body's extent."""
-    if doc.ts_types is not None:
-        return doc.ts_types
-    found: dict[str, tuple[int, int]] = {}
-    text = doc.text
-    for m in DECLARED.finditer(text):
-        brace = text.find("{", m.end() - 1, m.end() + 200)
-        if brace < 0 or text[m.end() - 1 : brace].strip(" \t\n=") != "":
-            continue
-        end = _closing(text, brace)
-        if end > brace:
-            found.setdefault(m.group("n"), (brace, end))
-    doc.ts_types = found
-    return found
+    if doc.ts_types is None:
+        doc.ts_types = _declared_in(doc.text)
+    return doc.ts_types
 
 
 def _closing(text: str, brace: int) -> int:
@@ -114,18 +109,12 @@ def _closing(text: str, brace: int) -> int:
 
 def members(doc: Text, type_name: str) -> dict[str, int]:
     """The members a type of the file declares at its top level: name and where it is written."""
-    if type_name in doc.ts_members:
-        return doc.ts_members[type_name]
-    span = declared_types(doc).get(type_name)
-    if span is None:
-        return {}
-    text = doc.text
-    found: dict[str, int] = doc.ts_members.setdefault(type_name, {})
-    for m in MEMBER.finditer(text, span[0], span[1]):
-        inner = text[span[0] + 1 : m.start("n")]
-        if inner.count("{") - inner.count("}") == 0 and inner.count("(") == inner.count(")"):
-            found.setdefault(m.group("n"), m.start("n"))
-    return found
+    if type_name not in doc.ts_members:
+        span = declared_types(doc).get(type_name)
+        if span is None:
+            return {}
+        doc.ts_members[type_name] = _members_in(doc.text, span)
+    return doc.ts_members[type_name]
 
 
 def declares_member(doc: Text, name: str) -> str | None:
@@ -191,3 +180,214 @@ def typed_value(doc: Text, offset: int, name: str) -> bool:
         return False  # (a value given after `=` only: a default, a declaration)
     found = TYPED_VALUE.search(doc.text, max(0, offset - 160), offset)
     return found is not None and found.group("t").strip() not in PLAIN_TYPES
+
+
+# -- a member rename made with the literals typed by its type (fixD28 cast-literal) --------------
+# What may follow a use of the type's name, for the literal it types: `<T>{`, `: T = {`.
+TYPES_NEXT = rx.compile(r"\s*>\s*\{|\s*=\s*\{")
+# What may come before it: `<` of a cast, `:` of an annotation, `as`/`satisfies` after a literal.
+CAST_OPEN, ANNOTATED = rx.compile(r"<\s*$"), rx.compile(r"[\w$\]]\s*:\s*$")
+TYPED_AFTER_LITERAL = rx.compile(r"\}\s*\)?\s*(?:as|satisfies)\s+$")
+EXPORTED = rx.compile(r"\bexport\s+(?:declare\s+)?(?:default\s+)?(?:type|interface|class)\s+$")
+
+
+def renamed_with_literals(text: str, starts: list[int], fixes: list[Fix]) -> list[Fix]:
+    """The fixes, a rename of a member of a type the file declares made together with the same
+    key of every object literal the type is given to (`<T>{...}`, `const b: T = {...}`, `{...}
+    as T`, `{...} satisfies T`): renamed in the type alone, `tsc` refused the patched file. A
+    type the code uses any other way (a parameter's, a generic's, exported, a member read
+    `b.size` or destructured) keeps its member as it is: that finding is left to a person."""
+    declared: dict[str, tuple[int, int]] | None = None
+    out: list[Fix] = []
+    for fix in fixes:
+        at = starts[fix.line] + fix.start if fix.line < len(starts) else -1
+        if at < 0 or not (IDENTIFIER.fullmatch(fix.old) and IDENTIFIER.fullmatch(fix.new)):
+            out.append(fix)
+            continue
+        declared = _declared_in(text) if declared is None else declared
+        owner = next((t for t, (a, b) in declared.items() if a < at < b), None)
+        if owner is None or _members_in(text, declared[owner]).get(fix.old) != at:
+            out.append(fix)
+            continue
+        keys = _typed_literal_keys(text, owner, declared[owner], fix.old)
+        if keys is None or _used_apart(text, fix.old, {at, *keys}):
+            continue  # (neither: the member and its literals stay as they are)
+        also = tuple(_key_rename(text, starts, k, fix) for k in keys)
+        out.append(replace(fix, also=(*fix.also, *also)))
+    return out
+
+
+IDENTIFIER = rx.compile(r"[A-Za-z_$][\w$]*")
+
+
+def _typed_literal_keys(
+    text: str, type_name: str, body: tuple[int, int], key: str
+) -> list[int] | None:
+    """Where each literal the type is given to names `key` at its top level; None when the type
+    is used otherwise than to type a literal (or exported: other files may use it)."""
+    found: list[int] = []
+    for m in re.finditer(rf"(?<![\w$.]){re.escape(type_name)}(?![\w$])", text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        if body[0] - 200 < m.start() < body[0]:  # (its own declaration)
+            if EXPORTED.search(before):
+                return None
+            continue
+        literal = _typed_literal(text, m, before)
+        if literal is None:
+            return None
+        found += _top_level_keys(text, literal, key)
+    return found
+
+
+def _typed_literal(text: str, use: re.Match[str], before: str) -> tuple[int, int] | None:
+    """The `{`...`}` extent of the object literal a use of a type's name types, or None."""
+    after = TYPES_NEXT.match(text, use.end())
+    cast = CAST_OPEN.search(before) is not None and after is not None and ">" in after.group()
+    annotated = ANNOTATED.search(before) is not None and after is not None and "=" in after.group()
+    if cast or annotated:
+        opening = text.index("{", use.end())
+        closing = brackets.matching(text, opening, 1, len(text))
+        return (opening, closing) if closing > 0 else None
+    tail = TYPED_AFTER_LITERAL.search(before)
+    if tail is None:
+        return None
+    closing = text.rindex("}", 0, use.start())
+    opening = brackets.matching(text, closing, -1, -1)
+    return (opening, closing) if opening >= 0 else None
+
+
+def _top_level_keys(text: str, literal: tuple[int, int], key: str) -> list[int]:
+    """Where `key` is written as a key (or a shorthand property) of the literal's own level."""
+    found = []
+    pattern = rf"(?P<q>[\"']?)(?<![\w$.]){re.escape(key)}(?P=q)(?![\w$])\s*(?P<s>[:,}}])"
+    for m in re.finditer(pattern, text[: literal[1] + 1]):
+        if m.start() <= literal[0]:
+            continue
+        inner = text[literal[0] + 1 : m.start()]
+        if _depth(inner) == 0 and re.search(r"(?:^|[{,])\s*$", text[literal[0] : m.start()]):
+            found.append(m.start() + len(m.group("q")))
+    return found
+
+
+def _depth(inner: str) -> int:
+    return sum(inner.count(c) for c in "([{") - sum(inner.count(c) for c in ")]}")
+
+
+def _used_apart(text: str, name: str, renamed: set[int]) -> bool:
+    """Whether the name is written, other than where it is renamed, as a member read (`b.size`,
+    `b?.size`, `b["size"]`) or a destructured name (`const { size } = b`): such code reads the
+    member too, so it would no longer type-check."""
+    for m in re.finditer(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text):
+        if m.start() in renamed:
+            continue
+        before = text[max(0, m.start() - 3) : m.start()]
+        if re.search(r"\.\s*$|\[\s*[\"']$", before) or re.match(r"\s*[,}]", text[m.end() :]):
+            return True
+    return False
+
+
+def _key_rename(text: str, starts: list[int], at: int, member: Fix) -> Fix:
+    """A literal's key renamed as its type's member is (a shorthand `{ size }` keeps its value:
+    `{ scale: size }`)."""
+    line = bisect_right(starts, at) - 1
+    shorthand = re.match(r"\s*[,}]", text[at + len(member.old) :]) is not None
+    new = f"{member.new}: {member.old}" if shorthand else member.new
+    start = at - starts[line]
+    return replace(member, line=line, start=start, end=start + len(member.old), new=new, also=())
+
+
+def _declared_in(text: str) -> dict[str, tuple[int, int]]:
+    """declared_types of a text read on its own (for the patch, after the scan)."""
+    found: dict[str, tuple[int, int]] = {}
+    for m in DECLARED.finditer(text):
+        brace = text.find("{", m.end() - 1, m.end() + 200)
+        if brace < 0 or text[m.end() - 1 : brace].strip(" \t\n=") != "":
+            continue
+        end = _closing(text, brace)
+        if end > brace:
+            found.setdefault(m.group("n"), (brace, end))
+    return found
+
+
+def _members_in(text: str, span: tuple[int, int]) -> dict[str, int]:
+    """The members a type's body (its braces' extent) declares at its top level."""
+    found: dict[str, int] = {}
+    for m in MEMBER.finditer(text, span[0], span[1]):
+        inner = text[span[0] + 1 : m.start("n")]
+        if inner.count("{") - inner.count("}") == 0 and inner.count("(") == inner.count(")"):
+            found.setdefault(m.group("n"), m.start("n"))
+    return found
+
+
+# -- a value's kind changed inside a literal the code types (fixD28 diff-breaks-ts-typed-body) -----
+NUMBER = rx.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _kind(value: str) -> str:
+    """What a value written in code is: a string (quoted, escaped quotes too), a boolean, a
+    number, or another expression."""
+    if value.lstrip("\\")[:1] in ("'", '"', "`"):
+        return "string"
+    if value in ("true", "false"):
+        return "boolean"
+    return "number" if NUMBER.fullmatch(value) else "other"
+
+
+def typed_values_kept(text: str, starts: list[int], fixes: list[Fix]) -> list[Fix]:
+    """The fixes less those that change a value's kind (`true` -> `1`, `1080` -> `"1080"`) inside
+    an object literal the code gives a named or inline type (`const body: SwapReq = {...}`, `<T>`,
+    `as T`, `satisfies T`, `send<T>(...)`): its member is typed as the old kind, so the patched
+    file no longer type-checks (TS2322); such a value is left to a person. The typed literals are
+    found once per file (a file of 40,000 fixes asks 40,000 times: break21h #20)."""
+    spans: list[tuple[int, int]] | None = None
+    kept = []
+    for fix in fixes:
+        at = starts[fix.line] + fix.start if fix.line < len(starts) else -1
+        if at >= 0 and _kind(fix.old) != _kind(fix.new):
+            spans = _typed_literals(text) if spans is None else spans
+            if any(a < at < b for a, b in spans[: bisect_right(spans, (at, len(text)))]):
+                continue
+        kept.append(fix)
+    return kept
+
+
+# Where a literal the code types may be: after `: T =` or an inline type's `= `, after `<T>`,
+# before `as T` / `satisfies T`, or in a call given a type argument (`send<T>(path, {`).
+TYPED_MARK = rx.compile(r"=\s*[{\[]|>\s*\{|\}\s*\)?\s*(?:as|satisfies)\s|<[^<>=;{}()]*>\s*\(")
+
+
+def _typed_literals(text: str) -> list[tuple[int, int]]:
+    """The extents of the object literals (and arrays of them) the file gives a type (see
+    _typed_at), by start."""
+    found = []
+    for m in TYPED_MARK.finditer(text):
+        if m.group().startswith("}"):
+            opening = brackets.matching(text, m.start(), -1, max(-1, m.start() - 20000))
+            closing = m.start()
+        elif m.group().endswith("("):  # (the call's arguments, all of them: conservative)
+            named = m.group().strip("<>( \t\n").split("<")[0].split(".")[-1]
+            closing = brackets.matching(text, m.end() - 1, 1, len(text))
+            if named not in LOOSE and closing > 0 and text[m.start() - 1 : m.start()].strip():
+                found.append((m.end() - 1, closing))
+            continue
+        else:
+            opening = m.end() - 1
+            closing = brackets.matching(text, opening, 1, len(text))
+        literal = opening >= 0 and closing > opening and text[opening] in "{["  # (`T[] = [`)
+        if literal and _typed_at(text, opening, closing):
+            found.append((opening, closing))
+    return sorted(set(found))
+
+
+def _typed_at(text: str, opening: int, closing: int) -> bool:
+    """Whether the object literal opened at `opening` is given a type that is not loose."""
+    before = text[max(0, opening - 200) : opening]
+    if INLINE_TYPED_BEFORE.search(before):
+        return True
+    found = TYPED_BEFORE.search(before) or CAST_BEFORE.search(before)
+    found = found or GENERIC_CALL_BEFORE.search(before)
+    if found is None and closing > 0:
+        found = TYPED_AFTER.match(text, closing + 1)  # (not a call's result: see _typed_after)
+        if found is not None and ")" in text[closing : found.start("t")]:
+            found = found if WRAPPED.search(before) else None
+    return found is not None and found.group("t").split(".")[-1] not in LOOSE
