@@ -16,10 +16,13 @@ TESTING = frozenset(
     | {"endswith", "endsWith", "EndsWith", "end_with?", "HasSuffix", "includes", "include?"}
     | {"indexOf", "contains", "Contains", "str_contains", "str_starts_with", "strpos", "index"}
     | {"TrimPrefix", "TrimSuffix", "removeprefix", "removesuffix", "len", "strlen", "match"}
-    | {"test", "search", "equals", "Equals", "equalsIgnoreCase", "EqualFold", "length"}
+    | {"test", "search", "equals", "Equals", "equalsIgnoreCase", "EqualFold", "length", "has"}
 )
 CALLEE = rx.compile(r"(?P<c>[A-Za-z_$][\w$]*\??)\s*$")
-COMPARED_BEFORE = rx.compile(r"(?:===|!==|==|!=|\bis\s+not|\bis)\s*$")
+# (PowerShell's operators too: `$text -replace 'https://api.akool.com', 'https://openapi...'`.)
+COMPARED_BEFORE = rx.compile(
+    r"(?:===|!==|==|!=|\bis\s+not|\bis|(?i:\s-[ci]?(?:replace|eq|ne|(?:not)?(?:match|like))))\s*$"
+)
 COMPARED_AFTER = rx.compile(r"^\s*(?:===|!==|==|!=|\bnot\s+in\b|\bin\b)")
 # `NAME = "https://api.akool.com"` (or `const`, `:=`, a class constant): the name's uses decide.
 BOUND = rx.compile(
@@ -45,7 +48,9 @@ def compared(lines: list[str], i: int, start: int, end: int) -> bool:
         return True
     if _pair(line, start, end) or SEARCHED.search(line, 0, start):
         return True
-    if _result_compared(lines, i, start, end):
+    if _result_compared(lines, i, start, end) or _rewrite_rule(lines, i, start, end):
+        return True
+    if _substitution(line, start, end) or _literal_searched(line, start, end):
         return True
     bound = BOUND.match(line[:start])
     if bound is None or line[end:].strip(" ;,") not in ("", ")"):
@@ -75,8 +80,11 @@ REQUESTING = rx.compile(r"(?i)\b(?:curl|wget|http|xh|fetch|get|post|request)\b")
 URL_PATH = rx.compile(r"https?://[\w.-]*akool\.com(?P<p>[^\"'`\s;]*)")
 # A search command's argument: `grep -rq "https://api.akool.com" config/` (a guard that the old
 # host is gone), ripgrep, git grep.
+# The command may follow a shell keyword or a Makefile recipe's prefix (`if git grep -n ...; then`,
+# `@! rg -q ...`: a CI step that fails the build while the old host is still present).
 SEARCHED = rx.compile(
-    r"(?:^|[|;&(]|\$\()\s*(?:sudo\s+)?(?:git\s+grep|[ez]?grep|fgrep|rg|ag|ack)\b[^|;&]*$"
+    r"(?:^|[|;&(]|\$\()\s*(?:(?:if|elif|while|until|then|do|sudo|command)\s+|[!@-]\s*)*"
+    r"(?:git\s+grep|[ez]?grep|fgrep|rg|ag|ack)\b[^|;&]*$"
 )
 
 
@@ -98,7 +106,69 @@ def _pair(line: str, start: int, end: int) -> bool:
 
 def _same_path(first: str, second: str) -> bool:
     one, other = URL_PATH.search(first), URL_PATH.search(second)
-    return one is not None and other is not None and one.group("p") == other.group("p")
+    if one is None or other is None:
+        return False
+    return one.group("p").rstrip("/") == other.group("p").rstrip("/")
+
+
+# A rewrite rule written as a record of two named fields, in code or in a config file:
+# `{ from: "https://api.akool.com", to: "https://openapi.akool.com" }` (the `to` on the same line or
+# the next), YAML's `- from: https://api.akool.com/` over `to: https://openapi.akool.com/`, Ruby's and
+# PHP's `'from' => ...`, Go's `{From: ..., To: ...}`. The new side must be another AKOOL URL at the
+# same path: a record that only names the old host is no rewrite.
+RULE_FROM = rx.compile(
+    r"""(?:^|[{,(\s])["']?(?i:from|old|source|src|legacy|before|match)["']?\s*(?::|=>?)\s*$"""
+)
+RULE_TO = rx.compile(
+    r"""\s*,?\s*["']?(?i:to|new|target|dest|destination|replacement|replace|after)["']?\s*"""
+    r"""(?::|=>?)\s*["'`]?(?P<u>https?://[\w.-]*akool\.com[^"'`\s,}]*)"""
+)
+
+
+def _rewrite_rule(lines: list[str], i: int, start: int, end: int) -> bool:
+    """Whether the AKOOL URL at [start, end) of line i is a rewrite rule's old side (see RULE_FROM)."""
+    line = lines[i]
+    if RULE_FROM.search(line, 0, max(0, start)) is None:
+        return False
+    new = RULE_TO.match(line, end) if end < len(line) else None
+    if new is None and i + 1 < len(lines) and len(lines[i + 1]) <= LONGEST:
+        new = RULE_TO.match(lines[i + 1])
+    return new is not None and _same_path(line[start:end], new.group("u"))
+
+
+# A sed/perl substitution whose pattern names the old host (`sed -i 's#https://api.akool.com#https:
+# //openapi.akool.com#g' .env`): a migration of saved text. One whose replacement writes a host that
+# is not AKOOL's API host migrates onto it, and stays a finding.
+SUBSTITUTION = rx.compile(
+    r"s(?P<d>[#|/,:@!%+])(?P<old>(?:(?!(?P=d)).)*)(?P=d)(?P<new>(?:(?!(?P=d)).)*)(?P=d)[a-z]*$"
+)
+SUBSTITUTES = rx.compile(r"(?:^|[\s;|&(])(?:g?sed|perl)\s")
+OTHER_HOST = rx.compile(r"//(?!openapi\.akool\.com)[\w.-]*akool\.com")
+
+
+def _substitution(line: str, start: int, end: int) -> bool:
+    """Whether the quoted text at [start, end) of a line is a sed/perl substitution that rewrites
+    the old host (see SUBSTITUTION)."""
+    m = SUBSTITUTION.match(line, start + 1, end - 1)
+    if m is None or SUBSTITUTES.search(line, 0, start) is None:
+        return False
+    return "akool" in m.group("old") and OTHER_HOST.search(m.group("new")) is None
+
+
+# A list written where it is searched: `new Set(["https://api.akool.com", ...]).has(origin)`,
+# `["https://api.akool.com", ...].includes(origin)`.
+LIST_OPENED = rx.compile(r"""\[\s*(?:["'][^"'\n]*["']\s*,\s*)*$""")
+LIST_SEARCHED = rx.compile(
+    r"""(?:\s*,\s*["'][^"'\n]*["'])*\s*,?\s*\]\s*\)?\s*\.\s*(?P<m>[A-Za-z_]\w*\??)\s*\("""
+)
+
+
+def _literal_searched(line: str, start: int, end: int) -> bool:
+    """Whether the literal at [start, end) of a line is an item of a list searched right there."""
+    m = LIST_SEARCHED.match(line, end)
+    return (
+        m is not None and m.group("m") in TESTING and LIST_OPENED.search(line, 0, start) is not None
+    )
 
 
 def _tested(line: str, start: int, end: int) -> bool:
@@ -117,7 +187,7 @@ def _tested(line: str, start: int, end: int) -> bool:
 # the name's uses decide, as for one literal.
 LISTED = rx.compile(
     r"^\s*(?:(?:export\s+)?(?:const|let|var|val|final|static|private|public|readonly)\s+)*"
-    r"(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w.\[\]]+\s*)?=\s*(?:(?:frozenset|set|tuple|list)\(\s*)?"
+    r"(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w.\[\]<>]+\s*)?=\s*(?:(?:frozenset|set|tuple|list|new\s+Set)\(\s*)?"
     r"""[\[({](?:\s*["'][^"'\n]*["']\s*,)*\s*$"""
 )
 LIST_END = rx.compile(r"""(?:\s*,\s*["'][^"'\n]*["'])*\s*,?\s*[\])}]+\s*(?:as\s+const\s*)?;?\s*$""")

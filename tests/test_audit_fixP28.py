@@ -1,0 +1,46 @@
+"""`akool audit` on fixP28's precision items: AKOOL URLs that are only data (migrations of saved
+URLs off the retired host, CI guards that the old host is gone), the app's own records and routes,
+and where a typed request's finding lands. Each folder of tests/audit_corpus/fixP28/ holds correct
+files (no finding) beside near-twins that are wrong and must still be found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from akool_cli.audit.scan import audit
+
+CORPUS = Path(__file__).parent / "audit_corpus" / "fixP28"
+
+
+def found(folder: str) -> set[tuple[str, int, str]]:
+    result = audit([CORPUS / folder], exclude=["expected.json"])
+    return {(Path(f.file).name, f.line, f.rule) for f in result.findings if f.severity != "info"}
+
+
+def patched(folder: str) -> set[tuple[str, int]]:
+    result = audit([CORPUS / folder], exclude=["expected.json"])
+    return {(Path(f.file).name, f.line) for f in result.findings if f.fix is not None}
+
+
+# -- host-migration-variants-2: the old host only as data ----------------------------------------
+
+
+def test_migrations_and_guards_of_the_old_host_are_no_calls() -> None:
+    # rule tables ({from, to} in TS and YAML), Set origin checks, git grep/rg/grep guards in shell
+    # and Makefiles, sed/perl substitutions and PowerShell's -replace: none is a call.
+    assert found("hosts") == {
+        ("wrong_host.ts", 3, "wrong-host"),
+        ("wrong_host.sh", 2, "wrong-host"),
+        ("rollback.sh", 2, "wrong-host"),  # (a migration onto the retired host)
+        ("rollback.ps1", 1, "wrong-host"),
+    }
+
+
+def test_only_real_calls_to_the_old_host_are_patched() -> None:
+    assert patched("hosts") <= {
+        ("wrong_host.ts", 3),
+        ("wrong_host.sh", 2),
+        ("rollback.sh", 2),
+        ("rollback.ps1", 1),
+    }
+    assert {("wrong_host.ts", 3), ("wrong_host.sh", 2)} <= patched("hosts")
