@@ -44,3 +44,17 @@ def test_only_real_calls_to_the_old_host_are_patched() -> None:
         ("rollback.ps1", 1),
     }
     assert {("wrong_host.ts", 3), ("wrong_host.sh", 2)} <= patched("hosts")
+
+
+# -- own-record-variants: the app's own database records -----------------------------------------
+
+
+def test_own_records_fetched_through_an_orm_are_no_answers() -> None:
+    # Django's get_object_or_404, SQLAlchemy 2.0's select(Render).where(Render.video_status == 5)
+    # and session.scalars, Sequelize's findOne on a model required from ./models, Rust sqlx's
+    # query_as!/query_as::<_, Render>: the app's own status column, whatever its values.
+    assert found("records") == {
+        ("wrong_poll.rs", 35, "status-value"),
+        ("wrong_status.js", 11, "status-value"),
+        ("wrong_views.py", 36, "status-value"),
+    }
