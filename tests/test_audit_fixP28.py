@@ -58,3 +58,21 @@ def test_own_records_fetched_through_an_orm_are_no_answers() -> None:
         ("wrong_status.js", 11, "status-value"),
         ("wrong_views.py", 36, "status-value"),
     }
+
+
+# -- own-routes-split-2: routes the app serves and mocks a test sets up --------------------------
+
+
+def test_own_routes_and_msw_v1_handlers_are_no_calls() -> None:
+    # ASP.NET's MapPost/MapGet over lines and [HttpPost(...)] attributes, Ktor's routing, MSW v1's
+    # rest.post(url, (req, res, ctx) => ...) handlers of documented URLs (their answers are no
+    # request); the real calls beside them are still judged. (A mock's undocumented path stays a
+    # finding: docs/audit.md's "Mocks are not requests" - the code under test sends it.)
+    assert found("routes") == {
+        ("AkoolClient.cs", 11, "undocumented-path"),
+        ("calls.test.js", 14, "undocumented-path"),
+    }
+
+
+def test_no_patch_on_a_mock_or_a_route() -> None:
+    assert patched("routes") <= {("AkoolClient.cs", 11), ("calls.test.js", 14)}

@@ -394,6 +394,9 @@ ROUTE = rx.compile(
     r"\s*,\s*(?:async\s*)?\(\s*(?:\)\s*=>|\{))"
     r"|Route::\w+\(\s*(?=[\"'])"
     r"|\.route\(\s*(?=[\"'`])"  # (Express' `app\n  .route("/x")`, axum's `.route("/x", get(h))`)
+    # (ASP.NET's minimal API `app.MapPost("/x", handler)` and its attributes `[HttpPost("/x")]`)
+    r"|\.Map(?:Get|Post|Put|Patch|Delete|Methods|Group)\(\s*(?=\")"
+    r"|\[(?:Http(?:Get|Post|Put|Patch|Delete)|Route)\(\s*(?=\")"
 )
 
 
@@ -414,6 +417,9 @@ ROUTE_WORDS = (
     ".HandleFunc(",
     "Route::",
     ".route(",
+    ".Map",
+    "[Http",
+    "[Route(",
 )
 ROUTE_HANDLER = rx.compile(r"\(\s*(?:req|ctx|c|\)\s*=>|\{)")
 
