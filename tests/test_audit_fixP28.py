@@ -76,3 +76,22 @@ def test_own_routes_and_msw_v1_handlers_are_no_calls() -> None:
 
 def test_no_patch_on_a_mock_or_a_route() -> None:
     assert patched("routes") <= {("AkoolClient.cs", 11), ("calls.test.js", 14)}
+
+
+# -- route-fix-client-names: a client named like a router is a client ----------------------------
+
+
+def test_a_client_named_router_app_server_or_api_still_sends() -> None:
+    # `const router = axios.create({ baseURL })`, `app = httpx.Client(base_url=...)`: what the name
+    # was made from decides, on one line or over several; an Express router's routes stay routes.
+    assert found("clients") == {
+        ("api_client.ts", 9, "bad-value"),
+        ("api_client.ts", 13, "bad-value"),
+        ("api_client.ts", 21, "bad-value"),
+        ("app_client.py", 10, "bad-value"),
+        ("app_client.py", 18, "bad-value"),
+        ("app_client.py", 26, "bad-value"),
+        ("router_client.js", 11, "bad-value"),
+        ("router_client.js", 17, "bad-value"),
+        ("router_client.js", 24, "bad-value"),
+    }
