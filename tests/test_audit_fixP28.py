@@ -95,3 +95,18 @@ def test_a_client_named_router_app_server_or_api_still_sends() -> None:
         ("router_client.js", 17, "bad-value"),
         ("router_client.js", 24, "bad-value"),
     }
+
+
+# -- express-route-verb-taken-as-helper-method, shell-wrapper-passthrough-method-ignored ---------
+
+
+def test_a_wrappers_method_is_its_own_not_a_later_routes() -> None:
+    # `async function akool(path) { const res = await fetch(AKOOL + path, ...); ... }` then the
+    # app's own `app.post("/webhook", (req, res) => ...)`: the wrapper sends a GET (Express,
+    # routers, Fastify, Hono, Koa); a wrapper given `method: "POST"` still sends a POST.
+    # A shell wrapper forwarding "$@" / "${@:2}" to curl sends what its caller's words say.
+    assert found("methods") == {
+        ("control_post.mjs", 9, "wrong-method"),
+        ("control_post.sh", 9, "wrong-method"),
+    }
+    assert patched("methods") == set()

@@ -375,10 +375,26 @@ def through_wrapper(doc: Text, offset: int, wrapper_method: str) -> Evidence | N
     said = SHELL_VERB.search(doc.text, start, offset)
     if said is not None:
         return Evidence(said.group("m"), said.start("m"), said.group("m"), True)
+    if doc.is_command(doc.line_of(offset)):
+        return _forwarded(doc, offset, wrapper_method[1:])
     default = wrapper_method[1:]
     if default not in METHODS or _gives_method(_arguments_after(doc.text, offset)):
         return None
     return Evidence(default, offset, default, False)
+
+
+def _forwarded(doc: Text, offset: int, default: str) -> Evidence | None:
+    """The method a shell call of a wrapper that forwards its words to curl sends: the caller's
+    own curl options after the path (`akool /voice/clone -X POST -d '{...}'`), read as curl reads
+    them, else the wrapper's (`default`)."""
+    line = doc.line_of(offset)
+    words = doc.line_text(line)[doc.column(offset) :]
+    said = curlargs.curl_method("curl " + words[words.find(" ") + 1 :] if " " in words else "curl")
+    if said is not None and (said.explicit or said.method != "GET"):
+        if said.method.upper() not in METHODS:
+            return None  # (`-X "$method"`: not said here)
+        return Evidence(said.method.upper(), offset, said.method, False)
+    return Evidence(default, offset, default, False) if default in METHODS else None
 
 
 # A method the caller gives a wrapper: a method word as an argument, a method keyword, or a

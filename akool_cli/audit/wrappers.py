@@ -416,14 +416,19 @@ def wrapper_method(lines: list[str], line: int, params: set[str]) -> str:
     if bound is None:
         return ""
     name = re.compile(rf"(?<![\w.]){re.escape(bound.group('n'))}\b")
+    depth = _indent(lines[line])
     for j in range(line + 1, min(line + BODY_LINES, len(lines))):
-        if FUNCTION_DEF.search(lines[j]):
-            break
+        if FUNCTION_DEF.search(lines[j]) or (lines[j].strip() and _indent(lines[j]) < depth):
+            break  # (the wrapper's body ends: a later `app.post(..., (req, res) =>` is a route's)
         if name.search(lines[j]):
             said = _said(_statement(lines, j), params)
             if said:
                 return said
     return ""
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _statement(lines: list[str], line: int) -> str:
@@ -454,12 +459,17 @@ def _said(statement: str, params: set[str]) -> str:
     return verbs.pop() if len(verbs) == 1 else ""
 
 
+# A shell wrapper's curl given all its caller's words (`curl -sS -H "..." "$@" "$BASE$path"`): the
+# caller's `-X POST`, `--request POST` or `-d ...` decide the method ("*GET": GET when it gives none).
+FORWARDED = rx.compile(r"(?<![\w\\])\"?\$(?:@|\*|\{[@*](?::\d+)?\})\"?(?![\w])")
+
+
 def _curl(statement: str, params: set[str]) -> str:
     said = curlargs.curl_method(statement)
     if said is None:
         return ""
     if not said.explicit:
-        return said.method
+        return PASSED + said.method if FORWARDED.search(statement) else said.method
     name = re.match(r"\$?\{?(\w*)", said.method)
     written = name.group(1) if name else ""
     if written.upper() in METHODS:
