@@ -57,6 +57,7 @@ def test_own_records_fetched_through_an_orm_are_no_answers() -> None:
         ("wrong_poll.rs", 35, "status-value"),
         ("wrong_status.js", 11, "status-value"),
         ("wrong_views.py", 36, "status-value"),
+        ("WrongPoll.php", 13, "status-value"),  # (Eloquent's Render::findOrFail: line 7 is own)
     }
 
 

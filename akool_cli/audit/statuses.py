@@ -340,7 +340,7 @@ OWN_MODELS = rx.compile(
 # A class a query selects from (SQLAlchemy's `select(Render).where(Render.video_status == 5)`,
 # `session.query(Render)`): its columns named on the class are the app's table's, never an answer's.
 QUERIED_CLASS = r"\b(?:select|query)\(\s*{}\b"
-RECEIVER = rx.compile(r"(?<![\w$.])(?P<r>[A-Za-z_$][\w$]*)\s*(?:\?\.|\.)$")
+RECEIVER = rx.compile(r"(?<![\w$.])(?P<r>[A-Za-z_$][\w$]*)\s*(?:\?\.|\.|\??->)$")
 
 
 def _on_own_model(text: _Text, origin: int) -> bool:
@@ -390,6 +390,8 @@ ORM_FETCH = rx.compile(
     r"|\bobjects\.(?:get|filter|first|create|get_or_create)\b|\bget_object_or_404\(\s*[A-Z]"
     r"|\b(?:db|session|Session|db\.session)\.(?:get|query|scalars|scalar)\(\s*(?:select\(\s*)?[A-Z]"
     r"|(?<![\w$.])[A-Z]\w*\.(?:find|where|find_by|first|last|findOne|findAll|findOrCreate)\b"
+    # (Laravel Eloquent's `Render::findOrFail($id)`, `Render::where(...)->first()`)
+    r"|(?<![\w$.\\])[A-Z]\w*::(?:find|findOrFail|findOrNew|first|firstOrFail|firstWhere|where)\("
 )
 LOCAL_BOUND = r"(?<![\w$.]){}\s*(?::[^=\n]*)?=(?![=>])\s*(?P<rhs>[^\n]*)"
 
