@@ -33,7 +33,26 @@ def test_migrations_and_guards_of_the_old_host_are_no_calls() -> None:
         ("wrong_host.sh", 2, "wrong-host"),
         ("rollback.sh", 2, "wrong-host"),  # (a migration onto the retired host)
         ("rollback.ps1", 1, "wrong-host"),
+        ("wrong_seed.sql", 1, "wrong-host"),  # (a base stored as a setting: it is called)
+        ("wrong_seed.sql", 2, "wrong-host"),
+        ("wrong_host.rb", 2, "wrong-host"),  # (a frozen constant joined to a path and requested)
+        ("README_old.md", 6, "wrong-host"),  # (a Python block's base: CHANGELOG's diff is not)
+        ("endpoints_table.py", 5, "wrong-host"),  # (a table of URLs requested in a loop)
     }
+
+
+def test_sql_go_ruby_migrations_are_data() -> None:
+    # SQL's REPLACE(url, OLD, NEW) and `LIKE 'OLD%'`, Go's strings.NewReplacer and a struct table of
+    # {From, To}, Ruby's frozen OLD_HOST only given to `sub`, TOML/JSON rewrite records.
+    hosts = {name for name, _, _ in found("hosts")}
+    assert not hosts & {"migrate.sql", "migrate.go", "legacy.rb", "rewrite.toml", "rewrite.json"}
+
+
+def test_a_changelogs_removed_lines_and_notes_about_the_old_host_are_no_calls() -> None:
+    # a ```diff block's `-` lines in Markdown (the code a change took out), a table from the old
+    # host to a note that it is retired, argparse texts
+    hosts = {name for name, _, _ in found("hosts")}
+    assert not hosts & {"CHANGELOG.md", "cli_notes.py"}
 
 
 def test_only_real_calls_to_the_old_host_are_patched() -> None:
@@ -42,6 +61,11 @@ def test_only_real_calls_to_the_old_host_are_patched() -> None:
         ("wrong_host.sh", 2),
         ("rollback.sh", 2),
         ("rollback.ps1", 1),
+        ("wrong_seed.sql", 1),
+        ("wrong_seed.sql", 2),
+        ("wrong_host.rb", 2),
+        ("README_old.md", 6),
+        ("endpoints_table.py", 5),
     }
     assert {("wrong_host.ts", 3), ("wrong_host.sh", 2)} <= patched("hosts")
 

@@ -17,11 +17,14 @@ TESTING = frozenset(
     | {"indexOf", "contains", "Contains", "str_contains", "str_starts_with", "strpos", "index"}
     | {"TrimPrefix", "TrimSuffix", "removeprefix", "removesuffix", "len", "strlen", "match"}
     | {"test", "search", "equals", "Equals", "equalsIgnoreCase", "EqualFold", "length", "has"}
+    | {"NewReplacer", "REPLACE", "REGEXP_REPLACE", "regexp_replace"}  # (Go's; SQL's UPDATE ... SET)
 )
 CALLEE = rx.compile(r"(?P<c>[A-Za-z_$][\w$]*\??)\s*$")
 # (PowerShell's operators too: `$text -replace 'https://api.akool.com', 'https://openapi...'`.)
+# (and SQL's `WHERE url LIKE 'https://api.akool.com%'`: a query for the rows to migrate)
 COMPARED_BEFORE = rx.compile(
-    r"(?:===|!==|==|!=|\bis\s+not|\bis|(?i:\s-[ci]?(?:replace|eq|ne|(?:not)?(?:match|like))))\s*$"
+    r"(?:===|!==|==|!=|\bis\s+not|\bis|(?i:\s-[ci]?(?:replace|eq|ne|(?:not)?(?:match|like)))"
+    r"|\bI?LIKE)\s*$"
 )
 COMPARED_AFTER = rx.compile(r"^\s*(?:===|!==|==|!=|\bnot\s+in\b|\bin\b)")
 # `NAME = "https://api.akool.com"` (or `const`, `:=`, a class constant): the name's uses decide.
@@ -53,7 +56,7 @@ def compared(lines: list[str], i: int, start: int, end: int) -> bool:
     if _substitution(line, start, end) or _literal_searched(line, start, end):
         return True
     bound = BOUND.match(line[:start])
-    if bound is None or line[end:].strip(" ;,") not in ("", ")"):
+    if bound is None or line[end:].strip(" ;,").removeprefix(".freeze") not in ("", ")"):
         bound = LISTED.match(line[:start])
         if bound is None or not LIST_END.match(line, end):
             return False
@@ -227,11 +230,27 @@ def _closing(line: str, at: int) -> int:
     return -1
 
 
+# A table's entry from an AKOOL URL to a message about it (`{"https://api.akool.com": "retired in
+# 2024, use openapi.akool.com"}`): a note looked up by the URL, three words or more, no URL, that
+# says the URL is out of use (a table of URLs to descriptions may be a list of calls).
+MESSAGE_VALUE = rx.compile(r"""\s*(?::|=>)\s*(?P<q>["'])(?P<v>(?:(?!(?P=q)).)*)(?P=q)""")
+OUT_OF_USE = rx.compile(
+    r"(?i)\b(?:retired|deprecated|legacy|obsolete|removed|replaced|moved|no\s+longer|use)\b"
+)
+
+
 def _redirect_entry(line: str, start: int, end: int) -> bool:
     """Whether a text at [start, end) of a line is a table entry's key whose value is another
-    AKOOL URL (see TABLE_VALUE)."""
+    AKOOL URL (see TABLE_VALUE) or a message about it (see MESSAGE_VALUE)."""
     before = line[:start].rstrip()
-    return before[-1:] in ENTRY_OPENS and TABLE_VALUE.match(line, end) is not None
+    if before[-1:] not in ENTRY_OPENS:
+        return False
+    if TABLE_VALUE.match(line, end) is not None:
+        return True
+    note = MESSAGE_VALUE.match(line, end)
+    if note is None or "://" in note["v"] or len(note["v"].split()) < 3:
+        return False
+    return OUT_OF_USE.search(note["v"]) is not None
 
 
 # A list's name searched: `LEGACY.includes(host)`, `LEGACY.some((l) => url.startsWith(l))` (a
