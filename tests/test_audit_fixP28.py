@@ -133,5 +133,6 @@ def test_a_wrappers_method_is_its_own_not_a_later_routes() -> None:
     assert found("methods") == {
         ("control_post.mjs", 9, "wrong-method"),
         ("control_post.sh", 9, "wrong-method"),
+        ("ruby_symbol_wrong.rb", 6, "wrong-method"),  # (`request(:post, ...)`: Net::HTTP::Post)
     }
     assert patched("methods") == set()

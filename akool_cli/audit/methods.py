@@ -44,8 +44,11 @@ METHOD_ARGUMENT = rx.compile(
     r"|\bmethod[\"']?\s*[:=]\s*(?P<q2>[\"'])(?P<opt>[A-Za-z]+)(?P=q2)"
     r"|\bmethod\s*:\s*\.(?P<swift>get|post|put|delete|patch)\b"  # Alamofire's `method: .post`
     # Perl's HTTP::Request->new(POST => $url), HTTP::Request::Common's `request(POST $url, ...)`
-    r"|\(\s*(?P<perl>GET|POST|PUT|DELETE|PATCH)(?:\s*=>|\s+(?=[\"'$]))",
+    r"|\(\s*(?P<perl>GET|POST|PUT|DELETE|PATCH)(?:\s*=>|\s+(?=[\"'$]))"
+    # (a Ruby symbol given first: `request(:post, "/x", body)`, the helper picking Net::HTTP::Post)
+    r"|\(\s*:(?P<sym>get|post|put|delete|patch)\s*,",
 )
+METHOD_GROUPS = ("lit", "const", "go", "opt", "swift", "perl", "sym")
 # A link of a builder chain: .post(body), .get(), .method("POST", body), .header(...)
 CHAIN_LINK = rx.compile(r"\)?\s*\.\s*(?P<name>\w+)\s*\(")
 METHOD_LITERAL = rx.compile(r"\s*(?P<q>[\"'])(?P<lit>[A-Za-z]+)(?P=q)")
@@ -262,7 +265,7 @@ def _first_argument(text: str, start: int, offset: int) -> bool:
 def _option(doc: Text, start: int, end: int) -> Evidence | None:
     """A method given inside [start, end): a quoted verb argument, HttpMethod.Post, method: "X"."""
     for m in METHOD_ARGUMENT.finditer(doc.text, start, end):
-        group = next(g for g in ("lit", "const", "go", "opt", "swift", "perl") if m.group(g))
+        group = next(g for g in METHOD_GROUPS if m.group(g))
         method = m.group(group).upper()
         if method in METHODS:
             literal = group in ("lit", "opt", "perl")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from akool_cli.audit import arguments, curlargs, rx, ties
-from akool_cli.audit.methods import METHOD_ARGUMENT, METHODS
+from akool_cli.audit.methods import METHOD_ARGUMENT, METHOD_GROUPS, METHODS
 from akool_cli.audit.scopes import (
     FUNCTION_DEF,
     NOT_FUNCTIONS,
@@ -451,7 +451,7 @@ def _said(statement: str, params: set[str]) -> str:
         return PASSED
     verbs = {m.group("verb").upper() for m in VERB_CALL.finditer(statement)}
     for m in METHOD_ARGUMENT.finditer(statement):
-        verbs.add(next(m.group(g) for g in ("lit", "const", "go", "opt") if m.group(g)).upper())
+        verbs.add(next(m.group(g) for g in METHOD_GROUPS if m.group(g)).upper())
     verbs.update(m.group("m").upper() for m in PHP_METHOD.finditer(statement))
     if not verbs and PHP_POST.search(statement):
         verbs.add("POST")
