@@ -82,6 +82,10 @@ def test_own_records_fetched_through_an_orm_are_no_answers() -> None:
         ("wrong_status.js", 11, "status-value"),
         ("wrong_views.py", 36, "status-value"),
         ("WrongPoll.php", 13, "status-value"),  # (Eloquent's Render::findOrFail: line 7 is own)
+        ("wrong_rows.py", 9, "status-value"),  # (rows of AKOOL's answer: knex/SQL rows are own)
+        ("wrong_rows.py", 12, "status-value"),
+        ("wrong_rows.ts", 7, "status-value"),
+        ("wrong_rows.ts", 8, "status-value"),
     }
 
 

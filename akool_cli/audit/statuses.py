@@ -340,7 +340,10 @@ OWN_MODELS = rx.compile(
 # A class a query selects from (SQLAlchemy's `select(Render).where(Render.video_status == 5)`,
 # `session.query(Render)`): its columns named on the class are the app's table's, never an answer's.
 QUERIED_CLASS = r"\b(?:select|query)\(\s*{}\b"
-RECEIVER = rx.compile(r"(?<![\w$.])(?P<r>[A-Za-z_$][\w$]*)\s*(?:\?\.|\.|\??->)$")
+# (a row of a list, `rows[0].video_status`, and a subscript, `row["video_status"]`, too)
+RECEIVER = rx.compile(
+    r"(?<![\w$.])(?P<r>[A-Za-z_$][\w$]*)(?:\[\d+\])?\s*(?:\?\.|\.|\??->|\[\s*[\"'])$"
+)
 
 
 def _on_own_model(text: _Text, origin: int) -> bool:
@@ -392,11 +395,19 @@ ORM_FETCH = rx.compile(
     r"|(?<![\w$.])[A-Z]\w*\.(?:find|where|find_by|first|last|findOne|findAll|findOrCreate)\b"
     # (Laravel Eloquent's `Render::findOrFail($id)`, `Render::where(...)->first()`)
     r"|(?<![\w$.\\])[A-Z]\w*::(?:find|findOrFail|findOrNew|first|firstOrFail|firstWhere|where)\("
+    # (a row of a SQL query: `conn.execute("SELECT ...").fetchone()`, `pool.query("SELECT ...")`,
+    # knex's `knex("renders").where(...).first()`)
+    r"|(?i:[\"'`]\s*SELECT\s)|\.fetch(?:one|all|many)\(|(?<![\w$.])knex\s*\("
 )
-LOCAL_BOUND = r"(?<![\w$.]){}\s*(?::[^=\n]*)?=(?![=>])\s*(?P<rhs>[^\n]*)"
+LOCAL_BOUND = (
+    r"(?<![\w$.]){0}\s*(?::[^=\n]*)?=(?![=>])\s*(?P<rhs>[^\n]*)"
+    r"|\{{[^{{}}=\n]*(?<![\w$.]){0}\s*\}}\s*=(?![=>])\s*(?P<parts>[^\n]*)"  # (`const { rows } = ...`)
+)
+# A row taken from a list the same way bound (`const render = rows[0]`): that list's binding decides.
+ROW_OF = rx.compile(r"^(?:await\s+)?(?P<n>[A-Za-z_$][\w$]*)\s*\[\s*\d+\s*\]\s*;?\s*$")
 
 
-def _fetched_record(text: _Text, i: int, receiver: str) -> bool:
+def _fetched_record(text: _Text, i: int, receiver: str, depth: int = 0) -> bool:
     """Whether the name a read is on was bound (within 40 lines above) to a record fetched
     through an ORM (see ORM_FETCH): the app's own record, whatever its class is called."""
     bound = re.compile(LOCAL_BOUND.format(re.escape(receiver)))
@@ -406,7 +417,11 @@ def _fetched_record(text: _Text, i: int, receiver: str) -> bool:
             continue
         m = bound.search(line)
         if m is not None:
-            return ORM_FETCH.search(m["rhs"]) is not None
+            rhs = m["rhs"] if m["rhs"] is not None else m["parts"]
+            row = ROW_OF.match(rhs.strip())
+            if row is not None and row["n"] != receiver and depth < 2:
+                return _fetched_record(text, j, row["n"], depth + 1)
+            return ORM_FETCH.search(rhs) is not None
     return False
 
 
