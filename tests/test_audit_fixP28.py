@@ -38,6 +38,8 @@ def test_migrations_and_guards_of_the_old_host_are_no_calls() -> None:
         ("wrong_host.rb", 2, "wrong-host"),  # (a frozen constant joined to a path and requested)
         ("README_old.md", 6, "wrong-host"),  # (a Python block's base: CHANGELOG's diff is not)
         ("endpoints_table.py", 5, "wrong-host"),  # (a table of URLs requested in a loop)
+        ("test_uses_old.py", 8, "wrong-host"),  # (a test that calls it; not one expecting a raise)
+        ("test_uses_old.py", 14, "wrong-host"),
     }
 
 
@@ -55,6 +57,12 @@ def test_a_changelogs_removed_lines_and_notes_about_the_old_host_are_no_calls() 
     assert not hosts & {"CHANGELOG.md", "cli_notes.py"}
 
 
+def test_a_test_that_the_old_host_is_refused_is_no_call() -> None:
+    # `with pytest.raises(...):` over the call, `expect(() => make(OLD)).toThrow()`, it.each lists
+    hosts = {name for name, _, _ in found("hosts")}
+    assert not hosts & {"test_refuses_old.py", "refuses.test.ts"}
+
+
 def test_only_real_calls_to_the_old_host_are_patched() -> None:
     assert patched("hosts") <= {
         ("wrong_host.ts", 3),
@@ -66,6 +74,8 @@ def test_only_real_calls_to_the_old_host_are_patched() -> None:
         ("wrong_host.rb", 2),
         ("README_old.md", 6),
         ("endpoints_table.py", 5),
+        ("test_uses_old.py", 8),
+        ("test_uses_old.py", 14),
     }
     assert {("wrong_host.ts", 3), ("wrong_host.sh", 2)} <= patched("hosts")
 

@@ -55,6 +55,8 @@ def compared(lines: list[str], i: int, start: int, end: int) -> bool:
         return True
     if _substitution(line, start, end) or _literal_searched(line, start, end):
         return True
+    if _expected_to_fail(lines, i, start):
+        return True
     bound = BOUND.match(line[:start])
     if bound is None or line[end:].strip(" ;,").removeprefix(".freeze") not in ("", ")"):
         bound = LISTED.match(line[:start])
@@ -307,3 +309,36 @@ def _only_tested(lines: list[str], name: str, bound: int) -> bool:
                 return False
             uses += 1
     return uses > 0
+
+
+# A test that the old host is refused: given inside a function an assertion expects to throw
+# (`expect(() => createAkool({ baseURL: OLD })).toThrow()`, Java's `assertThrows(X.class, () ->
+# new Akool(OLD))`), or in the block of Python's `with pytest.raises(...)`/`self.assertRaises(...)`.
+THROWN = rx.compile(r"(?:=>|->|\blambda\b)[^\n]*$")
+EXPECTS_THROW = rx.compile(
+    r"\.(?:toThrow\w*|rejects)\b|\b(?:assertThrows|assertThrowsExactly|expectThrows|assert\.throws"
+    r"|assert\.rejects|assertRaises\w*|pytest\.raises)\s*\("
+)
+RAISES_BLOCK = rx.compile(
+    r"^(?P<i>\s*)(?:async\s+)?with\s+(?:pytest\.raises|self\.assertRaises\w*)\s*\("
+)
+RAISES_SCAN = 3  # (the lines above a block's statement its `with` may be on)
+
+
+def _expected_to_fail(lines: list[str], i: int, start: int) -> bool:
+    """Whether a literal at `start` of line i is given where a test expects an exception (see
+    THROWN, EXPECTS_THROW, RAISES_BLOCK)."""
+    line = lines[i]
+    if THROWN.search(line, 0, start) and EXPECTS_THROW.search(line):
+        return True
+    indent = len(line) - len(line.lstrip())
+    for k in range(i - 1, max(-1, i - 1 - RAISES_SCAN), -1):
+        above = lines[k]
+        if not above.strip():
+            continue
+        m = RAISES_BLOCK.match(above)
+        if m is not None:
+            return len(m["i"]) < indent
+        if len(above) - len(above.lstrip()) < indent:
+            return False  # (another block's head: not a raises block)
+    return False
