@@ -196,7 +196,7 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
         skip[i] = [(0, len(ctx.lines[i]))]
     feign = source.feign_file(ctx.lines)
     ivars = source.assigned_ivars(ctx.lines)
-    clients = _client_names(ctx)
+    clients = lru_cache(maxsize=1)(lambda: _client_names(ctx))  # (asked only beside a route)
     for i, line in enumerate(ctx.lines):
         spans = source.foreign_spans(line, AKOOL_HOST_IN_URL) if "//" in line else []
         spans += [s for s in source.route_spans(line, feign, ivars) if not _sent(line, s, clients)]
@@ -225,13 +225,11 @@ def _client_names(ctx: FileContext) -> frozenset[str]:
     return ctx.bases.made_clients() | frozenset(ctx.bases.named_clients)
 
 
-def _sent(line: str, span: tuple[int, int], clients: frozenset[str]) -> bool:
+def _sent(line: str, span: tuple[int, int], clients: Callable[[], frozenset[str]]) -> bool:
     """Whether a route-looking path at `span` is the argument of a client's verb (see
     _client_names) opened on its line before it."""
-    if not clients:
-        return False
     m = VERB_RECEIVER.search(line, 0, span[0])
-    return m is not None and m.group("n") in clients
+    return m is not None and m.group("n") in clients()
 
 
 def find_mentions(ctx: FileContext) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from akool_cli.audit import rx
+from akool_cli.audit.scopes import indent
 
 # The callees that take a string to look for or replace, not a URL to request: `url.replace(OLD,
 # NEW)`, `startswith`, `includes`, Go's `strings.HasPrefix`/`Replace`, PHP's `str_replace`,
@@ -154,6 +155,8 @@ OTHER_HOST = rx.compile(r"//(?!openapi\.akool\.com)[\w.-]*akool\.com")
 def _substitution(line: str, start: int, end: int) -> bool:
     """Whether the quoted text at [start, end) of a line is a sed/perl substitution that rewrites
     the old host (see SUBSTITUTION)."""
+    if line[start + 1 : start + 2] != "s":
+        return False
     m = SUBSTITUTION.match(line, start + 1, end - 1)
     if m is None or SUBSTITUTES.search(line, 0, start) is None:
         return False
@@ -323,22 +326,26 @@ RAISES_BLOCK = rx.compile(
     r"^(?P<i>\s*)(?:async\s+)?with\s+(?:pytest\.raises|self\.assertRaises\w*)\s*\("
 )
 RAISES_SCAN = 3  # (the lines above a block's statement its `with` may be on)
+THROW_WORDS = ("hrow", "rejects", "aises")  # (each of EXPECTS_THROW's forms holds one)
 
 
 def _expected_to_fail(lines: list[str], i: int, start: int) -> bool:
     """Whether a literal at `start` of line i is given where a test expects an exception (see
     THROWN, EXPECTS_THROW, RAISES_BLOCK)."""
     line = lines[i]
-    if THROWN.search(line, 0, start) and EXPECTS_THROW.search(line):
+    thrown = any(w in line for w in THROW_WORDS) and THROWN.search(line, 0, start)
+    if thrown and EXPECTS_THROW.search(line):
         return True
-    indent = len(line) - len(line.lstrip())
+    depth = indent(line)
     for k in range(i - 1, max(-1, i - 1 - RAISES_SCAN), -1):
         above = lines[k]
         if not above.strip():
             continue
+        if "with" not in above and indent(above) >= depth:
+            continue  # (an earlier statement of the same block)
         m = RAISES_BLOCK.match(above)
         if m is not None:
-            return len(m["i"]) < indent
-        if len(above) - len(above.lstrip()) < indent:
+            return len(m["i"]) < depth
+        if indent(above) < depth:
             return False  # (another block's head: not a raises block)
     return False

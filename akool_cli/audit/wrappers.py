@@ -18,6 +18,7 @@ from akool_cli.audit.scopes import (
     defines,
     enclosing_class,
     function_def,
+    indent,
     ordered_parameters,
     parameters,
 )
@@ -416,19 +417,15 @@ def wrapper_method(lines: list[str], line: int, params: set[str]) -> str:
     if bound is None:
         return ""
     name = re.compile(rf"(?<![\w.]){re.escape(bound.group('n'))}\b")
-    depth = _indent(lines[line])
+    depth = indent(lines[line])
     for j in range(line + 1, min(line + BODY_LINES, len(lines))):
-        if FUNCTION_DEF.search(lines[j]) or (lines[j].strip() and _indent(lines[j]) < depth):
+        if FUNCTION_DEF.search(lines[j]) or (lines[j].strip() and indent(lines[j]) < depth):
             break  # (the wrapper's body ends: a later `app.post(..., (req, res) =>` is a route's)
         if name.search(lines[j]):
             said = _said(_statement(lines, j), params)
             if said:
                 return said
     return ""
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
 
 
 def _statement(lines: list[str], line: int) -> str:
