@@ -196,9 +196,10 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
         skip[i] = [(0, len(ctx.lines[i]))]
     feign = source.feign_file(ctx.lines)
     ivars = source.assigned_ivars(ctx.lines)
+    clients = lru_cache(maxsize=1)(lambda: _client_names(ctx))  # (asked only beside a route)
     for i, line in enumerate(ctx.lines):
         spans = source.foreign_spans(line, AKOOL_HOST_IN_URL) if "//" in line else []
-        spans += source.route_spans(line, feign, ivars)
+        spans += [s for s in source.route_spans(line, feign, ivars) if not _sent(line, s, clients)]
         spans += printed.link_spans(ctx.name, line)  # (a JSX `<a href="...">`: a link)
         comment = ctx.comments.get(i)
         if comment is not None and comment.prose:
@@ -206,8 +207,29 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
         if spans:
             skip.setdefault(i, []).extend(spans)
     for i, spans in source.split_routes(ctx.lines, feign, ivars).items():  # (routes over lines)
-        skip.setdefault(i, []).extend(spans)
+        head = ctx.lines[i - 1].rstrip() if i > 0 else ""
+        skip.setdefault(i, []).extend(s for s in spans if not _sent(head, (len(head), 0), clients))
     return skip
+
+
+# The receiver of a verb whose argument list opens right before a column (`router.post(`).
+VERB_RECEIVER = rx.compile(
+    r"(?<![\w$.])(?:this\.|self\.)?(?P<n>[A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z_]\w*\s*\(\s*$"
+)
+
+
+def _client_names(ctx: FileContext) -> frozenset[str]:
+    """The names the file binds to an HTTP client it makes or gives a base (`const router =
+    axios.create({ baseURL })`, `app = httpx.Client(base_url=...)`): what a name was made from
+    says whether its verbs send requests or declare routes, not what it is called."""
+    return ctx.bases.made_clients() | frozenset(ctx.bases.named_clients)
+
+
+def _sent(line: str, span: tuple[int, int], clients: Callable[[], frozenset[str]]) -> bool:
+    """Whether a route-looking path at `span` is the argument of a client's verb (see
+    _client_names) opened on its line before it."""
+    m = VERB_RECEIVER.search(line, 0, span[0])
+    return m is not None and m.group("n") in clients()
 
 
 def find_mentions(ctx: FileContext) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from akool_cli.audit import rx
+from akool_cli.audit.scopes import indent
 
 # The callees that take a string to look for or replace, not a URL to request: `url.replace(OLD,
 # NEW)`, `startswith`, `includes`, Go's `strings.HasPrefix`/`Replace`, PHP's `str_replace`,
@@ -16,10 +17,16 @@ TESTING = frozenset(
     | {"endswith", "endsWith", "EndsWith", "end_with?", "HasSuffix", "includes", "include?"}
     | {"indexOf", "contains", "Contains", "str_contains", "str_starts_with", "strpos", "index"}
     | {"TrimPrefix", "TrimSuffix", "removeprefix", "removesuffix", "len", "strlen", "match"}
-    | {"test", "search", "equals", "Equals", "equalsIgnoreCase", "EqualFold", "length"}
+    | {"test", "search", "equals", "Equals", "equalsIgnoreCase", "EqualFold", "length", "has"}
+    | {"NewReplacer", "REPLACE", "REGEXP_REPLACE", "regexp_replace"}  # (Go's; SQL's UPDATE ... SET)
 )
 CALLEE = rx.compile(r"(?P<c>[A-Za-z_$][\w$]*\??)\s*$")
-COMPARED_BEFORE = rx.compile(r"(?:===|!==|==|!=|\bis\s+not|\bis)\s*$")
+# (PowerShell's operators too: `$text -replace 'https://api.akool.com', 'https://openapi...'`.)
+# (and SQL's `WHERE url LIKE 'https://api.akool.com%'`: a query for the rows to migrate)
+COMPARED_BEFORE = rx.compile(
+    r"(?:===|!==|==|!=|\bis\s+not|\bis|(?i:\s-[ci]?(?:replace|eq|ne|(?:not)?(?:match|like)))"
+    r"|\bI?LIKE)\s*$"
+)
 COMPARED_AFTER = rx.compile(r"^\s*(?:===|!==|==|!=|\bnot\s+in\b|\bin\b)")
 # `NAME = "https://api.akool.com"` (or `const`, `:=`, a class constant): the name's uses decide.
 BOUND = rx.compile(
@@ -45,10 +52,14 @@ def compared(lines: list[str], i: int, start: int, end: int) -> bool:
         return True
     if _pair(line, start, end) or SEARCHED.search(line, 0, start):
         return True
-    if _result_compared(lines, i, start, end):
+    if _result_compared(lines, i, start, end) or _rewrite_rule(lines, i, start, end):
+        return True
+    if _substitution(line, start, end) or _literal_searched(line, start, end):
+        return True
+    if _expected_to_fail(lines, i, start):
         return True
     bound = BOUND.match(line[:start])
-    if bound is None or line[end:].strip(" ;,") not in ("", ")"):
+    if bound is None or line[end:].strip(" ;,").removeprefix(".freeze") not in ("", ")"):
         bound = LISTED.match(line[:start])
         if bound is None or not LIST_END.match(line, end):
             return False
@@ -75,8 +86,11 @@ REQUESTING = rx.compile(r"(?i)\b(?:curl|wget|http|xh|fetch|get|post|request)\b")
 URL_PATH = rx.compile(r"https?://[\w.-]*akool\.com(?P<p>[^\"'`\s;]*)")
 # A search command's argument: `grep -rq "https://api.akool.com" config/` (a guard that the old
 # host is gone), ripgrep, git grep.
+# The command may follow a shell keyword or a Makefile recipe's prefix (`if git grep -n ...; then`,
+# `@! rg -q ...`: a CI step that fails the build while the old host is still present).
 SEARCHED = rx.compile(
-    r"(?:^|[|;&(]|\$\()\s*(?:sudo\s+)?(?:git\s+grep|[ez]?grep|fgrep|rg|ag|ack)\b[^|;&]*$"
+    r"(?:^|[|;&(]|\$\()\s*(?:(?:if|elif|while|until|then|do|sudo|command)\s+|[!@-]\s*)*"
+    r"(?:git\s+grep|[ez]?grep|fgrep|rg|ag|ack)\b[^|;&]*$"
 )
 
 
@@ -98,7 +112,71 @@ def _pair(line: str, start: int, end: int) -> bool:
 
 def _same_path(first: str, second: str) -> bool:
     one, other = URL_PATH.search(first), URL_PATH.search(second)
-    return one is not None and other is not None and one.group("p") == other.group("p")
+    if one is None or other is None:
+        return False
+    return one.group("p").rstrip("/") == other.group("p").rstrip("/")
+
+
+# A rewrite rule written as a record of two named fields, in code or in a config file:
+# `{ from: "https://api.akool.com", to: "https://openapi.akool.com" }` (the `to` on the same line or
+# the next), YAML's `- from: https://api.akool.com/` over `to: https://openapi.akool.com/`, Ruby's and
+# PHP's `'from' => ...`, Go's `{From: ..., To: ...}`. The new side must be another AKOOL URL at the
+# same path: a record that only names the old host is no rewrite.
+RULE_FROM = rx.compile(
+    r"""(?:^|[{,(\s])["']?(?i:from|old|source|src|legacy|before|match)["']?\s*(?::|=>?)\s*$"""
+)
+RULE_TO = rx.compile(
+    r"""\s*,?\s*["']?(?i:to|new|target|dest|destination|replacement|replace|after)["']?\s*"""
+    r"""(?::|=>?)\s*["'`]?(?P<u>https?://[\w.-]*akool\.com[^"'`\s,}]*)"""
+)
+
+
+def _rewrite_rule(lines: list[str], i: int, start: int, end: int) -> bool:
+    """Whether the AKOOL URL at [start, end) of line i is a rewrite rule's old side (see RULE_FROM)."""
+    line = lines[i]
+    if RULE_FROM.search(line, 0, max(0, start)) is None:
+        return False
+    new = RULE_TO.match(line, end) if end < len(line) else None
+    if new is None and i + 1 < len(lines) and len(lines[i + 1]) <= LONGEST:
+        new = RULE_TO.match(lines[i + 1])
+    return new is not None and _same_path(line[start:end], new.group("u"))
+
+
+# A sed/perl substitution whose pattern names the old host (`sed -i 's#https://api.akool.com#https:
+# //openapi.akool.com#g' .env`): a migration of saved text. One whose replacement writes a host that
+# is not AKOOL's API host migrates onto it, and stays a finding.
+SUBSTITUTION = rx.compile(
+    r"s(?P<d>[#|/,:@!%+])(?P<old>(?:(?!(?P=d)).)*)(?P=d)(?P<new>(?:(?!(?P=d)).)*)(?P=d)[a-z]*$"
+)
+SUBSTITUTES = rx.compile(r"(?:^|[\s;|&(])(?:g?sed|perl)\s")
+OTHER_HOST = rx.compile(r"//(?!openapi\.akool\.com)[\w.-]*akool\.com")
+
+
+def _substitution(line: str, start: int, end: int) -> bool:
+    """Whether the quoted text at [start, end) of a line is a sed/perl substitution that rewrites
+    the old host (see SUBSTITUTION)."""
+    if line[start + 1 : start + 2] != "s":
+        return False
+    m = SUBSTITUTION.match(line, start + 1, end - 1)
+    if m is None or SUBSTITUTES.search(line, 0, start) is None:
+        return False
+    return "akool" in m.group("old") and OTHER_HOST.search(m.group("new")) is None
+
+
+# A list written where it is searched: `new Set(["https://api.akool.com", ...]).has(origin)`,
+# `["https://api.akool.com", ...].includes(origin)`.
+LIST_OPENED = rx.compile(r"""\[\s*(?:["'][^"'\n]*["']\s*,\s*)*$""")
+LIST_SEARCHED = rx.compile(
+    r"""(?:\s*,\s*["'][^"'\n]*["'])*\s*,?\s*\]\s*\)?\s*\.\s*(?P<m>[A-Za-z_]\w*\??)\s*\("""
+)
+
+
+def _literal_searched(line: str, start: int, end: int) -> bool:
+    """Whether the literal at [start, end) of a line is an item of a list searched right there."""
+    m = LIST_SEARCHED.match(line, end)
+    return (
+        m is not None and m.group("m") in TESTING and LIST_OPENED.search(line, 0, start) is not None
+    )
 
 
 def _tested(line: str, start: int, end: int) -> bool:
@@ -117,7 +195,7 @@ def _tested(line: str, start: int, end: int) -> bool:
 # the name's uses decide, as for one literal.
 LISTED = rx.compile(
     r"^\s*(?:(?:export\s+)?(?:const|let|var|val|final|static|private|public|readonly)\s+)*"
-    r"(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w.\[\]]+\s*)?=\s*(?:(?:frozenset|set|tuple|list)\(\s*)?"
+    r"(?P<n>[A-Za-z_]\w*)\s*(?::\s*[\w.\[\]<>]+\s*)?=\s*(?:(?:frozenset|set|tuple|list|new\s+Set)\(\s*)?"
     r"""[\[({](?:\s*["'][^"'\n]*["']\s*,)*\s*$"""
 )
 LIST_END = rx.compile(r"""(?:\s*,\s*["'][^"'\n]*["'])*\s*,?\s*[\])}]+\s*(?:as\s+const\s*)?;?\s*$""")
@@ -157,11 +235,27 @@ def _closing(line: str, at: int) -> int:
     return -1
 
 
+# A table's entry from an AKOOL URL to a message about it (`{"https://api.akool.com": "retired in
+# 2024, use openapi.akool.com"}`): a note looked up by the URL, three words or more, no URL, that
+# says the URL is out of use (a table of URLs to descriptions may be a list of calls).
+MESSAGE_VALUE = rx.compile(r"""\s*(?::|=>)\s*(?P<q>["'])(?P<v>(?:(?!(?P=q)).)*)(?P=q)""")
+OUT_OF_USE = rx.compile(
+    r"(?i)\b(?:retired|deprecated|legacy|obsolete|removed|replaced|moved|no\s+longer|use)\b"
+)
+
+
 def _redirect_entry(line: str, start: int, end: int) -> bool:
     """Whether a text at [start, end) of a line is a table entry's key whose value is another
-    AKOOL URL (see TABLE_VALUE)."""
+    AKOOL URL (see TABLE_VALUE) or a message about it (see MESSAGE_VALUE)."""
     before = line[:start].rstrip()
-    return before[-1:] in ENTRY_OPENS and TABLE_VALUE.match(line, end) is not None
+    if before[-1:] not in ENTRY_OPENS:
+        return False
+    if TABLE_VALUE.match(line, end) is not None:
+        return True
+    note = MESSAGE_VALUE.match(line, end)
+    if note is None or "://" in note["v"] or len(note["v"].split()) < 3:
+        return False
+    return OUT_OF_USE.search(note["v"]) is not None
 
 
 # A list's name searched: `LEGACY.includes(host)`, `LEGACY.some((l) => url.startsWith(l))` (a
@@ -218,3 +312,40 @@ def _only_tested(lines: list[str], name: str, bound: int) -> bool:
                 return False
             uses += 1
     return uses > 0
+
+
+# A test that the old host is refused: given inside a function an assertion expects to throw
+# (`expect(() => createAkool({ baseURL: OLD })).toThrow()`, Java's `assertThrows(X.class, () ->
+# new Akool(OLD))`), or in the block of Python's `with pytest.raises(...)`/`self.assertRaises(...)`.
+THROWN = rx.compile(r"(?:=>|->|\blambda\b)[^\n]*$")
+EXPECTS_THROW = rx.compile(
+    r"\.(?:toThrow\w*|rejects)\b|\b(?:assertThrows|assertThrowsExactly|expectThrows|assert\.throws"
+    r"|assert\.rejects|assertRaises\w*|pytest\.raises)\s*\("
+)
+RAISES_BLOCK = rx.compile(
+    r"^(?P<i>\s*)(?:async\s+)?with\s+(?:pytest\.raises|self\.assertRaises\w*)\s*\("
+)
+RAISES_SCAN = 3  # (the lines above a block's statement its `with` may be on)
+THROW_WORDS = ("hrow", "rejects", "aises")  # (each of EXPECTS_THROW's forms holds one)
+
+
+def _expected_to_fail(lines: list[str], i: int, start: int) -> bool:
+    """Whether a literal at `start` of line i is given where a test expects an exception (see
+    THROWN, EXPECTS_THROW, RAISES_BLOCK)."""
+    line = lines[i]
+    thrown = any(w in line for w in THROW_WORDS) and THROWN.search(line, 0, start)
+    if thrown and EXPECTS_THROW.search(line):
+        return True
+    depth = indent(line)
+    for k in range(i - 1, max(-1, i - 1 - RAISES_SCAN), -1):
+        above = lines[k]
+        if not above.strip():
+            continue
+        if "with" not in above and indent(above) >= depth:
+            continue  # (an earlier statement of the same block)
+        m = RAISES_BLOCK.match(above)
+        if m is not None:
+            return len(m["i"]) < depth
+        if indent(above) < depth:
+            return False  # (another block's head: not a raises block)
+    return False

@@ -44,8 +44,11 @@ METHOD_ARGUMENT = rx.compile(
     r"|\bmethod[\"']?\s*[:=]\s*(?P<q2>[\"'])(?P<opt>[A-Za-z]+)(?P=q2)"
     r"|\bmethod\s*:\s*\.(?P<swift>get|post|put|delete|patch)\b"  # Alamofire's `method: .post`
     # Perl's HTTP::Request->new(POST => $url), HTTP::Request::Common's `request(POST $url, ...)`
-    r"|\(\s*(?P<perl>GET|POST|PUT|DELETE|PATCH)(?:\s*=>|\s+(?=[\"'$]))",
+    r"|\(\s*(?P<perl>GET|POST|PUT|DELETE|PATCH)(?:\s*=>|\s+(?=[\"'$]))"
+    # (a Ruby symbol given first: `request(:post, "/x", body)`, the helper picking Net::HTTP::Post)
+    r"|\(\s*:(?P<sym>get|post|put|delete|patch)\s*,",
 )
+METHOD_GROUPS = ("lit", "const", "go", "opt", "swift", "perl", "sym")
 # A link of a builder chain: .post(body), .get(), .method("POST", body), .header(...)
 CHAIN_LINK = rx.compile(r"\)?\s*\.\s*(?P<name>\w+)\s*\(")
 METHOD_LITERAL = rx.compile(r"\s*(?P<q>[\"'])(?P<lit>[A-Za-z]+)(?P=q)")
@@ -262,7 +265,7 @@ def _first_argument(text: str, start: int, offset: int) -> bool:
 def _option(doc: Text, start: int, end: int) -> Evidence | None:
     """A method given inside [start, end): a quoted verb argument, HttpMethod.Post, method: "X"."""
     for m in METHOD_ARGUMENT.finditer(doc.text, start, end):
-        group = next(g for g in ("lit", "const", "go", "opt", "swift", "perl") if m.group(g))
+        group = next(g for g in METHOD_GROUPS if m.group(g))
         method = m.group(group).upper()
         if method in METHODS:
             literal = group in ("lit", "opt", "perl")
@@ -375,10 +378,26 @@ def through_wrapper(doc: Text, offset: int, wrapper_method: str) -> Evidence | N
     said = SHELL_VERB.search(doc.text, start, offset)
     if said is not None:
         return Evidence(said.group("m"), said.start("m"), said.group("m"), True)
+    if doc.is_command(doc.line_of(offset)):
+        return _forwarded(doc, offset, wrapper_method[1:])
     default = wrapper_method[1:]
     if default not in METHODS or _gives_method(_arguments_after(doc.text, offset)):
         return None
     return Evidence(default, offset, default, False)
+
+
+def _forwarded(doc: Text, offset: int, default: str) -> Evidence | None:
+    """The method a shell call of a wrapper that forwards its words to curl sends: the caller's
+    own curl options after the path (`akool /voice/clone -X POST -d '{...}'`), read as curl reads
+    them, else the wrapper's (`default`)."""
+    line = doc.line_of(offset)
+    words = doc.line_text(line)[doc.column(offset) :]
+    said = curlargs.curl_method("curl " + words[words.find(" ") + 1 :] if " " in words else "curl")
+    if said is not None and (said.explicit or said.method != "GET"):
+        if said.method.upper() not in METHODS:
+            return None  # (`-X "$method"`: not said here)
+        return Evidence(said.method.upper(), offset, said.method, False)
+    return Evidence(default, offset, default, False) if default in METHODS else None
 
 
 # A method the caller gives a wrapper: a method word as an argument, a method keyword, or a

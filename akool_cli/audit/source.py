@@ -170,16 +170,20 @@ def markdown_prose(lines: list[str]) -> dict[int, Comment]:
     named in a sentence or a table is a mention, not a call, as in a prose comment."""
     found: dict[int, Comment] = {}
     fence = ""
+    diff = False  # a ```diff block: its removed lines are the code a change takes out, not run
     item = 0  # the content indent of the list item a line may continue (0: none)
     for i, line in enumerate(lines):
         m = FENCE.match(line) or (FENCE.match(line[item:]) if line[:item].isspace() else None)
         if fence:
             if m and m.group("f")[0] == fence[0] and len(m.group("f")) >= len(fence):
                 fence = ""
+            elif diff and line.startswith("-") and not line.startswith("---"):
+                found[i] = Comment(0, True)
             continue
         item = list_item_indent(line, item)
         if m:
             fence = m.group("f")
+            diff = line[m.end() :].strip().lower() in ("diff", "patch")
         elif (
             _columns(line) >= item + 4
             and line.strip()
@@ -394,6 +398,9 @@ ROUTE = rx.compile(
     r"\s*,\s*(?:async\s*)?\(\s*(?:\)\s*=>|\{))"
     r"|Route::\w+\(\s*(?=[\"'])"
     r"|\.route\(\s*(?=[\"'`])"  # (Express' `app\n  .route("/x")`, axum's `.route("/x", get(h))`)
+    # (ASP.NET's minimal API `app.MapPost("/x", handler)` and its attributes `[HttpPost("/x")]`)
+    r"|\.Map(?:Get|Post|Put|Patch|Delete|Methods|Group)\(\s*(?=\")"
+    r"|\[(?:Http(?:Get|Post|Put|Patch|Delete)|Route)\(\s*(?=\")"
 )
 
 
@@ -414,6 +421,9 @@ ROUTE_WORDS = (
     ".HandleFunc(",
     "Route::",
     ".route(",
+    ".Map",
+    "[Http",
+    "[Route(",
 )
 ROUTE_HANDLER = rx.compile(r"\(\s*(?:req|ctx|c|\)\s*=>|\{)")
 

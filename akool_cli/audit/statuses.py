@@ -327,14 +327,23 @@ def _results_read(text: _Text, origin: int) -> tuple[int, int] | None:
 
 
 # The app's own record classes imported from its models module (`from .models import Render`,
-# `from app.models import Job`, `import { Job } from "@prisma/client"` or "./entities/job").
+# `from app.models import Job`, `import { Job } from "@prisma/client"` or "./entities/job", and
+# CommonJS' `const { Render } = require("./models")`, Sequelize's usual index of models).
 OWN_MODELS = rx.compile(
     r"^\s*from\s+[\w.]*\bmodels(?:\.\w+)*\s+import\s+\(?(?P<py>[\w, \t]+)"
     r"|^\s*import\s+(?:type\s+)?\{(?P<ts>[^}]*)\}\s*from\s*[\"'][^\"']*"
-    r"(?:@prisma/client|/models?\b|/entit(?:y|ies)\b)",
+    r"(?:@prisma/client|/models?\b|/entit(?:y|ies)\b)"
+    r"|^\s*(?:const|let|var)\s+\{(?P<js>[^}]*)\}\s*=\s*require\(\s*[\"'][^\"']*"
+    r"(?:/models?\b|/entit(?:y|ies)\b)",
     re.M,
 )
-RECEIVER = rx.compile(r"(?<![\w$.])(?P<r>[A-Za-z_$][\w$]*)\s*(?:\?\.|\.)$")
+# A class a query selects from (SQLAlchemy's `select(Render).where(Render.video_status == 5)`,
+# `session.query(Render)`): its columns named on the class are the app's table's, never an answer's.
+QUERIED_CLASS = r"\b(?:select|query)\(\s*{}\b"
+# (a row of a list, `rows[0].video_status`, and a subscript, `row["video_status"]`, too)
+RECEIVER = rx.compile(
+    r"(?<![\w$.])(?P<r>[A-Za-z_$][\w$]*)(?:\[\d+\])?\s*(?:\?\.|\.|\??->|\[\s*[\"'])$"
+)
 
 
 def _on_own_model(text: _Text, origin: int) -> bool:
@@ -346,11 +355,13 @@ def _on_own_model(text: _Text, origin: int) -> bool:
         return False
     if _fetched_record(text, i, receiver["r"]):
         return True
+    if receiver["r"][:1].isupper() and _queried_class(text.text, receiver["r"]):
+        return True
     if text.own_models is None:
         text.own_models = {
-            c.strip().split(" as ")[-1].strip()
+            c.strip().split(" as ")[-1].split(":")[-1].strip()
             for m in OWN_MODELS.finditer(text.text)
-            for c in (m["py"] or m["ts"]).split(",")
+            for c in (m["py"] or m["ts"] or m["js"]).split(",")
         } - {""}
     classes = text.own_models
     if not classes:
@@ -360,20 +371,43 @@ def _on_own_model(text: _Text, origin: int) -> bool:
     return re.search(typed, text.text) is not None
 
 
+@lru_cache(maxsize=256)
+def _queried_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(QUERIED_CLASS.format(re.escape(name)))
+
+
+def _queried_class(text: str, name: str) -> bool:
+    """Whether a class of that name is one a query of the file selects from (see QUERIED_CLASS)."""
+    return name in text and _queried_pattern(name).search(text) is not None
+
+
 # A record fetched through an ORM's query (Prisma's `prisma.render.findUniqueOrThrow(...)`,
 # SQLAlchemy's `db.get(Render, id)` / `db.query(Render)`, Django's `.objects.get`, ActiveRecord's
 # `Render.find(params[:id])`, Sequelize's `findByPk`, Mongoose's `findById`, TypeORM's `findOneBy`).
 ORM_FETCH = rx.compile(
     r"\.(?:findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findByPk|findById|findOneBy"
-    r"|find_by!?|find_or_create_by!?|scalar_one|scalar_one_or_none|get_or_none)\s*[(!]"
+    r"|find_by!?|find_or_create_by!?|scalar_one|scalar_one_or_none|get_or_none"
+    r"|findOne|findAll|findOrCreate|findAndCountAll|findOneOrFail|findOneByOrFail)\s*[(!]"
+    # (Rust's sqlx `query_as!(Render, ...)` / `query_as::<_, Render>(...)`, Diesel's `.first::<R>`)
+    r"|\bquery_as(?:!\s*\(|::<)|\.(?:first|load|get_result|get_results)::<"
     r"|\bobjects\.(?:get|filter|first|create|get_or_create)\b|\bget_object_or_404\(\s*[A-Z]"
     r"|\b(?:db|session|Session|db\.session)\.(?:get|query|scalars|scalar)\(\s*(?:select\(\s*)?[A-Z]"
-    r"|(?<![\w$.])[A-Z]\w*\.(?:find|where|find_by|first|last)\b"
+    r"|(?<![\w$.])[A-Z]\w*\.(?:find|where|find_by|first|last|findOne|findAll|findOrCreate)\b"
+    # (Laravel Eloquent's `Render::findOrFail($id)`, `Render::where(...)->first()`)
+    r"|(?<![\w$.\\])[A-Z]\w*::(?:find|findOrFail|findOrNew|first|firstOrFail|firstWhere|where)\("
+    # (a row of a SQL query: `conn.execute("SELECT ...").fetchone()`, `pool.query("SELECT ...")`,
+    # knex's `knex("renders").where(...).first()`)
+    r"|(?i:[\"'`]\s*SELECT\s)|\.fetch(?:one|all|many)\(|(?<![\w$.])knex\s*\("
 )
-LOCAL_BOUND = r"(?<![\w$.]){}\s*(?::[^=\n]*)?=(?![=>])\s*(?P<rhs>[^\n]*)"
+LOCAL_BOUND = (
+    r"(?<![\w$.]){0}\s*(?::[^=\n]*)?=(?![=>])\s*(?P<rhs>[^\n]*)"
+    r"|\{{[^{{}}=\n]*(?<![\w$.]){0}\s*\}}\s*=(?![=>])\s*(?P<parts>[^\n]*)"  # (`const { rows } = ...`)
+)
+# A row taken from a list the same way bound (`const render = rows[0]`): that list's binding decides.
+ROW_OF = rx.compile(r"^(?:await\s+)?(?P<n>[A-Za-z_$][\w$]*)\s*\[\s*\d+\s*\]\s*;?\s*$")
 
 
-def _fetched_record(text: _Text, i: int, receiver: str) -> bool:
+def _fetched_record(text: _Text, i: int, receiver: str, depth: int = 0) -> bool:
     """Whether the name a read is on was bound (within 40 lines above) to a record fetched
     through an ORM (see ORM_FETCH): the app's own record, whatever its class is called."""
     bound = re.compile(LOCAL_BOUND.format(re.escape(receiver)))
@@ -383,7 +417,11 @@ def _fetched_record(text: _Text, i: int, receiver: str) -> bool:
             continue
         m = bound.search(line)
         if m is not None:
-            return ORM_FETCH.search(m["rhs"]) is not None
+            rhs = m["rhs"] if m["rhs"] is not None else m["parts"]
+            row = ROW_OF.match(rhs.strip())
+            if row is not None and row["n"] != receiver and depth < 2:
+                return _fetched_record(text, j, row["n"], depth + 1)
+            return ORM_FETCH.search(rhs) is not None
     return False
 
 

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from akool_cli.audit import arguments, curlargs, rx, ties
-from akool_cli.audit.methods import METHOD_ARGUMENT, METHODS
+from akool_cli.audit.methods import METHOD_ARGUMENT, METHOD_GROUPS, METHODS
 from akool_cli.audit.scopes import (
     FUNCTION_DEF,
     NOT_FUNCTIONS,
     defines,
     enclosing_class,
     function_def,
+    indent,
     ordered_parameters,
     parameters,
 )
@@ -419,9 +420,10 @@ def wrapper_method(lines: list[str], line: int, params: set[str]) -> str:
     if bound is None:
         return ""
     name = re.compile(rf"(?<![\w.]){re.escape(bound.group('n'))}\b")
+    depth = indent(lines[line])
     for j in range(line + 1, min(line + BODY_LINES, len(lines))):
-        if FUNCTION_DEF.search(lines[j]):
-            break
+        if FUNCTION_DEF.search(lines[j]) or (lines[j].strip() and indent(lines[j]) < depth):
+            break  # (the wrapper's body ends: a later `app.post(..., (req, res) =>` is a route's)
         if name.search(lines[j]):
             said = _said(_statement(lines, j), params)
             if said:
@@ -449,7 +451,7 @@ def _said(statement: str, params: set[str]) -> str:
         return PASSED
     verbs = {m.group("verb").upper() for m in VERB_CALL.finditer(statement)}
     for m in METHOD_ARGUMENT.finditer(statement):
-        verbs.add(next(m.group(g) for g in ("lit", "const", "go", "opt") if m.group(g)).upper())
+        verbs.add(next(m.group(g) for g in METHOD_GROUPS if m.group(g)).upper())
     verbs.update(m.group("m").upper() for m in PHP_METHOD.finditer(statement))
     if not verbs and PHP_POST.search(statement):
         verbs.add("POST")
@@ -457,12 +459,17 @@ def _said(statement: str, params: set[str]) -> str:
     return verbs.pop() if len(verbs) == 1 else ""
 
 
+# A shell wrapper's curl given all its caller's words (`curl -sS -H "..." "$@" "$BASE$path"`): the
+# caller's `-X POST`, `--request POST` or `-d ...` decide the method ("*GET": GET when it gives none).
+FORWARDED = rx.compile(r"(?<![\w\\])\"?\$(?:@|\*|\{[@*](?::\d+)?\})\"?(?![\w])")
+
+
 def _curl(statement: str, params: set[str]) -> str:
     said = curlargs.curl_method(statement)
     if said is None:
         return ""
     if not said.explicit:
-        return said.method
+        return PASSED + said.method if FORWARDED.search(statement) else said.method
     name = re.match(r"\$?\{?(\w*)", said.method)
     written = name.group(1) if name else ""
     if written.upper() in METHODS:

@@ -1,0 +1,1 @@
+$content = $content -replace 'https://openapi.akool.com', 'https://api.akool.com'

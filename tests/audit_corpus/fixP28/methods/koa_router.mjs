@@ -1,0 +1,14 @@
+import Koa from 'koa'; import Router from '@koa/router';
+const AKOOL = "https://openapi.akool.com/api/open/v3";
+const router = new Router();
+
+async function akool(path) {
+  const res = await fetch(AKOOL + path, { headers: { "x-api-key": process.env.AKOOL_API_KEY } });
+  return res.json();
+}
+
+router.post("/webhook", async (req, res) => ({ ok: true }));
+
+export async function job(id) {
+  return akool(`/faceswap/result/listbyids?_ids=${id}`);
+}
