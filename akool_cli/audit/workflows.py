@@ -1,6 +1,7 @@
-"""GitHub Actions workflows as the shell they run: each `run:` block read as a shell script that
-starts with the `env:` its workflow, job and step set (`AKOOL_API: https://...` then `curl
-"$AKOOL_API/..."`), `${{ env.X }}` read as `${X}`; the rest of the file is read as before."""
+"""GitHub Actions workflows as the shell they run: each `run:` block read as a script of its step's
+`shell:` (bash by default; `pwsh` as PowerShell, `python` as Python) that starts with the `env:` its
+workflow, job and step set (`AKOOL_API: https://...` then `curl "$AKOOL_API/..."`), `${{ env.X }}`
+read as `${X}`; the rest of the file is read as before."""
 
 from __future__ import annotations
 
@@ -14,11 +15,33 @@ from akool_cli.audit.embedded import Code, Piece, rewrite
 
 WORKFLOW_SUFFIXES = (".yml", ".yaml")
 JOBS = rx.compile(r"^jobs:\s*(?:#.*)?$", re.M)
+# A CI configuration's list of shell lines (GitLab CI's and Bitbucket Pipelines' `script:`,
+# `before_script:`, `after_script:`), each item a line of shell or a block of it.
+SCRIPT_LIST = rx.compile(r"^[ \t]*(?:-[ \t]+)?(?:before_|after_)?script:[ \t]*(?:#.*)?$", re.M)
+SCRIPT_KEYS = frozenset({"script", "before_script", "after_script"})
+# Keys whose value is a shell script (Actions' `run:`, CircleCI's `run: command:`).
+RUN_KEYS = frozenset({"run", "command"})
+# Keys of the mappings that set the environment of the scripts below them (Actions' and
+# Bitbucket's `env:`, GitLab CI's `variables:`, CircleCI's `environment:`).
+ENV_KEYS = frozenset({"env", "variables", "environment"})
+LIST_ITEM = rx.compile(r"^(?P<lead>[ \t]*-[ \t]+)(?P<rest>\S.*)$")
 KEY_LINE = rx.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[\w-]+):[ \t]*(?P<rest>.*)$")
 BLOCK = rx.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 ENTRY = rx.compile(r"^[ \t]*(?P<key>[A-Za-z_]\w*):[ \t]*(?P<value>.*?)[ \t]*$")
 EXPRESSION = rx.compile(r"\$\{\{\s*(?P<e>[^{}]*?)\s*\}\}")
 NAMED = rx.compile(r"(?:env|secrets|vars|inputs|matrix)\.(?P<n>[A-Za-z_]\w*)$")
+# The language a step's `shell:` runs its script in (its first word; others are read as bash).
+SHELLS = {"pwsh": ".ps1", "powershell": ".ps1", "python": ".py"}
+# How each language reads a variable of the environment, read as the name the script binds the
+# env's value to: PowerShell's `$env:X` as `$X`; Python's `os.environ["X"]`, `os.environ.get("X")`
+# and `os.getenv("X")` as `X`.
+ENV_READS = {
+    ".ps1": rx.compile(r"\$\{\{\s*(?P<e>[^{}]*?)\s*\}\}|\$env:(?P<v>[A-Za-z_]\w*)", re.I),
+    ".py": rx.compile(
+        r"\$\{\{\s*(?P<e>[^{}]*?)\s*\}\}"
+        r"|\bos\.(?:environ(?:\.get\(|\[)|getenv\()[ \t]*(?P<q>[\"'])(?P<v>[A-Za-z_]\w*)(?P=q)[ \t]*[)\]]"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -31,7 +54,11 @@ class Env:
 
 
 def is_workflow(name: str, text: str) -> bool:
-    return name.lower().endswith(WORKFLOW_SUFFIXES) and JOBS.search(text) is not None
+    """A CI configuration: a GitHub Actions or CircleCI workflow (`jobs:`), or a file of
+    `script:` lists (GitLab CI, Bitbucket Pipelines)."""
+    if not name.lower().endswith(WORKFLOW_SUFFIXES):
+        return False
+    return JOBS.search(text) is not None or SCRIPT_LIST.search(text) is not None
 
 
 def read(text: str, suffix: str) -> list[Code]:
@@ -41,14 +68,14 @@ def read(text: str, suffix: str) -> list[Code]:
     envs = list(_envs(lines))
     rest = list(lines)
     codes = []
-    for line, first, last, column in _runs(lines):
-        code = Code(".sh", [], [])
+    for line, first, last, column, cut in _runs(lines):
+        code = Code(_language(lines, line), [], [])
         for env in envs:
             if env.first <= line <= env.last:
                 _assignment(code, env)
         for n in range(first, last + 1):
             start = column if n == first else _indent_of_block(lines, first, last)
-            _shell_line(code, n, lines[n], start)
+            _shell_line(code, n, lines[n][: len(lines[n]) - cut], start)
             rest[n] = lines[n][:start]
         codes.append(code)
     codes.append(Code(suffix, rest, [(Piece(0, n, 0, len(t)),) for n, t in enumerate(rest)]))
@@ -75,27 +102,79 @@ def _block_end(lines: list[str], start: int, key: int) -> int:
     return last
 
 
-def _runs(lines: list[str]) -> Iterator[tuple[int, int, int, int]]:
-    """Each run block: (its key's line, its script's first line and last line, the column its
-    first line starts at)."""
+def _runs(lines: list[str]) -> Iterator[tuple[int, int, int, int, int]]:
+    """Each script: (its key's line, its first line and last line, the column its first line
+    starts at, how many characters end its one line after it: a quoted item's closing quote)."""
     for n, text in enumerate(lines):
         m = KEY_LINE.match(text)
-        if m is None or m.group("key") != "run" or not m.group("rest").strip():
+        if m is None:
             continue
-        rest = m.group("rest")
-        if BLOCK.match(rest):
-            last = _block_end(lines, n, len(m.group("lead")))
-            if last > n:
-                yield n, n + 1, last, _indent_of_block(lines, n + 1, last)
-        elif rest[:1] not in "\"'":  # a plain one-line script
-            yield n, n, n, m.start("rest")
+        key, rest = m.group("key"), m.group("rest")
+        if key in SCRIPT_KEYS and rest.strip()[:1] in ("", "#"):
+            yield from _script_items(lines, n, len(m.group("lead")))
+        elif key in RUN_KEYS and rest.strip():
+            yield from _script(lines, n, len(m.group("lead")), rest, m.start("rest"))
+
+
+def _script(
+    lines: list[str], n: int, key: int, rest: str, column: int
+) -> Iterator[tuple[int, int, int, int, int]]:
+    """The script a value holds: a block scalar below line n, or the line's own plain or quoted
+    text (quoted: without escapes, which the shell would read otherwise)."""
+    if BLOCK.match(rest):
+        last = _block_end(lines, n, key)
+        if last > n:
+            yield n, n + 1, last, _indent_of_block(lines, n + 1, last), 0
+    elif rest[:1] not in "\"'":  # a plain one-line script
+        yield n, n, n, column, 0
+    elif len(rest) > 1 and rest[-1] == rest[0] and ("\\" if rest[0] == '"' else "''") not in rest[1:-1]:
+        yield n, n, n, column + 1, len(lines[n]) - (column + len(rest)) + 1
+
+
+def _script_items(lines: list[str], n: int, key: int) -> Iterator[tuple[int, int, int, int, int]]:
+    """The items of the list below a `script:` key on line n (at column `key`)."""
+    end = _block_end(lines, n, key)
+    column = None
+    for k in range(n + 1, end + 1):
+        item = LIST_ITEM.match(lines[k])
+        if item is None or column not in (None, len(item.group("lead"))):
+            continue
+        column = len(item.group("lead"))
+        yield from _script(lines, k, _indent(lines[k]), item.group("rest").rstrip(), column)
+
+
+def _language(lines: list[str], run: int) -> str:
+    """The suffix the run block whose key is on line `run` is read under: its step's `shell:`,
+    a key of the same mapping (from the step's `- ` line to the next one)."""
+    column = _key_column(lines[run])
+    for step in (-1, 1):
+        n = run + step
+        while 0 <= n < len(lines):
+            text = lines[n]
+            n += step
+            if not text.strip() or text.lstrip().startswith("#") or _key_column(text) > column:
+                continue
+            m = KEY_LINE.match(text)
+            if m is None or _key_column(text) < column:
+                break
+            if m.group("key") == "shell":
+                return SHELLS.get(m.group("rest").strip("\"' ").split(" ")[0].lower(), ".sh")
+            if "-" in m.group("lead"):  # (a step's first key: where it starts, or the next one)
+                break
+    return ".sh"
+
+
+def _key_column(text: str) -> int:
+    """The column a line's key starts at (after a list's `- `), or its indentation."""
+    m = KEY_LINE.match(text)
+    return len(m.group("lead")) if m is not None else _indent(text)
 
 
 def _envs(lines: list[str]) -> Iterator[Env]:
     """The entries of every `env:` mapping, each with the lines it applies to."""
     for n, text in enumerate(lines):
         m = KEY_LINE.match(text)
-        if m is None or m.group("key") != "env" or m.group("rest").strip()[:1] not in ("", "#"):
+        if m is None or m.group("key") not in ENV_KEYS or m.group("rest").strip()[:1] not in ("", "#"):
             continue
         key = len(m.group("lead"))
         first = next((k for k in range(n - 1, -1, -1) if _owner(lines[k], key)), 0)
@@ -124,27 +203,37 @@ def _entry(text: str, line: int, first: int, last: int) -> Iterator[Env]:
         yield Env(m.group("key"), value, Piece(0, line, column, len(value)), first, last)
 
 
+# An env entry as a binding of its script's language: (the text before its value, after it).
+BINDINGS = {".sh": ('{}="', '"'), ".ps1": ('${} = "', '"'), ".py": ('{} = "', '"')}
+
+
 def _assignment(code: Code, env: Env) -> None:
-    """`NAME="value"`, the value where the file writes it."""
-    head = f'{env.name}="'
+    """`NAME="value"` (`$NAME = "value"`, `NAME = "value"`), the value where the file writes it."""
+    before, after = BINDINGS[code.suffix]
+    head = before.format(env.name)
     text, pieces = _expressions(env.value, env.piece.line, env.piece.column)
-    code.add(head + text + '"', *(replace(p, at=p.at + len(head)) for p in pieces))
+    code.add(head + text + after, *(replace(p, at=p.at + len(head)) for p in pieces))
 
 
 def _shell_line(code: Code, line: int, text: str, start: int) -> None:
-    shown, pieces = _expressions(text[start:], line, start)
+    shown, pieces = _expressions(text[start:], line, start, code.suffix)
     code.add(shown, *pieces)
 
 
-def _expressions(text: str, line: int, column: int) -> tuple[str, tuple[Piece, ...]]:
+def _expressions(
+    text: str, line: int, column: int, suffix: str = ".sh"
+) -> tuple[str, tuple[Piece, ...]]:
     """The text with each `${{ ... }}` as the shell variable it stands for (`${{ env.X }}`,
-    `${{ secrets.X }}`: `${X}`; anything else `${GITHUB_EXPRESSION}`), and the pieces copied."""
+    `${{ secrets.X }}`: `${X}`; anything else `${GITHUB_EXPRESSION}`), a read of the
+    environment as the name of its binding (see ENV_READS), and the pieces copied."""
 
     def variable(m: re.Match[str]) -> str:
+        if m.groupdict().get("v"):
+            return ("$" if suffix == ".ps1" else "") + m.group("v")
         named = NAMED.match(m.group("e"))
         return "${" + (named.group("n") if named else "GITHUB_EXPRESSION") + "}"
 
-    return rewrite(text, line, column, EXPRESSION, variable)
+    return rewrite(text, line, column, ENV_READS.get(suffix, EXPRESSION), variable)
 
 
 # -- Ansible playbooks ------------------------------------------------------------------------------

@@ -1,0 +1,65 @@
+"""`akool audit` on session sixteen's recall28b shapes: AKOOL calls inside files that hold code
+(GitHub Actions steps in PowerShell and Python, CI configuration variables, notebooks' shell
+lines, shell scripts' status tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from akool_cli.audit.scan import audit, audit_text
+
+CORPUS = Path(__file__).parent / "audit_corpus" / "recall28b"
+
+
+def found(*names: str) -> set[tuple[str, int, str]]:
+    result = audit([CORPUS / name for name in names])
+    return {(Path(f.file).name, f.line, f.rule) for f in result.findings}
+
+
+def test_workflow_steps_are_read_in_their_shell() -> None:
+    assert found("gha_shells.yml", "gha_shells_good.yml") == {
+        ("gha_shells.yml", 17, "bad-value"),
+        ("gha_shells.yml", 31, "misnamed-field"),
+        ("gha_shells.yml", 32, "response-field"),
+    }
+
+
+def test_powershell_step_reads_env_and_fixes_in_place() -> None:
+    text = (CORPUS / "gha_shells.yml").read_text()
+    findings = audit_text(text, "gha_shells.yml")
+    fixes = {f.line: f.fix for f in findings if f.fix is not None}
+    fix = fixes[17]
+    assert fix.new.strip('"') == "720"
+    assert text.splitlines()[fix.line][fix.start : fix.end] == fix.old
+
+
+def test_a_bash_step_stays_shell() -> None:
+    text = (
+        "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - shell: bash\n"
+        "        run: |\n          curl -X POST https://openapi.akool.com/api/open/v3/"
+        'content/video/createbytalkingphoto -d \'{"resolution":"720p"}\'\n'
+    )
+    assert [f.rule for f in audit_text(text, "ci.yml")].count("bad-value") == 1
+
+
+def test_ci_configs_scripts_are_read_with_their_variables() -> None:
+    assert found("gitlab", "gitlab_good", "bitbucket-pipelines.yml", "circleci") == {
+        (".gitlab-ci.yml", 11, "bad-value"),
+        (".gitlab-ci.yml", 12, "undocumented-path"),
+        ("bitbucket-pipelines.yml", 12, "misnamed-field"),
+        ("bitbucket-pipelines.yml", 13, "response-field"),
+        ("config.yml", 14, "misnamed-field"),
+    }
+
+
+def test_a_quoted_script_item_is_fixed_inside_its_quotes() -> None:
+    text = (CORPUS / "bitbucket-pipelines.yml").read_text()
+    fix = next(f.fix for f in audit_text(text, "bitbucket-pipelines.yml") if f.line == 12)
+    assert fix is not None and (fix.old, fix.new) == ("size", "scale")
+    assert text.splitlines()[fix.line][fix.start : fix.end] == "size"
+
+
+def test_a_yaml_file_with_a_script_key_of_its_own_value_is_not_ci() -> None:
+    text = "- hosts: all\n  tasks:\n    - script: run.sh\n"
+    assert audit_text(text, "play.yml") == []
+
