@@ -63,3 +63,30 @@ def test_a_yaml_file_with_a_script_key_of_its_own_value_is_not_ci() -> None:
     text = "- hosts: all\n  tasks:\n    - script: run.sh\n"
     assert audit_text(text, "play.yml") == []
 
+
+def test_shell_status_tests_are_judged() -> None:
+    assert found("shell") == {
+        ("poll.sh", 7, "status-value"),
+        ("poll.sh", 10, "status-value"),
+        ("poll_case.sh", 6, "status-value"),
+        ("poll_case.sh", 9, "status-value"),
+    }
+
+
+def test_a_shell_status_test_in_a_workflow_step() -> None:
+    text = (
+        "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n"
+        '          s=$(curl -s "https://openapi.akool.com/api/open/v3/content/video/'
+        'infobymodelid?video_model_id=$ID" | jq -r .data.video_status)\n'
+        '          if [ "$s" = "success" ]; then exit 0; fi\n'
+    )
+    assert [(f.line, f.rule) for f in audit_text(text, "w.yml")] == [(8, "status-value")]
+
+
+def test_a_rebound_shell_variable_is_not_the_status() -> None:
+    text = (
+        'B="https://openapi.akool.com/api/open/v3"\n'
+        's=$(curl -s "$B/content/video/infobymodelid?video_model_id=$1" | jq -r .data.video_status)\n'
+        's=$(systemctl is-active x)\n[ "$s" = "active" ] && echo up\n'
+    )
+    assert audit_text(text, "p.sh") == []
