@@ -4,6 +4,7 @@ lines, shell scripts' status tests)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from akool_cli.audit.scan import audit, audit_text
@@ -90,3 +91,41 @@ def test_a_rebound_shell_variable_is_not_the_status() -> None:
         's=$(systemctl is-active x)\n[ "$s" = "active" ] && echo up\n'
     )
     assert audit_text(text, "p.sh") == []
+
+
+def test_notebook_shell_lines_read_ipython_interpolation() -> None:
+    assert found("notebooks") == {
+        ("shell_talk.ipynb", 29, "misnamed-field"),
+        ("shell_talk.ipynb", 39, "undocumented-path"),
+    }
+
+
+def _notebook(*cells: list[str]) -> str:
+    book = {
+        "cells": [{"cell_type": "code", "metadata": {}, "source": c} for c in cells],
+        "metadata": {"kernelspec": {"language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    return json.dumps(book, indent=1)
+
+
+def test_a_wrong_host_in_an_interpolated_constant_is_patched_at_the_python_line() -> None:
+    text = _notebook(
+        ['API = "https://api.akool.com/api/open/v3"\n'],
+        ['!curl -s "{API}/content/video/infobymodelid?video_model_id=1" -H "x-api-key: k"'],
+    )
+    findings = audit_text(text, "n.ipynb")
+    assert [(f.line, f.rule) for f in findings] == [(7, "wrong-host")]
+    fix = findings[0].fix
+    assert fix is not None and text.splitlines()[fix.line][fix.start : fix.end] == fix.old
+
+
+def test_ipython_braces_of_an_unknown_name_stay_as_written() -> None:
+    text = _notebook(
+        [
+            '!curl -s "https://openapi.akool.com/api/open/v3/content/video/infobymodelid'
+            '?video_model_id={vid}" -H "x-api-key: {key}"'
+        ]
+    )
+    assert audit_text(text, "n.ipynb") == []
