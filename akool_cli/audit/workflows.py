@@ -127,7 +127,11 @@ def _script(
             yield n, n + 1, last, _indent_of_block(lines, n + 1, last), 0
     elif rest[:1] not in "\"'":  # a plain one-line script
         yield n, n, n, column, 0
-    elif len(rest) > 1 and rest[-1] == rest[0] and ("\\" if rest[0] == '"' else "''") not in rest[1:-1]:
+    elif (
+        len(rest) > 1
+        and rest[-1] == rest[0]
+        and ("\\" if rest[0] == '"' else "''") not in rest[1:-1]
+    ):
         yield n, n, n, column + 1, len(lines[n]) - (column + len(rest)) + 1
 
 
@@ -174,7 +178,11 @@ def _envs(lines: list[str]) -> Iterator[Env]:
     """The entries of every `env:` mapping, each with the lines it applies to."""
     for n, text in enumerate(lines):
         m = KEY_LINE.match(text)
-        if m is None or m.group("key") not in ENV_KEYS or m.group("rest").strip()[:1] not in ("", "#"):
+        if (
+            m is None
+            or m.group("key") not in ENV_KEYS
+            or m.group("rest").strip()[:1] not in ("", "#")
+        ):
             continue
         key = len(m.group("lead"))
         first = next((k for k in range(n - 1, -1, -1) if _owner(lines[k], key)), 0)
