@@ -129,3 +129,25 @@ def test_ipython_braces_of_an_unknown_name_stay_as_written() -> None:
         ]
     )
     assert audit_text(text, "n.ipynb") == []
+
+
+def test_n8n_code_nodes_are_read_as_their_code() -> None:
+    assert found("n8n") == {
+        ("code_node.json", 17, "bad-value"),
+        ("code_node.json", 17, "response-field"),
+        ("function_node.json", 6, "misnamed-field"),
+    }
+
+
+def test_an_n8n_code_nodes_fix_lands_in_its_json_string() -> None:
+    text = (CORPUS / "n8n" / "function_node.json").read_text()
+    fix = next(f.fix for f in audit_text(text, "function_node.json"))
+    assert fix is not None and (fix.old, fix.new) == ("size", "scale")
+    assert text.splitlines()[fix.line][fix.start : fix.end] == "size"
+
+
+def test_an_n8n_code_nodes_columns_skip_its_escapes() -> None:
+    text = (CORPUS / "n8n" / "code_node.json").read_text()
+    finding = next(f for f in audit_text(text, "code_node.json") if f.rule == "response-field")
+    line = text.splitlines()[finding.line - 1]
+    assert line[finding.column - 1 :].startswith("task_id } })")
