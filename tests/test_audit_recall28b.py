@@ -151,3 +151,30 @@ def test_an_n8n_code_nodes_columns_skip_its_escapes() -> None:
     finding = next(f for f in audit_text(text, "code_node.json") if f.rule == "response-field")
     line = text.splitlines()[finding.line - 1]
     assert line[finding.column - 1 :].startswith("task_id } })")
+
+
+def test_ansible_registered_answers_are_read() -> None:
+    assert found("ansible") == {
+        ("render.yml", 20, "response-field"),
+        ("render.yml", 25, "status-value"),
+        ("render.yml", 30, "response-field"),
+    }
+
+
+def test_a_step_does_not_take_the_shell_of_the_step_before() -> None:
+    text = (
+        "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - shell: pwsh\n"
+        "        run: Write-Host hi\n      - run: |\n          curl -X POST https://openapi"
+        '.akool.com/api/open/v3/content/video/createbytalkingphoto -d \'{"resolution":"720p"}\'\n'
+    )
+    assert "bad-value" in {f.rule for f in audit_text(text, "ci.yml")}
+
+
+def test_a_task_registers_only_its_own_answer() -> None:
+    text = (
+        "- hosts: all\n  tasks:\n    - uri:\n        url: https://openapi.akool.com/api/open/v3/"
+        "content/video/infobymodelid?video_model_id=1\n      register: job\n"
+        "    - uri:\n        url: https://example.com/jobs/1\n"
+        "      until: other.json.data.video_status == 5\n"
+    )
+    assert audit_text(text, "p.yml") == []

@@ -148,24 +148,32 @@ def _script_items(lines: list[str], n: int, key: int) -> Iterator[tuple[int, int
 
 
 def _language(lines: list[str], run: int) -> str:
-    """The suffix the run block whose key is on line `run` is read under: its step's `shell:`,
-    a key of the same mapping (from the step's `- ` line to the next one)."""
-    column = _key_column(lines[run])
-    for step in (-1, 1):
-        n = run + step
+    """The suffix the run block whose key is on line `run` is read under: its step's `shell:`."""
+    shell = _sibling(lines, run, "shell")
+    return SHELLS.get(shell.strip("\"' ").split(" ")[0].lower(), ".sh") if shell else ".sh"
+
+
+def _sibling(lines: list[str], line: int, key: str) -> str | None:
+    """The value of `key` in the mapping that holds the key on `line` (a list item's mapping:
+    from its `- ` line to the next one), if it has that key with a value on its line."""
+    column = _key_column(lines[line])
+    starts = KEY_LINE.match(lines[line])
+    steps = (1,) if starts is not None and "-" in starts.group("lead") else (-1, 1)
+    for step in steps:
+        n = line + step
         while 0 <= n < len(lines):
             text = lines[n]
             n += step
             if not text.strip() or text.lstrip().startswith("#") or _key_column(text) > column:
                 continue
             m = KEY_LINE.match(text)
-            if m is None or _key_column(text) < column:
+            if m is None or _key_column(text) < column or (step > 0 and "-" in m.group("lead")):
                 break
-            if m.group("key") == "shell":
-                return SHELLS.get(m.group("rest").strip("\"' ").split(" ")[0].lower(), ".sh")
-            if "-" in m.group("lead"):  # (a step's first key: where it starts, or the next one)
+            if m.group("key") == key:
+                return m.group("rest")
+            if "-" in m.group("lead"):  # (the item's first key: where it starts)
                 break
-    return ".sh"
+    return None
 
 
 def _key_column(text: str) -> int:
@@ -266,8 +274,10 @@ def is_playbook(name: str, text: str) -> bool:
 
 
 def read_playbook(text: str, suffix: str) -> list[Code]:
-    """The uri tasks as JavaScript calls after the file's URL-holding `vars`, and the rest of the
-    file (the tasks blanked) as it is read without them."""
+    """The uri tasks as JavaScript calls after the file's URL-holding `vars`, each bound to the
+    name it registers (`const talk = await uri({...});`), then the reads of a registered answer
+    (see _registered_reads); and the rest of the file (the tasks blanked) as it is read without
+    them."""
     lines = source.LINE_BREAK.split(text)
     code = Code(".js", [], [])
     rest = list(lines)
@@ -284,13 +294,74 @@ def read_playbook(text: str, suffix: str) -> list[Code]:
             key = pair.group("key").strip("\"'")
             if re.fullmatch(r"[A-Za-z_]\w*", key):
                 _const(code, key, value, n, column)
-    for (n, m), (_, last) in zip(tasks, spans, strict=True):
-        code.add("uri({", Piece(0, n, len(m.group("lead")), 0))
+    registers = [_register(lines, n) for n, _ in tasks]
+    registered = frozenset(name for name in registers if name)
+    reads = _registered_reads(lines, in_task, registered) if registered else []
+    for (n, m), (_, last), name in zip(tasks, spans, registers, strict=True):
+        while reads and reads[0][0] < n:
+            _read(code, *reads.pop(0))
+        opener = f"const {name} = await uri({{" if name else "uri({"
+        code.add(opener, Piece(0, n, len(m.group("lead")), 0))
         _mapping(code, lines, n + 1, last)
         code.add("});", Piece(0, last, len(lines[last]), 0))
         for k in range(n, last + 1):
             rest[k] = ""
+    for read in reads:
+        _read(code, *read)
     return [code, Code(suffix, rest, [(Piece(0, n, 0, len(t)),) for n, t in enumerate(rest)])]
+
+
+# A task's condition on a registered answer: a bare Jinja expression (`until: job.json.data.x == 3`).
+CONDITION_KEYS = frozenset({"until", "when", "failed_when", "changed_when"})
+NAME = rx.compile(r"[A-Za-z_]\w*")
+
+
+def _register(lines: list[str], n: int) -> str | None:
+    """The name the task of the uri key on line n registers its answer under."""
+    value = _sibling(lines, n, "register")
+    name = value.strip().strip("\"'") if value else ""
+    return name if NAME.fullmatch(name) and name not in KEYWORDS else None
+
+
+KEYWORDS = frozenset({"const", "let", "var", "await", "new", "this", "if", "return"})
+
+
+def _registered_reads(
+    lines: list[str], in_task: list[bool], registered: frozenset[str]
+) -> list[tuple[int, int, str, bool]]:
+    """Where the lines outside the uri tasks read a registered answer's JSON: (line, column,
+    text, whether it is a bare condition), a condition's whole expression or a `{{ }}`'s."""
+    found = []
+    for n, text in enumerate(lines):
+        if in_task[n] or ".json" not in text:
+            continue
+        m = KEY_LINE.match(text)
+        rest = m.group("rest").strip() if m is not None else ""
+        if m is not None and m.group("key") in CONDITION_KEYS and rest[:1] not in "\"'[{|>":
+            if _reads_registered(rest, registered):
+                found.append((n, m.start("rest"), rest, True))
+            continue
+        for e in JINJA.finditer(text):
+            if _reads_registered(e.group("e"), registered):
+                found.append((n, e.start("e"), e.group("e"), False))
+    return found
+
+
+def _reads_registered(expression: str, registered: frozenset[str]) -> bool:
+    return any(m.group("n") in registered for m in REGISTERED_JSON.finditer(expression))
+
+
+# A read of a registered answer's JSON (`talk.json.data._id`): the `.json` is the answer's body.
+REGISTERED_JSON = rx.compile(r"(?<![\w.])(?P<n>[A-Za-z_]\w*)\.json\.")
+
+
+def _read(code: Code, line: int, column: int, text: str, bare: bool) -> None:
+    """A read as JavaScript: a condition as `if (...) {}`, a `{{ }}` as `void (...);`, each
+    `NAME.json.` as `NAME.` (the rest copied from the file)."""
+    head = "if (" if bare else "void ("
+    shown, pieces = rewrite(text, line, column, REGISTERED_JSON, lambda m: m.group("n") + ".")
+    tail = ") {}" if bare else ");"
+    code.add(head + shown + tail, *(replace(p, at=p.at + len(head)) for p in pieces))
 
 
 def _covered(count: int, spans: list[tuple[int, int]]) -> list[bool]:
@@ -373,4 +444,7 @@ JINJA = rx.compile(r"\{\{\s*(?P<e>[^{}]*?)\s*\}\}")
 
 
 def _variable(m: re.Match[str]) -> str:
-    return "${" + (re.sub(r"[^\w.]+", "_", m.group("e")).strip("_.") or "JINJA") + "}"
+    """`${name}` for `{{ name }}`; a registered answer's `{{ talk.json.data._id }}` as the read
+    `${talk.data._id}` of the name its task is bound to (see read_playbook)."""
+    named = re.sub(r"[^\w.]+", "_", m.group("e")).strip("_.") or "JINJA"
+    return "${" + REGISTERED_JSON.sub(lambda j: j.group("n") + ".", named) + "}"
