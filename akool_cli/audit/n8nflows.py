@@ -21,7 +21,7 @@ CODE_NODE = rx.compile(r'"n8n-nodes-base\.(?:code|function|functionItem)"')
 CODE_PARAMETER = rx.compile(
     r'^\s*"(?P<key>jsCode|functionCode|pythonCode)"\s*:\s*"(?P<v>[^"\\]*(?:\\.[^"\\]*)*)"'
 )
-CODE_SUFFIXES = {"jsCode": ".js", "functionCode": ".js", "pythonCode": ".py"}
+CODE_LANGUAGES = {"jsCode": ".js", "functionCode": ".js", "pythonCode": ".py"}
 # A JSON string's text as runs: an escape (`\n` ends a line of the code) or unescaped text.
 RUN = rx.compile(r"\\u[0-9a-fA-F]{4}|\\.|[^\\]+")
 # A node's parameter written as a JSON string on a line of its own: `"url": "=https://..."`.
@@ -86,7 +86,7 @@ def read(text: str) -> list[Code]:
             code.add("")  # (written with its node's call)
         elif held is not None:
             code.add("")  # (read as the code it is)
-            codes.append(_code(n, held.start("v"), held["v"], CODE_SUFFIXES[held["key"]]))
+            codes.append(_code(n, held.start("v"), held["v"], CODE_LANGUAGES[held["key"]]))
         else:
             code.add("// " + line, Piece(3, n, 0, len(line)))
     return codes
