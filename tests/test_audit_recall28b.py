@@ -178,3 +178,30 @@ def test_a_task_registers_only_its_own_answer() -> None:
         "      until: other.json.data.video_status == 5\n"
     )
     assert audit_text(text, "p.yml") == []
+
+
+def test_makefile_recipes_join_make_variables() -> None:
+    assert found("make", "make_good") == {
+        ("Makefile", 10, "bad-value"),
+        ("Makefile", 14, "undocumented-path"),
+        ("Makefile", 17, "misnamed-field"),
+    }
+
+
+def test_a_makefile_fix_lands_in_the_recipe() -> None:
+    text = (CORPUS / "make" / "Makefile").read_text()
+    fixes = [f.fix for f in audit_text(text, "Makefile") if f.fix is not None]
+    assert {(fix.old.strip('"'), fix.new.strip('"')) for fix in fixes} == {
+        ("720p", "720"),
+        ("size", "scale"),
+    }
+    for fix in fixes:
+        assert text.splitlines()[fix.line][fix.start : fix.end] == fix.old
+
+
+def test_a_make_function_is_not_a_base() -> None:
+    text = (
+        "API := $(shell cat base.txt)\nrun:\n\tcurl -s $(API)/content/video/status/1\n"
+        "\tcurl -s $(word 1,$(URLS))/x\n"
+    )
+    assert [f.rule for f in audit_text(text, "Makefile")] == []
