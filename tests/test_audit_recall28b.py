@@ -205,3 +205,24 @@ def test_a_make_function_is_not_a_base() -> None:
         "\tcurl -s $(word 1,$(URLS))/x\n"
     )
     assert [f.rule for f in audit_text(text, "Makefile")] == []
+
+
+def test_thunder_and_insomnia_requests_are_read_as_calls() -> None:
+    assert found("clients", "clients_good") == {
+        ("thunderCollection.json", 27, "bad-value"),
+        ("thunderCollection.json", 37, "undocumented-path"),
+        ("insomnia.yaml", 17, "bad-value"),
+        ("insomnia.yaml", 22, "undocumented-path"),
+    }
+
+
+def test_an_insomnia_body_is_fixed_in_its_block() -> None:
+    text = (CORPUS / "clients" / "insomnia.yaml").read_text()
+    fix = next(f.fix for f in audit_text(text, "insomnia.yaml") if f.rule == "bad-value")
+    assert fix is not None and fix.new.strip('"') == "720"
+    assert text.splitlines()[fix.line][fix.start : fix.end] == fix.old
+
+
+def test_a_json_file_that_is_not_thunders_is_not_read_as_a_collection() -> None:
+    text = '{"client": "web", "url": "https://example.com", "raw": "{\\"a\\": 1}"}\n'
+    assert audit_text(text, "config.json") == []

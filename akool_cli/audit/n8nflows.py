@@ -86,13 +86,13 @@ def read(text: str) -> list[Code]:
             code.add("")  # (written with its node's call)
         elif held is not None:
             code.add("")  # (read as the code it is)
-            codes.append(_code(n, held.start("v"), held["v"], CODE_LANGUAGES[held["key"]]))
+            codes.append(string_code(n, held.start("v"), held["v"], CODE_LANGUAGES[held["key"]]))
         else:
             code.add("// " + line, Piece(3, n, 0, len(line)))
     return codes
 
 
-def _code(line: int, column: int, raw: str, suffix: str) -> Code:
+def string_code(line: int, column: int, raw: str, suffix: str) -> Code:
     """A code node's JSON string (at `column` of the file's `line`) as the code it holds: each
     run of unescaped text copied from the file, each escape decoded (a `\\n` ends a line)."""
     code = Code(suffix, [], [])

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 from akool_cli.audit import (
+    apiclients,
     batch,
     brunofiles,
     datafiles,
@@ -452,6 +453,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if batch.is_batch(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if apiclients.is_collection(name, text):  # (Thunder Client's, Insomnia 5's requests)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in apiclients.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if makefiles.is_makefile(name):  # (a Makefile's recipes, as shell)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in makefiles.read(text)]

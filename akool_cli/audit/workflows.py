@@ -90,7 +90,7 @@ def _indent_of_block(lines: list[str], first: int, last: int) -> int:
     return min((_indent(lines[n]) for n in range(first, last + 1) if lines[n].strip()), default=0)
 
 
-def _block_end(lines: list[str], start: int, key: int) -> int:
+def block_end(lines: list[str], start: int, key: int) -> int:
     """The last line of the block that the key at column `key` on line `start` opens."""
     last = start
     for n in range(start + 1, len(lines)):
@@ -122,7 +122,7 @@ def _script(
     """The script a value holds: a block scalar below line n, or the line's own plain or quoted
     text (quoted: without escapes, which the shell would read otherwise)."""
     if BLOCK.match(rest):
-        last = _block_end(lines, n, key)
+        last = block_end(lines, n, key)
         if last > n:
             yield n, n + 1, last, _indent_of_block(lines, n + 1, last), 0
     elif rest[:1] not in "\"'":  # a plain one-line script
@@ -137,7 +137,7 @@ def _script(
 
 def _script_items(lines: list[str], n: int, key: int) -> Iterator[tuple[int, int, int, int, int]]:
     """The items of the list below a `script:` key on line n (at column `key`)."""
-    end = _block_end(lines, n, key)
+    end = block_end(lines, n, key)
     column = None
     for k in range(n + 1, end + 1):
         item = LIST_ITEM.match(lines[k])
@@ -197,7 +197,7 @@ def _envs(lines: list[str]) -> Iterator[Env]:
         last = next(
             (k - 1 for k in range(n + 1, len(lines)) if _owner(lines[k], key)), len(lines) - 1
         )
-        for k in range(n + 1, _block_end(lines, n, key) + 1):
+        for k in range(n + 1, block_end(lines, n, key) + 1):
             yield from _entry(lines[k], k, first if key else 0, last if key else len(lines) - 1)
 
 
@@ -282,7 +282,7 @@ def read_playbook(text: str, suffix: str) -> list[Code]:
     code = Code(".js", [], [])
     rest = list(lines)
     tasks = [(n, m) for n, text in enumerate(lines) if (m := URI_TASK.match(text)) is not None]
-    spans = [(n, _block_end(lines, n, len(m.group("lead")))) for n, m in tasks]
+    spans = [(n, block_end(lines, n, len(m.group("lead")))) for n, m in tasks]
     in_task = _covered(len(lines), spans)
     for n, text in enumerate(lines):
         if in_task[n]:
@@ -394,13 +394,13 @@ def _mapping(code: Code, lines: list[str], first: int, last: int) -> None:
             continue
         column = len(m.group("lead")) + len(m.group("dash") or "")
         pair = YAML_PAIR.match(m.group("rest"))
-        end = _block_end(lines, n, len(m.group("lead")))
+        end = block_end(lines, n, len(m.group("lead")))
         if pair is None:  # a list's scalar item
             _scalar(code, None, (m.group("rest"), n, column))
         elif m.group("dash"):  # a list's mapping item: `- type: image` and the keys below it
             code.add("{", Piece(0, n, column, 0))
             _pair(code, lines, pair, n, column)
-            _mapping(code, lines, _block_end(lines, n, column) + 1, end)
+            _mapping(code, lines, block_end(lines, n, column) + 1, end)
             code.add("},", Piece(0, end, len(lines[end]), 0))
         else:
             _pair(code, lines, pair, n, column)
@@ -413,7 +413,7 @@ def _pair(code: Code, lines: list[str], pair: re.Match[str], n: int, column: int
     if pair.group("value"):
         _scalar(code, key, (pair.group("value"), n, column + pair.start("value")))
         return
-    end = _block_end(lines, n, column)
+    end = block_end(lines, n, column)
     opener = "[" if end > n and lines[n + 1].lstrip().startswith("- ") else "{"
     code.add(f"{key[0]}: {opener}", Piece(0, n, column, len(key[0])))
     _mapping(code, lines, n + 1, end)
