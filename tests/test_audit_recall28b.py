@@ -226,3 +226,28 @@ def test_an_insomnia_body_is_fixed_in_its_block() -> None:
 def test_a_json_file_that_is_not_thunders_is_not_read_as_a_collection() -> None:
     text = '{"client": "web", "url": "https://example.com", "raw": "{\\"a\\": 1}"}\n'
     assert audit_text(text, "config.json") == []
+
+
+def test_terraform_locals_heredocs_and_decoded_reads() -> None:
+    assert found("terraform") == {
+        ("render.tf", 13, "bad-value"),
+        ("render.tf", 34, "misnamed-field"),
+        ("render.tf", 39, "response-field"),
+    }
+
+
+def test_terraform_fixes_land_in_the_file() -> None:
+    text = (CORPUS / "terraform" / "render.tf").read_text()
+    fixes = [f.fix for f in audit_text(text, "render.tf") if f.fix is not None]
+    assert len(fixes) == 3
+    for fix in fixes:
+        assert text.splitlines()[fix.line][fix.start : fix.end] == fix.old
+
+
+def test_a_terraform_body_read_as_the_file_is_not_judged_twice() -> None:
+    text = (
+        'data "http" "t" {\n  url = "https://openapi.akool.com/api/open/v3/content/video/'
+        'createbytalkingphoto"\n  method = "POST"\n  request_body = jsonencode({ talking_photo_url'
+        ' = var.p, audio_url = var.a, resolution = "4k" })\n}\n'
+    )
+    assert [(f.line, f.rule) for f in audit_text(text, "t.tf")] == [(4, "bad-value")]

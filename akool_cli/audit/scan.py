@@ -45,6 +45,7 @@ from akool_cli.audit import (
     sketches,
     source,
     specs,
+    terraform,
     typedmaps,
     unseen,
     walking,
@@ -456,6 +457,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if apiclients.is_collection(name, text):  # (Thunder Client's, Insomnia 5's requests)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in apiclients.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if terraform.is_terraform(name, text):  # (http data sources' calls, and the file as it is)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in terraform.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if makefiles.is_makefile(name):  # (a Makefile's recipes, as shell)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in makefiles.read(text)]
