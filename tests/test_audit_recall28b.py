@@ -251,3 +251,13 @@ def test_a_terraform_body_read_as_the_file_is_not_judged_twice() -> None:
         ' = var.p, audio_url = var.a, resolution = "4k" })\n}\n'
     )
     assert [(f.line, f.rule) for f in audit_text(text, "t.tf")] == [(4, "bad-value")]
+
+
+def test_a_script_lists_items_are_one_script() -> None:
+    text = (
+        "job:\n  script:\n    - export API=https://openapi.akool.com/api/open/v3\n"
+        '    - curl -s "$API/content/video/status/1"\n'
+    )
+    assert [(f.line, f.rule) for f in audit_text(text, ".gitlab-ci.yml")] == [
+        (4, "undocumented-path")
+    ]

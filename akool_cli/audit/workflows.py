@@ -68,15 +68,16 @@ def read(text: str, suffix: str) -> list[Code]:
     envs = list(_envs(lines))
     rest = list(lines)
     codes = []
-    for line, first, last, column, cut in _runs(lines):
+    for line, segments in _runs(lines):
         code = Code(_language(lines, line), [], [])
         for env in envs:
             if env.first <= line <= env.last:
                 _assignment(code, env)
-        for n in range(first, last + 1):
-            start = column if n == first else _indent_of_block(lines, first, last)
-            _shell_line(code, n, lines[n][: len(lines[n]) - cut], start)
-            rest[n] = lines[n][:start]
+        for first, last, column, cut in segments:
+            for n in range(first, last + 1):
+                start = column if n == first else _indent_of_block(lines, first, last)
+                _shell_line(code, n, lines[n][: len(lines[n]) - cut], start)
+                rest[n] = lines[n][:start]
         codes.append(code)
     codes.append(Code(suffix, rest, [(Piece(0, n, 0, len(t)),) for n, t in enumerate(rest)]))
     return codes
@@ -102,40 +103,46 @@ def block_end(lines: list[str], start: int, key: int) -> int:
     return last
 
 
-def _runs(lines: list[str]) -> Iterator[tuple[int, int, int, int, int]]:
-    """Each script: (its key's line, its first line and last line, the column its first line
-    starts at, how many characters end its one line after it: a quoted item's closing quote)."""
+Segment = tuple[int, int, int, int]  # (first line, last line, first line's column, end cut)
+
+
+def _runs(lines: list[str]) -> Iterator[tuple[int, list[Segment]]]:
+    """Each script: its key's line and its segments, each its first line and last line, the
+    column its first line starts at, how many characters end its one line after it (a quoted
+    item's closing quote). A `script:` list is one script, each item a segment of it."""
     for n, text in enumerate(lines):
         m = KEY_LINE.match(text)
         if m is None:
             continue
         key, rest = m.group("key"), m.group("rest")
         if key in SCRIPT_KEYS and rest.strip()[:1] in ("", "#"):
-            yield from _script_items(lines, n, len(m.group("lead")))
+            items = list(_script_items(lines, n, len(m.group("lead"))))
+            if items:
+                yield n, items
         elif key in RUN_KEYS and rest.strip():
-            yield from _script(lines, n, len(m.group("lead")), rest, m.start("rest"))
+            one = list(_script(lines, n, len(m.group("lead")), rest, m.start("rest")))
+            if one:
+                yield n, one
 
 
-def _script(
-    lines: list[str], n: int, key: int, rest: str, column: int
-) -> Iterator[tuple[int, int, int, int, int]]:
+def _script(lines: list[str], n: int, key: int, rest: str, column: int) -> Iterator[Segment]:
     """The script a value holds: a block scalar below line n, or the line's own plain or quoted
     text (quoted: without escapes, which the shell would read otherwise)."""
     if BLOCK.match(rest):
         last = block_end(lines, n, key)
         if last > n:
-            yield n, n + 1, last, _indent_of_block(lines, n + 1, last), 0
+            yield n + 1, last, _indent_of_block(lines, n + 1, last), 0
     elif rest[:1] not in "\"'":  # a plain one-line script
-        yield n, n, n, column, 0
+        yield n, n, column, 0
     elif (
         len(rest) > 1
         and rest[-1] == rest[0]
         and ("\\" if rest[0] == '"' else "''") not in rest[1:-1]
     ):
-        yield n, n, n, column + 1, len(lines[n]) - (column + len(rest)) + 1
+        yield n, n, column + 1, len(lines[n]) - (column + len(rest)) + 1
 
 
-def _script_items(lines: list[str], n: int, key: int) -> Iterator[tuple[int, int, int, int, int]]:
+def _script_items(lines: list[str], n: int, key: int) -> Iterator[Segment]:
     """The items of the list below a `script:` key on line n (at column `key`)."""
     end = block_end(lines, n, key)
     column = None
