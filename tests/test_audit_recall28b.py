@@ -261,3 +261,9 @@ def test_a_script_lists_items_are_one_script() -> None:
     assert [(f.line, f.rule) for f in audit_text(text, ".gitlab-ci.yml")] == [
         (4, "undocumented-path")
     ]
+
+
+def test_a_jobs_default_shell_applies_to_its_steps() -> None:
+    assert found("gha_defaults.yml", "gha_defaults_good.yml") == {
+        ("gha_defaults.yml", 18, "undocumented-path")
+    }

@@ -68,8 +68,9 @@ def read(text: str, suffix: str) -> list[Code]:
     envs = list(_envs(lines))
     rest = list(lines)
     codes = []
+    defaults = list(_default_shells(lines)) if "defaults:" in text else []
     for line, segments in _runs(lines):
-        code = Code(_language(lines, line), [], [])
+        code = Code(_language(lines, line, defaults), [], [])
         for env in envs:
             if env.first <= line <= env.last:
                 _assignment(code, env)
@@ -154,10 +155,53 @@ def _script_items(lines: list[str], n: int, key: int) -> Iterator[Segment]:
         yield from _script(lines, k, _indent(lines[k]), item.group("rest").rstrip(), column)
 
 
-def _language(lines: list[str], run: int) -> str:
-    """The suffix the run block whose key is on line `run` is read under: its step's `shell:`."""
+def _language(
+    lines: list[str], run: int, defaults: list[tuple[str, int, int]] | None = None
+) -> str:
+    """The suffix the run block whose key is on line `run` is read under: its step's `shell:`,
+    else that of the innermost `defaults: run: shell:` of its job or workflow."""
     shell = _sibling(lines, run, "shell")
+    if shell is None:
+        shell = next(
+            (s for s, first, last in reversed(defaults or []) if first <= run <= last), None
+        )
     return SHELLS.get(shell.strip("\"' ").split(" ")[0].lower(), ".sh") if shell else ".sh"
+
+
+def _default_shells(lines: list[str]) -> Iterator[tuple[str, int, int]]:
+    """Each `defaults:` mapping's `run: shell:` and the lines it applies to (the mapping that
+    holds it: its job, or the workflow), outer ones first."""
+    for n, text in enumerate(lines):
+        m = KEY_LINE.match(text)
+        if (
+            m is None
+            or m.group("key") != "defaults"
+            or m.group("rest").strip()[:1] not in ("", "#")
+        ):
+            continue
+        key = len(m.group("lead"))
+        end = block_end(lines, n, key)
+        shells = (_shell_of(lines, k, end) for k in range(n + 1, end + 1))
+        shell = next((one for one in shells if one is not None), None)
+        if shell is None:
+            continue
+        first = next((k for k in range(n - 1, -1, -1) if _owner(lines[k], key)), 0) if key else 0
+        last = next(
+            (k - 1 for k in range(n + 1, len(lines)) if _owner(lines[k], key)), len(lines) - 1
+        )
+        yield shell, first, last if key else len(lines) - 1
+
+
+def _shell_of(lines: list[str], k: int, end: int) -> str | None:
+    """The `shell:` of the `run:` mapping whose key is on line k (None: line k holds no such key)."""
+    m = KEY_LINE.match(lines[k])
+    if m is None or m.group("key") != "run" or m.group("rest").strip():
+        return None
+    for j in range(k + 1, block_end(lines, k, len(m.group("lead"))) + 1):
+        inner = KEY_LINE.match(lines[j])
+        if inner is not None and inner.group("key") == "shell" and j <= end:
+            return inner.group("rest")
+    return None
 
 
 def _sibling(lines: list[str], line: int, key: str) -> str | None:
