@@ -17,7 +17,7 @@ HTTP_DATA = rx.compile(r'^\s*data\s+"http"\s+"(?P<n>[A-Za-z_][\w-]*)"\s*\{\s*$')
 LOCALS = rx.compile(r"^\s*locals\s*\{\s*$")
 # A block's `key = value` line (the value on the line; `{` opens an object below).
 ENTRY = rx.compile(r'^(?P<lead>\s*)(?P<k>"[\w-]+"|[A-Za-z_][\w-]*)\s*=\s*(?P<v>.*?)\s*$')
-CLOSE = rx.compile(r"^\s*[}\]]\s*,?\s*$")
+CLOSING_LINE = rx.compile(r"^\s*[}\]]\s*,?\s*$")
 HEREDOC = rx.compile(r"^<<-?(?P<tag>[A-Za-z_]\w*)$")
 LOCAL_BODY = rx.compile(r"^jsonencode\(\s*local\.(?P<n>[A-Za-z_]\w*)\s*\)$")
 STRING = rx.compile(r'^"(?P<s>[^"\\$]*)"$')
@@ -94,7 +94,7 @@ def _object(code: Code, lines: list[str], first: int, last: int) -> None:
     for k in range(first, last):
         m = ENTRY.match(lines[k])
         if m is None:
-            closing = CLOSE.match(lines[k])
+            closing = CLOSING_LINE.match(lines[k])
             code.add(lines[k].rstrip(",") + "," if closing else "", Piece(0, k, 0, len(lines[k])))
             continue
         key, value = m["k"], m["v"].rstrip(",")
