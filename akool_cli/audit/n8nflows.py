@@ -3,7 +3,9 @@
 placeholders, unescaped) become a `fetch(url, { method, body: JSON.stringify({...}) })` whose
 findings and fixes map back to the file's own text; the file's other lines are comments. A query
 (`queryParameters`' `{name, value}` pairs, or `jsonQuery`) is the URL's, a fields-mode body
-(`bodyParameters`) the JSON body's; a node that sends a query or body not so read is skipped."""
+(`bodyParameters`) the JSON body's; a node that sends a query or body not so read is skipped. A
+Code or Function node's code (`jsCode`, `functionCode`, `pythonCode`: a JSON string) is read as
+the JavaScript (Python) it is, each line's runs of unescaped text mapped back to the file's."""
 
 from __future__ import annotations
 
@@ -14,6 +16,14 @@ from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece, rewrite
 
 NODE_TYPE = '"n8n-nodes-base.httpRequest"'
+CODE_NODE = rx.compile(r'"n8n-nodes-base\.(?:code|function|functionItem)"')
+# A Code or Function node's code, a JSON string on a line of its own, and the language it is in.
+CODE_PARAMETER = rx.compile(
+    r'^\s*"(?P<key>jsCode|functionCode|pythonCode)"\s*:\s*"(?P<v>[^"\\]*(?:\\.[^"\\]*)*)"'
+)
+CODE_LANGUAGES = {"jsCode": ".js", "functionCode": ".js", "pythonCode": ".py"}
+# A JSON string's text as runs: an escape (`\n` ends a line of the code) or unescaped text.
+RUN = rx.compile(r"\\u[0-9a-fA-F]{4}|\\.|[^\\]+")
 # A node's parameter written as a JSON string on a line of its own: `"url": "=https://..."`.
 PARAMETER = rx.compile(
     r'^\s*"(?P<key>url|method|jsonBody|jsonQuery|bodyParametersJson|queryParametersJson)"\s*:\s*'
@@ -34,8 +44,10 @@ UNESCAPED = {"n": " ", "r": " ", "t": " "}
 
 
 def is_n8n(name: str, text: str) -> bool:
-    """A JSON file holding an n8n HTTP Request node."""
-    return name.lower().endswith(".json") and NODE_TYPE in text and '"nodes"' in text
+    """A JSON file holding an n8n HTTP Request node, or a Code or Function node."""
+    if not name.lower().endswith(".json") or '"nodes"' not in text:
+        return False
+    return NODE_TYPE in text or CODE_NODE.search(text) is not None
 
 
 Spot = tuple[int, int, str]  # (line, column of the text, the text as written)
@@ -64,15 +76,49 @@ def read(text: str) -> list[Code]:
     nodes = [node for node in _nodes(lines) if _readable(node)]
     calls = {node.values["url"][0]: node for node in nodes if "url" in node.values}
     bodies = {n.values["jsonBody"][0] for n in calls.values() if "jsonBody" in n.values}
+    codes = [code]
     for n, line in enumerate(lines):
         node = calls.get(n)
+        held = CODE_PARAMETER.match(line) if '"' in line else None
         if node is not None:
             _call(code, node)
         elif n in bodies:
             code.add("")  # (written with its node's call)
+        elif held is not None:
+            code.add("")  # (read as the code it is)
+            codes.append(string_code(n, held.start("v"), held["v"], CODE_LANGUAGES[held["key"]]))
         else:
             code.add("// " + line, Piece(3, n, 0, len(line)))
-    return [code]
+    return codes
+
+
+def string_code(line: int, column: int, raw: str, suffix: str) -> Code:
+    """A code node's JSON string (at `column` of the file's `line`) as the code it holds: each
+    run of unescaped text copied from the file, each escape decoded (a `\\n` ends a line)."""
+    code = Code(suffix, [], [])
+    text = ""
+    pieces: list[Piece] = []
+    for m in RUN.finditer(raw):
+        run = m.group(0)
+        if run == "\\n":
+            code.add(text, *pieces)
+            text, pieces = "", []
+        elif run.startswith("\\"):
+            text += _decoded(run)
+        else:
+            pieces.append(Piece(len(text), line, column + m.start(), len(run)))
+            text += run
+    code.add(text, *pieces)
+    return code
+
+
+def _decoded(escape: str) -> str:
+    """A JSON escape's character (a tab, a quote, a backslash; a space for what is not one)."""
+    try:
+        value = json.loads(f'"{escape}"')
+    except ValueError:
+        return " "
+    return value if isinstance(value, str) and value not in ("\r", "") else " "
 
 
 def _nodes(lines: list[str]) -> list[_Node]:

@@ -1,5 +1,6 @@
 """Jupyter notebooks as the code they hold: each code cell's source, JSON-decoded, read in the
-kernel's language (a `%%bash` cell and a `!command` line as shell), with every finding and fix
+kernel's language (a `%%bash` cell and a `!command` line as shell, IPython's `{NAME}` and `$NAME`
+in it read as the Python string constant the notebook binds NAME to), with every finding and fix
 mapped back to the notebook's own line and column."""
 
 from __future__ import annotations
@@ -37,6 +38,15 @@ SHELL_CELL = rx.compile(r"%%(?:bash|sh|script\s+(?:ba)?sh)\b")
 JSON_STRING = rx.compile(r'"(?P<raw>[^"\\\n]*(?:\\.[^"\\\n]*)*)"(?P<key>\s*:)?')
 SOURCE_KEY = "\x00source"  # (no string of the text holds a NUL: JSON writes it escaped)
 ESCAPE = rx.compile(r"\\u[0-9a-fA-F]{4}|\\.|.", re.S)
+# A Python cell's string constant (`BASE = "https://..."`), which IPython gives a `!` line's
+# `{BASE}` and `$BASE`; and those two in a `!` line (`{expr}` of anything else is left as it is).
+CONSTANT = rx.compile(
+    r"^(?P<name>[A-Za-z_]\w*)[ \t]*=[ \t]*(?P<value>\"[^\"\\\n]*\"|'[^'\\\n]*')[ \t]*(?:#.*)?$"
+)
+# (`{{` and `}}` are IPython's written braces: `-d '{{"prompt": "a fox"}}'` sends `{"prompt": ...}`)
+INTERPOLATED = rx.compile(
+    r"(?P<twice>\{\{|\}\})|\{(?P<braced>[A-Za-z_]\w*)\}|(?<!\$)\$\{?(?P<plain>[A-Za-z_]\w*)"
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,16 @@ class Place:
     line: int
     column: int
     raw: str | None
+    # (the code's line is not the string's text: each (code column, string column) pair says where
+    # a run of it is copied from, up to the next pair; none: the text as it is)
+    anchors: tuple[tuple[int, int], ...] = ()
+
+    def copied(self, column: int) -> int:
+        """The column of the string's decoded text that a column of the code's line is at."""
+        for at, original in reversed(self.anchors):
+            if at <= column:
+                return original + column - at
+        return column
 
 
 @dataclass
@@ -73,6 +93,7 @@ def read(text: str) -> list[Code] | None:
         return None
     kernel = _language(book.get("metadata"))
     codes: dict[str, Code] = {}
+    constants: dict[str, tuple[str, Place | None]] = {}  # (see CONSTANT)
     strings, at = _strings(text), [0]
     for cell in book["cells"]:
         if not isinstance(cell, dict):
@@ -81,7 +102,7 @@ def read(text: str) -> list[Code] | None:
         places = _find_source(strings, at, items)
         if cell.get("cell_type") != "code" or items is None:
             continue
-        _add_cell(codes, kernel, items, places)
+        _add_cell(codes, kernel, items, places, constants)
     return list(codes.values())
 
 
@@ -149,6 +170,7 @@ def _add_cell(
     kernel: str,
     items: list[str],
     places: list[tuple[int, int, str]] | None,
+    constants: dict[str, tuple[str, Place | None]],
 ) -> None:
     """A cell's lines, each in its language's text (the others get a blank line there)."""
     lines: list[tuple[str, Place | None]] = []
@@ -169,9 +191,16 @@ def _add_cell(
             continue
         if language != ".sh" and stripped.startswith("!"):
             cut = len(text) - len(stripped) + 1  # `!curl ...` is a shell line
-            _line(codes, ".sh", text[cut:], _shifted(place, cut))
+            shifted = _shifted(place, cut)
+            if language == ".py":
+                _interpolated(codes, text[cut:], shifted, constants)
+            else:
+                _line(codes, ".sh", text[cut:], shifted)
         elif not stripped.startswith("%"):  # a line magic is neither
             _line(codes, language, text, place)
+            constant = CONSTANT.match(text) if language == ".py" else None
+            if constant is not None:
+                constants[constant.group("name")] = (constant.group(0), place)
     for code in codes.values():  # the cells of one language are one text; apart, a blank line
         code.lines.append("")
         code.places.append(None)
@@ -184,6 +213,42 @@ def _shifted(place: Place | None, cut: int) -> Place | None:
     if offsets is None or cut >= len(offsets):
         return replace(place, raw=None)
     return Place(place.line, place.column + offsets[cut], place.raw[offsets[cut] :])
+
+
+def _interpolated(
+    codes: dict[str, Code],
+    text: str,
+    place: Place | None,
+    constants: dict[str, tuple[str, Place | None]],
+) -> None:
+    """A `!` line of an IPython cell as shell: each `{NAME}` as `${NAME}`, `{{` as `{`, after a
+    binding `NAME="value"` of each constant it names (copied from where the notebook writes it)."""
+    shown, anchors, at, named = "", [(0, 0)], 0, []
+    for m in INTERPOLATED.finditer(text):
+        name = m.group("braced") or m.group("plain")
+        if name in constants and name not in named:
+            named.append(name)
+        if m.group("twice") or (m.group("braced") and name in constants):
+            new, end = (m.group(0)[0], m.end()) if m.group("twice") else ("$", m.start())
+            shown += text[at : m.start()] + new
+            anchors.append((len(shown), end))
+            at = end
+    shown += text[at:]
+    for name in named:
+        _binding(codes, *constants[name])
+    moved = replace(place, anchors=tuple(anchors)) if place is not None else None
+    _line(codes, ".sh", shown, moved)
+
+
+def _binding(codes: dict[str, Code], assignment: str, place: Place | None) -> None:
+    """`NAME="value"` for a Python cell's `NAME = "value"`, mapped to the cell's line."""
+    m = CONSTANT.match(assignment)
+    if m is None:
+        return
+    name, value = m.group("name"), m.group("value")
+    line = f"{name}={value}"
+    anchors = ((0, 0), (len(name) + 1, m.start("value")))
+    _line(codes, ".sh", line, replace(place, anchors=anchors) if place is not None else None)
 
 
 def _line(codes: dict[str, Code], suffix: str, text: str, place: Place | None) -> None:
@@ -212,6 +277,7 @@ def map_back(code: Code, line: int, column: int) -> tuple[int, int]:
     if place is None:
         return _nearest(code, line), 0
     offsets = _offsets(place.raw) if place.raw is not None else None
+    column = place.copied(column)
     if offsets is None or column >= len(offsets):
         return place.line, place.column
     return place.line, place.column + offsets[column]
@@ -236,9 +302,10 @@ def _map_edit(code: Code, fix: Fix) -> Fix | None:
     if place is None or place.raw is None:
         return None
     offsets = _offsets(place.raw)
-    if offsets is None or fix.end >= len(offsets):
+    first, last = place.copied(fix.start), place.copied(fix.end)
+    if offsets is None or last >= len(offsets) or last - first != fix.end - fix.start:
         return None
-    start, end = offsets[fix.start], offsets[fix.end]
+    start, end = offsets[first], offsets[last]
     written = place.raw[start:end]
     for ascii_only in (False, True):
         if json.dumps(fix.old, ensure_ascii=ascii_only)[1:-1] == written:

@@ -431,7 +431,7 @@ class Embedded:
 # A reader added to _embedded adds the endings it takes here (Makefiles: `makefile`, `.mk`).
 EMBEDDING_SUFFIXES = (
     *(".ipynb", ".yml", ".yaml", ".bat", ".cmd", ".json", ".http", ".hurl", ".rest", ".bru"),
-    *("makefile", ".mk", ".make"),
+    *("makefile", ".mk", ".make", ".tf"),
     *sorted(source.MARKDOWN),
 )
 
@@ -442,14 +442,17 @@ def _embedded(text: str, name: str) -> Embedded | None:
     if not name.lower().endswith(EMBEDDING_SUFFIXES):
         return None
     from akool_cli.audit import (
+        apiclients,
         batch,
         brunofiles,
         embedded,
+        makefiles,
         n8nflows,
         notebooks,
         restfiles,
         sketches,
         specs,
+        terraform,
         workflows,
     )
 
@@ -467,6 +470,15 @@ def _embedded(text: str, name: str) -> Embedded | None:
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if batch.is_batch(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if apiclients.is_collection(name, text):  # (Thunder Client's, Insomnia 5's requests)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in apiclients.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if terraform.is_terraform(name, text):  # (http data sources' calls, and the file as it is)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in terraform.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if makefiles.is_makefile(name):  # (a Makefile's recipes, as shell)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in makefiles.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if n8nflows.is_n8n(name, text):  # (an n8n workflow's HTTP Request nodes)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in n8nflows.read(text)]

@@ -158,6 +158,7 @@ class _Text:
     tables: dict[str, list[int]] | None = None  # where each name's tables open (see TABLE)
     doc: Text | None = None  # (the field rules' text: its answer models)
     declared: dict[int, tuple[int, int]] = field(default_factory=dict)  # a member read's model
+    shell: bool = False  # a shell script's text (see shell_tests)
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
@@ -251,6 +252,7 @@ def status_hits(
     if not fields:
         return
     text = _Text(ctx.lines, ctx.name.endswith((".py", ".ipynb")))
+    text.shell = ctx.name.endswith(SHELL_NAMES)
     text.doc = ctx.doc()
     text.calls = {m.line for m in [*ctx.mentions, *ctx.returned] if m.endpoint is not None}
     seen: set[int] = set()
@@ -466,6 +468,8 @@ def _placed(text: _Text, one: Field) -> Iterator[Placed]:
             yield origin, compared
     for compared in _unions(text, one):
         yield None, compared
+    if text.shell:
+        yield from shell_tests(text, one)
 
 
 def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compared]:
@@ -1137,3 +1141,98 @@ def _sentinel(text: _Text, name: str, value: int) -> bool:
         found = _sentinel_pattern(name, value).search(text.text) is not None
         text.sentinels[(name, value)] = found
     return text.sentinels[(name, value)]
+
+
+# -- Shell scripts' status tests ----------------------------------------------------------------
+# A shell variable bound to a jq read of the field (`status=$(curl ... | jq -r '.data.video_status')`,
+# `s=$(echo "$resp" | jq -r .data.video_status)`), then tested: `[ "$status" = "completed" ]`,
+# `[[ $status == 3 ]]`, `[ "$status" -eq 3 ]`, or the patterns of `case $status in 2) ...`.
+SHELL_NAMES = (".sh", ".bash", ".zsh")
+SHELL_BOUND = rx.compile(
+    r"^[ \t]*(?:(?:local|export|readonly|declare)[ \t]+)?(?P<n>[A-Za-z_]\w*)=[\"']?\$\(.*\bjq\b"
+)
+SHELL_TEST = (
+    r"\[\[?[ \t]+!?[ \t]*(?P<read>\"?\$\{{?{name}\}}?\"?)[ \t]*(?P<op>==|=|!=|-eq|-ne)[ \t]*"
+    r"(?P<value>\"[^\"$`\n]*\"|'[^'\n]*'|[\w.-]+)(?=[ \t]*\]|[ \t]*&&|[ \t]*\|\|)"
+)
+SHELL_CASE = r"\bcase[ \t]+\"?\$\{{?{name}\}}?\"?[ \t]+in\b"
+CASE_PATTERN = rx.compile(r"^[ \t]*\(?(?P<pats>[^()\s;][^()]*?)\)")
+SHELL_WORD = rx.compile(r"^(?:-?\d+|[A-Za-z_]\w*)$")
+
+
+def shell_tests(text: _Text, one: Field) -> Iterator[Placed]:
+    """Each test of a shell variable bound to a jq read of the field, with that read (a plain
+    `status` only read under the answer's data, and an answer of AKOOL's, as in _reads)."""
+    read = re.compile((r"\.data" if one.plain else "") + rf"\.{re.escape(one.name)}\b")
+    for i, line in enumerate(text.lines):
+        bound = SHELL_BOUND.match(line)
+        if bound is None or line.lstrip().startswith("#"):
+            continue
+        m = read.search(line, line.index("jq", bound.end() - 2))
+        if m is None or not _after_akool(text, i):
+            continue
+        origin = text.starts[i] + m.start() + 1
+        for compared in _shell_compared(text, i, bound.group("n")):
+            yield origin, compared
+
+
+def _shell_compared(text: _Text, i: int, name: str) -> Iterator[Compared]:
+    """The values the variable `name`, bound on line i, is tested against before it is bound again."""
+    test = re.compile(SHELL_TEST.format(name=re.escape(name)))
+    case = re.compile(SHELL_CASE.format(name=re.escape(name)))
+    again = re.compile(rf"^[ \t]*(?:local[ \t]+)?{re.escape(name)}=")
+    for j in range(i + 1, min(len(text.lines), i + 60)):
+        line = text.lines[j]
+        if again.match(line):
+            break
+        if line.lstrip().startswith("#"):
+            continue
+        for m in test.finditer(line):
+            op = SPELLED.get(m.group("op"), "==" if m.group("op") == "=" else m.group("op"))
+            said = _said(text, j, op, line, line[m.end() :])
+            one = _shell_value(text.starts[j] + m.start("value"), m.group("value"), said)
+            if one is not None:
+                yield one
+        if case.search(line):
+            yield from _case_patterns(text, j)
+
+
+def _case_patterns(text: _Text, i: int) -> Iterator[Compared]:
+    """The patterns of the `case` on line i (`2)`, `"completed"|done)`), up to its `esac`."""
+    for j in range(i + 1, min(len(text.lines), i + 60)):
+        line = text.lines[j]
+        if re.match(r"[ \t]*esac\b", line):
+            return
+        m = CASE_PATTERN.match(line)
+        if m is None or m.group("pats").strip() == "*":
+            continue
+        at = text.starts[j] + m.start("pats")
+        parts = list(re.finditer(r"[^|]+", m.group("pats")))
+        said = _case_said(text, j, m.end()) if len(parts) == 1 else None
+        for part in parts:
+            written = part.group(0).strip()
+            one = _shell_value(at + part.start() + part.group(0).index(written), written, said)
+            if one is not None:
+                yield one
+
+
+def _case_said(text: _Text, i: int, column: int) -> Meaning:
+    """The state a `case` branch's statements (from column of line i to its `;;`) say it is."""
+    body = [text.lines[i][column:]]
+    for j in range(i + 1, min(len(text.lines), i + 10)):
+        if ";;" in body[-1]:
+            break
+        body.append(text.lines[j])
+    meaning = _branch_meaning(" ".join(body).split(";;")[0])
+    return (meaning, "by the branch it opens") if meaning else None
+
+
+def _shell_value(at: int, written: str, said: Meaning) -> Compared | None:
+    """A tested value as a number (`3`, `"3"`: jq -r prints the number's digits) or a word (a
+    state's name, which the field never is); None for anything else (a variable, a glob)."""
+    inner = written[1:-1] if written[:1] in "\"'" and len(written) > 1 else written
+    if not SHELL_WORD.match(inner):
+        return None
+    if inner.lstrip("-").isdigit():
+        return at, written, int(inner), said
+    return at, written, inner, said

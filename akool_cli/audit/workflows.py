@@ -1,6 +1,7 @@
-"""GitHub Actions workflows as the shell they run: each `run:` block read as a shell script that
-starts with the `env:` its workflow, job and step set (`AKOOL_API: https://...` then `curl
-"$AKOOL_API/..."`), `${{ env.X }}` read as `${X}`; the rest of the file is read as before."""
+"""GitHub Actions workflows as the shell they run: each `run:` block read as a script of its step's
+`shell:` (bash by default; `pwsh` as PowerShell, `python` as Python) that starts with the `env:` its
+workflow, job and step set (`AKOOL_API: https://...` then `curl "$AKOOL_API/..."`), `${{ env.X }}`
+read as `${X}`; the rest of the file is read as before."""
 
 from __future__ import annotations
 
@@ -14,11 +15,33 @@ from akool_cli.audit.embedded import Code, Piece, rewrite
 
 WORKFLOW_SUFFIXES = (".yml", ".yaml")
 JOBS = rx.compile(r"^jobs:\s*(?:#.*)?$", re.M)
+# A CI configuration's list of shell lines (GitLab CI's and Bitbucket Pipelines' `script:`,
+# `before_script:`, `after_script:`), each item a line of shell or a block of it.
+SCRIPT_LIST = rx.compile(r"^[ \t]*(?:-[ \t]+)?(?:before_|after_)?script:[ \t]*(?:#.*)?$", re.M)
+SCRIPT_KEYS = frozenset({"script", "before_script", "after_script"})
+# Keys whose value is a shell script (Actions' `run:`, CircleCI's `run: command:`).
+RUN_KEYS = frozenset({"run", "command"})
+# Keys of the mappings that set the environment of the scripts below them (Actions' and
+# Bitbucket's `env:`, GitLab CI's `variables:`, CircleCI's `environment:`).
+ENV_KEYS = frozenset({"env", "variables", "environment"})
+LIST_ITEM = rx.compile(r"^(?P<lead>[ \t]*-[ \t]+)(?P<rest>\S.*)$")
 KEY_LINE = rx.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[\w-]+):[ \t]*(?P<rest>.*)$")
 BLOCK = rx.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 ENTRY = rx.compile(r"^[ \t]*(?P<key>[A-Za-z_]\w*):[ \t]*(?P<value>.*?)[ \t]*$")
 EXPRESSION = rx.compile(r"\$\{\{\s*(?P<e>[^{}]*?)\s*\}\}")
 NAMED = rx.compile(r"(?:env|secrets|vars|inputs|matrix)\.(?P<n>[A-Za-z_]\w*)$")
+# The language a step's `shell:` runs its script in (its first word; others are read as bash).
+SHELLS = {"pwsh": ".ps1", "powershell": ".ps1", "python": ".py"}
+# How each language reads a variable of the environment, read as the name the script binds the
+# env's value to: PowerShell's `$env:X` as `$X`; Python's `os.environ["X"]`, `os.environ.get("X")`
+# and `os.getenv("X")` as `X`.
+ENV_READS = {
+    ".ps1": rx.compile(r"\$\{\{\s*(?P<e>[^{}]*?)\s*\}\}|\$env:(?P<v>[A-Za-z_]\w*)", re.I),
+    ".py": rx.compile(
+        r"\$\{\{\s*(?P<e>[^{}]*?)\s*\}\}"
+        r"|\bos\.(?:environ(?:\.get\(|\[)|getenv\()[ \t]*(?P<q>[\"'])(?P<v>[A-Za-z_]\w*)(?P=q)[ \t]*[)\]]"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -31,7 +54,11 @@ class Env:
 
 
 def is_workflow(name: str, text: str) -> bool:
-    return name.lower().endswith(WORKFLOW_SUFFIXES) and JOBS.search(text) is not None
+    """A CI configuration: a GitHub Actions or CircleCI workflow (`jobs:`), or a file of
+    `script:` lists (GitLab CI, Bitbucket Pipelines)."""
+    if not name.lower().endswith(WORKFLOW_SUFFIXES):
+        return False
+    return JOBS.search(text) is not None or SCRIPT_LIST.search(text) is not None
 
 
 def read(text: str, suffix: str) -> list[Code]:
@@ -41,15 +68,17 @@ def read(text: str, suffix: str) -> list[Code]:
     envs = list(_envs(lines))
     rest = list(lines)
     codes = []
-    for line, first, last, column in _runs(lines):
-        code = Code(".sh", [], [])
+    defaults = list(_default_shells(lines)) if "defaults:" in text else []
+    for line, segments in _runs(lines):
+        code = Code(_language(lines, line, defaults), [], [])
         for env in envs:
             if env.first <= line <= env.last:
                 _assignment(code, env)
-        for n in range(first, last + 1):
-            start = column if n == first else _indent_of_block(lines, first, last)
-            _shell_line(code, n, lines[n], start)
-            rest[n] = lines[n][:start]
+        for first, last, column, cut in segments:
+            for n in range(first, last + 1):
+                start = column if n == first else _indent_of_block(lines, first, last)
+                _shell_line(code, n, lines[n][: len(lines[n]) - cut], start)
+                rest[n] = lines[n][:start]
         codes.append(code)
     codes.append(Code(suffix, rest, [(Piece(0, n, 0, len(t)),) for n, t in enumerate(rest)]))
     return codes
@@ -63,7 +92,7 @@ def _indent_of_block(lines: list[str], first: int, last: int) -> int:
     return min((_indent(lines[n]) for n in range(first, last + 1) if lines[n].strip()), default=0)
 
 
-def _block_end(lines: list[str], start: int, key: int) -> int:
+def block_end(lines: list[str], start: int, key: int) -> int:
     """The last line of the block that the key at column `key` on line `start` opens."""
     last = start
     for n in range(start + 1, len(lines)):
@@ -75,34 +104,151 @@ def _block_end(lines: list[str], start: int, key: int) -> int:
     return last
 
 
-def _runs(lines: list[str]) -> Iterator[tuple[int, int, int, int]]:
-    """Each run block: (its key's line, its script's first line and last line, the column its
-    first line starts at)."""
+Segment = tuple[int, int, int, int]  # (first line, last line, first line's column, end cut)
+
+
+def _runs(lines: list[str]) -> Iterator[tuple[int, list[Segment]]]:
+    """Each script: its key's line and its segments, each its first line and last line, the
+    column its first line starts at, how many characters end its one line after it (a quoted
+    item's closing quote). A `script:` list is one script, each item a segment of it."""
     for n, text in enumerate(lines):
         m = KEY_LINE.match(text)
-        if m is None or m.group("key") != "run" or not m.group("rest").strip():
+        if m is None:
             continue
-        rest = m.group("rest")
-        if BLOCK.match(rest):
-            last = _block_end(lines, n, len(m.group("lead")))
-            if last > n:
-                yield n, n + 1, last, _indent_of_block(lines, n + 1, last)
-        elif rest[:1] not in "\"'":  # a plain one-line script
-            yield n, n, n, m.start("rest")
+        key, rest = m.group("key"), m.group("rest")
+        if key in SCRIPT_KEYS and rest.strip()[:1] in ("", "#"):
+            items = list(_script_items(lines, n, len(m.group("lead"))))
+            if items:
+                yield n, items
+        elif key in RUN_KEYS and rest.strip():
+            one = list(_script(lines, n, len(m.group("lead")), rest, m.start("rest")))
+            if one:
+                yield n, one
+
+
+def _script(lines: list[str], n: int, key: int, rest: str, column: int) -> Iterator[Segment]:
+    """The script a value holds: a block scalar below line n, or the line's own plain or quoted
+    text (quoted: without escapes, which the shell would read otherwise)."""
+    if BLOCK.match(rest):
+        last = block_end(lines, n, key)
+        if last > n:
+            yield n + 1, last, _indent_of_block(lines, n + 1, last), 0
+    elif rest[:1] not in "\"'":  # a plain one-line script
+        yield n, n, column, 0
+    elif (
+        len(rest) > 1
+        and rest[-1] == rest[0]
+        and ("\\" if rest[0] == '"' else "''") not in rest[1:-1]
+    ):
+        yield n, n, column + 1, len(lines[n]) - (column + len(rest)) + 1
+
+
+def _script_items(lines: list[str], n: int, key: int) -> Iterator[Segment]:
+    """The items of the list below a `script:` key on line n (at column `key`)."""
+    end = block_end(lines, n, key)
+    column = None
+    for k in range(n + 1, end + 1):
+        item = LIST_ITEM.match(lines[k])
+        if item is None or column not in (None, len(item.group("lead"))):
+            continue
+        column = len(item.group("lead"))
+        yield from _script(lines, k, _indent(lines[k]), item.group("rest").rstrip(), column)
+
+
+def _language(
+    lines: list[str], run: int, defaults: list[tuple[str, int, int]] | None = None
+) -> str:
+    """The suffix the run block whose key is on line `run` is read under: its step's `shell:`,
+    else that of the innermost `defaults: run: shell:` of its job or workflow."""
+    shell = _sibling(lines, run, "shell")
+    if shell is None:
+        shell = next(
+            (s for s, first, last in reversed(defaults or []) if first <= run <= last), None
+        )
+    return SHELLS.get(shell.strip("\"' ").split(" ")[0].lower(), ".sh") if shell else ".sh"
+
+
+def _default_shells(lines: list[str]) -> Iterator[tuple[str, int, int]]:
+    """Each `defaults:` mapping's `run: shell:` and the lines it applies to (the mapping that
+    holds it: its job, or the workflow), outer ones first."""
+    for n, text in enumerate(lines):
+        m = KEY_LINE.match(text)
+        if (
+            m is None
+            or m.group("key") != "defaults"
+            or m.group("rest").strip()[:1] not in ("", "#")
+        ):
+            continue
+        key = len(m.group("lead"))
+        end = block_end(lines, n, key)
+        shells = (_shell_of(lines, k, end) for k in range(n + 1, end + 1))
+        shell = next((one for one in shells if one is not None), None)
+        if shell is None:
+            continue
+        first = next((k for k in range(n - 1, -1, -1) if _owner(lines[k], key)), 0) if key else 0
+        last = next(
+            (k - 1 for k in range(n + 1, len(lines)) if _owner(lines[k], key)), len(lines) - 1
+        )
+        yield shell, first, last if key else len(lines) - 1
+
+
+def _shell_of(lines: list[str], k: int, end: int) -> str | None:
+    """The `shell:` of the `run:` mapping whose key is on line k (None: line k holds no such key)."""
+    m = KEY_LINE.match(lines[k])
+    if m is None or m.group("key") != "run" or m.group("rest").strip():
+        return None
+    for j in range(k + 1, block_end(lines, k, len(m.group("lead"))) + 1):
+        inner = KEY_LINE.match(lines[j])
+        if inner is not None and inner.group("key") == "shell" and j <= end:
+            return inner.group("rest")
+    return None
+
+
+def _sibling(lines: list[str], line: int, key: str) -> str | None:
+    """The value of `key` in the mapping that holds the key on `line` (a list item's mapping:
+    from its `- ` line to the next one), if it has that key with a value on its line."""
+    column = _key_column(lines[line])
+    starts = KEY_LINE.match(lines[line])
+    steps = (1,) if starts is not None and "-" in starts.group("lead") else (-1, 1)
+    for step in steps:
+        n = line + step
+        while 0 <= n < len(lines):
+            text = lines[n]
+            n += step
+            if not text.strip() or text.lstrip().startswith("#") or _key_column(text) > column:
+                continue
+            m = KEY_LINE.match(text)
+            if m is None or _key_column(text) < column or (step > 0 and "-" in m.group("lead")):
+                break
+            if m.group("key") == key:
+                return m.group("rest")
+            if "-" in m.group("lead"):  # (the item's first key: where it starts)
+                break
+    return None
+
+
+def _key_column(text: str) -> int:
+    """The column a line's key starts at (after a list's `- `), or its indentation."""
+    m = KEY_LINE.match(text)
+    return len(m.group("lead")) if m is not None else _indent(text)
 
 
 def _envs(lines: list[str]) -> Iterator[Env]:
     """The entries of every `env:` mapping, each with the lines it applies to."""
     for n, text in enumerate(lines):
         m = KEY_LINE.match(text)
-        if m is None or m.group("key") != "env" or m.group("rest").strip()[:1] not in ("", "#"):
+        if (
+            m is None
+            or m.group("key") not in ENV_KEYS
+            or m.group("rest").strip()[:1] not in ("", "#")
+        ):
             continue
         key = len(m.group("lead"))
         first = next((k for k in range(n - 1, -1, -1) if _owner(lines[k], key)), 0)
         last = next(
             (k - 1 for k in range(n + 1, len(lines)) if _owner(lines[k], key)), len(lines) - 1
         )
-        for k in range(n + 1, _block_end(lines, n, key) + 1):
+        for k in range(n + 1, block_end(lines, n, key) + 1):
             yield from _entry(lines[k], k, first if key else 0, last if key else len(lines) - 1)
 
 
@@ -124,27 +270,37 @@ def _entry(text: str, line: int, first: int, last: int) -> Iterator[Env]:
         yield Env(m.group("key"), value, Piece(0, line, column, len(value)), first, last)
 
 
+# An env entry as a binding of its script's language: (the text before its value, after it).
+BINDINGS = {".sh": ('{}="', '"'), ".ps1": ('${} = "', '"'), ".py": ('{} = "', '"')}
+
+
 def _assignment(code: Code, env: Env) -> None:
-    """`NAME="value"`, the value where the file writes it."""
-    head = f'{env.name}="'
+    """`NAME="value"` (`$NAME = "value"`, `NAME = "value"`), the value where the file writes it."""
+    before, after = BINDINGS[code.suffix]
+    head = before.format(env.name)
     text, pieces = _expressions(env.value, env.piece.line, env.piece.column)
-    code.add(head + text + '"', *(replace(p, at=p.at + len(head)) for p in pieces))
+    code.add(head + text + after, *(replace(p, at=p.at + len(head)) for p in pieces))
 
 
 def _shell_line(code: Code, line: int, text: str, start: int) -> None:
-    shown, pieces = _expressions(text[start:], line, start)
+    shown, pieces = _expressions(text[start:], line, start, code.suffix)
     code.add(shown, *pieces)
 
 
-def _expressions(text: str, line: int, column: int) -> tuple[str, tuple[Piece, ...]]:
+def _expressions(
+    text: str, line: int, column: int, suffix: str = ".sh"
+) -> tuple[str, tuple[Piece, ...]]:
     """The text with each `${{ ... }}` as the shell variable it stands for (`${{ env.X }}`,
-    `${{ secrets.X }}`: `${X}`; anything else `${GITHUB_EXPRESSION}`), and the pieces copied."""
+    `${{ secrets.X }}`: `${X}`; anything else `${GITHUB_EXPRESSION}`), a read of the
+    environment as the name of its binding (see ENV_READS), and the pieces copied."""
 
     def variable(m: re.Match[str]) -> str:
+        if m.groupdict().get("v"):
+            return ("$" if suffix == ".ps1" else "") + m.group("v")
         named = NAMED.match(m.group("e"))
         return "${" + (named.group("n") if named else "GITHUB_EXPRESSION") + "}"
 
-    return rewrite(text, line, column, EXPRESSION, variable)
+    return rewrite(text, line, column, ENV_READS.get(suffix, EXPRESSION), variable)
 
 
 # -- Ansible playbooks ------------------------------------------------------------------------------
@@ -169,13 +325,15 @@ def is_playbook(name: str, text: str) -> bool:
 
 
 def read_playbook(text: str, suffix: str) -> list[Code]:
-    """The uri tasks as JavaScript calls after the file's URL-holding `vars`, and the rest of the
-    file (the tasks blanked) as it is read without them."""
+    """The uri tasks as JavaScript calls after the file's URL-holding `vars`, each bound to the
+    name it registers (`const talk = await uri({...});`), then the reads of a registered answer
+    (see _registered_reads); and the rest of the file (the tasks blanked) as it is read without
+    them."""
     lines = source.LINE_BREAK.split(text)
     code = Code(".js", [], [])
     rest = list(lines)
     tasks = [(n, m) for n, text in enumerate(lines) if (m := URI_TASK.match(text)) is not None]
-    spans = [(n, _block_end(lines, n, len(m.group("lead")))) for n, m in tasks]
+    spans = [(n, block_end(lines, n, len(m.group("lead")))) for n, m in tasks]
     in_task = _covered(len(lines), spans)
     for n, text in enumerate(lines):
         if in_task[n]:
@@ -187,13 +345,74 @@ def read_playbook(text: str, suffix: str) -> list[Code]:
             key = pair.group("key").strip("\"'")
             if re.fullmatch(r"[A-Za-z_]\w*", key):
                 _const(code, key, value, n, column)
-    for (n, m), (_, last) in zip(tasks, spans, strict=True):
-        code.add("uri({", Piece(0, n, len(m.group("lead")), 0))
+    registers = [_register(lines, n) for n, _ in tasks]
+    registered = frozenset(name for name in registers if name)
+    reads = _registered_reads(lines, in_task, registered) if registered else []
+    for (n, m), (_, last), name in zip(tasks, spans, registers, strict=True):
+        while reads and reads[0][0] < n:
+            _read(code, *reads.pop(0))
+        opener = f"const {name} = await uri({{" if name else "uri({"
+        code.add(opener, Piece(0, n, len(m.group("lead")), 0))
         _mapping(code, lines, n + 1, last)
         code.add("});", Piece(0, last, len(lines[last]), 0))
         for k in range(n, last + 1):
             rest[k] = ""
+    for read in reads:
+        _read(code, *read)
     return [code, Code(suffix, rest, [(Piece(0, n, 0, len(t)),) for n, t in enumerate(rest)])]
+
+
+# A task's condition on a registered answer: a bare Jinja expression (`until: job.json.data.x == 3`).
+CONDITION_KEYS = frozenset({"until", "when", "failed_when", "changed_when"})
+NAME = rx.compile(r"[A-Za-z_]\w*")
+
+
+def _register(lines: list[str], n: int) -> str | None:
+    """The name the task of the uri key on line n registers its answer under."""
+    value = _sibling(lines, n, "register")
+    name = value.strip().strip("\"'") if value else ""
+    return name if NAME.fullmatch(name) and name not in KEYWORDS else None
+
+
+KEYWORDS = frozenset({"const", "let", "var", "await", "new", "this", "if", "return"})
+
+
+def _registered_reads(
+    lines: list[str], in_task: list[bool], registered: frozenset[str]
+) -> list[tuple[int, int, str, bool]]:
+    """Where the lines outside the uri tasks read a registered answer's JSON: (line, column,
+    text, whether it is a bare condition), a condition's whole expression or a `{{ }}`'s."""
+    found = []
+    for n, text in enumerate(lines):
+        if in_task[n] or ".json" not in text:
+            continue
+        m = KEY_LINE.match(text)
+        rest = m.group("rest").strip() if m is not None else ""
+        if m is not None and m.group("key") in CONDITION_KEYS and rest[:1] not in "\"'[{|>":
+            if _reads_registered(rest, registered):
+                found.append((n, m.start("rest"), rest, True))
+            continue
+        for e in JINJA.finditer(text):
+            if _reads_registered(e.group("e"), registered):
+                found.append((n, e.start("e"), e.group("e"), False))
+    return found
+
+
+def _reads_registered(expression: str, registered: frozenset[str]) -> bool:
+    return any(m.group("n") in registered for m in REGISTERED_JSON.finditer(expression))
+
+
+# A read of a registered answer's JSON (`talk.json.data._id`): the `.json` is the answer's body.
+REGISTERED_JSON = rx.compile(r"(?<![\w.])(?P<n>[A-Za-z_]\w*)\.json\.")
+
+
+def _read(code: Code, line: int, column: int, text: str, bare: bool) -> None:
+    """A read as JavaScript: a condition as `if (...) {}`, a `{{ }}` as `void (...);`, each
+    `NAME.json.` as `NAME.` (the rest copied from the file)."""
+    head = "if (" if bare else "void ("
+    shown, pieces = rewrite(text, line, column, REGISTERED_JSON, lambda m: m.group("n") + ".")
+    tail = ") {}" if bare else ");"
+    code.add(head + shown + tail, *(replace(p, at=p.at + len(head)) for p in pieces))
 
 
 def _covered(count: int, spans: list[tuple[int, int]]) -> list[bool]:
@@ -226,13 +445,13 @@ def _mapping(code: Code, lines: list[str], first: int, last: int) -> None:
             continue
         column = len(m.group("lead")) + len(m.group("dash") or "")
         pair = YAML_PAIR.match(m.group("rest"))
-        end = _block_end(lines, n, len(m.group("lead")))
+        end = block_end(lines, n, len(m.group("lead")))
         if pair is None:  # a list's scalar item
             _scalar(code, None, (m.group("rest"), n, column))
         elif m.group("dash"):  # a list's mapping item: `- type: image` and the keys below it
             code.add("{", Piece(0, n, column, 0))
             _pair(code, lines, pair, n, column)
-            _mapping(code, lines, _block_end(lines, n, column) + 1, end)
+            _mapping(code, lines, block_end(lines, n, column) + 1, end)
             code.add("},", Piece(0, end, len(lines[end]), 0))
         else:
             _pair(code, lines, pair, n, column)
@@ -245,7 +464,7 @@ def _pair(code: Code, lines: list[str], pair: re.Match[str], n: int, column: int
     if pair.group("value"):
         _scalar(code, key, (pair.group("value"), n, column + pair.start("value")))
         return
-    end = _block_end(lines, n, column)
+    end = block_end(lines, n, column)
     opener = "[" if end > n and lines[n + 1].lstrip().startswith("- ") else "{"
     code.add(f"{key[0]}: {opener}", Piece(0, n, column, len(key[0])))
     _mapping(code, lines, n + 1, end)
@@ -276,4 +495,7 @@ JINJA = rx.compile(r"\{\{\s*(?P<e>[^{}]*?)\s*\}\}")
 
 
 def _variable(m: re.Match[str]) -> str:
-    return "${" + (re.sub(r"[^\w.]+", "_", m.group("e")).strip("_.") or "JINJA") + "}"
+    """`${name}` for `{{ name }}`; a registered answer's `{{ talk.json.data._id }}` as the read
+    `${talk.data._id}` of the name its task is bound to (see read_playbook)."""
+    named = re.sub(r"[^\w.]+", "_", m.group("e")).strip("_.") or "JINJA"
+    return "${" + REGISTERED_JSON.sub(lambda j: j.group("n") + ".", named) + "}"

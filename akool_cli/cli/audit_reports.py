@@ -68,6 +68,7 @@ READ_TABLES = (
     *(("notebooks", "SUFFIXES"), ("notebooks", "NOTEBOOK_SUFFIX")),
     *(("restfiles", "REQUEST_SUFFIXES"), ("batch", "BATCH_SUFFIXES"), ("brunofiles", "SUFFIX")),
     *(("workflows", "WORKFLOW_SUFFIXES"), ("specs", "SPEC_SUFFIXES")),
+    *(("makefiles", "MAKEFILE_SUFFIXES"), ("terraform", "TF_SUFFIX")),
 )
 
 
