@@ -28,6 +28,7 @@ from akool_cli.audit import (
     foreignmodels,
     gitignores,
     keyedpaths,
+    lua,
     modules,
     multiline,
     n8nflows,
@@ -451,6 +452,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if batch.is_batch(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if lua.is_lua(name):  # (Lua read as the JavaScript it amounts to)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in lua.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if n8nflows.is_n8n(name, text):  # (an n8n workflow's HTTP Request nodes)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in n8nflows.read(text)]

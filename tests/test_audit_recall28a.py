@@ -1,0 +1,67 @@
+"""`akool audit` on the AKOOL calls of languages and URL builders it did not read before
+(recall28a): Lua's OpenResty and LuaSocket calls, ..."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from akool_cli.audit.scan import audit, audit_text
+
+CORPUS = Path(__file__).parent / "audit_corpus" / "recall28a"
+
+
+def rules(text: str, name: str) -> list[tuple[int, str]]:
+    return [(f.line, f.rule) for f in audit_text(text, name)]
+
+
+LUA_TALK = """local http = require "resty.http"
+local cjson = require "cjson.safe"
+local BASE = "https://openapi.akool.com/api/open/v3"
+local httpc = http.new()
+local res = httpc:request_uri(BASE .. "/content/video/createbytalkingphoto", {
+    method = "POST",
+    body = cjson.encode({ talking_photo_url = p, audio_url = a, resolution = "720p" }),
+})
+local body = cjson.decode(res.body)
+print(body.data.task_id)
+"""
+
+
+def test_lua_joins_with_dots_and_its_tables_are_bodies() -> None:
+    assert rules(LUA_TALK, "talk.lua") == [(7, "bad-value"), (10, "response-field")]
+
+
+def test_lua_fixes_patch_the_lua_text() -> None:
+    fixes = [f.fix for f in audit_text(LUA_TALK, "talk.lua") if f.fix is not None]
+    assert [(fix.old, fix.new) for fix in fixes] == [('"720p"', '"720"'), ("task_id", "_id")]
+
+
+def test_lua_text_under_another_suffix_is_not_read_as_lua() -> None:
+    assert rules(LUA_TALK, "talk.txt") == []
+
+
+def test_lua_keyless_tables_are_lists_and_the_empty_table_is_neither() -> None:
+    head = (
+        'local api = "https://openapi.akool.com/api/open/v3"\n'
+        'httpc:request_uri(api .. "/faceswap/highquality/specifyimage", { method = "POST", body = '
+    )
+    tail = ", targetImage = {}, face_enhance = 1, modifyImage = 'm' }) })\n"
+    good = head + "cjson.encode({ sourceImage = { { path = 'a', opts = '1' } }" + tail
+    bad = head + "cjson.encode({ sourceImage = { path = 'a', opts = '1' }" + tail
+    assert rules(good, "swap.lua") == []
+    assert rules(bad, "swap.lua") == [(2, "bad-value")]
+
+
+def test_lua_comments_and_long_strings_are_not_calls() -> None:
+    text = (
+        'local BASE = "https://openapi.akool.com/api/open/v3"\n'
+        "-- this replaced the retired status endpoint\n"
+        'local note = [[ BASE .. "/content/video/status" ]]\n'
+        '--[[ a remark ]] local r = httpc:request_uri(BASE .. "/content/video/status/" .. id)\n'
+    )
+    assert rules(text, "poll.lua") == [(4, "undocumented-path")]
+
+
+def test_lua_corpus_twins_are_clean() -> None:
+    result = audit([CORPUS], exclude=["expected.json"])
+    assert not [f for f in result.findings if "_good" in f.file]
