@@ -65,3 +65,56 @@ def test_lua_comments_and_long_strings_are_not_calls() -> None:
 def test_lua_corpus_twins_are_clean() -> None:
     result = audit([CORPUS], exclude=["expected.json"])
     assert not [f for f in result.findings if "_good" in f.file]
+
+
+ELIXIR_REQ = """defmodule Talk do
+  def client(token), do: Req.new(base_url: "https://openapi.akool.com/api/open/v3", auth: {:bearer, token})
+
+  def talk(token, p, a) do
+    resp = Req.post!(client(token), url: "/content/video/createbytalkingphoto", json: %{"talking_photo_url" => p, "audio_url" => a, "resolution" => "720p"})
+    resp.body["data"]["task_id"]
+  end
+end
+"""
+
+
+def test_elixir_req_paths_join_the_clients_base_url() -> None:
+    assert rules(ELIXIR_REQ, "talk.ex") == [(5, "bad-value"), (6, "response-field")]
+
+
+def test_elixir_fixes_patch_the_elixir_text() -> None:
+    fixes = [f.fix for f in audit_text(ELIXIR_REQ, "talk.ex") if f.fix is not None]
+    assert [(fix.line, fix.old, fix.new) for fix in fixes] == [
+        (4, '"720p"', '"720"'),
+        (5, "task_id", "_id"),
+    ]
+
+
+def test_elixir_tesla_base_url_plug_is_the_base_of_its_verbs() -> None:
+    text = (
+        "defmodule C do\n  use Tesla\n"
+        '  plug Tesla.Middleware.BaseUrl, "https://openapi.akool.com/api/open/v3"\n'
+        '  def s(id), do: get("/content/video/status/" <> id)\n'
+        '  def i(id), do: get("/content/video/infobymodelid", query: [video_model_id: id])\nend\n'
+    )
+    assert rules(text, "c.exs") == [(4, "undocumented-path")]
+
+
+def test_elixir_module_attribute_bases_join_with_concatenation_and_interpolation() -> None:
+    text = (
+        '@base "https://openapi.akool.com/api/open/v3"\n'
+        'HTTPoison.get(@base <> "/content/video/status/" <> id)\n'
+        'HTTPoison.get("#{@base}/content/video/status/#{id}")\n'
+    )
+    assert rules(text, "a.ex") == [(2, "undocumented-path"), (3, "undocumented-path")]
+
+
+def test_elixir_heredocs_and_two_client_bases_are_not_guessed() -> None:
+    doc = '@moduledoc """\nPOST /api/open/v3/content/video/status was retired.\n"""\n'
+    two = (
+        'a = Req.new(base_url: "https://openapi.akool.com/api/open/v3")\n'
+        'b = Req.new(base_url: "https://example.com/api")\n'
+        'Req.get!(b, url: "/content/video/status")\n'
+    )
+    assert rules(doc, "d.ex") == []
+    assert rules(two, "t.ex") == []

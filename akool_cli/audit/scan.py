@@ -24,6 +24,7 @@ from akool_cli.audit import (
     batch,
     brunofiles,
     datafiles,
+    elixir,
     embedded,
     foreignmodels,
     gitignores,
@@ -455,6 +456,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if lua.is_lua(name):  # (Lua read as the JavaScript it amounts to)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in lua.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if elixir.is_elixir(name):  # (Elixir read as the Ruby it amounts to)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in elixir.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if n8nflows.is_n8n(name, text):  # (an n8n workflow's HTTP Request nodes)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in n8nflows.read(text)]
