@@ -118,3 +118,23 @@ def test_elixir_heredocs_and_two_client_bases_are_not_guessed() -> None:
     )
     assert rules(doc, "d.ex") == []
     assert rules(two, "t.ex") == []
+
+
+def test_axios_create_shorthand_base_url_is_the_clients_base() -> None:
+    text = (
+        'const baseURL = process.env.AKOOL_BASE_URL || "https://openapi.akool.com/api/open/v4";\n'
+        "const api = axios.create({ baseURL, timeout: 30000 });\n"
+        'api.post("/voice/ttss", { input_text: t, voice_id: v });\n'
+        "const other = axios.create({ timeout: 1, baseURL });\n"
+        'other.post("/voice/ttss", { input_text: t, voice_id: v });\n'
+    )
+    assert rules(text, "tts.js") == [(3, "unknown-endpoint"), (5, "unknown-endpoint")]
+
+
+def test_axios_create_shorthand_of_another_host_is_no_akool_client() -> None:
+    text = (
+        'const baseURL = process.env.BACKEND_URL || "https://api.example.com";\n'
+        "const api = axios.create({ baseURL });\n"
+        'api.post("/voice/ttss", { text });\n'
+    )
+    assert rules(text, "tts.js") == []
