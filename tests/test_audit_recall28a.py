@@ -138,3 +138,35 @@ def test_axios_create_shorthand_of_another_host_is_no_akool_client() -> None:
         'api.post("/voice/ttss", { text });\n'
     )
     assert rules(text, "tts.js") == []
+
+
+R_PIPE = """base <- "https://openapi.akool.com/api/open/v3"
+resp <- request(base) |>
+  req_body_json(list(talking_photo_url = p, audio_url = a, resolution = "720p")) |>
+  req_auth_bearer_token(token) |>
+  req_url_path_append("content/video/createbytalkingphoto") |>
+  req_perform()
+st <- request(base) %>% req_url_path_append("content", "video", "status", id) %>% req_perform()
+"""
+
+
+def test_r_httr2_pipelines_join_the_path_to_the_requests_base() -> None:
+    assert rules(R_PIPE, "talk.R") == [(3, "bad-value"), (7, "undocumented-path")]
+
+
+def test_r_httr2_body_fix_patches_the_r_text() -> None:
+    fixes = [f.fix for f in audit_text(R_PIPE, "talk.R") if f.fix is not None]
+    assert [(fix.line, fix.old, fix.new) for fix in fixes] == [(2, '"720p"', '"720"')]
+
+
+def test_r_httr2_method_and_query_are_read() -> None:
+    text = (
+        'base <- "https://openapi.akool.com/api/open/v3"\n'
+        "request(base) |>\n"
+        '  req_url_path_append("content/video/infobymodelid") |>\n'
+        "  req_url_query(video_model_id = id) |>\n"
+        '  req_method("POST") |>\n'
+        "  req_perform()\n"
+    )
+    assert rules(text, "info.R") == [(3, "wrong-method")]
+    assert rules(text.replace('req_method("POST")', 'req_method("GET")'), "info.R") == []

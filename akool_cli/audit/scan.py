@@ -39,6 +39,7 @@ from akool_cli.audit import (
     reexports,
     restfiles,
     returns,
+    rpipes,
     rx,
     sharedclients,
     sites,
@@ -459,6 +460,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if elixir.is_elixir(name):  # (Elixir read as the Ruby it amounts to)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in elixir.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if rpipes.is_pipeline_file(name, text):  # (R's httr2 pipelines read as httr calls)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in rpipes.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if n8nflows.is_n8n(name, text):  # (an n8n workflow's HTTP Request nodes)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in n8nflows.read(text)]
