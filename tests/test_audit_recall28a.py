@@ -170,3 +170,44 @@ def test_r_httr2_method_and_query_are_read() -> None:
     )
     assert rules(text, "info.R") == [(3, "wrong-method")]
     assert rules(text.replace('req_method("POST")', 'req_method("GET")'), "info.R") == []
+
+
+def test_okhttp_host_builder_and_parsed_base_segments_are_paths() -> None:
+    text = (
+        'String BASE = "https://openapi.akool.com/api/open/v3";\n'
+        'HttpUrl a = new HttpUrl.Builder().scheme("https").host("openapi.akool.com")\n'
+        '        .addPathSegments("api/open/v3/content/video/status").build();\n'
+        "HttpUrl b = HttpUrl.parse(BASE).newBuilder()\n"
+        '        .addPathSegment("content").addPathSegment("video").addPathSegment("status")\n'
+        '        .addQueryParameter("id", id).build();\n'
+        'HttpUrl c = HttpUrl.parse(BASE).newBuilder().addPathSegments("content/video/infobymodelid").build();\n'
+    )
+    assert rules(text, "A.java") == [(3, "unknown-endpoint"), (5, "unknown-endpoint")]
+
+
+def test_spring_and_ktor_builders_join_their_base() -> None:
+    spring = (
+        'static final String BASE = "https://openapi.akool.com/api/open/v3";\n'
+        'URI u = UriComponentsBuilder.fromHttpUrl(BASE).path("/faceswap/quota/detail").build().toUri();\n'
+    )
+    ktor = (
+        'const val BASE = "https://openapi.akool.com/api/open/v3"\n'
+        "client.get {\n"
+        "    url {\n"
+        "        takeFrom(BASE)\n"
+        '        appendPathSegments("content", "video", "status")\n'
+        "    }\n"
+        "}\n"
+    )
+    assert rules(spring, "S.java") == [(2, "unknown-endpoint")]
+    assert rules(ktor, "k.kt") == [(5, "unknown-endpoint")]
+
+
+def test_builders_on_another_host_or_past_their_statement_are_not_akool() -> None:
+    text = (
+        'val BASE = "https://openapi.akool.com/api/open/v3"\n'
+        'val own = UriComponentsBuilder.fromHttpUrl(host).path("/content/video/status").build()\n'
+        "val u = URLBuilder(BASE).build()\n"
+        'val v = files.path("/content/video/status")\n'
+    )
+    assert rules(text, "k.kt") == []

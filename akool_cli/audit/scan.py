@@ -48,6 +48,7 @@ from akool_cli.audit import (
     specs,
     typedmaps,
     unseen,
+    urlbuilders,
     walking,
     workflows,
     wrappers,
@@ -589,6 +590,7 @@ def _audit_text(
     held = pathnames.path_names(lines, folder.paths)
     held.reached = folder.reached
     pathnames.named_sites(lines, ctx.bases, held)
+    urlbuilders.builder_sites(name, lines, ctx.bases)  # (the JVM's URL builders)
     find_mentions(ctx)
     own = returns.returners(ctx)
     if returners is not None:

@@ -1,0 +1,99 @@
+"""URLs the JVM's URL builders make from an AKOOL base and path segments: OkHttp's
+`HttpUrl.Builder().host("openapi.akool.com").addPathSegments("api/open/v3/content/x")` and
+`BASE.toHttpUrl().newBuilder().addPathSegment("content")...`, Spring's
+`UriComponentsBuilder.fromHttpUrl(BASE).path("/content/x")` (`.pathSegment("a", "b")`), Ktor's
+`url { takeFrom(BASE); appendPathSegments("content", "x") }`: each a place that names the path the
+segments join to the base (`bases.named`, by line)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import PurePath
+
+from akool_cli.audit import rx, sites
+from akool_cli.audit.sites import Base, Bases, Site
+
+JVM_SUFFIXES = frozenset({".java", ".kt", ".kts", ".scala", ".groovy"})
+# Words one of which a line that gives a builder its base holds (a cheap test before the regex).
+BASE_LINE_WORDS = (".host(", "HttpUrl", "UriComponentsBuilder", "takeFrom(", "URLBuilder(")
+# Where a builder is given its base: OkHttp's host (a base of no path), a URL parsed into a
+# builder, Spring's factory methods, Ktor's takeFrom; the base a string or a name.
+ARGUMENT = r"\(\s*(?P<a>\"[^\"]*\"|[A-Za-z_][\w.]*(?:\(\))?)\s*\)"
+BUILDER_BASE = rx.compile(
+    r"\.host"
+    + ARGUMENT
+    + r"|(?:HttpUrl\.(?:parse|get)|\.toHttpUrl(?:OrNull)?|UriComponentsBuilder\.from(?:HttpUrl"
+    r"|UriString)|takeFrom|URLBuilder)"
+    + ARGUMENT.replace("(?P<a>", "(?P<b>")
+    + r"|(?P<c>\"[^\"]*\"|[A-Za-z_][\w.]*)\s*\.\s*toHttpUrl(?:OrNull)?\(\)"
+)
+# A step that adds path segments: its literal segments (a name ends the literal path).
+SEGMENTS = rx.compile(
+    r"(?<![\w.])\.?(?P<fn>addPathSegments?|addEncodedPathSegments?|pathSegment|appendPathSegments"
+    r"|path)\(\s*(?P<args>[^()]*)\)"
+)
+SEGMENT = rx.compile(r"\"(?P<s>[^\"]*)\"|(?P<n>[A-Za-z_][\w.]*(?:\(\))?)")
+CHAIN_LINES = 8  # (how far a builder's chain or block runs past its base)
+STATEMENT_END = rx.compile(r";\s*$|^\s*\}\s*$")
+
+
+def builder_sites(name: str, lines: list[str], bases: Bases) -> None:
+    """The paths the file's URL builders join to an AKOOL base, as sites (`bases.named`)."""
+    if PurePath(name).suffix.lower() not in JVM_SUFFIXES:
+        return
+    for i, line in enumerate(lines):
+        if len(line) > 2000 or not any(word in line for word in BASE_LINE_WORDS):
+            continue
+        for m in BUILDER_BASE.finditer(line):
+            base = _base(m, bases, i)
+            if base is not None:
+                block = m.group(0).startswith("takeFrom")
+                site = _chain_site(lines, i, m.end(), base, block)
+                if site is not None:
+                    bases.named.setdefault(site.line, []).append(site)
+
+
+def _base(m: re.Match[str], bases: Bases, i: int) -> Base | None:
+    given = m.group("a") or m.group("b") or m.group("c") or ""
+    if m.group("a") is not None:  # (OkHttp's host: a base of no path)
+        host = given.strip('"')
+        return Base(host, "", "", i) if sites.AKOOL_HOST.fullmatch(host) else None
+    return sites._literal_base(given.removesuffix("()"), bases, i)
+
+
+def _chain_site(lines: list[str], i: int, start: int, base: Base, block: bool) -> Site | None:
+    """The site of the segments a chain adds after its base (from column `start` of line i): on
+    the lines that go on with its chain (`.addPathSegment(...)`), or in a Ktor `url { }` block
+    (`block`) up to its end."""
+    first: tuple[int, int, str] | None = None  # (line, column, text) of the first segment
+    path, continued = "", False
+    for k in range(i, min(len(lines), i + CHAIN_LINES)):
+        line = lines[k]
+        if k > i and not block and not line.lstrip().startswith("."):
+            break
+        for m in SEGMENTS.finditer(line, start if k == i else 0):
+            if m.group("fn") == "path" and not m.group(0).startswith("."):
+                continue  # (Ktor's path(...) inside url { } is a call, not a method)
+            for s in SEGMENT.finditer(m.group("args")):
+                if s.group("s") is None:
+                    continued = True
+                    break
+                if first is None:
+                    first = (k, m.start("args") + s.start("s"), s.group("s"))
+                path += "/" + s.group("s").strip("/")
+            if continued:
+                break
+        if (
+            continued
+            or (k > i and STATEMENT_END.search(line))
+            or (k == i and line.rstrip().endswith(";"))
+        ):
+            break
+    if first is None:
+        return None
+    k, column, text = first
+    full = base.prefix.rstrip("/") + path
+    site = sites._site(k, column, text, full, base.host, lines[k], base)
+    one = path == "/" + text.strip("/")  # (one literal: its text is the whole path)
+    return site if one and not continued else replace(site, named=True, continued=continued)
