@@ -211,3 +211,29 @@ def test_builders_on_another_host_or_past_their_statement_are_not_akool() -> Non
         'val v = files.path("/content/video/status")\n'
     )
     assert rules(text, "k.kt") == []
+
+
+YARL = """from yarl import URL
+BASE = URL("https://openapi.akool.com/api/open/v3")
+OTHER = URL("https://storage.example.com/api")
+async def talk(session, p, a):
+    url = BASE / "content" / "video" / "createbytalkingphoto"
+    async with session.post(url, json={"talking_photo_url": p, "audio_url": a, "resolution": "720p"}) as r:
+        return (await r.json())["data"]["_id"]
+async def info(session, vid):
+    async with session.get((BASE / "content/video/infobymodelid").with_query(video_model_id=vid)) as r:
+        return await r.json()
+async def status(session, vid):
+    async with session.get(BASE / "content/video/status") as r:
+        return await r.json()
+async def upload(session, data):
+    await session.put(OTHER / "content" / "video" / "status", data=data)
+"""
+
+
+def test_yarl_slash_joins_are_paths_on_their_base() -> None:
+    assert rules(YARL, "talk.py") == [(6, "bad-value"), (12, "unknown-endpoint")]
+
+
+def test_yarl_slash_join_is_not_read_outside_python() -> None:
+    assert rules(YARL, "talk.txt") == []

@@ -591,6 +591,7 @@ def _audit_text(
     held.reached = folder.reached
     pathnames.named_sites(lines, ctx.bases, held)
     urlbuilders.builder_sites(name, lines, ctx.bases)  # (the JVM's URL builders)
+    urlbuilders.slash_sites(name, lines, ctx.bases)  # (yarl's `BASE / "x"`)
     find_mentions(ctx)
     own = returns.returners(ctx)
     if returners is not None:

@@ -97,3 +97,45 @@ def _chain_site(lines: list[str], i: int, start: int, base: Base, block: bool) -
     site = sites._site(k, column, text, full, base.host, lines[k], base)
     one = path == "/" + text.strip("/")  # (one literal: its text is the whole path)
     return site if one and not continued else replace(site, named=True, continued=continued)
+
+
+# yarl's `/` join (`BASE / "content" / "video"`, `URL(BASE) / "content/x"`): a name that holds an
+# AKOOL base, or a URL made of one, then literal segments.
+SLASH_JOIN = rx.compile(
+    r"(?<![\w.])(?:(?:yarl\.)?URL\(\s*(?P<u>[A-Za-z_][\w.]*|\"[^\"]*\"|'[^']*')\s*\)"
+    r"|(?P<n>[A-Za-z_][\w.]*))"
+    r"(?P<segs>(?:\s*/\s*(?:\"[^\"\n]*\"|'[^'\n]*'))+)"
+)
+# yarl's query given to the URL the join makes: `.with_query(k=v)`, `% {"k": v}`.
+QUERY_AFTER = rx.compile(r"\)?\s*(?:\.(?:with|update|extend)_query\(|%\s*[{\w])")
+SLASH_SEGMENT = rx.compile(r"\"(?P<d>[^\"]*)\"|'(?P<s>[^']*)'")
+
+
+def slash_sites(name: str, lines: list[str], bases: Bases) -> None:
+    """The paths Python's yarl joins to an AKOOL base with `/`, as sites (`bases.named`)."""
+    if not name.endswith(".py") or not (bases.names or bases.imported):
+        return
+    for i, line in enumerate(lines):
+        if ('/ "' not in line and "/ '" not in line) or len(line) > 2000:
+            continue
+        for m in SLASH_JOIN.finditer(line):
+            given = m.group("u") or m.group("n")
+            base = sites._literal_base(given, bases, i)
+            if base is None:
+                continue
+            segments = list(SLASH_SEGMENT.finditer(m.group("segs")))
+            first = segments[0]
+            text = first.group("d") if first.group("d") is not None else first.group("s")
+            path = "".join(
+                "/" + (s.group("d") if s.group("d") is not None else s.group("s")).strip("/")
+                for s in segments
+            )
+            column = m.start("segs") + first.start() + 1
+            site = sites._site(
+                i, column, text, base.prefix.rstrip("/") + path, base.host, line, base
+            )
+            # (several segments: no one literal to patch; a query given to the URL it makes:
+            # the request's query is not all in the call's view)
+            if len(segments) > 1 or QUERY_AFTER.match(line, m.end()):
+                site = replace(site, named=True)
+            bases.named.setdefault(i, []).append(site)
