@@ -237,3 +237,28 @@ def test_yarl_slash_joins_are_paths_on_their_base() -> None:
 
 def test_yarl_slash_join_is_not_read_outside_python() -> None:
     assert rules(YARL, "talk.txt") == []
+
+
+R_READS = """base <- "https://openapi.akool.com/api/open/v3"
+r <- POST(paste0(base, "/content/video/createbytalkingphoto"), body = list(talking_photo_url = p, audio_url = a), encode = "json")
+id <- content(r)$data$task_id
+j <- content(r, "parsed")
+ok <- j[["data"]][["_id"]]
+bad <- j$data$`task_id`
+cfg <- list(base = base)
+"""
+
+
+def test_r_answer_reads_after_a_parse_or_a_name_bound_to_one() -> None:
+    assert rules(R_READS, "talk.R") == [(3, "response-field"), (6, "response-field")]
+
+
+def test_r_httr2_pipeline_answer_is_read() -> None:
+    text = (
+        'base <- "https://openapi.akool.com/api/open/v3"\n'
+        "resp <- request(base) |> req_url_path_append('content/video/createbytalkingphoto') |>\n"
+        "  req_body_json(list(talking_photo_url = p, audio_url = a)) |> req_perform()\n"
+        "resp_body_json(resp)$data$task_id\n"
+        "resp_body_json(resp)$data$`_id`\n"
+    )
+    assert rules(text, "talk.R") == [(4, "response-field")]
