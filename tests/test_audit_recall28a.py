@@ -262,3 +262,56 @@ def test_r_httr2_pipeline_answer_is_read() -> None:
         "resp_body_json(resp)$data$`_id`\n"
     )
     assert rules(text, "talk.R") == [(4, "response-field")]
+
+
+def test_query_builder_keys_of_the_url_the_request_gives_are_its_query() -> None:
+    js = (
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "async function info(id) {\n"
+        '  const other = new URL("https://example.com/t");\n'
+        '  other.searchParams.set("videoModelId", id);\n'
+        "  const url = new URL(`${BASE}/content/video/infobymodelid`);\n"
+        '  url.searchParams.set("videoModelId", id);\n'
+        "  return (await fetch(url)).json();\n"
+        "}\n"
+    )
+    go = (
+        'const base = "https://openapi.akool.com/api/open/v3"\n'
+        "func Info(id string) {\n"
+        "\tq := url.Values{}\n"
+        '\tq.Set("video_model_id", id)\n'
+        '\tq.Add("page", "x")\n'
+        '\thttp.Get(base + "/content/video/infobymodelid?" + q.Encode())\n'
+        "}\n"
+    )
+    assert rules(js, "info.js") == [(6, "misnamed-field")]
+    assert rules(go, "info.go") == [(5, "unknown-field")]
+
+
+def test_query_builder_fixes_rename_the_key_where_it_is_set() -> None:
+    php = (
+        "<?php\n$base = 'https://openapi.akool.com/api/open/v3';\n"
+        "$qs = http_build_query(['video_modelId' => $id]);\n"
+        "$ch = curl_init($base . '/content/video/infobymodelid?' . $qs);\n"
+    )
+    fixes = [f.fix for f in audit_text(php, "info.php") if f.fix is not None]
+    assert [(fix.line, fix.old, fix.new) for fix in fixes] == [
+        (2, "video_modelId", "video_model_id")
+    ]
+
+
+def test_query_builder_keys_of_another_functions_url_are_not_this_requests() -> None:
+    text = (
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "async function a(id) {\n"
+        "  const url = new URL(`${BASE}/content/image/infobymodelid`);\n"
+        '  url.searchParams.set("image_model_id", id);\n'
+        "  return fetch(url);\n"
+        "}\n"
+        "async function b(id) {\n"
+        "  const url = new URL(`${BASE}/content/video/infobymodelid`);\n"
+        '  url.searchParams.set("video_model_id", id);\n'
+        "  return fetch(url);\n"
+        "}\n"
+    )
+    assert rules(text, "two.js") == []
