@@ -315,3 +315,22 @@ def test_query_builder_keys_of_another_functions_url_are_not_this_requests() -> 
         "}\n"
     )
     assert rules(text, "two.js") == []
+
+
+def test_table_entries_read_by_literal_key_on_a_client_are_its_calls() -> None:
+    text = (
+        "import httpx\n"
+        'ENDPOINTS = {"talk": "/content/video/createbytalkingphoto", "status": "/content/video/status"}\n'
+        'client = httpx.Client(base_url="https://openapi.akool.com/api/open/v3")\n'
+        'client.post(ENDPOINTS["talk"], json={"talking_photo_url": p, "audio_url": a, "resolution": "4k"})\n'
+    )
+    assert rules(text, "t.py") == [(2, "unknown-endpoint"), (4, "bad-value")]
+
+
+def test_table_member_template_with_a_segment_on_a_client_is_judged() -> None:
+    text = (
+        'export const endpoints = { status: "/content/video/status" };\n'
+        'const api = axios.create({ baseURL: "https://openapi.akool.com/api/open/v3" });\n'
+        "api.get(`${endpoints.status}/${id}`);\n"
+    )
+    assert rules(text, "t.ts") == [(1, "unknown-endpoint")]
