@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from akool_cli.audit import rx
 
@@ -41,11 +40,25 @@ DICT_PAIR = rx.compile(
 LOOK_BACK = 2000  # (how far before the request a builder's keys may be set: a function's body)
 
 
-def builder_keys(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, int]]:
+def builder_keys(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
     """The query keys (name, where, value start, value end) the request in text[start:end]
-    takes from builders it names."""
-    if not _has_builders(text):
-        return
+    takes from builders it names (none in a text with no builder: asked of every request)."""
+    if text is not _SEEN.text:
+        _SEEN.text, _SEEN.builders = text, any(word in text for word in BUILDER_WORDS)
+    return list(_builder_keys(text, start, end)) if _SEEN.builders else []
+
+
+class _Seen:
+    """The last text asked about, and whether it holds a builder's word."""
+
+    text: str | None = None
+    builders = False
+
+
+_SEEN = _Seen()
+
+
+def _builder_keys(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, int]]:
     segment = text[start:end]
     for m in FSTRING_URLENCODE.finditer(segment):
         at = start + m.start("pairs")
@@ -59,11 +72,6 @@ def builder_keys(text: str, start: int, end: int) -> Iterator[tuple[str, int, in
             yield from _php_keys(before, window, name)
         else:
             yield from _keys_set(before, window, name, encoded)
-
-
-@lru_cache(maxsize=4)
-def _has_builders(text: str) -> bool:
-    return any(word in text for word in BUILDER_WORDS)
 
 
 def _keys_set(

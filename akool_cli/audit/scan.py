@@ -590,8 +590,7 @@ def _audit_text(
     held = pathnames.path_names(lines, folder.paths)
     held.reached = folder.reached
     pathnames.named_sites(lines, ctx.bases, held)
-    urlbuilders.builder_sites(name, lines, ctx.bases)  # (the JVM's URL builders)
-    urlbuilders.slash_sites(name, lines, ctx.bases)  # (yarl's `BASE / "x"`)
+    urlbuilders.url_builder_sites(name, text, lines, ctx.bases)  # (OkHttp's, yarl's `BASE / "x"`)
     find_mentions(ctx)
     own = returns.returners(ctx)
     if returners is not None:

@@ -38,6 +38,19 @@ CHAIN_LINES = 8  # (how far a builder's chain or block runs past its base)
 STATEMENT_END = rx.compile(r";\s*$|^\s*\}\s*$")
 
 
+# Words a text holds when it may build a URL so (read once per file: the bench's 5,000 calls
+# hold none).
+TEXT_WORDS = ("HttpUrl", "UriComponentsBuilder", "takeFrom(", "URLBuilder(", ".host(", "URL(")
+
+
+def url_builder_sites(name: str, text: str, lines: list[str], bases: Bases) -> None:
+    """The paths the file's URL builders join to an AKOOL base, as sites (`bases.named`)."""
+    if not any(word in text for word in TEXT_WORDS):
+        return
+    builder_sites(name, lines, bases)
+    slash_sites(name, lines, bases)
+
+
 def builder_sites(name: str, lines: list[str], bases: Bases) -> None:
     """The paths the file's URL builders join to an AKOOL base, as sites (`bases.named`)."""
     if PurePath(name).suffix.lower() not in JVM_SUFFIXES:
