@@ -334,3 +334,26 @@ def test_table_member_template_with_a_segment_on_a_client_is_judged() -> None:
         "api.get(`${endpoints.status}/${id}`);\n"
     )
     assert rules(text, "t.ts") == [(1, "unknown-endpoint")]
+
+
+def test_laravel_config_services_base_is_the_base_config_reads(tmp_path: Path) -> None:
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "services.php").write_text(
+        "<?php\nreturn [\n    'akool' => [\n"
+        "        'base' => env('AKOOL_BASE', 'https://openapi.akool.com/api/open/v3'),\n"
+        "    ],\n    'media' => ['base' => 'https://media.example.com/api'],\n];\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "Job.php").write_text(
+        "<?php\n"
+        "Http::post(config('services.akool.base') . '/content/video/status', []);\n"
+        "Http::post(config('services.media.base') . '/content/video/status', []);\n"
+        "$r = Http::baseUrl(config('services.akool.base'))\n"
+        "    ->get('/content/video/status/' . $id);\n",
+        encoding="utf-8",
+    )
+    found = audit([tmp_path])
+    assert sorted((Path(f.file).name, f.line, f.rule) for f in found.findings) == [
+        ("Job.php", 2, "unknown-endpoint"),
+        ("Job.php", 5, "undocumented-path"),
+    ]

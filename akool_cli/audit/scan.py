@@ -29,6 +29,7 @@ from akool_cli.audit import (
     foreignmodels,
     gitignores,
     keyedpaths,
+    laravel,
     lua,
     modules,
     multiline,
@@ -591,6 +592,7 @@ def _audit_text(
     held.reached = folder.reached
     pathnames.named_sites(lines, ctx.bases, held)
     urlbuilders.url_builder_sites(name, text, lines, ctx.bases)  # (OkHttp's, yarl's `BASE / "x"`)
+    laravel.config_sites(name, text, lines, ctx.bases)  # (`config('services.akool.base')`)
     find_mentions(ctx)
     own = returns.returners(ctx)
     if returners is not None:
@@ -971,7 +973,8 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
             maps.append((path, names.rows))
         if "akool" in text.lower() or "/api/open" in text:
             _share_bases(folder, path, shown, lines, scopes)
-            for key, base in sites.config_values(shown, text).items():
+            config = {**sites.config_values(shown, text), **laravel.config_values(shown, text)}
+            for key, base in config.items():
                 folder.configured["${" + key + "}"] = base
     if maps:
         _reached_rows(folder, maps, texts)
