@@ -34,7 +34,11 @@ TOKEN = rx.compile(
 KINDS = ("comment", "quote", "long", "join", "ne", "key", "bkey", "colon", "codec", "local")
 KINDS_AFTER = ("word", "open", "close", "sep")
 CODECS = {"encode": "JSON.stringify", "decode": "JSON.parse"}
-STRING_END = {'"': rx.compile(r'(?:[^"\\]|\\.)*"'), "'": rx.compile(r"(?:[^'\\]|\\.)*'")}
+# The rest of a quoted string after its opening quote (unrolled: no state per character).
+STRING_END = {
+    '"': rx.compile(r'[^"\\]*(?:\\.[^"\\]*)*"'),
+    "'": rx.compile(r"[^'\\]*(?:\\.[^'\\]*)*'"),
+}
 
 
 def is_lua(name: str) -> bool:

@@ -68,6 +68,8 @@ READ_TABLES = (
     *(("notebooks", "SUFFIXES"), ("notebooks", "NOTEBOOK_SUFFIX")),
     *(("restfiles", "REQUEST_SUFFIXES"), ("batch", "BATCH_SUFFIXES"), ("brunofiles", "SUFFIX")),
     *(("workflows", "WORKFLOW_SUFFIXES"), ("specs", "SPEC_SUFFIXES")),
+    *(("lua", "LUA_SUFFIXES"), ("elixir", "ELIXIR_SUFFIXES"), ("rpipes", "R_SUFFIXES")),
+    ("urlbuilders", "JVM_SUFFIXES"),
 )
 
 
