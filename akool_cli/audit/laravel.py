@@ -13,7 +13,7 @@ from akool_cli.audit.sites import Base, Bases, Site
 CONFIG_FILE = rx.compile(r"(?:^|/)config/(?P<stem>[\w-]+)\.php$")
 # A config array's entry: `'key' => [` opens a nested array, `'key' => value` is a leaf; `],` closes.
 ENTRY = rx.compile(r"^\s*[\"'](?P<k>[\w.-]+)[\"']\s*=>\s*(?P<v>.*?),?\s*$")
-CLOSE = rx.compile(r"^\s*[\])]\s*[,;]?\s*$")
+ARRAY_END = rx.compile(r"^\s*[\])]\s*[,;]?\s*$")
 # `config('key')` joined to a path, and Laravel's `Http::baseUrl(config('key'))`.
 CONFIG_CALL = r"config\(\s*[\"'](?P<key>[\w.-]+)[\"']\s*\)"
 CONFIG_JOIN = rx.compile(CONFIG_CALL + r"\s*\.\s*[\"'](?P<path>/?[A-Za-z_][^\s\"'?#]*)[\"']")
@@ -38,7 +38,7 @@ def config_values(name: str, text: str) -> dict[str, Base]:
                 keys.append(m.group("k"))
             continue
         if m is None:
-            if CLOSE.match(line) and keys:
+            if ARRAY_END.match(line) and keys:
                 keys.pop()
             continue
         base = sites._literal_base(m.group("v"), Bases()) if "akool" in line.lower() else None
