@@ -24,6 +24,7 @@ from akool_cli.audit import (
     handles,
     holders,
     mocks,
+    querybuilders,
     quotings,
     rx,
 )
@@ -1077,6 +1078,8 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
+    for name, at, value_start, value_end in querybuilders.builder_keys(doc.text, start, end):
+        query.append(Key(name, at, value_start, value_end, raw=True))  # (url.searchParams.set)
     query += block_query(doc, end)
     return Request(_unique(body), _unique(query))
 

@@ -597,6 +597,8 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
             if table:
                 bases.path_tables.add(table)  # (no request body of the call)
                 yield from _entries(found, table, base)
+    if found.entries and ("[" in line or "${" in line or "{" in line):
+        yield from _table_member_arguments(i, line, bases, found, keyed)
     for m in TABLE_ARGUMENT.finditer(line) if found.entries else ():
         if any(a <= m.start("t") < b for a, b in keyed):
             continue
@@ -612,6 +614,38 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
         base = bases.helpers[shell.group("fn")]
         if held is not None and base is not None:
             yield _site(i, line, shell.start("p"), shell.group("p"), held, base)
+
+
+# A table's entry read by a literal key as a call's first argument (`client.post(ENDPOINTS[
+# "talk"], ...)`), or a template or an f-string of a table's member going on with a segment
+# (`api.get(`${endpoints.status}/${id}`)`, f"{ENDPOINTS['status']}/{i}").
+KEYED_ARGUMENT = rx.compile(
+    CALL_HEAD + r"(?P<p>(?P<t>[A-Za-z_]\w*)\[\s*[\"'](?P<k>[A-Za-z_][\w-]*)[\"']\s*\])\s*[,)]"
+)
+MEMBER_TEMPLATE = rx.compile(
+    CALL_HEAD + r"(?:`\$\{|[fF][\"']\{)(?P<p>(?P<t>[A-Za-z_]\w*)(?:\.(?P<m>[A-Za-z_]\w*)"
+    r"|\[\s*[\"'](?P<k>[A-Za-z_][\w-]*)[\"']\s*\]))\}(?=/)"
+)
+
+
+def _table_member_arguments(
+    i: int, line: str, bases: Bases, found: PathNames, keyed: list[tuple[int, int]]
+) -> Iterator[Site]:
+    """The entries of a table of paths a call's first argument reads by a literal key or member
+    (KEYED_ARGUMENT, MEMBER_TEMPLATE), given to a client or a wrapper: the entry's path at its
+    line (the fix goes there), the call carrying the request. `keyed`: the spans taken."""
+    for pattern in (KEYED_ARGUMENT, MEMBER_TEMPLATE):
+        for m in pattern.finditer(line):
+            entries = found.entries.get(m.group("t"), ())
+            key = m.group("k") or m.groupdict().get("m") or ""
+            held = found.held(key, i, bases) if entries else None
+            if held is None or held not in entries:
+                continue
+            base = _argument_base(line, m, i, bases)
+            if base is None:
+                continue
+            keyed.append(m.span("p"))
+            yield from _used(found, i, line, m, held, base)
 
 
 def _reached_sites(bases: Bases, found: PathNames) -> None:
@@ -698,7 +732,7 @@ def _used(
     key (`STATUS_PATHS.swap`), at the entry's line (where the fix goes), the call then carrying
     only its request."""
     site = _site(i, line, m.start("p"), m.group("p"), held, base)
-    owner = re.split(r"\.|::|->|\?", m.group("p"))[0].lstrip("$")
+    owner = re.split(r"\.|::|->|\?|\[", m.group("p"))[0].lstrip("$")
     entries = found.entries.get(owner, ()) if owner != m.group("p") else ()
     if held in entries and base is not None and not held.absolute:
         start = found.lines[held.line].find(held.text)

@@ -25,6 +25,7 @@ from akool_cli.audit import (
     foreignmodels,
     gitignores,
     keyedpaths,
+    laravel,
     modules,
     multiline,
     outputs,
@@ -37,6 +38,7 @@ from akool_cli.audit import (
     source,
     typedmaps,
     unseen,
+    urlbuilders,
     walking,
     wrappers,
 )
@@ -431,7 +433,7 @@ class Embedded:
 # A reader added to _embedded adds the endings it takes here (Makefiles: `makefile`, `.mk`).
 EMBEDDING_SUFFIXES = (
     *(".ipynb", ".yml", ".yaml", ".bat", ".cmd", ".json", ".http", ".hurl", ".rest", ".bru"),
-    *("makefile", ".mk", ".make", ".tf"),
+    *("makefile", ".mk", ".make", ".tf", ".lua", ".ex", ".exs", ".r"),
     *sorted(source.MARKDOWN),
 )
 
@@ -445,11 +447,14 @@ def _embedded(text: str, name: str) -> Embedded | None:
         apiclients,
         batch,
         brunofiles,
+        elixir,
         embedded,
+        lua,
         makefiles,
         n8nflows,
         notebooks,
         restfiles,
+        rpipes,
         sketches,
         specs,
         terraform,
@@ -479,6 +484,15 @@ def _embedded(text: str, name: str) -> Embedded | None:
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if makefiles.is_makefile(name):  # (a Makefile's recipes, as shell)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in makefiles.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if lua.is_lua(name):  # (Lua read as the JavaScript it amounts to)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in lua.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if elixir.is_elixir(name):  # (Elixir read as the Ruby it amounts to)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in elixir.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if rpipes.is_pipeline_file(name, text):  # (R's httr2 pipelines read as httr calls)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in rpipes.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if n8nflows.is_n8n(name, text):  # (an n8n workflow's HTTP Request nodes)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in n8nflows.read(text)]
@@ -605,6 +619,8 @@ def _audit_text(
     held = pathnames.path_names(lines, folder.paths)
     held.reached = folder.reached
     pathnames.named_sites(lines, ctx.bases, held)
+    urlbuilders.url_builder_sites(name, text, lines, ctx.bases)  # (OkHttp's, yarl's `BASE / "x"`)
+    laravel.config_sites(name, text, lines, ctx.bases)  # (`config('services.akool.base')`)
     find_mentions(ctx)
     own = returns.returners(ctx)
     if returners is not None:
@@ -985,7 +1001,8 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
             maps.append((path, names.rows))
         if "akool" in text.lower() or "/api/open" in text:
             _share_bases(folder, path, shown, lines, scopes)
-            for key, base in sites.config_values(shown, text).items():
+            config = {**sites.config_values(shown, text), **laravel.config_values(shown, text)}
+            for key, base in config.items():
                 folder.configured["${" + key + "}"] = base
     if maps:
         _reached_rows(folder, maps, texts)

@@ -1107,12 +1107,28 @@ def _client(lines: list[str], i: int, m: re.Match[str], bases: Bases) -> None:
         base = _literal_base(option.group("v"), bases)
     if base is None and HELD_URL.search(line, m.end()):
         base = bases.held.get(i) or _held_url(line[m.end() :], "", i, bases)
+    if base is None and SHORTHAND_OPTION.match(line, m.end()):
+        base = _shorthand_base(line, m, bases, i)
     if base is not None:
         made = Base(base.host, base.prefix, base.file, base.line or i)
         base = _resolving(made, base, lines, i, m)
         bases.clients.append((i, base))
     if base is not None or FOREIGN_BASE.match(line[m.end() :].lstrip(" :=>(")):
         name_client(lines, i, m.start(), base, bases)
+
+
+# An object literal's shorthand property (`axios.create({ baseURL, timeout })`): the name is the
+# value, and nothing but the next property or the object's end follows it.
+SHORTHAND_OPTION = rx.compile(r"\s*[,}]")
+SHORTHAND_BEFORE = rx.compile(r"[{,]\s*$")
+
+
+def _shorthand_base(line: str, m: re.Match[str], bases: Bases, i: int) -> Base | None:
+    """The base a shorthand option (`{ baseURL }`) gives: the one its name holds where the
+    option is written (a module constant, a constructor parameter's default)."""
+    if not SHORTHAND_BEFORE.search(line, 0, m.start()):
+        return None
+    return _literal_base(m.group(0), bases, i)
 
 
 # A client given a literal URL on another host as its base (`new Uri("https://api.example.com/")`).

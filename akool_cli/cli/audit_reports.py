@@ -69,6 +69,8 @@ READ_TABLES = (
     *(("restfiles", "REQUEST_SUFFIXES"), ("batch", "BATCH_SUFFIXES"), ("brunofiles", "SUFFIX")),
     *(("workflows", "WORKFLOW_SUFFIXES"), ("specs", "SPEC_SUFFIXES")),
     *(("makefiles", "MAKEFILE_SUFFIXES"), ("terraform", "TF_SUFFIX")),
+    *(("lua", "LUA_SUFFIXES"), ("elixir", "ELIXIR_SUFFIXES"), ("rpipes", "R_SUFFIXES")),
+    ("urlbuilders", "JVM_SUFFIXES"),
 )
 
 

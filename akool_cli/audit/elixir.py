@@ -1,0 +1,140 @@
+"""Elixir scripts (Req, Tesla, HTTPoison) read as the Ruby they amount to: `%{...}` maps are
+hashes, `<>` joins strings as `+` does, `@base "..."` binds a module attribute, `\"\"\"` strings are
+heredocs, Jason's `decode!`/`encode!` are JSON's `parse`/`generate`, and a relative path given to a
+client that has a base (`Req.new(base_url: ...)` then `Req.post!(req, url: "/x")`; Tesla's `plug
+Tesla.Middleware.BaseUrl, "..."` then `post("/x", body)`) is joined to that base; findings map
+back to the file."""
+
+from __future__ import annotations
+
+import re
+
+from akool_cli.audit import rx, source
+from akool_cli.audit.embedded import Code, Piece, rewrite
+
+ELIXIR_SUFFIXES = (".ex", ".exs")
+# The name the Ruby text binds a client's base to, on a line of its own before the file's.
+CLIENT_BASE = "AKOOL_CLIENT_BASE"
+# Where a client is given its base: Req's `base_url:` option, Tesla's BaseUrl middleware (as a
+# plug or in a `Tesla.client([...])` list); the base as a string or a name (`@base`).
+BASE_GIVEN = rx.compile(
+    r"(?:\bbase_url:\s*|Tesla\.Middleware\.BaseUrl\s*,\s*)"
+    r"(?P<base>\"[^\"#]*\"|@?[a-z_]\w*(?:\(\))?)"
+)
+# The tokens whose Ruby differs: a map's `%{`, the join `<>`, a module attribute's binding, a
+# heredoc's quotes, Jason's functions, a function defined private.
+TOKEN = rx.compile(
+    r"(?P<map>%\{)|(?P<join><>)|(?P<heredoc>\"\"\")"
+    r"|(?P<jason>\bJason\.(?P<op>decode|encode)!?(?=\())"
+    r"|^(?P<lead>\s*)(?P<attr>@(?!(?:moduledoc|doc|spec|type|typep|typedoc|impl|behaviour|callback)\b)"
+    r"[a-z_]\w*)(?P<gap>[ \t]+)(?=[\"'\d\[%{:~A-Z@])"
+    r"|^(?P<defp>\s*defp\b)"
+)
+JASON = {"decode": "JSON.parse", "encode": "JSON.generate"}
+# A relative path a client's request gives: Req's `url: "/x"` in a Req call, Tesla's verb
+# functions' path (`post("/x", ...)`, `Tesla.get(client, "/x")`); the path's quote starts it.
+REQ_URL = rx.compile(r"\burl:\s*(?=\"/?[A-Za-z_])")
+REQ_CALL = rx.compile(r"\bReq\.(?:get|post|put|patch|delete|head|request)!?\(")
+TESLA_VERB = rx.compile(
+    r"(?<![\w.])(?:Tesla\.)?(?:get|post|put|patch|delete|head)!?\(\s*(?:[a-z_]\w*\s*,\s*)?"
+    r"(?=\"/[A-Za-z_])"
+)
+REQ_CALL_LINES = 3  # (how far above its `url:` a Req call may open)
+
+
+def is_elixir(name: str) -> bool:
+    return name.lower().endswith(ELIXIR_SUFFIXES)
+
+
+def read(text: str) -> list[Code]:
+    lines = source.split_lines(text)
+    code = Code(".rb", [], [])
+    base = client_base(lines)
+    if base is not None:  # (a line of the code's own: the client's base, bound to a name)
+        code.add(f"{CLIENT_BASE} = {base}")
+    heredoc = False
+    for n, line in enumerate(lines):
+        if heredoc and line.strip().startswith('"""'):
+            end = line.index('"""')
+            code.add(line[:end] + "EOS" + line[end + 3 :], Piece(0, n, 0, end))
+            heredoc = False
+            continue
+        if heredoc:
+            code.add(line, Piece(0, n, 0, len(line)))
+            continue
+        heredoc = line.count('"""') % 2 == 1
+        joined = _joined(lines, n, base is not None)
+        shown, pieces = rewrite(line, n, 0, TOKEN, lambda m: _ruby(m))
+        if joined:
+            shown, pieces = _join_paths(shown, pieces, joined)
+        code.add(shown, *pieces)
+    return [code]
+
+
+def client_base(lines: list[str]) -> str | None:
+    """The one base the file's clients are given (as Ruby text), or None: none, or more than one
+    (which request goes to which is not read)."""
+    found = {m.group("base") for line in lines for m in BASE_GIVEN.finditer(line)}
+    if len(found) != 1:
+        return None
+    base = found.pop()
+    return base.removesuffix("()")
+
+
+def _ruby(m: re.Match[str]) -> str:
+    if m.group("map"):
+        return "{"
+    if m.group("join"):
+        return "+ "
+    if m.group("heredoc"):
+        return "<<~EOS"
+    if m.group("jason"):
+        return JASON[m.group("op")]
+    if m.group("attr"):
+        return m.group("lead") + m.group("attr") + " = "
+    return m.group("defp")[:-1]  # (`defp` is Ruby's `def`)
+
+
+def _joined(lines: list[str], n: int, based: bool) -> list[int]:
+    """Where the line's relative paths given to a based client start (their quotes)."""
+    if not based:
+        return []
+    line = lines[n]
+    starts = [m.end() for m in TESLA_VERB.finditer(line)]
+    if "url:" in line and _in_req_call(lines, n):
+        starts += [m.end() for m in REQ_URL.finditer(line)]
+    return sorted(starts)
+
+
+def _in_req_call(lines: list[str], n: int) -> bool:
+    return any(REQ_CALL.search(lines[k]) for k in range(max(0, n - REQ_CALL_LINES), n + 1))
+
+
+def _join_paths(
+    shown: str, pieces: tuple[Piece, ...], starts: list[int]
+) -> tuple[str, tuple[Piece, ...]]:
+    """The line with the client's base joined before each path (at file columns `starts`)."""
+    head = f"{CLIENT_BASE} + "
+    for column in reversed(starts):
+        piece = next((p for p in pieces if p.column <= column < p.column + p.length), None)
+        if piece is None:
+            continue
+        at = piece.at + column - piece.column
+        shown = shown[:at] + head + shown[at:]
+        pieces = _split(pieces, piece, at, len(head))
+    return shown, pieces
+
+
+def _split(pieces: tuple[Piece, ...], piece: Piece, at: int, by: int) -> tuple[Piece, ...]:
+    """The pieces with `by` characters of the code's own put in at `at`, inside `piece`."""
+    out: list[Piece] = []
+    for p in pieces:
+        if p is piece:
+            cut = at - p.at
+            out.append(Piece(p.at, p.line, p.column, cut))
+            out.append(Piece(at + by, p.line, p.column + cut, p.length - cut))
+        elif p.at > at:
+            out.append(Piece(p.at + by, p.line, p.column, p.length))
+        else:
+            out.append(p)
+    return tuple(out)

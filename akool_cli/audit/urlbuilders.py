@@ -1,0 +1,154 @@
+"""URLs the JVM's URL builders make from an AKOOL base and path segments: OkHttp's
+`HttpUrl.Builder().host("openapi.akool.com").addPathSegments("api/open/v3/content/x")` and
+`BASE.toHttpUrl().newBuilder().addPathSegment("content")...`, Spring's
+`UriComponentsBuilder.fromHttpUrl(BASE).path("/content/x")` (`.pathSegment("a", "b")`), Ktor's
+`url { takeFrom(BASE); appendPathSegments("content", "x") }`: each a place that names the path the
+segments join to the base (`bases.named`, by line)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import PurePath
+
+from akool_cli.audit import rx, sites
+from akool_cli.audit.sites import Base, Bases, Site
+
+JVM_SUFFIXES = frozenset({".java", ".kt", ".kts", ".scala", ".groovy"})
+# Words one of which a line that gives a builder its base holds (a cheap test before the regex).
+BASE_LINE_WORDS = (".host(", "HttpUrl", "UriComponentsBuilder", "takeFrom(", "URLBuilder(")
+# Where a builder is given its base: OkHttp's host (a base of no path), a URL parsed into a
+# builder, Spring's factory methods, Ktor's takeFrom; the base a string or a name.
+ARGUMENT = r"\(\s*(?P<a>\"[^\"]*\"|[A-Za-z_][\w.]*(?:\(\))?)\s*\)"
+BUILDER_BASE = rx.compile(
+    r"\.host"
+    + ARGUMENT
+    + r"|(?:HttpUrl\.(?:parse|get)|\.toHttpUrl(?:OrNull)?|UriComponentsBuilder\.from(?:HttpUrl"
+    r"|UriString)|takeFrom|URLBuilder)"
+    + ARGUMENT.replace("(?P<a>", "(?P<b>")
+    + r"|(?P<c>\"[^\"]*\"|[A-Za-z_][\w.]*)\s*\.\s*toHttpUrl(?:OrNull)?\(\)"
+)
+# A step that adds path segments: its literal segments (a name ends the literal path).
+SEGMENTS = rx.compile(
+    r"(?<![\w.])\.?(?P<fn>addPathSegments?|addEncodedPathSegments?|pathSegment|appendPathSegments"
+    r"|path)\(\s*(?P<args>[^()]*)\)"
+)
+SEGMENT = rx.compile(r"\"(?P<s>[^\"]*)\"|(?P<n>[A-Za-z_][\w.]*(?:\(\))?)")
+CHAIN_LINES = 8  # (how far a builder's chain or block runs past its base)
+STATEMENT_END = rx.compile(r";\s*$|^\s*\}\s*$")
+
+
+# Words a text holds when it may build a URL so (read once per file: the bench's 5,000 calls
+# hold none).
+TEXT_WORDS = ("HttpUrl", "UriComponentsBuilder", "takeFrom(", "URLBuilder(", ".host(", "URL(")
+
+
+def url_builder_sites(name: str, text: str, lines: list[str], bases: Bases) -> None:
+    """The paths the file's URL builders join to an AKOOL base, as sites (`bases.named`)."""
+    if not any(word in text for word in TEXT_WORDS):
+        return
+    builder_sites(name, lines, bases)
+    slash_sites(name, lines, bases)
+
+
+def builder_sites(name: str, lines: list[str], bases: Bases) -> None:
+    """The paths the file's URL builders join to an AKOOL base, as sites (`bases.named`)."""
+    if PurePath(name).suffix.lower() not in JVM_SUFFIXES:
+        return
+    for i, line in enumerate(lines):
+        if len(line) > 2000 or not any(word in line for word in BASE_LINE_WORDS):
+            continue
+        for m in BUILDER_BASE.finditer(line):
+            base = _base(m, bases, i)
+            if base is not None:
+                block = m.group(0).startswith("takeFrom")
+                site = _chain_site(lines, i, m.end(), base, block)
+                if site is not None:
+                    bases.named.setdefault(site.line, []).append(site)
+
+
+def _base(m: re.Match[str], bases: Bases, i: int) -> Base | None:
+    given = m.group("a") or m.group("b") or m.group("c") or ""
+    if m.group("a") is not None:  # (OkHttp's host: a base of no path)
+        host = given.strip('"')
+        return Base(host, "", "", i) if sites.AKOOL_HOST.fullmatch(host) else None
+    return sites._literal_base(given.removesuffix("()"), bases, i)
+
+
+def _chain_site(lines: list[str], i: int, start: int, base: Base, block: bool) -> Site | None:
+    """The site of the segments a chain adds after its base (from column `start` of line i): on
+    the lines that go on with its chain (`.addPathSegment(...)`), or in a Ktor `url { }` block
+    (`block`) up to its end."""
+    first: tuple[int, int, str] | None = None  # (line, column, text) of the first segment
+    path, continued = "", False
+    for k in range(i, min(len(lines), i + CHAIN_LINES)):
+        line = lines[k]
+        if k > i and not block and not line.lstrip().startswith("."):
+            break
+        for m in SEGMENTS.finditer(line, start if k == i else 0):
+            if m.group("fn") == "path" and not m.group(0).startswith("."):
+                continue  # (Ktor's path(...) inside url { } is a call, not a method)
+            for s in SEGMENT.finditer(m.group("args")):
+                if s.group("s") is None:
+                    continued = True
+                    break
+                if first is None:
+                    first = (k, m.start("args") + s.start("s"), s.group("s"))
+                path += "/" + s.group("s").strip("/")
+            if continued:
+                break
+        if (
+            continued
+            or (k > i and STATEMENT_END.search(line))
+            or (k == i and line.rstrip().endswith(";"))
+        ):
+            break
+    if first is None:
+        return None
+    k, column, text = first
+    full = base.prefix.rstrip("/") + path
+    site = sites._site(k, column, text, full, base.host, lines[k], base)
+    one = path == "/" + text.strip("/")  # (one literal: its text is the whole path)
+    return site if one and not continued else replace(site, named=True, continued=continued)
+
+
+# yarl's `/` join (`BASE / "content" / "video"`, `URL(BASE) / "content/x"`): a name that holds an
+# AKOOL base, or a URL made of one, then literal segments.
+SLASH_JOIN = rx.compile(
+    r"(?<![\w.])(?:(?:yarl\.)?URL\(\s*(?P<u>[A-Za-z_][\w.]*|\"[^\"]*\"|'[^']*')\s*\)"
+    r"|(?P<n>[A-Za-z_][\w.]*))"
+    r"(?P<segs>(?:\s*/\s*(?:\"[^\"\n]*\"|'[^'\n]*'))+)"
+)
+# yarl's query given to the URL the join makes: `.with_query(k=v)`, `% {"k": v}`.
+QUERY_AFTER = rx.compile(r"\)?\s*(?:\.(?:with|update|extend)_query\(|%\s*[{\w])")
+SLASH_SEGMENT = rx.compile(r"\"(?P<d>[^\"]*)\"|'(?P<s>[^']*)'")
+
+
+def slash_sites(name: str, lines: list[str], bases: Bases) -> None:
+    """The paths Python's yarl joins to an AKOOL base with `/`, as sites (`bases.named`)."""
+    if not name.endswith(".py") or not (bases.names or bases.imported):
+        return
+    for i, line in enumerate(lines):
+        if ('/ "' not in line and "/ '" not in line) or len(line) > 2000:
+            continue
+        for m in SLASH_JOIN.finditer(line):
+            given = m.group("u") or m.group("n")
+            base = sites._literal_base(given, bases, i)
+            if base is None:
+                continue
+            segments = list(SLASH_SEGMENT.finditer(m.group("segs")))
+            first = segments[0]
+            text = first.group("d") if first.group("d") is not None else first.group("s")
+            path = "".join(
+                "/" + (s.group("d") if s.group("d") is not None else s.group("s")).strip("/")
+                for s in segments
+            )
+            column = m.start("segs") + first.start() + 1
+            site = sites._site(
+                i, column, text, base.prefix.rstrip("/") + path, base.host, line, base
+            )
+            # (several segments: no one literal to patch; a query given to the URL it makes:
+            # the request's query is not all in the call's view)
+            if len(segments) > 1 or QUERY_AFTER.match(line, m.end()):
+                site = replace(site, named=True)
+            bases.named.setdefault(i, []).append(site)

@@ -1,0 +1,28 @@
+defmodule MyApp.AkoolHTTP do
+  @base "https://openapi.akool.com/api/open/v3"
+
+  defp headers(token),
+    do: [{"Authorization", "Bearer #{token}"}, {"Content-Type", "application/json"}]
+
+  def talking_photo(token, photo, audio) do
+    body = Jason.encode!(%{"talking_photo_url" => photo, "audio_url" => audio, "resolution" => "720"})
+
+    {:ok, %HTTPoison.Response{body: raw}} =
+      HTTPoison.post(@base <> "/content/video/createbytalkingphoto", body, headers(token))
+
+    Jason.decode!(raw)["data"]["task_id"]
+  end
+
+  def status(token, id) do
+    HTTPoison.get("#{@base}/content/video/infobymodelid?video_model_id=#{id}", headers(token))
+  end
+end
+
+defmodule MyApp.AkoolDocs do
+  @moduledoc """
+  Notes: the retired "/content/video/status/" route was replaced by infobymodelid.
+  """
+  @v4 "https://openapi.akool.com/api/open/v4"
+
+  def swap(token, body), do: HTTPoison.post(@v4 <> "/faceswap/faceswapByImage", Jason.encode!(body), [{"x-api-key", token}])
+end

@@ -1,0 +1,25 @@
+package com.example.akool;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.util.UriComponentsBuilder;
+
+public class AkoolSpring {
+    private static final String BASE = "https://openapi.akool.com/api/open/v3";
+    private final RestTemplate rest = new RestTemplate();
+
+    public Map<?, ?> status(String id) {
+        URI uri = UriComponentsBuilder.fromHttpUrl(BASE)
+                .path("/content/video/status")
+                .queryParam("id", id)
+                .build()
+                .toUri();
+        return rest.getForObject(uri, Map.class);
+    }
+
+    public Map<?, ?> quota() {
+        URI uri = UriComponentsBuilder.fromHttpUrl(BASE).path("/faceswap/quota/detail").build().toUri();
+        return rest.getForObject(uri, Map.class);
+    }
+}

@@ -1,0 +1,8 @@
+<?php
+
+return [
+    'akool' => [
+        'base' => env('AKOOL_BASE', 'https://openapi.akool.com/api/open/v3'),
+        'key' => env('AKOOL_API_KEY'),
+    ],
+];
