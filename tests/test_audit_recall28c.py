@@ -1,0 +1,65 @@
+"""`akool audit` on session sixteen's recall28c shapes (break21j): documented values the pages state
+outside the catalogue generator's one table format, and request fields the audit did not judge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from akool_cli.audit.scan import audit, audit_text
+from tests.support.generator import generator
+
+CORPUS = Path(__file__).parent / "audit_corpus" / "recall28c"
+
+
+def found(folder: str) -> set[tuple[str, int, str]]:
+    result = audit([CORPUS / folder], exclude=["expected.json"])
+    return {(Path(f.file).name, f.line, f.rule) for f in result.findings}
+
+
+# -- catalogue-documented-values-not-extracted ------------------------------------------------------
+
+
+def test_values_stated_in_prose_and_odd_cells_are_judged() -> None:
+    got = found("values")
+    assert got == {
+        ("i2v_values.py", 12, "bad-value"),  # audio_type 5: "1 = AI generate, 2 = ..., 3 = none"
+        ("i2v_values.py", 13, "bad-value"),  # video_length 8: "options: 5, 10"
+        ("i2v_values.py", 15, "bad-value"),  # avatar/list from 7: "2、3"
+        ("i2v_values.py", 16, "bad-value"),  # avatar/list type 4: "1、2"
+        ("i2v_values.py", 17, "bad-value"),  # voice/list type 9: <p align="center">1,2</p>
+        ("i2v_values.py", 18, "bad-value"),  # support_stream 0: "2-...; 1-..."
+        ("i2v_values.py", 19, "bad-value"),  # updateVideoAudio audio_type 3: "1 = ..., 2 = ..."
+        ("i2v_values.mjs", 5, "bad-value"),
+    }
+
+
+def test_the_generator_takes_only_stated_choices() -> None:
+    gen = generator()
+    row = {"parameter": "audio_type", "type": "Integer", "required": "true"}
+    meanings = "Audio type: 1 = AI generate, 2 = user custom upload, 3 = none (no audio)"
+    assert gen._field_from_row({**row, "description": meanings})["enum"] == ["1", "2", "3"]
+    options = "Video duration in seconds, options: 5, 10 (10s only for pro)"
+    assert gen._field_from_row({**row, "description": options})["enum"] == ["5", "10"]
+    streams = "2-Voice does not support streaming.； 1-Voice supports streaming."
+    assert gen._field_from_row({**row, "description": streams})["enum"] == ["1", "2"]
+    # a value named in passing, and a list of examples sent whole, are not choices
+    passing = {**row, "type": "Integer", "description": "Audio URL, required when audio_type = 2"}
+    assert "enum" not in gen._field_from_row(passing)
+    filters = {
+        "parameter": "gender",
+        "type": "String",
+        "value": '<p align="center">Male,Female</p>',
+        "description": "Gender filters, separated by commas",
+    }
+    assert "enum" not in gen._field_from_row(filters)
+    cell = {"parameter": "from", "type": "Number", "value": "2、3", "description": "2 represents"}
+    assert gen._field_from_row(cell)["enum"] == ["2", "3"]
+
+
+def test_a_comma_separated_filter_value_stays_unjudged() -> None:
+    text = (
+        "import requests\n"
+        "requests.get('https://openapi.akool.com/api/open/v4/voice/list',\n"
+        "    headers={'x-api-key': 'k'}, params={'type': 2, 'gender': 'Male', 'age': 'Young,Elderly'})\n"
+    )
+    assert audit_text(text, "voices.py") == []
