@@ -63,3 +63,21 @@ def test_a_comma_separated_filter_value_stays_unjudged() -> None:
         "    headers={'x-api-key': 'k'}, params={'type': 2, 'gender': 'Male', 'age': 'Young,Elderly'})\n"
     )
     assert audit_text(text, "voices.py") == []
+
+
+# -- go-nested-struct-item-tags-missed --------------------------------------------------------------
+
+
+def test_go_item_structs_send_their_tags_as_nested_keys() -> None:
+    assert found("go_items") == {
+        ("headswap_map.go", 22, "unknown-field"),
+        ("headswap_map.go", 23, "unknown-field"),
+        ("headswap_struct.go", 12, "unknown-field"),
+        ("headswap_struct.go", 13, "unknown-field"),
+        ("tts_nested.go", 11, "unknown-field"),
+    }
+
+
+def test_a_go_item_tag_is_never_patched() -> None:
+    result = audit([CORPUS / "go_items" / "headswap_struct.go"])
+    assert result.findings and all(f.fix is None for f in result.findings)

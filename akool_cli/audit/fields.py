@@ -1951,6 +1951,48 @@ def _struct_keys(doc: Text, c: Container) -> list[Key] | None:
     return keys
 
 
+# The Go type a value or a declaration names as a file struct's, or a list of them: `[]mapping`,
+# `*hsMapping`, `[]*mapping{{...}}`, `&mapping{...}` (the name is looked up in doc.structs).
+GO_STRUCT_TYPE = rx.compile(r"&?(?:\[\d*\])?\*?(?P<t>[A-Za-z_]\w*)\b")
+# A struct field's declaration before its tag: `Mappings []mapping `json:"mappings"``.
+GO_FIELD_TYPE = rx.compile(r"^[ \t]*[A-Za-z_]\w*[ \t]+(?P<type>[^`\n]+?)[ \t]*`[^`\n]*$")
+# A name's declared type: a parameter or a var (`maps []hsMapping`, `var maps []hsMapping`) or a
+# literal bound to it (`maps := []hsMapping{`).
+GO_NAME_TYPE = r"(?<![\w.]){name}(?:\s+|\s*:?=\s*)(?P<type>&?(?:\[\d*\])?\*?[A-Za-z_]\w*)"
+GO_VALUE_NAME = rx.compile(r"\s*(?P<n>[A-Za-z_]\w*)\s*(?:[,}\n]|$)")
+
+
+def go_item_struct(doc: Text, key: Key) -> list[StructField] | None:
+    """The tagged fields of the file's Go struct that a key's value is, or holds the items of:
+    a struct field's declared type (`Mappings []mapping` at its tag), a literal's type
+    (`"mappings": []mapping{{...}}`) or a name's declared type (`"mappings": maps` with
+    `maps []hsMapping`). None when the type is not one of the file's structs."""
+    text = doc.text
+    if text[max(0, key.offset - 6) : key.offset] == 'json:"':  # at a struct field's tag
+        line_start = text.rfind("\n", 0, key.offset) + 1
+        declared = GO_FIELD_TYPE.match(text[line_start : key.offset])
+        spelled = declared.group("type") if declared else ""
+    else:
+        value = text[key.value_start : key.value_start + 120].lstrip()
+        named = GO_VALUE_NAME.match(value)
+        spelled = value
+        if named is not None:  # a name: its declaration's type
+            spot = re.compile(GO_NAME_TYPE.format(name=re.escape(named.group("n"))))
+            found = [m for m in spot.finditer(text, 0, key.offset) if m.group("type") != "range"]
+            spelled = found[-1].group("type") if found else ""
+    m = GO_STRUCT_TYPE.match(spelled)
+    return doc.structs.get(m.group("t")) if m else None
+
+
+def go_item_keys(doc: Text, key: Key) -> list[Key] | None:
+    """The keys a Go field's struct-typed value sends, each at its tag (never patched: a tag is
+    every value's of that type; the values are not read, as _struct_keys reads an unset field)."""
+    fields_ = go_item_struct(doc, key) if doc.structs else None
+    if not fields_:
+        return None
+    return [Key(f.json, f.offset, f.offset, f.offset, raw=True, shared=True) for f in fields_]
+
+
 def _top_containers(doc: Text, start: int, end: int) -> list[int]:
     inside = doc.inside(start, end)
     return [k for k in inside if doc.containers[k].parent < inside.start]

@@ -959,6 +959,10 @@ class NestedKey:
 
 def nested_keys(doc: f.Text, spec: DocField, key: f.Key, path: str) -> Iterator[NestedKey]:
     """The keys sent inside a documented object or array field, at every documented depth."""
+    typed = f.go_item_keys(doc, key) if doc.structs and spec.fields else None
+    if typed is not None:  # Go: the file's item struct (`Mappings []mapping`), at its tags
+        yield from _typed_nested(doc, spec, typed, path)
+        return
     index = _value_container(doc, key) if spec.fields else None
     if index is None:
         return
@@ -971,6 +975,15 @@ def nested_keys(doc: f.Text, spec: DocField, key: f.Key, path: str) -> Iterator[
             inner_spec = spec.field(inner.name)
             if inner_spec is not None:
                 yield from nested_keys(doc, inner_spec, inner, f"{label}.{inner.name}")
+
+
+def _typed_nested(doc: f.Text, spec: DocField, keys: list[f.Key], path: str) -> Iterator[NestedKey]:
+    label = f"{path}[]" if spec.type == "array" else path
+    for inner in keys:
+        yield NestedKey(inner, spec, label)
+        inner_spec = spec.field(inner.name)
+        if inner_spec is not None:
+            yield from nested_keys(doc, inner_spec, inner, f"{label}.{inner.name}")
 
 
 def _all_nested(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> Iterator[NestedKey]:
