@@ -81,3 +81,26 @@ def test_go_item_structs_send_their_tags_as_nested_keys() -> None:
 def test_a_go_item_tag_is_never_patched() -> None:
     result = audit([CORPUS / "go_items" / "headswap_struct.go"])
     assert result.findings and all(f.fix is None for f in result.findings)
+
+
+# -- retrofit-body-dto-not-judged -------------------------------------------------------------------
+
+
+def test_a_retrofit_body_parameter_sends_its_types_members() -> None:
+    result = audit([CORPUS / "retrofit"], exclude=["expected.json"])
+    got = {(Path(f.file).name, f.line, f.rule) for f in result.findings}
+    assert got == {("AkoolApi.kt", 10, "misnamed-field"), ("Api.java", 12, "misnamed-field")}
+    assert all(f.fix is None for f in result.findings)  # (the type is every call's)
+
+
+def test_a_retrofit_method_without_a_body_takes_none_of_the_next_ones() -> None:
+    text = (
+        "interface Api {\n"
+        '    @POST("api/open/v3/content/video/createbytalkingphoto")\n'
+        "    fun talk(): Call<Any>\n"
+        '    @POST("api/open/v3/content/image/createbyprompt")\n'
+        "    fun image(@Body b: Img): Call<Any>\n"
+        "}\n"
+        'data class Img(@SerializedName("prompt") val p: String, @SerializedName("scale") val s: String)\n'
+    )
+    assert audit_text(text, "Api.kt") == []

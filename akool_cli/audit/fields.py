@@ -1078,6 +1078,7 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     query += block_query(doc, end)
+    body += annotated_body_keys(doc, start)  # Retrofit's @POST("...") fun f(@Body b: T)
     return Request(_unique(body), _unique(query))
 
 
@@ -1327,6 +1328,34 @@ def _typed_keys(doc: Text, name: str, before: int, depth: int) -> list[Key]:
     if any(m.json.lower() in dtos.OPTION_MEMBERS for m in members):
         return []  # (an options type, `cfg: AxiosCfg` with headers and a timeout: no body)
     return [Key(m.json, m.offset, m.offset, m.offset, raw=True, shared=True) for m in members]
+
+
+# Retrofit's (and Feign's) verb annotations that carry a body: the method declared after one sends
+# its `@Body` parameter, serialized whole (Gson, Moshi, Jackson): Kotlin's `@Body body: TalkReq`,
+# Java's `@Body TalkReq body` (up to the next annotation's verb, so never another method's).
+BODY_VERBS = ("@POST", "@PUT", "@PATCH")
+BODY_PARAMETER = rx.compile(
+    r"@(?:GET|POST|PUT|PATCH|DELETE|HTTP|HEAD)\(|@Body\s+(?:(?P<n>[A-Za-z_]\w*)\s*:\s*(?P<kt>[A-Z]\w*)"
+    r"|(?:final\s+)?(?P<jt>[A-Z]\w*)\s+[A-Za-z_]\w*\s*[,)])"
+)
+
+
+def annotated_body_keys(doc: Text, start: int) -> list[Key]:
+    """The keys of a Retrofit method's `@Body` parameter when the request at `start` is the
+    path of a `@POST("...")` (a call's text from its `(`): every member of the parameter's type
+    of the file at its JSON name, none patched (the type is every call's)."""
+    if not doc.text.endswith(BODY_VERBS, max(0, start - 6), start):
+        return []
+    close = doc.text.find(")", start)
+    for m in BODY_PARAMETER.finditer(doc.text, close + 1, close + 600 if close >= 0 else start):
+        type_name = m.group("kt") or m.group("jt")
+        if type_name is None:
+            return []  # the next method's annotation: this one takes no body
+        members = dtos.members_of(doc, type_name)
+        if any(n.json.lower() in dtos.OPTION_MEMBERS for n in members):
+            return []
+        return [Key(n.json, n.offset, n.offset, n.offset, raw=True, shared=True) for n in members]
+    return []
 
 
 # A body's text made by an HTTP library from another name: RequestBody.create(json.toString(), T),
