@@ -104,3 +104,26 @@ def test_a_retrofit_method_without_a_body_takes_none_of_the_next_ones() -> None:
         'data class Img(@SerializedName("prompt") val p: String, @SerializedName("scale") val s: String)\n'
     )
     assert audit_text(text, "Api.kt") == []
+
+
+# -- ts-union-param-sent-under-other-name-missed ----------------------------------------------------
+
+
+def test_a_union_sent_under_another_key_is_judged() -> None:
+    assert found("ts_unions") == {
+        ("talk_quality.ts", 1, "bad-value"),
+        ("plus_style.ts", 1, "bad-value"),
+        ("plus_opts.ts", 1, "bad-value"),
+    }
+
+
+def test_a_union_typed_by_alias_and_member_is_reported_once() -> None:
+    text = (
+        'type Res = "720" | "4k";\n'
+        "interface Opts { resolution?: Res; quality?: Res }\n"
+        "export const go = (o: Opts) => fetch('https://openapi.akool.com/api/open/v3/content/video/"
+        "createbytalkingphoto', { method: 'POST', body: JSON.stringify({ talking_photo_url: 'u',"
+        " audio_url: 'a', resolution: o.quality }) });\n"
+    )
+    hits = [x for x in audit_text(text, "t.ts") if x.rule == "bad-value"]
+    assert [(x.line, x.fix) for x in hits] == [(1, None)]

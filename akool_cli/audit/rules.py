@@ -1987,11 +1987,16 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
             found = (replace(hit, fix=None) for hit in found)
         yield from found
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
+    judged: set[int] = set()  # (a union's literal, once: by its alias and by each use)
     for name, lits in f.unions(doc):
         specs = [(e, e.field(name)) for e in called.values()]
         known = [(e, s) for e, s in specs if s is not None and s.enum]
-        if not known or not _union_sent(ctx, name, lits):
+        if known and not _union_sent(ctx, name, lits):
+            known = []
+        known = known or _union_sent_as(ctx, name)  # (`resolution: quality`, `opts.style`)
+        if not known or lits[0].offset in judged:
             continue
+        judged.add(lits[0].offset)
         for lit in lits:
             hits = [_value_hit(ctx, lit, s, e) for e, s in known]
             if all(hits) and hits[0] is not None:  # (a type: its values change with it, or not)
@@ -2020,6 +2025,23 @@ def _union_sent(ctx: FileContext, name: str, lits: list[f.Literal]) -> bool:
             if any(lit.value in members for lit in f.literals(doc, key)):
                 return True
     return False
+
+
+def _union_sent_as(ctx: FileContext, name: str) -> list[tuple[DocEndpoint, DocField]]:
+    """The documented fields with values that a union-typed name is sent as under another key:
+    `resolution: quality` (a parameter `quality: Res`), `model_style: opts.style` (an options
+    member `style?: PlusStyle`); the value is the name itself or a member chain ending in it."""
+    doc = ctx.doc()
+    sent = re.compile(rf"\s*(?:[A-Za-z_$][\w$]*\s*\??\.\s*)*{re.escape(name)}\s*!?\s*,?\s*$")
+    found = []
+    for _, endpoint, keys in _requests(ctx):
+        for key in keys:
+            spec = endpoint.field(key.name) if key.name != name else None
+            if spec is None or not spec.enum or key.value_end <= key.value_start:
+                continue
+            if sent.fullmatch(doc.text, key.value_start, key.value_end):
+                found.append((endpoint, spec))
+    return found
 
 
 def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> Iterator[Hit]:
