@@ -127,3 +127,10 @@ def test_a_union_typed_by_alias_and_member_is_reported_once() -> None:
     )
     hits = [x for x in audit_text(text, "t.ts") if x.rule == "bad-value"]
     assert [(x.line, x.fix) for x in hits] == [(1, None)]
+
+
+# -- csharp-nested-dictionary-body-missed -----------------------------------------------------------
+
+
+def test_a_nested_csharp_dictionary_is_a_nested_object() -> None:
+    assert found("csharp_dicts") == {("VoiceOver.cs", 17, "bad-value")}

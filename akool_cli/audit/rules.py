@@ -964,6 +964,8 @@ def nested_keys(doc: f.Text, spec: DocField, key: f.Key, path: str) -> Iterator[
         yield from _typed_nested(doc, spec, typed, path)
         return
     index = _value_container(doc, key) if spec.fields else None
+    if index is None and doc.language == "csharp" and spec.fields:
+        index = _constructed_container(doc, key)  # new Dictionary<string, object> { ... }
     if index is None:
         return
     label = f"{path}[]" if spec.type == "array" else path
@@ -975,6 +977,20 @@ def nested_keys(doc: f.Text, spec: DocField, key: f.Key, path: str) -> Iterator[
             inner_spec = spec.field(inner.name)
             if inner_spec is not None:
                 yield from nested_keys(doc, inner_spec, inner, f"{label}.{inner.name}")
+
+
+# C#'s collection made by a constructor with an initializer, as a value: `new Dictionary<string,
+# object> { ["volume"] = 150 }`, `new Dictionary<string, object>() { ... }`, `new JObject { ... }`.
+CONSTRUCTED = rx.compile(
+    r"\s*new\s+(?:System\.Collections\.Generic\.)?(?:Dictionary|SortedDictionary|JObject|Hashtable)"
+    r"\s*(?:<[^<>;{}]*(?:<[^<>;{}]*>[^<>;{}]*)*>)?\s*(?:\(\s*\))?\s*(?=\{)"
+)
+
+
+def _constructed_container(doc: f.Text, key: f.Key) -> int | None:
+    """The initializer of a C# collection a key's value constructs (see CONSTRUCTED)."""
+    m = CONSTRUCTED.match(doc.text, key.value_start)
+    return doc.container_at(m.end()) if m is not None else None
 
 
 def _typed_nested(doc: f.Text, spec: DocField, keys: list[f.Key], path: str) -> Iterator[NestedKey]:
