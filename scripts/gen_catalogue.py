@@ -117,7 +117,7 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
     description = row.get("description") or ""
     enum = _enum_of(_cell_text(row.get("value") or ""), description)
     if not enum and field["type"] == "string":
-        enum = _described_enum(description)
+        enum = _described_enum(description) or _named_choices(name, description)
     if not enum and field["type"] == "integer":  # "options: 5, 10", "1 = AI generate, 2 = ..."
         enum = _described_enum(description) or _meanings_enum(description)
     enum = enum or _must_be(field["type"], description)
@@ -279,6 +279,20 @@ def _meanings_enum(description: str) -> list[str] | None:
     if len(values) < 2 or len(set(values)) != len(values):
         return None
     return sorted(values, key=int)
+
+
+# "Emotion (happy, sad, angry, fearful, disgusted, surprised, neutral)": a description that opens
+# with the field's own name and lists its choices in parentheses (three or more plain words).
+NAMED_CHOICES = re.compile(
+    r"^\s*(?P<word>[A-Za-z_]+)\s*\((?P<list>[a-z_]+(?:\s*,\s*[a-z_]+){2,})\)"
+)
+
+
+def _named_choices(name: str, description: str) -> list[str] | None:
+    m = NAMED_CHOICES.match(description)
+    if m is None or m.group("word").lower() != name.lower():
+        return None
+    return [v.strip() for v in m.group("list").split(",")]
 
 
 def _described_enum(description: str) -> list[str] | None:

@@ -29,6 +29,7 @@ def test_values_stated_in_prose_and_odd_cells_are_judged() -> None:
         ("i2v_values.py", 17, "bad-value"),  # voice/list type 9: <p align="center">1,2</p>
         ("i2v_values.py", 18, "bad-value"),  # support_stream 0: "2-...; 1-..."
         ("i2v_values.py", 19, "bad-value"),  # updateVideoAudio audio_type 3: "1 = ..., 2 = ..."
+        ("i2v_values.py", 20, "bad-value"),  # voice_options.emotion: "Emotion (happy, sad, ...)"
         ("i2v_values.mjs", 5, "bad-value"),
     }
 
@@ -54,6 +55,14 @@ def test_the_generator_takes_only_stated_choices() -> None:
     assert "enum" not in gen._field_from_row(filters)
     cell = {"parameter": "from", "type": "Number", "value": "2、3", "description": "2 represents"}
     assert gen._field_from_row(cell)["enum"] == ["2", "3"]
+    emotion = {
+        "parameter": "emotion",
+        "type": "String",
+        "description": "Emotion (happy, sad, angry)",
+    }
+    assert gen._field_from_row(emotion)["enum"] == ["happy", "sad", "angry"]
+    other = {**emotion, "parameter": "mood"}  # (a list opened by another word: not this field's)
+    assert "enum" not in gen._field_from_row(other)
 
 
 def test_a_comma_separated_filter_value_stays_unjudged() -> None:

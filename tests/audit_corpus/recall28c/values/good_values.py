@@ -10,3 +10,4 @@ requests.post(BASE + "/v4/image2Video/createBySourcePrompt", headers=KEY, json=b
 requests.get(BASE + "/v3/avatar/list", headers=KEY, params={"from": 3, "type": 2, "page": 1})
 requests.get(BASE + "/v4/voice/list", headers=KEY, params={"type": 2, "support_stream": 1, "gender": "Male,Female", "style": "Calm"})
 requests.post(BASE + "/v4/image2Video/updateVideoAudio", headers=KEY, json={"pre_video_id": "x", "audio_url": "https://x/a.mp3", "audio_type": 2})
+requests.post(BASE + "/v4/voice/tts", headers=KEY, json={"input_text": "hi", "voice_id": "v1", "voice_options": {"emotion": "surprised"}})
