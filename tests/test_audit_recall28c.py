@@ -143,3 +143,22 @@ def test_a_union_typed_by_alias_and_member_is_reported_once() -> None:
 
 def test_a_nested_csharp_dictionary_is_a_nested_object() -> None:
     assert found("csharp_dicts") == {("VoiceOver.cs", 17, "bad-value")}
+
+
+# -- defaults-spread-in-held-body-missed ------------------------------------------------------------
+
+
+def test_defaults_merged_into_a_held_body_are_sent() -> None:
+    assert found("spreads") == {("spread_var.js", 2, "bad-value"), ("merge_var.py", 3, "bad-value")}
+
+
+def test_each_python_merge_sends_the_defaults() -> None:
+    head = 'import requests\nDEFAULTS = {"resolution": "720p"}\n'
+    call = "requests.post('https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto', json=p)\n"
+    for merge in (
+        'p = {**DEFAULTS, "talking_photo_url": "u", "audio_url": "a"}\n',
+        'p = dict(DEFAULTS, talking_photo_url="u", audio_url="a")\n',
+        'p = DEFAULTS | {"talking_photo_url": "u", "audio_url": "a"}\n',
+    ):
+        hits = audit_text(head + merge + call, "m.py")
+        assert [(x.line, x.rule) for x in hits] == [(2, "bad-value")], merge

@@ -1293,6 +1293,7 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     after = spot[1]
     if assigned is not None:
         _collect(doc, assigned, keys, keys, 0, before)
+        keys += merged_defaults(doc, spot[1], assigned, keys, before)  # { ...DEFAULTS, k: v }
         after = doc.containers[assigned].end
     else:
         serialized = SERIALIZED.match(doc.text, spot[1]) or SHOWN.match(doc.text, spot[1])
@@ -1312,6 +1313,44 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
         for key in keys:
             key.shared = True
     return keys
+
+
+# A name whose object is merged into a literal held by another name: spread in it (JS's `...D`,
+# Python's `**D`), its first argument (`dict(D, k=v)`) or or-ed with it (`D | {...}`).
+MERGED_NAME = rx.compile(r"(?:\.\.\.|\*\*)\s*(?P<n>[A-Za-z_$][\w$]*)\s*(?=[,}\n])")
+MERGED_FIRST = rx.compile(
+    r"[ \t]*(?:dict\(\s*(?P<d>[A-Za-z_]\w*)\s*,|(?P<o>[A-Za-z_]\w*)\s*\|\s*(?=\{))"
+)
+
+
+def merged_defaults(doc: Text, rhs: int, assigned: int, own: list[Key], before: int) -> list[Key]:
+    """The keys a held body takes from a defaults object merged into it (`payload = { ...DEFAULTS,
+    talking_photo_url }`, `{**DEFAULTS, ...}`, `dict(DEFAULTS, ...)`, `DEFAULTS | {...}`), less
+    those the body sets itself (its own value is sent). Patched only where the defaults object
+    is used once."""
+    c = doc.containers[assigned]
+    text = doc.text
+    if "..." not in text[c.start : c.end] and "**" not in text[c.start : c.end]:
+        first = MERGED_FIRST.match(text, rhs)
+        names = [first.group("d") or first.group("o")] if first else []
+    else:
+        names = [
+            m.group("n")
+            for m in MERGED_NAME.finditer(text, c.start + 1, c.end)
+            if doc.innermost(m.start()) == assigned
+        ]
+    set_here = {k.name for k in own}
+    found: list[Key] = []
+    for ref in names:
+        held_at = _assigned_container(doc, ref, before)
+        if held_at is None or held_at == assigned:
+            continue
+        held: list[Key] = []
+        _collect(doc, held_at, held, held, 1, before)
+        for key in held:
+            key.shared = key.shared or doc.shared(ref)
+        found += [k for k in held if k.name not in set_here]
+    return found
 
 
 def _typed_keys(doc: Text, name: str, before: int, depth: int) -> list[Key]:
