@@ -2026,7 +2026,7 @@ GO_STRUCT_TYPE = rx.compile(r"&?(?:\[\d*\])?\*?(?P<t>[A-Za-z_]\w*)\b")
 GO_FIELD_TYPE = rx.compile(r"^[ \t]*[A-Za-z_]\w*[ \t]+(?P<type>[^`\n]+?)[ \t]*`[^`\n]*$")
 # A name's declared type: a parameter or a var (`maps []hsMapping`, `var maps []hsMapping`) or a
 # literal bound to it (`maps := []hsMapping{`).
-GO_NAME_TYPE = r"(?<![\w.]){name}(?:\s+|\s*:?=\s*)(?P<type>&?(?:\[\d*\])?\*?[A-Za-z_]\w*)"
+GO_DECLARED_AS = rx.compile(r"(?:[ \t]+|\s*:?=\s*)(?P<type>&?(?:\[\d*\])?\*?[A-Za-z_]\w*)")
 GO_VALUE_NAME = rx.compile(r"\s*(?P<n>[A-Za-z_]\w*)\s*(?:[,}\n]|$)")
 
 
@@ -2045,11 +2045,23 @@ def go_item_struct(doc: Text, key: Key) -> list[StructField] | None:
         named = GO_VALUE_NAME.match(value)
         spelled = value
         if named is not None:  # a name: its declaration's type
-            spot = re.compile(GO_NAME_TYPE.format(name=re.escape(named.group("n"))))
-            found = [m for m in spot.finditer(text, 0, key.offset) if m.group("type") != "range"]
-            spelled = found[-1].group("type") if found else ""
+            spelled = _go_declared_type(text, named.group("n"), key.offset)
     m = GO_STRUCT_TYPE.match(spelled)
     return doc.structs.get(m.group("t")) if m else None
+
+
+def _go_declared_type(text: str, name: str, before: int) -> str:
+    """The type a Go name is last declared with before an offset (a parameter or a var, `maps
+    []hsMapping`, or a literal bound to it, `maps := []hsMapping{`), read back from each place the
+    name is written (at most 20,000 characters back, as a binding is looked for)."""
+    lo, at = max(0, before - 20000), before
+    while (at := text.rfind(name, lo, at)) >= 0:
+        if at and (text[at - 1].isalnum() or text[at - 1] in "_."):
+            continue
+        m = GO_DECLARED_AS.match(text, at + len(name))
+        if m is not None and m.group("type") not in ("range", "append"):
+            return m.group("type")
+    return ""
 
 
 def go_item_keys(doc: Text, key: Key) -> list[Key] | None:

@@ -2004,12 +2004,15 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
         yield from found
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
     judged: set[int] = set()  # (a union's literal, once: by its alias and by each use)
+    sent: SentNames | None = None  # (the names sent under documented keys, read once)
     for name, lits in f.unions(doc):
         specs = [(e, e.field(name)) for e in called.values()]
         known = [(e, s) for e, s in specs if s is not None and s.enum]
         if known and not _union_sent(ctx, name, lits):
             known = []
-        known = known or _union_sent_as(ctx, name)  # (`resolution: quality`, `opts.style`)
+        if not known:  # (`resolution: quality`, `model_style: opts.style`)
+            sent = _sent_names(ctx) if sent is None else sent
+            known = _union_sent_as(sent, name)
         if not known or lits[0].offset in judged:
             continue
         judged.add(lits[0].offset)
@@ -2043,20 +2046,33 @@ def _union_sent(ctx: FileContext, name: str, lits: list[f.Literal]) -> bool:
     return False
 
 
-def _union_sent_as(ctx: FileContext, name: str) -> list[tuple[DocEndpoint, DocField]]:
+SentNames = dict[str, list[tuple[DocEndpoint, DocField, str]]]
+
+
+def _union_sent_as(sent: SentNames, name: str) -> list[tuple[DocEndpoint, DocField]]:
     """The documented fields with values that a union-typed name is sent as under another key:
     `resolution: quality` (a parameter `quality: Res`), `model_style: opts.style` (an options
     member `style?: PlusStyle`); the value is the name itself or a member chain ending in it."""
+    return [(e, s) for e, s, key in sent.get(name, ()) if key != name]
+
+
+# A value that is a name or a member chain, its last name taken: `quality`, `opts.style`.
+CHAIN_END = rx.compile(r"\s*(?:[A-Za-z_$][\w$]*\s*\??\.\s*)*(?P<n>[A-Za-z_$][\w$]*)\s*!?\s*,?\s*")
+
+
+def _sent_names(ctx: FileContext) -> SentNames:
+    """Each name (or a chain's last name) sent as the value of a documented field with values,
+    with the field (read once per file: every union of the file asks)."""
     doc = ctx.doc()
-    sent = re.compile(rf"\s*(?:[A-Za-z_$][\w$]*\s*\??\.\s*)*{re.escape(name)}\s*!?\s*,?\s*$")
-    found = []
+    found: SentNames = {}
     for _, endpoint, keys in _requests(ctx):
         for key in keys:
-            spec = endpoint.field(key.name) if key.name != name else None
+            spec = endpoint.field(key.name)
             if spec is None or not spec.enum or key.value_end <= key.value_start:
                 continue
-            if sent.fullmatch(doc.text, key.value_start, key.value_end):
-                found.append((endpoint, spec))
+            m = CHAIN_END.fullmatch(doc.text, key.value_start, key.value_end)
+            if m is not None:
+                found.setdefault(m.group("n"), []).append((endpoint, spec, key.name))
     return found
 
 
