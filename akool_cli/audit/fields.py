@@ -1078,7 +1078,8 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     query += block_query(doc, end)
-    body += annotated_body_keys(doc, start)  # Retrofit's @POST("...") fun f(@Body b: T)
+    if not doc.python:  # Retrofit's @POST("...") fun f(@Body b: T)
+        body += annotated_body_keys(doc, start)
     return Request(_unique(body), _unique(query))
 
 
