@@ -114,10 +114,13 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
         "type": TYPE_NAMES.get(raw_type, "string"),
         "required": required in ("true", "yes", "required"),
     }
-    enum = _enum_of(row.get("value") or "")
-    if not enum and field["type"] == "string":  # numbers' prose choices stay prose (see contract)
-        enum = _described_enum(row.get("description") or "")
-    enum = enum or _must_be(field["type"], row.get("description") or "")
+    description = row.get("description") or ""
+    enum = _enum_of(_cell_text(row.get("value") or ""), description)
+    if not enum and field["type"] == "string":
+        enum = _described_enum(description) or _named_choices(name, description)
+    if not enum and field["type"] == "integer":  # "options: 5, 10", "1 = AI generate, 2 = ..."
+        enum = _described_enum(description) or _meanings_enum(description)
+    enum = enum or _must_be(field["type"], description)
     if enum:
         field["enum"] = enum
     if field["type"] in ("integer", "number"):
@@ -225,9 +228,22 @@ def _must_be(kind: str, description: str) -> list[str] | None:
     return [m.group("n") or m.group("s")]
 
 
-def _enum_of(value: str) -> list[str] | None:
-    """A Value cell that lists choices ("3, 4"; "720p, 1080p") rather than an example."""
-    value = value.replace("，", ",")
+# A cell's markup that is not its text: `<p align="center">1,2</p>` (voiceLab's tables).
+CELL_MARKUP = re.compile(r"</?p(?:\s[^>]*)?>", re.I)
+# A description that says the field takes several of the values at once: the Value cell is then an
+# example of such a list ("Male,Female": "Gender filters, separated by commas"), not the choices.
+SEVERAL_VALUES = re.compile(r"separated by commas|comma[- ]separated|e\.g\.|for example", re.I)
+
+
+def _cell_text(value: str) -> str:
+    return CELL_MARKUP.sub("", value).strip()
+
+
+def _enum_of(value: str, description: str = "") -> list[str] | None:
+    """A Value cell that lists choices ("3, 4"; "720p, 1080p"; "2、3") rather than an example."""
+    if SEVERAL_VALUES.search(description):
+        return None
+    value = value.replace("，", ",").replace("、", ",")
     quoted = re.findall(r'"([^"]+)"', value)
     if len(quoted) > 1 and not re.sub(r'"[^"]+"', "", value).strip(" ,"):
         return quoted
@@ -244,6 +260,39 @@ DESCRIBED_CHOICES = re.compile(
     r"(?:options|resolution|mode|values)\s*:\s*(?P<list>[^;\n]+?)(?:\.\s|\.?$|;)", re.I
 )
 CHOICE = re.compile(r"^[`\"']?(?P<v>[\w.:-]+)[`\"']?$")
+
+
+# "1 = AI generate, 2 = user custom upload, 3 = none (no audio)", "1-VoiceClone, 2-Akool Voices",
+# "2-Voice does not support streaming.； 1-Voice supports streaming.": a number field's description
+# that gives each of its values a meaning, and says nothing else. The description must start with
+# its first value (or "Audio type:"), so that a value named in passing ("required when x = 2") is
+# never read as a choice.
+MEANING = re.compile(r"(?:^|[,;，；.]\s*)(?P<v>\d+)\s*(?:=|-)\s*(?=[A-Za-z])")
+MEANINGS_LEAD = re.compile(r"^(?:[A-Za-z ]+:\s*)?\d+\s*(?:=|-)\s*[A-Za-z]")
+
+
+def _meanings_enum(description: str) -> list[str] | None:
+    text = description.strip()
+    if not MEANINGS_LEAD.match(text) or SEVERAL_VALUES.search(text):
+        return None
+    values = [m.group("v") for m in MEANING.finditer(re.sub(r"^[A-Za-z ]+:\s*", "", text))]
+    if len(values) < 2 or len(set(values)) != len(values):
+        return None
+    return sorted(values, key=int)
+
+
+# "Emotion (happy, sad, angry, fearful, disgusted, surprised, neutral)": a description that opens
+# with the field's own name and lists its choices in parentheses (three or more plain words).
+NAMED_CHOICES = re.compile(
+    r"^\s*(?P<word>[A-Za-z_]+)\s*\((?P<list>[a-z_]+(?:\s*,\s*[a-z_]+){2,})\)"
+)
+
+
+def _named_choices(name: str, description: str) -> list[str] | None:
+    m = NAMED_CHOICES.match(description)
+    if m is None or m.group("word").lower() != name.lower():
+        return None
+    return [v.strip() for v in m.group("list").split(",")]
 
 
 def _described_enum(description: str) -> list[str] | None:

@@ -1081,6 +1081,8 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     for name, at, value_start, value_end in querybuilders.builder_keys(doc.text, start, end):
         query.append(Key(name, at, value_start, value_end, raw=True))  # (url.searchParams.set)
     query += block_query(doc, end)
+    if not doc.python:  # Retrofit's @POST("...") fun f(@Body b: T)
+        body += annotated_body_keys(doc, start)
     return Request(_unique(body), _unique(query))
 
 
@@ -1295,6 +1297,7 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     after = spot[1]
     if assigned is not None:
         _collect(doc, assigned, keys, keys, 0, before)
+        keys += merged_defaults(doc, spot[1], assigned, keys, before)  # { ...DEFAULTS, k: v }
         after = doc.containers[assigned].end
     else:
         serialized = SERIALIZED.match(doc.text, spot[1]) or SHOWN.match(doc.text, spot[1])
@@ -1316,6 +1319,44 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     return keys
 
 
+# A name whose object is merged into a literal held by another name: spread in it (JS's `...D`,
+# Python's `**D`), its first argument (`dict(D, k=v)`) or or-ed with it (`D | {...}`).
+MERGED_NAME = rx.compile(r"(?:\.\.\.|\*\*)\s*(?P<n>[A-Za-z_$][\w$]*)\s*(?=[,}\n])")
+MERGED_FIRST = rx.compile(
+    r"[ \t]*(?:dict\(\s*(?P<d>[A-Za-z_]\w*)\s*,|(?P<o>[A-Za-z_]\w*)\s*\|\s*(?=\{))"
+)
+
+
+def merged_defaults(doc: Text, rhs: int, assigned: int, own: list[Key], before: int) -> list[Key]:
+    """The keys a held body takes from a defaults object merged into it (`payload = { ...DEFAULTS,
+    talking_photo_url }`, `{**DEFAULTS, ...}`, `dict(DEFAULTS, ...)`, `DEFAULTS | {...}`), less
+    those the body sets itself (its own value is sent). Patched only where the defaults object
+    is used once."""
+    c = doc.containers[assigned]
+    text = doc.text
+    if "..." not in text[c.start : c.end] and "**" not in text[c.start : c.end]:
+        first = MERGED_FIRST.match(text, rhs)
+        names = [first.group("d") or first.group("o")] if first else []
+    else:
+        names = [
+            m.group("n")
+            for m in MERGED_NAME.finditer(text, c.start + 1, c.end)
+            if doc.innermost(m.start()) == assigned
+        ]
+    set_here = {k.name for k in own}
+    found: list[Key] = []
+    for ref in names:
+        held_at = _assigned_container(doc, ref, before)
+        if held_at is None or held_at == assigned:
+            continue
+        held: list[Key] = []
+        _collect(doc, held_at, held, held, 1, before)
+        for key in held:
+            key.shared = key.shared or doc.shared(ref)
+        found += [k for k in held if k.name not in set_here]
+    return found
+
+
 def _typed_keys(doc: Text, name: str, before: int, depth: int) -> list[Key]:
     """The keys of a name given no value here but a request type of the file (a parameter `r:
     TalkReq`, `TalkReq r`), sent whole (`depth`: through a serializer's text): every member
@@ -1330,6 +1371,34 @@ def _typed_keys(doc: Text, name: str, before: int, depth: int) -> list[Key]:
     if any(m.json.lower() in dtos.OPTION_MEMBERS for m in members):
         return []  # (an options type, `cfg: AxiosCfg` with headers and a timeout: no body)
     return [Key(m.json, m.offset, m.offset, m.offset, raw=True, shared=True) for m in members]
+
+
+# Retrofit's (and Feign's) verb annotations that carry a body: the method declared after one sends
+# its `@Body` parameter, serialized whole (Gson, Moshi, Jackson): Kotlin's `@Body body: TalkReq`,
+# Java's `@Body TalkReq body` (up to the next annotation's verb, so never another method's).
+BODY_VERBS = ("@POST", "@PUT", "@PATCH")
+BODY_PARAMETER = rx.compile(
+    r"@(?:GET|POST|PUT|PATCH|DELETE|HTTP|HEAD)\(|@Body\s+(?:(?P<n>[A-Za-z_]\w*)\s*:\s*(?P<kt>[A-Z]\w*)"
+    r"|(?:final\s+)?(?P<jt>[A-Z]\w*)\s+[A-Za-z_]\w*\s*[,)])"
+)
+
+
+def annotated_body_keys(doc: Text, start: int) -> list[Key]:
+    """The keys of a Retrofit method's `@Body` parameter when the request at `start` is the
+    path of a `@POST("...")` (a call's text from its `(`): every member of the parameter's type
+    of the file at its JSON name, none patched (the type is every call's)."""
+    if not doc.text.endswith(BODY_VERBS, max(0, start - 6), start):
+        return []
+    close = doc.text.find(")", start)
+    for m in BODY_PARAMETER.finditer(doc.text, close + 1, close + 600 if close >= 0 else start):
+        type_name = m.group("kt") or m.group("jt")
+        if type_name is None:
+            return []  # the next method's annotation: this one takes no body
+        members = dtos.members_of(doc, type_name)
+        if any(n.json.lower() in dtos.OPTION_MEMBERS for n in members):
+            return []
+        return [Key(n.json, n.offset, n.offset, n.offset, raw=True, shared=True) for n in members]
+    return []
 
 
 # A body's text made by an HTTP library from another name: RequestBody.create(json.toString(), T),
@@ -1952,6 +2021,60 @@ def _struct_keys(doc: Text, c: Container) -> list[Key] | None:
             end = value_end(doc, value, c)
             keys.append(Key(f.json, f.offset, value.value_start, end, shared=True))
     return keys
+
+
+# The Go type a value or a declaration names as a file struct's, or a list of them: `[]mapping`,
+# `*hsMapping`, `[]*mapping{{...}}`, `&mapping{...}` (the name is looked up in doc.structs).
+GO_STRUCT_TYPE = rx.compile(r"&?(?:\[\d*\])?\*?(?P<t>[A-Za-z_]\w*)\b")
+# A struct field's declaration before its tag: `Mappings []mapping `json:"mappings"``.
+GO_FIELD_TYPE = rx.compile(r"^[ \t]*[A-Za-z_]\w*[ \t]+(?P<type>[^`\n]+?)[ \t]*`[^`\n]*$")
+# A name's declared type: a parameter or a var (`maps []hsMapping`, `var maps []hsMapping`) or a
+# literal bound to it (`maps := []hsMapping{`).
+GO_DECLARED_AS = rx.compile(r"(?:[ \t]+|\s*:?=\s*)(?P<type>&?(?:\[\d*\])?\*?[A-Za-z_]\w*)")
+GO_VALUE_NAME = rx.compile(r"\s*(?P<n>[A-Za-z_]\w*)\s*(?:[,}\n]|$)")
+
+
+def go_item_struct(doc: Text, key: Key) -> list[StructField] | None:
+    """The tagged fields of the file's Go struct that a key's value is, or holds the items of:
+    a struct field's declared type (`Mappings []mapping` at its tag), a literal's type
+    (`"mappings": []mapping{{...}}`) or a name's declared type (`"mappings": maps` with
+    `maps []hsMapping`). None when the type is not one of the file's structs."""
+    text = doc.text
+    if text[max(0, key.offset - 6) : key.offset] == 'json:"':  # at a struct field's tag
+        line_start = text.rfind("\n", 0, key.offset) + 1
+        declared = GO_FIELD_TYPE.match(text[line_start : key.offset])
+        spelled = declared.group("type") if declared else ""
+    else:
+        value = text[key.value_start : key.value_start + 120].lstrip()
+        named = GO_VALUE_NAME.match(value)
+        spelled = value
+        if named is not None:  # a name: its declaration's type
+            spelled = _go_declared_type(text, named.group("n"), key.offset)
+    m = GO_STRUCT_TYPE.match(spelled)
+    return doc.structs.get(m.group("t")) if m else None
+
+
+def _go_declared_type(text: str, name: str, before: int) -> str:
+    """The type a Go name is last declared with before an offset (a parameter or a var, `maps
+    []hsMapping`, or a literal bound to it, `maps := []hsMapping{`), read back from each place the
+    name is written (at most 20,000 characters back, as a binding is looked for)."""
+    lo, at = max(0, before - 20000), before
+    while (at := text.rfind(name, lo, at)) >= 0:
+        if at and (text[at - 1].isalnum() or text[at - 1] in "_."):
+            continue
+        m = GO_DECLARED_AS.match(text, at + len(name))
+        if m is not None and m.group("type") not in ("range", "append"):
+            return m.group("type")
+    return ""
+
+
+def go_item_keys(doc: Text, key: Key) -> list[Key] | None:
+    """The keys a Go field's struct-typed value sends, each at its tag (never patched: a tag is
+    every value's of that type; the values are not read, as _struct_keys reads an unset field)."""
+    fields_ = go_item_struct(doc, key) if doc.structs else None
+    if not fields_:
+        return None
+    return [Key(f.json, f.offset, f.offset, f.offset, raw=True, shared=True) for f in fields_]
 
 
 def _top_containers(doc: Text, start: int, end: int) -> list[int]:

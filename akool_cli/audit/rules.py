@@ -965,7 +965,13 @@ class NestedKey:
 
 def nested_keys(doc: f.Text, spec: DocField, key: f.Key, path: str) -> Iterator[NestedKey]:
     """The keys sent inside a documented object or array field, at every documented depth."""
+    typed = f.go_item_keys(doc, key) if doc.structs and spec.fields else None
+    if typed is not None:  # Go: the file's item struct (`Mappings []mapping`), at its tags
+        yield from _typed_nested(doc, spec, typed, path)
+        return
     index = _value_container(doc, key) if spec.fields else None
+    if index is None and doc.language == "csharp" and spec.fields:
+        index = _constructed_container(doc, key)  # new Dictionary<string, object> { ... }
     if index is None:
         return
     label = f"{path}[]" if spec.type == "array" else path
@@ -977,6 +983,29 @@ def nested_keys(doc: f.Text, spec: DocField, key: f.Key, path: str) -> Iterator[
             inner_spec = spec.field(inner.name)
             if inner_spec is not None:
                 yield from nested_keys(doc, inner_spec, inner, f"{label}.{inner.name}")
+
+
+# C#'s collection made by a constructor with an initializer, as a value: `new Dictionary<string,
+# object> { ["volume"] = 150 }`, `new Dictionary<string, object>() { ... }`, `new JObject { ... }`.
+CONSTRUCTED = rx.compile(
+    r"\s*new\s+(?:System\.Collections\.Generic\.)?(?:Dictionary|SortedDictionary|JObject|Hashtable)"
+    r"\s*(?:<[^<>;{}]*(?:<[^<>;{}]*>[^<>;{}]*)*>)?\s*(?:\(\s*\))?\s*(?=\{)"
+)
+
+
+def _constructed_container(doc: f.Text, key: f.Key) -> int | None:
+    """The initializer of a C# collection a key's value constructs (see CONSTRUCTED)."""
+    m = CONSTRUCTED.match(doc.text, key.value_start)
+    return doc.container_at(m.end()) if m is not None else None
+
+
+def _typed_nested(doc: f.Text, spec: DocField, keys: list[f.Key], path: str) -> Iterator[NestedKey]:
+    label = f"{path}[]" if spec.type == "array" else path
+    for inner in keys:
+        yield NestedKey(inner, spec, label)
+        inner_spec = spec.field(inner.name)
+        if inner_spec is not None:
+            yield from nested_keys(doc, inner_spec, inner, f"{label}.{inner.name}")
 
 
 def _all_nested(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> Iterator[NestedKey]:
@@ -1980,11 +2009,19 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
             found = (replace(hit, fix=None) for hit in found)
         yield from found
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
+    judged: set[int] = set()  # (a union's literal, once: by its alias and by each use)
+    sent: SentNames | None = None  # (the names sent under documented keys, read once)
     for name, lits in f.unions(doc):
         specs = [(e, e.field(name)) for e in called.values()]
         known = [(e, s) for e, s in specs if s is not None and s.enum]
-        if not known or not _union_sent(ctx, name, lits):
+        if known and not _union_sent(ctx, name, lits):
+            known = []
+        if not known:  # (`resolution: quality`, `model_style: opts.style`)
+            sent = _sent_names(ctx) if sent is None else sent
+            known = _union_sent_as(sent, name)
+        if not known or lits[0].offset in judged:
             continue
+        judged.add(lits[0].offset)
         for lit in lits:
             hits = [_value_hit(ctx, lit, s, e) for e, s in known]
             if all(hits) and hits[0] is not None:  # (a type: its values change with it, or not)
@@ -2013,6 +2050,36 @@ def _union_sent(ctx: FileContext, name: str, lits: list[f.Literal]) -> bool:
             if any(lit.value in members for lit in f.literals(doc, key)):
                 return True
     return False
+
+
+SentNames = dict[str, list[tuple[DocEndpoint, DocField, str]]]
+
+
+def _union_sent_as(sent: SentNames, name: str) -> list[tuple[DocEndpoint, DocField]]:
+    """The documented fields with values that a union-typed name is sent as under another key:
+    `resolution: quality` (a parameter `quality: Res`), `model_style: opts.style` (an options
+    member `style?: PlusStyle`); the value is the name itself or a member chain ending in it."""
+    return [(e, s) for e, s, key in sent.get(name, ()) if key != name]
+
+
+# A value that is a name or a member chain, its last name taken: `quality`, `opts.style`.
+CHAIN_END = rx.compile(r"\s*(?:[A-Za-z_$][\w$]*\s*\??\.\s*)*(?P<n>[A-Za-z_$][\w$]*)\s*!?\s*,?\s*")
+
+
+def _sent_names(ctx: FileContext) -> SentNames:
+    """Each name (or a chain's last name) sent as the value of a documented field with values,
+    with the field (read once per file: every union of the file asks)."""
+    doc = ctx.doc()
+    found: SentNames = {}
+    for _, endpoint, keys in _requests(ctx):
+        for key in keys:
+            spec = endpoint.field(key.name)
+            if spec is None or not spec.enum or key.value_end <= key.value_start:
+                continue
+            m = CHAIN_END.fullmatch(doc.text, key.value_start, key.value_end)
+            if m is not None:
+                found.setdefault(m.group("n"), []).append((endpoint, spec, key.name))
+    return found
 
 
 def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> Iterator[Hit]:

@@ -95,7 +95,7 @@ VOICE_LIST = Endpoint(
     summary="VoiceLab voices (type=2: AKOOL's, type=1: your clones)",
     # AKOOL's docs list no language filter: a voice's language is in the answer only.
     query=(
-        Field("type", required=True),
+        Field("type", required=True, enum=("1", "2")),
         Field("page"),
         Field("size"),
         Field("gender"),
@@ -103,7 +103,7 @@ VOICE_LIST = Endpoint(
         Field("style"),
         Field("age"),
         Field("scenario"),
-        Field("support_stream", type="integer"),
+        Field("support_stream", type="integer", enum=("1", "2")),
     ),
 )
 CREATE_TTS = Endpoint(
@@ -580,8 +580,8 @@ AVATAR_LIST = Endpoint(
     path="/api/open/v3/avatar/list",
     summary="avatars: AKOOL's (from=2) and yours (from=3); data[] {avatar_id, name, url}",
     query=(
-        Field("from", type="number"),
-        Field("type", type="number"),
+        Field("from", type="number", enum=("2", "3")),
+        Field("type", type="number", enum=("1", "2")),
         Field("page", type="number"),
         Field("size", type="number"),
     ),
