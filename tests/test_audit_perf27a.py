@@ -3,9 +3,16 @@ once grew quadratically, counted in calls or steps (no wall-clock limits)."""
 
 from __future__ import annotations
 
-from akool_cli.audit import fields
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from akool_cli.audit import apart, fields
 from akool_cli.audit.scan import audit_text
 from tests.support.benchfile import bench_file, counted
+
+BASE = "https://openapi.akool.com/api/open/v3"
 
 
 def test_a_files_word_checks_are_made_once_per_file_not_per_call() -> None:
@@ -28,3 +35,56 @@ def test_a_files_word_checks_are_made_once_per_file_not_per_call() -> None:
         fields.Text.holds = original  # type: ignore[method-assign]
     assert asked[0] >= 200  # (each of the 200 calls asks)
     assert looked[0] <= 10  # (each check once)
+
+
+def _continued_curls(curls: int) -> str:
+    """`curls` curl commands, each continued over lines, one of them `-d "$B<n>"` (its data read
+    from a name), after a here-document `read` gives B0 its text."""
+    head = ["#!/bin/sh", "read -r -d '' B0 <<'EOF'", '{"talking_photo_url": "u", "size": 1}', "EOF"]
+    command = (
+        f"curl -X POST {BASE}/content/video/createbytalkingphoto \\\n"
+        '  -H "x-api-key: $K" \\\n  -H "Content-Type: application/json" \\\n  -d "$B{n}"\n'
+    )
+    return "\n".join(head) + "\n" + "".join(command.format(n=n) for n in range(curls))
+
+
+class _ReadCounter:
+    """apart's `re`, whose compiled patterns count the characters their finditer is given."""
+
+    def __init__(self) -> None:
+        self.read = 0
+
+    def compile(self, pattern: str) -> _ReadCounter.Pattern:
+        return _ReadCounter.Pattern(re.compile(pattern), self)
+
+    class Pattern:
+        def __init__(self, pattern: re.Pattern[str], counter: _ReadCounter) -> None:
+            self.pattern, self.counter = pattern, counter
+
+        def finditer(self, text: str, pos: int = 0, endpos: int = -1) -> Iterator[re.Match[str]]:
+            endpos = len(text) if endpos < 0 else endpos
+            self.counter.read += endpos - pos
+            return self.pattern.finditer(text, pos, endpos)
+
+    def escape(self, text: str) -> str:
+        return re.escape(text)
+
+
+def _read_for_names(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    counter = _ReadCounter()
+    with monkeypatch.context() as patched:
+        patched.setattr(apart, "re", counter)
+        findings = audit_text(text, "send.sh")
+    assert any(f.rule == "unknown-field" for f in findings)  # (B0's here-document is read)
+    return counter.read
+
+
+def test_curls_continued_with_data_names_read_each_names_read_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each `-d "$NAME"` of a curl command looked for a `read` of its name in the whole file
+    # before the command: 4x the commands read ~16x the characters. The file's `read`s are found
+    # once, by the names they give; a name none gives reads nothing.
+    small = _read_for_names(_continued_curls(100), monkeypatch)
+    big = _read_for_names(_continued_curls(400), monkeypatch)
+    assert big <= 4.5 * small, (small, big)

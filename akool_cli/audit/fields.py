@@ -201,6 +201,7 @@ class Text:
     ts_typed: bool | None = None  # whether it gives an answer a type (tstypes.typed_answers)
     mock_libraries: frozenset[str] | None = None  # the mock libraries it imports (mocks.py)
     mock_callee: re.Pattern[str] | None = None  # what is written before a mock's arguments
+    read_spans: dict[str, list[tuple[int, int]]] | None = None  # its shell `read`s (apart.py)
     builders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # (builders.py)
     jq: list[tuple[int, int]] = field(default_factory=list)  # a shell script's jq object filters
     models: dict[str, dtos.Dto] | None = None  # its types read as answer models (dtos.py)
