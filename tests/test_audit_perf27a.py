@@ -10,6 +10,7 @@ import pytest
 
 from akool_cli.audit import apart, fields
 from akool_cli.audit.scan import audit_text
+from tests.support import growth
 from tests.support.benchfile import bench_file, counted
 
 BASE = "https://openapi.akool.com/api/open/v3"
@@ -88,3 +89,24 @@ def test_curls_continued_with_data_names_read_each_names_read_once(
     small = _read_for_names(_continued_curls(100), monkeypatch)
     big = _read_for_names(_continued_curls(400), monkeypatch)
     assert big <= 4.5 * small, (small, big)
+
+
+def _dense_literal(items: int) -> str:
+    """A JavaScript file holding one dense nested data literal (a JSON-like array of small
+    objects and arrays) beside one AKOOL call, so that it is read."""
+    item = '{{"id":{n},"name":"n{n}","tags":["a","b",{n}],"pos":{{"x":{n},"y":-{n}}},"ok":true}}'
+    return (
+        f'fetch("{BASE}/content/video/createbytalkingphoto", {{method: "POST", '
+        'body: JSON.stringify({talking_photo_url: "u", audio_url: "a"})});\n'
+        "const DATA = [" + ",".join(item.format(n=n) for n in range(items)) + "];\n"
+    )
+
+
+def test_a_dense_data_literal_is_read_in_a_few_dozen_bytes_a_byte() -> None:
+    # Each key's match was kept in a deque of its own (~600 bytes) to the end of the pass, and
+    # each Key carried a __dict__ (~300 bytes): a 4 MB literal peaked near 500 MB RSS (~120
+    # bytes a byte of Python's own allocations, tracemalloc's peak; ~49 now).
+    text = _dense_literal(1500)
+    audit_text(text, "data.js")  # (the catalogue and the compiled patterns, loaded once)
+    peak = growth.peak_bytes(lambda: audit_text(text, "data.js"))
+    assert peak <= 60 * len(text), peak / len(text)

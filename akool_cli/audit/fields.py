@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
 from akool_cli.audit import (
@@ -103,7 +103,7 @@ FORM_FIELD = rx.compile(r"(?:-F|--form|--data-urlencode)\s+[\"']?(?P<name>[A-Za-
 QUERY_FIELD = rx.compile(r"[?&](?P<name>[A-Za-z_]\w*)(?:\[\])?=(?P<value>[^&\"'`\s#]*)")
 
 
-@dataclass
+@dataclass(slots=True)  # (no __dict__: ~300 bytes a key, a million keys in a 4 MB data literal)
 class Key:
     name: str
     offset: int  # where the name starts in the text
@@ -518,7 +518,7 @@ def _structure(doc: Text, remarks: Spans) -> None:
         elif opened >= 0 and not (commented and commented[-1]) and _in_literal(doc, stack, opened):
             continue
         if kind == 1:
-            _add_key(doc, stack, keys[at].popleft())
+            _add_key(doc, stack, _take(keys, at))
             continue
         if doc.text[at] not in "{[(":
             if stack:
@@ -537,7 +537,7 @@ def _plain_structure(doc: Text, events: Events, keys: KeyMatches) -> None:
     for event in events:
         at = event >> 1
         if event & 1:
-            _add_key(doc, stack, keys[at].popleft())
+            _add_key(doc, stack, _take(keys, at))
         elif text[at] in "{[(":
             _open(doc, stack, at)
         elif stack:
@@ -546,9 +546,33 @@ def _plain_structure(doc: Text, events: Events, keys: KeyMatches) -> None:
 
 # The brackets and keys of a text in order, each a plain int (offset * 2, + 1 for a key: a
 # tuple and a re.Match kept per bracket of a 4 MB data literal cost ~50 bytes a byte), with
-# the matches of the keys by offset, in the order found.
+# the match of each key by offset (a list where one offset holds several, in the order found:
+# a list or a deque per key made a 4 MB data literal peak near 500 MB, break27a).
 Events = list[int]
-KeyMatches = dict[int, "deque[re.Match[str]]"]
+KeyMatches = dict[int, "re.Match[str] | list[re.Match[str]]"]
+
+
+def _take(keys: KeyMatches, at: int) -> re.Match[str]:
+    """The first match of a key at `at` not yet taken (see KeyMatches), let go of once taken
+    (each match held to the end of the pass doubled a data literal's peak)."""
+    found = keys[at]
+    if not isinstance(found, list):
+        del keys[at]
+        return found
+    first = found.pop(0)
+    if not found:
+        del keys[at]
+    return first
+
+
+def _found(keys: KeyMatches, at: int, m: re.Match[str]) -> None:
+    held = keys.get(at)
+    if held is None:
+        keys[at] = m
+    elif isinstance(held, list):
+        held.append(m)
+    else:
+        keys[at] = [held, m]
 
 
 def _events(doc: Text) -> tuple[Events, KeyMatches]:
@@ -558,38 +582,40 @@ def _events(doc: Text) -> tuple[Events, KeyMatches]:
     if doc.language == "shell":  # jq's '{k: $v}': its bare keys are the JSON's, not prose
         doc.jq = builders.jq_filters(text)
     prose = _Prose(doc)
-    keys: list[tuple[int, re.Match[str]]] = [
-        (m.start(), m)
-        for m in KEY.finditer(text)
-        if not _bare_in(prose, m, "bare") and not _computed(text, m.start())
-    ]
-    if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
-        keys += [(m.start("q"), m) for m in CS_KEY.finditer(text)]
-        keys += [(m.start("ak"), m) for m in CS_ANON_KEY.finditer(text)]
-    if (doc.python and "dict(" in text) or (doc.language == "r" and "list(" in text):
-        # dict(prompt=p, size="1:1"), R's list(prompt = p): the keywords are keys
-        keys += [(m.start("pk"), m) for m in PY_KWARG.finditer(text)]
-    if doc.language in ("js", "csharp"):  # { text, voice_id: voice }, C#'s new { text, voice_id }
-        keys += [
-            (m.start("short"), m)
-            for m in SHORT_KEY.finditer(text)
-            if not _bare_in(prose, m, "short")
-        ]
-    if doc.language == "perl":
-        keys += [(m.start("pl"), m) for m in PERL_KEY.finditer(text)]
-    if doc.language == "powershell" and "@{" in text:
-        keys += [(m.start("ps"), m) for m in PS_KEY.finditer(text)]
-    if doc.language == "hcl":
-        keys += [(m.start("hk"), m) for m in HCL_KEY.finditer(text)]
-    if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
-        keys += [(m.start(), m) for m in TUPLE_KEY.finditer(text)]
-    keys.sort(key=itemgetter(0))  # (stable: the order found; a C key: 45,000 in bench's file)
     found: KeyMatches = {}
-    for at, m in keys:
-        found.setdefault(at, deque()).append(m)
-    brackets += [at * 2 + 1 for at in found for _ in found[at]]
+    for m in KEY.finditer(text):
+        if not _bare_in(prose, m, "bare") and not _computed(text, m.start()):
+            _found(found, m.start(), m)
+    for pattern, group in _key_patterns(doc):
+        for m in pattern.finditer(text):
+            if group != "short" or not _bare_in(prose, m, "short"):
+                _found(found, m.start(group), m)
+    brackets += [
+        at * 2 + 1 for at, held in found.items() for _ in (held if isinstance(held, list) else (0,))
+    ]
     brackets.sort()
     return brackets, found
+
+
+def _key_patterns(doc: Text) -> list[tuple[re.Pattern[str], str | int]]:
+    """The patterns of a language's other keys than KEY's, each with the group of its key."""
+    text, language = doc.text, doc.language
+    patterns: list[tuple[re.Pattern[str], str | int]] = []
+    if language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
+        patterns += [(CS_KEY, "q"), (CS_ANON_KEY, "ak")]
+    if (doc.python and "dict(" in text) or (language == "r" and "list(" in text):
+        patterns.append((PY_KWARG, "pk"))  # dict(prompt=p, size="1:1"), R's list(prompt = p)
+    if language in ("js", "csharp"):  # { text, voice_id: voice }, C#'s new { text, voice_id }
+        patterns.append((SHORT_KEY, "short"))
+    if language == "perl":
+        patterns.append((PERL_KEY, "pl"))
+    if language == "powershell" and "@{" in text:
+        patterns.append((PS_KEY, "ps"))
+    if language == "hcl":
+        patterns.append((HCL_KEY, "hk"))
+    if language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
+        patterns.append((TUPLE_KEY, 0))
+    return patterns
 
 
 # What ends the text just before the last piece of a key built by an expression.
