@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from akool_cli.audit import apart, fields
+from akool_cli.audit import answers, apart, fields, sites
 from akool_cli.audit.scan import audit_text
 from tests.support import growth
 from tests.support.benchfile import bench_file, counted
@@ -110,3 +111,67 @@ def test_a_dense_data_literal_is_read_in_a_few_dozen_bytes_a_byte() -> None:
     audit_text(text, "data.js")  # (the catalogue and the compiled patterns, loaded once)
     peak = growth.peak_bytes(lambda: audit_text(text, "data.js"))
     assert peak <= 60 * len(text), peak / len(text)
+
+
+# -- word prefilters tied to the patterns they guard ----------------------------------------------
+
+CORPUS = Path(__file__).resolve().parent / "audit_corpus"
+
+
+def _corpus_lines() -> list[str]:
+    return [
+        line
+        for path in sorted(CORPUS.rglob("*"))
+        if path.is_file()
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    ]
+
+
+def test_every_map_constructor_name_ends_in_one_of_the_opener_endings() -> None:
+    # fields._open tries CONTAINER_OPENERS only after a `(` whose two letters before are one of
+    # OPENER_ENDINGS (or a type argument's `>`): a name added to the pattern with another ending
+    # would never open a map.
+    names, type_arguments, _ = CONTAINER_PATTERN.partition(")(?:<")
+    assert type_arguments and names.startswith("(?:")
+    forms = [re.sub(r"\(\?<!\\w\)|\\", "", form) for form in names[3:].split("|")]
+    assert len(forms) >= 6, forms
+    lost = [form for form in forms if form[-2:] not in fields.OPENER_ENDINGS]
+    assert lost == []
+    for form in forms:  # (and the gate lets each through: a map is opened at its parenthesis)
+        assert fields.CONTAINER_OPENERS.search(f"x = {form}("), form
+
+
+CONTAINER_PATTERN = fields.CONTAINER_OPENERS.pattern
+
+
+def test_every_binding_line_of_the_corpus_holds_a_binding_mark() -> None:
+    # sites._definitions_on tries its patterns only on a line holding one of BINDING_MARKS, and
+    # DEFINE_CALL only on one holding `define` or `key`, SPRING_VALUE on one holding `@Value`,
+    # ATTRIBUTE_SET on one holding `this` or `self`: no line a pattern matches lacks its words.
+    matched = 0
+    for line in _corpus_lines():
+        stripped = sites.DECLARATION_WORDS.sub("", line).lstrip("{, \t")
+        if sites.DEFINITION.match(stripped) or sites.DEFINE_CALL.search(line):
+            matched += 1
+            assert any(w in line for w in sites.BINDING_MARKS), line
+        if sites.DEFINE_CALL.search(line):
+            assert "define" in line or "key" in line, line
+        if sites.SPRING_VALUE.search(line):
+            assert "@Value" in line, line
+        if sites.ATTRIBUTE_SET.search(line):
+            assert "this" in line or "self" in line, line
+    assert matched >= 100
+
+
+def test_every_answer_read_of_the_corpus_passes_may_read() -> None:
+    # answers.reads reads a line only when may_read passes it (READ_HINTS, written out): each
+    # hint passes, and no line of the corpus with a data read lacks one.
+    assert all(answers.may_read(f"x.{hint}.y") for hint in answers.READ_HINTS)
+    assert not answers.may_read("x = y.z")
+    matched = 0
+    for line in _corpus_lines():
+        if answers.DATA_READ.search(line):
+            matched += 1
+            assert answers.may_read(line), line
+        assert answers.may_read(line) == any(h in line for h in answers.READ_HINTS), line
+    assert matched >= 50
