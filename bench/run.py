@@ -1286,6 +1286,11 @@ SHAPES = {
         lambda n: BASE + "; ".join(f'requests.get(B + "/content/video/infobymodelid", params={{"video_model_id": j{i}}})' for i in range(n)) + "\n",
         "c.py", 1000),
     "a long list of names (i.go)": (lambda n: BASE + ", ".join(f"v{i}" for i in range(5 * n)) + "\n", "i.go", 5000),
+    # (break27a: one dense nested data literal, a JSON-like array of small objects and arrays)
+    "a dense nested data literal (l.js)": (
+        lambda n: 'fetch("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto", {method: "POST", body: JSON.stringify({talking_photo_url: "u"})});\nconst DATA = ['
+        + ",".join(f'{{"id":{i},"name":"n{i}","tags":["a","b",{i}],"pos":{{"x":{i},"y":-{i}}},"ok":true}}' for i in range(n)) + "];\n",
+        "l.js", 2000),
     "deep brackets (b.js)": (lambda n: BASE + "x = " + "{" * (10 * n) + "}" * (10 * n) + "\n", "b.js", 5000),
     "a long dotted chain (d.py)": (lambda n: BASE + "x = " + ".".join(["ab"] * (10 * n)) + ".data.task_id\n", "d.py", 5000),
     "one URL constant sent by every call (k.py)": (
