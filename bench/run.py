@@ -1042,9 +1042,10 @@ def bench_history(jobs: int, rounds: int) -> None:
 AUDIT_SECONDS = 2.0  # 5,000 calls in one file, start-up included (issue 21)
 
 
-def write_audit_file(path: Path, calls: int) -> Path:
+def audit_file_text(calls: int) -> str:
     """A Python script of `calls` AKOOL calls in the shapes the audit reads: paths joined to a
-    base held in a constant, bodies in variables and inline, answers read, wrong and right."""
+    base held in a constant, bodies in variables and inline, answers read, wrong and right (the
+    tests' bench-shaped files are this text: tests/support/benchfile.py)."""
     shapes = [
         'body{n} = {{"talking_photo_url": "u", "audio_url": "a", "resolution": "720p"}}\n'
         'r{n} = requests.post(f"{{BASE}}/content/video/createbytalkingphoto", json=body{n})\n'
@@ -1056,7 +1057,12 @@ def write_audit_file(path: Path, calls: int) -> Path:
     ]
     lines = ["import requests", 'BASE = "https://openapi.akool.com/api/open/v3"']
     lines += [shapes[n % len(shapes)].format(n=n) for n in range(calls)]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "\n".join(lines) + "\n"
+
+
+def write_audit_file(path: Path, calls: int) -> Path:
+    """audit_file_text(calls) written at `path`."""
+    path.write_text(audit_file_text(calls), encoding="utf-8")
     return path
 
 
@@ -1280,6 +1286,11 @@ SHAPES = {
         lambda n: BASE + "; ".join(f'requests.get(B + "/content/video/infobymodelid", params={{"video_model_id": j{i}}})' for i in range(n)) + "\n",
         "c.py", 1000),
     "a long list of names (i.go)": (lambda n: BASE + ", ".join(f"v{i}" for i in range(5 * n)) + "\n", "i.go", 5000),
+    # (break27a: one dense nested data literal, a JSON-like array of small objects and arrays)
+    "a dense nested data literal (l.js)": (
+        lambda n: 'fetch("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto", {method: "POST", body: JSON.stringify({talking_photo_url: "u"})});\nconst DATA = ['
+        + ",".join(f'{{"id":{i},"name":"n{i}","tags":["a","b",{i}],"pos":{{"x":{i},"y":-{i}}},"ok":true}}' for i in range(n)) + "];\n",
+        "l.js", 2000),
     "deep brackets (b.js)": (lambda n: BASE + "x = " + "{" * (10 * n) + "}" * (10 * n) + "\n", "b.js", 5000),
     "a long dotted chain (d.py)": (lambda n: BASE + "x = " + ".".join(["ab"] * (10 * n)) + ".data.task_id\n", "d.py", 5000),
     "one URL constant sent by every call (k.py)": (

@@ -209,5 +209,5 @@ def test_a_file_that_names_no_mock_nor_ruby_request_is_not_searched_for_them_per
     assert mocks.mocked(jest, jest.text.index("("))
     ruby = _doc('req = Net::HTTP::Post.new(uri, { "x-api-key" => key })\n')
     assert handles.headers_only(ruby, ruby.text.index("("))
-    assert handles._names_ruby_requests(ruby.text)
-    assert not handles._names_ruby_requests(plain.text)
+    assert all(ruby.holds(word) for word in handles.HEADERS_ONLY_WORDS)
+    assert not all(plain.holds(word) for word in handles.HEADERS_ONLY_WORDS)

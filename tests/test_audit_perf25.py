@@ -12,7 +12,6 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,40 +30,7 @@ from akool_cli.audit import (
     wrappers,
 )
 from akool_cli.audit.scan import audit_text
-
-# bench's shape (bench/run.py's write_audit_file): a body, a call bound to a name and read, then
-# four calls that bind nothing, in a row, at the top level.
-BENCH_SHAPE = (
-    'body{n} = {{"talking_photo_url": "u", "audio_url": "a", "resolution": "720p"}}\n'
-    'r{n} = requests.post(f"{{BASE}}/content/video/createbytalkingphoto", json=body{n})\n'
-    'job{n} = r{n}.json()["data"]["task_id"]\n'
-    'requests.get(BASE + "/content/video/infobymodelid", params={{"video_model_id": job}})\n'
-    'requests.post("https://api.akool.com/photo/talking", json={{"image_url": "u"}})\n'
-    'requests.post(f"{{BASE}}/content/image/createbyprompt", json={{"prompt": "p", "size": "1:1"}})\n'
-    'requests.get("%s/content/video/result/%s" % (BASE, job))\n'
-)
-HEAD = 'import requests\nBASE = "https://openapi.akool.com/api/open/v3"\n'
-
-
-def _bench_file(groups: int) -> str:
-    return HEAD + "".join(BENCH_SHAPE.format(n=5 * k) for k in range(groups))
-
-
-@contextmanager
-def _counted(owner: Any, name: str) -> Iterator[list[int]]:
-    """Count the calls of owner.name while the block runs."""
-    count = [0]
-    original = getattr(owner, name)
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        count[0] += 1
-        return original(*args, **kwargs)
-
-    setattr(owner, name, counting)
-    try:
-        yield count
-    finally:
-        setattr(owner, name, original)
+from tests.support.benchfile import bench_file, counted
 
 
 def test_an_answer_walk_passes_free_lines_once_per_file() -> None:
@@ -72,9 +38,9 @@ def test_an_answer_walk_passes_free_lines_once_per_file() -> None:
     # cannot read from or change its scope were tested again by each call's walk (bench's file:
     # 2,000 walks of about 29 lines, 4 tests a line). Past the last line a nameless read may be
     # the call's, a walk now passes them by the file's free runs, each line tested about once.
-    text = _bench_file(200)
+    text = bench_file(200)
     lines = text.count("\n")
-    with _counted(ties.Lines, "plain") as plain:
+    with counted(ties.Lines, "plain") as plain:
         audit_text(text, "calls.py")
     assert plain[0] < 3 * lines, (plain[0], lines)  # (main: about 12 a line)
 
@@ -95,9 +61,9 @@ def test_free_runs_are_the_lines_a_plain_walk_passes() -> None:
 
 def test_a_calls_method_is_worked_out_once() -> None:
     # Several rules ask each call's method (a path's fix is guarded by it, guessed paths say it).
-    text = _bench_file(40)
+    text = bench_file(40)
     worked_out = "_call_method" if hasattr(rules, "_call_method") else "call_method"  # (main's)
-    with _counted(rules, worked_out) as worked:
+    with counted(rules, worked_out) as worked:
         audit_text(text, "calls.py")
     # (two of each five calls are no documented call: each is asked by three rules)
     assert worked[0] <= 2 * 40, worked[0]
@@ -131,7 +97,7 @@ def test_a_line_without_a_routes_words_is_not_searched_for_routes(
     # source.ROUTE (a server's own route declarations) was tried on every line with a `(`.
     counting = _CountingPattern(source.ROUTE)
     monkeypatch.setattr(source, "ROUTE", counting)
-    audit_text(_bench_file(40), "calls.py")
+    audit_text(bench_file(40), "calls.py")
     assert counting.count == 0  # (main: 240, every line of the file that holds a `(`)
 
 
@@ -311,9 +277,9 @@ def test_a_types_fields_are_the_same_as_when_tried_from_everywhere() -> None:
 def test_each_lines_function_definition_is_read_once() -> None:
     # The scopes (scopes._Finder) and the wrappers (wrappers._read) both read every line's
     # function_def; now both ask the file's Scopes, which works each line's out once.
-    text = _bench_file(40)
+    text = bench_file(40)
     lines = text.count("\n")
-    with _counted(scopes, "function_def") as read, _counted(wrappers, "function_def") as more:
+    with counted(scopes, "function_def") as read, counted(wrappers, "function_def") as more:
         audit_text(text, "calls.py")
     assert read[0] + more[0] <= lines + 50, (read[0], more[0], lines)  # (main: twice a line)
 
@@ -389,5 +355,5 @@ def test_a_per_call_pattern_is_compiled_once(monkeypatch: pytest.MonkeyPatch) ->
         return original(pattern, flags)
 
     monkeypatch.setattr(re, "_compile", counting)
-    audit_text(_bench_file(40), "calls.py")
+    audit_text(bench_file(40), "calls.py")
     assert asked[0] == 0  # (main: 876)

@@ -7,49 +7,14 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from akool_cli.audit import answers, branches, receivers, rules, scopes, ties
 from akool_cli.audit.scan import audit_text
+from tests.support.benchfile import bench_file, counted
 
 CORPUS = Path(__file__).parent / "audit_corpus"
-
-# bench's shape (bench/run.py's write_audit_file): a body, a call bound to a name and read, then
-# four calls that bind nothing, in a row, at the top level.
-BENCH_SHAPE = (
-    'body{n} = {{"talking_photo_url": "u", "audio_url": "a", "resolution": "720p"}}\n'
-    'r{n} = requests.post(f"{{BASE}}/content/video/createbytalkingphoto", json=body{n})\n'
-    'job{n} = r{n}.json()["data"]["task_id"]\n'
-    'requests.get(BASE + "/content/video/infobymodelid", params={{"video_model_id": job}})\n'
-    'requests.post("https://api.akool.com/photo/talking", json={{"image_url": "u"}})\n'
-    'requests.post(f"{{BASE}}/content/image/createbyprompt", json={{"prompt": "p", "size": "1:1"}})\n'
-    'requests.get("%s/content/video/result/%s" % (BASE, job))\n'
-)
-HEAD = 'import requests\nBASE = "https://openapi.akool.com/api/open/v3"\n'
-
-
-def _bench_file(groups: int) -> str:
-    return HEAD + "".join(BENCH_SHAPE.format(n=5 * k) for k in range(groups))
-
-
-@contextmanager
-def _counted(owner: Any, name: str) -> Iterator[list[int]]:
-    """Count the calls of owner.name while the block runs."""
-    count = [0]
-    original = getattr(owner, name)
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        count[0] += 1
-        return original(*args, **kwargs)
-
-    setattr(owner, name, counting)
-    try:
-        yield count
-    finally:
-        setattr(owner, name, original)
 
 
 class _CountingPattern:
@@ -76,8 +41,8 @@ def test_a_call_whose_answer_nothing_holds_is_not_stepped_through() -> None:
     # read, but an empty scope stays empty on it (only a `resolve(` may fill it), so the line's
     # loops, shadows and bindings are not worked out for that call (main: 5 a group).
     groups = 100
-    with _counted(ties, "_loops_and_shadows") as stepped:
-        audit_text(_bench_file(groups), "calls.py")
+    with counted(ties, "_loops_and_shadows") as stepped:
+        audit_text(bench_file(groups), "calls.py")
     assert stepped[0] <= 2 * groups, stepped[0]
 
 
@@ -129,7 +94,7 @@ def test_an_earlier_branch_is_looked_for_once_per_file() -> None:
     # `except`, `} else {`) whose branch binds the same name: each line was matched again for
     # each call (bench: 30 lines for each bound call); the branches are indexed once a file.
     groups = 100
-    text = _bench_file(groups)
+    text = bench_file(groups)
     counting = _CountingPattern(ties.ELSE)
     original, ties.ELSE = ties.ELSE, counting  # type: ignore[assignment]
     try:
@@ -156,8 +121,8 @@ def test_a_files_chains_jquery_and_interceptors_are_looked_for_once() -> None:
     # Each call's set-up looked for a jQuery call on its line and the three above, and for the
     # callee an interceptor may unwrap, in a file with neither (main: 4 and 1 a call).
     groups = 100
-    text = _bench_file(groups)
-    with _counted(ties, "_jquery_line") as jquery, _counted(ties, "_callee") as callee:
+    text = bench_file(groups)
+    with counted(ties, "_jquery_line") as jquery, counted(ties, "_callee") as callee:
         audit_text(text, "calls.py")
     assert jquery[0] == 0, jquery[0]
     assert callee[0] <= 2 * groups, callee[0]  # (bound calls' rebinding still asks)
@@ -167,7 +132,7 @@ def test_a_file_without_a_bundlers_words_is_not_searched_for_its_marks() -> None
     counting = _CountingPattern(rules.BUNDLE_MARK)
     original, rules.BUNDLE_MARK = rules.BUNDLE_MARK, counting  # type: ignore[assignment]
     try:
-        assert not rules._bundled(_bench_file(20).splitlines())
+        assert not rules._bundled(bench_file(20).splitlines())
         assert rules._bundled(["var a = 1;", "self.webpackChunk_N_E = []"])
     finally:
         rules.BUNDLE_MARK = original
@@ -195,7 +160,7 @@ def test_a_json_argument_is_not_searched_for_top_level_reads() -> None:
     counting = _CountingPattern(answers.TOP_READ)
     original, answers.TOP_READ = answers.TOP_READ, counting  # type: ignore[assignment]
     try:
-        audit_text(_bench_file(groups), "calls.py")
+        audit_text(bench_file(groups), "calls.py")
     finally:
         answers.TOP_READ = original
     assert counting.count <= groups + 1, counting.count
@@ -221,7 +186,7 @@ def test_a_line_without_a_functions_or_a_loud_word_is_not_searched() -> None:
     originals = ties.FUNCTION_START, ties.LOUD
     ties.FUNCTION_START, ties.LOUD = starts, loud  # type: ignore[assignment]
     try:
-        audit_text(_bench_file(50), "calls.py")
+        audit_text(bench_file(50), "calls.py")
     finally:
         ties.FUNCTION_START, ties.LOUD = originals
     assert (starts.count, loud.count) == (0, 0), (starts.count, loud.count)
@@ -246,8 +211,8 @@ def test_a_misread_fields_near_names_are_worked_out_once_per_endpoint() -> None:
     # letter away for each read; now they are indexed once per endpoint and level (by letters
     # and length), and only a name one letter longer, as long or shorter is tried.
     groups = 100
-    with _counted(rules, "_squash") as squashed, _counted(rules, "_one_edit") as edits:
-        audit_text(_bench_file(groups), "calls.py")
+    with counted(rules, "_squash") as squashed, counted(rules, "_one_edit") as edits:
+        audit_text(bench_file(groups), "calls.py")
     assert squashed[0] <= 25 * groups, squashed[0]  # (main: 38 a group)
     assert edits[0] <= 2 * groups, edits[0]
 
@@ -257,9 +222,9 @@ def test_the_line_above_a_call_is_read_for_a_functions_head_once_per_file() -> N
     # opened_function read the line above each call anew (bench: 4 of each 5 calls); the
     # file's Scopes keep each line's function_def, read once a file.
     groups = 100
-    text = _bench_file(groups)
+    text = bench_file(groups)
     lines = text.count("\n")
-    with _counted(ties, "function_def") as read, _counted(scopes, "function_def") as scoped:
+    with counted(ties, "function_def") as read, counted(scopes, "function_def") as scoped:
         audit_text(text, "calls.py")
     assert read[0] <= groups // 10, read[0]
     assert scoped[0] <= lines + 50, (scoped[0], lines)
@@ -288,7 +253,7 @@ def test_a_calls_answer_reads_are_walked_once_for_every_rule_that_asks() -> None
     # poller's file (a status read) walked each call twice; now once a file.
     text = POLLER * 20
     calls = text.count("requests.")
-    with _counted(rules, "_call_reads") as walked:
+    with counted(rules, "_call_reads") as walked:
         found = audit_text(text, "poll.py")
     assert walked[0] <= calls, (walked[0], calls)
     assert [f.rule for f in found if f.line == 9] == []  # (right reads: no finding)
@@ -300,10 +265,10 @@ def test_a_calls_arguments_are_placed_only_when_its_statement_reads_an_answer() 
     # group), though most statements read nothing there.
     groups = 100
     with (
-        _counted(rules, "_call_arguments") as spans,
-        _counted(rules, "_string_around") as strings,
+        counted(rules, "_call_arguments") as spans,
+        counted(rules, "_string_around") as strings,
     ):
-        audit_text(_bench_file(groups), "calls.py")
+        audit_text(bench_file(groups), "calls.py")
     assert spans[0] <= groups // 10 and strings[0] <= groups // 10, (spans[0], strings[0])
 
 
@@ -330,7 +295,7 @@ def test_a_receivers_container_name_is_judged_once_per_name() -> None:
     try:
         if cached is not None:
             cached.cache_clear()
-        audit_text(_bench_file(groups), "calls.py")
+        audit_text(bench_file(groups), "calls.py")
     finally:
         receivers.CONTAINER_NAME = original
         if cached is not None:
@@ -384,7 +349,7 @@ def test_a_bound_value_without_if_or_a_question_mark_is_not_searched_for_a_choic
     counting = _CountingPattern(branches.CONDITIONAL)
     original, branches.CONDITIONAL = branches.CONDITIONAL, counting  # type: ignore[assignment]
     try:
-        audit_text(_bench_file(groups), "calls.py")
+        audit_text(bench_file(groups), "calls.py")
     finally:
         branches.CONDITIONAL = original
     assert counting.count == 0, counting.count

@@ -8,59 +8,24 @@ from __future__ import annotations
 import random
 import re
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
 
 from akool_cli.audit import calls, datapaths, fields, methods, paths, receivers, sites
 from akool_cli.audit.scan import audit_text
-
-# bench's shape (bench/run.py's write_audit_file): a body, a call bound to a name and read, then
-# four calls that bind nothing, in a row, at the top level.
-BENCH_SHAPE = (
-    'body{n} = {{"talking_photo_url": "u", "audio_url": "a", "resolution": "720p"}}\n'
-    'r{n} = requests.post(f"{{BASE}}/content/video/createbytalkingphoto", json=body{n})\n'
-    'job{n} = r{n}.json()["data"]["task_id"]\n'
-    'requests.get(BASE + "/content/video/infobymodelid", params={{"video_model_id": job}})\n'
-    'requests.post("https://api.akool.com/photo/talking", json={{"image_url": "u"}})\n'
-    'requests.post(f"{{BASE}}/content/image/createbyprompt", json={{"prompt": "p", "size": "1:1"}})\n'
-    'requests.get("%s/content/video/result/%s" % (BASE, job))\n'
-)
-HEAD = 'import requests\nBASE = "https://openapi.akool.com/api/open/v3"\n'
-
-
-def _bench_file(groups: int) -> str:
-    return HEAD + "".join(BENCH_SHAPE.format(n=5 * k) for k in range(groups))
-
-
-@contextmanager
-def _counted(owner: Any, name: str) -> Iterator[list[int]]:
-    """Count the calls of owner.name while the block runs."""
-    count = [0]
-    original = getattr(owner, name)
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        count[0] += 1
-        return original(*args, **kwargs)
-
-    setattr(owner, name, counting)
-    try:
-        yield count
-    finally:
-        setattr(owner, name, original)
+from tests.support.benchfile import bench_file, counted
 
 
 def test_a_lines_words_are_read_for_another_server_only_when_it_reads_the_environment() -> None:
     # sites.definitions read every line's words (names_elsewhere) to say whether it names a
     # webhook's or another vendor's URL, used only on a line that also reads the environment.
-    text = _bench_file(40)
-    with _counted(sites, "names_elsewhere") as asked:
+    text = bench_file(40)
+    with counted(sites, "names_elsewhere") as asked:
         audit_text(text, "calls.py")
     assert asked[0] < 10, asked  # (main: 282, one a line)
     env = 'HOOK = os.getenv("MY_WEBHOOK_URL")\nrequests.post(HOOK + "/content/video/x")\n'
-    with _counted(sites, "names_elsewhere") as asked:
+    with counted(sites, "names_elsewhere") as asked:
         audit_text("import os, requests\n" + env, "hook.py")
     assert asked[0] >= 1  # (a line reading the environment still is)
 
@@ -81,7 +46,7 @@ def test_a_per_call_pattern_of_the_site_side_is_compiled_once(
         return original(pattern, flags)
 
     monkeypatch.setattr(re, "_compile", counting)
-    audit_text(_bench_file(40), "calls.py")
+    audit_text(bench_file(40), "calls.py")
     assert asked[0] < 20, asked  # (main: 1,530)
 
 
@@ -151,8 +116,8 @@ def test_a_names_uses_found_from_its_text_are_the_uses_of_the_old_pattern(seed: 
 
 def test_a_name_used_in_every_line_is_looked_for_by_its_text() -> None:
     # Counted: the lines whose words are all read (WORD.findall) to find a few names' lines.
-    text = _bench_file(40)
-    with _counted(sites.WORD, "findall") as read:
+    text = bench_file(40)
+    with counted(sites.WORD, "findall") as read:
         audit_text(text, "calls.py")
     assert read[0] < 10, read  # (main: one a line, 283)
 
@@ -169,8 +134,8 @@ def test_a_paths_method_is_worked_out_once() -> None:
 
     methods.sent_method = recording
     try:
-        with _counted(methods, "_sent_method") as worked:
-            audit_text(_bench_file(40), "calls.py")
+        with counted(methods, "_sent_method") as worked:
+            audit_text(bench_file(40), "calls.py")
     finally:
         methods.sent_method = original
     assert len(asked) > len(set(asked))  # (some asked twice)
@@ -181,13 +146,13 @@ def test_a_names_place_is_looked_at_only_for_the_words_the_call_holds() -> None:
     # fields._passed_names searched each passed name's left for `as`/`satisfies` (a type) and
     # for `?` (a query's text) in every call; only a call holding those words is searched now.
     with (
-        _counted(fields.TYPE_PLACE, "search") as typed,
-        _counted(fields.QUERY_PLACE, "search") as queried,
+        counted(fields.TYPE_PLACE, "search") as typed,
+        counted(fields.QUERY_PLACE, "search") as queried,
     ):
-        audit_text(_bench_file(40), "calls.py")
+        audit_text(bench_file(40), "calls.py")
     assert typed[0] == 0 and queried[0] == 0, (typed, queried)  # (main: 320 and 280)
     text = 'import requests\nq = "a=1"\nrequests.get(f"{BASE}/content/video/infobymodelid?{q}")\n'
-    with _counted(fields.QUERY_PLACE, "search") as queried:
+    with counted(fields.QUERY_PLACE, "search") as queried:
         audit_text('BASE = "https://openapi.akool.com/api/open/v3"\n' + text, "q.py")
     assert queried[0] >= 1
 
@@ -195,11 +160,11 @@ def test_a_names_place_is_looked_at_only_for_the_words_the_call_holds() -> None:
 def test_a_files_string_literals_are_read_only_for_a_key_without_quotes() -> None:
     # fields._events read every string literal of the file (a pass over the whole text) to tell
     # whether a key without quotes lies in one; bench's keys are all quoted.
-    with _counted(fields, "_string_spans") as read:
-        audit_text(_bench_file(40), "calls.py")
+    with counted(fields, "_string_spans") as read:
+        audit_text(bench_file(40), "calls.py")
     assert read[0] == 0  # (main: 1 a file)
     js = "fetch(`${BASE}/content/video/createbytalkingphoto`, { body: JSON.stringify({ a: 1 }) })\n"
-    with _counted(fields, "_string_spans") as read:
+    with counted(fields, "_string_spans") as read:
         audit_text('const BASE = "https://openapi.akool.com/api/open/v3";\n' + js, "a.js")
     assert read[0] >= 1
 
@@ -207,8 +172,8 @@ def test_a_files_string_literals_are_read_only_for_a_key_without_quotes() -> Non
 def test_a_parenthesis_is_tried_as_a_maps_only_after_a_maps_name() -> None:
     # CONTAINER_OPENERS was searched before each `(` of the file (bench: 15,000); only after the
     # last two letters of one of its names now.
-    with _counted(fields.CONTAINER_OPENERS, "search") as tried:
-        audit_text(_bench_file(40), "calls.py")
+    with counted(fields.CONTAINER_OPENERS, "search") as tried:
+        audit_text(bench_file(40), "calls.py")
     assert tried[0] == 0, tried  # (main: 280)
 
 
@@ -233,8 +198,8 @@ def test_a_lines_bindings_are_looked_for_only_with_their_words() -> None:
     counts = []
     for pattern in patterns:
         method = "search" if pattern is sites.DEFINE_CALL else "finditer"
-        with _counted(pattern, method) as tried:
-            audit_text(_bench_file(40), "calls.py")
+        with counted(pattern, method) as tried:
+            audit_text(bench_file(40), "calls.py")
         counts.append(tried[0])
     # (main: 201, 201, 161, 201; INLINE_FIELD's words are in bench's BASE: only the lines
     # without BASE nor `api` are passed)
@@ -285,8 +250,8 @@ def test_a_calls_receiver_is_the_one_receivers_finds(seed: int) -> None:
 def test_a_receivers_kind_is_worked_out_once_per_name() -> None:
     # receivers.is_container (a search of the name, then of the file's bindings of it) was asked
     # for each call through a verb (bench: 4,000 times for the one name `requests`).
-    with _counted(receivers, "is_container") as asked:
-        audit_text(_bench_file(40), "calls.py")
+    with counted(receivers, "is_container") as asked:
+        audit_text(bench_file(40), "calls.py")
     assert asked[0] <= 3, asked  # (main: 160)
 
 
@@ -355,8 +320,8 @@ def test_a_lines_join_forms_are_looked_for_only_with_their_words() -> None:
         (sites.JOIN_PATH_HINT, "search"),
         (sites.BUILDER_HINT, "search"),
     ]:
-        with _counted(pattern, method) as tried:
-            audit_text(_bench_file(40), "calls.py")
+        with counted(pattern, method) as tried:
+            audit_text(bench_file(40), "calls.py")
         counts.append(tried[0])
     assert max(counts) < 5, counts  # (main: 282 each, one a line)
 
@@ -381,8 +346,8 @@ def test_a_join_forms_words_are_in_every_line_it_finds(seed: int) -> None:
 def test_a_container_without_keys_is_not_read_for_a_body() -> None:
     # fields._collect read the label of each container in a call (an interpolation's `{BASE}`
     # too: bench's f-strings) to tell a body from a query; one with no key sends nothing.
-    with _counted(fields.QUERY_LABELS, "search") as read:
-        audit_text(_bench_file(40), "calls.py")
+    with counted(fields.QUERY_LABELS, "search") as read:
+        audit_text(bench_file(40), "calls.py")
     assert read[0] <= 160, read  # (main: 240; the bodies with keys: 160)
 
 

@@ -219,14 +219,40 @@ def data_names(doc: Text, command: tuple[int, int]) -> list[str]:
     return found
 
 
+# Where READ_INTO can match: from a `read` to the end of the line after it (its `\s` before the
+# name may be a line break); and the names it may give there (any name READ_INTO takes).
+READ_WORD = rx.compile(r"\bread\b")
+READ_REACH = rx.compile(r"[^\n]*\n?[^\n]*")
+READ_NAME = rx.compile(r"\s(?P<name>[A-Za-z_]\w*)[ \t]*<<-?[ \t]*(?P<q>['\"]?)[A-Za-z_]\w*(?P=q)")
+
+
+def _read_spans(doc: Text) -> dict[str, list[tuple[int, int]]]:
+    """Each `read` of a file, by the names it may give, with the text READ_INTO may match from
+    it (found once per file: a curl command's thousands of `-d "$NAME"` each searched the whole
+    file for a `read` of its name, break27a)."""
+    if doc.read_spans is None:
+        doc.read_spans = {}
+        for m in READ_WORD.finditer(doc.text):
+            reach = READ_REACH.match(doc.text, m.end())
+            end = reach.end() if reach is not None else m.end()
+            for given in READ_NAME.finditer(doc.text, m.end(), end):
+                spans = doc.read_spans.setdefault(given.group("name"), [])
+                if not spans or spans[-1][0] != m.start():
+                    spans.append((m.start(), end))
+    return doc.read_spans
+
+
 def read_into(doc: Text, name: str, before: int) -> list[tuple[int, int]]:
     """The here-document a shell `read` gives a name last before an offset, if any."""
-    reads = list(
-        re.compile(READ_INTO.replace("{name}", re.escape(name))).finditer(doc.text, 0, before)
-    )
-    if not reads:
+    spans = [span for span in _read_spans(doc).get(name, []) if span[0] < before]
+    pattern = re.compile(READ_INTO.replace("{name}", re.escape(name))) if spans else None
+    matches: list[re.Match[str]] = []
+    for start, end in reversed(spans):  # (the last read of the name before the offset)
+        if pattern is not None and not matches:
+            matches = list(pattern.finditer(doc.text, start, min(end, before)))
+    if not matches:
         return []
-    found = reads[-1]
+    found = matches[-1]
     first = doc.line_of(found.end()) + 1
     for line in range(first, min(first + HEREDOC_LINES, len(doc.starts))):
         if doc.line_text(line).strip() == found.group("word"):

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
 from akool_cli.audit import (
@@ -104,7 +104,7 @@ FORM_FIELD = rx.compile(r"(?:-F|--form|--data-urlencode)\s+[\"']?(?P<name>[A-Za-
 QUERY_FIELD = rx.compile(r"[?&](?P<name>[A-Za-z_]\w*)(?:\[\])?=(?P<value>[^&\"'`\s#]*)")
 
 
-@dataclass
+@dataclass(slots=True)  # (no __dict__: ~300 bytes a key, a million keys in a 4 MB data literal)
 class Key:
     name: str
     offset: int  # where the name starts in the text
@@ -171,6 +171,7 @@ class Text:
     _semicolons: list[int] | None = None  # where each `;` is, in order (see statement_start)
     _keywords: dict[str, bool] = field(default_factory=dict)
     _defined: dict[str, bool] = field(default_factory=dict)
+    _holds: dict[tuple[str, ...], bool] = field(default_factory=dict)  # (see holds)
     # Each call's request, read once however many paths it holds; and the URL assignments
     # whose uses have been followed (see _call_extents).
     _requests: dict[tuple[int, int], Request] = field(default_factory=dict)
@@ -201,6 +202,7 @@ class Text:
     ts_typed: bool | None = None  # whether it gives an answer a type (tstypes.typed_answers)
     mock_libraries: frozenset[str] | None = None  # the mock libraries it imports (mocks.py)
     mock_callee: re.Pattern[str] | None = None  # what is written before a mock's arguments
+    read_spans: dict[str, list[tuple[int, int]]] | None = None  # its shell `read`s (apart.py)
     builders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # (builders.py)
     jq: list[tuple[int, int]] = field(default_factory=list)  # a shell script's jq object filters
     models: dict[str, dtos.Dto] | None = None  # its types read as answer models (dtos.py)
@@ -248,6 +250,15 @@ class Text:
             )
             self._defined[name] = bool(re.search(pattern, self.text, re.M))
         return self._defined[name]
+
+    def holds(self, *words: str) -> bool:
+        """Whether the text holds any of the words, looked for once per file (each call of a file
+        asks; a cache keyed by the text itself compared the whole text at each ask, since the
+        file's original text is an equal string, not this one: 5,000 calls cost 0.1 s a check)."""
+        held = self._holds.get(words)
+        if held is None:
+            held = self._holds[words] = any(word in self.text for word in words)
+        return held
 
     def shared(self, name: str) -> bool:
         """Whether more than one place reads a name (besides where it is bound)."""
@@ -508,7 +519,7 @@ def _structure(doc: Text, remarks: Spans) -> None:
         elif opened >= 0 and not (commented and commented[-1]) and _in_literal(doc, stack, opened):
             continue
         if kind == 1:
-            _add_key(doc, stack, keys[at].popleft())
+            _add_key(doc, stack, _take(keys, at))
             continue
         if doc.text[at] not in "{[(":
             if stack:
@@ -527,7 +538,7 @@ def _plain_structure(doc: Text, events: Events, keys: KeyMatches) -> None:
     for event in events:
         at = event >> 1
         if event & 1:
-            _add_key(doc, stack, keys[at].popleft())
+            _add_key(doc, stack, _take(keys, at))
         elif text[at] in "{[(":
             _open(doc, stack, at)
         elif stack:
@@ -536,9 +547,33 @@ def _plain_structure(doc: Text, events: Events, keys: KeyMatches) -> None:
 
 # The brackets and keys of a text in order, each a plain int (offset * 2, + 1 for a key: a
 # tuple and a re.Match kept per bracket of a 4 MB data literal cost ~50 bytes a byte), with
-# the matches of the keys by offset, in the order found.
+# the match of each key by offset (a list where one offset holds several, in the order found:
+# a list or a deque per key made a 4 MB data literal peak near 500 MB, break27a).
 Events = list[int]
-KeyMatches = dict[int, "deque[re.Match[str]]"]
+KeyMatches = dict[int, "re.Match[str] | list[re.Match[str]]"]
+
+
+def _take(keys: KeyMatches, at: int) -> re.Match[str]:
+    """The first match of a key at `at` not yet taken (see KeyMatches), let go of once taken
+    (each match held to the end of the pass doubled a data literal's peak)."""
+    found = keys[at]
+    if not isinstance(found, list):
+        del keys[at]
+        return found
+    first = found.pop(0)
+    if not found:
+        del keys[at]
+    return first
+
+
+def _found(keys: KeyMatches, at: int, m: re.Match[str]) -> None:
+    held = keys.get(at)
+    if held is None:
+        keys[at] = m
+    elif isinstance(held, list):
+        held.append(m)
+    else:
+        keys[at] = [held, m]
 
 
 def _events(doc: Text) -> tuple[Events, KeyMatches]:
@@ -548,38 +583,43 @@ def _events(doc: Text) -> tuple[Events, KeyMatches]:
     if doc.language == "shell":  # jq's '{k: $v}': its bare keys are the JSON's, not prose
         doc.jq = builders.jq_filters(text)
     prose = _Prose(doc)
-    keys: list[tuple[int, re.Match[str]]] = [
-        (m.start(), m)
-        for m in KEY.finditer(text)
-        if not _bare_in(prose, m, "bare") and not _computed(text, m.start())
-    ]
-    if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
-        keys += [(m.start("q"), m) for m in CS_KEY.finditer(text)]
-        keys += [(m.start("ak"), m) for m in CS_ANON_KEY.finditer(text)]
-    if (doc.python and "dict(" in text) or (doc.language == "r" and "list(" in text):
-        # dict(prompt=p, size="1:1"), R's list(prompt = p): the keywords are keys
-        keys += [(m.start("pk"), m) for m in PY_KWARG.finditer(text)]
-    if doc.language in ("js", "csharp"):  # { text, voice_id: voice }, C#'s new { text, voice_id }
-        keys += [
-            (m.start("short"), m)
-            for m in SHORT_KEY.finditer(text)
-            if not _bare_in(prose, m, "short")
-        ]
-    if doc.language == "perl":
-        keys += [(m.start("pl"), m) for m in PERL_KEY.finditer(text)]
-    if doc.language == "powershell" and "@{" in text:
-        keys += [(m.start("ps"), m) for m in PS_KEY.finditer(text)]
-    if doc.language == "hcl":
-        keys += [(m.start("hk"), m) for m in HCL_KEY.finditer(text)]
-    if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
-        keys += [(m.start(), m) for m in TUPLE_KEY.finditer(text)]
-    keys.sort(key=itemgetter(0))  # (stable: the order found; a C key: 45,000 in bench's file)
     found: KeyMatches = {}
-    for at, m in keys:
-        found.setdefault(at, deque()).append(m)
-    brackets += [at * 2 + 1 for at in found for _ in found[at]]
+    for m in KEY.finditer(text):
+        if not _bare_in(prose, m, "bare") and not _computed(text, m.start()):
+            if m.start() in found:
+                _found(found, m.start(), m)
+            else:  # (most offsets hold one key: no call for it, 45,000 in bench's file)
+                found[m.start()] = m
+    for pattern, group in _key_patterns(doc):
+        for m in pattern.finditer(text):
+            if group != "short" or not _bare_in(prose, m, "short"):
+                _found(found, m.start(group), m)
+    brackets += [
+        at * 2 + 1 for at, held in found.items() for _ in (held if isinstance(held, list) else (0,))
+    ]
     brackets.sort()
     return brackets, found
+
+
+def _key_patterns(doc: Text) -> list[tuple[re.Pattern[str], str | int]]:
+    """The patterns of a language's other keys than KEY's, each with the group of its key."""
+    text, language = doc.text, doc.language
+    patterns: list[tuple[re.Pattern[str], str | int]] = []
+    if language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
+        patterns += [(CS_KEY, "q"), (CS_ANON_KEY, "ak")]
+    if (doc.python and "dict(" in text) or (language == "r" and "list(" in text):
+        patterns.append((PY_KWARG, "pk"))  # dict(prompt=p, size="1:1"), R's list(prompt = p)
+    if language in ("js", "csharp"):  # { text, voice_id: voice }, C#'s new { text, voice_id }
+        patterns.append((SHORT_KEY, "short"))
+    if language == "perl":
+        patterns.append((PERL_KEY, "pl"))
+    if language == "powershell" and "@{" in text:
+        patterns.append((PS_KEY, "ps"))
+    if language == "hcl":
+        patterns.append((HCL_KEY, "hk"))
+    if language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
+        patterns.append((TUPLE_KEY, 0))
+    return patterns
 
 
 # What ends the text just before the last piece of a key built by an expression.
@@ -1050,7 +1090,7 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
                 _collect(doc, k, body, query, 0, start)
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
-    context = _stream_context(doc, start, segment) if _stream_contexts(doc.text) else None
+    context = _stream_context(doc, start, segment) if doc.holds(STREAM_WORD) else None
     if context is not None:  # (PHP's stream context: its options array is no body)
         body = _content_keys(doc, context, start)
     got = _curl_keys(doc, start, end, body, query) if "curl" in segment else False
@@ -1110,10 +1150,7 @@ CONTENT_VALUE = rx.compile(
 CONTEXT_BEFORE = 4000  # characters before a call in which its stream context is looked for
 
 
-@lru_cache(maxsize=8)
-def _stream_contexts(text: str) -> bool:
-    """Whether a text makes a PHP stream context (looked for once per text)."""
-    return "stream_context_create" in text
+STREAM_WORD = "stream_context_create"  # (STREAM_CONTEXT's word: a file without it makes none)
 
 
 def _stream_context(doc: Text, start: int, segment: str) -> tuple[int, int] | None:
@@ -1149,7 +1186,7 @@ CONTEXT_METHOD = rx.compile(r"[\"']method[\"']\s*=>\s*[\"'](?P<m>[A-Za-z]+)[\"']
 
 def stream_context_method(doc: Text, start: int, end: int) -> re.Match[str] | None:
     """The `'method' => 'X'` of the PHP stream context the call at [start, end) is given."""
-    if not _stream_contexts(doc.text):
+    if not doc.holds(STREAM_WORD):
         return None
     context = _stream_context(doc, start, doc.text[start:end])
     return CONTEXT_METHOD.search(doc.text, *context) if context is not None else None
@@ -1181,16 +1218,14 @@ def trailing_block(doc: Text, end: int) -> tuple[int, int] | None:
     return (opened.end(), doc.containers[index].end) if index is not None else None
 
 
-@lru_cache(maxsize=8)
-def _sets_block_query(text: str) -> bool:
-    """Whether a file may set a query in a block (asked once per file, not once per call: the
-    whole file searched for each of 5,000 calls doubled the bench's audit, 2.3 s -> 4.6 s)."""
-    return "parameter" in text or "params[" in text
+# BLOCK_PARAMETER's words: a file without them sets no query in a block (asked once per file,
+# not once per call: the whole file searched for each of 5,000 calls doubled the bench's audit).
+BLOCK_QUERY_WORDS = ("parameter", "params[")
 
 
 def block_query(doc: Text, end: int) -> list[Key]:
     """The query parameters a block given to the call sets by name (see BLOCK_PARAMETER)."""
-    if not _sets_block_query(doc.text):
+    if not doc.holds(*BLOCK_QUERY_WORDS):
         return []
     block = trailing_block(doc, end)
     if block is None:
@@ -1754,17 +1789,11 @@ REMOVED_KEY = rx.compile(
 REMOVAL_WORDS = ("pop(", "del ", "delete", "unset(", "remove(")
 
 
-@lru_cache(maxsize=8)
-def _removes_keys(text: str) -> bool:
-    """Whether a file may remove a key from a body at all (see REMOVED_KEY)."""
-    return any(word in text for word in REMOVAL_WORDS)
-
-
 def _not_removed(doc: Text, name: str, keys: list[Key], bound: int, before: int) -> list[Key]:
     """The keys still in a body when it is sent: a key removed after it is set and before the
     call, at the level of the body's own assignment (not inside a branch below it: that removal
     may not happen), is not sent; one set again after the removal is."""
-    if not _removes_keys(doc.text) or all(
+    if not doc.holds(*REMOVAL_WORDS) or all(
         doc.text.find(w, bound, before) < 0 for w in REMOVAL_WORDS
     ):
         return keys  # (most files remove no key: asked once per file, then per span)
@@ -2384,7 +2413,7 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
             return around[0], _chain_end(doc, around[1])
         if not opens_call(doc.text, around[0]) or _in_block(doc, offset, around[0]):
             return None  # not a call's arguments: a module wrapped in define(function(){...})
-        if enum_constant(doc.text, around[0]):
+        if doc.holds(ENUM_WORD) and enum_constant(doc.text, around[0]):
             return None  # an enum's constant, `INFO("/api/open/v3/...")`: a table's entry
         if not URL_BUILDER_BACKWARDS.match(opener[::-1]):
             if doc.language == "rust" and CHAIN_GOES_ON.match(doc.text, around[1]):
@@ -2405,10 +2434,13 @@ def enum_constant(text: str, paren: int) -> bool:
     return _declares_enum(text) and bool(ENUM_CONSTANT.search(text, max(0, paren - 60), paren))
 
 
+ENUM_WORD = "enum "  # (a file without it declares no enum)
+
+
 @lru_cache(maxsize=8)
 def _declares_enum(text: str) -> bool:
     """Whether a text declares an enum (once per text: each call of a file asks)."""
-    return "enum " in text
+    return ENUM_WORD in text
 
 
 SENT_LINK = rx.compile(r"\s*\.\s*(?P<name>\w+)\s*\(")

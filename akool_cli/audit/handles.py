@@ -17,7 +17,6 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from akool_cli.audit import rx
@@ -120,16 +119,14 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
 def method_set(doc: Text, call: tuple[int, int]) -> re.Match[str] | None:
     """Where the method of the handle the call [start, end) makes is set after it
     (`req.httpMethod = "POST"`; group `m`), if it is."""
-    if not _sets_methods(doc.text):
+    if not doc.holds(*METHOD_WORDS):
         return None
     return next(_set_on(doc, call, METHOD_SETTER), None)
 
 
-@lru_cache(maxsize=8)
-def _sets_methods(text: str) -> bool:
-    """Whether a text may give a handle its method (METHOD_SETTER's words), looked for once per
-    text: each call of a file asks (break21d #1, a file of 32,000 GETs: 37 s)."""
-    return "httpMethod" in text or "->method(" in text
+# METHOD_SETTER's words: a text without them gives no handle its method (looked for once per
+# file: each call of a file asks, break21d #1, a file of 32,000 GETs: 37 s).
+METHOD_WORDS = ("httpMethod", "->method(")
 
 
 def _set_on(doc: Text, call: tuple[int, int], pattern: str) -> Iterator[re.Match[str]]:
@@ -171,15 +168,13 @@ def headers_only(doc: Text, paren: int) -> bool:
     """Whether the call opened at `paren` is given headers, not a body (HEADERS_ONLY)."""
     return (
         doc.text[paren : paren + 1] == "("
-        and _names_ruby_requests(doc.text)
+        and all(doc.holds(word) for word in HEADERS_ONLY_WORDS)
         and bool(HEADERS_ONLY.search(doc.text, max(0, paren - BEFORE), paren))
     )
 
 
-@lru_cache(maxsize=8)
-def _names_ruby_requests(text: str) -> bool:
-    """Whether a text holds HEADERS_ONLY's words (`::` and `.new`), looked for once per text."""
-    return "::" in text and ".new" in text
+# HEADERS_ONLY's words: a text without both makes no Net::HTTP request object.
+HEADERS_ONLY_WORDS = ("::", ".new")
 
 
 def handle_of(doc: Text, paren: int) -> str | None:

@@ -69,7 +69,7 @@ def mocked(doc: Text, call: int) -> bool:
     if doc.mock_libraries is None:
         doc.mock_libraries = _libraries(doc.text)
     libraries = doc.mock_libraries
-    if not libraries and not _named_mocks(doc.text):
+    if not libraries and not doc.holds(*NAMED_MOCKS):
         return False  # (no library: only CALLEES[""]'s names could say so, and none is written)
     if doc.mock_callee is None:
         doc.mock_callee = _callee(doc.text, libraries)
@@ -79,10 +79,8 @@ def mocked(doc: Text, call: int) -> bool:
     return "nock" in libraries and _nock_chain(doc, call)
 
 
-@lru_cache(maxsize=8)
-def _named_mocks(text: str) -> bool:
-    """Whether a text writes one of the names CALLEES[""] knows mocks by (once per text)."""
-    return any(name in text for name in ("fetchMock", "httpx_mock", "requests_mock", "respx_mock"))
+# The names CALLEES[""] knows mocks by: a text writing none makes no such mock.
+NAMED_MOCKS = ("fetchMock", "httpx_mock", "requests_mock", "respx_mock")
 
 
 # Each of MOCK_IMPORT's forms names one of these: a text holding none imports no mock library,
