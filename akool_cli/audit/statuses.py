@@ -1178,6 +1178,11 @@ def shell_tests(text: _Text, one: Field) -> Iterator[Placed]:
 
 def _shell_compared(text: _Text, i: int, name: str) -> Iterator[Compared]:
     """The values the variable `name`, bound on line i, is tested against before it is bound again."""
+    # A test needs a `[`/`[[` or a `case` line naming the variable: a script of thousands of reads
+    # with none (`R0=$(curl ...)`, `R1=...`) compiles no pattern for each name (re's cache holds 512).
+    window = text.lines[i + 1 : i + 60]
+    if not any(("[" in line or "case" in line) and name in line for line in window):
+        return
     test = re.compile(SHELL_TEST.format(name=re.escape(name)))
     case = re.compile(SHELL_CASE.format(name=re.escape(name)))
     again = re.compile(rf"^[ \t]*(?:local[ \t]+)?{re.escape(name)}=")
