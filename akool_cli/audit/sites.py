@@ -937,17 +937,22 @@ WORD = rx.compile(r"\w+")
 
 class NamesSeen:
     """Whether a line names one of a growing set of names (each as `\\bname\\b`), looked up
-    by the line's words: a name's every word is a whole word of a line naming it. Adding a name
-    compiles its own pattern only (one pattern of all names, rebuilt at each, made an alias
-    chain `a1 = a0`, `a2 = a1`, ... quadratic)."""
+    by the line's words: a name's every word is a whole word of a line naming it. A name that is
+    one word is one of the line's words (no pattern: bench's file binds a name per call, and
+    each compiled its own); another name compiles its own pattern only (one pattern of all
+    names, rebuilt at each, made an alias chain `a1 = a0`, `a2 = a1`, ... quadratic)."""
 
     def __init__(self, names: Iterable[str]) -> None:
+        self.words: set[str] = set()  # (the names that are one word each)
         self.by_word: dict[str, list[re.Pattern[str]]] = {}
         self.wordless: list[re.Pattern[str]] = []
         for name in names:
             self.add(name)
 
     def add(self, name: str) -> None:
+        if WORD.fullmatch(name):
+            self.words.add(name)
+            return
         pattern = _as_word(name)
         words = WORD.findall(name)
         (self.by_word.setdefault(words[-1], []) if words else self.wordless).append(pattern)
@@ -955,8 +960,15 @@ class NamesSeen:
     def search(self, line: str) -> bool:
         if any(p.search(line) for p in self.wordless):
             return True
+        words: Iterable[str]
+        if self.words:  # (a few looked for as text first: most lines hold none)
+            words = (
+                self.words if len(self.words) > FEW_NAMES else [w for w in self.words if w in line]
+            )
+            if words and not self.words.isdisjoint(WORD.findall(line)):
+                return True
         if len(self.by_word) <= FEW_NAMES:  # (a name's last word is in any line that names it)
-            words: Iterable[str] = [w for w in self.by_word if w in line]
+            words = [w for w in self.by_word if w in line]
         else:
             words = self.by_word.keys() & WORD.findall(line)
         return any(p.search(line) for w in words for p in self.by_word[w])
