@@ -4,11 +4,26 @@ seconds; the findings of each shape stay what they were."""
 
 from __future__ import annotations
 
-from akool_cli.audit import rules, sites
+from typing import Any
+
+from akool_cli.audit import answers, rules, sites
 from akool_cli.audit.scan import audit_text
 from tests.support.benchfile import counted, ordinary_file
 
 LIPSYNC = "https://openapi.akool.com/api/open/v3/content/video/lipsync"
+
+
+def _top_level_counts(owner: Any, name: str) -> list[int]:
+    """The calls of owner.name in the audit of the repro's top-level shape (`r<n> =
+    requests.post(URL, json=...).json()`, a line a call) of 100 and of 400 calls."""
+    line = 'r{n} = requests.post("' + LIPSYNC + '", json={{"video_url": v, "audio_url": a}}).json()'
+    counts = []
+    for calls in (100, 400):
+        text = "import requests\n" + "".join(line.format(n=n) + "\n" for n in range(calls))
+        with counted(owner, name) as made:
+            assert audit_text(text, "calls.py") == []
+        counts.append(made[0])
+    return counts
 
 
 def test_a_function_returning_its_answer_is_followed_past_other_functions_in_few_steps() -> None:
@@ -43,14 +58,7 @@ def test_names_bound_to_calls_compile_no_pattern_each() -> None:
     name bound to an AKOOL URL's call was compiled a `\\bname\\b` pattern to look for it in
     every line (1,000 compiles in 1,000 calls); a name of one word is looked up among the line's
     words."""
-    line = (
-        'r{n} = requests.post("' + LIPSYNC + '", json={{"video_url": v, "audio_url": a}}).json()\n'
-    )
-    for calls in (100, 400):
-        text = "import requests\n" + "".join(line.format(n=n) for n in range(calls))
-        with counted(sites, "_as_word") as compiled:
-            assert audit_text(text, "calls.py") == []
-        assert compiled[0] <= 5, compiled[0]
+    assert max(_top_level_counts(sites, "_as_word")) <= 5
 
 
 def test_a_line_naming_a_seen_name_as_a_whole_word_only() -> None:
@@ -62,3 +70,28 @@ def test_a_line_naming_a_seen_name_as_a_whole_word_only() -> None:
     many = sites.NamesSeen([f"r{n}" for n in range(20)])
     assert many.search("j = r17.json()")
     assert not many.search("j = r170.json(); r1x = 2")
+
+
+def test_a_name_only_bound_on_its_line_compiles_no_member_pattern() -> None:
+    """`r<n> = requests.post(...).json()`: the name holds the parsed answer, and its own line was
+    searched for its members with a pattern compiled for the name (answers.members), one per
+    call; a line that writes nothing after the name that a member read starts with is not."""
+    assert max(_top_level_counts(answers, "members")) <= 5
+
+
+def test_members_read_after_spaces_a_cast_or_a_getter_are_still_judged() -> None:
+    call = f'requests.post("{LIPSYNC}", json={{"video_url": "v", "audio_url": "a"}}).json()'
+    text = (
+        f"import requests\nr0 = {call}\n"
+        'print(r0 ["dataa"])\nprint(r0.get("codee"))\n'
+        f"r1 = {call}\nx = r1   .msgg\n"
+    )
+    found = [(f.line, f.found) for f in audit_text(text, "members.py")]
+    assert found == [(3, "dataa"), (4, "codee"), (6, "msgg")], found
+    body = 'JSON.stringify({ video_url: "v", audio_url: "a" })'
+    ts = (
+        f'const r0 = await (await fetch("{LIPSYNC}", {{ method: "POST", body: {body} }})).json();\n'
+        "console.log((r0 as any).codee, r0?.msgg, r0!.dataa);\n"
+    )
+    found = [(f.line, f.found) for f in audit_text(ts, "members.ts")]
+    assert found == [(2, "codee"), (2, "msgg"), (2, "dataa")], found
