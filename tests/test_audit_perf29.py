@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from akool_cli.audit import answers, rules, sites
+from akool_cli.audit import answers, fields, rules, sites
 from akool_cli.audit.scan import audit_text
-from tests.support.benchfile import counted, ordinary_file
+from tests.support.benchfile import bench_file, counted, ordinary_file
 
 LIPSYNC = "https://openapi.akool.com/api/open/v3/content/video/lipsync"
 
@@ -95,3 +95,30 @@ def test_members_read_after_spaces_a_cast_or_a_getter_are_still_judged() -> None
     )
     found = [(f.line, f.found) for f in audit_text(ts, "members.ts")]
     assert found == [(2, "codee"), (2, "msgg"), (2, "dataa")], found
+
+
+def test_a_line_is_tried_as_a_command_only_when_it_holds_a_command_word() -> None:
+    """Doc.is_command tried SHELL_COMMAND (whose `.*curl` alternatives run over the whole line)
+    on every line a rule asked of; bench's file names no command. The words it looks for first
+    never hide a command the pattern finds."""
+    with counted(fields.SHELL_COMMAND, "match") as tried:
+        audit_text(bench_file(100), "bench.py")
+    assert tried[0] == 0, tried[0]
+    lines = [
+        "curl -s https://openapi.akool.com/api/open/v3/x",
+        '  http POST "$API/x" a=b',
+        "xh get $API/x",
+        "xhs get $API/x",
+        "wget -qO- $API/x",
+        "akool api /content/x",
+        'R=$(curl -s "$API/x")',
+        "echo hi | curl -d @- $API/x",
+        "$r = Invoke-RestMethod -Uri $u",
+        "Invoke-WebRequest -Uri $u",
+        "\u00a0curl $API/x",
+        'requests.post(f"{BASE}/x", json=body)',
+        "const curly = 1",
+    ]
+    for line in lines:
+        assert fields._command_word(line) or not fields.SHELL_COMMAND.match(line), line
+    assert [bool(fields.SHELL_COMMAND.match(t)) for t in lines][:10] == [True] * 10
