@@ -961,17 +961,35 @@ class NamesSeen:
         if any(p.search(line) for p in self.wordless):
             return True
         words: Iterable[str]
-        if self.words:  # (a few looked for as text first: most lines hold none)
-            words = (
-                self.words if len(self.words) > FEW_NAMES else [w for w in self.words if w in line]
-            )
-            if words and not self.words.isdisjoint(WORD.findall(line)):
+        if len(self.words) > FEW_NAMES:
+            if not self.words.isdisjoint(WORD.findall(line)):
                 return True
+        elif any(_whole_word_in(line, w) for w in self.words):  # (no list of the line's words)
+            return True
         if len(self.by_word) <= FEW_NAMES:  # (a name's last word is in any line that names it)
             words = [w for w in self.by_word if w in line]
         else:
             words = self.by_word.keys() & WORD.findall(line)
         return any(p.search(line) for w in words for p in self.by_word[w])
+
+
+def _whole_word_in(line: str, word: str) -> bool:
+    """Whether a word (a run of word characters) is written in a line as a whole word, as
+    `\\bword\\b` finds it, without a pattern: its text, then the characters around it."""
+    at = line.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = line[at - 1] if at else " "
+        after = line[end] if end < len(line) else " "
+        if not (_word_character(before) or _word_character(after)):
+            return True
+        at = line.find(word, at + 1)
+    return False
+
+
+def _word_character(c: str) -> bool:
+    """Whether a character is one `\\w` matches."""
+    return c.isalnum() or c == "_"
 
 
 FEW_NAMES = 8  # (up to this many, each looked for in the line; beyond, the line's words in them)
