@@ -964,8 +964,10 @@ class NamesSeen:
         if len(self.words) > FEW_NAMES:
             if not self.words.isdisjoint(WORD.findall(line)):
                 return True
-        elif any(_whole_word_in(line, w) for w in self.words):  # (no list of the line's words)
-            return True
+        else:  # (their text first, then each found as a whole word: no list of the line's words)
+            for word in [w for w in self.words if w in line]:
+                if _whole_word_in(line, word):
+                    return True
         if len(self.by_word) <= FEW_NAMES:  # (a name's last word is in any line that names it)
             words = [w for w in self.by_word if w in line]
         else:
@@ -981,15 +983,11 @@ def _whole_word_in(line: str, word: str) -> bool:
         end = at + len(word)
         before = line[at - 1] if at else " "
         after = line[end] if end < len(line) else " "
-        if not (_word_character(before) or _word_character(after)):
+        # (what `\\w` matches: a character str.isalnum() takes, or `_`)
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
             return True
         at = line.find(word, at + 1)
     return False
-
-
-def _word_character(c: str) -> bool:
-    """Whether a character is one `\\w` matches."""
-    return c.isalnum() or c == "_"
 
 
 FEW_NAMES = 8  # (up to this many, each looked for in the line; beyond, the line's words in them)

@@ -915,7 +915,13 @@ class Lines:
         or by ending a function: it is quiet, and what a binding on it binds and reads is
         written on it (see _rebind: a binding that names nothing of the scope leaves it be)."""
         if i not in self._plain:
-            self._plain[i] = self.quiet(i) and self._binds_in_view(i)
+            bound = self.binding(i)
+            bound = self.whole_binding(i, bound) if bound is not None else None
+            text = self.lines[i]
+            self._plain[i] = self.quiet(i) and (
+                bound is None
+                or all(n in text for n in (*bound.names, *roots(bound.rhs, self.shell)))
+            )
         return self._plain[i]
 
     def _binds_in_view(self, i: int) -> bool:
