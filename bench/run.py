@@ -1116,6 +1116,18 @@ ORDINARY_SHAPES = {
         'talking_photo_url: "p{n}", audio_url: "a", resolution: "720p" }}) }});\n'
         "const j{n} = await r{n}.json(); console.log(j{n}.data._id);\n",
     ),
+    # (repro21k calls-in-functions-5000-over-budget) a wrapper per call as an SDK writes it: the
+    # answer parsed on the call's line, its status tested and two of its fields read: 6x bench's
+    # file when added, each function's returned answer followed through the next ten functions.
+    "py-fn": (
+        'import requests\nBASE = "https://openapi.akool.com/api/open/v3"\n',
+        "def f{n}(v, a):\n"
+        '    j = requests.post(f"{{BASE}}/content/video/lipsync", json={{"video_url": v, '
+        '"audio_url": a}}).json()\n'
+        '    if j["data"]["video_status"] == 3:\n'
+        '        return j["data"]["video"]\n'
+        '    return j["data"]["_id"]\n\n',
+    ),
 }
 
 

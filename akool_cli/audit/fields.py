@@ -229,7 +229,8 @@ class Text:
         if line not in self._commands:
             text = self.line_text(line)
             self._commands[line] = bool(
-                SHELL_COMMAND.match(text) or (self.language == "shell" and SHELL_LINE.match(text))
+                (_command_word(text) and SHELL_COMMAND.match(text))
+                or (self.language == "shell" and SHELL_LINE.match(text))
             )
         return self._commands[line]
 
@@ -2180,6 +2181,18 @@ SHELL_COMMAND = rx.compile(
     r"\s*(?:curl|http|xhs?|wget|akool\s+api)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s"
     r"|\s*(?:\$\w+\s*=\s*)?(?:Invoke-RestMethod|Invoke-WebRequest)\s"  # PowerShell's
 )
+
+
+def _command_word(text: str) -> bool:
+    """Whether a line holds what SHELL_COMMAND needs: curl anywhere, a PowerShell cmdlet, or one
+    of its other commands first (its `.*curl` alternatives ran over every line of a file)."""
+    return (
+        "curl" in text
+        or "Invoke-" in text
+        or text.lstrip().startswith(("http", "xh", "wget", "akool"))
+    )
+
+
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`,
 # `akool POST /content/... '{...}'` (a wrapper given the method first), `R=$(post /x '{...}')`
 SHELL_LINE = rx.compile(

@@ -3006,7 +3006,7 @@ class LineReads:
         """The top-level fields read from a name that holds a parsed answer (`body["success"]`,
         `result.message`), those the line's other reads have not found."""
         line = self.ctx.lines[i]
-        if name not in line or self.ctx.in_prose(i, 0):
+        if not _member_after(line, name) or self.ctx.in_prose(i, 0):
             return []
         return [r for r in answers.members(i, line, name) if r.column not in known]
 
@@ -3046,6 +3046,25 @@ class LineReads:
                 index.setdefault(read.root, []).append(read)
             self._by_root[i] = index
         return self._by_root[i].get(root, [])
+
+
+def _member_after(line: str, name: str) -> bool:
+    """Whether the name is written on the line with what answers.members reads after it: `.`,
+    `?.`, `!.`, `->`, `[`, or a TypeScript cast (` as T).x`). answers.members compiles a pattern
+    per name: a file binding a name per call (`r<n> = requests.post(...).json()`) compiled one
+    for each, where most lines only bind the name."""
+    at = line.find(name)
+    while at >= 0:
+        j = at + len(name)
+        while j < len(line) and line[j].isspace():
+            j += 1
+        if line[j : j + 1] in MEMBER_STARTS or line.startswith("as", j):
+            return True
+        at = line.find(name, at + 1)
+    return False
+
+
+MEMBER_STARTS = frozenset("?!.-[")  # (answers.DOT's and a subscript's first characters)
 
 
 # What walks a call as a list: `for v in client.list_languages():`, `[... for v in f() if ...]`,

@@ -937,17 +937,22 @@ WORD = rx.compile(r"\w+")
 
 class NamesSeen:
     """Whether a line names one of a growing set of names (each as `\\bname\\b`), looked up
-    by the line's words: a name's every word is a whole word of a line naming it. Adding a name
-    compiles its own pattern only (one pattern of all names, rebuilt at each, made an alias
-    chain `a1 = a0`, `a2 = a1`, ... quadratic)."""
+    by the line's words: a name's every word is a whole word of a line naming it. A name that is
+    one word is one of the line's words (no pattern: bench's file binds a name per call, and
+    each compiled its own); another name compiles its own pattern only (one pattern of all
+    names, rebuilt at each, made an alias chain `a1 = a0`, `a2 = a1`, ... quadratic)."""
 
     def __init__(self, names: Iterable[str]) -> None:
+        self.words: set[str] = set()  # (the names that are one word each)
         self.by_word: dict[str, list[re.Pattern[str]]] = {}
         self.wordless: list[re.Pattern[str]] = []
         for name in names:
             self.add(name)
 
     def add(self, name: str) -> None:
+        if WORD.fullmatch(name):
+            self.words.add(name)
+            return
         pattern = _as_word(name)
         words = WORD.findall(name)
         (self.by_word.setdefault(words[-1], []) if words else self.wordless).append(pattern)
@@ -955,11 +960,34 @@ class NamesSeen:
     def search(self, line: str) -> bool:
         if any(p.search(line) for p in self.wordless):
             return True
+        words: Iterable[str]
+        if len(self.words) > FEW_NAMES:
+            if not self.words.isdisjoint(WORD.findall(line)):
+                return True
+        else:  # (their text first, then each found as a whole word: no list of the line's words)
+            for word in [w for w in self.words if w in line]:
+                if _whole_word_in(line, word):
+                    return True
         if len(self.by_word) <= FEW_NAMES:  # (a name's last word is in any line that names it)
-            words: Iterable[str] = [w for w in self.by_word if w in line]
+            words = [w for w in self.by_word if w in line]
         else:
             words = self.by_word.keys() & WORD.findall(line)
         return any(p.search(line) for w in words for p in self.by_word[w])
+
+
+def _whole_word_in(line: str, word: str) -> bool:
+    """Whether a word (a run of word characters) is written in a line as a whole word, as
+    `\\bword\\b` finds it, without a pattern: its text, then the characters around it."""
+    at = line.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = line[at - 1] if at else " "
+        after = line[end] if end < len(line) else " "
+        # (what `\\w` matches: a character str.isalnum() takes, or `_`)
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return True
+        at = line.find(word, at + 1)
+    return False
 
 
 FEW_NAMES = 8  # (up to this many, each looked for in the line; beyond, the line's words in them)

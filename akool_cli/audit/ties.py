@@ -848,6 +848,7 @@ class Lines:
         self._indexes: bool | None = None
         self._converting: set[str] | None = None
         self._free_to: dict[int, int] = {}
+        self._open_to: dict[int, int] = {}
         self._branches: list[int] | None = None
         self._mentions_any: dict[tuple[str, ...], bool] = {}
 
@@ -923,6 +924,16 @@ class Lines:
             )
         return self._plain[i]
 
+    def _binds_in_view(self, i: int) -> bool:
+        """Whether what a binding on line i binds and reads is written on it (or it binds
+        nothing)."""
+        bound = self.binding(i)
+        bound = self.whole_binding(i, bound) if bound is not None else None
+        text = self.lines[i]
+        return bound is None or all(
+            n in text for n in (*bound.names, *roots(bound.rhs, self.shell))
+        )
+
     def mentions_any(self, words: tuple[str, ...]) -> bool:
         """Whether any line of the file holds one of the words (see mentions)."""
         found = self._mentions_any.get(words)
@@ -962,21 +973,31 @@ class Lines:
         it whatever the scope holds. Each line's furthest known free run is kept (`_free_to`:
         [p, q) free; q == p: p is not), so walks that overlap read each line once, not once a
         call (bench's file: 2,000 walks of about 29 lines each)."""
-        j, path, free_to = i, [], self._free_to
-        while j < limit:
-            q = free_to.get(j)
-            if q is None:
-                if not self.plain(j) or self.starts_function(j):
-                    free_to[j] = j
-                    break
-                q = j + 1
-            elif q == j:
-                break
-            path.append(j)
-            j = q
-        for p in path:
-            free_to[p] = j
-        return min(j, limit)
+        return _run_until(i, limit, self._free_to, self._free)
+
+    def _free(self, j: int) -> bool:
+        return self.plain(j) and not self.starts_function(j)
+
+    def open_until(self, i: int, limit: int) -> int:
+        """free_until for a scope that holds no local name, no item and no URL (only names that
+        outlive their function: `f0` of `def f0(): ... return r.json()`), on lines that name
+        nothing it holds: such a scope is passed by free lines and also by lines that start a
+        function (which clears only local names and items) or are loud only by words that act
+        on a name of the scope written on the line (`return x`, `->`, `&`; see _line_step,
+        _handed_on). A file of functions that each return an answer was walked line by line to
+        each one's window's end, its calls' reads looked for on every function's `def` and
+        `return` (calls-in-functions-5000-over-budget)."""
+        return _run_until(i, limit, self._open_to, self._open)
+
+    def _open(self, j: int) -> bool:
+        if self._free(j):
+            return True
+        text = self.lines[j]
+        if "resolve(" in text or "setopt" in text or "curl_reset" in text:
+            return False  # (they change a scope whatever it holds: _settled, _handle_given)
+        if (self.walks() and self.loops(j)) or self.rebound(j)[0] or self.comprehended(j):
+            return False  # (names bound anew or walked: see _loops_and_shadows, _hide)
+        return self._binds_in_view(j)
 
     def branches_near(self, i: int) -> bool:
         """Whether a line from BRANCH_LINES - 1 above line i down to it starts a later branch
@@ -1891,6 +1912,26 @@ def _function_word(t: str) -> bool:
     return "fun" in t or "def" in t or "=>" in t or "@" in t
 
 
+def _run_until(i: int, limit: int, known: dict[int, int], passed: Callable[[int], bool]) -> int:
+    """The first line from i on (limit at most) that `passed` does not pass, with each line's
+    furthest known run of passed lines kept in `known` ([p, q) passed; q == p: p is not)."""
+    j, path = i, []
+    while j < limit:
+        q = known.get(j)
+        if q is None:
+            if not passed(j):
+                known[j] = j
+                break
+            q = j + 1
+        elif q == j:
+            break
+        path.append(j)
+        j = q
+    for p in path:
+        known[p] = j
+    return min(j, limit)
+
+
 def _loud_word(t: str) -> bool:
     """Whether a line holds one of LOUD_WORDS (written out: asked of every line)."""
     return "&" in t or "->" in t or "return" in t or "resolve(" in t
@@ -2315,12 +2356,13 @@ def _skip(
     if any("." in n for n in scope.local | scope.lasting):  # (`_request("result")`: see keyed)
         names.update(facts.keyed())
     level, looked, limit = seen
+    outliving = not (scope.local or held.items or scope.urls or scope.hidden)  # (see open_until)
     if names != looked or i > limit:
         limit = facts.first_mention(names, i, stop)
         seen[1:] = names, limit
     while i < limit:
         if 0 <= idle_after < i:
-            i = facts.free_until(i, limit)
+            i = facts.open_until(i, limit) if outliving else facts.free_until(i, limit)
             if i >= limit:
                 break
         if not (

@@ -34,6 +34,16 @@ def bench_file(groups: int) -> str:
     return text
 
 
+def ordinary_file(kind: str, calls: int) -> str:
+    """One of bench's ordinary 5,000-call scripts (bench/run.py's ORDINARY_SHAPES) cut to
+    `calls` calls: `py-fn` is a wrapper function per call that parses the answer, tests its
+    status and reads two of its fields."""
+    head, shape = _bench().ORDINARY_SHAPES[kind]
+    text = head + "".join(shape.format(n=n) for n in range(calls))
+    assert isinstance(text, str)
+    return text
+
+
 @contextmanager
 def counted(owner: Any, name: str) -> Iterator[list[int]]:
     """Count the calls of owner.name while the block runs."""
