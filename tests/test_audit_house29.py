@@ -1,0 +1,63 @@
+"""house29: the audit's house (tables, not chains) and the small known misses it took."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from akool_cli.audit import scan, walking
+from akool_cli.audit.scan import audit_text
+from tests.test_audit_perf27b import ONE_CALL, _loaded_by_audit
+
+# -- scan._embedded: a table of readers, its early skip derived from their own tables ------------
+
+
+def test_the_early_skip_is_the_union_of_the_readers_own_tables() -> None:
+    union = {suffix for _, endings in walking.READS for suffix in endings}
+    assert set(scan.EMBEDDING_SUFFIXES) == union
+    assert all(s == s.lower() for s in union)  # (names are lowered before the test)
+
+
+def test_each_reader_of_the_table_has_its_row_of_name_endings() -> None:
+    from akool_cli.audit import embedreaders
+
+    assert {r.module for r in embedreaders.READERS} == {m for m, _ in walking.READS}
+
+
+def test_the_readers_that_keep_a_table_of_their_own_keep_the_same_one() -> None:
+    # (notebooks, elixir and rpipes are another helper's: their tables must stay as walking's)
+    own = {
+        ("notebooks", "NOTEBOOK_SUFFIX"): walking.NOTEBOOK_SUFFIX,
+        ("elixir", "ELIXIR_SUFFIXES"): walking.ELIXIR_SUFFIXES,
+        ("rpipes", "R_SUFFIXES"): walking.R_SUFFIXES,
+        ("workflows", "WORKFLOW_SUFFIXES"): walking.WORKFLOW_SUFFIXES,
+        ("makefiles", "MAKEFILE_SUFFIXES"): walking.MAKEFILE_SUFFIXES,
+        ("restfiles", "REQUEST_SUFFIXES"): walking.REQUEST_SUFFIXES,
+        ("specs", "SPEC_SUFFIXES"): walking.SPEC_SUFFIXES,
+    }
+    for (module, name), table in own.items():
+        assert getattr(importlib.import_module(f"akool_cli.audit.{module}"), name) == table
+
+
+def test_a_file_of_each_readers_ending_reaches_a_reader() -> None:
+    url = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+    body = '{"talking_photo_url": "u"}'
+    request = f"POST {url}\nContent-Type: application/json\n\n{body}\n"
+    recipe = f"go:\n\tcurl -X POST {url} -d '{body}'\n"
+    texts = {"a.http": request, "a.hurl": f"POST {url}\n{body}\n", "a.rest": request}
+    texts |= {
+        "go.CMD": f"curl -X POST {url} -d '{body}'\n",
+        "GNUmakefile": recipe,
+        "x.make": recipe,
+    }
+    for name, text in texts.items():
+        assert name.lower().endswith(scan.EMBEDDING_SUFFIXES), name
+        found = [f.rule for f in audit_text(text, name)]
+        assert "missing-field" in found, (name, found)
+
+
+def test_a_scripts_audit_loads_neither_the_readers_nor_their_table(tmp_path: Path) -> None:
+    loaded = _loaded_by_audit(tmp_path, "one.py", ONE_CALL)
+    assert "akool_cli.audit.scan" in loaded
+    readers = {f"akool_cli.audit.{m}" for m, _ in walking.READS}
+    assert not ({"akool_cli.audit.embedreaders", "akool_cli.audit.embedded"} | readers) & loaded
