@@ -61,3 +61,30 @@ def test_a_scripts_audit_loads_neither_the_readers_nor_their_table(tmp_path: Pat
     assert "akool_cli.audit.scan" in loaded
     readers = {f"akool_cli.audit.{m}" for m, _ in walking.READS}
     assert not ({"akool_cli.audit.embedreaders", "akool_cli.audit.embedded"} | readers) & loaded
+
+
+# -- the audit's long functions, split into named steps -------------------------------------------
+
+
+def test_the_answer_rules_steps_and_the_embedded_reader_are_each_a_screen_long() -> None:
+    import inspect
+
+    from akool_cli.audit import rules
+
+    steps = [rules._find_answer_hits, rules._call_answer_hits, rules._read_to_judge]
+    steps += [rules._AnswerReading.of, scan._embedded]
+    for step in steps:
+        assert len(inspect.getsource(step).splitlines()) <= 60, step.__qualname__
+
+
+def test_an_answer_read_is_judged_once_per_call_and_a_write_is_not() -> None:
+    url = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
+    text = (
+        "import requests\n"
+        f'r = requests.get("{url}?video_model_id=1", headers={{"x-api-key": "k"}}).json()\n'
+        'r["data"]["status"] = r["data"]["video_status"]\n'
+        'print(r["data"]["status"], r["data"]["videourl"])\n'
+    )
+    found = [(f.line, f.rule, f.found) for f in audit_text(text, "poll.py")]
+    assert [x for x in found if "status" in x[2]] == [], found  # (written by the script itself)
+    assert any(x[0] == 4 and "videourl" in x[2] for x in found), found
