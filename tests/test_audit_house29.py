@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from akool_cli.audit import scan, walking
@@ -71,8 +72,8 @@ def test_the_answer_rules_steps_and_the_embedded_reader_are_each_a_screen_long()
 
     from akool_cli.audit import rules
 
-    steps = [rules._find_answer_hits, rules._call_answer_hits, rules._read_to_judge]
-    steps += [rules._AnswerReading.of, scan._embedded]
+    steps: list[Callable[..., object]] = [rules._find_answer_hits, rules._call_answer_hits]
+    steps += [rules._read_to_judge, rules._AnswerReading.of, scan._embedded]
     for step in steps:
         assert len(inspect.getsource(step).splitlines()) <= 60, step.__qualname__
 
