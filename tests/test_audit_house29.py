@@ -89,3 +89,40 @@ def test_an_answer_read_is_judged_once_per_call_and_a_write_is_not() -> None:
     found = [(f.line, f.rule, f.found) for f in audit_text(text, "poll.py")]
     assert [x for x in found if "status" in x[2]] == [], found  # (written by the script itself)
     assert any(x[0] == 4 and "videourl" in x[2] for x in found), found
+
+
+# -- --diff: a retired path is moved only when its request fits the documented call (break21l) -----
+
+IMAGINE = "https://openapi.akool.com/api/open/v3/content/image/createbyimagine"
+TRANSLATE = "https://openapi.akool.com/api/open/v4/voice/videoTranslation"
+
+
+def _retired_fixes(text: str, name: str) -> list[object]:
+    found = [f for f in audit_text(text, name) if f.rule == "retired-endpoint"]
+    assert found, name
+    return [f.fix for f in found]
+
+
+def test_a_retired_paths_fix_is_not_made_when_its_body_is_the_old_endpoints() -> None:
+    old_body = '{"url": "https://x/v.mp4", "source_language": "en", "target_language": "es"}'
+    texts = {
+        "vt.py": f'import requests\nrequests.post("{TRANSLATE}", json={old_body})\n',
+        "vt.sh": f"curl -X POST {TRANSLATE} -H 'Content-Type: application/json' -d '{old_body}'\n",
+        "im.js": (
+            f'await fetch("{IMAGINE}", {{ method: "POST",'
+            ' body: JSON.stringify({ prompt: "a fox", aspect_ratio: "16:9" }) });\n'
+        ),
+    }
+    for name, text in texts.items():
+        assert _retired_fixes(text, name) == [None], name
+        message = next(f.message for f in audit_text(text, name) if f.rule == "retired-endpoint")
+        assert "not fixed" in message and "by hand" in message, message
+
+
+def test_a_retired_paths_fix_is_still_made_when_its_body_fits_the_documented_call() -> None:
+    text = (
+        f'await fetch("{IMAGINE}", {{ method: "POST",'
+        ' body: JSON.stringify({ prompt: "a fox", scale: "1:1" }) });\n'
+    )
+    fixes = _retired_fixes(text, "im.js")
+    assert fixes[0] is not None and "createbyprompt" in str(fixes[0])

@@ -358,7 +358,32 @@ def check_retired_paths(ctx: FileContext) -> Iterator[Hit]:
         )
         found = m.judgement.path if "," in m.text else m.text  # one of /a/{create,close}
         fix, why = _method_guard(ctx, m, endpoint, _path_fix(m, endpoint))
+        unfit = _request_unfit(ctx, m, endpoint) if fix is not None and endpoint else ""
+        if unfit:  # (the patched call would send the old endpoint's request to the new one)
+            fix, why = None, f"; not fixed: {unfit}, so the request needs rewriting by hand"
         yield Hit(m.line, m.column, found, documented, message + why, _page(endpoint), fix)
+
+
+def _request_unfit(ctx: FileContext, m: Mention, endpoint: DocEndpoint) -> str:
+    """Why the request a retired endpoint's call sends is not one the documented replacement
+    takes ("" when it is, or when none is read): a key that is none of its fields, or, of a body
+    read, a field it requires that the body lacks. Its path alone is then no fix the docs justify
+    (the patched file would fail the field rules the retired call was not judged by)."""
+    get = endpoint.method == "GET"
+    documented = endpoint.query if get else endpoint.body
+    names = {d.name for d in documented} | set(endpoint.example_fields)
+    required = [
+        d.name for d in documented if d.required and d.name not in endpoint.required_unshown
+    ]
+    for request in f.requests_of(ctx.doc(), m.line, m.column):
+        sent = [k.name for k in (request.query if get else request.body)]
+        strange = [n for n in sent if n not in names]
+        if strange:
+            return f"{strange[0]} is not a field of the documented call"
+        missing = [n for n in required if n not in sent]
+        if sent and missing:
+            return f"the documented call requires {missing[0]}, which this request lacks"
+    return ""
 
 
 def check_deprecated_paths(ctx: FileContext) -> Iterator[Hit]:
