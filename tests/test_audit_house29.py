@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from akool_cli.audit import scan, walking
-from akool_cli.audit.scan import audit_text
+from akool_cli.audit.scan import Finding, audit, audit_text
 from tests.test_audit_perf27b import ONE_CALL, _loaded_by_audit
 
 # -- scan._embedded: a table of readers, its early skip derived from their own tables ------------
@@ -126,3 +126,46 @@ def test_a_retired_paths_fix_is_still_made_when_its_body_fits_the_documented_cal
     )
     fixes = _retired_fixes(text, "im.js")
     assert fixes[0] is not None and "createbyprompt" in str(fixes[0])
+
+
+# -- a class's method given a wrong value by its caller (client-method-argument-value-into-body-missed)
+
+CLIENT_PY = """import requests
+
+API = "https://openapi.akool.com/api/open/v3"
+
+class Akool:
+    def _post(self, path, payload):
+        return requests.post(API + path, json=payload).json()
+
+    def talking_photo(self, photo, audio, resolution="720"):
+        return self._post("/content/video/createbytalkingphoto", {
+            "talking_photo_url": photo, "audio_url": audio, "resolution": resolution})
+"""
+
+
+def _bad_values(found: list[Finding]) -> list[tuple[str, int]]:
+    return sorted((Path(f.file).name, f.line) for f in found if f.rule == "bad-value")
+
+
+def test_a_methods_caller_in_its_file_is_judged_by_keyword_and_by_position() -> None:
+    calls = 'c = Akool()\nc.talking_photo("p", "a", resolution="720p")\nc.talking_photo("p", "a", "4k")\n'
+    calls += 'c.talking_photo("p", "a", "1080")\n'
+    assert _bad_values(audit_text(CLIENT_PY + calls, "m.py")) == [("m.py", 13), ("m.py", 14)]
+
+
+def test_a_methods_caller_in_a_file_importing_its_class_from_a_package_is_judged(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "sdk").mkdir()
+    (tmp_path / "sdk" / "__init__.py").write_text("from .client import Akool\n")
+    (tmp_path / "sdk" / "client.py").write_text(CLIENT_PY)
+    use = 'from sdk import Akool\n\nakool = Akool()\nakool.talking_photo("p", "a", resolution="720p")\n'
+    (tmp_path / "use.py").write_text(use)
+    assert _bad_values(audit([tmp_path]).findings) == [("use.py", 4)]
+
+
+def test_a_clients_verb_named_method_is_not_followed_to_other_objects_calls() -> None:
+    text = CLIENT_PY.replace("talking_photo", "post")
+    text += 'import requests as r\nr.post("https://example.com/x", "p", "4k")\n'
+    assert _bad_values(audit_text(text, "v.py")) == []
