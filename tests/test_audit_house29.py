@@ -169,3 +169,32 @@ def test_a_clients_verb_named_method_is_not_followed_to_other_objects_calls() ->
     text = CLIENT_PY.replace("talking_photo", "post")
     text += 'import requests as r\nr.post("https://example.com/x", "p", "4k")\n'
     assert _bad_values(audit_text(text, "v.py")) == []
+
+
+# -- a reused cURL handle's later bodies (php-curl-handle-reused-later-body-missed) ---------------
+
+REAGE = "https://openapi.akool.com/api/open/v3/faceswap/highquality/imgreage"
+
+
+def test_a_reused_php_curl_handles_later_body_is_judged_until_its_url_changes() -> None:
+    body = "['targetImage' => [['path' => 'x', 'opts' => '']], 'modifyImage' => 'x', 'face_reage' => {}]"
+    text = (
+        f"<?php\n$ch = curl_init('{REAGE}');\n"
+        f"curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode({body.format(10)}));\ncurl_exec($ch);\n"
+        f"curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode({body.format(-45)}));\ncurl_exec($ch);\n"
+        "curl_setopt($ch, CURLOPT_URL, 'https://example.com/other');\n"
+        f"curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode({body.format(99)}));\ncurl_exec($ch);\n"
+    )
+    assert _bad_values(audit_text(text, "r.php")) == [("r.php", 5)]
+
+
+def test_a_reused_pycurl_handles_later_body_is_judged() -> None:
+    text = (
+        "import json, pycurl\nc = pycurl.Curl()\n"
+        f'c.setopt(pycurl.URL, "{REAGE}")\n'
+        'c.setopt(pycurl.POSTFIELDS, json.dumps({"targetImage": [], "modifyImage": "x", "face_reage": 5}))\n'
+        "c.perform()\n"
+        'c.setopt(pycurl.POSTFIELDS, json.dumps({"targetImage": [], "modifyImage": "x", "face_reage": 50}))\n'
+        "c.perform()\n"
+    )
+    assert _bad_values(audit_text(text, "r.py")) == [("r.py", 6)]
