@@ -168,7 +168,9 @@ def _reuses(doc: Text, name: str, call: tuple[int, int], sent: int) -> list[tupl
     spots = doc.assigned.get(name, [])
     k = bisect.bisect_right(spots, (call[1], sys.maxsize))
     stop = spots[k][0] if k < len(spots) else len(doc.text)
-    ends = re.compile(REUSE_ENDS.replace("{h}", re.escape(name))).search(doc.text, first.end(), stop)
+    ends = re.compile(REUSE_ENDS.replace("{h}", re.escape(name))).search(
+        doc.text, first.end(), stop
+    )
     stop = ends.start() if ends is not None else stop
     last = None
     for later in send.finditer(doc.text, first.end(), stop):
