@@ -198,3 +198,24 @@ def test_a_reused_pycurl_handles_later_body_is_judged() -> None:
         "c.perform()\n"
     )
     assert _bad_values(audit_text(text, "r.py")) == [("r.py", 6)]
+
+
+# -- --diff keeps gofmt's alignment of a Go literal whose key it renames (break21m) ---------------
+
+
+def test_a_go_key_rename_repads_its_literal_as_gofmt_does(tmp_path: Path) -> None:
+    from akool_cli.audit import fixes
+
+    url = "https://openapi.akool.com/api/open/v3/content/image/createbyprompt"
+    go = tmp_path / "main.go"
+    go.write_text(
+        "package main\n\nfunc main() {\n"
+        f'\tpost("{url}", map[string]string{{\n'
+        '\t\t"prompt": "a fox",\n\t\t"size":   "16:9",\n\t})\n}\n'
+    )
+    found = audit([go]).findings
+    patched, made = fixes.file_diff(str(go), [f.fix for f in found if f.fix is not None])
+    assert made == 1
+    text = patched.decode()
+    assert '+\t\t"scale":  "16:9",' in text, text
+    assert '\t\t"prompt": "a fox",\n' in text, text
