@@ -12,17 +12,13 @@ from pathlib import Path
 from unittest import mock
 
 from akool_cli.audit import (
-    batch,
-    brunofiles,
     n8nflows,
     notebooks,
-    restfiles,
     rules,
     scan,
     scopes,
     source,
-    specs,
-    workflows,
+    walking,
 )
 from akool_cli.audit.scan import audit_text
 
@@ -70,8 +66,9 @@ def test_a_scripts_audit_loads_none_of_the_readers_of_embedded_code(tmp_path: Pa
 
 def test_each_readers_own_suffixes_are_among_those_that_load_the_readers() -> None:
     # The readers' own tests of a name: each suffix they take lets the file reach them.
-    own = [notebooks.NOTEBOOK_SUFFIX, *workflows.WORKFLOW_SUFFIXES, *batch.BATCH_SUFFIXES]
-    own += [*restfiles.REQUEST_SUFFIXES, ".hurl", brunofiles.SUFFIX, *specs.SPEC_SUFFIXES]
+    # (their tables are walking's since house29)
+    own = [notebooks.NOTEBOOK_SUFFIX, *walking.WORKFLOW_SUFFIXES, *walking.BATCH_SUFFIXES]
+    own += [*walking.REQUEST_SUFFIXES, ".hurl", walking.BRUNO_SUFFIX, *walking.SPEC_SUFFIXES]
     own += [*source.MARKDOWN, ".json"]
     for suffix in own:
         assert f"x{suffix}".endswith(scan.EMBEDDING_SUFFIXES), suffix

@@ -12,6 +12,7 @@ import re
 from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece, rewrite
 from akool_cli.audit.n8nflows import string_code
+from akool_cli.audit.walking import INSOMNIA_SUFFIXES, THUNDER_SUFFIX
 from akool_cli.audit.workflows import BLOCK, KEY_LINE, block_end
 
 THUNDER = rx.compile(r'"client"\s*:\s*"Thunder Client"')
@@ -24,9 +25,9 @@ URL_VALUE = rx.compile(r"^[\"']?https?://")
 
 def is_collection(name: str, text: str) -> bool:
     lower = name.lower()
-    if lower.endswith(".json"):
+    if lower.endswith(THUNDER_SUFFIX):
         return THUNDER.search(text) is not None
-    return lower.endswith((".yaml", ".yml")) and INSOMNIA.search(text) is not None
+    return lower.endswith(INSOMNIA_SUFFIXES) and INSOMNIA.search(text) is not None
 
 
 Request = dict[str, tuple[int, int, str]]  # key: (line, column, text as written)

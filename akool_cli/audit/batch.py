@@ -8,8 +8,8 @@ import re
 
 from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece, rewrite
+from akool_cli.audit.walking import BATCH_SUFFIXES
 
-BATCH_SUFFIXES = (".bat", ".cmd")
 CARET = rx.compile(r"\^(?=[ \t]*$)")
 VARIABLE = rx.compile(r"%(?P<n>[A-Za-z_]\w*)%|%%(?P<loop>\w)|%(?P<arg>\d)")
 SET = rx.compile(

@@ -9,14 +9,12 @@ import re
 
 from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece
+from akool_cli.audit.walking import BRUNO_SUFFIX as SUFFIX
 
 BLOCK_OPEN = rx.compile(r"^(?P<name>[A-Za-z][\w:-]*)[ \t]*\{[ \t]*$")
 BLOCK_CLOSE = rx.compile(r"^\}[ \t]*$")
 METHODS = frozenset({"get", "post", "put", "delete", "patch", "head", "options"})
 ENTRY = rx.compile(r"^[ \t]+(?P<k>~?[A-Za-z_][\w.-]*)[ \t]*:[ \t]*(?P<v>.*?)[ \t]*$")
-
-
-SUFFIX = ".bru"
 
 
 def is_bruno(name: str) -> bool:

@@ -27,7 +27,8 @@ def given(text: str, starts: list[int], line: int, name: str) -> list[tuple[int,
         return []
     k = order.index(name)
     found: list[tuple[int, int]] = []
-    calls = list(_call_pattern(function).finditer(text))
+    method = METHOD_DEF.match(lines[line]) is not None and function.lower() not in VERBS
+    calls = list(_call_pattern(function, method).finditer(text))
     for m in calls if len(calls) <= MOST_CALLS else ():
         if starts[line] <= m.start() < starts[line] + len(lines[line]):
             continue  # (the definition itself)
@@ -54,8 +55,26 @@ def _argument(text: str, spans: list[tuple[int, int]], k: int, name: str) -> lis
 KEYWORD = rx.compile(r"(?P<k>[A-Za-z_]\w*)\s*=(?!=)\s*")
 
 
+# A method of a class: Python's `def name(self, ...)` (indented), or a JavaScript class's
+# `name(...) {` (indented, no keyword before it). Its calls are made on an object of the class
+# (`client.talking_photo(p, a, resolution="720p")`, `await client.talkingPhoto(p, a, "720p")`).
+METHOD_DEF = rx.compile(
+    r"[ \t]+(?:def[ \t]+\w+[ \t]*\([ \t]*(?:self|cls)\b"
+    r"|(?:(?:async|static|public|private|protected)[ \t]+)*"
+    r"(?!(?:if|for|while|switch|catch|return|function|with)\b)[A-Za-z_$][\w$]*[ \t]*\([^()]*\)[ \t]*\{)"
+)
+
+
+# (a client's own `get`/`post` method: any object's `requests.post(...)` is not a call of it)
+VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "request", "send", "fetch"})
+
+
 @lru_cache(maxsize=256)
-def _call_pattern(name: str) -> re.Pattern[str]:
+def _call_pattern(name: str, method: bool = False) -> re.Pattern[str]:
+    """A call of a function (`talk(`, `self.talk(`), or of a method on any object that holds one
+    (`client.talk(`, `self.api.talk(`)."""
+    if method:
+        return re.compile(rf"(?<![\w$])(?:[A-Za-z_$][\w$]*\s*\.\s*)*{re.escape(name)}\s*\(")
     return re.compile(rf"(?<![\w$.])(?:(?:self|this)\s*\.\s*)?{re.escape(name)}\s*\(")
 
 
@@ -89,15 +108,43 @@ def defaulted_functions(text: str) -> frozenset[str]:
     return frozenset(m.group("f") or m.group("a") for m in DEFAULTED.finditer(text))
 
 
-def calls_in(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
+# A method of a class that gives a parameter a literal default, its parameters on one line:
+# Python's `    def talk(self, p, a, resolution="720"):`, a JavaScript class's `  talk(p, a,
+# resolution = "720") {` (`js`: only in a JavaScript file, where a call is no such line).
+DEFAULTED_PY_METHOD = rx.compile(
+    r"^[ \t]+(?:async[ \t]+)?def[ \t]+(?P<m>\w+)[ \t]*\([ \t]*(?:self|cls)\b[^()\n]*=[ \t]*[\"'\d]",
+    re.M,
+)
+DEFAULTED_JS_METHOD = rx.compile(
+    r"^[ \t]+(?:(?:async|static|public|private|protected)[ \t]+)*"
+    r"(?!(?:if|for|while|switch|catch|return|function|with)\b)(?P<m>[A-Za-z_$][\w$]*)"
+    r"[ \t]*\([^()\n]*=[ \t]*[\"'\d][^()\n]*\)[ \t]*(?::[^{\n]*)?\{[ \t]*$",
+    re.M,
+)
+
+
+def defaulted_methods(text: str, js: bool) -> frozenset[str]:
+    """The methods of a file's classes that give a parameter a literal default: called on an
+    object of the class by the files that import it (`client.talk(p, a, "1080p")`)."""
+    if "=" not in text:
+        return frozenset()
+    pattern = DEFAULTED_JS_METHOD if js else DEFAULTED_PY_METHOD
+    return frozenset(m["m"] for m in pattern.finditer(text) if m["m"].lower() not in VERBS)
+
+
+def calls_in(
+    text: str, names: frozenset[str], methods: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """The (first, last) lines of each call another file makes of one of `names` (imported from
-    the defining file) that gives it a literal, when the call names no URL or path."""
+    the defining file), or of one of `methods` on an object, that gives it a literal, when the
+    call names no URL or path."""
     starts = _line_starts(text)
     found: list[tuple[int, int]] = []
-    for name in sorted(names):
-        for m in _call_pattern(name).finditer(text):
+    for name, method in sorted([*((n, False) for n in names), *((n, True) for n in methods)]):
+        for m in _call_pattern(name, method).finditer(text):
             close = brackets.matching(text, m.end() - 1, 1, min(len(text), m.end() + 2000))
-            call = text[m.start() : close]
+            # (a method's receiver may be named akool: `akool.image("a fox", scale="16:10")`)
+            call = text[m.end() if method else m.start() : close]
             if close < 0 or NOT_A_PLAIN_CALL.search(call) or not re.search(r"[\"'\d]", call):
                 continue
             first, last = bisect_right(starts, m.start()) - 1, bisect_right(starts, close) - 1

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from akool_cli.audit import tstypes
+from akool_cli.audit import rx, tstypes
 from akool_cli.audit.rules import Fix
 from akool_cli.audit.scan import MAX_FILE_BYTES, Finding
 from akool_cli.audit.source import line_starts
@@ -135,6 +135,8 @@ def file_diff(name: str, fixes: list[Fix], shown_as: str | None = None) -> tuple
     applied = sum(1 for fix in fixes if fix in made)
     if not applied:
         return b"", 0
+    if name.endswith(".go") and new.count("\n") == text.count("\n"):  # (gofmt's alignment)
+        new = gofmt_aligned(new, {fix.line for fix in made})
     after = new.encode("utf-8", "surrogateescape")
     shown = (shown_as or _diff_name(name)).encode("utf-8", "surrogateescape")
     # A name with a space ends in a tab, as git writes it, so that `patch -p1` finds its end
@@ -218,3 +220,42 @@ def _terminated(lines: Iterable[bytes]) -> Iterator[bytes]:
             yield line
         else:
             yield line + b"\n\\ No newline at end of file\n"
+
+
+# A line of a Go composite literal that gofmt aligns: a key (quoted, or a struct's field name),
+# its colon, the spaces gofmt pads with, and a value that ends on the line (`"size":   "16:9",`).
+GO_KEY_LINE = rx.compile(
+    r'^(?P<i>\t+)(?P<k>"(?:[^"\\\n]|\\.)*"|[A-Za-z_]\w*):(?P<p> +)(?P<v>\S.*,\r?)$'
+)
+GOFMT_SMALL = 40  # (gofmt aligns keys up to this size whatever their ratio: printer's smallSize)
+
+
+def gofmt_aligned(text: str, changed: set[int]) -> str:
+    """A Go file's text with each run of consecutive one-line entries of a literal that holds a
+    changed line padded as gofmt pads them: each value one space after the longest key's colon
+    (a renamed key kept the old padding: `gofmt -l` would list the patched file). A run with a
+    key longer than gofmt's small size is left as it is (gofmt's own rule weighs their ratio)."""
+    lines = text.split("\n")
+    for line in sorted(changed):
+        first = last = line
+        if line >= len(lines) or (m := GO_KEY_LINE.match(lines[line])) is None:
+            continue
+        indent = m["i"]
+        while first > 0 and _entry_of(lines[first - 1], indent):
+            first -= 1
+        while last + 1 < len(lines) and _entry_of(lines[last + 1], indent):
+            last += 1
+        entries = [GO_KEY_LINE.match(lines[k]) for k in range(first, last + 1)]
+        keys = [e["k"] for e in entries if e is not None]
+        if max(len(k) for k in keys) > GOFMT_SMALL:
+            continue
+        width = max(len(k) for k in keys)
+        for k, e in zip(range(first, last + 1), entries, strict=True):
+            if e is not None:
+                lines[k] = f"{indent}{e['k']}:{' ' * (width - len(e['k']) + 1)}{e['v']}"
+    return "\n".join(lines)
+
+
+def _entry_of(line: str, indent: str) -> bool:
+    m = GO_KEY_LINE.match(line)
+    return m is not None and m["i"] == indent

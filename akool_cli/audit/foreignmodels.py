@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from akool_cli.audit import callers, modules, rx, source
+from akool_cli.audit import callers, modules, reexports, rx, source
 
 MODEL_HINT = rx.compile(r"\bBaseModel\b|@(?:dataclasses\.)?dataclass\b|\bTypedDict\b")
 MODEL_CLASS = rx.compile(r"class[ \t]+(?P<n>[A-Za-z_]\w*)[ \t]*(?:\((?P<bases>[^)]*)\))?[ \t]*:")
@@ -69,19 +69,39 @@ def _callers(texts: list[tuple[Path, str, str]], found: Models) -> None:
         if modules.family(path) in callers.CALLER_FAMILIES
         and (names := callers.defaulted_functions(text))
     }
-    for path, shown, text in texts if defining else ():
+    methods = {
+        path: callers.defaulted_methods(text, modules.family(path) == "js")
+        for path, _, text in texts
+        if path in defining or modules.family(path) == "js"
+    }
+    methods = {path: names for path, names in methods.items() if names}
+    # (a class's methods are called by the files importing the class, from a package's
+    # `__init__.py` too: house29)
+    barrels = reexports.barrels((p, t) for p, _, t in texts) if methods else {}
+    for path, shown, text in texts if defining or methods else ():
         if modules.family(path) not in callers.CALLER_FAMILIES:
             continue
         lines: list[str] | None = None
-        for owner, names in defining.items():
-            stem = owner.stem if owner.stem not in modules.INDEX_STEMS else owner.parent.name
-            if owner == path or not modules.imports_of(text, stem):
+        for owner in sorted({*defining, *methods}):
+            if owner == path:
                 continue
-            taken = modules.imported_names(text, path, owner) & names
-            for first, last in callers.calls_in(text, taken) if taken else ():
+            imported = _imported_from_owner(text, path, [owner, *barrels.get(owner, ())])
+            taken = imported & defining.get(owner, frozenset())
+            called = methods.get(owner, frozenset()) if imported else frozenset()
+            for first, last in callers.calls_in(text, taken, called) if taken or called else ():
                 lines = source.split_lines(text) if lines is None else lines
                 block = Block(shown, first, tuple(lines[first : last + 1]))
                 found.setdefault(CALLERS_OF + str(owner), []).append((path, block))
+
+
+def _imported_from_owner(text: str, path: Path, owners: list[Path]) -> frozenset[str]:
+    """The names a file imports from a module (or from a barrel that re-exports it)."""
+    found: frozenset[str] = frozenset()
+    for owner in owners:
+        stem = owner.stem if owner.stem not in modules.INDEX_STEMS else owner.parent.name
+        if owner != path and modules.imports_of(text, stem):
+            found |= modules.imported_names(text, path, owner)
+    return found
 
 
 def _body_end(lines: list[str], header: int) -> int:

@@ -109,7 +109,7 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
         return []
     found = []
     for setter in SETTERS:
-        for m in _set_on(doc, call, setter.pattern):
+        for m in _set_on(doc, call, setter.pattern, reused=True):
             value = _entry(doc, m.end(), setter.within) if setter.within else m.end()
             if value is not None:
                 found.append((value, value_end(doc.text, value)))
@@ -129,20 +129,53 @@ def method_set(doc: Text, call: tuple[int, int]) -> re.Match[str] | None:
 METHOD_WORDS = ("httpMethod", "->method(")
 
 
-def _set_on(doc: Text, call: tuple[int, int], pattern: str) -> Iterator[re.Match[str]]:
+def _set_on(
+    doc: Text, call: tuple[int, int], pattern: str, reused: bool = False
+) -> Iterator[re.Match[str]]:
     """The matches of a setter's pattern on the handle the call [start, end) makes or
-    configures, between the handle's binding and its next one, in the function the call is in."""
+    configures, between the handle's binding and its next one, in the function the call is in
+    (`reused`: and those after its request is sent, while the handle keeps the call's URL)."""
     name = handle_of(doc, call[0])
     if name is None:
         return
-    start, stop = _segment(doc, name, call)
+    spans = [_segment(doc, name, call)]
+    if reused:
+        spans += _reuses(doc, name, call, spans[0][1])
     line = doc.line_of(call[0])
     opened = re.compile(pattern.replace("{h}", re.escape(name)))
-    for m in opened.finditer(doc.text, start, stop):
-        if doc.scopes is None or doc.scopes.visible(
-            name, line, doc.line_of(m.start()), doc.column(call[0])
-        ):
-            yield m  # (not another function's handle of that name)
+    for start, stop in spans:
+        for m in opened.finditer(doc.text, start, stop):
+            if doc.scopes is None or doc.scopes.visible(
+                name, line, doc.line_of(m.start()), doc.column(call[0])
+            ):
+                yield m  # (not another function's handle of that name)
+
+
+# What ends a handle's reuse for the URL it was given: its options cleared, or another URL set
+# (a PHP cURL handle's `CURLOPT_URL`, pycurl's `c.setopt(c.URL, ...)`: that call's own request).
+REUSE_ENDS = r"\bcurl_reset\(\s*\${h}\s*\)|" + HANDLE + r"\.reset\(\s*\)|\bCURLOPT_URL\b|\.URL\b"
+SEND = r"\bcurl_exec\(\s*\${h}\s*\)|" + HANDLE + r"\.perform\(\s*\)"
+
+
+def _reuses(doc: Text, name: str, call: tuple[int, int], sent: int) -> list[tuple[int, int]]:
+    """The text after the call's request is sent (at `sent`) where the handle is sent again
+    with the same URL (`curl_setopt($ch, CURLOPT_POSTFIELDS, $next); curl_exec($ch);`, a batch
+    over one kept-alive handle): up to its next binding, or its options cleared or a URL set."""
+    send = re.compile(SEND.replace("{h}", re.escape(name)))
+    first = send.match(doc.text, sent)
+    if first is None:
+        return []  # (no send after the call: its segment runs to the next binding already)
+    spots = doc.assigned.get(name, [])
+    k = bisect.bisect_right(spots, (call[1], sys.maxsize))
+    stop = spots[k][0] if k < len(spots) else len(doc.text)
+    ends = re.compile(REUSE_ENDS.replace("{h}", re.escape(name))).search(
+        doc.text, first.end(), stop
+    )
+    stop = ends.start() if ends is not None else stop
+    last = None
+    for later in send.finditer(doc.text, first.end(), stop):
+        last = later.start()  # (options set after the last send are sent by none)
+    return [(first.end(), last)] if last is not None else []
 
 
 def _segment(doc: Text, name: str, call: tuple[int, int]) -> tuple[int, int]:

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece
+from akool_cli.audit.walking import LUA_SUFFIXES
 
-LUA_SUFFIXES = (".lua",)
 # The tokens whose JavaScript differs, outside strings and comments: a comment, a string's
 # opening quote or long bracket, the join operator, `~=`, a table field's key, a method call's
 # colon, a JSON codec's function, `local` before `function`, the words that open and close a

@@ -9,9 +9,8 @@ import re
 
 from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece, rewrite
+from akool_cli.audit.walking import MAKEFILE_NAMES, MAKEFILE_SUFFIXES
 
-MAKEFILE_NAMES = ("makefile", "gnumakefile")
-MAKEFILE_SUFFIXES = (".mk", ".make")
 ASSIGNMENT = rx.compile(
     r"^(?:(?:export|override)[ \t]+)*(?P<n>[A-Za-z_][\w.-]*)[ \t]*(?:\?|:|::)?=[ \t]*(?P<v>.*?)[ \t]*$"
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece, rewrite
+from akool_cli.audit.walking import N8N_SUFFIXES
 
 NODE_TYPE = '"n8n-nodes-base.httpRequest"'
 CODE_NODE = rx.compile(r'"n8n-nodes-base\.(?:code|function|functionItem)"')
@@ -45,7 +46,7 @@ UNESCAPED = {"n": " ", "r": " ", "t": " "}
 
 def is_n8n(name: str, text: str) -> bool:
     """A JSON file holding an n8n HTTP Request node, or a Code or Function node."""
-    if not name.lower().endswith(".json") or '"nodes"' not in text:
+    if not name.lower().endswith(N8N_SUFFIXES) or '"nodes"' not in text:
         return False
     return NODE_TYPE in text or CODE_NODE.search(text) is not None
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece
+from akool_cli.audit.walking import HTTP_SUFFIX, HURL_SUFFIX, REST_SUFFIX
+from akool_cli.audit.walking import REQUEST_SUFFIXES as REQUEST_SUFFIXES  # (READ_TABLES')
 
-REQUEST_SUFFIXES = (".http", ".rest")
 REQUEST_LINE = rx.compile(
     r"^(?:(?P<m>GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)[ \t]+)?(?P<url>(?:https?://|\{\{)\S*)"
     r"(?:[ \t]+HTTP/[\d.]+)?[ \t]*$"
@@ -34,9 +35,9 @@ def is_request_file(name: str, text: str) -> bool:
     """An `.http` or `.hurl` file, or a `.rest` file with a request line (reStructuredText has
     none)."""
     low = name.lower()
-    if low.endswith((".http", ".hurl")):
+    if low.endswith((HTTP_SUFFIX, HURL_SUFFIX)):
         return True
-    return low.endswith(".rest") and bool(SAYS_METHOD.search(text))
+    return low.endswith(REST_SUFFIX) and bool(SAYS_METHOD.search(text))
 
 
 # Hurl: the response's status line (`HTTP 200`, `HTTP/1.1 *`), a section (`[Captures]`,

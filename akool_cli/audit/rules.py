@@ -358,7 +358,32 @@ def check_retired_paths(ctx: FileContext) -> Iterator[Hit]:
         )
         found = m.judgement.path if "," in m.text else m.text  # one of /a/{create,close}
         fix, why = _method_guard(ctx, m, endpoint, _path_fix(m, endpoint))
+        unfit = _request_unfit(ctx, m, endpoint) if fix is not None and endpoint else ""
+        if unfit:  # (the patched call would send the old endpoint's request to the new one)
+            fix, why = None, f"; not fixed: {unfit}, so the request needs rewriting by hand"
         yield Hit(m.line, m.column, found, documented, message + why, _page(endpoint), fix)
+
+
+def _request_unfit(ctx: FileContext, m: Mention, endpoint: DocEndpoint) -> str:
+    """Why the request a retired endpoint's call sends is not one the documented replacement
+    takes ("" when it is, or when none is read): a key that is none of its fields, or, of a body
+    read, a field it requires that the body lacks. Its path alone is then no fix the docs justify
+    (the patched file would fail the field rules the retired call was not judged by)."""
+    get = endpoint.method == "GET"
+    documented = endpoint.query if get else endpoint.body
+    names = {d.name for d in documented} | set(endpoint.example_fields)
+    required = [
+        d.name for d in documented if d.required and d.name not in endpoint.required_unshown
+    ]
+    for request in f.requests_of(ctx.doc(), m.line, m.column):
+        sent = [k.name for k in (request.query if get else request.body)]
+        strange = [n for n in sent if n not in names]
+        if strange:
+            return f"{strange[0]} is not a field of the documented call"
+        missing = [n for n in required if n not in sent]
+        if sent and missing:
+            return f"the documented call requires {missing[0]}, which this request lacks"
+    return ""
 
 
 def check_deprecated_paths(ctx: FileContext) -> Iterator[Hit]:
@@ -2775,79 +2800,131 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     ]
     if not calls:
         return
-    text = ctx.doc().text  # (the lines joined, once)
-    # Typed models rename the answer's fields (`videoUrl` may be bound to `video`): only reads by
-    # the answer's own keys (`GetProperty("status")`, `["status"]`) are judged in such a file;
-    # after a key-case converter, a documented field in camelCase is the field itself.
-    renaming = (answers.maps_json_names(text), answers.converts_keys(text))
-    places = sorted({(m.line, m.column) for m in [*ctx.mentions, *ctx.returned]})
-    data_holds = answers.data_variable(text)
-    deeper = answers.data_deeper(text)
-    # The products the script makes jobs with: an endpoint several products share is judged by
-    # their pages' answers (character swap's result has data.video_url, talking photo's not).
-    products = frozenset(
-        m.endpoint.product for m in ctx.calls() if m.endpoint and m.endpoint.method != "GET"
-    )
-    reads = LineReads(ctx)
-    # `res.data.x` is axios' body's x (the answer's top); without axios in the file, a name's
-    # `.data` is the parsed answer's data (a helper's `res.json()`, a decoded object).
-    axios = any("axios" in line or "ky." in line for line in ctx.lines)
-    bundled = not axios and _bundled(ctx.lines)
-    facts = ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes)
-    members = list_members(ctx.name)
-    go = ctx.name.endswith(".go")
-    narrowed: dict[int, tuple[DocEndpoint, DocEndpoint]] = {}  # (each once per file)
-    # A Go struct tag is read by every call whose answer is decoded into its type: a finding only
-    # when it is one for each of them (a struct of several endpoints' fields is no mistake).
-    tags: dict[tuple[int, int], list[tuple[str, Hit] | None]] = {}
-    written = answers.set_by_default(text)  # (fields the script sets on the answer: not judged)
+    seen = _AnswerReading.of(ctx)
     reshaped = {id(m) for m in _reshaped(ctx, [m for m, _ in calls]) + _composed(ctx, calls)}
     calls = [(m, e) for m, e in calls if id(m) not in reshaped]  # (see _reshaped, _composed)
     for m, shared in calls:
-        endpoint = shared
-        stays: bool | None = None  # (its path not fixed: nor its answer's reads; see below)
-        if shared.answers_by_product:
-            if id(shared) not in narrowed:
-                narrowed[id(shared)] = _narrowed(shared, products)
-            endpoint, shared = narrowed[id(shared)]
-        call_reads = _reads_of(ctx, m, places, facts, reads)
-        modeled = {(r.place, r.name) for r in call_reads if r.tag}  # (a model's: answermodels)
-        for read in call_reads:
-            if read.name in written or answers.written(ctx.lines, read):
-                written.add(read.name)  # (`j.data.status = j.data.video_status`: a write)
-                continue
-            via_axios = (axios and not _fetched(ctx, m)) or m.site.returned == "axios"
-            if read.on_response and not via_axios and bundled:
-                continue  # (`i.Z.post(u).then((a) => a.data.x)`: whose `.data`: see _bundled)
-            if read.on_response and not via_axios:
-                read = replace(read, place="data")  # no axios here: x.data.y is the answer's
-            if read.listed and read.place == "data?" and deeper:
-                continue  # (a variable named data bound to a list inside the answer's data too)
-            if read.listed and read.place in ("whole", "data?") and not via_axios:
-                read = replace(read, place="data")  # (a helper's `{ data }`: its data, perhaps)
-            if go and not read.tag and read.name[:1].isupper():
-                continue  # a Go struct's field (out.Data.ID): its tag is the answer's name
-            if modeled and not read.tag and (read.place, read.name) in modeled:
-                continue  # (a typed model's member, read through it: judged at the member)
-            line = ctx.lines[read.line] if read.line < len(ctx.lines) else ""  # (an added model's)
-            if _renamed_read(line, read, endpoint, renaming):
-                continue
-            member = _list_member(read, ctx.lines, members)
-            found = _judged(ctx, read, endpoint, data_holds, shared, member)
-            if found is not None and found[1].found == "data" and _shape_checked(text, read):
-                found = ("answer-field", found[1])  # (see _shape_checked)
-            if found is not None and _guessed_get(m, endpoint):  # (a note: see _on_a_guess)
-                found = (found[0], _on_a_guess(m, endpoint, found[1]))
-            stays = path_stays(ctx, m) if found is not None and stays is None else stays
-            if found is not None and stays:  # (asked only of a call that has a finding)
-                found = (found[0], replace(found[1], fix=None))
-            if read.tag:
-                tags.setdefault((read.line, read.column), []).append(found)
-            elif found is not None:
-                yield found
-    for judged in tags.values():
+        yield from _call_answer_hits(ctx, seen, m, shared)
+    for judged in seen.tags.values():
         if all(judged) and judged[0] is not None:
             yield judged[0]
+
+
+@dataclass
+class _AnswerReading:
+    """What a file's answer reads are judged with (see _find_answer_hits), worked out once per
+    file, and the Go struct tags' findings gathered over its calls."""
+
+    text: str  # (the lines joined, once)
+    # Typed models rename the answer's fields (`videoUrl` may be bound to `video`): only reads by
+    # the answer's own keys (`GetProperty("status")`, `["status"]`) are judged in such a file;
+    # after a key-case converter, a documented field in camelCase is the field itself.
+    renaming: tuple[bool, bool]
+    places: list[tuple[int, int]]
+    data_holds: str
+    deeper: bool
+    # The products the script makes jobs with: an endpoint several products share is judged by
+    # their pages' answers (character swap's result has data.video_url, talking photo's not).
+    products: frozenset[str]
+    reads: LineReads
+    # `res.data.x` is axios' body's x (the answer's top); without axios in the file, a name's
+    # `.data` is the parsed answer's data (a helper's `res.json()`, a decoded object).
+    axios: bool
+    bundled: bool
+    facts: ties.Lines
+    members: frozenset[str]
+    go: bool
+    written: set[str]  # (fields the script sets on the answer: not judged)
+    narrowed: dict[int, tuple[DocEndpoint, DocEndpoint]]  # (each once per file)
+    # A Go struct tag is read by every call whose answer is decoded into its type: a finding only
+    # when it is one for each of them (a struct of several endpoints' fields is no mistake).
+    tags: dict[tuple[int, int], list[tuple[str, Hit] | None]]
+
+    @classmethod
+    def of(cls, ctx: FileContext) -> _AnswerReading:
+        text = ctx.doc().text
+        axios = any("axios" in line or "ky." in line for line in ctx.lines)
+        return cls(
+            text=text,
+            renaming=(answers.maps_json_names(text), answers.converts_keys(text)),
+            places=sorted({(m.line, m.column) for m in [*ctx.mentions, *ctx.returned]}),
+            data_holds=answers.data_variable(text),
+            deeper=answers.data_deeper(text),
+            products=frozenset(
+                m.endpoint.product for m in ctx.calls() if m.endpoint and m.endpoint.method != "GET"
+            ),
+            reads=LineReads(ctx),
+            axios=axios,
+            bundled=not axios and _bundled(ctx.lines),
+            facts=ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes),
+            members=list_members(ctx.name),
+            go=ctx.name.endswith(".go"),
+            written=answers.set_by_default(text),
+            narrowed={},
+            tags={},
+        )
+
+
+def _call_answer_hits(
+    ctx: FileContext, seen: _AnswerReading, m: Mention, shared: DocEndpoint
+) -> Iterator[tuple[str, Hit]]:
+    """The findings of one call's answer reads (a Go struct tag's: gathered in seen.tags)."""
+    endpoint = shared
+    stays: bool | None = None  # (its path not fixed: nor its answer's reads; see below)
+    if shared.answers_by_product:
+        if id(shared) not in seen.narrowed:
+            seen.narrowed[id(shared)] = _narrowed(shared, seen.products)
+        endpoint, shared = seen.narrowed[id(shared)]
+    call_reads = _reads_of(ctx, m, seen.places, seen.facts, seen.reads)
+    modeled = {(r.place, r.name) for r in call_reads if r.tag}  # (a model's: answermodels)
+    for read in call_reads:
+        judged = _read_to_judge(ctx, seen, m, read, endpoint, modeled)
+        if judged is None:
+            continue
+        read = judged
+        member = _list_member(read, ctx.lines, seen.members)
+        found = _judged(ctx, read, endpoint, seen.data_holds, shared, member)
+        if found is not None and found[1].found == "data" and _shape_checked(seen.text, read):
+            found = ("answer-field", found[1])  # (see _shape_checked)
+        if found is not None and _guessed_get(m, endpoint):  # (a note: see _on_a_guess)
+            found = (found[0], _on_a_guess(m, endpoint, found[1]))
+        stays = path_stays(ctx, m) if found is not None and stays is None else stays
+        if found is not None and stays:  # (asked only of a call that has a finding)
+            found = (found[0], replace(found[1], fix=None))
+        if read.tag:
+            seen.tags.setdefault((read.line, read.column), []).append(found)
+        elif found is not None:
+            yield found
+
+
+def _read_to_judge(
+    ctx: FileContext,
+    seen: _AnswerReading,
+    m: Mention,
+    read: answers.Read,
+    endpoint: DocEndpoint,
+    modeled: set[tuple[str, str]],
+) -> answers.Read | None:
+    """A read of a call's answer as it is judged (its place settled: whose `.data` it reads), or
+    None when it is not judged (a write, a Go struct's field, a model's member, a renamed one)."""
+    if read.name in seen.written or answers.written(ctx.lines, read):
+        seen.written.add(read.name)  # (`j.data.status = j.data.video_status`: a write)
+        return None
+    via_axios = (seen.axios and not _fetched(ctx, m)) or m.site.returned == "axios"
+    if read.on_response and not via_axios and seen.bundled:
+        return None  # (`i.Z.post(u).then((a) => a.data.x)`: whose `.data`: see _bundled)
+    if read.on_response and not via_axios:
+        read = replace(read, place="data")  # no axios here: x.data.y is the answer's
+    if read.listed and read.place == "data?" and seen.deeper:
+        return None  # (a variable named data bound to a list inside the answer's data too)
+    if read.listed and read.place in ("whole", "data?") and not via_axios:
+        read = replace(read, place="data")  # (a helper's `{ data }`: its data, perhaps)
+    if seen.go and not read.tag and read.name[:1].isupper():
+        return None  # a Go struct's field (out.Data.ID): its tag is the answer's name
+    if modeled and not read.tag and (read.place, read.name) in modeled:
+        return None  # (a typed model's member, read through it: judged at the member)
+    line = ctx.lines[read.line] if read.line < len(ctx.lines) else ""  # (an added model's)
+    return None if _renamed_read(line, read, endpoint, seen.renaming) else read
 
 
 def _judged(

@@ -427,92 +427,30 @@ class Embedded:
     lines: list[str] = field(default_factory=list)  # a request file's own (see _request_silenced)
 
 
-# The names' endings of the files whose code _embedded's readers may read (each reader tests its
-# own again): a file with none of them is read as it is, and its audit imports none of the
-# readers (a script's audit, `akool audit x.py`: fewer modules and classes to load at start-up).
-# A reader added to _embedded adds the endings it takes here (Makefiles: `makefile`, `.mk`).
-EMBEDDING_SUFFIXES = (
-    *(".ipynb", ".yml", ".yaml", ".bat", ".cmd", ".json", ".http", ".hurl", ".rest", ".bru"),
-    *("makefile", ".mk", ".make", ".tf", ".lua", ".ex", ".exs", ".r"),
-    *sorted(source.MARKDOWN),
-)
+# The names' endings of the files whose code a reader of embedreaders may take (the union of
+# the readers' own tables, walking.READS): a file with none of them is read as it is, and its
+# audit imports none of the readers (a script's audit, `akool audit x.py`: fewer modules and
+# classes to load at start-up).
+EMBEDDING_SUFFIXES = walking.EMBEDDING_SUFFIXES
 
 
 def _embedded(text: str, name: str) -> Embedded | None:
-    """How a notebook, a workflow, a batch file, a file of HTTP requests (`.http`, Bruno's `.bru`) or an OpenAPI
-    document for AKOOL is read (None: any other file, read as it is)."""
+    """How a notebook, a workflow, a batch file, a file of HTTP requests (`.http`, Bruno's
+    `.bru`), an OpenAPI document for AKOOL and the like is read: by the first reader of
+    embedreaders.READERS that takes it (None: any other file, read as it is)."""
     if not name.lower().endswith(EMBEDDING_SUFFIXES):
         return None
-    from akool_cli.audit import (
-        apiclients,
-        batch,
-        brunofiles,
-        elixir,
-        embedded,
-        lua,
-        makefiles,
-        n8nflows,
-        notebooks,
-        restfiles,
-        rpipes,
-        sketches,
-        specs,
-        terraform,
-        workflows,
-    )
+    from akool_cli.audit import embedreaders
 
-    codes: list[tuple[Any, str, str]]
-    book = notebooks.read(text) if notebooks.is_notebook(name) else None
-    if book is not None:  # (a notebook with no code cell has nothing to audit)
-        codes = [(c, "\n".join(c.lines) + "\n", c.suffix) for c in book]
-        return Embedded(codes, notebooks.map_back, notebooks.map_fix)
-    if workflows.is_workflow(name, text):
-        flows = workflows.read(text, PurePath(name).suffix)
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in flows]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
-    if workflows.is_playbook(name, text):  # (an Ansible playbook's uri tasks)
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in workflows.read_playbook(text, ".yml")]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
-    if batch.is_batch(name):
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
-    if apiclients.is_collection(name, text):  # (Thunder Client's, Insomnia 5's requests)
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in apiclients.read(text)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
-    if terraform.is_terraform(name, text):  # (http data sources' calls, and the file as it is)
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in terraform.read(text)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
-    if makefiles.is_makefile(name):  # (a Makefile's recipes, as shell)
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in makefiles.read(text)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
-    if lua.is_lua(name):  # (Lua read as the JavaScript it amounts to)
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in lua.read(text)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
-    if elixir.is_elixir(name):  # (Elixir read as the Ruby it amounts to)
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in elixir.read(text)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
-    if rpipes.is_pipeline_file(name, text):  # (R's httr2 pipelines read as httr calls)
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in rpipes.read(text)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
-    if n8nflows.is_n8n(name, text):  # (an n8n workflow's HTTP Request nodes)
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in n8nflows.read(text)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
-    if restfiles.is_request_file(name, text):
-        hurl = name.lower().endswith(".hurl")
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in restfiles.read(text, hurl)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix, lines=source.split_lines(text))
-    if brunofiles.is_bruno(name):
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in brunofiles.read(text)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
-    if specs.is_akool_spec(name, text):
-        read = specs.read(text, PurePath(name).suffix)
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in read]
-        return (
-            Embedded(codes, embedded.map_back, specs.map_fix, specs.NOT_JUDGED) if codes else None
-        )
-    if sketches.has_sketches(name, text):  # (Markdown's `POST https://...` + `Body:` sketches)
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in sketches.read(text, name)]
-        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    for reader in embedreaders.READERS:
+        if not reader.takes(name, text):
+            continue
+        read = reader.read(text, name)
+        if read is None:  # (not one after all: a notebook that is no JSON, a spec with no call)
+            continue
+        codes = [(c, "\n".join(c.lines) + reader.line_end, c.suffix) for c in read]
+        lines = source.split_lines(text) if reader.own_lines else []
+        return Embedded(codes, reader.map_back, reader.map_fix, reader.dropped, lines)
     return None
 
 

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 from akool_cli.audit import embedded, rx, source
 from akool_cli.audit.embedded import Code, Piece
 from akool_cli.audit.rules import Fix
+from akool_cli.audit.walking import SPEC_SUFFIXES
 
-SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 SPEC_KEY = rx.compile(r"^[\s{]*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?[23]", re.M)
 METHODS = ("get", "post", "put", "patch", "delete")
 AKOOL_HOST = rx.compile(r"(?:^|\.)akool\.[a-z]{2,}$")

@@ -11,8 +11,8 @@ import re
 
 from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece, rewrite
+from akool_cli.audit.walking import TF_SUFFIX
 
-TF_SUFFIX = ".tf"
 HTTP_DATA = rx.compile(r'^\s*data\s+"http"\s+"(?P<n>[A-Za-z_][\w-]*)"\s*\{\s*$')
 LOCALS = rx.compile(r"^\s*locals\s*\{\s*$")
 # A block's `key = value` line (the value on the line; `{` opens an object below).

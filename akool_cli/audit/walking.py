@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from akool_cli.audit import gitignores
+from akool_cli.audit import gitignores, source
 
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 MIB = 1024 * 1024
@@ -322,3 +322,50 @@ def read(path: Path) -> tuple[str | None, str]:
     if b"\x00" in data[:8192]:
         return None, "binary"
     return data.decode("utf-8", "replace"), ""
+
+
+# -- the files that hold code in another form ---------------------------------------------------
+# The endings of the names of files that hold code in another form (a notebook's cells, a
+# workflow's run blocks, a request file's requests), per reader: each reader tests a name by its
+# own table here, and scan's early skip lets through their union, so a script's audit (`akool
+# audit x.py`) loads none of the readers (embedreaders) to learn that none of them takes it.
+NOTEBOOK_SUFFIX = ".ipynb"
+WORKFLOW_SUFFIXES = (".yml", ".yaml")  # (CI configurations, Ansible playbooks)
+BATCH_SUFFIXES = (".bat", ".cmd")
+THUNDER_SUFFIX = ".json"  # (Thunder Client's collections)
+INSOMNIA_SUFFIXES = (".yaml", ".yml")  # (Insomnia 5's)
+TF_SUFFIX = ".tf"
+MAKEFILE_NAMES = ("makefile", "gnumakefile")  # (whole names, in lower case)
+MAKEFILE_SUFFIXES = (".mk", ".make")
+LUA_SUFFIXES = (".lua",)
+ELIXIR_SUFFIXES = (".ex", ".exs")
+R_SUFFIXES = (".r",)
+N8N_SUFFIXES = (".json",)
+HTTP_SUFFIX = ".http"
+REST_SUFFIX = ".rest"  # (a request file only with a request line: reStructuredText has none)
+REQUEST_SUFFIXES = (HTTP_SUFFIX, REST_SUFFIX)
+HURL_SUFFIX = ".hurl"
+BRUNO_SUFFIX = ".bru"
+SPEC_SUFFIXES = (".json", ".yaml", ".yml")
+SKETCH_SUFFIXES = tuple(sorted(source.MARKDOWN))
+
+# Each reader's module (akool_cli.audit.<module>) and the name endings it may take, in lower case.
+READS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("notebooks", (NOTEBOOK_SUFFIX,)),
+    ("workflows", WORKFLOW_SUFFIXES),
+    ("batch", BATCH_SUFFIXES),
+    ("apiclients", (THUNDER_SUFFIX, *INSOMNIA_SUFFIXES)),
+    ("terraform", (TF_SUFFIX,)),
+    ("makefiles", (*MAKEFILE_NAMES, *MAKEFILE_SUFFIXES)),  # (`gnumakefile` ends in `makefile`)
+    ("lua", LUA_SUFFIXES),
+    ("elixir", ELIXIR_SUFFIXES),
+    ("rpipes", R_SUFFIXES),
+    ("n8nflows", N8N_SUFFIXES),
+    ("restfiles", (*REQUEST_SUFFIXES, HURL_SUFFIX)),
+    ("brunofiles", (BRUNO_SUFFIX,)),
+    ("specs", SPEC_SUFFIXES),
+    ("sketches", SKETCH_SUFFIXES),
+)
+
+# What a file's name (in lower case) ends with for any reader to take it: the early skip.
+EMBEDDING_SUFFIXES = tuple(dict.fromkeys(s for _, endings in READS for s in endings))

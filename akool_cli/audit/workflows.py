@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 
 from akool_cli.audit import rx, source
 from akool_cli.audit.embedded import Code, Piece, rewrite
+from akool_cli.audit.walking import WORKFLOW_SUFFIXES
 
-WORKFLOW_SUFFIXES = (".yml", ".yaml")
 JOBS = rx.compile(r"^jobs:\s*(?:#.*)?$", re.M)
 # A CI configuration's list of shell lines (GitLab CI's and Bitbucket Pipelines' `script:`,
 # `before_script:`, `after_script:`), each item a line of shell or a block of it.
