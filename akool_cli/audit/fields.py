@@ -24,6 +24,7 @@ from akool_cli.audit import (
     handles,
     holders,
     mocks,
+    netqueries,
     querybuilders,
     quotings,
     rx,
@@ -1120,6 +1121,8 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     for name, at, value_start, value_end in querybuilders.builder_keys(doc.text, start, end):
         query.append(Key(name, at, value_start, value_end, raw=True))  # (url.searchParams.set)
+    if doc.language == "csharp" and doc.holds(netqueries.WORD):  # QueryHelpers.AddQueryString
+        query += [Key(*key, raw=True) for key in netqueries.query_keys(doc.text, start, end)]
     query += block_query(doc, end)
     if not doc.python:  # Retrofit's @POST("...") fun f(@Body b: T)
         body += annotated_body_keys(doc, start)
