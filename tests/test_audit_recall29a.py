@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from akool_cli.audit.scan import audit
+from akool_cli.audit.scan import audit, audit_text
 
 CORPUS = Path(__file__).parent / "audit_corpus" / "recall29a"
 
@@ -26,3 +26,45 @@ def test_aspnet_add_query_string_gives_the_query() -> None:
         ("Videos.cs", 15, "misnamed-field"),
         ("Videos.cs", 20, "unknown-field"),
     }
+
+
+# -- spring-http-interface-exchange-not-read, java-feign-target-base-not-joined,
+# -- csharp-refit-interface-not-read -------------------------------------------------------------
+
+
+def test_spring_http_interfaces_are_read() -> None:
+    # @GetExchange under @HttpExchange(url = BASE); @GetExchange under the adapter's baseUrl; a
+    # full URL in @PostExchange keeps its host (not joined to the base again)
+    assert found("spring_exchange") == {
+        ("AkoolApi.java", 12, "misnamed-field"),
+        ("AkoolApi.java", 20, "unknown-endpoint"),
+        ("Wiring.java", 14, "wrong-method"),
+    }
+
+
+def test_feign_request_lines_join_the_target_base() -> None:
+    assert found("feign_target") == {("AkoolFeign.java", 7, "misnamed-field")}
+
+
+def test_refit_interfaces_are_read() -> None:
+    # [Query] and [AliasAs("video_model_id")] parameters send the documented name; a templated
+    # parameter ({ids}) is the path's, [Body] and [Header] ones are not the query
+    assert found("refit") == {
+        ("IAkoolApi.cs", 6, "misnamed-field"),
+        ("IAkoolApi.cs", 30, "wrong-method"),
+        ("IAkoolApi.cs", 33, "unknown-endpoint"),
+    }
+
+
+def test_a_declared_path_under_a_foreign_base_is_not_judged() -> None:
+    text = (
+        "import feign.RequestLine;\n"
+        "interface Other {\n"
+        '    @RequestLine("POST /content/video/infobymodelid")\n'
+        "    String info();\n"
+        "    static Other make() {\n"
+        '        return Feign.builder().target(Other.class, "https://api.example.com/v3");\n'
+        "    }\n"
+        "}\n"
+    )
+    assert audit_text(text, "Other.java") == []

@@ -19,6 +19,7 @@ from akool_cli.audit import (
     builders,
     callers,
     curlargs,
+    declared,
     dtos,
     fallbacks,
     handles,
@@ -1116,6 +1117,8 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         group = "n" if m.group("n") else "p"  # (a Feign method's query parameter)
         at = start + m.start(group)
         query.append(Key(m.group(group), at, at + len(m.group(group)), at, raw=True))
+    if doc.language == "csharp" and doc.holds(*declared.REFIT_VERBS):  # Refit's parameters
+        query += [Key(*key, raw=True) for key in declared.refit_query(doc.text, start, end)]
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
@@ -2256,8 +2259,10 @@ def _initialized(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
 # method declaration that follows, whose parameters say the query (`@RequestParam("k") String k`).
 DECLARING = rx.compile(
     r"@(?:(?:Get|Post|Put|Delete|Patch|Request)Mapping|RequestLine|GET|POST|PUT|DELETE|PATCH)\s*$"
+    r"|@(?:Get|Post|Put|Delete|Patch)Exchange\s*$"  # (Spring 6's HTTP interfaces)
+    r"|\[(?:Get|Post|Put|Delete|Patch)\s*$"  # (Refit's `[Post("/x")]`)
 )  # (Retrofit's and Ktorfit's `@GET("content/...")` too, whose `@Query("k")` parameters say the query)
-DECLARATION = rx.compile(r"\s*(?:@\w+(?:\([^()]*\))?\s*)*[\w<>\[\], ?]+\s+\w+\s*\(")
+DECLARATION = rx.compile(r"\]?\s*(?:@\w+(?:\([^()]*\))?\s*)*[\w<>\[\], ?]+\s+\w+\s*\(")
 REQUEST_PARAM = rx.compile(
     r"@(?:RequestParam|Query)\s*\(\s*(?:(?:value|name)\s*=\s*)?\"(?P<n>[A-Za-z_]\w*)\""
     r"|@RequestParam\s+(?:final\s+)?[\w<>\[\]?]+\s+(?P<p>[A-Za-z_]\w*)"

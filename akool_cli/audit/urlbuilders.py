@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from pathlib import PurePath
 
-from akool_cli.audit import rx, sites
+from akool_cli.audit import declared, rx, sites
 from akool_cli.audit.sites import Base, Bases, Site
 
 JVM_SUFFIXES = frozenset({".java", ".kt", ".kts", ".scala", ".groovy"})
@@ -45,6 +45,7 @@ TEXT_WORDS = ("HttpUrl", "UriComponentsBuilder", "takeFrom(", "URLBuilder(", ".h
 
 def url_builder_sites(name: str, text: str, lines: list[str], bases: Bases) -> None:
     """The paths the file's URL builders join to an AKOOL base, as sites (`bases.named`)."""
+    declared.declared_sites(name, text, lines, bases)  # (Feign's, Spring's, Refit's interfaces)
     if not any(word in text for word in TEXT_WORDS):
         return
     builder_sites(name, lines, bases)
