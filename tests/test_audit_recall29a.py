@@ -68,3 +68,31 @@ def test_a_declared_path_under_a_foreign_base_is_not_judged() -> None:
         "}\n"
     )
     assert audit_text(text, "Other.java") == []
+
+
+# -- csharp-httpclientfactory-base-missed --------------------------------------------------------
+
+
+def test_http_client_factory_registrations_give_their_base() -> None:
+    # named clients across files and in one file, a typed client's primary constructor; the
+    # "github" client registered beside them is not AKOOL's
+    assert found("httpfactory") == {
+        ("Jobs.cs", 9, "misnamed-field"),
+        ("VoiceClient.cs", 4, "unknown-field"),
+        ("Render.cs", 10, "bad-value"),
+    }
+
+
+def test_a_typed_client_field_holds_the_registered_base() -> None:
+    text = (
+        "builder.Services.AddHttpClient<AkoolClient>(c =>\n"
+        '    c.BaseAddress = new Uri("https://openapi.akool.com/api/open/v3/"));\n'
+        "public class AkoolClient\n"
+        "{\n"
+        "    private readonly HttpClient _http;\n"
+        "    public AkoolClient(HttpClient client) { _http = client; }\n"
+        "    public Task<HttpResponseMessage> Lip(string v, string a) =>\n"
+        '        _http.PostAsJsonAsync("content/video/lipsync", new { video_url = v, audio = a });\n'
+        "}\n"
+    )
+    assert [(f.line, f.rule) for f in audit_text(text, "AkoolClient.cs")] == [(8, "misnamed-field")]

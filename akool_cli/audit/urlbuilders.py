@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from pathlib import PurePath
 
-from akool_cli.audit import declared, rx, sites
+from akool_cli.audit import declared, httpfactory, rx, sites
 from akool_cli.audit.sites import Base, Bases, Site
 
 JVM_SUFFIXES = frozenset({".java", ".kt", ".kts", ".scala", ".groovy"})
@@ -46,6 +46,7 @@ TEXT_WORDS = ("HttpUrl", "UriComponentsBuilder", "takeFrom(", "URLBuilder(", ".h
 def url_builder_sites(name: str, text: str, lines: list[str], bases: Bases) -> None:
     """The paths the file's URL builders join to an AKOOL base, as sites (`bases.named`)."""
     declared.declared_sites(name, text, lines, bases)  # (Feign's, Spring's, Refit's interfaces)
+    httpfactory.factory_clients(name, text, lines, bases)  # (.NET's CreateClient("akool"))
     if not any(word in text for word in TEXT_WORDS):
         return
     builder_sites(name, lines, bases)
