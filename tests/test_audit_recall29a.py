@@ -96,3 +96,13 @@ def test_a_typed_client_field_holds_the_registered_base() -> None:
         "}\n"
     )
     assert [(f.line, f.rule) for f in audit_text(text, "AkoolClient.cs")] == [(8, "misnamed-field")]
+
+
+# -- kotlin-ktor-defaultrequest-base-missed ------------------------------------------------------
+
+
+def test_ktor_default_request_gives_its_client_a_base() -> None:
+    assert found("ktor_default") == {
+        ("AkoolApi.kt", 27, "misnamed-field"),
+        ("AkoolApi.kt", 35, "bad-value"),
+    }

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from pathlib import PurePath
 
-from akool_cli.audit import declared, httpfactory, rx, sites
+from akool_cli.audit import declared, httpfactory, ktorclients, rx, sites
 from akool_cli.audit.sites import Base, Bases, Site
 
 JVM_SUFFIXES = frozenset({".java", ".kt", ".kts", ".scala", ".groovy"})
@@ -47,6 +47,7 @@ def url_builder_sites(name: str, text: str, lines: list[str], bases: Bases) -> N
     """The paths the file's URL builders join to an AKOOL base, as sites (`bases.named`)."""
     declared.declared_sites(name, text, lines, bases)  # (Feign's, Spring's, Refit's interfaces)
     httpfactory.factory_clients(name, text, lines, bases)  # (.NET's CreateClient("akool"))
+    ktorclients.default_request_clients(name, text, lines, bases)  # (Ktor's defaultRequest)
     if not any(word in text for word in TEXT_WORDS):
         return
     builder_sites(name, lines, bases)
