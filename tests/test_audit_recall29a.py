@@ -106,3 +106,27 @@ def test_ktor_default_request_gives_its_client_a_base() -> None:
         ("AkoolApi.kt", 27, "misnamed-field"),
         ("AkoolApi.kt", 35, "bad-value"),
     }
+
+
+# -- java-okhttp-httpurl-query-not-read ----------------------------------------------------------
+
+
+def test_url_builders_query_parameters_are_the_query() -> None:
+    assert found("builder_query") == {
+        ("VideoStatus.java", 15, "misnamed-field"),
+        ("VideoStatus.java", 31, "unknown-field"),
+        ("Voices.kt", 18, "unknown-field"),
+    }
+
+
+def test_a_typed_java_local_holding_a_url_is_followed_to_its_request() -> None:
+    text = (
+        'static final String BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "Request d(String id) {\n"
+        '    HttpUrl url = HttpUrl.parse(BASE + "/content/video/infobymodelid").newBuilder()\n'
+        '            .addQueryParameter("videoModelId", id)\n'
+        "            .build();\n"
+        "    return new Request.Builder().url(url).get().build();\n"
+        "}\n"
+    )
+    assert [(f.line, f.rule) for f in audit_text(text, "V.java")] == [(4, "misnamed-field")]

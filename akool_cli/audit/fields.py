@@ -29,6 +29,7 @@ from akool_cli.audit import (
     querybuilders,
     quotings,
     rx,
+    urlbuilders,
 )
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
@@ -1124,6 +1125,8 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     for name, at, value_start, value_end in querybuilders.builder_keys(doc.text, start, end):
         query.append(Key(name, at, value_start, value_end, raw=True))  # (url.searchParams.set)
+    if doc.holds(*urlbuilders.QUERY_WORDS):  # OkHttp's addQueryParameter, Spring's queryParam
+        query += [Key(*key, raw=True) for key in urlbuilders.builder_query(doc.text, start, end)]
     if doc.language == "csharp" and doc.holds(netqueries.WORD):  # QueryHelpers.AddQueryString
         query += [Key(*key, raw=True) for key in netqueries.query_keys(doc.text, start, end)]
     query += block_query(doc, end)
@@ -2385,7 +2388,9 @@ def _member(text: str, at: int) -> str:
 SEMICOLON = rx.compile(";")
 ASSIGNED_URL = rx.compile(  # (C#'s `const string X =`, Kotlin's and TypeScript's `val X: String =`)
     r"\s*(?:const|let|var|val|local|final|static|private|public|protected|internal|readonly"
-    r"|String|string|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.?]+\s*)?(?::=|=)"
+    r"|String|string|\s"
+    r"|[A-Z][\w.]*(?=\s+[A-Za-z_]\w*\s*=[^=]))*"  # (a JVM/.NET type: `HttpUrl url = `)
+    r"\$?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.?]+\s*)?(?::=|=)"
 )
 # Where a name is passed: f(NAME, g(x, NAME), url=NAME, url: NAME, "$NAME", ${NAME}
 NAME_USE = rx.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?P<n>[A-Za-z_]\w*)")

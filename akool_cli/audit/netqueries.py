@@ -6,7 +6,7 @@ statement that binds a name the request gives (`var url = QueryHelpers.AddQueryS
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from akool_cli.audit import brackets, rx
 
@@ -29,17 +29,24 @@ ARGUMENTS_MAX = 2000  # (how far an AddQueryString call's arguments may run)
 Keys = Iterator[tuple[str, int, int, int]]  # (name, where, value start, value end)
 
 
-def query_keys(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
-    """The query keys the C# request in text[start:end] takes from AddQueryString calls: its
-    own, and those of the statements binding the names it gives."""
-    found = list(_calls_keys(text, start, end))
+def query_keys(
+    text: str, start: int, end: int, keys_in: Callable[[str, int, int], Keys] | None = None
+) -> list[tuple[str, int, int, int]]:
+    """The query keys the request in text[start:end] takes from query builders (`keys_in`, by
+    default C#'s AddQueryString calls): its own, and those of the statements binding the names it
+    gives (up to the statement's `;` or the builder's end, `.build()`)."""
+    keys_in = keys_in or _calls_keys
+    found = list(keys_in(text, start, end))
     window = max(0, start - LOOK_BACK)
     for name in dict.fromkeys(m.group("n") for m in GIVEN.finditer(text, start, end)):
         bound = _last_binding(text, name, window, start)
         if bound is not None:
-            statement = text.find(";", bound, start)
-            found += _calls_keys(text, bound, statement if statement >= 0 else start)
+            ends = [k for k in (text.find(w, bound, start) for w in STATEMENT_ENDS) if k >= 0]
+            found += keys_in(text, bound, min(ends, default=start))
     return found
+
+
+STATEMENT_ENDS = (";", ".build()", ".toUriString()", ".toUri()")
 
 
 def _last_binding(text: str, name: str, window: int, before: int) -> int | None:

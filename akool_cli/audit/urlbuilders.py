@@ -8,10 +8,11 @@ segments join to the base (`bases.named`, by line)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import PurePath
 
-from akool_cli.audit import declared, httpfactory, ktorclients, rx, sites
+from akool_cli.audit import declared, httpfactory, ktorclients, netqueries, rx, sites
 from akool_cli.audit.sites import Base, Bases, Site
 
 JVM_SUFFIXES = frozenset({".java", ".kt", ".kts", ".scala", ".groovy"})
@@ -155,3 +156,31 @@ def slash_sites(name: str, lines: list[str], bases: Bases) -> None:
             if len(segments) > 1 or QUERY_AFTER.match(line, m.end()):
                 site = replace(site, named=True)
             bases.named.setdefault(i, []).append(site)
+
+
+# Query parameters a URL builder adds (OkHttp's `.addQueryParameter("k", v)`, Spring's
+# `UriComponentsBuilder...queryParam("k", v)`): the query of the request given the URL it builds,
+# inline or held in a name (`HttpUrl url = ...build(); ... .url(url)`).
+QUERY_WORDS = ("QueryParameter(", ".queryParam(")
+ADDED_QUERY = rx.compile(
+    r"\.\s*(?:add(?:Encoded)?QueryParameter|setQueryParameter|queryParam)\(\s*"
+    r"\"(?P<k>[A-Za-z_][\w.\[\]-]*)\"\s*,\s*(?P<v>[^,()]*(?:\([^()]*\))?[^,()]*?)\s*\)"
+)
+
+
+def builder_query(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
+    """The query keys (name, where, value start, value end) the request in text[start:end] takes
+    from URL builders (see ADDED_QUERY)."""
+    found = netqueries.query_keys(text, start, end, _added_keys)
+    if PATH_STEP_BEFORE.search(text, max(0, start - 40), start):  # `.addPathSegments("x")`: the
+        ends = [k for k in (text.find(w, end) for w in netqueries.STATEMENT_ENDS) if k >= 0]
+        found += _added_keys(text, end, min(ends, default=end))  # chain's steps after it
+    return found
+
+
+PATH_STEP_BEFORE = rx.compile(r"\.\s*(?:add(?:Encoded)?PathSegments?|pathSegment|path)\s*$")
+
+
+def _added_keys(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, int]]:
+    for m in ADDED_QUERY.finditer(text, start, end):
+        yield m["k"], m.start("k"), m.start("v"), m.end("v")
