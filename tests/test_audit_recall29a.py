@@ -130,3 +130,32 @@ def test_a_typed_java_local_holding_a_url_is_followed_to_its_request() -> None:
         "}\n"
     )
     assert [(f.line, f.rule) for f in audit_text(text, "V.java")] == [(4, "misnamed-field")]
+
+
+# -- known-naming-policy-not-applied (the C# half) -----------------------------------------------
+
+
+def test_post_as_json_sends_web_defaults_names() -> None:
+    assert found("web_defaults") == {
+        ("TalkRecord.cs", 5, "misnamed-field"),  # TalkingPhotoUrl sent as talkingPhotoUrl
+        ("TalkRecord.cs", 6, "misnamed-field"),  # AudioUrl sent as audioUrl
+        ("SnakeLip.cs", 7, "misnamed-field"),  # SnakeCaseLower: audio
+        ("SnakeLip.cs", 8, "misnamed-field"),  # SnakeCaseLower: webhook_url (documented webhookUrl)
+    }
+
+
+def test_json_naming_policies_convert_as_system_text_json_does() -> None:
+    from akool_cli.audit.dtos import POLICIES
+
+    camel, snake = POLICIES["CamelCase"], POLICIES["SnakeCaseLower"]
+    assert [camel(n) for n in ("TalkingPhotoUrl", "URLValue", "ID", "audio_url")] == [
+        "talkingPhotoUrl",
+        "urlValue",
+        "id",
+        "audio_url",
+    ]
+    assert [snake(n) for n in ("TalkingPhotoUrl", "URLValue", "Audio")] == [
+        "talking_photo_url",
+        "url_value",
+        "audio",
+    ]
