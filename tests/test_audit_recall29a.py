@@ -141,6 +141,8 @@ def test_post_as_json_sends_web_defaults_names() -> None:
         ("TalkRecord.cs", 6, "misnamed-field"),  # AudioUrl sent as audioUrl
         ("SnakeLip.cs", 7, "misnamed-field"),  # SnakeCaseLower: audio
         ("SnakeLip.cs", 8, "misnamed-field"),  # SnakeCaseLower: webhook_url (documented webhookUrl)
+        ("Anonymous.cs", 9, "misnamed-field"),  # AudioUrl sent as audioUrl; Resolution is right
+        ("Anonymous.cs", 13, "misnamed-field"),  # a Dictionary's "Resolution" is sent as written
     }
 
 

@@ -1132,7 +1132,28 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     query += block_query(doc, end)
     if not doc.python:  # Retrofit's @POST("...") fun f(@Body b: T)
         body += annotated_body_keys(doc, start)
+    if doc.language == "csharp" and body and doc.holds("AsJsonAsync", "JsonContent.Create"):
+        body = _web_named(doc, start, body)  # (PostAsJsonAsync(url, new { AudioUrl = a }))
     return Request(_unique(body), _unique(query))
+
+
+# A C# call that serializes its value with System.Net.Http.Json's defaults (see dtos.web_policy).
+WEB_SENT = rx.compile(r"(?:AsJsonAsync\s*(?:<[^<>()]*>)?|JsonContent\.Create\s*(?:<[^<>()]*>)?)$")
+
+
+def _web_named(doc: Text, start: int, body: list[Key]) -> list[Key]:
+    """The keys of a C# anonymous object a System.Net.Http.Json call sends, under the names its
+    naming policy gives them (`AudioUrl` is sent as `audioUrl`); a dictionary's keys (quoted)
+    are sent as written."""
+    policy = (
+        dtos.web_policy(doc.text) if WEB_SENT.search(doc.text, max(0, start - 60), start) else None
+    )
+    if policy is None:
+        return body
+    return [
+        k if doc.text[k.offset - 1 : k.offset] in "\"'" else replace(k, name=policy(k.name))
+        for k in body
+    ]
 
 
 # A block given to the call after its arguments, which may set the request up: Kotlin's trailing
