@@ -161,3 +161,13 @@ def test_json_naming_policies_convert_as_system_text_json_does() -> None:
         "url_value",
         "audio",
     ]
+
+
+# -- csharp-httprequestmessage-jsoncontent-body-missed (break21l) ---------------------------------
+
+
+def test_an_http_request_message_content_is_its_body() -> None:
+    assert found("request_message") == {
+        ("TalkMessages.cs", 14, "misnamed-field"),  # initializer, the URL held in a name
+        ("TalkMessages.cs", 25, "bad-value"),  # request.Content = new StringContent(Serialize(..))
+    }

@@ -2249,6 +2249,8 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         extent = (
             _shell_command(doc, use_line) if doc.is_command(use_line) else enclosing_call(doc, use)
         )
+        if extent is not None and doc.language == "csharp":  # (an HttpRequestMessage's
+            extent = _initialized(doc, extent)  # `{ Content = ... }` initializer after it)
         if extent is not None and extent not in found:
             found.append(extent)
             if doc.is_command(use_line):  # (`curl "$URL" -d @- <<EOF`: the document after it)
