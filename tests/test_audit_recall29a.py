@@ -171,3 +171,19 @@ def test_an_http_request_message_content_is_its_body() -> None:
         ("TalkMessages.cs", 14, "misnamed-field"),  # initializer, the URL held in a name
         ("TalkMessages.cs", 25, "bad-value"),  # request.Content = new StringContent(Serialize(..))
     }
+
+
+# -- hunted: Micronaut's and MicroProfile's (Quarkus') declared clients ---------------------------
+
+
+def test_micronaut_and_microprofile_clients_are_read() -> None:
+    assert found("jvm_declared") == {
+        ("MicronautAkool.java", 10, "wrong-method"),
+        ("MicronautAkool.java", 14, "misnamed-field"),
+        (
+            "QuarkusAkool.java",
+            12,
+            "wrong-method",
+        ),  # @Path("/content/video") + @Path("infobymodelid")
+        ("QuarkusAkool.java", 17, "misnamed-field"),
+    }

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePath
 
 from akool_cli.audit import rx, sites
@@ -14,7 +15,10 @@ from akool_cli.audit.sites import Base, Bases
 # The suffixes the clients are written in, and the words a file that declares one holds (read once
 # per file: a Python script, the bench's included, holds none of them with the suffix).
 SUFFIXES = frozenset({".java", ".kt", ".kts", ".scala", ".groovy", ".cs"})
-WORDS = ("@RequestLine(", "Exchange(", "RestService.For", "AddRefitClient", "[Get(", "[Post(")
+WORDS = (
+    *("@RequestLine(", "Exchange(", "RestService.For", "AddRefitClient", "[Get(", "[Post("),
+    *("@Client(", "@RegisterRestClient("),
+)
 # The base the wiring gives: Feign's `.target(Api.class, BASE)`, Spring's `@HttpExchange(BASE)`
 # (or `url = BASE`), Refit's `RestService.For<IApi>(BASE)`; a string or a name.
 GIVEN = r"(?P<b>\"[^\"]*\"|[A-Za-z_][\w.]*(?:\(\))?)"
@@ -23,6 +27,20 @@ WIRED_BASE = rx.compile(
     r"|@HttpExchange\(\s*(?:(?:url|value)\s*=\s*)?" + GIVEN.replace("?P<b>", "?P<e>") + r"\s*[,)]"
     r"|RestService\.For\s*<[^<>]*>\(\s*" + GIVEN.replace("?P<b>", "?P<r>") + r"\s*[,)]"
 )
+# The bases only a client's own annotation gives (its paths are a server's routes without one):
+# Micronaut's `@Client("https://...")` (`value`/`url`; an id is config's), MicroProfile's (Quarkus')
+# `@RegisterRestClient(baseUri = "...")`.
+ANNOTATED_BASE = rx.compile(
+    r"@Client\(\s*(?:(?:value|url)\s*=\s*)?(?P<m>\"https?://[^\"]*\"|[A-Z_][\w.]*)\s*[,)]"
+    r"|@RegisterRestClient\([^()]*?\bbaseUri\s*=\s*(?P<q>\"[^\"]*\"|[A-Z_][\w.]*)"
+)
+# Their paths: Micronaut's `@Post("/x")` (`value`/`uri`), JAX-RS' `@Path("/x")` (a type's own path
+# prefixes its methods').
+ANNOTATED_PATH = rx.compile(
+    r"@(?:Get|Post|Put|Delete|Patch)\(\s*(?:(?:value|uri)\s*=\s*)?\"(?P<m>/?[A-Za-z_][^\"\s]*)\""
+    r"|@Path\(\s*(?:value\s*=\s*)?\"(?P<q>/?[A-Za-z_][^\"\s]*)\""
+)
+TYPE_DECLARATION = rx.compile(r"\b(?:interface|class)\s+[A-Z]\w*")
 # A declared call's path: Feign's request line (its verb first), Spring's exchange (`value`/`url`
 # named or not), Refit's verb attribute; only a relative path (a full URL is read as one).
 DECLARED_PATH = rx.compile(
@@ -39,6 +57,8 @@ def declared_sites(name: str, text: str, lines: list[str], bases: Bases) -> None
     if PurePath(name).suffix.lower() not in SUFFIXES or not any(w in text for w in WORDS):
         return
     wired = _wired_base(lines, bases)
+    if "@Client(" in text or "@RegisterRestClient(" in text:
+        _annotated_sites(lines, bases)
     for i, line in enumerate(lines):
         if len(line) > 2000 or ("(" not in line or ("@" not in line and "[" not in line)):
             continue
@@ -108,3 +128,36 @@ def refit_query(text: str, start: int, end: int) -> list[tuple[str, int, int, in
 
 
 REFIT_VERBS = ("[Get(", "[Post(", "[Put(", "[Delete(", "[Patch(")
+
+
+def _annotated_sites(lines: list[str], bases: Bases) -> None:
+    """Micronaut's and MicroProfile's declared paths under their annotation's base (see
+    ANNOTATED_BASE), a JAX-RS type's own `@Path` prefixing its methods'."""
+    found = next(
+        (m for line in lines for m in ANNOTATED_BASE.finditer(line) if len(line) <= 2000), None
+    )
+    given = (found["m"] or found["q"]) if found is not None else None
+    base = sites._literal_base(given, bases, 0) if given else None
+    if base is None or base.host is None or not sites.AKOOL_HOST.fullmatch(base.host):
+        return
+    kind = "m" if found is not None and found["m"] else "q"
+    for i, line in enumerate(lines):
+        m = ANNOTATED_PATH.search(line) if "@" in line and len(line) <= 2000 else None
+        if m is None or m[kind] is None or "://" in m[kind]:
+            continue
+        if kind == "q" and _types_path(lines, i):
+            base = replace(base, prefix=base.prefix.rstrip("/") + "/" + m[kind].strip("/"))
+            continue
+        for site in sites._joined_to(i, line, m.start(kind), m[kind], base):
+            bases.named.setdefault(i, []).append(site)
+
+
+def _types_path(lines: list[str], i: int) -> bool:
+    """Whether the `@Path` on line i is a type's (its declaration follows its annotations)."""
+    for k in range(i + 1, min(len(lines), i + 6)):
+        text = lines[k].strip()
+        if TYPE_DECLARATION.search(text):
+            return True
+        if text and not text.startswith("@"):
+            return False
+    return False

@@ -1111,9 +1111,7 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         query += body
         body = []
     for m in (
-        REQUEST_PARAM.finditer(segment)
-        if "@RequestParam" in segment or "@Query(" in segment
-        else ()
+        REQUEST_PARAM.finditer(segment) if "@RequestParam" in segment or "@Query" in segment else ()
     ):
         group = "n" if m.group("n") else "p"  # (a Feign method's query parameter)
         at = start + m.start(group)
@@ -2285,12 +2283,14 @@ def _initialized(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
 # method declaration that follows, whose parameters say the query (`@RequestParam("k") String k`).
 DECLARING = rx.compile(
     r"@(?:(?:Get|Post|Put|Delete|Patch|Request)Mapping|RequestLine|GET|POST|PUT|DELETE|PATCH)\s*$"
-    r"|@(?:Get|Post|Put|Delete|Patch)Exchange\s*$"  # (Spring 6's HTTP interfaces)
+    r"|@(?:Get|Post|Put|Delete|Patch)(?:Exchange)?\s*$"  # (Spring 6's, Micronaut's clients)
+    r"|@(?:GET|POST|PUT|DELETE|PATCH)\s+@Path\s*$"  # (a JAX-RS client's method path)
     r"|\[(?:Get|Post|Put|Delete|Patch)\s*$"  # (Refit's `[Post("/x")]`)
 )  # (Retrofit's and Ktorfit's `@GET("content/...")` too, whose `@Query("k")` parameters say the query)
 DECLARATION = rx.compile(r"\]?\s*(?:@\w+(?:\([^()]*\))?\s*)*[\w<>\[\], ?]+\s+\w+\s*\(")
 REQUEST_PARAM = rx.compile(
-    r"@(?:RequestParam|Query)\s*\(\s*(?:(?:value|name)\s*=\s*)?\"(?P<n>[A-Za-z_]\w*)\""
+    r"@(?:RequestParam|Query|QueryValue|QueryParam)\s*\(\s*(?:(?:value|name)\s*=\s*)?"
+    r"\"(?P<n>[A-Za-z_]\w*)\""  # (Micronaut's @QueryValue, JAX-RS' @QueryParam too)
     r"|@RequestParam\s+(?:final\s+)?[\w<>\[\]?]+\s+(?P<p>[A-Za-z_]\w*)"
 )
 

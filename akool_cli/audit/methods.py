@@ -235,15 +235,16 @@ def _set_later(doc: Text, call: tuple[int, int]) -> Evidence | None:
 # A Feign or Spring interface's `@PostMapping("/x")`, `@RequestLine("POST /x")`, and Retrofit's (and
 # Ktorfit's) `@POST("content/...")`, upper case only (a JAX-RS server's `@POST` takes no path).
 ANNOTATED_VERB = rx.compile(
-    r"@(?:(?P<verb>Get|Post|Put|Delete|Patch)(?:Mapping|Exchange)|RequestLine"
+    r"@(?:(?P<verb>Get|Post|Put|Delete|Patch)(?:Mapping|Exchange)?|RequestLine"
     r"|(?P<retro>GET|POST|PUT|DELETE|PATCH))\s*$"
+    r"|@(?P<jaxrs>GET|POST|PUT|DELETE|PATCH)\s+@Path\s*$"  # (a JAX-RS client's `@POST @Path("/x")`)
     r"|(?<=\[)(?P<refit>Get|Post|Put|Delete|Patch)\s*$"
 )
 REQUEST_LINE = rx.compile(r"\(\s*\"(?P<m>GET|POST|PUT|DELETE|PATCH)\s")
 
 
 def _annotated(doc: Text, start: int, m: re.Match[str]) -> Evidence | None:
-    group = next((g for g in ("verb", "retro", "refit") if m.group(g)), "")
+    group = next((g for g in ("verb", "retro", "refit", "jaxrs") if m.group(g)), "")
     if group:
         at = start - len(m.string) + m.start(group)
         return Evidence(m.group(group).upper(), at, m.group(group), False)
