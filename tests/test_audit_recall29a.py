@@ -187,3 +187,15 @@ def test_micronaut_and_microprofile_clients_are_read() -> None:
         ),  # @Path("/content/video") + @Path("infobymodelid")
         ("QuarkusAkool.java", 17, "misnamed-field"),
     }
+
+
+# -- hunted: RestSharp and the JAX-RS client -----------------------------------------------------
+
+
+def test_restsharp_requests_and_jaxrs_targets_are_read() -> None:
+    assert found("rest_clients") == {
+        ("RestSharpAkool.cs", 10, "misnamed-field"),  # request.AddJsonBody(new {...})
+        ("RestSharpAkool.cs", 17, "wrong-method"),  # new RestRequest("...", Method.Post)
+        ("RestSharpAkool.cs", 26, "misnamed-field"),  # request.AddQueryParameter("videoModelId")
+        ("JaxRsAkool.java", 13, "misnamed-field"),  # client.target(BASE).path(..).queryParam(..)
+    }

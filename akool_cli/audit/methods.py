@@ -195,6 +195,9 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         annotated is not None
     ):  # a Feign client's method: @PostMapping("/x"), @RequestLine("POST /x")
         return _annotated(doc, start, annotated)
+    rest = REST_METHOD.match(doc.text, start) if REST_REQUEST.search(opener) else None
+    if rest is not None:  # RestSharp's `new RestRequest("x", Method.Post)`
+        return Evidence(rest.group("m").upper(), rest.start("m"), rest.group("m"), False)
     before_uri = VERB_BEFORE_URI.search(opener)
     if before_uri is not None:
         group = "verb" if before_uri.group("verb") else "constant"
@@ -219,6 +222,9 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
     return _fetch_default(doc, offset, start, end)
 
 
+# RestSharp's request: its method the constructor's second argument (`Method.Post`).
+REST_REQUEST = rx.compile(r"\bnew\s+RestRequest\s*$")
+REST_METHOD = rx.compile(r"\(\s*\"[^\"]*\"\s*,\s*Method\.(?P<m>Get|Post|Put|Delete|Patch)\b")
 JQUERY_AJAX = rx.compile(r"(?<![\w$])(?:\$|jQuery)\.ajax\s*$")
 AJAX_TYPE = rx.compile(r"\btype\s*:\s*[\"'](?P<m>[A-Za-z]+)[\"']")
 
