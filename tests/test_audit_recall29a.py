@@ -199,3 +199,19 @@ def test_restsharp_requests_and_jaxrs_targets_are_read() -> None:
         ("RestSharpAkool.cs", 26, "misnamed-field"),  # request.AddQueryParameter("videoModelId")
         ("JaxRsAkool.java", 13, "misnamed-field"),  # client.target(BASE).path(..).queryParam(..)
     }
+
+
+def test_a_builder_chain_is_not_searched_to_the_end_of_the_file() -> None:
+    # each request's chain end was searched for to the file's end: quadratic in the requests
+    from akool_cli.audit import urlbuilders
+
+    ends: list[int] = []
+
+    class Counting(str):
+        def find(self, sub: str, *bounds: int) -> int:  # type: ignore[override]
+            ends.append(len(bounds))
+            return super().find(sub, *bounds)
+
+    text = Counting('a.addPathSegments("p")' + "x" * 10_000)
+    urlbuilders.builder_query(text, text.index("("), text.index(")") + 1)
+    assert ends and all(n == 2 for n in ends)  # (every search is given its end)

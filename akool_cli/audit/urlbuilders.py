@@ -192,11 +192,13 @@ def builder_query(text: str, start: int, end: int) -> list[tuple[str, int, int, 
     if made is not None:  # (RestSharp's `request.AddQueryParameter("k", v)` after its binding)
         found += _rest_query(text, made["n"], end)
     if PATH_STEP_BEFORE.search(text, max(0, start - 40), start):  # `.addPathSegments("x")`: the
-        ends = [k for k in (text.find(w, end) for w in netqueries.STATEMENT_ENDS) if k >= 0]
+        limit = end + CHAIN_CHARS  # (bounded: a search to the file's end per request is quadratic)
+        ends = [k for k in (text.find(w, end, limit) for w in netqueries.STATEMENT_ENDS) if k >= 0]
         found += _added_keys(text, end, min(ends, default=end))  # chain's steps after it
     return found
 
 
+CHAIN_CHARS = 2000  # (how far a builder's chain may run past a path step)
 PATH_STEP_BEFORE = rx.compile(r"\.\s*(?:add(?:Encoded)?PathSegments?|pathSegment|path)\s*$")
 
 
