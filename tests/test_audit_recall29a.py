@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from akool_cli.audit.scan import audit, audit_text
 
 CORPUS = Path(__file__).parent / "audit_corpus" / "recall29a"
@@ -215,3 +217,29 @@ def test_a_builder_chain_is_not_searched_to_the_end_of_the_file() -> None:
     text = Counting('a.addPathSegments("p")' + "x" * 10_000)
     urlbuilders.builder_query(text, text.index("("), text.index(")") + 1)
     assert ends and all(n == 2 for n in ends)  # (every search is given its end)
+
+
+def test_the_web_policy_is_worked_out_once_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every request of a C# file asked, each a search of the whole text: 2,000 calls took a minute
+    from akool_cli.audit import dtos
+
+    asked: list[int] = []
+    real = dtos._web_policy
+
+    def counted(text: str) -> object:
+        asked.append(1)
+        return real(text)
+
+    monkeypatch.setattr(dtos, "_web_policy", counted)
+    calls = "".join(
+        f"    public Task<HttpResponseMessage> A{i}(string v) =>\n"
+        '        _http.PostAsJsonAsync("content/video/lipsync", new { video_url = v });\n'
+        for i in range(50)
+    )
+    text = (
+        "public class Many\n{\n"
+        '    private readonly HttpClient _http = new() { BaseAddress = new Uri("https://openapi.akool'
+        '.com/api/open/v3/") };\n' + calls + "}\n"
+    )
+    audit_text(text, "Many.cs")
+    assert len(asked) == 1
