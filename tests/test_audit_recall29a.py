@@ -243,3 +243,12 @@ def test_the_web_policy_is_worked_out_once_per_file(monkeypatch: pytest.MonkeyPa
     )
     audit_text(text, "Many.cs")
     assert len(asked) == 1
+
+
+def test_the_last_binding_of_a_name_is_found_from_the_end() -> None:
+    from akool_cli.audit import netqueries
+
+    text = 'var url = "a"; var myurl = "b"; x.url = "c"; url == d; var url = "e"; f(url)'
+    at = netqueries._last_binding(text, "url", 0, text.index("f(url)"))
+    assert at is not None and text[at:].startswith('"e"')
+    assert netqueries._last_binding(text, "url", 0, text.index('"a"') - 3) is None
