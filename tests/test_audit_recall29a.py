@@ -252,3 +252,29 @@ def test_the_last_binding_of_a_name_is_found_from_the_end() -> None:
     at = netqueries._last_binding(text, "url", 0, text.index("f(url)"))
     assert at is not None and text[at:].startswith('"e"')
     assert netqueries._last_binding(text, "url", 0, text.index('"a"') - 3) is None
+
+
+# -- minified-axios-calls-one-line-quadratic (break21l: typedmaps) -------------------------------
+
+
+def test_a_values_key_is_looked_for_at_the_end_of_the_line_before_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # each value fix searched its whole line before it: quadratic in the calls of one line
+    from akool_cli.audit import typedmaps
+
+    read: list[int] = []
+    real = typedmaps.KEY_BEFORE
+
+    class Counting:
+        def search(self, text: str) -> object:
+            read.append(len(text))
+            return real.search(text)
+
+    monkeypatch.setattr(typedmaps, "KEY_BEFORE", Counting())
+    call = (
+        'axios.post("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",'
+        '{talking_photo_url:a,audio_url:b,resolution:"720p"});'
+    )
+    audit_text("var x=1;" + call * 40 + "\n", "bundle.min.js")
+    assert read and max(read) <= typedmaps.KEY_REACH
