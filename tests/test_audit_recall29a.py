@@ -278,3 +278,10 @@ def test_a_values_key_is_looked_for_at_the_end_of_the_line_before_it(
     )
     audit_text("var x=1;" + call * 40 + "\n", "bundle.min.js")
     assert read and max(read) <= typedmaps.KEY_REACH
+
+
+# -- break21l wave w11: a Retrofit @Body Map given by the file's call ------------------------------
+
+
+def test_a_retrofit_map_body_is_what_its_one_call_gives() -> None:
+    assert found("retrofit_map_body") == {("PromptApi.kt", 16, "misnamed-field")}

@@ -1130,6 +1130,8 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     query += block_query(doc, end)
     if not doc.python:  # Retrofit's @POST("...") fun f(@Body b: T)
         body += annotated_body_keys(doc, start)
+        if not body and doc.holds("@Body"):  # (`@Body body: Map<...>`: what its callers give)
+            body += _called_body_keys(doc, start)
     if doc.language == "csharp" and body and doc.holds("AsJsonAsync", "JsonContent.Create"):
         body = _web_named(doc, start, body)  # (PostAsJsonAsync(url, new { AudioUrl = a }))
     return Request(_unique(body), _unique(query))
@@ -1462,6 +1464,41 @@ def annotated_body_keys(doc: Text, start: int) -> list[Key]:
             return []
         return [Key(n.json, n.offset, n.offset, n.offset, raw=True, shared=True) for n in members]
     return []
+
+
+GENERIC_ARGUMENTS = rx.compile(r"<[^<>()]*>")
+# A declared method's name and its parameters' opening, after its verb annotation's `)`.
+DECLARED_NAME = rx.compile(
+    r"\s*(?:@\w+(?:\([^()]*\))?\s*)*(?:suspend\s+)?(?:fun\s+|[\w<>\[\], ?]+\s+)(?P<n>[a-z]\w*)\s*\("
+)
+
+
+def _called_body_keys(doc: Text, start: int) -> list[Key]:
+    """The keys the file's calls of a Retrofit method give its `@Body` parameter when its type
+    is no type of the file (`@Body body: Map<String, String>`, then `api.generate(mapOf("prompt"
+    to p))`): each call's argument at the parameter's place, none patched."""
+    if not doc.text.endswith(BODY_VERBS, max(0, start - 6), start):
+        return []
+    close = doc.text.find(")", start)
+    declared = DECLARED_NAME.match(doc.text, close + 1) if close >= 0 else None
+    params = doc.paren_around(declared.end()) if declared is not None else None
+    if declared is None or params is None:
+        return []
+    # (the parameters split at their commas, a type's `<String, String>` blanked first)
+    flat = GENERIC_ARGUMENTS.sub(lambda g: " " * len(g[0]), doc.text[params[0] : params[1]])
+    parts = split_top(flat, 1, len(flat) - 1)
+    place = next((k for k, (a, b) in enumerate(parts) if "@Body" in flat[a:b]), None)
+    if place is None:
+        return []
+    calls = []  # (the arguments of each call given as many as the method takes)
+    for m in re.finditer(rf"(?<=\.){re.escape(declared['n'])}\s*\(", doc.text):
+        around = doc.paren_around(m.end())
+        given = split_top(doc.text, around[0] + 1, around[1] - 1) if around else []
+        calls += [given] if len(given) == len(parts) else []
+    keys: list[Key] = []
+    for k in _top_containers(doc, *calls[0][place]) if len(calls) == 1 else ():
+        _collect(doc, k, keys, keys, 0, calls[0][place][0])  # (one call only: two calls' keys
+    return [replace(k, shared=True) for k in keys]  # are no one request's)
 
 
 # A body's text made by an HTTP library from another name: RequestBody.create(json.toString(), T),
