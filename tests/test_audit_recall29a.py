@@ -285,3 +285,11 @@ def test_a_values_key_is_looked_for_at_the_end_of_the_line_before_it(
 
 def test_a_retrofit_map_body_is_what_its_one_call_gives() -> None:
     assert found("retrofit_map_body") == {("PromptApi.kt", 16, "misnamed-field")}
+
+
+def test_a_refit_parameters_own_name_is_not_patched() -> None:
+    # renaming a C# parameter (`string videoModelId`) would break callers naming it: no fix;
+    # an [AliasAs("videoModelId")] string is the query's name alone: patched
+    result = audit([CORPUS / "refit"], exclude=["expected.json"])
+    own = [f for f in result.findings if f.rule == "misnamed-field" and f.line == 6]
+    assert own and all(f.fix is None for f in own)

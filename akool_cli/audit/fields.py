@@ -1117,7 +1117,9 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         at = start + m.start(group)
         query.append(Key(m.group(group), at, at + len(m.group(group)), at, raw=True))
     if doc.language == "csharp" and doc.holds(*declared.REFIT_VERBS):  # Refit's parameters
-        query += [Key(*key, raw=True) for key in declared.refit_query(doc.text, start, end)]
+        for name, at, value_start, value_end in declared.refit_query(doc.text, start, end):
+            own = doc.text[at - 1 : at] != '"'  # (a parameter's own name: callers may name it)
+            query.append(Key(name, at, value_start, value_end, raw=True, shared=own))
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
