@@ -648,6 +648,7 @@ class Routes:
         self._defined: frozenset[str] | None = None
         self.options_until = -1  # the last line of a `.route({ ... })` options object
         self._ivars: frozenset[str] | None = None
+        self._declared: bool | None = None
 
     def defined(self) -> frozenset[str]:
         if self._defined is None:
@@ -666,6 +667,13 @@ class Routes:
         name = recv.group("r").split(".")[0] if recv is not None else ""
         return line[: head - 1].strip() != "" or name in self._ivars
 
+    def declared(self) -> bool:
+        """Whether the file declares a client's calls by annotation (source.feign_file: a Feign
+        or Micronaut client, `@Client("...")` with `@Post("/x")`), not a server's routes."""
+        if self._declared is None:
+            self._declared = source.feign_file(self.lines)
+        return self._declared
+
     def spans(self, i: int, line: str) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
         if ".route(" in line and ROUTE_OPTIONS.search(line):
@@ -675,7 +683,7 @@ class Routes:
             head = recv.start() if recv is not None else m.start()
             decorator = line[:head].endswith("@")  # (Flask's, FastAPI's, NestJS')
             decorator = decorator and not self.instance_call(line, head, recv)
-            if decorator and recv is None and m.group("verb").isupper():
+            if decorator and recv is None and (m.group("verb").isupper() or self.declared()):
                 continue  # Retrofit's `@POST("content/...")`: a call the client makes (JAX-RS' takes no path)
             owner = recv.group("r").split(".")[-1].lower() if recv is not None else ""
             if not decorator and (

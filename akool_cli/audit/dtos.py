@@ -97,7 +97,8 @@ def _declared(doc: Text, answer: bool) -> dict[str, Dto]:
     if doc.language == "rust" and "struct" in doc.text:
         return _serde(doc)
     if doc.language in ("", "csharp", "kotlin") and ("class" in doc.text or "record" in doc.text):
-        return _braced(doc, plain and doc.language != "csharp", answer)
+        policy = web_policy(doc.text) if doc.language == "csharp" and not answer else None
+        return _braced(doc, plain and doc.language != "csharp", answer, policy)
     return {}
 
 
@@ -198,9 +199,11 @@ def _python_member(
     return [Member(field.group("n"), field.group("n"), at, default, kind)]
 
 
-def _braced(doc: Text, plain: bool, answer: bool) -> dict[str, Dto]:
+def _braced(
+    doc: Text, plain: bool, answer: bool, policy: Callable[[str], str] | None = None
+) -> dict[str, Dto]:
     """Java, Kotlin and C# types: a record's or a data class's parameters, then the fields or
-    properties of the body."""
+    properties of the body (a plain C# member under the name `policy` gives it, when known)."""
     found: dict[str, Dto] = {}
     for m in BRACED_CLASS.finditer(doc.text):
         members: list[Member] = []
@@ -209,18 +212,24 @@ def _braced(doc: Text, plain: bool, answer: bool) -> dict[str, Dto]:
             around = doc.paren_around(m.end())
             if around is None or around[0] != m.end() - 1:
                 continue
-            members += _parameters(doc, around, plain, answer)
+            members += _parameters(doc, around, plain, answer, policy)
             end = around[1]
         opened = re.compile(r"[^;{}]*?\{").match(doc.text, end)
         index = doc.container_at(opened.end() - 1) if opened else None
         if index is not None:
-            members += _fields(doc, index, plain, answer)
+            members += _fields(doc, index, plain, answer, policy)
         if members:
             found[m.group("n")] = Dto(tuple(members), bool(m.group("p")))
     return found
 
 
-def _parameters(doc: Text, around: tuple[int, int], plain: bool, answer: bool) -> list[Member]:
+def _parameters(
+    doc: Text,
+    around: tuple[int, int],
+    plain: bool,
+    answer: bool,
+    policy: Callable[[str], str] | None = None,
+) -> list[Member]:
     from akool_cli.audit.fields import split_top  # (fields reads this module)
 
     found = []
@@ -241,6 +250,8 @@ def _parameters(doc: Text, around: tuple[int, int], plain: bool, answer: bool) -
         at = shift + name.start(name.lastgroup or "j")
         if renamed is not None:
             found.append(Member(member, renamed.group("j"), a + renamed.start("j"), value, kind))
+        elif policy is not None:
+            found.append(Member(member, policy(member), at, value, kind))
         elif plain or answer:
             found.append(Member(member, member, at, value, kind, judged=plain))
     return found
@@ -256,7 +267,9 @@ def _parameter_type(part: str, name: re.Match[str]) -> str:
     return words[-1] if words else ""
 
 
-def _fields(doc: Text, index: int, plain: bool, answer: bool) -> list[Member]:
+def _fields(
+    doc: Text, index: int, plain: bool, answer: bool, policy: Callable[[str], str] | None = None
+) -> list[Member]:
     """The fields (Java) or properties (C#) directly in a type's body."""
     c = doc.containers[index]
     found = []
@@ -276,6 +289,8 @@ def _fields(doc: Text, index: int, plain: bool, answer: bool) -> list[Member]:
         n, kind = m.group("n"), m.group("t")
         if renamed is not None:
             found.append(Member(n, renamed.group("j"), renamed.start("j"), value, kind))
+        elif policy is not None and m.group("prop"):  # (C#'s property, serialized by the policy)
+            found.append(Member(n, policy(n), m.start("n"), value, kind))
         elif (plain and not m.group("prop")) or answer:
             judged = plain and not m.group("prop")
             found.append(Member(n, n, m.start("n"), value, kind, judged))
@@ -302,6 +317,75 @@ def made(doc: Text, at: int) -> tuple[str, int] | None:
     if m is None or m.group("t") not in dtos(doc):
         return None
     return m.group("t"), m.start("how")
+
+
+# System.Net.Http.Json's senders (`PostAsJsonAsync(path, value)`, `JsonContent.Create(value)`)
+# serialize with JsonSerializerDefaults.Web: camelCase names. A file that also serializes another
+# way (JsonSerializer.Serialize's default keeps the names, Newtonsoft's too) or gives options
+# (which may set any policy, or none) leaves a plain member's name unknown, except for the policy
+# it names (`PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower`) when it names one alone.
+WEB_SENDER = rx.compile(
+    r"\b(?:Post|Put|Patch)AsJsonAsync\s*(?:<[^<>()]*>)?\(|\bJsonContent\.Create\b"
+)
+OTHER_SERIALIZER = rx.compile(
+    r"\bJsonSerializer\.Serialize|\bJsonConvert\.|\bSerializeObject\b|\bJsonSerializerOptions\b"
+    r"|\bJsonNamingPolicy\b|\[JsonNaming|NamingStrategy|JsonSerializerContext"
+)
+NAMED_POLICY = rx.compile(r"\bPropertyNamingPolicy\s*=\s*JsonNamingPolicy\.(?P<p>\w+)")
+POLICIES: dict[str, Callable[[str], str]] = {}  # (filled below: JsonNamingPolicy's, by name)
+
+
+def web_policy(text: str) -> Callable[[str], str] | None:
+    """The naming policy a C# file's plain members are certainly sent under, if one is (worked
+    out once per text: every request of a file asks, and a search of the whole text for each of
+    2,000 calls took a minute)."""
+    if text is not _POLICY.text:
+        _POLICY.text, _POLICY.policy = text, _web_policy(text)
+    return _POLICY.policy
+
+
+class _Policy:
+    """The last text asked about and its policy."""
+
+    text: str | None = None
+    policy: Callable[[str], str] | None = None
+
+
+_POLICY = _Policy()
+OTHER_WORDS = ("JsonSerializer", "JsonConvert", "SerializeObject", "JsonNaming", "NamingStrategy")
+
+
+def _web_policy(text: str) -> Callable[[str], str] | None:
+    if WEB_SENDER.search(text) is None:
+        return None
+    if not any(w in text for w in OTHER_WORDS) or OTHER_SERIALIZER.search(text) is None:
+        return _json_camel
+    named = {m.group("p") for m in NAMED_POLICY.finditer(text)}
+    if len(named) != 1 or "JsonConvert." in text or "JsonSerializer.Serialize" in text:
+        return None
+    return POLICIES.get(named.pop())
+
+
+def _json_camel(name: str) -> str:
+    """JsonNamingPolicy.CamelCase: the leading capitals lower-cased, the last of a run that goes
+    on in lower case kept (`TalkingPhotoUrl` -> `talkingPhotoUrl`, `URLValue` -> `urlValue`)."""
+    run = re.match(r"[A-Z]+", name)
+    if run is None:
+        return name
+    k = run.end()
+    if 1 < k < len(name) and name[k].islower():
+        k -= 1
+    return name[:k].lower() + name[k:]
+
+
+def _json_snake(name: str) -> str:
+    """JsonNamingPolicy.SnakeCaseLower: words split at case changes (`TalkingPhotoUrl` ->
+    `talking_photo_url`, `URLValue` -> `url_value`)."""
+    words = re.findall(r"[A-Z]+(?=[A-Z][a-z]|\d|\b|_)|[A-Z]?[a-z]+|[A-Z]+|\d+", name)
+    return "_".join(w.lower() for w in words) if words else name
+
+
+POLICIES.update(CamelCase=_json_camel, SnakeCaseLower=_json_snake)
 
 
 # -- Rust: serde structs ---------------------------------------------------------------------------

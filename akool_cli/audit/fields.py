@@ -19,14 +19,17 @@ from akool_cli.audit import (
     builders,
     callers,
     curlargs,
+    declared,
     dtos,
     fallbacks,
     handles,
     holders,
     mocks,
+    netqueries,
     querybuilders,
     quotings,
     rx,
+    urlbuilders,
 )
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
@@ -1109,22 +1112,51 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         query += body
         body = []
     for m in (
-        REQUEST_PARAM.finditer(segment)
-        if "@RequestParam" in segment or "@Query(" in segment
-        else ()
+        REQUEST_PARAM.finditer(segment) if "@RequestParam" in segment or "@Query" in segment else ()
     ):
         group = "n" if m.group("n") else "p"  # (a Feign method's query parameter)
         at = start + m.start(group)
         query.append(Key(m.group(group), at, at + len(m.group(group)), at, raw=True))
+    if doc.language == "csharp" and doc.holds(*declared.REFIT_VERBS):  # Refit's parameters
+        for name, at, value_start, value_end in declared.refit_query(doc.text, start, end):
+            own = doc.text[at - 1 : at] != '"'  # (a parameter's own name: callers may name it)
+            query.append(Key(name, at, value_start, value_end, raw=True, shared=own))
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     for name, at, value_start, value_end in querybuilders.builder_keys(doc.text, start, end):
         query.append(Key(name, at, value_start, value_end, raw=True))  # (url.searchParams.set)
+    if doc.holds(*urlbuilders.QUERY_WORDS):  # OkHttp's addQueryParameter, Spring's queryParam
+        query += [Key(*key, raw=True) for key in urlbuilders.builder_query(doc.text, start, end)]
+    if doc.language == "csharp" and doc.holds(netqueries.WORD):  # QueryHelpers.AddQueryString
+        query += [Key(*key, raw=True) for key in netqueries.query_keys(doc.text, start, end)]
     query += block_query(doc, end)
     if not doc.python:  # Retrofit's @POST("...") fun f(@Body b: T)
         body += annotated_body_keys(doc, start)
+        if not body and doc.holds("@Body"):  # (`@Body body: Map<...>`: what its callers give)
+            body += _called_body_keys(doc, start)
+    if doc.language == "csharp" and body and doc.holds("AsJsonAsync", "JsonContent.Create"):
+        body = _web_named(doc, start, body)  # (PostAsJsonAsync(url, new { AudioUrl = a }))
     return Request(_unique(body), _unique(query))
+
+
+# A C# call that serializes its value with System.Net.Http.Json's defaults (see dtos.web_policy).
+WEB_SENT = rx.compile(r"(?:AsJsonAsync\s*(?:<[^<>()]*>)?|JsonContent\.Create\s*(?:<[^<>()]*>)?)$")
+
+
+def _web_named(doc: Text, start: int, body: list[Key]) -> list[Key]:
+    """The keys of a C# anonymous object a System.Net.Http.Json call sends, under the names its
+    naming policy gives them (`AudioUrl` is sent as `audioUrl`); a dictionary's keys (quoted)
+    are sent as written."""
+    policy = (
+        dtos.web_policy(doc.text) if WEB_SENT.search(doc.text, max(0, start - 60), start) else None
+    )
+    if policy is None:
+        return body
+    return [
+        k if doc.text[k.offset - 1 : k.offset] in "\"'" else replace(k, name=policy(k.name))
+        for k in body
+    ]
 
 
 # A block given to the call after its arguments, which may set the request up: Kotlin's trailing
@@ -1435,6 +1467,41 @@ def annotated_body_keys(doc: Text, start: int) -> list[Key]:
             return []
         return [Key(n.json, n.offset, n.offset, n.offset, raw=True, shared=True) for n in members]
     return []
+
+
+GENERIC_ARGUMENTS = rx.compile(r"<[^<>()]*>")
+# A declared method's name and its parameters' opening, after its verb annotation's `)`.
+DECLARED_NAME = rx.compile(
+    r"\s*(?:@\w+(?:\([^()]*\))?\s*)*(?:suspend\s+)?(?:fun\s+|[\w<>\[\], ?]+\s+)(?P<n>[a-z]\w*)\s*\("
+)
+
+
+def _called_body_keys(doc: Text, start: int) -> list[Key]:
+    """The keys the file's calls of a Retrofit method give its `@Body` parameter when its type
+    is no type of the file (`@Body body: Map<String, String>`, then `api.generate(mapOf("prompt"
+    to p))`): each call's argument at the parameter's place, none patched."""
+    if not doc.text.endswith(BODY_VERBS, max(0, start - 6), start):
+        return []
+    close = doc.text.find(")", start)
+    declared = DECLARED_NAME.match(doc.text, close + 1) if close >= 0 else None
+    params = doc.paren_around(declared.end()) if declared is not None else None
+    if declared is None or params is None:
+        return []
+    # (the parameters split at their commas, a type's `<String, String>` blanked first)
+    flat = GENERIC_ARGUMENTS.sub(lambda g: " " * len(g[0]), doc.text[params[0] : params[1]])
+    parts = split_top(flat, 1, len(flat) - 1)
+    place = next((k for k, (a, b) in enumerate(parts) if "@Body" in flat[a:b]), None)
+    if place is None:
+        return []
+    calls = []  # (the arguments of each call given as many as the method takes)
+    for m in re.finditer(rf"(?<=\.){re.escape(declared['n'])}\s*\(", doc.text):
+        around = doc.paren_around(m.end())
+        given = split_top(doc.text, around[0] + 1, around[1] - 1) if around else []
+        calls += [given] if len(given) == len(parts) else []
+    keys: list[Key] = []
+    for k in _top_containers(doc, *calls[0][place]) if len(calls) == 1 else ():
+        _collect(doc, k, keys, keys, 0, calls[0][place][0])  # (one call only: two calls' keys
+    return [replace(k, shared=True) for k in keys]  # are no one request's)
 
 
 # A body's text made by an HTTP library from another name: RequestBody.create(json.toString(), T),
@@ -2232,6 +2299,8 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         extent = (
             _shell_command(doc, use_line) if doc.is_command(use_line) else enclosing_call(doc, use)
         )
+        if extent is not None and doc.language == "csharp":  # (an HttpRequestMessage's
+            extent = _initialized(doc, extent)  # `{ Content = ... }` initializer after it)
         if extent is not None and extent not in found:
             found.append(extent)
             if doc.is_command(use_line):  # (`curl "$URL" -d @- <<EOF`: the document after it)
@@ -2266,10 +2335,14 @@ def _initialized(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
 # method declaration that follows, whose parameters say the query (`@RequestParam("k") String k`).
 DECLARING = rx.compile(
     r"@(?:(?:Get|Post|Put|Delete|Patch|Request)Mapping|RequestLine|GET|POST|PUT|DELETE|PATCH)\s*$"
+    r"|@(?:Get|Post|Put|Delete|Patch)(?:Exchange)?\s*$"  # (Spring 6's, Micronaut's clients)
+    r"|@(?:GET|POST|PUT|DELETE|PATCH)\s+@Path\s*$"  # (a JAX-RS client's method path)
+    r"|\[(?:Get|Post|Put|Delete|Patch)\s*$"  # (Refit's `[Post("/x")]`)
 )  # (Retrofit's and Ktorfit's `@GET("content/...")` too, whose `@Query("k")` parameters say the query)
-DECLARATION = rx.compile(r"\s*(?:@\w+(?:\([^()]*\))?\s*)*[\w<>\[\], ?]+\s+\w+\s*\(")
+DECLARATION = rx.compile(r"\]?\s*(?:@\w+(?:\([^()]*\))?\s*)*[\w<>\[\], ?]+\s+\w+\s*\(")
 REQUEST_PARAM = rx.compile(
-    r"@(?:RequestParam|Query)\s*\(\s*(?:(?:value|name)\s*=\s*)?\"(?P<n>[A-Za-z_]\w*)\""
+    r"@(?:RequestParam|Query|QueryValue|QueryParam)\s*\(\s*(?:(?:value|name)\s*=\s*)?"
+    r"\"(?P<n>[A-Za-z_]\w*)\""  # (Micronaut's @QueryValue, JAX-RS' @QueryParam too)
     r"|@RequestParam\s+(?:final\s+)?[\w<>\[\]?]+\s+(?P<p>[A-Za-z_]\w*)"
 )
 
@@ -2390,7 +2463,9 @@ def _member(text: str, at: int) -> str:
 SEMICOLON = rx.compile(";")
 ASSIGNED_URL = rx.compile(  # (C#'s `const string X =`, Kotlin's and TypeScript's `val X: String =`)
     r"\s*(?:const|let|var|val|local|final|static|private|public|protected|internal|readonly"
-    r"|String|string|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.?]+\s*)?(?::=|=)"
+    r"|String|string|\s"
+    r"|[A-Z][\w.]*(?=\s+[A-Za-z_]\w*\s*=[^=]))*"  # (a JVM/.NET type: `HttpUrl url = `)
+    r"\$?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.?]+\s*)?(?::=|=)"
 )
 # Where a name is passed: f(NAME, g(x, NAME), url=NAME, url: NAME, "$NAME", ${NAME}
 NAME_USE = rx.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?P<n>[A-Za-z_]\w*)")

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 MADE = rx.compile(
     r"(?<![\w.$@])[$@]?(?P<h>[A-Za-z_]\w*)\s*=\s*"
     r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl|https?\.request"
-    r"|new\s+RestRequest|URLRequest|HTTP::Request\s*->\s*new|new\s+UnityWebRequest)\s*$"
+    r"|new\s+RestRequest|URLRequest|HTTP::Request\s*->\s*new|new\s+UnityWebRequest"
+    r"|new\s+HttpRequestMessage)\s*$"
 )
 # A call whose arguments are a URL and headers, never a body: Ruby's `Net::HTTP::Post.new(path,
 # initheader)`, `Net::HTTP::Get.new(uri, { "x-api-key" => key })` (its body is set on it later).
@@ -74,6 +75,12 @@ SETTERS = (
     Setter(HANDLE + r"\s*->\s*content\(\s*"),  # Perl's HTTP::Request
     Setter(HANDLE + r"\s*\.\s*send\(\s*"),  # XMLHttpRequest
     Setter(HANDLE + r"\s*\.\s*uploadHandler\s*=(?!=)"),  # Unity's UnityWebRequest
+    # C#'s HttpRequestMessage: `req.Content = JsonContent.Create(new {...})` (or a serialized
+    # StringContent), its value the object serialized
+    Setter(
+        HANDLE + r"\s*\.\s*Content\s*=\s*(?:JsonContent\.Create\s*(?:<[^<>()]*>)?\(|new\s+"
+        r"StringContent\(\s*(?:JsonSerializer\.Serialize|JsonConvert\.SerializeObject)\s*(?:<[^<>()]*>)?\()"
+    ),
 )
 # The words one of the setters holds: a file without any has no body set on a handle.
 HINTS = (
@@ -88,6 +95,7 @@ HINTS = (
     "->content(",
     ".send(",
     "uploadHandler",
+    ".Content",
 )
 # What sends a handle's request, or clears its options (with `{h}`, the handle's name): a
 # reused handle (`$ch = curl_init();` then URL, body, `curl_exec($ch)`, URL, body, `curl_exec($ch)`)

@@ -195,6 +195,9 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         annotated is not None
     ):  # a Feign client's method: @PostMapping("/x"), @RequestLine("POST /x")
         return _annotated(doc, start, annotated)
+    rest = REST_METHOD.match(doc.text, start) if REST_REQUEST.search(opener) else None
+    if rest is not None:  # RestSharp's `new RestRequest("x", Method.Post)`
+        return Evidence(rest.group("m").upper(), rest.start("m"), rest.group("m"), False)
     before_uri = VERB_BEFORE_URI.search(opener)
     if before_uri is not None:
         group = "verb" if before_uri.group("verb") else "constant"
@@ -219,6 +222,9 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
     return _fetch_default(doc, offset, start, end)
 
 
+# RestSharp's request: its method the constructor's second argument (`Method.Post`).
+REST_REQUEST = rx.compile(r"\bnew\s+RestRequest\s*$")
+REST_METHOD = rx.compile(r"\(\s*\"[^\"]*\"\s*,\s*Method\.(?P<m>Get|Post|Put|Delete|Patch)\b")
 JQUERY_AJAX = rx.compile(r"(?<![\w$])(?:\$|jQuery)\.ajax\s*$")
 AJAX_TYPE = rx.compile(r"\btype\s*:\s*[\"'](?P<m>[A-Za-z]+)[\"']")
 
@@ -235,14 +241,16 @@ def _set_later(doc: Text, call: tuple[int, int]) -> Evidence | None:
 # A Feign or Spring interface's `@PostMapping("/x")`, `@RequestLine("POST /x")`, and Retrofit's (and
 # Ktorfit's) `@POST("content/...")`, upper case only (a JAX-RS server's `@POST` takes no path).
 ANNOTATED_VERB = rx.compile(
-    r"@(?:(?P<verb>Get|Post|Put|Delete|Patch)Mapping|RequestLine|(?P<retro>GET|POST|PUT|DELETE|PATCH))"
-    r"\s*$"
+    r"@(?:(?P<verb>Get|Post|Put|Delete|Patch)(?:Mapping|Exchange)?|RequestLine"
+    r"|(?P<retro>GET|POST|PUT|DELETE|PATCH))\s*$"
+    r"|@(?P<jaxrs>GET|POST|PUT|DELETE|PATCH)\s+@Path\s*$"  # (a JAX-RS client's `@POST @Path("/x")`)
+    r"|(?<=\[)(?P<refit>Get|Post|Put|Delete|Patch)\s*$"
 )
 REQUEST_LINE = rx.compile(r"\(\s*\"(?P<m>GET|POST|PUT|DELETE|PATCH)\s")
 
 
 def _annotated(doc: Text, start: int, m: re.Match[str]) -> Evidence | None:
-    group = "verb" if m.group("verb") else "retro" if m.group("retro") else ""
+    group = next((g for g in ("verb", "retro", "refit", "jaxrs") if m.group(g)), "")
     if group:
         at = start - len(m.string) + m.start(group)
         return Evidence(m.group(group).upper(), at, m.group(group), False)

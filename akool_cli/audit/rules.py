@@ -21,6 +21,7 @@ from akool_cli.audit import (
     hooks,
     keycase,
     methods,
+    netqueries,
     readhints,
     receivers,
     returns,
@@ -1679,7 +1680,12 @@ QUERY_BESIDE = rx.compile(r"\bquery[\"']?\s*(?::|=>?)(?![=>])")
 def _query_beside(doc: f.Text, at: int) -> bool:
     """Whether the call the path at `at` is given to also gives a query (see QUERY_BESIDE)."""
     call = f.enclosing_call(doc, at)
-    return call is not None and QUERY_BESIDE.search(doc.text, call[0], call[1]) is not None
+    if call is not None and QUERY_BESIDE.search(doc.text, call[0], call[1]) is not None:
+        return True
+    around = doc.paren_around(at) if doc.holds(netqueries.WORD) else None
+    return around is not None and netqueries.adds_query(
+        doc.text, around[0]
+    )  # (C#'s AddQueryString)
 
 
 def _missing_by_name(

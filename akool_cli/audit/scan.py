@@ -24,6 +24,7 @@ from akool_cli.audit import (
     datafiles,
     foreignmodels,
     gitignores,
+    httpfactory,
     keyedpaths,
     laravel,
     modules,
@@ -1048,6 +1049,8 @@ def _share_bases(folder: Folder, path: Path, shown: str, lines: list[str], scope
     sites.find_clients(lines, bases)  # (a helper that gives its path to a client of the file)
     for name, client in sharedclients.exported(bases, scopes).items():  # (`export const api`)
         folder.shared.setdefault(name, []).append((path, client))
+    for key, client in httpfactory.registered(shown, lines, bases).items():  # (AddHttpClient)
+        folder.configured["${" + key + "}"] = client
     wrappers.find_helpers(lines, bases)
     for name, helper in bases.helpers.items():
         if helper is None:

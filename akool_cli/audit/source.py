@@ -444,7 +444,7 @@ def route_spans(
     if not any(w in line for w in ROUTE_WORDS) and ROUTE_HANDLER.search(line) is None:
         return spans  # (see ROUTE_WORDS)
     for m in ROUTE.finditer(line):
-        if feign and m.group(0).startswith("@") and "Mapping(" in m.group(0):
+        if feign and m.group(0).startswith("@") and m.group(0)[1:2].isupper():  # (Mapping, Post)
             continue
         if m.group(0).startswith("@") and _instance_call(line, m, ivars):
             continue
@@ -521,7 +521,8 @@ CONTROLLER = rx.compile(r"@(?:Rest)?Controller\b")
 
 def feign_file(lines: list[str]) -> bool:
     """Whether a file's Spring mapping annotations declare a Feign client's calls."""
-    text = "\n".join(lines) if any("@FeignClient" in line for line in lines) else ""
+    declared = ("@FeignClient", "@Client(")  # (Micronaut's declared client: `@Post("/x")` calls)
+    text = "\n".join(lines) if any(w in line for line in lines for w in declared) else ""
     return bool(text) and not CONTROLLER.search(text)
 
 

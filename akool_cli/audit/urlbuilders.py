@@ -8,15 +8,23 @@ segments join to the base (`bases.named`, by line)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import PurePath
 
-from akool_cli.audit import rx, sites
+from akool_cli.audit import declared, httpfactory, ktorclients, netqueries, rx, sites
 from akool_cli.audit.sites import Base, Bases, Site
 
 JVM_SUFFIXES = frozenset({".java", ".kt", ".kts", ".scala", ".groovy"})
 # Words one of which a line that gives a builder its base holds (a cheap test before the regex).
-BASE_LINE_WORDS = (".host(", "HttpUrl", "UriComponentsBuilder", "takeFrom(", "URLBuilder(")
+BASE_LINE_WORDS = (
+    ".host(",
+    "HttpUrl",
+    "UriComponentsBuilder",
+    "takeFrom(",
+    "URLBuilder(",
+    ".target(",
+)
 # Where a builder is given its base: OkHttp's host (a base of no path), a URL parsed into a
 # builder, Spring's factory methods, Ktor's takeFrom; the base a string or a name.
 ARGUMENT = r"\(\s*(?P<a>\"[^\"]*\"|[A-Za-z_][\w.]*(?:\(\))?)\s*\)"
@@ -24,7 +32,7 @@ BUILDER_BASE = rx.compile(
     r"\.host"
     + ARGUMENT
     + r"|(?:HttpUrl\.(?:parse|get)|\.toHttpUrl(?:OrNull)?|UriComponentsBuilder\.from(?:HttpUrl"
-    r"|UriString)|takeFrom|URLBuilder)"
+    r"|UriString)|takeFrom|URLBuilder|(?<=\.)target)"  # (JAX-RS' client.target(BASE).path("x"))
     + ARGUMENT.replace("(?P<a>", "(?P<b>")
     + r"|(?P<c>\"[^\"]*\"|[A-Za-z_][\w.]*)\s*\.\s*toHttpUrl(?:OrNull)?\(\)"
 )
@@ -40,11 +48,23 @@ STATEMENT_END = rx.compile(r";\s*$|^\s*\}\s*$")
 
 # Words a text holds when it may build a URL so (read once per file: the bench's 5,000 calls
 # hold none).
-TEXT_WORDS = ("HttpUrl", "UriComponentsBuilder", "takeFrom(", "URLBuilder(", ".host(", "URL(")
+TEXT_WORDS = (
+    "HttpUrl",
+    "UriComponentsBuilder",
+    "takeFrom(",
+    "URLBuilder(",
+    ".host(",
+    "URL(",
+    ".target(",
+)
 
 
 def url_builder_sites(name: str, text: str, lines: list[str], bases: Bases) -> None:
     """The paths the file's URL builders join to an AKOOL base, as sites (`bases.named`)."""
+    declared.declared_sites(name, text, lines, bases)  # (Feign's, Spring's, Refit's interfaces)
+    httpfactory.factory_clients(name, text, lines, bases)  # (.NET's CreateClient("akool"))
+    ktorclients.default_request_clients(name, text, lines, bases)  # (Ktor's defaultRequest)
+    restsharp_sites(name, text, lines, bases)  # (RestSharp's `new RestRequest("x", Method.Post)`)
     if not any(word in text for word in TEXT_WORDS):
         return
     builder_sites(name, lines, bases)
@@ -152,3 +172,80 @@ def slash_sites(name: str, lines: list[str], bases: Bases) -> None:
             if len(segments) > 1 or QUERY_AFTER.match(line, m.end()):
                 site = replace(site, named=True)
             bases.named.setdefault(i, []).append(site)
+
+
+# Query parameters a URL builder adds (OkHttp's `.addQueryParameter("k", v)`, Spring's
+# `UriComponentsBuilder...queryParam("k", v)`): the query of the request given the URL it builds,
+# inline or held in a name (`HttpUrl url = ...build(); ... .url(url)`).
+QUERY_WORDS = ("QueryParameter(", ".queryParam(")
+ADDED_QUERY = rx.compile(
+    r"\.\s*(?:[aA]dd(?:Encoded)?QueryParameter|setQueryParameter|queryParam)\(\s*"
+    r"\"(?P<k>[A-Za-z_][\w.\[\]-]*)\"\s*,\s*(?P<v>[^,()]*(?:\([^()]*\))?[^,()]*?)\s*\)"
+)
+
+
+def builder_query(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
+    """The query keys (name, where, value start, value end) the request in text[start:end] takes
+    from URL builders (see ADDED_QUERY)."""
+    found = netqueries.query_keys(text, start, end, _added_keys)
+    made = REST_MADE.search(text, max(0, start - 80), start)
+    if made is not None:  # (RestSharp's `request.AddQueryParameter("k", v)` after its binding)
+        found += _rest_query(text, made["n"], end)
+    if PATH_STEP_BEFORE.search(text, max(0, start - 40), start):  # `.addPathSegments("x")`: the
+        limit = end + CHAIN_CHARS  # (bounded: a search to the file's end per request is quadratic)
+        ends = [k for k in (text.find(w, end, limit) for w in netqueries.STATEMENT_ENDS) if k >= 0]
+        found += _added_keys(text, end, min(ends, default=end))  # chain's steps after it
+    return found
+
+
+CHAIN_CHARS = 2000  # (how far a builder's chain may run past a path step)
+PATH_STEP_BEFORE = rx.compile(r"\.\s*(?:add(?:Encoded)?PathSegments?|pathSegment|path)\s*$")
+
+
+def _added_keys(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, int]]:
+    for m in ADDED_QUERY.finditer(text, start, end):
+        yield m["k"], m.start("k"), m.start("v"), m.end("v")
+
+
+# RestSharp's client and requests: `new RestClient(BASE)` (or `new RestClientOptions(BASE)`, a
+# `new Uri(BASE)`), then `new RestRequest("content/x", Method.Post)`, its resource appended to the
+# client's base: each resource a site (`bases.named`) under the file's AKOOL RestClient base.
+REST_WORD = "RestRequest("
+REST_CLIENT = rx.compile(
+    r"\bnew\s+RestClient(?:Options)?\(\s*(?:new\s+Uri\(\s*)?(?P<b>\"[^\"]*\"|[A-Za-z_][\w.]*)\s*[,)]"
+)
+REST_REQUEST = rx.compile(r"\bnew\s+RestRequest\(\s*\"(?P<p>/?[A-Za-z_][^\"\s]*)\"")
+
+
+def restsharp_sites(name: str, text: str, lines: list[str], bases: Bases) -> None:
+    """The resources of the file's RestSharp requests joined to its RestClient's AKOOL base."""
+    if REST_WORD not in text or not name.lower().endswith(".cs"):
+        return
+    made = next(
+        (m for line in lines for m in REST_CLIENT.finditer(line) if len(line) <= 2000), None
+    )
+    base = sites._literal_base(made["b"], bases, 0) if made is not None else None
+    if base is None or base.host is None or not sites.AKOOL_HOST.fullmatch(base.host):
+        return
+    for i, line in enumerate(lines):
+        for m in REST_REQUEST.finditer(line) if REST_WORD in line else ():
+            if "://" not in m["p"]:
+                bases.named.setdefault(i, []).extend(
+                    sites._joined_to(i, line, m.start("p"), m["p"], base)
+                )
+
+
+REST_MADE = rx.compile(r"(?<![\w.])(?P<n>[A-Za-z_]\w*)\s*=\s*new\s+RestRequest\s*$")
+REST_LOOK = 2000  # (how far after the request's binding its parameters are added: a method)
+
+
+def _rest_query(text: str, name: str, after: int) -> list[tuple[str, int, int, int]]:
+    """The query keys added to the RestSharp request `name` after its binding, up to its next."""
+    stop = min(len(text), after + REST_LOOK)
+    again = re.compile(rf"(?<![\w.]){re.escape(name)}\s*=(?!=)").search(text, after, stop)
+    added = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(?=\.\s*AddQueryParameter\()")
+    found = []
+    for m in added.finditer(text, after, again.start() if again else stop):
+        key = next(_added_keys(text, m.end(), stop), None)
+        found += [key] if key is not None else []
+    return found

@@ -70,7 +70,7 @@ READ_TABLES = (
     *(("workflows", "WORKFLOW_SUFFIXES"), ("specs", "SPEC_SUFFIXES")),
     *(("makefiles", "MAKEFILE_SUFFIXES"), ("terraform", "TF_SUFFIX")),
     *(("lua", "LUA_SUFFIXES"), ("elixir", "ELIXIR_SUFFIXES"), ("rpipes", "R_SUFFIXES")),
-    ("urlbuilders", "JVM_SUFFIXES"),
+    *(("urlbuilders", "JVM_SUFFIXES"), ("declared", "SUFFIXES"), ("ktorclients", "SUFFIXES")),
     ("walking", "EMBEDDING_SUFFIXES"),  # (every embedded reader's: .hurl, Thunder Client's .json)
 )
 
