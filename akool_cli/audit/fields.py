@@ -2274,6 +2274,8 @@ def _data_is_query(doc: Text, start: int, segment: str) -> bool:
     if doc.language == "swift":
         callee = doc.text[max(0, start - 30) : start]
         return bool(ALAMOFIRE.search(callee)) and not SWIFT_NOT_GET.search(segment)
+    if doc.python:
+        return _fields_query(segment)
     if doc.jquery is None:  # (looked for once a file)
         doc.jquery = "$." in doc.text or "jQuery." in doc.text
     if not doc.jquery:
@@ -2282,6 +2284,20 @@ def _data_is_query(doc: Text, start: int, segment: str) -> bool:
     if JQUERY_GET.search(callee):
         return True
     return bool(JQUERY_AJAX.search(callee)) and not NOT_GET.search(segment)
+
+
+# urllib3's `request("GET", url, fields={...})`: for GET, HEAD and DELETE it encodes the fields into
+# the URL's query (for the other methods they are the form body).
+URLLIB3_QUERY_METHOD = rx.compile(r"\(\s*(?:method\s*=\s*)?[\"'](?:GET|HEAD|DELETE)[\"']\s*,")
+URLLIB3_FIELDS = rx.compile(r"[(,]\s*fields\s*=(?!=)")
+
+
+def _fields_query(segment: str) -> bool:
+    """Whether a Python call's arguments (`segment`) are urllib3's GET with its query as `fields=`."""
+    return "fields" in segment and (
+        URLLIB3_QUERY_METHOD.match(segment) is not None
+        and URLLIB3_FIELDS.search(segment) is not None
+    )
 
 
 ALAMOFIRE = rx.compile(r"(?<![\w.])(?:AF|Alamofire|Session\.default)\.request\s*$")

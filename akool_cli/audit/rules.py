@@ -17,6 +17,7 @@ from typing import Literal
 from akool_cli.audit import (
     answers,
     branches,
+    callresults,
     curlargs,
     hooks,
     keycase,
@@ -1672,6 +1673,8 @@ def _missing_by_name(
         string = f.STRING_AT.match(doc.text, at, at + f.LONG_URL + 1)
         held = f.url_uses(doc, at) if string and "?" not in string.group(0) else None
         held = None if _query_beside(doc, at) else held
+        if held is not None and callresults.holds_result(doc, held[0], at):
+            return  # `r = http.request("GET", URL, ...)`: `r` holds the answer, not the URL
     for use in held[1] if held is not None else ():
         call = f.enclosing_call(doc, use)
         opener = doc.text[max(0, call[0] - 60) : call[0] + 1] if call is not None else ""

@@ -1,0 +1,71 @@
+"""`akool audit` on session seventeen's recall29b shapes: bases and helpers held in other places
+(a base given up to a parent's constructor, a client held on an app's state, a URL joined in Go,
+axios's defaults), and queries given the ways urllib3 and ASP.NET take them."""
+
+from __future__ import annotations
+
+from akool_cli.audit.scan import audit_text
+
+V4_VOICES = "https://openapi.akool.com/api/open/v4/voice/list"
+INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
+
+
+def rules_at(text: str, name: str) -> list[tuple[int, str]]:
+    return sorted((f.line, f.rule) for f in audit_text(text, name))
+
+
+# -- query-kwargs-false-missing-query-field ------------------------------------------------------
+
+
+def test_urllib3_get_fields_are_the_query() -> None:
+    text = (
+        "import json\nimport urllib3\nhttp = urllib3.PoolManager()\n\n"
+        "def voices(key):\n"
+        f'    r = http.request("GET", "{V4_VOICES}", fields={{"type": "2"}}, headers={{"x-api-key": key}})\n'
+        "    return json.loads(r.data)\n\n"
+        "def bad(key, vid):\n"
+        f'    r = http.request("GET", "{INFO}", fields={{"videoModelId": vid}})\n'
+        "    return json.loads(r.data)\n"
+    )
+    assert rules_at(text, "pool.py") == [(10, "misnamed-field")]
+
+
+def test_urllib3_post_fields_stay_the_form_body() -> None:
+    text = (
+        "import urllib3\nhttp = urllib3.PoolManager()\n"
+        'r = http.request("POST", "https://openapi.akool.com/api/open/v3/content/video/lipsync",'
+        ' fields={"video_url": "v", "audio": "a"})\n'
+    )
+    assert (3, "misnamed-field") in rules_at(text, "form.py")
+
+
+def test_a_name_bound_to_a_response_is_not_the_url_sent_alone() -> None:
+    text = (
+        "import json\nimport requests\n\n"
+        "def voices(key):\n"
+        f'    r = requests.get("{V4_VOICES}", params={{"type": "2"}})\n'
+        "    return json.loads(r.text)\n"
+    )
+    assert rules_at(text, "resp.py") == []
+
+
+def test_a_url_with_a_query_added_is_not_the_bare_url() -> None:
+    text = (
+        "public static class Q {\n"
+        "    static readonly HttpClient Http = new();\n"
+        "    public static Task<string> Voices() {\n"
+        f'        var url = QueryHelpers.AddQueryString("{V4_VOICES}", new Dictionary<string, string?> {{ ["type"] = "2" }});\n'
+        "        return Http.GetStringAsync(url);\n"
+        "    }\n}\n"
+    )
+    assert rules_at(text, "Q.cs") == []
+
+
+def test_a_url_held_in_a_name_and_sent_alone_still_lacks_its_query() -> None:
+    text = (
+        "import os\nimport requests\n"
+        f'VOICES = os.getenv("AKOOL_VOICES", "{V4_VOICES}")\n'
+        "def voices():\n"
+        "    return requests.get(VOICES).json()\n"
+    )
+    assert (5, "missing-query-field") in rules_at(text, "held.py")
