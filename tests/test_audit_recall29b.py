@@ -69,3 +69,66 @@ def test_a_url_held_in_a_name_and_sent_alone_still_lacks_its_query() -> None:
         "    return requests.get(VOICES).json()\n"
     )
     assert (5, "missing-query-field") in rules_at(text, "held.py")
+
+
+# -- base-given-to-super-constructor-missed ------------------------------------------------------
+
+SUPER_PY = """import requests
+
+
+class BaseClient:
+    def __init__(self, key, base_url):
+        self.base_url = base_url
+
+    def _post(self, path, body):
+        return requests.post(self.base_url + path, json=body).json()
+
+
+class AkoolClient(BaseClient):
+    def __init__(self, key):
+        super().__init__(key, "https://openapi.akool.com/api/open/v3")
+
+    def lipsync(self, video, audio):
+        return self._post("/content/video/lipsync", {"video_url": video, "audio": audio})
+
+    def bad_path(self, video, audio):
+        return self._post("/content/video/lipsyncc", {"video_url": video, "audio_url": audio})
+"""
+
+
+def test_a_base_given_up_to_the_parent_joins_the_inherited_helpers_paths() -> None:
+    assert rules_at(SUPER_PY, "client.py") == [(17, "misnamed-field"), (20, "unknown-endpoint")]
+
+
+def test_a_parent_given_another_base_by_another_subclass_is_no_akool_base() -> None:
+    other = SUPER_PY + (
+        "\n\nclass Other(BaseClient):\n    def __init__(self, key):\n"
+        '        super().__init__(key, "https://api.example.com/v1")\n'
+    )
+    assert rules_at(other, "client.py") == []
+    direct = SUPER_PY + '\n\nplain = BaseClient("k", "https://api.example.com/v1")\n'
+    assert rules_at(direct, "client.py") == []
+
+
+def test_typescript_and_java_super_calls_give_the_base() -> None:
+    ts = (
+        "class HttpBase {\n"
+        "  constructor(private base: string, private key: string) {}\n"
+        "  protected post(path: string, body: unknown) {\n"
+        "    return fetch(this.base + path, { method: 'POST', body: JSON.stringify(body) });\n"
+        "  }\n}\n"
+        "class Akool extends HttpBase {\n"
+        "  constructor(key: string) { super('https://openapi.akool.com/api/open/v3', key); }\n"
+        "  talk() { return this.post('/content/video/lipsyncc', {}); }\n}\n"
+    )
+    assert rules_at(ts, "a.ts") == [(9, "unknown-endpoint")]
+    java = (
+        "abstract class Base {\n    private final String root;\n"
+        "    Base(String root) {\n        this.root = root;\n    }\n"
+        "    String post(String path) throws Exception {\n"
+        "        return send(java.net.URI.create(root + path));\n    }\n}\n"
+        "class Akool extends Base {\n"
+        '    Akool() {\n        super("https://openapi.akool.com/api/open/v3");\n    }\n'
+        '    String bad() throws Exception {\n        return post("/content/video/lipsyncc");\n    }\n}\n'
+    )
+    assert rules_at(java, "Akool.java") == [(15, "unknown-endpoint")]

@@ -36,6 +36,7 @@ from akool_cli.audit import (
     sharedclients,
     sites,
     source,
+    superbases,
     typedmaps,
     unseen,
     urlbuilders,
@@ -606,6 +607,7 @@ def _audit_text(
     ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell", arrows)
     ctx.bases.take_imported(folder.bases)
     sites.definitions(name, lines, ctx.bases)
+    superbases.given_up(text, lines, ctx.bases)  # (`super().__init__(key, BASE)`)
     sites.find_clients(lines, ctx.bases)
     sharedclients.take(lines, ctx.bases)  # (another file's `api` or `createClient()`)
     ctx.comments = source.comments(name, lines)
