@@ -4,7 +4,9 @@ axios's defaults), and queries given the ways urllib3 and ASP.NET take them."""
 
 from __future__ import annotations
 
-from akool_cli.audit.scan import audit_text
+from pathlib import Path
+
+from akool_cli.audit.scan import audit, audit_text
 
 V4_VOICES = "https://openapi.akool.com/api/open/v4/voice/list"
 INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
@@ -132,3 +134,45 @@ def test_typescript_and_java_super_calls_give_the_base() -> None:
         '    String bad() throws Exception {\n        return post("/content/video/lipsyncc");\n    }\n}\n'
     )
     assert rules_at(java, "Akool.java") == [(15, "unknown-endpoint")]
+
+
+# -- python-inherited-helper-from-other-module-missed --------------------------------------------
+
+BASE_MODULE = """import requests
+
+
+class BaseClient:
+    base_url = ""
+
+    def _post(self, path, body):
+        return requests.post(self.base_url + path, json=body).json()
+"""
+
+
+def test_helpers_inherited_from_a_class_of_another_module_join_the_subclass_base(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "base.py").write_text(BASE_MODULE)
+    (tmp_path / "akool.py").write_text(
+        "from .base import BaseClient\n\n\nclass AkoolClient(BaseClient):\n"
+        '    base_url = "https://openapi.akool.com/api/open/v3"\n\n'
+        "    def bad(self):\n"
+        '        return self._post("/content/video/lipsyncc", {})\n'
+    )
+    found = {(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings}
+    assert found == {("akool.py", 8, "unknown-endpoint")}
+
+
+def test_a_parent_of_another_module_given_two_bases_in_one_file_joins_neither(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "base.py").write_text(BASE_MODULE)
+    (tmp_path / "vendors.py").write_text(
+        "from .base import BaseClient\n\n\nclass AkoolClient(BaseClient):\n"
+        '    base_url = "https://openapi.akool.com/api/open/v3"\n\n\n'
+        "class Other(BaseClient):\n"
+        '    base_url = "https://api.example.com/v1"\n\n'
+        "    def chat(self):\n"
+        '        return self._post("/content/video/lipsyncc", {})\n'
+    )
+    assert audit([tmp_path]).findings == []

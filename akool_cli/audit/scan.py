@@ -24,6 +24,7 @@ from akool_cli.audit import (
     datafiles,
     foreignmodels,
     gitignores,
+    inherited,
     keyedpaths,
     laravel,
     modules,
@@ -383,6 +384,7 @@ def audit_text(
     served: Served | None = None,
     models: list[foreignmodels.Block] | None = None,
     reached: tuple[tuple[str, str, sites.Base], ...] = (),
+    parents: dict[str, list[str]] | None = None,
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
@@ -407,6 +409,7 @@ def audit_text(
         akool_modules,
         models or [],
         reached,
+        parents or {},
     )
     with _no_gc():
         held = _embedded(text, name)
@@ -574,6 +577,7 @@ class Imports:
     akool_modules: frozenset[str] = frozenset()
     models: list[foreignmodels.Block] = field(default_factory=list)  # (foreignmodels.py)
     reached: tuple[tuple[str, str, sites.Base], ...] = ()  # (key, read, base): see folder_bases
+    parents: dict[str, list[str]] = field(default_factory=dict)  # (inherited.py)
 
 
 @contextmanager
@@ -608,6 +612,7 @@ def _audit_text(
     ctx.bases.take_imported(folder.bases)
     sites.definitions(name, lines, ctx.bases)
     superbases.given_up(text, lines, ctx.bases)  # (`super().__init__(key, BASE)`)
+    inherited.take(lines, ctx.bases, folder.parents)  # (a parent class of another file's helpers)
     sites.find_clients(lines, ctx.bases)
     sharedclients.take(lines, ctx.bases)  # (another file's `api` or `createClient()`)
     ctx.comments = source.comments(name, lines)
@@ -852,6 +857,7 @@ class _Run:
             self.served,
             foreignmodels.imported_models(path, text, self.models),
             folder.reached.get(path, ()),
+            inherited.imported_parents(path, text, folder.parents),
         )
         if out and len(self.texts) > 1:
             self.shared[path] = out
@@ -979,6 +985,7 @@ class Folder:
     configured: dict[str, sites.Base] = field(default_factory=dict)
     # The files that re-export each file's names (see reexports.barrels).
     barrels: dict[Path, set[Path]] = field(default_factory=dict)
+    parents: inherited.Parents = field(default_factory=dict)  # (classes other files may extend)
 
     def configured_in(self, text: str) -> dict[str, sites.Base]:
         """The config bases whose key a file's text names (`@Value("${akool.api.url}")`)."""
@@ -1010,6 +1017,7 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
         _reached_rows(folder, maps, texts)
     if len(texts) > 1:
         folder.barrels = reexports.barrels((p, t) for p, _, t in texts)
+        folder.parents = inherited.folder_parents(texts)
         _through_barrels(folder.shared, folder.barrels)
         _through_barrels(folder.helpers, folder.barrels)
         for _ in range(WRAPPER_DEPTH):

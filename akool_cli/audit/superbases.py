@@ -48,23 +48,24 @@ def given_up(text: str, lines: list[str], bases: Bases) -> None:
     same AKOOL base to (see the module's docstring)."""
     if "super" not in text and "__init__(self" not in text:
         return
-    classes = _classes(lines)
-    if not any(parent for _, parent in classes.values()):
+    known = classes(lines)
+    if not any(parent for _, parent in known.values()):
         return
     given: dict[tuple[str, str], list[Base | None]] = {}
     for i, line in enumerate(lines):
         for m in SUPER_CALL.finditer(line) if ("super" in line or "__init__" in line) else ():
             sub = _class_of(lines, i)
-            parent = m.group("named") or (classes.get(sub, ("", ""))[1] if sub else "")
-            if parent:
-                for param, base in _arguments(lines, i, m.end(), parent, classes, bases):
+            parent = m.group("named") or (known.get(sub, ("", ""))[1] if sub else "")
+            ctor = _constructor(lines, known[parent][0]) if parent in known else None
+            if ctor is not None:
+                for param, base in _arguments(line, i, m.end(), ctor, bases):
                     given.setdefault((parent, param), []).append(base)
     for (parent, param), values in given.items():
-        subclasses = sum(1 for _, p in classes.values() if p == parent)
+        subclasses = sum(1 for _, p in known.values() if p == parent)
         first = values[0]
         if first is None or len(values) < subclasses or any(v != first for v in values):
             continue  # (another subclass gives another value, or none: the base is not one)
-        ctor = _constructor(lines, classes[parent][0])
+        ctor = _constructor(lines, known[parent][0])
         if ctor is not None and not _made_directly(lines, parent, ctor.line):
             _bind(lines, bases, ctor, param, first)
 
@@ -94,7 +95,7 @@ def _bind(lines: list[str], bases: Bases, ctor: Parent, param: str, base: Base) 
     bases.names.setdefault(attribute, base)
 
 
-def _classes(lines: list[str]) -> dict[str, tuple[int, str]]:
+def classes(lines: list[str]) -> dict[str, tuple[int, str]]:
     """The file's classes: name -> (line, the parent it extends or "")."""
     found: dict[str, tuple[int, str]] = {}
     for i, line in enumerate(lines):
@@ -118,21 +119,10 @@ def _class_of(lines: list[str], i: int) -> str:
 
 
 def _arguments(
-    lines: list[str],
-    i: int,
-    at: int,
-    parent: str,
-    classes: dict[str, tuple[int, str]],
-    bases: Bases,
+    line: str, i: int, at: int, ctor: Parent, bases: Bases
 ) -> list[tuple[str, Base | None]]:
     """(parameter, the AKOOL base given to it or None) for each argument of a super call whose
     `(` ends at column `at` of line i, matched to the parent's constructor's parameters."""
-    if parent not in classes:
-        return []
-    ctor = _constructor(lines, classes[parent][0])
-    if ctor is None:
-        return []
-    line = lines[i]
     found: list[tuple[str, Base | None]] = []
     for k, (a, b) in enumerate(arguments.spans(line, at)):
         argument = line[a:b]
@@ -144,6 +134,26 @@ def _arguments(
         else:
             continue
         found.append((param, _base_of(value, bases, i)))
+    return found
+
+
+def kept_from_super(
+    lines: list[str], head: int, end: int, parent_lines: list[str], bases: Bases
+) -> dict[str, Base]:
+    """The attributes a parent class of another file (its lines) keeps AKOOL bases in, from what
+    the super call of the subclass whose body is lines [head, end) gives it."""
+    sub = CLASS_HEAD.match(lines[head])
+    parent = (sub.group("py") or sub.group("ext") or "").split(".")[-1] if sub else ""
+    at = classes(parent_lines).get(parent)
+    ctor = _constructor(parent_lines, at[0]) if parent and at is not None else None
+    found: dict[str, Base] = {}
+    if ctor is None:
+        return found
+    for i in range(head, end):
+        for m in SUPER_CALL.finditer(lines[i]) if "super" in lines[i] else ():
+            for param, base in _arguments(lines[i], i, m.end(), ctor, bases):
+                if base is not None and param in ctor.kept:
+                    found[ctor.kept[param][0]] = base
     return found
 
 
