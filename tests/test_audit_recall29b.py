@@ -176,3 +176,17 @@ def test_a_parent_of_another_module_given_two_bases_in_one_file_joins_neither(
         '        return self._post("/content/video/lipsyncc", {})\n'
     )
     assert audit([tmp_path]).findings == []
+
+
+# -- axios-defaults-baseurl-missed -----------------------------------------------------------------
+
+
+def test_axios_defaults_base_joins_the_modules_own_verbs() -> None:
+    text = (
+        'const axios = require("axios");\n'
+        'axios.defaults.baseURL = "https://openapi.akool.com/api/open/v3";\n'
+        'const st = async (id) => (await axios.get("/content/video/lipsyncc")).data;\n'
+    )
+    assert rules_at(text, "st.js") == [(3, "unknown-endpoint")]
+    other = text.replace("https://openapi.akool.com/api/open/v3", "https://api.example.com/v1")
+    assert rules_at(other, "st.js") == []
