@@ -2393,8 +2393,8 @@ def _member(text: str, at: int) -> str:
 SEMICOLON = rx.compile(";")
 ASSIGNED_URL = rx.compile(  # (C#'s `const string X =`, Kotlin's and TypeScript's `val X: String =`)
     r"\s*(?:const|let|var|val|local|final|static|private|public|protected|internal|readonly"
-    r"|String|string|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.?]+\s*)?(?::=|=)"
-)
+    r"|String|string|\s)*\$?(?P<v>[A-Za-z_]\w*)(?:\s*,\s*(?:err|_)\b)?\s*(?::\s*[\w.?]+\s*)?(?::=|=)"
+)  # (Go's `u, err := url.JoinPath(...)`: the URL and the error)
 # Where a name is passed: f(NAME, g(x, NAME), url=NAME, url: NAME, "$NAME", ${NAME}
 NAME_USE = rx.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?P<n>[A-Za-z_]\w*)")
 
@@ -2405,6 +2405,7 @@ URL_BUILDERS = (
     *("parse", "str", "String", "encodeURI", "url_for", "Uri", "concat", "url"),
     *("paste0", "paste", "glue", "file.path"),  # (R's)
     *("appendingPathComponent", "appending"),  # (Swift's `URLRequest(url: base.appending...(...))`)
+    *("JoinPath", "ResolveReference"),  # (Go's `u, err := url.JoinPath(base, "content/x")`)
 )
 # One of them right before a `(` (perhaps a Rust macro's `!`), matched on the text before it read
 # backwards (as CALL_OPENER_BACKWARDS).
