@@ -190,3 +190,42 @@ def test_axios_defaults_base_joins_the_modules_own_verbs() -> None:
     assert rules_at(text, "st.js") == [(3, "unknown-endpoint")]
     other = text.replace("https://openapi.akool.com/api/open/v3", "https://api.example.com/v1")
     assert rules_at(other, "st.js") == []
+
+
+# -- go-url-joinpath-held-url-not-followed -------------------------------------------------------
+
+
+def test_a_go_url_joined_with_joinpath_and_held_is_followed_to_its_call() -> None:
+    text = (
+        'package j\n\nimport (\n\t"net/http"\n\t"net/url"\n)\n\n'
+        'const base = "https://openapi.akool.com/api/open/v3"\n\n'
+        "func Info() (*http.Response, error) {\n"
+        '\tu, err := url.JoinPath(base, "content/video/lipsync")\n'
+        "\tif err != nil {\n\t\treturn nil, err\n\t}\n"
+        "\treturn http.Get(u)\n}\n"
+    )
+    assert rules_at(text, "j.go") == [(15, "wrong-method")]
+
+
+# -- fastapi-app-state-client-from-other-module-missed -------------------------------------------
+
+
+def test_a_client_kept_on_the_app_state_is_called_off_it_in_another_module(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "main.py").write_text(
+        "import httpx\nfrom fastapi import FastAPI\n\n\nasync def lifespan(app):\n"
+        '    app.state.akool = httpx.AsyncClient(base_url="https://openapi.akool.com/api/open/v3")\n'
+        "    yield\n\napp = FastAPI(lifespan=lifespan)\n"
+    )
+    (tmp_path / "routes.py").write_text(
+        "async def bad(request):\n"
+        '    return await request.app.state.akool.post("/content/video/lipsyncc", json={})\n'
+    )
+    found = {(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings}
+    assert found == {("routes.py", 2, "unknown-endpoint")}
+    (tmp_path / "other.py").write_text(
+        "import httpx\n\n\ndef make(app):\n"
+        '    app.state.akool = httpx.AsyncClient(base_url="https://api.example.com/v1")\n'
+    )
+    assert audit([tmp_path]).findings == []  # (two clients kept under the name: neither)

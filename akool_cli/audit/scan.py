@@ -385,6 +385,7 @@ def audit_text(
     models: list[foreignmodels.Block] | None = None,
     reached: tuple[tuple[str, str, sites.Base], ...] = (),
     parents: dict[str, list[str]] | None = None,
+    state: dict[str, sites.Base | None] | None = None,
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
@@ -410,6 +411,7 @@ def audit_text(
         models or [],
         reached,
         parents or {},
+        state or {},
     )
     with _no_gc():
         held = _embedded(text, name)
@@ -578,6 +580,8 @@ class Imports:
     models: list[foreignmodels.Block] = field(default_factory=list)  # (foreignmodels.py)
     reached: tuple[tuple[str, str, sites.Base], ...] = ()  # (key, read, base): see folder_bases
     parents: dict[str, list[str]] = field(default_factory=dict)  # (inherited.py)
+    # The clients the folder's files keep on the app's state (sharedclients.state_clients).
+    state: dict[str, sites.Base | None] = field(default_factory=dict)
 
 
 @contextmanager
@@ -615,6 +619,7 @@ def _audit_text(
     inherited.take(lines, ctx.bases, folder.parents)  # (a parent class of another file's helpers)
     sites.find_clients(lines, ctx.bases)
     sharedclients.take(lines, ctx.bases)  # (another file's `api` or `createClient()`)
+    sharedclients.take_state(lines, ctx.bases, folder.state)  # (`request.app.state.akool`)
     ctx.comments = source.comments(name, lines)
     ctx.comments_read = True
     known = frozenset(folder.helpers)  # (a helper of the folder, its base in view)
@@ -858,6 +863,7 @@ class _Run:
             foreignmodels.imported_models(path, text, self.models),
             folder.reached.get(path, ()),
             inherited.imported_parents(path, text, folder.parents),
+            folder.state,
         )
         if out and len(self.texts) > 1:
             self.shared[path] = out
@@ -986,6 +992,7 @@ class Folder:
     # The files that re-export each file's names (see reexports.barrels).
     barrels: dict[Path, set[Path]] = field(default_factory=dict)
     parents: inherited.Parents = field(default_factory=dict)  # (classes other files may extend)
+    state: dict[str, sites.Base | None] = field(default_factory=dict)  # (clients on an app's state)
 
     def configured_in(self, text: str) -> dict[str, sites.Base]:
         """The config bases whose key a file's text names (`@Value("${akool.api.url}")`)."""
@@ -1120,6 +1127,7 @@ def _share_bases(folder: Folder, path: Path, shown: str, lines: list[str], scope
     sites.find_clients(lines, bases)  # (a helper that gives its path to a client of the file)
     for name, client in sharedclients.exported(bases, scopes).items():  # (`export const api`)
         folder.shared.setdefault(name, []).append((path, client))
+    sharedclients.keep_state(folder.state, lines, bases)  # (`app.state.akool = ...`)
     wrappers.find_helpers(lines, bases)
     for name, helper in bases.helpers.items():
         if helper is None:
