@@ -229,3 +229,22 @@ def test_a_client_kept_on_the_app_state_is_called_off_it_in_another_module(
         '    app.state.akool = httpx.AsyncClient(base_url="https://api.example.com/v1")\n'
     )
     assert audit([tmp_path]).findings == []  # (two clients kept under the name: neither)
+
+
+# -- helper-kwargs-query-missed ------------------------------------------------------------------
+
+
+def test_a_helpers_gathered_keyword_arguments_are_its_query() -> None:
+    text = (
+        'import requests\n\nBASE = "https://openapi.akool.com"\n\n\n'
+        "def get(path, **params):\n"
+        "    return requests.get(BASE + path, params=params).json()\n\n\n"
+        'a = get("/api/open/v4/voice/list", page=1, size=100)\n'
+        'b = get("/api/open/v4/voice/list", type=1, page=1)\n'
+        'c = get("/api/open/v4/voice/list", page=1, **more)\n'
+    )
+    assert rules_at(text, "kw.py") == [(10, "missing-query-field")]
+    adds = text.replace(
+        "    return requests", '    params.setdefault("type", 1)\n    return requests'
+    )
+    assert rules_at(adds, "kw.py") == []

@@ -52,7 +52,14 @@ from akool_cli.audit.paths import (
     judge,
     replacement_note,
 )
-from akool_cli.audit.sites import AKOOL_URL, ENV_PREFIX, OPEN_API_PATH, VARIABLE_PREFIX, host_parts
+from akool_cli.audit.sites import (
+    AKOOL_URL,
+    ENV_PREFIX,
+    OPEN_API_PATH,
+    QUERY_KEYWORDS,
+    VARIABLE_PREFIX,
+    host_parts,
+)
 from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.audit.statuses import status_hits
 from akool_cli.core import catalogue, contract
@@ -631,6 +638,8 @@ def helper_query(doc: f.Text, m: Mention) -> tuple[list[f.Key], bool] | None:
     spans = f.split_top(doc.text, paren[0] + 1, paren[1] - 1)
     if not any(a <= at < b and not doc.text[a:at].strip(" \t\n\"'`fFrRuU$@") for a, b in spans):
         return None  # (the path is not one of the call's arguments as written)
+    if index == QUERY_KEYWORDS:  # `get("/v4/voice/list", page=1)` to `def get(path, **params)`
+        return keyword_query(doc, spans)
     positional, value, keywords = [], None, False
     for a, b in spans:
         if doc.text[a:b].lstrip().startswith(("*", "...")):
@@ -659,6 +668,19 @@ def helper_query(doc: f.Text, m: Mention) -> tuple[list[f.Key], bool] | None:
 
 
 NAME_ONLY = rx.compile(r"\$?[A-Za-z_]\w*")
+
+
+def keyword_query(doc: f.Text, spans: list[tuple[int, int]]) -> tuple[list[f.Key], bool] | None:
+    """The keyword arguments of a call (its argument spans) to a wrapper that sends them as the
+    query (`def get(path, **params)`): all of it, unless a spread gives more (None)."""
+    keys: list[f.Key] = []
+    for a, b in spans:
+        if doc.text[a:b].lstrip().startswith("*"):
+            return None  # (`get(path, **extra)`: what the spread holds is not in view)
+        kw = KEYWORD_ARGUMENT.match(doc.text, a, b)
+        if kw is not None:
+            keys.append(f.Key(kw.group("k"), kw.start("k"), kw.end(), b))
+    return keys, True
 
 
 def _held_literal(doc: f.Text, name: str, at: int) -> int | None:

@@ -188,6 +188,11 @@ class Base:
     resolves: str = field(default="", compare=False)
 
 
+# Base.query's position of a wrapper's `**params` parameter: its caller's keyword arguments are
+# the query (`get("/v4/voice/list", page=1)` to `def get(path, **params)`).
+QUERY_KEYWORDS = -2
+
+
 @dataclass(frozen=True)
 class Site:
     """A place that names a path on AKOOL: the text of the path as written (line, columns) and
