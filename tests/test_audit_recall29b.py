@@ -248,3 +248,19 @@ def test_a_helpers_gathered_keyword_arguments_are_its_query() -> None:
         "    return requests", '    params.setdefault("type", 1)\n    return requests'
     )
     assert rules_at(adds, "kw.py") == []
+
+
+# -- go-constructor-struct-literal-base-field-missed ---------------------------------------------
+
+
+def test_a_go_struct_field_given_the_base_in_a_literal_over_lines_is_joined() -> None:
+    text = (
+        'package a\n\nimport "net/http"\n\ntype Client struct {\n\tbaseURL string\n}\n\n'
+        "func New() *Client {\n\treturn &Client{\n"
+        '\t\tbaseURL: "https://openapi.akool.com/api/open/v3",\n\t}\n}\n\n'
+        "func (c *Client) Bad() (*http.Response, error) {\n"
+        '\treturn http.Post(c.baseURL+"/content/video/lipsyncc", "application/json", nil)\n}\n'
+    )
+    assert rules_at(text, "a.go") == [(16, "unknown-endpoint")]
+    other = text.replace("https://openapi.akool.com/api/open/v3", "https://api.example.com/v1")
+    assert rules_at(other, "a.go") == []
