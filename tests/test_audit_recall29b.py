@@ -264,3 +264,18 @@ def test_a_go_struct_field_given_the_base_in_a_literal_over_lines_is_joined() ->
     assert rules_at(text, "a.go") == [(16, "unknown-endpoint")]
     other = text.replace("https://openapi.akool.com/api/open/v3", "https://api.example.com/v1")
     assert rules_at(other, "a.go") == []
+
+
+# -- config-loaded-from-file-path-taken-for-local-file -------------------------------------------
+
+
+def test_settings_read_from_a_file_beside_the_script_are_no_local_path() -> None:
+    text = (
+        "import json, os\nimport requests\n\n"
+        'cfg = json.load(open(os.path.join(os.path.dirname(__file__), "config.json")))\n'
+        'HOST = cfg["host"]\n'
+        'r = requests.post(HOST + "/api/open/v3/content/video/lipsync", json={"audio": "a"})\n'
+    )
+    assert (6, "misnamed-field") in rules_at(text, "cfg.py")
+    folder = text.replace("json.load(open(", "((")
+    assert rules_at(folder, "cfg.py") == []  # (a path beside the script: a file, no call)
