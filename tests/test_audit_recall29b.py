@@ -279,3 +279,20 @@ def test_settings_read_from_a_file_beside_the_script_are_no_local_path() -> None
     assert (6, "misnamed-field") in rules_at(text, "cfg.py")
     folder = text.replace("json.load(open(", "((")
     assert rules_at(folder, "cfg.py") == []  # (a path beside the script: a file, no call)
+
+
+# -- pipedream-platform-axios-returns-body-false-response-field ----------------------------------
+
+
+def test_pipedreams_platform_axios_gives_the_body() -> None:
+    text = (
+        'import { axios } from "@pipedream/platform";\n\n'
+        "export default defineComponent({\n  async run({ $ }) {\n"
+        '    const res = await axios($, { method: "POST", url: '
+        '"https://openapi.akool.com/api/open/v4/voice/clone", data: { source_voice_file: "x", name: "y" } });\n'
+        "    return res.data._id;\n  },\n});\n"
+    )
+    assert rules_at(text, "pd.mjs") == []
+    npm = text.replace('import { axios } from "@pipedream/platform"', 'import axios from "axios"')
+    npm = npm.replace("axios($, {", "axios({")
+    assert rules_at(npm, "pd.mjs") == [(6, "response-field")]
