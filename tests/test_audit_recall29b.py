@@ -296,3 +296,16 @@ def test_pipedreams_platform_axios_gives_the_body() -> None:
     npm = text.replace('import { axios } from "@pipedream/platform"', 'import axios from "axios"')
     npm = npm.replace("axios($, {", "axios({")
     assert rules_at(npm, "pd.mjs") == [(6, "response-field")]
+
+
+# -- nested-constants-object-path-member-missed --------------------------------------------------
+
+
+def test_a_path_in_a_nested_constants_object_is_joined_to_the_base() -> None:
+    text = (
+        "const AKOOL = {\n"
+        '  BASE: "https://openapi.akool.com/api/open/v3",\n'
+        '  PATHS: {\n    TALK: "/content/video/lipsyncc",\n  },\n} as const;\n\n'
+        "export const talk = () => fetch(`${AKOOL.BASE}${AKOOL.PATHS.TALK}`, { method: 'POST' });\n"
+    )
+    assert rules_at(text, "c.ts") == [(8, "unknown-endpoint")]
