@@ -309,3 +309,18 @@ def test_a_path_in_a_nested_constants_object_is_joined_to_the_base() -> None:
         "export const talk = () => fetch(`${AKOOL.BASE}${AKOOL.PATHS.TALK}`, { method: 'POST' });\n"
     )
     assert rules_at(text, "c.ts") == [(8, "unknown-endpoint")]
+
+
+# -- js-exported-axios-instance-default-or-cjs-not-followed --------------------------------------
+
+
+def test_an_axios_instance_exported_as_the_module_is_the_importers_client(tmp_path: Path) -> None:
+    (tmp_path / "akool.js").write_text(
+        'const axios = require("axios");\n'
+        'module.exports = axios.create({ baseURL: "https://openapi.akool.com/api/open/v3" });\n'
+    )
+    (tmp_path / "use.js").write_text(
+        'const akool = require("./akool");\nakool.post("/content/video/lipsyncc", {});\n'
+    )
+    found = {(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings}
+    assert found == {("use.js", 2, "unknown-endpoint")}

@@ -853,7 +853,11 @@ class _Run:
             text,
             shown,
             self.rules,
-            {**folder.configured_in(text), **imported_by(path, text, folder.shared)},
+            {
+                **folder.configured_in(text),
+                **imported_by(path, text, folder.shared),
+                **sharedclients.default_clients_imported(path, text, folder.defaults),
+            },
             imported_by(path, text, folder.helpers, functions=True),
             client_methods(path, text, folder.methods),
             imported_paths(path, text, folder.paths),
@@ -995,6 +999,9 @@ class Folder:
     barrels: dict[Path, set[Path]] = field(default_factory=dict)
     parents: inherited.Parents = field(default_factory=dict)  # (classes other files may extend)
     state: dict[str, sites.Base | None] = field(default_factory=dict)  # (clients on an app's state)
+    defaults: dict[Path, sites.Base] = field(
+        default_factory=dict
+    )  # (`module.exports = axios.create()`)
 
     def configured_in(self, text: str) -> dict[str, sites.Base]:
         """The config bases whose key a file's text names (`@Value("${akool.api.url}")`)."""
@@ -1130,6 +1137,9 @@ def _share_bases(folder: Folder, path: Path, shown: str, lines: list[str], scope
     for name, client in sharedclients.exported(bases, scopes).items():  # (`export const api`)
         folder.shared.setdefault(name, []).append((path, client))
     sharedclients.keep_state(folder.state, lines, bases)  # (`app.state.akool = ...`)
+    exported_default = sharedclients.default_client(lines, bases) if bases.clients else None
+    if exported_default is not None and modules.family(path) == "js":
+        folder.defaults[path] = exported_default
     wrappers.find_helpers(lines, bases)
     for name, helper in bases.helpers.items():
         if helper is None:

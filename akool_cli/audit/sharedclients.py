@@ -7,8 +7,9 @@ function returns (`const http = createClient()`, `this.client = createClient()`)
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from akool_cli.audit import rx
+from akool_cli.audit import modules, rx
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import HTTP_METHODS, Base, Bases
 
@@ -134,3 +135,37 @@ def _reads(text: str, name: str) -> bool:
         )
         is not None
     )
+
+
+# A client a JavaScript module exports as itself: `module.exports = axios.create({...})`,
+# `export default axios.create({...})` (the client made on that line).
+DEFAULT_EXPORT = rx.compile(r"^\s*(?:module\.exports\s*=|export\s+default\b)")
+# A name bound to what a module exports as itself: `import akool from "./akool"`, `import akool, {
+# named } from "./akool"`, `const akool = require("./akool")`.
+DEFAULT_IMPORT = rx.compile(
+    r"^\s*import\s+(?P<n>[A-Za-z_$][\w$]*)\s*(?:,\s*\{[^{}]*\}\s*)?from\s*[\"'](?P<s>[^\"']+)[\"']"
+    r"|^\s*(?:const|let|var)\s+(?P<r>[A-Za-z_$][\w$]*)\s*=\s*require\(\s*[\"'](?P<rs>[^\"']+)[\"']\s*\)"
+)
+
+
+def default_client(lines: list[str], bases: Bases) -> Base | None:
+    """The client a JavaScript file exports as itself, if it makes one with an AKOOL base."""
+    for i, base in bases.clients:
+        if any(DEFAULT_EXPORT.match(lines[k]) for k in range(i, max(-1, i - STATE_LINES), -1)):
+            return base
+    return None
+
+
+def default_clients_imported(path: Path, text: str, exported: dict[Path, Base]) -> dict[str, Base]:
+    """The names this file binds to a client another file exports as itself (DEFAULT_IMPORT of a
+    module that resolves to that file): what its verbs are called on (`akool.get(...)`)."""
+    if not exported or ("import" not in text and "require" not in text):
+        return {}
+    found: dict[str, Base] = {}
+    for m in DEFAULT_IMPORT.finditer(text):
+        name, spec = m.group("n") or m.group("r"), m.group("s") or m.group("rs")
+        kind = "rel" if spec.startswith(".") else "js"
+        for owner, base in exported.items():
+            if owner != path and modules.resolves(kind, spec, path, owner):
+                found[name] = base
+    return found
