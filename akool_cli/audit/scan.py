@@ -617,7 +617,7 @@ def _audit_text(
     ctx.bases.take_imported(folder.bases)
     sites.definitions(name, lines, ctx.bases)
     superbases.given_up(text, lines, ctx.bases)  # (`super().__init__(key, BASE)`)
-    structbases.struct_fields(name, lines, ctx.bases)  # (Go's `&Client{\n baseURL: "...",`)
+    structbases.struct_fields(ctx.language, lines, ctx.bases)  # (Go's `&Client{\n baseURL: "...",`)
     inherited.take(lines, ctx.bases, folder.parents)  # (a parent class of another file's helpers)
     sites.find_clients(lines, ctx.bases)
     sharedclients.take(lines, ctx.bases)  # (another file's `api` or `createClient()`)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from akool_cli.audit import rx
 from akool_cli.audit.sites import FIELD_WORDS, Bases, _literal_base
 
-SUFFIXES = (".go", ".rs")
+LANGUAGES = ("go", "rust")  # (calls.LANGUAGES' names of the languages whose literals these are)
 # A field of a composite literal on a line of its own: `baseURL: "https://...",`, `base_url: BASE,`,
 # Rust's `base_url: BASE.to_string(),` / `base_url: "https://...".into(),`.
 FIELD_LINE = rx.compile(
@@ -20,10 +18,10 @@ OPENER = rx.compile(r"(?:&?[A-Z][\w.]*|Self|[a-z]\w*\.[A-Z]\w*)\s*\{\s*$")
 LITERAL_LINES = 20  # how far above a field line its literal may open
 
 
-def struct_fields(name: str, lines: list[str], bases: Bases) -> None:
+def struct_fields(language: str, lines: list[str], bases: Bases) -> None:
     """Bind in `bases` the base-like fields (FIELD_WORDS in their names) that composite literals
-    over lines give an AKOOL base (see the module's docstring)."""
-    if PurePath(name).suffix not in SUFFIXES:
+    over lines give an AKOOL base (see the module's docstring), in a file of one of LANGUAGES."""
+    if language not in LANGUAGES:
         return
     for i, line in enumerate(lines):
         if ":" not in line or "{" in line:
