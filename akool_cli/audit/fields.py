@@ -2360,6 +2360,8 @@ def _data_is_query(doc: Text, start: int, segment: str) -> bool:
     if doc.language == "swift":
         callee = doc.text[max(0, start - 30) : start]
         return bool(ALAMOFIRE.search(callee)) and not SWIFT_NOT_GET.search(segment)
+    if doc.python:
+        return _fields_query(segment)
     if doc.jquery is None:  # (looked for once a file)
         doc.jquery = "$." in doc.text or "jQuery." in doc.text
     if not doc.jquery:
@@ -2368,6 +2370,20 @@ def _data_is_query(doc: Text, start: int, segment: str) -> bool:
     if JQUERY_GET.search(callee):
         return True
     return bool(JQUERY_AJAX.search(callee)) and not NOT_GET.search(segment)
+
+
+# urllib3's `request("GET", url, fields={...})`: for GET, HEAD and DELETE it encodes the fields into
+# the URL's query (for the other methods they are the form body).
+URLLIB3_QUERY_METHOD = rx.compile(r"\(\s*(?:method\s*=\s*)?[\"'](?:GET|HEAD|DELETE)[\"']\s*,")
+URLLIB3_FIELDS = rx.compile(r"[(,]\s*fields\s*=(?!=)")
+
+
+def _fields_query(segment: str) -> bool:
+    """Whether a Python call's arguments (`segment`) are urllib3's GET with its query as `fields=`."""
+    return "fields" in segment and (
+        URLLIB3_QUERY_METHOD.match(segment) is not None
+        and URLLIB3_FIELDS.search(segment) is not None
+    )
 
 
 ALAMOFIRE = rx.compile(r"(?<![\w.])(?:AF|Alamofire|Session\.default)\.request\s*$")
@@ -2465,8 +2481,8 @@ ASSIGNED_URL = rx.compile(  # (C#'s `const string X =`, Kotlin's and TypeScript'
     r"\s*(?:const|let|var|val|local|final|static|private|public|protected|internal|readonly"
     r"|String|string|\s"
     r"|[A-Z][\w.]*(?=\s+[A-Za-z_]\w*\s*=[^=]))*"  # (a JVM/.NET type: `HttpUrl url = `)
-    r"\$?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.?]+\s*)?(?::=|=)"
-)
+    r"\$?(?P<v>[A-Za-z_]\w*)(?:\s*,\s*(?:err|_)\b)?\s*(?::\s*[\w.?]+\s*)?(?::=|=)"
+)  # (Go's `u, err := url.JoinPath(...)`: the URL and the error)
 # Where a name is passed: f(NAME, g(x, NAME), url=NAME, url: NAME, "$NAME", ${NAME}
 NAME_USE = rx.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?P<n>[A-Za-z_]\w*)")
 
@@ -2477,6 +2493,7 @@ URL_BUILDERS = (
     *("parse", "str", "String", "encodeURI", "url_for", "Uri", "concat", "url"),
     *("paste0", "paste", "glue", "file.path"),  # (R's)
     *("appendingPathComponent", "appending"),  # (Swift's `URLRequest(url: base.appending...(...))`)
+    *("JoinPath", "ResolveReference"),  # (Go's `u, err := url.JoinPath(base, "content/x")`)
 )
 # One of them right before a `(` (perhaps a Rust macro's `!`), matched on the text before it read
 # backwards (as CALL_OPENER_BACKWARDS).

@@ -34,6 +34,14 @@ BINDING = re.compile(
     r"|protected|String|string|Path|File|auto)\s+)*\$?(?P<n>[A-Za-z_]\w*)(?:\s*,\s*\w+)?"
     r"\s*(?::\s*[\w.<>\[\]|]+\s*)?(?::=|=(?![=>~]))\s*(?P<rhs>.*)$"
 )
+# A call that reads or parses what a file holds: a value made with one is the file's contents (a
+# config's settings, `cfg = yaml.safe_load(open(os.path.join(os.path.dirname(__file__), "c.yaml")))`,
+# `JSON.parse(fs.readFileSync(path.join(__dirname, "c.json")))`), not a path on the machine.
+READ_CALL = rx.compile(
+    r"\b(?:open|load|loads|safe_load|full_load|read|read_text|read_bytes|readFileSync|readFile"
+    r"|ReadFile|file_get_contents|parse|Parse|decode|Unmarshal|load_file|parse_file|dotenv_values"
+    r"|config_from_file|from_file|fromFile|readText|readAllText|ReadAllText|readString)\s*\("
+)
 DERIVED_ROUNDS = 3  # `DIR="$ROOT/x"`, then `OUT="$DIR/y"`: names made from names made from one
 
 
@@ -47,7 +55,7 @@ def local_names(lines: list[str]) -> frozenset[str]:
         m = BINDING.match(line)
         if m is None or "://" in m.group("rhs"):
             continue
-        if LOCAL_SOURCE.search(m.group("rhs")):
+        if LOCAL_SOURCE.search(m.group("rhs")) and not READ_CALL.search(m.group("rhs")):
             found.add(m.group("n"))
         else:
             bindings.append((m.group("n"), m.group("rhs")))

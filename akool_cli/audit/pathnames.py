@@ -33,7 +33,11 @@ from akool_cli.audit.sites import (
 from akool_cli.audit.wrappers import MID, join_patterns
 
 # A name as a join or a call reads it: path, self.TALK, Endpoints.talk, $this->path
-NAME = r"(?P<p>(?:(?:self|this|cls|[A-Za-z_]\w*)(?:\.|::)|\$this->)?\$?[A-Za-z_]\w*)(?:\.value)?"
+# (members nested in constants objects too, capitalized: `AKOOL.PATHS.TALK`, not `Ep.TALK.value`)
+NAME = (
+    r"(?P<p>(?:(?:self|this|cls|[A-Za-z_]\w*)(?:\.|::)(?:[A-Z]\w*\.(?![a-z])){0,3}|\$this->)?"
+    r"\$?[A-Za-z_]\w*)(?:\.value)?"
+)
 NAME_JOINS = (
     *join_patterns(NAME, r"(?P<p>[A-Za-z_]\w*)"),
     # a template's members of constants objects: `${A.BASE_URL}${A.PATH}`, Kotlin's

@@ -17,6 +17,7 @@ from typing import Literal
 from akool_cli.audit import (
     answers,
     branches,
+    callresults,
     curlargs,
     hooks,
     keycase,
@@ -52,7 +53,14 @@ from akool_cli.audit.paths import (
     judge,
     replacement_note,
 )
-from akool_cli.audit.sites import AKOOL_URL, ENV_PREFIX, OPEN_API_PATH, VARIABLE_PREFIX, host_parts
+from akool_cli.audit.sites import (
+    AKOOL_URL,
+    ENV_PREFIX,
+    OPEN_API_PATH,
+    QUERY_KEYWORDS,
+    VARIABLE_PREFIX,
+    host_parts,
+)
 from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.audit.statuses import status_hits
 from akool_cli.core import catalogue, contract
@@ -656,6 +664,8 @@ def helper_query(doc: f.Text, m: Mention) -> tuple[list[f.Key], bool] | None:
     spans = f.split_top(doc.text, paren[0] + 1, paren[1] - 1)
     if not any(a <= at < b and not doc.text[a:at].strip(" \t\n\"'`fFrRuU$@") for a, b in spans):
         return None  # (the path is not one of the call's arguments as written)
+    if index == QUERY_KEYWORDS:  # `get("/v4/voice/list", page=1)` to `def get(path, **params)`
+        return keyword_query(doc, spans)
     positional, value, keywords = [], None, False
     for a, b in spans:
         if doc.text[a:b].lstrip().startswith(("*", "...")):
@@ -684,6 +694,19 @@ def helper_query(doc: f.Text, m: Mention) -> tuple[list[f.Key], bool] | None:
 
 
 NAME_ONLY = rx.compile(r"\$?[A-Za-z_]\w*")
+
+
+def keyword_query(doc: f.Text, spans: list[tuple[int, int]]) -> tuple[list[f.Key], bool] | None:
+    """The keyword arguments of a call (its argument spans) to a wrapper that sends them as the
+    query (`def get(path, **params)`): all of it, unless a spread gives more (None)."""
+    keys: list[f.Key] = []
+    for a, b in spans:
+        if doc.text[a:b].lstrip().startswith("*"):
+            return None  # (`get(path, **extra)`: what the spread holds is not in view)
+        kw = KEYWORD_ARGUMENT.match(doc.text, a, b)
+        if kw is not None:
+            keys.append(f.Key(kw.group("k"), kw.start("k"), kw.end(), b))
+    return keys, True
 
 
 def _held_literal(doc: f.Text, name: str, at: int) -> int | None:
@@ -1703,6 +1726,8 @@ def _missing_by_name(
         string = f.STRING_AT.match(doc.text, at, at + f.LONG_URL + 1)
         held = f.url_uses(doc, at) if string and "?" not in string.group(0) else None
         held = None if _query_beside(doc, at) else held
+        if held is not None and callresults.holds_result(doc, held[0], at):
+            return  # `r = http.request("GET", URL, ...)`: `r` holds the answer, not the URL
     for use in held[1] if held is not None else ():
         call = f.enclosing_call(doc, use)
         opener = doc.text[max(0, call[0] - 60) : call[0] + 1] if call is not None else ""

@@ -25,6 +25,7 @@ from akool_cli.audit import (
     foreignmodels,
     gitignores,
     httpfactory,
+    inherited,
     keyedpaths,
     laravel,
     modules,
@@ -37,6 +38,8 @@ from akool_cli.audit import (
     sharedclients,
     sites,
     source,
+    structbases,
+    superbases,
     typedmaps,
     unseen,
     urlbuilders,
@@ -383,6 +386,8 @@ def audit_text(
     served: Served | None = None,
     models: list[foreignmodels.Block] | None = None,
     reached: tuple[tuple[str, str, sites.Base], ...] = (),
+    parents: dict[str, list[str]] | None = None,
+    state: dict[str, sites.Base | None] | None = None,
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
@@ -407,6 +412,8 @@ def audit_text(
         akool_modules,
         models or [],
         reached,
+        parents or {},
+        state or {},
     )
     with _no_gc():
         held = _embedded(text, name)
@@ -512,6 +519,9 @@ class Imports:
     akool_modules: frozenset[str] = frozenset()
     models: list[foreignmodels.Block] = field(default_factory=list)  # (foreignmodels.py)
     reached: tuple[tuple[str, str, sites.Base], ...] = ()  # (key, read, base): see folder_bases
+    parents: dict[str, list[str]] = field(default_factory=dict)  # (inherited.py)
+    # The clients the folder's files keep on the app's state (sharedclients.state_clients).
+    state: dict[str, sites.Base | None] = field(default_factory=dict)
 
 
 @contextmanager
@@ -545,8 +555,12 @@ def _audit_text(
     ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell", arrows)
     ctx.bases.take_imported(folder.bases)
     sites.definitions(name, lines, ctx.bases)
+    superbases.given_up(text, lines, ctx.bases)  # (`super().__init__(key, BASE)`)
+    structbases.struct_fields(ctx.language, lines, ctx.bases)  # (Go's `&Client{\n baseURL: "...",`)
+    inherited.take(lines, ctx.bases, folder.parents)  # (a parent class of another file's helpers)
     sites.find_clients(lines, ctx.bases)
     sharedclients.take(lines, ctx.bases)  # (another file's `api` or `createClient()`)
+    sharedclients.take_state(lines, ctx.bases, folder.state)  # (`request.app.state.akool`)
     ctx.comments = source.comments(name, lines)
     ctx.comments_read = True
     known = frozenset(folder.helpers)  # (a helper of the folder, its base in view)
@@ -778,7 +792,11 @@ class _Run:
             text,
             shown,
             self.rules,
-            {**folder.configured_in(text), **imported_by(path, text, folder.shared)},
+            {
+                **folder.configured_in(text),
+                **imported_by(path, text, folder.shared),
+                **sharedclients.default_clients_imported(path, text, folder.defaults),
+            },
             imported_by(path, text, folder.helpers, functions=True),
             client_methods(path, text, folder.methods),
             imported_paths(path, text, folder.paths),
@@ -789,6 +807,8 @@ class _Run:
             self.served,
             foreignmodels.imported_models(path, text, self.models),
             folder.reached.get(path, ()),
+            inherited.imported_parents(path, text, folder.parents),
+            folder.state,
         )
         if out and len(self.texts) > 1:
             self.shared[path] = out
@@ -916,6 +936,11 @@ class Folder:
     configured: dict[str, sites.Base] = field(default_factory=dict)
     # The files that re-export each file's names (see reexports.barrels).
     barrels: dict[Path, set[Path]] = field(default_factory=dict)
+    parents: inherited.Parents = field(default_factory=dict)  # (classes other files may extend)
+    state: dict[str, sites.Base | None] = field(default_factory=dict)  # (clients on an app's state)
+    defaults: dict[Path, sites.Base] = field(
+        default_factory=dict
+    )  # (`module.exports = axios.create()`)
 
     def configured_in(self, text: str) -> dict[str, sites.Base]:
         """The config bases whose key a file's text names (`@Value("${akool.api.url}")`)."""
@@ -947,6 +972,7 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
         _reached_rows(folder, maps, texts)
     if len(texts) > 1:
         folder.barrels = reexports.barrels((p, t) for p, _, t in texts)
+        folder.parents = inherited.folder_parents(texts)
         _through_barrels(folder.shared, folder.barrels)
         _through_barrels(folder.helpers, folder.barrels)
         for _ in range(WRAPPER_DEPTH):
@@ -1051,6 +1077,10 @@ def _share_bases(folder: Folder, path: Path, shown: str, lines: list[str], scope
         folder.shared.setdefault(name, []).append((path, client))
     for key, client in httpfactory.registered(shown, lines, bases).items():  # (AddHttpClient)
         folder.configured["${" + key + "}"] = client
+    sharedclients.keep_state(folder.state, lines, bases)  # (`app.state.akool = ...`)
+    exported_default = sharedclients.default_client(lines, bases) if bases.clients else None
+    if exported_default is not None and modules.family(path) == "js":
+        folder.defaults[path] = exported_default
     wrappers.find_helpers(lines, bases)
     for name, helper in bases.helpers.items():
         if helper is None:

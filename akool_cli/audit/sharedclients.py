@@ -7,8 +7,9 @@ function returns (`const http = createClient()`, `this.client = createClient()`)
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from akool_cli.audit import rx
+from akool_cli.audit import modules, rx
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import HTTP_METHODS, Base, Bases
 
@@ -65,3 +66,106 @@ def take(lines: list[str], bases: Bases) -> None:
         # under, `x.get("/...")`, is not guessed to be it; see sites._ambiguous)
         bases.named_clients.setdefault("", []).append((0, None))
         bases.clients.sort(key=lambda c: c[0])
+
+
+# A client kept on an app's shared state: FastAPI's and Starlette's `app.state.akool = ...` (in a
+# lifespan, `request.app.state.akool` in a route), Flask's `app.extensions["akool"] = ...`.
+STATE_SET = rx.compile(
+    r"\b(?:app|application)\s*\.\s*state\s*\.\s*(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]*)?=(?![=>])"
+    r"|\bextensions\s*\[\s*[\"'](?P<e>[A-Za-z_][\w-]*)[\"']\s*\]\s*=(?![=>])"
+)
+STATE_LINES = 3  # how far above the client's base its state assignment may be (options over lines)
+
+
+def state_clients(lines: list[str], bases: Bases) -> dict[str, Base | None]:
+    """The clients a file keeps on its app's state (see STATE_SET), by the state's name: the
+    AKOOL base it is given, or None for a client given another base (or a name's value)."""
+    found: dict[str, Base | None] = {}
+    made = dict(bases.clients)
+    for k, line in enumerate(lines):
+        m = STATE_SET.search(line) if "state" in line or "extensions" in line else None
+        if m is None:
+            continue
+        given = [made[i] for i in range(k, min(k + STATE_LINES, len(lines))) if i in made]
+        found.setdefault(m.group("n") or m.group("e"), given[0] if given else None)
+    return found
+
+
+def keep_state(state: dict[str, Base | None], lines: list[str], bases: Bases) -> None:
+    """Add a file's state clients (state_clients) to the folder's; a name two files keep
+    different clients under holds None (neither is taken)."""
+    for name, client in state_clients(lines, bases).items():
+        if not same_base(state.setdefault(name, client), client):
+            state[name] = None
+
+
+def same_base(a: Base | None, b: Base | None) -> bool:
+    """Whether two clients are given the same base (wherever each is written)."""
+    return a is not None and b is not None and (a.host, a.prefix) == (b.host, b.prefix)
+
+
+def take_state(lines: list[str], bases: Bases, state: dict[str, Base | None]) -> None:
+    """The clients other files keep on the app's state that this file reads off it
+    (`request.app.state.akool.post(...)`, `current_app.extensions["akool"].get(...)`) and calls
+    a verb of, as its own under that name; none when it reads another host's client off the
+    state too (`extensions["search"]`, a receiver whose name the call's text does not give)."""
+    if not state:
+        return
+    text = "\n".join(line for line in lines if "state" in line or "extensions" in line)
+    read = {name: base for name, base in state.items() if text and _reads(text, name)}
+    if not read or any(base is None for base in read.values()):
+        return
+    for name, base in read.items():
+        if base is not None and name not in bases.named_clients:  # (not the file's own)
+            bases.named_clients.setdefault(name, []).append((0, base))
+            bases.clients.append((0, base))
+    # (a receiver the file names no client under is not guessed to be one: see take)
+    bases.named_clients.setdefault("", []).append((0, None))
+    bases.clients.sort(key=lambda c: c[0])
+
+
+def _reads(text: str, name: str) -> bool:
+    """Whether a text calls a verb of the client kept on the app's state under a name."""
+    kept = re.escape(name)
+    return (
+        re.search(
+            rf"(?:\.state\s*\.\s*{kept}|\.extensions\s*\[\s*[\"']{kept}[\"']\s*\])"
+            rf"\s*\.\s*(?:{VERB})\s*\(",
+            text,
+        )
+        is not None
+    )
+
+
+# A client a JavaScript module exports as itself: `module.exports = axios.create({...})`,
+# `export default axios.create({...})` (the client made on that line).
+DEFAULT_EXPORT = rx.compile(r"^\s*(?:module\.exports\s*=|export\s+default\b)")
+# A name bound to what a module exports as itself: `import akool from "./akool"`, `import akool, {
+# named } from "./akool"`, `const akool = require("./akool")`.
+DEFAULT_IMPORT = rx.compile(
+    r"^\s*import\s+(?P<n>[A-Za-z_$][\w$]*)\s*(?:,\s*\{[^{}]*\}\s*)?from\s*[\"'](?P<s>[^\"']+)[\"']"
+    r"|^\s*(?:const|let|var)\s+(?P<r>[A-Za-z_$][\w$]*)\s*=\s*require\(\s*[\"'](?P<rs>[^\"']+)[\"']\s*\)"
+)
+
+
+def default_client(lines: list[str], bases: Bases) -> Base | None:
+    """The client a JavaScript file exports as itself, if it makes one with an AKOOL base."""
+    for i, base in bases.clients:
+        if any(DEFAULT_EXPORT.match(lines[k]) for k in range(i, max(-1, i - STATE_LINES), -1)):
+            return base
+    return None
+
+
+def default_clients_imported(path: Path, text: str, exported: dict[Path, Base]) -> dict[str, Base]:
+    """The names this file binds to a client another file exports as itself (DEFAULT_IMPORT of a
+    module that resolves to that file): what its verbs are called on (`akool.get(...)`)."""
+    if not exported or ("import" not in text and "require" not in text):
+        return {}
+    found: dict[str, Base] = {}
+    for m in DEFAULT_IMPORT.finditer(text):
+        name, spec = m.group("n") or m.group("r"), m.group("s") or m.group("rs")
+        kind = "rel" if spec.startswith(".") else "js"
+        for owner, base in exported.items():
+            if owner != path and modules.resolves(kind, spec, path, owner):
+                found[name] = base
+    return found

@@ -188,6 +188,11 @@ class Base:
     resolves: str = field(default="", compare=False)
 
 
+# Base.query's position of a wrapper's `**params` parameter: its caller's keyword arguments are
+# the query (`get("/v4/voice/list", page=1)` to `def get(path, **params)`).
+QUERY_KEYWORDS = -2
+
+
 @dataclass(frozen=True)
 class Site:
     """A place that names a path on AKOOL: the text of the path as written (line, columns) and
@@ -391,9 +396,9 @@ class Bases:
         """The names the file binds to a client it makes (`http = axios.create(...)`, `self.http
         = httpx.Client(...)`): a module's name so bound is that client, not the module."""
         if self._made is None:
-            self._made = frozenset(
-                m.group("n") for m in MADE_CLIENT.finditer("\n".join(self.lines))
-            )
+            text = "\n".join(self.lines)
+            self._made = frozenset(m.group("n") for m in MADE_CLIENT.finditer(text))
+            self._made |= defaults_clients(text)  # (`axios.defaults.baseURL = BASE`)
         return self._made
 
     def feign(self) -> bool:
@@ -420,6 +425,18 @@ MADE_CLIENT = rx.compile(
     r"(?<![\w$])(?:this\.|self\.|\$this->|\$)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]*)?=\s*(?:new\s+)?"
     r"(?:[\w$]+\.)*(?:create|(?:[A-Z]\w*)?Client|Session|Instance)\s*[({]"
 )
+
+
+# A module whose own defaults the file gives a base (`axios.defaults.baseURL = BASE`): its verbs
+# (`axios.post("/x")`) are that client's, not the bare module's.
+DEFAULTS_BASE = rx.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\.defaults\.baseURL\s*=(?!=)")
+
+
+def defaults_clients(text: str) -> frozenset[str]:
+    """The names whose defaults a file gives a base (see DEFAULTS_BASE)."""
+    if ".defaults." not in text:
+        return frozenset()
+    return frozenset(m.group("n") for m in DEFAULTS_BASE.finditer(text))
 
 
 CLASS_OF_SELF = rx.compile(r"^(?:type\((?:self|cls)\)|self\.__class__)\.")

@@ -22,7 +22,7 @@ from akool_cli.audit.scopes import (
     ordered_parameters,
     parameters,
 )
-from akool_cli.audit.sites import HTTP_MODULES, Base, Bases, client_named
+from akool_cli.audit.sites import HTTP_MODULES, QUERY_KEYWORDS, Base, Bases, client_named
 
 PASSED = "*"  # the wrapper sends the method its caller gives it ("*POST": POST when none given)
 BODY_LINES = 15  # how far after the join the request that sends it may be
@@ -304,8 +304,15 @@ def query_carrier(lines: list[str], current: Function, base: Base) -> Base:
             name = m.group("a") or m.group("b") or m.group("c") or m.group("g") or m.group("e")
             if name in current.order:  # (not a default: `params=None`)
                 added = ("*",) if _changed(body[1:], name) else ()
-                return replace(base, query=(name, current.order.index(name), own + added))
+                # (`def get(path, **params)`: the keyword arguments its caller gives)
+                at = QUERY_KEYWORDS if _gathers(body[0], name) else current.order.index(name)
+                return replace(base, query=(name, at, own + added))
     return base
+
+
+def _gathers(header: str, name: str) -> bool:
+    """Whether a Python function's header gathers its keyword arguments under a name (`**name`)."""
+    return "**" in header and re.search(r"\*\*\s*" + re.escape(name) + r"\b", header) is not None
 
 
 def _changed(body: list[str], name: str) -> bool:

@@ -1,0 +1,14 @@
+from flask import Blueprint, current_app, request
+
+bp = Blueprint("videos", __name__)
+
+
+@bp.post("/lipsync")
+def lipsync():
+    r = current_app.extensions["akool"].post("/content/video/lipsync", json={"video_url": request.json["v"], "audio": request.json["a"]})
+    return r.json()["data"]
+
+
+@bp.get("/search")
+def search():
+    return current_app.extensions["search"].post("/content/video/lipsyncc", json={}).json()

@@ -1,0 +1,3 @@
+from .client import AkoolClient
+
+__all__ = ["AkoolClient"]
