@@ -430,7 +430,9 @@ def root_of(line: str, pos: int) -> str | None:
             i = opener(line, i - 1)
             if i < 0:
                 return None
-        elif c.isalnum() or c in "_$.?!" or (c == ">" and line[i - 2 : i] == "->"):
+        elif c == ">" and line[i - 2 : i] == "->":  # (PHP's `$r->toArray()`: both characters)
+            i -= 2
+        elif c.isalnum() or c in "_$.?!":
             i -= 1
         elif c == " " and line[:i].endswith("await "):
             i -= 6
@@ -2348,7 +2350,9 @@ def _known(scope: Scope, name: str) -> bool:
 # `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
 DATA_OF = rx.compile(
     r"^\s*(?P<open>\(\s*)?(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)"
-    r"(?P<parse>\.json\(\)|\.getBody\(\))?(?(open)(?:\s+" + TS_CAST + r")?\s*\))"
+    r"(?P<parse>(?:\.|->)json\(\)|->(?:toArray|object)\(\)|\.getBody\(\))?(?(open)(?:\s+"
+    + TS_CAST
+    + r")?\s*\))"
     r"(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
     r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.get\(\s*[\"']data[\"'][^)]*\))"
     r"(?:\s+" + TS_CAST + r"|!)?"  # (TypeScript's `body.data as T`, `body.data!`)
