@@ -1171,7 +1171,8 @@ def shell_tests(text: _Text, one: Field) -> Iterator[Placed]:
         m = read.search(line, line.index("jq", bound.end() - 2))
         if m is None or not _after_akool(text, i):
             continue
-        origin = text.starts[i] + m.start() + 1
+        # (at the field's name, where the answer rules tie a read: `status` of `.data.status`)
+        origin = text.starts[i] + m.end() - len(one.name)
         for compared in _shell_compared(text, i, bound.group("n")):
             yield origin, compared
 
