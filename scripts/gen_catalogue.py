@@ -123,10 +123,16 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
     enum = enum or _must_be(field["type"], description)
     if enum:
         field["enum"] = enum
+    elif field["type"] == "string" and ISO_639_1.search(description):
+        field["format"] = "iso639-1"  # "Language code (ISO 639-1)", "in ISO-639-1 format"
     if field["type"] in ("integer", "number"):
         field.update(_range_of(row.get("value") or "", row.get("description") or ""))
     return field
 
+
+# A text field's row that says it takes a two-letter language code ("Language code (ISO 639-1)",
+# "Supplying the input language in ISO-639-1 format"): the format is checked, not a list.
+ISO_639_1 = re.compile(r"\bISO[- ]?639-1\b", re.I)
 
 NUM = r"(-?\d+(?:\.\d+)?)"
 # How the pages state a number's range, and nothing looser: a Value cell `[-30, 30]`; "(0-1)",
@@ -722,6 +728,8 @@ def _merge_fields(first: list[dict[str, Any]], more: list[dict[str, Any]]) -> li
             f = {**f, "fields": _merge_fields(f.get("fields", []), other.get("fields", []))}
         if other:  # ranges the sources state differently: the looser of them (never a guess)
             f = {**f, **_looser(f, other)}
+        if other and other.get("format") and not f.get("format"):  # (stated by one source)
+            f = {**f, "format": other["format"]}
         merged[f["name"]] = f
     return sorted(merged.values(), key=lambda f: f["name"])
 

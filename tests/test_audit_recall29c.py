@@ -5,6 +5,7 @@ columns of a file that opens with a byte-order mark."""
 from __future__ import annotations
 
 from akool_cli.audit.scan import audit_text
+from tests.support.generator import generator
 
 QUOTA = "https://openapi.akool.com/api/open/v3/faceswap/quota/info"
 
@@ -69,3 +70,36 @@ def test_shell_tests_of_a_generic_data_status_are_judged_by_their_call() -> None
     )
     got = {(line, rule) for line, rule in places(text, "live.sh") if rule == "status-value"}
     assert got == {(3, "status-value"), (4, "status-value"), (8, "status-value")}
+
+
+# -- iso-language-code-format-not-checked -----------------------------------------------------------
+
+
+def test_a_language_name_where_the_docs_ask_for_an_iso_code_is_a_bad_value() -> None:
+    v4 = "https://openapi.akool.com/api/open/v4"
+    text = "\n".join(
+        (
+            "import requests",
+            f'requests.post("{v4}/voice/tts", json={{"input_text": "a", "voice_id": "v", "language_code": "spanish"}})',
+            f'requests.post("{v4}/voice/clone", json={{"source_voice_file": "u", "voice_options": {{"language": "English"}}}})',
+            f'requests.post("{v4}/voice/tts", json={{"input_text": "a", "voice_id": "v", "language_code": "es"}})',
+            f'requests.post("{v4}/voice/tts", json={{"input_text": "a", "voice_id": "v", "language_code": "en-US"}})',
+            f'requests.post("{v4}/voice/tts", json={{"input_text": "a", "voice_id": "v", "language_code": "EN"}})',
+            f'requests.post("{v4}/voice/tts", json={{"input_text": "a", "voice_id": "v", "language_code": "{{x}}"}})',
+        )
+    )
+    found = {f.line: f for f in audit_text(text, "tts.py") if f.rule == "bad-value"}
+    assert sorted(found) == [2, 3, 5]
+    fixes = {line: hit.fix.new if hit.fix else None for line, hit in found.items()}
+    assert fixes == {2: '"es"', 3: '"en"', 5: '"en"'}
+
+
+def test_the_generator_takes_the_iso_format_from_the_row_only() -> None:
+    gen = generator()
+    row = {"parameter": "language", "type": "String", "required": "false"}
+    said = 'Language code (ISO 639-1) of the audio file. Defaults to "en" if not specified'
+    assert gen._field_from_row({**row, "description": said})["format"] == "iso639-1"
+    said = "Supplying the input language in ISO-639-1 format"
+    assert gen._field_from_row({**row, "description": said})["format"] == "iso639-1"
+    assert "format" not in gen._field_from_row({**row, "description": "Voice language"})
+    assert "format" not in gen._field_from_row({**row, "type": "Integer", "description": said})
