@@ -103,3 +103,40 @@ def test_the_generator_takes_the_iso_format_from_the_row_only() -> None:
     assert gen._field_from_row({**row, "description": said})["format"] == "iso639-1"
     assert "format" not in gen._field_from_row({**row, "description": "Voice language"})
     assert "format" not in gen._field_from_row({**row, "type": "Integer", "description": said})
+
+
+# -- py-client-method-answer-subscript-false-response-field (repro21l) -------------------------------
+
+CLIENT = """import requests
+
+
+class Akool:
+    def __init__(self, base_url="https://openapi.akool.com/api/open/v3"):
+        self.base_url = base_url
+
+    def _request(self, method, path, **kwargs):
+        return requests.request(method, f"{self.base_url}{path}", **kwargs).json()
+
+    def video_info(self, video_id):
+        return self._request("GET", "/content/video/infobymodelid", params={"video_model_id": video_id})
+
+
+client = Akool()
+"""
+
+
+def test_the_data_of_a_client_methods_answer_is_the_answers_data() -> None:
+    text = CLIENT + "\n".join(
+        (
+            "def a(vid):",
+            '    info = client.video_info(vid)["data"]',
+            '    return info["video_status"], info["video"]',  # line 18: documented
+            "def b(vid):",
+            '    info = client.video_info(vid).get("data", {})',
+            '    return info.get("video_status"), info.get("status")',  # line 21: data.status
+            "def c(vid):",
+            "    whole = client.video_info(vid)",
+            '    return whole["video_status"]',  # line 24: under data
+        )
+    )
+    assert places(text, "client.py") == {(21, "response-field"), (24, "response-field")}
