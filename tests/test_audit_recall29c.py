@@ -140,3 +140,22 @@ def test_the_data_of_a_client_methods_answer_is_the_answers_data() -> None:
         )
     )
     assert places(text, "client.py") == {(21, "response-field"), (24, "response-field")}
+
+
+# -- ruby-array-hash-methods-read-as-answer-fields (repro21l) -----------------------------------------
+
+
+def test_ruby_methods_of_an_answers_data_are_no_fields() -> None:
+    text = "\n".join(
+        (
+            'require "json"',
+            'conn = Faraday.new(url: "https://openapi.akool.com")',
+            'v = JSON.parse(conn.get("/api/open/v3/voice/list", { from: 3 }).body)',
+            'v["data"].each { |x| puts x["voice_id"] }',
+            'puts v["data"].first["voice_id"] if v["data"].any?',
+            'i = JSON.parse(conn.get("/api/open/v3/content/video/infobymodelid", { video_model_id: 1 }).body)',
+            'puts i["data"].key?("video"), i["data"].to_h',
+            'puts i["data"]["each"], i["data"].videoUrl',  # a key, and a field no method has
+        )
+    )
+    assert {line for line, _ in places(text, "voices.rb")} == {8}
