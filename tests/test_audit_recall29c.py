@@ -4,6 +4,9 @@ columns of a file that opens with a byte-order mark."""
 
 from __future__ import annotations
 
+from pytest import MonkeyPatch
+
+from akool_cli.audit import statuses
 from akool_cli.audit.scan import audit_text
 from tests.support.generator import generator
 
@@ -159,3 +162,35 @@ def test_ruby_methods_of_an_answers_data_are_no_fields() -> None:
         )
     )
     assert {line for line, _ in places(text, "voices.rb")} == {8}
+
+
+# -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
+
+
+class _CountingText(str):
+    searches = 0
+
+    def __contains__(self, part: object) -> bool:
+        _CountingText.searches += part == "axios"
+        return super().__contains__(part)  # type: ignore[operator]
+
+
+def test_status_comparisons_do_not_search_the_whole_text_each(monkeypatch: MonkeyPatch) -> None:
+    made = statuses._Text.__post_init__
+
+    def counted(self: statuses._Text) -> None:
+        made(self)
+        self.text = _CountingText(self.text)
+
+    monkeypatch.setattr(statuses._Text, "__post_init__", counted)
+    _CountingText.searches = 0
+    head = (
+        "import requests\nU = 'https://openapi.akool.com/api/open/v3/content/video/infobymodelid'\n"
+    )
+    checks = "".join(
+        f"def f{i}(v):\n    j = requests.get(U, params={{'video_model_id': v}}).json()\n"
+        f"    return j['data']['video_status'] == 3\n"
+        for i in range(40)
+    )
+    audit_text(head + checks, "many.py")
+    assert _CountingText.searches == 0

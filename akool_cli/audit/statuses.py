@@ -159,9 +159,11 @@ class _Text:
     doc: Text | None = None  # (the field rules' text: its answer models)
     declared: dict[int, tuple[int, int]] = field(default_factory=dict)  # a member read's model
     shell: bool = False  # a shell script's text (see shell_tests)
+    axios: bool = False  # the text names axios (whose `res.data` is the whole answer)
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
+        self.axios = "axios" in self.text  # (once: each comparison asked it of the whole text)
         at = 0
         for line in self.lines:
             self.starts.append(at)
@@ -492,7 +494,7 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     tail = after[shown.end() :] if shown.re is AFTER else after
     said = _code_said if one.code else _said
     context = said(text, i, op, line, tail) if len(items) == 1 else None
-    strings = not one.code and _through_data(text, before, "axios" in text.text)
+    strings = not one.code and _through_data(text, before, text.axios)
     strings = strings and not _as_string(before, after[: shown.end()] if shown.re is AFTER else "")
     for at, written in items:
         number, named = _number(text, written)
@@ -871,7 +873,7 @@ def _reads(text: _Text, one: Field) -> list[tuple[int, int]]:
     """Where the file reads the field: by its name (a plain `status` only through the answer's
     data), by a Go struct field tagged with it, and by a local bound to such a read."""
     found = []
-    axios = "axios" in text.text
+    axios = text.axios
     names = [one.name] if one.plain else [one.name, *_tagged(text, one.name)]
     for name in names:
         for m in re.finditer(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text.text):
