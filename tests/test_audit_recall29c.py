@@ -164,6 +164,22 @@ def test_ruby_methods_of_an_answers_data_are_no_fields() -> None:
     assert {line for line, _ in places(text, "voices.rb")} == {8}
 
 
+# -- laravel-json-path-held-in-variable-status-missed (repro21l) ---------------------------------------
+
+
+def test_a_php_local_bound_to_a_status_read_is_followed_to_its_tests() -> None:
+    text = "\n".join(
+        (
+            "<?php",
+            "$res = Http::get('https://openapi.akool.com/api/open/v3/faceswap/result/listbyids', ['_ids' => $id]);",
+            "$status = $res->json('data.result.0.faceswap_status');",
+            "if ($status === 2) { $s = 'done'; }",  # 2 is processing
+            "if ($status === 4) { $s = 'failed'; }",  # 4 failed: silent
+        )
+    )
+    assert places(text, "Poll.php") == {(4, "status-value")}
+
+
 # -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
 
 

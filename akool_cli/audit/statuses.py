@@ -70,9 +70,10 @@ BEFORE = rx.compile(
 )
 # A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
 BOUND = rx.compile(
-    r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>[A-Za-z_]\w*)\s*:?=\s*"
-    # (a fallback to an empty object on the way: `(j.get("data") or {}).get("x")`)
-    r"(?:[\w$.?\[\]\"'()]|\s+(?:or|\|\||\?\?)\s+\{\s*\})*$"
+    r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>\$?[A-Za-z_]\w*)\s*:?=\s*"
+    # (a fallback to an empty object on the way: `(j.get("data") or {}).get("x")`; PHP's `->`:
+    # `$status = $res->json('data.result.0.faceswap_status')`)
+    r"(?:[\w$.?\[\]\"'()]|->|\s+(?:or|\|\||\?\?)\s+\{\s*\})*$"
 )
 # A name given a number: `STATUS_SUCCESS = 2`, `SUCCESS: 2,`, `Success = 2` (an enum member),
 # `StatusSuccess JobStatus = 2` (Go), `public const int Done = 3;`.
