@@ -180,6 +180,35 @@ def test_a_php_local_bound_to_a_status_read_is_followed_to_its_tests() -> None:
     assert places(text, "Poll.php") == {(4, "status-value")}
 
 
+# -- wait-loop-exit-status-not-judged (repro21l) ------------------------------------------------------
+
+
+def test_a_polling_loop_that_ends_on_a_processing_state_is_judged() -> None:
+    api = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
+    poll = f'        s = requests.get("{api}", params={{"video_model_id": v}}).json()["data"]["video_status"]'
+    text = "\n".join(
+        (
+            "import requests",
+            "def wait(v):",
+            "    s = 1",
+            "    while s != 2:",  # ends on 2 (processing), then reads the result: line 4
+            poll,
+            '    return "done"',
+            "def wait_right(v):",
+            "    s = 1",
+            "    while s != 3:",  # ends on 3 (completed): silent
+            poll,
+            '    return "done"',
+            "def wait_either(v):",
+            "    s = 1",
+            "    while s != 2 and s != 4:",  # two ways out: not judged
+            poll,
+            '    return "done"',
+        )
+    )
+    assert places(text, "wait.py") == {(4, "status-value")}
+
+
 # -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
 
 

@@ -737,6 +737,10 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     """The state the code says one literal of a comparison stands for: the name of the flag
     it is bound to (`isCompleted = s === 3`) or the branch it opens (`if s == 4: raise ...`,
     `if (s === 2) return item.url`: the job's result is read only when it is done)."""
+    if len(line) <= LONG and LOOP_HEAD.match(line) is not None:  # (shell's `=`: no ONE_TEST)
+        return (
+            _loop_said(text, i, op, line) if _tests(line) <= 1 and not JOINED.search(line) else None
+        )
     if op not in ("==", "===", "in") or len(line) > LONG or _tests(line) != 1:
         return None
     flag = FLAG.match(line)
@@ -746,6 +750,40 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     body = _body(text, i, line, tail)  # (`url = d["video"] if s == 2 else ""`: its value)
     meaning = _branch_meaning(body) if body is not None else None
     return (meaning, "by the branch it opens") if meaning else None
+
+
+# A loop whose condition is the comparison: `while s != 3:`, `while (s !== 3) {`, `} while (s !==
+# 3);`, Go's `for s != 3 {`, shell's `until [ "$s" = 3 ]; do` and `until curl ... | jq -e '... == 3'`.
+LOOP_HEAD = rx.compile(r"\s*(?:\}\s*)?(?:(?P<kind>while|until)\b|for\b(?![^{]*;))")
+# Words that join a loop's test with another (`while s != 3 and s != 4`: it ends on either).
+JOINED = rx.compile(r"&&|\band\b|\s-[ao]\s")
+# A line that only closes a block: `}`, `};`, `done`, `end`, `} while (...)` is no closer (a test).
+CLOSER = rx.compile(r"\s*(?:\}\s*;?|done|end|fi|esac)\s*(?:#.*|//.*)?$")
+
+
+def _loop_said(text: _Text, i: int, op: str, line: str) -> Meaning:
+    """The state a loop takes the value it ends on for (`while status != 2:` waits for 2): what the
+    code after the loop does with the answer (`return d["video"]`, `echo done`), else nothing."""
+    kind = LOOP_HEAD.match(line)
+    until = kind is not None and kind.group("kind") == "until"
+    ends_on = op in ("==", "===") if until else op in ("!=", "!==")
+    if not ends_on:
+        return None
+    indent = len(line) - len(line.lstrip())
+    after: list[str] = []
+    for below in text.lines[i + 1 : i + 40]:
+        depth = len(below) - len(below.lstrip())
+        if not below.strip() and after:
+            break  # (the statements right after the loop, up to a blank line)
+        if not below.strip() or (depth > indent and not after):
+            continue  # (the loop's own body)
+        if depth < indent or len(after) == 6 or LOOP_HEAD.match(below) is not None:
+            break  # (out of the block the loop is in; another loop waits for something else)
+        if not after and CLOSER.match(below):
+            continue  # (the loop's own end: `}`, shell's `done`)
+        after.append(below)
+    meaning = _branch_meaning("\n".join(after)) if after else None
+    return (meaning, "by the code after the loop it ends") if meaning else None
 
 
 def _body(text: _Text, i: int, line: str, tail: str) -> str | None:
@@ -1032,7 +1070,7 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in reads:
         i, column = text.place(start)
         line = text.lines[i]
-        bound = BOUND.search(line[max(0, column - NEAR) : column])
+        bound = BOUND.search(line[max(0, column - NEAR) : column]) or _statement_bound(line, column)
         rest = line[column + end - start :] if len(line) - column <= NEAR else "..."
         if bound is None or CLOSED.match(rest) is None:
             continue
@@ -1041,13 +1079,47 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         name = re.compile(rf"(?<![\w$.]){re.escape(local)}(?![\w$])")
         again = re.compile(rf"(?<![\w$.]){re.escape(local)}\s*:?=(?!=)")
-        for j in range(i + 1, min(len(text.lines), i + 60)):
-            if again.search(text.lines[j]):
+        above = _loop_above(text, i)  # (`while status != 2:` above `status = ...` in its body)
+        lines = ([above] if above is not None else []) + list(
+            range(i + 1, min(len(text.lines), i + 60))
+        )
+        for j in lines:
+            if j > i and again.search(text.lines[j]):
                 break
             for m in name.finditer(text.lines[j]):
                 found.append((text.starts[j] + m.start(), text.starts[j] + m.end()))
                 text.origins[text.starts[j] + m.start()] = start
     return found
+
+
+# A statement that binds a name: `status = requests.get(u, params={...}).json()["data"]["x"]`.
+STATEMENT_BOUND = rx.compile(
+    r"^\s*(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>\$?[A-Za-z_]\w*)\s*:?=(?![=>])\s*"
+)
+
+
+def _statement_bound(line: str, column: int) -> re.Match[str] | None:
+    """The name a statement binds when the read at `column` ends its value (BOUND reads only a
+    plain chain before it; a request's call with its arguments is one too), not when the read is
+    inside a call's parentheses (`label = names(d["x_status"])` holds another value)."""
+    m = STATEMENT_BOUND.match(line) if column <= NEAR * 2 else None
+    if m is None:
+        return None
+    value = line[m.end() : column]
+    return m if value.count("(") == value.count(")") else None
+
+
+def _loop_above(text: _Text, i: int) -> int | None:
+    """The line of the loop whose body line i is in, when its head is above it (`while s != 2:`),
+    a few lines up at most: its test reads what the body binds on each turn."""
+    indent = len(text.lines[i]) - len(text.lines[i].lstrip())
+    for j in range(i - 1, max(-1, i - 12), -1):
+        line = text.lines[j]
+        depth = len(line) - len(line.lstrip())
+        if not line.strip() or depth >= indent:
+            continue
+        return j if LOOP_HEAD.match(line) is not None else None
+    return None
 
 
 END_STATES = frozenset({"completed", "failed"})
