@@ -209,6 +209,26 @@ def test_a_polling_loop_that_ends_on_a_processing_state_is_judged() -> None:
     assert places(text, "wait.py") == {(4, "status-value")}
 
 
+# -- R httr2 pipelines with the body before the path, ending in the parse -----------------------------
+
+
+def test_an_httr2_pipeline_with_its_body_first_is_read_and_its_parsed_answer_judged() -> None:
+    text = "\n".join(
+        (
+            "library(httr2)",
+            'base <- "https://openapi.akool.com/api/open/v3"',
+            "out <- request(base) |>",
+            '  req_body_json(list(talking_photo_url = p, audio_url = a, resolution = "720p")) |>',
+            '  req_url_path_append("content/video/createbytalkingphoto") |>',
+            "  req_perform() |>",
+            "  resp_body_json()",
+            "print(out$data$task_id)",
+            "print(out$data$`_id`)",
+        )
+    )
+    assert places(text, "talk.R") == {(4, "bad-value"), (8, "response-field")}
+
+
 # -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
 
 
