@@ -229,6 +229,22 @@ def test_an_httr2_pipeline_with_its_body_first_is_read_and_its_parsed_answer_jud
     assert places(text, "talk.R") == {(4, "bad-value"), (8, "response-field")}
 
 
+# -- Elixir answers read by pattern matching ---------------------------------------------------------
+
+
+def test_elixir_pattern_matches_on_an_answer_are_reads() -> None:
+    text = "\n".join(
+        (
+            'url = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"',
+            "{:ok, %{body: raw}} = HTTPoison.post(url, Jason.encode!(%{talking_photo_url: p, audio_url: a}), [])",
+            '%{"data" => %{"task_id" => id}} = Jason.decode!(raw)',
+            '%{"data" => %{"_id" => job}} = Jason.decode!(raw)',
+        )
+    )
+    found = {(f.line, f.column, f.rule) for f in audit_text(text, "talk.exs")}
+    assert found == {(3, 16, "response-field")}
+
+
 # -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
 
 
