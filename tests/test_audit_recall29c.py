@@ -4,6 +4,8 @@ columns of a file that opens with a byte-order mark."""
 
 from __future__ import annotations
 
+import json
+
 from pytest import MonkeyPatch
 
 from akool_cli.audit import statuses
@@ -243,6 +245,31 @@ def test_elixir_pattern_matches_on_an_answer_are_reads() -> None:
     )
     found = {(f.line, f.column, f.rule) for f in audit_text(text, "talk.exs")}
     assert found == {(3, 16, "response-field")}
+
+
+# -- a notebook's `!curl -d '{json.dumps(body)}'` -----------------------------------------------------
+
+
+def test_a_dict_a_notebook_dumps_into_a_curl_line_is_the_body() -> None:
+    cells = [
+        [
+            'body = {"talking_photo_url": "https://x/p.png", "audio_url": "https://x/a.mp3", "resolution": "720p"}\n'
+        ],
+        [
+            "!curl -X POST https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto "
+            "-H 'Content-Type: application/json' -d '{json.dumps(body)}'\n"
+        ],
+    ]
+    book = {
+        "cells": [{"cell_type": "code", "metadata": {}, "source": c, "outputs": []} for c in cells],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    text = json.dumps(book, indent=1)
+    line = next(n for n, written in enumerate(text.splitlines(), 1) if "720p" in written)
+    found = [(f.line, f.found) for f in audit_text(text, "demo.ipynb") if f.rule == "bad-value"]
+    assert found == [(line, '"720p"')]
 
 
 # -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
