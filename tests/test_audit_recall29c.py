@@ -272,6 +272,36 @@ def test_a_dict_a_notebook_dumps_into_a_curl_line_is_the_body() -> None:
     assert found == [(line, '"720p"')]
 
 
+# -- hunted: jq's `.data | .x`, Ruby's `x = j.dig("data", "x_status")` then tested --------------------
+
+
+def test_a_jq_read_piped_through_data_is_judged() -> None:
+    api = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
+    text = "\n".join(
+        (
+            f'R=$(curl -fsS "{api}?video_model_id=$1")',
+            "echo \"$R\" | jq -r '.data | .video_url'",
+            "echo \"$R\" | jq -r '.data | .video'",
+            "echo \"$R\" | jq -r '.data | .[]'",
+        )
+    )
+    assert places(text, "wait.sh") == {(2, "response-field")}
+
+
+def test_a_ruby_local_bound_by_dig_is_followed_to_its_tests() -> None:
+    text = "\n".join(
+        (
+            'uri = URI("https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=1")',
+            "j = JSON.parse(Net::HTTP.get_response(uri).body)",
+            'state = j.dig("data", "video_status")',
+            'puts j.dig("data", "video") if state == 2',  # 2 is processing
+            'label = NAMES.fetch(j.dig("data", "video_status"))',
+            'puts "x" if label == 5',  # a name of the state: not the field
+        )
+    )
+    assert places(text, "state.rb") == {(4, "status-value")}
+
+
 # -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
 
 

@@ -730,6 +730,7 @@ RESULT_READ = rx.compile(
     r"""(?:\.|\[\s*["']|\.[A-Za-z]\w*\(\s*["'])(?:video_url|video|url|image|preview)\b(?!\s*\()"""
     r"|\.(?:get)?(?:Video|Image|Url|URL|Preview|VideoUrl|VideoURL)\b|\.videoUrl\b"
     r"|\)\s*\.\s*(?:video|url|image|videoUrl|preview)\(\s*\)"
+    r"""|\.dig\([^()]*["'](?:video_url|video|url|image|preview)["']\s*\)"""  # (Ruby's `dig("data", "video")`)
 )
 
 
@@ -1106,7 +1107,17 @@ def _statement_bound(line: str, column: int) -> re.Match[str] | None:
     if m is None:
         return None
     value = line[m.end() : column]
+    getter = GETTER_TAIL.search(
+        value
+    )  # (Ruby's `j.dig("data", "x")`: the getter's own parentheses)
+    value = value[: getter.start()] if getter is not None else value
     return m if value.count("(") == value.count(")") else None
+
+
+# A getter given the read's key as its last argument: `.dig("data", "`, `.get("`, `.fetch("`.
+GETTER_TAIL = rx.compile(
+    r"\.(?:dig|get|fetch|path|getInt|getString|optInt|optString)\(\s*(?:[\"'][\w]+[\"']\s*,\s*)*[\"']$"
+)
 
 
 def _loop_above(text: _Text, i: int) -> int | None:
