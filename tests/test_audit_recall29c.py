@@ -302,6 +302,23 @@ def test_a_ruby_local_bound_by_dig_is_followed_to_its_tests() -> None:
     assert places(text, "state.rb") == {(4, "status-value")}
 
 
+def test_a_local_held_from_a_data_read_compared_with_a_word_is_judged() -> None:
+    text = "\n".join(
+        (
+            "import requests",
+            'U = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"',
+            'r = requests.get(U, params={"video_model_id": "v"})',
+            'st = r.json()["data"]["video_status"]',
+            'if st == "completed":',  # a word: the field is a number: line 5
+            "    print(1)",
+            'label = STATES.get(r.json()["data"]["video_status"])',
+            'if label == "completed":',  # a name of the state: not the field
+            "    print(2)",
+        )
+    )
+    assert places(text, "poll.py") == {(5, "status-value")}
+
+
 # -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
 
 

@@ -495,7 +495,9 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     tail = after[shown.end() :] if shown.re is AFTER else after
     said = _code_said if one.code else _said
     context = said(text, i, op, line, tail) if len(items) == 1 else None
-    strings = not one.code and _through_data(text, before, text.axios)
+    strings = not one.code and (
+        _through_data(text, before, text.axios) or _held_from_data(text, start)
+    )
     strings = strings and not _as_string(before, after[: shown.end()] if shown.re is AFTER else "")
     for at, written in items:
         number, named = _number(text, written)
@@ -506,6 +508,19 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
             yield at, written, kept[0], kept[1] or context
         elif strings and _judged_string(text, written, op):
             yield at, written, written.strip("\"'"), context
+
+
+def _held_from_data(text: _Text, start: int) -> bool:
+    """Whether a local's read holds a read of the field through the answer's data (`status =
+    r.json().get("data", {}).get("video_status")`, then `status == "completed"`)."""
+    origin = text.origins.get(start)
+    if origin is None:
+        return False
+    i, column = text.place(origin)
+    line = text.lines[i]
+    if _statement_bound(line, column) is None:
+        return False  # (`label = STATES.get(d["data"]["video_status"])` holds another value)
+    return _through_data(text, line[max(0, column - NEAR) : column], text.axios)
 
 
 # A name given a set or list of numbers: `DONE_STATES = {2, 3}`, `const DONE = new Set([2, 3])`,
