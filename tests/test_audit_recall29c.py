@@ -4,12 +4,15 @@ columns of a file that opens with a byte-order mark."""
 
 from __future__ import annotations
 
+import codecs
 import json
+from pathlib import Path
 
 from pytest import MonkeyPatch
 
 from akool_cli.audit import statuses
-from akool_cli.audit.scan import audit_text
+from akool_cli.audit.fixes import patch
+from akool_cli.audit.scan import audit, audit_text
 from tests.support.generator import generator
 
 QUOTA = "https://openapi.akool.com/api/open/v3/faceswap/quota/info"
@@ -317,6 +320,23 @@ def test_a_local_held_from_a_data_read_compared_with_a_word_is_judged() -> None:
         )
     )
     assert places(text, "poll.py") == {(5, "status-value")}
+
+
+# -- utf8-bom-shifts-line1-columns (repro21k) ---------------------------------------------------------
+
+
+def test_a_byte_order_mark_is_no_column_and_the_patch_keeps_it(tmp_path: Path) -> None:
+    call = 'requests.post("https://api.akool.com/api/open/v3/content/video/lipsync")\n'
+    script = tmp_path / "bom.py"
+    script.write_bytes(codecs.BOM_UTF8 + (call * 2).encode())
+    found = audit([script]).findings
+    assert [(f.line, f.column) for f in found] == [(1, 24), (2, 24)]
+    diff = patch(found).diff
+    assert (
+        b"-" + codecs.BOM_UTF8 + b"requests" in diff
+        and b"+" + codecs.BOM_UTF8 + b"requests" in diff
+    )
+    assert diff.count(b"openapi.akool.com") == 2
 
 
 # -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
