@@ -339,6 +339,19 @@ def test_a_byte_order_mark_is_no_column_and_the_patch_keeps_it(tmp_path: Path) -
     assert diff.count(b"openapi.akool.com") == 2
 
 
+def test_a_status_destructured_under_another_name_is_followed_to_its_tests() -> None:
+    api = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
+    text = "\n".join(
+        (
+            f"const res = await fetch(`{api}?video_model_id=${{id}}`);",
+            "const { data: { video_status: status, video } } = await res.json();",
+            "const finished = status === 2;",  # 2 is processing
+            "const failed = status === 4;",
+        )
+    )
+    assert places(text, "state.ts") == {(3, "status-value")}
+
+
 # -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
 
 

@@ -1088,7 +1088,9 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
         line = text.lines[i]
         bound = BOUND.search(line[max(0, column - NEAR) : column]) or _statement_bound(line, column)
         rest = line[column + end - start :] if len(line) - column <= NEAR else "..."
-        if bound is None or CLOSED.match(rest) is None:
+        renamed = RENAMED.match(rest) if bound is None and DESTRUCTURING.match(line) else None
+        bound = bound if renamed is None else renamed
+        if bound is None or (renamed is None and CLOSED.match(rest) is None):
             continue
         local = bound.group("local")
         if local in KEYWORDS:
@@ -1107,6 +1109,10 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 text.origins[text.starts[j] + m.start()] = start
     return found
 
+
+# A key destructured under another name: `const { data: { video_status: status } } = await r.json()`.
+DESTRUCTURING = rx.compile(r"\s*(?:const|let|var)\s*\{[^=]*\}\s*=[^=]")
+RENAMED = rx.compile(r"\s*:\s*(?P<local>[A-Za-z_$][\w$]*)\s*(?:=[^,}]*)?[,}]")
 
 # A statement that binds a name: `status = requests.get(u, params={...}).json()["data"]["x"]`.
 STATEMENT_BOUND = rx.compile(
