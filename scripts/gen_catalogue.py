@@ -953,6 +953,7 @@ def build(docs: Path) -> dict[str, Any]:
             e["required_unshown"] = sorted(
                 set(e["required_unshown"]) | set(_unshown(e["body"], shown))
             )
+    _fields_named_elsewhere(docs, endpoints)
     commit = re.search(r"commit `([0-9a-f]{40})`", (docs / "SOURCE.md").read_text(encoding="utf-8"))
     return {
         "generated_by": "scripts/gen_catalogue.py",
@@ -964,6 +965,30 @@ def build(docs: Path) -> dict[str, Any]:
         "endpoints": endpoints,
         "retired": retired(docs, {e["path"] for e in endpoints}),
     }
+
+
+# A row that names a field of another endpoint's answer and links that endpoint: "You can get the
+# field（display_buttons） value from [Info By Model ID API](/ai-tools-suite/image-generate#...)".
+FIELD_FROM = re.compile(
+    r"\bfield\s*[（(]\s*(?P<field>[A-Za-z_]\w*)\s*[）)]\s*value from\s*"
+    r"\[(?P<text>[^\]]+)\]\(/(?P<page>[\w/-]+)(?:#[\w-]*)?\)"
+)
+
+
+def _fields_named_elsewhere(docs: Path, endpoints: list[dict[str, Any]]) -> None:
+    """Answer fields a page names in another endpoint's row (see FIELD_FROM), added under the
+    linked endpoint's data: the one of the linked page whose path's last segment is the link's
+    words ("Info By Model ID API": infobymodelid)."""
+    for page in pages(docs):
+        text = (docs / f"{page}.mdx").read_text(encoding="utf-8")
+        for m in FIELD_FROM.finditer(text):
+            words = re.sub(r"\bAPI\b|[^A-Za-z]", "", m.group("text")).lower()
+            for e in endpoints:
+                if m.group("page") in e["pages"] and e["path"].rsplit("/", 1)[-1].lower() == words:
+                    field = f"data.{m.group('field')}"
+                    e["response"] = sorted({*e["response"], field})
+                    for shown in e.get("answers_by_product", {}).values():
+                        shown[:] = sorted({*shown, field})
 
 
 def render(catalogue: dict[str, Any]) -> str:

@@ -352,6 +352,36 @@ def test_a_status_destructured_under_another_name_is_followed_to_its_tests() -> 
     assert places(text, "state.ts") == {(3, "status-value")}
 
 
+# -- display-buttons-answer-field-false-warning (repro21m) --------------------------------------------
+
+
+def test_an_answer_field_another_row_of_the_page_names_is_documented() -> None:
+    text = "\n".join(
+        (
+            "import requests",
+            'U = "https://openapi.akool.com/api/open/v3/content/image/infobymodelid"',
+            'd = requests.get(U, params={"image_model_id": "i"}).json()["data"]',
+            'print(d.get("display_buttons"), d.get("displayed_buttons"))',
+        )
+    )
+    assert {(f.line, f.column, f.rule) for f in audit_text(text, "buttons.py")} == {
+        (4, 40, "answer-field")
+    }
+
+
+def test_the_generator_takes_a_field_named_with_a_link_to_its_endpoint() -> None:
+    row = (
+        "You can get the field（display_buttons） value from "
+        "[Info By Model ID API](/ai-tools-suite/image-generate#get-image-result-image-info)"
+    )
+    m = generator().FIELD_FROM.search(row)
+    assert m is not None and (m["field"], m["text"], m["page"]) == (
+        "display_buttons",
+        "Info By Model ID API",
+        "ai-tools-suite/image-generate",
+    )
+
+
 # -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
 
 
