@@ -1128,13 +1128,14 @@ def _statement_bound(line: str, column: int) -> re.Match[str] | None:
     if m is None:
         return None
     value = line[m.end() : column]
-    getter = GETTER_TAIL.search(
-        value
-    )  # (Ruby's `j.dig("data", "x")`: the getter's own parentheses)
+    if ";" in value or SHELL_PIPE.search(value):
+        return None  # (`R=$(curl ...); echo "$R" | jq -r .data.x`: another statement's read)
+    getter = GETTER_TAIL.search(value)  # (Ruby's `j.dig("data", "x")`: the getter's parentheses)
     value = value[: getter.start()] if getter is not None else value
     return m if value.count("(") == value.count(")") else None
 
 
+SHELL_PIPE = rx.compile(r"(?<!\|)\|(?!\|)")  # (a shell pipe, not `||`)
 # A getter given the read's key as its last argument: `.dig("data", "`, `.get("`, `.fetch("`.
 GETTER_TAIL = rx.compile(
     r"\.(?:dig|get|fetch|path|getInt|getString|optInt|optString)\(\s*(?:[\"'][\w]+[\"']\s*,\s*)*[\"']$"
