@@ -49,9 +49,8 @@ def jq_piped_reads(line: str) -> Iterator[ShellRead]:
     """The fields of the answer's data a jq filter reads after piping `.data` on."""
     if "|" not in line:
         return
-    root = ties.shell_root(line)
-    for m in JQ_DATA_PIPE.finditer(line):
-        yield m.start("name"), m.group("name"), "data", root
+    for m in JQ_DATA_PIPE.finditer(line):  # (the root worked out only for a line that has one)
+        yield m.start("name"), m.group("name"), "data", ties.shell_root(line)
 
 
 def jq_item_reads(line: str) -> Iterator[ShellRead]:
