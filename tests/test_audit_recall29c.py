@@ -382,6 +382,19 @@ def test_the_generator_takes_a_field_named_with_a_link_to_its_endpoint() -> None
     )
 
 
+def test_ruby_without_its_ending_is_read_as_ruby() -> None:
+    text = "\n".join(
+        (
+            'v = JSON.parse(Faraday.new(url: "https://openapi.akool.com").get("/api/open/v3/voice/list").body)',
+            'v["data"].each { |x| puts x["voice_id"] }',
+            'puts v["data"].first["voice_id"]',
+        )
+    )
+    for name in ("Rakefile", "tasks/voices.rake", "config.ru"):
+        assert places(text, name) == set(), name
+    assert places("#!/usr/bin/env ruby\n" + text, "bin/voices") == set()
+
+
 # -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
 
 

@@ -281,6 +281,19 @@ RUBY_PREDICATES = frozenset(
 )
 
 
+# Ruby written without `.rb`: rake's and Bundler's files, Rack's config.ru, a gemspec.
+RUBY_SUFFIXES = (".rb", ".rake", ".ru", ".gemspec", ".jbuilder")
+RUBY_NAMES = frozenset({"Rakefile", "Gemfile", "Guardfile", "Capfile", "Vagrantfile", "Brewfile"})
+
+
+def is_ruby(name: str, first: str) -> bool:
+    """Whether a file is Ruby: its ending, its name, or a `#!/usr/bin/env ruby` first line."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    if base.endswith(RUBY_SUFFIXES) or base in RUBY_NAMES:
+        return True
+    return "." not in base and first.startswith("#!") and "ruby" in first
+
+
 def _ruby_method(line: str, read: Read) -> bool:
     """Whether a Ruby read is a method of the value read (`data.each`, `data.key?(...)`)."""
     if line[read.column - 1 : read.column] != ".":

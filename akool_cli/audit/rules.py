@@ -3012,7 +3012,7 @@ class LineReads:
             if not answers.may_read(line) or self.ctx.in_prose(i, 0):
                 found = []  # (most lines: none of the words a read needs)
             else:
-                ruby = self.ctx.name.endswith(".rb")
+                ruby = answers.is_ruby(self.ctx.name, self.ctx.lines[0])
                 found = sorted(answers.reads(i, line, ruby), key=attrgetter("column"))
             self.ctx.reads[i] = found
         return found
