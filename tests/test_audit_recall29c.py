@@ -395,6 +395,18 @@ def test_ruby_without_its_ending_is_read_as_ruby() -> None:
     assert places("#!/usr/bin/env ruby\n" + text, "bin/voices") == set()
 
 
+def test_keys_destructured_from_a_parenthesized_answers_data_are_read() -> None:
+    api = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+    text = "\n".join(
+        (
+            f'const r = await fetch("{api}", {{ method: "POST", body: JSON.stringify(b) }});',
+            "const { task_id } = (await r.json()).data;",
+            "const { _id } = (await r.json()).data;",
+        )
+    )
+    assert places(text, "a.mjs") == {(2, "response-field")}
+
+
 # -- statuses: the whole text searched once per file, not once per comparison (perf29's request) ----
 
 

@@ -724,7 +724,8 @@ def _destructured(line_no: int, line: str) -> list[Read]:
     # const { data, status } = await axios.get(...): the HTTP response's own (see ties), but its
     # body's fields when the pattern goes into data (`{ data: { data: { status } } }`)
     call = expr.endswith(")") and not _parsed_before(expr + ".", len(expr))
-    expr = f"({given.strip()})" if " " in expr else expr
+    # (a member of a parenthesized expression is read as written: `(await r.json()).data`)
+    expr = f"({given.strip()})" if " " in expr and not GROUP_MEMBER.match(expr) else expr
     found = []
     for key, column in _keys(names, names_at):
         if call and not key.startswith("data."):
@@ -739,6 +740,9 @@ def _destructured(line_no: int, line: str) -> list[Read]:
                     )
                 )
     return found
+
+
+GROUP_MEMBER = rx.compile(r"\(.*\)(?:\s*[?!]?\.\s*[A-Za-z_$][\w$]*)+\s*;?\s*$")
 
 
 def _keys(names: str, start: int, prefix: str = "") -> Iterator[tuple[str, int]]:
