@@ -123,10 +123,16 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
     enum = enum or _must_be(field["type"], description)
     if enum:
         field["enum"] = enum
+    elif field["type"] == "string" and ISO_639_1.search(description):
+        field["format"] = "iso639-1"  # "Language code (ISO 639-1)", "in ISO-639-1 format"
     if field["type"] in ("integer", "number"):
         field.update(_range_of(row.get("value") or "", row.get("description") or ""))
     return field
 
+
+# A text field's row that says it takes a two-letter language code ("Language code (ISO 639-1)",
+# "Supplying the input language in ISO-639-1 format"): the format is checked, not a list.
+ISO_639_1 = re.compile(r"\bISO[- ]?639-1\b", re.I)
 
 NUM = r"(-?\d+(?:\.\d+)?)"
 # How the pages state a number's range, and nothing looser: a Value cell `[-30, 30]`; "(0-1)",
@@ -722,6 +728,8 @@ def _merge_fields(first: list[dict[str, Any]], more: list[dict[str, Any]]) -> li
             f = {**f, "fields": _merge_fields(f.get("fields", []), other.get("fields", []))}
         if other:  # ranges the sources state differently: the looser of them (never a guess)
             f = {**f, **_looser(f, other)}
+        if other and other.get("format") and not f.get("format"):  # (stated by one source)
+            f = {**f, "format": other["format"]}
         merged[f["name"]] = f
     return sorted(merged.values(), key=lambda f: f["name"])
 
@@ -945,6 +953,7 @@ def build(docs: Path) -> dict[str, Any]:
             e["required_unshown"] = sorted(
                 set(e["required_unshown"]) | set(_unshown(e["body"], shown))
             )
+    _fields_named_elsewhere(docs, endpoints)
     commit = re.search(r"commit `([0-9a-f]{40})`", (docs / "SOURCE.md").read_text(encoding="utf-8"))
     return {
         "generated_by": "scripts/gen_catalogue.py",
@@ -956,6 +965,30 @@ def build(docs: Path) -> dict[str, Any]:
         "endpoints": endpoints,
         "retired": retired(docs, {e["path"] for e in endpoints}),
     }
+
+
+# A row that names a field of another endpoint's answer and links that endpoint: "You can get the
+# field（display_buttons） value from [Info By Model ID API](/ai-tools-suite/image-generate#...)".
+FIELD_FROM = re.compile(
+    r"\bfield\s*[（(]\s*(?P<field>[A-Za-z_]\w*)\s*[）)]\s*value from\s*"
+    r"\[(?P<text>[^\]]+)\]\(/(?P<page>[\w/-]+)(?:#[\w-]*)?\)"
+)
+
+
+def _fields_named_elsewhere(docs: Path, endpoints: list[dict[str, Any]]) -> None:
+    """Answer fields a page names in another endpoint's row (see FIELD_FROM), added under the
+    linked endpoint's data: the one of the linked page whose path's last segment is the link's
+    words ("Info By Model ID API": infobymodelid)."""
+    for page in pages(docs):
+        text = (docs / f"{page}.mdx").read_text(encoding="utf-8")
+        for m in FIELD_FROM.finditer(text):
+            words = re.sub(r"\bAPI\b|[^A-Za-z]", "", m.group("text")).lower()
+            for e in endpoints:
+                if m.group("page") in e["pages"] and e["path"].rsplit("/", 1)[-1].lower() == words:
+                    field = f"data.{m.group('field')}"
+                    e["response"] = sorted({*e["response"], field})
+                    for shown in e.get("answers_by_product", {}).values():
+                        shown[:] = sorted({*shown, field})
 
 
 def render(catalogue: dict[str, Any]) -> str:

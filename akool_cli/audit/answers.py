@@ -254,12 +254,53 @@ def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
         for m in RUBY_READ.finditer(line):
             root = _parse_argument(line, m.start()) or ties.root_of(line, m.start())
             found.append(Read(line_no, m.start("name"), m.group("name"), "data", root))
+    found = [r for r in found if not _ruby_method(line, r)] if ruby else found
     found += _destructured(line_no, line)
     if "jq" in line or "sys.stdin" in line:  # (jq's item walks, a `python3 -c` parser's reads)
         shell = [Read(line_no, *read) for read in shellreads.reads(line)]
         taken = {r.column for r in shell}  # (`d["data"]["x"]` of a name bound to stdin's answer)
         found = [r for r in found if r.column not in taken] + shell
     yield from _chains(line, found)
+
+
+# Methods of Ruby's Array, Hash and Enumerable (and Rails' additions) called without parentheses
+# (`body["data"].each { |v| ... }`, `.first["voice_id"]`, `.to_h`): not fields of the answer, which
+# Ruby reads by key. Those that end in `?` (`key?("video")`, `empty?`) are listed without it.
+RUBY_METHODS = frozenset(
+    {"each", "each_with_index", "each_with_object", "each_pair", "each_key", "each_value", "map"}
+    | {"flat_map", "collect", "select", "filter", "filter_map", "reject", "find", "detect"}
+    | {"find_index", "first", "last", "keys", "values", "values_at", "to_h", "to_a", "to_s"}
+    | {"to_json", "sort_by", "group_by", "min_by", "max_by", "sum", "take", "drop", "sample"}
+    | {"dig", "fetch", "uniq", "compact", "zip", "inject", "reduce", "tally", "partition"}
+    | {"pluck", "with_indifferent_access", "symbolize_keys", "deep_symbolize_keys"}
+    | {"transform_keys", "transform_values", "slice", "except", "merge", "dup", "inspect"}
+)
+RUBY_PREDICATES = frozenset(
+    {"key", "has_key", "include", "member", "empty", "any", "all", "none", "nil", "present"}
+    | {"blank", "is_a", "respond_to", "frozen"}
+)
+
+
+# Ruby written without `.rb`: rake's and Bundler's files, Rack's config.ru, a gemspec.
+RUBY_SUFFIXES = (".rb", ".rake", ".ru", ".gemspec", ".jbuilder")
+RUBY_NAMES = frozenset({"Rakefile", "Gemfile", "Guardfile", "Capfile", "Vagrantfile", "Brewfile"})
+
+
+def is_ruby(name: str, first: str) -> bool:
+    """Whether a file is Ruby: its ending, its name, or a `#!/usr/bin/env ruby` first line."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    if base.endswith(RUBY_SUFFIXES) or base in RUBY_NAMES:
+        return True
+    return "." not in base and first.startswith("#!") and "ruby" in first
+
+
+def _ruby_method(line: str, read: Read) -> bool:
+    """Whether a Ruby read is a method of the value read (`data.each`, `data.key?(...)`)."""
+    if line[read.column - 1 : read.column] != ".":
+        return False  # (a key: `["each"]`)
+    if read.name in RUBY_METHODS:
+        return True
+    return read.name in RUBY_PREDICATES and line[read.column + len(read.name) :][:1] == "?"
 
 
 # A file whose typed models map JSON names to their own by annotations (Jackson's @JsonProperty,
@@ -683,7 +724,8 @@ def _destructured(line_no: int, line: str) -> list[Read]:
     # const { data, status } = await axios.get(...): the HTTP response's own (see ties), but its
     # body's fields when the pattern goes into data (`{ data: { data: { status } } }`)
     call = expr.endswith(")") and not _parsed_before(expr + ".", len(expr))
-    expr = f"({given.strip()})" if " " in expr else expr
+    # (a member of a parenthesized expression is read as written: `(await r.json()).data`)
+    expr = f"({given.strip()})" if " " in expr and not GROUP_MEMBER.match(expr) else expr
     found = []
     for key, column in _keys(names, names_at):
         if call and not key.startswith("data."):
@@ -698,6 +740,9 @@ def _destructured(line_no: int, line: str) -> list[Read]:
                     )
                 )
     return found
+
+
+GROUP_MEMBER = rx.compile(r"\(.*\)(?:\s*[?!]?\.\s*[A-Za-z_$][\w$]*)+\s*;?\s*$")
 
 
 def _keys(names: str, start: int, prefix: str = "") -> Iterator[tuple[str, int]]:

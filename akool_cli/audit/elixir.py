@@ -64,11 +64,74 @@ def read(text: str) -> list[Code]:
             continue
         heredoc = line.count('"""') % 2 == 1
         joined = _joined(lines, n, base is not None)
-        shown, pieces = rewrite(line, n, 0, TOKEN, lambda m: _ruby(m))
+        shown, pieces = _matched(line, n) or rewrite(line, n, 0, TOKEN, lambda m: _ruby(m))
         if joined:
             shown, pieces = _join_paths(shown, pieces, joined)
         code.add(shown, *pieces)
     return [code]
+
+
+# A response taken apart by a pattern: `{:ok, %{body: body}} = HTTPoison.post(...)`, `{:ok,
+# %HTTPoison.Response{status_code: 200, body: raw}} = ...`, Req's `{:ok, %Req.Response{body: b}}`.
+RESPONSE_MATCH = rx.compile(
+    r"^(?P<lead>\s*)\{:ok,\s*%(?:[A-Z][\w.]*)?\{[^{}]*?\bbody:\s*(?P<name>[a-z_]\w*)[^{}]*\}\s*\}"
+    r"\s*=\s*(?P<rhs>\S.*?)\s*$"
+)
+# A map taken apart by a pattern down one key at each level to a name: `%{"data" => %{"task_id" =>
+# id}} = Jason.decode!(body)`, `%{"data" => data} = body`.
+MAP_MATCH = rx.compile(
+    r"^(?P<lead>\s*)(?=%\{)(?P<pattern>[^=]*(?:=>[^=]*)+?)\}\s*=\s*(?P<rhs>\S.*?)\s*$"
+)
+MAP_KEY = rx.compile(r"%\{\s*\"(?P<k>[A-Za-z_]\w*)\"\s*=>\s*")
+MAP_END = rx.compile(r"(?P<name>[a-z_]\w*)\s*(?:\}\s*)*$")
+
+
+def _matched(line: str, n: int) -> tuple[str, tuple[Piece, ...]] | None:
+    """A pattern match that takes an answer apart, read as the Ruby that binds the same name:
+    `resp = HTTPoison.post(...).body`, `id = JSON.parse(resp)["data"]["task_id"]` (each key and
+    the name kept where the file has them)."""
+    if "=" not in line or "{" not in line:
+        return None
+    m = RESPONSE_MATCH.match(line)
+    if m is not None:
+        return _bound(line, n, m, [], ".body")
+    m = MAP_MATCH.match(line)
+    if m is None:
+        return None
+    keys, at = [], m.start("pattern")
+    while (key := MAP_KEY.match(line, at)) is not None:
+        keys.append(key)
+        at = key.end()
+    end = MAP_END.match(line, at, m.end("pattern") + 1)
+    if not keys or end is None or end.end() != m.end("pattern") + 1:
+        return None
+    return _bound(line, n, m, keys, "", end)
+
+
+def _bound(
+    line: str,
+    n: int,
+    m: re.Match[str],
+    keys: list[re.Match[str]],
+    tail: str,
+    name: re.Match[str] | None = None,
+) -> tuple[str, tuple[Piece, ...]]:
+    """`lead name = rhs["k"]...tail`, pieces kept (see _matched)."""
+    named = name or m
+    lead = m.group("lead")
+    pieces = [
+        Piece(0, n, 0, len(lead)),
+        Piece(len(lead), n, named.start("name"), len(named.group("name"))),
+    ]
+    out = lead + named.group("name") + " = "
+    rhs, more = rewrite(m.group("rhs"), n, m.start("rhs"), TOKEN, lambda t: _ruby(t))
+    pieces += [Piece(p.at + len(out), p.line, p.column, p.length) for p in more]
+    out += rhs
+    for key in keys:
+        out += '["'
+        pieces.append(Piece(len(out), n, key.start("k"), len(key.group("k"))))
+        out += key.group("k") + '"]'
+    return out + tail, tuple(pieces)
 
 
 def client_base(lines: list[str]) -> str | None:

@@ -126,6 +126,8 @@ def file_diff(name: str, fixes: list[Fix], shown_as: str | None = None) -> tuple
     text = data.decode("utf-8", "surrogateescape")
     if len(text) != len(data.decode("utf-8", "replace")):
         return b"", 0
+    bom = "\ufeff" if text.startswith("\ufeff") else ""  # (the audit read the text without it)
+    text = text[len(bom) :]
     starts = line_starts(text)
     if tstypes.typescript(name):  # (what the code's own types say a patch must keep)
         fixes = tstypes.renamed_with_literals(text, starts, fixes)
@@ -137,7 +139,7 @@ def file_diff(name: str, fixes: list[Fix], shown_as: str | None = None) -> tuple
         return b"", 0
     if name.endswith(".go") and new.count("\n") == text.count("\n"):  # (gofmt's alignment)
         new = gofmt_aligned(new, {fix.line for fix in made})
-    after = new.encode("utf-8", "surrogateescape")
+    after = (bom + new).encode("utf-8", "surrogateescape")
     shown = (shown_as or _diff_name(name)).encode("utf-8", "surrogateescape")
     # A name with a space ends in a tab, as git writes it, so that `patch -p1` finds its end
     # (without it, patch took `a/my` for the name and asked which file to patch: break21b L1).

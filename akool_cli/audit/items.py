@@ -111,6 +111,20 @@ def _chain(expr: str) -> tuple[str, bool, bool, tuple[str, ...]] | None:
 
 chain_parts = _chain  # (root, called, parsed, keys) of an expression, for ties.given_places
 
+# The object a function is called on, before its name: `client.` of `client.video_info(v)["data"]`,
+# `this.api.` of `(await this.api.videoInfo(id)).data` (what the call gives is the function's).
+RECEIVER = rx.compile(
+    r"^(?P<head>\s*\(?\s*(?:await\s+)?)(?:[A-Za-z_$][\w$]*(?:\(\s*\))?\s*(?:\.|->)\s*)+"
+    r"(?=[A-Za-z_]\w*\s*\()"
+)
+
+
+def called_parts(expr: str) -> tuple[str, bool, bool, tuple[str, ...]] | None:
+    """chain_parts of the call of a method on an object (`client.video_info(vid)["data"]`: the
+    method's name, called, its keys), the object it is called on left out."""
+    m = RECEIVER.match(expr)
+    return _chain(m.group("head") + expr[m.end() :]) if m is not None else None
+
 
 def loop_items(line: str) -> tuple[tuple[str, str], ...]:
     """(the item's name, the list's expression) for each loop or callback on a line."""

@@ -46,7 +46,11 @@ CONSTANT = rx.compile(
 # (`{{` and `}}` are IPython's written braces: `-d '{{"prompt": "a fox"}}'` sends `{"prompt": ...}`)
 INTERPOLATED = rx.compile(
     r"(?P<twice>\{\{|\}\})|\{(?P<braced>[A-Za-z_]\w*)\}|(?<!\$)\$\{?(?P<plain>[A-Za-z_]\w*)"
+    r"|\{json\.dumps\(\s*(?P<dumped>[A-Za-z_]\w*)\s*\)\}"  # (`-d '{json.dumps(body)}'`)
 )
+# A Python cell's dict written on one line (`body = {"prompt": "a fox", "size": 2}`), which a `!`
+# line sends as `{json.dumps(body)}`: the JSON it writes, as a shell variable's text.
+DICT_CONSTANT = rx.compile(r"^(?P<name>[A-Za-z_]\w*)[ \t]*=[ \t]*(?P<value>\{.*\})[ \t]*(?:#.*)?$")
 
 
 @dataclass(frozen=True)
@@ -198,7 +202,9 @@ def _add_cell(
                 _line(codes, ".sh", text[cut:], shifted)
         elif not stripped.startswith("%"):  # a line magic is neither
             _line(codes, language, text, place)
-            constant = CONSTANT.match(text) if language == ".py" else None
+            constant = (
+                (CONSTANT.match(text) or DICT_CONSTANT.match(text)) if language == ".py" else None
+            )
             if constant is not None:
                 constants[constant.group("name")] = (constant.group(0), place)
     for code in codes.values():  # the cells of one language are one text; apart, a blank line
@@ -225,10 +231,14 @@ def _interpolated(
     binding `NAME="value"` of each constant it names (copied from where the notebook writes it)."""
     shown, anchors, at, named = "", [(0, 0)], 0, []
     for m in INTERPOLATED.finditer(text):
-        name = m.group("braced") or m.group("plain")
+        name = m.group("braced") or m.group("plain") or m.group("dumped")
         if name in constants and name not in named:
             named.append(name)
-        if m.group("twice") or (m.group("braced") and name in constants):
+        if m.group("dumped") and name in constants:  # `{json.dumps(body)}`: `${body}`, its JSON
+            shown += text[at : m.start()] + "${" + name + "}"
+            anchors.append((len(shown), m.end()))
+            at = m.end()
+        elif m.group("twice") or (m.group("braced") and name in constants):
             new, end = (m.group(0)[0], m.end()) if m.group("twice") else ("$", m.start())
             shown += text[at : m.start()] + new
             anchors.append((len(shown), end))
@@ -243,11 +253,29 @@ def _interpolated(
 def _binding(codes: dict[str, Code], assignment: str, place: Place | None) -> None:
     """`NAME="value"` for a Python cell's `NAME = "value"`, mapped to the cell's line."""
     m = CONSTANT.match(assignment)
+    dumped = DICT_CONSTANT.match(assignment) if m is None else None
+    if dumped is not None:
+        _dict_binding(codes, dumped, place)
     if m is None:
         return
     name, value = m.group("name"), m.group("value")
     line = f"{name}={value}"
     anchors = ((0, 0), (len(name) + 1, m.start("value")))
+    _line(codes, ".sh", line, replace(place, anchors=anchors) if place is not None else None)
+
+
+def _dict_binding(codes: dict[str, Code], m: re.Match[str], place: Place | None) -> None:
+    """`NAME='{...}'` for a Python cell's `NAME = {...}` that is JSON as written (double quotes,
+    no `True`/`None`), each character where the cell writes it; another dict is not read."""
+    name, value = m.group("name"), m.group("value")
+    try:
+        json.loads(value)
+    except (ValueError, RecursionError):
+        return
+    if "'" in value:
+        return  # (no single-quoted shell word holds it)
+    anchors = ((0, 0), (len(name) + 2, m.start("value")))
+    line = f"{name}='{value}'"
     _line(codes, ".sh", line, replace(place, anchors=anchors) if place is not None else None)
 
 

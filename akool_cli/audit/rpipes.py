@@ -62,20 +62,25 @@ def read(text: str) -> list[Code]:
     lines = source.split_lines(text)
     code = Code(".r", [], [])
     rewritten: dict[int, tuple[str, tuple[Piece, ...]]] = {}
+    piped: set[str] = set()  # (names bound to a pipeline that ends in the parse)
     for n, line in enumerate(lines):
         head = REQUEST.search(line)
         if head is not None and n not in rewritten:
-            rewritten.update(_pipeline(lines, n, head))
-    answers = _answer_reads(lines)
+            made = _pipeline(lines, n, head)
+            rewritten.update(made)
+            bound = PIPELINE_NAME.match(line)
+            if bound is not None and any(").json()" in shown for shown, _ in made.values()):
+                piped.add(bound.group("n"))
+    answers = _answer_reads(lines, piped)
     for n, line in enumerate(lines):
         shown, pieces = rewritten.get(n) or rewrite(line, n, 0, answers, _answer)
         code.add(shown, *pieces)
     return [code]
 
 
-def _answer_reads(lines: list[str]) -> re.Pattern[str]:
+def _answer_reads(lines: list[str], piped: set[str]) -> re.Pattern[str]:
     """ANSWER, and the names bound to a parsed answer followed by the names read of them."""
-    names = {m.group("n") for line in lines if (m := PARSED_NAME.match(line))}
+    names = {m.group("n") for line in lines if (m := PARSED_NAME.match(line))} | piped
     if not names:
         return ANSWER
     bound = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -118,18 +123,42 @@ def _pipeline(
     out = {n: _opening(lines[n], n, head, verb, base)}
     for k in range(n + 1, end + 1):
         out[k] = rewrite(lines[k], k, 0, PIPE_STEP, lambda m: _argument(m, base))
+    out = _path_first(lines, n, end, out)
     close = _last_step_end(out, n, end)
     if close is None:
         return {}
+    parsed = any(PIPED_PARSE.search(lines[k]) for k in range(n, end + 1))
     for k in range(n, end + 1):
         shown, pieces = out[k]
-        if k == close[0]:
-            shown, pieces = _edit(shown, pieces, close[1], 0, ")")
+        if k == close[0]:  # (`|> resp_body_json()` at the end: what the name binds is parsed)
+            shown, pieces = _edit(shown, pieces, close[1], 0, ").json()" if parsed else ")")
         limit = close[1] if k == close[0] else (len(shown) if k < close[0] else 0)
+        after = list(PIPE.finditer(shown, limit)) if parsed and k >= close[0] else []
+        for pipe in reversed(after):  # (the steps after the parse are statements of their own)
+            shown, pieces = _edit(shown, pieces, pipe.start(), pipe.end() - pipe.start(), "")
         for pipe in reversed(list(PIPE.finditer(shown, 0, limit))):
             shown, pieces = _edit(shown, pieces, pipe.start(), pipe.end() - pipe.start(), ",")
         out[k] = (shown, pieces)
     return out
+
+
+# A pipeline that ends in the parse (`... |> req_perform() |> resp_body_json()`), and the name it
+# is bound to (`out <- request(base) |>`): that name holds the parsed answer.
+PIPED_PARSE = rx.compile(r"(?<![\w.])(?:httr2::)?resp_body_json\(\s*\)")
+PIPELINE_NAME = rx.compile(r"^\s*(?P<n>[A-Za-z.][\w.]*)\s*(?:<-|=)\s*(?:httr2::)?request\(")
+
+
+def _path_first(
+    lines: list[str], n: int, end: int, out: dict[int, tuple[str, tuple[Piece, ...]]]
+) -> dict[int, tuple[str, tuple[Piece, ...]]]:
+    """The pipeline's lines with the path's line moved up to follow the request's, when a body or
+    a query step is written before it (`req_body_json(...) |> req_url_path_append("x")`): the URL
+    is the verb's first argument, as httr writes it (each line's pieces still say where it is)."""
+    path = next((k for k in range(n + 1, end + 1) if PATH_APPEND.search(lines[k])), None)
+    if path is None or not any(STEP.search(lines[k]) for k in range(n + 1, path)):
+        return out
+    order = [n, path, *(k for k in range(n + 1, end + 1) if k != path)]
+    return {n + i: out[k] for i, k in enumerate(order)}
 
 
 PIPE = rx.compile(r"\|>|%>%")

@@ -21,6 +21,7 @@ from akool_cli.audit import (
     curlargs,
     hooks,
     keycase,
+    languages,
     methods,
     netqueries,
     readhints,
@@ -1848,6 +1849,32 @@ def _value_fix(
     return None
 
 
+def _format_hits(
+    ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint
+) -> Iterator[Hit]:
+    """A text written in another form than the format the docs give the field: a language's
+    name or regional tag where they ask for its ISO 639-1 code (`"spanish"` for `"es"`)."""
+    doc = ctx.doc()
+    for lit in f.literals(doc, key):
+        wrong, code = languages.iso639_1(lit.value) if lit.quoted else (False, None)
+        if not wrong:
+            continue
+        line, column = doc.line_of(lit.offset), doc.column(lit.offset)
+        shown = f'"{code}"' if code else "a two-letter code"
+        message = (
+            f"{spec.name} {lit.text} is not a language code: {describe(endpoint)} takes an "
+            f"ISO 639-1 code (two lowercase letters, {shown})"
+        )
+        quoted = QUOTED_VALUE.fullmatch(lit.source) if code else None
+        fix = None
+        if quoted is not None and not (key.shared or lit.shared):
+            new = quoted.group(1) + (code or "") + quoted.group(3)
+            fix = Fix(line, column, column + len(lit.source), lit.source, new)
+        yield Hit(
+            line, column, lit.text, f"an ISO 639-1 code ({shown})", message, endpoint.url, fix
+        )
+
+
 # The quote written before a body key's name: `\"` (JSON in a double-quoted string), `""` (a C#
 # verbatim or VB string), a plain quote, or none (a code object's bare key).
 KEY_QUOTE = rx.compile(r"(?:\\+\"|\"\"|`\"|[\"'])$")  # (PowerShell's `")
@@ -2145,6 +2172,8 @@ def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) 
         array = _array_hit(ctx, key, spec, endpoint)
         if array is not None:
             yield array
+        if spec.format is not None:
+            yield from _format_hits(ctx, key, spec, endpoint)
         if not spec.enum and spec.type not in NON_STRINGS:
             continue
         # A query's values are all text (`{"page": "1"}` and `{"page": 1}` send `?page=1`):
@@ -3091,7 +3120,7 @@ class LineReads:
             if not answers.may_read(line) or self.ctx.in_prose(i, 0):
                 found = []  # (most lines: none of the words a read needs)
             else:
-                ruby = self.ctx.name.endswith(".rb")
+                ruby = answers.is_ruby(self.ctx.name, self.ctx.lines[0])
                 found = sorted(answers.reads(i, line, ruby), key=attrgetter("column"))
             self.ctx.reads[i] = found
         return found

@@ -38,7 +38,19 @@ PYTHON_C = rx.compile(r"\bpython[\d.]*\s+(?:-\w+\s+)*-c\s")
 def reads(line: str) -> list[ShellRead]:
     """The reads of both kinds on a line."""
     found = list(stdin_reads(line)) if python_piped(line) else []
-    return found + list(jq_item_reads(line)) if "jq" in line else found
+    return found + list(jq_item_reads(line)) + list(jq_piped_reads(line)) if "jq" in line else found
+
+
+# The answer's data piped to a field of it: `jq -r '.data | .video_url'` (not `.data | .[]`, a walk).
+JQ_DATA_PIPE = rx.compile(r"(?<![\w\]$])\.data\s*\|\s*\.(?P<name>[A-Za-z_]\w*)(?![\w\[])")
+
+
+def jq_piped_reads(line: str) -> Iterator[ShellRead]:
+    """The fields of the answer's data a jq filter reads after piping `.data` on."""
+    if "|" not in line:
+        return
+    for m in JQ_DATA_PIPE.finditer(line):  # (the root worked out only for a line that has one)
+        yield m.start("name"), m.group("name"), "data", ties.shell_root(line)
 
 
 def jq_item_reads(line: str) -> Iterator[ShellRead]:

@@ -70,9 +70,10 @@ BEFORE = rx.compile(
 )
 # A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
 BOUND = rx.compile(
-    r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>[A-Za-z_]\w*)\s*:?=\s*"
-    # (a fallback to an empty object on the way: `(j.get("data") or {}).get("x")`)
-    r"(?:[\w$.?\[\]\"'()]|\s+(?:or|\|\||\?\?)\s+\{\s*\})*$"
+    r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>\$?[A-Za-z_]\w*)\s*:?=\s*"
+    # (a fallback to an empty object on the way: `(j.get("data") or {}).get("x")`; PHP's `->`:
+    # `$status = $res->json('data.result.0.faceswap_status')`)
+    r"(?:[\w$.?\[\]\"'()]|->|\s+(?:or|\|\||\?\?)\s+\{\s*\})*$"
 )
 # A name given a number: `STATUS_SUCCESS = 2`, `SUCCESS: 2,`, `Success = 2` (an enum member),
 # `StatusSuccess JobStatus = 2` (Go), `public const int Done = 3;`.
@@ -159,9 +160,11 @@ class _Text:
     doc: Text | None = None  # (the field rules' text: its answer models)
     declared: dict[int, tuple[int, int]] = field(default_factory=dict)  # a member read's model
     shell: bool = False  # a shell script's text (see shell_tests)
+    axios: bool = False  # the text names axios (whose `res.data` is the whole answer)
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
+        self.axios = "axios" in self.text  # (once: each comparison asked it of the whole text)
         at = 0
         for line in self.lines:
             self.starts.append(at)
@@ -492,7 +495,9 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     tail = after[shown.end() :] if shown.re is AFTER else after
     said = _code_said if one.code else _said
     context = said(text, i, op, line, tail) if len(items) == 1 else None
-    strings = not one.code and _through_data(text, before, "axios" in text.text)
+    strings = not one.code and (
+        _through_data(text, before, text.axios) or _held_from_data(text, start)
+    )
     strings = strings and not _as_string(before, after[: shown.end()] if shown.re is AFTER else "")
     for at, written in items:
         number, named = _number(text, written)
@@ -503,6 +508,19 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
             yield at, written, kept[0], kept[1] or context
         elif strings and _judged_string(text, written, op):
             yield at, written, written.strip("\"'"), context
+
+
+def _held_from_data(text: _Text, start: int) -> bool:
+    """Whether a local's read holds a read of the field through the answer's data (`status =
+    r.json().get("data", {}).get("video_status")`, then `status == "completed"`)."""
+    origin = text.origins.get(start)
+    if origin is None:
+        return False
+    i, column = text.place(origin)
+    line = text.lines[i]
+    if _statement_bound(line, column) is None:
+        return False  # (`label = STATES.get(d["data"]["video_status"])` holds another value)
+    return _through_data(text, line[max(0, column - NEAR) : column], text.axios)
 
 
 # A name given a set or list of numbers: `DONE_STATES = {2, 3}`, `const DONE = new Set([2, 3])`,
@@ -727,6 +745,7 @@ RESULT_READ = rx.compile(
     r"""(?:\.|\[\s*["']|\.[A-Za-z]\w*\(\s*["'])(?:video_url|video|url|image|preview)\b(?!\s*\()"""
     r"|\.(?:get)?(?:Video|Image|Url|URL|Preview|VideoUrl|VideoURL)\b|\.videoUrl\b"
     r"|\)\s*\.\s*(?:video|url|image|videoUrl|preview)\(\s*\)"
+    r"""|\.dig\([^()]*["'](?:video_url|video|url|image|preview)["']\s*\)"""  # (Ruby's `dig("data", "video")`)
 )
 
 
@@ -734,6 +753,10 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     """The state the code says one literal of a comparison stands for: the name of the flag
     it is bound to (`isCompleted = s === 3`) or the branch it opens (`if s == 4: raise ...`,
     `if (s === 2) return item.url`: the job's result is read only when it is done)."""
+    if len(line) <= LONG and LOOP_HEAD.match(line) is not None:  # (shell's `=`: no ONE_TEST)
+        return (
+            _loop_said(text, i, op, line) if _tests(line) <= 1 and not JOINED.search(line) else None
+        )
     if op not in ("==", "===", "in") or len(line) > LONG or _tests(line) != 1:
         return None
     flag = FLAG.match(line)
@@ -743,6 +766,40 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     body = _body(text, i, line, tail)  # (`url = d["video"] if s == 2 else ""`: its value)
     meaning = _branch_meaning(body) if body is not None else None
     return (meaning, "by the branch it opens") if meaning else None
+
+
+# A loop whose condition is the comparison: `while s != 3:`, `while (s !== 3) {`, `} while (s !==
+# 3);`, Go's `for s != 3 {`, shell's `until [ "$s" = 3 ]; do` and `until curl ... | jq -e '... == 3'`.
+LOOP_HEAD = rx.compile(r"\s*(?:\}\s*)?(?:(?P<kind>while|until)\b|for\b(?![^{]*;))")
+# Words that join a loop's test with another (`while s != 3 and s != 4`: it ends on either).
+JOINED = rx.compile(r"&&|\band\b|\s-[ao]\s")
+# A line that only closes a block: `}`, `};`, `done`, `end`, `} while (...)` is no closer (a test).
+CLOSER = rx.compile(r"\s*(?:\}\s*;?|done|end|fi|esac)\s*(?:#.*|//.*)?$")
+
+
+def _loop_said(text: _Text, i: int, op: str, line: str) -> Meaning:
+    """The state a loop takes the value it ends on for (`while status != 2:` waits for 2): what the
+    code after the loop does with the answer (`return d["video"]`, `echo done`), else nothing."""
+    kind = LOOP_HEAD.match(line)
+    until = kind is not None and kind.group("kind") == "until"
+    ends_on = op in ("==", "===") if until else op in ("!=", "!==")
+    if not ends_on:
+        return None
+    indent = len(line) - len(line.lstrip())
+    after: list[str] = []
+    for below in text.lines[i + 1 : i + 40]:
+        depth = len(below) - len(below.lstrip())
+        if not below.strip() and after:
+            break  # (the statements right after the loop, up to a blank line)
+        if not below.strip() or (depth > indent and not after):
+            continue  # (the loop's own body)
+        if depth < indent or len(after) == 6 or LOOP_HEAD.match(below) is not None:
+            break  # (out of the block the loop is in; another loop waits for something else)
+        if not after and CLOSER.match(below):
+            continue  # (the loop's own end: `}`, shell's `done`)
+        after.append(below)
+    meaning = _branch_meaning("\n".join(after)) if after else None
+    return (meaning, "by the code after the loop it ends") if meaning else None
 
 
 def _body(text: _Text, i: int, line: str, tail: str) -> str | None:
@@ -871,7 +928,7 @@ def _reads(text: _Text, one: Field) -> list[tuple[int, int]]:
     """Where the file reads the field: by its name (a plain `status` only through the answer's
     data), by a Go struct field tagged with it, and by a local bound to such a read."""
     found = []
-    axios = "axios" in text.text
+    axios = text.axios
     names = [one.name] if one.plain else [one.name, *_tagged(text, one.name)]
     for name in names:
         for m in re.finditer(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text.text):
@@ -1029,22 +1086,73 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in reads:
         i, column = text.place(start)
         line = text.lines[i]
-        bound = BOUND.search(line[max(0, column - NEAR) : column])
+        bound = BOUND.search(line[max(0, column - NEAR) : column]) or _statement_bound(line, column)
         rest = line[column + end - start :] if len(line) - column <= NEAR else "..."
-        if bound is None or CLOSED.match(rest) is None:
+        renamed = RENAMED.match(rest) if bound is None and DESTRUCTURING.match(line) else None
+        bound = bound if renamed is None else renamed
+        if bound is None or (renamed is None and CLOSED.match(rest) is None):
             continue
         local = bound.group("local")
         if local in KEYWORDS:
             continue
         name = re.compile(rf"(?<![\w$.]){re.escape(local)}(?![\w$])")
         again = re.compile(rf"(?<![\w$.]){re.escape(local)}\s*:?=(?!=)")
-        for j in range(i + 1, min(len(text.lines), i + 60)):
-            if again.search(text.lines[j]):
+        above = _loop_above(text, i)  # (`while status != 2:` above `status = ...` in its body)
+        lines = ([above] if above is not None else []) + list(
+            range(i + 1, min(len(text.lines), i + 60))
+        )
+        for j in lines:
+            if j > i and again.search(text.lines[j]):
                 break
             for m in name.finditer(text.lines[j]):
                 found.append((text.starts[j] + m.start(), text.starts[j] + m.end()))
                 text.origins[text.starts[j] + m.start()] = start
     return found
+
+
+# A key destructured under another name: `const { data: { video_status: status } } = await r.json()`.
+DESTRUCTURING = rx.compile(r"\s*(?:const|let|var)\s*\{[^=]*\}\s*=[^=]")
+RENAMED = rx.compile(r"\s*:\s*(?P<local>[A-Za-z_$][\w$]*)\s*(?:=[^,}]*)?[,}]")
+
+# A statement that binds a name: `status = requests.get(u, params={...}).json()["data"]["x"]`.
+STATEMENT_BOUND = rx.compile(
+    r"^\s*(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>\$?[A-Za-z_]\w*)\s*:?=(?![=>])\s*"
+)
+
+
+def _statement_bound(line: str, column: int) -> re.Match[str] | None:
+    """The name a statement binds when the read at `column` ends its value (BOUND reads only a
+    plain chain before it; a request's call with its arguments is one too), not when the read is
+    inside a call's parentheses (`label = names(d["x_status"])` holds another value)."""
+    m = STATEMENT_BOUND.match(line) if column <= NEAR * 2 else None
+    if m is None:
+        return None
+    value = line[m.end() : column]
+    if ";" in value or SHELL_PIPE.search(value):
+        return None  # (`R=$(curl ...); echo "$R" | jq -r .data.x`: another statement's read)
+    getter = GETTER_TAIL.search(value)  # (Ruby's `j.dig("data", "x")`: the getter's parentheses)
+    value = value[: getter.start()] if getter is not None else value
+    return m if value.count("(") == value.count(")") else None
+
+
+SHELL_PIPE = rx.compile(r"(?<!\|)\|(?!\|)")  # (a shell pipe, not `||`)
+# A getter given the read's key as its last argument: `.dig("data", "`, `.get("`, `.fetch("`.
+GETTER_TAIL = rx.compile(
+    r"\.(?:dig|get|fetch|path|getInt|getString|optInt|optString)\(\s*(?:[\"'][\w]+[\"']\s*,\s*)*[\"']$"
+)
+
+
+def _loop_above(text: _Text, i: int) -> int | None:
+    """The line of the loop whose body line i is in, when its head is above it (`while s != 2:`),
+    a few lines up at most: its test reads what the body binds on each turn."""
+    indent = len(text.lines[i]) - len(text.lines[i].lstrip())
+    for j in range(i - 1, max(-1, i - 12), -1):
+        line = text.lines[j]
+        depth = len(line) - len(line.lstrip())
+        if not line.strip() or depth >= indent:
+            continue
+        return j if LOOP_HEAD.match(line) is not None else None
+    return None
 
 
 END_STATES = frozenset({"completed", "failed"})
@@ -1171,7 +1279,8 @@ def shell_tests(text: _Text, one: Field) -> Iterator[Placed]:
         m = read.search(line, line.index("jq", bound.end() - 2))
         if m is None or not _after_akool(text, i):
             continue
-        origin = text.starts[i] + m.start() + 1
+        # (at the field's name, where the answer rules tie a read: `status` of `.data.status`)
+        origin = text.starts[i] + m.end() - len(one.name)
         for compared in _shell_compared(text, i, bound.group("n")):
             yield origin, compared
 

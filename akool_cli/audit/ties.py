@@ -430,7 +430,9 @@ def root_of(line: str, pos: int) -> str | None:
             i = opener(line, i - 1)
             if i < 0:
                 return None
-        elif c.isalnum() or c in "_$.?!" or (c == ">" and line[i - 2 : i] == "->"):
+        elif c == ">" and line[i - 2 : i] == "->":  # (PHP's `$r->toArray()`: both characters)
+            i -= 2
+        elif c.isalnum() or c in "_$.?!":
             i -= 1
         elif c == " " and line[:i].endswith("await "):
             i -= 6
@@ -1897,7 +1899,7 @@ def given_places(bound: Binding, gives: str) -> Iterator[tuple[str, str]]:
         for name, path in zip(bound.names, bound.paths, strict=True):
             yield name, ".".join(p for p in (start, path) if p)
         return
-    parts = items.chain_parts(bound.rhs.strip())
+    parts = items.chain_parts(bound.rhs.strip()) or items.called_parts(bound.rhs.strip())
     keys = parts[3] if parts is not None and parts[1] and not parts[2] else ()
     for name in bound.names:
         yield name, ".".join(p for p in (start, *keys) if p)
@@ -2252,10 +2254,21 @@ def _parsed(rhs: str, scope: Scope) -> bool:
     if m and m.group("name") in scope.bodies:
         rest = rhs[m.end() :].strip().rstrip(";").strip()
         return rest == "" or _after_call(rest) == ""  # (not `list_voices()["data"]`)
-    method = METHOD_CALL.match(rhs)  # api.video(i), Api().video(i): a method giving it parsed
-    if method and method.group("name") in scope.bodies:
-        return rhs[method.end() :].strip().rstrip(";").strip().endswith(")")
+    after = _method_gives(rhs, scope)  # api.video(i), Api().video(i): a method giving it parsed
+    if after is not None:
+        return after == ""  # (not `api.video(i)["data"]`, `api.video(i).get("data", {})`)
     return whole_parse(rhs)
+
+
+def _method_gives(rhs: str, scope: Scope) -> str | None:
+    """What follows the call of a method that gives the parsed answer (`api.video(i)`, `(await
+    this.api.video(i))`), closing parentheses left out: "" for the whole call, `["data"]` for
+    `api.video(i)["data"]`; None when the expression is no such call."""
+    method = METHOD_CALL.match(rhs)
+    if method is None or method.group("name") not in scope.bodies:
+        return None
+    after = _after_call(rhs[method.end() - 1 :])
+    return after.lstrip(") \t").rstrip(";) \t") if after is not None else None
 
 
 def whole_parse(text: str) -> bool:
@@ -2391,7 +2404,9 @@ def _known(scope: Scope, name: str) -> bool:
 # `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
 DATA_OF = rx.compile(
     r"^\s*(?P<open>\(\s*)?(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)"
-    r"(?P<parse>\.json\(\)|\.getBody\(\))?(?(open)(?:\s+" + TS_CAST + r")?\s*\))"
+    r"(?P<parse>(?:\.|->)json\(\)|->(?:toArray|object)\(\)|\.getBody\(\))?(?(open)(?:\s+"
+    + TS_CAST
+    + r")?\s*\))"
     r"(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
     r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.get\(\s*[\"']data[\"'][^)]*\))"
     r"(?:\s+" + TS_CAST + r"|!)?"  # (TypeScript's `body.data as T`, `body.data!`)
@@ -2418,6 +2433,9 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     after = _after_call(rhs[called.end() :].strip()) if called else None
     if called and after is not None and called.group("name") in scope.bodies:
         return DATA_OF.match("x" + after) is not None  # d = list_voices()["data"]
+    after = _method_gives(rhs, scope)  # d = client.list_voices()["data"]
+    if after:
+        return DATA_OF.match("x" + after) is not None
     m = DATA_OF.match(rhs)
     if m is None or m.group("root") not in scope.all():
         return False

@@ -321,7 +321,9 @@ def read(path: Path) -> tuple[str | None, str]:
         return data.decode("utf-16", "replace"), ""  # (Windows editors' "Unicode")
     if b"\x00" in data[:8192]:
         return None, "binary"
-    return data.decode("utf-8", "replace"), ""
+    # (a UTF-8 byte-order mark is no character to editors, git or code scanning: line 1's
+    # columns are counted without it; --diff puts it back, see fixes.file_diff)
+    return data.decode("utf-8", "replace").removeprefix("\ufeff"), ""
 
 
 # -- the files that hold code in another form ---------------------------------------------------

@@ -30,6 +30,8 @@ class DocField:
     # A number's documented bounds (face_reage: -30 to 30), where the docs state them.
     minimum: float | None = None
     maximum: float | None = None
+    # A text's documented format, where its row states one ("iso639-1": a two-letter language code).
+    format: str | None = None
 
     def field(self, name: str) -> DocField | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -196,6 +198,7 @@ def _fields(raw: list[dict[str, Any]]) -> tuple[DocField, ...]:
             tuple(f.get("example_fields", ())),
             f.get("minimum"),
             f.get("maximum"),
+            f.get("format"),
         )
         for f in raw
     )
