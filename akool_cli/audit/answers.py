@@ -944,8 +944,9 @@ def _struct_reads(
             continue
         kind = GO_FIELD_TYPE.match(doc.text, tag.start(), tag.end())
         if tag.group("json") == "data":
-            if place == "top" and kind and kind.group("t") != "struct":
-                _struct_reads(doc, kind.group("t"), "data", found, seen)
+            if place == "top" and kind and kind.group("t") != "struct":  # (`Data []Avatar`: items)
+                data = "item:data" if kind.group("list") else "data"
+                _struct_reads(doc, kind.group("t"), data, found, seen)
             continue
         found.append(_tag_read(doc, tag, place))
         _item_reads(doc, tag, place, found, seen)
@@ -995,8 +996,9 @@ def _nested_reads(
                 found.append(_tag_read(doc, tag, listed))
         return
     if place == "top" and GO_DATA_TAG.match(doc.text, nested.end - 1):
-        found.append(_tag_read(doc, tag, "data"))
-        _item_reads(doc, tag, "data", found, seen)
+        data = _inline_items(doc, nested, place) or "data"  # (`Data []struct {...}`: its items)
+        found.append(_tag_read(doc, tag, data))
+        _item_reads(doc, tag, data, found, seen)
         return
     listed = _inline_items(doc, nested, place)
     if listed:
