@@ -53,4 +53,6 @@ def test_a_go_data_slice_reads_its_tags_as_the_lists_items(shape: str) -> None:
     right = audit_text(HEAD + shape.replace("TAG", "avatar_id"), "avatars.go")
     assert [(f.line, f.rule) for f in right] == []
     wrong = audit_text(HEAD + shape.replace("TAG", "avatarId"), "avatars.go")
-    assert [(f.rule, "data[i].avatar_id" in str(f.to_json())) for f in wrong] == [("answer-field", True)]
+    assert [(f.rule, "data[i].avatar_id" in str(f.to_json())) for f in wrong] == [
+        ("answer-field", True)
+    ]
