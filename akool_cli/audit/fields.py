@@ -1062,6 +1062,19 @@ def _request_in(doc: Text, start: int, end: int) -> Request:
 
 
 def _read_request(doc: Text, start: int, end: int) -> Request:
+    body, query = _request_keys(doc, start, end)
+    segment = doc.text[start:end]
+    if body and _data_is_query(
+        doc, start, segment
+    ):  # $.getJSON(url, { k: v }), AF.request(url, ...)
+        query += body
+        body = []
+    query += _query_only_keys(doc, start, end)
+    return Request(_unique(_body_as_sent(doc, start, body)), _unique(query))
+
+
+def _request_keys(doc: Text, start: int, end: int) -> tuple[list[Key], list[Key]]:
+    """The body's and the query's keys a request's own text (start to end) and what it names give."""
     body: list[Key] = []
     query: list[Key] = []
     headers = handles.headers_only(doc, start)  # (Net::HTTP::Post.new(uri, {...}): its headers)
@@ -1106,11 +1119,14 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         for item in items(doc.text, start):
             key = Key(item.name, item.at, item.value_start, item.value_end, raw=True)
             (query if item.query else body).append(key)
-    if body and _data_is_query(
-        doc, start, segment
-    ):  # $.getJSON(url, { k: v }), AF.request(url, ...)
-        query += body
-        body = []
+    return body, query
+
+
+def _query_only_keys(doc: Text, start: int, end: int) -> list[Key]:
+    """The query keys a request takes from what only a query takes (a Feign method's
+    @RequestParam, Refit's parameters, `?k=` in its URL, query builders, a block's params)."""
+    query: list[Key] = []
+    segment = doc.text[start:end]
     for m in (
         REQUEST_PARAM.finditer(segment) if "@RequestParam" in segment or "@Query" in segment else ()
     ):
@@ -1131,13 +1147,19 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     if doc.language == "csharp" and doc.holds(netqueries.WORD):  # QueryHelpers.AddQueryString
         query += [Key(*key, raw=True) for key in netqueries.query_keys(doc.text, start, end)]
     query += block_query(doc, end)
+    return query
+
+
+def _body_as_sent(doc: Text, start: int, body: list[Key]) -> list[Key]:
+    """The body's keys with those an annotated parameter gives and under the names a serializer
+    sends (C#'s PostAsJsonAsync camelCases)."""
     if not doc.python:  # Retrofit's @POST("...") fun f(@Body b: T)
         body += annotated_body_keys(doc, start)
         if not body and doc.holds("@Body"):  # (`@Body body: Map<...>`: what its callers give)
             body += _called_body_keys(doc, start)
     if doc.language == "csharp" and body and doc.holds("AsJsonAsync", "JsonContent.Create"):
         body = _web_named(doc, start, body)  # (PostAsJsonAsync(url, new { AudioUrl = a }))
-    return Request(_unique(body), _unique(query))
+    return body
 
 
 # A C# call that serializes its value with System.Net.Http.Json's defaults (see dtos.web_policy).
