@@ -227,7 +227,7 @@ def _terminated(lines: Iterable[bytes]) -> Iterator[bytes]:
 # A line of a Go composite literal that gofmt aligns: a key (quoted, or a struct's field name),
 # its colon, the spaces gofmt pads with, and a value that ends on the line (`"size":   "16:9",`).
 GO_KEY_LINE = rx.compile(
-    r'^(?P<i>\t+)(?P<k>"(?:[^"\\\n]|\\.)*"|[A-Za-z_]\w*):(?P<p> +)(?P<v>\S.*,\r?)$'
+    r'^(?P<i>\t+)(?P<k>"[^"\\\n]*(?:\\.[^"\\\n]*)*"|[A-Za-z_]\w*):(?P<p> +)(?P<v>\S.*,\r?)$'
 )
 GOFMT_SMALL = 40  # (gofmt aligns keys up to this size whatever their ratio: printer's smallSize)
 

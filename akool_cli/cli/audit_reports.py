@@ -71,6 +71,7 @@ READ_TABLES = (
     *(("makefiles", "MAKEFILE_SUFFIXES"), ("terraform", "TF_SUFFIX")),
     *(("lua", "LUA_SUFFIXES"), ("elixir", "ELIXIR_SUFFIXES"), ("rpipes", "R_SUFFIXES")),
     *(("urlbuilders", "JVM_SUFFIXES"), ("declared", "SUFFIXES"), ("ktorclients", "SUFFIXES")),
+    ("answers", "RUBY_SUFFIXES"),  # (Ruby without `.rb`: `.rake`, `config.ru`, a gemspec)
     ("walking", "EMBEDDING_SUFFIXES"),  # (every embedded reader's: .hurl, Thunder Client's .json)
 )
 
