@@ -56,3 +56,53 @@ def test_a_go_data_slice_reads_its_tags_as_the_lists_items(shape: str) -> None:
     assert [(f.rule, "data[i].avatar_id" in str(f.to_json())) for f in wrong] == [
         ("answer-field", True)
     ]
+
+
+# break21n's status-value-judged-on-other-vendors-answer: a file that calls AKOOL and polls another
+# vendor; the other's answer's video_status is not judged by AKOOL's calls (a false error before).
+VENDORS_PY = """import requests
+
+AKOOL = "https://openapi.akool.com/api/open/v3"
+OTHER = "HOST"
+
+
+def akool_create(photo, audio):
+    body = {"talking_photo_url": photo, "audio_url": audio}
+    r = requests.post(f"{AKOOL}/content/video/createbytalkingphoto", json=body)
+    return r.json()["data"]["_id"]
+
+
+def other_status(vid):
+    j = requests.get(f"{OTHER}PATH{vid}").json()
+    if j["data"]["video_status"] == 5:
+        return j["data"]["video_url"]
+"""
+
+VENDORS_JS = """export async function akoolCreate(photo, audio) {
+  const body = JSON.stringify({ talking_photo_url: photo, audio_url: audio });
+  const url = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto";
+  const r = await fetch(url, { method: "POST", body });
+  return (await r.json()).data._id;
+}
+export async function otherStatus(id) {
+  const r = await fetch(`HOSTPATH${id}`);
+  const j = await r.json();
+  return j.data.video_status === 5 ? j.data.video_url : null;
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "line"), [(VENDORS_PY, "vendors.py", 15), (VENDORS_JS, "vendors.js", 10)]
+)
+def test_another_hosts_answer_is_not_judged_by_the_files_akool_calls(
+    text: str, name: str, line: int
+) -> None:
+    vendor = text.replace("HOST", "https://api.othervendor.io/v2").replace("PATH", "/videos/")
+    other = audit_text(vendor, name)
+    assert [(f.line, f.rule) for f in other if f.rule == "status-value"] == []
+    poll = "/content/video/infobymodelid?video_model_id="
+    own = audit_text(
+        text.replace("HOST", "https://openapi.akool.com/api/open/v3").replace("PATH", poll), name
+    )
+    assert (line, "status-value") in [(f.line, f.rule) for f in own]

@@ -161,6 +161,7 @@ class _Text:
     declared: dict[int, tuple[int, int]] = field(default_factory=dict)  # a member read's model
     shell: bool = False  # a shell script's text (see shell_tests)
     axios: bool = False  # the text names axios (whose `res.data` is the whole answer)
+    held_strings: dict[str, str | None] = field(default_factory=dict)  # (see _names_other_host)
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
@@ -308,7 +309,9 @@ def _tied(
         m = ties.get(_results_read(text, origin) or (-1, -1))
     if m is None:
         own = _own_field(text, one.name) or (origin is not None and _on_own_model(text, origin))
-        return one if sure and not one.plain and not own else None
+        if own or not sure or one.plain:
+            return None
+        return None if origin is not None and _other_hosts_answer(text, origin) else one
     e = m.endpoint
     if e is None or m.verdict != "documented":
         return None
@@ -316,6 +319,72 @@ def _tied(
         if path.rsplit(".", 1)[-1] == one.name:
             return Field(one.name, states, e, one.plain, one.code)
     return None
+
+
+# -- another host's answer: a read no call is tied to, of a name bound to another host's request --
+# The name a read starts from (`j` of `j["data"]["video_status"]` or `j.data.video_status`).
+READ_ROOT = rx.compile(r"(?P<n>[A-Za-z_$][\w$]*)(?:\??\.|\[)[\w\"'\[\].?$]*$")
+# A URL literal on a host that is not AKOOL's (`https://api.othervendor.io/v2`), and an AKOOL host.
+OTHER_HOST_URL = rx.compile(r"https?://(?![\w.-]*akool\.)[\w-]+(?:\.[\w-]+)+")
+AKOOL_NAMED = rx.compile(r"akool\.(?:com|ai)\b")
+EXPRESSION_NAMES = rx.compile(r"[A-Za-z_]\w*")
+ANSWER_OF = rx.compile(r"^(?:await\s+)?\(?\s*(?:await\s+)?(?P<r>[A-Za-z_]\w*)\s*\)?\s*\.json\(\)")
+BOUND_LINES = 40  # (how far above a read its name's binding is looked for)
+
+
+def _other_hosts_answer(text: _Text, origin: int) -> bool:
+    """Whether a read no call is tied to is of a name bound, in the lines above it, to a request
+    whose URL is another host's: a literal on that host, or a name the file binds to one (`OTHER =
+    "https://api.othervendor.io/v2"`), through one `j = await r.json()` (a file that calls AKOOL and
+    another vendor: the other's `video_status` is not judged by AKOOL's calls)."""
+    i, column = text.place(origin)
+    root = READ_ROOT.search(text.lines[i][: column + 1]) or READ_ROOT.match(text.lines[i], column)
+    name = root.group("n") if root else None
+    for _ in range(2):  # (the answer, then the response it was parsed from)
+        expression = _bound_above(text, i, name) if name else None
+        if expression is None:
+            return False
+        answer = ANSWER_OF.match(expression[1])
+        if answer is None:
+            return _names_other_host(text, expression[1])
+        i, name = expression[0], answer.group("r")
+    return False
+
+
+def _bound_above(text: _Text, i: int, name: str) -> tuple[int, str] | None:
+    """The line and the expression a name is last bound to at or above line i (`j = ...`)."""
+    bound = re.compile(rf"^\s*(?:const|let|var)?\s*{re.escape(name)}\s*(?::[^=]*)?=(?!=)\s*(.+)$")
+    for k in range(i, max(-1, i - BOUND_LINES), -1):
+        m = bound.match(text.lines[k])
+        if m:
+            return k, m.group(1)
+    return None
+
+
+def _names_other_host(text: _Text, expression: str) -> bool:
+    """Whether an expression names another host's URL and no AKOOL one, itself or through a name
+    the file binds to a string (`f"{OTHER}/videos/{vid}"`)."""
+    if AKOOL_NAMED.search(expression):
+        return False
+    other = OTHER_HOST_URL.search(expression) is not None
+    for word in set(EXPRESSION_NAMES.findall(expression)):
+        held = _held_string(text, word)
+        if held is not None and AKOOL_NAMED.search(held):
+            return False
+        other = other or bool(held is not None and OTHER_HOST_URL.match(held))
+    return other
+
+
+def _held_string(text: _Text, name: str) -> str | None:
+    """The string literal the file first binds a name to (`OTHER = "https://..."`), once per name."""
+    if name not in text.held_strings:
+        held = re.search(
+            rf"^\s*(?:export\s+)?(?:const|let|var)?\s*{name}\s*(?::[^=]*)?=\s*f?[\"'`]([^\"'`\n]*)",
+            text.text,
+            re.M,
+        )
+        text.held_strings[name] = held.group(1) if held else None
+    return text.held_strings[name]
 
 
 RESULTS_BEFORE = rx.compile(
