@@ -106,3 +106,49 @@ def test_another_hosts_answer_is_not_judged_by_the_files_akool_calls(
         text.replace("HOST", "https://openapi.akool.com/api/open/v3").replace("PATH", poll), name
     )
     assert (line, "status-value") in [(f.line, f.rule) for f in own]
+
+
+# break21n's negative-test-bad-value-in-raises-block-flagged: a test of the script's own guard gives
+# a bad value on purpose where it expects the call to fail; the same call elsewhere is still judged.
+GUARDED_PY = """import pytest
+import requests
+
+
+class Client:
+    def talking_photo(self, photo, audio, resolution="720"):
+        body = {"talking_photo_url": photo, "audio_url": audio, "resolution": resolution}
+        url = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+        return requests.post(url, json=body)
+
+
+def test_rejects_unknown_resolution():
+    with pytest.raises(ValueError):
+        Client().talking_photo("p.jpg", "a.mp3", resolution="4k")
+
+
+def run():
+    return Client().talking_photo("p.jpg", "a.mp3", resolution="4k")
+"""
+
+GUARDED_JS = """async function talkingPhoto(photo, audio, resolution = "720") {
+  const body = JSON.stringify({ talking_photo_url: photo, audio_url: audio, resolution });
+  const url = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto";
+  return (await fetch(url, { method: "POST", body })).json();
+}
+
+test("rejects 720p", async () => {
+  await expect(talkingPhoto("p.jpg", "a.mp3", "720p")).rejects.toThrow();
+});
+
+export const run = () => talkingPhoto("p.jpg", "a.mp3", "720p");
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "line"), [(GUARDED_PY, "guard.py", 18), (GUARDED_JS, "guard.test.js", 11)]
+)
+def test_a_bad_value_a_test_expects_to_fail_is_not_reported(
+    text: str, name: str, line: int
+) -> None:
+    found = [(f.line, f.rule) for f in audit_text(text, name) if f.rule == "bad-value"]
+    assert found == [(line, "bad-value")]

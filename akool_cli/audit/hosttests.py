@@ -329,6 +329,20 @@ RAISES_SCAN = 3  # (the lines above a block's statement its `with` may be on)
 THROW_WORDS = ("hrow", "rejects", "aises")  # (each of EXPECTS_THROW's forms holds one)
 
 
+def expects_failure(lines: list[str], i: int, start: int) -> bool:
+    """Whether a value at `start` of line i is given where a test expects an exception: as for an
+    old host (see _expected_to_fail), or inside an `expect(...)` the line expects to reject or
+    throw (`await expect(client.talk(p, a, "720p")).rejects.toThrow()`): a test of a guard."""
+    line = lines[i]
+    if len(line) > LONGEST:
+        return False
+    if _expected_to_fail(lines, i, start):
+        return True
+    opened = line.rfind("expect(", 0, start)
+    thrown = opened >= 0 and any(w in line for w in THROW_WORDS)
+    return thrown and EXPECTS_THROW.search(line, start) is not None
+
+
 def _expected_to_fail(lines: list[str], i: int, start: int) -> bool:
     """Whether a literal at `start` of line i is given where a test expects an exception (see
     THROWN, EXPECTS_THROW, RAISES_BLOCK)."""
