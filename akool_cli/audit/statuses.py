@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import rx
+from akool_cli.audit import rx, sites
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
+from akool_cli.audit.sites import Bases
 from akool_cli.core.catalogue import DocEndpoint
 
 # Each endpoint's status fields and their documented states, generated from AKOOL's docs by
@@ -161,7 +162,7 @@ class _Text:
     declared: dict[int, tuple[int, int]] = field(default_factory=dict)  # a member read's model
     shell: bool = False  # a shell script's text (see shell_tests)
     axios: bool = False  # the text names axios (whose `res.data` is the whole answer)
-    held_strings: dict[str, str | None] = field(default_factory=dict)  # (see _names_other_host)
+    bases: Bases = field(default_factory=Bases)  # (the file's: see _names_other_host)
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
@@ -258,6 +259,7 @@ def status_hits(
     text = _Text(ctx.lines, ctx.name.endswith((".py", ".ipynb")))
     text.shell = ctx.name.endswith(SHELL_NAMES)
     text.doc = ctx.doc()
+    text.bases = ctx.bases
     text.calls = {m.line for m in [*ctx.mentions, *ctx.returned] if m.endpoint is not None}
     seen: set[int] = set()
     ties: list[dict[tuple[int, int], Mention]] = []  # (worked out on the first comparison)
@@ -324,9 +326,6 @@ def _tied(
 # -- another host's answer: a read no call is tied to, of a name bound to another host's request --
 # The name a read starts from (`j` of `j["data"]["video_status"]` or `j.data.video_status`).
 READ_ROOT = rx.compile(r"(?P<n>[A-Za-z_$][\w$]*)(?:\??\.|\[)[\w\"'\[\].?$]*$")
-# A URL literal on a host that is not AKOOL's (`https://api.othervendor.io/v2`), and an AKOOL host.
-OTHER_HOST_URL = rx.compile(r"https?://(?![\w.-]*akool\.)[\w-]+(?:\.[\w-]+)+")
-AKOOL_NAMED = rx.compile(r"akool\.(?:com|ai)\b")
 EXPRESSION_NAMES = rx.compile(r"[A-Za-z_]\w*")
 ANSWER_OF = rx.compile(r"^(?:await\s+)?\(?\s*(?:await\s+)?(?P<r>[A-Za-z_]\w*)\s*\)?\s*\.json\(\)")
 BOUND_LINES = 40  # (how far above a read its name's binding is looked for)
@@ -346,7 +345,7 @@ def _other_hosts_answer(text: _Text, origin: int) -> bool:
             return False
         answer = ANSWER_OF.match(expression[1])
         if answer is None:
-            return _names_other_host(text, expression[1])
+            return _names_other_host(text, expression[1], expression[0])
         i, name = expression[0], answer.group("r")
     return False
 
@@ -361,30 +360,15 @@ def _bound_above(text: _Text, i: int, name: str) -> tuple[int, str] | None:
     return None
 
 
-def _names_other_host(text: _Text, expression: str) -> bool:
-    """Whether an expression names another host's URL and no AKOOL one, itself or through a name
-    the file binds to a string (`f"{OTHER}/videos/{vid}"`)."""
-    if AKOOL_NAMED.search(expression):
+def _names_other_host(text: _Text, expression: str, line: int) -> bool:
+    """Whether an expression names another host's URL and no AKOOL base, itself or through a name
+    the file binds to one in scope (`f"{OTHER}/videos/{vid}"`): sites' own judgement of bases."""
+    if sites.AKOOL_URL.search(expression):
         return False
-    other = OTHER_HOST_URL.search(expression) is not None
-    for word in set(EXPRESSION_NAMES.findall(expression)):
-        held = _held_string(text, word)
-        if held is not None and AKOOL_NAMED.search(held):
-            return False
-        other = other or bool(held is not None and OTHER_HOST_URL.match(held))
-    return other
-
-
-def _held_string(text: _Text, name: str) -> str | None:
-    """The string literal the file first binds a name to (`OTHER = "https://..."`), once per name."""
-    if name not in text.held_strings:
-        held = re.search(
-            rf"^\s*(?:export\s+)?(?:const|let|var)?\s*{name}\s*(?::[^=]*)?=\s*f?[\"'`]([^\"'`\n]*)",
-            text.text,
-            re.M,
-        )
-        text.held_strings[name] = held.group(1) if held else None
-    return text.held_strings[name]
+    words = set(EXPRESSION_NAMES.findall(expression))
+    if any(text.bases.find(word, line) is not None for word in words):
+        return False  # (a name holding AKOOL's base)
+    return sites.foreign_url(expression) or any(text.bases.foreign(word, line) for word in words)
 
 
 RESULTS_BEFORE = rx.compile(
