@@ -17,11 +17,9 @@ from typing import Literal
 from akool_cli.audit import (
     answers,
     branches,
-    callresults,
     curlargs,
     hooks,
     keycase,
-    languages,
     methods,
     netqueries,
     readhints,
@@ -1712,6 +1710,13 @@ def _query_beside(doc: f.Text, at: int) -> bool:
     )  # (C#'s AddQueryString)
 
 
+def _holds_result(doc: f.Text, statement: int, at: int) -> bool:
+    """callresults.holds_result, loaded only for a GET path held in a name (few files' calls)."""
+    from akool_cli.audit import callresults
+
+    return callresults.holds_result(doc, statement, at)
+
+
 def _missing_by_name(
     doc: f.Text, m: Mention, endpoint: DocEndpoint, required: list[str]
 ) -> Iterator[Hit]:
@@ -1727,7 +1732,7 @@ def _missing_by_name(
         string = f.STRING_AT.match(doc.text, at, at + f.LONG_URL + 1)
         held = f.url_uses(doc, at) if string and "?" not in string.group(0) else None
         held = None if _query_beside(doc, at) else held
-        if held is not None and callresults.holds_result(doc, held[0], at):
+        if held is not None and _holds_result(doc, held[0], at):
             return  # `r = http.request("GET", URL, ...)`: `r` holds the answer, not the URL
     for use in held[1] if held is not None else ():
         call = f.enclosing_call(doc, use)
@@ -1854,6 +1859,8 @@ def _format_hits(
 ) -> Iterator[Hit]:
     """A text written in another form than the format the docs give the field: a language's
     name or regional tag where they ask for its ISO 639-1 code (`"spanish"` for `"es"`)."""
+    from akool_cli.audit import languages  # (loaded only for a field the docs give a format)
+
     doc = ctx.doc()
     for lit in f.literals(doc, key):
         wrong, code = languages.iso639_1(lit.value) if lit.quoted else (False, None)

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from akool_cli.audit import (
@@ -26,7 +26,6 @@ from akool_cli.audit import (
     gitignores,
     hosttests,
     httpfactory,
-    inherited,
     keyedpaths,
     laravel,
     modules,
@@ -39,8 +38,6 @@ from akool_cli.audit import (
     sharedclients,
     sites,
     source,
-    structbases,
-    superbases,
     typedmaps,
     unseen,
     urlbuilders,
@@ -61,6 +58,9 @@ from akool_cli.audit.rules import (
 )
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.walking import MAX_FILE_BYTES, iter_files, read_text
+
+if TYPE_CHECKING:  # (loaded only for a folder of several files: see _class_bases)
+    from akool_cli.audit import inherited
 
 LOG = logging.getLogger("akool.audit")
 
@@ -539,6 +539,31 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+# What a file shows for the readers of bases given through classes and struct literals to load
+# (most scripts show none: a script's audit loads none of them): a parent's constructor called
+# (superbases.given_up reads only a file naming one of SUPER_WORDS), a language whose struct
+# literals structbases reads (its LANGUAGES), a parent class another file defines (inherited).
+SUPER_WORDS = ("super", "__init__(self")
+STRUCT_LANGUAGES = ("go", "rust")
+
+
+def _class_bases(text: str, lines: list[str], ctx: FileContext, folder: Imports) -> None:
+    """Bind the bases a file's classes and struct literals hold (see SUPER_WORDS), loading
+    each reader only for a file that may hold its shape."""
+    if any(word in text for word in SUPER_WORDS):
+        from akool_cli.audit import superbases
+
+        superbases.given_up(text, lines, ctx.bases)  # (`super().__init__(key, BASE)`)
+    if ctx.language in STRUCT_LANGUAGES:
+        from akool_cli.audit import structbases
+
+        structbases.struct_fields(ctx.language, lines, ctx.bases)  # (`&Client{\n baseURL: ..`)
+    if folder.parents:  # (a parent class of another file's helpers)
+        from akool_cli.audit import inherited
+
+        inherited.take(lines, ctx.bases, folder.parents)
+
+
 def _audit_text(
     text: str,
     name: str,
@@ -556,9 +581,7 @@ def _audit_text(
     ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell", arrows)
     ctx.bases.take_imported(folder.bases)
     sites.definitions(name, lines, ctx.bases)
-    superbases.given_up(text, lines, ctx.bases)  # (`super().__init__(key, BASE)`)
-    structbases.struct_fields(ctx.language, lines, ctx.bases)  # (Go's `&Client{\n baseURL: "...",`)
-    inherited.take(lines, ctx.bases, folder.parents)  # (a parent class of another file's helpers)
+    _class_bases(text, lines, ctx, folder)
     sites.find_clients(lines, ctx.bases)
     sharedclients.take(lines, ctx.bases)  # (another file's `api` or `createClient()`)
     sharedclients.take_state(lines, ctx.bases, folder.state)  # (`request.app.state.akool`)
@@ -826,7 +849,7 @@ class _Run:
             self.served,
             foreignmodels.imported_models(path, text, self.models),
             folder.reached.get(path, ()),
-            inherited.imported_parents(path, text, folder.parents),
+            _imported_parents(path, text, folder.parents),
             folder.state,
         )
         if out and len(self.texts) > 1:
@@ -966,6 +989,16 @@ class Folder:
         return {k: b for k, b in self.configured.items() if k[2:-1] in text}
 
 
+def _imported_parents(path: Path, text: str, parents: inherited.Parents) -> dict[str, list[str]]:
+    """The classes of other files this file imports (inherited.imported_parents); none, and
+    inherited not loaded, where the folder has none."""
+    if not parents:
+        return {}
+    from akool_cli.audit import inherited
+
+    return inherited.imported_parents(path, text, parents)
+
+
 def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
     """Every name a scanned file binds to an AKOOL base, and every helper it defines that joins
     its argument to one (`export async function akoolPost(path, body)`), with their files; and
@@ -991,6 +1024,8 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
         _reached_rows(folder, maps, texts)
     if len(texts) > 1:
         folder.barrels = reexports.barrels((p, t) for p, _, t in texts)
+        from akool_cli.audit import inherited  # (only a folder's classes extend another file's)
+
         folder.parents = inherited.folder_parents(texts)
         _through_barrels(folder.shared, folder.barrels)
         _through_barrels(folder.helpers, folder.barrels)

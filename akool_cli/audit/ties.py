@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from akool_cli.audit import arguments, elements, handles, hooks, items, platformclients, rx
+from akool_cli.audit import arguments, elements, handles, hooks, items, rx
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
 from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent.py calls)
 
@@ -1196,6 +1196,8 @@ class Lines:
         if self._unwrapped is None:
             self._unwrapped = {}
             if self.axios():  # (Pipedream's platform axios gives the body: platformclients.py)
+                from akool_cli.audit import platformclients  # (loaded for axios' files only)
+
                 self._unwrapped.update(platformclients.body_givers(self.lines))
                 for m in INTERCEPTOR.finditer("\n".join(t for t in self.lines if len(t) <= 2000)):
                     selected = m.group("sel") or m.group("sel2")

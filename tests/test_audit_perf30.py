@@ -1,0 +1,49 @@
+"""perf30: the audit's cost, counted (modules loaded, calls made, steps taken, never seconds): a
+script's audit loads none of the readers of bases given through classes, struct literals and
+platform helpers it does not show, and each of those readers still reads the files that do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from akool_cli.audit import scan, structbases
+from akool_cli.audit.scan import audit_text
+from tests.test_audit_perf27b import ONE_CALL, _loaded_by_audit
+
+GATED = ["callresults", "inherited", "languages", "platformclients", "structbases", "superbases"]
+
+
+def test_a_scripts_audit_loads_none_of_the_class_and_platform_readers(tmp_path: Path) -> None:
+    # (main: all six for every `akool audit x.py`, though this one shows none of their shapes)
+    loaded = _loaded_by_audit(tmp_path, "one.py", ONE_CALL)
+    assert "akool_cli.audit.scan" in loaded
+    assert not {f"akool_cli.audit.{r}" for r in GATED} & loaded
+
+
+def test_the_struct_gate_names_the_languages_structbases_reads() -> None:
+    assert scan.STRUCT_LANGUAGES == structbases.LANGUAGES
+
+
+def test_the_gated_readers_still_read_the_files_that_show_their_shapes() -> None:
+    base = "https://openapi.akool.com/api/open/v3"
+    given_up = (
+        "import requests\n"
+        "class Base:\n"
+        "    def __init__(self, key, base_url):\n"
+        "        self.base_url = base_url\n"
+        "    def _post(self, path, body):\n"
+        "        return requests.post(self.base_url + path, json=body)\n"
+        "class Akool(Base):\n"
+        "    def __init__(self, key):\n"
+        f'        super().__init__(key, "{base}")\n'
+        "    def talk(self):\n"
+        '        return self._post("/content/video/lipsyncc", {})\n'
+    )
+    assert [f.rule for f in audit_text(given_up, "client.py")] == ["unknown-endpoint"]
+    struct = (
+        'package a\n\nimport "net/http"\n\ntype Client struct {\n\tbaseURL string\n}\n\n'
+        f'func New() *Client {{\n\treturn &Client{{\n\t\tbaseURL: "{base}",\n\t}}\n}}\n\n'
+        "func (c *Client) Bad() (*http.Response, error) {\n"
+        '\treturn http.Post(c.baseURL+"/content/video/lipsyncc", "application/json", nil)\n}\n'
+    )
+    assert [f.rule for f in audit_text(struct, "a.go")] == ["unknown-endpoint"]
