@@ -5,8 +5,10 @@ platform helpers it does not show, and each of those readers still reads the fil
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
-from akool_cli.audit import scan, structbases
+from akool_cli.audit import scan, shellreads, structbases, ties
 from akool_cli.audit.scan import audit_text
 from tests.test_audit_perf27b import ONE_CALL, _loaded_by_audit
 
@@ -47,3 +49,43 @@ def test_the_gated_readers_still_read_the_files_that_show_their_shapes() -> None
         '\treturn http.Post(c.baseURL+"/content/video/lipsyncc", "application/json", nil)\n}\n'
     )
     assert [f.rule for f in audit_text(struct, "a.go")] == ["unknown-endpoint"]
+
+
+# -- minified-fetch-then-reads-one-line-superlinear ----------------------------------------------
+
+THEN_ONLY = (
+    'function f{i}(a){{return fetch("https://openapi.akool.com/api/open/v3/content/video/'
+    'infobymodelid?video_model_id="+a).then(r=>r.json()).then(j=>j.data.video)}}'
+)
+
+
+def _minified(functions: int, tail: str = "") -> str:
+    """A bundle's one line of `functions` one-line functions, each a fetch and its reads."""
+    return ";".join(THEN_ONLY.format(i=i) for i in range(functions)) + tail
+
+
+def _asked(pattern: Any, method: str, text: str, name: str) -> tuple[int, list[str]]:
+    """How many times the audit of text asks `pattern.method`, and the rules it reports."""
+    with mock.patch.object(pattern, method, wraps=getattr(pattern, method)) as asked:
+        found = [f.rule for f in audit_text(text, name)]
+    return asked.call_count, found
+
+
+def test_each_call_of_a_minified_line_reads_the_line_as_a_one_line_function_once() -> None:
+    # (main: ONE_LINE read the whole line once per call, and the returned body's end once more)
+    for pattern in (ties.ONE_LINE, ties.FIELD_END):
+        small, found = _asked(
+            pattern, "match" if pattern is ties.ONE_LINE else "search", _minified(50), "bundle.js"
+        )
+        large, found_large = _asked(
+            pattern, "match" if pattern is ties.ONE_LINE else "search", _minified(200), "bundle.js"
+        )
+        assert large <= small + 2, (pattern, small, large)
+        assert found == found_large == []
+
+
+def test_a_minified_lines_python_pipe_is_looked_for_once() -> None:
+    tail = ";const note=\"python3 -c 'import json,sys; print(json.load(sys.stdin))'\""
+    small, _ = _asked(shellreads.PYTHON_C, "search", _minified(50, tail), "bundle.js")
+    large, _ = _asked(shellreads.PYTHON_C, "search", _minified(200, tail), "bundle.js")
+    assert large <= small + 2, (small, large)
