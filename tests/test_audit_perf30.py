@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from akool_cli.audit import scan, shellreads, structbases, ties
+from akool_cli.audit import scan, shellreads, sites, structbases, ties
 from akool_cli.audit.scan import audit_text
 from tests.test_audit_perf27b import ONE_CALL, _loaded_by_audit
 
@@ -89,3 +89,42 @@ def test_a_minified_lines_python_pipe_is_looked_for_once() -> None:
     small, _ = _asked(shellreads.PYTHON_C, "search", _minified(50, tail), "bundle.js")
     large, _ = _asked(shellreads.PYTHON_C, "search", _minified(200, tail), "bundle.js")
     assert large <= small + 2, (small, large)
+
+
+# -- bench's margin: the words a pattern needs, tested before the pattern ----------------------
+
+
+def test_a_line_naming_no_clients_base_is_not_searched_for_one() -> None:
+    # (main: CLIENT_BASE, an alternation of words, was searched on every line of every file)
+    script = "import requests\n" + "requests.get(f'{BASE}/content/video/result/{job}')\n" * 40
+    asked, found = _asked(sites.CLIENT_BASE, "search", script, "calls.py")
+    assert asked == 0
+    assert found == []
+
+
+def test_each_way_of_giving_a_client_its_base_holds_one_of_the_words_tested_first() -> None:
+    givers = [
+        "base_url",
+        "baseURL",
+        "baseUrl",
+        "base_uri",
+        "BaseAddress",
+        "baseAddress",
+        "prefixUrl",
+        "prefixURL",
+        "SetBaseURL",
+        "SetHostURL",
+        'Faraday.new(url: "x")',
+        'Excon.new("x")',
+        'RestClient::Resource.new("x")',
+        "@FeignClient",
+    ]
+    for giver in givers:
+        line = f" {giver} "
+        assert sites.CLIENT_BASE.search(line) is not None, giver
+        assert any(word in line for word in sites.CLIENT_BASE_WORDS), giver
+    base = "https://openapi.akool.com/api/open/v3"
+    client = (
+        f'import httpx\nc = httpx.Client(base_url="{base}")\nc.post("/content/video/lipsyncc")\n'
+    )
+    assert [f.rule for f in audit_text(client, "c.py")] == ["unknown-endpoint"]
