@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from akool_cli.audit import scan, shellreads, sites, structbases, ties
+from akool_cli.audit import credentials, scan, shellreads, sites, structbases, ties
 from akool_cli.audit.scan import audit_text
 from tests.test_audit_perf27b import ONE_CALL, _loaded_by_audit
 
@@ -128,3 +128,15 @@ def test_each_way_of_giving_a_client_its_base_holds_one_of_the_words_tested_firs
         f'import httpx\nc = httpx.Client(base_url="{base}")\nc.post("/content/video/lipsyncc")\n'
     )
     assert [f.rule for f in audit_text(client, "c.py")] == ["unknown-endpoint"]
+
+
+def test_a_message_many_findings_share_is_abridged_once() -> None:
+    # (main: each finding's message and found text were searched for credentials, 7,000 times
+    # for bench's file's 7,000 findings of 7 texts)
+    script = "import requests\n" + 'requests.post("https://api.akool.com/photo/talking")\n' * 50
+    found = audit_text(script, "calls.py")
+    with mock.patch.object(credentials, "_may_hold", wraps=credentials._may_hold) as asked:
+        shown = [f.render() for f in found] + [str(f.to_json()) for f in found]
+    assert len(found) >= 50
+    assert asked.call_count <= 2 * len({(f.message, f.found) for f in found}) < len(found)
+    assert len(set(shown)) == 2 * len(found)
