@@ -1854,16 +1854,21 @@ def _value_fix(
     return None
 
 
+def _iso639_1(value: str) -> tuple[bool, str | None]:
+    """languages.iso639_1, loaded only for a field the docs give a format (few files send one)."""
+    from akool_cli.audit import languages
+
+    return languages.iso639_1(value)
+
+
 def _format_hits(
     ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint
 ) -> Iterator[Hit]:
     """A text written in another form than the format the docs give the field: a language's
     name or regional tag where they ask for its ISO 639-1 code (`"spanish"` for `"es"`)."""
-    from akool_cli.audit import languages  # (loaded only for a field the docs give a format)
-
     doc = ctx.doc()
     for lit in f.literals(doc, key):
-        wrong, code = languages.iso639_1(lit.value) if lit.quoted else (False, None)
+        wrong, code = _iso639_1(lit.value) if lit.quoted else (False, None)
         if not wrong:
             continue
         line, column = doc.line_of(lit.offset), doc.column(lit.offset)
