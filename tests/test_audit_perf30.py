@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from akool_cli.audit import credentials, scan, shellreads, sites, structbases, ties
+from akool_cli.audit import (
+    credentials,
+    scan,
+    shellreads,
+    sites,
+    source,
+    structbases,
+    superbases,
+    ties,
+)
 from akool_cli.audit.scan import audit_text
 from tests.test_audit_perf27b import ONE_CALL, _loaded_by_audit
 
@@ -140,3 +149,37 @@ def test_a_message_many_findings_share_is_abridged_once() -> None:
     assert len(found) >= 50
     assert asked.call_count <= 2 * len({(f.message, f.found) for f in found}) < len(found)
     assert len(set(shown)) == 2 * len(found)
+
+
+CORPUS = Path(__file__).resolve().parent / "audit_corpus"
+
+
+def _corpus_texts() -> list[tuple[Path, str]]:
+    """Every text file of the audit's corpus (the shapes the audit must keep finding)."""
+    found = []
+    for path in sorted(CORPUS.rglob("*")):
+        if path.is_file() and path.name != "expected.json":
+            try:
+                found.append((path, path.read_text(encoding="utf-8")))
+            except UnicodeDecodeError:
+                continue
+    return found
+
+
+def test_a_file_naming_none_of_the_super_words_gives_superbases_nothing_to_bind() -> None:
+    # (the gate of scan._class_bases must pass every file superbases.given_up binds a base in:
+    # a word its early test reads, added without one here, would lose that file's base)
+    for path, text in _corpus_texts():
+        if any(word in text for word in scan.SUPER_WORDS):
+            continue
+        bases = sites.Bases()
+        before = repr(vars(bases))
+        superbases.given_up(text, source.split_lines(text), bases)
+        assert repr(vars(bases)) == before, path
+
+
+def test_every_client_base_of_the_corpus_is_on_a_line_holding_one_of_its_words() -> None:
+    for path, text in _corpus_texts():
+        for line in text.split("\n"):
+            if sites.CLIENT_BASE.search(line) is not None:
+                assert any(word in line for word in sites.CLIENT_BASE_WORDS), (path, line)

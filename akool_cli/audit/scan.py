@@ -540,10 +540,11 @@ def _no_gc() -> Iterator[None]:
 
 
 # What a file shows for the readers of bases given through classes and struct literals to load
-# (most scripts show none: a script's audit loads none of them): a parent's constructor called
-# (superbases.given_up reads only a file naming one of SUPER_WORDS), a language whose struct
-# literals structbases reads (its LANGUAGES), a parent class another file defines (inherited).
-SUPER_WORDS = ("super", "__init__(self")
+# (most scripts show none: a script's audit loads none of them): a parent's or the class's own
+# other constructor called (superbases.given_up reads only a file naming one of SUPER_WORDS: a
+# guard test holds it to that over the corpus), a language whose struct literals structbases
+# reads (its LANGUAGES), a parent class another file defines (inherited).
+SUPER_WORDS = ("super", "__init__(self", "this(", "this (")
 STRUCT_LANGUAGES = ("go", "rust")
 
 
