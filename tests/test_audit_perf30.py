@@ -1,6 +1,8 @@
 """perf30: the audit's cost, counted (modules loaded, calls made, steps taken, never seconds): a
-script's audit loads none of the readers of bases given through classes, struct literals and
-platform helpers it does not show, and each of those readers still reads the files that do."""
+script's audit loads none of the readers of shapes it does not show (a parent class of another
+file, a platform's axios), each still reads the files that show them; a minified line is read
+once per line, not once per call; a line is searched for a client's base only when it holds
+one of the words that needs; a message many findings share is abridged once."""
 
 from __future__ import annotations
 
@@ -8,31 +10,18 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from akool_cli.audit import (
-    credentials,
-    scan,
-    shellreads,
-    sites,
-    source,
-    structbases,
-    superbases,
-    ties,
-)
+from akool_cli.audit import credentials, shellreads, sites, ties
 from akool_cli.audit.scan import audit_text
 from tests.test_audit_perf27b import ONE_CALL, _loaded_by_audit
 
-GATED = ["callresults", "inherited", "languages", "platformclients", "structbases", "superbases"]
+GATED = ["callresults", "inherited", "languages", "platformclients"]
 
 
 def test_a_scripts_audit_loads_none_of_the_class_and_platform_readers(tmp_path: Path) -> None:
-    # (main: all six for every `akool audit x.py`, though this one shows none of their shapes)
+    # (main: all four for every `akool audit x.py`, though this one shows none of their shapes)
     loaded = _loaded_by_audit(tmp_path, "one.py", ONE_CALL)
     assert "akool_cli.audit.scan" in loaded
     assert not {f"akool_cli.audit.{r}" for r in GATED} & loaded
-
-
-def test_the_struct_gate_names_the_languages_structbases_reads() -> None:
-    assert scan.STRUCT_LANGUAGES == structbases.LANGUAGES
 
 
 def test_the_gated_readers_still_read_the_files_that_show_their_shapes() -> None:
@@ -164,18 +153,6 @@ def _corpus_texts() -> list[tuple[Path, str]]:
             except UnicodeDecodeError:
                 continue
     return found
-
-
-def test_a_file_naming_none_of_the_super_words_gives_superbases_nothing_to_bind() -> None:
-    # (the gate of scan._class_bases must pass every file superbases.given_up binds a base in:
-    # a word its early test reads, added without one here, would lose that file's base)
-    for path, text in _corpus_texts():
-        if any(word in text for word in scan.SUPER_WORDS):
-            continue
-        bases = sites.Bases()
-        before = repr(vars(bases))
-        superbases.given_up(text, source.split_lines(text), bases)
-        assert repr(vars(bases)) == before, path
 
 
 def test_every_client_base_of_the_corpus_is_on_a_line_holding_one_of_its_words() -> None:

@@ -38,6 +38,8 @@ from akool_cli.audit import (
     sharedclients,
     sites,
     source,
+    structbases,
+    superbases,
     typedmaps,
     unseen,
     urlbuilders,
@@ -59,7 +61,7 @@ from akool_cli.audit.rules import (
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.walking import MAX_FILE_BYTES, iter_files, read_text
 
-if TYPE_CHECKING:  # (loaded only for a folder of several files: see _class_bases)
+if TYPE_CHECKING:  # (loaded only for a folder of several files: see _inherited_bases)
     from akool_cli.audit import inherited
 
 LOG = logging.getLogger("akool.audit")
@@ -539,30 +541,13 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-# What a file shows for the readers of bases given through classes and struct literals to load
-# (most scripts show none: a script's audit loads none of them): a parent's or the class's own
-# other constructor called (superbases.given_up reads only a file naming one of SUPER_WORDS: a
-# guard test holds it to that over the corpus), a language whose struct literals structbases
-# reads (its LANGUAGES), a parent class another file defines (inherited).
-SUPER_WORDS = ("super", "__init__(self", "this(", "this (")
-STRUCT_LANGUAGES = ("go", "rust")
-
-
-def _class_bases(text: str, lines: list[str], ctx: FileContext, folder: Imports) -> None:
-    """Bind the bases a file's classes and struct literals hold (see SUPER_WORDS), loading
-    each reader only for a file that may hold its shape."""
-    if any(word in text for word in SUPER_WORDS):
-        from akool_cli.audit import superbases
-
-        superbases.given_up(text, lines, ctx.bases)  # (`super().__init__(key, BASE)`)
-    if ctx.language in STRUCT_LANGUAGES:
-        from akool_cli.audit import structbases
-
-        structbases.struct_fields(ctx.language, lines, ctx.bases)  # (`&Client{\n baseURL: ..`)
-    if folder.parents:  # (a parent class of another file's helpers)
+def _inherited_bases(lines: list[str], bases: sites.Bases, parents: dict[str, list[str]]) -> None:
+    """The helpers of parent classes another file defines (inherited.take), inherited loaded
+    only for a file that imports one (a script's audit loads none)."""
+    if parents:
         from akool_cli.audit import inherited
 
-        inherited.take(lines, ctx.bases, folder.parents)
+        inherited.take(lines, bases, parents)
 
 
 def _audit_text(
@@ -582,7 +567,9 @@ def _audit_text(
     ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell", arrows)
     ctx.bases.take_imported(folder.bases)
     sites.definitions(name, lines, ctx.bases)
-    _class_bases(text, lines, ctx, folder)
+    superbases.given_up(text, lines, ctx.bases)  # (`super().__init__(key, BASE)`)
+    structbases.struct_fields(ctx.language, lines, ctx.bases)  # (Go's `&Client{\n baseURL: "...",`)
+    _inherited_bases(lines, ctx.bases, folder.parents)  # (a parent class of another file's helpers)
     sites.find_clients(lines, ctx.bases)
     sharedclients.take(lines, ctx.bases)  # (another file's `api` or `createClient()`)
     sharedclients.take_state(lines, ctx.bases, folder.state)  # (`request.app.state.akool`)
