@@ -6,11 +6,12 @@ one of the words that needs; a message many findings share is abridged once."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from akool_cli.audit import credentials, shellreads, sites, ties
+from akool_cli.audit import credentials, rules, shellreads, sites, ties
 from akool_cli.audit.scan import audit_text
 from tests.test_audit_perf27b import ONE_CALL, _loaded_by_audit
 
@@ -160,3 +161,23 @@ def test_every_client_base_of_the_corpus_is_on_a_line_holding_one_of_its_words()
         for line in text.split("\n"):
             if sites.CLIENT_BASE.search(line) is not None:
                 assert any(word in line for word in sites.CLIENT_BASE_WORDS), (path, line)
+
+
+# -- one-line-json-data-file-superlinear ---------------------------------------------------------
+
+
+def _records(count: int) -> str:
+    """A one-line JSON dump of `count` records, each an AKOOL URL and a body (the repro's)."""
+    url = "https://openapi.akool.com/api/open/v3/content/image/createbyprompt"
+    items = [
+        {"id": i, "url": url, "payload": {"prompt": f"p{i}", "scale": "1:1"}} for i in range(count)
+    ]
+    return json.dumps(items)
+
+
+def test_a_one_line_json_files_postman_path_array_is_looked_for_once() -> None:
+    # (main: each record's URL searched the whole line for a `"path": [` array: quadratic)
+    small, found = _asked(rules.POSTMAN_PATH, "search", _records(50), "dump.json")
+    large, found_large = _asked(rules.POSTMAN_PATH, "search", _records(200), "dump.json")
+    assert large <= small + 2, (small, large)
+    assert len(found_large) == 4 * len(found)

@@ -243,11 +243,11 @@ def postman_path(lines: list[str], line: int) -> list[tuple[int, int, int, str]]
         between = lines[min(i, line) + 1 : max(i, line)]
         if any('"raw"' in text for text in between) or (i != line and '"raw"' in lines[i]):
             continue
-        m = POSTMAN_PATH.search(lines[i])
-        if m is None:
+        opened = _path_array(lines[i])
+        if opened < 0:
             continue
         items: list[tuple[int, int, int, str]] = []
-        at, j = m.end(), i
+        at, j = opened, i
         while j < min(len(lines), i + 16):
             for s in JSON_STRING.finditer(lines[j], at):
                 if s.group("end"):
@@ -256,6 +256,13 @@ def postman_path(lines: list[str], line: int) -> list[tuple[int, int, int, str]]
             j, at = j + 1, 0
         return None
     return None
+
+
+@lru_cache(maxsize=8192)  # (asked for each call of a line: a one-line collection holds thousands)
+def _path_array(text: str) -> int:
+    """Where the first `"path": [` array of a line opens (its items start), or -1."""
+    m = POSTMAN_PATH.search(text)
+    return m.end() if m is not None else -1
 
 
 def _array_fixes(
@@ -3043,8 +3050,13 @@ def _composed(ctx: FileContext, calls: list[tuple[Mention, DocEndpoint]]) -> lis
     callers get are the hook's refs, shaped by options not in view there (see hooks.py): not
     judged."""
     found = []
+    returning: dict[int, bool] = {}  # (per line: a one-line file's thousands of calls share it)
     for m, _ in calls:
-        if m.site.returned or m.line >= len(ctx.lines) or "return" not in ctx.lines[m.line]:
+        if m.site.returned or m.line >= len(ctx.lines):
+            continue
+        if m.line not in returning:
+            returning[m.line] = "return" in ctx.lines[m.line]
+        if not returning[m.line]:
             continue
         returned = ties.returned_expression(ctx.lines[m.line])
         if returned and hooks.hook_name(returned.strip()):
