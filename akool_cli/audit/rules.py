@@ -17,11 +17,9 @@ from typing import Literal
 from akool_cli.audit import (
     answers,
     branches,
-    callresults,
     curlargs,
     hooks,
     keycase,
-    languages,
     methods,
     netqueries,
     readhints,
@@ -245,11 +243,11 @@ def postman_path(lines: list[str], line: int) -> list[tuple[int, int, int, str]]
         between = lines[min(i, line) + 1 : max(i, line)]
         if any('"raw"' in text for text in between) or (i != line and '"raw"' in lines[i]):
             continue
-        m = POSTMAN_PATH.search(lines[i])
-        if m is None:
+        opened = _path_array(lines[i])
+        if opened < 0:
             continue
         items: list[tuple[int, int, int, str]] = []
-        at, j = m.end(), i
+        at, j = opened, i
         while j < min(len(lines), i + 16):
             for s in JSON_STRING.finditer(lines[j], at):
                 if s.group("end"):
@@ -258,6 +256,13 @@ def postman_path(lines: list[str], line: int) -> list[tuple[int, int, int, str]]
             j, at = j + 1, 0
         return None
     return None
+
+
+@lru_cache(maxsize=8192)  # (asked for each call of a line: a one-line collection holds thousands)
+def _path_array(text: str) -> int:
+    """Where the first `"path": [` array of a line opens (its items start), or -1."""
+    m = POSTMAN_PATH.search(text)
+    return m.end() if m is not None else -1
 
 
 def _array_fixes(
@@ -1712,6 +1717,13 @@ def _query_beside(doc: f.Text, at: int) -> bool:
     )  # (C#'s AddQueryString)
 
 
+def _holds_result(doc: f.Text, statement: int, at: int) -> bool:
+    """callresults.holds_result, loaded only for a GET path held in a name (few files' calls)."""
+    from akool_cli.audit import callresults
+
+    return callresults.holds_result(doc, statement, at)
+
+
 def _missing_by_name(
     doc: f.Text, m: Mention, endpoint: DocEndpoint, required: list[str]
 ) -> Iterator[Hit]:
@@ -1727,7 +1739,7 @@ def _missing_by_name(
         string = f.STRING_AT.match(doc.text, at, at + f.LONG_URL + 1)
         held = f.url_uses(doc, at) if string and "?" not in string.group(0) else None
         held = None if _query_beside(doc, at) else held
-        if held is not None and callresults.holds_result(doc, held[0], at):
+        if held is not None and _holds_result(doc, held[0], at):
             return  # `r = http.request("GET", URL, ...)`: `r` holds the answer, not the URL
     for use in held[1] if held is not None else ():
         call = f.enclosing_call(doc, use)
@@ -1849,6 +1861,13 @@ def _value_fix(
     return None
 
 
+def _iso639_1(value: str) -> tuple[bool, str | None]:
+    """languages.iso639_1, loaded only for a field the docs give a format (few files send one)."""
+    from akool_cli.audit import languages
+
+    return languages.iso639_1(value)
+
+
 def _format_hits(
     ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint
 ) -> Iterator[Hit]:
@@ -1856,7 +1875,7 @@ def _format_hits(
     name or regional tag where they ask for its ISO 639-1 code (`"spanish"` for `"es"`)."""
     doc = ctx.doc()
     for lit in f.literals(doc, key):
-        wrong, code = languages.iso639_1(lit.value) if lit.quoted else (False, None)
+        wrong, code = _iso639_1(lit.value) if lit.quoted else (False, None)
         if not wrong:
             continue
         line, column = doc.line_of(lit.offset), doc.column(lit.offset)
@@ -3031,8 +3050,13 @@ def _composed(ctx: FileContext, calls: list[tuple[Mention, DocEndpoint]]) -> lis
     callers get are the hook's refs, shaped by options not in view there (see hooks.py): not
     judged."""
     found = []
+    returning: dict[int, bool] = {}  # (per line: a one-line file's thousands of calls share it)
     for m, _ in calls:
-        if m.site.returned or m.line >= len(ctx.lines) or "return" not in ctx.lines[m.line]:
+        if m.site.returned or m.line >= len(ctx.lines):
+            continue
+        if m.line not in returning:
+            returning[m.line] = "return" in ctx.lines[m.line]
+        if not returning[m.line]:
             continue
         returned = ties.returned_expression(ctx.lines[m.line])
         if returned and hooks.hook_name(returned.strip()):

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from akool_cli.audit import (
@@ -26,7 +26,6 @@ from akool_cli.audit import (
     gitignores,
     hosttests,
     httpfactory,
-    inherited,
     keyedpaths,
     laravel,
     modules,
@@ -61,6 +60,9 @@ from akool_cli.audit.rules import (
 )
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.walking import MAX_FILE_BYTES, iter_files, read_text
+
+if TYPE_CHECKING:  # (loaded only for a folder of several files: see _inherited_bases)
+    from akool_cli.audit import inherited
 
 LOG = logging.getLogger("akool.audit")
 
@@ -539,6 +541,15 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _inherited_bases(lines: list[str], bases: sites.Bases, parents: dict[str, list[str]]) -> None:
+    """The helpers of parent classes another file defines (inherited.take), inherited loaded
+    only for a file that imports one (a script's audit loads none)."""
+    if parents:
+        from akool_cli.audit import inherited
+
+        inherited.take(lines, bases, parents)
+
+
 def _audit_text(
     text: str,
     name: str,
@@ -558,7 +569,7 @@ def _audit_text(
     sites.definitions(name, lines, ctx.bases)
     superbases.given_up(text, lines, ctx.bases)  # (`super().__init__(key, BASE)`)
     structbases.struct_fields(ctx.language, lines, ctx.bases)  # (Go's `&Client{\n baseURL: "...",`)
-    inherited.take(lines, ctx.bases, folder.parents)  # (a parent class of another file's helpers)
+    _inherited_bases(lines, ctx.bases, folder.parents)  # (a parent class of another file's helpers)
     sites.find_clients(lines, ctx.bases)
     sharedclients.take(lines, ctx.bases)  # (another file's `api` or `createClient()`)
     sharedclients.take_state(lines, ctx.bases, folder.state)  # (`request.app.state.akool`)
@@ -826,7 +837,7 @@ class _Run:
             self.served,
             foreignmodels.imported_models(path, text, self.models),
             folder.reached.get(path, ()),
-            inherited.imported_parents(path, text, folder.parents),
+            _imported_parents(path, text, folder.parents),
             folder.state,
         )
         if out and len(self.texts) > 1:
@@ -966,6 +977,16 @@ class Folder:
         return {k: b for k, b in self.configured.items() if k[2:-1] in text}
 
 
+def _imported_parents(path: Path, text: str, parents: inherited.Parents) -> dict[str, list[str]]:
+    """The classes of other files this file imports (inherited.imported_parents); none, and
+    inherited not loaded, where the folder has none."""
+    if not parents:
+        return {}
+    from akool_cli.audit import inherited
+
+    return inherited.imported_parents(path, text, parents)
+
+
 def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
     """Every name a scanned file binds to an AKOOL base, and every helper it defines that joins
     its argument to one (`export async function akoolPost(path, body)`), with their files; and
@@ -991,6 +1012,8 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
         _reached_rows(folder, maps, texts)
     if len(texts) > 1:
         folder.barrels = reexports.barrels((p, t) for p, _, t in texts)
+        from akool_cli.audit import inherited  # (only a folder's classes extend another file's)
+
         folder.parents = inherited.folder_parents(texts)
         _through_barrels(folder.shared, folder.barrels)
         _through_barrels(folder.helpers, folder.barrels)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from akool_cli.audit import rx, ties
 
@@ -139,6 +140,7 @@ def stdin_reads(line: str) -> Iterator[ShellRead]:
             yield m.start("f"), m.group("f"), "data" if keys else "top", root
 
 
+@lru_cache(maxsize=8192)  # (asked of each read's line: on a minified line, of thousands)
 def python_piped(line: str) -> bool:
     """Whether the line runs `python3 -c '...'` that reads the answer from stdin."""
     return "sys.stdin" in line and PYTHON_C.search(line) is not None

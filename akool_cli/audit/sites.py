@@ -63,6 +63,21 @@ CLIENT_BASE = rx.compile(
     r"|\b(?:Faraday|Excon|RestClient::Resource)\.new\s*\(\s*(?:url:\s*|:url\s*=>\s*)?(?=[\"'\w])"
     r"|@FeignClient\b"  # (its `url = "..."`: the base of the paths its methods' mappings give)
 )
+# What a line must hold for CLIENT_BASE to match there, one word of each of its alternatives: a
+# test of words is some 30x cheaper than the pattern's search, which find_clients asks of every
+# line (an alternation of words tried at each character: about 5 % of bench's file's audit).
+CLIENT_BASE_WORDS = (
+    "base_u",  # base_url, base_uri
+    "baseU",  # baseURL, baseUrl
+    "BaseURL",  # SetBaseURL
+    "HostURL",  # SetHostURL
+    "aseAddress",  # BaseAddress, baseAddress
+    "prefixU",  # prefixUrl, prefixURL
+    "Faraday",
+    "Excon",
+    "RestClient",
+    "@FeignClient",
+)
 
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP),
@@ -1128,6 +1143,8 @@ def find_clients(lines: list[str], bases: Bases) -> None:
     whole AKOOL URL given as the base (`"https://api.akool.com/v1"`, a wrong prefix) is one
     as well: the paths joined to it are judged, not the URL alone."""
     for i, line in enumerate(lines):
+        if not any(word in line for word in CLIENT_BASE_WORDS):
+            continue  # (most lines: no client's base)
         several = "akool" in line and len(line) <= 2000  # (not a minified line's every one)
         for m in CLIENT_BASE.finditer(line) if several else _first(CLIENT_BASE, line):
             _client(lines, i, m, bases)

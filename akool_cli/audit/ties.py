@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from akool_cli.audit import arguments, elements, handles, hooks, items, platformclients, rx
+from akool_cli.audit import arguments, elements, handles, hooks, items, rx
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
 from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent.py calls)
 
@@ -69,8 +69,18 @@ def returned_expression(line: str) -> str | None:
     rest = return_statement(line)
     if rest is not None:
         return rest
+    one = one_line_function(line)
+    return one[1] if one is not None else None
+
+
+@lru_cache(maxsize=8192)  # (asked of each call's line: on a minified line, of thousands)
+def one_line_function(line: str) -> tuple[str, str | None] | None:
+    """The function written on a line (ONE_LINE): its name and what it returns."""
     one = ONE_LINE.match(line) if "(" in line else None
-    return next((g for g in one.group("a", "b", "c", "d") if g is not None), None) if one else None
+    if one is None:
+        return None
+    name = one.group("py") or one.group("fn") or one.group("arrow") or one.group("kt")
+    return name, next((g for g in one.group("a", "b", "c", "d") if g is not None), None)
 
 
 # A Promise wrapper settled with the answer: resolve(JSON.parse(body)), resolve(res.data), resolve(r)
@@ -677,9 +687,9 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
     """The name of the function a line is in: one written on that line, else the nearest
     less-indented line above that opens a function's body (a brace on a line of its own is its
     definition's)."""
-    one = ONE_LINE.match(lines[line]) if "(" in lines[line] else None
+    one = one_line_function(lines[line])
     if one is not None:  # (a function written on its line: that function)
-        return one.group("py") or one.group("fn") or one.group("arrow") or one.group("kt")
+        return one[0]
     level = indent(lines[line])
     for i in range(line - 1, max(line - 200, -1), -1):
         text = lines[i]
@@ -865,7 +875,7 @@ class Lines:
             text = self.lines[i]
             fits = "=" in text and len(text) <= STATEMENT_CHARS  # a minified line binds nothing
             # (nor does a function written on its line: `const f = (u) => fetch(...)`)
-            fits = fits and not ("(" in text and ONE_LINE.match(text))
+            fits = fits and one_line_function(text) is None
             self._bindings[i] = binding(text, self.shell) if fits else None
         return self._bindings[i]
 
@@ -1196,6 +1206,8 @@ class Lines:
         if self._unwrapped is None:
             self._unwrapped = {}
             if self.axios():  # (Pipedream's platform axios gives the body: platformclients.py)
+                from akool_cli.audit import platformclients  # (loaded for axios' files only)
+
                 self._unwrapped.update(platformclients.body_givers(self.lines))
                 for m in INTERCEPTOR.finditer("\n".join(t for t in self.lines if len(t) <= 2000)):
                     selected = m.group("sel") or m.group("sel2")
@@ -2004,14 +2016,22 @@ def _returns_call(facts: Lines, start: int, statement: str, scope: Scope) -> int
     if returns is not None:
         if return_statement(facts.lines[start]) is None:
             statement = returns  # (a one-line function: what follows its head is what it gives)
-        field_ = bool(FIELD_END.search(statement)) or unwrapped == 2
+        ends_in_field, parses = _returned_reading(statement)
+        field_ = ends_in_field or unwrapped == 2
         field_ = field_ or _gives_field(facts, returns)
-        parsed = bool(parsed_in(statement)) or unwrapped == 1
+        parsed = parses or unwrapped == 1
         parsed = parsed or _gives_parsed(facts, returns)
         _returned(facts.lines, start, scope, not field_ and parsed, field_)
         if URL_RETURNED.match(returns):  # (the URL itself: what a request given it answers)
             scope.urls.update(scope.returned)
     return unwrapped
+
+
+@lru_cache(maxsize=8192)  # (each call of a minified line returns that line's whole body)
+def _returned_reading(statement: str) -> tuple[bool, bool]:
+    """Whether a returned statement ends in the answer's data field (FIELD_END), and whether it
+    parses the answer (parsed_in)."""
+    return FIELD_END.search(statement) is not None, parsed_in(statement) is not None
 
 
 # A returned expression that is a URL, not a request: a string, a template, an f-string, or a
