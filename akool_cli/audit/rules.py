@@ -2971,6 +2971,7 @@ def _read_to_judge(
         seen.written.add(read.name)  # (`j.data.status = j.data.video_status`: a write)
         return None
     via_axios = (seen.axios and not _fetched(ctx, m)) or m.site.returned == "axios"
+    via_axios = via_axios and not _unwrapping_client(ctx, seen.facts, m)
     if read.on_response and not via_axios and seen.bundled:
         return None  # (`i.Z.post(u).then((a) => a.data.x)`: whose `.data`: see _bundled)
     if read.on_response and not via_axios:
@@ -2985,6 +2986,27 @@ def _read_to_judge(
         return None  # (a typed model's member, read through it: judged at the member)
     line = ctx.lines[read.line] if read.line < len(ctx.lines) else ""  # (an added model's)
     return None if _renamed_read(line, read, endpoint, seen.renaming) else read
+
+
+# The client a call is made on, right before the URL it is given: `akool.post("/content/...`,
+# `this.http.get<Answer>(`/...`.
+CALL_CLIENT = rx.compile(
+    r"(?P<client>[A-Za-z_$][\w$]*)\s*\.\s*(?:get|post|put|patch|delete|request|head)\s*"
+    r"(?:<[^<>()]*>\s*)?\(\s*[\"'`]?$"
+)
+
+
+def _unwrapping_client(ctx: FileContext, facts: ties.Lines, m: Mention) -> bool:
+    """Whether a call is made on an axios client whose response interceptor gives the parsed
+    answer (`akool.interceptors.response.use((r) => r.data)`, see ties.Lines.unwrapped): its
+    result is no axios response, so `res.data._id` is the answer's data._id."""
+    if m.site.returned or not facts.unwraps() or m.line >= len(ctx.lines):
+        return False
+    before = ctx.lines[m.line][: m.column].rstrip()
+    if not before.endswith(("(", '"', "'", "`")) and m.line > 0:
+        before = ctx.lines[m.line - 1].rstrip()  # (the URL on a line of its own)
+    found = CALL_CLIENT.search(before[-200:])
+    return found is not None and facts.unwrapped(found.group("client")) == 1
 
 
 def _judged(

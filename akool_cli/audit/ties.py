@@ -801,7 +801,11 @@ INTERCEPTOR = rx.compile(
     r"(?:(?:async\s*)?\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>.]+\s*)?\)?\s*=>\s*"
     r"(?:\{\s*return\s+)?(?P=p)(?P<sel>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w])"
     r"|(?:async\s+)?function\s*\w*\s*\(\s*(?P<q>[A-Za-z_$][\w$]*)[^)]*\)\s*\{\s*return\s+"
-    r"(?P=q)(?P<sel2>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w]))"
+    r"(?P=q)(?P<sel2>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w])"
+    # (its body destructured: `({ data }) => data`, `function ({ data: body }) { return body; }`)
+    r"|(?:async\s+)?(?:function\s*\w*\s*)?\(\s*\{\s*(?P<d>data)\s*(?::\s*(?P<da>[A-Za-z_$][\w$]*)\s*)?"
+    r"\}[^)]*\)\s*(?:=>\s*)?(?:\{\s*return\s+)?(?(da)(?P=da)|data)(?P<sel3>(?:\s*\.\s*data\b)*)"
+    r"(?!\s*[.\[(\w]))"
 )
 # A response interceptor that renames keys: `api.interceptors.response.use((r) => camelcaseKeys(...`.
 CONVERTING = rx.compile(
@@ -1198,7 +1202,7 @@ class Lines:
             if self.axios():  # (Pipedream's platform axios gives the body: platformclients.py)
                 self._unwrapped.update(platformclients.body_givers(self.lines))
                 for m in INTERCEPTOR.finditer("\n".join(t for t in self.lines if len(t) <= 2000)):
-                    selected = m.group("sel") or m.group("sel2")
+                    selected = m.group("sel") or m.group("sel2") or m.group("d") + m.group("sel3")
                     self._unwrapped[m.group("client")] = selected.count("data")
         return self._unwrapped.get(client, 0) if client else 0
 
