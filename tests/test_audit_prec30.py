@@ -4,9 +4,11 @@ always fails (a query id sent alone, a quota answer's guessed field)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from akool_cli.audit.scan import Finding, audit_text
+from akool_cli.audit.scan import Finding, audit, audit_text
 
 B = "https://openapi.akool.com/api/open/v3"
 TALK = "/content/video/createbytalkingphoto"
@@ -70,3 +72,86 @@ def test_a_module_the_file_imports_is_not_its_own_function() -> None:
     # `axios.create(` is axios' create, not the file's own `create` (whose answer it would read).
     text = _interceptor_client(UNWRAPPERS[0], "r.data.video_status === 3 ? r.data.video : null")
     assert errors(text.replace("function status", "function create2"), "client.js") == []
+
+
+# -- repro21n negative-test-bad-value-in-raises-block-flagged: a test in another file -------------
+
+SDK_PY = (
+    "import requests\n\n"
+    f'API = "{B}"\n\n\n'
+    "class Client:\n"
+    "    def __init__(self, key):\n"
+    "        self.key = key\n\n"
+    '    def talking_photo(self, photo, audio, resolution="720"):\n'
+    '        if resolution not in ("720", "1080"):\n'
+    '            raise ValueError("resolution")\n'
+    f'        r = requests.post(f"{{API}}{TALK}", headers={{"x-api-key": self.key}},\n'
+    '                          json={"talking_photo_url": photo, "audio_url": audio, "resolution": resolution})\n'
+    '        return r.json()["data"]["_id"]\n'
+)
+SDK_JS = (
+    f'const API = "{B}";\n'
+    "export class Akool {\n"
+    "  constructor(key) { this.key = key; }\n"
+    '  async talk(photo, audio, resolution = "720") {\n'
+    '    if (resolution !== "720" && resolution !== "1080") throw new Error("bad resolution");\n'
+    f'    const r = await fetch(`${{API}}{TALK}`, {{ method: "POST", headers: {{ "x-api-key": this.key }},\n'
+    "      body: JSON.stringify({ talking_photo_url: photo, audio_url: audio, resolution }) });\n"
+    "    return (await r.json()).data._id;\n"
+    "  }\n"
+    "}\n"
+)
+NEGATIVE_PY = {
+    "pytest": (
+        "import pytest\nfrom sdk import Client\n\n\ndef test_rejects():\n"
+        "    with pytest.raises(ValueError):\n"
+        '        Client("k").talking_photo("https://x/p.jpg", "https://x/a.mp3", resolution="4k")\n'
+    ),
+    "pytest, set up first": (
+        "import pytest\nfrom sdk import Client\n\n\ndef test_rejects():\n"
+        '    client = Client("k")\n'
+        "    with pytest.raises(ValueError, match='resolution'):\n"
+        '        client.talking_photo("https://x/p.jpg", "https://x/a.mp3", "720p")\n'
+    ),
+    "unittest": (
+        "import unittest\nfrom sdk import Client\n\n\nclass T(unittest.TestCase):\n"
+        "    def test_rejects(self):\n"
+        "        with self.assertRaises(ValueError):\n"
+        '            Client("k").talking_photo("https://x/p.jpg", "https://x/a.mp3", resolution="4k")\n'
+    ),
+}
+
+
+def _folder_errors(tmp_path: Path, files: dict[str, str]) -> list[Finding]:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    return [f for f in audit([tmp_path]).findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("test", sorted(NEGATIVE_PY))
+def test_a_bad_value_a_test_of_another_file_expects_to_fail_is_not_reported(
+    tmp_path: Path, test: str
+) -> None:
+    assert _folder_errors(tmp_path, {"sdk.py": SDK_PY, "test_sdk.py": NEGATIVE_PY[test]}) == []
+
+
+def test_a_js_test_of_a_class_method_that_expects_a_rejection_is_not_reported(
+    tmp_path: Path,
+) -> None:
+    test = (
+        'import { Akool } from "./sdk";\n'
+        'test("rejects", async () => {\n'
+        '  await expect(new Akool("k").talk("https://x/p.jpg", "https://x/a.mp3", "720p")).rejects.toThrow();\n'
+        "});\n"
+    )
+    assert _folder_errors(tmp_path, {"sdk.js": SDK_JS, "sdk.test.js": test}) == []
+
+
+def test_the_same_bad_value_outside_a_raises_block_is_still_reported(tmp_path: Path) -> None:
+    caller = NEGATIVE_PY["pytest"].replace(
+        "    with pytest.raises(ValueError):\n", "    if True:\n"
+    )
+    found = _folder_errors(tmp_path, {"sdk.py": SDK_PY, "test_sdk.py": caller})
+    assert [(Path(f.file).name, f.rule, f.found) for f in found] == [
+        ("test_sdk.py", "bad-value", '"4k"')
+    ]

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from akool_cli.audit import arguments, brackets, rx
+from akool_cli.audit import arguments, brackets, hosttests, rx
 from akool_cli.audit.scopes import function_def, ordered_parameters
 
 MOST_CALLS = 50  # (a function called more often than this in one file is not followed)
@@ -148,9 +148,28 @@ def calls_in(
             if close < 0 or NOT_A_PLAIN_CALL.search(call) or not re.search(r"[\"'\d]", call):
                 continue
             first, last = bisect_right(starts, m.start()) - 1, bisect_right(starts, close) - 1
-            if last - first < MOST_CALL_LINES and not _defines(text, starts[first], name):
+            if last - first >= MOST_CALL_LINES or _defines(text, starts[first], name):
+                continue
+            if not _meant_to_fail(text, starts, first, m.start()):
                 found.append((first, last))
     return sorted(set(found))
+
+
+def _meant_to_fail(text: str, starts: list[int], line: int, at: int) -> bool:
+    """Whether a call is made where a test expects it to fail (`with pytest.raises(ValueError):`
+    above it, `expect(talk(p, a, "4k")).rejects`, `assertThrows(X.class, () -> c.talk(...))`):
+    the bad value it gives tests the function's own guard, and is not sent (see hosttests)."""
+    head = starts[max(0, line - hosttests.RAISES_SCAN)]
+    if not any(w in text[head:at] or w in _line(text, at) for w in hosttests.THROW_WORDS):
+        return False  # (most calls: no test of a failure in sight)
+    lines = _lines(text)
+    return hosttests.expects_failure(lines, line, at - starts[line])
+
+
+def _line(text: str, at: int) -> str:
+    """The rest of the line a place of a text is on."""
+    end = text.find("\n", at)
+    return text[at : end if end >= 0 else len(text)]
 
 
 def _defines(text: str, start: int, name: str) -> bool:
