@@ -155,3 +155,89 @@ def test_the_same_bad_value_outside_a_raises_block_is_still_reported(tmp_path: P
     assert [(Path(f.file).name, f.rule, f.found) for f in found] == [
         ("test_sdk.py", "bad-value", '"4k"')
     ]
+
+
+# -- repro21n query-id-alone-via-client-object-only-warning, ruby-httparty-query-id-alone-... -----
+
+IMAGE_INFO = "/content/image/infobymodelid"
+FRESH_CLIENTS = {
+    "httpx": (
+        "import httpx\n\n"
+        f'AKOOL = "{B}"\n\n\n'
+        "async def image_info(image_id):\n"
+        "    async with httpx.AsyncClient(timeout=30) as c:\n"
+        f'        r = await c.get(f"{{AKOOL}}{IMAGE_INFO}", params={{"video_model_id": image_id}})\n'
+        '    return r.json()["data"]\n'
+    ),
+    "requests.Session": (
+        "import requests\n\n"
+        f'AKOOL = "{B}"\n\n\n'
+        "def image_info(image_id):\n"
+        "    s = requests.Session()\n"
+        f'    return s.get(f"{{AKOOL}}{IMAGE_INFO}", params={{"id": image_id}}).json()["data"]\n'
+    ),
+    "HTTParty": (
+        'require "httparty"\n'
+        f'BASE = "{B}"\n'
+        "def info(id)\n"
+        f'  HTTParty.get("#{{BASE}}{IMAGE_INFO}", query: {{ id: id }})\n'
+        "end\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(FRESH_CLIENTS))
+def test_an_id_alone_in_the_query_of_a_client_made_on_the_spot_is_an_error(shape: str) -> None:
+    name = "job.rb" if shape == "HTTParty" else "info.py"
+    found = [f.rule for f in errors(FRESH_CLIENTS[shape], name)]
+    assert found == ["misnamed-field"]
+
+
+@pytest.mark.parametrize(
+    "client",
+    [
+        'httpx.AsyncClient(params={"team": "a"})',  # (a default query: the client adds one)
+        "httpx.AsyncClient(**options)",
+    ],
+)
+def test_a_client_that_may_add_a_query_keeps_the_warning(client: str) -> None:
+    text = FRESH_CLIENTS["httpx"].replace("httpx.AsyncClient(timeout=30)", client)
+    assert errors(text, "info.py") == []
+
+
+def test_a_session_given_a_query_later_keeps_the_warning() -> None:
+    text = FRESH_CLIENTS["requests.Session"].replace(
+        "    s = requests.Session()\n", '    s = requests.Session()\n    s.params = {"k": 1}\n'
+    )
+    assert errors(text, "info.py") == []
+
+
+def test_a_client_bound_again_keeps_the_warning() -> None:
+    text = FRESH_CLIENTS["requests.Session"].replace(
+        "    s = requests.Session()\n", "    s = requests.Session()\n    s = make_session()\n"
+    )
+    assert errors(text, "info.py") == []
+
+
+# -- repro21n quota-info-data-balance-only-warning --------------------------------------------
+
+
+def _quota_read(read: str) -> str:
+    return (
+        f'const r = await fetch("{B}/faceswap/quota/info", {{ headers: {{ "x-api-key": k }} }});\n'
+        "const json = await r.json();\n"
+        f"console.log(json.data.{read});\n"
+    )
+
+
+def test_a_guess_for_the_one_value_of_an_answer_is_an_error() -> None:
+    found = errors(_quota_read("balance"), "quota.mjs")
+    assert [(f.rule, f.found, f.documented) for f in found] == [
+        ("response-field", "balance", "data.credit")
+    ]
+    assert found[0].fix is not None and found[0].fix.new == "credit"
+
+
+@pytest.mark.parametrize("read", ["credit", "portal_link", "user_id"])
+def test_the_one_value_itself_or_a_read_of_another_kind_is_no_error(read: str) -> None:
+    assert errors(_quota_read(read), "quota.mjs") == []

@@ -2502,7 +2502,30 @@ def _field_read_hit(
     misplaced = right == f"data.{read.name}" or (
         deeper is not None and right == deeper and readhints.kind(read.name) in ("url", "status")
     )
+    if not (guessed or misplaced) and place == "data":
+        return _sole_value_read(read, endpoint, hit)
     return ("response-field" if guessed or misplaced else "answer-field"), hit
+
+
+def _sole_value_read(read: answers.Read, endpoint: DocEndpoint, hit: Hit) -> tuple[str, Hit]:
+    """An unknown field read under the data of an answer whose data the docs give as one value
+    (faceswap/quota/info's `{"credit": ...}`, "Account balance": `data.balance` for it): the read
+    asks for that value under another name and is always undefined, an error as a near miss is;
+    a read of another kind (an id, a URL, a state) asks for something else (a warning)."""
+    _, under = _answer_names(endpoint)
+    if len(under) != 1:
+        return "answer-field", hit
+    sole = next(iter(under))
+    deeper = any(p.startswith(f"data.{sole}.") for p in endpoint.response)
+    other_kind = readhints.kind(read.name) != readhints.kind(sole)
+    if deeper or f"data.{sole}" in endpoint.response_arrays or other_kind:
+        return "answer-field", hit
+    message = (
+        f"AKOOL's answer to {endpoint.method} {endpoint.path} has no data.{read.name}; its data "
+        f"holds one value, data.{sole} ({endpoint.url})"
+    )
+    fix = hit.fix or _read_fix(read, sole)  # (the one value there is: `data.credit`)
+    return "response-field", replace(hit, documented=f"data.{sole}", message=message, fix=fix)
 
 
 # The name of a job's or a result's id (`videoId`, `video_id`, `imageID`, `requestId`): on a
