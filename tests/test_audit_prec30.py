@@ -241,3 +241,45 @@ def test_a_guess_for_the_one_value_of_an_answer_is_an_error() -> None:
 @pytest.mark.parametrize("read", ["credit", "portal_link", "user_id"])
 def test_the_one_value_itself_or_a_read_of_another_kind_is_no_error(read: str) -> None:
     assert errors(_quota_read(read), "quota.mjs") == []
+
+
+# -- house: statuses finds a name's binding as the ties do (ties.Lines.binding) --------------------
+
+TWO_VENDORS_KT = (
+    "import khttp.get\n\n"
+    f'const val AKOOL = "{B}"\n'
+    'const val OTHER = "https://api.othervendor.io/v2"\n\n'
+    "fun poll(vid: String, key: String) {\n"
+    f'    val a = get("$AKOOL{INFO}?video_model_id=$vid", headers = mapOf("x-api-key" to key)).jsonObject\n'
+    '    if (a["data"]["video_status"] == 3) println(a["data"]["video"])\n'
+    "}\n\n"
+    "fun other(vid: String) {\n"
+    '    val answer = get("$OTHER/videos/$vid").jsonObject\n'
+    '    if (answer["data"]["video_status"] == 7) println("done")\n'
+    "}\n"
+)
+
+
+def test_a_kotlin_val_bound_to_another_vendors_answer_is_not_judged_by_akools() -> None:
+    assert errors(TWO_VENDORS_KT, "Two.kt") == []
+    wrong = TWO_VENDORS_KT.replace(
+        'a["data"]["video_status"] == 3', 'a["data"]["video_status"] == 5'
+    )
+    assert [f.rule for f in errors(wrong, "Two.kt")] == ["status-value"]
+
+
+def test_a_name_typed_with_an_object_type_is_bound_not_destructured() -> None:
+    text = (
+        f'const AKOOL = "{B}";\n'
+        'const OTHER = "https://api.othervendor.io/v2";\n'
+        "export async function poll(vid: string, key: string) {\n"
+        f'  const a = await (await fetch(`${{AKOOL}}{INFO}?video_model_id=${{vid}}`, {{ headers: {{ "x-api-key": key }} }})).json();\n'
+        "  if (a.data.video_status === 3) console.log(a.data.video);\n"
+        "}\n"
+        "export async function other(vid: string) {\n"
+        "  const res = await fetch(`${OTHER}/videos/${vid}`);\n"
+        "  const answer: { data: { video_status: number } } = await res.json();\n"
+        '  if (answer.data.video_status === 7) console.log("done");\n'
+        "}\n"
+    )
+    assert errors(text, "two.ts") == []

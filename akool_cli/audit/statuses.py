@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import rx, sites
+from akool_cli.audit import rx, sites, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
 from akool_cli.audit.sites import Bases
@@ -163,6 +163,7 @@ class _Text:
     shell: bool = False  # a shell script's text (see shell_tests)
     axios: bool = False  # the text names axios (whose `res.data` is the whole answer)
     bases: Bases = field(default_factory=Bases)  # (the file's: see _names_other_host)
+    facts: ties.Lines | None = None  # what each line binds, once asked (see _bound_above)
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
@@ -351,12 +352,16 @@ def _other_hosts_answer(text: _Text, origin: int) -> bool:
 
 
 def _bound_above(text: _Text, i: int, name: str) -> tuple[int, str] | None:
-    """The line and the expression a name is last bound to at or above line i (`j = ...`)."""
-    bound = re.compile(rf"^\s*(?:const|let|var)?\s*{re.escape(name)}\s*(?::[^=]*)?=(?!=)\s*(.+)$")
+    """The line and the expression a name is last bound to at or above line i (`j = ...`), as
+    the ties read bindings (ties.Lines.binding): a name bound alone, not a destructuring's."""
+    if text.facts is None:
+        text.facts = ties.Lines(text.lines, text.shell)
     for k in range(i, max(-1, i - BOUND_LINES), -1):
-        m = bound.match(text.lines[k])
-        if m:
-            return k, m.group(1)
+        bound = text.facts.binding(k) if name in text.lines[k] else None
+        if bound is not None and bound.names == (name,) and not bound.destructured:
+            rhs = bound.rhs.strip()
+            if rhs:  # (`j =` with its value on the next lines: not read here)
+                return k, rhs
     return None
 
 

@@ -273,7 +273,8 @@ def binding(line: str, shell: bool) -> Binding | None:
         return Binding(tuple(names), rhs, unpacked=True) if names else None
     if lhs.endswith("]") and not TYPED.match(lhs):
         return None  # a subscript is assigned, not a name (`const v: Voice[] =` is a name)
-    if lhs.endswith("}") and "{" in lhs:  # const { data, x: y, data: { data: d } } = ...
+    if lhs.endswith("}") and "{" in lhs and not TYPED.match(lhs):  # const { data, x: y } = ...
+        # (`const j: { data: Answer } = ...` is a name with a type written out: TYPED)
         bound = list(pattern_paths(lhs[lhs.index("{") + 1 : -1]))
         paths = tuple(p for _, p in bound)
         return Binding(tuple(n for n, _ in bound), rhs, destructured=True, paths=paths)
