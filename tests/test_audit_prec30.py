@@ -283,3 +283,29 @@ def test_a_name_typed_with_an_object_type_is_bound_not_destructured() -> None:
         "}\n"
     )
     assert errors(text, "two.ts") == []
+
+
+# -- repro21m waves: a status bound by a statement written over lines (Laravel's chain) ---------
+
+
+def test_a_status_a_chained_statement_binds_over_lines_is_judged() -> None:
+    text = (
+        "<?php\nuse Illuminate\\Support\\Facades\\Http;\n\n"
+        "function poll($clip) {\n"
+        "    $status = Http::withHeaders(['x-api-key' => config('services.akool.key')])\n"
+        f"        ->get('{B}{INFO}', ['video_model_id' => $clip->akool_id])\n"
+        "        ->json('data.video_status');\n"
+        "    if ($status === 2) {\n"
+        "        $clip->markDone();\n"
+        "    }\n"
+        "}\n"
+    )
+    found = errors(text, "PollClip.php")
+    assert [(f.rule, f.line) for f in found] == [("status-value", 8)]
+    one_line = text.replace("])\n        ->get(", "])->get(").replace(
+        "])\n        ->json(", "])->json("
+    )
+    assert [(f.rule, f.line) for f in errors(one_line, "PollClip.php")] == [("status-value", 6)]
+    right = text.replace("$status === 2", "$status === 3")
+    assert errors(right, "PollClip.php") == []
+

@@ -1145,6 +1145,7 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
         i, column = text.place(start)
         line = text.lines[i]
         bound = BOUND.search(line[max(0, column - NEAR) : column]) or _statement_bound(line, column)
+        bound = bound or _continued_bound(text, i, column)
         rest = line[column + end - start :] if len(line) - column <= NEAR else "..."
         renamed = RENAMED.match(rest) if bound is None and DESTRUCTURING.match(line) else None
         bound = bound if renamed is None else renamed
@@ -1193,10 +1194,34 @@ def _statement_bound(line: str, column: int) -> re.Match[str] | None:
     return m if value.count("(") == value.count(")") else None
 
 
+# A statement's continuation line: a chained call on a line of its own (`->json('data.x')`, `.then(`).
+CONTINUATION = rx.compile(r"^\s*(?:->|\?->|\.(?!\.))")
+CONTINUED_LINES = 6  # (the lines a chained statement goes on over, at most)
+
+
+def _continued_bound(text: _Text, i: int, column: int) -> re.Match[str] | None:
+    """The name a statement written over lines binds when the read at `column` of line i, a
+    line of the statement's chain, ends its value (Laravel's `$status = Http::withHeaders([...])`
+    then `->get(URL, [...])` then `->json('data.video_status');`): as _statement_bound reads the
+    statement's lines joined."""
+    if not CONTINUATION.match(text.lines[i]):
+        return None
+    head = i
+    while head > max(0, i - CONTINUED_LINES) and CONTINUATION.match(text.lines[head]):
+        head -= 1
+    if CONTINUATION.match(text.lines[head]):
+        return None
+    joined = " ".join([text.lines[head], *(t.strip() for t in text.lines[head + 1 : i])])
+    joined += " " + text.lines[i][:column].lstrip()
+    return _statement_bound(joined, len(joined))
+
+
 SHELL_PIPE = rx.compile(r"(?<!\|)\|(?!\|)")  # (a shell pipe, not `||`)
-# A getter given the read's key as its last argument: `.dig("data", "`, `.get("`, `.fetch("`.
+# A getter given the read's key as its last argument: `.dig("data", "`, `.get("`, `.fetch("`;
+# or a path to it (Laravel's `->json('data.`).
 GETTER_TAIL = rx.compile(
     r"\.(?:dig|get|fetch|path|getInt|getString|optInt|optString)\(\s*(?:[\"'][\w]+[\"']\s*,\s*)*[\"']$"
+    r"|(?:->|\.)json\(\s*[\"'](?:\w+\.)+$"
 )
 
 
