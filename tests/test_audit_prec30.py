@@ -4,10 +4,12 @@ always fails (a query id sent alone, a quota answer's guessed field)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from akool_cli.audit import callers
 from akool_cli.audit.scan import Finding, audit, audit_text
 
 B = "https://openapi.akool.com/api/open/v3"
@@ -309,3 +311,28 @@ def test_a_status_a_chained_statement_binds_over_lines_is_judged() -> None:
     right = text.replace("$status === 2", "$status === 3")
     assert errors(right, "PollClip.php") == []
 
+
+# -- repro21n many-client-classes-helper-calls-superlinear (perf30's patch to callers.given) ---------
+
+
+def test_the_calls_of_a_method_many_classes_share_are_searched_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    classes = "".join(
+        f"class Client{k}:\n"
+        f'    def image(self, prompt, scale="1:1"):\n'
+        f'        return requests.post(f"{{API}}/content/image/createbyprompt", json={{"prompt": prompt, "scale": scale}})\n\n'
+        for k in range(12)
+    )
+    text = f'import requests\n\nAPI = "{B}"\n\n{classes}Client3().image("a fox", scale="16:10")\n'
+    searched: list[str] = []
+    pattern = callers._call_pattern
+
+    def counted(name: str, method: bool = False) -> re.Pattern[str]:
+        searched.append(name)
+        return pattern(name, method)
+
+    monkeypatch.setattr(callers, "_call_pattern", counted)
+    callers._calls.cache_clear()
+    assert [f.rule for f in errors(text, "sdk.py")] == ["bad-value"]  # (one caller, one place)
+    assert searched.count("image") == 1

@@ -28,12 +28,18 @@ def given(text: str, starts: list[int], line: int, name: str) -> list[tuple[int,
     k = order.index(name)
     found: list[tuple[int, int]] = []
     method = METHOD_DEF.match(lines[line]) is not None and function.lower() not in VERBS
-    calls = list(_call_pattern(function, method).finditer(text))
-    for m in calls if len(calls) <= MOST_CALLS else ():
-        if starts[line] <= m.start() < starts[line] + len(lines[line]):
+    calls = _calls(text, function, method)
+    for start, end in calls if len(calls) <= MOST_CALLS else ():
+        if starts[line] <= start < starts[line] + len(lines[line]):
             continue  # (the definition itself)
-        found += _argument(text, arguments.spans(text, m.end()), k, name)
+        found += _argument(text, arguments.spans(text, end), k, name)
     return found
+
+
+@lru_cache(maxsize=256)  # (a generated SDK's classes share their methods' names: searched once)
+def _calls(text: str, function: str, method: bool) -> tuple[tuple[int, int], ...]:
+    """Where the file's calls of a function (see _call_pattern) start and end."""
+    return tuple(m.span() for m in _call_pattern(function, method).finditer(text))
 
 
 def _argument(text: str, spans: list[tuple[int, int]], k: int, name: str) -> list[tuple[int, int]]:
