@@ -336,3 +336,21 @@ def test_the_calls_of_a_method_many_classes_share_are_searched_once(
     callers._calls.cache_clear()
     assert [f.rule for f in errors(text, "sdk.py")] == ["bad-value"]  # (one caller, one place)
     assert searched.count("image") == 1
+
+
+# -- repro21m csharp-braceless-if-next-line-success-branch-not-read (recall30a's patch) ------------
+
+
+def test_a_static_call_on_a_type_named_for_a_state_says_what_its_method_says() -> None:
+    text = (
+        "using System.Net.Http.Json;\nusing System.Text.Json;\npublic class Q {\n"
+        "  static readonly HttpClient Http = new();\n"
+        "  async Task F(string id) {\n"
+        f'    var info = await Http.GetFromJsonAsync<JsonElement>($"{B}{INFO}?video_model_id={{id}}");\n'
+        '    var status = info.GetProperty("data").GetProperty("video_status").GetInt32();\n'
+        "    if (status == 2)\n"
+        '        Pending.Done(id, info.GetProperty("data").GetProperty("video").GetString());\n'
+        "  }\n}\n"
+    )
+    assert [(f.rule, f.line) for f in errors(text, "Q.cs")] == [("status-value", 8)]
+    assert errors(text.replace("status == 2", "status == 3"), "Q.cs") == []

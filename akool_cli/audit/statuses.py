@@ -938,11 +938,17 @@ def _code_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
 ERROR_MEMBER = rx.compile(r"\.\s*(?:Error|error|Err|err)\b(?!\s*\()")
 
 
+# A type's name a static method is called on (C#'s `Pending.Done(id, url)`, Java's
+# `Jobs.markFailed(id)`): the class that holds the method, not what the branch says.
+TYPE_RECEIVER = rx.compile(r"(?<![\w$.])[A-Z]\w*\.(?=[A-Za-z_]\w*\s*\()")
+
+
 def _branch_meaning(body: str) -> str | None:
     """Whether a branch's statements say the job failed or finished, and nothing else."""
     # (each word of a camel-cased name counts: `raise RenderFinished(vid)` names a finish; an
     # error member read, GORM's `return db.Save(r).Error`, an `if err != nil` one, says none)
     body = ERROR_MEMBER.sub(" ", body) if "rror" in body else body
+    body = TYPE_RECEIVER.sub("", body) if "." in body else body
     split = re.sub(r"([a-z])([A-Z])", r"\1 \2", body).lower()
     words = set(re.findall(r"[a-z]+", split)) | set(re.findall(r"[a-z]+", body.lower()))
     if words & UNDECIDED:
