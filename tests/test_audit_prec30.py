@@ -354,3 +354,22 @@ def test_a_static_call_on_a_type_named_for_a_state_says_what_its_method_says() -
     )
     assert [(f.rule, f.line) for f in errors(text, "Q.cs")] == [("status-value", 8)]
     assert errors(text.replace("status == 2", "status == 3"), "Q.cs") == []
+
+
+# -- repro21o python-while-true-poll-string-status-not-judged -------------------------------------
+
+
+@pytest.mark.parametrize("compared", ['"3"', '"completed"'])
+def test_a_string_status_in_a_while_true_poll_is_judged(compared: str) -> None:
+    text = (
+        "import time\nimport httpx\n"
+        f'AKOOL = "{B}"\n\n'
+        "def wait(video_id):\n"
+        "    while True:\n"
+        f'        d = httpx.get(f"{{AKOOL}}{INFO}", params={{"video_model_id": video_id}}).json()["data"]\n'
+        f'        if d["video_status"] == {compared}:\n'
+        '            return d["video"]\n'
+        "        time.sleep(10)\n"
+    )
+    assert [(f.rule, f.line) for f in errors(text, "poll.py")] == [("status-value", 8)]
+    assert errors(text.replace(compared, "3"), "poll.py") == []

@@ -970,7 +970,7 @@ THROUGH_DATA = rx.compile(r"(?:\.\s*data\b|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])
 # answer's (with axios, `res.data` is the whole answer: its data is `res.data.data`).
 NAMED = rx.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)" + ACCESS)
 DATA_BOUND = rx.compile(
-    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?P<rhs>(?:[^\n;=]|(?<=\w)=(?![=>]))*"
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?P<rhs>(?:[^\n;=]|(?<=\w)=(?![=>]))*"
     r"(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^()\n]*\)|\??\.data))"
     r"\s*(?:\bor\s*\{\}|\|\|\s*\{\}|\?\?\s*\{\})?\s*;?[ \t]*$"
     r"|\{\s*(?P<d>data)\s*\}\s*=\s*await\s+[\w.]+\.json\(\)",
@@ -1105,11 +1105,11 @@ def _data_names(text: _Text, axios: bool) -> set[str]:
 # a name bound to one (`j = r.json()`, `const j = await res.json()`, `json.loads(...)`,
 # `JSON.parse(...)`), or axios' `res.data.code`.
 ANSWER_BOUND = rx.compile(
-    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?:await\s+)?"
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?:await\s+)?"
     r"(?:\(\s*await\s+)?(?:[\w$.]+\.json\(\)|json\.loads\(|JSON\.parse\()"
     # (the call and its parsing in one statement: `j = requests.get(...).json()`, `const j = await
     # (await fetch(u)).json();`, `await fetch(u).then((r) => r.json())`)
-    r"|(?<![\w$.])(?P<o>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?:await\s+)?"
+    r"|(?<![\w$.])(?P<o>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?:await\s+)?"
     r"(?=[^\n;=]*(?:fetch|requests|httpx|session|client|urlopen)\b)[^\n;]*\.json\(\)\s*\)*\s*(?:;|$)"
     # (axios' body destructured: `const { data } = await axios.get(...)`)
     r"|\{\s*(?P<a>data)\s*\}\s*=\s*await\s+(?:axios|[\w$.]*api|[\w$.]*http|[\w$.]*client)"
