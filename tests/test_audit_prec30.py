@@ -373,3 +373,33 @@ def test_a_string_status_in_a_while_true_poll_is_judged(compared: str) -> None:
     )
     assert [(f.rule, f.line) for f in errors(text, "poll.py")] == [("status-value", 8)]
     assert errors(text.replace(compared, "3"), "poll.py") == []
+
+
+# -- repro21o shell-poll-status-bound-in-loop-body-not-judged -------------------------------------
+
+SHELL_READ = (
+    f'$(curl -fsS "{B}{INFO}?video_model_id=$id" -H "x-api-key: $K" | jq -r .data.video_status)'
+)
+SHELL_POLLS = {
+    "until, bound in the body": (
+        f's=0\nuntil [ "$s" = 2 ]; do\n  sleep 5\n  s={SHELL_READ}\ndone\necho done\n',
+        2,
+    ),
+    "while !=, never bound before": (
+        f'while [ "$s" != 2 ]; do\n  sleep 5\n  s={SHELL_READ}\ndone\necho done\n',
+        1,
+    ),
+    "if on one line": (f's={SHELL_READ}\nif [ "$s" = 2 ]; then echo done; fi\n', 2),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHELL_POLLS))
+def test_a_shell_status_bound_in_a_loop_body_or_tested_by_an_if_is_judged(shape: str) -> None:
+    text, line = SHELL_POLLS[shape]
+    assert [(f.rule, f.line) for f in errors(text, "poll.sh")] == [("status-value", line)]
+    assert errors(text.replace("= 2 ]", "= 3 ]").replace("!= 2 ]", "!= 3 ]"), "poll.sh") == []
+
+
+def test_a_shell_if_whose_branch_waits_or_fails_says_nothing_wrong() -> None:
+    text = f's={SHELL_READ}\nif [ "$s" = 2 ]; then echo "still processing"; else echo done; fi\n'
+    assert errors(text, "poll.sh") == []

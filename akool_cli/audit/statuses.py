@@ -1378,26 +1378,44 @@ def _shell_compared(text: _Text, i: int, name: str) -> Iterator[Compared]:
     """The values the variable `name`, bound on line i, is tested against before it is bound again."""
     # A test needs a `[`/`[[` or a `case` line naming the variable: a script of thousands of reads
     # with none (`R0=$(curl ...)`, `R1=...`) compiles no pattern for each name (re's cache holds 512).
-    window = text.lines[i + 1 : i + 60]
-    if not any(("[" in line or "case" in line) and name in line for line in window):
+    head = _loop_above(text, i)  # (`until [ "$s" = 2 ]; do` above `s=$(...)` in its body)
+    lines = ([head] if head is not None else []) + list(range(i + 1, min(len(text.lines), i + 60)))
+    if not any(
+        ("[" in text.lines[j] or "case" in text.lines[j]) and name in text.lines[j] for j in lines
+    ):
         return
     test = re.compile(SHELL_TEST.format(name=re.escape(name)))
     case = re.compile(SHELL_CASE.format(name=re.escape(name)))
     again = re.compile(rf"^[ \t]*(?:local[ \t]+)?{re.escape(name)}=")
-    for j in range(i + 1, min(len(text.lines), i + 60)):
+    for j in lines:
         line = text.lines[j]
-        if again.match(line):
+        if j > i and again.match(line):
             break
         if line.lstrip().startswith("#"):
             continue
         for m in test.finditer(line):
             op = SPELLED.get(m.group("op"), "==" if m.group("op") == "=" else m.group("op"))
-            said = _said(text, j, op, line, line[m.end() :])
+            said = _shell_said(text, j, op, line, line[m.end() :])
             one = _shell_value(text.starts[j] + m.start("value"), m.group("value"), said)
             if one is not None:
                 yield one
         if case.search(line):
             yield from _case_patterns(text, j)
+
+
+# Where a shell `if`'s branch ends on its line: its `else`, `elif` or `fi`.
+SHELL_BRANCH_END = rx.compile(r"\b(?:else|elif|fi)\b")
+
+
+def _shell_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
+    """The state a shell test's code says a value is (see _said): a shell's `=` is no comparison
+    _said counts, so an `if [ "$s" = 2 ]; then echo done; fi` is read here, its one test known."""
+    if LOOP_HEAD.match(line) is not None or BRANCH.match(line) is None or op not in ("==", "="):
+        return _said(text, i, op, line, tail)
+    body = _body(text, i, line, tail)
+    body = SHELL_BRANCH_END.split(body or "", maxsplit=1)[0]
+    meaning = _branch_meaning(body) if body.strip() else None
+    return (meaning, "by the branch it opens") if meaning else None
 
 
 def _case_patterns(text: _Text, i: int) -> Iterator[Compared]:
