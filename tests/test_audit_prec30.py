@@ -403,3 +403,53 @@ def test_a_shell_status_bound_in_a_loop_body_or_tested_by_an_if_is_judged(shape:
 def test_a_shell_if_whose_branch_waits_or_fails_says_nothing_wrong() -> None:
     text = f's={SHELL_READ}\nif [ "$s" = 2 ]; then echo "still processing"; else echo done; fi\n'
     assert errors(text, "poll.sh") == []
+
+
+# -- repro21o failure-branch-exit-1-or-log-fatal-not-read -------------------------------------------
+
+FAILING_EXITS = {
+    "python sys.exit(1)": (
+        "quota.py",
+        "import sys\nimport requests\n"
+        f'j = requests.get("{B}/faceswap/quota/info").json()\n'
+        'if j["code"] != 0:\n'
+        '    print("akool:", j["msg"], file=sys.stderr)\n'
+        "    sys.exit(1)\n",
+    ),
+    "go os.Exit(1)": (
+        "quota.go",
+        'package main\n\nimport (\n\t"encoding/json"\n\t"fmt"\n\t"net/http"\n\t"os"\n)\n\n'
+        'type answer struct {\n\tCode int    `json:"code"`\n\tMsg  string `json:"msg"`\n}\n\n'
+        "func main() {\n"
+        f'\tresp, _ := http.Get("{B}/faceswap/quota/info")\n'
+        "\tvar a answer\n\tjson.NewDecoder(resp.Body).Decode(&a)\n"
+        "\tif a.Code != 200 {\n"
+        '\t\tfmt.Fprintln(os.Stderr, "akool:", a.Msg)\n'
+        "\t\tos.Exit(1)\n\t}\n}\n",
+    ),
+    "go log.Fatalf": (
+        "quota.go",
+        'package main\n\nimport (\n\t"encoding/json"\n\t"log"\n\t"net/http"\n)\n\n'
+        'type answer struct {\n\tCode int `json:"code"`\n}\n\n'
+        "func main() {\n"
+        f'\tresp, _ := http.Get("{B}/faceswap/quota/info")\n'
+        "\tvar a answer\n\tjson.NewDecoder(resp.Body).Decode(&a)\n"
+        "\tif a.Code != 0 {\n"
+        '\t\tlog.Fatalf("akool: %d", a.Code)\n'
+        "\t}\n}\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(FAILING_EXITS))
+def test_a_wrong_success_code_whose_branch_exits_non_zero_is_reported(shape: str) -> None:
+    name, text = FAILING_EXITS[shape]
+    found = [f.rule for f in errors(text, name)]
+    assert found == ["status-value"]
+    right = text.replace("!= 200", "!= 1000").replace("!= 0", "!= 1000")
+    assert errors(right, name) == []
+
+
+def test_an_exit_with_zero_says_no_failure() -> None:
+    _, text = FAILING_EXITS["python sys.exit(1)"]
+    assert errors(text.replace("sys.exit(1)", "sys.exit(0)"), "quota.py") == []

@@ -47,7 +47,13 @@ MEANING_WORDS: dict[str, str] = {
     "progress": "processing",
 }
 # A branch's statements that say it handles a failure or a finished job.
-FAILING = rx.compile(r"\b(?:raise|throw|panic|reject)\b|errors\.New|fmt\.Errorf")
+# (and a command line's way to end on an error: `sys.exit(1)`, Go's `os.Exit(1)`, `log.Fatalf(...)`,
+# Node's `process.exit(1)`, the shell's `exit 1`)
+FAILING = rx.compile(
+    r"\b(?:raise|throw|panic|reject)\b|errors\.New|fmt\.Errorf"
+    r"|\b(?:os\.Exit|sys\.exit|process\.exit|exit)\(\s*[1-9]\d*\s*\)|\blog\.(?:Fatal|Panic)\w*\("
+    r"|(?:^|[\n;&|]|\bthen\b)\s*exit\s+[1-9]\d*\b"
+)
 # (PowerShell's and a shell test's `-eq`/`-ne`: `if ($r.data.video_status -eq 2)`)
 # (and Java's `.equals(2)`, C#'s `.Equals(2)`: a boxed Integer's test)
 COMPARE = r"(?P<op>===|!==|==|!=|-eq\b|-ne\b|\.[Ee]quals\(|\bnot\s+in\b|\bin\b)"
