@@ -453,3 +453,29 @@ def test_a_wrong_success_code_whose_branch_exits_non_zero_is_reported(shape: str
 def test_an_exit_with_zero_says_no_failure() -> None:
     _, text = FAILING_EXITS["python sys.exit(1)"]
     assert errors(text.replace("sys.exit(1)", "sys.exit(0)"), "quota.py") == []
+
+
+# -- repro21o js-state-set-includes-has-not-judged -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("made", "test"),
+    [("[2, 3]", "includes"), ("new Set([2, 3])", "has")],
+)
+def test_a_js_set_of_done_states_holding_processing_is_reported(made: str, test: str) -> None:
+    text = (
+        f"const DONE_STATES = {made};\n"
+        f'const {{ data }} = await (await fetch("{B}{INFO}?video_model_id=x")).json();\n'
+        f"if (DONE_STATES.{test}(data.video_status)) console.log(data.video);\n"
+    )
+    assert [(f.rule, f.line) for f in errors(text, "poll.mjs")] == [("status-value", 3)]
+    assert errors(text.replace("[2, 3]", "[3, 4]"), "poll.mjs") == []
+
+
+def test_a_string_that_includes_a_status_is_no_set() -> None:
+    text = (
+        'const label = "queued processing";\n'
+        f'const {{ data }} = await (await fetch("{B}{INFO}?video_model_id=x")).json();\n'
+        "if (label.includes(data.video_status)) console.log(data.video);\n"
+    )
+    assert errors(text, "poll.mjs") == []

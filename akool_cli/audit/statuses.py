@@ -70,10 +70,11 @@ AFTER = re.compile(
     + VALUE
     + ")"
 )
-# Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)`.
+# Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)`, a set held in a name
+# (`DONE_STATES.includes(x.video_status)`, `new Set([2, 3])`'s `.has(...)`: JavaScript's `in`).
 BEFORE = rx.compile(
-    r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*)\s*(?P<op>===|!==|==|!=)|\[(?P<list>[^\[\]\n]*)\]\."
-    r"includes\()\s*[\w$.?\[\]\"'()]*$"
+    r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*)(?:\s*(?P<op>===|!==|==|!=)|\.(?:includes|has)\()"
+    r"|\[(?P<list>[^\[\]\n]*)\]\.includes\()\s*[\w$.?\[\]\"'()]*$"
 )
 # A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
 BOUND = rx.compile(
