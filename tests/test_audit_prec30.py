@@ -479,3 +479,27 @@ def test_a_string_that_includes_a_status_is_no_set() -> None:
         "if (label.includes(data.video_status)) console.log(data.video);\n"
     )
     assert errors(text, "poll.mjs") == []
+
+
+# -- repro21o answer-checked-in-helper-taking-response-not-judged ---------------------------------
+
+CHECKER = (
+    "import requests\n\n"
+    "def check(resp):\n"
+    "    j = resp.json()\n"
+    '    if j["code"] != 0:\n'
+    '        raise RuntimeError(j.get("msg"))\n'
+    '    return j["data"]\n\n'
+    f'r = requests.post("{B}/content/video/lipsync", json={{"video_url": "v", "audio_url": "a"}})\n'
+    'print(check(r)["_id"])\n'
+)
+
+
+def test_a_helper_that_checks_every_akool_answer_it_is_given_is_judged() -> None:
+    assert [(f.rule, f.line) for f in errors(CHECKER, "check.py")] == [("status-value", 5)]
+    assert errors(CHECKER.replace("!= 0", "!= 1000"), "check.py") == []
+
+
+def test_a_helper_also_given_another_apis_answer_is_not_judged() -> None:
+    other = CHECKER + 'o = requests.get("https://api.othervendor.io/v1/jobs")\nprint(check(o))\n'
+    assert errors(other, "check.py") == []

@@ -15,6 +15,7 @@ from pathlib import Path
 from akool_cli.audit import rx, sites, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
+from akool_cli.audit.scopes import function_def
 from akool_cli.audit.sites import Bases
 from akool_cli.core.catalogue import DocEndpoint
 
@@ -164,6 +165,7 @@ class _Text:
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
     owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
     own_models: set[str] | None = None  # (see OWN_MODELS)
+    checkers: dict[int, bool] = field(default_factory=dict)  # (see _akool_checker)
     tables: dict[str, list[int]] | None = None  # where each name's tables open (see TABLE)
     doc: Text | None = None  # (the field rules' text: its answer models)
     declared: dict[int, tuple[int, int]] = field(default_factory=dict)  # a member read's model
@@ -319,7 +321,8 @@ def _tied(
         m = ties.get(_results_read(text, origin) or (-1, -1))
     if m is None:
         own = _own_field(text, one.name) or (origin is not None and _on_own_model(text, origin))
-        if own or not sure or one.plain:
+        checked = one.plain and origin is not None and _akool_checker(text, text.place(origin)[0])
+        if own or not sure or (one.plain and not checked):
             return None
         return None if origin is not None and _other_hosts_answer(text, origin) else one
     e = m.endpoint
@@ -1014,7 +1017,7 @@ def _reads(text: _Text, one: Field) -> list[tuple[int, int]]:
                 continue
             if one.plain and not one.code and not _through_data(text, before, axios):
                 continue
-            if one.plain and not _after_akool(text, i):
+            if one.plain and not (_after_akool(text, i) or _akool_checker(text, i)):
                 continue  # (another API's `data.status`, `code`: HeyGen's, a cloud's)
             found.append((m.start(), m.end()))
     members = _member_reads(text, one)
@@ -1055,6 +1058,34 @@ def _after_akool(text: _Text, i: int) -> bool:
             return True
         if REQUEST_LINE.search(text.lines[j]):
             return False
+    return False
+
+
+HELPER_LINES = 12  # (how far above a read the head of the helper that makes it is looked for)
+
+
+def _akool_checker(text: _Text, i: int) -> bool:
+    """Whether line i is in a helper of the file given a response to check (`def _check(self,
+    resp): j = resp.json(); if j["code"] != 0: raise ...`) whose every call is made right after
+    an AKOOL call, with no other request between (see _after_akool): it reads AKOOL's answers."""
+    if i not in text.checkers:
+        text.checkers[i] = _checker_calls_akool(text, i)
+    return text.checkers[i]
+
+
+def _checker_calls_akool(text: _Text, i: int) -> bool:
+    depth = len(text.lines[i]) - len(text.lines[i].lstrip())
+    for k in range(i - 1, max(-1, i - HELPER_LINES), -1):
+        head = text.lines[k]
+        if not head.strip() or len(head) - len(head.lstrip()) >= depth:
+            continue
+        defined = function_def(head)
+        name = next((g for g in defined.groups() if g), "") if defined is not None else ""
+        if not name or name in KEYWORDS or "(" not in head or "()" in head:
+            return False  # (a block that is no named helper given something)
+        call = re.compile(rf"(?<![\w$]){re.escape(name)}\s*\(")
+        calls = [j for j, t in enumerate(text.lines) if j != k and name in t and call.search(t)]
+        return bool(calls) and all(_after_akool(text, j) for j in calls)
     return False
 
 
