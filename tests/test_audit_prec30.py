@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from akool_cli.audit import callers
+from akool_cli.audit import callers, statuses
 from akool_cli.audit.scan import Finding, audit, audit_text
 
 B = "https://openapi.akool.com/api/open/v3"
@@ -518,3 +518,20 @@ def test_a_python_enum_numbered_by_auto_is_read_as_python_numbers_it() -> None:
     assert [(f.rule, f.line) for f in errors(text, "job.py")] == [("status-value", 8)]
     right = text.replace("    QUEUED = auto()\n", "    QUEUED = 1\n    PROCESSING_ = 2\n")
     assert errors(right, "job.py") == []  # (QUEUED 1, PROCESSING_ 2, DONE 3)
+
+
+def test_a_checker_helper_is_weighed_once_however_many_reads_it_makes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reads = "".join(f'    if j["code"] == {k}:\n        pass\n' for k in range(1001, 1041))
+    text = CHECKER.replace('    if j["code"] != 0:\n', reads + '    if j["code"] != 0:\n')
+    weighed: list[int] = []
+    weigh = statuses._checker_calls_akool
+
+    def counted(text_: statuses._Text, k: int) -> bool:
+        weighed.append(k)
+        return weigh(text_, k)
+
+    monkeypatch.setattr(statuses, "_checker_calls_akool", counted)
+    assert [f.rule for f in errors(text, "check.py")] == ["status-value"]
+    assert weighed == [2]

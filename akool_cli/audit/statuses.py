@@ -165,7 +165,7 @@ class _Text:
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
     owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
     own_models: set[str] | None = None  # (see OWN_MODELS)
-    checkers: dict[int, bool] = field(default_factory=dict)  # (see _akool_checker)
+    checkers: dict[int, bool] = field(default_factory=dict)  # a helper's head line (_akool_checker)
     tables: dict[str, list[int]] | None = None  # where each name's tables open (see TABLE)
     doc: Text | None = None  # (the field rules' text: its answer models)
     declared: dict[int, tuple[int, int]] = field(default_factory=dict)  # a member read's model
@@ -1089,32 +1089,37 @@ def _after_akool(text: _Text, i: int) -> bool:
     return False
 
 
-HELPER_LINES = 12  # (how far above a read the head of the helper that makes it is looked for)
+HELPER_LINES = 120  # (how far above a read the head of the helper that makes it is looked for)
 
 
 def _akool_checker(text: _Text, i: int) -> bool:
     """Whether line i is in a helper of the file given a response to check (`def _check(self,
     resp): j = resp.json(); if j["code"] != 0: raise ...`) whose every call is made right after
     an AKOOL call, with no other request between (see _after_akool): it reads AKOOL's answers."""
-    if i not in text.checkers:
-        text.checkers[i] = _checker_calls_akool(text, i)
-    return text.checkers[i]
-
-
-def _checker_calls_akool(text: _Text, i: int) -> bool:
+    if not text.calls:
+        return False
     depth = len(text.lines[i]) - len(text.lines[i].lstrip())
     for k in range(i - 1, max(-1, i - HELPER_LINES), -1):
         head = text.lines[k]
         if not head.strip() or len(head) - len(head.lstrip()) >= depth:
             continue
-        defined = function_def(head)
-        name = next((g for g in defined.groups() if g), "") if defined is not None else ""
-        if not name or name in KEYWORDS or "(" not in head or "()" in head:
-            return False  # (a block that is no named helper given something)
-        call = re.compile(rf"(?<![\w$]){re.escape(name)}\s*\(")
-        calls = [j for j, t in enumerate(text.lines) if j != k and name in t and call.search(t)]
-        return bool(calls) and all(_after_akool(text, j) for j in calls)
+        if k not in text.checkers:  # (once per helper, however many reads it makes)
+            text.checkers[k] = _checker_calls_akool(text, k)
+        return text.checkers[k]
     return False
+
+
+def _checker_calls_akool(text: _Text, k: int) -> bool:
+    """Whether line k defines a named helper given something, each of whose calls is made right
+    after an AKOOL call (see _akool_checker)."""
+    head = text.lines[k]
+    defined = function_def(head)
+    name = next((g for g in defined.groups() if g), "") if defined is not None else ""
+    if not name or name in KEYWORDS or "(" not in head or "()" in head:
+        return False  # (a block that is no named helper given something)
+    call = re.compile(rf"(?<![\w$]){re.escape(name)}\s*\(")
+    calls = [j for j, t in enumerate(text.lines) if j != k and name in t and call.search(t)]
+    return bool(calls) and all(_after_akool(text, j) for j in calls)
 
 
 def _through_data(text: _Text, before: str, axios: bool) -> bool:
