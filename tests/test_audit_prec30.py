@@ -505,21 +505,6 @@ def test_a_helper_also_given_another_apis_answer_is_not_judged() -> None:
     assert errors(other, "check.py") == []
 
 
-# -- repro21o python-enum-auto-member-values-not-evaluated -----------------------------------------
-
-
-def test_a_python_enum_numbered_by_auto_is_read_as_python_numbers_it() -> None:
-    text = (
-        "import requests\nfrom enum import IntEnum, auto\n"
-        "class S(IntEnum):\n    QUEUED = auto()\n    DONE = auto()\n    PROCESSING = auto()\n"
-        f'd = requests.get("{B}{INFO}", params={{"video_model_id": "x"}}).json()["data"]\n'
-        'if d["video_status"] == S.DONE:\n    print(d["video"])\n'
-    )
-    assert [(f.rule, f.line) for f in errors(text, "job.py")] == [("status-value", 8)]
-    right = text.replace("    QUEUED = auto()\n", "    QUEUED = 1\n    PROCESSING_ = 2\n")
-    assert errors(right, "job.py") == []  # (QUEUED 1, PROCESSING_ 2, DONE 3)
-
-
 def test_a_checker_helper_is_weighed_once_however_many_reads_it_makes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -232,35 +232,7 @@ def counted_members(text: str) -> dict[str, int]:
             following = number + 1
     for block in CONST_BLOCK.finditer(text):
         _iota_block(block.group("body"), found)
-    for block in PY_ENUM.finditer(text) if "auto()" in text else ():
-        _auto_members(text, block, found)
     return {name: numbers[0] for name, numbers in found.items() if len(set(numbers)) == 1}
-
-
-# A Python enum whose members `auto()` numbers (from 1, or on from the last value given):
-# `class S(IntEnum):` then `QUEUED = auto()`, `DONE = auto()` (2). Not IntFlag's (powers of two)
-# nor StrEnum's (names).
-PY_ENUM = rx.compile(
-    r"^(?P<i>[ \t]*)class[ \t]+(?P<enum>\w+)[ \t]*\([ \t]*(?:enum\.)?(?:IntEnum|Enum)[ \t]*\)[ \t]*:[ \t]*$",
-    re.M,
-)
-AUTO_MEMBER = rx.compile(
-    r"^[ \t]+(?P<name>[A-Za-z_]\w*)[ \t]*=[ \t]*(?:(?P<auto>auto\(\))|(?P<value>-?\d+))[ \t]*(?:#.*)?$"
-)
-
-
-def _auto_members(text: str, block: re.Match[str], found: dict[str, list[int]]) -> None:
-    """A Python enum's members numbered by `auto()` or given a number, up to its body's end."""
-    indent, last = len(block.group("i")), 0
-    for line in text[block.end() + 1 :].split("\n"):
-        if line.strip() and len(line) - len(line.lstrip()) <= indent:
-            return  # (the class's body ends)
-        m = AUTO_MEMBER.match(line)
-        if m is None:
-            continue
-        last = last + 1 if m.group("auto") else int(m.group("value"))
-        found.setdefault(m.group("name"), []).append(last)
-        found.setdefault(f"{block.group('enum')}.{m.group('name')}", []).append(last)
 
 
 def _iota_block(body: str, found: dict[str, list[int]]) -> None:
