@@ -520,3 +520,33 @@ def test_a_checker_helper_is_weighed_once_however_many_reads_it_makes(
     monkeypatch.setattr(statuses, "_checker_calls_akool", counted)
     assert [f.rule for f in errors(text, "check.py")] == ["status-value"]
     assert weighed == [2]
+
+
+# -- repro21p status-name-table-lookup-compared-as-status-false-error ---------------------------
+
+TABLE_LOOKUP = (
+    "import requests\n"
+    'STATES = {1: "queued", 2: "processing", 3: "done", 4: "failed"}\n'
+    "def check(i):\n"
+    f'    data = requests.get("{B}{INFO}", params={{"video_model_id": i}}).json()["data"]\n'
+    '    state = STATES[data["video_status"]]\n'
+    '    if state == "done":\n'
+    '        return data["video"]\n'
+)
+
+
+def test_a_name_bound_to_a_table_lookup_of_the_status_is_no_status() -> None:
+    assert errors(TABLE_LOOKUP, "poll.py") == []
+    js = (
+        'const STATE = { 1: "queued", 2: "processing", 3: "done", 4: "failed" };\n'
+        f'const res = await fetch("{B}/content/image/infobymodelid?image_model_id=x");\n'
+        "const { data } = await res.json();\n"
+        "const state = STATE[data.image_status];\n"
+        'if (state === "failed") throw new Error("image failed");\n'
+    )
+    assert errors(js, "poll.mjs") == []
+
+
+def test_a_name_bound_to_the_status_itself_is_still_judged() -> None:
+    text = TABLE_LOOKUP.replace('STATES[data["video_status"]]', 'data["video_status"]')
+    assert [(f.rule, f.line) for f in errors(text, "poll.py")] == [("status-value", 6)]

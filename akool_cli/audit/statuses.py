@@ -1201,8 +1201,8 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if bound is None or (renamed is None and CLOSED.match(rest) is None):
             continue
         local = bound.group("local")
-        if local in KEYWORDS:
-            continue
+        if local in KEYWORDS or _table_lookup(line[:column], local):
+            continue  # (`state = STATES[d["video_status"]]`: the table's value, a name)
         name = re.compile(rf"(?<![\w$.]){re.escape(local)}(?![\w$])")
         again = re.compile(rf"(?<![\w$.]){re.escape(local)}\s*:?=(?!=)")
         above = _loop_above(text, i)  # (`while status != 2:` above `status = ...` in its body)
@@ -1216,6 +1216,26 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 found.append((text.starts[j] + m.start(), text.starts[j] + m.end()))
                 text.origins[text.starts[j] + m.start()] = start
     return found
+
+
+def _table_lookup(head: str, local: str) -> bool:
+    """Whether the value a local is bound to, up to a read (`head`: the line before it), looks a
+    table up by the read (`STATES[data.video_status]`, `NAMES[d["video_status"]]`): a bracket
+    still open after a name, given no key in quotes but the read's own expression."""
+    bindings = list(re.finditer(rf"(?<![\w$.]){re.escape(local)}\s*:?=(?![=>])\s*", head))
+    value = head[bindings[-1].end() :] if bindings else head
+    opened: list[int] = []
+    for k, ch in enumerate(value):
+        if ch == "[":
+            opened.append(k)
+        elif ch == "]" and opened:
+            opened.pop()
+    return any(
+        k > 0
+        and (value[k - 1].isalnum() or value[k - 1] in "_$)]")
+        and value[k + 1 :].lstrip()[:1] not in ('"', "'", "`")
+        for k in opened
+    )
 
 
 # A key destructured under another name: `const { data: { video_status: status } } = await r.json()`.
