@@ -550,3 +550,33 @@ def test_a_name_bound_to_a_table_lookup_of_the_status_is_no_status() -> None:
 def test_a_name_bound_to_the_status_itself_is_still_judged() -> None:
     text = TABLE_LOOKUP.replace('STATES[data["video_status"]]', 'data["video_status"]')
     assert [(f.rule, f.line) for f in errors(text, "poll.py")] == [("status-value", 6)]
+
+
+# -- repro21p helper-call-subscript-chain-bound-taken-as-data-false-error -------------------------
+
+GET_JSON = 'import requests\n\ndef get_json(url):\n    return requests.get(url, headers={"x-api-key": "k"}).json()\n\n'
+
+
+def test_a_name_bound_below_a_helpers_answer_data_holds_that_part() -> None:
+    langs = GET_JSON + (
+        f'langs = get_json("{B}/language/list")["data"]["lang_list"]\n'
+        "print(len(langs))\nfor l in langs:\n    print(l)\n"
+    )
+    assert errors(langs, "langs.py") == []
+    first = GET_JSON + (
+        f'first = get_json("{B}/faceswap/result/listbyids?_ids=a")["data"]["result"][0]\n'
+        'if first["faceswap_status"] == 3:\n    print(first["url"])\n'
+    )
+    assert errors(first, "first.py") == []
+    js = (
+        "async function getJson(url) {\n  const r = await fetch(url);\n  return r.json();\n}\n"
+        "export async function languages() {\n"
+        f'  const langs = (await getJson("{B}/language/list")).data.lang_list;\n'
+        "  return langs.map((l) => l.lang_code);\n}\n"
+    )
+    assert errors(js, "langs.js") == []
+
+
+def test_a_name_bound_to_a_helpers_answer_data_is_still_read_as_data() -> None:
+    text = GET_JSON + (f'data = get_json("{B}/language/list")["data"]\nprint(len(data))\n')
+    assert [f.rule for f in errors(text, "langs.py")] == ["response-field"]

@@ -1752,7 +1752,7 @@ def _bind_call(
         _bind_wrapped(bound, scope, key)
         return
     if base:  # data = self._get(...)["data"], const { data } = await this.get(...)
-        _bind_levels(bound, base + _trailing_data(rhs), scope)
+        _bind_levels(bound, base + _trailing_data(rhs) if not _below_data(rhs) else BELOW, scope)
     elif bound.destructured and whole_parse(rhs):  # const { data } = await $fetch(u), ky's .json()
         _bind_levels(bound, 1, scope)
     elif bound.destructured:  # const { data: { data: info } } = await axios.get(u)
@@ -2057,6 +2057,24 @@ def _trailing_data(rhs: str) -> int:
     """How many times an expression selects `data` from what the call in it gives."""
     m = TRAILING_DATA.search(rhs) if "data" in rhs else None
     return m.group("sel").count("data") if m else 0
+
+
+# What an expression selects from what the call in it gives, to its end: `["data"]["lang_list"]`,
+# `.data.result[0]` (members and subscripts, no call after them).
+TRAILING_SELECTION = rx.compile(
+    r"\)(?P<sel>(?:\s*(?:[?!]?\.\s*[A-Za-z_$][\w$]*\b(?!\s*\()|\[\s*[\"'][\w$-]+[\"']\s*\]"
+    r"|\[\s*-?\d+\s*\]))+)\s*[;)]*\s*$"
+)
+SELECTED_KEY = rx.compile(r"[A-Za-z_$][\w$-]*|-?\d+")
+BELOW = 3  # (the level of a part below the answer's data: see _bind_levels)
+
+
+def _below_data(rhs: str) -> bool:
+    """Whether an expression selects something below the answer's data from what its call gives
+    (`get_json(u)["data"]["lang_list"]`, `(await getJson(u)).data.result[0]`): a name bound to it
+    holds that part, neither the answer nor its data."""
+    m = TRAILING_SELECTION.search(rhs) if ("[" in rhs or "." in rhs) else None
+    return m is not None and any(k != "data" for k in SELECTED_KEY.findall(m.group("sel")))
 
 
 def _bind_levels(bound: Binding, level: int, scope: Scope) -> None:
