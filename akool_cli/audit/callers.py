@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from akool_cli.audit import arguments, brackets, rx
+from akool_cli.audit import arguments, brackets, hosttests, rx
 from akool_cli.audit.scopes import function_def, ordered_parameters
 
 MOST_CALLS = 50  # (a function called more often than this in one file is not followed)
@@ -28,12 +28,18 @@ def given(text: str, starts: list[int], line: int, name: str) -> list[tuple[int,
     k = order.index(name)
     found: list[tuple[int, int]] = []
     method = METHOD_DEF.match(lines[line]) is not None and function.lower() not in VERBS
-    calls = list(_call_pattern(function, method).finditer(text))
-    for m in calls if len(calls) <= MOST_CALLS else ():
-        if starts[line] <= m.start() < starts[line] + len(lines[line]):
+    calls = _calls(text, function, method)
+    for start, end in calls if len(calls) <= MOST_CALLS else ():
+        if starts[line] <= start < starts[line] + len(lines[line]):
             continue  # (the definition itself)
-        found += _argument(text, arguments.spans(text, m.end()), k, name)
+        found += _argument(text, arguments.spans(text, end), k, name)
     return found
+
+
+@lru_cache(maxsize=256)  # (a generated SDK's classes share their methods' names: searched once)
+def _calls(text: str, function: str, method: bool) -> tuple[tuple[int, int], ...]:
+    """Where the file's calls of a function (see _call_pattern) start and end."""
+    return tuple(m.span() for m in _call_pattern(function, method).finditer(text))
 
 
 def _argument(text: str, spans: list[tuple[int, int]], k: int, name: str) -> list[tuple[int, int]]:
@@ -148,9 +154,28 @@ def calls_in(
             if close < 0 or NOT_A_PLAIN_CALL.search(call) or not re.search(r"[\"'\d]", call):
                 continue
             first, last = bisect_right(starts, m.start()) - 1, bisect_right(starts, close) - 1
-            if last - first < MOST_CALL_LINES and not _defines(text, starts[first], name):
+            if last - first >= MOST_CALL_LINES or _defines(text, starts[first], name):
+                continue
+            if not _meant_to_fail(text, starts, first, m.start()):
                 found.append((first, last))
     return sorted(set(found))
+
+
+def _meant_to_fail(text: str, starts: list[int], line: int, at: int) -> bool:
+    """Whether a call is made where a test expects it to fail (`with pytest.raises(ValueError):`
+    above it, `expect(talk(p, a, "4k")).rejects`, `assertThrows(X.class, () -> c.talk(...))`):
+    the bad value it gives tests the function's own guard, and is not sent (see hosttests)."""
+    head = starts[max(0, line - hosttests.RAISES_SCAN)]
+    if not any(w in text[head:at] or w in _line(text, at) for w in hosttests.THROW_WORDS):
+        return False  # (most calls: no test of a failure in sight)
+    lines = _lines(text)
+    return hosttests.expects_failure(lines, line, at - starts[line])
+
+
+def _line(text: str, at: int) -> str:
+    """The rest of the line a place of a text is on."""
+    end = text.find("\n", at)
+    return text[at : end if end >= 0 else len(text)]
 
 
 def _defines(text: str, start: int, name: str) -> bool:

@@ -3006,17 +3006,19 @@ OPEN_QUERY = rx.compile(r"[?&](?![A-Za-z_][\w\[\]]*=)")
 
 def whole_query(doc: Text, request: Request, at: int) -> bool:
     """Whether a GET request's query is certainly all in view: the URL is written in the call
-    (at `at`), which an HTTP library makes itself, each of the URL's query parts is one
-    `name=value`, and nothing else can add to the query (no params object but a literal of keys
-    only, no query builder, no spread)."""
+    (at `at`), which an HTTP library makes itself (or a client made on the spot: see
+    fresh_client_get), each of the URL's query parts is one `name=value`, and nothing else can
+    add to the query (no params object but a literal of keys only, no query builder, no spread)."""
     extent = doc._sent_at.get(id(request))
     if extent is None or not extent[0] < at < extent[1]:
         return False
     callee = doc.text[max(0, extent[0] - 40) : extent[0]]
-    if not GET_CALLEE.search(callee) and not HTTP_COMMAND.match(
-        doc.line_text(doc.line_of(extent[0]))
+    if (
+        not GET_CALLEE.search(callee)
+        and not HTTP_COMMAND.match(doc.line_text(doc.line_of(extent[0])))
+        and not fresh_client_get(doc, extent[0])
     ):
-        return False
+        return False  # (a client object of unknown kind may add a query)
     if trailing_block(doc, extent[1]) is not None:
         return False  # (Ktor's `client.get(url) { parameter("k", v) }`: the block may add to it)
     segment = doc.text[extent[0] : _chain_end(doc, extent[1])]  # (a URI builder's links after
@@ -3084,8 +3086,51 @@ def chained_query(doc: Text, start: int) -> bool:
 # A GET sent by an HTTP library itself (not a client object of unknown kind, which may add a query).
 GET_CALLEE = rx.compile(
     r"(?:\b(?:requests|httpx|axios|session|http)\s*\.\s*(?:get|Get)|\bfetch|\bGetAsync"
-    r"|Net::HTTP\.get(?:_response)?|\burlopen|\bHttpGet|\bfile_get_contents|\$http->get)\s*$"
+    r"|Net::HTTP\.get(?:_response)?|\bHTTParty\s*\.\s*get|\burlopen|\bHttpGet|\bfile_get_contents"
+    r"|\$http->get)\s*$"
 )
+# A GET on a client object (`c.get(`, `await s.get(`), and a client a library makes on the spot with
+# no default query (`async with httpx.AsyncClient() as c:`, `s = requests.Session()`, `const c =
+# axios.create({ baseURL })`): its calls send the query they are given, no more.
+CLIENT_GET = rx.compile(r"(?<![\w$.])(?P<o>[A-Za-z_$][\w$]*)\s*\.\s*get\s*$")
+FRESH_CLIENT = (
+    r"(?:httpx\s*\.\s*(?:Async)?Client|requests\s*\.\s*[Ss]ession|axios\s*\.\s*create)"
+    r"\s*\([^()]*\)"
+)
+CLIENT_BINDING_LINES = 40  # (the client is made in the function that calls it, just above)
+
+
+# Where a name is bound in a Python or JavaScript function: to a fresh client (group `fresh`, the
+# name in `w` or `a`), or to anything else (`as x`, `x = ...`: the name in `o` or `e`).
+BINDING = rx.compile(
+    rf"(?P<fresh>(?:\bwith\s+|,\s*)(?:await\s+)?{FRESH_CLIENT}\s+as\s+(?P<w>[A-Za-z_$][\w$]*)\b"
+    rf"|(?<![\w$.])(?P<a>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?{FRESH_CLIENT}\s*;?\s*$)"
+    r"|\bas\s+(?P<o>[A-Za-z_$][\w$]*)\b|(?<![\w$.])(?P<e>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=(?![=>])",
+    re.M,
+)
+
+
+def fresh_client_get(doc: Text, call: int) -> bool:
+    """Whether a GET at `call` is made on a client the function made just above with no default
+    query (see FRESH_CLIENT), its name not bound again since, nor given a query later
+    (`s.params = {...}`, an axios request interceptor)."""
+    got = CLIENT_GET.search(doc.text, max(0, call - 40), call)
+    if got is None:
+        return False
+    name = got.group("o")
+    start = doc.starts[max(0, doc.line_of(call) - CLIENT_BINDING_LINES)]
+    bound = [
+        b
+        for b in BINDING.finditer(doc.text, start, got.start())
+        if name in (b.group("w"), b.group("a"), b.group("o"), b.group("e"))
+    ]
+    last = bound[-1] if bound else None
+    if last is None or last.group("fresh") is None or QUERY_CARRIER.search(last.group(0)):
+        return False
+    later = doc.text[last.end() : got.start()]
+    return f"{name}.params" not in later and "interceptors.request" not in doc.text
+
+
 # The rest of the string a URL's path is in (up to its closing quote).
 STRING_AT = rx.compile(r"[^\"'`\n]*")
 LONG_URL = 400  # characters: a URL longer than this is not taken for one whose query is all in view

@@ -202,7 +202,11 @@ def _receives(receiver: str | None, r: Returner, own: bool, holders: set[str]) -
     name = receiver.removesuffix("()")
     if r.owner:
         return name in holders or (own and receiver in OWN_RECEIVERS)
-    return name in holders or (own and receiver in OWN_RECEIVERS)  # (akool.getVideo)
+    if (
+        own
+    ):  # (a module the file imports whole is another module: `axios.create(` is not its create)
+        return receiver in OWN_RECEIVERS
+    return name in holders  # (akool.getVideo)
 
 
 # A member read right on a returner's call (`image_info(iid)["status"]`, `.status`, `?.status`,

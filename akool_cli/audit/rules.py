@@ -2521,7 +2521,30 @@ def _field_read_hit(
     misplaced = right == f"data.{read.name}" or (
         deeper is not None and right == deeper and readhints.kind(read.name) in ("url", "status")
     )
+    if not (guessed or misplaced) and place == "data":
+        return _sole_value_read(read, endpoint, hit)
     return ("response-field" if guessed or misplaced else "answer-field"), hit
+
+
+def _sole_value_read(read: answers.Read, endpoint: DocEndpoint, hit: Hit) -> tuple[str, Hit]:
+    """An unknown field read under the data of an answer whose data the docs give as one value
+    (faceswap/quota/info's `{"credit": ...}`, "Account balance": `data.balance` for it): the read
+    asks for that value under another name and is always undefined, an error as a near miss is;
+    a read of another kind (an id, a URL, a state) asks for something else (a warning)."""
+    _, under = _answer_names(endpoint)
+    if len(under) != 1:
+        return "answer-field", hit
+    sole = next(iter(under))
+    deeper = any(p.startswith(f"data.{sole}.") for p in endpoint.response)
+    other_kind = readhints.kind(read.name) != readhints.kind(sole)
+    if deeper or f"data.{sole}" in endpoint.response_arrays or other_kind:
+        return "answer-field", hit
+    message = (
+        f"AKOOL's answer to {endpoint.method} {endpoint.path} has no data.{read.name}; its data "
+        f"holds one value, data.{sole} ({endpoint.url})"
+    )
+    fix = hit.fix or _read_fix(read, sole)  # (the one value there is: `data.credit`)
+    return "response-field", replace(hit, documented=f"data.{sole}", message=message, fix=fix)
 
 
 # The name of a job's or a result's id (`videoId`, `video_id`, `imageID`, `requestId`): on a
@@ -2990,6 +3013,7 @@ def _read_to_judge(
         seen.written.add(read.name)  # (`j.data.status = j.data.video_status`: a write)
         return None
     via_axios = (seen.axios and not _fetched(ctx, m)) or m.site.returned == "axios"
+    via_axios = via_axios and not _unwrapping_client(ctx, seen.facts, m)
     if read.on_response and not via_axios and seen.bundled:
         return None  # (`i.Z.post(u).then((a) => a.data.x)`: whose `.data`: see _bundled)
     if read.on_response and not via_axios:
@@ -3004,6 +3028,27 @@ def _read_to_judge(
         return None  # (a typed model's member, read through it: judged at the member)
     line = ctx.lines[read.line] if read.line < len(ctx.lines) else ""  # (an added model's)
     return None if _renamed_read(line, read, endpoint, seen.renaming) else read
+
+
+# The client a call is made on, right before the URL it is given: `akool.post("/content/...`,
+# `this.http.get<Answer>(`/...`.
+CALL_CLIENT = rx.compile(
+    r"(?P<client>[A-Za-z_$][\w$]*)\s*\.\s*(?:get|post|put|patch|delete|request|head)\s*"
+    r"(?:<[^<>()]*>\s*)?\(\s*[\"'`]?$"
+)
+
+
+def _unwrapping_client(ctx: FileContext, facts: ties.Lines, m: Mention) -> bool:
+    """Whether a call is made on an axios client whose response interceptor gives the parsed
+    answer (`akool.interceptors.response.use((r) => r.data)`, see ties.Lines.unwrapped): its
+    result is no axios response, so `res.data._id` is the answer's data._id."""
+    if m.site.returned or not facts.unwraps() or m.line >= len(ctx.lines):
+        return False
+    before = ctx.lines[m.line][: m.column].rstrip()
+    if not before.endswith(("(", '"', "'", "`")) and m.line > 0:
+        before = ctx.lines[m.line - 1].rstrip()  # (the URL on a line of its own)
+    found = CALL_CLIENT.search(before[-200:])
+    return found is not None and facts.unwrapped(found.group("client")) == 1
 
 
 def _judged(

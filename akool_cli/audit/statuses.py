@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import rx, sites
+from akool_cli.audit import rx, sites, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
+from akool_cli.audit.scopes import function_def
 from akool_cli.audit.sites import Bases
 from akool_cli.core.catalogue import DocEndpoint
 
@@ -47,7 +48,13 @@ MEANING_WORDS: dict[str, str] = {
     "progress": "processing",
 }
 # A branch's statements that say it handles a failure or a finished job.
-FAILING = rx.compile(r"\b(?:raise|throw|panic|reject)\b|errors\.New|fmt\.Errorf")
+# (and a command line's way to end on an error: `sys.exit(1)`, Go's `os.Exit(1)`, `log.Fatalf(...)`,
+# Node's `process.exit(1)`, the shell's `exit 1`)
+FAILING = rx.compile(
+    r"\b(?:raise|throw|panic|reject)\b|errors\.New|fmt\.Errorf"
+    r"|\b(?:os\.Exit|sys\.exit|process\.exit|exit)\(\s*[1-9]\d*\s*\)|\blog\.(?:Fatal|Panic)\w*\("
+    r"|(?:^|[\n;&|]|\bthen\b)\s*exit\s+[1-9]\d*\b"
+)
 # (PowerShell's and a shell test's `-eq`/`-ne`: `if ($r.data.video_status -eq 2)`)
 # (and Java's `.equals(2)`, C#'s `.Equals(2)`: a boxed Integer's test)
 COMPARE = r"(?P<op>===|!==|==|!=|-eq\b|-ne\b|\.[Ee]quals\(|\bnot\s+in\b|\bin\b)"
@@ -64,10 +71,11 @@ AFTER = re.compile(
     + VALUE
     + ")"
 )
-# Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)`.
+# Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)`, a set held in a name
+# (`DONE_STATES.includes(x.video_status)`, `new Set([2, 3])`'s `.has(...)`: JavaScript's `in`).
 BEFORE = rx.compile(
-    r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*)\s*(?P<op>===|!==|==|!=)|\[(?P<list>[^\[\]\n]*)\]\."
-    r"includes\()\s*[\w$.?\[\]\"'()]*$"
+    r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*)(?:\s*(?P<op>===|!==|==|!=)|\.(?:includes|has)\()"
+    r"|\[(?P<list>[^\[\]\n]*)\]\.includes\()\s*[\w$.?\[\]\"'()]*$"
 )
 # A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
 BOUND = rx.compile(
@@ -157,12 +165,14 @@ class _Text:
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
     owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
     own_models: set[str] | None = None  # (see OWN_MODELS)
+    checkers: dict[int, bool] = field(default_factory=dict)  # a helper's head line (_akool_checker)
     tables: dict[str, list[int]] | None = None  # where each name's tables open (see TABLE)
     doc: Text | None = None  # (the field rules' text: its answer models)
     declared: dict[int, tuple[int, int]] = field(default_factory=dict)  # a member read's model
     shell: bool = False  # a shell script's text (see shell_tests)
     axios: bool = False  # the text names axios (whose `res.data` is the whole answer)
     bases: Bases = field(default_factory=Bases)  # (the file's: see _names_other_host)
+    facts: ties.Lines | None = None  # what each line binds, once asked (see _bound_above)
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
@@ -311,7 +321,8 @@ def _tied(
         m = ties.get(_results_read(text, origin) or (-1, -1))
     if m is None:
         own = _own_field(text, one.name) or (origin is not None and _on_own_model(text, origin))
-        if own or not sure or one.plain:
+        checked = one.plain and origin is not None and _akool_checker(text, text.place(origin)[0])
+        if own or not sure or (one.plain and not checked):
             return None
         return None if origin is not None and _other_hosts_answer(text, origin) else one
     e = m.endpoint
@@ -351,12 +362,16 @@ def _other_hosts_answer(text: _Text, origin: int) -> bool:
 
 
 def _bound_above(text: _Text, i: int, name: str) -> tuple[int, str] | None:
-    """The line and the expression a name is last bound to at or above line i (`j = ...`)."""
-    bound = re.compile(rf"^\s*(?:const|let|var)?\s*{re.escape(name)}\s*(?::[^=]*)?=(?!=)\s*(.+)$")
+    """The line and the expression a name is last bound to at or above line i (`j = ...`), as
+    the ties read bindings (ties.Lines.binding): a name bound alone, not a destructuring's."""
+    if text.facts is None:
+        text.facts = ties.Lines(text.lines, text.shell)
     for k in range(i, max(-1, i - BOUND_LINES), -1):
-        m = bound.match(text.lines[k])
-        if m:
-            return k, m.group(1)
+        bound = text.facts.binding(k) if name in text.lines[k] else None
+        if bound is not None and bound.names == (name,) and not bound.destructured:
+            rhs = bound.rhs.strip()
+            if rhs:  # (`j =` with its value on the next lines: not read here)
+                return k, rhs
     return None
 
 
@@ -933,11 +948,17 @@ def _code_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
 ERROR_MEMBER = rx.compile(r"\.\s*(?:Error|error|Err|err)\b(?!\s*\()")
 
 
+# A type's name a static method is called on (C#'s `Pending.Done(id, url)`, Java's
+# `Jobs.markFailed(id)`): the class that holds the method, not what the branch says.
+TYPE_RECEIVER = rx.compile(r"(?<![\w$.])[A-Z]\w*\.(?=[A-Za-z_]\w*\s*\()")
+
+
 def _branch_meaning(body: str) -> str | None:
     """Whether a branch's statements say the job failed or finished, and nothing else."""
     # (each word of a camel-cased name counts: `raise RenderFinished(vid)` names a finish; an
     # error member read, GORM's `return db.Save(r).Error`, an `if err != nil` one, says none)
     body = ERROR_MEMBER.sub(" ", body) if "rror" in body else body
+    body = TYPE_RECEIVER.sub("", body) if "." in body else body
     split = re.sub(r"([a-z])([A-Z])", r"\1 \2", body).lower()
     words = set(re.findall(r"[a-z]+", split)) | set(re.findall(r"[a-z]+", body.lower()))
     if words & UNDECIDED:
@@ -959,7 +980,7 @@ THROUGH_DATA = rx.compile(r"(?:\.\s*data\b|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])
 # answer's (with axios, `res.data` is the whole answer: its data is `res.data.data`).
 NAMED = rx.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)" + ACCESS)
 DATA_BOUND = rx.compile(
-    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?P<rhs>(?:[^\n;=]|(?<=\w)=(?![=>]))*"
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?P<rhs>(?:[^\n;=]|(?<=\w)=(?![=>]))*"
     r"(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^()\n]*\)|\??\.data))"
     r"\s*(?:\bor\s*\{\}|\|\|\s*\{\}|\?\?\s*\{\})?\s*;?[ \t]*$"
     r"|\{\s*(?P<d>data)\s*\}\s*=\s*await\s+[\w.]+\.json\(\)",
@@ -996,7 +1017,7 @@ def _reads(text: _Text, one: Field) -> list[tuple[int, int]]:
                 continue
             if one.plain and not one.code and not _through_data(text, before, axios):
                 continue
-            if one.plain and not _after_akool(text, i):
+            if one.plain and not (_after_akool(text, i) or _akool_checker(text, i)):
                 continue  # (another API's `data.status`, `code`: HeyGen's, a cloud's)
             found.append((m.start(), m.end()))
     members = _member_reads(text, one)
@@ -1038,6 +1059,39 @@ def _after_akool(text: _Text, i: int) -> bool:
         if REQUEST_LINE.search(text.lines[j]):
             return False
     return False
+
+
+HELPER_LINES = 120  # (how far above a read the head of the helper that makes it is looked for)
+
+
+def _akool_checker(text: _Text, i: int) -> bool:
+    """Whether line i is in a helper of the file given a response to check (`def _check(self,
+    resp): j = resp.json(); if j["code"] != 0: raise ...`) whose every call is made right after
+    an AKOOL call, with no other request between (see _after_akool): it reads AKOOL's answers."""
+    if not text.calls:
+        return False
+    depth = len(text.lines[i]) - len(text.lines[i].lstrip())
+    for k in range(i - 1, max(-1, i - HELPER_LINES), -1):
+        head = text.lines[k]
+        if not head.strip() or len(head) - len(head.lstrip()) >= depth:
+            continue
+        if k not in text.checkers:  # (once per helper, however many reads it makes)
+            text.checkers[k] = _checker_calls_akool(text, k)
+        return text.checkers[k]
+    return False
+
+
+def _checker_calls_akool(text: _Text, k: int) -> bool:
+    """Whether line k defines a named helper given something, each of whose calls is made right
+    after an AKOOL call (see _akool_checker)."""
+    head = text.lines[k]
+    defined = function_def(head)
+    name = next((g for g in defined.groups() if g), "") if defined is not None else ""
+    if not name or name in KEYWORDS or "(" not in head or "()" in head:
+        return False  # (a block that is no named helper given something)
+    call = re.compile(rf"(?<![\w$]){re.escape(name)}\s*\(")
+    calls = [j for j, t in enumerate(text.lines) if j != k and name in t and call.search(t)]
+    return bool(calls) and all(_after_akool(text, j) for j in calls)
 
 
 def _through_data(text: _Text, before: str, axios: bool) -> bool:
@@ -1094,11 +1148,11 @@ def _data_names(text: _Text, axios: bool) -> set[str]:
 # a name bound to one (`j = r.json()`, `const j = await res.json()`, `json.loads(...)`,
 # `JSON.parse(...)`), or axios' `res.data.code`.
 ANSWER_BOUND = rx.compile(
-    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?:await\s+)?"
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?:await\s+)?"
     r"(?:\(\s*await\s+)?(?:[\w$.]+\.json\(\)|json\.loads\(|JSON\.parse\()"
     # (the call and its parsing in one statement: `j = requests.get(...).json()`, `const j = await
     # (await fetch(u)).json();`, `await fetch(u).then((r) => r.json())`)
-    r"|(?<![\w$.])(?P<o>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?:await\s+)?"
+    r"|(?<![\w$.])(?P<o>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?:await\s+)?"
     r"(?=[^\n;=]*(?:fetch|requests|httpx|session|client|urlopen)\b)[^\n;]*\.json\(\)\s*\)*\s*(?:;|$)"
     # (axios' body destructured: `const { data } = await axios.get(...)`)
     r"|\{\s*(?P<a>data)\s*\}\s*=\s*await\s+(?:axios|[\w$.]*api|[\w$.]*http|[\w$.]*client)"
@@ -1140,14 +1194,15 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
         i, column = text.place(start)
         line = text.lines[i]
         bound = BOUND.search(line[max(0, column - NEAR) : column]) or _statement_bound(line, column)
+        bound = bound or _continued_bound(text, i, column)
         rest = line[column + end - start :] if len(line) - column <= NEAR else "..."
         renamed = RENAMED.match(rest) if bound is None and DESTRUCTURING.match(line) else None
         bound = bound if renamed is None else renamed
         if bound is None or (renamed is None and CLOSED.match(rest) is None):
             continue
         local = bound.group("local")
-        if local in KEYWORDS:
-            continue
+        if local in KEYWORDS or _table_lookup(line[:column], local):
+            continue  # (`state = STATES[d["video_status"]]`: the table's value, a name)
         name = re.compile(rf"(?<![\w$.]){re.escape(local)}(?![\w$])")
         again = re.compile(rf"(?<![\w$.]){re.escape(local)}\s*:?=(?!=)")
         above = _loop_above(text, i)  # (`while status != 2:` above `status = ...` in its body)
@@ -1161,6 +1216,26 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 found.append((text.starts[j] + m.start(), text.starts[j] + m.end()))
                 text.origins[text.starts[j] + m.start()] = start
     return found
+
+
+def _table_lookup(head: str, local: str) -> bool:
+    """Whether the value a local is bound to, up to a read (`head`: the line before it), looks a
+    table up by the read (`STATES[data.video_status]`, `NAMES[d["video_status"]]`): a bracket
+    still open after a name, given no key in quotes but the read's own expression."""
+    bindings = list(re.finditer(rf"(?<![\w$.]){re.escape(local)}\s*:?=(?![=>])\s*", head))
+    value = head[bindings[-1].end() :] if bindings else head
+    opened: list[int] = []
+    for k, ch in enumerate(value):
+        if ch == "[":
+            opened.append(k)
+        elif ch == "]" and opened:
+            opened.pop()
+    return any(
+        k > 0
+        and (value[k - 1].isalnum() or value[k - 1] in "_$)]")
+        and value[k + 1 :].lstrip()[:1] not in ('"', "'", "`")
+        for k in opened
+    )
 
 
 # A key destructured under another name: `const { data: { video_status: status } } = await r.json()`.
@@ -1188,10 +1263,34 @@ def _statement_bound(line: str, column: int) -> re.Match[str] | None:
     return m if value.count("(") == value.count(")") else None
 
 
+# A statement's continuation line: a chained call on a line of its own (`->json('data.x')`, `.then(`).
+CONTINUATION = rx.compile(r"^\s*(?:->|\?->|\.(?!\.))")
+CONTINUED_LINES = 6  # (the lines a chained statement goes on over, at most)
+
+
+def _continued_bound(text: _Text, i: int, column: int) -> re.Match[str] | None:
+    """The name a statement written over lines binds when the read at `column` of line i, a
+    line of the statement's chain, ends its value (Laravel's `$status = Http::withHeaders([...])`
+    then `->get(URL, [...])` then `->json('data.video_status');`): as _statement_bound reads the
+    statement's lines joined."""
+    if not CONTINUATION.match(text.lines[i]):
+        return None
+    head = i
+    while head > max(0, i - CONTINUED_LINES) and CONTINUATION.match(text.lines[head]):
+        head -= 1
+    if CONTINUATION.match(text.lines[head]):
+        return None
+    joined = " ".join([text.lines[head], *(t.strip() for t in text.lines[head + 1 : i])])
+    joined += " " + text.lines[i][:column].lstrip()
+    return _statement_bound(joined, len(joined))
+
+
 SHELL_PIPE = rx.compile(r"(?<!\|)\|(?!\|)")  # (a shell pipe, not `||`)
-# A getter given the read's key as its last argument: `.dig("data", "`, `.get("`, `.fetch("`.
+# A getter given the read's key as its last argument: `.dig("data", "`, `.get("`, `.fetch("`;
+# or a path to it (Laravel's `->json('data.`).
 GETTER_TAIL = rx.compile(
     r"\.(?:dig|get|fetch|path|getInt|getString|optInt|optString)\(\s*(?:[\"'][\w]+[\"']\s*,\s*)*[\"']$"
+    r"|(?:->|\.)json\(\s*[\"'](?:\w+\.)+$"
 )
 
 
@@ -1342,26 +1441,44 @@ def _shell_compared(text: _Text, i: int, name: str) -> Iterator[Compared]:
     """The values the variable `name`, bound on line i, is tested against before it is bound again."""
     # A test needs a `[`/`[[` or a `case` line naming the variable: a script of thousands of reads
     # with none (`R0=$(curl ...)`, `R1=...`) compiles no pattern for each name (re's cache holds 512).
-    window = text.lines[i + 1 : i + 60]
-    if not any(("[" in line or "case" in line) and name in line for line in window):
+    head = _loop_above(text, i)  # (`until [ "$s" = 2 ]; do` above `s=$(...)` in its body)
+    lines = ([head] if head is not None else []) + list(range(i + 1, min(len(text.lines), i + 60)))
+    if not any(
+        ("[" in text.lines[j] or "case" in text.lines[j]) and name in text.lines[j] for j in lines
+    ):
         return
     test = re.compile(SHELL_TEST.format(name=re.escape(name)))
     case = re.compile(SHELL_CASE.format(name=re.escape(name)))
     again = re.compile(rf"^[ \t]*(?:local[ \t]+)?{re.escape(name)}=")
-    for j in range(i + 1, min(len(text.lines), i + 60)):
+    for j in lines:
         line = text.lines[j]
-        if again.match(line):
+        if j > i and again.match(line):
             break
         if line.lstrip().startswith("#"):
             continue
         for m in test.finditer(line):
             op = SPELLED.get(m.group("op"), "==" if m.group("op") == "=" else m.group("op"))
-            said = _said(text, j, op, line, line[m.end() :])
+            said = _shell_said(text, j, op, line, line[m.end() :])
             one = _shell_value(text.starts[j] + m.start("value"), m.group("value"), said)
             if one is not None:
                 yield one
         if case.search(line):
             yield from _case_patterns(text, j)
+
+
+# Where a shell `if`'s branch ends on its line: its `else`, `elif` or `fi`.
+SHELL_BRANCH_END = rx.compile(r"\b(?:else|elif|fi)\b")
+
+
+def _shell_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
+    """The state a shell test's code says a value is (see _said): a shell's `=` is no comparison
+    _said counts, so an `if [ "$s" = 2 ]; then echo done; fi` is read here, its one test known."""
+    if LOOP_HEAD.match(line) is not None or BRANCH.match(line) is None or op not in ("==", "="):
+        return _said(text, i, op, line, tail)
+    body = _body(text, i, line, tail)
+    body = SHELL_BRANCH_END.split(body or "", maxsplit=1)[0]
+    meaning = _branch_meaning(body) if body.strip() else None
+    return (meaning, "by the branch it opens") if meaning else None
 
 
 def _case_patterns(text: _Text, i: int) -> Iterator[Compared]:

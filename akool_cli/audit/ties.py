@@ -283,7 +283,8 @@ def binding(line: str, shell: bool) -> Binding | None:
         return Binding(tuple(names), rhs, unpacked=True) if names else None
     if lhs.endswith("]") and not TYPED.match(lhs):
         return None  # a subscript is assigned, not a name (`const v: Voice[] =` is a name)
-    if lhs.endswith("}") and "{" in lhs:  # const { data, x: y, data: { data: d } } = ...
+    if lhs.endswith("}") and "{" in lhs and not TYPED.match(lhs):  # const { data, x: y } = ...
+        # (`const j: { data: Answer } = ...` is a name with a type written out: TYPED)
         bound = list(pattern_paths(lhs[lhs.index("{") + 1 : -1]))
         paths = tuple(p for _, p in bound)
         return Binding(tuple(n for n, _ in bound), rhs, destructured=True, paths=paths)
@@ -811,7 +812,11 @@ INTERCEPTOR = rx.compile(
     r"(?:(?:async\s*)?\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>.]+\s*)?\)?\s*=>\s*"
     r"(?:\{\s*return\s+)?(?P=p)(?P<sel>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w])"
     r"|(?:async\s+)?function\s*\w*\s*\(\s*(?P<q>[A-Za-z_$][\w$]*)[^)]*\)\s*\{\s*return\s+"
-    r"(?P=q)(?P<sel2>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w]))"
+    r"(?P=q)(?P<sel2>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w])"
+    # (its body destructured: `({ data }) => data`, `function ({ data: body }) { return body; }`)
+    r"|(?:async\s+)?(?:function\s*\w*\s*)?\(\s*\{\s*(?P<d>data)\s*(?::\s*(?P<da>[A-Za-z_$][\w$]*)\s*)?"
+    r"\}[^)]*\)\s*(?:=>\s*)?(?:\{\s*return\s+)?(?(da)(?P=da)|data)(?P<sel3>(?:\s*\.\s*data\b)*)"
+    r"(?!\s*[.\[(\w]))"
 )
 # A response interceptor that renames keys: `api.interceptors.response.use((r) => camelcaseKeys(...`.
 CONVERTING = rx.compile(
@@ -1210,7 +1215,7 @@ class Lines:
 
                 self._unwrapped.update(platformclients.body_givers(self.lines))
                 for m in INTERCEPTOR.finditer("\n".join(t for t in self.lines if len(t) <= 2000)):
-                    selected = m.group("sel") or m.group("sel2")
+                    selected = m.group("sel") or m.group("sel2") or m.group("d") + m.group("sel3")
                     self._unwrapped[m.group("client")] = selected.count("data")
         return self._unwrapped.get(client, 0) if client else 0
 
@@ -1759,7 +1764,7 @@ def _bind_call(
         _bind_wrapped(bound, scope, key)
         return
     if base:  # data = self._get(...)["data"], const { data } = await this.get(...)
-        _bind_levels(bound, base + _trailing_data(rhs), scope)
+        _bind_levels(bound, base + _trailing_data(rhs) if not _below_data(rhs) else BELOW, scope)
     elif bound.destructured and whole_parse(rhs):  # const { data } = await $fetch(u), ky's .json()
         _bind_levels(bound, 1, scope)
     elif bound.destructured:  # const { data: { data: info } } = await axios.get(u)
@@ -2072,6 +2077,24 @@ def _trailing_data(rhs: str) -> int:
     """How many times an expression selects `data` from what the call in it gives."""
     m = TRAILING_DATA.search(rhs) if "data" in rhs else None
     return m.group("sel").count("data") if m else 0
+
+
+# What an expression selects from what the call in it gives, to its end: `["data"]["lang_list"]`,
+# `.data.result[0]` (members and subscripts, no call after them).
+TRAILING_SELECTION = rx.compile(
+    r"\)(?P<sel>(?:\s*(?:[?!]?\.\s*[A-Za-z_$][\w$]*\b(?!\s*\()|\[\s*[\"'][\w$-]+[\"']\s*\]"
+    r"|\[\s*-?\d+\s*\]))+)\s*[;)]*\s*$"
+)
+SELECTED_KEY = rx.compile(r"[A-Za-z_$][\w$-]*|-?\d+")
+BELOW = 3  # (the level of a part below the answer's data: see _bind_levels)
+
+
+def _below_data(rhs: str) -> bool:
+    """Whether an expression selects something below the answer's data from what its call gives
+    (`get_json(u)["data"]["lang_list"]`, `(await getJson(u)).data.result[0]`): a name bound to it
+    holds that part, neither the answer nor its data."""
+    m = TRAILING_SELECTION.search(rhs) if ("[" in rhs or "." in rhs) else None
+    return m is not None and any(k != "data" for k in SELECTED_KEY.findall(m.group("sel")))
 
 
 def _bind_levels(bound: Binding, level: int, scope: Scope) -> None:
