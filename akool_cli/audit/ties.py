@@ -2404,11 +2404,11 @@ def _known(scope: Scope, name: str) -> bool:
 # `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
 DATA_OF = rx.compile(
     r"^\s*(?P<open>\(\s*)?(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)"
-    r"(?P<parse>(?:\.|->)json\(\)|->(?:toArray|object)\(\)|\.getBody\(\))?(?(open)(?:\s+"
+    r"(?P<parse>(?:\.|->)json\(\)|->(?:toArray|object)\(\)|\.getBody\(\)|\.RootElement)?(?(open)(?:\s+"
     + TS_CAST
     + r")?\s*\))"
     r"(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
-    r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.get\(\s*[\"']data[\"'][^)]*\))"
+    r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.(?:get|path|GetProperty|getJSONObject|optJSONObject)\(\s*[\"']data[\"'][^)]*\))"
     r"(?:\s+" + TS_CAST + r"|!)?"  # (TypeScript's `body.data as T`, `body.data!`)
     # (each closing piece takes a `;` or `)`: a run of blanks before other text is tried once,
     # not split between three `\s*` in turn, which was cubic in its length)
@@ -2440,8 +2440,9 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     if m is None or m.group("root") not in scope.all():
         return False
     twice = m.group("sel").count("data") == 2
-    if ".get(" in m.group("sel"):
-        return True  # x.get("data", {}): a parsed answer's (a response has no get)
+    sel = m.group("sel").lstrip()
+    if sel.startswith(".") and "(" in sel:
+        return True  # x.get("data", {}), path("data"): a parsed answer's (a response has none)
     return twice != (m.group("root") in scope.bodies or bool(m.group("parse")))
 
 

@@ -1,0 +1,75 @@
+"""`akool audit` on session eighteen's recall30a shapes: JVM, .NET, PHP and Ruby code that reads
+AKOOL's answer through a held node, takes its base from config, or sends both auth headers."""
+
+from __future__ import annotations
+
+from akool_cli.audit.scan import audit_text
+
+VIDEO_INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id="
+
+
+def judged(text: str, name: str) -> list[tuple[int, str]]:
+    return sorted((f.line, f.rule) for f in audit_text(text, name))
+
+
+# -- csharp-jsonelement-held-in-variable-read-missed, java-jsonnode-held-in-variable-read-missed --
+
+
+JACKSON_HELD = """\
+class A {
+    static boolean done(String id) throws Exception {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("URL" + id)).build(), ofString());
+        JsonNode root = new ObjectMapper().readTree(res.body());
+        JsonNode job = root.HOW("data");
+        int status = job.HOW("status").asInt();
+        return status == 3 && !job.HOW("video").asText().isEmpty();
+    }
+}
+"""
+
+
+def test_a_jackson_node_held_in_a_variable_is_read_under_data() -> None:
+    # root.path("data") / root.get("data") held in `job`: job.path("status") reads data.status
+    for how in ("path", "get"):
+        text = JACKSON_HELD.replace("URL", VIDEO_INFO).replace("HOW", how)
+        assert judged(text, "A.java") == [(6, "response-field")], how
+
+
+def test_org_json_and_kotlin_held_data_objects_are_read_under_data() -> None:
+    java = f"""\
+class O {{
+    static String done(String id) throws Exception {{
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("{VIDEO_INFO}" + id)).build(), ofString());
+        JSONObject obj = new JSONObject(res.body());
+        JSONObject job = obj.getJSONObject("data");
+        JSONObject j2 = obj.optJSONObject("data");
+        String u = job.getString("video_url");
+        return u + j2.optString("video");
+    }}
+}}
+"""
+    assert judged(java, "O.java") == [(7, "response-field")]
+    kotlin = f"""\
+fun done(client: OkHttpClient, id: String): Boolean {{
+    val res = client.newCall(Request.Builder().url("{VIDEO_INFO}$id").build()).execute()
+    val root = ObjectMapper().readTree(res.body!!.string())
+    val job = root.path("data")
+    val st = job.path("status").asInt()
+    return st == 3
+}}
+"""
+    assert judged(kotlin, "K.kt") == [(5, "response-field")]
+
+
+def test_a_json_element_held_in_a_variable_is_read_under_data() -> None:
+    # System.Text.Json: doc.RootElement.GetProperty("data") held in `d2`, then d2.GetProperty(...)
+    text = f"""\
+using System.Text.Json;
+var http = new HttpClient();
+var s = await http.GetStringAsync($"{VIDEO_INFO}{{id}}");
+using var jd = JsonDocument.Parse(s);
+var d2 = jd.RootElement.GetProperty("data");
+var st = d2.GetProperty("status").GetInt32();
+Console.WriteLine(d2.GetProperty("video").GetString());
+"""
+    assert judged(text, "Poll.cs") == [(6, "response-field")]
