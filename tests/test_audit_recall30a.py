@@ -73,3 +73,26 @@ var st = d2.GetProperty("status").GetInt32();
 Console.WriteLine(d2.GetProperty("video").GetString());
 """
     assert judged(text, "Poll.cs") == [(6, "response-field")]
+
+
+# -- java-jackson-chained-path-get-answer-read-missed ------------------------------------------
+
+QUOTA = "https://openapi.akool.com/api/open/v3/faceswap/quota/info"
+
+
+def test_a_read_chained_on_the_parse_of_a_sent_request_is_the_requests() -> None:
+    # readTree(http.send(req, ...).body()).path("data").path("credits"): req holds the URL (the
+    # client `http` holds nothing of it); OkHttp's newCall(req).execute() the same
+    text = f"""\
+class A {{
+    double f(HttpClient http) throws Exception {{
+        HttpRequest req = HttpRequest.newBuilder(URI.create("{QUOTA}")).GET().build();
+        return M.readTree(http.send(req, HttpResponse.BodyHandlers.ofString()).body()).get("data").get("credits").asDouble();
+    }}
+    double g(OkHttpClient client) throws Exception {{
+        Request request = new Request.Builder().url("{QUOTA}").build();
+        return M.readTree(client.newCall(request).execute().body().string()).path("data").path("credits").asDouble();
+    }}
+}}
+"""
+    assert judged(text, "A.java") == [(4, "response-field"), (8, "response-field")]

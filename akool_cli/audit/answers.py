@@ -700,7 +700,26 @@ def _parse_argument(line: str, pos: int) -> str | None:
     if opener < 0 or not PARSE_CALL.search(text, max(0, opener - 40), opener):
         return None
     m = ties.ROOT.match(text[opener + 1 :])
-    return m.group("name") if m else None
+    if m is None:
+        return None
+    return _sent_request(text, opener + 1 + m.end()) or m.group("name")
+
+
+# A client sending a request held in a name: Java's `http.send(req, ...)`, OkHttp's
+# `client.newCall(req).execute()`, Spring's `rest.exchange(req, ...)`, C#'s `SendAsync(req)`.
+SENT_REQUEST = rx.compile(
+    r"\s*(?:\.|->)\s*(?:send|sendAsync|SendAsync|newCall|execute|exchange)\(\s*"
+    r"(?P<req>[A-Za-z_]\w*)\s*[,)]"
+)
+
+
+def _sent_request(text: str, pos: int) -> str | None:
+    """The request a parse's argument sends, when it is a client's call given a name (`req` in
+    `readTree(http.send(req, ofString()).body())`): what holds that call's URL, not the client."""
+    if "(" not in text[pos : pos + 24]:
+        return None
+    m = SENT_REQUEST.match(text, pos)
+    return m.group("req") if m else None
 
 
 def _top_root(line: str, m: re.Match[str]) -> str | None:
