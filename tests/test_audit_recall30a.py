@@ -3,7 +3,9 @@ AKOOL's answer through a held node, takes its base from config, or sends both au
 
 from __future__ import annotations
 
-from akool_cli.audit.scan import audit_text
+from pathlib import Path
+
+from akool_cli.audit.scan import audit, audit_text
 
 VIDEO_INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id="
 
@@ -96,3 +98,24 @@ class A {{
 }}
 """
     assert judged(text, "A.java") == [(4, "response-field"), (8, "response-field")]
+
+
+# -- laravel-baseurl-mid-chain-from-config-missed ----------------------------------------------
+
+
+def test_a_laravel_config_base_given_mid_chain_is_joined(tmp_path: Path) -> None:
+    # Http::withHeaders([...])->baseUrl(config('services.akool.url'))->post('/content/...')
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "services.php").write_text(
+        "<?php\nreturn [\n    'akool' => [\n"
+        "        'url' => env('AKOOL_URL', 'https://openapi.akool.com/api/open/v3'),\n    ],\n];\n"
+    )
+    (tmp_path / "S.php").write_text(
+        "<?php\n$r = Http::withHeaders(['x-api-key' => $k])\n"
+        "    ->baseUrl(config('services.akool.url'))\n"
+        "    ->post('/content/video/createbytalkingphoto', ['resolution' => '1080p']);\n"
+    )
+    result = audit([tmp_path])
+    found = {(Path(f.file).name, f.line, f.rule) for f in result.findings}
+    assert ("S.php", 4, "bad-value") in found
+
