@@ -119,3 +119,17 @@ def test_a_laravel_config_base_given_mid_chain_is_joined(tmp_path: Path) -> None
     found = {(Path(f.file).name, f.line, f.rule) for f in result.findings}
     assert ("S.php", 4, "bad-value") in found
 
+
+# -- ruby-interpolated-scoped-constant-base-missed ---------------------------------------------
+
+
+def test_a_ruby_scoped_constant_interpolated_is_the_base() -> None:
+    # "#{Akool::BASE}/content/..." joins the module's constant, as `Akool::BASE + "/..."` does
+    text = """\
+require "httparty"
+module Akool
+  BASE = "https://openapi.akool.com/api/open/v3".freeze
+end
+HTTParty.get("#{Akool::BASE}/content/image/infobymodelid?image_model_id=1").parsed_response.dig("data", "image_url")
+"""
+    assert judged(text, "same_file.rb") == [(5, "response-field")]

@@ -69,7 +69,7 @@ PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # \(base)/x (Swift), {{base}}/x (Postman; Insomnia's {{ _.base }})
 INTERPOLATION = rx.compile(
     r"(?:\{\{\s*(?:_\.)?(?P<e>\w+)\s*\}\}|\{\$?(?P<a>(?:type\((?:self|cls)\)\.)?[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
-    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+(?:\[:\w+\])*)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
+    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+(?:::\w+)*(?:\[:\w+\])*)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
     r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
 # The same interpolations with the path's first segment straight after (`${BASE}content/x`,
