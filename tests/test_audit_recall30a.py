@@ -133,3 +133,21 @@ end
 HTTParty.get("#{Akool::BASE}/content/image/infobymodelid?image_model_id=1").parsed_response.dig("data", "image_url")
 """
     assert judged(text, "same_file.rb") == [(5, "response-field")]
+
+
+# -- java-micronaut-quarkus-declarative-clients-not-read (a false unknown-endpoint) -------------
+
+
+def test_a_micronaut_uri_templates_query_expansion_is_no_part_of_the_path() -> None:
+    # @Get("/content/video/infobymodelid{?video_model_id}"): RFC 6570's {?a,b} is the query
+    text = """\
+@Client("https://openapi.akool.com/api/open/v3")
+public interface Api {
+    @Get("/content/video/infobymodelid{?video_model_id}")
+    Map<String, Object> info(String video_model_id);
+
+    @Get("/content/video/status{?id}")
+    Map<String, Object> status(String id);
+}
+"""
+    assert judged(text, "Api.java") == [(6, "unknown-endpoint")]
