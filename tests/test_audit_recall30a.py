@@ -14,6 +14,14 @@ def judged(text: str, name: str) -> list[tuple[int, str]]:
     return sorted((f.line, f.rule) for f in audit_text(text, name))
 
 
+def _scan(folder: Path, files: dict[str, str]) -> set[tuple[str, int, str]]:
+    """The findings (file name, line, rule) of a folder holding `files` (name: text)."""
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    return {(Path(f.file).name, f.line, f.rule) for f in audit([folder]).findings}
+
+
 # -- csharp-jsonelement-held-in-variable-read-missed, java-jsonnode-held-in-variable-read-missed --
 
 
@@ -105,18 +113,16 @@ class A {{
 
 def test_a_laravel_config_base_given_mid_chain_is_joined(tmp_path: Path) -> None:
     # Http::withHeaders([...])->baseUrl(config('services.akool.url'))->post('/content/...')
-    (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "services.php").write_text(
+    config = (
         "<?php\nreturn [\n    'akool' => [\n"
         "        'url' => env('AKOOL_URL', 'https://openapi.akool.com/api/open/v3'),\n    ],\n];\n"
     )
-    (tmp_path / "S.php").write_text(
+    service = (
         "<?php\n$r = Http::withHeaders(['x-api-key' => $k])\n"
         "    ->baseUrl(config('services.akool.url'))\n"
         "    ->post('/content/video/createbytalkingphoto', ['resolution' => '1080p']);\n"
     )
-    result = audit([tmp_path])
-    found = {(Path(f.file).name, f.line, f.rule) for f in result.findings}
+    found = _scan(tmp_path, {"config/services.php": config, "S.php": service})
     assert ("S.php", 4, "bad-value") in found
 
 
@@ -151,3 +157,42 @@ public interface Api {
 }
 """
     assert judged(text, "Api.java") == [(6, "unknown-endpoint")]
+
+
+# -- config-file-base-appsettings-viper-not-read -----------------------------------------------
+
+
+SETTINGS = '{"Akool": {"BaseUrl": "BASE", "ApiKey": ""}}\n'
+SETTINGS_READER = """\
+public class T {
+    public T(HttpClient http, IConfiguration config) {
+        _http = http; _http.BaseAddress = new Uri(config["Akool:BaseUrl"]!);
+    }
+    public Task<HttpResponseMessage> C(string p) =>
+        _http.PostAsJsonAsync("content/video/createbytalkingphoto", new { resolution = "hd" });
+}
+"""
+
+
+def test_an_appsettings_base_given_to_base_address_is_joined(tmp_path: Path) -> None:
+    settings = SETTINGS.replace("BASE", "https://openapi.akool.com/api/open/v3/")
+    found = _scan(tmp_path, {"appsettings.json": settings, "T.cs": SETTINGS_READER})
+    assert ("T.cs", 6, "bad-value") in found
+
+
+def test_an_appsettings_base_elsewhere_is_not_akools(tmp_path: Path) -> None:
+    settings = SETTINGS.replace("BASE", "https://proxy.example.com/akool/")
+    assert _scan(tmp_path, {"appsettings.json": settings, "T.cs": SETTINGS_READER}) == set()
+
+
+def test_a_viper_read_joined_in_place_is_the_config_files_base(tmp_path: Path) -> None:
+    go = (
+        "package main\n"
+        'func main() {\n\tb, _ := json.Marshal(map[string]string{"webhook": h})\n'
+        '\treq, _ := http.NewRequest("POST", viper.GetString("akool.base_url")+"/content/video/lipsync", bytes.NewReader(b))\n'
+        "\thttp.DefaultClient.Do(req)\n}\n"
+    )
+    config = "akool:\n  base_url: https://openapi.akool.com/api/open/v3\n"
+    assert ("main.go", 3, "misnamed-field") in _scan(
+        tmp_path, {"config.yaml": config, "main.go": go}
+    )

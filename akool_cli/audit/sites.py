@@ -1154,6 +1154,8 @@ def _client(lines: list[str], i: int, m: re.Match[str], bases: Bases) -> None:
         base = bases.held.get(i) or _held_url(line[m.end() :], "", i, bases)
     if base is None and SHORTHAND_OPTION.match(line, m.end()):
         base = _shorthand_base(line, m, bases, i)
+    if base is None and bases.imported:  # (`BaseAddress = new Uri(config["Akool:BaseUrl"]!)`)
+        base = configured(line[m.end() :], bases)
     if base is not None:
         made = Base(base.host, base.prefix, base.file, base.line or i)
         base = _resolving(made, base, lines, i, m)
