@@ -196,3 +196,75 @@ def test_a_viper_read_joined_in_place_is_the_config_files_base(tmp_path: Path) -
     assert ("main.go", 3, "misnamed-field") in _scan(
         tmp_path, {"config.yaml": config, "main.go": go}
     )
+
+
+# -- laravel-http-facade-headers-both-auth-missed, ruby-net-http-headers-both-auth-missed,
+# -- php-stream-context-crlf-header-string-not-read, powershell-headers-both-auth-missed ------
+
+INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
+
+
+def both_auth(text: str, name: str) -> list[int]:
+    return [line for line, rule in judged(text, name) if rule == "both-auth-headers"]
+
+
+def test_both_auth_headers_in_php_ruby_and_powershell_hashes() -> None:
+    laravel = f"""<?php
+$res = Http::withToken($token)
+    ->withHeaders(['x-api-key' => config('services.akool.key')])
+    ->get('{INFO}', ['video_model_id' => 1]);
+$res2 = Http::withHeaders(['x-api-key' => 'k', 'Authorization' => "Bearer $t"])
+    ->get('{INFO}', ['video_model_id' => 1]);
+"""
+    assert both_auth(laravel, "l.php") == [3, 5]
+    ruby = f"""uri = URI("{INFO}?video_model_id=1")
+res = Net::HTTP.get_response(uri, {{ "x-api-key" => "k", "Authorization" => "Bearer t" }})
+req = Net::HTTP::Get.new(uri)
+req["x-api-key"] = "k"
+req["Authorization"] = "Bearer t"
+"""
+    assert both_auth(ruby, "b.rb") == [2, 5]
+    powershell = (
+        f'$res = Invoke-RestMethod -Uri "{INFO}?video_model_id=1" '
+        '-Headers @{ "x-api-key" = $key; "Authorization" = "Bearer $key" }\n'
+    )
+    assert both_auth(powershell, "i.ps1") == [1]
+
+
+def test_both_auth_headers_in_a_crlf_joined_header_string() -> None:
+    php = f"""<?php
+$ctx = stream_context_create(['http' => [
+    'method' => 'GET',
+    'header' => "Accept: application/json\\r\\nx-api-key: " . getenv('K') . "\\r\\nAuthorization: Bearer $token\\r\\n",
+]]);
+$res = file_get_contents('{INFO}?video_model_id=1', false, $ctx);
+"""
+    assert both_auth(php, "talk.php") == [4]
+
+
+def test_one_credential_per_branch_is_not_both() -> None:
+    # each branch of an if sets one header; a PHP ternary picks one array; withToken alone
+    ruby = f"""uri = URI("{INFO}?video_model_id=1")
+req = Net::HTTP::Get.new(uri)
+if token
+  req["Authorization"] = "Bearer #{{token}}"
+else
+  req["x-api-key"] = key
+end
+"""
+    assert both_auth(ruby, "b.rb") == []
+    python = f"""import requests
+headers = {{}}
+if token:
+    headers["Authorization"] = f"Bearer {{token}}"
+else:
+    headers["x-api-key"] = key
+requests.get("{INFO}", headers=headers, params={{"video_model_id": "1"}})
+"""
+    assert both_auth(python, "p.py") == []
+    php = f"""<?php
+$headers = $useToken ? ['Authorization' => "Bearer $t"] : ['x-api-key' => $k];
+$r = Http::withHeaders(['x-api-key' => $k])->get('{INFO}', ['video_model_id' => 1]);
+$r2 = Http::withToken($t)->get('{INFO}', ['video_model_id' => 1]);
+"""
+    assert both_auth(php, "p.php") == []

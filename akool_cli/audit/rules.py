@@ -16,6 +16,7 @@ from typing import Literal
 
 from akool_cli.audit import (
     answers,
+    authheaders,
     branches,
     callresults,
     curlargs,
@@ -3604,7 +3605,7 @@ def _method_fix(doc: f.Text, said: methods.Evidence, endpoint: DocEndpoint) -> F
 
 def check_both_auth_headers(ctx: FileContext) -> Iterator[Hit]:
     for i, line in enumerate(ctx.lines):
-        bearer = BEARER_HEADER.search(line)
+        bearer = BEARER_HEADER.search(line) or authheaders.bearer_set(line)
         if (
             not bearer
             or ctx.in_prose(i, bearer.start())
@@ -3614,7 +3615,9 @@ def check_both_auth_headers(ctx: FileContext) -> Iterator[Hit]:
         to_akool = _to_akool(ctx, i, bearer.start())
         if to_akool is False or (to_akool is None and not ctx.near_call(i)):
             continue
-        if API_KEY_HEADER.search(_one_request(ctx, i, bearer.start())):
+        apart = authheaders.assigned_apart(ctx.lines, i, bearer)  # (`req["Authorization"] = `)
+        request = apart if apart is not None else _one_request(ctx, i, bearer.start())
+        if API_KEY_HEADER.search(request):
             documented = f"one of {contract.API_KEY_HEADER} or Authorization"
             message = (
                 "both x-api-key and Authorization are set; AKOOL uses Authorization and "
