@@ -268,3 +268,25 @@ $r = Http::withHeaders(['x-api-key' => $k])->get('{INFO}', ['video_model_id' => 
 $r2 = Http::withToken($t)->get('{INFO}', ['video_model_id' => 1]);
 """
     assert both_auth(php, "p.php") == []
+
+
+# -- answer-dto-csharp-record-and-ts-interface-not-judged (the C# half) -------------------------
+
+RECORDS = f"""\
+public record Env<T>(int code, string msg, T data);
+public record VideoInfo(string _id, int video_status, MEMBER);
+public class S {{
+  static readonly HttpClient Http = new();
+  public async Task<VideoInfo?> A(string id) => (await Http.GetFromJsonAsync<Env<VideoInfo>>($"{INFO}?video_model_id={{id}}"))?.data;
+}}
+"""
+
+
+def test_a_csharp_records_lower_case_members_are_judged_by_their_names() -> None:
+    # GetFromJsonAsync reads `video_url` from the key of its own name (any letter case): AKOOL's
+    # answer has data.video; a PascalCase `VideoUrl` reads `videoUrl` unless options say: unjudged
+    assert judged(RECORDS.replace("MEMBER", "string video_url"), "A.cs") == [(2, "response-field")]
+    assert judged(RECORDS.replace("MEMBER", "string video"), "A.cs") == []
+    assert judged(RECORDS.replace("MEMBER", "string VideoUrl"), "A.cs") == []
+    renamed = "using System.Text.Json;\n// PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower\n"
+    assert judged(renamed + RECORDS.replace("MEMBER", "string video_url"), "A.cs") == []
