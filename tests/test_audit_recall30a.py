@@ -290,3 +290,26 @@ def test_a_csharp_records_lower_case_members_are_judged_by_their_names() -> None
     assert judged(RECORDS.replace("MEMBER", "string VideoUrl"), "A.cs") == []
     renamed = "using System.Text.Json;\n// PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower\n"
     assert judged(renamed + RECORDS.replace("MEMBER", "string video_url"), "A.cs") == []
+
+
+# -- answer-dto-csharp-record-and-ts-interface-not-judged (the TypeScript half) ----------------
+
+TS_INFO = f"""\
+interface Info {{ code: number; data: DATA }}
+export async function info(id: string): Promise<Info> {{
+  const r = await fetch(`{INFO}?video_model_id=${{id}}`);
+  return (await r.json()) as Info;
+}}
+"""
+
+
+def test_a_typescript_cast_of_the_parse_reads_the_types_inline_data() -> None:
+    # `(await r.json()) as Info`, Info's data typed inline: its members are the answer's data's
+    inline = "{ _id: string; video_status: number; video_url: string }"
+    assert judged(TS_INFO.replace("DATA", inline), "t.ts") == [(1, "response-field")]
+    assert judged(TS_INFO.replace("DATA", inline.replace("video_url", "video")), "t.ts") == []
+    # a list of objects, or an object nesting another inline, is not read as the data's members
+    listed = "{ voice_id: string; langx: string }[]"
+    assert judged(TS_INFO.replace("DATA", listed), "t.ts") == []
+    nested = "{ video_url: string; extra: { x: number } }"
+    assert judged(TS_INFO.replace("DATA", nested), "t.ts") == []
