@@ -313,3 +313,36 @@ def test_a_typescript_cast_of_the_parse_reads_the_types_inline_data() -> None:
     assert judged(TS_INFO.replace("DATA", listed), "t.ts") == []
     nested = "{ video_url: string; extra: { x: number } }"
     assert judged(TS_INFO.replace("DATA", nested), "t.ts") == []
+
+
+# -- okhttp-try-with-resources-and-kotlin-use-it-answer-not-read -------------------------------
+
+TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+
+
+def test_a_try_with_resources_response_holds_the_answer() -> None:
+    text = f"""\
+class T {{
+  String f(OkHttpClient http, RequestBody body) throws Exception {{
+    Request r = new Request.Builder().url("{TALK}").post(body).build();
+    try (Response resp = http.newCall(r).execute()) {{
+      JSONObject j = new JSONObject(resp.body().string());
+      return j.getJSONObject("data").getString("id");
+    }}
+  }}
+}}
+"""
+    assert judged(text, "T.java") == [(6, "response-field")]
+
+
+def test_kotlins_use_without_a_parameter_gives_it_the_response() -> None:
+    text = f"""\
+fun render(http: OkHttpClient, body: RequestBody): String {{
+    val req = Request.Builder()
+        .url("{TALK}")
+        .post(body)
+        .build()
+    return http.newCall(req).execute().use {{ JSONObject(it.body!!.string()).getJSONObject("data").getString("id") }}
+}}
+"""
+    assert judged(text, "V.kt") == [(6, "response-field")]

@@ -260,6 +260,8 @@ def binding(line: str, shell: bool) -> Binding | None:
     if shell:
         m = SHELL_ASSIGN.match(line)
         return Binding((m.group("name"),), m.group("rhs")) if m else None
+    if "try" in line:
+        line = try_resource(line)  # (Java's `try (Response r = call.execute()) {`)
     eq = _depth_zero_equals(line)
     if eq <= 0:
         return None
@@ -288,6 +290,17 @@ def binding(line: str, shell: bool) -> Binding | None:
     if not names:
         return None
     return Binding(tuple(names) if "," in head else (names[-1],), rhs)
+
+
+# Java's try-with-resources: `try (Response r = client.newCall(req).execute()) {`, one resource.
+TRY_RESOURCE = rx.compile(r"^(?P<i>\s*)(?:\}\s*)?try\s*\((?P<d>[^;()]*=[^;]*?)\)\s*\{?\s*$")
+
+
+def try_resource(line: str) -> str:
+    """A try-with-resources line read as the declaration of its one resource; any other line as
+    it is."""
+    m = TRY_RESOURCE.match(line)
+    return m.group("i") + m.group("d") if m is not None else line
 
 
 def derived(rhs: str, tied: set[str], shell: bool) -> bool:
@@ -397,6 +410,8 @@ ARGUMENT = rx.compile(
 )
 # A lambda given what a call returns: `.use { response ->`, `.thenApply(body -> ...)`.
 LAMBDA = rx.compile(r"[{(]\s*\(?(?P<p>[A-Za-z_]\w*)\)?\s+->(?:\s|$)")
+# Kotlin's scope function given a lambda with no parameter of its own: it is given `it`.
+IMPLICIT_IT = rx.compile(r"\.(?:use|let|also)\s*\{(?!\s*\(?[\w, ]+\)?\s*->)(?=.*\bit\b)")
 # Go's decoders fill a variable given by address: json.Unmarshal(body, &out),
 # json.NewDecoder(resp.Body).Decode(&out): `out` holds the parsed answer.
 FILLED = rx.compile(r"\b(?:Unmarshal|Decode)\([^;\n]*?&(?P<out>[A-Za-z_]\w*)\s*\)")
@@ -1486,6 +1501,9 @@ def _handed_on(text: str, scope: Scope, shell: bool) -> None:
     given = LAMBDA.search(text) if "->" in text else None
     if given is not None and derived(text[: given.start()], scope.all(), False):
         scope.local.add(given.group("p"))
+    implicit = IMPLICIT_IT.search(text) if "{" in text and "it" in text else None
+    if implicit is not None and derived(text[: implicit.start()], scope.all(), False):
+        scope.local.add("it")  # (Kotlin's `.use { JSONObject(it.body!!.string()) }`)
     filled = FILLED.search(text) if "&" in text else None
     if filled is not None and derived(text[: filled.start("out")], scope.all(), False):
         scope.local.add(filled.group("out"))
