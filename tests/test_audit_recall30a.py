@@ -346,3 +346,31 @@ fun render(http: OkHttpClient, body: RequestBody): String {{
 }}
 """
     assert judged(text, "V.kt") == [(6, "response-field")]
+
+
+# -- csharp-restsharp-requests-not-read --------------------------------------------------------
+
+
+def test_restsharp_target_typed_clients_chained_bodies_and_whole_urls() -> None:
+    # `RestClient _client = new("base")`, a body chained to the request it makes, and a client
+    # given an endpoint's whole URL with `new RestRequest("")` (judged once, where it is written)
+    chained = """\
+public class T {
+    private readonly RestClient _client = new("https://openapi.akool.com/api/open/v3");
+    public async Task<string?> Create(string p, string a) {
+        var req = new RestRequest("content/video/createbytalkingphoto", Method.Post)
+            .AddJsonBody(new { talking_photo_url = p, audio_url = a, resolution = "4k" });
+        var other = new RestRequest("content/video/createbytalkingphoto", Method.Post);
+        other.AddJsonBody(new { talking_photo_url = p, audio_url = a, resolution = "720" });
+        return (await _client.ExecuteAsync(req)).Content;
+    }
+}
+"""
+    assert judged(chained, "T.cs") == [(5, "bad-value")]
+    whole = f"""\
+var client = new RestClient("{TALK}x");
+var req = new RestRequest("", Method.Post);
+req.AddJsonBody(new {{ talking_photo_url = p, audio_url = a, resolution = "4k" }});
+"""
+    assert judged(whole, "O.cs") == [(1, "unknown-endpoint")]
+    assert judged(whole.replace(f"{TALK}x", TALK), "O.cs") == [(3, "bad-value")]

@@ -212,9 +212,10 @@ def _added_keys(text: str, start: int, end: int) -> Iterator[tuple[str, int, int
 # client's base: each resource a site (`bases.named`) under the file's AKOOL RestClient base.
 REST_WORD = "RestRequest("
 REST_CLIENT = rx.compile(
-    r"\bnew\s+RestClient(?:Options)?\(\s*(?:new\s+Uri\(\s*)?(?P<b>\"[^\"]*\"|[A-Za-z_][\w.]*)\s*[,)]"
+    r"(?:\bnew\s+RestClient(?:Options)?|\bRestClient(?:Options)?\s+\w+\s*=\s*new\s*)"  # (C# 9's `new(`)
+    r"\(\s*(?:new\s+Uri\(\s*)?(?P<b>\"[^\"]*\"|[A-Za-z_][\w.]*)\s*[,)]"
 )
-REST_REQUEST = rx.compile(r"\bnew\s+RestRequest\(\s*\"(?P<p>/?[A-Za-z_][^\"\s]*)\"")
+REST_REQUEST = rx.compile(r"\bnew\s+RestRequest\(\s*\"(?P<p>(?:/?[A-Za-z_][^\"\s]*)?)\"")
 
 
 def restsharp_sites(name: str, text: str, lines: list[str], bases: Bases) -> None:
@@ -225,14 +226,33 @@ def restsharp_sites(name: str, text: str, lines: list[str], bases: Bases) -> Non
         (m for line in lines for m in REST_CLIENT.finditer(line) if len(line) <= 2000), None
     )
     base = sites._literal_base(made["b"], bases, 0) if made is not None else None
+    whole = _whole_url(made["b"]) if made is not None and base is None else None
+    base = base or whole
     if base is None or base.host is None or not sites.AKOOL_HOST.fullmatch(base.host):
         return
     for i, line in enumerate(lines):
         for m in REST_REQUEST.finditer(line) if REST_WORD in line else ():
-            if "://" not in m["p"]:
+            if not m["p"]:  # (`new RestRequest("")`: the client's whole URL, its endpoint)
+                bases.named.setdefault(i, []).append(_whole(i, m.start("p"), base))
+            elif "://" not in m["p"] and whole is None:
                 bases.named.setdefault(i, []).extend(
                     sites._joined_to(i, line, m.start("p"), m["p"], base)
                 )
+
+
+# A client given an endpoint's whole URL (`new RestClient("https://.../content/x")`).
+WHOLE_URL = rx.compile(r"\"https?://(?P<h>[\w.-]+)(?P<p>/[^\"?#\s]*)\"")
+
+
+def _whole_url(given: str) -> Base | None:
+    m = WHOLE_URL.fullmatch(given)
+    return Base(m["h"], m["p"].rstrip("/"), "", 0) if m is not None else None
+
+
+def _whole(i: int, at: int, base: Base) -> Site:
+    """The site of a request that adds nothing to its client's base: the base's own path, judged
+    where the URL is written (an echo: here only the request's body and method are read)."""
+    return Site(i, at, at, "", base.prefix, base.host, base, True, echo=True)
 
 
 REST_MADE = rx.compile(r"(?<![\w.])(?P<n>[A-Za-z_]\w*)\s*=\s*new\s+RestRequest\s*$")
