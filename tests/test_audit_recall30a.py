@@ -374,3 +374,37 @@ req.AddJsonBody(new {{ talking_photo_url = p, audio_url = a, resolution = "4k" }
 """
     assert judged(whole, "O.cs") == [(1, "unknown-endpoint")]
     assert judged(whole.replace(f"{TALK}x", TALK), "O.cs") == [(3, "bad-value")]
+
+
+# -- java-kotlin-nested-jsonobject-put-value-missed --------------------------------------------
+
+TTS = "https://openapi.akool.com/api/open/v4/voice/tts"
+
+
+def test_an_org_json_object_put_as_a_value_gives_its_nested_keys() -> None:
+    kotlin = f"""\
+fun speak(text: String, voiceId: String): Request {{
+    val body = JSONObject()
+        .put("input_text", text)
+        .put("voice_id", voiceId)
+        .put("voice_options", JSONObject().put("speed", SPEED))
+    return Request.Builder().url("{TTS}").post(body.toString().toRequestBody(JSON)).build()
+}}
+"""
+    assert judged(kotlin.replace("SPEED", "1.5"), "V.kt") == [(5, "bad-value")]
+    assert judged(kotlin.replace("SPEED", "1.1"), "V.kt") == []
+    java = f"""\
+class Tts {{
+    Request build(String text, String voice) {{
+        JSONObject opts = new JSONObject();
+        opts.put("stability", STABILITY);
+        JSONObject body = new JSONObject();
+        body.put("input_text", text);
+        body.put("voice_id", voice);
+        body.put("voice_options", opts);
+        return new Request.Builder().url("{TTS}").post(RequestBody.create(body.toString(), JSON)).build();
+    }}
+}}
+"""
+    assert judged(java.replace("STABILITY", "2"), "Tts.java") == [(4, "bad-value")]
+    assert judged(java.replace("STABILITY", "0.5"), "Tts.java") == []

@@ -21,6 +21,7 @@ from akool_cli.audit import (
     callresults,
     curlargs,
     hooks,
+    jsonobjects,
     keycase,
     languages,
     methods,
@@ -1023,6 +1024,8 @@ def nested_keys(doc: f.Text, spec: DocField, key: f.Key, path: str) -> Iterator[
     index = _value_container(doc, key) if spec.fields else None
     if index is None and doc.language == "csharp" and spec.fields:
         index = _constructed_container(doc, key)  # new Dictionary<string, object> { ... }
+    if index is None and spec.fields:  # (org.json's `.put("k", JSONObject().put(...))`)
+        yield from _put_nested(doc, spec, jsonobjects.value_keys(doc, key), path)
     if index is None:
         return
     label = f"{path}[]" if spec.type == "array" else path
@@ -1048,6 +1051,12 @@ def _constructed_container(doc: f.Text, key: f.Key) -> int | None:
     """The initializer of a C# collection a key's value constructs (see CONSTRUCTED)."""
     m = CONSTRUCTED.match(doc.text, key.value_start)
     return doc.container_at(m.end()) if m is not None else None
+
+
+def _put_nested(doc: f.Text, spec: DocField, keys: list[f.Key], path: str) -> Iterator[NestedKey]:
+    """The keys of an org.json / Gson object given as a field's value (see jsonobjects.py)."""
+    label = f"{path}[]" if spec.type == "array" else path
+    yield from (NestedKey(inner, spec, label) for inner in keys)
 
 
 def _typed_nested(doc: f.Text, spec: DocField, keys: list[f.Key], path: str) -> Iterator[NestedKey]:
