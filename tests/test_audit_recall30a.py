@@ -447,3 +447,19 @@ def test_a_base_another_constructor_gives_by_this_is_the_attributes() -> None:
     )
     text = DELEGATING.replace("    public double credit()", other + "    public double credit()")
     assert judged(text, "AkoolClient.java") == []
+
+
+# -- a false answer-field on Newtonsoft's generic getter (found while testing the held nodes) ---
+
+
+def test_newtonsofts_value_of_t_reads_its_argument_not_value() -> None:
+    text = f"""\
+using Newtonsoft.Json.Linq;
+var s = await http.GetStringAsync($"{INFO}?video_model_id={{id}}");
+var jo = JObject.Parse(s);
+var st = jo["data"].Value<int>("video_status");
+var data = jo["data"];
+var v = data.Value<string>("VIDEO");
+"""
+    assert judged(text.replace("VIDEO", "video"), "G.cs") == []
+    assert judged(text.replace("VIDEO", "video_url"), "G.cs") == [(6, "response-field")]

@@ -25,6 +25,9 @@ GETTER = (
     r"(?:String|Int|Integer|Long|Double|Boolean|JSONObject|JSONArray|AsJsonObject|AsJsonArray)?"
     r"\(\s*[\"']"
 )
+# A generic method called after a name (Newtonsoft's `j["data"].Value<int>("video_status")`): the
+# name is the method's, the read its argument's (GETTER).
+NOT_GENERIC_CALL = r"(?!<[\w\s,.?\[\]]*>\s*\()"
 # A Go type assertion after a map read: out["data"].(map[string]interface{}).
 ASSERTION = r"(?:\.\((?:map\[string\](?:interface\{\}|any)|[\w.*\[\]]+)\))?"
 DATA_READ = rx.compile(
@@ -41,6 +44,7 @@ DATA_READ = rx.compile(
     + r"|\[\s*[\"']|(?<=\})(?:->)?\{\s*[\"']?|"  # (Perl: $j->{data}{x}, ->{data}->{'x'})
     + GETTER
     + r")(?!data\b)(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+    + NOT_GENERIC_CALL
 )
 # Where a DATA_READ match may start (its lookbehind, and a character its root, an accessor, `[`
 # or `data` opens with), and how far the name and accessor characters from there run.
@@ -640,7 +644,7 @@ def _member_pattern(name: str) -> re.Pattern[str]:
         + r"|\[\s*[\"']|"
         + GETTER
         + r")"
-        r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+        r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()" + NOT_GENERIC_CALL
     )
 
 
