@@ -463,3 +463,20 @@ var v = data.Value<string>("VIDEO");
 """
     assert judged(text.replace("VIDEO", "video"), "G.cs") == []
     assert judged(text.replace("VIDEO", "video_url"), "G.cs") == [(6, "response-field")]
+
+
+# -- ruby-uri-encode-www-form-query-not-read ---------------------------------------------------
+
+VOICES = """\
+require "net/http"
+uri = URI("https://openapi.akool.com/api/open/v4/voice/list")
+uri.query = URI.encode_www_form(QUERY)
+req = Net::HTTP::Get.new(uri, "x-api-key" => ENV.fetch("AKOOL_API_KEY"))
+res = Net::HTTP.start(uri.host, uri.port, use_ssl: true) { |h| h.request(req) }
+"""
+
+
+def test_a_ruby_uris_www_form_query_is_the_requests() -> None:
+    assert judged(VOICES.replace("QUERY", "type: 3, page: 1"), "v.rb") == [(3, "bad-value")]
+    assert judged(VOICES.replace("QUERY", '"type" => 3'), "v.rb") == [(3, "bad-value")]
+    assert judged(VOICES.replace("QUERY", "type: 1, page: 1, size: 50"), "v.rb") == []

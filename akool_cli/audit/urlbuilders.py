@@ -177,7 +177,7 @@ def slash_sites(name: str, lines: list[str], bases: Bases) -> None:
 # Query parameters a URL builder adds (OkHttp's `.addQueryParameter("k", v)`, Spring's
 # `UriComponentsBuilder...queryParam("k", v)`): the query of the request given the URL it builds,
 # inline or held in a name (`HttpUrl url = ...build(); ... .url(url)`).
-QUERY_WORDS = ("QueryParameter(", ".queryParam(")
+QUERY_WORDS = ("QueryParameter(", ".queryParam(", "encode_www_form(")
 ADDED_QUERY = rx.compile(
     r"\.\s*(?:[aA]dd(?:Encoded)?QueryParameter|setQueryParameter|queryParam)\(\s*"
     r"\"(?P<k>[A-Za-z_][\w.\[\]-]*)\"\s*,\s*(?P<v>[^,()]*(?:\([^()]*\))?[^,()]*?)\s*\)"
@@ -191,11 +191,73 @@ def builder_query(text: str, start: int, end: int) -> list[tuple[str, int, int, 
     made = REST_MADE.search(text, max(0, start - 80), start)
     if made is not None:  # (RestSharp's `request.AddQueryParameter("k", v)` after its binding)
         found += _rest_query(text, made["n"], end)
+    if "encode_www_form(" in text:  # (Ruby's `uri.query = URI.encode_www_form(type: 1)`)
+        found += _www_form_keys(text, start, end)
     if PATH_STEP_BEFORE.search(text, max(0, start - 40), start):  # `.addPathSegments("x")`: the
         limit = end + CHAIN_CHARS  # (bounded: a search to the file's end per request is quadratic)
         ends = [k for k in (text.find(w, end, limit) for w in netqueries.STATEMENT_ENDS) if k >= 0]
         found += _added_keys(text, end, min(ends, default=end))  # chain's steps after it
     return found
+
+
+# Ruby's URI made and bound (`uri = URI(`, `URI.parse(`), then given a query by
+# `uri.query = URI.encode_www_form(type: 1, "page" => 2)`: its keys are the request's query.
+RUBY_URI_MADE = rx.compile(r"(?<![\w.@$])@?(?P<n>[A-Za-z_]\w*)\s*=\s*URI(?:\.parse)?\s*$")
+WWW_FORM_PAIR = rx.compile(
+    r"(?:(?<=[(,])|(?<=[(,]\s))\s*(?::(?P<s>[A-Za-z_]\w*)\s*=>|[\"'](?P<q>[A-Za-z_][\w.-]*)[\"']\s*=>"
+    r"|(?P<k>[A-Za-z_]\w*):(?!:))\s*(?P<v>[^,()]*(?:\([^()]*\))?[^,()]*?)\s*(?=[,)])"
+)
+WWW_FORM_LOOK = 600  # (how far after the URI's binding its query is set: the next lines)
+
+
+# A request given a URI held in a name first (`Net::HTTP::Get.new(uri, ...)`, `get_response(uri)`).
+GIVEN_NAME = rx.compile(r"\(\s*@?(?P<n>[A-Za-z_]\w*)\s*[,)]")
+
+
+def _www_form_keys(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
+    """The query keys of the request in text[start:end] that a URI's `query = ` gives: the URI
+    made there (`uri = URI("...")`, its query set after it) or the one it is given by name (its
+    query set before it)."""
+    made = RUBY_URI_MADE.search(text, max(0, start - 80), start)
+    if made is not None:
+        return _www_form_query(text, made["n"], end, min(len(text), end + WWW_FORM_LOOK))
+    given = GIVEN_NAME.match(text, start)
+    if given is None:
+        return []
+    name = given["n"]
+    binding = re.compile(rf"(?<![\w.@]){re.escape(name)}\s*=(?![=~])")
+    bindings = list(binding.finditer(text, max(0, start - WWW_FORM_LOOK), start))
+    if not bindings:
+        return []
+    # (from the name's last binding before the request: its query is set after it)
+    return _www_form_query(text, name, bindings[-1].end(), start)
+
+
+def _www_form_query(text: str, name: str, after: int, stop: int) -> list[tuple[str, int, int, int]]:
+    """The keys `name.query = URI.encode_www_form(...)` gives the URI bound to `name`, between
+    `after` and `stop`, up to the name's next binding."""
+    again = re.compile(rf"(?<![\w.@]){re.escape(name)}\s*=(?![=~])").search(text, after, stop)
+    given = re.compile(rf"(?<![\w.]){re.escape(name)}\.query\s*=\s*URI\.encode_www_form\(").search(
+        text, after, again.start() if again else stop
+    )
+    if given is None:
+        return []
+    around = _call_close(text, given.end() - 1)
+    found = []
+    for m in WWW_FORM_PAIR.finditer(text, given.end() - 1, around):
+        group = "s" if m["s"] else "q" if m["q"] else "k"
+        found.append((m[group], m.start(group), m.start("v"), m.end("v")))
+    return found
+
+
+def _call_close(text: str, opened: int) -> int:
+    """Where the call whose `(` is at `opened` closes (the text's end when it does not)."""
+    depth = 0
+    for j in range(opened, min(len(text), opened + WWW_FORM_LOOK)):
+        depth += (text[j] == "(") - (text[j] == ")")
+        if depth == 0:
+            return j + 1
+    return len(text)
 
 
 CHAIN_CHARS = 2000  # (how far a builder's chain may run past a path step)
