@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from akool_cli.audit.scan import audit, audit_text
 
 VIDEO_INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id="
@@ -480,3 +482,28 @@ def test_a_ruby_uris_www_form_query_is_the_requests() -> None:
     assert judged(VOICES.replace("QUERY", "type: 3, page: 1"), "v.rb") == [(3, "bad-value")]
     assert judged(VOICES.replace("QUERY", '"type" => 3'), "v.rb") == [(3, "bad-value")]
     assert judged(VOICES.replace("QUERY", "type: 1, page: 1, size: 50"), "v.rb") == []
+
+
+# -- perf30's relay: answermodels.decoded_types read a minified line once per call on it ---------
+
+
+def test_a_minified_lines_decodings_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from akool_cli.audit import answermodels
+
+    piece = (
+        'function gN(a){return fetch("https://openapi.akool.com/api/open/v3/content/video/'
+        'infobymodelid?video_model_id="+a).then(r=>r.json()).then(j=>j.data.xN)};'
+        'class CN extends B{constructor(){super("u")}}'
+    )
+    text = ";".join(piece.replace("N", str(n)) for n in range(40)) + "\n"
+    seen: list[int] = []
+    real = answermodels._decoded_in
+
+    def counted(t: str, n: set[str]) -> list[tuple[str, str, str]]:
+        seen.append(1)
+        return real(t, n)
+
+    monkeypatch.setattr(answermodels, "_decoded_in", counted)
+    answermodels._decoded_types.cache_clear()
+    audit_text(text, "min.js")
+    assert 0 < len(seen) <= 2  # (once for the line, not once per each of its 40 calls)

@@ -69,7 +69,17 @@ def decoded_types(text: str, names: set[str]) -> list[tuple[str, str, str]]:
     """The types a statement's text decodes an answer into, each with its type argument
     (`Envelope<VideoData>`'s VideoData, or "") and the function given it as its own type argument
     ("" for none); a Python constructor only of the parsed answer or of a name in `names`
-    (`TalkReq(**params)` in a request's arguments is the request's)."""
+    (`TalkReq(**params)` in a request's arguments is the request's). Worked out once per text
+    and names: every call on a minified line asks of the whole line (perf30's cls400.js)."""
+    return list(_decoded_types(text, frozenset(names)))
+
+
+@lru_cache(maxsize=256)
+def _decoded_types(text: str, names: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+    return tuple(_decoded_in(text, set(names)))
+
+
+def _decoded_in(text: str, names: set[str]) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     declared: list[tuple[str, str, str]] = []
     for m in DECODED_INTO.finditer(text):
