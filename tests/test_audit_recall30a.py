@@ -507,3 +507,16 @@ def test_a_minified_lines_decodings_are_read_once(monkeypatch: pytest.MonkeyPatc
     answermodels._decoded_types.cache_clear()
     audit_text(text, "min.js")
     assert 0 < len(seen) <= 2  # (once for the line, not once per each of its 40 calls)
+
+
+# -- stdlib-http-answer-field-reads-not-judged (urllib's json.load half) -------------------------
+
+
+def test_pythons_json_load_of_a_urlopen_response_is_its_parse() -> None:
+    text = """\
+import json, urllib.request
+req = urllib.request.Request("https://openapi.akool.com/api/open/v3/content/image/createbyprompt", data=b"{}", method="POST")
+with urllib.request.urlopen(req) as resp:
+    print(json.load(resp)["data"]["task_id"])
+"""
+    assert (4, "response-field") in judged(text, "u.py")

@@ -137,7 +137,7 @@ RUBY_READ = rx.compile(
 BODY_NAMES = rx.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
 # A call that parses what it is given: JSON.parse(res.body)['data'] reads res's answer.
 PARSE_CALL = rx.compile(
-    r"(?:JSON\.parse|json\.loads|json_decode|JSON\.load|Oj\.load|MultiJson\.load|JSONObject|jsonDecode|json\.decode"
+    r"(?:JSON\.parse|json\.loads?|json_decode|JSON\.load|Oj\.load|MultiJson\.load|JSONObject|jsonDecode|json\.decode"
     r"|decode_json|from_json"  # (Perl's JSON)
     r"|JsonParser\.parse\w*|JObject\.Parse|JsonDocument\.Parse|JsonNode\.Parse"
     r"|DeserializeObject(?:<[^>]*>)?|readTree|readValue|fromJson"
@@ -704,8 +704,8 @@ def _parse_argument(line: str, pos: int) -> str | None:
     if opener < 0 or not PARSE_CALL.search(text, max(0, opener - 40), opener):
         return None
     m = ties.ROOT.match(text[opener + 1 :])
-    if m is None:
-        return None
+    if m is None or text.startswith("sys.stdin", opener + 1):
+        return None  # (`json.load(sys.stdin)`: a piped answer, see STDIN_PARSE)
     return _sent_request(text, opener + 1 + m.end()) or m.group("name")
 
 
