@@ -520,3 +520,21 @@ with urllib.request.urlopen(req) as resp:
     print(json.load(resp)["data"]["task_id"])
 """
     assert (4, "response-field") in judged(text, "u.py")
+
+
+# -- java-orgjson-parse-then-data-node-held-read-missed (the one-expression half) ---------------
+
+
+def test_a_data_node_taken_from_the_parse_in_one_expression_is_held() -> None:
+    text = f"""\
+class A {{
+    static String f(HttpClient http, String id) throws Exception {{
+        HttpRequest req = HttpRequest.newBuilder(URI.create("{INFO}?video_model_id=" + id)).GET().build();
+        HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+        JSONObject d = new JSONObject(res.body()).getJSONObject("data");
+        JsonNode n = new ObjectMapper().readTree(res.body()).path("data");
+        return d.getString("video_url") + n.path("video").asText();
+    }}
+}}
+"""
+    assert judged(text, "A.java") == [(7, "response-field")]

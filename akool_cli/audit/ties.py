@@ -2434,6 +2434,15 @@ DATA_OF = rx.compile(
 )
 
 
+# The data node of a parse in one expression: org.json's `new JSONObject(res.body())
+# .getJSONObject("data")`, Jackson's `readTree(body).path("data")`, System.Text.Json's
+# `JsonDocument.Parse(s).RootElement.GetProperty("data")`, Gson's `.getAsJsonObject("data")`.
+PARSED_DATA = rx.compile(
+    r"(?:\bnew\s+JSONObject|\breadTree|\bJsonParser\.parseString|\bJObject\.Parse"
+    r"|\bJsonDocument\.Parse)\((?:[^()]|\([^()]*\))*\)(?:\.getAsJsonObject\(\)|\.RootElement)?"
+    r"\s*\.\s*(?:getJSONObject|optJSONObject|path|get|GetProperty|getAsJsonObject)"
+    r"\(\s*\"data\"\s*\)\s*;?\s*$"
+)
 # A cast before an expression: Java's `(Map)`, `(Map<String, Object>)`, C#'s `(JObject)`.
 CAST = rx.compile(r"^\s*\(\s*[A-Z][\w.]*(?:\s*<[^()]*>)?(?:\[\])?\s*\)\s*(?=[\w$(])")
 
@@ -2443,6 +2452,8 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     parsed answer, or `.data.data` of an HTTP library's response (axios)."""
     if ".json()" in rhs and FIELD_END.search(rhs):
         return True  # return (await res.json()).data, d = r.json()["data"]
+    if '("data")' in rhs and PARSED_DATA.search(rhs):
+        return True  # JSONObject d = new JSONObject(res.body()).getJSONObject("data")
     rhs = CAST.sub("", rhs, count=1)  # Java's `(Map<String, Object>) body.get("data")`
     called = ROOT.match(rhs)
     if called and called.group("name") in scope.fields:  # v = video_status(i), v2 = v
