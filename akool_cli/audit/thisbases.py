@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from akool_cli.audit import arguments, rx
+from akool_cli.audit import arguments, declared, rx
 from akool_cli.audit.sites import Base, Bases
 from akool_cli.audit.superbases import (
     Parent,
@@ -21,7 +21,6 @@ from akool_cli.audit.superbases import (
     _parameter_names,
 )
 
-SUFFIXES = frozenset({".java", ".kt", ".kts", ".cs", ".scala", ".groovy"})
 # A call of another constructor of the class, its `(` ending the match: Java's `this(` as a
 # statement, C#'s and Kotlin's `: this(` after a constructor's parameters.
 THIS_CALL = rx.compile(r"(?:^\s*|\)\s*:\s*)this\s*\(")
@@ -37,7 +36,9 @@ OTHER_URL = rx.compile(r"[\"']https?://(?![\w.-]*akool\.)")
 def delegated(name: str, text: str, lines: list[str], bases: Bases) -> None:
     """Bind, in `bases`, the attributes the constructors of the file's classes keep a base in that
     another constructor of the class gives them (see the module's docstring)."""
-    if PurePath(name).suffix.lower() not in SUFFIXES or "this(" not in text.replace(" (", "("):
+    if PurePath(name).suffix.lower() not in declared.SUFFIXES or "this(" not in text.replace(
+        " (", "("
+    ):
         return
     given: dict[tuple[str, int, str], list[Base | None]] = {}
     ctors: dict[tuple[str, int], Parent] = {}
