@@ -412,45 +412,6 @@ class Tts {{
     assert judged(java.replace("STABILITY", "0.5"), "Tts.java") == []
 
 
-# -- java-jackson-chained-path-get-answer-read-missed (the class's helpers) --------------------
-
-DELEGATING = """\
-public class AkoolClient {
-    private static final ObjectMapper M = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String baseUrl;
-
-    public AkoolClient(String apiKey) {
-        this(apiKey, "https://openapi.akool.com/api/open/v3");
-    }
-
-    public AkoolClient(String apiKey, String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build();
-        return M.readTree(http.send(req, HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    public double credit() throws Exception {
-        return get("/faceswap/quota/info").path("data").path("credits").asDouble();
-    }
-}
-"""
-
-
-def test_a_base_another_constructor_gives_by_this_is_the_attributes() -> None:
-    # this(apiKey, BASE) keeps BASE in baseUrl: the class's get(path) joins it
-    assert judged(DELEGATING, "AkoolClient.java") == [(20, "response-field")]
-    # (not when the file makes a client with a URL of its own)
-    other = (
-        '    static AkoolClient p() { return new AkoolClient("k", "https://proxy.example.com"); }\n'
-    )
-    text = DELEGATING.replace("    public double credit()", other + "    public double credit()")
-    assert judged(text, "AkoolClient.java") == []
-
-
 # -- a false answer-field on Newtonsoft's generic getter (found while testing the held nodes) ---
 
 

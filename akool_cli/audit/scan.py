@@ -42,7 +42,6 @@ from akool_cli.audit import (
     source,
     structbases,
     superbases,
-    thisbases,
     typedmaps,
     unseen,
     urlbuilders,
@@ -559,7 +558,6 @@ def _audit_text(
     ctx.bases.take_imported(folder.bases)
     sites.definitions(name, lines, ctx.bases)
     superbases.given_up(text, lines, ctx.bases)  # (`super().__init__(key, BASE)`)
-    thisbases.delegated(name, text, lines, ctx.bases)  # (Java's `this(key, BASE);`)
     structbases.struct_fields(ctx.language, lines, ctx.bases)  # (Go's `&Client{\n baseURL: "...",`)
     inherited.take(lines, ctx.bases, folder.parents)  # (a parent class of another file's helpers)
     sites.find_clients(lines, ctx.bases)
