@@ -31,6 +31,8 @@ DECODED_INTO = rx.compile(
     rf"|\b(?P<p>{TYPE})\s*\.\s*(?:model_validate(?:_json)?|parse_obj|parse_raw|from_dict"
     r"|from_json|validate_python)\s*\("
     rf"|\b(?P<k>{TYPE})\(\s*\*\*|\bTypeAdapter\(\s*(?P<a>{TYPE})\s*\)"
+    # TypeScript's cast of a parse: `(await r.json()) as Info`, `JSON.parse(text) as Info`
+    rf"|(?:\.json\(\s*\)|\bJSON\.parse\([^()]*\))\s*\)?\s*as\s+(?P<ts>{TYPE})\b(?!\s*[<.\[])"
     # a Retrofit/Feign method declared to give the answer: `Call<T> info(`, `): T` in Kotlin
     rf"|\b{WRAPPERS}\s*<\s*(?P<w>{TYPE})(?:\s*<\s*(?P<w2>{TYPE})\s*>)?\s*>+\s+[A-Za-z_]\w*\s*\("
     rf"|\bfun\s+\w+\s*\((?:[^()]|\([^()]*\))*\)\s*:\s*(?:{WRAPPERS}\s*<\s*)?(?P<f>{TYPE})"
@@ -67,11 +69,21 @@ def decoded_types(text: str, names: set[str]) -> list[tuple[str, str, str]]:
     """The types a statement's text decodes an answer into, each with its type argument
     (`Envelope<VideoData>`'s VideoData, or "") and the function given it as its own type argument
     ("" for none); a Python constructor only of the parsed answer or of a name in `names`
-    (`TalkReq(**params)` in a request's arguments is the request's)."""
+    (`TalkReq(**params)` in a request's arguments is the request's). Worked out once per text
+    and names: every call on a minified line asks of the whole line (perf30's cls400.js)."""
+    return list(_decoded_types(text, frozenset(names)))
+
+
+@lru_cache(maxsize=256)
+def _decoded_types(text: str, names: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+    return tuple(_decoded_in(text, set(names)))
+
+
+def _decoded_in(text: str, names: set[str]) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     declared: list[tuple[str, str, str]] = []
     for m in DECODED_INTO.finditer(text):
-        groups = ("g", "c", "c2", "c3", "c4", "p", "k", "a", "w", "f")
+        groups = ("g", "c", "c2", "c3", "c4", "p", "k", "a", "w", "f", "ts")
         group = next(g for g in groups if m.group(g))
         if group == "g" and (
             not FETCHER.search(m.group("callee")) or text[: m.start()].rstrip().endswith("new")
@@ -129,6 +141,8 @@ def _reads(
         if member.json.lower() == "data" and place == "top":
             if held:  # (its items when the answer's data is a list: avatar/list's)
                 _reads(doc, held, "", "item:data" if listed else "data", found, seen)
+            elif doc.language == "js" and member.kind.startswith("{"):
+                found += _inline_reads(doc, member.offset)  # (`data: { video_url: string }`)
             continue
         if member.judged:
             line, column = doc.line_of(member.offset), doc.column(member.offset)
@@ -150,6 +164,29 @@ def _members(doc: Text, type_name: str) -> tuple[dtos.Member, ...]:
             for n, at in tstypes.members(doc, type_name).items()
         )
     return ()
+
+
+# A member of a TypeScript object type written inline: `video_url: string`, `url?: string`.
+INLINE_MEMBER = rx.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*\??\s*:")
+
+
+def _inline_reads(doc: Text, at: int) -> list[Read]:
+    """The members of the object type written inline after the member at `at` (`data: { _id:
+    string; video_url: string }`), read under the answer's data (as its items after `[]`); none
+    when a member of it is itself an object type written inline (its members are not the data's)."""
+    opened = doc.text.find("{", at)
+    close = brackets.matching(doc.text, opened, 1, len(doc.text)) if opened >= 0 else -1
+    if close < 0 or "{" in doc.text[opened + 1 : close]:
+        return []
+    listed = doc.text[close + 1 : close + 8].lstrip().startswith("[]")  # (`{ ... }[]`: items)
+    found = []
+    for m in INLINE_MEMBER.finditer(doc.text, opened + 1, close):
+        line, column = doc.line_of(m.start("n")), doc.column(m.start("n"))
+        if "//" in doc.line_text(line)[:column] or "*" in doc.line_text(line)[:column].lstrip()[:1]:
+            continue  # (a comment's `note: ...`)
+        place = "item:data" if listed else "data"
+        found.append(Read(line, column, m.group("n"), place, pattern=True, tag=True))
+    return found
 
 
 def _ts_type(doc: Text, at: int) -> str:

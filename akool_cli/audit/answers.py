@@ -25,6 +25,9 @@ GETTER = (
     r"(?:String|Int|Integer|Long|Double|Boolean|JSONObject|JSONArray|AsJsonObject|AsJsonArray)?"
     r"\(\s*[\"']"
 )
+# A generic method called after a name (Newtonsoft's `j["data"].Value<int>("video_status")`): the
+# name is the method's, the read its argument's (GETTER).
+NOT_GENERIC_CALL = r"(?!<[\w\s,.?\[\]]*>\s*\()"
 # A Go type assertion after a map read: out["data"].(map[string]interface{}).
 ASSERTION = r"(?:\.\((?:map\[string\](?:interface\{\}|any)|[\w.*\[\]]+)\))?"
 DATA_READ = rx.compile(
@@ -41,6 +44,7 @@ DATA_READ = rx.compile(
     + r"|\[\s*[\"']|(?<=\})(?:->)?\{\s*[\"']?|"  # (Perl: $j->{data}{x}, ->{data}->{'x'})
     + GETTER
     + r")(?!data\b)(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+    + NOT_GENERIC_CALL
 )
 # Where a DATA_READ match may start (its lookbehind, and a character its root, an accessor, `[`
 # or `data` opens with), and how far the name and accessor characters from there run.
@@ -133,7 +137,7 @@ RUBY_READ = rx.compile(
 BODY_NAMES = rx.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
 # A call that parses what it is given: JSON.parse(res.body)['data'] reads res's answer.
 PARSE_CALL = rx.compile(
-    r"(?:JSON\.parse|json\.loads|json_decode|JSON\.load|Oj\.load|MultiJson\.load|JSONObject|jsonDecode|json\.decode"
+    r"(?:JSON\.parse|json\.loads?|json_decode|JSON\.load|Oj\.load|MultiJson\.load|JSONObject|jsonDecode|json\.decode"
     r"|decode_json|from_json"  # (Perl's JSON)
     r"|JsonParser\.parse\w*|JObject\.Parse|JsonDocument\.Parse|JsonNode\.Parse"
     r"|DeserializeObject(?:<[^>]*>)?|readTree|readValue|fromJson"
@@ -640,7 +644,7 @@ def _member_pattern(name: str) -> re.Pattern[str]:
         + r"|\[\s*[\"']|"
         + GETTER
         + r")"
-        r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+        r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()" + NOT_GENERIC_CALL
     )
 
 
@@ -700,7 +704,26 @@ def _parse_argument(line: str, pos: int) -> str | None:
     if opener < 0 or not PARSE_CALL.search(text, max(0, opener - 40), opener):
         return None
     m = ties.ROOT.match(text[opener + 1 :])
-    return m.group("name") if m else None
+    if m is None or text.startswith("sys.stdin", opener + 1):
+        return None  # (`json.load(sys.stdin)`: a piped answer, see STDIN_PARSE)
+    return _sent_request(text, opener + 1 + m.end()) or m.group("name")
+
+
+# A client sending a request held in a name: Java's `http.send(req, ...)`, OkHttp's
+# `client.newCall(req).execute()`, Spring's `rest.exchange(req, ...)`, C#'s `SendAsync(req)`.
+SENT_REQUEST = rx.compile(
+    r"\s*(?:\.|->)\s*(?:send|sendAsync|SendAsync|newCall|execute|exchange)\(\s*"
+    r"(?P<req>[A-Za-z_]\w*)\s*[,)]"
+)
+
+
+def _sent_request(text: str, pos: int) -> str | None:
+    """The request a parse's argument sends, when it is a client's call given a name (`req` in
+    `readTree(http.send(req, ofString()).body())`): what holds that call's URL, not the client."""
+    if "(" not in text[pos : pos + 24]:
+        return None
+    m = SENT_REQUEST.match(text, pos)
+    return m.group("req") if m else None
 
 
 def _top_root(line: str, m: re.Match[str]) -> str | None:

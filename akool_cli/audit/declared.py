@@ -70,7 +70,7 @@ def declared_sites(name: str, text: str, lines: list[str], bases: Bases) -> None
             base = wired or bases.client_at(i)
             if base is None or base.host is None or not sites.AKOOL_HOST.fullmatch(base.host):
                 continue
-            for site in sites._joined_to(i, line, m.start(group), path, base):
+            for site in sites._joined_to(i, line, m.start(group), _template_path(path), base):
                 bases.named.setdefault(i, []).append(site)
 
 
@@ -148,8 +148,20 @@ def _annotated_sites(lines: list[str], bases: Bases) -> None:
         if kind == "q" and _types_path(lines, i):
             base = replace(base, prefix=base.prefix.rstrip("/") + "/" + m[kind].strip("/"))
             continue
-        for site in sites._joined_to(i, line, m.start(kind), m[kind], base):
+        for site in sites._joined_to(i, line, m.start(kind), _template_path(m[kind]), base):
             bases.named.setdefault(i, []).append(site)
+
+
+# An RFC 6570 query expansion closing a URI template (`/x{?video_model_id}`, `{&a,b}`): Micronaut's
+# and Spring's templates write the query there; it is no part of the path.
+QUERY_EXPANSION = rx.compile(r"\{[?&][\w,*.]*\}")
+
+
+def _template_path(path: str) -> str:
+    """A declared path without its template's query expansions (see QUERY_EXPANSION)."""
+    if "{?" not in path and "{&" not in path:
+        return path
+    return QUERY_EXPANSION.sub("", path)
 
 
 def _types_path(lines: list[str], i: int) -> bool:

@@ -98,8 +98,31 @@ def _declared(doc: Text, answer: bool) -> dict[str, Dto]:
         return _serde(doc)
     if doc.language in ("", "csharp", "kotlin") and ("class" in doc.text or "record" in doc.text):
         policy = web_policy(doc.text) if doc.language == "csharp" and not answer else None
-        return _braced(doc, plain and doc.language != "csharp", answer, policy)
+        found = _braced(doc, plain and doc.language != "csharp", answer, policy)
+        return _lower_case_judged(found) if answer and plain and doc.language == "csharp" else found
     return {}
+
+
+def _lower_case_judged(found: dict[str, Dto]) -> dict[str, Dto]:
+    """C#'s answer models with their plain members written in lower case judged by their names
+    (`record VideoInfo(string _id, int video_status, string video_url)`): System.Text.Json's web
+    defaults (GetFromJsonAsync's: camelCase, any letter case read) and Newtonsoft's (any case)
+    both read such a member from the key of its own name. A PascalCase member (`VideoUrl`) reads
+    `videoUrl`, unless options set another policy: not judged."""
+    return {
+        name: replace(
+            dto,
+            members=tuple(
+                replace(m, judged=True) if not m.judged and _lower_case(m.name) else m
+                for m in dto.members
+            ),
+        )
+        for name, dto in found.items()
+    }
+
+
+def _lower_case(name: str) -> bool:
+    return name == name.lower() and any(c.isalpha() for c in name)
 
 
 def _python(doc: Text, plain: bool, answer: bool) -> dict[str, Dto]:

@@ -115,12 +115,31 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
         hinted = doc.handle_hints = any(word in doc.text for word in HINTS)
     if not hinted:
         return []
-    found = []
+    found = _chained_bodies(doc, call)
     for setter in SETTERS:
         for m in _set_on(doc, call, setter.pattern, reused=True):
             value = _entry(doc, m.end(), setter.within) if setter.within else m.end()
             if value is not None:
                 found.append((value, value_end(doc.text, value)))
+    return found
+
+
+# RestSharp's body chained to the request it makes: `new RestRequest("x", Method.Post)` then
+# `.AddHeader(...).AddJsonBody(new { ... })` in the same statement (bound to a name or not).
+REST_MADE = rx.compile(r"\bnew\s+RestRequest\s*$")
+CHAINED_BODY = rx.compile(r"\)\s*\.\s*(?:AddJsonBody|AddBody)\s*(?:<[^<>()]*>)?\(")
+
+
+def _chained_bodies(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
+    """The bodies chained to a RestSharp request in its own statement (see CHAINED_BODY)."""
+    if not REST_MADE.search(doc.text, max(0, call[0] - BEFORE), call[0]):
+        return []
+    end = doc.text.find(";", call[1])
+    end = end if end >= 0 else len(doc.text)
+    found = []
+    for m in CHAINED_BODY.finditer(doc.text, call[1] - 1, end):
+        if doc.innermost(m.start()) == doc.innermost(call[0] - 1):  # (the request's own chain)
+            found.append((m.end(), value_end(doc.text, m.end())))
     return found
 
 

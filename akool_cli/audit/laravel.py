@@ -1,7 +1,8 @@
 """Laravel's config files as bases: `config/services.php`'s `'akool' => ['base' => env('AKOOL_BASE',
 'https://openapi.akool.com/api/open/v3')]` is the base `config('services.akool.base')` reads, in a
 join (`config('services.akool.base') . '/content/x'`) or given to the HTTP client
-(`Http::baseUrl(config('services.akool.base'))->get('/content/x')`)."""
+(`Http::baseUrl(config('services.akool.base'))->get('/content/x')`, or `->baseUrl(...)` later
+in the chain)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ ARRAY_END = rx.compile(r"^\s*[\])]\s*[,;]?\s*$")
 # `config('key')` joined to a path, and Laravel's `Http::baseUrl(config('key'))`.
 CONFIG_CALL = r"config\(\s*[\"'](?P<key>[\w.-]+)[\"']\s*\)"
 CONFIG_JOIN = rx.compile(CONFIG_CALL + r"\s*\.\s*[\"'](?P<path>/?[A-Za-z_][^\s\"'?#]*)[\"']")
-CLIENT_BASE = rx.compile(r"::baseUrl\(\s*" + CONFIG_CALL + r"\s*\)")
+# (first in the chain, `Http::baseUrl(...)`, or after other settings, `Http::withHeaders([...])
+# ->baseUrl(...)`: the order Laravel's docs write)
+CLIENT_BASE = rx.compile(r"(?:::|->)baseUrl\(\s*" + CONFIG_CALL + r"\s*\)")
 VERB_PATH = rx.compile(
     r"->(?:get|post|put|patch|delete)\(\s*[\"'](?P<path>/?[A-Za-z_][^\s\"'?#]*)[\"']"
 )

@@ -16,9 +16,11 @@ from typing import Literal
 
 from akool_cli.audit import (
     answers,
+    authheaders,
     branches,
     curlargs,
     hooks,
+    jsonobjects,
     keycase,
     methods,
     netqueries,
@@ -1027,6 +1029,8 @@ def nested_keys(doc: f.Text, spec: DocField, key: f.Key, path: str) -> Iterator[
     index = _value_container(doc, key) if spec.fields else None
     if index is None and doc.language == "csharp" and spec.fields:
         index = _constructed_container(doc, key)  # new Dictionary<string, object> { ... }
+    if index is None and spec.fields:  # (org.json's `.put("k", JSONObject().put(...))`)
+        yield from _put_nested(doc, spec, jsonobjects.value_keys(doc, key), path)
     if index is None:
         return
     label = f"{path}[]" if spec.type == "array" else path
@@ -1052,6 +1056,12 @@ def _constructed_container(doc: f.Text, key: f.Key) -> int | None:
     """The initializer of a C# collection a key's value constructs (see CONSTRUCTED)."""
     m = CONSTRUCTED.match(doc.text, key.value_start)
     return doc.container_at(m.end()) if m is not None else None
+
+
+def _put_nested(doc: f.Text, spec: DocField, keys: list[f.Key], path: str) -> Iterator[NestedKey]:
+    """The keys of an org.json / Gson object given as a field's value (see jsonobjects.py)."""
+    label = f"{path}[]" if spec.type == "array" else path
+    yield from (NestedKey(inner, spec, label) for inner in keys)
 
 
 def _typed_nested(doc: f.Text, spec: DocField, keys: list[f.Key], path: str) -> Iterator[NestedKey]:
@@ -3673,7 +3683,7 @@ def _method_fix(doc: f.Text, said: methods.Evidence, endpoint: DocEndpoint) -> F
 
 def check_both_auth_headers(ctx: FileContext) -> Iterator[Hit]:
     for i, line in enumerate(ctx.lines):
-        bearer = BEARER_HEADER.search(line)
+        bearer = BEARER_HEADER.search(line) or authheaders.bearer_set(line)
         if (
             not bearer
             or ctx.in_prose(i, bearer.start())
@@ -3683,7 +3693,9 @@ def check_both_auth_headers(ctx: FileContext) -> Iterator[Hit]:
         to_akool = _to_akool(ctx, i, bearer.start())
         if to_akool is False or (to_akool is None and not ctx.near_call(i)):
             continue
-        if API_KEY_HEADER.search(_one_request(ctx, i, bearer.start())):
+        apart = authheaders.assigned_apart(ctx.lines, i, bearer)  # (`req["Authorization"] = `)
+        request = apart if apart is not None else _one_request(ctx, i, bearer.start())
+        if API_KEY_HEADER.search(request):
             documented = f"one of {contract.API_KEY_HEADER} or Authorization"
             message = (
                 "both x-api-key and Authorization are set; AKOOL uses Authorization and "
@@ -3876,7 +3888,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "both-auth-headers",
         "warning",
-        "both `x-api-key` and `Authorization` on one request to AKOOL (AKOOL ignores the key); not on a call whose URL is another host's (an API gateway's), nor in a description's prose",
+        "both `x-api-key` and `Authorization` on one request to AKOOL (AKOOL ignores the key): a headers object or array, a hash's keys (PHP's and Ruby's `=>`, PowerShell's `@{ ... = ... }`), subscripts set together (`req[\"Authorization\"] = ...` beside `req[\"x-api-key\"] = ...`, not in two branches of an if), a CRLF-joined header string (PHP's stream context), Laravel's `Http::withToken($t)` in the chain that sets the key; not on a call whose URL is another host's (an API gateway's), nor in a description's prose",
         check_both_auth_headers,
     ),
     Rule(

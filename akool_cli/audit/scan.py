@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from akool_cli.audit import (
+    appconfig,
     datafiles,
     foreignmodels,
     gitignores,
@@ -586,6 +587,7 @@ def _audit_text(
     pathnames.named_sites(lines, ctx.bases, held)
     urlbuilders.url_builder_sites(name, text, lines, ctx.bases)  # (OkHttp's, yarl's `BASE / "x"`)
     laravel.config_sites(name, text, lines, ctx.bases)  # (`config('services.akool.base')`)
+    appconfig.config_join_sites(text, lines, ctx.bases)  # (`viper.GetString("k") + "/x"`)
     find_mentions(ctx)
     own = returns.returners(ctx)
     if returners is not None:
@@ -1006,6 +1008,7 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
         if "akool" in text.lower() or "/api/open" in text:
             _share_bases(folder, path, shown, lines, scopes)
             config = {**sites.config_values(shown, text), **laravel.config_values(shown, text)}
+            config.update(appconfig.appsettings_values(shown, text))  # (ASP.NET's appsettings)
             for key, base in config.items():
                 folder.configured["${" + key + "}"] = base
     if maps:

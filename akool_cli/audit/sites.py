@@ -84,7 +84,7 @@ PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # \(base)/x (Swift), {{base}}/x (Postman; Insomnia's {{ _.base }})
 INTERPOLATION = rx.compile(
     r"(?:\{\{\s*(?:_\.)?(?P<e>\w+)\s*\}\}|\{\$?(?P<a>(?:type\((?:self|cls)\)\.)?[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
-    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+(?:\[:\w+\])*)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
+    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+(?:::\w+)*(?:\[:\w+\])*)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
     r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
 # The same interpolations with the path's first segment straight after (`${BASE}content/x`,
@@ -1171,6 +1171,8 @@ def _client(lines: list[str], i: int, m: re.Match[str], bases: Bases) -> None:
         base = bases.held.get(i) or _held_url(line[m.end() :], "", i, bases)
     if base is None and SHORTHAND_OPTION.match(line, m.end()):
         base = _shorthand_base(line, m, bases, i)
+    if base is None and bases.imported:  # (`BaseAddress = new Uri(config["Akool:BaseUrl"]!)`)
+        base = configured(line[m.end() :], bases)
     if base is not None:
         made = Base(base.host, base.prefix, base.file, base.line or i)
         base = _resolving(made, base, lines, i, m)

@@ -270,6 +270,8 @@ def binding(line: str, shell: bool) -> Binding | None:
     if shell:
         m = SHELL_ASSIGN.match(line)
         return Binding((m.group("name"),), m.group("rhs")) if m else None
+    if "try" in line:
+        line = try_resource(line)  # (Java's `try (Response r = call.execute()) {`)
     eq = _depth_zero_equals(line)
     if eq <= 0:
         return None
@@ -299,6 +301,17 @@ def binding(line: str, shell: bool) -> Binding | None:
     if not names:
         return None
     return Binding(tuple(names) if "," in head else (names[-1],), rhs)
+
+
+# Java's try-with-resources: `try (Response r = client.newCall(req).execute()) {`, one resource.
+TRY_RESOURCE = rx.compile(r"^(?P<i>\s*)(?:\}\s*)?try\s*\((?P<d>[^;()]*=[^;]*?)\)\s*\{?\s*$")
+
+
+def try_resource(line: str) -> str:
+    """A try-with-resources line read as the declaration of its one resource; any other line as
+    it is."""
+    m = TRY_RESOURCE.match(line)
+    return m.group("i") + m.group("d") if m is not None else line
 
 
 def derived(rhs: str, tied: set[str], shell: bool) -> bool:
@@ -408,6 +421,8 @@ ARGUMENT = rx.compile(
 )
 # A lambda given what a call returns: `.use { response ->`, `.thenApply(body -> ...)`.
 LAMBDA = rx.compile(r"[{(]\s*\(?(?P<p>[A-Za-z_]\w*)\)?\s+->(?:\s|$)")
+# Kotlin's scope function given a lambda with no parameter of its own: it is given `it`.
+IMPLICIT_IT = rx.compile(r"\.(?:use|let|also)\s*\{(?!\s*\(?[\w, ]+\)?\s*->)(?=.*\bit\b)")
 # Go's decoders fill a variable given by address: json.Unmarshal(body, &out),
 # json.NewDecoder(resp.Body).Decode(&out): `out` holds the parsed answer.
 FILLED = rx.compile(r"\b(?:Unmarshal|Decode)\([^;\n]*?&(?P<out>[A-Za-z_]\w*)\s*\)")
@@ -1503,6 +1518,9 @@ def _handed_on(text: str, scope: Scope, shell: bool) -> None:
     given = LAMBDA.search(text) if "->" in text else None
     if given is not None and derived(text[: given.start()], scope.all(), False):
         scope.local.add(given.group("p"))
+    implicit = IMPLICIT_IT.search(text) if "{" in text and "it" in text else None
+    if implicit is not None and derived(text[: implicit.start()], scope.all(), False):
+        scope.local.add("it")  # (Kotlin's `.use { JSONObject(it.body!!.string()) }`)
     filled = FILLED.search(text) if "&" in text else None
     if filled is not None and derived(text[: filled.start("out")], scope.all(), False):
         scope.local.add(filled.group("out"))
@@ -2447,11 +2465,11 @@ def _known(scope: Scope, name: str) -> bool:
 # `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
 DATA_OF = rx.compile(
     r"^\s*(?P<open>\(\s*)?(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)"
-    r"(?P<parse>(?:\.|->)json\(\)|->(?:toArray|object)\(\)|\.getBody\(\))?(?(open)(?:\s+"
+    r"(?P<parse>(?:\.|->)json\(\)|->(?:toArray|object)\(\)|\.getBody\(\)|\.RootElement)?(?(open)(?:\s+"
     + TS_CAST
     + r")?\s*\))"
     r"(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
-    r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.get\(\s*[\"']data[\"'][^)]*\))"
+    r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.(?:get|path|GetProperty|getJSONObject|optJSONObject)\(\s*[\"']data[\"'][^)]*\))"
     r"(?:\s+" + TS_CAST + r"|!)?"  # (TypeScript's `body.data as T`, `body.data!`)
     # (each closing piece takes a `;` or `)`: a run of blanks before other text is tried once,
     # not split between three `\s*` in turn, which was cubic in its length)
@@ -2459,6 +2477,15 @@ DATA_OF = rx.compile(
 )
 
 
+# The data node of a parse in one expression: org.json's `new JSONObject(res.body())
+# .getJSONObject("data")`, Jackson's `readTree(body).path("data")`, System.Text.Json's
+# `JsonDocument.Parse(s).RootElement.GetProperty("data")`, Gson's `.getAsJsonObject("data")`.
+PARSED_DATA = rx.compile(
+    r"(?:\bnew\s+JSONObject|\breadTree|\bJsonParser\.parseString|\bJObject\.Parse"
+    r"|\bJsonDocument\.Parse)\((?:[^()]|\([^()]*\))*\)(?:\.getAsJsonObject\(\)|\.RootElement)?"
+    r"\s*\.\s*(?:getJSONObject|optJSONObject|path|get|GetProperty|getAsJsonObject)"
+    r"\(\s*\"data\"\s*\)\s*;?\s*$"
+)
 # A cast before an expression: Java's `(Map)`, `(Map<String, Object>)`, C#'s `(JObject)`.
 CAST = rx.compile(r"^\s*\(\s*[A-Z][\w.]*(?:\s*<[^()]*>)?(?:\[\])?\s*\)\s*(?=[\w$(])")
 
@@ -2468,6 +2495,8 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     parsed answer, or `.data.data` of an HTTP library's response (axios)."""
     if ".json()" in rhs and FIELD_END.search(rhs):
         return True  # return (await res.json()).data, d = r.json()["data"]
+    if '("data")' in rhs and PARSED_DATA.search(rhs):
+        return True  # JSONObject d = new JSONObject(res.body()).getJSONObject("data")
     rhs = CAST.sub("", rhs, count=1)  # Java's `(Map<String, Object>) body.get("data")`
     called = ROOT.match(rhs)
     if called and called.group("name") in scope.fields:  # v = video_status(i), v2 = v
@@ -2483,8 +2512,9 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     if m is None or m.group("root") not in scope.all():
         return False
     twice = m.group("sel").count("data") == 2
-    if ".get(" in m.group("sel"):
-        return True  # x.get("data", {}): a parsed answer's (a response has no get)
+    sel = m.group("sel").lstrip()
+    if sel.startswith(".") and "(" in sel:
+        return True  # x.get("data", {}), path("data"): a parsed answer's (a response has none)
     return twice != (m.group("root") in scope.bodies or bool(m.group("parse")))
 
 

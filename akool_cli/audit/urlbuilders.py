@@ -177,7 +177,7 @@ def slash_sites(name: str, lines: list[str], bases: Bases) -> None:
 # Query parameters a URL builder adds (OkHttp's `.addQueryParameter("k", v)`, Spring's
 # `UriComponentsBuilder...queryParam("k", v)`): the query of the request given the URL it builds,
 # inline or held in a name (`HttpUrl url = ...build(); ... .url(url)`).
-QUERY_WORDS = ("QueryParameter(", ".queryParam(")
+QUERY_WORDS = ("QueryParameter(", ".queryParam(", "encode_www_form(")
 ADDED_QUERY = rx.compile(
     r"\.\s*(?:[aA]dd(?:Encoded)?QueryParameter|setQueryParameter|queryParam)\(\s*"
     r"\"(?P<k>[A-Za-z_][\w.\[\]-]*)\"\s*,\s*(?P<v>[^,()]*(?:\([^()]*\))?[^,()]*?)\s*\)"
@@ -191,11 +191,73 @@ def builder_query(text: str, start: int, end: int) -> list[tuple[str, int, int, 
     made = REST_MADE.search(text, max(0, start - 80), start)
     if made is not None:  # (RestSharp's `request.AddQueryParameter("k", v)` after its binding)
         found += _rest_query(text, made["n"], end)
+    if "encode_www_form(" in text:  # (Ruby's `uri.query = URI.encode_www_form(type: 1)`)
+        found += _www_form_keys(text, start, end)
     if PATH_STEP_BEFORE.search(text, max(0, start - 40), start):  # `.addPathSegments("x")`: the
         limit = end + CHAIN_CHARS  # (bounded: a search to the file's end per request is quadratic)
         ends = [k for k in (text.find(w, end, limit) for w in netqueries.STATEMENT_ENDS) if k >= 0]
         found += _added_keys(text, end, min(ends, default=end))  # chain's steps after it
     return found
+
+
+# Ruby's URI made and bound (`uri = URI(`, `URI.parse(`), then given a query by
+# `uri.query = URI.encode_www_form(type: 1, "page" => 2)`: its keys are the request's query.
+RUBY_URI_MADE = rx.compile(r"(?<![\w.@$])@?(?P<n>[A-Za-z_]\w*)\s*=\s*URI(?:\.parse)?\s*$")
+WWW_FORM_PAIR = rx.compile(
+    r"(?:(?<=[(,])|(?<=[(,]\s))\s*(?::(?P<s>[A-Za-z_]\w*)\s*=>|[\"'](?P<q>[A-Za-z_][\w.-]*)[\"']\s*=>"
+    r"|(?P<k>[A-Za-z_]\w*):(?!:))\s*(?P<v>[^,()]*(?:\([^()]*\))?[^,()]*?)\s*(?=[,)])"
+)
+WWW_FORM_LOOK = 600  # (how far after the URI's binding its query is set: the next lines)
+
+
+# A request given a URI held in a name first (`Net::HTTP::Get.new(uri, ...)`, `get_response(uri)`).
+GIVEN_NAME = rx.compile(r"\(\s*@?(?P<n>[A-Za-z_]\w*)\s*[,)]")
+
+
+def _www_form_keys(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
+    """The query keys of the request in text[start:end] that a URI's `query = ` gives: the URI
+    made there (`uri = URI("...")`, its query set after it) or the one it is given by name (its
+    query set before it)."""
+    made = RUBY_URI_MADE.search(text, max(0, start - 80), start)
+    if made is not None:
+        return _www_form_query(text, made["n"], end, min(len(text), end + WWW_FORM_LOOK))
+    given = GIVEN_NAME.match(text, start)
+    if given is None:
+        return []
+    name = given["n"]
+    binding = re.compile(rf"(?<![\w.@]){re.escape(name)}\s*=(?![=~])")
+    bindings = list(binding.finditer(text, max(0, start - WWW_FORM_LOOK), start))
+    if not bindings:
+        return []
+    # (from the name's last binding before the request: its query is set after it)
+    return _www_form_query(text, name, bindings[-1].end(), start)
+
+
+def _www_form_query(text: str, name: str, after: int, stop: int) -> list[tuple[str, int, int, int]]:
+    """The keys `name.query = URI.encode_www_form(...)` gives the URI bound to `name`, between
+    `after` and `stop`, up to the name's next binding."""
+    again = re.compile(rf"(?<![\w.@]){re.escape(name)}\s*=(?![=~])").search(text, after, stop)
+    given = re.compile(rf"(?<![\w.]){re.escape(name)}\.query\s*=\s*URI\.encode_www_form\(").search(
+        text, after, again.start() if again else stop
+    )
+    if given is None:
+        return []
+    around = _call_close(text, given.end() - 1)
+    found = []
+    for m in WWW_FORM_PAIR.finditer(text, given.end() - 1, around):
+        group = "s" if m["s"] else "q" if m["q"] else "k"
+        found.append((m[group], m.start(group), m.start("v"), m.end("v")))
+    return found
+
+
+def _call_close(text: str, opened: int) -> int:
+    """Where the call whose `(` is at `opened` closes (the text's end when it does not)."""
+    depth = 0
+    for j in range(opened, min(len(text), opened + WWW_FORM_LOOK)):
+        depth += (text[j] == "(") - (text[j] == ")")
+        if depth == 0:
+            return j + 1
+    return len(text)
 
 
 CHAIN_CHARS = 2000  # (how far a builder's chain may run past a path step)
@@ -212,9 +274,10 @@ def _added_keys(text: str, start: int, end: int) -> Iterator[tuple[str, int, int
 # client's base: each resource a site (`bases.named`) under the file's AKOOL RestClient base.
 REST_WORD = "RestRequest("
 REST_CLIENT = rx.compile(
-    r"\bnew\s+RestClient(?:Options)?\(\s*(?:new\s+Uri\(\s*)?(?P<b>\"[^\"]*\"|[A-Za-z_][\w.]*)\s*[,)]"
+    r"(?:\bnew\s+RestClient(?:Options)?|\bRestClient(?:Options)?\s+\w+\s*=\s*new\s*)"  # (C# 9's `new(`)
+    r"\(\s*(?:new\s+Uri\(\s*)?(?P<b>\"[^\"]*\"|[A-Za-z_][\w.]*)\s*[,)]"
 )
-REST_REQUEST = rx.compile(r"\bnew\s+RestRequest\(\s*\"(?P<p>/?[A-Za-z_][^\"\s]*)\"")
+REST_REQUEST = rx.compile(r"\bnew\s+RestRequest\(\s*\"(?P<p>(?:/?[A-Za-z_][^\"\s]*)?)\"")
 
 
 def restsharp_sites(name: str, text: str, lines: list[str], bases: Bases) -> None:
@@ -225,14 +288,33 @@ def restsharp_sites(name: str, text: str, lines: list[str], bases: Bases) -> Non
         (m for line in lines for m in REST_CLIENT.finditer(line) if len(line) <= 2000), None
     )
     base = sites._literal_base(made["b"], bases, 0) if made is not None else None
+    whole = _whole_url(made["b"]) if made is not None and base is None else None
+    base = base or whole
     if base is None or base.host is None or not sites.AKOOL_HOST.fullmatch(base.host):
         return
     for i, line in enumerate(lines):
         for m in REST_REQUEST.finditer(line) if REST_WORD in line else ():
-            if "://" not in m["p"]:
+            if not m["p"]:  # (`new RestRequest("")`: the client's whole URL, its endpoint)
+                bases.named.setdefault(i, []).append(_whole(i, m.start("p"), base))
+            elif "://" not in m["p"] and whole is None:
                 bases.named.setdefault(i, []).extend(
                     sites._joined_to(i, line, m.start("p"), m["p"], base)
                 )
+
+
+# A client given an endpoint's whole URL (`new RestClient("https://.../content/x")`).
+WHOLE_URL = rx.compile(r"\"https?://(?P<h>[\w.-]+)(?P<p>/[^\"?#\s]*)\"")
+
+
+def _whole_url(given: str) -> Base | None:
+    m = WHOLE_URL.fullmatch(given)
+    return Base(m["h"], m["p"].rstrip("/"), "", 0) if m is not None else None
+
+
+def _whole(i: int, at: int, base: Base) -> Site:
+    """The site of a request that adds nothing to its client's base: the base's own path, judged
+    where the URL is written (an echo: here only the request's body and method are read)."""
+    return Site(i, at, at, "", base.prefix, base.host, base, True, echo=True)
 
 
 REST_MADE = rx.compile(r"(?<![\w.])(?P<n>[A-Za-z_]\w*)\s*=\s*new\s+RestRequest\s*$")
