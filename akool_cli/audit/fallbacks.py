@@ -2,7 +2,7 @@
 of the environment or a config falls back to (`os.getenv("RES", "720p")`, `cfg.get("res",
 "720p")`, `${RES:-720p}`), a command-line option's default and choices (argparse's
 `add_argument("--resolution", default="720p", choices=[...])` read as `args.resolution`,
-click's `@click.option`), and a string that is wholly an interpolation (`"$RES"`, `` `${res}` ``),
+click's `@click.option`, commander's and yargs' `.option(...)`, Go's `flag.String`), and a string that is wholly an interpolation (`"$RES"`, `` `${res}` ``),
 which is the value of the name it holds, not a literal."""
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 # `System.getenv().getOrDefault("RES", `, `ENV.fetch("RES", `, `env_or("RES", `, `getEnv("RES", `.
 LOOKUP = (
     r"(?:\bgetenv|\.get|\bgetOrDefault|\bfetch|\b\w*[Ee]nv\w*|\bGetEnvironmentVariable|\bconfig"
-    r"|\bgetProperty)\(\s*"
+    r"|\bgetProperty"
+    # Go's flag package: `flag.String("resolution", "720p", "usage")`, its default second
+    r"|\bflag\.(?:String|Int|Int64|Uint|Uint64|Float64|Bool|Duration))\(\s*"
 )
 DEFAULT_BEFORE = rx.compile(
     LOOKUP + r"[\"'][\w.:-]+[\"']\s*,\s*$"
@@ -51,6 +53,18 @@ OPTION = rx.compile(
 # (click's `type=click.Choice([...])` lists the choices as argparse's `choices=` does)
 OPTION_VALUE = rx.compile(r"\b(?P<k>default|choices|type\s*=\s*click\.Choice\()\s*=?\s*")
 ELEMENT = rx.compile(r"\"[^\"\n]*\"|'[^'\n]*'|(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])")
+
+
+# A command-line option of Node's commander (`.option("-r, --resolution <r>", "usage", "720p")`:
+# its default after its description) or yargs (`.option("resolution", { default: "720p",
+# choices: [...] })`): where its call opens and the option's own name.
+JS_OPTION = rx.compile(
+    r"\.(?:option|requiredOption)\(\s*(?P<q>[\"'`])(?:-\w,?\s*)?(?:--)?(?P<n>[A-Za-z_][\w-]*)"
+    r"(?:\s*[<\[][^\"'`\n]*)?(?P=q)\s*,\s*"
+)
+JS_OPTION_VALUE = rx.compile(r"\b(?P<k>default|choices)\s*:\s*")
+# (commander's description, then the default)
+JS_DESCRIPTION = rx.compile(r"(?P<q>[\"'`])[^\"'`\n]*(?P=q)\s*,\s*")
 
 
 def default_argument(before: str) -> bool:
@@ -88,6 +102,8 @@ def option_values(doc: Text, name: str) -> list[tuple[int, int]]:
     """The spans of the default and the choices of the command-line option `--name` (its dashes
     as `_`), where the file declares one: the values a script reading `args.name` may send."""
     found: list[tuple[int, int]] = []
+    if ".option(" in doc.text or ".requiredOption(" in doc.text:
+        found += _js_option_values(doc, name)
     if "--" not in doc.text or name not in doc.text.replace("-", "_"):
         return found
     for m in OPTION.finditer(doc.text):
@@ -104,6 +120,31 @@ def option_values(doc: Text, name: str) -> list[tuple[int, int]]:
                 found.append((v.end(), end))
             else:  # choices=["720p", "1080p"]: each element
                 found += (e.span() for e in ELEMENT.finditer(doc.text, v.end(), end))
+    return found
+
+
+def _js_option_values(doc: Text, name: str) -> list[tuple[int, int]]:
+    """The spans of the default and the choices of a commander or yargs option read as
+    `opts.name` / `argv.name` (commander names `--output-res` `outputRes`; see JS_OPTION)."""
+    found: list[tuple[int, int]] = []
+    for m in JS_OPTION.finditer(doc.text):
+        flag = m.group("n")
+        if name not in (flag.replace("-", "_"), re.sub(r"-(\w)", lambda c: c[1].upper(), flag)):
+            continue
+        around = doc.paren_around(doc.text.index("(", m.start()) + 1)
+        if around is None:
+            continue
+        described = JS_DESCRIPTION.match(doc.text, m.end())
+        if described is not None and described.end() < around[1]:  # commander: the third
+            found.append((described.end(), value_end(doc.text, described.end())))
+            continue
+        if doc.text.startswith("{", m.end()):  # yargs: `{ default: "720p", choices: [...] }`
+            for v in JS_OPTION_VALUE.finditer(doc.text, m.end(), around[1]):
+                end = value_end(doc.text, v.end())
+                if v.group("k") == "default":
+                    found.append((v.end(), end))
+                else:
+                    found += (e.span() for e in ELEMENT.finditer(doc.text, v.end(), end))
     return found
 
 

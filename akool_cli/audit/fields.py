@@ -2705,8 +2705,9 @@ def number_value(written: str) -> str:
     return ("-" if negative else "") + ("nan" if "nan" in low else "inf")
 
 
-# A value that is a name alone (`$x`, `self.x`, `cfg.x`, `x`), and a value that is blank.
-HELD_NAME = rx.compile(r"\s*(?:\$|self\.|this\.|(?P<o>[A-Za-z_]\w*)\.)?(?P<n>[A-Za-z_]\w*)\s*")
+# A value that is a name alone (`$x`, `self.x`, `cfg.x`, `x`, Go's `*x` of a flag), and a value
+# that is blank.
+HELD_NAME = rx.compile(r"\s*(?:\$|\*|self\.|this\.|(?P<o>[A-Za-z_]\w*)\.)?(?P<n>[A-Za-z_]\w*)\s*")
 BLANK = rx.compile(r"\s*")
 
 

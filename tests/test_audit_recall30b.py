@@ -1,0 +1,73 @@
+"""`akool audit` on session eighteen's recall30b shapes (repro21m, repro21l): request values a
+script takes from a command-line option of Node's commander and yargs or Go's flag package, a
+lookup table of its own, a typing Literal, a UI's choice list, and the values the docs give in
+prose."""
+
+from __future__ import annotations
+
+from akool_cli.audit.scan import audit_text
+
+TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+
+
+def places(text: str, name: str) -> set[tuple[int, str]]:
+    return {(f.line, f.rule) for f in audit_text(text, name)}
+
+
+# -- commander-yargs-goflag-option-defaults-not-followed ------------------------------------------
+
+
+def test_commander_option_default_and_camel_name_are_judged() -> None:
+    text = "\n".join(
+        (
+            'const { program } = require("commander");',
+            "program",
+            '  .option("-r, --resolution <r>", "720p or 1080p", "720p")',
+            '  .option("--out-res <r>", "resolution", "4k")',
+            '  .option("--ok <r>", "resolution", "1080")',
+            "  .parse();",
+            "const opts = program.opts();",
+            f'fetch("{TALK}", {{ method: "POST", body: JSON.stringify({{',
+            "  resolution: opts.resolution, talking_photo_url: 'p', audio_url: 'a' }) });",
+            f'fetch("{TALK}", {{ method: "POST", body: JSON.stringify({{',
+            "  resolution: opts.outRes, talking_photo_url: 'p', audio_url: 'a' }) });",
+            f'fetch("{TALK}", {{ method: "POST", body: JSON.stringify({{',
+            "  resolution: opts.ok, talking_photo_url: 'p', audio_url: 'a' }) });",
+        )
+    )
+    assert places(text, "cli.js") == {(3, "bad-value"), (4, "bad-value")}
+
+
+def test_yargs_option_default_and_choices_are_judged() -> None:
+    text = "\n".join(
+        (
+            'const argv = require("yargs")',
+            '  .option("resolution", { default: "1080", choices: ["720", "1080", "4k"] })',
+            '  .option("photo", { type: "string" }).argv;',
+            f'fetch("{TALK}", {{ method: "POST", body: JSON.stringify({{',
+            "  resolution: argv.resolution, talking_photo_url: argv.photo, audio_url: 'a' }) });",
+        )
+    )
+    found = [f for f in audit_text(text, "y.js") if f.rule == "bad-value"]
+    assert [(f.line, '"4k"' in f.message) for f in found] == [(2, True)]
+
+
+def test_go_flag_default_read_through_its_pointer_is_judged() -> None:
+    text = "\n".join(
+        (
+            "package main",
+            'import ("bytes"; "encoding/json"; "flag"; "net/http")',
+            "func main() {",
+            '\tres := flag.String("resolution", "720p", "output resolution")',
+            '\tok := flag.String("ok", "1080", "a documented one")',
+            "\tflag.Parse()",
+            '\tb, _ := json.Marshal(map[string]string{"talking_photo_url": "p", "audio_url": "a",'
+            ' "resolution": *res})',
+            f'\thttp.Post("{TALK}", "application/json", bytes.NewReader(b))',
+            '\tc, _ := json.Marshal(map[string]string{"talking_photo_url": "p", "audio_url": "a",'
+            ' "resolution": *ok})',
+            f'\thttp.Post("{TALK}", "application/json", bytes.NewReader(c))',
+            "}",
+        )
+    )
+    assert places(text, "main.go") == {(4, "bad-value")}
