@@ -71,3 +71,71 @@ def test_go_flag_default_read_through_its_pointer_is_judged() -> None:
         )
     )
     assert places(text, "main.go") == {(4, "bad-value")}
+
+
+# -- value-lookup-table-into-field-missed ---------------------------------------------------------
+
+
+def test_a_lookup_tables_values_are_judged_where_written() -> None:
+    text = "\n".join(
+        (
+            "import requests",
+            f'URL = "{TALK}"',
+            "RES = {",
+            '    "sd": "720",',
+            '    "uhd": "4k",',
+            "}",
+            'SIZES = ["720", "1080", "2k"]',
+            'NEST = {"sd": {"r": "720p"}}',
+            'OK = {"sd": "720", "hd": "1080"}',
+            "def a(q, i):",
+            '    body = {"talking_photo_url": "p", "audio_url": "a"}',
+            '    requests.post(URL, json={**body, "resolution": RES[q]})',
+            '    requests.post(URL, json={**body, "resolution": RES.get(q, "720")})',
+            '    requests.post(URL, json={**body, "resolution": SIZES[i]})',
+            '    requests.post(URL, json={**body, "resolution": NEST[q]["r"]})',
+            '    requests.post(URL, json={**body, "resolution": OK[q]})',
+            '    requests.post(URL, json={**body, "resolution": RES["sd"]})',
+        )
+    )
+    assert places(text, "a.py") == {(5, "bad-value"), (7, "bad-value")}
+
+
+def test_a_lookup_table_in_php_ruby_ts_and_go() -> None:
+    php = "\n".join(
+        (
+            "<?php",
+            "$res = ['sd' => '720p', 'hd' => '1080'];",
+            f"Http::post('{TALK}', ['talking_photo_url' => 'p', 'audio_url' => 'a',"
+            " 'resolution' => $res[$q]]);",
+        )
+    )
+    ruby = "\n".join(
+        (
+            'RES = { "sd" => "720p", "hd" => "1080" }.freeze',
+            f'HTTParty.post("{TALK}", body: {{ talking_photo_url: "p", audio_url: "a",'
+            " resolution: RES[q] }.to_json)",
+        )
+    )
+    ts = "\n".join(
+        (
+            'const RES: Record<string, string> = { sd: "720p", hd: "1080" };',
+            f'fetch("{TALK}", {{ method: "POST", body: JSON.stringify({{ talking_photo_url: "p",'
+            ' audio_url: "a", resolution: RES[q] ?? "720" }) });',
+        )
+    )
+    go = "\n".join(
+        (
+            "package main",
+            'var resolutions = map[string]string{"sd": "720p", "hd": "1080"}',
+            "func talk(q string) {",
+            '\tb, _ := json.Marshal(map[string]string{"talking_photo_url": "p", "audio_url": "a",'
+            ' "resolution": resolutions[q]})',
+            f'\thttp.Post("{TALK}", "application/json", bytes.NewReader(b))',
+            "}",
+        )
+    )
+    assert places(php, "a.php") == {(2, "bad-value")}
+    assert places(ruby, "a.rb") == {(1, "bad-value")}
+    assert places(ts, "a.ts") == {(1, "bad-value")}
+    assert places(go, "a.go") == {(2, "bad-value")}

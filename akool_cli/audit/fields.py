@@ -2758,6 +2758,8 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
     if not found and depth < 2:
         held = name.group("n") if name else key.name if BLANK.fullmatch(value) else ""
         found += _name_values(doc, held, key, depth, name is not None and bool(name.group("o")))
+    if name is None and depth < 2 and ("[" in value or ".get(" in value):
+        found += _table_values(doc, key, value, depth)  # RES[quality]: the table's values
     return found
 
 
@@ -2832,6 +2834,25 @@ def _name_values(doc: Text, name: str, key: Key, depth: int, member: bool = Fals
     shared = doc.shared(name)
     found = [replace(lit, shared=lit.shared or shared) for lit in literals(doc, inner, depth + 1)]
     return found + _given_by_callers(doc, name, spot, depth)
+
+
+def _table_values(doc: Text, key: Key, value: str, depth: int) -> list[Literal]:
+    """The literals a value read from a lookup table of the file's own may be (`RES[quality]`
+    of `RES = {"sd": "720p", "hd": "1080p"}`, see holders.table_values): judged where written,
+    never patched (other reads of the table share them)."""
+    read = holders.table_read(value)
+    if read is None:
+        return []
+    spot = doc.last_assignment(read.group("n"), key.offset)
+    if spot is None:
+        return []
+    if doc.scopes is not None and not doc.scopes.visible(
+        read.group("n"), doc.line_of(spot[0]), doc.line_of(key.offset)
+    ):
+        return []
+    spans = holders.table_values(doc.text, spot[1], read.group("k") or read.group("g") or "")
+    inners = [Key(key.name, a, a, b, shared=True) for a, b in spans]
+    return [replace(lit, shared=True) for k in inners for lit in literals(doc, k, depth + 1)]
 
 
 def _held_member(doc: Text, key: Key, depth: int) -> list[Literal]:
