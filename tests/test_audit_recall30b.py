@@ -139,3 +139,69 @@ def test_a_lookup_table_in_php_ruby_ts_and_go() -> None:
     assert places(ruby, "a.rb") == {(1, "bad-value")}
     assert places(ts, "a.ts") == {(1, "bad-value")}
     assert places(go, "a.go") == {(2, "bad-value")}
+
+
+# -- python-typing-literal-values-not-judged, ui-choice-lists-streamlit-gradio-not-judged ---------
+
+
+def test_python_literal_types_and_zod_enums_are_judged_as_unions() -> None:
+    text = "\n".join(
+        (
+            "from typing import Literal, Optional",
+            "import requests",
+            'Res = Literal["720p", "1080"]',
+            'Quality = Literal["low", "high"]',  # (types nothing sent)
+            "class Player:",
+            '    quality: Quality = "low"',
+            "def create(photo: str, audio: str, resolution: Res):",
+            f'    return requests.post("{TALK}", json={{"talking_photo_url": photo,'
+            ' "audio_url": audio, "resolution": resolution})',
+            'def create2(p, a, resolution: Optional[Literal["720", "1080", "2k"]] = None):',
+            f'    return requests.post("{TALK}", json={{"talking_photo_url": p,'
+            ' "audio_url": a, "resolution": resolution or "720"})',
+        )
+    )
+    zod = "\n".join(
+        (
+            'import { z } from "zod";',
+            'const input = z.object({ resolution: z.enum(["720", "1080", "4k"]) }).parse(body);',
+            f'await fetch("{TALK}", {{ method: "POST", body: JSON.stringify({{ talking_photo_url: "p",'
+            " audio_url: 'a', resolution: input.resolution }) });",
+        )
+    )
+    assert places(text, "lit.py") == {(3, "bad-value"), (9, "bad-value")}
+    assert places(zod, "t.ts") == {(2, "bad-value")}
+
+
+def test_streamlit_options_are_the_values_of_the_name_they_are_bound_to() -> None:
+    prompt = "https://openapi.akool.com/api/open/v3/content/image/createbyprompt"
+    text = "\n".join(
+        (
+            "import requests",
+            "import streamlit as st",
+            'scale = st.sidebar.selectbox("Aspect", options=("1:1", "16:9", "21:9"), index=0)',
+            'ok = st.radio("Aspect", ["1:1", "16:9"])',
+            'prompt = st.text_input("Prompt")',
+            f'requests.post("{prompt}", json={{"prompt": prompt, "scale": scale}})',
+            f'requests.post("{prompt}", json={{"prompt": prompt, "scale": ok}})',
+        )
+    )
+    assert places(text, "s.py") == {(3, "bad-value")}
+
+
+def test_a_gradio_components_choices_are_its_parameters_values() -> None:
+    text = "\n".join(
+        (
+            "import gradio as gr",
+            "import requests",
+            "def run(photo, audio, resolution):",
+            f'    return requests.post("{TALK}", json={{"talking_photo_url": photo,'
+            ' "audio_url": audio, "resolution": resolution}).json()',
+            "with gr.Blocks() as demo:",
+            "    photo, audio = gr.Textbox(), gr.Textbox()",
+            '    res = gr.Radio(label="Resolution", choices=["720", "1080", "1440"])',
+            "    gr.Button().click(fn=run, inputs=[photo, audio, res])",
+            'gr.Interface(run, [gr.Textbox(), gr.Textbox(), gr.Dropdown(["720", "4k"])], "json")',
+        )
+    )
+    assert places(text, "g.py") == {(7, "bad-value"), (9, "bad-value")}

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from itertools import chain
 from operator import attrgetter
 from typing import Literal
 
@@ -2094,7 +2095,7 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
     judged: set[int] = set()  # (a union's literal, once: by its alias and by each use)
     sent: SentNames | None = None  # (the names sent under documented keys, read once)
-    for name, lits in f.unions(doc):
+    for name, lits in chain(f.unions(doc), tstypes.offered(doc)):  # (Literal[...], z.enum)
         specs = [(e, e.field(name)) for e in called.values()]
         known = [(e, s) for e, s in specs if s is not None and s.enum]
         if known and not _union_sent(ctx, name, lits):
