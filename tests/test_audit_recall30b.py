@@ -205,3 +205,38 @@ def test_a_gradio_components_choices_are_its_parameters_values() -> None:
         )
     )
     assert places(text, "g.py") == {(7, "bad-value"), (9, "bad-value")}
+
+
+# -- dto-field-default-value-not-judged -----------------------------------------------------------
+
+
+def test_a_request_types_member_default_is_judged_when_the_type_is_sent_whole() -> None:
+    cs = "\n".join(
+        (
+            "public class TalkReq {",
+            '    [JsonPropertyName("talking_photo_url")] public string Photo { get; set; } = "";',
+            '    [JsonPropertyName("audio_url")] public string Audio { get; set; } = string.Empty;',
+            '    [JsonPropertyName("resolution")] public string Resolution { get; set; } = "4K";',
+            "}",
+            "public class Svc {",
+            "    static readonly HttpClient Http = new();",
+            "    public Task<HttpResponseMessage> Go(TalkReq r) =>",
+            f'        Http.PostAsJsonAsync("{TALK}", r);',
+            "}",
+        )
+    )
+    py = "\n".join(
+        (
+            "from dataclasses import dataclass, asdict",
+            "import requests",
+            "@dataclass",
+            "class TalkReq:",
+            '    talking_photo_url: str = ""',
+            "    audio_url: str | None = None",
+            '    resolution: str = "720p"',
+            "def send(r: TalkReq):",
+            f'    return requests.post("{TALK}", json=asdict(r))',
+        )
+    )
+    assert places(cs, "Svc.cs") == {(4, "bad-value")}
+    assert places(py, "talk.py") == {(7, "bad-value")}

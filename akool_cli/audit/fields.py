@@ -1460,7 +1460,20 @@ def _typed_keys(doc: Text, name: str, before: int, depth: int) -> list[Key]:
     members = dtos.members_of(doc, type_name)
     if any(m.json.lower() in dtos.OPTION_MEMBERS for m in members):
         return []  # (an options type, `cfg: AxiosCfg` with headers and a timeout: no body)
-    return [Key(m.json, m.offset, m.offset, m.offset, raw=True, shared=True) for m in members]
+    return [_typed_key(doc, m) for m in members]
+
+
+# A member's default that gives no value of its own (`= ""`, `= null`, `= None`): not judged.
+NO_DEFAULT = rx.compile(r"\s*(?:\"\"|''|null|None|nil|default|default!|null!|string\.Empty)\s*")
+
+
+def _typed_key(doc: Text, member: dtos.Member) -> Key:
+    """A request type's member sent whole: at its JSON name, with the default the type gives it
+    (`public string Resolution { get; set; } = "4K";`, a dataclass's `resolution: str = "720p"`)
+    as its value, which every instance not given another sends."""
+    if member.default is None or NO_DEFAULT.fullmatch(doc.text, *member.default):
+        return Key(member.json, member.offset, member.offset, member.offset, raw=True, shared=True)
+    return Key(member.json, member.offset, member.default[0], member.default[1], shared=True)
 
 
 # Retrofit's (and Feign's) verb annotations that carry a body: the method declared after one sends
