@@ -240,3 +240,37 @@ def test_a_request_types_member_default_is_judged_when_the_type_is_sent_whole() 
     )
     assert places(cs, "Svc.cs") == {(4, "bad-value")}
     assert places(py, "talk.py") == {(7, "bad-value")}
+
+
+# -- catalogue-prose-values-still-missing-t17 ------------------------------------------------------
+
+
+def test_values_the_docs_give_in_prose_are_judged() -> None:
+    v3, v4 = "https://openapi.akool.com/api/open/v3", "https://openapi.akool.com/api/open/v4"
+    text = "\n".join(
+        (
+            "import requests",
+            f'requests.post("{v3}/content/image/createbybutton", json={{"_id": "x", "button": "U5"}})',
+            f'requests.post("{v3}/content/image/createbybutton", json={{"_id": "x", "button": "V2"}})',
+            f'requests.post("{v4}/voice/clone", json={{"source_voice_file": "https://x/a.wav",'
+            ' "voice_model_name": "Akool Multilingual 5"})',
+            f'requests.post("{v4}/voice/clone", json={{"source_voice_file": "https://x/a.wav",'
+            ' "voice_model_name": "Akool Multilingual 3"})',
+            f'requests.post("{v3}/audio/create", json={{"input_text": "hi", "voice_id": "v",'
+            ' "rate": "1.2"})',
+            f'requests.post("{v3}/audio/create", json={{"input_text": "hi", "voice_id": "v",'
+            ' "rate": "150%"})',
+            f'requests.post("{v3}/audio/create", json={{"input_text": "hi", "voice_id": "v",'
+            ' "rate": "85%"})',
+            f'requests.post("{v3}/content/analysis/sentiment", json={{"content": "u", "type": 5}})',
+            f'requests.post("{v3}/content/analysis/sentiment", json={{"content": "u", "type": 3}})',
+        )
+    )
+    # (sentiment's `type` 3: the jarvis-moderator page documents "3: auido" for the same endpoint)
+    assert places(text, "values.py") == {
+        (2, "bad-value"),
+        (4, "bad-value"),
+        (6, "bad-value"),
+        (7, "bad-value"),
+        (9, "bad-value"),
+    }

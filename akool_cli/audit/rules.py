@@ -1856,6 +1856,9 @@ def _format_hits(
     """A text written in another form than the format the docs give the field: a language's
     name or regional tag where they ask for its ISO 639-1 code (`"spanish"` for `"es"`)."""
     doc = ctx.doc()
+    if spec.format == "percent":
+        yield from _percent_hits(ctx, key, spec, endpoint)
+        return
     for lit in f.literals(doc, key):
         wrong, code = languages.iso639_1(lit.value) if lit.quoted else (False, None)
         if not wrong:
@@ -1874,6 +1877,28 @@ def _format_hits(
         yield Hit(
             line, column, lit.text, f"an ISO 639-1 code ({shown})", message, endpoint.url, fix
         )
+
+
+# A percentage from 0% to 100% as AKOOL's docs write one ("field value ranges（0%-100%）": `"50%"`).
+PERCENT = rx.compile(r"\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*%\s*")
+
+
+def _percent_hits(
+    ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint
+) -> Iterator[Hit]:
+    """A text the docs give as a percentage from 0% to 100% (v3 audio `rate`) written otherwise
+    (`"1.2"`, `"fast"`, `"150%"`); a number is the kind rule's, an interpolation is no value."""
+    doc = ctx.doc()
+    for lit in f.literals(doc, key):
+        m = PERCENT.fullmatch(lit.value) if lit.quoted else None
+        if not lit.quoted or (m is not None and float(m.group("n")) <= 100):
+            continue
+        line, column = doc.line_of(lit.offset), doc.column(lit.offset)
+        message = (
+            f"{spec.name} {lit.text} is not a percentage from 0% to 100%, which "
+            f'{describe(endpoint)} takes (for example "50%")'
+        )
+        yield Hit(line, column, lit.text, "a percentage (0%-100%)", message, endpoint.url, None)
 
 
 # The quote written before a body key's name: `\"` (JSON in a double-quoted string), `""` (a C#
