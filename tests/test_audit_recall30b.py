@@ -274,3 +274,45 @@ def test_values_the_docs_give_in_prose_are_judged() -> None:
         (7, "bad-value"),
         (9, "bad-value"),
     }
+
+
+# -- mock-request-body-matchers-not-judged --------------------------------------------------------
+
+LIPSYNC = "https://openapi.akool.com/api/open/v3/content/video/lipsync"
+
+
+def test_the_body_a_mock_matches_is_judged_as_the_code_under_tests() -> None:
+    js = "\n".join(
+        (
+            'const nock = require("nock");',
+            'const fetchMock = require("fetch-mock");',
+            'nock("https://openapi.akool.com")',
+            '  .post("/api/open/v3/content/video/lipsync", { video_url: "v", audio: "a" })',
+            "  .reply(200, { code: 1000, data: { _id: 'x' } });",
+            f'fetchMock.post("{LIPSYNC}", {{ status: 200, body: {{ code: 1000, data: {{ id: 1 }} }} }});',
+            'nock("https://openapi.akool.com").post("/api/open/v3/content/video/lipsync",'
+            " (body) => body.audio === 'a').reply(200, {});",
+        )
+    )
+    rb = "\n".join(
+        (
+            f'stub_request(:post, "{LIPSYNC}")',
+            '  .with(body: { video_url: "v", audio: "a" }.to_json)',
+            f'stub_request(:post, "{LIPSYNC}")',
+            '  .with(body: hash_including({ "video_url" => "v", "audio" => "a" }))',
+            f'stub_request(:post, "{LIPSYNC}").to_return(body: {{ code: 1000 }}.to_json)',
+        )
+    )
+    py = "\n".join(
+        (
+            "import responses",
+            "from responses import matchers",
+            f'responses.add(responses.POST, "{LIPSYNC}", json={{"code": 1000, "data": {{"x": 1}}}},',
+            '    match=[matchers.json_params_matcher({"video_url": "v", "audio": "a"})])',
+            f'responses.add(responses.POST, "{LIPSYNC}",',
+            '    match=[matchers.json_params_matcher({"video_url": "v"})])',  # (partial: silent)
+        )
+    )
+    assert places(js, "n.test.js") == {(4, "misnamed-field")}
+    assert places(rb, "s_spec.rb") == {(2, "misnamed-field"), (4, "misnamed-field")}
+    assert places(py, "test_r.py") == {(4, "misnamed-field")}

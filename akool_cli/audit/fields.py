@@ -1041,7 +1041,9 @@ def _request_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     """The text of each request the path at `offset` belongs to (see requests_of)."""
     call = enclosing_call(doc, offset)
     if call is not None and mocks.mocked(doc, call[0]):
-        return []  # a mock's arguments and the links after it (`.mock(...)`) are no request
+        # a mock's arguments and the links after it (`.mock(...)`) are no request, but the body
+        # it matches is what the code under test sends
+        return mocks.matched_bodies(doc, call)
     extents = [e for e in _call_extents(doc, offset) if not mocks.mocked(doc, e[0])]
     if not extents:  # conn.post do |req| req.url "/api/..."; $opts = [CURLOPT_URL => ...]
         extents = apart.in_block(doc, offset) or apart.options_array(doc, offset)

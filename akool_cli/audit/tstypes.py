@@ -404,6 +404,7 @@ OFFERED = rx.compile(
     r"(?:(?:typing\.|t\.|typing_extensions\.)?Literal\[(?P<l>[^\[\]\n]*)\]"
     r"|z\.enum\(\s*\[(?P<z>[^\[\]\n]*)\])"
 )
+OFFERED_DEFAULT = rx.compile(r"\]?\s*=\s*[\"']([^\"'\n]*)[\"']")
 OFFERED_ELEMENT = rx.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'|(?<![\w.])(-?\d+(?:\.\d+)?)(?![\w.])")
 
 
@@ -425,6 +426,9 @@ def offered(doc: Text) -> list[tuple[str, list[Literal]]]:
             )
             for e in OFFERED_ELEMENT.finditer(m.group(group))
         ]
+        default = OFFERED_DEFAULT.match(doc.text, m.end())
+        if default is not None:  # (`Literal["meeting"] = "meeting"`: the default is judged itself)
+            values = [v for v in values if v.value != default.group(1)]
         if not values:
             continue
         found.append((m.group("name"), values))
