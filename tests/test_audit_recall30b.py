@@ -316,3 +316,23 @@ def test_the_body_a_mock_matches_is_judged_as_the_code_under_tests() -> None:
     assert places(js, "n.test.js") == {(4, "misnamed-field")}
     assert places(rb, "s_spec.rb") == {(2, "misnamed-field"), (4, "misnamed-field")}
     assert places(py, "test_r.py") == {(4, "misnamed-field")}
+
+
+# -- shell-wrapper-call-inside-test-bracket-missed -----------------------------------------------
+
+
+def test_a_shell_wrappers_call_inside_a_tests_substitution_is_read() -> None:
+    text = "\n".join(
+        (
+            "#!/usr/bin/env bash",
+            "BASE=https://openapi.akool.com/api/open/v3",
+            'akool() { curl -sS -H "x-api-key: $AKOOL_API_KEY" "$BASE$1" "${@:2}"; }',
+            'x=$(akool "/content/video/detail?id=$1" | jq -r .data.video_status)',
+            'until [ "$(akool "/content/video/detail?id=$1" | jq -r .data.video_status)" = 3 ];'
+            " do sleep 10; done",
+            'if [[ $(akool "/content/video/status/$1" | jq -r .data.video_status) == 3 ]]; then :; fi',
+            'while ! [ "$(akool /content/video/infobymodelid?video_model_id=$1 | jq -r .code)" ]; do :; done',
+            'if [ -n "$(dirname "$0")" ]; then :; fi',
+        )
+    )
+    assert {line for line, _ in places(text, "poll.sh")} == {4, 5, 6}
