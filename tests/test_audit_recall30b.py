@@ -336,3 +336,30 @@ def test_a_shell_wrappers_call_inside_a_tests_substitution_is_read() -> None:
         )
     )
     assert {line for line, _ in places(text, "poll.sh")} == {4, 5, 6}
+
+
+# -- go-nested-map-literal-values-not-judged (break21o) -------------------------------------------
+
+
+def test_a_go_map_literals_nested_values_are_judged() -> None:
+    text = "\n".join(
+        (
+            "package voice",
+            "func Speak(key, voiceID, text string) {",
+            "\tpayload := map[string]any{",
+            '\t\t"input_text": text,',
+            '\t\t"voice_id":   voiceID,',
+            '\t\t"voice_options": map[string]interface{}{',
+            '\t\t\t"stability":        2,',
+            '\t\t\t"similarity_boost": 0.75,',
+            "\t\t},",
+            "\t}",
+            "\tb, _ := json.Marshal(payload)",
+            '\treq, _ := http.NewRequest("POST", "https://openapi.akool.com/api/open/v4/voice/tts",'
+            " bytes.NewReader(b))",
+            '\treq.Header.Set("x-api-key", key)',
+            "\thttp.DefaultClient.Do(req)",
+            "}",
+        )
+    )
+    assert places(text, "tts.go") == {(7, "bad-value")}

@@ -908,8 +908,10 @@ def _squashed(names: frozenset[str]) -> dict[str, list[str]]:
 LIST_NAME = rx.compile(r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*$")
 MAX_APPENDED = 4000  # characters after a list in which what is appended to it is read
 # (C#'s anonymous object or array, `voice_options = new { speed = 1.0 }`, `new[] { new { ... } }`)
+# (Go's map literal, `"voice_options": map[string]any{"stability": 0.5}`, or a slice of them)
 OPENER = rx.compile(
-    r"\s*(?:(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict)(?=\()|new\s*(?:\[\s*\]\s*)?(?=\{))?"
+    r"\s*(?:(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict)(?=\()|new\s*(?:\[\s*\]\s*)?(?=\{)"
+    r"|(?:\[\]\s*)?map\[[^\]\n]*\](?:interface\{\}|[\w.*]+)(?=\{))?"
 )
 VALUE_NAME = rx.compile(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?:[,}\])\n]|$)")
 
