@@ -363,3 +363,22 @@ def test_a_go_map_literals_nested_values_are_judged() -> None:
         )
     )
     assert places(text, "tts.go") == {(7, "bad-value")}
+
+
+def test_a_go_slice_of_values_indexed_into_a_field_is_judged() -> None:
+    text = "\n".join(
+        (
+            "package main",
+            'var resolutions = []string{"720", "1080", "4k"}',
+            'var ok = []string{"720", "1080"}',
+            "func talk(i int) {",
+            '\tb, _ := json.Marshal(map[string]string{"talking_photo_url": "p", "audio_url": "a",'
+            ' "resolution": resolutions[i]})',
+            f'\thttp.Post("{TALK}", "application/json", bytes.NewReader(b))',
+            '\tc, _ := json.Marshal(map[string]string{"talking_photo_url": "p", "audio_url": "a",'
+            ' "resolution": ok[i]})',
+            f'\thttp.Post("{TALK}", "application/json", bytes.NewReader(c))',
+            "}",
+        )
+    )
+    assert places(text, "sl.go") == {(2, "bad-value")}

@@ -79,14 +79,16 @@ TABLE_READ = rx.compile(
 )
 # A table's text where its name is bound: a dict, an object, a PHP or Ruby hash, a list, Go's
 # `map[string]string{...}` or `[]string{...}`.
-TABLE_OPEN = rx.compile(r"\s*(?:map\[\w+\]\w+\s*|\[\]\w+\s*|Object\.freeze\(\s*)?(?P<o>[\[{])")
+TABLE_OPEN = rx.compile(
+    r"\s*(?:map\[\w+\]\w+\s*|(?P<slice>\[\]\w+\s*)|Object\.freeze\(\s*)?(?P<o>[\[{])"
+)
 SCALAR = r"\"[^\"\n]*\"|'[^'\n]*'|-?\d+(?:\.\d+)?"
 # One entry of a flat table: its key and its literal value (`"sd": "720p"`, `sd: "720p"`,
 # `'sd' => '720p'`), or a list's element.
 ENTRY = rx.compile(
     rf"(?P<key>{SCALAR}|[A-Za-z_$][\w$]*)\s*(?::|=>)\s*(?P<v>{SCALAR})\s*(?=[,}}\n]|$)"
 )
-ELEMENT = rx.compile(rf"(?P<v>{SCALAR})\s*(?=[,\]\n]|$)")
+ELEMENT = rx.compile(rf"(?P<v>{SCALAR})\s*(?=[,\]}}\n]|$)")
 TABLE_ENTRIES = 40  # a table longer than this is data, not a choice of values
 
 
@@ -112,7 +114,8 @@ def table_values(text: str, start: int, key: str) -> list[tuple[int, int]]:
     body = text[opened + 1 : end]
     if any(c in body for c in "[]{}()"):
         return []  # (nested tables and computed values: not one value per entry)
-    pattern = ELEMENT if text[opened] == "[" and "=>" not in body else ENTRY
+    listed = text[opened] == "[" or m.group("slice") is not None  # (Go's `[]string{...}`)
+    pattern = ELEMENT if listed and "=>" not in body else ENTRY
     entries = list(pattern.finditer(text, opened + 1, end))
     if not entries or len(entries) > TABLE_ENTRIES:
         return []
