@@ -382,3 +382,30 @@ def test_a_go_slice_of_values_indexed_into_a_field_is_judged() -> None:
         )
     )
     assert places(text, "sl.go") == {(2, "bad-value")}
+
+
+# -- python-enum-auto-member-values-not-evaluated (break21o) --------------------------------------
+
+
+def test_python_enum_members_numbered_by_auto_are_their_numbers() -> None:
+    info = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
+
+    def poll(members: str, base: str = "IntEnum") -> set[tuple[int, str]]:
+        text = "\n".join(
+            (
+                "import requests",
+                "from enum import Enum, IntEnum, IntFlag, auto",
+                f"class S({base}):",
+                *(f"    {m}" for m in members.split(";")),
+                f'd = requests.get("{info}", params={{"video_model_id": "x"}}).json()["data"]',
+                'if d["video_status"] == S.DONE:',
+                '    print(d["video"])',
+            )
+        )
+        return {(line, rule) for line, rule in places(text, "job.py") if rule == "status-value"}
+
+    assert poll("QUEUED = auto();DONE = auto();PROCESSING = auto()") == {(8, "status-value")}
+    assert poll("QUEUED = auto();PROCESSING = auto();DONE = auto()") == set()
+    assert poll("QUEUED = auto();DONE = auto()", "Enum") == {(7, "status-value")}
+    assert poll("QUEUED = 0;DONE = auto()") == {(7, "status-value")}  # (1: queueing)
+    assert poll("QUEUED = auto();PROCESSING = auto();DONE = auto()", "IntFlag") == set()

@@ -130,3 +130,38 @@ def table_values(text: str, start: int, key: str) -> list[tuple[int, int]]:
 
 def _literal(key: str) -> bool:
     return key[:1] in ('"', "'") and key[-1:] == key[:1]
+
+
+# -- Python enums numbered by `auto()` -------------------------------------------------------------
+
+# A Python enum class whose members `auto()` numbers (`class S(IntEnum):`; Flag's powers of two and
+# StrEnum's names are not counted), and one member line of its body.
+AUTO_ENUM = rx.compile(
+    r"^(?P<indent>[ \t]*)class\s+(?P<enum>[A-Za-z_]\w*)\s*\(\s*(?:enum\.)?(?:IntEnum|Enum)\s*\)\s*:[ \t]*$",
+    re.M,
+)
+AUTO_MEMBER = rx.compile(
+    r"^[ \t]+(?P<name>[A-Za-z_]\w*)\s*=\s*(?:(?P<auto>(?:enum\.)?auto\(\s*\))|(?P<value>-?\d+))\s*(?:#.*)?$"
+)
+
+
+def auto_numbered(text: str) -> dict[str, list[int]]:
+    """The numbers of the members of the file's Python enums that `auto()` numbers (from 1, or on
+    from the member before: `QUEUED = auto(); DONE = 2; PROCESSING = auto()` is 1, 2, 3), by the
+    member's name and by `Enum.NAME`; an enum no member of which is `auto()` is not read here."""
+    found: dict[str, list[int]] = {}
+    if "auto()" not in text:
+        return found
+    for m in AUTO_ENUM.finditer(text):
+        end = _class_end(text, m.end(), len(m.group("indent")))
+        members = [AUTO_MEMBER.match(line) for line in text[m.end() : end].split("\n")]
+        if not any(k is not None and k.group("auto") for k in members):
+            continue
+        last = 0
+        for k in members:
+            if k is None:
+                continue
+            last = last + 1 if k.group("auto") else int(k.group("value"))
+            found.setdefault(k.group("name"), []).append(last)
+            found.setdefault(f"{m.group('enum')}.{k.group('name')}", []).append(last)
+    return found
