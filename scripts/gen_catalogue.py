@@ -118,17 +118,24 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
     enum = _enum_of(_cell_text(row.get("value") or ""), description)
     if not enum and field["type"] == "string":
         enum = _described_enum(description) or _named_choices(name, description)
-    if not enum and field["type"] == "integer":  # "options: 5, 10", "1 = AI generate, 2 = ..."
+        enum = enum or _lettered_choices(description) or _supported_choices(name, description)
+    if not enum and field["type"] in ("integer", "number"):  # "options: 5, 10", "1 = AI ..."
         enum = _described_enum(description) or _meanings_enum(description)
     enum = enum or _must_be(field["type"], description)
     if enum:
         field["enum"] = enum
     elif field["type"] == "string" and ISO_639_1.search(description):
         field["format"] = "iso639-1"  # "Language code (ISO 639-1)", "in ISO-639-1 format"
+    elif field["type"] == "string" and PERCENT_RANGE.search(_cell_text(description)):
+        field["format"] = "percent"  # "Voice speaking speed【field value ranges（0%-100%）】"
     if field["type"] in ("integer", "number"):
         field.update(_range_of(row.get("value") or "", row.get("description") or ""))
     return field
 
+
+# A text field's row whose values are percentages from 0% to 100% ("field value ranges（0%-100%）"):
+# each value is written as one ("50%").
+PERCENT_RANGE = re.compile(r"\branges?\s*[（(]\s*0%\s*-\s*100%\s*[）)]", re.I)
 
 # A text field's row that says it takes a two-letter language code ("Language code (ISO 639-1)",
 # "Supplying the input language in ISO-639-1 format"): the format is checked, not a list.
@@ -268,20 +275,63 @@ DESCRIBED_CHOICES = re.compile(
 CHOICE = re.compile(r"^[`\"']?(?P<v>[\w.:-]+)[`\"']?$")
 
 
+# "U(1-4): Generate a single 4k image ..., V(1-4)：Generate a single variant image ...": a text
+# field's description that names each choice as a letter and a range of numbers (two or more).
+LETTERED = re.compile(r"(?<![\w(])(?P<letter>[A-Z])\((?P<a>\d)\s*-\s*(?P<b>\d)\)\s*[:：]")
+
+
+def _lettered_choices(description: str) -> list[str] | None:
+    found = list(LETTERED.finditer(description))
+    if len(found) < 2:
+        return None
+    return [
+        f"{m.group('letter')}{k}"
+        for m in found
+        for k in range(int(m.group("a")), int(m.group("b")) + 1)
+    ]
+
+
+# "Supported voice models: Akool Multilingual 1, Akool Multilingual 3, Akool Multilingual 4.": a
+# text field's description that lists every supported value, each of words, after a colon.
+# Only a field named for what is listed takes the list as its choices (`voice_model_name`, "voice
+# models"): another row's "Supported voice models: ..." says which models honour that row's option.
+SUPPORTED = re.compile(
+    r"\bSupported (?P<what>[\w ]{0,30}?)s?:\s*(?P<list>[^.;:\n\[]+?)\s*(?:\.\s|\.?$|;|\[)"
+)
+
+
+def _supported_choices(name: str, description: str) -> list[str] | None:
+    m = SUPPORTED.search(description)
+    if m is None or SEVERAL_VALUES.search(description):
+        return None
+    if m.group("what").split()[-1:] != [w for w in name.lower().split("_") if w][-2:-1]:
+        return None
+    parts = [p.strip() for p in m.group("list").split(",")]
+    if len(parts) < 2 or not all(re.fullmatch(r"[\w.-]+(?: [\w.-]+){0,3}", p) for p in parts):
+        return None
+    return parts
+
+
 # "1 = AI generate, 2 = user custom upload, 3 = none (no audio)", "1-VoiceClone, 2-Akool Voices",
+# "1: image  2:video" (values apart by spaces, meanings after a colon),
 # "2-Voice does not support streaming.； 1-Voice supports streaming.": a number field's description
 # that gives each of its values a meaning, and says nothing else. The description must start with
 # its first value (or "Audio type:"), so that a value named in passing ("required when x = 2") is
 # never read as a choice.
-MEANING = re.compile(r"(?:^|[,;，；.]\s*)(?P<v>\d+)\s*(?:=|-)\s*(?=[A-Za-z])")
-MEANINGS_LEAD = re.compile(r"^(?:[A-Za-z ]+:\s*)?\d+\s*(?:=|-)\s*[A-Za-z]")
+MEANING = re.compile(
+    r"(?:^|[,;，；.]\s*)(?P<v>\d+)\s*(?:=|-)\s*(?=[A-Za-z])|(?:^|\s)(?P<c>\d+)\s*:\s*(?=[A-Za-z])"
+)
+MEANINGS_LEAD = re.compile(r"^(?:[A-Za-z ]+:\s*)?\d+\s*(?:=|-|:)\s*[A-Za-z]")
 
 
 def _meanings_enum(description: str) -> list[str] | None:
     text = description.strip()
     if not MEANINGS_LEAD.match(text) or SEVERAL_VALUES.search(text):
         return None
-    values = [m.group("v") for m in MEANING.finditer(re.sub(r"^[A-Za-z ]+:\s*", "", text))]
+    values = [
+        m.group("v") or m.group("c")
+        for m in MEANING.finditer(re.sub(r"^[A-Za-z ]+:\s*(?=\d)", "", text))
+    ]
     if len(values) < 2 or len(set(values)) != len(values):
         return None
     return sorted(values, key=int)

@@ -1041,7 +1041,9 @@ def _request_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     """The text of each request the path at `offset` belongs to (see requests_of)."""
     call = enclosing_call(doc, offset)
     if call is not None and mocks.mocked(doc, call[0]):
-        return []  # a mock's arguments and the links after it (`.mock(...)`) are no request
+        # a mock's arguments and the links after it (`.mock(...)`) are no request, but the body
+        # it matches is what the code under test sends
+        return mocks.matched_bodies(doc, call)
     extents = [e for e in _call_extents(doc, offset) if not mocks.mocked(doc, e[0])]
     if not extents:  # conn.post do |req| req.url "/api/..."; $opts = [CURLOPT_URL => ...]
         extents = apart.in_block(doc, offset) or apart.options_array(doc, offset)
@@ -1460,7 +1462,20 @@ def _typed_keys(doc: Text, name: str, before: int, depth: int) -> list[Key]:
     members = dtos.members_of(doc, type_name)
     if any(m.json.lower() in dtos.OPTION_MEMBERS for m in members):
         return []  # (an options type, `cfg: AxiosCfg` with headers and a timeout: no body)
-    return [Key(m.json, m.offset, m.offset, m.offset, raw=True, shared=True) for m in members]
+    return [_typed_key(doc, m) for m in members]
+
+
+# A member's default that gives no value of its own (`= ""`, `= null`, `= None`): not judged.
+NO_DEFAULT = rx.compile(r"\s*(?:\"\"|''|null|None|nil|default|default!|null!|string\.Empty)\s*")
+
+
+def _typed_key(doc: Text, member: dtos.Member) -> Key:
+    """A request type's member sent whole: at its JSON name, with the default the type gives it
+    (`public string Resolution { get; set; } = "4K";`, a dataclass's `resolution: str = "720p"`)
+    as its value, which every instance not given another sends."""
+    if member.default is None or NO_DEFAULT.fullmatch(doc.text, *member.default):
+        return Key(member.json, member.offset, member.offset, member.offset, raw=True, shared=True)
+    return Key(member.json, member.offset, member.default[0], member.default[1], shared=True)
 
 
 # Retrofit's (and Feign's) verb annotations that carry a body: the method declared after one sends
@@ -2705,8 +2720,9 @@ def number_value(written: str) -> str:
     return ("-" if negative else "") + ("nan" if "nan" in low else "inf")
 
 
-# A value that is a name alone (`$x`, `self.x`, `cfg.x`, `x`), and a value that is blank.
-HELD_NAME = rx.compile(r"\s*(?:\$|self\.|this\.|(?P<o>[A-Za-z_]\w*)\.)?(?P<n>[A-Za-z_]\w*)\s*")
+# A value that is a name alone (`$x`, `self.x`, `cfg.x`, `x`, Go's `*x` of a flag), and a value
+# that is blank.
+HELD_NAME = rx.compile(r"\s*(?:\$|\*|self\.|this\.|(?P<o>[A-Za-z_]\w*)\.)?(?P<n>[A-Za-z_]\w*)\s*")
 BLANK = rx.compile(r"\s*")
 
 
@@ -2757,6 +2773,8 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
     if not found and depth < 2:
         held = name.group("n") if name else key.name if BLANK.fullmatch(value) else ""
         found += _name_values(doc, held, key, depth, name is not None and bool(name.group("o")))
+    if name is None and depth < 2 and ("[" in value or ".get(" in value):
+        found += _table_values(doc, key, value, depth)  # RES[quality]: the table's values
     return found
 
 
@@ -2831,6 +2849,25 @@ def _name_values(doc: Text, name: str, key: Key, depth: int, member: bool = Fals
     shared = doc.shared(name)
     found = [replace(lit, shared=lit.shared or shared) for lit in literals(doc, inner, depth + 1)]
     return found + _given_by_callers(doc, name, spot, depth)
+
+
+def _table_values(doc: Text, key: Key, value: str, depth: int) -> list[Literal]:
+    """The literals a value read from a lookup table of the file's own may be (`RES[quality]`
+    of `RES = {"sd": "720p", "hd": "1080p"}`, see holders.table_values): judged where written,
+    never patched (other reads of the table share them)."""
+    read = holders.table_read(value)
+    if read is None:
+        return []
+    spot = doc.last_assignment(read.group("n"), key.offset)
+    if spot is None:
+        return []
+    if doc.scopes is not None and not doc.scopes.visible(
+        read.group("n"), doc.line_of(spot[0]), doc.line_of(key.offset)
+    ):
+        return []
+    spans = holders.table_values(doc.text, spot[1], read.group("k") or read.group("g") or "")
+    inners = [Key(key.name, a, a, b, shared=True) for a, b in spans]
+    return [replace(lit, shared=True) for k in inners for lit in literals(doc, k, depth + 1)]
 
 
 def _held_member(doc: Text, key: Key, depth: int) -> list[Literal]:

@@ -45,7 +45,8 @@ CALLEES: dict[str, str] = {
     "respx": rf"(?<![\w.])respx\s*\.\s*(?:route|{VERBS})",
     "httpretty": r"(?<![\w.])httpretty\s*\.\s*register_uri",
     "": r"(?<![\w$.])(?:fetchMock\s*\.\s*\w+|httpx_mock\s*\.\s*add_\w+"
-    rf"|(?:requests_mock|respx_mock)\s*\.\s*(?:register_uri|route|{VERBS}))",
+    rf"|(?:requests_mock|respx_mock)\s*\.\s*(?:register_uri|route|{VERBS})"
+    r"|stub_request)",  # (Ruby's WebMock: a global of its RSpec and Minitest helpers)
 }
 # A name bound to a mock object, whose verbs are mocks: `with requests_mock.Mocker() as m:`,
 # `rsps = responses.RequestsMock()`, `with aioresponses() as m:`, `const mock = new
@@ -80,7 +81,7 @@ def mocked(doc: Text, call: int) -> bool:
 
 
 # The names CALLEES[""] knows mocks by: a text writing none makes no such mock.
-NAMED_MOCKS = ("fetchMock", "httpx_mock", "requests_mock", "respx_mock")
+NAMED_MOCKS = ("fetchMock", "httpx_mock", "requests_mock", "respx_mock", "stub_request")
 
 
 # Each of MOCK_IMPORT's forms names one of these: a text holding none imports no mock library,
@@ -174,3 +175,47 @@ def _links_to(text: str, at: int, call: int) -> bool:
             return False
         at = link.end()
     return at == call
+
+
+# -- the body a mock matches, which is the body the code under test sends -------------------------
+
+# A matcher of the request's JSON body inside a mock's arguments: responses' `json_params_matcher(
+# {...})`, WebMock's `body: {...}` / `body: hash_including(...)` in the `.with(...)` after it.
+BODY_MATCHER = rx.compile(r"(?<![\w.])(?:matchers\s*\.\s*)?json_params_matcher\s*(?=\()")
+WITH_BODY = rx.compile(r"(?<![\w$])body\s*:\s*(?:hash_including\s*(?=\()|(?=\{))")
+WITH_LINK = rx.compile(r"\s*\.\s*with\s*(?=\()")
+# nock's interceptor given the body it expects after its path: `.post(path, { ... })`.
+NOCK_BODY = rx.compile(rf"\.\s*(?:{VERBS})\s*$")
+
+
+def matched_bodies(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
+    """The text of each request body the mock whose argument list is `call` matches (see
+    BODY_MATCHER, NOCK_BODY): what the code under test must send for the test to pass."""
+    text = doc.text
+    found = []
+    windows = [(BODY_MATCHER, call)]
+    link = WITH_LINK.match(text, call[1])
+    if link is not None:  # stub_request(:post, url).with(body: ...)
+        close = brackets.matching(text, link.end(), 1, min(len(text), link.end() + 4000))
+        windows.append((WITH_BODY, (link.end(), close + 1 if close > 0 else link.end())))
+    for matcher, (start, end) in windows:
+        for m in matcher.finditer(text, start, end):
+            opened = m.end()
+            close = brackets.matching(text, opened, 1, end)
+            if close > 0:
+                found.append((opened, close + 1))
+    if not found and NOCK_BODY.search(text, max(0, call[0] - 20), call[0]) and _nocked(doc, call):
+        comma = brackets.walk(text, call[0] + 1, call[1], ",")
+        if comma < call[1] - 1 and text[comma + 1 : call[1]].lstrip().startswith("{"):
+            found.append((comma + 1, call[1]))
+    return found
+
+
+def _nocked(doc: Text, call: tuple[int, int]) -> bool:
+    """Whether a call is a link of a nock chain (fetch-mock's `fetchMock.post(url, {...})` gives
+    its answer there, msw's `http.post(url, resolver)` a function)."""
+    return (
+        doc.mock_libraries is not None
+        and "nock" in doc.mock_libraries
+        and _nock_chain(doc, call[0])
+    )

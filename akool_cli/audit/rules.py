@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from itertools import chain
 from operator import attrgetter
 from typing import Literal
 
@@ -914,8 +915,10 @@ def _squashed(names: frozenset[str]) -> dict[str, list[str]]:
 LIST_NAME = rx.compile(r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*$")
 MAX_APPENDED = 4000  # characters after a list in which what is appended to it is read
 # (C#'s anonymous object or array, `voice_options = new { speed = 1.0 }`, `new[] { new { ... } }`)
+# (Go's map literal, `"voice_options": map[string]any{"stability": 0.5}`, or a slice of them)
 OPENER = rx.compile(
-    r"\s*(?:(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict)(?=\()|new\s*(?:\[\s*\]\s*)?(?=\{))?"
+    r"\s*(?:(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict)(?=\()|new\s*(?:\[\s*\]\s*)?(?=\{)"
+    r"|(?:\[\]\s*)?map\[[^\]\n]*\](?:interface\{\}|[\w.*]+)(?=\{))?"
 )
 VALUE_NAME = rx.compile(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?:[,}\])\n]|$)")
 
@@ -1884,6 +1887,9 @@ def _format_hits(
     """A text written in another form than the format the docs give the field: a language's
     name or regional tag where they ask for its ISO 639-1 code (`"spanish"` for `"es"`)."""
     doc = ctx.doc()
+    if spec.format == "percent":
+        yield from _percent_hits(ctx, key, spec, endpoint)
+        return
     for lit in f.literals(doc, key):
         wrong, code = _iso639_1(lit.value) if lit.quoted else (False, None)
         if not wrong:
@@ -1902,6 +1908,28 @@ def _format_hits(
         yield Hit(
             line, column, lit.text, f"an ISO 639-1 code ({shown})", message, endpoint.url, fix
         )
+
+
+# A percentage from 0% to 100% as AKOOL's docs write one ("field value ranges（0%-100%）": `"50%"`).
+PERCENT = rx.compile(r"\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*%\s*")
+
+
+def _percent_hits(
+    ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint
+) -> Iterator[Hit]:
+    """A text the docs give as a percentage from 0% to 100% (v3 audio `rate`) written otherwise
+    (`"1.2"`, `"fast"`, `"150%"`); a number is the kind rule's, an interpolation is no value."""
+    doc = ctx.doc()
+    for lit in f.literals(doc, key):
+        m = PERCENT.fullmatch(lit.value) if lit.quoted else None
+        if not lit.quoted or (m is not None and float(m.group("n")) <= 100):
+            continue
+        line, column = doc.line_of(lit.offset), doc.column(lit.offset)
+        message = (
+            f"{spec.name} {lit.text} is not a percentage from 0% to 100%, which "
+            f'{describe(endpoint)} takes (for example "50%")'
+        )
+        yield Hit(line, column, lit.text, "a percentage (0%-100%)", message, endpoint.url, None)
 
 
 # The quote written before a body key's name: `\"` (JSON in a double-quoted string), `""` (a C#
@@ -2123,7 +2151,7 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
     judged: set[int] = set()  # (a union's literal, once: by its alias and by each use)
     sent: SentNames | None = None  # (the names sent under documented keys, read once)
-    for name, lits in f.unions(doc):
+    for name, lits in chain(f.unions(doc), tstypes.offered(doc)):  # (Literal[...], z.enum)
         specs = [(e, e.field(name)) for e in called.values()]
         known = [(e, s) for e, s in specs if s is not None and s.enum]
         if known and not _union_sent(ctx, name, lits):

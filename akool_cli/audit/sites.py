@@ -133,7 +133,8 @@ HTTP_MODULES = frozenset(
 # .NET's HttpClient: GetAsync, PostAsJsonAsync, GetStringAsync, GetFromJsonAsync, SendAsync ...
 ASYNC_METHOD = rx.compile(r"(?:get|post|put|patch|delete|send)\w*async", re.IGNORECASE)
 # A shell function called with a path: akool_post "/faceswap/..." "$BODY"
-SHELL_HEAD = r"^\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*)?(?P<fn>[A-Za-z_][\w-]*)\s+(?:[\"']?(?P<verb>GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?"
+# (also inside a test's command substitution: `until [ "$(akool "/x" | jq ...)" = 3 ]`, `if [[ $(akool ...`)
+SHELL_HEAD = r"^\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*|(?:(?:if|elif|until|while)\s+)?(?:!\s+)?\[\[?\s+(?:!\s+)?[\"']?\$\(\s*)?(?P<fn>[A-Za-z_][\w-]*)\s+(?:[\"']?(?P<verb>GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?"
 SHELL_CALL = rx.compile(SHELL_HEAD + r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import rx, sites, ties
+from akool_cli.audit import holders, rx, sites, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
 from akool_cli.audit.scopes import function_def
@@ -232,6 +232,8 @@ def counted_members(text: str) -> dict[str, int]:
             following = number + 1
     for block in CONST_BLOCK.finditer(text):
         _iota_block(block.group("body"), found)
+    for name, numbers in holders.auto_numbered(text).items():  # (Python's `DONE = auto()`)
+        found.setdefault(name, []).extend(numbers)
     return {name: numbers[0] for name, numbers in found.items() if len(set(numbers)) == 1}
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from akool_cli.audit import brackets, rx
-from akool_cli.audit.fields import Text
+from akool_cli.audit.fields import Literal, Text
 
 if TYPE_CHECKING:
     from akool_cli.audit.rules import Fix
@@ -391,3 +391,53 @@ def _typed_at(text: str, opening: int, closing: int) -> bool:
         if found is not None and ")" in text[closing : found.start("t")]:
             found = found if WRAPPED.search(before) else None
     return found is not None and found.group("t").split(".")[-1] not in LOOSE
+
+
+# -- values a type or a schema offers, as a TypeScript union's ----------------------------------
+
+# Python's typing.Literal of a parameter, a field or an alias (`resolution: Literal["720", "1080"]`,
+# `Res = Literal["720p", "1080p"]`, `Optional[Literal[...]]`) and zod's enum of an object's key or
+# a constant (`resolution: z.enum(["720", "1080"])`, `const Res = z.enum([...])`).
+OFFERED = rx.compile(
+    r"(?<![\w.$])(?P<name>[A-Za-z_$][\w$]*)\s*(?::\s*(?:TypeAlias\s*=\s*)?|=\s*)"
+    r"(?:(?:typing\.|t\.)?Optional\[\s*)?"
+    r"(?:(?:typing\.|t\.|typing_extensions\.)?Literal\[(?P<l>[^\[\]\n]*)\]"
+    r"|z\.enum\(\s*\[(?P<z>[^\[\]\n]*)\])"
+)
+OFFERED_DEFAULT = rx.compile(r"\]?\s*=\s*[\"']([^\"'\n]*)[\"']")
+OFFERED_ELEMENT = rx.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'|(?<![\w.])(-?\d+(?:\.\d+)?)(?![\w.])")
+
+
+def offered(doc: Text) -> list[tuple[str, list[Literal]]]:
+    """The values a Literal type or a zod enum offers, by the name that declares them and by each
+    name an alias of them types (`resolution: Res`), as fields.unions gives a TypeScript union's."""
+    if "Literal[" not in doc.text and "z.enum(" not in doc.text:
+        return []
+    found: list[tuple[str, list[Literal]]] = []
+    for m in OFFERED.finditer(doc.text):
+        group = "l" if m.group("l") is not None else "z"
+        start = m.start(group)
+        values = [
+            Literal(
+                e.group(0),
+                next(g for g in e.groups() if g is not None),
+                e.group(3) is None,
+                start + e.start(),
+            )
+            for e in OFFERED_ELEMENT.finditer(m.group(group))
+        ]
+        default = OFFERED_DEFAULT.match(doc.text, m.end())
+        if default is not None:  # (`Literal["meeting"] = "meeting"`: the default is judged itself)
+            values = [v for v in values if v.value != default.group(1)]
+        if not values:
+            continue
+        found.append((m.group("name"), values))
+        alias = re.escape(m.group("name"))
+        for use in re.finditer(
+            r"(?<![\w.$])(?P<k>[A-Za-z_$][\w$]*)\??\s*:\s*(?:(?:typing\.)?Optional\[\s*)?"
+            + alias
+            + r"\b",
+            doc.text,
+        ):
+            found.append((use.group("k"), values))
+    return found

@@ -508,7 +508,11 @@ CREATE_IMAGE_BUTTON = Endpoint(
     method="POST",
     path="/api/open/v3/content/image/createbybutton",
     summary="upscale (U1-U4) or vary (V1-V4) one image of a generated set (image-generate)",
-    body=(Field("_id", required=True), Field("button", required=True), Field("webhookUrl")),
+    body=(
+        Field("_id", required=True),
+        Field("button", required=True, enum=("U1", "U2", "U3", "U4", "V1", "V2", "V3", "V4")),
+        Field("webhookUrl"),
+    ),
     billable=True,
 )
 IMAGE_INFO = Endpoint(
@@ -543,7 +547,10 @@ VOICE_CLONE = Endpoint(
         Field("voice_options", type="object"),
         Field("name"),
         Field("webhookUrl"),
-        Field("voice_model_name"),
+        Field(
+            "voice_model_name",
+            enum=("Akool Multilingual 1", "Akool Multilingual 3", "Akool Multilingual 4"),
+        ),
     ),
     billable=True,
 )
@@ -601,7 +608,7 @@ MODERATE = Endpoint(
     "(jarvis-moderator; data._id, then analysis/infobyid)",
     body=(
         Field("content", required=True),
-        Field("type", type="number", required=True),
+        Field("type", type="number", required=True, enum=("1", "2", "3", "4")),
         Field("language"),
         Field("webhookUrl"),
         Field("input"),
