@@ -515,6 +515,8 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
         return Base(host, prefix or (more.group("prefix") if more else ""), "", 0, slash=slash)
     if AKOOL_URL.search(rhs):
         return None  # a full endpoint URL, not a base
+    if "/v" in rhs and (joined := version_joined(rhs, bases, line)) is not None:
+        return joined  # V4 = API_ROOT + "/v4"
     if SLASH_WORD.search(OPEN_PREFIX.sub("", rhs)):
         return None  # a path joined to a base: an endpoint URL, not a base
     for ref in REF_TEXT.findall(TRIMMED.sub("", rhs)):
@@ -534,6 +536,34 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
     if prefix is not None and not OPEN_PATH_START.search(rhs[prefix.end() :]):
         return Base(None, prefix.group("prefix"), "", 0)
     return None
+
+
+# A right-hand side that is one name and a version segment, nothing else: `API_ROOT + "/v4"`,
+# PHP's `$root . '/v4'`, f"{API_ROOT}/v4", `${API_ROOT}/v4`, "$ROOT/v4", Ruby's "#{ROOT}/v4",
+# C#'s $"{Root}/v4", Go's fmt.Sprintf("%s/v4", root), "{}/v4".format(root).
+VERSION_JOIN = rx.compile(
+    r"^\s*(?:(?P<a>\$?[A-Za-z_][\w.$]*)\s*(?:\+|\.)\s*[\"'`]/(?P<v1>v\d+)/?[\"'`]"
+    r"|[fF$]?[\"'`](?:\$?\{(?P<b>[A-Za-z_][\w.]*)\}|\$(?P<c>[A-Za-z_]\w*)|#\{(?P<d>[\w.@]+)\})"
+    r"/(?P<v2>v\d+)/?[\"'`]"
+    r"|(?:fmt\.Sprintf|String\.format)\(\s*\"%s/(?P<v3>v\d+)/?\"\s*,\s*(?P<e>[A-Za-z_][\w.]*)\s*\)"
+    r"|[\"']\{\}/(?P<v4>v\d+)/?[\"']\.format\(\s*(?P<f>[A-Za-z_][\w.]*)\s*\))"
+    r"\s*[;,]?\s*(?:(?:#|//).*)?$"
+)
+
+
+def version_joined(rhs: str, bases: Bases, line: int | None = None) -> Base | None:
+    """The base a definition makes of a base ending in /api/open and a version segment
+    (`V4 = API_ROOT + "/v4"`): that version's base. Any other base so joined (a host's, an
+    environment's) stays unknown: its version is not in view."""
+    m = VERSION_JOIN.match(rhs)
+    if m is None:
+        return None
+    ref = next(g for g in m.group("a", "b", "c", "d", "e", "f") if g)
+    found = bases.find(ref, line)
+    if found is None or found.prefix != "/api/open":
+        return None
+    version = next(v for v in m.group("v1", "v2", "v3", "v4") if v)
+    return Base(found.host, f"/api/open/{version}", found.file, found.line)
 
 
 def literal_base(text: str, bases: Bases) -> Base | None:
@@ -2255,7 +2285,13 @@ def _joined(
     picked = PICKED_VERSION.match(text) if base is not None and base.prefix == "/api/open" else None
     if picked is not None:  # f"{BASE}/{version}/voice/list": the code picks the version
         rest = picked.group("rest")
-        yield from _joined_to(i, line, start + picked.start("rest"), rest, VARIABLE_BASE, sep)
+        held = _held_version_base(text, base, bases) if base is not None else None
+        yield from _joined_to(
+            i, line, start + picked.start("rest"), rest, held or VARIABLE_BASE, sep
+        )
+    elif base is not None and ("/api/open/" in text or base.prefix == "/api/open"):
+        # (f"{BASE}/api/open/{VERSION}/x", `${API}/${cfg.apiVersion}/x`: see _held_version)
+        yield from (_held_version(s, bases) for s in _joined_to(i, line, start, text, base, sep))
     elif base is not None:
         yield from _joined_to(i, line, start, text, base, sep)
     elif bases.local(ref) or names_elsewhere(_name_of(ref)) or FILE_NAME.search(text.split("?")[0]):
@@ -2280,6 +2316,53 @@ def _env_reference(ref: str, line: int, bases: Bases) -> bool:
         return False  # (bound here to a value not in view: `AKOOL_API_URL = env("X")`)
     scopes = bases.scopes
     return name.isupper() and not (scopes is not None and scopes.parameter_at(name, line))
+
+
+# A version segment held in a name (`/{VERSION}/`, `/${config.apiVersion}/`, `/$version/`,
+# Ruby's `/#{VERSION}/`), after /api/open or first in a path joined to a base ending in it.
+HELD_VERSION = rx.compile(
+    r"(?:^|/api/open)/(?P<h>\{(?P<a>[A-Za-z_][\w.]*)\}|\$\{(?P<b>[A-Za-z_][\w.]*)\}"
+    r"|\$(?P<c>[A-Za-z_]\w*)|#\{(?P<d>[\w.@]+)\})(?=/)"
+)
+
+
+def version_constant(ref: str, lines: list[str]) -> str | None:
+    """The version a name holds when the file binds it to one literal version and nothing else
+    (`VERSION = "v3"`, `const API_VERSION = 'v4';`, an object's `apiVersion: "v3",`): the last
+    member of a dotted name is the key looked for. None when it is bound to two versions."""
+    name = ref.rsplit(".", 1)[-1].lstrip("@$")
+    if not name:
+        return None
+    pattern = re.compile(
+        r"(?<![\w.$])(?:self\.|this\.|@|\$)?[\"']?" + re.escape(name) + r"[\"']?\s*"
+        r"(?::\s*[\w.]+\s*)?(?::=|=(?!=)|:|=>)\s*[\"'`](?P<v>v\d+)[\"'`]"
+    )
+    versions = {m.group("v") for text in lines if name in text for m in pattern.finditer(text)}
+    return versions.pop() if len(versions) == 1 else None
+
+
+def _held_version_name(text: str) -> tuple[re.Match[str], str] | None:
+    m = HELD_VERSION.search(text)
+    return (m, next(g for g in m.group("a", "b", "c", "d") if g)) if m is not None else None
+
+
+def _held_version_base(text: str, base: Base, bases: Bases) -> Base | None:
+    """The base of a path joined to a base ending in /api/open whose first segment is a name
+    holding one version (`VERSION = "v3"`; f"{API}/{VERSION}/voice/list"): that version's."""
+    held = _held_version_name(text)
+    version = version_constant(held[1], bases.lines) if held is not None else None
+    return replace(base, prefix=f"/api/open/{version}") if version is not None else None
+
+
+def _held_version(site: Site, bases: Bases) -> Site:
+    """A site whose path has its version segment held in a name (f"{BASE}/api/open/{VERSION}/x",
+    `VERSION = "v3"`), with that version in its path when the file binds the name to one."""
+    held = _held_version_name(site.path or "")
+    version = version_constant(held[1], bases.lines) if held is not None else None
+    if held is None or version is None or site.path is None:
+        return site
+    m = held[0]
+    return replace(site, path=site.path[: m.start("h")] + version + site.path[m.end("h") :])
 
 
 # A path whose first segment is a version the code picks, joined to a base ending in /api/open

@@ -1,0 +1,169 @@
+"""`akool audit` on session eighteen's recall30c shapes (repro21n, repro21m, repro21l): bases
+whose version is joined from another base or held in a name of its own, and the answer of a
+call whose version is not in view, judged under every version that documents its path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from akool_cli.audit.scan import audit, audit_text
+
+ROOT = "https://openapi.akool.com/api/open"
+
+
+def places(text: str, name: str) -> set[tuple[int, str]]:
+    return {(f.line, f.rule) for f in audit_text(text, name)}
+
+
+def folder_places(root: Path, files: dict[str, str]) -> set[tuple[str, int, str]]:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    found = audit([root]).findings
+    return {(Path(f.file).relative_to(root).as_posix(), f.line, f.rule) for f in found}
+
+
+# -- composed-version-base-v4-voice-list-taken-as-v3-false-warning (repro21n) ----------------------
+
+V4_VOICES = 'requests.get(f"{V4}/voice/list", params={"type": 1}).json()["data"]["result"]'
+
+
+def test_a_version_joined_to_a_base_is_that_versions_base() -> None:
+    text = "\n".join(
+        (
+            "import requests",
+            f'API_ROOT = "{ROOT}"',
+            'V3 = API_ROOT + "/v3"',
+            'V4 = f"{API_ROOT}/v4"',
+            f"print({V4_VOICES})",  # v4's answer: data.result, right
+            'requests.get(V3 + "/content/video/detail")',
+            'requests.get(V4 + "/voice/lists")',
+        )
+    )
+    assert places(text, "same.py") == {(6, "unknown-endpoint"), (7, "unknown-endpoint")}
+    assert "/api/open/v4/voice/lists" in audit_text(text, "same.py")[-1].message
+
+
+def test_a_version_joined_base_is_followed_into_the_files_importing_it(tmp_path: Path) -> None:
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/constants.py": f'API_ROOT = "{ROOT}"\nV4 = API_ROOT + "/v4"\n',
+        "pkg/c.py": "\n".join(
+            (
+                "import requests",
+                "from .constants import V4",
+                "def voices():",
+                f"    return {V4_VOICES}",
+                "def bad():",
+                '    return requests.get(V4 + "/voice/lists")',
+            )
+        ),
+    }
+    assert folder_places(tmp_path, files) == {("pkg/c.py", 6, "unknown-endpoint")}
+
+
+def test_version_joins_in_other_languages() -> None:
+    js = "\n".join(
+        (
+            f'const API_ROOT = "{ROOT}";',
+            "const V4 = `${API_ROOT}/v4`;",
+            "const r = await fetch(`${V4}/voice/list?type=1`);",
+            "const j = await r.json();",
+            "console.log(j.data.result);",
+            "await fetch(`${V4}/voice/lists`);",
+        )
+    )
+    assert places(js, "v.ts") == {(6, "unknown-endpoint")}
+    go = "\n".join(
+        (
+            "package main",
+            f'const apiRoot = "{ROOT}"',
+            'var v4 = apiRoot + "/v4"',
+            'var v3 = fmt.Sprintf("%s/v3", apiRoot)',
+            "func main() {",
+            '\thttp.Get(v4 + "/voice/lists")',
+            '\thttp.Get(v3 + "/voice/lists")',
+            "}",
+        )
+    )
+    found = audit_text(go, "v.go")
+    assert [(f.line, f.rule) for f in found] == [(6, "unknown-endpoint"), (7, "unknown-endpoint")]
+    assert "v4/voice/lists" in found[0].message and "v3/voice/lists" in found[1].message
+    php = f'<?php\n$root = "{ROOT}";\n$v4 = $root . \'/v4\';\nfile_get_contents($v4 . "/voice/lists");\n'
+    assert "v4/voice/lists" in audit_text(php, "v.php")[0].message
+    ruby = f'ROOT = "{ROOT}"\nV4 = "#{{ROOT}}/v4"\nNet::HTTP.get(URI("#{{V4}}/voice/lists"))\n'
+    assert "v4/voice/lists" in audit_text(ruby, "v.rb")[0].message
+
+
+def test_a_version_joined_to_a_host_or_an_unknown_base_is_not_guessed() -> None:
+    text = "\n".join(
+        (
+            "import os, requests",
+            'ROOT = os.environ["SOME_ROOT"]',
+            'V4 = ROOT + "/v4"',
+            f"print({V4_VOICES})",
+        )
+    )
+    assert places(text, "env.py") == set()
+
+
+def test_an_answer_of_a_call_of_unknown_version_is_judged_under_every_version() -> None:
+    text = "\n".join(
+        (
+            "import requests",
+            "def voices(base):",
+            '    a = requests.get(f"{base}/voice/list", params={"type": 1}).json()',
+            '    print(a["data"]["result"])',  # v4's: right there
+            '    print(a["data"]["voices"])',  # neither version's
+        )
+    )
+    found = audit_text(text, "unknown.py")
+    assert [(f.line, f.rule) for f in found] == [(5, "list-answer")]
+    assert found[0].fix is None  # (which version's fix: not in view)
+
+
+# -- api-version-segment-held-in-variable-not-joined (repro21m) -------------------------------------
+
+
+def test_a_version_held_in_a_constant_is_the_paths_version() -> None:
+    text = "\n".join(
+        (
+            "import requests",
+            'BASE = "https://openapi.akool.com"',
+            'VERSION = "v3"',
+            'requests.post(f"{BASE}/api/open/{VERSION}/content/video/createbytalkingphoto",',
+            '              json={"talking_photo_url": "a", "audio_url": "b", "resolution": "1080P"})',
+            'requests.get(f"{BASE}/api/open/{VERSION}/content/video/detail")',
+        )
+    )
+    assert places(text, "one.py") == {(5, "bad-value"), (6, "unknown-endpoint")}
+    js = "\n".join(
+        (
+            'const API = "https://openapi.akool.com/api/open";',
+            'const cfg = { apiVersion: "v4" };',
+            "const r = await fetch(`${API}/${cfg.apiVersion}/voice/list?type=1`);",
+            "const j = await r.json();",
+            "console.log(j.data.result);",
+            "await fetch(`${API}/${cfg.apiVersion}/voice/lists`);",
+        )
+    )
+    found = audit_text(js, "v.ts")
+    assert [(f.line, f.rule) for f in found] == [(6, "unknown-endpoint")]
+    assert "v4/voice/lists" in found[0].message
+
+
+def test_a_version_name_bound_to_two_versions_stays_unknown() -> None:
+    text = "\n".join(
+        (
+            "import requests",
+            'API = "https://openapi.akool.com/api/open"',
+            'VERSION = "v3"',
+            "def use_v4():",
+            "    global VERSION",
+            '    VERSION = "v4"',
+            'a = requests.get(f"{API}/{VERSION}/voice/list", params={"type": 1}).json()',
+            'print(a["data"]["result"])',
+        )
+    )
+    assert places(text, "two.py") == set()
+
