@@ -167,3 +167,39 @@ def test_a_version_name_bound_to_two_versions_stays_unknown() -> None:
     )
     assert places(text, "two.py") == set()
 
+
+# -- python-from-dot-import-package-init-constant-not-followed (repro21m) ---------------------------
+
+
+def test_a_base_a_package_init_holds_is_taken_by_from_dot_import(tmp_path: Path) -> None:
+    files = {
+        "a/__init__.py": f'DEFAULT_BASE_URL = "{ROOT}/v3"\n',
+        "a/client.py": "\n".join(
+            (
+                "import requests",
+                "from . import DEFAULT_BASE_URL",
+                "def video(i):",
+                '    return requests.get(DEFAULT_BASE_URL + "/content/video/result")',
+            )
+        ),
+        "a/sub/deep.py": "\n".join(
+            (
+                "import requests",
+                "from .. import DEFAULT_BASE_URL",
+                'requests.get(DEFAULT_BASE_URL + "/content/video/status")',
+            )
+        ),
+        # another package's module: its `from . import` names its own __init__, not a's
+        "b/__init__.py": "",
+        "b/client.py": "\n".join(
+            (
+                "import requests",
+                "from . import DEFAULT_BASE_URL",
+                'requests.get(DEFAULT_BASE_URL + "/content/video/result")',
+            )
+        ),
+    }
+    assert folder_places(tmp_path, files) == {
+        ("a/client.py", 4, "unknown-endpoint"),
+        ("a/sub/deep.py", 3, "unknown-endpoint"),
+    }

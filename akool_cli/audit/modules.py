@@ -145,7 +145,9 @@ def resolves(kind: str, spec: str, importer: PurePath, owner: PurePath) -> bool:
             base = importer.parent
             for _ in range(dots - 1):
                 base = base.parent
-            return _same(base.joinpath(*parts), target) if parts else False
+            if not parts:  # `from . import BASE_URL`: the package's own __init__.py
+                return owner.stem == "__init__" and _same(base, target)
+            return _same(base.joinpath(*parts), target)
         return _ends_with(target, parts)
     if kind == "rel":
         resolved = PurePath(os.path.normpath(importer.parent / spec))
