@@ -203,3 +203,64 @@ def test_a_base_a_package_init_holds_is_taken_by_from_dot_import(tmp_path: Path)
         ("a/client.py", 4, "unknown-endpoint"),
         ("a/sub/deep.py", 3, "unknown-endpoint"),
     }
+
+
+# -- dict-env-fallback-base-retired-path-reported-unjoined-as-error (repro21o) ---------------------
+# -- python-imported-config-dict-base-not-joined (repro21o) -----------------------------------------
+
+ENV_BASE = f'os.environ.get("AKOOL_BASE", "{ROOT}/v3")'
+
+
+def test_a_dict_entry_read_from_the_environment_with_a_default_is_a_base() -> None:
+    text = "\n".join(
+        (
+            "import os, requests",
+            f'AKOOL = {{"base": {ENV_BASE}, "key": os.environ.get("AKOOL_API_KEY", "")}}',
+            'requests.post(AKOOL["base"] + "/content/image/createbyimagine", json={"prompt": "a"})',
+            'requests.post(AKOOL["base"] + "/content/video/createbytalkingphotos", json={})',
+        )
+    )
+    found = audit_text(text, "render.py")
+    assert [(f.line, f.rule) for f in found] == [(3, "retired-endpoint"), (4, "unknown-endpoint")]
+    assert found[0].severity == "warning"
+
+
+def test_a_settings_dict_of_another_module_is_joined(tmp_path: Path) -> None:
+    files = {
+        "settings.py": "\n".join(
+            (
+                "import os",
+                "AKOOL = {",
+                f'    "base": {ENV_BASE},',
+                "    'key': os.getenv('AKOOL_API_KEY', ''),",
+                "}",
+            )
+        ),
+        "mockups.py": "\n".join(
+            (
+                "import requests",
+                "from settings import AKOOL",
+                'requests.post(AKOOL["base"] + "/content/image/createbyimagine", json={})',
+                'requests.post(AKOOL["base"] + "/liveAvatar/session/create", json={})',
+                'requests.post(AKOOL["base"] + "/content/video/createbytalkingphotos", json={})',
+            )
+        ),
+    }
+    assert folder_places(tmp_path, files) == {
+        ("mockups.py", 3, "retired-endpoint"),
+        ("mockups.py", 4, "retired-endpoint"),
+        ("mockups.py", 5, "unknown-endpoint"),
+    }
+
+
+def test_a_dict_entry_defaulting_to_another_host_is_not_akools() -> None:
+    text = "\n".join(
+        (
+            "import os, requests",
+            "STORE = {",
+            '    "base": os.environ.get("STORE_BASE", "https://api.example.org/v3"),',
+            "}",
+            'requests.post(STORE["base"] + "/content/video/createbytalkingphotos", json={})',
+        )
+    )
+    assert places(text, "store.py") == set()

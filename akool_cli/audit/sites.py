@@ -1040,9 +1040,15 @@ def _whole_word_in(line: str, word: str) -> bool:
 FEW_NAMES = 8  # (up to this many, each looked for in the line; beyond, the line's words in them)
 
 
+# An environment variable read with a literal default, as a dict's or an object's entry gives it
+# (`"base": os.environ.get("AKOOL_BASE", "https://..."),`, `base: process.env.X || "https://..."`).
+ENV_WITH_DEFAULT = (
+    r"(?:os\.environ\.get|os\.getenv|ENV\.fetch)\(\s*[\"']\w+[\"']\s*,\s*[\"'][^\"']*[\"']\s*\)"
+    r"|process\.env\.\w+\s*(?:\|\||\?\?)\s*[\"'`][^\"'`]*[\"'`]"
+)
 INLINE_FIELD = rx.compile(
     r"[{,]\s*[\"']?(?P<name>(?i:\w*(?:base|host|api|endpoint|server|root|origin)\w*))[\"']?\s*:\s*"
-    r"(?P<rhs>[\"'`][^\"'`]*[\"'`]|[A-Za-z_][\w.]*(?=\s*[,}]))"
+    r"(?P<rhs>[\"'`][^\"'`]*[\"'`]|[A-Za-z_][\w.]*(?=\s*[,}])|" + ENV_WITH_DEFAULT + ")"
 )
 
 
@@ -1089,7 +1095,10 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     # a JSON or YAML config's key: "akoolBase": "https://...", read as config.akoolBase
     key = CONFIG_KEY.match(line)
     if key is not None:
-        yield "this." + key.group("name"), key.group("rhs")
+        yield (
+            "this." + (key.group("name") or key.group("name2")),
+            key.group("rhs") or key.group("rhs2"),
+        )
     # a base-like field of an object or struct written inline: &Client{baseURL: "https://..."}
     for m in INLINE_FIELD.finditer(line) if _holds_field_word(line) else ():
         yield "this." + m.group("name"), m.group("rhs")  # (a field: read as an attribute)
@@ -1129,7 +1138,11 @@ def _holds_field_word(line: str) -> bool:
     return any(w in low for w in FIELD_WORDS)
 
 
-CONFIG_KEY = rx.compile(r"^\s*\"(?P<name>[A-Za-z_]\w*)\"\s*:\s*(?P<rhs>\"[^\"]*\")\s*,?\s*$")
+CONFIG_KEY = rx.compile(
+    r"^\s*\"(?P<name>[A-Za-z_]\w*)\"\s*:\s*(?P<rhs>\"[^\"]*\")\s*,?\s*$"
+    # (a dict's entry on a line of its own: `    "base": os.environ.get("AKOOL_BASE", "https://..."),`)
+    r"|^\s*[\"'](?P<name2>[A-Za-z_]\w*)[\"']\s*:\s*(?P<rhs2>" + ENV_WITH_DEFAULT + r")\s*,?\s*$"
+)
 ATTRIBUTE_SET = rx.compile(
     r"[{;]\s*(?P<name>(?:this|self|\$this->)\.?\w+)\s*=(?![=>])\s*(?P<rhs>[^;{}]+)"
 )
