@@ -264,3 +264,43 @@ def test_a_dict_entry_defaulting_to_another_host_is_not_akools() -> None:
         )
     )
     assert places(text, "store.py") == set()
+
+
+# -- repro21m waves/w9/express: a client a module exports as itself, imported below line 1 ----------
+
+
+def test_a_default_exported_client_imported_on_any_line_is_followed(tmp_path: Path) -> None:
+    client = "\n".join(
+        (
+            'const axios = require("axios");',
+            "module.exports = axios.create({",
+            '  baseURL: `${process.env.AKOOL_HOST || "https://openapi.akool.com"}/api/open/v3`,',
+            "});",
+        )
+    )
+    esm = client.replace('const axios = require("axios");', 'import axios from "axios";')
+    esm = esm.replace("module.exports =", "export default")
+    files = {
+        "lib/akoolClient.js": client,
+        "lib/akool.ts": esm,
+        "routes/video.js": "\n".join(
+            (
+                'const router = require("express").Router();',
+                'const akool = require("../lib/akoolClient");',
+                'router.get("/:id", async (req, res) => {',
+                '  res.json(await akool.get("/content/video/detail"));',
+                "});",
+            )
+        ),
+        "routes/image.ts": "\n".join(
+            (
+                'import express from "express";',
+                'import api from "../lib/akool";',
+                'export const get = () => api.get("/content/image/detail");',
+            )
+        ),
+    }
+    assert folder_places(tmp_path, files) == {
+        ("routes/video.js", 4, "unknown-endpoint"),
+        ("routes/image.ts", 3, "unknown-endpoint"),
+    }
