@@ -1868,6 +1868,8 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
             yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
     if ("oin" in line or "implode" in line) and JOIN_PATH_HINT.search(line):  # (join, JoinPath)
         yield from _join_path(i, line, bases)
+    if "strings.Join" in line:
+        yield from _go_strings_join(i, line, bases)
     if any(w in line for w in BUILDER_WORDS) and BUILDER_HINT.search(line):
         yield from _builders(i, line, bases)
     rfc = "join(" in line or "esolve" in line or "Parse(" in line or "Uri(" in line
@@ -1900,7 +1902,7 @@ def _bare_interpolations(i: int, line: str, bases: Bases) -> Iterator[Site]:
 # .addPathSegments, Python's posixpath.join).
 BUILDER_HINT = rx.compile(
     r"\.resolve\(|new Uri\(|URI\.join\(|appendingPathComponent\(|addPathSegments?\(|posixpath\.join\("
-    r"|\.appending\("
+    r"|\.appending\(|\b(?:os\.path|path|path\.posix|File)\.join\("
 )
 BUILDER_WORDS = (
     "resolve",
@@ -1909,12 +1911,16 @@ BUILDER_WORDS = (
     "Path",
     "posix",
     "appending",
+    "path.join",
+    "File.join",
 )  # (one in each of its names)
 BUILDER = rx.compile(
     r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.resolve\(\s*|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*"
     r"|(?P<j1>[A-Za-z_][\w.]*?)(?:(?:\.newBuilder\(\)\s*\.addPathSegments?|\.appendingPathComponent)\(\s*"
     r"|\.appending\(\s*(?:path|component):\s*)"
-    r"|\bposixpath\.join\(\s*(?P<j2>[A-Za-z_][\w.]*)\s*,\s*)[\"'](?P<path>[A-Za-z_][\w-]*(?:/[^\s\"'?#]*)?(?:\?[^\s\"'#]*)?)[\"']"
+    # (file-path joins that put a "/" between on Linux and macOS: os.path.join, Node's path.join
+    # and path.posix.join, Ruby's File.join)
+    r"|\b(?:posixpath|os\.path|path\.posix|(?<![\w.])path|(?<![\w.])File)\.join\(\s*(?P<j2>[A-Za-z_][\w.]*)\s*,\s*)[\"'](?P<path>[A-Za-z_][\w-]*(?:/[^\s\"'?#]*)?(?:\?[^\s\"'#]*)?)[\"']"
 )
 
 
@@ -2034,6 +2040,22 @@ def _join_path(i: int, line: str, bases: Bases) -> Iterator[Site]:
     for m in LIST_JOIN.finditer(line) if ".join(" in line else ():
         spans = arguments.spans(line, m.start() + 1)
         if spans and LIST_JOINED.match(line, spans[-1][1]):
+            yield from _segments(i, line, m, spans[1:], bases)
+
+
+# Go's strings.Join([]string{base, "content", "video", id}, "/"): the list's first item the base.
+GO_STRINGS_JOIN = rx.compile(
+    r"\bstrings\.Join\(\s*\[\]string\{\s*(?P<a>[A-Za-z_][\w.]*)\s*,\s*(?=[\"`])"
+)
+GO_STRINGS_JOINED = rx.compile(r"\s*\}\s*,\s*\"/\"\s*\)")
+
+
+def _go_strings_join(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """The path Go's `strings.Join([]string{base, "content", "x"}, "/")` requests (see
+    _segments), its list joined by "/" and nothing else."""
+    for m in GO_STRINGS_JOIN.finditer(line):
+        spans = arguments.spans(line, line.index("{", m.start()) + 1)
+        if spans and GO_STRINGS_JOINED.match(line, spans[-1][1]):
             yield from _segments(i, line, m, spans[1:], bases)
 
 
