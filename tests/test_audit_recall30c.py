@@ -11,6 +11,10 @@ from akool_cli.audit.scan import audit, audit_text
 ROOT = "https://openapi.akool.com/api/open"
 
 
+def source(*lines: str) -> str:
+    return "\n".join(lines)
+
+
 def places(text: str, name: str) -> set[tuple[int, str]]:
     return {(f.line, f.rule) for f in audit_text(text, name)}
 
@@ -310,36 +314,30 @@ def test_a_default_exported_client_imported_on_any_line_is_followed(tmp_path: Pa
 
 
 def test_file_path_joins_of_an_akool_base_are_calls() -> None:
-    py = "\n".join(
-        (
-            "import os, requests",
-            f'BASE = "{ROOT}/v3"',
-            "HERE = os.path.dirname(os.path.abspath(__file__))",
-            'requests.get(os.path.join(BASE, "content/video/status"))',
-            'open(os.path.join(HERE, "content/video/status"))',  # a file of its own
-        )
+    py = source(
+        "import os, requests",
+        f'BASE = "{ROOT}/v3"',
+        "HERE = os.path.dirname(os.path.abspath(__file__))",
+        'requests.get(os.path.join(BASE, "content/video/status"))',
+        'open(os.path.join(HERE, "content/video/status"))',  # a file of its own
     )
     assert places(py, "j.py") == {(4, "unknown-endpoint")}
-    js = "\n".join(
-        (
-            'const path = require("path");',
-            f'const BASE = "{ROOT}/v3";',
-            'fetch(path.join(BASE, "content/video/status"));',
-            'fetch(path.posix.join(BASE, "content/video/detail"));',
-            'fs.readFileSync(path.join(__dirname, "content/video/status"));',
-        )
+    js = source(
+        'const path = require("path");',
+        f'const BASE = "{ROOT}/v3";',
+        'fetch(path.join(BASE, "content/video/status"));',
+        'fetch(path.posix.join(BASE, "content/video/detail"));',
+        'fs.readFileSync(path.join(__dirname, "content/video/status"));',
     )
     assert places(js, "j.js") == {(3, "unknown-endpoint"), (4, "unknown-endpoint")}
     ruby = f'BASE = "{ROOT}/v3/"\nNet::HTTP.get(URI(File.join(BASE, "content/video/status")))\n'
     assert places(ruby, "j.rb") == {(2, "unknown-endpoint")}
-    go = "\n".join(
-        (
-            "package main",
-            f'const base = "{ROOT}/v3"',
-            "func main() {",
-            '\thttp.Get(strings.Join([]string{base, "content", "video", "status"}, "/"))',
-            '\tlog.Print(strings.Join([]string{base, "content", "video", "status"}, ", "))',
-            "}",
-        )
+    go = source(
+        "package main",
+        f'const base = "{ROOT}/v3"',
+        "func main() {",
+        '\thttp.Get(strings.Join([]string{base, "content", "video", "status"}, "/"))',
+        '\tlog.Print(strings.Join([]string{base, "content", "video", "status"}, ", "))',
+        "}",
     )
     assert places(go, "j.go") == {(4, "unknown-endpoint")}
