@@ -341,3 +341,29 @@ def test_file_path_joins_of_an_akool_base_are_calls() -> None:
         "}",
     )
     assert places(go, "j.go") == {(4, "unknown-endpoint")}
+
+
+# -- java-this-constructor-delegation-base-missed (repro21o) -----------------------------------------
+
+
+def test_a_base_a_convenience_constructor_gives_this_is_the_fields() -> None:
+    java = source(
+        "public class AkoolClient {",
+        "    private final String baseUrl;",
+        "    public AkoolClient(String apiKey) {",
+        f'        this(apiKey, "{ROOT}/v3");',
+        "    }",
+        "    public AkoolClient(String apiKey, String baseUrl) {",
+        "        this.baseUrl = baseUrl;",
+        "    }",
+        "    private String get(String path) throws Exception {",
+        "        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build());",
+        "    }",
+        "    public String avatars() throws Exception {",
+        '        return get("/avatar/lists?from=2");',
+        "    }",
+        "}",
+    )
+    assert places(java, "AkoolClient.java") == {(13, "unknown-endpoint")}
+    other = java.replace(f'"{ROOT}/v3"', '"https://storage.example.org/v3"')
+    assert places(other, "AkoolClient.java") == set()
