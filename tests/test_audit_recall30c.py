@@ -367,3 +367,44 @@ def test_a_base_a_convenience_constructor_gives_this_is_the_fields() -> None:
     assert places(java, "AkoolClient.java") == {(13, "unknown-endpoint")}
     other = java.replace(f'"{ROOT}/v3"', '"https://storage.example.org/v3"')
     assert places(other, "AkoolClient.java") == set()
+
+
+# -- shell-wrapper-base-written-inside-function-not-joined (repro21o) --------------------------------
+
+SCALE = '{"prompt":"x","scale":"16:10"}'
+
+
+def test_a_wrapper_writing_akools_base_in_its_own_url_is_one() -> None:
+    shell = source(
+        "akool() {",
+        "  local method=$1 path=$2",
+        "  shift 2",
+        f'  curl -sS -X "$method" "${{AKOOL_API:-{ROOT}/v3}}$path" "$@"',
+        "}",
+        f"akool POST /content/image/createbyprompt -d '{SCALE}'",
+    )
+    assert places(shell, "ak.sh") == {(6, "bad-value")}
+    literal = shell.replace("${AKOOL_API:-" + ROOT + "/v3}", ROOT + "/v3")
+    assert places(literal, "ak.sh") == {(6, "bad-value")}
+    py = source(
+        "import requests",
+        "def akool(path, body):",
+        f'    return requests.post(f"{ROOT}/v3{{path}}", json=body)',
+        f"akool('/content/image/createbyprompt', {SCALE})",
+    )
+    assert places(py, "ak.py") == {(4, "bad-value")}
+    js = source(
+        "export const akool = (path, body) =>",
+        f"  fetch(`{ROOT}/v3${{path}}`, {{ method: 'POST', body: JSON.stringify(body) }});",
+        f"akool('/content/image/createbyprompt', {SCALE});",
+    )
+    assert places(js, "ak.js") == {(3, "bad-value")}
+
+
+def test_a_docs_link_joined_to_a_parameter_makes_no_wrapper() -> None:
+    py = source(
+        "def doc(page):",
+        '    return f"https://docs.akool.com{page}"',
+        'print(doc("/ai-tools-suite/talking-photo/create-video"))',
+    )
+    assert places(py, "docs.py") == set()
