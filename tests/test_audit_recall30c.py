@@ -408,3 +408,33 @@ def test_a_docs_link_joined_to_a_parameter_makes_no_wrapper() -> None:
         'print(doc("/ai-tools-suite/talking-photo/create-video"))',
     )
     assert places(py, "docs.py") == set()
+
+
+# -- nested-constants-object-path-member-missed (repro21l, the Python half) ------------------------
+
+
+def test_paths_in_a_dict_of_constants_are_joined_by_subscript() -> None:
+    py = source(
+        "import requests",
+        "AKOOL = {",
+        f'    "base": "{ROOT}/v3",',
+        '    "paths": {"talk": "/content/video/createbytalkingphoto", "info": "/x/y"},',
+        "}",
+        'requests.post(AKOOL["base"] + AKOOL["paths"]["talk"], json={"talking_photo_url": "p", "audio": "a"})',
+    )
+    assert places(py, "nested.py") == {(6, "misnamed-field")}
+
+
+def test_a_key_rows_give_different_paths_names_none_of_them() -> None:
+    py = source(
+        "import requests",
+        f'BASE = "{ROOT}/v3"',
+        "JOBS = {",
+        '    "talk": {"create": "/content/video/createbytalkingphoto"},',
+        '    "lipsync": {"create": "/content/video/lipsync"},',
+        "}",
+        "def make(kind, body):",
+        '    return requests.post(BASE + JOBS[kind]["create"], json=body)',
+        'requests.post(BASE + JOBS["talk"]["create"], json={"audio": "a"})',
+    )
+    assert all(f.line != 8 for f in audit_text(py, "jobs.py"))

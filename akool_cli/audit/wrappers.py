@@ -52,10 +52,11 @@ def join_patterns(param: str, shell_param: str) -> tuple[re.Pattern[str], ...]:
         rx.compile(r"(?<![\w$\\])\$(?P<b>[A-Za-z_]\w*)" + MID + r"\$\{?" + shell_param),
         rx.compile(r"#\{(?P<b>[\w.:@]+)\}" + MID + r"#\{" + param),
         rx.compile(
-            r"(?<![\w.$>-])(?P<b>(?:\$this->|\$)?[A-Za-z_][\w.>-]*(?:\(\))?)\s*"
+            r"(?<![\w.$>-])(?P<b>(?:\$this->|\$)?[A-Za-z_][\w.>-]*(?:\(\))?"
+            r"(?:\[[\"'][\w-]+[\"']\])*)\s*"  # (a dict's entry: `AKOOL["base"] + path`)
             r"(?:\+|\.(?=\s*[$\"']))\s*(?:[\"'`]/[\"'`]\s*(?:\+|\.)\s*)?\$?"
             + param
-            + r"\b(?!\s*\()"
+            + r"(?!\w)(?!\s*\()"
         ),
         rx.compile(
             r"[\"'`](?:%s|\{\d?\})" + MID + r"(?:%s|\{\d?\})[\"'`]\s*(?:,|%\s*\(?|\.format\()\s*"
