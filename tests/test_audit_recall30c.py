@@ -438,3 +438,34 @@ def test_a_key_rows_give_different_paths_names_none_of_them() -> None:
         'requests.post(BASE + JOBS["talk"]["create"], json={"audio": "a"})',
     )
     assert all(f.line != 8 for f in audit_text(py, "jobs.py"))
+
+
+# -- js-workspace-package-import-not-resolved (repro21l) ----------------------------------------------
+
+FACTORY = source(
+    "export function createAkool({ apiKey, baseUrl = " + f'"{ROOT}/v3"' + " }) {",
+    "  async function post(path, body) {",
+    "    const res = await fetch(`${baseUrl}${path}`, { method: 'POST', body: JSON.stringify(body) });",
+    "    return res.json();",
+    "  }",
+    "  return { post };",
+    "}",
+)
+
+
+def test_a_workspace_package_imported_by_its_name_is_its_entry_file(tmp_path: Path) -> None:
+    banner = source(
+        'import { createAkool } from "@acme/akool-client";',
+        "const akool = createAkool({ apiKey: process.env.AKOOL_API_KEY! });",
+        "export const make = (prompt: string) =>",
+        '  akool.post("/content/image/createbyprompt", { prompt, scale: "16:10" });',
+    )
+    files = {
+        "package.json": '{ "name": "acme", "private": true, "workspaces": ["packages/*", "apps/*"] }',
+        "packages/akool-client/package.json": '{ "name": "@acme/akool-client", "main": "src/index.ts" }',
+        "packages/akool-client/src/index.ts": FACTORY,
+        "apps/web/src/banner.ts": banner,
+        # another package of the same last segment is not the one imported
+        "apps/other/src/banner.ts": banner.replace("@acme/akool-client", "@other/akool-client"),
+    }
+    assert folder_places(tmp_path, files) == {("apps/web/src/banner.ts", 4, "bad-value")}
