@@ -202,6 +202,7 @@ PACKAGE_LEVELS = 4  # how far above a file its package's package.json is looked 
 ENTRY_FIELDS = ("main", "module", "types", "source", "browser")
 
 
+@lru_cache(maxsize=8192)
 def workspace_package(owner: PurePath) -> str:
     """The name of the JavaScript package (a monorepo's workspace package) whose entry file the
     owner is: the nearest package.json above it names it (`"name": "@acme/akool-client"`) and
