@@ -1902,7 +1902,7 @@ def _bare_interpolations(i: int, line: str, bases: Bases) -> Iterator[Site]:
 # .addPathSegments, Python's posixpath.join).
 BUILDER_HINT = rx.compile(
     r"\.resolve\(|new Uri\(|URI\.join\(|appendingPathComponent\(|addPathSegments?\(|posixpath\.join\("
-    r"|\.appending\(|\b(?:os\.path|path|path\.posix|File)\.join\("
+    r"|\.appending\(|\bos\.path\.join\(|\bpath\.join\(|\bpath\.posix\.join\(|\bFile\.join\("
 )
 BUILDER_WORDS = (
     "resolve",
@@ -1911,8 +1911,7 @@ BUILDER_WORDS = (
     "Path",
     "posix",
     "appending",
-    "path.join",
-    "File.join",
+    "join",  # (os.path.join, path.join, path.posix.join, File.join)
 )  # (one in each of its names)
 BUILDER = rx.compile(
     r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.resolve\(\s*|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*"
