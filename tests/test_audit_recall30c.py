@@ -469,3 +469,17 @@ def test_a_workspace_package_imported_by_its_name_is_its_entry_file(tmp_path: Pa
         "apps/other/src/banner.ts": banner.replace("@acme/akool-client", "@other/akool-client"),
     }
     assert folder_places(tmp_path, files) == {("apps/web/src/banner.ts", 4, "bad-value")}
+
+
+# -- ky-prefixurl-endpoint-table-member-missed (repro21p) ---------------------------------------------
+
+
+def test_a_table_member_cut_of_its_slash_for_a_prefix_client_is_joined() -> None:
+    ts = source(
+        'import ky from "ky";',
+        'export const ENDPOINTS = { talk: "/content/video/createbytalkingphoto", image: "/x/y" };',
+        f'const api = ky.create({{ prefixUrl: "{ROOT}/v3" }});',
+        "export const talk = (photo: string) =>",
+        '  api.post(ENDPOINTS.talk.slice(1), { json: { talking_photo_url: photo, audio: "a" } });',
+    )
+    assert places(ts, "akool.ts") == {(5, "misnamed-field")}

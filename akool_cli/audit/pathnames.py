@@ -53,7 +53,10 @@ LITERAL_JOIN = rx.compile(
     r"(?:\$?\{\$?|[\"'`]\s*(?:\+|\.)\s*\$?|\$(?=[A-Za-z_]))" + NAME
 )
 # A call whose first argument (after a context or a method) is a name: self._post(TALK, body)
-NAME_ARGUMENT = rx.compile(CALL_HEAD + NAME + r"\s*[,)]")
+# (the name's leading slash cut off first, for a client that wants none: ky's and got's prefixUrl,
+# `api.post(ENDPOINTS.image.slice(1), ...)`, `.substring(1)`, Python's `.lstrip("/")`)
+SLASH_CUT = r"(?:\.(?:slice|substring|substr)\(\s*1\s*\)|\.lstrip\(\s*[\"']/[\"']\s*\))?"
+NAME_ARGUMENT = rx.compile(CALL_HEAD + NAME + SLASH_CUT + r"\s*[,)]")
 # A shell function given a name: akool_post "$TALK_PATH" "$BODY", post GET $P
 SHELL_NAME_CALL = rx.compile(SHELL_HEAD + r"[\"']?\$\{?(?P<p>[A-Za-z_]\w*)\}?[\"'\s]")
 PATH_LITERAL = rx.compile(
