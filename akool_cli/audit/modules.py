@@ -6,6 +6,7 @@ family of languages: a TypeScript file imports no PHP file of the same stem."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -145,11 +146,15 @@ def resolves(kind: str, spec: str, importer: PurePath, owner: PurePath) -> bool:
             base = importer.parent
             for _ in range(dots - 1):
                 base = base.parent
-            return _same(base.joinpath(*parts), target) if parts else False
+            if not parts:  # `from . import BASE_URL`: the package's own __init__.py
+                return owner.stem == "__init__" and _same(base, target)
+            return _same(base.joinpath(*parts), target)
         return _ends_with(target, parts)
     if kind == "rel":
         resolved = PurePath(os.path.normpath(importer.parent / spec))
         return _same(resolved.with_suffix("") if _has_code_suffix(resolved) else resolved, target)
+    if kind == "path" and spec == workspace_package(owner):
+        return True  # (`from "@acme/akool-client"`: the package whose entry file the owner is)
     parts = [p for p in spec.split("/") if p]
     while parts and (parts[0] in ("@", "~", "#") or parts[0].startswith(("$", "@", "~", "#"))):
         parts = parts[1:]  # an alias or a scope (`@/lib/akool`, `$lib/akool`, `~/lib/akool`)
@@ -185,9 +190,55 @@ def names_file(text: str, importer: Path, owner: Path) -> bool | None:
         return False
     stem = owner.stem if owner.stem not in INDEX_STEMS else owner.parent.name
     found = imports_of(text, stem)
+    package = workspace_package(owner) if theirs == "js" else ""
+    if package and package != stem:  # (imported by its package's name: `@acme/akool-client`)
+        found += imports_of(text, _last(package))
     if not found:
         return None
     return any(resolves(kind, spec, importer, owner) for kind, spec in found)
+
+
+PACKAGE_LEVELS = 4  # how far above a file its package's package.json is looked for
+ENTRY_FIELDS = ("main", "module", "types", "source", "browser")
+
+
+@lru_cache(maxsize=8192)
+def workspace_package(owner: PurePath) -> str:
+    """The name of the JavaScript package (a monorepo's workspace package) whose entry file the
+    owner is: the nearest package.json above it names it (`"name": "@acme/akool-client"`) and
+    gives it as its `main` (or `module`, `types`, `source`), or it is the package's `index` or
+    `src/index`; "" for any other file."""
+    folder = owner.parent
+    for _ in range(PACKAGE_LEVELS):
+        found = _package_json(str(folder))
+        if found is not None:
+            name, entries = found
+            within = _norm(owner.with_suffix("")).relative_to(_norm(folder)) if name else None
+            return name if within is not None and within.as_posix() in entries else ""
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return ""
+
+
+@lru_cache(maxsize=1024)
+def _package_json(folder: str) -> tuple[str, frozenset[str]] | None:
+    """(the package's name, its entry files without their suffixes) of a folder's package.json;
+    None when the folder has none."""
+    path = Path(folder) / "package.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    except (OSError, ValueError):
+        return ("", frozenset())
+    if not isinstance(data, dict):
+        return None if data is None else ("", frozenset())
+    name = data.get("name") if isinstance(data.get("name"), str) else ""
+    entries = {"index", "src/index"}
+    for key in ENTRY_FIELDS:
+        value = data.get(key)
+        if isinstance(value, str) and value.strip():
+            entries.add(PurePath(os.path.normpath(value)).with_suffix("").as_posix())
+    return str(name), frozenset(entries)
 
 
 # A line naming a name, or an `import { ... }` over several lines naming it (see named).

@@ -36,8 +36,8 @@ from akool_cli.audit.wrappers import MID, join_patterns
 # (members nested in constants objects too, capitalized: `AKOOL.PATHS.TALK`, not `Ep.TALK.value`)
 NAME = (
     r"(?P<p>(?:(?:self|this|cls|[A-Za-z_]\w*)(?:\.|::)(?:[A-Z]\w*\.(?![a-z])){0,3}|\$this->)?"
-    r"\$?[A-Za-z_]\w*)(?:\.value)?"
-)
+    r"\$?[A-Za-z_]\w*(?:\[[\"'][A-Za-z_]\w*[\"']\]){0,3})(?:\.value)?"
+)  # (and a dict's entry, to two levels: `AKOOL["paths"]["talk"]`)
 NAME_JOINS = (
     *join_patterns(NAME, r"(?P<p>[A-Za-z_]\w*)"),
     # a template's members of constants objects: `${A.BASE_URL}${A.PATH}`, Kotlin's
@@ -53,7 +53,10 @@ LITERAL_JOIN = rx.compile(
     r"(?:\$?\{\$?|[\"'`]\s*(?:\+|\.)\s*\$?|\$(?=[A-Za-z_]))" + NAME
 )
 # A call whose first argument (after a context or a method) is a name: self._post(TALK, body)
-NAME_ARGUMENT = rx.compile(CALL_HEAD + NAME + r"\s*[,)]")
+# (the name's leading slash cut off first, for a client that wants none: ky's and got's prefixUrl,
+# `api.post(ENDPOINTS.image.slice(1), ...)`, `.substring(1)`, Python's `.lstrip("/")`)
+SLASH_CUT = r"(?:\.(?:slice|substring|substr)\(\s*1\s*\)|\.lstrip\(\s*[\"']/[\"']\s*\))?"
+NAME_ARGUMENT = rx.compile(CALL_HEAD + NAME + SLASH_CUT + r"\s*[,)]")
 # A shell function given a name: akool_post "$TALK_PATH" "$BODY", post GET $P
 SHELL_NAME_CALL = rx.compile(SHELL_HEAD + r"[\"']?\$\{?(?P<p>[A-Za-z_]\w*)\}?[\"'\s]")
 PATH_LITERAL = rx.compile(
@@ -118,6 +121,8 @@ class PathNames:
     _helpers: set[str] | None = None
     openers: dict[int, int] = field(default_factory=dict)  # an entry's opening line (_opener)
     _homes: dict[str, Homes[Held]] = field(default_factory=dict)
+    # The keys of rows written on one line, with the paths they hold (see _row_names).
+    row_names: dict[str, list[tuple[int, Held]]] = field(default_factory=dict)
 
     def held(self, ref: str, line: int, bases: Bases) -> Held | None:
         """The path a name holds at a line: its binding in scope there (any binding of an
@@ -188,6 +193,7 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
         if held is not None:
             found.bindings.setdefault(m.group("n"), []).append((i, held))
             found.bindings[m.group("n")].sort(key=lambda s: s[0])
+    _row_names(found)
     _loops(lines, found)
     return found
 
@@ -398,7 +404,17 @@ def _inline_row(lines: list[str], name: str, rhs: str, line: int, found: PathNam
         key = e.group("k") or e.group("qk")
         if key and "." not in key:
             found.rows.add(key, chain, Held(e.group("lit"), line))
+            found.row_names.setdefault(key, []).append((line, Held(e.group("lit"), line)))
     return bool(entries)
+
+
+def _row_names(found: PathNames) -> None:
+    """The keys of rows written on one line that hold one path in the whole file, bound as names
+    (read as `AKOOL["paths"]["talk"]`, `AKOOL.PATHS.TALK`: see NAME); a key several rows give
+    different paths (`getPath` of each kind of job) names none of them."""
+    for key, spots in found.row_names.items():
+        if key not in found.bindings and len({held.text for _, held in spots}) == 1:
+            found.bindings[key] = list(spots)
 
 
 # An entry whose key is no plain name: "talking-photo": "/v3/...", JobKind.HEAD: "/v4/...",

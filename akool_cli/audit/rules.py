@@ -2944,7 +2944,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     reshaped = {id(m) for m in _reshaped(ctx, [m for m, _ in calls]) + _composed(ctx, calls)}
     calls = [(m, e) for m, e in calls if id(m) not in reshaped]  # (see _reshaped, _composed)
     for m, shared in calls:
-        yield from _call_answer_hits(ctx, seen, m, shared)
+        yield from _any_version_answer_hits(ctx, seen, m, shared)
     for judged in seen.tags.values():
         if all(judged) and judged[0] is not None:
             yield judged[0]
@@ -3003,6 +3003,29 @@ class _AnswerReading:
             narrowed={},
             tags={},
         )
+
+
+VERSION_SHOWN = rx.compile(r"/?(?:api/open/)?v\d+/")  # (`akoolGet("/v4/voice/list")`: v4's)
+
+
+def _any_version_answer_hits(
+    ctx: FileContext, seen: _AnswerReading, m: Mention, shared: DocEndpoint
+) -> Iterator[tuple[str, Hit]]:
+    """The findings of one call's answer reads; for a call whose version is not in view
+    (`f"{base}/voice/list"`, see _versionless) to a path other versions document too with an
+    answer of their own (v3's voice/list gives data as a list, v4's data.result), only the
+    reads wrong under every such version: the call may be sent to any of them."""
+    versionless = _versionless(m) and not VERSION_SHOWN.match(m.site.path or "")
+    others = _versions(shared.method, shared.path) if versionless else ()
+    others = tuple(e for e in others if e.response)
+    if not others:
+        yield from _call_answer_hits(ctx, seen, m, shared)
+        return
+    found = list(_call_answer_hits(ctx, seen, m, shared))
+    for other in others:
+        wrong = {(h.line, h.column) for _, h in _call_answer_hits(ctx, seen, m, other)}
+        found = [(rule, h) for rule, h in found if (h.line, h.column) in wrong]
+    yield from ((rule, replace(h, fix=None)) for rule, h in found)  # (whose fix: not in view)
 
 
 def _call_answer_hits(

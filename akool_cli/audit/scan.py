@@ -578,7 +578,13 @@ def _audit_text(
     ctx.comments_read = True
     known = frozenset(folder.helpers)  # (a helper of the folder, its base in view)
     unseen.find(name, text, lines, ctx.bases, ctx.in_prose, folder.scanned, objects_of, known)
-    if ctx.bases.names or ctx.bases.imported or ctx.bases.clients or ctx.bases.helpers:
+    if (
+        ctx.bases.names
+        or ctx.bases.imported
+        or ctx.bases.clients
+        or ctx.bases.helpers
+        or wrappers.joins_literal_base(text)  # (`curl "https://.../v3$path"` in a function)
+    ):
         wrappers.find_helpers(lines, ctx.bases)
     own_methods(text, ctx.bases)
     wrappers_of_imported(lines, ctx.bases, folder.helpers)

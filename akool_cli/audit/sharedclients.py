@@ -144,7 +144,8 @@ DEFAULT_EXPORT = rx.compile(r"^\s*(?:module\.exports\s*=|export\s+default\b)")
 # named } from "./akool"`, `const akool = require("./akool")`.
 DEFAULT_IMPORT = rx.compile(
     r"^\s*import\s+(?P<n>[A-Za-z_$][\w$]*)\s*(?:,\s*\{[^{}]*\}\s*)?from\s*[\"'](?P<s>[^\"']+)[\"']"
-    r"|^\s*(?:const|let|var)\s+(?P<r>[A-Za-z_$][\w$]*)\s*=\s*require\(\s*[\"'](?P<rs>[^\"']+)[\"']\s*\)"
+    r"|^\s*(?:const|let|var)\s+(?P<r>[A-Za-z_$][\w$]*)\s*=\s*require\(\s*[\"'](?P<rs>[^\"']+)[\"']\s*\)",
+    re.M,  # (any line of the file: the client's import is seldom its first)
 )
 
 

@@ -531,6 +531,8 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
         return Base(host, prefix or (more.group("prefix") if more else ""), "", 0, slash=slash)
     if AKOOL_URL.search(rhs):
         return None  # a full endpoint URL, not a base
+    if "/v" in rhs and (joined := version_joined(rhs, bases, line)) is not None:
+        return joined  # V4 = API_ROOT + "/v4"
     if SLASH_WORD.search(OPEN_PREFIX.sub("", rhs)):
         return None  # a path joined to a base: an endpoint URL, not a base
     for ref in REF_TEXT.findall(TRIMMED.sub("", rhs)):
@@ -550,6 +552,34 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
     if prefix is not None and not OPEN_PATH_START.search(rhs[prefix.end() :]):
         return Base(None, prefix.group("prefix"), "", 0)
     return None
+
+
+# A right-hand side that is one name and a version segment, nothing else: `API_ROOT + "/v4"`,
+# PHP's `$root . '/v4'`, f"{API_ROOT}/v4", `${API_ROOT}/v4`, "$ROOT/v4", Ruby's "#{ROOT}/v4",
+# C#'s $"{Root}/v4", Go's fmt.Sprintf("%s/v4", root), "{}/v4".format(root).
+VERSION_JOIN = rx.compile(
+    r"^\s*(?:(?P<a>\$?[A-Za-z_][\w.$]*)\s*(?:\+|\.)\s*[\"'`]/(?P<v1>v\d+)/?[\"'`]"
+    r"|[fF$]?[\"'`](?:\$?\{(?P<b>[A-Za-z_][\w.]*)\}|\$(?P<c>[A-Za-z_]\w*)|#\{(?P<d>[\w.@]+)\})"
+    r"/(?P<v2>v\d+)/?[\"'`]"
+    r"|(?:fmt\.Sprintf|String\.format)\(\s*\"%s/(?P<v3>v\d+)/?\"\s*,\s*(?P<e>[A-Za-z_][\w.]*)\s*\)"
+    r"|[\"']\{\}/(?P<v4>v\d+)/?[\"']\.format\(\s*(?P<f>[A-Za-z_][\w.]*)\s*\))"
+    r"\s*[;,]?\s*(?:(?:#|//).*)?$"
+)
+
+
+def version_joined(rhs: str, bases: Bases, line: int | None = None) -> Base | None:
+    """The base a definition makes of a base ending in /api/open and a version segment
+    (`V4 = API_ROOT + "/v4"`): that version's base. Any other base so joined (a host's, an
+    environment's) stays unknown: its version is not in view."""
+    m = VERSION_JOIN.match(rhs)
+    if m is None:
+        return None
+    ref = next(g for g in m.group("a", "b", "c", "d", "e", "f") if g)
+    found = bases.find(ref, line)
+    if found is None or found.prefix != "/api/open":
+        return None
+    version = next(v for v in m.group("v1", "v2", "v3", "v4") if v)
+    return Base(found.host, f"/api/open/{version}", found.file, found.line)
 
 
 def literal_base(text: str, bases: Bases) -> Base | None:
@@ -1026,9 +1056,15 @@ def _whole_word_in(line: str, word: str) -> bool:
 FEW_NAMES = 8  # (up to this many, each looked for in the line; beyond, the line's words in them)
 
 
+# An environment variable read with a literal default, as a dict's or an object's entry gives it
+# (`"base": os.environ.get("AKOOL_BASE", "https://..."),`, `base: process.env.X || "https://..."`).
+ENV_WITH_DEFAULT = (
+    r"(?:os\.environ\.get|os\.getenv|ENV\.fetch)\(\s*[\"']\w+[\"']\s*,\s*[\"'][^\"']*[\"']\s*\)"
+    r"|process\.env\.\w+\s*(?:\|\||\?\?)\s*[\"'`][^\"'`]*[\"'`]"
+)
 INLINE_FIELD = rx.compile(
     r"[{,]\s*[\"']?(?P<name>(?i:\w*(?:base|host|api|endpoint|server|root|origin)\w*))[\"']?\s*:\s*"
-    r"(?P<rhs>[\"'`][^\"'`]*[\"'`]|[A-Za-z_][\w.]*(?=\s*[,}]))"
+    r"(?P<rhs>[\"'`][^\"'`]*[\"'`]|[A-Za-z_][\w.]*(?=\s*[,}])|" + ENV_WITH_DEFAULT + ")"
 )
 
 
@@ -1075,7 +1111,10 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     # a JSON or YAML config's key: "akoolBase": "https://...", read as config.akoolBase
     key = CONFIG_KEY.match(line)
     if key is not None:
-        yield "this." + key.group("name"), key.group("rhs")
+        yield (
+            "this." + (key.group("name") or key.group("name2")),
+            key.group("rhs") or key.group("rhs2"),
+        )
     # a base-like field of an object or struct written inline: &Client{baseURL: "https://..."}
     for m in INLINE_FIELD.finditer(line) if _holds_field_word(line) else ():
         yield "this." + m.group("name"), m.group("rhs")  # (a field: read as an attribute)
@@ -1115,7 +1154,11 @@ def _holds_field_word(line: str) -> bool:
     return any(w in low for w in FIELD_WORDS)
 
 
-CONFIG_KEY = rx.compile(r"^\s*\"(?P<name>[A-Za-z_]\w*)\"\s*:\s*(?P<rhs>\"[^\"]*\")\s*,?\s*$")
+CONFIG_KEY = rx.compile(
+    r"^\s*\"(?P<name>[A-Za-z_]\w*)\"\s*:\s*(?P<rhs>\"[^\"]*\")\s*,?\s*$"
+    # (a dict's entry on a line of its own: `    "base": os.environ.get("AKOOL_BASE", "https://..."),`)
+    r"|^\s*[\"'](?P<name2>[A-Za-z_]\w*)[\"']\s*:\s*(?P<rhs2>" + ENV_WITH_DEFAULT + r")\s*,?\s*$"
+)
 ATTRIBUTE_SET = rx.compile(
     r"[{;]\s*(?P<name>(?:this|self|\$this->)\.?\w+)\s*=(?![=>])\s*(?P<rhs>[^;{}]+)"
 )
@@ -1845,6 +1888,8 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
             yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
     if ("oin" in line or "implode" in line) and JOIN_PATH_HINT.search(line):  # (join, JoinPath)
         yield from _join_path(i, line, bases)
+    if "strings.Join" in line:
+        yield from _go_strings_join(i, line, bases)
     if any(w in line for w in BUILDER_WORDS) and BUILDER_HINT.search(line):
         yield from _builders(i, line, bases)
     rfc = "join(" in line or "esolve" in line or "Parse(" in line or "Uri(" in line
@@ -1877,7 +1922,7 @@ def _bare_interpolations(i: int, line: str, bases: Bases) -> Iterator[Site]:
 # .addPathSegments, Python's posixpath.join).
 BUILDER_HINT = rx.compile(
     r"\.resolve\(|new Uri\(|URI\.join\(|appendingPathComponent\(|addPathSegments?\(|posixpath\.join\("
-    r"|\.appending\("
+    r"|\.appending\(|\bos\.path\.join\(|\bpath\.join\(|\bpath\.posix\.join\(|\bFile\.join\("
 )
 BUILDER_WORDS = (
     "resolve",
@@ -1886,12 +1931,15 @@ BUILDER_WORDS = (
     "Path",
     "posix",
     "appending",
+    "join",  # (os.path.join, path.join, path.posix.join, File.join)
 )  # (one in each of its names)
 BUILDER = rx.compile(
     r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.resolve\(\s*|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*"
     r"|(?P<j1>[A-Za-z_][\w.]*?)(?:(?:\.newBuilder\(\)\s*\.addPathSegments?|\.appendingPathComponent)\(\s*"
     r"|\.appending\(\s*(?:path|component):\s*)"
-    r"|\bposixpath\.join\(\s*(?P<j2>[A-Za-z_][\w.]*)\s*,\s*)[\"'](?P<path>[A-Za-z_][\w-]*(?:/[^\s\"'?#]*)?(?:\?[^\s\"'#]*)?)[\"']"
+    # (file-path joins that put a "/" between on Linux and macOS: os.path.join, Node's path.join
+    # and path.posix.join, Ruby's File.join)
+    r"|\b(?:posixpath|os\.path|path\.posix|(?<![\w.])path|(?<![\w.])File)\.join\(\s*(?P<j2>[A-Za-z_][\w.]*)\s*,\s*)[\"'](?P<path>[A-Za-z_][\w-]*(?:/[^\s\"'?#]*)?(?:\?[^\s\"'#]*)?)[\"']"
 )
 
 
@@ -2011,6 +2059,22 @@ def _join_path(i: int, line: str, bases: Bases) -> Iterator[Site]:
     for m in LIST_JOIN.finditer(line) if ".join(" in line else ():
         spans = arguments.spans(line, m.start() + 1)
         if spans and LIST_JOINED.match(line, spans[-1][1]):
+            yield from _segments(i, line, m, spans[1:], bases)
+
+
+# Go's strings.Join([]string{base, "content", "video", id}, "/"): the list's first item the base.
+GO_STRINGS_JOIN = rx.compile(
+    r"\bstrings\.Join\(\s*\[\]string\{\s*(?P<a>[A-Za-z_][\w.]*)\s*,\s*(?=[\"`])"
+)
+GO_STRINGS_JOINED = rx.compile(r"\s*\}\s*,\s*\"/\"\s*\)")
+
+
+def _go_strings_join(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """The path Go's `strings.Join([]string{base, "content", "x"}, "/")` requests (see
+    _segments), its list joined by "/" and nothing else."""
+    for m in GO_STRINGS_JOIN.finditer(line):
+        spans = arguments.spans(line, line.index("{", m.start()) + 1)
+        if spans and GO_STRINGS_JOINED.match(line, spans[-1][1]):
             yield from _segments(i, line, m, spans[1:], bases)
 
 
@@ -2275,7 +2339,13 @@ def _joined(
     picked = PICKED_VERSION.match(text) if base is not None and base.prefix == "/api/open" else None
     if picked is not None:  # f"{BASE}/{version}/voice/list": the code picks the version
         rest = picked.group("rest")
-        yield from _joined_to(i, line, start + picked.start("rest"), rest, VARIABLE_BASE, sep)
+        held = _held_version_base(text, base, bases) if base is not None else None
+        yield from _joined_to(
+            i, line, start + picked.start("rest"), rest, held or VARIABLE_BASE, sep
+        )
+    elif base is not None and ("/api/open/" in text or base.prefix == "/api/open"):
+        # (f"{BASE}/api/open/{VERSION}/x", `${API}/${cfg.apiVersion}/x`: see _held_version)
+        yield from (_held_version(s, bases) for s in _joined_to(i, line, start, text, base, sep))
     elif base is not None:
         yield from _joined_to(i, line, start, text, base, sep)
     elif bases.local(ref) or names_elsewhere(_name_of(ref)) or FILE_NAME.search(text.split("?")[0]):
@@ -2300,6 +2370,53 @@ def _env_reference(ref: str, line: int, bases: Bases) -> bool:
         return False  # (bound here to a value not in view: `AKOOL_API_URL = env("X")`)
     scopes = bases.scopes
     return name.isupper() and not (scopes is not None and scopes.parameter_at(name, line))
+
+
+# A version segment held in a name (`/{VERSION}/`, `/${config.apiVersion}/`, `/$version/`,
+# Ruby's `/#{VERSION}/`), after /api/open or first in a path joined to a base ending in it.
+HELD_VERSION = rx.compile(
+    r"(?:^|/api/open)/(?P<h>\{(?P<a>[A-Za-z_][\w.]*)\}|\$\{(?P<b>[A-Za-z_][\w.]*)\}"
+    r"|\$(?P<c>[A-Za-z_]\w*)|#\{(?P<d>[\w.@]+)\})(?=/)"
+)
+
+
+def version_constant(ref: str, lines: list[str]) -> str | None:
+    """The version a name holds when the file binds it to one literal version and nothing else
+    (`VERSION = "v3"`, `const API_VERSION = 'v4';`, an object's `apiVersion: "v3",`): the last
+    member of a dotted name is the key looked for. None when it is bound to two versions."""
+    name = ref.rsplit(".", 1)[-1].lstrip("@$")
+    if not name:
+        return None
+    pattern = re.compile(
+        r"(?<![\w.$])(?:self\.|this\.|@|\$)?[\"']?" + re.escape(name) + r"[\"']?\s*"
+        r"(?::\s*[\w.]+\s*)?(?::=|=(?!=)|:|=>)\s*[\"'`](?P<v>v\d+)[\"'`]"
+    )
+    versions = {m.group("v") for text in lines if name in text for m in pattern.finditer(text)}
+    return versions.pop() if len(versions) == 1 else None
+
+
+def _held_version_name(text: str) -> tuple[re.Match[str], str] | None:
+    m = HELD_VERSION.search(text)
+    return (m, next(g for g in m.group("a", "b", "c", "d") if g)) if m is not None else None
+
+
+def _held_version_base(text: str, base: Base, bases: Bases) -> Base | None:
+    """The base of a path joined to a base ending in /api/open whose first segment is a name
+    holding one version (`VERSION = "v3"`; f"{API}/{VERSION}/voice/list"): that version's."""
+    held = _held_version_name(text)
+    version = version_constant(held[1], bases.lines) if held is not None else None
+    return replace(base, prefix=f"/api/open/{version}") if version is not None else None
+
+
+def _held_version(site: Site, bases: Bases) -> Site:
+    """A site whose path has its version segment held in a name (f"{BASE}/api/open/{VERSION}/x",
+    `VERSION = "v3"`), with that version in its path when the file binds the name to one."""
+    held = _held_version_name(site.path or "")
+    version = version_constant(held[1], bases.lines) if held is not None else None
+    if held is None or version is None or site.path is None:
+        return site
+    m = held[0]
+    return replace(site, path=site.path[: m.start("h")] + version + site.path[m.end("h") :])
 
 
 # A path whose first segment is a version the code picks, joined to a base ending in /api/open

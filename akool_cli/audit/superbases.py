@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from akool_cli.audit import arguments, rx
@@ -46,6 +47,8 @@ class Parent:
 def given_up(text: str, lines: list[str], bases: Bases) -> None:
     """Bind, in `bases`, the attributes of parent classes every subclass of the file gives the
     same AKOOL base to (see the module's docstring)."""
+    if "this(" in text or "this (" in text:
+        delegated(lines, bases)
     if "super" not in text and "__init__(self" not in text:
         return
     known = classes(lines)
@@ -164,8 +167,44 @@ def _base_of(value: str, bases: Bases, i: int) -> Base | None:
     return bases.find(value, i) if re.fullmatch(r"[A-Za-z_][\w.]*", value) else None
 
 
+# Java's call of another constructor of the same class, its `(` ending the match (`this(key,
+# "https://...")`, the first statement of a convenience constructor).
+THIS_CALL = rx.compile(r"^\s*this\s*\(")
+
+
+def delegated(lines: list[str], bases: Bases) -> None:
+    """Bind the attribute a class's full constructor keeps a base in when its convenience
+    constructor gives it AKOOL's (`public AkoolClient(String key) { this(key, "https://...");
+    }` to `public AkoolClient(String key, String baseUrl) { this.baseUrl = baseUrl; }`): the
+    constructor called is the one of as many parameters, other than the caller."""
+    for i, line in enumerate(lines):
+        m = THIS_CALL.match(line) if "this" in line else None
+        head = _class_head(lines, i) if m is not None else None
+        if m is None or head is None:
+            continue
+        given = len(arguments.spans(line, m.end()))
+        for ctor in _constructors(lines, head):
+            if len(ctor.order) != given or ctor.line <= i < ctor.line + 2:
+                continue
+            for param, base in _arguments(line, i, m.end(), ctor, bases):
+                if base is not None:
+                    _bind(lines, bases, ctor, param, base)
+
+
+def _class_head(lines: list[str], i: int) -> int | None:
+    """The line of the head of the class whose body holds line i."""
+    name = _class_of(lines, i)
+    found = classes(lines).get(name) if name else None
+    return found[0] if found is not None else None
+
+
 def _constructor(lines: list[str], head: int) -> Parent | None:
-    """The constructor of the class whose head is at line `head`, with the attributes it keeps
+    """The first constructor of the class whose head is at line `head` (see _constructors)."""
+    return next(_constructors(lines, head), None)
+
+
+def _constructors(lines: list[str], head: int) -> Iterator[Parent]:
+    """The constructors of the class whose head is at line `head`, with the attributes each keeps
     its parameters in (`self.base_url = base_url`, `this.baseUrl = baseUrl`, a TypeScript
     property parameter)."""
     level = len(lines[head]) - len(lines[head].lstrip())
@@ -175,7 +214,7 @@ def _constructor(lines: list[str], head: int) -> Parent | None:
         line = lines[j]
         following = CLASS_HEAD.match(line) if "class" in line else None
         if following is not None and len(following.group("ind")) <= level:
-            return None  # (the next class: this one has no constructor of its own)
+            return  # (the next class: this one has no more constructors)
         ctor = CONSTRUCTOR.search(line) or (java.search(line) if java and "{" in line else None)
         if ctor is None or (
             ctor.group(0)[0] != "d" and function_def(line) is None and "{" not in line
@@ -191,8 +230,7 @@ def _constructor(lines: list[str], head: int) -> Parent | None:
             for m in KEPT.finditer(lines[k]):
                 if m.group("p") in order:
                     kept.setdefault(m.group("p"), (m.group("a"), k))
-        return Parent(j, order, kept)
-    return None
+        yield Parent(j, order, kept)
 
 
 MODIFIERS = frozenset({"public", "private", "protected", "readonly", "final", "override", "val"})

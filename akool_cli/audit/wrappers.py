@@ -22,7 +22,14 @@ from akool_cli.audit.scopes import (
     ordered_parameters,
     parameters,
 )
-from akool_cli.audit.sites import HTTP_MODULES, QUERY_KEYWORDS, Base, Bases, client_named
+from akool_cli.audit.sites import (
+    HTTP_MODULES,
+    QUERY_KEYWORDS,
+    Base,
+    Bases,
+    client_named,
+    literal_base,
+)
 
 PASSED = "*"  # the wrapper sends the method its caller gives it ("*POST": POST when none given)
 BODY_LINES = 15  # how far after the join the request that sends it may be
@@ -45,10 +52,11 @@ def join_patterns(param: str, shell_param: str) -> tuple[re.Pattern[str], ...]:
         rx.compile(r"(?<![\w$\\])\$(?P<b>[A-Za-z_]\w*)" + MID + r"\$\{?" + shell_param),
         rx.compile(r"#\{(?P<b>[\w.:@]+)\}" + MID + r"#\{" + param),
         rx.compile(
-            r"(?<![\w.$>-])(?P<b>(?:\$this->|\$)?[A-Za-z_][\w.>-]*(?:\(\))?)\s*"
+            r"(?<![\w.$>-])(?P<b>(?:\$this->|\$)?[A-Za-z_][\w.>-]*(?:\(\))?"
+            r"(?:\[[\"'][\w-]+[\"']\])*)\s*"  # (a dict's entry: `AKOOL["base"] + path`)
             r"(?:\+|\.(?=\s*[$\"']))\s*(?:[\"'`]/[\"'`]\s*(?:\+|\.)\s*)?\$?"
             + param
-            + r"\b(?!\s*\()"
+            + r"(?!\w)(?!\s*\()"
         ),
         rx.compile(
             r"[\"'`](?:%s|\{\d?\})" + MID + r"(?:%s|\{\d?\})[\"'`]\s*(?:,|%\s*\(?|\.format\()\s*"
@@ -348,6 +356,34 @@ def _joined_here(lines: list[str], i: int, bases: Bases, current: Function) -> B
         if mid.strip("/"):  # "$AKOOL/api/open/v4$1": the wrapper's own prefix
             base = replace(base, prefix=base.prefix.rstrip("/") + "/" + mid.strip("/"))
         return replace(base, method=_own_method(lines, i, current))
+    literal = _literal_joined(lines[i], bases, current) if "akool" in lines[i] else None
+    return replace(literal, method=_own_method(lines, i, current)) if literal else None
+
+
+# AKOOL's API base written in the wrapper's own URL and a parameter straight after it: a shell's
+# "https://openapi.akool.com/api/open/v3$path", "${AKOOL_API:-https://.../v3}$1", an f-string's
+# f"https://.../v3{path}", a template's `https://.../v3${path}`, "https://.../v3" + path.
+LITERAL_JOIN = rx.compile(
+    r"(?P<url>https?://(?:openapi\.akool\.com(?:/api/open(?:/v\d+)?)?"
+    r"|(?:[A-Za-z0-9-]+\.)*akool\.[A-Za-z]{2,}/api/open(?:/v\d+)?))/?"  # (not a docs page's)
+    r"(?:\}(?=\$))?(?:\$\{|\$|\{\$?|#\{|[\"'`]\s*(?:\+|\.)\s*\$?)" + PARAM.replace("w*)", "w*|\\d)")
+)
+
+
+def joins_literal_base(text: str) -> bool:
+    """Whether a text joins something to AKOOL's base written out (see LITERAL_JOIN): a file
+    with no base held in a name may still define wrappers."""
+    return "akool" in text and LITERAL_JOIN.search(text) is not None
+
+
+def _literal_joined(line: str, bases: Bases, current: Function) -> Base | None:
+    """The base of a line that joins one of the function's parameters to AKOOL's base written
+    out in its own URL (see LITERAL_JOIN)."""
+    for m in LITERAL_JOIN.finditer(line):
+        if m.group("p") in current.params or m.group("p").isdigit():
+            base = literal_base(m.group("url"), bases)
+            if base is not None and base.host is not None:
+                return replace(base, line=current.line)
     return None
 
 
