@@ -2366,9 +2366,26 @@ FIELD_END = rx.compile(
 PARSE_END = rx.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$")
 
 
+# Getters of a parsed JSON node chained past its data field, which items.chain_path does not
+# follow (org.json's `json.getJSONObject("data").getJSONArray("lang_list")`, Jackson's
+# `.path("data").path("result")`, System.Text.Json's `.GetProperty("data").GetProperty("x")`).
+DEEP_GETTERS = rx.compile(
+    r"(?:\.\s*(?:get|opt|path|GetProperty)\w*\(\s*\"[A-Za-z_]\w*\"\s*\)\s*){2,}"
+)
+
+
+def _unfollowed_part(rhs: str, scope: Scope) -> bool:
+    """Whether an expression takes a part of the answer below its data field by getters whose
+    place is not followed: the name it binds holds that part, never the whole answer (its
+    reads, `l.getString("lang_code")` of an item, are no top-level reads)."""
+    return '("' in rhs and DEEP_GETTERS.search(rhs) is not None and _path_of(rhs, scope) == ""
+
+
 def _rebind(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
     tied = holds(scope, bound.rhs, shell) and not bound.unpacked and not _given_part(scope, bound)
-    tied = tied and not converted(bound.rhs)
+    tied = (
+        tied and not converted(bound.rhs) and not (not shell and _unfollowed_part(bound.rhs, scope))
+    )
     if not tied and not any(_known(scope, name) for name in bound.names):
         return  # (most bindings after a call neither hold its answer nor rebind a name of it)
     part = (

@@ -1,0 +1,48 @@
+"""`akool audit` on the lead's fixes of session eighteen's merge: a JSON node a script takes below
+an answer's data field by chained getters holds that part, not the whole answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from akool_cli.audit.scan import audit_text
+
+LANGUAGES = """\
+public class Languages {
+    public static void main(String[] args) throws Exception {
+        Request request = new Request.Builder().url("https://openapi.akool.com/api/open/v3/language/list").get().build();
+        OPEN
+            JSONObject json = new JSONObject(response.body().string());
+            JSONArray langs = json.getJSONObject("data").getJSONArray("lang_list");
+            for (int i = 0; i < langs.length(); i++) {
+                JSONObject l = langs.getJSONObject(i);
+                System.out.println(l.getString("lang_code") + "\\t" + l.getString("lang_name"));
+            }
+        }
+    }
+}
+"""
+PLAIN = "{ Response response = client.newCall(request).execute();"
+TRY = "try (Response response = client.newCall(request).execute()) {"
+
+
+@pytest.mark.parametrize("opening", [PLAIN, TRY])
+def test_an_item_of_a_list_taken_by_chained_getters_is_no_whole_answer(opening: str) -> None:
+    # break21p's w6/Languages.java: two false answer-field warnings (lang_code, lang_name)
+    text = LANGUAGES.replace("OPEN", opening)
+    assert [(f.line, f.rule) for f in audit_text(text, "Languages.java")] == []
+
+
+PYTHON_CHAIN = """\
+import requests
+r = requests.get("https://openapi.akool.com/api/open/v3/language/list", headers={"x-api-key": "k"})
+langs = r.json().get("data").get("lang_list")
+for l in langs:
+    print(l["lang_codes"])
+"""
+
+
+def test_a_getter_chain_whose_place_is_followed_still_has_its_items_read() -> None:
+    # Python's .get("data").get("lang_list") is a followed place: its items' wrong field is found
+    found = [(f.line, f.rule) for f in audit_text(PYTHON_CHAIN, "langs.py")]
+    assert found == [(5, "answer-field")]
