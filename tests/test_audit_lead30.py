@@ -46,3 +46,29 @@ def test_a_getter_chain_whose_place_is_followed_still_has_its_items_read() -> No
     # Python's .get("data").get("lang_list") is a followed place: its items' wrong field is found
     found = [(f.line, f.rule) for f in audit_text(PYTHON_CHAIN, "langs.py")]
     assert found == [(5, "answer-field")]
+
+
+POLL = """\
+const H = { "x-api-key": process.env.K, "Content-Type": "application/json" };
+const B = "https://openapi.akool.com/api/open/v3/content/image";
+export async function generate(prompt) {
+  let res = await fetch(`${B}/createbyprompt`, { method: "POST", headers: H, body: JSON.stringify({ prompt, scale: "1:1" }) });
+  let { data } = await res.json();
+  const id = data._id;
+  for (;;) {
+    res = await fetch(`${B}/infobymodelid?image_model_id=${id}`, { headers: H });
+    ({ data } = await res.json());
+    if (data.image_status === 3) return data.READ;
+    await new Promise((r) => setTimeout(r, 3000));
+  }
+}
+"""
+
+
+def test_a_destructuring_assignment_in_parentheses_rebinds_to_the_later_answer() -> None:
+    # break21p's js-destructuring-reassignment-keeps-first-answer-false-warning: data.image of
+    # the image's info was judged against createbyprompt's answer
+    assert audit_text(POLL.replace("READ", "image"), "poll.js") == []
+    found = [(f.line, f.rule) for f in audit_text(POLL.replace("READ", "image_url"), "poll.js")]
+    assert [line for line, _ in found] == [10], found
+    assert "infobymodelid" in audit_text(POLL.replace("READ", "image_url"), "poll.js")[0].message

@@ -272,6 +272,8 @@ def binding(line: str, shell: bool) -> Binding | None:
         return Binding((m.group("name"),), m.group("rhs")) if m else None
     if "try" in line:
         line = try_resource(line)  # (Java's `try (Response r = call.execute()) {`)
+    if "({" in line:
+        line = destructuring_assignment(line)  # (JavaScript's `({ data } = await r.json());`)
     eq = _depth_zero_equals(line)
     if eq <= 0:
         return None
@@ -312,6 +314,18 @@ def try_resource(line: str) -> str:
     it is."""
     m = TRY_RESOURCE.match(line)
     return m.group("i") + m.group("d") if m is not None else line
+
+
+# JavaScript's assignment to names already declared by destructuring, which must be wrapped in
+# parentheses: `({ data } = await res.json());`.
+DESTRUCTURING_ASSIGNMENT = rx.compile(r"^(?P<i>\s*)\((?P<b>\s*\{[^=]*\}\s*=.*)\)\s*;?\s*$")
+
+
+def destructuring_assignment(line: str) -> str:
+    """A parenthesized destructuring assignment read as the assignment it wraps; any other line
+    as it is."""
+    m = DESTRUCTURING_ASSIGNMENT.match(line)
+    return m.group("i") + m.group("b") if m is not None else line
 
 
 def derived(rhs: str, tied: set[str], shell: bool) -> bool:
