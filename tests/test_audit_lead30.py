@@ -72,3 +72,31 @@ def test_a_destructuring_assignment_in_parentheses_rebinds_to_the_later_answer()
     found = [(f.line, f.rule) for f in audit_text(POLL.replace("READ", "image_url"), "poll.js")]
     assert [line for line, _ in found] == [10], found
     assert "infobymodelid" in audit_text(POLL.replace("READ", "image_url"), "poll.js")[0].message
+
+
+HELD_URL_BODIES = {
+    "talk.py": (
+        'import requests\nAKOOL = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"\n'
+        'def talk(photo):\n    return requests.post(AKOOL, json={"talking_photo_url": photo}).json()\n'
+    ),
+    "talk.js": (
+        'const AKOOL = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto";\n'
+        "export const talk = (p) =>\n"
+        '  fetch(AKOOL, { method: "POST", body: JSON.stringify({ talking_photo_url: p }) });\n'
+    ),
+    "talk.sh": (
+        'URL="https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"\n'
+        'curl -X POST "$URL" -H \'x-api-key: k\' -d \'{"talking_photo_url": "p"}\'\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HELD_URL_BODIES))
+def test_a_body_sent_to_a_whole_url_held_in_a_name_is_checked_for_required_fields(
+    name: str,
+) -> None:
+    # break21p's missing-field-silent-when-whole-url-held-in-name: the misnamed-field rule had
+    # followed the name's uses first, and the missing-field rule then found no request there
+    found = [(f.rule, f.message) for f in audit_text(HELD_URL_BODIES[name], name)]
+    assert [rule for rule, _ in found] == ["missing-field"], found
+    assert "audio_url" in found[0][1]

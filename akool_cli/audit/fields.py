@@ -1031,9 +1031,9 @@ def requests_of(doc: Text, line: int, column: int) -> list[Request]:
     offset = doc.offset(line, column)
     extents = doc._extents.get(offset)
     if extents is None:
-        extents = _request_extents(doc, offset)
-        if enclosing_call(doc, offset) is not None:  # (not a held URL's: see _call_extents)
-            doc._extents[offset] = extents  # (several rules ask of each path)
+        # (several rules ask of each path; a held URL's uses are followed once per assignment,
+        # by its first path (see _call_extents), and that path's rules all ask again)
+        extents = doc._extents[offset] = _request_extents(doc, offset)
     return [_request_in(doc, start, end) for start, end in extents]
 
 
