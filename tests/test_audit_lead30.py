@@ -100,3 +100,24 @@ def test_a_body_sent_to_a_whole_url_held_in_a_name_is_checked_for_required_field
     found = [(f.rule, f.message) for f in audit_text(HELD_URL_BODIES[name], name)]
     assert [rule for rule, _ in found] == ["missing-field"], found
     assert "audio_url" in found[0][1]
+
+
+BLACK_LAYOUT = """\
+import os
+
+import requests
+
+j = requests.post("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",
+                  headers={"x-api-key": os.environ["AKOOL_API_KEY"]},
+                  json={"talking_photo_url": "p", "audio_url": "a"}).json()
+if j["code"] != 0:
+    raise SystemExit(j["msg"])
+"""
+
+
+def test_the_envelope_code_of_a_call_written_over_lines_and_parsed_at_its_close_is_judged() -> None:
+    # break21q's python-multiline-call-json-envelope-code-not-judged (black's layout); AKOOL's
+    # success code is 1000
+    assert [(f.line, f.rule) for f in audit_text(BLACK_LAYOUT, "talk.py")] == [(8, "status-value")]
+    unparsed = BLACK_LAYOUT.replace(").json()", ")")  # (a response's code is no answer's)
+    assert audit_text(unparsed, "talk.py") == []

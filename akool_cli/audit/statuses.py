@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import holders, rx, sites, ties
+from akool_cli.audit import brackets, holders, rx, sites, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
 from akool_cli.audit.scopes import function_def
@@ -1178,8 +1178,26 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
         text.answers = {
             m.group("n") or m.group("o") or m.group("a") or m.group("p")
             for m in ANSWER_BOUND.finditer(text.text)
-        }
+        } | set(_parsed_over_lines(text.text))
     return on.group("n") is None or on.group("n") in text.answers
+
+
+# The first line of a call written over lines whose parse follows its close (black's layout:
+# `j = requests.post(URL,` then its arguments, then `json={...}).json()`).
+OPEN_CALL = rx.compile(
+    r"^[ \t]*(?P<n>[A-Za-z_]\w*)[ \t]*=[ \t]*(?:await\s+)?"
+    r"(?=[\w.]*(?:requests|httpx|session|client)\b)[\w.]+\((?=[^\n]*[(\[{,][ \t]*$)",
+    re.M,
+)
+PARSE_AFTER = rx.compile(r"\s*\.json\(\)\s*(?:;|$)", re.M)
+
+
+def _parsed_over_lines(whole: str) -> Iterator[str]:
+    """The names bound to a call written over lines and parsed at its close (see OPEN_CALL)."""
+    for m in OPEN_CALL.finditer(whole) if ".json()" in whole else ():
+        close = brackets.matching(whole, m.end() - 1, 1, min(len(whole), m.end() + 2000))
+        if close > 0 and whole.count("\n", m.end(), close) and PARSE_AFTER.match(whole, close + 1):
+            yield m.group("n")
 
 
 def _tagged(text: _Text, name: str) -> list[str]:
