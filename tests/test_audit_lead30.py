@@ -121,3 +121,24 @@ def test_the_envelope_code_of_a_call_written_over_lines_and_parsed_at_its_close_
     assert [(f.line, f.rule) for f in audit_text(BLACK_LAYOUT, "talk.py")] == [(8, "status-value")]
     unparsed = BLACK_LAYOUT.replace(").json()", ")")  # (a response's code is no answer's)
     assert audit_text(unparsed, "talk.py") == []
+
+
+WP_STATUS = """\
+<?php
+function akool_status($id)
+{
+    $res = wp_remote_get('https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=' . $id);
+    $data = json_decode(wp_remote_retrieve_body($res), true)['data'] ?? [];
+    if (READ === 'completed') {
+        return $data['video'];
+    }
+}
+"""
+
+
+@pytest.mark.parametrize("read", ["$data['video_status']", "($data['video_status'] ?? null)"])
+def test_a_status_read_after_a_php_null_coalescing_fallback_is_judged(read: str) -> None:
+    # break21q's php-null-coalesce-on-answer-read-status-not-judged: `['data'] ?? []` and
+    # `($x['video_status'] ?? null) === ...` hid the comparison with a value the docs do not give
+    found = [(f.line, f.rule) for f in audit_text(WP_STATUS.replace("READ", read), "s.php")]
+    assert found == [(6, "status-value")]

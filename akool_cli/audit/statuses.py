@@ -62,10 +62,10 @@ SPELLED = {"-eq": "==", "-ne": "!=", ".equals(": "==", ".Equals(": "=="}
 # (a value may be converted first: Go's `int(StatusDone)`, C#'s `(int)JobState.Done`)
 VALUE = r"(?:(?:int|int32|int64|Number|float)\(\s*|\(\s*int\s*\)\s*)?(?P<value>\"\w+\"|'\w+'|-?\d+\b|[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)"
 # After a read of the field: its closing quote and bracket, a `.get("x", 0)` default, a
-# `?? 0` fallback, then the comparison.
+# `?? 0` fallback (`($d['video_status'] ?? null)` too), then the comparison.
 AFTER = re.compile(
     r"""(?:["'`]?\s*(?:,\s*[^()\n,]{1,20})?[)\]]{1,2})?(?:\.\w+\(\))?"""
-    r"""(?:\s*(?:\?\?|\|\||\bor\b)\s*-?\d+)?\s*"""
+    r"""(?:\s*(?:\?\?|\|\||\bor\b)\s*(?:-?\d+|null|None|nil|undefined)(?:\s*\))?)?\s*"""
     + COMPARE
     + r"""\s*(?:(?P<list>[(\[{]\s*[^()\[\]{}\n]*[)\]}])(?!\s*[\w$])|"""
     + VALUE
@@ -984,7 +984,7 @@ NAMED = rx.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)" + ACCESS)
 DATA_BOUND = rx.compile(
     r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?P<rhs>(?:[^\n;=]|(?<=\w)=(?![=>]))*"
     r"(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^()\n]*\)|\??\.data))"
-    r"\s*(?:\bor\s*\{\}|\|\|\s*\{\}|\?\?\s*\{\})?\s*;?[ \t]*$"
+    r"\s*(?:\bor\s*\{\}|\|\|\s*\{\}|\?\?\s*(?:\{\}|\[\]))?\s*;?[ \t]*$"
     r"|\{\s*(?P<d>data)\s*\}\s*=\s*await\s+[\w.]+\.json\(\)",
     re.M,
 )
