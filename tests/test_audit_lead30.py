@@ -142,3 +142,41 @@ def test_a_status_read_after_a_php_null_coalescing_fallback_is_judged(read: str)
     # `($x['video_status'] ?? null) === ...` hid the comparison with a value the docs do not give
     found = [(f.line, f.rule) for f in audit_text(WP_STATUS.replace("READ", read), "s.php")]
     assert found == [(6, "status-value")]
+
+
+JACKSON_CODE = """\
+public class Translate {
+    public static void main(String[] args) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder().uri(URI.create("https://openapi.akool.com/api/open/v3/faceswap/quota/info")).build();
+        HttpResponse<String> resp = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+        JsonNode json = mapper.readTree(resp.body());
+        if (json.get("code").asInt() != 0) {
+            System.exit(1);
+        }
+    }
+}
+"""
+SYSTEM_TEXT_JSON_CODE = """\
+var http = new HttpClient();
+var text = await http.GetStringAsync("https://openapi.akool.com/api/open/v3/faceswap/quota/info");
+using var doc = JsonDocument.Parse(text);
+var root = doc.RootElement;
+if (root.GetProperty("code").GetInt32() == 200)
+{
+    Console.WriteLine(root.GetProperty("data").GetProperty("credit").GetDouble());
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [("Translate.java", JACKSON_CODE, 6), ("CheckCode.cs", SYSTEM_TEXT_JSON_CODE, 5)],
+)
+def test_the_envelope_code_of_a_jvm_or_dotnet_parsed_tree_is_judged(
+    name: str, text: str, line: int
+) -> None:
+    # break21q's java-jsonnode-/csharp-jsondocument-envelope-code-success-number-not-judged:
+    # AKOOL's success code is 1000, not 0 or 200
+    assert [(f.line, f.rule) for f in audit_text(text, name)] == [(line, "status-value")]
+    right = text.replace("!= 0", "!= 1000").replace("== 200", "== 1000")
+    assert audit_text(right, name) == []

@@ -975,7 +975,7 @@ def _branch_meaning(body: str) -> str | None:
 
 # A plain `status` read through the answer's data: `x.data.status`, `d["data"]["status"]`,
 # `body.get("data", {}).get("status")`, `data?.status`.
-ACCESS = r"\s*(?:\?\.|\.|\[\s*[\"']|\.get\(\s*[\"']|->)$"
+ACCESS = r"\s*(?:\?\.|\.|\[\s*[\"']|\.(?:get|GetProperty|path)\(\s*[\"']|->)$"
 THROUGH_DATA = rx.compile(r"(?:\.\s*data\b|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])" + ACCESS)
 # A name the file binds to the answer's data (`d = r.json()["data"]`, `const data = json.data`,
 # `data = body.get("data") or {}`, `const { data } = await res.json()`): its `status` is the
@@ -1160,10 +1160,16 @@ ANSWER_BOUND = rx.compile(
     r"|\{\s*(?P<a>data)\s*\}\s*=\s*await\s+(?:axios|[\w$.]*api|[\w$.]*http|[\w$.]*client)"
     r"\s*\.\s*(?:get|post|put|patch|delete|request)\b"
     # (PowerShell's parsed answer: `$r = Invoke-RestMethod -Uri ...`)
-    r"|(?<![\w$.])(?P<p>\$\w+)\s*=\s*Invoke-RestMethod\b",
+    r"|(?<![\w$.])(?P<p>\$\w+)\s*=\s*Invoke-RestMethod\b"
+    # (the JVM's and .NET's parsed trees: `JsonNode json = mapper.readTree(resp.body());`,
+    # `var root = doc.RootElement;`, `var j = JObject.Parse(text);`)
+    r"|(?<![\w$.])(?P<j>[A-Za-z_]\w*)[ \t]*=[ \t]*(?:[\w.]+\.readTree\(|[\w.]*\.RootElement\s*;"
+    r"|(?:JObject|JToken|JsonNode)\.Parse\()",
     re.M,
 )
-ON_ANSWER = rx.compile(r"(?:\.json\(\)\s*\)?|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))" + ACCESS)
+ON_ANSWER = rx.compile(
+    r"(?:\.json\(\)\s*\)?|\.RootElement|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))" + ACCESS
+)
 AXIOS_ANSWER = rx.compile(r"\.data" + ACCESS)
 
 
@@ -1176,7 +1182,7 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
         return False
     if text.answers is None:
         text.answers = {
-            m.group("n") or m.group("o") or m.group("a") or m.group("p")
+            m.group("n") or m.group("o") or m.group("a") or m.group("p") or m.group("j")
             for m in ANSWER_BOUND.finditer(text.text)
         } | set(_parsed_over_lines(text.text))
     return on.group("n") is None or on.group("n") in text.answers

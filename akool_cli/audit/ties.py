@@ -2328,6 +2328,8 @@ def _parsed(rhs: str, scope: Scope) -> bool:
     m = ROOT.match(rhs)
     if m and m.group("name") in scope.bodies:
         rest = rhs[m.end() :].strip().rstrip(";").strip()
+        if rest == ".RootElement":
+            return True  # (System.Text.Json's document's root: `var root = doc.RootElement;`)
         return rest == "" or _after_call(rest) == ""  # (not `list_voices()["data"]`)
     after = _method_gives(rhs, scope)  # api.video(i), Api().video(i): a method giving it parsed
     if after is not None:
