@@ -180,3 +180,34 @@ def test_the_envelope_code_of_a_jvm_or_dotnet_parsed_tree_is_judged(
     assert [(f.line, f.rule) for f in audit_text(text, name)] == [(line, "status-value")]
     right = text.replace("!= 0", "!= 1000").replace("== 200", "== 1000")
     assert audit_text(right, name) == []
+
+
+SWAP_RESULT = """\
+import requests
+j = requests.get("https://openapi.akool.com/api/open/v3/faceswap/result/listbyids", params={"_ids": "x"}).json()
+print(READ)
+"""
+
+
+@pytest.mark.parametrize(
+    ("read", "found"),
+    [
+        ('j["data"]["result"]["url"]', [(3, "list-answer")]),
+        ('j["data"]["result"][0]["url"]', []),
+        ('len(j["data"]["result"])', []),
+    ],
+)
+def test_a_field_read_on_a_list_under_the_answers_data_is_a_list_answer(
+    read: str, found: list[tuple[int, str]]
+) -> None:
+    # break21q's list-result-read-as-object-field-not-judged: listbyids' data.result is a list
+    got = audit_text(SWAP_RESULT.replace("READ", read), "swap.py")
+    assert [(f.line, f.rule) for f in got] == found
+    assert all("data.result[i].url" in f.message for f in got)
+
+
+def test_a_list_read_by_its_own_members_is_no_list_answer() -> None:
+    text = 'const j = await (await fetch("https://openapi.akool.com/api/open/v3/faceswap/result/listbyids?_ids=x")).json();\n'
+    for read in ("j.data.result.length", "j.data.result.map((r) => r.url)", "j.data.result.url"):
+        got = [(f.line, f.rule) for f in audit_text(text + f"console.log({read});\n", "s.js")]
+        assert got == ([(2, "list-answer")] if read.endswith(".url") else []), (read, got)

@@ -2350,6 +2350,20 @@ def _list_hit(
     return Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
+def _inner_list_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> Hit:
+    """A named field read on a list under the answer's data as if it were one object
+    (listbyids' `data.result.url`: `data.result` is a list, its items have `url`)."""
+    items = {
+        p[len(place) + 1 :].split(".")[0] for p in endpoint.response if p.startswith(place + ".")
+    }
+    right = f"{place}[i].{read.name}" if read.name in items else f"{place}[i]"
+    message = (
+        f"AKOOL's answer to {endpoint.method} {endpoint.path} has {place} as a list, so "
+        f"{place}.{read.name} is not there: {right} ({endpoint.url})"
+    )
+    return Hit(read.line, read.column, read.name, right, message, endpoint.url)
+
+
 def _read_hit(
     read: answers.Read, endpoint: DocEndpoint, data_holds: str, shared: DocEndpoint, member: bool
 ) -> tuple[str, Hit] | None:
@@ -3124,9 +3138,41 @@ def _judged(
     chosen at run time, against every other endpoint it may reach (see branches.py)."""
     found = _read_hit(read, endpoint, data_holds, shared, member)
     if found is None:
-        return None
+        return _inner_list_read(ctx, read, endpoint, member)
     judge = partial(_branch_hit, read, data_holds, member)
     return branches.rejudge(ctx, read, endpoint, found, judge)
+
+
+# A field read past a list under the answer's data, as if the list were one object: `.url` of
+# `json.data.result`, `["url"]` of `j["data"]["result"]` (listbyids' data.result is a list).
+PAST_LIST = rx.compile(
+    r"[\"']?\s*\]?\s*(?:\?\.|\.)\s*(?P<a>[A-Za-z_]\w*)\b(?!\s*\()"
+    r"|[\"']\s*\]\s*\[\s*[\"'](?P<b>[A-Za-z_]\w*)[\"']\s*\]"
+)
+# (a list's own members in the languages that read one without parentheses: JavaScript's
+# `.length`, C#'s `.Count`, Kotlin's `.size`/`.indices`, Swift's `.isEmpty`, Ruby's `.first`)
+LIST_OWN_MEMBERS = (
+    frozenset({"length", "Length", "Count", "count", "size", "indices", "lastIndex", "isEmpty"})
+    | answers.RUBY_METHODS
+    | answers.RUBY_PREDICATES
+)
+
+
+def _inner_list_read(
+    ctx: FileContext, read: answers.Read, endpoint: DocEndpoint, member: bool
+) -> tuple[str, Hit] | None:
+    """A documented read of a list under the answer's data followed by a field read on the
+    list itself (see PAST_LIST): a list-answer warning naming the items' field."""
+    place = f"data.{read.name}"
+    if member or read.place != "data" or place not in endpoint.response_arrays:
+        return None
+    line = ctx.lines[read.line] if read.line < len(ctx.lines) else ""
+    m = PAST_LIST.match(line, read.column + len(read.name))
+    name = (m.group("a") or m.group("b")) if m is not None else None
+    if m is None or name is None or name in LIST_OWN_MEMBERS:
+        return None
+    inner = replace(read, name=name, column=m.start("a" if m.group("a") else "b"))
+    return "list-answer", _inner_list_hit(inner, endpoint, place)
 
 
 def _branch_hit(
