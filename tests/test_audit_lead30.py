@@ -211,3 +211,21 @@ def test_a_list_read_by_its_own_members_is_no_list_answer() -> None:
     for read in ("j.data.result.length", "j.data.result.map((r) => r.url)", "j.data.result.url"):
         got = [(f.line, f.rule) for f in audit_text(text + f"console.log({read});\n", "s.js")]
         assert got == ([(2, "list-answer")] if read.endswith(".url") else []), (read, got)
+
+
+IMAGE_FIRST = """\
+import requests
+d = requests.get("https://openapi.akool.com/api/open/v3/content/image/infobymodelid", params={"image_model_id": "x"}).json()["data"]
+print(READ)
+"""
+
+
+@pytest.mark.parametrize(("read", "patched"), [('d["images"][0]', False), ('d["images"]', True)])
+def test_an_indexed_read_renamed_to_a_field_that_is_no_list_gets_no_patch(
+    read: str, patched: bool
+) -> None:
+    # break21q's diff-plural-list-read-renamed-to-string-field-keeps-index: d["image"][0] would be
+    # the first letter of the image's URL; the finding stays, the person fixes it
+    (found,) = audit_text(IMAGE_FIRST.replace("READ", read), "image.py")
+    assert found.rule == "response-field"
+    assert (found.fix is not None) is patched

@@ -3139,8 +3139,31 @@ def _judged(
     found = _read_hit(read, endpoint, data_holds, shared, member)
     if found is None:
         return _inner_list_read(ctx, read, endpoint, member)
+    found = _unindexed(ctx, read, endpoint, found)
     judge = partial(_branch_hit, read, data_holds, member)
     return branches.rejudge(ctx, read, endpoint, found, judge)
+
+
+# An item taken by its index right after a read (`d["images"][0]`, `data.videos[0]`,
+# `images?.[0]`, `.at(-1)`).
+INDEXED_AFTER = rx.compile(r"[\"']?\s*\]?\s*(?:\?\.)?(?:\[\s*[^\]\"'\s]+\s*\]|\.at\()")
+
+
+def _unindexed(
+    ctx: FileContext, read: answers.Read, endpoint: DocEndpoint, found: tuple[str, Hit]
+) -> tuple[str, Hit]:
+    """A rename kept only where the read is not indexed, or the documented field is a list too:
+    `d["images"][0]` renamed `d["image"][0]` would take the first letter of the image's URL."""
+    fix = found[1].fix
+    if (
+        fix is None
+        or read.line >= len(ctx.lines)
+        or any(p.rsplit(".", 1)[-1] == fix.new for p in endpoint.response_arrays)
+    ):
+        return found
+    if INDEXED_AFTER.match(ctx.lines[read.line], read.column + len(read.name)) is None:
+        return found
+    return found[0], replace(found[1], fix=None)
 
 
 # A field read past a list under the answer's data, as if the list were one object: `.url` of
