@@ -229,3 +229,23 @@ def test_an_indexed_read_renamed_to_a_field_that_is_no_list_gets_no_patch(
     (found,) = audit_text(IMAGE_FIRST.replace("READ", read), "image.py")
     assert found.rule == "response-field"
     assert (found.fix is not None) is patched
+
+
+RUBY_STATUS = """\
+require "net/http"
+require "json"
+uri = URI("https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=#{ARGV[0]}")
+res = Net::HTTP.get_response(uri)
+data = JSON.parse(res.body)["data"]
+puts data["video"] if data["video_status"] == VALUE
+"""
+
+
+@pytest.mark.parametrize(("value", "found"), [('"3"', [(6, "status-value")]), ("3", [])])
+def test_a_ruby_status_compared_with_a_string_of_digits_is_judged(
+    value: str, found: list[tuple[int, str]]
+) -> None:
+    # break21q's ruby-status-compared-with-digit-string-not-judged: Ruby's == never makes "3"
+    # equal 3, as Python's does not
+    got = audit_text(RUBY_STATUS.replace("VALUE", value), "check.rb")
+    assert [(f.line, f.rule) for f in got] == found

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import brackets, holders, rx, sites, ties
+from akool_cli.audit import answers, brackets, holders, rx, sites, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
 from akool_cli.audit.scopes import function_def
@@ -170,6 +170,7 @@ class _Text:
     doc: Text | None = None  # (the field rules' text: its answer models)
     declared: dict[int, tuple[int, int]] = field(default_factory=dict)  # a member read's model
     shell: bool = False  # a shell script's text (see shell_tests)
+    ruby: bool = False  # Ruby's: `==` never makes a string equal a number
     axios: bool = False  # the text names axios (whose `res.data` is the whole answer)
     bases: Bases = field(default_factory=Bases)  # (the file's: see _names_other_host)
     facts: ties.Lines | None = None  # what each line binds, once asked (see _bound_above)
@@ -270,6 +271,7 @@ def status_hits(
         return
     text = _Text(ctx.lines, ctx.name.endswith((".py", ".ipynb")))
     text.shell = ctx.name.endswith(SHELL_NAMES)
+    text.ruby = answers.is_ruby(ctx.name, ctx.lines[0] if ctx.lines else "")
     text.doc = ctx.doc()
     text.bases = ctx.bases
     text.calls = {m.line for m in [*ctx.mentions, *ctx.returned] if m.endpoint is not None}
@@ -1381,11 +1383,11 @@ def _judged_code(
 
 def _judged_string(text: _Text, written: str, op: str) -> bool:
     """Whether a string compared with a status field is judged: a word (`"completed"`: the field
-    is a number), or a number's digits where they never equal the number (Python, `===`)."""
+    is a number), or a number's digits where they never equal the number (Python, Ruby, `===`)."""
     inner = written.strip("\"'")
     if written[:1] not in "\"'" or not inner:
         return False
-    return not inner.isdigit() or text.python or op in ("===", "!==")
+    return not inner.isdigit() or text.python or text.ruby or op in ("===", "!==")
 
 
 def _judged_word(one: Field, written: str, value: str) -> tuple[str, str] | None:
