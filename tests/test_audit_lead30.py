@@ -249,3 +249,18 @@ def test_a_ruby_status_compared_with_a_string_of_digits_is_judged(
     # equal 3, as Python's does not
     got = audit_text(RUBY_STATUS.replace("VALUE", value), "check.rb")
     assert [(f.line, f.rule) for f in got] == found
+
+
+CURL_INIT = """\
+<?php
+$ch = curl_init('https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_id=' . urlencode($id));
+curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true]);
+$out = json_decode(curl_exec($ch), true);
+"""
+
+
+def test_a_php_curl_get_whose_whole_query_is_a_wrong_id_is_an_error() -> None:
+    # break21q's php-curl-init-query-wrong-id-only-warning-gate-passes: the same URL in Python's
+    # requests.get is an error; PHP's urlencode($id) encodes the value, it adds no query
+    (found,) = audit_text(CURL_INIT, "video.php")
+    assert (found.line, found.rule, found.severity) == (2, "misnamed-field", "error")

@@ -3029,7 +3029,8 @@ def _assembled(doc: Text, request: Request) -> int | None:
 # What may add to a GET's query beyond what is in view: a params/query object or a name holding
 # one, a query builder, a spread.
 QUERY_CARRIER = rx.compile(
-    r"\b(?:params|query|searchParams|qs|URLSearchParams|urlencode|http_build_query|QueryParam"
+    # (PHP's `urlencode($id)` encodes one value, where Python's `urlencode({...})` makes a query)
+    r"\b(?:params|query|searchParams|qs|URLSearchParams|urlencode(?!\(\s*\$)|http_build_query|QueryParam"
     r"|queryParam|AddQueryParameter|addQueryParameter|setQuery|query_string)\b|\*\*|\.\.\."
 )
 # Options given after a helper's path that only say how to send it: `, { method: "GET" }`.
@@ -3124,7 +3125,7 @@ def chained_query(doc: Text, start: int) -> bool:
 GET_CALLEE = rx.compile(
     r"(?:\b(?:requests|httpx|axios|session|http)\s*\.\s*(?:get|Get)|\bfetch|\bGetAsync"
     r"|Net::HTTP\.get(?:_response)?|\bHTTParty\s*\.\s*get|\burlopen|\bHttpGet|\bfile_get_contents"
-    r"|\$http->get)\s*$"
+    r"|\$http->get|\bcurl_init|\bwp_remote_get)\s*$"
 )
 # A GET on a client object (`c.get(`, `await s.get(`), and a client a library makes on the spot with
 # no default query (`async with httpx.AsyncClient() as c:`, `s = requests.Session()`, `const c =
