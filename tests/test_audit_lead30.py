@@ -264,3 +264,28 @@ def test_a_php_curl_get_whose_whole_query_is_a_wrong_id_is_an_error() -> None:
     # requests.get is an error; PHP's urlencode($id) encodes the value, it adds no query
     (found,) = audit_text(CURL_INIT, "video.php")
     assert (found.line, found.rule, found.severity) == (2, "misnamed-field", "error")
+
+
+ALLMAN = """\
+public static class Swap
+{
+    public static HttpRequestMessage Build(string src, string tgt, string img)
+    {
+        var msg = new HttpRequestMessage(HttpMethod.Post, "https://openapi.akool.com/api/open/v3/faceswap/highquality/specifyimage");
+        msg.Content = JsonContent.Create(new
+        {
+            sourceImage = new[] { new { path = src, opts = "" } },
+            targetImage = new[] { new { path = tgt, opts = "" } },
+            face_enhance = true,
+            modifyImage = img,
+        });
+        return msg;
+    }
+}
+"""
+
+
+def test_a_csharp_body_whose_brace_opens_the_next_line_is_read() -> None:
+    # break21q's csharp-jsoncontent-create-brace-on-next-line-body-missed: C#'s default layout
+    found = [(f.line, f.rule) for f in audit_text(ALLMAN, "Swap.cs")]
+    assert found == [(10, "bad-value")]

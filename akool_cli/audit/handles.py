@@ -120,8 +120,15 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
         for m in _set_on(doc, call, setter.pattern, reused=True):
             value = _entry(doc, m.end(), setter.within) if setter.within else m.end()
             if value is not None:
+                braced = NEW_THEN_BRACE.match(doc.text, value)  # (C#'s `new` ending its line)
+                value = braced.end() if braced is not None else value
                 found.append((value, value_end(doc.text, value)))
     return found
+
+
+# C#'s anonymous object with its brace on the next line (the default layout): `Create(new` then
+# `{` alone: the value is the braces, not the `new` the line ends with.
+NEW_THEN_BRACE = rx.compile(r"[ \t]*new[ \t]*\r?\n\s*(?=\{)")
 
 
 # RestSharp's body chained to the request it makes: `new RestRequest("x", Method.Post)` then
