@@ -289,3 +289,19 @@ def test_a_csharp_body_whose_brace_opens_the_next_line_is_read() -> None:
     # break21q's csharp-jsoncontent-create-brace-on-next-line-body-missed: C#'s default layout
     found = [(f.line, f.rule) for f in audit_text(ALLMAN, "Swap.cs")]
     assert found == [(10, "bad-value")]
+
+
+SYMFONY = """\
+<?php
+use Symfony\\Component\\HttpClient\\HttpClient;
+$client = HttpClient::createForBaseUri('https://openapi.akool.com/api/open/v3/');
+$a = $client->request('POST', 'content/image/createbyprompt', ['json' => ['prompt' => 'a fox', 'scale' => '5:4']]);
+$b = $client->request('GET', '/content/video/infobymodelid', ['query' => ['video_model_id' => $id]]);
+"""
+
+
+def test_a_symfony_client_made_for_a_base_uri_joins_its_paths_as_rfc_3986_does() -> None:
+    # break21q's php-symfony-createforbaseuri-base-not-joined (and repro21m's w3): a relative path
+    # is joined to the base; a leading slash replaces the base's whole path
+    found = [(f.line, f.rule) for f in audit_text(SYMFONY, "s.php")]
+    assert found == [(4, "bad-value"), (5, "unknown-endpoint")]

@@ -62,6 +62,7 @@ CLIENT_BASE = rx.compile(
     # Ruby's Faraday.new(url: BASE) / Faraday.new("https://..."), Excon.new, RestClient::Resource
     r"|\b(?:Faraday|Excon|RestClient::Resource)\.new\s*\(\s*(?:url:\s*|:url\s*=>\s*)?(?=[\"'\w])"
     r"|@FeignClient\b"  # (its `url = "..."`: the base of the paths its methods' mappings give)
+    r"|\bcreateForBaseUri\b"  # (Symfony's HttpClient::createForBaseUri("https://..."))
 )
 # What a line must hold for CLIENT_BASE to match there, one word of each of its alternatives: a
 # test of words is some 30x cheaper than the pattern's search, which find_clients asks of every
@@ -77,6 +78,7 @@ CLIENT_BASE_WORDS = (
     "Excon",
     "RestClient",
     "@FeignClient",
+    "createForBaseUri",
 )
 
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
@@ -1311,6 +1313,8 @@ RESOLVING_CLIENTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], bool | Non
     ),
     ("toolbelt", rx.compile(r"base_url$"), rx.compile(r"\bBaseUrlSession\("), None),
     ("guzzle", rx.compile(r"base_uri$"), rx.compile(r"[\"']base_uri[\"']\s*=>"), None),
+    # (Symfony's HttpClient resolves its base_uri as RFC 3986 does, as Guzzle's)
+    ("guzzle", rx.compile(r"createForBaseUri$"), rx.compile(r"createForBaseUri\("), None),
     ("faraday", rx.compile(r"Faraday\.new"), rx.compile(r"Faraday"), True),
     ("aiohttp", rx.compile(r"base_url$"), rx.compile(r"\bClientSession\("), None),
     ("ky", rx.compile(r"prefixU(?:rl|RL)$"), rx.compile(r"\b(?:ky|got)\b"), True),
