@@ -3157,6 +3157,8 @@ def fresh_client_get(doc: Text, call: int) -> bool:
         return False
     name = got.group("o")
     start = doc.starts[max(0, doc.line_of(call) - CLIENT_BINDING_LINES)]
+    if not any(start <= at < got.start() and made == name for at, made in _fresh(doc.text)):
+        return False  # (no such client made above: most calls, and no scan of their lines)
     bound = [
         b
         for b in BINDING.finditer(doc.text, start, got.start())
@@ -3167,6 +3169,21 @@ def fresh_client_get(doc: Text, call: int) -> bool:
         return False
     later = doc.text[last.end() : got.start()]
     return f"{name}.params" not in later and "interceptors.request" not in doc.text
+
+
+FRESH_BINDING = rx.compile(
+    rf"(?:\bwith\s+|,\s*)(?:await\s+)?{FRESH_CLIENT}\s+as\s+(?P<w>[A-Za-z_$][\w$]*)\b"
+    rf"|(?<![\w$.])(?P<a>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?{FRESH_CLIENT}\s*;?\s*$",
+    re.M,
+)
+
+
+@lru_cache(maxsize=8)
+def _fresh(text: str) -> tuple[tuple[int, str], ...]:
+    """Where a file binds a name to a fresh client (see BINDING's `fresh`), once per file."""
+    if "Client(" not in text and "ession(" not in text and ".create(" not in text:
+        return ()
+    return tuple((m.start(), m.group("w") or m.group("a")) for m in FRESH_BINDING.finditer(text))
 
 
 # The rest of the string a URL's path is in (up to its closing quote).
