@@ -338,3 +338,21 @@ def test_gets_on_a_client_made_far_above_scan_no_bindings(monkeypatch: pytest.Mo
         assert audit_text(head + "".join(shape.format(n=n) for n in range(calls)), "o.js") == []
         counts.append(len(scans))
     assert counts[0] == counts[1] <= fields.CLIENT_BINDING_LINES
+
+
+APACHE = """\
+public class ApacheTalk {
+    static HttpPost build(String photo, String audio) {
+        HttpPost post = new HttpPost("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto");
+        post.setHeader("x-api-key", System.getenv("AKOOL_API_KEY"));
+        post.setEntity(new StringEntity("{\\"talking_photo_url\\":\\"https://x/p.jpg\\",\\"audio_url\\":\\"https://x/a.mp3\\",\\"resolution\\":\\"1080p\\"}", ContentType.APPLICATION_JSON));
+        return post;
+    }
+}
+"""
+
+
+def test_an_apache_httpclient_body_set_on_its_request_is_read() -> None:
+    # break21q's java-apache-httpclient-setentity-body-not-read
+    found = [(f.line, f.rule) for f in audit_text(APACHE, "ApacheTalk.java")]
+    assert found == [(5, "bad-value")]

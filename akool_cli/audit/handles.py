@@ -32,7 +32,7 @@ MADE = rx.compile(
     r"(?<![\w.$@])[$@]?(?P<h>[A-Za-z_]\w*)\s*=\s*"
     r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl|https?\.request"
     r"|new\s+RestRequest|URLRequest|HTTP::Request\s*->\s*new|new\s+UnityWebRequest"
-    r"|new\s+HttpRequestMessage)\s*$"
+    r"|new\s+HttpRequestMessage|new\s+Http(?:Post|Put|Patch))\s*$"  # (Apache HttpClient's)
 )
 # A call whose arguments are a URL and headers, never a body: Ruby's `Net::HTTP::Post.new(path,
 # initheader)`, `Net::HTTP::Get.new(uri, { "x-api-key" => key })` (its body is set on it later).
@@ -72,6 +72,8 @@ SETTERS = (
     Setter(HANDLE + r"\.(?:write|end)\(\s*(?=\S)(?!\))"),  # Node's http.request: req.write(data)
     Setter(HANDLE + r"\.(?:AddJsonBody|AddBody)\s*(?:<[^<>()]*>)?\("),  # RestSharp's RestRequest
     Setter(HANDLE + r"\s*\.\s*httpBody\s*=(?!=)"),  # Swift's URLRequest
+    # Apache HttpClient's request: `post.setEntity(new StringEntity(json, ContentType...))`
+    Setter(HANDLE + r"\s*\.\s*setEntity\(\s*new\s+StringEntity\(\s*"),
     Setter(HANDLE + r"\s*->\s*content\(\s*"),  # Perl's HTTP::Request
     Setter(HANDLE + r"\s*\.\s*send\(\s*"),  # XMLHttpRequest
     Setter(HANDLE + r"\s*\.\s*uploadHandler\s*=(?!=)"),  # Unity's UnityWebRequest
@@ -92,6 +94,7 @@ HINTS = (
     ".AddJsonBody",
     ".AddBody",
     "httpBody",
+    ".setEntity(",
     "->content(",
     ".send(",
     "uploadHandler",
