@@ -3140,9 +3140,12 @@ CLIENT_BINDING_LINES = 40  # (the client is made in the function that calls it, 
 
 # Where a name is bound in a Python or JavaScript function: to a fresh client (group `fresh`, the
 # name in `w` or `a`), or to anything else (`as x`, `x = ...`: the name in `o` or `e`).
+FRESH_BOUND = (
+    rf"(?:\bwith\s+|,\s*)(?:await\s+)?{FRESH_CLIENT}\s+as\s+(?P<w>[A-Za-z_$][\w$]*)\b"
+    rf"|(?<![\w$.])(?P<a>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?{FRESH_CLIENT}\s*;?\s*$"
+)
 BINDING = rx.compile(
-    rf"(?P<fresh>(?:\bwith\s+|,\s*)(?:await\s+)?{FRESH_CLIENT}\s+as\s+(?P<w>[A-Za-z_$][\w$]*)\b"
-    rf"|(?<![\w$.])(?P<a>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?{FRESH_CLIENT}\s*;?\s*$)"
+    rf"(?P<fresh>{FRESH_BOUND})"
     r"|\bas\s+(?P<o>[A-Za-z_$][\w$]*)\b|(?<![\w$.])(?P<e>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=(?![=>])",
     re.M,
 )
@@ -3171,11 +3174,7 @@ def fresh_client_get(doc: Text, call: int) -> bool:
     return f"{name}.params" not in later and "interceptors.request" not in doc.text
 
 
-FRESH_BINDING = rx.compile(
-    rf"(?:\bwith\s+|,\s*)(?:await\s+)?{FRESH_CLIENT}\s+as\s+(?P<w>[A-Za-z_$][\w$]*)\b"
-    rf"|(?<![\w$.])(?P<a>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?{FRESH_CLIENT}\s*;?\s*$",
-    re.M,
-)
+FRESH_BINDING = rx.compile(FRESH_BOUND, re.M)  # (BINDING's `fresh` alone)
 
 
 @lru_cache(maxsize=8)

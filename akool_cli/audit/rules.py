@@ -2326,6 +2326,16 @@ def _list_member(read: answers.Read, lines: list[str], members: frozenset[str]) 
     return read.pattern or line[: read.column].endswith((".", "->"))
 
 
+def _as_list_message(endpoint: DocEndpoint, place: str, name: str, right: str = "") -> str:
+    """The message of a named field read on what the answer gives as a list (`place`), with the
+    read that would be there (`right`) when there is one."""
+    there = f": {right}" if right else ""
+    return (
+        f"AKOOL's answer to {endpoint.method} {endpoint.path} has {place} as a list, so "
+        f"{place}.{name} is not there{there} ({endpoint.url})"
+    )
+
+
 def _list_hit(
     read: answers.Read, endpoint: DocEndpoint, under: frozenset[str], member: bool
 ) -> Hit | None:
@@ -2333,20 +2343,17 @@ def _list_hit(
     `data` is a list of avatars: `data.result` is not there)."""
     if member:
         return None
-    where = f"{endpoint.method} {endpoint.path}"
-    message = (
-        f"AKOOL's answer to {where} has data as a list, so data.{read.name} is not there "
-        f"({endpoint.url})"
-    )
     if read.name in under and (read.place != "data" or read.root == "data"):
         return None  # (`data = json.data[0]; data.avatar_id`: a name called data may hold an item)
     if read.name in under and not endpoint.path.endswith("/list"):
         return None  # (avatar/create's page gives data as a list, its OpenAPI file as one object)
     if read.name in under:  # (an item's field read off the list itself: `j["data"]["avatar_id"]`)
-        message = message[: -len(f" ({endpoint.url})")] + f": data[i].{read.name} ({endpoint.url})"
-        return Hit(read.line, read.column, read.name, f"data[i].{read.name}", message, endpoint.url)
+        right = f"data[i].{read.name}"
+        message = _as_list_message(endpoint, "data", read.name, right)
+        return Hit(read.line, read.column, read.name, right, message, endpoint.url)
     shown = sorted(under)[:4]
     right = "data[i]" + (f" (a list of {{{', '.join(shown)}, ...}})" if shown else "")
+    message = _as_list_message(endpoint, "data", read.name)
     return Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
@@ -2357,10 +2364,7 @@ def _inner_list_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> Hi
         p[len(place) + 1 :].split(".")[0] for p in endpoint.response if p.startswith(place + ".")
     }
     right = f"{place}[i].{read.name}" if read.name in items else f"{place}[i]"
-    message = (
-        f"AKOOL's answer to {endpoint.method} {endpoint.path} has {place} as a list, so "
-        f"{place}.{read.name} is not there: {right} ({endpoint.url})"
-    )
+    message = _as_list_message(endpoint, place, read.name, right)
     return Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
