@@ -2798,7 +2798,7 @@ def check_list_answers(ctx: FileContext) -> Iterator[Hit]:
 def check_status_values(ctx: FileContext) -> Iterator[Hit]:
     """A status field compared with a value the docs contradict (see statuses.py), each read
     judged by the call the answer rules tie it to."""
-    for one in status_hits(ctx, partial(tied_reads, ctx)):
+    for one in status_hits(ctx, partial(tied_reads, ctx), partial(parsed_answer_names, ctx)):
         yield Hit(one.line, one.column, one.found, one.documented, one.message, one.help)
 
 
@@ -2816,6 +2816,16 @@ def tied_reads(ctx: FileContext) -> dict[tuple[int, int], Mention]:
         for read in _reads_of(ctx, m, places, facts, reads):
             found.setdefault((read.line, read.column), m)
     return found
+
+
+def parsed_answer_names(ctx: FileContext) -> set[str]:
+    """The names that hold a call's parsed answer (ties.Scope.bodies: `j = r.json()`, Jackson's
+    `readTree(...)`, `var root = doc.RootElement`) in the scope of any of the file's calls the
+    answer rules tie reads to, as they walk them (see tied_reads)."""
+    tied_reads(ctx)
+    parsed: dict[int, set[str]] = ctx.__dict__.get("_parsed_of", {})
+    calls = [m for m in [*ctx.mentions, *ctx.returned] if m.endpoint or m.verdict != "documented"]
+    return set().union(*(parsed.get(id(m), set()) for m in calls))
 
 
 def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
@@ -3524,7 +3534,10 @@ def _call_reads(
     chained = returns.chained_read(ctx.lines[m.line], m) if m.site.returned else None
     if chained is not None and chained.column not in {r.column for r in reads.of(m.line)}:
         yield chained  # (`image_info(iid)["status"]`: see returns.chained_read)
+    parsed: set[str] = ctx.__dict__.setdefault("_parsed_of", {}).setdefault(id(m), set())
     for i, scope in ties.scopes(facts, m.line, m.column, gives, idle, idle_after=loose):
+        if scope.bodies:  # (the names holding its parsed answer: see parsed_answer_names)
+            parsed.update(scope.bodies)
         if i > after[0] and i > end and not scope:
             return
         for name in scope.decoded - typed if scope.decoded else ():

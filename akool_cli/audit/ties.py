@@ -897,6 +897,7 @@ class Lines:
         self._open_to: dict[int, int] = {}
         self._branches: list[int] | None = None
         self._mentions_any: dict[tuple[str, ...], bool] = {}
+        self._parsed_names: set[str] | None = None
 
     def returns(self, i: int) -> str | None:
         """returned_expression of line i (once per line: every call whose scope reaches it asks)."""
@@ -1093,6 +1094,23 @@ class Lines:
         if self._functions is None:
             self._functions = shell_functions(self.lines)
         return self._functions[i]
+
+    def parsed_names(self) -> set[str]:
+        """The names any line of the file binds to a whole parse (`j = resp.json()` in a helper
+        given the response, `JSON.parse(t)`, Jackson's `readTree(...)`, a call written over lines
+        and parsed at its close), wherever they are (see whole_parse): once per file."""
+        if self._parsed_names is None:
+            self._parsed_names = set()
+            for i, text in enumerate(self.lines):
+                opened = text.rstrip().endswith(("(", ","))  # (its parse may be at its close)
+                if "=" not in text or not (opened or any(w in text for w in PARSED_WORDS)):
+                    continue
+                bound = self.binding(i)
+                if bound is None or len(bound.names) != 1 or bound.destructured:
+                    continue
+                if whole_parse(self.whole_binding(i, bound).rhs):
+                    self._parsed_names.add(bound.names[0])
+        return self._parsed_names
 
     def gives_parsed(self, name: str) -> bool:
         """Whether the file's function `name` returns what it fetches parsed (a request helper:
