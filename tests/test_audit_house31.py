@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import inspect
 
+import pytest
+
 from akool_cli.audit import fields, rules
 from akool_cli.audit.scan import audit_text
 
@@ -78,3 +80,84 @@ def test_the_status_rule_keeps_no_pattern_of_its_own_for_parsed_answers() -> Non
     from akool_cli.audit import statuses
 
     assert not hasattr(statuses, "ANSWER_BOUND") and not hasattr(statuses, "_parsed_over_lines")
+
+
+# -- item 3: getter chains followed into an answer's list, so its items' reads are judged --------
+
+ORG_JSON = f"""\
+public class Languages {{
+    public static void main(String[] args) throws Exception {{
+        Request request = new Request.Builder().url("{B}/language/list").get().build();
+        try (Response response = client.newCall(request).execute()) {{
+            JSONObject json = new JSONObject(response.body().string());
+            JSONArray langs = json.getJSONObject("data").getJSONArray("lang_list");
+            for (int i = 0; i < langs.length(); i++) {{
+                JSONObject l = langs.getJSONObject(i);
+                System.out.println(l.getString("lang_code"));
+            }}
+        }}
+    }}
+}}
+"""
+JACKSON = f"""\
+public class Languages {{
+  void list() throws Exception {{
+    HttpResponse<String> resp = client.send(HttpRequest.newBuilder(URI.create("{B}/language/list")).build(), BodyHandlers.ofString());
+    JsonNode json = mapper.readTree(resp.body());
+    JsonNode langs = json.path("data").path("lang_list");
+    for (JsonNode l : langs) {{
+      System.out.println(l.path("lang_code").asText());
+    }}
+  }}
+}}
+"""
+SYSTEM_TEXT_JSON = f"""\
+class Languages {{
+  async Task List() {{
+    var resp = await http.GetAsync("{B}/language/list");
+    using var doc = JsonDocument.Parse(await resp.Content.ReadAsStringAsync());
+    var langs = doc.RootElement.GetProperty("data").GetProperty("lang_list");
+    for (var i = 0; i < langs.GetArrayLength(); i++) {{
+      var l = langs[i];
+      Console.WriteLine(l.GetProperty("lang_code").GetString());
+    }}
+  }}
+}}
+"""
+CSHARP_FOREACH = SYSTEM_TEXT_JSON.replace(
+    "for (var i = 0; i < langs.GetArrayLength(); i++) {\n      var l = langs[i];",
+    "foreach (var l in langs.EnumerateArray()) {",
+)
+
+
+def _answer_reads(text: str, name: str) -> list[tuple[int, str]]:
+    return [(f.line, f.found) for f in audit_text(text, name) if f.rule == "answer-field"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "read", "line"),
+    [
+        (ORG_JSON, "Languages.java", 'l.getString("lang_code")', 9),
+        (JACKSON, "Languages.java", 'l.path("lang_code")', 7),
+        (SYSTEM_TEXT_JSON, "Languages.cs", 'l.GetProperty("lang_code")', 8),
+        (CSHARP_FOREACH, "Languages.cs", 'l.GetProperty("lang_code")', 7),
+    ],
+)
+def test_an_items_reads_under_a_getter_chain_are_judged(
+    text: str, name: str, read: str, line: int
+) -> None:
+    assert read in text.splitlines()[line - 1]
+    assert _answer_reads(text, name) == []  # (the documented field: silent)
+    wrong = text.replace(read, read.replace("lang_code", "language_code"))
+    assert _answer_reads(wrong, name) == [(line, "language_code")]
+
+
+def test_a_wrong_key_inside_the_chain_is_found_once() -> None:
+    wrong = ORG_JSON.replace('getJSONArray("lang_list")', 'getJSONArray("languages")')
+    assert [f.line for f in audit_text(wrong, "Languages.java")] == [6]
+
+
+def test_the_ties_keep_no_special_case_for_unfollowed_getter_chains() -> None:
+    from akool_cli.audit import ties
+
+    assert not hasattr(ties, "_unfollowed_part") and not hasattr(ties, "DEEP_GETTERS")
