@@ -4,10 +4,11 @@ rules' knowledge shared with the status rule, and getter chains followed into an
 from __future__ import annotations
 
 import inspect
+from typing import Any
 
 import pytest
 
-from akool_cli.audit import fields, rules
+from akool_cli.audit import calls, fields, rules
 from akool_cli.audit.scan import audit_text
 
 
@@ -161,3 +162,54 @@ def test_the_ties_keep_no_special_case_for_unfollowed_getter_chains() -> None:
     from akool_cli.audit import ties
 
     assert not hasattr(ties, "_unfollowed_part") and not hasattr(ties, "DEEP_GETTERS")
+
+
+# -- item 5: the bench's shape searched less ----------------------------------------------------
+
+
+class _Counting:
+    """A pattern's stand-in that counts its searches."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+        self.searched = 0
+
+    def search(self, *args: Any) -> Any:
+        self.searched += 1
+        return self.pattern.search(*args)
+
+
+BENCH_LINES = "".join(
+    f'body{k} = {{"talking_photo_url": "u", "audio_url": "a", "resolution": "720p"}}\n'
+    f'r{k} = requests.post(f"{{BASE}}/content/video/createbytalkingphoto", json=body{k})\n'
+    for k in range(20)
+)
+BENCH = f'import requests\nBASE = "{B}"\n' + BENCH_LINES
+
+
+def _searches(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, text: str) -> int:
+    """How many times auditing a text searches with a module's pattern."""
+    counted = _Counting(getattr(calls if name == "BEARER_HEADER" else module, name))
+    monkeypatch.setattr(module, name, counted)
+    audit_text(text, "bench.py")
+    return counted.searched
+
+
+BOTH_HEADERS = 'requests.get(f"{BASE}/faceswap/quota/info", headers={"x-api-key": "k", "authorization": "Bearer t"})\n'
+JOINED_KEY = 'requests.post(f"{BASE}/content/image/createbyprompt", json={"prompt": "p", "sc" + "ale": "1:1"})\n'
+
+
+def test_a_file_that_never_names_the_authorization_header_is_not_searched_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _searches(monkeypatch, rules, "BEARER_HEADER", BENCH) == 0
+    assert _searches(monkeypatch, rules, "BEARER_HEADER", BENCH + BOTH_HEADERS) > 0
+    found = [f.rule for f in audit_text(BENCH + BOTH_HEADERS, "bench.py")]
+    assert "both-auth-headers" in found
+
+
+def test_a_key_with_no_operator_before_it_is_not_searched_for_a_join(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _searches(monkeypatch, fields, "JOINED_BEFORE", BENCH) == 0
+    assert _searches(monkeypatch, fields, "JOINED_BEFORE", BENCH + JOINED_KEY) == 1

@@ -633,6 +633,9 @@ JOINED_BEFORE = rx.compile(r"(?:[%+]|[\"'] ?\.)[ \t]?$")
 def _computed(text: str, at: int) -> bool:
     """Whether a quoted key is the last piece of a key built by an expression (`"%s_url" % "video":`,
     `"webhook" + "Url":`, PHP's `"webhook" . "Url" =>`): no literal key, judged by nothing."""
+    tail = text[max(0, at - 2) : at]  # (JOINED_BEFORE's operator is one of its last two)
+    if "%" not in tail and "+" not in tail and "." not in tail:
+        return False  # (most keys: 45,000 in bench's file, each searched before)
     return JOINED_BEFORE.search(text, max(0, at - 5), at) is not None
 
 
