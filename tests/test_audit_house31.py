@@ -213,3 +213,26 @@ def test_a_key_with_no_operator_before_it_is_not_searched_for_a_join(
 ) -> None:
     assert _searches(monkeypatch, fields, "JOINED_BEFORE", BENCH) == 0
     assert _searches(monkeypatch, fields, "JOINED_BEFORE", BENCH + JOINED_KEY) == 1
+
+
+# -- item 4: long functions of the hubs split by what they decide -------------------------------
+
+
+@pytest.mark.parametrize(
+    "function", ["scan._audit_text", "rules._field_read_hit", "rules._unknown_read_hit"]
+)
+def test_the_hubs_long_functions_are_split(function: str) -> None:
+    from akool_cli.audit import scan
+
+    module, name = function.split(".")
+    source = inspect.getsource(getattr({"scan": scan, "rules": rules}[module], name))
+    assert len(source.splitlines()) <= 60
+
+
+def test_the_steps_before_the_calls_are_tables_run_in_order() -> None:
+    from akool_cli.audit import scan
+
+    source = inspect.getsource(scan._audit_text)
+    assert "for step in BASE_STEPS" in source and "for step in SITE_STEPS" in source
+    assert "sites.definitions(" not in source and "appconfig." not in source
+    assert len(scan.BASE_STEPS) == 7 and len(scan.SITE_STEPS) == 6

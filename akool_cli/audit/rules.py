@@ -2518,13 +2518,14 @@ def _defended(read: answers.Read, endpoint: DocEndpoint) -> bool:
 def _field_read_hit(
     read: answers.Read, endpoint: DocEndpoint, place: str, shared: DocEndpoint
 ) -> tuple[str, Hit] | None:
+    """Whether a named read of an answer is judged, and against which of its documented names
+    (the top's, or its data's); the finding itself is _unknown_read_hit's."""
     top, under = _answer_names(endpoint)
     guessed = read.name in GUESSED_ANSWER_FIELDS or _guessed_id(read.name, endpoint, place)
     if not place or (read.loose and not guessed):
         return None
     if read.name == "token" and "token" not in top:
         return None  # only getToken answers a token
-    where = f"{endpoint.method} {endpoint.path}"
     if place != "data" and read.name in ENVELOPE_TWINS and read.name not in top and _bare(endpoint):
         return _no_envelope_hit(read, endpoint)  # data.code === 1000 on the legacy /detect
     if place == "data" and _bare(endpoint) and read.name not in top:
@@ -2532,11 +2533,7 @@ def _field_read_hit(
     if place == "data":
         if read.name in under or "data" not in top:
             if read.name in top and "data" not in top:  # getToken: {"code", "token"}
-                message = f"AKOOL's answer to {where} has {read.name} at the top, not under data ({endpoint.url})"
-                right = f"the top-level {read.name} field"
-                return "response-field", Hit(
-                    read.line, read.column, read.name, right, message, endpoint.url
-                )
+                return _at_the_top_hit(read, endpoint)
             return None
         if not under:
             return None  # the docs show no fields of this answer's data
@@ -2549,6 +2546,31 @@ def _field_read_hit(
         every_top, every_under = _answer_names(shared)
         if read.name in (every_under if place == "data" else every_top):
             return None  # another product's page shows it: only a guessed name is judged by product
+    return _unknown_read_hit(read, (endpoint, shared), place, names, guessed)
+
+
+def _at_the_top_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit]:
+    """A read under data of a field an answer without data gives at its top (getToken's)."""
+    where = f"{endpoint.method} {endpoint.path}"
+    message = (
+        f"AKOOL's answer to {where} has {read.name} at the top, not under data ({endpoint.url})"
+    )
+    right = f"the top-level {read.name} field"
+    return "response-field", Hit(read.line, read.column, read.name, right, message, endpoint.url)
+
+
+def _unknown_read_hit(
+    read: answers.Read,
+    endpoints: tuple[DocEndpoint, DocEndpoint],
+    place: str,
+    names: frozenset[str],
+    guessed: bool,
+) -> tuple[str, Hit]:
+    """A read of a name the answer does not document (`names`: those it does there), with the
+    field it most likely means (a near miss, one put deeper, a hint) and the rule it breaks."""
+    endpoint, shared = endpoints
+    top, under = _answer_names(endpoint)
+    where = f"{endpoint.method} {endpoint.path}"
     shown = ("data." if place == "data" else "") + read.name
     near = _near_read(read.name, place, top, under)
     if near is not None:  # a near miss of a documented field, as a misnamed request field is
