@@ -4,6 +4,7 @@ rules' knowledge shared with the status rule, and getter chains followed into an
 from __future__ import annotations
 
 import inspect
+import re
 from typing import Any
 
 import pytest
@@ -236,3 +237,18 @@ def test_the_steps_before_the_calls_are_tables_run_in_order() -> None:
     assert "for step in BASE_STEPS" in source and "for step in SITE_STEPS" in source
     assert "sites.definitions(" not in source and "appconfig." not in source
     assert len(scan.BASE_STEPS) == 7 and len(scan.SITE_STEPS) == 6
+
+
+def test_a_getter_is_read_by_one_alternative_of_a_chain_only() -> None:
+    # (`.get("x")` taken by two alternatives backtracked twice per link of a chain that fails)
+    from akool_cli.audit import items
+
+    assert re.fullmatch(items.GETTERS, "get") is None
+    failing = " json" + '.get("data")' * 25 + ".x("
+    assert items.chain_parts(failing) is None
+    assert items.chain_parts(" json" + '.get("data")' * 25) == (
+        "json",
+        False,
+        False,
+        ("data",) * 25,
+    )

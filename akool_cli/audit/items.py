@@ -14,8 +14,10 @@ from akool_cli.audit import rx
 
 # The JVM's and .NET's getters of a parsed JSON node's named member (org.json's
 # `getJSONObject("data")` and `getJSONArray("x")`, Gson's `getAsJsonObject("x")`, Jackson's
-# `path("x")` and `get("x")`, System.Text.Json's `GetProperty("x")`): read as the key they name.
-GETTERS = r"(?:(?:get|opt)(?:JSONObject|JSONArray)|getAsJson(?:Object|Array)|path|get|GetProperty)"
+# `path("x")`, System.Text.Json's `GetProperty("x")`): read as the key they name. (`get("x")`,
+# Jackson's too, is CHAIN's own `.get(` alternative: a getter two alternatives took backtracked
+# twice per link of a chain that fails, 2^n steps.)
+GETTERS = r"(?:(?:get|opt)(?:JSONObject|JSONArray)|getAsJson(?:Object|Array)|path|GetProperty)"
 # An expression that reads into what a name holds: `body["data"]["result"]`, `res.data.data`,
 # `json?.data?.result ?? []`, `self.list_voices()`, `(await listVoices()).result`.
 CHAIN = rx.compile(
@@ -43,7 +45,8 @@ LOOPS = (
     # Java's enhanced for (`for (JsonNode l : langs) {`), C#'s foreach over a JSON array
     # (`foreach (var l in langs.EnumerateArray())`, a JArray's `foreach (JObject l in langs)`)
     rx.compile(
-        r"\bfor\s*\(\s*(?:final\s+)?[A-Za-z_][\w<>?,. ]*?\s+(?P<x>[A-Za-z_]\w*)\s*:\s*"
+        r"\bfor\s*\(\s*(?:final\s+)?[A-Za-z_][\w.]*(?:<[^<>():;]*(?:<[^<>():;]*>[^<>():;]*)*>)?"
+        r"(?:\[\])*\s+(?P<x>[A-Za-z_]\w*)\s*:\s*"
         r"(?P<src>[^:;()]+?(?:\([^()]*\))?)\s*\)\s*\{?\s*$"
     ),
     rx.compile(
