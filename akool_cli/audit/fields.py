@@ -2028,6 +2028,52 @@ def _descriptor(doc: Text, index: int) -> Key | None:
     return None
 
 
+def _option_keys(
+    doc: Text,
+    index: int,
+    names: set[str],
+    targets: tuple[list[Key], list[Key]],
+    depth: int,
+    before: int,
+) -> None:
+    """The keys an options object sends (method, headers, body...): those of its body/json/data
+    and params/query values, literals or variables (see _collect)."""
+    body, query = targets
+    c = doc.containers[index]
+    # (Perl's HTTP::Tiny: `{ headers => {...}, content => encode_json({...}) }`; a `content`
+    # without headers beside it may be an AKOOL field: the moderator's)
+    sent = (*BODY_KEYS, "content") if "headers" in names else BODY_KEYS
+    sent = (*sent, "postData") if "method" in names else sent  # a HAR entry's request
+    sent = (*sent, "payload") if "method" in names else sent  # Apps Script's UrlFetchApp
+    sent = (*sent, "request_body") if "method" in names else sent  # Terraform's data "http"
+    if "method" in names and names & DESCRIBED_AT and names & DESCRIPTOR_LISTS.keys():
+        _descriptor_keys(doc, c, body, query)
+    for k in c.keys:
+        target = body if k.name in sent else query if k.name in QUERY_KEYS else None
+        if target is None:
+            continue
+        end = value_end(doc, k, c)
+        for inner in c.children:
+            if k.value_start <= doc.containers[inner].start < end:
+                _collect(doc, inner, target, target, depth + 1, before)
+        value = doc.text[k.value_start : end]
+        called: set[str] | None = None  # (the names the value calls, found once)
+        for ref, at in _value_names(value):
+            if nested_value(doc, k.value_start + at, c.start):
+                continue  # body: JSON.stringify({elements: [slide]}): slide is an item
+            found = _assigned_container(doc, ref, before)
+            if found is not None and found != index:
+                held: list[Key] = []  # (less the keys removed before the call)
+                _collect(doc, found, held, held, depth + 1, before)
+                for key in held if doc.shared(ref) else ():
+                    key.shared = True  # (`...defaults` spread into two bodies: theirs too)
+                target += _not_removed(doc, ref, held, doc.containers[found].start, before)
+            elif found is None:
+                called = set(CALLED_NAME.findall(value)) if called is None else called
+                if ref in called:  # body: JSON.stringify(makePayload(u))
+                    target += _built_keys(doc, ref, 1)
+
+
 def _collect(
     doc: Text, index: int, body: list[Key], query: list[Key], depth: int, before: int
 ) -> None:
@@ -2042,38 +2088,7 @@ def _collect(
     if names and all(HEADER_NAME.match(n) for n in names):
         return  # { "Content-Type" => ..., "x-api-key" => ... } given unlabelled: headers
     if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
-        # (Perl's HTTP::Tiny: `{ headers => {...}, content => encode_json({...}) }`; a `content`
-        # without headers beside it may be an AKOOL field: the moderator's)
-        sent = (*BODY_KEYS, "content") if "headers" in names else BODY_KEYS
-        sent = (*sent, "postData") if "method" in names else sent  # a HAR entry's request
-        sent = (*sent, "payload") if "method" in names else sent  # Apps Script's UrlFetchApp
-        sent = (*sent, "request_body") if "method" in names else sent  # Terraform's data "http"
-        if "method" in names and names & DESCRIBED_AT and names & DESCRIPTOR_LISTS.keys():
-            _descriptor_keys(doc, c, body, query)
-        for k in c.keys:
-            target = body if k.name in sent else query if k.name in QUERY_KEYS else None
-            if target is None:
-                continue
-            end = value_end(doc, k, c)
-            for inner in c.children:
-                if k.value_start <= doc.containers[inner].start < end:
-                    _collect(doc, inner, target, target, depth + 1, before)
-            value = doc.text[k.value_start : end]
-            called: set[str] | None = None  # (the names the value calls, found once)
-            for ref, at in _value_names(value):
-                if nested_value(doc, k.value_start + at, c.start):
-                    continue  # body: JSON.stringify({elements: [slide]}): slide is an item
-                found = _assigned_container(doc, ref, before)
-                if found is not None and found != index:
-                    held: list[Key] = []  # (less the keys removed before the call)
-                    _collect(doc, found, held, held, depth + 1, before)
-                    for key in held if doc.shared(ref) else ():
-                        key.shared = True  # (`...defaults` spread into two bodies: theirs too)
-                    target += _not_removed(doc, ref, held, doc.containers[found].start, before)
-                elif found is None:
-                    called = set(CALLED_NAME.findall(value)) if called is None else called
-                    if ref in called:  # body: JSON.stringify(makePayload(u))
-                        target += _built_keys(doc, ref, 1)
+        _option_keys(doc, index, names, (body, query), depth, before)
         return
     if (names & {"mode", "raw"} and names <= POSTMAN_BODY) or (
         "text" in names and names <= TEXT_BODY
