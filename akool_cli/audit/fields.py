@@ -2028,6 +2028,41 @@ def _descriptor(doc: Text, index: int) -> Key | None:
     return None
 
 
+def _collect(
+    doc: Text, index: int, body: list[Key], query: list[Key], depth: int, before: int
+) -> None:
+    """The keys a container sends: its own, or, for an options object (method, headers, body...),
+    those of its body/json/data and params/query values (literals or variables)."""
+    c = doc.containers[index]
+    if not c.keys and not doc.structs:
+        return  # (no key of its own sends nothing: an interpolation's `{BASE}`; Go's struct fields)
+    names = {k.name for k in c.keys}
+    if depth > 3 or (SKIPPED_LABELS_BACKWARDS.match(c.label[::-1]) and not _fetch_init(names)):
+        return
+    if names and all(HEADER_NAME.match(n) for n in names):
+        return  # { "Content-Type" => ..., "x-api-key" => ... } given unlabelled: headers
+    if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
+        _option_keys(doc, index, names, (body, query), depth, before)
+        return
+    if (names & {"mode", "raw"} and names <= POSTMAN_BODY) or (
+        "text" in names and names <= TEXT_BODY
+    ):
+        # A Postman body: the JSON text of its raw value; its `options` (`{"raw": {"language":
+        # "json"}}`, how Postman shows the text) are not sent. So an Insomnia request's body and
+        # a HAR entry's postData: `{"mimeType": "application/json", "text": "{...}"}`.
+        options = [(k.value_start, value_end(doc, k, c)) for k in c.keys if k.name == "options"]
+        for inner in c.children:
+            if not any(a <= doc.containers[inner].start < b for a, b in options):
+                _collect(doc, inner, body, query, depth + 1, before)
+        return
+    keys = _struct_keys(doc, c) if doc.structs and doc.text[c.start] == "{" else None
+    if keys is None:
+        keys = list(c.keys)
+        for k in keys:
+            value_end(doc, k, c)
+    (query if QUERY_LABELS.search(c.label) else body).extend(keys)
+
+
 def _option_keys(
     doc: Text,
     index: int,
@@ -2072,41 +2107,6 @@ def _option_keys(
                 called = set(CALLED_NAME.findall(value)) if called is None else called
                 if ref in called:  # body: JSON.stringify(makePayload(u))
                     target += _built_keys(doc, ref, 1)
-
-
-def _collect(
-    doc: Text, index: int, body: list[Key], query: list[Key], depth: int, before: int
-) -> None:
-    """The keys a container sends: its own, or, for an options object (method, headers, body...),
-    those of its body/json/data and params/query values (literals or variables)."""
-    c = doc.containers[index]
-    if not c.keys and not doc.structs:
-        return  # (no key of its own sends nothing: an interpolation's `{BASE}`; Go's struct fields)
-    names = {k.name for k in c.keys}
-    if depth > 3 or (SKIPPED_LABELS_BACKWARDS.match(c.label[::-1]) and not _fetch_init(names)):
-        return
-    if names and all(HEADER_NAME.match(n) for n in names):
-        return  # { "Content-Type" => ..., "x-api-key" => ... } given unlabelled: headers
-    if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
-        _option_keys(doc, index, names, (body, query), depth, before)
-        return
-    if (names & {"mode", "raw"} and names <= POSTMAN_BODY) or (
-        "text" in names and names <= TEXT_BODY
-    ):
-        # A Postman body: the JSON text of its raw value; its `options` (`{"raw": {"language":
-        # "json"}}`, how Postman shows the text) are not sent. So an Insomnia request's body and
-        # a HAR entry's postData: `{"mimeType": "application/json", "text": "{...}"}`.
-        options = [(k.value_start, value_end(doc, k, c)) for k in c.keys if k.name == "options"]
-        for inner in c.children:
-            if not any(a <= doc.containers[inner].start < b for a, b in options):
-                _collect(doc, inner, body, query, depth + 1, before)
-        return
-    keys = _struct_keys(doc, c) if doc.structs and doc.text[c.start] == "{" else None
-    if keys is None:
-        keys = list(c.keys)
-        for k in keys:
-            value_end(doc, k, c)
-    (query if QUERY_LABELS.search(c.label) else body).extend(keys)
 
 
 # A name called in an option's value (`makePayload(u)`): each one, found in one pass over the
