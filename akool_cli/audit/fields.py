@@ -633,6 +633,9 @@ JOINED_BEFORE = rx.compile(r"(?:[%+]|[\"'] ?\.)[ \t]?$")
 def _computed(text: str, at: int) -> bool:
     """Whether a quoted key is the last piece of a key built by an expression (`"%s_url" % "video":`,
     `"webhook" + "Url":`, PHP's `"webhook" . "Url" =>`): no literal key, judged by nothing."""
+    tail = text[max(0, at - 2) : at]  # (JOINED_BEFORE's operator is one of its last two)
+    if "%" not in tail and "+" not in tail and "." not in tail:
+        return False  # (most keys: 45,000 in bench's file, each searched before)
     return JOINED_BEFORE.search(text, max(0, at - 5), at) is not None
 
 
@@ -2039,38 +2042,7 @@ def _collect(
     if names and all(HEADER_NAME.match(n) for n in names):
         return  # { "Content-Type" => ..., "x-api-key" => ... } given unlabelled: headers
     if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
-        # (Perl's HTTP::Tiny: `{ headers => {...}, content => encode_json({...}) }`; a `content`
-        # without headers beside it may be an AKOOL field: the moderator's)
-        sent = (*BODY_KEYS, "content") if "headers" in names else BODY_KEYS
-        sent = (*sent, "postData") if "method" in names else sent  # a HAR entry's request
-        sent = (*sent, "payload") if "method" in names else sent  # Apps Script's UrlFetchApp
-        sent = (*sent, "request_body") if "method" in names else sent  # Terraform's data "http"
-        if "method" in names and names & DESCRIBED_AT and names & DESCRIPTOR_LISTS.keys():
-            _descriptor_keys(doc, c, body, query)
-        for k in c.keys:
-            target = body if k.name in sent else query if k.name in QUERY_KEYS else None
-            if target is None:
-                continue
-            end = value_end(doc, k, c)
-            for inner in c.children:
-                if k.value_start <= doc.containers[inner].start < end:
-                    _collect(doc, inner, target, target, depth + 1, before)
-            value = doc.text[k.value_start : end]
-            called: set[str] | None = None  # (the names the value calls, found once)
-            for ref, at in _value_names(value):
-                if nested_value(doc, k.value_start + at, c.start):
-                    continue  # body: JSON.stringify({elements: [slide]}): slide is an item
-                found = _assigned_container(doc, ref, before)
-                if found is not None and found != index:
-                    held: list[Key] = []  # (less the keys removed before the call)
-                    _collect(doc, found, held, held, depth + 1, before)
-                    for key in held if doc.shared(ref) else ():
-                        key.shared = True  # (`...defaults` spread into two bodies: theirs too)
-                    target += _not_removed(doc, ref, held, doc.containers[found].start, before)
-                elif found is None:
-                    called = set(CALLED_NAME.findall(value)) if called is None else called
-                    if ref in called:  # body: JSON.stringify(makePayload(u))
-                        target += _built_keys(doc, ref, 1)
+        _option_keys(doc, index, names, (body, query), depth, before)
         return
     if (names & {"mode", "raw"} and names <= POSTMAN_BODY) or (
         "text" in names and names <= TEXT_BODY
@@ -2089,6 +2061,52 @@ def _collect(
         for k in keys:
             value_end(doc, k, c)
     (query if QUERY_LABELS.search(c.label) else body).extend(keys)
+
+
+def _option_keys(
+    doc: Text,
+    index: int,
+    names: set[str],
+    targets: tuple[list[Key], list[Key]],
+    depth: int,
+    before: int,
+) -> None:
+    """The keys an options object sends (method, headers, body...): those of its body/json/data
+    and params/query values, literals or variables (see _collect)."""
+    body, query = targets
+    c = doc.containers[index]
+    # (Perl's HTTP::Tiny: `{ headers => {...}, content => encode_json({...}) }`; a `content`
+    # without headers beside it may be an AKOOL field: the moderator's)
+    sent = (*BODY_KEYS, "content") if "headers" in names else BODY_KEYS
+    sent = (*sent, "postData") if "method" in names else sent  # a HAR entry's request
+    sent = (*sent, "payload") if "method" in names else sent  # Apps Script's UrlFetchApp
+    sent = (*sent, "request_body") if "method" in names else sent  # Terraform's data "http"
+    if "method" in names and names & DESCRIBED_AT and names & DESCRIPTOR_LISTS.keys():
+        _descriptor_keys(doc, c, body, query)
+    for k in c.keys:
+        target = body if k.name in sent else query if k.name in QUERY_KEYS else None
+        if target is None:
+            continue
+        end = value_end(doc, k, c)
+        for inner in c.children:
+            if k.value_start <= doc.containers[inner].start < end:
+                _collect(doc, inner, target, target, depth + 1, before)
+        value = doc.text[k.value_start : end]
+        called: set[str] | None = None  # (the names the value calls, found once)
+        for ref, at in _value_names(value):
+            if nested_value(doc, k.value_start + at, c.start):
+                continue  # body: JSON.stringify({elements: [slide]}): slide is an item
+            found = _assigned_container(doc, ref, before)
+            if found is not None and found != index:
+                held: list[Key] = []  # (less the keys removed before the call)
+                _collect(doc, found, held, held, depth + 1, before)
+                for key in held if doc.shared(ref) else ():
+                    key.shared = True  # (`...defaults` spread into two bodies: theirs too)
+                target += _not_removed(doc, ref, held, doc.containers[found].start, before)
+            elif found is None:
+                called = set(CALLED_NAME.findall(value)) if called is None else called
+                if ref in called:  # body: JSON.stringify(makePayload(u))
+                    target += _built_keys(doc, ref, 1)
 
 
 # A name called in an option's value (`makePayload(u)`): each one, found in one pass over the
@@ -3140,9 +3158,12 @@ CLIENT_BINDING_LINES = 40  # (the client is made in the function that calls it, 
 
 # Where a name is bound in a Python or JavaScript function: to a fresh client (group `fresh`, the
 # name in `w` or `a`), or to anything else (`as x`, `x = ...`: the name in `o` or `e`).
+FRESH_BOUND = (
+    rf"(?:\bwith\s+|,\s*)(?:await\s+)?{FRESH_CLIENT}\s+as\s+(?P<w>[A-Za-z_$][\w$]*)\b"
+    rf"|(?<![\w$.])(?P<a>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?{FRESH_CLIENT}\s*;?\s*$"
+)
 BINDING = rx.compile(
-    rf"(?P<fresh>(?:\bwith\s+|,\s*)(?:await\s+)?{FRESH_CLIENT}\s+as\s+(?P<w>[A-Za-z_$][\w$]*)\b"
-    rf"|(?<![\w$.])(?P<a>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?{FRESH_CLIENT}\s*;?\s*$)"
+    rf"(?P<fresh>{FRESH_BOUND})"
     r"|\bas\s+(?P<o>[A-Za-z_$][\w$]*)\b|(?<![\w$.])(?P<e>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=(?![=>])",
     re.M,
 )
@@ -3171,11 +3192,7 @@ def fresh_client_get(doc: Text, call: int) -> bool:
     return f"{name}.params" not in later and "interceptors.request" not in doc.text
 
 
-FRESH_BINDING = rx.compile(
-    rf"(?:\bwith\s+|,\s*)(?:await\s+)?{FRESH_CLIENT}\s+as\s+(?P<w>[A-Za-z_$][\w$]*)\b"
-    rf"|(?<![\w$.])(?P<a>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?{FRESH_CLIENT}\s*;?\s*$",
-    re.M,
-)
+FRESH_BINDING = rx.compile(FRESH_BOUND, re.M)  # (BINDING's `fresh` alone)
 
 
 @lru_cache(maxsize=8)

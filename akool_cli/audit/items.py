@@ -12,13 +12,20 @@ from functools import lru_cache
 
 from akool_cli.audit import rx
 
+# The JVM's and .NET's getters of a parsed JSON node's named member (org.json's
+# `getJSONObject("data")` and `getJSONArray("x")`, Gson's `getAsJsonObject("x")`, Jackson's
+# `path("x")`, System.Text.Json's `GetProperty("x")`): read as the key they name. (`get("x")`,
+# Jackson's too, is CHAIN's own `.get(` alternative: a getter two alternatives took backtracked
+# twice per link of a chain that fails, 2^n steps.)
+GETTERS = r"(?:(?:get|opt)(?:JSONObject|JSONArray)|getAsJson(?:Object|Array)|path|GetProperty)"
 # An expression that reads into what a name holds: `body["data"]["result"]`, `res.data.data`,
 # `json?.data?.result ?? []`, `self.list_voices()`, `(await listVoices()).result`.
 CHAIN = rx.compile(
     r"^\s*\(?\s*(?:await\s+)?(?:(?:self|this|cls)\s*\.\s*|\$this->|\$)?(?P<root>[A-Za-z_]\w*)"
     r"(?P<call>\s*\([^()]*\))?(?P<parse>\s*\.\s*json\(\s*\))?\s*\)?"
     r"(?P<rest>(?:\s*(?:[?!]?\.\s*[A-Za-z_]\w*(?!\s*\()|->\s*[A-Za-z_]\w*(?!\s*\()"
-    r"|\[\s*[\"'][A-Za-z_]\w*[\"']\s*\]|\.get\(\s*[\"'][A-Za-z_]\w*[\"'][^()]*\)))*)"
+    r"|\[\s*[\"'][A-Za-z_]\w*[\"']\s*\]|\.get\(\s*[\"'][A-Za-z_]\w*[\"'][^()]*\)"
+    rf"|\.\s*{GETTERS}\(\s*\"[A-Za-z_]\w*\"\s*\)))*)"
     r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\[\]|\{\}|None|null|nil))?\s*[;)]*\s*(?:(?:#|//).*)?$"
 )
 KEY = rx.compile(r"[\"']([A-Za-z_]\w*)[\"']|(?:\.|->)\s*([A-Za-z_]\w*)(?![\w(]|\s*\()")
@@ -35,6 +42,17 @@ LOOPS = (
     ),
     rx.compile(r"\bfor\s+\w+\s*,\s*(?P<x>[A-Za-z_]\w*)\s*:?=\s*range\s+(?P<src>.+?)\s*\{\s*$"),
     rx.compile(r"\bforeach\s*\(\s*(?P<src>.+?)\s+as\s+(?:\$\w+\s*=>\s*)?\$(?P<x>\w+)\s*\)"),
+    # Java's enhanced for (`for (JsonNode l : langs) {`), C#'s foreach over a JSON array
+    # (`foreach (var l in langs.EnumerateArray())`, a JArray's `foreach (JObject l in langs)`)
+    rx.compile(
+        r"\bfor\s*\(\s*(?:final\s+)?[A-Za-z_][\w.]*(?:<[^<>():;]*(?:<[^<>():;]*>[^<>():;]*)*>)?"
+        r"(?:\[\])*\s+(?P<x>[A-Za-z_]\w*)\s*:\s*"
+        r"(?P<src>[^:;()]+?(?:\([^()]*\))?)\s*\)\s*\{?\s*$"
+    ),
+    rx.compile(
+        r"\bforeach\s*\(\s*[A-Za-z_][\w<>?,.]*\s+(?P<x>[A-Za-z_]\w*)\s+in\s+"
+        r"(?P<src>[^;()]+?)(?:\.EnumerateArray\(\s*\))?\s*\)\s*\{?\s*$"
+    ),
     rx.compile(
         r"(?<![\w$.?\]\"')>-])(?P<src>[\w$.?\[\]\"'()>-]+?)\.each\s+do\s*\|\s*(?P<x>\w+)\s*\|"
     ),
@@ -88,7 +106,7 @@ def chain_path(
 
 
 # A word each loop's pattern needs on the line (most lines have none: the patterns are not run).
-LOOP_WORDS = ("for", "for", "for", "range", "foreach", ".each", "(")
+LOOP_WORDS = ("for", "for", "for", "range", "foreach", ":", "foreach", ".each", "(")
 LOOP_HINT = rx.compile(
     r"\bfor|\.\s*(?:forEach|map|filter|find|some|every|flatMap|findIndex|reduce|each)\b"
 )
@@ -106,6 +124,8 @@ def _chain(expr: str) -> tuple[str, bool, bool, tuple[str, ...]] | None:
     if m is None:
         return None
     keys = tuple(a or b for a, b in KEY.findall(m.group("rest")))
+    if keys[:1] == ("RootElement",):  # (System.Text.Json's document's root is the answer)
+        keys = keys[1:]
     return m.group("root"), bool(m.group("call")), bool(m.group("parse")), keys
 
 

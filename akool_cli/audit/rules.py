@@ -2326,6 +2326,16 @@ def _list_member(read: answers.Read, lines: list[str], members: frozenset[str]) 
     return read.pattern or line[: read.column].endswith((".", "->"))
 
 
+def _as_list_message(endpoint: DocEndpoint, place: str, name: str, right: str = "") -> str:
+    """The message of a named field read on what the answer gives as a list (`place`), with the
+    read that would be there (`right`) when there is one."""
+    there = f": {right}" if right else ""
+    return (
+        f"AKOOL's answer to {endpoint.method} {endpoint.path} has {place} as a list, so "
+        f"{place}.{name} is not there{there} ({endpoint.url})"
+    )
+
+
 def _list_hit(
     read: answers.Read, endpoint: DocEndpoint, under: frozenset[str], member: bool
 ) -> Hit | None:
@@ -2333,20 +2343,17 @@ def _list_hit(
     `data` is a list of avatars: `data.result` is not there)."""
     if member:
         return None
-    where = f"{endpoint.method} {endpoint.path}"
-    message = (
-        f"AKOOL's answer to {where} has data as a list, so data.{read.name} is not there "
-        f"({endpoint.url})"
-    )
     if read.name in under and (read.place != "data" or read.root == "data"):
         return None  # (`data = json.data[0]; data.avatar_id`: a name called data may hold an item)
     if read.name in under and not endpoint.path.endswith("/list"):
         return None  # (avatar/create's page gives data as a list, its OpenAPI file as one object)
     if read.name in under:  # (an item's field read off the list itself: `j["data"]["avatar_id"]`)
-        message = message[: -len(f" ({endpoint.url})")] + f": data[i].{read.name} ({endpoint.url})"
-        return Hit(read.line, read.column, read.name, f"data[i].{read.name}", message, endpoint.url)
+        right = f"data[i].{read.name}"
+        message = _as_list_message(endpoint, "data", read.name, right)
+        return Hit(read.line, read.column, read.name, right, message, endpoint.url)
     shown = sorted(under)[:4]
     right = "data[i]" + (f" (a list of {{{', '.join(shown)}, ...}})" if shown else "")
+    message = _as_list_message(endpoint, "data", read.name)
     return Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
@@ -2357,10 +2364,7 @@ def _inner_list_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> Hi
         p[len(place) + 1 :].split(".")[0] for p in endpoint.response if p.startswith(place + ".")
     }
     right = f"{place}[i].{read.name}" if read.name in items else f"{place}[i]"
-    message = (
-        f"AKOOL's answer to {endpoint.method} {endpoint.path} has {place} as a list, so "
-        f"{place}.{read.name} is not there: {right} ({endpoint.url})"
-    )
+    message = _as_list_message(endpoint, place, read.name, right)
     return Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
@@ -2514,13 +2518,14 @@ def _defended(read: answers.Read, endpoint: DocEndpoint) -> bool:
 def _field_read_hit(
     read: answers.Read, endpoint: DocEndpoint, place: str, shared: DocEndpoint
 ) -> tuple[str, Hit] | None:
+    """Whether a named read of an answer is judged, and against which of its documented names
+    (the top's, or its data's); the finding itself is _unknown_read_hit's."""
     top, under = _answer_names(endpoint)
     guessed = read.name in GUESSED_ANSWER_FIELDS or _guessed_id(read.name, endpoint, place)
     if not place or (read.loose and not guessed):
         return None
     if read.name == "token" and "token" not in top:
         return None  # only getToken answers a token
-    where = f"{endpoint.method} {endpoint.path}"
     if place != "data" and read.name in ENVELOPE_TWINS and read.name not in top and _bare(endpoint):
         return _no_envelope_hit(read, endpoint)  # data.code === 1000 on the legacy /detect
     if place == "data" and _bare(endpoint) and read.name not in top:
@@ -2528,11 +2533,7 @@ def _field_read_hit(
     if place == "data":
         if read.name in under or "data" not in top:
             if read.name in top and "data" not in top:  # getToken: {"code", "token"}
-                message = f"AKOOL's answer to {where} has {read.name} at the top, not under data ({endpoint.url})"
-                right = f"the top-level {read.name} field"
-                return "response-field", Hit(
-                    read.line, read.column, read.name, right, message, endpoint.url
-                )
+                return _at_the_top_hit(read, endpoint)
             return None
         if not under:
             return None  # the docs show no fields of this answer's data
@@ -2545,6 +2546,31 @@ def _field_read_hit(
         every_top, every_under = _answer_names(shared)
         if read.name in (every_under if place == "data" else every_top):
             return None  # another product's page shows it: only a guessed name is judged by product
+    return _unknown_read_hit(read, (endpoint, shared), place, names, guessed)
+
+
+def _at_the_top_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit]:
+    """A read under data of a field an answer without data gives at its top (getToken's)."""
+    where = f"{endpoint.method} {endpoint.path}"
+    message = (
+        f"AKOOL's answer to {where} has {read.name} at the top, not under data ({endpoint.url})"
+    )
+    right = f"the top-level {read.name} field"
+    return "response-field", Hit(read.line, read.column, read.name, right, message, endpoint.url)
+
+
+def _unknown_read_hit(
+    read: answers.Read,
+    endpoints: tuple[DocEndpoint, DocEndpoint],
+    place: str,
+    names: frozenset[str],
+    guessed: bool,
+) -> tuple[str, Hit]:
+    """A read of a name the answer does not document (`names`: those it does there), with the
+    field it most likely means (a near miss, one put deeper, a hint) and the rule it breaks."""
+    endpoint, shared = endpoints
+    top, under = _answer_names(endpoint)
+    where = f"{endpoint.method} {endpoint.path}"
     shown = ("data." if place == "data" else "") + read.name
     near = _near_read(read.name, place, top, under)
     if near is not None:  # a near miss of a documented field, as a misnamed request field is
@@ -2794,7 +2820,7 @@ def check_list_answers(ctx: FileContext) -> Iterator[Hit]:
 def check_status_values(ctx: FileContext) -> Iterator[Hit]:
     """A status field compared with a value the docs contradict (see statuses.py), each read
     judged by the call the answer rules tie it to."""
-    for one in status_hits(ctx, partial(tied_reads, ctx)):
+    for one in status_hits(ctx, partial(tied_reads, ctx), partial(parsed_answer_names, ctx)):
         yield Hit(one.line, one.column, one.found, one.documented, one.message, one.help)
 
 
@@ -2812,6 +2838,16 @@ def tied_reads(ctx: FileContext) -> dict[tuple[int, int], Mention]:
         for read in _reads_of(ctx, m, places, facts, reads):
             found.setdefault((read.line, read.column), m)
     return found
+
+
+def parsed_answer_names(ctx: FileContext) -> set[str]:
+    """The names that hold a call's parsed answer (ties.Scope.bodies: `j = r.json()`, Jackson's
+    `readTree(...)`, `var root = doc.RootElement`) in the scope of any of the file's calls the
+    answer rules tie reads to, as they walk them (see tied_reads)."""
+    tied_reads(ctx)
+    parsed: dict[int, set[str]] = ctx.__dict__.get("_parsed_of", {})
+    calls = [m for m in [*ctx.mentions, *ctx.returned] if m.endpoint or m.verdict != "documented"]
+    return set().union(*(parsed.get(id(m), set()) for m in calls))
 
 
 def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
@@ -3520,7 +3556,10 @@ def _call_reads(
     chained = returns.chained_read(ctx.lines[m.line], m) if m.site.returned else None
     if chained is not None and chained.column not in {r.column for r in reads.of(m.line)}:
         yield chained  # (`image_info(iid)["status"]`: see returns.chained_read)
+    parsed: set[str] = ctx.__dict__.setdefault("_parsed_of", {}).setdefault(id(m), set())
     for i, scope in ties.scopes(facts, m.line, m.column, gives, idle, idle_after=loose):
+        if scope.bodies:  # (the names holding its parsed answer: see parsed_answer_names)
+            parsed.update(scope.bodies)
         if i > after[0] and i > end and not scope:
             return
         for name in scope.decoded - typed if scope.decoded else ():
@@ -3802,8 +3841,11 @@ def _method_fix(doc: f.Text, said: methods.Evidence, endpoint: DocEndpoint) -> F
 
 
 def check_both_auth_headers(ctx: FileContext) -> Iterator[Hit]:
+    # (BEARER_HEADER names the header, in any case: a file that never does is not searched
+    # line by line for it, 7,000 searches in bench's file)
+    named = AUTHORIZATION_WORD.search(ctx.doc().text) is not None
     for i, line in enumerate(ctx.lines):
-        bearer = BEARER_HEADER.search(line) or authheaders.bearer_set(line)
+        bearer = (BEARER_HEADER.search(line) if named else None) or authheaders.bearer_set(line)
         if (
             not bearer
             or ctx.in_prose(i, bearer.start())
@@ -3824,6 +3866,7 @@ def check_both_auth_headers(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(i, bearer.start(), contract.BEARER_HEADER, documented, message, AUTH_PAGE)
 
 
+AUTHORIZATION_WORD = rx.compile(re.escape(contract.BEARER_HEADER), re.IGNORECASE)
 # A header named in a description's prose (a Postman collection's or an OpenAPI document's
 # `"description": "... Authorization: Bearer ..."`), not set.
 DESCRIBED = rx.compile(

@@ -551,6 +551,47 @@ def _inherited_bases(lines: list[str], bases: sites.Bases, parents: dict[str, li
         inherited.take(lines, bases, parents)
 
 
+# A step of reading a file before its calls are found: given the file's context (its name,
+# lines and the bases found so far), its text and what the folder's other files give.
+Step = Callable[[FileContext, str, Imports], object]
+# The steps that find the bases a file joins paths to, in the order each builds on the last.
+BASE_STEPS: tuple[Step, ...] = (
+    lambda ctx, text, folder: sites.definitions(ctx.name, ctx.lines, ctx.bases),
+    # (`super().__init__(key, BASE)`)
+    lambda ctx, text, folder: superbases.given_up(text, ctx.lines, ctx.bases),
+    # (Go's `&Client{\n baseURL: "...",`)
+    lambda ctx, text, folder: structbases.struct_fields(ctx.language, ctx.lines, ctx.bases),
+    # (a parent class of another file's helpers)
+    lambda ctx, text, folder: _inherited_bases(ctx.lines, ctx.bases, folder.parents),
+    lambda ctx, text, folder: sites.find_clients(ctx.lines, ctx.bases),
+    # (another file's `api` or `createClient()`)
+    lambda ctx, text, folder: sharedclients.take(ctx.lines, ctx.bases),
+    # (`request.app.state.akool`)
+    lambda ctx, text, folder: sharedclients.take_state(ctx.lines, ctx.bases, folder.state),
+)
+
+
+def _named_sites(ctx: FileContext, text: str, folder: Imports) -> None:
+    """The sites of the paths the file (or the folder) holds in names."""
+    held = pathnames.path_names(ctx.lines, folder.paths)
+    held.reached = folder.reached
+    pathnames.named_sites(ctx.lines, ctx.bases, held)
+
+
+# The steps that find the sites of paths joined to those bases, once its helpers are known.
+SITE_STEPS: tuple[Step, ...] = (
+    lambda ctx, text, folder: own_methods(text, ctx.bases),
+    lambda ctx, text, folder: wrappers_of_imported(ctx.lines, ctx.bases, folder.helpers),
+    _named_sites,
+    # (OkHttp's, yarl's `BASE / "x"`)
+    lambda ctx, text, folder: urlbuilders.url_builder_sites(ctx.name, text, ctx.lines, ctx.bases),
+    # (`config('services.akool.base')`)
+    lambda ctx, text, folder: laravel.config_sites(ctx.name, text, ctx.lines, ctx.bases),
+    # (`viper.GetString("k") + "/x"`)
+    lambda ctx, text, folder: appconfig.config_join_sites(text, ctx.lines, ctx.bases),
+)
+
+
 def _audit_text(
     text: str,
     name: str,
@@ -567,13 +608,8 @@ def _audit_text(
     arrows = ctx.language != "perl"
     ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell", arrows)
     ctx.bases.take_imported(folder.bases)
-    sites.definitions(name, lines, ctx.bases)
-    superbases.given_up(text, lines, ctx.bases)  # (`super().__init__(key, BASE)`)
-    structbases.struct_fields(ctx.language, lines, ctx.bases)  # (Go's `&Client{\n baseURL: "...",`)
-    _inherited_bases(lines, ctx.bases, folder.parents)  # (a parent class of another file's helpers)
-    sites.find_clients(lines, ctx.bases)
-    sharedclients.take(lines, ctx.bases)  # (another file's `api` or `createClient()`)
-    sharedclients.take_state(lines, ctx.bases, folder.state)  # (`request.app.state.akool`)
+    for step in BASE_STEPS:
+        step(ctx, text, folder)
     ctx.comments = source.comments(name, lines)
     ctx.comments_read = True
     known = frozenset(folder.helpers)  # (a helper of the folder, its base in view)
@@ -586,14 +622,8 @@ def _audit_text(
         or wrappers.joins_literal_base(text)  # (`curl "https://.../v3$path"` in a function)
     ):
         wrappers.find_helpers(lines, ctx.bases)
-    own_methods(text, ctx.bases)
-    wrappers_of_imported(lines, ctx.bases, folder.helpers)
-    held = pathnames.path_names(lines, folder.paths)
-    held.reached = folder.reached
-    pathnames.named_sites(lines, ctx.bases, held)
-    urlbuilders.url_builder_sites(name, text, lines, ctx.bases)  # (OkHttp's, yarl's `BASE / "x"`)
-    laravel.config_sites(name, text, lines, ctx.bases)  # (`config('services.akool.base')`)
-    appconfig.config_join_sites(text, lines, ctx.bases)  # (`viper.GetString("k") + "/x"`)
+    for step in SITE_STEPS:
+        step(ctx, text, folder)
     find_mentions(ctx)
     own = returns.returners(ctx)
     if returners is not None:

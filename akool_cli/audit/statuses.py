@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import answers, brackets, holders, rx, sites, ties
+from akool_cli.audit import answers, holders, rx, sites, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
 from akool_cli.audit.scopes import function_def
@@ -159,7 +159,8 @@ class _Text:
     data_names: set[str] | None = None  # (see DATA_BOUND)
     item_names: set[str] | None = None  # (see ITEMS)
     sets: dict[str, list[int]] = field(default_factory=dict)  # (see _set_member)
-    answers: set[str] | None = None  # names bound to a parsed answer (see ANSWER_BOUND)
+    answers: set[str] | None = None  # names holding a call's parsed answer, once asked
+    parsed: Callable[[], set[str]] = set  # (asks the answer rules' ties for those names)
     calls: set[int] = field(default_factory=set)  # the lines of the file's AKOOL calls
     origins: dict[int, int] = field(default_factory=dict)  # a local's read: the read it holds
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
@@ -258,7 +259,9 @@ def _iota_block(body: str, found: dict[str, list[int]]) -> None:
 
 
 def status_hits(
-    ctx: FileContext, tie: Callable[[], dict[tuple[int, int], Mention]]
+    ctx: FileContext,
+    tie: Callable[[], dict[tuple[int, int], Mention]],
+    parsed: Callable[[], set[str]] = set,
 ) -> Iterator[Found]:
     """Each comparison of a status field of the file's answers that the docs contradict, judged
     by the call `tie` gives its read (the answer rules' tie), or, for a distinctive name no call
@@ -274,6 +277,7 @@ def status_hits(
     text.ruby = answers.is_ruby(ctx.name, ctx.lines[0] if ctx.lines else "")
     text.doc = ctx.doc()
     text.bases = ctx.bases
+    text.parsed = parsed
     text.calls = {m.line for m in [*ctx.mentions, *ctx.returned] if m.endpoint is not None}
     seen: set[int] = set()
     ties: list[dict[tuple[int, int], Mention]] = []  # (worked out on the first comparison)
@@ -368,15 +372,21 @@ def _other_hosts_answer(text: _Text, origin: int) -> bool:
 def _bound_above(text: _Text, i: int, name: str) -> tuple[int, str] | None:
     """The line and the expression a name is last bound to at or above line i (`j = ...`), as
     the ties read bindings (ties.Lines.binding): a name bound alone, not a destructuring's."""
-    if text.facts is None:
-        text.facts = ties.Lines(text.lines, text.shell)
+    facts = _facts(text)
     for k in range(i, max(-1, i - BOUND_LINES), -1):
-        bound = text.facts.binding(k) if name in text.lines[k] else None
+        bound = facts.binding(k) if name in text.lines[k] else None
         if bound is not None and bound.names == (name,) and not bound.destructured:
             rhs = bound.rhs.strip()
             if rhs:  # (`j =` with its value on the next lines: not read here)
                 return k, rhs
     return None
+
+
+def _facts(text: _Text) -> ties.Lines:
+    """What each line of the file binds, as the answer rules' ties read it (once per file)."""
+    if text.facts is None:
+        text.facts = ties.Lines(text.lines, text.shell)
+    return text.facts
 
 
 def _names_other_host(text: _Text, expression: str, line: int) -> bool:
@@ -1149,26 +1159,9 @@ def _data_names(text: _Text, axios: bool) -> set[str]:
 
 
 # The envelope's `code` read on a parsed answer: `r.json()["code"]`, `(await r.json()).code`,
-# a name bound to one (`j = r.json()`, `const j = await res.json()`, `json.loads(...)`,
-# `JSON.parse(...)`), or axios' `res.data.code`.
-ANSWER_BOUND = rx.compile(
-    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?:await\s+)?"
-    r"(?:\(\s*await\s+)?(?:[\w$.]+\.json\(\)|json\.loads\(|JSON\.parse\()"
-    # (the call and its parsing in one statement: `j = requests.get(...).json()`, `const j = await
-    # (await fetch(u)).json();`, `await fetch(u).then((r) => r.json())`)
-    r"|(?<![\w$.])(?P<o>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?:await\s+)?"
-    r"(?=[^\n;=]*(?:fetch|requests|httpx|session|client|urlopen)\b)[^\n;]*\.json\(\)\s*\)*\s*(?:;|$)"
-    # (axios' body destructured: `const { data } = await axios.get(...)`)
-    r"|\{\s*(?P<a>data)\s*\}\s*=\s*await\s+(?:axios|[\w$.]*api|[\w$.]*http|[\w$.]*client)"
-    r"\s*\.\s*(?:get|post|put|patch|delete|request)\b"
-    # (PowerShell's parsed answer: `$r = Invoke-RestMethod -Uri ...`)
-    r"|(?<![\w$.])(?P<p>\$\w+)\s*=\s*Invoke-RestMethod\b"
-    # (the JVM's and .NET's parsed trees: `JsonNode json = mapper.readTree(resp.body());`,
-    # `var root = doc.RootElement;`, `var j = JObject.Parse(text);`)
-    r"|(?<![\w$.])(?P<j>[A-Za-z_]\w*)[ \t]*=[ \t]*(?:[\w.]+\.readTree\(|[\w.]*\.RootElement\s*;"
-    r"|(?:JObject|JToken|JsonNode)\.Parse\()",
-    re.M,
-)
+# `doc.RootElement.GetProperty("code")`, a name the answer rules' ties hold a call's parsed
+# answer in (ties.Scope.bodies: `j = r.json()`, `JSON.parse(...)`, Jackson's `readTree(...)`),
+# or axios' `res.data.code`.
 ON_ANSWER = rx.compile(
     r"(?:\.json\(\)\s*\)?|\.RootElement|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))" + ACCESS
 )
@@ -1176,36 +1169,17 @@ AXIOS_ANSWER = rx.compile(r"\.data" + ACCESS)
 
 
 def _through_answer(text: _Text, before: str, axios: bool) -> bool:
-    """Whether a `code` read is of a parsed answer (see ANSWER_BOUND)."""
+    """Whether a `code` read is of a parsed answer (see ON_ANSWER)."""
     if axios and AXIOS_ANSWER.search(before):
         return True
     on = ON_ANSWER.search(before)
     if on is None:
         return False
-    if text.answers is None:
-        text.answers = {
-            m.group("n") or m.group("o") or m.group("a") or m.group("p") or m.group("j")
-            for m in ANSWER_BOUND.finditer(text.text)
-        } | set(_parsed_over_lines(text.text))
-    return on.group("n") is None or on.group("n") in text.answers
-
-
-# The first line of a call written over lines whose parse follows its close (black's layout:
-# `j = requests.post(URL,` then its arguments, then `json={...}).json()`).
-OPEN_CALL = rx.compile(
-    r"^[ \t]*(?P<n>[A-Za-z_]\w*)[ \t]*=[ \t]*(?:await\s+)?"
-    r"(?=[\w.]*(?:requests|httpx|session|client)\b)[\w.]+\((?=[^\n]*[(\[{,][ \t]*$)",
-    re.M,
-)
-PARSE_AFTER = rx.compile(r"\s*\.json\(\)\s*(?:;|$)", re.M)
-
-
-def _parsed_over_lines(whole: str) -> Iterator[str]:
-    """The names bound to a call written over lines and parsed at its close (see OPEN_CALL)."""
-    for m in OPEN_CALL.finditer(whole) if ".json()" in whole else ():
-        close = brackets.matching(whole, m.end() - 1, 1, min(len(whole), m.end() + 2000))
-        if close > 0 and whole.count("\n", m.end(), close) and PARSE_AFTER.match(whole, close + 1):
-            yield m.group("n")
+    if on.group("n") is None:
+        return True
+    if text.answers is None:  # (ties' own judgement: parses bound anywhere, a call's scope)
+        text.answers = _facts(text).parsed_names() | text.parsed()
+    return on.group("n") in text.answers
 
 
 def _tagged(text: _Text, name: str) -> list[str]:

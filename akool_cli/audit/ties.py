@@ -897,6 +897,7 @@ class Lines:
         self._open_to: dict[int, int] = {}
         self._branches: list[int] | None = None
         self._mentions_any: dict[tuple[str, ...], bool] = {}
+        self._parsed_names: set[str] | None = None
 
     def returns(self, i: int) -> str | None:
         """returned_expression of line i (once per line: every call whose scope reaches it asks)."""
@@ -1093,6 +1094,23 @@ class Lines:
         if self._functions is None:
             self._functions = shell_functions(self.lines)
         return self._functions[i]
+
+    def parsed_names(self) -> set[str]:
+        """The names any line of the file binds to a whole parse (`j = resp.json()` in a helper
+        given the response, `JSON.parse(t)`, Jackson's `readTree(...)`, a call written over lines
+        and parsed at its close), wherever they are (see whole_parse): once per file."""
+        if self._parsed_names is None:
+            self._parsed_names = set()
+            for i, text in enumerate(self.lines):
+                opened = text.rstrip().endswith(("(", ","))  # (its parse may be at its close)
+                if "=" not in text or not (opened or any(w in text for w in PARSED_WORDS)):
+                    continue
+                bound = self.binding(i)
+                if bound is None or len(bound.names) != 1 or bound.destructured:
+                    continue
+                if whole_parse(self.whole_binding(i, bound).rhs):
+                    self._parsed_names.add(bound.names[0])
+        return self._parsed_names
 
     def gives_parsed(self, name: str) -> bool:
         """Whether the file's function `name` returns what it fetches parsed (a request helper:
@@ -1399,7 +1417,8 @@ def _rebind_here(facts: Lines, scope: Scope, bound_here: Binding, i: int) -> Non
         _rebind_lists(scope, bound_here, shell, i)
     else:
         _rebind(scope, bound_here, shell, i)
-    if not shell and (scope.held.items or "[" in bound_here.rhs or ".at(" in bound_here.rhs):
+    rhs = bound_here.rhs
+    if not shell and (scope.held.items or scope.held.lists or "[" in rhs or ".at(" in rhs):
         _bind_item(scope, bound_here, i)
     if not shell and "(" in bound_here.rhs:
         _rebind_wrapped(facts, scope, bound_here)
@@ -2163,6 +2182,13 @@ def _rebind_lists(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
 INDEXED_ITEM = rx.compile(r"[\w)\]]\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))")
 # An item taken from a list by its index at an expression's end: `[0]`, `?.[0]`, `.at(-1)`.
 ITEM_END = rx.compile(r"\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))\s*$")
+# An item a getter takes from a list by its index, a number or a loop's counter (org.json's
+# `langs.getJSONObject(i)`, Jackson's `langs.get(i)`/`path(i)`, Gson's `.get(i)`, C#'s `langs[i]`):
+# an item only of a name that holds a list of the answer.
+ITEM_GETTER = rx.compile(
+    r"^\s*(?P<list>[A-Za-z_]\w*)\s*(?:\.\s*(?:(?:get|opt)(?:JSONObject)?|path|getAsJsonObject)"
+    r"\(\s*(?:\d+|[A-Za-z_]\w*)\s*\)|\[\s*[A-Za-z_]\w*\s*\])\s*;?\s*$"
+)
 # (what ends a fallback chain's first member, or the value a Python conditional gives first)
 FIRST_MEMBER = rx.compile(r"\|\||\?\?|\s+or\s+|\s+if\s+")
 
@@ -2178,7 +2204,11 @@ def _bind_item(scope: Scope, bound: Binding, at: int) -> None:
     first = FIRST_MEMBER.split(bound.rhs.strip().rstrip(";"), maxsplit=1)[0]
     m = ITEM_END.search(first)
     place = _path_of(first[: m.start()], scope) if m is not None else ""
+    got = ITEM_GETTER.match(first) if not place and scope.held.lists else None
+    if got is not None:
+        place = scope.held.lists.get(got.group("list"), "")
     if place:
+        scope.bodies.discard(name)  # (`JSONObject l = langs.getJSONObject(i)`: no parse)
         scope.held.items[name] = place
         scope.local.add(name)
         scope.parts.add(name)
@@ -2382,26 +2412,9 @@ FIELD_END = rx.compile(
 PARSE_END = rx.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$")
 
 
-# Getters of a parsed JSON node chained past its data field, which items.chain_path does not
-# follow (org.json's `json.getJSONObject("data").getJSONArray("lang_list")`, Jackson's
-# `.path("data").path("result")`, System.Text.Json's `.GetProperty("data").GetProperty("x")`).
-DEEP_GETTERS = rx.compile(
-    r"(?:\.\s*(?:get|opt|path|GetProperty)\w*\(\s*\"[A-Za-z_]\w*\"\s*\)\s*){2,}"
-)
-
-
-def _unfollowed_part(rhs: str, scope: Scope) -> bool:
-    """Whether an expression takes a part of the answer below its data field by getters whose
-    place is not followed: the name it binds holds that part, never the whole answer (its
-    reads, `l.getString("lang_code")` of an item, are no top-level reads)."""
-    return '("' in rhs and DEEP_GETTERS.search(rhs) is not None and _path_of(rhs, scope) == ""
-
-
 def _rebind(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
     tied = holds(scope, bound.rhs, shell) and not bound.unpacked and not _given_part(scope, bound)
-    tied = (
-        tied and not converted(bound.rhs) and not (not shell and _unfollowed_part(bound.rhs, scope))
-    )
+    tied = tied and not converted(bound.rhs)
     if not tied and not any(_known(scope, name) for name in bound.names):
         return  # (most bindings after a call neither hold its answer nor rebind a name of it)
     part = (
