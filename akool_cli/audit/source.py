@@ -36,8 +36,9 @@ CODE_HEAD = rx.compile(
 CODE_TAIL = rx.compile(r"[;{}]\s*$|=\s*[\"'`]")
 # A sentence that ends in `;` (`this file called /api/open/v3/x;`): words and a path, with none of
 # a statement's marks (a quote, a bracket, `=`, `$`, `->`): code that ends in `;` and names a URL
-# holds it in a string or a call.
-SEMICOLON_PROSE = rx.compile(r"^[^\"'`()\[\]{}=$<>]*\s[^\"'`()\[\]{}=$<>]*;\s*$")
+# holds it in a string or a call. (One star: linear on a long comment; the words' space is asked
+# apart.)
+SEMICOLON_PROSE = rx.compile(r"^[^\"'`()\[\]{}=$<>]*;\s*$")
 # A call's parenthesis, `name(` or `f()(`: a comment ending in `)` is code when it calls, not when
 # the `)` closes a remark (`https://... (v3 dropped)`).
 CALLED = rx.compile(r"[\w$\])]\(")
@@ -334,7 +335,7 @@ def _is_prose(text: str) -> bool:
     if CODE_HEAD.search(text):
         return False
     if CODE_TAIL.search(text):
-        return SEMICOLON_PROSE.search(text) is not None
+        return " " in text and SEMICOLON_PROSE.search(text) is not None
     return not (text.endswith(")") and CALLED.search(text))
 
 
