@@ -52,3 +52,21 @@ def test_a_comment_that_names_an_old_url_alone_or_before_a_semicolon_is_no_call(
 )
 def test_commented_out_code_ending_in_a_semicolon_is_still_read(comment: str, name: str) -> None:
     assert "wrong-host" in rules_of(comment + "\n", name)
+
+
+# -- repro21r request-log-file-judged-and-patched ------------------------------------------------
+
+
+LOG = (
+    "2024-11-03T10:00:01Z INFO POST https://api.akool.com/api/open/v3/content/video/"
+    "createbytalkingphoto 200 312ms\n"
+    "2024-11-03T10:01:02Z WARN POST https://openapi.akool.com/api/open/v3/content/image/"
+    "createbyimagine 200 402ms\n"
+    "2024-11-03T10:01:03Z DEBUG curl -X POST https://api.akool.com/api/open/v3/content/video/lipsync\n"
+)
+
+
+def test_a_request_log_is_a_record_never_judged_nor_patched(tmp_path: Path) -> None:
+    (tmp_path / "render.log").write_text(LOG)
+    found = audit([tmp_path]).findings
+    assert found == [] or all(f.severity == "info" and f.fix is None for f in found)

@@ -318,7 +318,15 @@ def text_prose(lines: list[str]) -> dict[int, Comment]:
     return found
 
 
+def log_prose(lines: list[str]) -> dict[int, Comment]:
+    """A log's lines (`*.log`: `... INFO POST https://api.akool.com/... 200 312ms`): records of
+    requests made, never code that will make one, and never patched (the code that made them is
+    where a fix belongs)."""
+    return dict.fromkeys(range(len(lines)), Comment(0, True))
+
+
 DOC_PROSE = {
+    ".log": log_prose,
     **dict.fromkeys((".rst", ".rest"), rst_prose),
     **dict.fromkeys((".adoc", ".asciidoc", ".asc"), asciidoc_prose),
     **dict.fromkeys((".html", ".htm", ".xhtml"), html_prose),
