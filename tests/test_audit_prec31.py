@@ -70,3 +70,37 @@ def test_a_request_log_is_a_record_never_judged_nor_patched(tmp_path: Path) -> N
     (tmp_path / "render.log").write_text(LOG)
     found = audit([tmp_path]).findings
     assert found == [] or all(f.severity == "info" and f.fix is None for f in found)
+
+
+# -- repro21r shell-unquoted-default-expansion-value-read-with-dash ------------------------------
+
+
+def _render(defaults: str) -> str:
+    return (
+        f"{defaults}\n"
+        f"curl -X POST {B}{TALK} -H 'x-api-key: k' -d "
+        '"{\\"talking_photo_url\\": \\"$1\\", \\"audio_url\\": \\"$2\\", '
+        '\\"resolution\\": \\"$RESOLUTION\\"}"\n'
+        f"curl -X POST {B}{PROMPT} -H 'x-api-key: k' -d "
+        '"{\\"prompt\\": \\"p\\", \\"scale\\": \\"$SCALE\\"}"\n'
+    )
+
+
+@pytest.mark.parametrize(
+    "defaults",
+    [
+        "RESOLUTION=${RESOLUTION:-1080}\nSCALE=${SCALE:-16:9}",
+        "export RESOLUTION=${RESOLUTION:-720}\nexport SCALE=${SCALE:-1:1}",
+        "RESOLUTION=${1:-1080}\nSCALE=${2:-9:16}",
+    ],
+)
+def test_an_unquoted_shell_default_is_its_value_without_the_dash(defaults: str) -> None:
+    assert reported(_render(defaults), "render.sh") == []
+
+
+def test_a_wrong_unquoted_shell_default_is_reported_as_written() -> None:
+    found = reported(_render("RESOLUTION=${RESOLUTION:-4k}\nSCALE=${SCALE:-16:10}"), "render.sh")
+    assert sorted((f.line, f.rule, f.message.split(" is ")[0]) for f in found) == [
+        (1, "bad-value", "resolution 4k"),
+        (2, "bad-value", "scale 16:10"),
+    ]

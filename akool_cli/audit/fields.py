@@ -2735,6 +2735,9 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
     if key.raw:
         plain = re.fullmatch(r"[\w.:-]+", value)
         return [Literal(value, value, True, key.value_start)] if plain else []
+    bare = _bare_expansion(doc, key, value, depth) if value[:2] == "${" else None
+    if bare is not None:  # RES=${RES:-1080} unquoted: the shell's expansion, its fallback a string
+        return bare
     triple = PY_TRIPLE.fullmatch(value) if doc.python else None
     if triple is not None:  # resolution="""720p""": one string, not three
         at = key.value_start + triple.start(1)
@@ -2826,6 +2829,21 @@ def _interpolation(doc: Text, key: Key, m: re.Match[str], depth: int) -> list[Li
     held = whole.group("n") or whole.group("b") or whole.group("p")
     found = _name_values(doc, held, key, depth) if depth < 2 else []
     return [replace(lit, quoted=True) for lit in found]  # (spliced into a string: text)
+
+
+def _bare_expansion(doc: Text, key: Key, value: str, depth: int) -> list[Literal] | None:
+    """The values of a value that is one shell expansion written without quotes
+    (`RES=${RES:-1080}`, `SCALE=${SCALE:-16:9}`): what `"${RES:-1080}"` gives, the fallback after
+    `:-` as a string (never `-1080`, nor `16` and `9`); None when the value is more than that."""
+    whole = fallbacks.whole_interpolation(value.rstrip())
+    if whole is None:
+        return None
+    if whole.group("f"):
+        at = key.value_start + whole.start("f")
+        return [Literal(whole.group("f"), whole.group("f"), True, at)]
+    held = whole.group("n") or whole.group("b") or whole.group("p")
+    found = _name_values(doc, held, key, depth) if depth < 2 else []
+    return [replace(lit, quoted=True) for lit in found]
 
 
 def _name_values(doc: Text, name: str, key: Key, depth: int, member: bool = False) -> list[Literal]:
