@@ -104,3 +104,30 @@ def test_a_wrong_unquoted_shell_default_is_reported_as_written() -> None:
         (1, "bad-value", "resolution 4k"),
         (2, "bad-value", "scale 16:10"),
     ]
+
+
+# -- repro21r python-str-format-positional-placeholder-read-as-value -----------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        """'{{"prompt": "{}", "scale": "{}"}}'.format(prompt, scale)""",
+        """'{{"prompt": "{0}", "scale": "{1}"}}'.format(prompt, scale)""",
+        """'{{"prompt": "{}", "scale": "{:s}"}}'.format(prompt, scale)""",
+        """'{"prompt": "%(p)s", "scale": "%(s)s"}' % {"p": prompt, "s": scale}""",
+    ],
+)
+@pytest.mark.parametrize("inline", [False, True])
+def test_a_positional_format_slot_is_no_value_nor_its_mapping_a_body(
+    body: str, inline: bool
+) -> None:
+    send = body if inline else "body"
+    text = (
+        "import requests\n"
+        f'BASE = "{B}"\n'
+        'def image(prompt, scale="1:1"):\n'
+        + ("" if inline else f"    body = {body}\n")
+        + f'    return requests.post(f"{{BASE}}{PROMPT}", data={send}).json()\n'
+    )
+    assert reported(text, "raw.py") == []

@@ -2025,6 +2025,11 @@ def _descriptor(doc: Text, index: int) -> Key | None:
     return None
 
 
+# The label of a mapping a string is formatted with (Python's `'...%(s)s...' % {`, Ruby's
+# `"%{s}" % {`): its keys name the string's slots, never the request's fields.
+FORMAT_MAPPING = rx.compile(r"[\"']\s*%\s*$")
+
+
 def _collect(
     doc: Text, index: int, body: list[Key], query: list[Key], depth: int, before: int
 ) -> None:
@@ -2033,6 +2038,8 @@ def _collect(
     c = doc.containers[index]
     if not c.keys and not doc.structs:
         return  # (no key of its own sends nothing: an interpolation's `{BASE}`; Go's struct fields)
+    if c.label[-1:] == "%" and FORMAT_MAPPING.search(c.label):
+        return  # '{"scale": "%(s)s"}' % {"s": scale}: the values spliced into a string, no body
     names = {k.name for k in c.keys}
     if depth > 3 or (SKIPPED_LABELS_BACKWARDS.match(c.label[::-1]) and not _fetch_init(names)):
         return
