@@ -131,3 +131,68 @@ def test_a_positional_format_slot_is_no_value_nor_its_mapping_a_body(
         + f'    return requests.post(f"{{BASE}}{PROMPT}", data={send}).json()\n'
     )
     assert reported(text, "raw.py") == []
+
+
+# -- repro21r diff-rewrites-retired-path-lists-inverting-them ------------------------------------
+
+
+OLD = ('"/api/open/v3/content/image/createbyimagine"', '"/api/open/v3/avatar/createVideoo"')
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            f"const RETIRED = new Set([\n  {OLD[0]},\n  {OLD[1]},\n]);\n"
+            "export function ok(path) {\n"
+            "  if (RETIRED.has(path)) throw new Error(`${path} is retired`);\n"
+            "  return path;\n}\n",
+            "guard.js",
+        ),
+        (
+            f"RETIRED = [\n    {OLD[0]},\n    {OLD[1]},\n]\n\n"
+            '@pytest.mark.parametrize("old", RETIRED)\n'
+            "def test_migrated(old):\n    assert migrate(old) != old\n",
+            "test_migrate.py",
+        ),
+        (
+            f"const RETIRED: Set<string> = new Set([\n  {OLD[0]},\n]);\n"
+            "export const ok = (p: string) => !RETIRED.has(p);\n",
+            "guard.ts",
+        ),
+        (
+            f"RETIRED = frozenset({{\n    {OLD[0]},\n}})\n"
+            "def check(path):\n    if path in RETIRED:\n        raise ValueError(path)\n",
+            "guard.py",
+        ),
+        (
+            "class Deny {\n  static final Set<String> RETIRED = Set.of(\n"
+            f"      {OLD[0]},\n      {OLD[1]}\n  );\n"
+            "  static boolean ok(String p) { return !RETIRED.contains(p); }\n}\n",
+            "Deny.java",
+        ),
+        (
+            f"package x\nvar retired = []string{{\n\t{OLD[0]},\n}}\n"
+            "func ok(p string) bool { return !slices.Contains(retired, p) }\n",
+            "deny.go",
+        ),
+        (
+            f"RETIRED = [\n  {OLD[0]},\n]\ndef ok?(p) = !RETIRED.include?(p)\n",
+            "deny.rb",
+        ),
+    ],
+)
+def test_a_deny_list_of_retired_paths_is_data_never_patched(text: str, name: str) -> None:
+    found = audit_text(text, name)
+    assert [f for f in found if f.severity != "info"] == []
+    assert all(f.fix is None for f in found)
+
+
+def test_a_list_of_paths_a_loop_requests_is_still_judged() -> None:
+    text = (
+        "import requests\n"
+        f"PATHS = [\n    {OLD[0]},\n]\n"
+        "for p in PATHS:\n"
+        '    requests.post("https://openapi.akool.com" + p, json={})\n'
+    )
+    assert rules_of(text, "loop.py") == ["retired-endpoint"]
