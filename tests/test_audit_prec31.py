@@ -196,3 +196,39 @@ def test_a_list_of_paths_a_loop_requests_is_still_judged() -> None:
         '    requests.post("https://openapi.akool.com" + p, json={})\n'
     )
     assert rules_of(text, "loop.py") == ["retired-endpoint"]
+
+
+# -- repro21r doubtful-host-judged-on-field-values-and-bare-links --------------------------------
+
+
+def test_a_media_url_or_a_link_on_a_doubtful_host_is_no_call() -> None:
+    text = (
+        "import requests\n"
+        'DASH = "https://content.akool.com/"\n'
+        f'requests.post("{B}{TALK}", json={{"talking_photo_url": "https://x.io/p.jpg",'
+        ' "audio_url": "https://content.akool.com/media/hello.mp3"}, headers={"x-api-key": k})\n'
+    )
+    found = audit_text(text, "talk.py")
+    assert [f for f in found if f.severity != "info"] == []
+    assert all(f.fix is None for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (
+            'BASE = "https://content.akool.com"\nrequests.post(BASE + "/api/open/v3'
+            + TALK
+            + '")\n',
+            1,
+        ),
+        ('BASE = "https://contentapi.akool.com"\n', 1),
+        ('BASE = "https://open.akool.com/"\n', 1),
+        ('requests.post("https://content.akool.com/api/open/v3/content/video/lipsync")\n', 1),
+    ],
+)
+def test_a_base_or_an_api_path_on_a_doubtful_host_is_still_reported(text: str, line: int) -> None:
+    found = reported("import requests\n" + text, "b.py")
+    assert [(f.line, f.rule) for f in found if f.rule == "doubtful-host"] == [
+        (line + 1, "doubtful-host")
+    ]
