@@ -232,3 +232,24 @@ def test_a_base_or_an_api_path_on_a_doubtful_host_is_still_reported(text: str, l
     assert [(f.line, f.rule) for f in found if f.rule == "doubtful-host"] == [
         (line + 1, "doubtful-host")
     ]
+
+
+# -- a page or a log named like a module a script imports (requests.log beside `import requests`) --
+
+
+@pytest.mark.parametrize("page", ["requests.log", "requests.txt", "requests.md"])
+def test_a_log_or_page_named_like_an_imported_module_makes_no_akool_module(
+    tmp_path: Path, page: str
+) -> None:
+    (tmp_path / "payments.py").write_text(
+        "import os\nimport requests\n\n"
+        'API_BASE = os.environ.get("PAY_API_BASE", "")\n\n\n'
+        "def refund(order_no):\n"
+        '    return requests.post(API_BASE + "/api/open/v1/pay/refund", json={"o": order_no})\n'
+    )
+    (tmp_path / page).write_text(
+        "2024-11-03T10:00:01Z INFO POST https://openapi.akool.com/api/open/v3/content/video/"
+        "createbytalkingphoto 200 312ms\n"
+    )
+    found = audit([tmp_path]).findings
+    assert [(Path(f.file).name, f.rule) for f in found if f.severity != "info"] == []
