@@ -234,6 +234,30 @@ def test_a_base_or_an_api_path_on_a_doubtful_host_is_still_reported(text: str, l
     ]
 
 
+# -- repro21r generated-client-header-params-taken-for-body-low ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("holder", "argument"), [("_header_params", "header"), ("_path_params", "path")]
+)
+def test_a_generated_clients_header_and_path_params_are_no_body(holder: str, argument: str) -> None:
+    text = (
+        "def serialize(self, req, _given=None):\n"
+        f"    {holder} = _given or {{}}\n"
+        "    _body_params = None\n"
+        "    if req is not None:\n"
+        "        _body_params = req\n"
+        f"    {holder}['Accept'] = 'application/json'\n"
+        "    return self.api_client.param_serialize(\n"
+        "        method='POST',\n"
+        f"        resource_path='/api/open/v3{TALK}',\n"
+        f"        {argument}_params={holder},\n"
+        "        body=_body_params,\n"
+        "    )\n"
+    )
+    assert reported(text, "default_api.py") == []
+
+
 # -- a page or a log named like a module a script imports (requests.log beside `import requests`) --
 
 

@@ -1601,7 +1601,12 @@ PASSED_NAME = rx.compile(
     r"(?<![\w.\"'/])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])(?!\[\s*[\"'])"
     r"(?!\??\.(?!to_|to[A-Z])[A-Za-z_$][\w$]*(?![\w$(]))"  # (Ruby's body.to_json: a call)
 )
-NOT_SENT = frozenset(
+# The arguments an OpenAPI-generated client's serializer takes that are no body (openapi-generator's
+# Python `param_serialize(..., header_params=_header_params, path_params=..., body=_body_params)`).
+GENERATED_NOT_SENT = frozenset(
+    {"header_params", "path_params", "auth_settings", "collection_formats"}
+)
+NOT_SENT = GENERATED_NOT_SENT | frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
 # A comment that ends a line of a call's text (`# body`, `// the request`), after a blank.
