@@ -133,6 +133,27 @@ def test_a_positional_format_slot_is_no_value_nor_its_mapping_a_body(
     assert reported(text, "raw.py") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'def image(prompt, scale = "1:1")\n'
+            """  body = format('{"prompt": "%<p>s", "scale": "%<s>s"}', p: prompt, s: scale)\n"""
+            f'  Net::HTTP.post(URI("{B}{PROMPT}"), body, "x-api-key" => ENV["K"])\nend\n',
+            "fmt.rb",
+        ),
+        (
+            "package main\nfunc image(prompt, scale string) {\n"
+            '\tbody := fmt.Sprintf(`{"prompt": "%v", "scale": "%-4s"}`, prompt, scale)\n'
+            f'\thttp.Post("{B}{PROMPT}", "application/json", strings.NewReader(body))\n}}\n',
+            "fmt.go",
+        ),
+    ],
+)
+def test_a_printf_slot_in_any_language_is_no_value(text: str, name: str) -> None:
+    assert reported(text, name) == []
+
+
 # -- repro21r diff-rewrites-retired-path-lists-inverting-them ------------------------------------
 
 
