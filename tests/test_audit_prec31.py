@@ -246,6 +246,7 @@ def test_a_media_url_or_a_link_on_a_doubtful_host_is_no_call() -> None:
         ('BASE = "https://contentapi.akool.com"\n', 1),
         ('BASE = "https://open.akool.com/"\n', 1),
         ('requests.post("https://content.akool.com/api/open/v3/content/video/lipsync")\n', 1),
+        ('r = requests.get("https://content.akool.com/upload/status")\n', 1),
     ],
 )
 def test_a_base_or_an_api_path_on_a_doubtful_host_is_still_reported(text: str, line: int) -> None:
@@ -298,3 +299,29 @@ def test_a_log_or_page_named_like_an_imported_module_makes_no_akool_module(
     )
     found = audit([tmp_path]).findings
     assert [(Path(f.file).name, f.rule) for f in found if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'const res = await fetch("https://contentapi.akool.com/detect", {\n'
+            '  method: "POST",\n  body: JSON.stringify({ single_face: false, image_url: u }),\n});\n',
+            "akool.mjs",
+        ),
+        (
+            "curl -X POST https://contentapi.akool.com/detect -d '{\"single_face\": false}'\n",
+            "d.sh",
+        ),
+    ],
+)
+def test_a_url_a_request_sends_on_a_doubtful_host_is_a_call(text: str, name: str) -> None:
+    assert [(f.line, f.rule) for f in reported(text, name)][:1] == [(1, "doubtful-host")]
+
+
+def test_a_media_url_in_a_curl_body_on_a_doubtful_host_is_no_call() -> None:
+    text = (
+        f"curl -X POST {B}{TALK} -H 'x-api-key: k' -d '{{\"talking_photo_url\": "
+        '"https://x.io/p.jpg", "audio_url": "https://content.akool.com/media/x.mp3"}\'\n'
+    )
+    assert reported(text, "t.sh") == []

@@ -450,11 +450,22 @@ def doubtful_base(host: str, base: bool) -> bool:
     return base and API_HOST_LABEL.match(host) is not None
 
 
-def _joined_base_lines(ctx: FileContext) -> set[int]:
-    """The lines of the file's bases on a doubtful host that a path is joined to
-    (`BASE = "https://content.akool.com"`, then `BASE + "/api/open/v3/..."`)."""
+# Right before a URL a request sends it: a request-named call's first argument (`fetch("`,
+# `requests.post("`, `axios.get(\``, `http.Post("`, `urlopen("`), or a curl/wget command's word.
+REQUESTED_BEFORE = rx.compile(
+    r"(?:\b(?:fetch|get|post|put|patch|delete|request|urlopen|Get|Post|Put|Patch|Delete|Request)"
+    r"\s*\(\s*(?:[\"'`]?[A-Z]+[\"'`]?\s*,\s*)?|(?<![\w/.:-])(?:curl|wget|http|https|xh)\s[^|;&\n{]*\s)"
+    r"[\"'`]?$"
+)
+
+
+def _doubtful_call_lines(ctx: FileContext) -> set[int]:
+    """The lines where a URL on a doubtful host is a call's: a base a path is joined to
+    (`BASE = "https://content.akool.com"`, then `BASE + "/api/open/v3/..."`), a URL whose path the
+    audit judges as AKOOL's, or one a request sends (`fetch("https://contentapi.akool.com/detect",
+    ...)`); never a media file's URL given as a field's value, nor a link no request takes."""
     doubtful = catalogue.load().doubtful_hosts
-    return {
+    found = {
         m.site.base.line
         for m in ctx.mentions
         if m.site.joined
@@ -462,6 +473,16 @@ def _joined_base_lines(ctx: FileContext) -> set[int]:
         and m.site.base.host in doubtful
         and m.site.base.file == ctx.name
     }
+    found |= {m.line for m in ctx.mentions if not m.site.joined and m.site.host in doubtful}
+    for i, line in enumerate(ctx.lines):
+        if i in found or not any(h in line for h in doubtful):
+            continue
+        for m in AKOOL_URL.finditer(line):
+            if m.group("host") in doubtful and REQUESTED_BEFORE.search(
+                line, max(0, m.start() - 80), m.start()
+            ):
+                found.add(i)
+    return found
 
 
 def _host_problem(
@@ -492,8 +513,8 @@ def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
 
     api_host = catalogue.load().api_host
     clients = {n for n, _ in ctx.bases.clients}
-    if kind == "doubtful":  # (a doubtful host's bare URL is a base only where a path joins it)
-        clients |= _joined_base_lines(ctx)
+    if kind == "doubtful":  # (a doubtful host's URL is a call where a request sends it)
+        clients |= _doubtful_call_lines(ctx)
     for i, line in enumerate(ctx.lines):
         if "akool" not in line.lower():
             continue
