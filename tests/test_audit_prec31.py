@@ -325,3 +325,20 @@ def test_a_media_url_in_a_curl_body_on_a_doubtful_host_is_no_call() -> None:
         '"https://x.io/p.jpg", "audio_url": "https://content.akool.com/media/x.mp3"}\'\n'
     )
     assert reported(text, "t.sh") == []
+
+
+# -- repro21s ts-json-generic-destructured-data-false-response-field -------------------------------
+
+INFO = "/content/video/infobymodelid"
+
+
+@pytest.mark.parametrize("parse", ["r.json<any>()", "r.json<{ data: { video_status: number } }>()"])
+def test_data_destructured_from_a_typed_json_parse_is_the_answers_data(parse: str) -> None:
+    text = (
+        f'const r = await fetch("{B}{INFO}?video_model_id=" + id);\n'
+        f"const {{ data }} = await {parse};\n"
+        "return { done: data.video_status === 3, url: data.video, bad: data.nope };\n"
+    )
+    found = reported(text, "status.ts")
+    assert [(f.rule, f.line) for f in found] == [("answer-field", 3)]
+    assert "data.nope" in found[0].message
