@@ -342,3 +342,29 @@ def test_data_destructured_from_a_typed_json_parse_is_the_answers_data(parse: st
     found = reported(text, "status.ts")
     assert [(f.rule, f.line) for f in found] == [("answer-field", 3)]
     assert "data.nope" in found[0].message
+
+
+# -- repro21s ky-multiline-post-then-json-false-response-field ------------------------------------
+
+KY = 'const api = ky.create({ prefixUrl: "' + B + '", headers: { "x-api-key": "k" } });\n'
+
+
+@pytest.mark.parametrize("parse", [".json()", ".json<{ data: { _id: string } }>()"])
+@pytest.mark.parametrize("read", ["r.data._id", "r._id"])
+def test_a_ky_chain_whose_options_go_over_lines_is_parsed_by_its_json_link(
+    parse: str, read: str
+) -> None:
+    text = (
+        'import ky from "ky";\n'
+        + KY
+        + "export async function b(prompt: string) {\n"
+        + "  const r = await api\n"
+        + '    .post("content/image/createbyprompt", {\n'
+        + '      json: { prompt, scale: "1:1" } })\n'
+        + f"    {parse};\n"
+        + f"  return {read};\n"
+        + "}\n"
+    )
+    wanted = [] if read == "r.data._id" else [("response-field", 8)]
+    assert [(f.rule, f.line) for f in reported(text, "image.ts")] == wanted
+
