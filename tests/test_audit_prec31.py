@@ -368,3 +368,18 @@ def test_a_ky_chain_whose_options_go_over_lines_is_parsed_by_its_json_link(
     wanted = [] if read == "r.data._id" else [("response-field", 8)]
     assert [(f.rule, f.line) for f in reported(text, "image.ts")] == wanted
 
+
+# -- repro21s ruby-interpolation-with-brackets-in-url-false-unknown-endpoint ----------------------
+
+V4 = "https://openapi.akool.com/api/open/v4"
+
+
+@pytest.mark.parametrize(
+    "hole", ["#{id}", "#{@id}", "#{params[:id]}", '#{v.fetch("_id")}', "#{v['_id']}"]
+)
+@pytest.mark.parametrize("path", ["/voice/detail/", "/voice/resource/detail/"])
+def test_a_ruby_interpolation_in_a_documented_id_path_is_its_id(hole: str, path: str) -> None:
+    text = f'require "httparty"\nHTTParty.get("{V4}{path}{hole}", headers: H)\n'
+    assert reported(text, "app.rb") == []
+    assert reported(text.replace(path, "/voice/nope/"), "app.rb")[0].rule == "unknown-endpoint"
+
