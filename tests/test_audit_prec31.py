@@ -383,3 +383,47 @@ def test_a_ruby_interpolation_in_a_documented_id_path_is_its_id(hole: str, path:
     assert reported(text, "app.rb") == []
     assert reported(text.replace(path, "/voice/nope/"), "app.rb")[0].rule == "unknown-endpoint"
 
+
+# -- repro21s endpoint-table-id-path-prefix-false-unknown-endpoint --------------------------------
+
+TABLE = (
+    'const BASE = "https://openapi.akool.com";\n'
+    "const ENDPOINTS = {\n"
+    '  voiceResult: "/api/open/v4/voice/resource/detail",\n'
+    '  nope: "/api/open/v4/voice/nope",\n'
+    '  talk: "/api/open/v3/content/video/createbytalkingphoto",\n'
+    "};\n"
+    "export const t = (b: object) => fetch(BASE + ENDPOINTS.talk, { method: 'POST', body: b });\n"
+)
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "",  # (its method in another file)
+        "export const r = (id: string) => fetch(`${BASE}${ENDPOINTS.voiceResult}/${id}`);\n",
+        'export const r = (id: string) => fetch(BASE + ENDPOINTS.voiceResult + "/" + id);\n',
+        'export const r = (id: string) => fetch(BASE + ENDPOINTS["voiceResult"] + "/" + id);\n',
+    ],
+)
+def test_a_table_entry_holding_a_documented_id_paths_prefix_goes_on_with_the_id(use: str) -> None:
+    found = reported(TABLE + use, "sdk.ts")
+    assert [(f.rule, f.line) for f in found] == [("unknown-endpoint", 4)]
+
+
+def test_a_table_entry_sent_without_its_id_is_still_judged_as_it_is() -> None:
+    use = "export const r = () => fetch(BASE + ENDPOINTS.voiceResult);\n"
+    found = reported(TABLE + use, "sdk.ts")
+    assert [(f.rule, f.line) for f in found] == [("unknown-endpoint", 3), ("unknown-endpoint", 4)]
+
+
+def test_a_ruby_hash_entry_holding_a_documented_id_paths_prefix_goes_on_with_the_id() -> None:
+    text = (
+        'require "httparty"\n'
+        "PATHS = {\n"
+        '  detail: "/api/open/v4/voice/detail",\n'
+        "}\n"
+        'def v(id) = HTTParty.get("https://openapi.akool.com#{PATHS[:detail]}/#{id}", headers: H)\n'
+        'def t(b) = HTTParty.post("' + B + TALK + '", body: b.to_json, headers: H)\n'
+    )
+    assert reported(text, "sdk.rb") == []
