@@ -208,8 +208,8 @@ def test_what_git_ignores_is_neither_audited_nor_patched(here: Path) -> None:
     for name in ["run.sh", "target/debug/copy.sh", *copies]:
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text(WRONG)
-    (tree / ".gitignore").write_text(".next/\ndist/\ncoverage/\ntarget/\n*.log\n")
-    (tree / "run.log").write_text(WRONG)
+    (tree / ".gitignore").write_text(".next/\ndist/\ncoverage/\ntarget/\n*.tmp\n")
+    (tree / "run.tmp").write_text(WRONG)
     outside = {e["file"] for e in findings(["repo"], expect=8)}
     assert len(outside) == 6  # not a work tree yet: every copy is read
     subprocess.run(["git", "init", "-q", str(tree)], check=True)

@@ -148,7 +148,7 @@ def test_audit_reading_grows_linearly(label: str, monkeypatch: pytest.MonkeyPatc
     assert growth <= GROWTH_LIMIT, f"{label}: {growth:.1f}x the characters read for 10x the input"
 
 
-@pytest.mark.parametrize("name", ["calls.sh", "requests.log"])
+@pytest.mark.parametrize("name", ["calls.sh", "requests.dat"])
 def test_a_query_on_a_line_of_urls_is_its_own_urls(name: str) -> None:
     """A URL's own literal ends where the next path starts: reading it to the line's end (what
     made a line of URLs quadratic) gave a later URL's query to the first (`type`, `page` were

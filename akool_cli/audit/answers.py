@@ -143,11 +143,15 @@ PARSE_CALL = rx.compile(
     r"|DeserializeObject(?:<[^>]*>)?|readTree|readValue|fromJson"
     r"|(?<!\w)(?:Box|DotMap|munchify|Munch|AttrDict|EasyDict))\s*$"  # (attribute dicts of it)
 )
+# A parse of a fetch Response, typed or not: `.json()`, `.json<any>()` (Workers', Bun's and ky's
+# `Response.json<T>()`: the same parsed answer).
+JSON_CALL = r"\.json(?:<[^()\n]*>)?\(\)"
 # How a file binds a variable named data: to the answer's data field, or to the whole answer.
 DATA_FIELD = rx.compile(
     r"(?<![\w.{])data\s*(?::[^=\n]+)?:?=\s*[^=\n]*(?:\[\s*[\"']data[\"']\s*\]|\.data\b|get\(\s*[\"']data[\"'])"
-    r"|\{\s*data\s*\}\s*=[^\n]*\.json\(\)"  # const { data } = await res.json(): the data field
-    r"|\{\s*data\s*\}\s*=\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$",  # const { data } = res.data: the same
+    r"|\{\s*data\s*\}\s*=[^\n]*"
+    + JSON_CALL  # const { data } = await res.json(): the data field
+    + r"|\{\s*data\s*\}\s*=\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$",  # const { data } = res.data: the same
     re.M,
 )
 # A variable named data bound to a field of the answer's data (`data = body["data"]["result"]`,
@@ -159,9 +163,11 @@ DATA_DEEPER = rx.compile(
     r"|\.get\(\s*[\"'](?!data[\"'])[A-Za-z_])"
 )
 DATA_BODY = rx.compile(
-    r"(?<![\w.{])data\s*(?::[^=\n]+)?:?=\s*[^=\n]*(?:\.json\(\)|JSON\.parse\([^()\n]*\)|json\.loads\([^()\n]*\))\s*;?\s*$"
+    r"(?<![\w.{])data\s*(?::[^=\n]+)?:?=\s*[^=\n]*(?:"
+    + JSON_CALL
+    + r"|JSON\.parse\([^()\n]*\)|json\.loads\([^()\n]*\))\s*;?\s*$"
     # const { data } = await axios...: the body (but not `= res.data`, the body's own data)
-    r"|\{\s*data\s*\}\s*=(?![^\n]*\.json\(\))(?!\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$)",
+    r"|\{\s*data\s*\}\s*=(?![^\n]*" + JSON_CALL + r")(?!\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$)",
     re.M,
 )
 # const { status, video_url } = res.data.data; const { data: { _id } } = await r.json()
@@ -652,11 +658,15 @@ def _path_root(line: str, m: re.Match[str]) -> str | None:
     return _parse_argument(line, m.start()) or ties.root_of(line, m.start())
 
 
+# A typed parse at the end of an expression: `r.json<any>()`, `r.json<{ data: Info }>()`.
+TYPED_JSON_END = rx.compile(r"\.json<[^()\n]*>\(\)$")
+
+
 def _parsed_before(line: str, pos: int) -> bool:
     """Whether the expression ending at `pos` is a parsed answer: `r.json()`, `(await r.json())`,
     `JSON.parse(body)`, `json.loads(text)`."""
     text = line[max(0, pos - WINDOW) : pos].rstrip()  # (a minified line: a bounded look back)
-    if text.endswith(".json()"):
+    if text.endswith(".json()") or (text.endswith(">()") and TYPED_JSON_END.search(text)):
         return True
     if not text.endswith(")"):
         return False
@@ -665,7 +675,7 @@ def _parsed_before(line: str, pos: int) -> bool:
         return False
     inner = text[opener + 1 : -1].strip()
     return bool(PARSE_CALL.search(text, max(0, opener - 40), opener)) or bool(
-        re.fullmatch(r"(?:await\s+)?[\w.$]+\.json\(\)", inner)
+        re.fullmatch(r"(?:await\s+)?[\w.$]+" + JSON_CALL, inner)
     )
 
 

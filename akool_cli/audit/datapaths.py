@@ -531,7 +531,7 @@ def file_spans(name: str, lines: list[str], shell: bool) -> dict[int, list[tuple
         spans = data_spans(line, kind) + routes.spans(i, line)
         if spans:
             found[i] = spans
-    for i, span in held_as_data(lines, found):
+    for i, span in [*held_as_data(lines, found), *held_lists(lines, found)]:
         found.setdefault(i, []).append(span)
     return found
 
@@ -578,6 +578,89 @@ def held_as_data(
 
 
 WORDS = rx.compile(r"[A-Za-z_]\w*")
+
+
+# A name bound to a list or a set of strings written one to a line (`RETIRED = [`, `const RETIRED
+# = new Set([`, `Set<String> OLD = Set.of(`, Go's `var old = []string{`, a shell array `OLD=(`),
+# each item a string alone on its line, then the closing brackets.
+LIST_OPEN = rx.compile(
+    r"^\s*(?:export\s+)?(?:(?:const|let|var|val|final|static|private|public|protected|readonly|"
+    r"internal)\s+)*(?:[\w.<>\[\]]+\s+)?\$?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]*)?:?=\s*"
+    r"[\w.<>\[\] ]*\(?\s*[\[{(]\s*$"
+)
+LIST_ITEM = rx.compile(r"^\s*(?P<lit>(?P<q>[\"'`])[^\"'`\\]*(?P=q))\s*,?\s*(?:(?:#|//).*)?$")
+LIST_CLOSE = rx.compile(r"^\s*[\])}][\s\])}]*;?\s*$")
+# A use of such a list that only asks whether a value is in it (`RETIRED.has(path)`,
+# `OLD.include?(p)`, `OLD.contains(p)`), right after its name; and one that gives its items to
+# a test as its cases (pytest's `parametrize("old", RETIRED)`, Jest's `test.each(RETIRED)`).
+MEMBERSHIP = rx.compile(
+    r"\s*\.\s*(?:has|includes|include\?|member\?|contains|Contains|indexOf|IndexOf|count)\s*\("
+)
+TEST_CASES = rx.compile(r"(?:\bparametrize|\.each)\s*\([^()]*$")
+
+
+def held_lists(
+    lines: list[str], found: dict[int, list[tuple[int, int]]]
+) -> list[tuple[int, tuple[int, int]]]:
+    """The path literals of a list or set bound to a name (LIST_OPEN) that the file uses, and
+    only to test whether a value is in it or as a test's cases (`if (RETIRED.has(path)) throw`,
+    `@pytest.mark.parametrize("old", RETIRED)`): a deny-list of retired paths, which no request
+    sends and no fix may turn into the documented ones (break21r). A list a loop, a call or a
+    spread takes is left alone: its paths may be requested."""
+    lists: dict[str, list[tuple[int, tuple[int, int]]] | None] = {}
+    binding: set[int] = set()  # (the lines that bind them: `RETIRED: Set<string> =` no use)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = LIST_OPEN.match(line) if line.rstrip()[-1:] in ("[", "{", "(") and "=" in line else None
+        i += 1
+        if m is None:
+            continue
+        items, end = _list_items(lines, i)
+        name = m.group("n")
+        if (
+            items
+            and end is not None
+            and any(HELD_PATH.search(lines[k], *span) for k, span in items)
+        ):
+            lists[name] = None if name in lists else items
+            binding.add(i - 1)
+            i = end + 1
+    held = {n: items for n, items in lists.items() if items is not None}
+    if not held:
+        return []
+    used: set[str] = set()
+    for i, line in enumerate(lines):
+        for name in held.keys() & set(WORDS.findall(line)) if held and i not in binding else ():
+            for m in re.finditer(rf"(?<![\w$]){re.escape(name)}\b(?!\s*(?::?=(?!=)|\())", line):
+                if _list_data_use(line, m.start(), m.end(), found.get(i, [])):
+                    used.add(name)
+                else:
+                    del held[name]
+                    break
+    return [item for name, items in held.items() if name in used for item in items]
+
+
+def _list_items(
+    lines: list[str], first: int
+) -> tuple[list[tuple[int, tuple[int, int]]], int | None]:
+    """The string items of a list written one to a line from `first`, and the line that closes
+    it (None when a line is anything else: the list is no plain list of strings)."""
+    items: list[tuple[int, tuple[int, int]]] = []
+    for k in range(first, min(len(lines), first + 500)):
+        item = LIST_ITEM.match(lines[k])
+        if item is not None:
+            items.append((k, (item.start("lit"), item.end("lit"))))
+            continue
+        return items, (k if LIST_CLOSE.match(lines[k]) else None)
+    return items, None
+
+
+def _list_data_use(line: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a use of a list's name only tests membership or gives a test its cases."""
+    if MEMBERSHIP.match(line, end) or TEST_CASES.search(line, 0, start):
+        return True
+    return _data_use(line, start, end, spans)
 
 
 def _data_use(line: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:

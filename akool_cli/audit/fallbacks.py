@@ -38,8 +38,12 @@ WHOLE = rx.compile(
     r"|\{(?P<p>[A-Za-z_]\w*)\}"
 )
 # An interpolation anywhere in a string: `$RES`, `${3:-720}`, `$(cat f)`, a backtick command,
-# `{res}`, a printf slot (`"%s" % res`).
-HOLE = rx.compile(r"\$[{(A-Za-z_\d@*#?]|\{[A-Za-z_]|`|%[sd]")
+# `{res}`, a positional format slot (Python's `"{}"`, `"{2}"`, `"{:>4}"`; C#'s `"{0}"`), a printf
+# slot (`"%s" % res`, `"%(s)s" % {"s": res}`, Ruby's `"%<s>s"`, `"%-8s"`, `"%.1f"`, Go's `"%v"`).
+HOLE = rx.compile(
+    r"\$[{(A-Za-z_\d@*#?]|\{[A-Za-z_\d:!}]|`"
+    r"|%(?:\([A-Za-z_]\w*\)|<[A-Za-z_]\w*>)?[-+ #0]*\d*(?:\.\d+)?[sdrifvq]"
+)
 # A placeholder a README writes for a value: `<720|1080>`, `...`, `YOUR_RESOLUTION`, `{{res}}`.
 PLACEHOLDER = rx.compile(
     r"\s*(?:<[^<>]+>|\.\.\.|…|(?:YOUR|MY)_[A-Z0-9_]+|\{\{[^{}]*\}\}|\[[A-Z][A-Z0-9_ ]*\])\s*"

@@ -1604,7 +1604,12 @@ PASSED_NAME = rx.compile(
     r"(?<![\w.\"'/])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])(?!\[\s*[\"'])"
     r"(?!\??\.(?!to_|to[A-Z])[A-Za-z_$][\w$]*(?![\w$(]))"  # (Ruby's body.to_json: a call)
 )
-NOT_SENT = frozenset(
+# The arguments an OpenAPI-generated client's serializer takes that are no body (openapi-generator's
+# Python `param_serialize(..., header_params=_header_params, path_params=..., body=_body_params)`).
+GENERATED_NOT_SENT = frozenset(
+    {"header_params", "path_params", "auth_settings", "collection_formats"}
+)
+NOT_SENT = GENERATED_NOT_SENT | frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
 # A comment that ends a line of a call's text (`# body`, `// the request`), after a blank.
@@ -2028,6 +2033,11 @@ def _descriptor(doc: Text, index: int) -> Key | None:
     return None
 
 
+# The label of a mapping a string is formatted with (Python's `'...%(s)s...' % {`, Ruby's
+# `"%{s}" % {`): its keys name the string's slots, never the request's fields.
+FORMAT_MAPPING = rx.compile(r"[\"']\s*%\s*$")
+
+
 def _collect(
     doc: Text, index: int, body: list[Key], query: list[Key], depth: int, before: int
 ) -> None:
@@ -2036,6 +2046,8 @@ def _collect(
     c = doc.containers[index]
     if not c.keys and not doc.structs:
         return  # (no key of its own sends nothing: an interpolation's `{BASE}`; Go's struct fields)
+    if c.label[-1:] == "%" and FORMAT_MAPPING.search(c.label):
+        return  # '{"scale": "%(s)s"}' % {"s": scale}: the values spliced into a string, no body
     names = {k.name for k in c.keys}
     if depth > 3 or (SKIPPED_LABELS_BACKWARDS.match(c.label[::-1]) and not _fetch_init(names)):
         return
@@ -2753,6 +2765,9 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
     if key.raw:
         plain = re.fullmatch(r"[\w.:-]+", value)
         return [Literal(value, value, True, key.value_start)] if plain else []
+    bare = _bare_expansion(doc, key, value, depth) if value[:2] == "${" else None
+    if bare is not None:  # RES=${RES:-1080} unquoted: the shell's expansion, its fallback a string
+        return bare
     triple = PY_TRIPLE.fullmatch(value) if doc.python else None
     if triple is not None:  # resolution="""720p""": one string, not three
         at = key.value_start + triple.start(1)
@@ -2844,6 +2859,21 @@ def _interpolation(doc: Text, key: Key, m: re.Match[str], depth: int) -> list[Li
     held = whole.group("n") or whole.group("b") or whole.group("p")
     found = _name_values(doc, held, key, depth) if depth < 2 else []
     return [replace(lit, quoted=True) for lit in found]  # (spliced into a string: text)
+
+
+def _bare_expansion(doc: Text, key: Key, value: str, depth: int) -> list[Literal] | None:
+    """The values of a value that is one shell expansion written without quotes
+    (`RES=${RES:-1080}`, `SCALE=${SCALE:-16:9}`): what `"${RES:-1080}"` gives, the fallback after
+    `:-` as a string (never `-1080`, nor `16` and `9`); None when the value is more than that."""
+    whole = fallbacks.whole_interpolation(value.rstrip())
+    if whole is None:
+        return None
+    if whole.group("f"):
+        at = key.value_start + whole.start("f")
+        return [Literal(whole.group("f"), whole.group("f"), True, at)]
+    held = whole.group("n") or whole.group("b") or whole.group("p")
+    found = _name_values(doc, held, key, depth) if depth < 2 else []
+    return [replace(lit, quoted=True) for lit in found]
 
 
 def _name_values(doc: Text, name: str, key: Key, depth: int, member: bool = False) -> list[Literal]:

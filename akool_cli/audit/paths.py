@@ -239,7 +239,8 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
     `continued`: the text goes on with "/" + a variable (an id segment, or a prefix);
     `api_host`: the path is on AKOOL's API host, where every path is a call."""
     docs = catalogue.load()
-    path = path.split("?")[0].split("#")[0]
+    path = path.split("?")[0]
+    path = _ruby_holes(path).split("#")[0] if "#{" in path else path.split("#")[0]
     if BASE_ONLY.match(path):
         return Judgement("none", path)  # a base URL, not a call
     if ELLIPSIS.search(path):
@@ -281,6 +282,17 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
     replacement, candidates = replacement_for(path)
     sure = replacement is not None and _bare(replacement.path) == _bare(path)
     return Judgement("unknown", path, replacement=replacement, candidates=candidates, sure=sure)
+
+
+# Ruby's interpolation in a URL (`"/voice/detail/#{id}"`), which is no fragment; one the URL's
+# reader cut at a bracket or a quote it holds (`#{params[:id]}`, `#{v.fetch("_id")}`) ends it.
+RUBY_HOLE = rx.compile(r"#\{(?P<name>[^{}/#]*)\}|#\{[^{}/]*$")
+
+
+def _ruby_holes(path: str) -> str:
+    """A path with its Ruby interpolations written as the variable segments they are (`{id}`;
+    a cut one, `{}`)."""
+    return RUBY_HOLE.sub(lambda m: "{" + (m.group("name") or "") + "}", path)
 
 
 # A segment the code fills at run time (`${kind}`, `{kind}`, `{}`), and one glued to the end of

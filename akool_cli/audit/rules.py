@@ -440,14 +440,57 @@ def check_token_flow(ctx: FileContext) -> Iterator[Hit]:
 AKOOL_DOMAIN = rx.compile(r"(?:^|\.)akool\.[a-z]{2,}$", re.IGNORECASE)
 
 
+# A host whose first label names an API (`contentapi.`, `open.`, `api.`): bare, it is a base a
+# script joins paths to; a content or media host bare is a link (`https://content.akool.com/`).
+API_HOST_LABEL = rx.compile(r"^[^.]*(?:api|open)[^.]*\.")
+
+
+def doubtful_base(host: str, base: bool) -> bool:
+    """Whether a doubtful host written with no path is a base of calls rather than a link."""
+    return base and API_HOST_LABEL.match(host) is not None
+
+
+# Right before a URL a request sends it: a request-named call's first argument (`fetch("`,
+# `requests.post("`, `axios.get(\``, `http.Post("`, `urlopen("`), or a curl/wget command's word.
+REQUESTED_BEFORE = rx.compile(
+    r"(?:\b(?:fetch|get|post|put|patch|delete|request|urlopen|Get|Post|Put|Patch|Delete|Request)"
+    r"\s*\(\s*(?:[\"'`]?[A-Z]+[\"'`]?\s*,\s*)?|(?<![\w/.:-])(?:curl|wget|http|https|xh)\s[^|;&\n{]*\s)"
+    r"[\"'`]?$"
+)
+
+
+def _doubtful_call_lines(ctx: FileContext) -> set[int]:
+    """The lines where a URL on a doubtful host is a call's: a base a path is joined to
+    (`BASE = "https://content.akool.com"`, then `BASE + "/api/open/v3/..."`), a URL whose path the
+    audit judges as AKOOL's, or one a request sends (`fetch("https://contentapi.akool.com/detect",
+    ...)`); never a media file's URL given as a field's value, nor a link no request takes."""
+    doubtful = catalogue.load().doubtful_hosts
+    found = {
+        m.site.base.line
+        for m in ctx.mentions
+        if m.site.joined
+        and m.site.base is not None
+        and m.site.base.host in doubtful
+        and m.site.base.file == ctx.name
+    }
+    found |= {m.line for m in ctx.mentions if not m.site.joined and m.site.host in doubtful}
+    for i, line in enumerate(ctx.lines):
+        if i in found or not any(h in line for h in doubtful):
+            continue
+        for m in AKOOL_URL.finditer(line):
+            if m.group("host") in doubtful and REQUESTED_BEFORE.search(
+                line, max(0, m.start() - 80), m.start()
+            ):
+                found.add(i)
+    return found
+
+
 def _host_problem(
     host: str, path: str, siblings: frozenset[tuple[str, str]] = frozenset(), client: bool = False
 ) -> Literal["wrong", "doubtful"] | None:
     docs = catalogue.load()
     if host in docs.hosts or not AKOOL_DOMAIN.search(host):
         return None
-    if host in docs.doubtful_hosts:
-        return "doubtful"
     # A base (no path) or a path of the open API's shape on another AKOOL host is a wrong host;
     # other paths there (api.akool.com/api/v1/public/login) belong to AKOOL's website, not to it.
     base = path in ("", "/") or client  # (a client's base URL, whatever path it ends in)
@@ -458,6 +501,8 @@ def _host_problem(
         or sibling_call(host, path, siblings)  # /api/v1/upload beside /api/v1/faceswap/...
         or api_versioned(host, path)  # api.akool.com/v1/avatars
     )
+    if host in docs.doubtful_hosts:  # (a media file's URL or a link there is no call: break21r)
+        return "doubtful" if api_like or client or doubtful_base(host, base) else None
     if host in WEBSITE_HOSTS:
         return "wrong" if api_like else None
     return "wrong" if api_like or (base and host.startswith("api.")) else None
@@ -468,6 +513,8 @@ def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
 
     api_host = catalogue.load().api_host
     clients = {n for n, _ in ctx.bases.clients}
+    if kind == "doubtful":  # (a doubtful host's URL is a call where a request sends it)
+        clients |= _doubtful_call_lines(ctx)
     for i, line in enumerate(ctx.lines):
         if "akool" not in line.lower():
             continue

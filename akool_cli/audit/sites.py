@@ -1440,7 +1440,7 @@ def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
     for k, site in enumerate(found):
         name = bound.get(k, "")
         if not name:
-            kept.append(site)
+            kept.append(_entry_extended(site, lines))
             continue
         uses = _uses(lines, name, site.line, holding[name], bindings)
         if all(extended for *_, extended in uses):
@@ -1465,6 +1465,32 @@ def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
     if len(kept) > len(found):
         kept.sort(key=lambda s: (s.line, s.start))
     return kept
+
+
+# An entry of a table of paths written on its own line, up to its value's quote (`voiceResult:
+# "`, `"detail": "`, `:detail => "`, `'detail' => '`), and its value's end (`",`, `"`, `'),`).
+ENTRY_HEAD = rx.compile(r"^\s*:?[\"']?(?P<k>[A-Za-z_$][\w$]*)[\"']?\s*(?::|=>)\s*[\"'`]$")
+ENTRY_END = rx.compile(r"[\"'`]\s*\)?\s*,?\s*(?:(?:#|//).*)?")
+
+
+def _entry_extended(site: Site, lines: list[str]) -> Site:
+    """A table's entry (`voiceResult: "/api/open/v4/voice/resource/detail",` in `const
+    ENDPOINTS = {`) whose every use in the file (`ENDPOINTS.voiceResult`, `EP["detail"]`,
+    `EP[:detail]`) goes on with "/" and an id, or which nothing here uses (an SDK's methods in
+    another file), is judged as going on, as a name's value is (see _extended_names)."""
+    text = lines[site.line]
+    head = ENTRY_HEAD.match(text[: site.start]) if not site.continued else None
+    if head is None or not ENTRY_END.fullmatch(text, site.end):
+        return site
+    key = head.group("k")
+    used = re.compile(r"(?:\.|->|\[\s*[\"':]?)" + re.escape(key) + r"(?![\w$])[\"']?\s*\]?")
+    for at, line in enumerate(lines):
+        if at == site.line or key not in line:
+            continue
+        for m in used.finditer(line):
+            if EXTENDED.match(line, m.end()) is None:
+                return site
+    return replace(site, continued=True)
 
 
 class Bindings:

@@ -26,13 +26,19 @@ COMMENTS: dict[str, tuple[tuple[str, ...], bool]] = {
 }
 # A comment that is code (commented out, or a usage line such as `# curl -X POST ...`) rather than
 # a sentence (docs/audit.md, "Comments"): it opens as a statement does (a command or a keyword as
-# a whole word: `httpx base_url ...` is no `http` command; a call, an assignment, a method and a
-# path), or it ends as one does (`;`, `{`, `}`, a call's `)`), or it assigns a string.
-CODE_COMMENT = rx.compile(
-    r"^\s*(?:(?:curl|wget|https?|fetch|axios|await|return|const|let|var|import|from)\b|"
+# a whole word: `httpx base_url ...` is no `http` command, nor is a URL `https://...` standing
+# alone on its line, a link; a call, an assignment, a method and a path), or it ends as one does
+# (`;`, `{`, `}`, a call's `)`), or it assigns a string.
+CODE_HEAD = rx.compile(
+    r"^\s*(?:(?:curl|wget|https?(?!://)|fetch|axios|await|return|const|let|var|import|from)\b|"
     r"requests?\.|(?:GET|POST|PUT|DELETE|PATCH)\s|[\w.$\[\]'\"]+\s*(?:=|\())"
-    r"|[;{}]\s*$|=\s*[\"'`]"
 )
+CODE_TAIL = rx.compile(r"[;{}]\s*$|=\s*[\"'`]")
+# A sentence that ends in `;` (`this file called /api/open/v3/x;`): words and a path, with none of
+# a statement's marks (a quote, a bracket, `=`, `$`, `->`): code that ends in `;` and names a URL
+# holds it in a string or a call. (One star: linear on a long comment; the words' space is asked
+# apart.)
+SEMICOLON_PROSE = rx.compile(r"^[^\"'`()\[\]{}=$<>]*;\s*$")
 # A call's parenthesis, `name(` or `f()(`: a comment ending in `)` is code when it calls, not when
 # the `)` closes a remark (`https://... (v3 dropped)`).
 CALLED = rx.compile(r"[\w$\])]\(")
@@ -312,7 +318,15 @@ def text_prose(lines: list[str]) -> dict[int, Comment]:
     return found
 
 
+def log_prose(lines: list[str]) -> dict[int, Comment]:
+    """A log's lines (`*.log`: `... INFO POST https://api.akool.com/... 200 312ms`): records of
+    requests made, never code that will make one, and never patched (the code that made them is
+    where a fix belongs)."""
+    return dict.fromkeys(range(len(lines)), Comment(0, True))
+
+
 DOC_PROSE = {
+    ".log": log_prose,
     **dict.fromkeys((".rst", ".rest"), rst_prose),
     **dict.fromkeys((".adoc", ".asciidoc", ".asc"), asciidoc_prose),
     **dict.fromkeys((".html", ".htm", ".xhtml"), html_prose),
@@ -326,8 +340,10 @@ def _is_prose(text: str) -> bool:
     text = text.strip()
     if REFERENCE_TAG.search(text):
         return True
-    if CODE_COMMENT.search(text):
+    if CODE_HEAD.search(text):
         return False
+    if CODE_TAIL.search(text):
+        return " " in text and SEMICOLON_PROSE.search(text) is not None
     return not (text.endswith(")") and CALLED.search(text))
 
 

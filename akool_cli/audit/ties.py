@@ -1834,12 +1834,16 @@ def _bind_call(
 
 def _chain_end(lines: list[str], end: int) -> int:
     """The last line of a method chain that goes on below a statement's last line, each of its
-    lines starting with `.` (`.retrieve()`, `.bodyToMono(Map.class).block();`), a few at most."""
+    lines starting with `.` (`.retrieve()`, `.bodyToMono(Map.class).block();`), a few at most;
+    a link whose arguments go on over lines runs to their end (Prettier's `.post(u, {` then
+    `json: {...} })`, then `.json()`)."""
     last = end
-    while last + 1 < min(len(lines), end + 6) and lines[last + 1].lstrip().startswith("."):
+    for _ in range(6):
+        if last + 1 >= len(lines) or not lines[last + 1].lstrip().startswith("."):
+            break
         if lines[last + 1].lstrip().startswith(".."):
             break
-        last += 1
+        last = statement_end(lines, last + 1)
     return last
 
 

@@ -288,6 +288,8 @@ def module_paths(texts: list[tuple[Path, str, str]], akool: bool = False) -> fro
     for path, shown, text in texts:
         if ("akool" not in text.lower()) if akool else _akool_module(shown, text):
             continue
+        if path.suffix.lower() in source.DOCS:
+            continue  # (a page or a log, requests.log beside `import requests`: no module)
         full = path.resolve().with_suffix("")
         for whole in (full, full.parent) if full.name in ("index", "__init__") else (full,):
             parts = whole.as_posix().split("/")
