@@ -1,0 +1,111 @@
+"""`akool audit` on session nineteen's recall31r shapes: PHP's, Ruby's and Elixir's HTTP and JSON
+libraries (curl, Guzzle, Laravel's Http, Symfony's HttpClient, WordPress; Net::HTTP, Faraday,
+HTTParty, RestClient, Typhoeus, http.rb, Excon; Req, Tesla, HTTPoison) as their docs write them."""
+
+from __future__ import annotations
+
+from akool_cli.audit.scan import audit_text
+
+BASE = "https://openapi.akool.com/api/open/v3"
+STATUS = f"{BASE}/content/video/infobymodelid"
+
+
+def source(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+def places(text: str, name: str) -> set[tuple[int, str]]:
+    return {(f.line, f.rule) for f in audit_text(text, name)}
+
+
+# -- the envelope's code read on a PHP or Ruby parse ------------------------------------------------
+
+
+def test_php_json_decode_and_to_array_code_is_the_envelopes() -> None:
+    for parse in ("json_decode($response->getBody(), true)", "$response->toArray()"):
+        text = source(
+            "<?php",
+            f"$response = $client->request('GET', '{STATUS}', ['query' => ['video_model_id' => $id]]);",
+            f"$data = {parse};",
+            "echo $data['data']['video'];",
+            "if ($data['code'] == 200) {",
+            "    echo 'ok';",
+            "}",
+        )
+        assert places(text, "s.php") == {(5, "status-value")}, parse
+
+
+def test_ruby_parsed_bodies_code_is_the_envelopes() -> None:
+    for parse in ("response.parse", "response.parsed_response"):
+        text = source(
+            'require "http"',
+            f'response = HTTP.get("{STATUS}", params: {{ video_model_id: ARGV[0] }})',
+            f"data = {parse}",
+            'puts data["data"]["video"]',
+            'if data["code"] == 200',
+            '  puts "ok"',
+            "end",
+        )
+        assert places(text, "s.rb") == {(5, "status-value")}, parse
+
+
+def test_a_responses_code_member_is_the_http_status_not_the_envelopes() -> None:
+    text = source(
+        'require "httparty"',
+        f'response = HTTParty.get("{STATUS}", query: {{ video_model_id: 1 }})',
+        'puts response["data"]["video"]',
+        "if response.code == 200",
+        '  puts "ok"',
+        "end",
+    )
+    assert places(text, "s.rb") == set()
+
+
+def test_php_curl_code_read_after_curl_exec_is_the_calls() -> None:
+    text = source(
+        "<?php",
+        f"$ch = curl_init('{STATUS}?video_model_id=' . $id);",
+        "curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);",
+        "$res = json_decode(curl_exec($ch), true);",
+        "echo $res['data']['video'];",
+        "if ($res['code'] === 200) {",
+        "    echo 'ok';",
+        "}",
+    )
+    assert places(text, "s.php") == {(6, "status-value")}
+
+
+def test_php_curl_code_of_another_hosts_curl_is_not_judged() -> None:
+    text = source(
+        "<?php",
+        f"$ch = curl_init('{STATUS}?video_model_id=' . $id);",
+        "$res = json_decode(curl_exec($ch), true);",
+        "echo $res['data']['video'];",
+        "$ch = curl_init('https://api.example.com/v1/jobs');",
+        "$other = json_decode(curl_exec($ch), true);",
+        "if ($other['code'] === 200) {",
+        "    echo 'ok';",
+        "}",
+    )
+    assert places(text, "s.php") == set()
+
+
+def test_a_json_middleware_body_code_is_the_envelopes() -> None:
+    elixir = source(
+        f'resp = Req.get!("{STATUS}", params: [video_model_id: "x"])',
+        'IO.puts(resp.body["data"]["video"])',
+        'if resp.body["code"] == 200 do',
+        "  :ok",
+        "end",
+    )
+    assert places(elixir, "s.exs") == {(3, "status-value")}
+    ruby = source(
+        'conn = Faraday.new(url: "https://openapi.akool.com") { |f| f.response :json }',
+        'res = conn.get("/api/open/v3/content/video/infobymodelid?video_model_id=1")',
+        'puts res.body["data"]["video"]',
+        'if res.body["code"] == 200',
+        '  puts "ok"',
+        "end",
+    )
+    assert places(ruby, "s.rb") == {(4, "status-value")}
+
