@@ -109,3 +109,64 @@ def test_a_json_middleware_body_code_is_the_envelopes() -> None:
     )
     assert places(ruby, "s.rb") == {(4, "status-value")}
 
+
+# -- a query given as the argument of the call (repro21q ruby-faraday-get-params-argument) -----------
+
+
+def test_faradays_params_argument_is_the_query() -> None:
+    text = source(
+        'require "faraday"',
+        f'conn = Faraday.new(url: "{BASE}/")',
+        'conn.get("content/video/infobymodelid", id: ARGV[0])',
+        'conn.get("content/video/infobymodelid", { videoModelId: ARGV[0] })',
+        f'Faraday.get("{STATUS}", {{ "id" => ARGV[0] }}, {{ "x-api-key" => KEY }})',
+        'conn.get("content/video/infobymodelid", video_model_id: ARGV[0])',
+    )
+    assert places(text, "s.rb") == {
+        (3, "misnamed-field"),
+        (4, "misnamed-field"),
+        (5, "misnamed-field"),
+    }
+
+
+def test_restclients_second_argument_is_its_headers_not_a_query() -> None:
+    text = source(
+        'require "rest-client"',
+        f'RestClient.get("{STATUS}?video_model_id=1", {{ accept: :json }})',
+    )
+    assert places(text, "s.rb") == set()
+
+
+def test_php_query_arguments_laravel_wordpress_and_inline_builder() -> None:
+    text = source(
+        "<?php",
+        "use Illuminate\\Support\\Facades\\Http;",
+        f"$r = Http::withHeaders(['x-api-key' => $k])->get('{STATUS}', ['id' => $id]);",
+        "$r = Http::withHeaders(['x-api-key' => $k])",
+        f"    ->get('{STATUS}', ['video_model_id' => $id]);",
+        f"$r = wp_remote_get(add_query_arg(array('id' => $id), '{STATUS}'));",
+        f"$r = wp_remote_get(add_query_arg('videoModelId', $id, '{STATUS}'));",
+        f"$j = file_get_contents('{STATUS}?' . http_build_query(['id' => $argv[1]]));",
+    )
+    assert places(text, "s.php") == {
+        (3, "misnamed-field"),
+        (6, "misnamed-field"),
+        (7, "misnamed-field"),
+        (8, "misnamed-field"),
+    }
+
+
+def test_guzzles_second_argument_is_its_options() -> None:
+    text = source(
+        "<?php",
+        f"$r = $client->get('{STATUS}', ['query' => ['video_model_id' => $id], 'timeout' => 5]);",
+    )
+    assert places(text, "s.php") == set()
+
+
+def test_elixir_keyword_list_params_are_the_query() -> None:
+    text = source(
+        f'Req.get!("{STATUS}", params: [id: id])',
+        f'Req.get!("{STATUS}", params: [video_model_id: id])',
+    )
+    assert places(text, "s.exs") == {(1, "misnamed-field")}
