@@ -170,3 +170,66 @@ def test_elixir_keyword_list_params_are_the_query() -> None:
         f'Req.get!("{STATUS}", params: [video_model_id: id])',
     )
     assert places(text, "s.exs") == {(1, "misnamed-field")}
+
+
+# -- a body held in a name, sent by PHP's, Ruby's and Elixir's libraries ----------------------------
+
+TALK = f"{BASE}/content/video/createbytalkingphoto"
+MISSING = {(2, "missing-field")}
+
+
+def test_held_bodies_sent_by_script_libraries_are_judged_whole() -> None:
+    php_held = ("<?php", "$payload = [", "    'talking_photo_url' => 'https://x/a.png',", "];")
+    ruby_held = ("payload = {", '  talking_photo_url: "https://x/a.png"', "}")
+    shapes = {
+        "wp.php": (
+            *php_held,
+            f"wp_remote_post('{TALK}', array('body' => wp_json_encode($payload)));",
+        ),
+        "curl.php": (
+            *php_held,
+            f"$ch = curl_init('{TALK}');",
+            "curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($payload));",
+        ),
+        "laravel.php": (
+            *php_held,
+            f"Http::withHeaders(['x-api-key' => $k])->post('{TALK}', $payload);",
+        ),
+        "net.rb": (
+            "",
+            *ruby_held,
+            f'req = Net::HTTP::Post.new(URI("{TALK}"))',
+            "req.body = payload.to_json",
+        ),
+        "req.exs": (
+            "",
+            "payload = %{",
+            '  talking_photo_url: "https://x/a.png"',
+            "}",
+            f'Req.post!("{TALK}", json: payload)',
+        ),
+        "poison.exs": (
+            "",
+            "payload = %{",
+            '  "talking_photo_url" => "https://x/a.png"',
+            "}",
+            f'HTTPoison.post!("{TALK}", Jason.encode!(payload), [])',
+        ),
+    }
+    for name, lines in shapes.items():
+        assert places(source(*lines), name) == MISSING, name
+
+
+def test_a_php_body_bound_in_each_of_two_functions_is_each_functions() -> None:
+    text = source(
+        "<?php",
+        "function a() {",
+        "    $payload = ['talking_photo_url' => 'https://x/a.png', 'audio_url' => 'https://x/a.mp3'];",
+        "}",
+        "function b() {",
+        "    $payload = ['talking_photo_url' => 'https://x/a.png'];",
+        f"    wp_remote_post('{TALK}', array('body' => wp_json_encode($payload)));",
+        "}",
+    )
+    assert places(text, "s.php") == {(6, "missing-field")}
+

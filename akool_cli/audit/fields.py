@@ -2939,6 +2939,15 @@ SCOPE_START = rx.compile(
     r"\bdef\s|\bfunction\b|\bfunc\s|=>|\bfun\s|\bsub\s|^\s*(?:public|private|protected)\s", re.M
 )
 
+# The same in PHP and Ruby, whose `=>` pairs a hash's or an array's key with its value.
+SCRIPT_SCOPE_START = rx.compile(r"\bdef\s|\bfunction\b|^\s*(?:public|private|protected)\s", re.M)
+
+
+def _scope_start(doc: Text, start: int, end: int) -> re.Match[str] | None:
+    """Where a function or method starts in doc.text[start:end] (see SCOPE_START)."""
+    script = doc.language == "ruby" or (not doc.python and doc.holds("<?php"))
+    return (SCRIPT_SCOPE_START if script else SCOPE_START).search(doc.text, start, end)
+
 
 def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None:
     """The object literal that is certainly the whole body of a request, or None: every key the
@@ -2969,14 +2978,14 @@ def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None
     if held is None:
         return None
     name = held.group("n")
-    if SCOPE_START.search(doc.text, c.end, call):
+    if _scope_start(doc, c.end, call):
         return None  # a function starts in between: the call may send another scope's name
     if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", doc.text[c.end : call]) and not (
         _only_passed(doc, name, c.end, call)
     ):
         return _assembled(doc, request)
     earlier = doc.last_assignment(name, held.start())
-    if earlier is not None and not SCOPE_START.search(doc.text, earlier[1], c.start):
+    if earlier is not None and not _scope_start(doc, earlier[1], c.start):
         return None  # bound twice in one scope (branches): which one is sent is not certain
     return index
 
@@ -3013,7 +3022,7 @@ def _assembled(doc: Text, request: Request) -> int | None:
     added = _added_keys(doc, name, c.end, call)
     if {k.offset for k in request.body} != {k.offset for k in (*c.keys, *added)}:
         return None
-    if not _only_keys(doc, c) or SCOPE_START.search(doc.text, c.end, call):
+    if not _only_keys(doc, c) or _scope_start(doc, c.end, call):
         return None
     for m in re.finditer(rf"(?<![\w$.]){re.escape(name)}(?![\w$])", doc.text[c.end : call]):
         at = c.end + m.start()
@@ -3023,7 +3032,7 @@ def _assembled(doc: Text, request: Request) -> int | None:
             return None  # body.update(x), Object.assign(body, x), body[k] = v, f(body)
     bound = doc.last_assignment(name, call)
     spot = doc.last_assignment(name, bound[0]) if bound is not None else None
-    if spot is not None and not SCOPE_START.search(doc.text, spot[1], c.start):
+    if spot is not None and not _scope_start(doc, spot[1], c.start):
         return None  # bound twice in one scope
     return literal
 
@@ -3219,6 +3228,8 @@ def _direct(doc: Text, call: int) -> bool:
     """Whether the request at `call` is sent by an HTTP library itself (curl, requests.post,
     axios.post, fetch, OkHttp's .url(...), http.NewRequest, $client->post...), not by a function
     of the script's own (`akoolPost(path, body)`, `self._post(...)`, a shell `post` function)."""
+    if not doc.python and _script_direct(doc, call):
+        return True
     if doc.text[call : call + 1] != "(":
         return bool(HTTP_COMMAND.match(doc.line_text(doc.line_of(call))))
     before = doc.text[max(0, call - 80) : call]
@@ -3230,6 +3241,22 @@ def _direct(doc: Text, call: int) -> bool:
     if owner is not None and doc.language == "go" and owner.group("verb")[:1].islower():
         return False  # Go's c.post(...): an unexported method, the script's own
     return owner is None or not doc.defines(owner.group("verb"))  # (not the script's own)
+
+
+# What PHP's, Ruby's and Elixir's HTTP libraries send that HTTP_CALLEE does not name: WordPress's
+# `wp_remote_post(...)`, Elixir's bang verbs (`Req.post!(...)`, `HTTPoison.post!(...)`), and a
+# body set on a request's handle (handles.py: curl's `CURLOPT_POSTFIELDS, ...`, Net::HTTP's
+# `req.body = ...`).
+SCRIPT_CALLEE = rx.compile(
+    r"(?:\bwp_(?:safe_)?remote_(?:post|get|request|head)|(?:\.|::)\s*(?:get|post|put|patch|delete"
+    r"|request)!)\s*$|(?:\bCURLOPT_POSTFIELDS\s*(?:=>|,)|(?<![\w$])[a-z_]\w*\.body\s*=)\s*$"
+)
+
+
+def _script_direct(doc: Text, call: int) -> bool:
+    """Whether a PHP, Ruby or Elixir request at `call` is sent by an HTTP library itself (see
+    SCRIPT_CALLEE): its body is all it sends."""
+    return SCRIPT_CALLEE.search(doc.text, max(0, call - 40), call) is not None
 
 
 LIST_NAME_BEFORE = rx.compile(
