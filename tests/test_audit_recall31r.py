@@ -233,3 +233,21 @@ def test_a_php_body_bound_in_each_of_two_functions_is_each_functions() -> None:
     )
     assert places(text, "s.php") == {(6, "missing-field")}
 
+
+# -- a base given as a Ruby keyword parameter's default ----------------------------------------------
+
+
+def test_a_ruby_keyword_parameters_default_base_is_the_clients() -> None:
+    text = source(
+        'require "faraday"',
+        "class AkoolClient",
+        f'  DEFAULT_BASE = "{BASE}/"',
+        "  def initialize(key, base: DEFAULT_BASE)",
+        '    @conn = Faraday.new(url: base, headers: { "x-api-key" => key })',
+        "  end",
+        "  def retired",
+        '    @conn.post("content/video/createbytalkingphoto2", { talking_photo_url: "u", audio_url: "a" })',
+        "  end",
+        "end",
+    )
+    assert places(text, "s.rb") == {(8, "unknown-endpoint")}

@@ -1076,6 +1076,22 @@ PARAMETER_DEFAULT = rx.compile(
     r"(?P<rhs>[\"'][^\"']*[\"']|[A-Za-z_][\w.]*(?=\s*[,)]))"
 )
 
+# A Ruby method's keyword parameter and its default (`def initialize(key, base: DEFAULT_BASE)`,
+# `base_url: "https://..."`); a Python definition's line ends with `:`, and its `x: T` is a type.
+RUBY_DEF = rx.compile(
+    r"^\s*def\s+(?:self\.)?[A-Za-z_]\w*[?!]?\s*\((?P<params>[^()]*)\)\s*(?:#.*)?$"
+)
+RUBY_KEYWORD_DEFAULT = rx.compile(
+    r"(?:^|,)\s*(?P<name>[a-z_]\w*):\s*(?P<rhs>[\"'][^\"']*[\"']|[A-Za-z_][\w.:]*(?=\s*(?:,|$)))"
+)
+
+
+def _ruby_keyword_defaults(line: str) -> Iterator[tuple[str, str]]:
+    """The keyword parameters a Ruby method's definition gives defaults (see RUBY_DEF)."""
+    m = RUBY_DEF.match(line)
+    for k in RUBY_KEYWORD_DEFAULT.finditer(m.group("params")) if m is not None else ():
+        yield k.group("name"), k.group("rhs")
+
 
 PROMOTED = rx.compile(
     r"(?:^|[(,])\s*(?:public|private|protected)(?:\s+readonly)?\s+(?:\??[\w\\]+\s+)?\$?"
@@ -1125,6 +1141,7 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     for m in PARAMETER_DEFAULT.finditer(line):
         if m.group("rhs")[0] in "\"'" or FUNCTION_DEF.search(line):
             yield m.group("name"), m.group("rhs")
+    yield from _ruby_keyword_defaults(line) if "def" in line else ()
     # a constructor's promoted parameter or a property, with a visibility: a property of the
     # object (PHP 8's `private string $base = '...'` in `__construct(...)`, on its own line
     # too; TypeScript's `private baseUrl: string = "..."`): read as `$this->base`
