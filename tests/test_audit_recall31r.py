@@ -251,3 +251,60 @@ def test_a_ruby_keyword_parameters_default_base_is_the_clients() -> None:
         "end",
     )
     assert places(text, "s.rb") == {(8, "unknown-endpoint")}
+
+
+# -- Tesla's verb functions, Ruby's calls without parentheses, Typhoeus' request object -------------
+
+
+def test_teslas_verb_function_sends_a_held_body_whole() -> None:
+    text = source(
+        "defmodule AkoolClient do",
+        "  use Tesla",
+        f'  plug Tesla.Middleware.BaseUrl, "{BASE}"',
+        "  def talk_held do",
+        "    body = %{",
+        '      talking_photo_url: "https://x/a.png"',
+        "    }",
+        '    post("/content/video/createbytalkingphoto", body)',
+        "  end",
+        "end",
+    )
+    assert places(text, "c.ex") == {(5, "missing-field")}
+
+
+def test_a_ruby_helper_of_the_files_own_may_add_fields() -> None:
+    text = source(
+        "# Tesla-like helper",
+        "def post(url, body)",
+        '  body[:audio_url] ||= "https://x/a.mp3"',
+        "  HTTParty.post(url, body: body.to_json)",
+        "end",
+        "payload = {",
+        '  talking_photo_url: "https://x/a.png"',
+        "}",
+        f'post("{TALK}", payload)',
+    )
+    assert places(text, "s.rb") == set()
+
+
+def test_typhoeus_request_object_sends_a_held_body_whole() -> None:
+    text = source(
+        "body = {",
+        '  talking_photo_url: "https://x/a.png"',
+        "}",
+        f'req = Typhoeus::Request.new("{TALK}", method: :post, body: JSON.generate(body))',
+        "req.run",
+    )
+    assert places(text, "s.rb") == {(1, "missing-field")}
+
+
+def test_a_stream_contexts_content_held_in_a_name_is_its_body() -> None:
+    text = source(
+        "<?php",
+        "$payload = json_encode([",
+        "    'talking_photo_url' => 'https://x/a.png',",
+        "]);",
+        "$ctx = stream_context_create(['http' => ['method' => 'POST', 'content' => $payload]]);",
+        f"file_get_contents('{TALK}', false, $ctx);",
+    )
+    assert places(text, "s.php") == {(2, "missing-field")}

@@ -1256,12 +1256,26 @@ def _content_keys(doc: Text, context: tuple[int, int], before: int) -> list[Key]
     sends no content)."""
     m = CONTENT_VALUE.search(doc.text, *context)
     if m is None:
-        return []
+        return _content_name_keys(doc, context, before)
     k = doc.container_at(m.end() - 1 if m.group("open") == "[" else m.end())
     keys: list[Key] = []
     if k is not None:
         _collect(doc, k, keys, keys, 0, before)
     return keys
+
+
+# The options' `'content' => $payload`: a name the body is held in (`$payload = json_encode([...])`).
+CONTENT_NAME = rx.compile(r"[\"']content[\"']\s*=>\s*\$(?P<n>\w+)\s*[,\]\)]")
+
+
+def _content_name_keys(doc: Text, context: tuple[int, int], before: int) -> list[Key]:
+    """The body keys of a stream context whose `'content'` is a name: those its value holds."""
+    m = CONTENT_NAME.search(doc.text, *context)
+    if m is None:
+        return []
+    return _variable_keys(doc, m.group("n"), before) or _variable_keys(
+        doc, "$" + m.group("n"), before
+    )
 
 
 def trailing_block(doc: Text, end: int) -> tuple[int, int] | None:
@@ -3244,24 +3258,33 @@ def _direct(doc: Text, call: int) -> bool:
 
 
 # What PHP's, Ruby's and Elixir's HTTP libraries send that HTTP_CALLEE does not name: WordPress's
-# `wp_remote_post(...)`, Elixir's bang verbs (`Req.post!(...)`, `HTTPoison.post!(...)`), and a
-# body set on a request's handle (handles.py: curl's `CURLOPT_POSTFIELDS, ...`, Net::HTTP's
-# `req.body = ...`).
+# `wp_remote_post(...)`, `file_get_contents` (with a stream context), Typhoeus'
+# `Typhoeus::Request.new(url, method: :post, body: ...)`, Finch's `Finch.build(:post, url, headers,
+# body)`, Elixir's bang verbs (`Req.post!(...)`, `HTTPoison.post!(...)`), and a body set on a
+# request's handle (handles.py: curl's `CURLOPT_POSTFIELDS, ...`, Net::HTTP's `req.body = ...`).
 SCRIPT_CALLEE = rx.compile(
-    r"(?:\bwp_(?:safe_)?remote_(?:post|get|request|head)|(?:\.|::)\s*(?:get|post|put|patch|delete"
-    r"|request)!)\s*$|(?:\bCURLOPT_POSTFIELDS\s*(?:=>|,)|(?<![\w$])[a-z_]\w*\.body\s*=)\s*$"
+    r"(?:\bwp_(?:safe_)?remote_(?:post|get|request|head)|\bfile_get_contents"
+    r"|\bTyphoeus::Request\.new|\bFinch\.build|(?:\.|::)\s*(?:get|post|put|patch|delete|request)!)\s*$"
+    r"|(?:\bCURLOPT_POSTFIELDS\s*(?:=>|,)|(?<![\w$])[a-z_]\w*\.body\s*=)\s*$"
 )
+
+# Tesla's verb functions, imported by `use Tesla` (`post("/x", body)`): the library's, unless the
+# file defines one of its own of that name.
+TESLA_VERB = rx.compile(r"(?<![\w.:$@])(?P<v>get|post|put|patch|delete)!?\s*$")
 
 
 def _script_direct(doc: Text, call: int) -> bool:
     """Whether a PHP, Ruby or Elixir request at `call` is sent by an HTTP library itself (see
     SCRIPT_CALLEE): its body is all it sends."""
-    return SCRIPT_CALLEE.search(doc.text, max(0, call - 40), call) is not None
+    if SCRIPT_CALLEE.search(doc.text, max(0, call - 40), call) is not None:
+        return True
+    verb = TESLA_VERB.search(doc.text, max(0, call - 40), call)
+    return verb is not None and doc.holds("Tesla") and not doc.defines(verb.group("v"))
 
 
 LIST_NAME_BEFORE = rx.compile(
     r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?(?::=|=)\s*"
-    r"(?:(?:new\s+)?[\w.<>\[\]{}, \t\n]*?|JSON\.stringify\(\s*|json\.dumps\(\s*|[\"'])?\Z"
+    r"(?:(?:new\s+)?[\w.<>\[\]{}, \t\n]*?|JSON\.stringify\(\s*|json\.dumps\(\s*|json_encode\(\s*|[\"'])?\Z"
 )
 
 
