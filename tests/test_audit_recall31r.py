@@ -287,6 +287,20 @@ def test_a_ruby_helper_of_the_files_own_may_add_fields() -> None:
     assert places(text, "s.rb") == set()
 
 
+def test_ruby_calls_without_parentheses_send_their_arguments() -> None:
+    text = source(
+        'require "rest-client"',
+        "payload = {",
+        '  talking_photo_url: "https://x/a.png"',
+        "}",
+        f'RestClient.post "{TALK}", payload.to_json, {{ content_type: :json }}',
+        f'RestClient.post "{TALK}",',
+        '  { talking_photo_url: "u", audio_url: "a", resolution: "720p" }.to_json,',
+        "  { content_type: :json }",
+    )
+    assert places(text, "s.rb") == {(2, "missing-field"), (7, "bad-value")}
+
+
 def test_typhoeus_request_object_sends_a_held_body_whole() -> None:
     text = source(
         "body = {",

@@ -18,6 +18,7 @@ from akool_cli.audit import (
     apart,
     builders,
     callers,
+    commandcalls,
     curlargs,
     declared,
     dtos,
@@ -2332,6 +2333,8 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     parens = enclosing_call(doc, offset)
     if parens is None and doc.language == "kotlin":
         parens = apart.receiver_call(doc, offset)  # (Fuel's `"$BASE/x".httpPost().body(...)`)
+    if parens is None and doc.language == "ruby":  # (`RestClient.post url, body, headers`)
+        parens = commandcalls.command_call(doc.text, doc.starts[doc.line_of(offset)], offset)
     if parens is not None:
         apart_ = apart.extents(doc, parens)
         return [
@@ -3278,6 +3281,8 @@ def _script_direct(doc: Text, call: int) -> bool:
     SCRIPT_CALLEE): its body is all it sends."""
     if SCRIPT_CALLEE.search(doc.text, max(0, call - 40), call) is not None:
         return True
+    if doc.text[call : call + 1] in (" ", "\t"):  # (Ruby's `RestClient.post url, ...`)
+        return commandcalls.command_at(doc.text, doc.starts[doc.line_of(call)], call)
     verb = TESLA_VERB.search(doc.text, max(0, call - 40), call)
     return verb is not None and doc.holds("Tesla") and not doc.defines(verb.group("v"))
 
