@@ -322,3 +322,25 @@ def test_a_stream_contexts_content_held_in_a_name_is_its_body() -> None:
         f"file_get_contents('{TALK}', false, $ctx);",
     )
     assert places(text, "s.php") == {(2, "missing-field")}
+
+
+def test_every_key_of_a_query_argument_is_read() -> None:
+    php = source(
+        "<?php",
+        f"$j = file_get_contents('{STATUS}?' . http_build_query(['video_model_id' => 1, 'page' => 2]));",
+        f"$r = Http::get('{STATUS}', ['video_model_id' => 1, 'vid' => 2]);",
+    )
+    assert places(php, "s.php") == {(2, "unknown-field"), (3, "unknown-field")}
+    ruby = source(
+        'conn = Faraday.new(url: "https://openapi.akool.com")',
+        'conn.get("/api/open/v3/content/video/infobymodelid", { video_model_id: 1, vid: 2 })',
+        'conn.get("/api/open/v3/content/video/infobymodelid", video_model_id: 1, vid: 2, headers: { a: 1 })',
+    )
+    assert places(ruby, "s.rb") == {(2, "unknown-field"), (3, "unknown-field")}
+
+
+def test_a_query_encoded_into_the_url_by_ruby_and_elixir() -> None:
+    ruby = source(f'Net::HTTP.get(URI("{STATUS}?" + URI.encode_www_form(id: ARGV[0])))')
+    assert places(ruby, "s.rb") == {(1, "misnamed-field")}
+    elixir = source(f'Finch.build(:get, "{STATUS}?" <> URI.encode_query(%{{id: id}}), [])')
+    assert places(elixir, "s.exs") == {(1, "misnamed-field")}

@@ -108,7 +108,7 @@ FARADAY_GET = rx.compile(
     r"(?:(?<![\w@$.])(?P<n>@?[A-Za-z_]\w*)|\bFaraday)\s*\.\s*(?:get|head|delete)\s*$"
 )
 FARADAY_BOUND = r"(?<![\w@$.]){name}\s*(?:\|\|)?=\s*Faraday\.new\b"
-LARAVEL_GET = rx.compile(r"->\s*(?:get|head)\s*$")
+LARAVEL_GET = rx.compile(r"(?:->|::)\s*(?:get|head)\s*$")
 LARAVEL_FACADE = rx.compile(r"(?<![\w\\])Http::")
 STATEMENT_BACK = 400  # (how far before a chained `->get(` its statement's `Http::` is looked for)
 # WordPress's `add_query_arg(['k' => v], $url)` / `add_query_arg('k', v, $url)`, and an inline
@@ -117,10 +117,19 @@ STATEMENT_BACK = 400  # (how far before a chained `->get(` its statement's `Http
 ADD_QUERY_ARG = rx.compile(r"\badd_query_arg\s*$")
 INLINE_BUILT = rx.compile(r"\bhttp_build_query\(\s*(?:\[|array\()")
 KEYWORD_LIST = rx.compile(r"\b(?:params|query):\s*\[(?=\s*[a-z_]\w*:\s)")
+# Ruby's `URI.encode_www_form(k: v)` / `URI.encode_www_form({ k: v })` and Elixir's
+# `URI.encode_query(%{k: v})` (read as Ruby's hash) written into the URL.
+RUBY_ENCODED = rx.compile(r"\bURI\.encode_(?:www_form|query)\(\s*\{?")
 # A Ruby hash's or keyword arguments' key (`id: x`, `"id" => x`, `:id => x`) and a keyword list's.
 RUBY_PAIR = rx.compile(
     r"(?:(?<![\w:])(?P<s>[A-Za-z_]\w*):(?!:)|[\"'](?P<q>[A-Za-z_][\w.-]*)[\"']\s*=>|(?<!\w):(?P<c>[A-Za-z_]\w*)\s*=>)"
     r"\s*(?P<v>[^,{}()\[\]\n]*(?:\([^()\n]*\)|\[[^\[\]\n]*\])?[^,{}()\[\]\n]*)"
+)
+# (the word a call's text holds when the pattern may match, the pattern, a pair's pattern: see RUBY_PAIR)
+INLINE_QUERIES = (
+    ("http_build_query", INLINE_BUILT, PHP_PAIR),
+    (":", KEYWORD_LIST, RUBY_PAIR),
+    ("URI.encode_", RUBY_ENCODED, RUBY_PAIR),
 )
 WP_PAIR_ARGS = rx.compile(
     r"\s*[\"'](?P<k>[A-Za-z_][\w.-]*)[\"']\s*,\s*(?P<v>[^,()]*(?:\([^()]*\))?[^,()]*?)\s*,"
@@ -159,14 +168,10 @@ def _faraday(text: str, start: int, name: str | None) -> bool:
 
 def _inline_keys(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, int]]:
     segment = text[start:end]
-    for pattern, pairs in ((INLINE_BUILT, PHP_PAIR), (KEYWORD_LIST, RUBY_PAIR)):
-        for m in (
-            pattern.finditer(segment)
-            if ("http_build_query" if pairs is PHP_PAIR else ":") in segment
-            else ()
-        ):
+    for word, pattern, pairs in INLINE_QUERIES:
+        for m in pattern.finditer(segment) if word in segment else ():
             opened = start + m.end()
-            yield from _pairs(text, opened, brackets.walk(text, opened, end, ","), pairs)
+            yield from _pairs(text, opened, brackets.walk(text, opened, end), pairs)
 
 
 def _second_argument_keys(
@@ -197,7 +202,7 @@ def _literal_keys(
     if not (text.startswith(("{", "["), at) or text.startswith("array(", at)):
         return []
     opened = at + (6 if text[at] == "a" else 1)
-    return list(_pairs(text, opened, brackets.walk(text, opened, end, ","), pairs))
+    return list(_pairs(text, opened, brackets.walk(text, opened, end), pairs))
 
 
 # Faraday's keyword options that are no query (a request's own settings).
