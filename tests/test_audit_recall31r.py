@@ -344,3 +344,16 @@ def test_a_query_encoded_into_the_url_by_ruby_and_elixir() -> None:
     assert places(ruby, "s.rb") == {(1, "misnamed-field")}
     elixir = source(f'Finch.build(:get, "{STATUS}?" <> URI.encode_query(%{{id: id}}), [])')
     assert places(elixir, "s.exs") == {(1, "misnamed-field")}
+
+
+def test_httpx_json_parse_code_is_the_envelopes() -> None:
+    text = source(
+        'require "httpx"',
+        f'response = HTTPX.get("{STATUS}", params: {{ video_model_id: ARGV[0] }})',
+        "data = response.json",
+        'puts data["data"]["video"]',
+        'if data["code"] == 200',
+        '  puts "ok"',
+        "end",
+    )
+    assert places(text, "s.rb") == {(5, "status-value")}

@@ -1,6 +1,6 @@
 """Parsed AKOOL answers in PHP and Ruby scripts (and Elixir's, read as Ruby), for the envelope
 `code` rule: the names bound to a parse (`$j = json_decode($out, true)`, Symfony's `->toArray()`,
-http.rb's `res.parse`, HTTParty's `parsed_response`, `JSON.parse(body, symbolize_names: true)`),
+http.rb's `res.parse`, HTTPX's `res.json`, HTTParty's `parsed_response`, `JSON.parse(body, symbolize_names: true)`),
 the responses of clients that parse for themselves, read by key only (Laravel's `$r['code']`,
 HTTParty's `r["code"]`: their `.code` is the HTTP status), and the body of a client whose JSON
 middleware parsed it (Faraday's, Req's and Tesla's `res.body["code"]`)."""
@@ -20,7 +20,7 @@ PARSED_BOUND = rx.compile(
     r"(?<![\w$.>])(?P<n>\$?[A-Za-z_]\w*)[ \t]*=[ \t]*(?:"
     r"json_decode\(|[^\n;=]*->(?:toArray|json|object)\(\)\s*;"
     r"|(?:JSON|Oj|MultiJson|Yajl::Parser)\.(?:parse|load)\b"
-    r"|[A-Za-z_]\w*(?:\.\w+)*\.(?:parse|parsed_response)\b(?![(\w])"
+    r"|[A-Za-z_]\w*(?:\.\w+)*\.(?:parse|parsed_response|json)\b(?![(\w])"
     r")",
     re.M,
 )
