@@ -4,7 +4,10 @@ HTTParty, RestClient, Typhoeus, http.rb, Excon; Req, Tesla, HTTPoison) as their 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from akool_cli.audit.scan import audit_text
+from tests.test_audit_recall30c import folder_places
 
 BASE = "https://openapi.akool.com/api/open/v3"
 STATUS = f"{BASE}/content/video/infobymodelid"
@@ -357,3 +360,32 @@ def test_httpx_json_parse_code_is_the_envelopes() -> None:
         "end",
     )
     assert places(text, "s.rb") == {(5, "status-value")}
+
+
+# -- Rails' custom configuration as a base (break21r rails-config-x-base-not-joined) ----------------
+
+
+def test_rails_config_x_setting_is_the_base_its_reads_give(tmp_path: Path) -> None:
+    client = source(
+        "module Akool",
+        "  class Client",
+        "    def initialize(base_url: Rails.configuration.x.akool.base_url)",
+        "      @conn = Faraday.new(url: base_url)",
+        "    end",
+        "    def video(id)",
+        '      @conn.get("content/video/infobymodelid", { video_id: id }).body["data"]',
+        "    end",
+        "  end",
+        "end",
+    )
+    application = source(
+        "module Studio",
+        "  class Application < Rails::Application",
+        f'    config.x.akool.base_url = ENV.fetch("AKOOL_BASE_URL", "{BASE}")',
+        "  end",
+        "end",
+    )
+    files = {"config/application.rb": application, "app/services/akool/client.rb": client}
+    assert folder_places(tmp_path, files) == {("app/services/akool/client.rb", 7, "misnamed-field")}
+    other = {"config/application.rb": application.replace("base_url", "other_url")}
+    assert folder_places(tmp_path / "o", {**files, **other}) == set()

@@ -811,6 +811,8 @@ CONFIG_READ = rx.compile(
     r"(?:<[^<>()]*>)?\s*\(|\[)|(?<![\w.$])config\()\s*[\"'](?P<key>[\w.:\-]+)[\"']"
     r"|^\$\{(?P<placeholder>[\w.\-]+)\}$"
 )
+# Rails' custom settings read (`Rails.configuration.x.akool.base_url`): see railsconfig.py.
+RAILS_READ = rx.compile(r"\bRails\.(?:configuration|application\.config)\.(?P<k>x(?:\.\w+)+)")
 # Spring's injected property, on the field's line or the line before it (Kotlin's `\${...}` too):
 # `@Value("${akool.api.url}") private String baseUrl;`, `@Value("${akool.url:https://...}")`.
 SPRING_VALUE = rx.compile(
@@ -874,6 +876,10 @@ def configured(rhs: str, bases: Bases) -> Base | None:
     named = [k for k in bases.imported if k.startswith("${") and k[2:-1] in rhs]
     for m in CONFIG_READ.finditer(rhs) if named else ():  # (only a value that names a key)
         found = bases.imported.get("${" + (m.group("key") or m.group("placeholder")) + "}")
+        if found is not None:
+            return found
+    for m in RAILS_READ.finditer(rhs) if named and "Rails." in rhs else ():
+        found = bases.imported.get("${" + m.group("k") + "}")
         if found is not None:
             return found
     return None
