@@ -12,7 +12,7 @@ from collections.abc import Collection
 
 from akool_cli.audit import answers, rx
 
-PHP_SUFFIXES = (".php", ".phtml")
+PHP_ENDINGS = (".php", ".phtml")
 
 # A name bound to a parsed answer: PHP's json_decode and the clients' parses, Ruby's JSON parsers
 # and the clients' parsed bodies (a paren-less `.parse`: `URI.parse(...)` is no answer).
@@ -42,7 +42,7 @@ KEY_ONLY = rx.compile(KEYED + "$")
 
 def is_script(name: str, first: str) -> bool:
     """Whether a file is PHP or Ruby (Elixir's text is read as Ruby)."""
-    return name.lower().endswith(PHP_SUFFIXES) or answers.is_ruby(name, first)
+    return name.lower().endswith(PHP_ENDINGS) or answers.is_ruby(name, first)
 
 
 def answer_names(lines: list[str], calls: Collection[int]) -> tuple[set[str], set[str]]:
