@@ -389,3 +389,30 @@ def test_rails_config_x_setting_is_the_base_its_reads_give(tmp_path: Path) -> No
     assert folder_places(tmp_path, files) == {("app/services/akool/client.rb", 7, "misnamed-field")}
     other = {"config/application.rb": application.replace("base_url", "other_url")}
     assert folder_places(tmp_path / "o", {**files, **other}) == set()
+
+
+# -- a held body that is more than its literal is not judged whole ------------------------------------
+
+
+def test_a_php_body_added_to_or_merged_is_not_judged_whole() -> None:
+    text = source(
+        "<?php",
+        "$body2 = ['talking_photo_url' => $photo];",
+        "$body2 += ['audio_url' => $audio];",
+        f"$ch2 = curl_init('{TALK}');",
+        "curl_setopt($ch2, CURLOPT_POSTFIELDS, json_encode($body2));",
+        "$body3 = ['talking_photo_url' => $photo] + $defaults;",
+        f"$ch3 = curl_init('{TALK}');",
+        "curl_setopt($ch3, CURLOPT_POSTFIELDS, json_encode($body3));",
+    )
+    assert places(text, "s.php") == set()
+
+
+def test_a_ruby_literal_merged_with_defaults_is_not_judged_whole() -> None:
+    text = source(
+        "payload = {",
+        '  talking_photo_url: "https://x/a.png"',
+        "}.merge(DEFAULTS)",
+        f'HTTParty.post("{TALK}", body: payload.to_json)',
+    )
+    assert places(text, "s.rb") == set()

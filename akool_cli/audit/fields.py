@@ -2997,6 +2997,10 @@ def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None
     name = held.group("n")
     if _scope_start(doc, c.end, call):
         return None  # a function starts in between: the call may send another scope's name
+    if held.group(0).startswith("$") and _php_touched(doc, name, c.end, call):
+        return None  # ($body += [...], array_push($body, ...): more than the literal)
+    if MERGED_AFTER.match(doc.text, c.end):
+        return None  # (`$b = [...] + $defaults;`, Ruby's `{...}.merge(DEFAULTS)`: more keys)
     if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", doc.text[c.end : call]) and not (
         _only_passed(doc, name, c.end, call)
     ):
@@ -3305,6 +3309,31 @@ def _only_passed(doc: Text, name: str, start: int, call: int) -> bool:
         ):
             return False
     return True
+
+
+# What serializes a name given to it (see _only_passed), read before the name.
+SERIALIZED_BEFORE = rx.compile(
+    r"(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|json_encode|wp_json_encode|"
+    r"JsonSerializer\.Serialize|serde_json::to_(?:string|vec))\(\s*&?$"
+    r"|[\"']content[\"']\s*=>\s*$"  # (a PHP stream context's content: what it sends)
+)
+
+# What merges more keys into a literal right after it: PHP's array union (`[...] + $defaults`),
+# Python's dict union (`{...} | DEFAULTS`), Ruby's and Rails' merges (`{...}.merge(extra)`).
+MERGED_AFTER = rx.compile(
+    r"[ \t]*(?:\+(?!\+)|\|(?!\|)|\.\s*(?:merge|deep_merge|reverse_merge|update|with_defaults)\b)"
+)
+
+
+def _php_touched(doc: Text, name: str, start: int, call: int) -> bool:
+    """Whether a PHP variable (`$body`, held as `body`) is used between its literal and the call
+    otherwise than serialized: `$body += [...]`, `$body['k'] = v`, `array_push($body, ...)`."""
+    for m in re.finditer(rf"\${re.escape(name)}(?![\w$])", doc.text[start:call]):
+        if not SERIALIZED_BEFORE.search(
+            doc.text, max(0, start + m.start() - 40), start + m.start()
+        ):
+            return True
+    return False
 
 
 def _only_keys(doc: Text, c: Container) -> bool:
