@@ -416,3 +416,24 @@ def test_a_ruby_literal_merged_with_defaults_is_not_judged_whole() -> None:
         f'HTTParty.post("{TALK}", body: payload.to_json)',
     )
     assert places(text, "s.rb") == set()
+
+
+# -- a PHP constructor's literal default base; Ruby's postfix unless on the envelope code ------------
+
+
+def test_a_php_typed_parameters_default_base_is_the_clients() -> None:
+    text = source(
+        "<?php",
+        "use GuzzleHttp\\Client;",
+        "final class Akool {",
+        "    private Client $http;",
+        f"    public function __construct(string $key, string $base = '{BASE}/') {{",
+        "        $this->http = new Client(['base_uri' => $base, 'headers' => ['x-api-key' => $key]]);",
+        "    }",
+        "    public function retired() {",
+        "        $this->http->post('content/video/createbytalkingphoto2', ['json' => []]);",
+        "    }",
+        "}",
+    )
+    assert places(text, "s.php") == {(9, "unknown-endpoint")}
+

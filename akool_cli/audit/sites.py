@@ -1092,6 +1092,21 @@ RUBY_KEYWORD_DEFAULT = rx.compile(
 )
 
 
+# A PHP function's typed parameter and its literal default (`function __construct(string $key,
+# string $base = 'https://...')`): the default is what the body's `$base` holds when not given.
+PHP_PARAMETER_DEFAULT = rx.compile(
+    r"[(,]\s*(?:\??[\w\\]+\s+)?\$(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<rhs>[\"'][^\"']*[\"'])"
+)
+
+
+def _php_parameter_defaults(line: str) -> Iterator[tuple[str, str]]:
+    """The parameters a PHP function's definition gives literal defaults (see PHP_PARAMETER_DEFAULT)."""
+    if "$" not in line or not re.search(r"\bfunction\s+\w*\s*\(", line):
+        return
+    for m in PHP_PARAMETER_DEFAULT.finditer(line):
+        yield "$" + m.group("name"), m.group("rhs")
+
+
 def _ruby_keyword_defaults(line: str) -> Iterator[tuple[str, str]]:
     """The keyword parameters a Ruby method's definition gives defaults (see RUBY_DEF)."""
     m = RUBY_DEF.match(line)
@@ -1148,6 +1163,7 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
         if m.group("rhs")[0] in "\"'" or FUNCTION_DEF.search(line):
             yield m.group("name"), m.group("rhs")
     yield from _ruby_keyword_defaults(line) if "def" in line else ()
+    yield from _php_parameter_defaults(line) if "function" in line else ()
     # a constructor's promoted parameter or a property, with a visibility: a property of the
     # object (PHP 8's `private string $base = '...'` in `__construct(...)`, on its own line
     # too; TypeScript's `private baseUrl: string = "..."`): read as `$this->base`
