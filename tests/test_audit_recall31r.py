@@ -437,3 +437,15 @@ def test_a_php_typed_parameters_default_base_is_the_clients() -> None:
     )
     assert places(text, "s.php") == {(9, "unknown-endpoint")}
 
+
+def test_ruby_raise_unless_code_equals_a_number_takes_it_for_success() -> None:
+    lines = (
+        f'res = Faraday.get("{STATUS}", {{ video_model_id: id }})',
+        "body = JSON.parse(res.body, symbolize_names: true)",
+        "puts body[:data][:video]",
+        "raise body[:msg] unless body[:code] == CODE_N",
+    )
+    assert places(source(*lines).replace("CODE_N", "0"), "s.rb") == {(4, "status-value")}
+    assert places(source(*lines).replace("CODE_N", "1000"), "s.rb") == set()
+    done = source(*lines[:3], 'puts "ok" unless body[:code] == 0')
+    assert places(done, "s.rb") == set()

@@ -937,6 +937,8 @@ def _code_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     `!=` that fails (`if j["code"] != 0: raise ...`)."""
     if len(line) > LONG or _tests(line) != 1:
         return None
+    if text.ruby and " unless " in line:
+        return _unless_said(line, op, tail)
     flag = FLAG.match(line)
     if flag is not None:
         words = set(re.sub(r"([a-z])([A-Z])", r"\1_\2", flag.group("flag")).lower().split("_"))
@@ -952,6 +954,24 @@ def _code_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     if op in ("==", "===") and not failing and not words & (UNDECIDED | set(MEANING_WORDS)):
         return "success", "by the branch it opens"
     return None
+
+
+# Ruby's postfix `unless` (`raise body[:msg] unless body[:code] == 0`): the statement runs when the
+# comparison fails.
+UNLESS = rx.compile(r"^\s*(?P<yes>\S[^\n]*?)\s+unless\s+(?!.*\bunless\b)")
+
+
+def _unless_said(line: str, op: str, tail: str) -> Meaning:
+    """A Ruby statement run unless the envelope's code equals a number: a failure it raises or
+    returns says the number is success."""
+    m = UNLESS.match(line)
+    if m is None or m.end() > len(line) - len(tail) or op not in ("==", "==="):
+        return None
+    return (
+        ("success", "by the failure it is the test for")
+        if _branch_meaning(m.group("yes")) == "failed"
+        else None
+    )
 
 
 ERROR_MEMBER = rx.compile(r"\.\s*(?:Error|error|Err|err)\b(?!\s*\()")
