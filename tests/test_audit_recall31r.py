@@ -449,3 +449,17 @@ def test_ruby_raise_unless_code_equals_a_number_takes_it_for_success() -> None:
     assert places(source(*lines).replace("CODE_N", "1000"), "s.rb") == set()
     done = source(*lines[:3], 'puts "ok" unless body[:code] == 0')
     assert places(done, "s.rb") == set()
+
+
+def test_elixir_response_body_taken_apart_by_keys_is_read() -> None:
+    text = source(
+        "defmodule A do",
+        "  def status(id) do",
+        f'    %{{body: %{{"code" => code, "data" => data}}}} = Req.get!("{STATUS}", params: [videoModelId: id])',
+        '    if code == 1000, do: data["video_status_text"], else: nil',
+        "  end",
+        "end",
+    )
+    found = {(f.line, f.column, f.rule) for f in audit_text(text, "a.ex")}
+    assert {(line, rule) for line, _, rule in found} == {(3, "misnamed-field"), (4, "answer-field")}
+    assert (4, 32, "answer-field") in found  # (mapped back to the file's own column)
