@@ -463,3 +463,19 @@ def test_elixir_response_body_taken_apart_by_keys_is_read() -> None:
     found = {(f.line, f.column, f.rule) for f in audit_text(text, "a.ex")}
     assert {(line, rule) for line, _, rule in found} == {(3, "misnamed-field"), (4, "answer-field")}
     assert (4, 32, "answer-field") in found  # (mapped back to the file's own column)
+
+
+def test_a_pipe_into_a_powershell_cmdlet_merges_nothing_into_the_literal() -> None:
+    """(recall31n reads `$body = @{ ... } | ConvertTo-Json` as a held body: the pipe sends the
+    hashtable as it is, so it stays judged whole after the merge; Python's `| D` merges.)"""
+    from akool_cli.audit import fields
+
+    assert fields.MERGED_AFTER.match("} | ConvertTo-Json", 1) is None
+    assert fields.MERGED_AFTER.match("}|ConvertTo-Json -Depth 5", 1) is None
+    assert fields.MERGED_AFTER.match("} | DEFAULTS", 1) is not None
+    python = source(
+        "import requests",
+        'body = {"talking_photo_url": "https://x/a.png"} | DEFAULTS',
+        f'requests.post("{TALK}", json=body)',
+    )
+    assert places(python, "s.py") == set()

@@ -3319,9 +3319,11 @@ SERIALIZED_BEFORE = rx.compile(
 )
 
 # What merges more keys into a literal right after it: PHP's array union (`[...] + $defaults`),
-# Python's dict union (`{...} | DEFAULTS`), Ruby's and Rails' merges (`{...}.merge(extra)`).
+# Python's dict union (`{...} | DEFAULTS`), Ruby's and Rails' merges (`{...}.merge(extra)`); not
+# PowerShell's pipe into a cmdlet (`@{...} | ConvertTo-Json`), which sends the literal as it is.
 MERGED_AFTER = rx.compile(
-    r"[ \t]*(?:\+(?!\+)|\|(?!\|)|\.\s*(?:merge|deep_merge|reverse_merge|update|with_defaults)\b)"
+    r"[ \t]*(?:\+(?!\+)|\|(?!\|)(?![ \t]*[A-Z][a-z]+-[A-Z])"  # (PowerShell's `| ConvertTo-Json`: a pipe)
+    r"|\.\s*(?:merge|deep_merge|reverse_merge|update|with_defaults)\b)"
 )
 
 
