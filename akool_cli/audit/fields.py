@@ -3322,7 +3322,7 @@ SERIALIZED_BEFORE = rx.compile(
 # Python's dict union (`{...} | DEFAULTS`), Ruby's and Rails' merges (`{...}.merge(extra)`); not
 # PowerShell's pipe into a cmdlet (`@{...} | ConvertTo-Json`), which sends the literal as it is.
 MERGED_AFTER = rx.compile(
-    r"[ \t]*(?:\+(?!\+)|\|(?!\|)(?![ \t]*[A-Z][a-z]+-[A-Z])"  # (PowerShell's `| ConvertTo-Json`: a pipe)
+    r"[ \t]*(?:\+(?!\+)|\|(?!\|)(?![ \t]*[A-Z][A-Za-z]+-[A-Z])"  # (PowerShell's `| ConvertTo-Json`: a pipe)
     r"|\.\s*(?:merge|deep_merge|reverse_merge|update|with_defaults)\b)"
 )
 
