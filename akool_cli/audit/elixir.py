@@ -64,6 +64,13 @@ def read(text: str) -> list[Code]:
             continue
         heredoc = line.count('"""') % 2 == 1
         joined = _joined(lines, n, base is not None)
+        taken = _body_taken(line, n) if "body:" in line else None
+        if taken is not None:  # (`%{body: %{"code" => code, "data" => data}} = Req.get!(...)`)
+            for k, (shown, pieces) in enumerate(taken):
+                if k == 0 and joined:  # (the call's own line: its relative path joined)
+                    shown, pieces = _join_paths(shown, pieces, joined)
+                code.add(shown, *pieces)
+            continue
         shown, pieces = _matched(line, n) or rewrite(line, n, 0, TOKEN, lambda m: _ruby(m))
         if joined:
             shown, pieces = _join_paths(shown, pieces, joined)
@@ -132,6 +139,48 @@ def _bound(
         pieces.append(Piece(len(out), n, key.start("k"), len(key.group("k"))))
         out += key.group("k") + '"]'
     return out + tail, tuple(pieces)
+
+
+# A response's body taken apart by keys on the spot: `%{body: %{"code" => code, "data" => data}} =
+# Req.get!(...)` (Req's and Tesla's bodies are parsed), `%Req.Response{body: %{"data" => d}} = ...`.
+BODY_TAKEN = rx.compile(
+    r"^(?P<lead>\s*)%(?:[A-Z][\w.]*)?\{[^{}]*?\bbody:\s*%\{(?P<pairs>[^{}]*)\}[^{}]*\}"
+    r"\s*=\s*(?P<rhs>\S.*?)\s*$"
+)
+TAKEN_PAIR = rx.compile(r"\"(?P<k>[A-Za-z_]\w*)\"\s*=>\s*(?P<name>[a-z_]\w*)\s*(?:,|$)")
+TAKEN = "akool_response_"  # (the name the Ruby reading binds the response to, then takes keys of)
+
+
+def _body_taken(line: str, n: int) -> list[tuple[str, tuple[Piece, ...]]] | None:
+    """A response's body taken apart by string keys (see BODY_TAKEN), read as the Ruby that binds
+    the response, then each name to its body's key: `akool_response_ = Req.get!(...)`, `code =
+    akool_response_.body["code"]`, each key and name kept where the file has them."""
+    m = BODY_TAKEN.match(line)
+    pairs = list(TAKEN_PAIR.finditer(m.group("pairs"))) if m is not None else []
+    if m is None or not pairs:
+        return None
+    lead = m.group("lead")
+    rhs, more = rewrite(m.group("rhs"), n, m.start("rhs"), TOKEN, lambda t: _ruby(t))
+    head = f"{lead}{TAKEN} = "
+    out = [
+        (
+            head + rhs,
+            (
+                Piece(0, n, 0, len(lead)),
+                *(Piece(p.at + len(head), p.line, p.column, p.length) for p in more),
+            ),
+        )
+    ]
+    at = m.start("pairs")
+    for pair in pairs:
+        name, key = pair.group("name"), pair.group("k")
+        text = f'{lead}{name} = {TAKEN}.body["'
+        pieces = (
+            Piece(len(lead), n, at + pair.start("name"), len(name)),
+            Piece(len(text), n, at + pair.start("k"), len(key)),
+        )
+        out.append((text + key + '"]', pieces))
+    return out
 
 
 def client_base(lines: list[str]) -> str | None:

@@ -18,6 +18,7 @@ from akool_cli.audit import (
     apart,
     builders,
     callers,
+    commandcalls,
     curlargs,
     declared,
     dtos,
@@ -1147,6 +1148,8 @@ def _query_only_keys(doc: Text, start: int, end: int) -> list[Key]:
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     for name, at, value_start, value_end in querybuilders.builder_keys(doc.text, start, end):
         query.append(Key(name, at, value_start, value_end, raw=True))  # (url.searchParams.set)
+    if not doc.python and doc.language in ("", "ruby"):  # (PHP's, Ruby's: see querybuilders)
+        query += [Key(*key, raw=True) for key in querybuilders.argument_keys(doc.text, start, end)]
     if doc.holds(*urlbuilders.QUERY_WORDS):  # OkHttp's addQueryParameter, Spring's queryParam
         query += [Key(*key, raw=True) for key in urlbuilders.builder_query(doc.text, start, end)]
     if doc.language == "csharp" and doc.holds(netqueries.WORD):  # QueryHelpers.AddQueryString
@@ -1257,12 +1260,26 @@ def _content_keys(doc: Text, context: tuple[int, int], before: int) -> list[Key]
     sends no content)."""
     m = CONTENT_VALUE.search(doc.text, *context)
     if m is None:
-        return []
+        return _content_name_keys(doc, context, before)
     k = doc.container_at(m.end() - 1 if m.group("open") == "[" else m.end())
     keys: list[Key] = []
     if k is not None:
         _collect(doc, k, keys, keys, 0, before)
     return keys
+
+
+# The options' `'content' => $payload`: a name the body is held in (`$payload = json_encode([...])`).
+CONTENT_NAME = rx.compile(r"[\"']content[\"']\s*=>\s*\$(?P<n>\w+)\s*[,\]\)]")
+
+
+def _content_name_keys(doc: Text, context: tuple[int, int], before: int) -> list[Key]:
+    """The body keys of a stream context whose `'content'` is a name: those its value holds."""
+    m = CONTENT_NAME.search(doc.text, *context)
+    if m is None:
+        return []
+    return _variable_keys(doc, m.group("n"), before) or _variable_keys(
+        doc, "$" + m.group("n"), before
+    )
 
 
 def trailing_block(doc: Text, end: int) -> tuple[int, int] | None:
@@ -2346,6 +2363,8 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     parens = enclosing_call(doc, offset)
     if parens is None and doc.language == "kotlin":
         parens = apart.receiver_call(doc, offset)  # (Fuel's `"$BASE/x".httpPost().body(...)`)
+    if parens is None and doc.language == "ruby":  # (`RestClient.post url, body, headers`)
+        parens = commandcalls.command_call(doc.text, doc.starts[doc.line_of(offset)], offset)
     if parens is not None:
         apart_ = apart.extents(doc, parens)
         return [
@@ -2985,6 +3004,15 @@ SCOPE_START = rx.compile(
     r"\bdef\s|\bfunction\b|\bfunc\s|=>|\bfun\s|\bsub\s|^\s*(?:public|private|protected)\s", re.M
 )
 
+# The same in PHP and Ruby, whose `=>` pairs a hash's or an array's key with its value.
+SCRIPT_SCOPE_START = rx.compile(r"\bdef\s|\bfunction\b|^\s*(?:public|private|protected)\s", re.M)
+
+
+def _scope_start(doc: Text, start: int, end: int) -> re.Match[str] | None:
+    """Where a function or method starts in doc.text[start:end] (see SCOPE_START)."""
+    script = doc.language == "ruby" or (not doc.python and doc.holds("<?php"))
+    return (SCRIPT_SCOPE_START if script else SCOPE_START).search(doc.text, start, end)
+
 
 def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None:
     """The object literal that is certainly the whole body of a request, or None: every key the
@@ -3015,14 +3043,18 @@ def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None
     if held is None:
         return None
     name = held.group("n")
-    if SCOPE_START.search(doc.text, c.end, call):
+    if _scope_start(doc, c.end, call):
         return None  # a function starts in between: the call may send another scope's name
+    if held.group(0).startswith("$") and _php_touched(doc, name, c.end, call):
+        return None  # ($body += [...], array_push($body, ...): more than the literal)
+    if MERGED_AFTER.match(doc.text, c.end):
+        return None  # (`$b = [...] + $defaults;`, Ruby's `{...}.merge(DEFAULTS)`: more keys)
     if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", doc.text[c.end : call]) and not (
         _only_passed(doc, name, c.end, call)
     ):
         return _assembled(doc, request)
     earlier = doc.last_assignment(name, held.start())
-    if earlier is not None and not SCOPE_START.search(doc.text, earlier[1], c.start):
+    if earlier is not None and not _scope_start(doc, earlier[1], c.start):
         return None  # bound twice in one scope (branches): which one is sent is not certain
     return index
 
@@ -3059,7 +3091,7 @@ def _assembled(doc: Text, request: Request) -> int | None:
     added = _added_keys(doc, name, c.end, call)
     if {k.offset for k in request.body} != {k.offset for k in (*c.keys, *added)}:
         return None
-    if not _only_keys(doc, c) or SCOPE_START.search(doc.text, c.end, call):
+    if not _only_keys(doc, c) or _scope_start(doc, c.end, call):
         return None
     for m in re.finditer(rf"(?<![\w$.]){re.escape(name)}(?![\w$])", doc.text[c.end : call]):
         at = c.end + m.start()
@@ -3069,7 +3101,7 @@ def _assembled(doc: Text, request: Request) -> int | None:
             return None  # body.update(x), Object.assign(body, x), body[k] = v, f(body)
     bound = doc.last_assignment(name, call)
     spot = doc.last_assignment(name, bound[0]) if bound is not None else None
-    if spot is not None and not SCOPE_START.search(doc.text, spot[1], c.start):
+    if spot is not None and not _scope_start(doc, spot[1], c.start):
         return None  # bound twice in one scope
     return literal
 
@@ -3264,6 +3296,8 @@ def _direct(doc: Text, call: int) -> bool:
     """Whether the request at `call` is sent by an HTTP library itself (curl, requests.post,
     axios.post, fetch, OkHttp's .url(...), http.NewRequest, $client->post...), not by a function
     of the script's own (`akoolPost(path, body)`, `self._post(...)`, a shell `post` function)."""
+    if not doc.python and _script_direct(doc, call):
+        return True
     if doc.text[call : call + 1] != "(":
         return bool(HTTP_COMMAND.match(doc.line_text(doc.line_of(call))))
     before = doc.text[max(0, call - 80) : call]
@@ -3277,9 +3311,36 @@ def _direct(doc: Text, call: int) -> bool:
     return owner is None or not doc.defines(owner.group("verb"))  # (not the script's own)
 
 
+# What PHP's, Ruby's and Elixir's HTTP libraries send that HTTP_CALLEE does not name: WordPress's
+# `wp_remote_post(...)`, `file_get_contents` (with a stream context), Typhoeus'
+# `Typhoeus::Request.new(url, method: :post, body: ...)`, Finch's `Finch.build(:post, url, headers,
+# body)`, Elixir's bang verbs (`Req.post!(...)`, `HTTPoison.post!(...)`), and a body set on a
+# request's handle (handles.py: curl's `CURLOPT_POSTFIELDS, ...`, Net::HTTP's `req.body = ...`).
+SCRIPT_CALLEE = rx.compile(
+    r"(?:\bwp_(?:safe_)?remote_(?:post|get|request|head)|\bfile_get_contents"
+    r"|\bTyphoeus::Request\.new|\bFinch\.build|(?:\.|::)\s*(?:get|post|put|patch|delete|request)!)\s*$"
+    r"|(?:\bCURLOPT_POSTFIELDS\s*(?:=>|,)|(?<![\w$])[a-z_]\w*\.body\s*=)\s*$"
+)
+
+# Tesla's verb functions, imported by `use Tesla` (`post("/x", body)`): the library's, unless the
+# file defines one of its own of that name.
+TESLA_VERB = rx.compile(r"(?<![\w.:$@])(?P<v>get|post|put|patch|delete)!?\s*$")
+
+
+def _script_direct(doc: Text, call: int) -> bool:
+    """Whether a PHP, Ruby or Elixir request at `call` is sent by an HTTP library itself (see
+    SCRIPT_CALLEE): its body is all it sends."""
+    if SCRIPT_CALLEE.search(doc.text, max(0, call - 40), call) is not None:
+        return True
+    if doc.text[call : call + 1] in (" ", "\t"):  # (Ruby's `RestClient.post url, ...`)
+        return commandcalls.command_at(doc.text, doc.starts[doc.line_of(call)], call)
+    verb = TESLA_VERB.search(doc.text, max(0, call - 40), call)
+    return verb is not None and doc.holds("Tesla") and not doc.defines(verb.group("v"))
+
+
 LIST_NAME_BEFORE = rx.compile(
     r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?(?::=|=)\s*"
-    r"(?:(?:new\s+)?[\w.<>\[\]{}, \t\n]*?|JSON\.stringify\(\s*|json\.dumps\(\s*|[\"'])?\Z"
+    r"(?:(?:new\s+)?[\w.<>\[\]{}, \t\n]*?|JSON\.stringify\(\s*|json\.dumps\(\s*|json_encode\(\s*|[\"'])?\Z"
 )
 
 
@@ -3295,6 +3356,33 @@ def _only_passed(doc: Text, name: str, start: int, call: int) -> bool:
         ):
             return False
     return True
+
+
+# What serializes a name given to it (see _only_passed), read before the name.
+SERIALIZED_BEFORE = rx.compile(
+    r"(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|json_encode|wp_json_encode|"
+    r"JsonSerializer\.Serialize|serde_json::to_(?:string|vec))\(\s*&?$"
+    r"|[\"']content[\"']\s*=>\s*$"  # (a PHP stream context's content: what it sends)
+)
+
+# What merges more keys into a literal right after it: PHP's array union (`[...] + $defaults`),
+# Python's dict union (`{...} | DEFAULTS`), Ruby's and Rails' merges (`{...}.merge(extra)`); not
+# PowerShell's pipe into a cmdlet (`@{...} | ConvertTo-Json`), which sends the literal as it is.
+MERGED_AFTER = rx.compile(
+    r"[ \t]*(?:\+(?!\+)|\|(?!\|)(?![ \t]*[A-Z][A-Za-z]+-[A-Z])"  # (PowerShell's `| ConvertTo-Json`: a pipe)
+    r"|\.\s*(?:merge|deep_merge|reverse_merge|update|with_defaults)\b)"
+)
+
+
+def _php_touched(doc: Text, name: str, start: int, call: int) -> bool:
+    """Whether a PHP variable (`$body`, held as `body`) is used between its literal and the call
+    otherwise than serialized: `$body += [...]`, `$body['k'] = v`, `array_push($body, ...)`."""
+    for m in re.finditer(rf"\${re.escape(name)}(?![\w$])", doc.text[start:call]):
+        if not SERIALIZED_BEFORE.search(
+            doc.text, max(0, start + m.start() - 40), start + m.start()
+        ):
+            return True
+    return False
 
 
 def _only_keys(doc: Text, c: Container) -> bool:

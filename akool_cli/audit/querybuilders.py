@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from akool_cli.audit import rx
+from akool_cli.audit import brackets, rx
 
 # The words a text holds when one of its requests may take a query from a builder.
 BUILDER_WORDS = ("searchParams", "url.Values", "http_build_query", "{urlencode(")
@@ -97,3 +97,136 @@ def _php_keys(before: str, window: int, name: str) -> Iterator[tuple[str, int, i
     for m in PHP_PAIR.finditer(array):
         at = window + built.end()
         yield m.group("k"), at + m.start("k"), at + m.start("v"), at + m.end("v")
+
+
+# -- a query given as a call's argument (PHP, Ruby, Elixir read as Ruby) ---------------------------
+# The clients whose GET takes the query as its second argument: Faraday's `conn.get(path, id: x)`,
+# `conn.get(path, { k: v })`, `Faraday.get(url, { k: v }, headers)` (a name bound to `Faraday.new`,
+# or Faraday itself), and Laravel's `Http::...->get(url, ['k' => v])` (the statement names `Http::`);
+# RestClient's second argument is its headers, Guzzle's its options: neither is here.
+FARADAY_GET = rx.compile(
+    r"(?:(?<![\w@$.])(?P<n>@?[A-Za-z_]\w*)|\bFaraday)\s*\.\s*(?:get|head|delete)\s*$"
+)
+FARADAY_BOUND = r"(?<![\w@$.]){name}\s*(?:\|\|)?=\s*Faraday\.new\b"
+LARAVEL_GET = rx.compile(r"(?:->|::)\s*(?:get|head)\s*$")
+LARAVEL_FACADE = rx.compile(r"(?<![\w\\])Http::")
+STATEMENT_BACK = 400  # (how far before a chained `->get(` its statement's `Http::` is looked for)
+# WordPress's `add_query_arg(['k' => v], $url)` / `add_query_arg('k', v, $url)`, and an inline
+# `http_build_query([...])` (PHP) or a keyword list given as Req's `params:` / Tesla's `query:`
+# (Elixir's `[k: v]`, which the Ruby reading sees as a list).
+ADD_QUERY_ARG = rx.compile(r"\badd_query_arg\s*$")
+INLINE_BUILT = rx.compile(r"\bhttp_build_query\(\s*(?:\[|array\()")
+KEYWORD_LIST = rx.compile(r"\b(?:params|query):\s*\[(?=\s*[a-z_]\w*:\s)")
+# Ruby's `URI.encode_www_form(k: v)` / `URI.encode_www_form({ k: v })` and Elixir's
+# `URI.encode_query(%{k: v})` (read as Ruby's hash) written into the URL.
+RUBY_ENCODED = rx.compile(r"\bURI\.encode_(?:www_form|query)\(\s*\{?")
+# A Ruby hash's or keyword arguments' key (`id: x`, `"id" => x`, `:id => x`) and a keyword list's.
+RUBY_PAIR = rx.compile(
+    r"(?:(?<![\w:])(?P<s>[A-Za-z_]\w*):(?!:)|[\"'](?P<q>[A-Za-z_][\w.-]*)[\"']\s*=>|(?<!\w):(?P<c>[A-Za-z_]\w*)\s*=>)"
+    r"\s*(?P<v>[^,{}()\[\]\n]*(?:\([^()\n]*\)|\[[^\[\]\n]*\])?[^,{}()\[\]\n]*)"
+)
+# (the word a call's text holds when the pattern may match, the pattern, a pair's pattern: see RUBY_PAIR)
+INLINE_QUERIES = (
+    ("http_build_query", INLINE_BUILT, PHP_PAIR),
+    (":", KEYWORD_LIST, RUBY_PAIR),
+    ("URI.encode_", RUBY_ENCODED, RUBY_PAIR),
+)
+WP_PAIR_ARGS = rx.compile(
+    r"\s*[\"'](?P<k>[A-Za-z_][\w.-]*)[\"']\s*,\s*(?P<v>[^,()]*(?:\([^()]*\))?[^,()]*?)\s*,"
+)
+
+
+def argument_keys(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
+    """The query keys (name, where, value start, value end) a PHP or Ruby request at
+    text[start:end] (its parentheses) is given as an argument (see FARADAY_GET, LARAVEL_GET,
+    ADD_QUERY_ARG, INLINE_BUILT, KEYWORD_LIST)."""
+    callee = text[max(0, start - 80) : start]
+    found = list(_inline_keys(text, start, end))
+    faraday = FARADAY_GET.search(callee)
+    if faraday is not None and _faraday(text, start, faraday.group("n")):
+        found += _second_argument_keys(text, start, end, RUBY_PAIR)
+    elif LARAVEL_GET.search(callee) and LARAVEL_FACADE.search(
+        text, max(0, start - STATEMENT_BACK), start
+    ):
+        if ";" not in text[max(0, start - STATEMENT_BACK) : start].rsplit("Http::", 1)[-1]:
+            found += _second_argument_keys(text, start, end, PHP_PAIR)
+    elif ADD_QUERY_ARG.search(callee):
+        pair = WP_PAIR_ARGS.match(text, start + 1, end)
+        if pair is not None:
+            found.append((pair.group("k"), pair.start("k"), pair.start("v"), pair.end("v")))
+        else:
+            found += _literal_keys(text, start + 1, end, PHP_PAIR)
+    return found
+
+
+def _faraday(text: str, start: int, name: str | None) -> bool:
+    if name is None or name == "Faraday":
+        return True
+    bound = re.search(FARADAY_BOUND.format(name=re.escape(name)), text[:start])
+    return bound is not None
+
+
+def _inline_keys(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, int]]:
+    segment = text[start:end]
+    for word, pattern, pairs in INLINE_QUERIES:
+        for m in pattern.finditer(segment) if word in segment else ():
+            opened = start + m.end()
+            yield from _pairs(text, opened, brackets.walk(text, opened, end), pairs)
+
+
+def _second_argument_keys(
+    text: str, start: int, end: int, pairs: re.Pattern[str]
+) -> list[tuple[str, int, int, int]]:
+    """The keys of a call's second argument: a hash or array literal, or (Ruby) the bare keyword
+    arguments that run to the call's end."""
+    first = brackets.walk(text, start + 1, end, ",")
+    if first >= end - 1 or text[first] != ",":
+        return []
+    second = first + 1
+    while second < end and text[second] in " \t\n":
+        second += 1
+    literal = _literal_keys(text, second, end, pairs)
+    if literal:
+        return literal
+    if pairs is RUBY_PAIR and RUBY_PAIR.match(text, second):
+        return [k for k in _pairs(text, second, end - 1, pairs) if k[0] not in RUBY_OPTIONS]
+    return []
+
+
+def _literal_keys(
+    text: str, at: int, end: int, pairs: re.Pattern[str]
+) -> list[tuple[str, int, int, int]]:
+    """The keys of the hash or array literal at `at` (blanks before it skipped), if one is there."""
+    while at < end and text[at] in " \t\n":
+        at += 1
+    if not (text.startswith(("{", "["), at) or text.startswith("array(", at)):
+        return []
+    opened = at + (6 if text[at] == "a" else 1)
+    return list(_pairs(text, opened, brackets.walk(text, opened, end), pairs))
+
+
+# Faraday's keyword options that are no query (a request's own settings).
+RUBY_OPTIONS = frozenset({"headers", "request", "proxy", "ssl"})
+
+
+def _pairs(
+    text: str, start: int, end: int, pairs: re.Pattern[str]
+) -> Iterator[tuple[str, int, int, int]]:
+    """The top-level keys of the pairs written in text[start:end] (nested brackets skipped)."""
+    k = start
+    while k < end:
+        if text[k] in "([{":
+            close = brackets.matching(text, k, 1, end)
+            k = close + 1 if close > 0 else end
+            continue
+        m = pairs.match(text, k, end) if k == start or not _word(text[k - 1]) else None
+        if m is None:
+            k += 1
+            continue
+        group = next(g for g in ("k", "s", "q", "c") if g in m.groupdict() and m.group(g))
+        yield m.group(group), m.start(group), m.start("v"), m.end("v")
+        k = m.end()
+
+
+def _word(c: str) -> bool:
+    return c.isalnum() or c == "_"

@@ -811,6 +811,8 @@ CONFIG_READ = rx.compile(
     r"(?:<[^<>()]*>)?\s*\(|\[)|(?<![\w.$])config\()\s*[\"'](?P<key>[\w.:\-]+)[\"']"
     r"|^\$\{(?P<placeholder>[\w.\-]+)\}$"
 )
+# Rails' custom settings read (`Rails.configuration.x.akool.base_url`): see railsconfig.py.
+RAILS_READ = rx.compile(r"\bRails\.(?:configuration|application\.config)\.(?P<k>x(?:\.\w+)+)")
 # Spring's injected property, on the field's line or the line before it (Kotlin's `\${...}` too):
 # `@Value("${akool.api.url}") private String baseUrl;`, `@Value("${akool.url:https://...}")`.
 SPRING_VALUE = rx.compile(
@@ -874,6 +876,10 @@ def configured(rhs: str, bases: Bases) -> Base | None:
     named = [k for k in bases.imported if k.startswith("${") and k[2:-1] in rhs]
     for m in CONFIG_READ.finditer(rhs) if named else ():  # (only a value that names a key)
         found = bases.imported.get("${" + (m.group("key") or m.group("placeholder")) + "}")
+        if found is not None:
+            return found
+    for m in RAILS_READ.finditer(rhs) if named and "Rails." in rhs else ():
+        found = bases.imported.get("${" + m.group("k") + "}")
         if found is not None:
             return found
     return None
@@ -1076,6 +1082,37 @@ PARAMETER_DEFAULT = rx.compile(
     r"(?P<rhs>[\"'][^\"']*[\"']|[A-Za-z_][\w.]*(?=\s*[,)]))"
 )
 
+# A Ruby method's keyword parameter and its default (`def initialize(key, base: DEFAULT_BASE)`,
+# `base_url: "https://..."`); a Python definition's line ends with `:`, and its `x: T` is a type.
+RUBY_DEF = rx.compile(
+    r"^\s*def\s+(?:self\.)?[A-Za-z_]\w*[?!]?\s*\((?P<params>[^()]*)\)\s*(?:#.*)?$"
+)
+RUBY_KEYWORD_DEFAULT = rx.compile(
+    r"(?:^|,)\s*(?P<name>[a-z_]\w*):\s*(?P<rhs>[\"'][^\"']*[\"']|[A-Za-z_][\w.:]*(?=\s*(?:,|$)))"
+)
+
+
+# A PHP function's typed parameter and its literal default (`function __construct(string $key,
+# string $base = 'https://...')`): the default is what the body's `$base` holds when not given.
+PHP_PARAMETER_DEFAULT = rx.compile(
+    r"[(,]\s*(?:\??[\w\\]+\s+)?\$(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<rhs>[\"'][^\"']*[\"'])"
+)
+
+
+def _php_parameter_defaults(line: str) -> Iterator[tuple[str, str]]:
+    """The parameters a PHP function's definition gives literal defaults (see PHP_PARAMETER_DEFAULT)."""
+    if "$" not in line or not re.search(r"\bfunction\s+\w*\s*\(", line):
+        return
+    for m in PHP_PARAMETER_DEFAULT.finditer(line):
+        yield "$" + m.group("name"), m.group("rhs")
+
+
+def _ruby_keyword_defaults(line: str) -> Iterator[tuple[str, str]]:
+    """The keyword parameters a Ruby method's definition gives defaults (see RUBY_DEF)."""
+    m = RUBY_DEF.match(line)
+    for k in RUBY_KEYWORD_DEFAULT.finditer(m.group("params")) if m is not None else ():
+        yield k.group("name"), k.group("rhs")
+
 
 PROMOTED = rx.compile(
     r"(?:^|[(,])\s*(?:public|private|protected)(?:\s+readonly)?\s+(?:\??[\w\\]+\s+)?\$?"
@@ -1125,6 +1162,8 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     for m in PARAMETER_DEFAULT.finditer(line):
         if m.group("rhs")[0] in "\"'" or FUNCTION_DEF.search(line):
             yield m.group("name"), m.group("rhs")
+    yield from _ruby_keyword_defaults(line) if "def" in line else ()
+    yield from _php_parameter_defaults(line) if "function" in line else ()
     # a constructor's promoted parameter or a property, with a visibility: a property of the
     # object (PHP 8's `private string $base = '...'` in `__construct(...)`, on its own line
     # too; TypeScript's `private baseUrl: string = "..."`): read as `$this->base`

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import answers, holders, rx, sites, ties
+from akool_cli.audit import answers, holders, rx, scriptanswers, sites, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
 from akool_cli.audit.scopes import function_def
@@ -175,6 +175,8 @@ class _Text:
     axios: bool = False  # the text names axios (whose `res.data` is the whole answer)
     bases: Bases = field(default_factory=Bases)  # (the file's: see _names_other_host)
     facts: ties.Lines | None = None  # what each line binds, once asked (see _bound_above)
+    script: bool = False  # PHP's or Ruby's (see scriptanswers.py)
+    script_answers: tuple[set[str], set[str]] | None = None  # (see _script_answer)
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
@@ -275,6 +277,7 @@ def status_hits(
     text = _Text(ctx.lines, ctx.name.endswith((".py", ".ipynb")))
     text.shell = ctx.name.endswith(SHELL_NAMES)
     text.ruby = answers.is_ruby(ctx.name, ctx.lines[0] if ctx.lines else "")
+    text.script = scriptanswers.is_script(ctx.name, ctx.lines[0] if ctx.lines else "")
     text.doc = ctx.doc()
     text.bases = ctx.bases
     text.parsed = parsed
@@ -327,6 +330,8 @@ def _tied(
     m = ties.get(key or (-1, -1)) or (ties.get(text.place(origin)) if origin is not None else None)
     if m is None and key is None and origin is not None:
         m = ties.get(_results_read(text, origin) or (-1, -1))
+    if m is None and one.code and text.script and origin is not None:
+        m = _script_tie(text, origin, ties)
     if m is None:
         own = _own_field(text, one.name) or (origin is not None and _on_own_model(text, origin))
         checked = one.plain and origin is not None and _akool_checker(text, text.place(origin)[0])
@@ -942,6 +947,8 @@ def _code_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     `!=` that fails (`if j["code"] != 0: raise ...`)."""
     if len(line) > LONG or _tests(line) != 1:
         return None
+    if text.ruby and " unless " in line:
+        return _unless_said(line, op, tail)
     flag = FLAG.match(line)
     if flag is not None:
         words = set(re.sub(r"([a-z])([A-Z])", r"\1_\2", flag.group("flag")).lower().split("_"))
@@ -957,6 +964,24 @@ def _code_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     if op in ("==", "===") and not failing and not words & (UNDECIDED | set(MEANING_WORDS)):
         return "success", "by the branch it opens"
     return None
+
+
+# Ruby's postfix `unless` (`raise body[:msg] unless body[:code] == 0`): the statement runs when the
+# comparison fails.
+UNLESS = rx.compile(r"^\s*(?P<yes>\S[^\n]*?)\s+unless\s+(?!.*\bunless\b)")
+
+
+def _unless_said(line: str, op: str, tail: str) -> Meaning:
+    """A Ruby statement run unless the envelope's code equals a number: a failure it raises or
+    returns says the number is success."""
+    m = UNLESS.match(line)
+    if m is None or m.end() > len(line) - len(tail) or op not in ("==", "==="):
+        return None
+    return (
+        ("success", "by the failure it is the test for")
+        if _branch_meaning(m.group("yes")) == "failed"
+        else None
+    )
 
 
 ERROR_MEMBER = rx.compile(r"\.\s*(?:Error|error|Err|err)\b(?!\s*\()")
@@ -1058,7 +1083,7 @@ def _member_reads(text: _Text, one: Field) -> list[tuple[int, int]]:
 # is not an AKOOL call is that request's.
 REQUEST_LINE = rx.compile(
     r"(?:\bfetch|\brequests\.\w+|\baxios(?:\.\w+)?|\bhttpx\.\w+|\bhttp\.(?:Get|Post|NewRequest)"
-    r"|\bgot(?:\.\w+)?|\$fetch|\bofetch|\bcurl_exec|\bHttp::\w+|\bky(?:\.\w+)?)\s*\("
+    r"|\bgot(?:\.\w+)?|\$fetch|\bofetch|\bcurl_init|\bHttp::\w+|\bky(?:\.\w+)?)\s*\("
     r"|\bcurl\s"
 )
 AKOOL_WINDOW = 40  # lines: a read of the answer this far after the call
@@ -1170,6 +1195,8 @@ AXIOS_ANSWER = rx.compile(r"\.data" + ACCESS)
 
 def _through_answer(text: _Text, before: str, axios: bool) -> bool:
     """Whether a `code` read is of a parsed answer (see ON_ANSWER)."""
+    if text.script and _script_answer(text, before):
+        return True
     if axios and AXIOS_ANSWER.search(before):
         return True
     on = ON_ANSWER.search(before)
@@ -1180,6 +1207,27 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
     if text.answers is None:  # (ties' own judgement: parses bound anywhere, a call's scope)
         text.answers = _facts(text).parsed_names() | text.parsed()
     return on.group("n") in text.answers
+
+
+def _script_answer(text: _Text, before: str) -> bool:
+    """Whether a PHP or Ruby `code` read is of a parsed answer (see scriptanswers.py)."""
+    if text.script_answers is None:
+        text.script_answers = scriptanswers.answer_names(text.lines, text.calls)
+    return scriptanswers.on_answer(before, text.script_answers)
+
+
+def _script_tie(text: _Text, origin: int, ties: dict[tuple[int, int], Mention]) -> Mention | None:
+    """The call a PHP or Ruby read of the envelope's code is of when the answer rules tie none of
+    its reads (`resp.body["code"]`, `$r['code']`: see scriptanswers.py): the nearest call above
+    whose other reads they tie, if it is the nearest request (see _after_akool)."""
+    i, column = text.place(origin)
+    if not _script_answer(text, text.lines[i][max(0, column - NEAR) : column]):
+        return None
+    if not _after_akool(text, i):
+        return None
+    above = [m for m in ties.values() if i - AKOOL_WINDOW < m.line <= i]
+    return max(above, key=lambda m: m.line) if above else None
+
 
 
 def _tagged(text: _Text, name: str) -> list[str]:

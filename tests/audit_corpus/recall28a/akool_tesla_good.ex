@@ -13,7 +13,7 @@ defmodule MyApp.AkoolClient do
     })
   end
 
-  def faceswap(src, target) do
-    post("/faceswap/highquality/specifyimage", %{sourceImage: src, targetImage: target})
+  def faceswap(src, target, modify) do
+    post("/faceswap/highquality/specifyimage", %{sourceImage: src, targetImage: target, modifyImage: modify})
   end
 end
