@@ -3206,6 +3206,10 @@ HTTP_CALLEE = rx.compile(
     r"|\bfetch|\baxios|\bRequest)\s*(?:<[^>()]*>)?\s*$"
 )
 HTTP_COMMAND = rx.compile(r"\s*(?:curl|http|xhs?|wget)\s")
+# PowerShell's own HTTP cmdlets (and their aliases), perhaps bound: `$res = Invoke-RestMethod ...`
+PS_HTTP_COMMAND = rx.compile(
+    r"\s*(?:\$[\w:]+\s*=\s*)?(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s", re.I
+)
 HTTPIE_COMMAND = rx.compile(r"\s*(?:[A-Za-z_]\w*=\$\(\s*)?(?:https?|xhs?)\s")
 AKOOL_API_COMMAND = rx.compile(r"\s*akool\s+api\s")  # (see curlargs.AKOOL_API)
 METHOD_OWNER = rx.compile(
@@ -3218,7 +3222,8 @@ def _direct(doc: Text, call: int) -> bool:
     axios.post, fetch, OkHttp's .url(...), http.NewRequest, $client->post...), not by a function
     of the script's own (`akoolPost(path, body)`, `self._post(...)`, a shell `post` function)."""
     if doc.text[call : call + 1] != "(":
-        return bool(HTTP_COMMAND.match(doc.line_text(doc.line_of(call))))
+        line = doc.line_text(doc.line_of(call))
+        return bool(HTTP_COMMAND.match(line) or PS_HTTP_COMMAND.match(line))
     before = doc.text[max(0, call - 80) : call]
     if not HTTP_CALLEE.search(before):
         return False
@@ -3232,7 +3237,10 @@ def _direct(doc: Text, call: int) -> bool:
 
 LIST_NAME_BEFORE = rx.compile(
     r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?(?::=|=)\s*"
-    r"(?:(?:new\s+)?[\w.<>\[\]{}, \t\n]*?|JSON\.stringify\(\s*|json\.dumps\(\s*|[\"'])?\Z"
+    r"(?:(?:new\s+)?[\w.<>\[\]{}, \t\n]*?|JSON\.stringify\(\s*|json\.dumps\(\s*|[\"']"
+    # C#'s serializers of a literal in their parentheses (`var json = JsonSerializer.Serialize(new
+    # { ... })`) and PowerShell's hashtable (`$body = @{ ... } | ConvertTo-Json`)
+    r"|(?:JsonSerializer\.Serialize|JsonConvert\.SerializeObject)\(\s*new\s*|@)?\Z"
 )
 
 
@@ -3255,10 +3263,22 @@ def _only_keys(doc: Text, c: Container) -> bool:
     interpolated entry such as `, $EXTRA}`, no computed `[k]: v`), comments aside."""
     if SPREAD.search(doc.text, c.start + 1, c.end - 1):
         return False
+    if doc.text[c.start - 1 : c.start] == "@" and doc.language == "powershell":
+        return len(hashtable_entries(doc.text[c.start + 1 : c.end - 1])) == len(c.keys)
     parts = (doc.text[a:b] for a, b in split_top(doc.text, c.start + 1, c.end - 1))
     entries = [e for e in (COMMENT_LINE.sub("", part).strip() for part in parts) if e]
     return len(entries) == len(c.keys)
 
 
 only_keys = _only_keys  # (the rules' nested items are judged the same way)
+
+
+def hashtable_entries(inner: str) -> list[str]:
+    """The entries of a PowerShell hashtable's text (inside `@{ }`), which a `;` or a line's end
+    parts, not a comma (a comma makes a value an array), comments and blank lines aside."""
+    parted = inner.replace(";", ",").replace("\n", ",")  # (split_top skips those in strings)
+    parts = (parted[a:b] for a, b in split_top(parted, 0, len(parted)))
+    return [e for e in (COMMENT_LINE.sub("", part).strip() for part in parts) if e]
+
+
 COMMENT_LINE = rx.compile(r"(?://|(?<![^\s])#)[^\n]*|/\*[\s\S]*?\*/")

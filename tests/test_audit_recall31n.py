@@ -1,0 +1,88 @@
+"""`akool audit` on session nineteen's recall31n shapes: .NET (C#, VB) and PowerShell HTTP and
+JSON libraries: bodies serialized into a name before they are sent, PowerShell hashtables piped
+to ConvertTo-Json, System.Text.Json's JsonNode indexers, Flurl's fluent URLs and HttpRequestMessage
+initializers holding a DTO class."""
+
+from __future__ import annotations
+
+from akool_cli.audit.scan import audit_text
+
+TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+
+
+def source(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+def places(text: str, name: str) -> set[tuple[int, str]]:
+    return {(f.line, f.rule) for f in audit_text(text, name)}
+
+
+# -- csharp-serialized-anonymous-body-held-in-name-missing-field-silent (repro21q) -------------------
+
+
+def test_a_literal_serialized_into_a_name_then_sent_is_the_whole_body() -> None:
+    for serializer in ("JsonSerializer.Serialize", "JsonConvert.SerializeObject"):
+        text = source(
+            "var http = new HttpClient();",
+            f'var json = {serializer}(new {{ talking_photo_url = args[0], resolution = "720" }});',
+            f'var resp = await http.PostAsync("{TALK}",',
+            '    new StringContent(json, Encoding.UTF8, "application/json"));',
+        )
+        assert places(text, "Talk.cs") == {(2, "missing-field")}, serializer
+
+
+def test_a_serialized_literal_with_its_every_field_or_touched_later_is_not_judged() -> None:
+    whole = source(
+        "var http = new HttpClient();",
+        "var json = JsonSerializer.Serialize(new { talking_photo_url = a, audio_url = b });",
+        f'var resp = await http.PostAsync("{TALK}", new StringContent(json));',
+    )
+    assert places(whole, "Talk.cs") == set()
+    bound_twice = source(
+        "var http = new HttpClient();",
+        "var json = JsonSerializer.Serialize(new { talking_photo_url = a, audio_url = b });",
+        "if (late) json = JsonSerializer.Serialize(new { talking_photo_url = a });",
+        f'var resp = await http.PostAsync("{TALK}", new StringContent(json));',
+    )
+    assert (3, "missing-field") not in places(bound_twice, "Talk.cs")
+
+
+# -- powershell-hashtable-body-missing-field-silent (repro21q) --------------------------------------
+
+
+def test_a_powershell_hashtable_sent_by_invoke_restmethod_lacking_a_field_is_reported() -> None:
+    held = source(
+        '$headers = @{ "x-api-key" = $env:AKOOL_API_KEY }',
+        "$body = @{",
+        "    talking_photo_url = $PhotoUrl  # the photo",
+        "",
+        '    resolution        = "720"',
+        "} | ConvertTo-Json",
+        f'$res = Invoke-RestMethod -Method Post -Uri "{TALK}" `',
+        '    -Headers $headers -ContentType "application/json" -Body $body',
+    )
+    assert places(held, "talk.ps1") == {(2, "missing-field")}
+    inline = (
+        f'Invoke-WebRequest -Method Post -Uri "{TALK}" -ContentType "application/json" '
+        '-Body (@{ talking_photo_url = $args[0]; resolution = "720" } | ConvertTo-Json)'
+    )
+    assert places(inline, "talk.ps1") == {(1, "missing-field")}
+
+
+def test_a_powershell_hashtable_with_more_than_its_keys_or_all_fields_is_not_judged() -> None:
+    whole = source(
+        "$body = @{ talking_photo_url = $p; audio_url = $a } | ConvertTo-Json",
+        f'Invoke-RestMethod -Method Post -Uri "{TALK}" -Body $body',
+    )
+    assert places(whole, "talk.ps1") == set()
+    array_value = source(  # (a comma makes an array: the entries are not plainly its keys)
+        '$body = @{ talking_photo_url = $p; extra = "a", "b" } | ConvertTo-Json',
+        f'Invoke-RestMethod -Method Post -Uri "{TALK}" -Body $body',
+    )
+    assert (1, "missing-field") not in places(array_value, "talk.ps1")
+    own_function = source(  # (the script's own function may add a field before it sends)
+        "$body = @{ talking_photo_url = $p } | ConvertTo-Json",
+        f'Send-Akool -Method Post -Uri "{TALK}" -Body $body',
+    )
+    assert (1, "missing-field") not in places(own_function, "talk.ps1")
