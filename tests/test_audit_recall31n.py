@@ -86,3 +86,59 @@ def test_a_powershell_hashtable_with_more_than_its_keys_or_all_fields_is_not_jud
         f'Send-Akool -Method Post -Uri "{TALK}" -Body $body',
     )
     assert (1, "missing-field") not in places(own_function, "talk.ps1")
+
+
+# -- csharp-jsonnode-indexer-status-read-not-judged (repro21q) --------------------------------------
+
+INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=1"
+
+
+def node_file(*reads: str) -> str:
+    return source(
+        "var http = new HttpClient();",
+        f'var json = JsonNode.Parse(await http.GetStringAsync("{INFO}"))!;',
+        *reads,
+    )
+
+
+def test_jsonnode_reads_through_null_forgiving_indexers_are_judged() -> None:
+    text = node_file(
+        'if (json["data"]!["video_status"]!.GetValue<int>() == 2)',
+        "{",
+        '    var url = json["data"]!["video"]!.GetValue<string>();',
+        "}",
+        'if ((int)json["data"]!["video_status"]! == 5) { }',
+        'Console.WriteLine(json["data"]!["video_url"]!.GetValue<string>());',
+    )
+    assert places(text, "Poll.cs") == {
+        (3, "status-value"),  # 2 is processing, taken as done (the video is read)
+        (7, "status-value"),
+        (8, "response-field"),
+    }
+
+
+def test_a_newtonsoft_typed_value_conversion_is_compared_like_the_read() -> None:
+    text = node_file('if (json["data"]["video_status"].Value<int>() == 5) { }')
+    assert places(text, "Poll.cs") == {(3, "status-value")}
+
+
+def test_null_forgiving_reads_of_documented_fields_and_a_not_are_no_finding() -> None:
+    text = node_file(
+        'if (json["data"]!["video_status"]!.GetValue<int>() == 3 && !done)',
+        "{",
+        '    Console.WriteLine(json["data"]!["video"]!.GetValue<string>() + "!");',
+        "}",
+        'if (json["code"]!.GetValue<int>() != 1000) { throw new Exception("failed!"); }',
+    )
+    assert places(text, "Poll.cs") == set()
+
+
+def test_the_envelope_code_of_a_jsonnode_or_jtoken_root_is_judged() -> None:
+    for parse in ("JsonNode.Parse", "JToken.Parse"):
+        text = source(
+            "var http = new HttpClient();",
+            f'var node = {parse}(await http.GetStringAsync("{INFO}"))!;',
+            'if (node["code"]!.GetValue<int>() == 200) { Console.WriteLine("ok"); }',
+            'if ((int)node["code"] != 1000) { throw new Exception("failed"); }',
+        )
+        assert places(text, "Poll.cs") == {(3, "status-value")}, parse

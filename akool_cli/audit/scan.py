@@ -31,6 +31,7 @@ from akool_cli.audit import (
     laravel,
     modules,
     multiline,
+    nullforgiving,
     outputs,
     pathnames,
     reexports,
@@ -559,6 +560,7 @@ def _audit_text(
     returners: list[returns.Returner] | None = None,
     served: Served | None = None,
 ) -> list[Finding]:
+    text = nullforgiving.blanked(name, text)  # (`json["data"]!["x"]!` reads `json["data"]["x"]`)
     lines = source.split_lines(text)
     ctx = FileContext(name, lines, served=served or Served())
     ctx.appended = foreignmodels.lines_of(folder.models)
