@@ -142,3 +142,57 @@ def test_the_envelope_code_of_a_jsonnode_or_jtoken_root_is_judged() -> None:
             'if ((int)node["code"] != 1000) { throw new Exception("failed"); }',
         )
         assert places(text, "Poll.cs") == {(3, "status-value")}, parse
+
+
+# -- csharp-flurl-fluent-url-calls-not-read (repro21q) ----------------------------------------------
+
+FLURL_HEAD = (
+    "using Flurl;",
+    "using Flurl.Http;",
+    'const string Api = "https://openapi.akool.com/api/open/v3";',
+)
+
+
+def test_a_flurl_url_strings_chain_sends_its_verbs_body() -> None:
+    text = source(
+        *FLURL_HEAD,
+        'var created = await "https://openapi.akool.com/api/open/v3/content/image/createbyprompt"',
+        '    .WithHeader("x-api-key", key)',
+        '    .PostJsonAsync(new { prompt = "a fox", scale = "5:4" })',
+        "    .ReceiveJson();",
+        'var body = new { talking_photo_url = args[0], resolution = "720" };',
+        'await Api.AppendPathSegment("content/video/createbytalkingphoto").PostJsonAsync(body);',
+    )
+    assert places(text, "Flurl.cs") == {(6, "bad-value"), (8, "missing-field")}
+
+
+def test_flurl_segments_join_their_base_and_its_query_is_read() -> None:
+    text = source(
+        *FLURL_HEAD,
+        'var a = await "https://openapi.akool.com/api/open/v3"',
+        '    .AppendPathSegment("content/video/status")',
+        "    .GetJsonAsync();",
+        'var b = await Api.AppendPathSegments("content", "video", "infobymodelid")',
+        '    .SetQueryParam("video_id", id).GetJsonAsync<Info>();',
+        'var c = await Api.AppendPathSegment("content/video/infobymodelid")',
+        "    .SetQueryParams(new { model_id = id }).GetStringAsync();",
+    )
+    assert places(text, "Flurl.cs") == {
+        (5, "unknown-endpoint"),
+        (8, "unknown-field"),
+        (10, "unknown-field"),
+    }
+
+
+def test_a_right_flurl_chain_is_no_finding() -> None:
+    text = source(
+        *FLURL_HEAD,
+        'var r = await Api.AppendPathSegment("content").AppendPathSegment("video")',
+        '    .AppendPathSegment("createbytalkingphoto")',
+        "    .WithHeaders(new { x_api_key = key, Accept = accept })",
+        '    .PostJsonAsync(new { talking_photo_url = p, audio_url = a, resolution = "720" });',
+        'var s = await Api.AppendPathSegments("content", "video").AppendPathSegment("infobymodelid")',
+        '    .SetQueryParam("video_model_id", id).GetJsonAsync<Info>();',
+        'var t = await Api.AppendPathSegment("content/video").AppendPathSegment(kind).GetStringAsync();',
+    )
+    assert places(text, "Flurl.cs") == set()

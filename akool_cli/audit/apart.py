@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from akool_cli.audit import rx
+from akool_cli.audit import flurl, rx
 from akool_cli.audit.curlargs import CURL_WORD, curl_options
 from akool_cli.audit.handles import value_end
 
@@ -26,10 +26,13 @@ BODY_LINKS = frozenset({"SetBody", "SetFormData"})
 CHAIN_LINKS = 12  # links of a chain read from its call
 # A link after a call (`.send(`), and those that give the request its body there.
 LINK_AFTER = rx.compile(r"\s*\.\s*(?P<name>[A-Za-z_]\w*)\s*\(")
-AFTER_LINKS = frozenset({"send", "body", "jsonBody"})  # (Fuel's `.jsonBody(json)`)
+AFTER_LINKS = frozenset(
+    {"send", "body", "jsonBody", *flurl.BODY_VERBS}
+)  # (Fuel's `.jsonBody(json)`)
 # An HTTP verb called on the URL's own string (Kotlin Fuel's `"$BASE/x".httpPost()`), matched
 # from the path to the end of its line: its `(` is the call whose chain gives the body.
 RECEIVER_VERB = rx.compile(r"[^\s\"]*\"(?:\"\")?\s*\.\s*http(?:Post|Put|Patch|Get|Delete)\s*\(")
+URL_END = rx.compile(r"[^\s\"]*\"")  # (from a path to its string's closing quote)
 BEFORE = 120  # characters before a `(` in which the link's name is read
 
 # A block after a call that is given the request: Ruby's `do |req|` and `{ |req|`.
@@ -55,6 +58,9 @@ def extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
 def receiver_call(doc: Text, offset: int) -> tuple[int, int] | None:
     """The parentheses of an HTTP verb called on the URL literal a path at `offset` ends (Fuel's
     `"$AKOOL/content/x".httpPost()`), which the body links after it follow (see extents)."""
+    if doc.language == "csharp":  # (Flurl's `"https://.../x".WithHeader(...).PostJsonAsync(b)`)
+        quoted = URL_END.match(doc.text, offset)
+        return flurl.sending_call(doc.text, quoted.end()) if quoted is not None else None
     m = RECEIVER_VERB.match(doc.text, offset)
     return doc.paren_around(m.end()) if m is not None else None
 

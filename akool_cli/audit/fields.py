@@ -22,6 +22,7 @@ from akool_cli.audit import (
     declared,
     dtos,
     fallbacks,
+    flurl,
     handles,
     holders,
     mocks,
@@ -1148,6 +1149,8 @@ def _query_only_keys(doc: Text, start: int, end: int) -> list[Key]:
         query += [Key(*key, raw=True) for key in urlbuilders.builder_query(doc.text, start, end)]
     if doc.language == "csharp" and doc.holds(netqueries.WORD):  # QueryHelpers.AddQueryString
         query += [Key(*key, raw=True) for key in netqueries.query_keys(doc.text, start, end)]
+    if doc.language == "csharp" and doc.holds(flurl.QUERY_WORD):  # Flurl's .SetQueryParam("k", v)
+        query += [Key(*key, raw=True) for key in flurl.query_keys(doc.text, start, end)]
     query += block_query(doc, end)
     return query
 
@@ -2314,7 +2317,7 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         command = _shell_command(doc, line)
         return [command, *apart.heredoc(doc, command)]
     parens = enclosing_call(doc, offset)
-    if parens is None and doc.language == "kotlin":
+    if parens is None and doc.language in ("kotlin", "csharp"):
         parens = apart.receiver_call(doc, offset)  # (Fuel's `"$BASE/x".httpPost().body(...)`)
     if parens is not None:
         apart_ = apart.extents(doc, parens)
@@ -3202,7 +3205,8 @@ MULTIPART = rx.compile(
 HTTP_CALLEE = rx.compile(
     r"(?:(?:\.|->|::)\s*(?:get|post|put|patch|delete|request|send|exchange|url|uri|"
     r"postForEntity|postForObject|PostAsync|PutAsync|PatchAsync|PostAsJsonAsync|PutAsJsonAsync|"
-    r"SendAsync|Post|Put|Patch|Delete|NewRequest|NewRequestWithContext|Request)"
+    r"SendAsync|Post|Put|Patch|Delete|NewRequest|NewRequestWithContext|Request"
+    r"|PostJsonAsync|PutJsonAsync|PatchJsonAsync|AppendPathSegments?)"  # (Flurl's chain)
     r"|\bfetch|\baxios|\bRequest)\s*(?:<[^>()]*>)?\s*$"
 )
 HTTP_COMMAND = rx.compile(r"\s*(?:curl|http|xhs?|wget)\s")
