@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from akool_cli.audit.scan import audit_text
 
-TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+ROOT_V3 = "https://openapi.akool.com/api/open/v3"
+TALK = f"{ROOT_V3}/content/video/createbytalkingphoto"
 
 
 def source(*lines: str) -> str:
@@ -196,3 +197,20 @@ def test_a_right_flurl_chain_is_no_finding() -> None:
         'var t = await Api.AppendPathSegment("content/video").AppendPathSegment(kind).GetStringAsync();',
     )
     assert places(text, "Flurl.cs") == set()
+
+
+# -- powershell-script-scope-variable-base-not-joined (repro21r) ------------------------------------
+
+
+def test_a_powershell_scope_qualified_base_is_joined_like_a_plain_one() -> None:
+    for scope in ("script", "global", "Script"):
+        text = source(
+            f'${scope}:Base = if ($env:AKOOL_BASE) {{ $env:AKOOL_BASE }} else {{ "{ROOT_V3}" }}',
+            "function Get-AkoolVideo {",
+            "    param([string]$Id)",
+            f'    $r = Invoke-RestMethod -Uri "${scope}:Base/content/video/infobymodelid?video_model_id=$Id"',
+            "    [pscustomobject]@{ Status = $r.data.video_status; Url = $r.data.video_url }",
+            f'    Invoke-RestMethod -Uri "${{{scope}:Base}}/content/video/status"',
+            "}",
+        )
+        assert places(text, "AkoolTools.psm1") == {(5, "response-field"), (6, "unknown-endpoint")}

@@ -34,6 +34,7 @@ from akool_cli.audit import (
     nullforgiving,
     outputs,
     pathnames,
+    psscopes,
     reexports,
     returns,
     rx,
@@ -561,6 +562,7 @@ def _audit_text(
     served: Served | None = None,
 ) -> list[Finding]:
     text = nullforgiving.blanked(name, text)  # (`json["data"]!["x"]!` reads `json["data"]["x"]`)
+    text = psscopes.unscoped(name, text)  # (PowerShell's `$script:Base` reads `$script_Base`)
     lines = source.split_lines(text)
     ctx = FileContext(name, lines, served=served or Served())
     ctx.appended = foreignmodels.lines_of(folder.models)
