@@ -214,3 +214,41 @@ def test_a_powershell_scope_qualified_base_is_joined_like_a_plain_one() -> None:
             "}",
         )
         assert places(text, "AkoolTools.psm1") == {(5, "response-field"), (6, "unknown-endpoint")}
+
+
+# -- csharp-httprequestmessage-initializer-jsoncontent-dto-class-missed (repro21p) ------------------
+
+TTS_DTO = (
+    "public sealed class TtsRequest",
+    "{",
+    '    [JsonPropertyName("input_text")] public string Text { get; init; } = "";',
+    '    [JsonPropertyName("voiceId")] public string VoiceId { get; init; } = "";',
+    "}",
+)
+
+
+def test_a_dto_set_as_a_request_messages_content_in_its_initializer_is_the_body() -> None:
+    for content in ("JsonContent.Create(", "new StringContent(JsonSerializer.Serialize("):
+        closing = ")" if content.startswith("Json") else "))"
+        text = source(
+            *TTS_DTO,
+            "var msg = new HttpRequestMessage(HttpMethod.Post, "
+            '"https://openapi.akool.com/api/open/v4/voice/tts")',
+            "{",
+            f"    Content = {content}new TtsRequest {{ Text = t, VoiceId = v }}{closing},",
+            "};",
+            "var res = await http.SendAsync(msg);",
+        )
+        assert places(text, "Tts.cs") == {(4, "misnamed-field")}, content
+
+
+def test_a_dto_elsewhere_in_a_request_messages_initializer_is_not_its_body() -> None:
+    text = source(
+        *TTS_DTO,
+        'var msg = new HttpRequestMessage(HttpMethod.Post, "https://openapi.akool.com/api/open/v4/voice/tts")',
+        "{",
+        '    Content = JsonContent.Create(new { input_text = t, voice_id = "v" }),',
+        "    Options = { new TtsRequest { Text = t, VoiceId = v } },",
+        "};",
+    )
+    assert places(text, "Tts.cs") == set()

@@ -1092,7 +1092,9 @@ def _request_keys(doc: Text, start: int, end: int) -> tuple[list[Key], list[Key]
     for made in () if headers or not dtos.dtos(doc) else dtos.MADE_IN.finditer(segment):
         label = _argument_label(segment[max(0, made.start() - 40) : made.start()])
         instance = dtos.made(doc, start + made.start())  # json=TalkReq(...).model_dump()
-        if _nested(doc, start, start + made.start()):
+        if _nested(doc, start, start + made.start()) and not message_content(
+            doc, start + made.start()
+        ):
             continue  # {"elements": [Element(...)]}: an item's, not the body's
         if instance is not None and (label is None or label.lower() not in NOT_SENT):
             target = query if label in QUERY_KEYS else body
@@ -2357,6 +2359,19 @@ CONTENT_OF = rx.compile(
     r"\bContent\s*=\s*(?:JsonContent\.Create|new\s+StringContent\(\s*\w+\.Serialize(?:Object)?)\(\s*new\s*$"
 )
 REQUEST_MESSAGE = rx.compile(r"\bnew\s+HttpRequestMessage\s*$")
+# The same content given a typed object (`{ Content = JsonContent.Create(new TtsRequest { ... }) }`).
+MESSAGE_CONTENT = rx.compile(
+    r"\bContent\s*=\s*(?:JsonContent\.Create|new\s+StringContent\(\s*\w+\.Serialize(?:Object)?)"
+    r"\s*(?:<[^<>()]*>)?\(\s*$"
+)
+
+
+def message_content(doc: Text, at: int) -> bool:
+    """Whether the instance made at `at` is what a C# request message's initializer sets as its
+    content (and so the body, though written inside the initializer's braces)."""
+    return doc.language == "csharp" and bool(MESSAGE_CONTENT.search(doc.text, max(0, at - 80), at))
+
+
 INITIALIZER = rx.compile(r"\s*\{")
 
 
