@@ -252,3 +252,52 @@ def test_a_dto_elsewhere_in_a_request_messages_initializer_is_not_its_body() -> 
         "};",
     )
     assert places(text, "Tts.cs") == set()
+
+
+# -- RestSharp (the library matrix): typed responses' .Data, chained query, a JSON body's fields ----
+
+REST_HEAD = (
+    "using RestSharp;",
+    'var client = new RestClient("https://openapi.akool.com/api/open/v3");',
+)
+
+
+def test_a_restsharp_typed_responses_data_is_the_answer() -> None:
+    text = source(
+        *REST_HEAD,
+        'var req = new RestRequest("content/video/infobymodelid").AddQueryParameter("video_model_id", id);',
+        "var info = await client.ExecuteGetAsync<InfoResponse>(req);",
+        "if (info.Data!.data.video_status == 3 && info.Data.code == 1000)",
+        "    Console.WriteLine(info.Data.data.video);",
+        "if (info.Data?.data?.video_status == 5) { }",
+        "record InfoData(int video_status, string video);",
+        "record InfoResponse(int code, InfoData data);",
+    )
+    assert places(text, "Rest.cs") == {(7, "status-value")}
+
+
+def test_a_restsharp_query_chained_on_its_request_is_read() -> None:
+    text = source(
+        *REST_HEAD,
+        'var req = new RestRequest("content/video/infobymodelid").AddQueryParameter("video_id", id);',
+        "var info = await client.ExecuteGetAsync(req);",
+    )
+    assert places(text, "Rest.cs") == {(3, "unknown-field")}
+
+
+def test_a_restsharp_json_body_lacking_a_field_is_reported_unless_more_is_added() -> None:
+    lines = (
+        'var body = new { talking_photo_url = p, resolution = "720" };',
+        'var req = new RestRequest("content/video/createbytalkingphoto", Method.Post);',
+        "req.AddJsonBody(body);",
+        "await client.ExecuteAsync(req);",
+        'var req2 = new RestRequest("content/video/createbytalkingphoto", Method.Post)',
+        '    .AddJsonBody(new { talking_photo_url = p, resolution = "720" });',
+        "await client.ExecuteAsync(req2);",
+    )
+    assert places(source(*REST_HEAD, *lines), "Rest.cs") == {
+        (3, "missing-field"),
+        (8, "missing-field"),
+    }
+    more = source(*REST_HEAD, *lines, 'req2.AddParameter("audio_url", a);')
+    assert places(more, "Rest.cs") == set()

@@ -3240,6 +3240,8 @@ def _direct(doc: Text, call: int) -> bool:
     """Whether the request at `call` is sent by an HTTP library itself (curl, requests.post,
     axios.post, fetch, OkHttp's .url(...), http.NewRequest, $client->post...), not by a function
     of the script's own (`akoolPost(path, body)`, `self._post(...)`, a shell `post` function)."""
+    if doc.language == "csharp" and handles.rest_body(doc.text, call):
+        return True  # (RestSharp's `request.AddJsonBody(...)`, the request given nothing else)
     if doc.text[call : call + 1] != "(":
         line = doc.line_text(doc.line_of(call))
         return bool(HTTP_COMMAND.match(line) or PS_HTTP_COMMAND.match(line))

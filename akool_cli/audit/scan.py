@@ -36,6 +36,7 @@ from akool_cli.audit import (
     pathnames,
     psscopes,
     reexports,
+    restresponses,
     returns,
     rx,
     sharedclients,
@@ -563,6 +564,7 @@ def _audit_text(
 ) -> list[Finding]:
     text = nullforgiving.blanked(name, text)  # (`json["data"]!["x"]!` reads `json["data"]["x"]`)
     text = psscopes.unscoped(name, text)  # (PowerShell's `$script:Base` reads `$script_Base`)
+    text = restresponses.unwrapped(name, text)  # (RestSharp's `r.Data.data.x` reads `r.data.x`)
     lines = source.split_lines(text)
     ctx = FileContext(name, lines, served=served or Served())
     ctx.appended = foreignmodels.lines_of(folder.models)

@@ -327,8 +327,11 @@ def _rest_query(text: str, name: str, after: int) -> list[tuple[str, int, int, i
     stop = min(len(text), after + REST_LOOK)
     again = re.compile(rf"(?<![\w.]){re.escape(name)}\s*=(?!=)").search(text, after, stop)
     added = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(?=\.\s*AddQueryParameter\()")
-    found = []
-    for m in added.finditer(text, after, again.start() if again else stop):
+    statement = text.find(";", after, stop)  # (and those chained on the constructor itself:
+    found = list(_added_keys(text, after, statement if statement >= 0 else after))  # `new
+    for m in added.finditer(
+        text, after, again.start() if again else stop
+    ):  # RestRequest(..).Add..`)
         key = next(_added_keys(text, m.end(), stop), None)
         found += [key] if key is not None else []
     return found
