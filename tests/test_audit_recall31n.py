@@ -301,3 +301,16 @@ def test_a_restsharp_json_body_lacking_a_field_is_reported_unless_more_is_added(
     }
     more = source(*REST_HEAD, *lines, 'req2.AddParameter("audio_url", a);')
     assert places(more, "Rest.cs") == set()
+
+
+def test_a_flurl_clients_requests_join_its_base() -> None:
+    text = source(
+        "using Flurl.Http;",
+        'var akool = new FlurlClient("https://openapi.akool.com/api/open/v3").WithHeader("x-api-key", k);',
+        'var r = await akool.Request("content", "video", "createbytalkingphoto")',
+        '    .PostJsonAsync(new { talking_photo_url = p, audio_url = a, resolution = "720p" });',
+        'var s = await akool.Request("content/video/status").GetStringAsync();',
+        'var t = await akool.Request("content/video/infobymodelid").SetQueryParam("video_model_id", i)',
+        "    .GetStringAsync();",
+    )
+    assert places(text, "Flurl.cs") == {(4, "bad-value"), (5, "unknown-endpoint")}

@@ -46,7 +46,11 @@ STATEMENT = 3000  # (how far a chain's statement is read around a request)
 
 def segment_sites(name: str, text: str, lines: list[str], bases: Bases) -> None:
     """The paths the file's Flurl chains append to an AKOOL base, as sites (`bases.named`)."""
-    if WORD not in text or not name.lower().endswith((".cs", ".csx")):
+    if not name.lower().endswith((".cs", ".csx")):
+        return
+    if CLIENT_WORD in text:
+        client_sites(lines, bases)
+    if WORD not in text:
         return
     taken = -1  # (the last line of a chain read already)
     for i, line in enumerate(lines):
@@ -62,6 +66,32 @@ def segment_sites(name: str, text: str, lines: list[str], bases: Bases) -> None:
         site = _segments_site(i, line, appended, segments, base)
         if site is not None:
             bases.named.setdefault(i, []).append(site)
+
+
+# A FlurlClient made with a base (`var akool = new FlurlClient(BASE)`, `FlurlClient c = new(BASE)`),
+# and a request it makes of segments (`akool.Request("content", "x")`).
+CLIENT_WORD = "FlurlClient("
+CLIENT = rx.compile(
+    r"(?<![\w.])(?P<n>[A-Za-z_]\w*)\s*=\s*new\s*(?:FlurlClient\s*)?\(\s*(?P<b>\"[^\"\n]*\"|[A-Za-z_][\w.]*)\s*\)"
+)
+REQUEST = r"(?<![\w.]){n}\s*(?:\.\s*With\w+\([^()\n]*\)\s*)*\.\s*Request\(\s*(?P<args>[^()\n]*)\)"
+
+
+def client_sites(lines: list[str], bases: Bases) -> None:
+    """The requests of the file's FlurlClients made with an AKOOL base, as sites joined to it."""
+    for i, line in enumerate(lines):
+        made = CLIENT.search(line) if CLIENT_WORD in line or "new(" in line else None
+        base = sites._literal_base(made["b"], bases, i) if made is not None else None
+        if made is None or base is None or base.host is None:
+            continue
+        if not sites.AKOOL_HOST.fullmatch(base.host):
+            continue
+        request = re.compile(REQUEST.format(n=re.escape(made["n"])))
+        for k in range(i, len(lines)):
+            for m in request.finditer(lines[k]):
+                segments = [s.group("s") for s in SEGMENT.finditer(m.group("args"))]
+                site = _segments_site(k, lines[k], m, segments, base) if segments else None
+                bases.named.setdefault(k, []).extend([site] if site is not None else [])
 
 
 def _line_end_receiver(lines: list[str], i: int) -> re.Match[str] | None:
