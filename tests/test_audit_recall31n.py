@@ -314,3 +314,33 @@ def test_a_flurl_clients_requests_join_its_base() -> None:
         "    .GetStringAsync();",
     )
     assert places(text, "Flurl.cs") == {(4, "bad-value"), (5, "unknown-endpoint")}
+
+
+# -- PowerShell (the library matrix): splatted parameters, a GET's -Body as its query ---------------
+
+
+def test_a_splatted_hashtables_body_is_the_requests() -> None:
+    text = source(
+        "$params = @{",
+        f'    Uri         = "{TALK}"',
+        '    Method      = "Post"',
+        '    Body        = (@{ talking_photo_url = $p; audio_url = $a; resolution = "720p" } | ConvertTo-Json)',
+        "}",
+        "$r = Invoke-RestMethod @params",
+        "$other = @{",
+        f'    Uri  = "{TALK}"',
+        '    Body = (@{ talking_photo_url = $p; audio_url = $a; resolution = "4k" } | ConvertTo-Json)',
+        "}",
+    )
+    assert places(text, "talk.ps1") == {(4, "bad-value")}  # ($other is splatted nowhere)
+
+
+def test_a_powershell_gets_body_hashtable_is_its_query() -> None:
+    info = f"{ROOT_V3}/content/video/infobymodelid"
+    text = source(
+        f'$s = Invoke-RestMethod -Uri "{info}" -Body @{{ video_id = $id }}',
+        f'$t = Invoke-RestMethod -Uri "{info}" -Method Get -Body @{{ video_model_id = $id }}',
+        f'$u = Invoke-RestMethod -Uri "{TALK}" -Method Post -Body (@{{ talking_photo_url = $p; '
+        "audio_url = $a } | ConvertTo-Json)",
+    )
+    assert places(text, "poll.ps1") == {(1, "unknown-field")}

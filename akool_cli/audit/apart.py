@@ -285,3 +285,43 @@ def options_array(doc: Text, offset: int) -> list[tuple[int, int]]:
         for m in OPTIONS_BODY.finditer(doc.text, array.start, array.end)
         if doc.innermost(m.start()) == k
     ]
+
+
+# PowerShell's splatting: a hashtable of a cmdlet's parameters (`$params = @{ Uri = "..."; Method =
+# "Post"; Body = (@{...} | ConvertTo-Json) }`) given to Invoke-RestMethod as `@params`.
+SPLAT_URL = rx.compile(r"(?i)\bUri\s*=\s*[\"']?[^\"'\n]*$")
+SPLAT_BODY = rx.compile(r"(?im)^[ \t]*Body\s*=\s*|;\s*Body\s*=\s*")
+SPLAT_HOLDER = rx.compile(r"\$(?P<n>[A-Za-z_]\w*)\s*=\s*@$")
+PS_SENDER = r"(?i)\b(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\b[^\n]*@{n}\b"
+
+
+def splatted(doc: Text, offset: int) -> list[tuple[int, int]]:
+    """For a URL given as the `Uri` entry of a PowerShell hashtable that an HTTP cmdlet is given
+    splatted (`Invoke-RestMethod @params`): the value of the hashtable's own `Body` entry."""
+    k = doc.innermost(offset) if doc.language == "powershell" else -1
+    if k < 0:
+        return []
+    table = doc.containers[k]
+    line_start = doc.starts[doc.line_of(offset)]
+    if not SPLAT_URL.search(doc.text, max(table.start, line_start), offset):
+        return []
+    holder = SPLAT_HOLDER.search(doc.text, max(0, table.start - 60), table.start)
+    if holder is None or not re.search(PS_SENDER.format(n=holder["n"]), doc.text[table.end :]):
+        return []
+    return [
+        (m.end(), value_end(doc.text, m.end()))
+        for m in SPLAT_BODY.finditer(doc.text, table.start + 1, table.end)
+        if doc.innermost(m.end()) == k
+    ]
+
+
+# A PowerShell cmdlet's GET (no `-Method`, or `-Method Get`): its `-Body` hashtable is the query.
+PS_COMMAND = rx.compile(
+    r"(?i)^\s*(?:\$[\w:]+\s*=\s*)?(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\b"
+)
+PS_NOT_GET = rx.compile(r"(?i)-Method\s+['\"]?(?!Get\b)\w")
+
+
+def ps_get_body(segment: str) -> bool:
+    """Whether a PowerShell command (its text) is a GET, whose `-Body` it sends as the query."""
+    return bool(PS_COMMAND.match(segment)) and not PS_NOT_GET.search(segment)

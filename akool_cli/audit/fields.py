@@ -1048,6 +1048,7 @@ def _request_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     extents = [e for e in _call_extents(doc, offset) if not mocks.mocked(doc, e[0])]
     if not extents:  # conn.post do |req| req.url "/api/..."; $opts = [CURLOPT_URL => ...]
         extents = apart.in_block(doc, offset) or apart.options_array(doc, offset)
+        extents = extents or apart.splatted(doc, offset)  # (PowerShell's `Invoke-RestMethod @p`)
     if not extents:
         found = _request_object(doc, offset)
         extents = [found, *_handles_given(doc, found)] if found is not None else []
@@ -2412,6 +2413,10 @@ NOT_GET = rx.compile(r"\b(?:type|method)\s*:\s*[\"'](?i:post|put|patch|delete)[\
 def _data_is_query(doc: Text, start: int, segment: str) -> bool:
     """Whether the call opened at `start` is a jQuery GET (see JQUERY_GET), or Alamofire's
     `AF.request(url, parameters: [...])` of no other method (its parameters URL-encoded)."""
+    if (
+        doc.language == "powershell"
+    ):  # (`Invoke-RestMethod -Uri $u -Body @{ k = v }`: a GET's query)
+        return apart.ps_get_body(segment)
     if doc.language == "swift":
         callee = doc.text[max(0, start - 30) : start]
         return bool(ALAMOFIRE.search(callee)) and not SWIFT_NOT_GET.search(segment)
