@@ -344,3 +344,13 @@ def test_a_powershell_gets_body_hashtable_is_its_query() -> None:
         "audio_url = $a } | ConvertTo-Json)",
     )
     assert places(text, "poll.ps1") == {(1, "unknown-field")}
+
+
+def test_null_conditional_reads_are_read_through() -> None:
+    text = node_file(
+        'if (json?["data"]?["video_status"]?.GetValue<int>() == 5) { }',
+        'if (json["data"]?["video_status"]?.ToObject<int>() == 6) { }',
+        'var fallback = json?["data"]?["video"]?.ToString() ?? "";',
+        "var pick = ready ? [1] : [2];",
+    )
+    assert places(text, "Poll.cs") == {(3, "status-value"), (4, "status-value")}
