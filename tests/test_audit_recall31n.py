@@ -354,3 +354,46 @@ def test_null_conditional_reads_are_read_through() -> None:
         "var pick = ready ? [1] : [2];",
     )
     assert places(text, "Poll.cs") == {(3, "status-value"), (4, "status-value")}
+
+
+# -- VB.NET (the library matrix): read as the C# it amounts to ------------------------------------
+
+
+def test_vbnet_anonymous_bodies_joined_bases_and_conditions_are_read() -> None:
+    text = source(
+        "Module Program",
+        '    Const BaseUrl As String = "https://openapi.akool.com/api/open/v3" \' the API',
+        "    Async Function Run(p As String, a As String) As Task",
+        "        Dim http As New HttpClient()",
+        '        Dim body = New With {.talking_photo_url = p, .resolution = "720"}',
+        '        Await http.PostAsJsonAsync(BaseUrl & "/content/video/createbytalkingphoto", body)',
+        '        Await http.PostAsJsonAsync(BaseUrl & "/content/video/createbytalkingphoto", '
+        'New With {.talking_photo_url = p, .audio_url = a, .resolution = "4k"})',
+        '        Dim old = Await http.GetStringAsync(BaseUrl & "/content/video/status?video_model_id=" & p)',
+        '        Dim s = Await http.GetStringAsync(BaseUrl & "/content/video/infobymodelid?video_model_id=" & p)',
+        "        Using doc = JsonDocument.Parse(s)",
+        '            If doc.RootElement.GetProperty("data").GetProperty("video_status").GetInt32() = 5 Then',
+        "                Console.WriteLine(\"Done & dusted = 'yes'\")",
+        "            End If",
+        "        End Using",
+        "    End Function",
+        "End Module",
+    )
+    assert places(text, "Akool.vb") == {
+        (5, "missing-field"),
+        (7, "bad-value"),
+        (8, "unknown-endpoint"),
+        (11, "status-value"),
+    }
+
+
+def test_a_right_vbnet_call_is_no_finding() -> None:
+    text = source(
+        'Const Info As String = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"',
+        'Dim s = Await http.GetStringAsync(Info & "?video_model_id=" & id) \' poll',
+        "Dim doc = JsonDocument.Parse(s)",
+        'If doc.RootElement.GetProperty("data").GetProperty("video_status").GetInt32() <> 3 Then',
+        "    Return",
+        "End If",
+    )
+    assert places(text, "Poll.vb") == set()

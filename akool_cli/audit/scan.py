@@ -47,6 +47,7 @@ from akool_cli.audit import (
     typedmaps,
     unseen,
     urlbuilders,
+    vbnet,
     walking,
     wrappers,
 )
@@ -562,6 +563,7 @@ def _audit_text(
     returners: list[returns.Returner] | None = None,
     served: Served | None = None,
 ) -> list[Finding]:
+    text = vbnet.as_csharp(name, text)  # (VB.NET read as the C# it amounts to)
     text = nullforgiving.blanked(name, text)  # (`json["data"]!["x"]!` reads `json["data"]["x"]`)
     text = psscopes.unscoped(name, text)  # (PowerShell's `$script:Base` reads `$script_Base`)
     text = restresponses.unwrapped(name, text)  # (RestSharp's `r.Data.data.x` reads `r.data.x`)
