@@ -26,12 +26,12 @@ NULL_READ = rx.compile(
     + r")*)"
 )
 CHAIN_OP = rx.compile(r"(?<=[\])\w])" + NULL_OP + r"(?=[.\[]|$)")
-SUFFIXES = (".cs", ".csx")
+CSHARP_FILES = (".cs", ".csx")
 
 
 def blanked(name: str, text: str) -> str:
     """The text of a C# file with its null operators on reads taken out (other files as they are)."""
-    if not name.lower().endswith(SUFFIXES) or ("!" not in text and "?" not in text):
+    if not name.lower().endswith(CSHARP_FILES) or ("!" not in text and "?" not in text):
         return text
     return NULL_READ.sub(_moved, text)
 

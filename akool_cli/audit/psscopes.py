@@ -7,11 +7,11 @@ from __future__ import annotations
 from akool_cli.audit import rx
 
 SCOPED = rx.compile(r"(?i)(\$\{?(?:script|global|local|private|using)):(?=[A-Za-z_])")
-SUFFIXES = (".ps1", ".psm1")
+POWERSHELL_FILES = (".ps1", ".psm1")
 
 
 def unscoped(name: str, text: str) -> str:
     """The text of a PowerShell file with its scope qualifiers joined to their names."""
-    if not name.lower().endswith(SUFFIXES) or ":" not in text:
+    if not name.lower().endswith(POWERSHELL_FILES) or ":" not in text:
         return text
     return SCOPED.sub(r"\1_", text)

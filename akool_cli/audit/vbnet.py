@@ -9,7 +9,7 @@ import re
 
 from akool_cli.audit import rx
 
-SUFFIXES = (".vb",)
+VB_FILES = (".vb",)
 # A binding: `Dim x As String =`, `Const X As String =`, `Private ReadOnly x As T =`, `Using doc =` (the type
 # blanked: the name then binds its value as C#'s `var x =` does).
 BINDING = rx.compile(
@@ -27,7 +27,7 @@ STRING = rx.compile(r"\"(?:[^\"\n]|\"\")*\"")
 
 def as_csharp(name: str, text: str) -> str:
     """The text of a VB.NET file read as C# (other files as they are)."""
-    if not name.lower().endswith(SUFFIXES):
+    if not name.lower().endswith(VB_FILES):
         return text
     return "".join(_line(line) for line in text.splitlines(keepends=True))
 
