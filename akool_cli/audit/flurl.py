@@ -6,6 +6,7 @@ it; the request a URL string's chain sends (`"https://.../x".WithHeader(...).Pos
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -79,6 +80,7 @@ REQUEST = r"(?<![\w.]){n}\s*(?:\.\s*With\w+\([^()\n]*\)\s*)*\.\s*Request\(\s*(?P
 
 def client_sites(lines: list[str], bases: Bases) -> None:
     """The requests of the file's FlurlClients made with an AKOOL base, as sites joined to it."""
+    asked = [k for k, line in enumerate(lines) if ".Request(" in line]  # (found once a file)
     for i, line in enumerate(lines):
         made = CLIENT.search(line) if CLIENT_WORD in line or "new(" in line else None
         base = sites._literal_base(made["b"], bases, i) if made is not None else None
@@ -87,7 +89,7 @@ def client_sites(lines: list[str], bases: Bases) -> None:
         if not sites.AKOOL_HOST.fullmatch(base.host):
             continue
         request = re.compile(REQUEST.format(n=re.escape(made["n"])))
-        for k in range(i, len(lines)):
+        for k in asked[bisect.bisect_left(asked, i) :]:
             for m in request.finditer(lines[k]):
                 segments = [s.group("s") for s in SEGMENT.finditer(m.group("args"))]
                 site = _segments_site(k, lines[k], m, segments, base) if segments else None
