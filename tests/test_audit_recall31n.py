@@ -397,3 +397,22 @@ def test_a_right_vbnet_call_is_no_finding() -> None:
         "End If",
     )
     assert places(text, "Poll.vb") == set()
+
+
+def test_a_powershell_hashtable_added_to_before_it_is_sent_is_not_judged() -> None:
+    for added in (
+        '$payload.Add("audio_url", $a)',
+        "$payload += @{ audio_url = $a }",
+        "$payload = $payload + $extra",
+        "if ($a) { $payload.audio_url = $a }",
+    ):
+        text = source(
+            "$payload = @{",
+            "    talking_photo_url = $p",
+            '    resolution = "720"',
+            "}",
+            added,
+            "$json = $payload | ConvertTo-Json -Depth 5",
+            f'Invoke-RestMethod -Uri "{TALK}" -Method Post -Body $json',
+        )
+        assert places(text, "talk.ps1") == set(), added

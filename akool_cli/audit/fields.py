@@ -2992,6 +2992,8 @@ def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None
     name = held.group("n")
     if SCOPE_START.search(doc.text, c.end, call):
         return None  # a function starts in between: the call may send another scope's name
+    if doc.language == "powershell" and ps_touched(doc.text, name, c.end, call):
+        return None  # (`$payload.Add("k", v)`, `$payload += @{...}`: PowerShell's `$` names)
     if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", doc.text[c.end : call]) and not (
         _only_passed(doc, name, c.end, call)
     ):
@@ -3297,6 +3299,19 @@ def _only_keys(doc: Text, c: Container) -> bool:
 
 
 only_keys = _only_keys  # (the rules' nested items are judged the same way)
+
+
+# A PowerShell name's use that only serializes it (`$payload | ConvertTo-Json -Depth 5`).
+PS_SERIALIZED = rx.compile(r"\s*\|\s*ConvertTo-Json\b")
+
+
+def ps_touched(text: str, name: str, start: int, end: int) -> bool:
+    """Whether a PowerShell name (`$name`) is used in text[start:end] other than serialized: a
+    hashtable added to, merged or given to a function may send more than its literal."""
+    for m in re.finditer(rf"\$(?:\{{)?{re.escape(name)}(?![\w:])", text[start:end]):
+        if not PS_SERIALIZED.match(text, start + m.end()):
+            return True
+    return False
 
 
 def hashtable_entries(inner: str) -> list[str]:
