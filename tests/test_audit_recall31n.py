@@ -416,3 +416,14 @@ def test_a_powershell_hashtable_added_to_before_it_is_sent_is_not_judged() -> No
             f'Invoke-RestMethod -Uri "{TALK}" -Method Post -Body $json',
         )
         assert places(text, "talk.ps1") == set(), added
+
+
+def test_a_vbnet_assignment_after_then_is_no_comparison() -> None:
+    text = source(
+        "Dim Latest = 9",
+        'Dim s = Await http.GetStringAsync("https://openapi.akool.com/api/open/v3/content/video/'
+        'infobymodelid?video_model_id=" & id)',
+        "Dim doc = JsonDocument.Parse(s)",
+        'If ready Then Latest = doc.RootElement.GetProperty("data").GetProperty("video_status").GetInt32()',
+    )
+    assert places(text, "Poll.vb") == set()

@@ -22,6 +22,7 @@ CONDITION = rx.compile(
     r"(?i)^\s*(?:If|ElseIf|Else\s+If|Do\s+While|Do\s+Until|While|Loop\s+While|Loop\s+Until|Case)\b"
 )
 EQUALS = rx.compile(r"(?<=[\w)\]\"]) = (?=[\w\"(-])")
+THEN = rx.compile(r"(?i)\bThen\b")
 STRING = rx.compile(r"\"(?:[^\"\n]|\"\")*\"")
 
 
@@ -36,7 +37,7 @@ def _line(line: str) -> str:
     """One line as C#: its code outside strings rewritten, its strings and length kept."""
     parts: list[str] = []
     at = 0
-    test = bool(CONDITION.match(line))
+    test = [bool(CONDITION.match(line))]  # (in a condition, up to its `Then`)
     for m in STRING.finditer(line):
         code = line[at : m.start()]
         if "'" in code:  # (a comment: the rest of the line)
@@ -46,8 +47,9 @@ def _line(line: str) -> str:
     return "".join(parts) + _code(line[at:], True, test)
 
 
-def _code(code: str, last: bool, test: bool) -> str:
-    """Code outside strings (the line's end with `last`), rewritten at the same length."""
+def _code(code: str, last: bool, test: list[bool]) -> str:
+    """Code outside strings (the line's end with `last`), rewritten at the same length; a
+    condition's comparisons up to its `Then` (`If a Then x = 5`: the `=` after it assigns)."""
     quote = code.find("'") if last else -1
     comment = ""
     if quote >= 0:
@@ -58,8 +60,11 @@ def _code(code: str, last: bool, test: bool) -> str:
     code = code.replace(" & ", " + ").replace(" &= ", " += ")
     code = ANONYMOUS.sub(lambda m: "new" + " " * (len(m.group(0)) - 4) + "{", code)
     code = MEMBER.sub(lambda m: m.group("sp") + " ", code)
-    if test:
-        code = EQUALS.sub(" ==", code).replace(" <> ", " != ")
+    if test[0]:
+        then = THEN.search(code)
+        cut = then.start() if then is not None else len(code)
+        code = EQUALS.sub(" ==", code[:cut]).replace(" <> ", " != ") + code[cut:]
+        test[0] = then is None
     return BINDING.sub(_binding, code) + comment
 
 
