@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from akool_cli.audit import rx
+from akool_cli.audit import flurl, rx
 from akool_cli.audit.curlargs import CURL_WORD, curl_options
 from akool_cli.audit.handles import value_end
 
@@ -26,10 +26,13 @@ BODY_LINKS = frozenset({"SetBody", "SetFormData"})
 CHAIN_LINKS = 12  # links of a chain read from its call
 # A link after a call (`.send(`), and those that give the request its body there.
 LINK_AFTER = rx.compile(r"\s*\.\s*(?P<name>[A-Za-z_]\w*)\s*\(")
-AFTER_LINKS = frozenset({"send", "body", "jsonBody"})  # (Fuel's `.jsonBody(json)`)
+AFTER_LINKS = frozenset(
+    {"send", "body", "jsonBody", *flurl.BODY_VERBS}
+)  # (Fuel's `.jsonBody(json)`)
 # An HTTP verb called on the URL's own string (Kotlin Fuel's `"$BASE/x".httpPost()`), matched
 # from the path to the end of its line: its `(` is the call whose chain gives the body.
 RECEIVER_VERB = rx.compile(r"[^\s\"]*\"(?:\"\")?\s*\.\s*http(?:Post|Put|Patch|Get|Delete)\s*\(")
+URL_END = rx.compile(r"[^\s\"]*\"")  # (from a path to its string's closing quote)
 BEFORE = 120  # characters before a `(` in which the link's name is read
 
 # A block after a call that is given the request: Ruby's `do |req|` and `{ |req|`.
@@ -55,6 +58,9 @@ def extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
 def receiver_call(doc: Text, offset: int) -> tuple[int, int] | None:
     """The parentheses of an HTTP verb called on the URL literal a path at `offset` ends (Fuel's
     `"$AKOOL/content/x".httpPost()`), which the body links after it follow (see extents)."""
+    if doc.language == "csharp":  # (Flurl's `"https://.../x".WithHeader(...).PostJsonAsync(b)`)
+        quoted = URL_END.match(doc.text, offset)
+        return flurl.sending_call(doc.text, quoted.end()) if quoted is not None else None
     m = RECEIVER_VERB.match(doc.text, offset)
     return doc.paren_around(m.end()) if m is not None else None
 
@@ -279,3 +285,43 @@ def options_array(doc: Text, offset: int) -> list[tuple[int, int]]:
         for m in OPTIONS_BODY.finditer(doc.text, array.start, array.end)
         if doc.innermost(m.start()) == k
     ]
+
+
+# PowerShell's splatting: a hashtable of a cmdlet's parameters (`$params = @{ Uri = "..."; Method =
+# "Post"; Body = (@{...} | ConvertTo-Json) }`) given to Invoke-RestMethod as `@params`.
+SPLAT_URL = rx.compile(r"(?i)\bUri\s*=\s*[\"']?[^\"'\n]*$")
+SPLAT_BODY = rx.compile(r"(?im)^[ \t]*Body\s*=\s*|;\s*Body\s*=\s*")
+SPLAT_HOLDER = rx.compile(r"\$(?P<n>[A-Za-z_]\w*)\s*=\s*@$")
+PS_SENDER = r"(?i)\b(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\b[^\n]*@{n}\b"
+
+
+def splatted(doc: Text, offset: int) -> list[tuple[int, int]]:
+    """For a URL given as the `Uri` entry of a PowerShell hashtable that an HTTP cmdlet is given
+    splatted (`Invoke-RestMethod @params`): the value of the hashtable's own `Body` entry."""
+    k = doc.innermost(offset) if doc.language == "powershell" else -1
+    if k < 0:
+        return []
+    table = doc.containers[k]
+    line_start = doc.starts[doc.line_of(offset)]
+    if not SPLAT_URL.search(doc.text, max(table.start, line_start), offset):
+        return []
+    holder = SPLAT_HOLDER.search(doc.text, max(0, table.start - 60), table.start)
+    if holder is None or not re.search(PS_SENDER.format(n=holder["n"]), doc.text[table.end :]):
+        return []
+    return [
+        (m.end(), value_end(doc.text, m.end()))
+        for m in SPLAT_BODY.finditer(doc.text, table.start + 1, table.end)
+        if doc.innermost(m.end()) == k
+    ]
+
+
+# A PowerShell cmdlet's GET (no `-Method`, or `-Method Get`): its `-Body` hashtable is the query.
+PS_COMMAND = rx.compile(
+    r"(?i)^\s*(?:\$[\w:]+\s*=\s*)?(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\b"
+)
+PS_NOT_GET = rx.compile(r"(?i)-Method\s+['\"]?(?!Get\b)\w")
+
+
+def ps_get_body(segment: str) -> bool:
+    """Whether a PowerShell command (its text) is a GET, whose `-Body` it sends as the query."""
+    return bool(PS_COMMAND.match(segment)) and not PS_NOT_GET.search(segment)

@@ -43,6 +43,7 @@ JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx")
 # The other languages whose text the field rules read apart, by suffix.
 LANGUAGES = {
     ".cs": "csharp",
+    ".vb": "csharp",  # (VB.NET, read as C#: see vbnet.py)
     ".go": "go",
     ".rs": "rust",
     ".kt": "kotlin",

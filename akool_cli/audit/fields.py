@@ -23,6 +23,7 @@ from akool_cli.audit import (
     declared,
     dtos,
     fallbacks,
+    flurl,
     handles,
     holders,
     mocks,
@@ -1051,6 +1052,7 @@ def _request_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     extents = [e for e in _call_extents(doc, offset) if not mocks.mocked(doc, e[0])]
     if not extents:  # conn.post do |req| req.url "/api/..."; $opts = [CURLOPT_URL => ...]
         extents = apart.in_block(doc, offset) or apart.options_array(doc, offset)
+        extents = extents or apart.splatted(doc, offset)  # (PowerShell's `Invoke-RestMethod @p`)
     if not extents:
         found = _request_object(doc, offset)
         extents = [found, *_handles_given(doc, found)] if found is not None else []
@@ -1095,7 +1097,9 @@ def _request_keys(doc: Text, start: int, end: int) -> tuple[list[Key], list[Key]
     for made in () if headers or not dtos.dtos(doc) else dtos.MADE_IN.finditer(segment):
         label = _argument_label(segment[max(0, made.start() - 40) : made.start()])
         instance = dtos.made(doc, start + made.start())  # json=TalkReq(...).model_dump()
-        if _nested(doc, start, start + made.start()):
+        if _nested(doc, start, start + made.start()) and not message_content(
+            doc, start + made.start()
+        ):
             continue  # {"elements": [Element(...)]}: an item's, not the body's
         if instance is not None and (label is None or label.lower() not in NOT_SENT):
             target = query if label in QUERY_KEYS else body
@@ -1154,6 +1158,8 @@ def _query_only_keys(doc: Text, start: int, end: int) -> list[Key]:
         query += [Key(*key, raw=True) for key in urlbuilders.builder_query(doc.text, start, end)]
     if doc.language == "csharp" and doc.holds(netqueries.WORD):  # QueryHelpers.AddQueryString
         query += [Key(*key, raw=True) for key in netqueries.query_keys(doc.text, start, end)]
+    if doc.language == "csharp" and doc.holds(flurl.QUERY_WORD):  # Flurl's .SetQueryParam("k", v)
+        query += [Key(*key, raw=True) for key in flurl.query_keys(doc.text, start, end)]
     query += block_query(doc, end)
     return query
 
@@ -2361,7 +2367,7 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         command = _shell_command(doc, line)
         return [command, *apart.heredoc(doc, command)]
     parens = enclosing_call(doc, offset)
-    if parens is None and doc.language == "kotlin":
+    if parens is None and doc.language in ("kotlin", "csharp"):
         parens = apart.receiver_call(doc, offset)  # (Fuel's `"$BASE/x".httpPost().body(...)`)
     if parens is None and doc.language == "ruby":  # (`RestClient.post url, body, headers`)
         parens = commandcalls.command_call(doc.text, doc.starts[doc.line_of(offset)], offset)
@@ -2403,6 +2409,19 @@ CONTENT_OF = rx.compile(
     r"\bContent\s*=\s*(?:JsonContent\.Create|new\s+StringContent\(\s*\w+\.Serialize(?:Object)?)\(\s*new\s*$"
 )
 REQUEST_MESSAGE = rx.compile(r"\bnew\s+HttpRequestMessage\s*$")
+# The same content given a typed object (`{ Content = JsonContent.Create(new TtsRequest { ... }) }`).
+MESSAGE_CONTENT = rx.compile(
+    r"\bContent\s*=\s*(?:JsonContent\.Create|new\s+StringContent\(\s*\w+\.Serialize(?:Object)?)"
+    r"\s*(?:<[^<>()]*>)?\(\s*$"
+)
+
+
+def message_content(doc: Text, at: int) -> bool:
+    """Whether the instance made at `at` is what a C# request message's initializer sets as its
+    content (and so the body, though written inside the initializer's braces)."""
+    return doc.language == "csharp" and bool(MESSAGE_CONTENT.search(doc.text, max(0, at - 80), at))
+
+
 INITIALIZER = rx.compile(r"\s*\{")
 
 
@@ -2443,6 +2462,10 @@ NOT_GET = rx.compile(r"\b(?:type|method)\s*:\s*[\"'](?i:post|put|patch|delete)[\
 def _data_is_query(doc: Text, start: int, segment: str) -> bool:
     """Whether the call opened at `start` is a jQuery GET (see JQUERY_GET), or Alamofire's
     `AF.request(url, parameters: [...])` of no other method (its parameters URL-encoded)."""
+    if (
+        doc.language == "powershell"
+    ):  # (`Invoke-RestMethod -Uri $u -Body @{ k = v }`: a GET's query)
+        return apart.ps_get_body(segment)
     if doc.language == "swift":
         callee = doc.text[max(0, start - 30) : start]
         return bool(ALAMOFIRE.search(callee)) and not SWIFT_NOT_GET.search(segment)
@@ -3049,6 +3072,8 @@ def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None
         return None  # ($body += [...], array_push($body, ...): more than the literal)
     if MERGED_AFTER.match(doc.text, c.end):
         return None  # (`$b = [...] + $defaults;`, Ruby's `{...}.merge(DEFAULTS)`: more keys)
+    if doc.language == "powershell" and ps_touched(doc.text, name, c.end, call):
+        return None  # (`$payload.Add("k", v)`, `$payload += @{...}`: PowerShell's `$` names)
     if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", doc.text[c.end : call]) and not (
         _only_passed(doc, name, c.end, call)
     ):
@@ -3281,10 +3306,15 @@ MULTIPART = rx.compile(
 HTTP_CALLEE = rx.compile(
     r"(?:(?:\.|->|::)\s*(?:get|post|put|patch|delete|request|send|exchange|url|uri|"
     r"postForEntity|postForObject|PostAsync|PutAsync|PatchAsync|PostAsJsonAsync|PutAsJsonAsync|"
-    r"SendAsync|Post|Put|Patch|Delete|NewRequest|NewRequestWithContext|Request)"
+    r"SendAsync|Post|Put|Patch|Delete|NewRequest|NewRequestWithContext|Request"
+    r"|PostJsonAsync|PutJsonAsync|PatchJsonAsync|AppendPathSegments?)"  # (Flurl's chain)
     r"|\bfetch|\baxios|\bRequest)\s*(?:<[^>()]*>)?\s*$"
 )
 HTTP_COMMAND = rx.compile(r"\s*(?:curl|http|xhs?|wget)\s")
+# PowerShell's own HTTP cmdlets (and their aliases), perhaps bound: `$res = Invoke-RestMethod ...`
+PS_HTTP_COMMAND = rx.compile(
+    r"\s*(?:\$[\w:]+\s*=\s*)?(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s", re.I
+)
 HTTPIE_COMMAND = rx.compile(r"\s*(?:[A-Za-z_]\w*=\$\(\s*)?(?:https?|xhs?)\s")
 AKOOL_API_COMMAND = rx.compile(r"\s*akool\s+api\s")  # (see curlargs.AKOOL_API)
 METHOD_OWNER = rx.compile(
@@ -3298,8 +3328,11 @@ def _direct(doc: Text, call: int) -> bool:
     of the script's own (`akoolPost(path, body)`, `self._post(...)`, a shell `post` function)."""
     if not doc.python and _script_direct(doc, call):
         return True
+    if doc.language == "csharp" and handles.rest_body(doc.text, call):
+        return True  # (RestSharp's `request.AddJsonBody(...)`, the request given nothing else)
     if doc.text[call : call + 1] != "(":
-        return bool(HTTP_COMMAND.match(doc.line_text(doc.line_of(call))))
+        line = doc.line_text(doc.line_of(call))
+        return bool(HTTP_COMMAND.match(line) or PS_HTTP_COMMAND.match(line))
     before = doc.text[max(0, call - 80) : call]
     if not HTTP_CALLEE.search(before):
         return False
@@ -3340,7 +3373,10 @@ def _script_direct(doc: Text, call: int) -> bool:
 
 LIST_NAME_BEFORE = rx.compile(
     r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?(?::=|=)\s*"
-    r"(?:(?:new\s+)?[\w.<>\[\]{}, \t\n]*?|JSON\.stringify\(\s*|json\.dumps\(\s*|json_encode\(\s*|[\"'])?\Z"
+    r"(?:(?:new\s+)?[\w.<>\[\]{}, \t\n]*?|JSON\.stringify\(\s*|json\.dumps\(\s*|json_encode\(\s*|[\"']"
+    # C#'s serializers of a literal in their parentheses (`var json = JsonSerializer.Serialize(new
+    # { ... })`) and PowerShell's hashtable (`$body = @{ ... } | ConvertTo-Json`)
+    r"|(?:JsonSerializer\.Serialize|JsonConvert\.SerializeObject)\(\s*new\s*|@)?\Z"
 )
 
 
@@ -3390,10 +3426,35 @@ def _only_keys(doc: Text, c: Container) -> bool:
     interpolated entry such as `, $EXTRA}`, no computed `[k]: v`), comments aside."""
     if SPREAD.search(doc.text, c.start + 1, c.end - 1):
         return False
+    if doc.text[c.start - 1 : c.start] == "@" and doc.language == "powershell":
+        return len(hashtable_entries(doc.text[c.start + 1 : c.end - 1])) == len(c.keys)
     parts = (doc.text[a:b] for a, b in split_top(doc.text, c.start + 1, c.end - 1))
     entries = [e for e in (COMMENT_LINE.sub("", part).strip() for part in parts) if e]
     return len(entries) == len(c.keys)
 
 
 only_keys = _only_keys  # (the rules' nested items are judged the same way)
+
+
+# A PowerShell name's use that only serializes it (`$payload | ConvertTo-Json -Depth 5`).
+PS_SERIALIZED = rx.compile(r"\s*\|\s*ConvertTo-Json\b")
+
+
+def ps_touched(text: str, name: str, start: int, end: int) -> bool:
+    """Whether a PowerShell name (`$name`) is used in text[start:end] other than serialized: a
+    hashtable added to, merged or given to a function may send more than its literal."""
+    for m in re.finditer(rf"\$(?:\{{)?{re.escape(name)}(?![\w:])", text[start:end]):
+        if not PS_SERIALIZED.match(text, start + m.end()):
+            return True
+    return False
+
+
+def hashtable_entries(inner: str) -> list[str]:
+    """The entries of a PowerShell hashtable's text (inside `@{ }`), which a `;` or a line's end
+    parts, not a comma (a comma makes a value an array), comments and blank lines aside."""
+    parted = inner.replace(";", ",").replace("\n", ",")  # (split_top skips those in strings)
+    parts = (parted[a:b] for a, b in split_top(parted, 0, len(parted)))
+    return [e for e in (COMMENT_LINE.sub("", part).strip() for part in parts) if e]
+
+
 COMMENT_LINE = rx.compile(r"(?://|(?<![^\s])#)[^\n]*|/\*[\s\S]*?\*/")

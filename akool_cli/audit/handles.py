@@ -355,3 +355,21 @@ def _said(
     if kind == "NOBODY" or (kind != "POSTFIELDS" and FLAG_OFF.match(option.group("v"))):
         return (None if kind == "NOBODY" else said), custom
     return (IMPLIED[kind], option.start(), option.group(0), False), custom
+
+
+# A RestSharp request's JSON body (`request.AddJsonBody(` or chained on `new RestRequest(...)`),
+# matched on the text before the body; and the calls that give a request more than that body
+# (`request.AddParameter("k", v)`, `.AddObject(o)`, a file, a string body).
+REST_BODY_BEFORE = rx.compile(r"\.\s*(?:AddJsonBody|AddBody)\s*(?:<[^<>()]*>)?\(\s*$")
+REST_PARAMETERS = rx.compile(
+    r"\.\s*(?:AddParameter|AddObject|AddOrUpdateParameter|AddFile|AddStringBody)\b"
+)
+REST_LOOK = 2000  # (how far around the body its request may be given more: a method)
+
+
+def rest_body(text: str, at: int) -> bool:
+    """Whether the value at `at` is a RestSharp request's JSON body, in a file that gives no request
+    parameters besides their bodies within REST_LOOK of it (the body then is all it sends)."""
+    if REST_BODY_BEFORE.search(text, max(0, at - 40), at) is None:
+        return False
+    return REST_PARAMETERS.search(text, max(0, at - REST_LOOK), at + REST_LOOK) is None

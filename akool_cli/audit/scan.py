@@ -31,10 +31,13 @@ from akool_cli.audit import (
     laravel,
     modules,
     multiline,
+    nullforgiving,
     outputs,
     pathnames,
     railsconfig,
+    psscopes,
     reexports,
+    restresponses,
     returns,
     rx,
     sharedclients,
@@ -45,6 +48,7 @@ from akool_cli.audit import (
     typedmaps,
     unseen,
     urlbuilders,
+    vbnet,
     walking,
     wrappers,
 )
@@ -601,6 +605,10 @@ def _audit_text(
     returners: list[returns.Returner] | None = None,
     served: Served | None = None,
 ) -> list[Finding]:
+    text = vbnet.as_csharp(name, text)  # (VB.NET read as the C# it amounts to)
+    text = nullforgiving.blanked(name, text)  # (`json["data"]!["x"]!` reads `json["data"]["x"]`)
+    text = psscopes.unscoped(name, text)  # (PowerShell's `$script:Base` reads `$script_Base`)
+    text = restresponses.unwrapped(name, text)  # (RestSharp's `r.Data.data.x` reads `r.data.x`)
     lines = source.split_lines(text)
     ctx = FileContext(name, lines, served=served or Served())
     ctx.appended = foreignmodels.lines_of(folder.models)

@@ -17,7 +17,7 @@ SLASH = ("//",)
 COMMENTS: dict[str, tuple[tuple[str, ...], bool]] = {
     **dict.fromkeys((".py", ".sh", ".bash", ".zsh", ".rb", ".pl", ".r", ".ps1"), (HASH, False)),
     **dict.fromkeys(
-        (".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".go", ".java", ".kt", ".kts", ".cs"),
+        (".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".go", ".java", ".kt", ".kts", ".cs", ".vb"),
         (SLASH, True),
     ),
     **dict.fromkeys((".swift", ".rs", ".c", ".cc", ".cpp", ".h", ".scala", ".dart"), (SLASH, True)),

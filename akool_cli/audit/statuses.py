@@ -62,9 +62,10 @@ SPELLED = {"-eq": "==", "-ne": "!=", ".equals(": "==", ".Equals(": "=="}
 # (a value may be converted first: Go's `int(StatusDone)`, C#'s `(int)JobState.Done`)
 VALUE = r"(?:(?:int|int32|int64|Number|float)\(\s*|\(\s*int\s*\)\s*)?(?P<value>\"\w+\"|'\w+'|-?\d+\b|[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)"
 # After a read of the field: its closing quote and bracket, a `.get("x", 0)` default, a
-# `?? 0` fallback (`($d['video_status'] ?? null)` too), then the comparison.
+# `?? 0` fallback (`($d['video_status'] ?? null)` too), then the comparison. (A conversion on
+# the way may take a type argument: JsonNode's `.GetValue<int>()`, Newtonsoft's `.Value<int>()`.)
 AFTER = re.compile(
-    r"""(?:["'`]?\s*(?:,\s*[^()\n,]{1,20})?[)\]]{1,2})?(?:\.\w+\(\))?"""
+    r"""(?:["'`]?\s*(?:,\s*[^()\n,]{1,20})?[)\]]{1,2})?(?:\.\w+(?:<\w+>)?\(\))?"""
     r"""(?:\s*(?:\?\?|\|\||\bor\b)\s*(?:-?\d+|null|None|nil|undefined)(?:\s*\))?)?\s*"""
     + COMPARE
     + r"""\s*(?:(?P<list>[(\[{]\s*[^()\[\]{}\n]*[)\]}])(?!\s*[\w$])|"""

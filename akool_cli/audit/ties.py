@@ -121,6 +121,7 @@ RETURNED_DATA = rx.compile(
 PARSED_WORDS = (
     *(".json(", "JSON.parse(", "json.loads(", "json_decode(", "JSONObject(", "JsonParser.parse"),
     *("JObject.Parse(", "decode_json(", "from_json(", "simplejson.New", "gjson.Parse"),
+    *("JsonNode.Parse(", "JToken.Parse("),  # (System.Text.Json.Nodes', Newtonsoft's root node)
     *("JsonDocument.Parse(", "readTree(", "readValue(", "fromJson(", "ReadFromJsonAsync"),
     *("Oj.load(", "jsonDecode(", "DeserializeObject", ".data", ".body", "getForObject("),
     *(
@@ -138,6 +139,7 @@ PARSED = rx.compile(  # (aiohttp's `await resp.json(content_type=None)`, `r.json
     # (ky's and got's typed `.json<T>()`; Nuxt's `$fetch(u)` and ofetch's `ofetch(u)` parse it)
     r"|\.json<[^()]*>\(\s*\)|(?<![\w$.])(?:\$fetch|ofetch)(?:<[^()]*>)?\("
     r"|\bsimplejson\.New(?:Json|FromReader)\(|\bgjson\.Parse(?:Bytes)?\("  # (Go: go-simplejson, gjson)
+    r"|\b(?:JsonNode|JToken)\.Parse\("  # (C#: `JsonNode.Parse(s)!["data"]!["x"]`, JToken's)
     r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\(|jsonDecode\("
     r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
     # Spring's RestTemplate: `getForObject(url, Map.class)` gives the answer parsed, and so does

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import PurePath
 
-from akool_cli.audit import declared, httpfactory, ktorclients, netqueries, rx, sites
+from akool_cli.audit import declared, flurl, httpfactory, ktorclients, netqueries, rx, sites
 from akool_cli.audit.sites import Base, Bases, Site
 
 JVM_SUFFIXES = frozenset({".java", ".kt", ".kts", ".scala", ".groovy"})
@@ -65,6 +65,7 @@ def url_builder_sites(name: str, text: str, lines: list[str], bases: Bases) -> N
     httpfactory.factory_clients(name, text, lines, bases)  # (.NET's CreateClient("akool"))
     ktorclients.default_request_clients(name, text, lines, bases)  # (Ktor's defaultRequest)
     restsharp_sites(name, text, lines, bases)  # (RestSharp's `new RestRequest("x", Method.Post)`)
+    flurl.segment_sites(name, text, lines, bases)  # (Flurl's `BASE.AppendPathSegment("x")`)
     if not any(word in text for word in TEXT_WORDS):
         return
     builder_sites(name, lines, bases)
@@ -326,8 +327,11 @@ def _rest_query(text: str, name: str, after: int) -> list[tuple[str, int, int, i
     stop = min(len(text), after + REST_LOOK)
     again = re.compile(rf"(?<![\w.]){re.escape(name)}\s*=(?!=)").search(text, after, stop)
     added = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(?=\.\s*AddQueryParameter\()")
-    found = []
-    for m in added.finditer(text, after, again.start() if again else stop):
+    statement = text.find(";", after, stop)  # (and those chained on the constructor itself:
+    found = list(_added_keys(text, after, statement if statement >= 0 else after))  # `new
+    for m in added.finditer(
+        text, after, again.start() if again else stop
+    ):  # RestRequest(..).Add..`)
         key = next(_added_keys(text, m.end(), stop), None)
         found += [key] if key is not None else []
     return found
