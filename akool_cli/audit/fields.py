@@ -2589,6 +2589,9 @@ SENT_LINK = rx.compile(r"\s*\.\s*(?P<name>\w+)\s*\(")
 # The links of a chain on a call that give its request's body or query: superagent's
 # `request.post(url).set(...).send({...})` and `.query({...})`.
 SENDING_LINKS = frozenset({"send", "query"})
+# The JVM's: Apache's fluent `Request.post(url).bodyString(json, type)`, Vert.x's
+# `client.postAbs(url).sendJsonObject(obj)` (`sendJson`, `sendBuffer`).
+JVM_BODY_LINKS = frozenset({"bodyString", "sendJsonObject", "sendJson", "sendBuffer"})
 
 
 def _sent_links(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
@@ -2599,7 +2602,7 @@ def _sent_links(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
         around = doc.paren_around(link.end())
         if around is None or around[0] != link.end() - 1:
             break
-        if link.group("name") in SENDING_LINKS:
+        if link.group("name") in SENDING_LINKS or link.group("name") in JVM_BODY_LINKS:
             found.append((link.start("name") - 1, around[1]))
         end = around[1]
     return found

@@ -22,6 +22,7 @@ from akool_cli.audit import (
     curlargs,
     hooks,
     jsonobjects,
+    jvmbodies,
     keycase,
     methods,
     netqueries,
@@ -1504,6 +1505,11 @@ def _missing_body(
         return
     nested = any(spec.fields for spec in endpoint.body)
     index = f.sole_literal(doc, request) if missing or nested else None
+    if index is None and missing and (at := jvmbodies.built_at(doc, request)) is not None:
+        if at not in judged:  # (a JVM body built by puts on an empty map or JSON object)
+            judged.add(at)
+            yield _missing_hit(doc, at, missing, "this body", endpoint)
+        return
     if index is None or index in judged:
         return
     judged.add(index)

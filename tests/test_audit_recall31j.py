@@ -1,0 +1,168 @@
+"""`akool audit` on session nineteen's recall31j shapes: the JVM's HTTP clients (the JDK's, OkHttp,
+Apache HttpClient and its fluent API, Spring's, Unirest, Vert.x, Micronaut, Fuel, Ktor) and JSON
+libraries (Jackson, Gson, org.json, kotlinx.serialization) as their own docs write them."""
+
+from __future__ import annotations
+
+from akool_cli.audit.scan import audit_text
+
+TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+VIDEO_INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
+
+
+def judged(text: str, name: str) -> list[tuple[int, str]]:
+    return sorted((f.line, f.rule) for f in audit_text(text, name))
+
+
+# -- a body built in a name by puts, then sent: missing-field ------------------------------------
+
+APACHE_PUTS = """\
+class A {
+    String held(String photo) throws Exception {
+        Map<String, Object> body = new HashMap<>();
+        body.put("talking_photo_url", photo);
+        body.put("resolution", "1080");
+        HttpPost post = new HttpPost("TALK");
+        post.setEntity(new StringEntity(mapper.writeValueAsString(body), ContentType.APPLICATION_JSON));
+        return client.execute(post, r -> EntityUtils.toString(r.getEntity()));
+    }
+}
+""".replace("TALK", TALK)
+
+OKHTTP_GSON = """\
+class A {
+    String held(String photo) throws Exception {
+        JsonObject body = new JsonObject();
+        body.addProperty("talking_photo_url", photo);
+        Request request = new Request.Builder().url("TALK")
+            .post(RequestBody.create(gson.toJson(body), JSON)).build();
+        return client.newCall(request).execute().body().string();
+    }
+}
+""".replace("TALK", TALK)
+
+KOTLIN_ORG_JSON = """\
+class A {
+    fun held(photo: String): String {
+        val payload = JSONObject()
+        payload.put("talking_photo_url", photo)
+        val request = Request.Builder().url("TALK")
+            .post(payload.toString().toRequestBody(json))
+            .build()
+        return client.newCall(request).execute().body!!.string()
+    }
+}
+""".replace("TALK", TALK)
+
+VERTX_CHAIN = """\
+class A {
+    Future<JsonObject> held(String photo) {
+        JsonObject body = new JsonObject()
+            .put("talking_photo_url", photo)
+            .put("resolution", "1080");
+        return client.postAbs("TALK")
+            .putHeader("x-api-key", key)
+            .sendJsonObject(body)
+            .map(r -> r.bodyAsJsonObject());
+    }
+}
+""".replace("TALK", TALK)
+
+MAP_OF_HELD = """\
+class A {
+    JsonNode held(String photo) {
+        Map<String, Object> body = Map.of("talking_photo_url", photo, "resolution", "1080");
+        return restTemplate.postForObject("TALK", new HttpEntity<>(body, headers()), JsonNode.class);
+    }
+}
+""".replace("TALK", TALK)
+
+
+def test_a_jvm_body_built_by_puts_and_sent_whole_lacks_a_required_field() -> None:
+    # createbytalkingphoto requires audio_url (docs.akool.com/ai-tools-suite/talking-photo)
+    assert judged(APACHE_PUTS, "A.java") == [(3, "missing-field")]
+    assert judged(OKHTTP_GSON, "A.java") == [(3, "missing-field")]
+    assert judged(KOTLIN_ORG_JSON, "A.kt") == [(3, "missing-field")]
+    assert judged(VERTX_CHAIN, "A.java") == [(3, "missing-field")]
+    assert judged(MAP_OF_HELD, "A.java") == [(3, "missing-field")]
+
+
+def test_a_jvm_body_that_may_hold_more_is_not_judged_whole() -> None:
+    # putAll, a key held in a name, the script's own serializer, the name given to a function
+    more = APACHE_PUTS.replace(
+        'body.put("resolution", "1080");',
+        'body.put("resolution", "1080");\n        body.putAll(extra);',
+    )
+    named = APACHE_PUTS.replace('body.put("resolution"', "body.put(AUDIO")
+    own = OKHTTP_GSON.replace("gson.toJson(body)", "withDefaults(body)") + (
+        "String withDefaults(JsonObject b) { return b.toString(); }\n"
+    )
+    passed = APACHE_PUTS.replace(
+        'body.put("resolution", "1080");',
+        'body.put("resolution", "1080");\n        addAudio(body);',
+    )
+    for text in (more, named, own, passed):
+        assert "missing-field" not in {rule for _, rule in judged(text, "A.java")}, text
+    complete = APACHE_PUTS.replace(
+        'body.put("resolution", "1080");', 'body.put("audio_url", audio);'
+    )
+    assert judged(complete, "A.java") == []
+
+
+# -- a GET's query given by the library's query steps: misnamed-field ----------------------------
+
+URI_BUILDER = """\
+class A {
+    String info(String vid) throws Exception {
+        URIBuilder builder = new URIBuilder("VIDEO_INFO");
+        builder.addParameter("videoModelId", vid);
+        HttpGet get = new HttpGet(builder.build());
+        return client.execute(get, r -> EntityUtils.toString(r.getEntity()));
+    }
+}
+""".replace("VIDEO_INFO", VIDEO_INFO)
+
+UNIREST = """\
+class A {
+    static JSONObject info(String vid) {
+        return Unirest.get("VIDEO_INFO")
+            .header("x-api-key", KEY)
+            .queryString("videoModelId", vid)
+            .asJson().getBody().getObject();
+    }
+}
+""".replace("VIDEO_INFO", VIDEO_INFO)
+
+VERTX_QUERY = """\
+class A {
+    Future<JsonObject> info(String vid) {
+        return client.getAbs("VIDEO_INFO")
+            .putHeader("x-api-key", key)
+            .addQueryParam("videoModelId", vid)
+            .send()
+            .map(r -> r.bodyAsJsonObject());
+    }
+}
+""".replace("VIDEO_INFO", VIDEO_INFO)
+
+FUEL = """\
+object A {
+    fun info(vid: String): String {
+        val (_, _, result) = Fuel.get("VIDEO_INFO", listOf("videoModelId" to vid))
+            .header("x-api-key", key)
+            .responseString()
+        return result.get()
+    }
+}
+""".replace("VIDEO_INFO", VIDEO_INFO)
+
+
+def test_a_jvm_query_step_names_the_query_field() -> None:
+    # infobymodelid's query field is video_model_id
+    assert judged(URI_BUILDER, "A.java") == [(4, "misnamed-field")]
+    assert judged(UNIREST, "A.java") == [(5, "misnamed-field")]
+    assert judged(VERTX_QUERY, "A.java") == [(5, "misnamed-field")]
+    assert judged(FUEL, "A.kt") == [(3, "misnamed-field")]
+    for text, name in ((URI_BUILDER, "A.java"), (UNIREST, "A.java"), (FUEL, "A.kt")):
+        right = text.replace("videoModelId", "video_model_id")
+        assert judged(right, name) == [], right
