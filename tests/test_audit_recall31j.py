@@ -166,3 +166,75 @@ def test_a_jvm_query_step_names_the_query_field() -> None:
     for text, name in ((URI_BUILDER, "A.java"), (UNIREST, "A.java"), (FUEL, "A.kt")):
         right = text.replace("videoModelId", "video_model_id")
         assert judged(right, name) == [], right
+
+
+# -- the envelope's code of a JVM library's parsed answer: status-value --------------------------
+
+GSON_CODE = """\
+class A {
+    String info(String vid) throws Exception {
+        Request request = new Request.Builder().url("VIDEO_INFO?video_model_id=" + vid).build();
+        try (Response response = client.newCall(request).execute()) {
+            JsonObject root = JsonParser.parseString(response.body().string()).getAsJsonObject();
+            if (root.get("code").getAsInt() != 200) {
+                throw new IllegalStateException(root.get("msg").getAsString());
+            }
+            return root.getAsJsonObject("data").get("video").getAsString();
+        }
+    }
+}
+""".replace("VIDEO_INFO", VIDEO_INFO)
+
+UNIREST_CODE = """\
+class A {
+    static String info(String vid) {
+        HttpResponse<JsonNode> r = Unirest.get("VIDEO_INFO").queryString("video_model_id", vid).asJson();
+        JSONObject root = r.getBody().getObject();
+        if (root.getInt("code") != 200) {
+            throw new IllegalStateException(root.getString("msg"));
+        }
+        return root.getJSONObject("data").getString("video");
+    }
+}
+""".replace("VIDEO_INFO", VIDEO_INFO)
+
+WEBCLIENT_CODE = """\
+class A {
+    Mono<String> info(String vid) {
+        return webClient.get()
+            .uri("VIDEO_INFO?video_model_id={id}", vid)
+            .retrieve()
+            .bodyToMono(JsonNode.class)
+            .map(root -> {
+                if (root.get("code").asInt() != 200) {
+                    throw new IllegalStateException(root.get("msg").asText());
+                }
+                return root.path("data").path("video").asText();
+            });
+    }
+}
+""".replace("VIDEO_INFO", VIDEO_INFO)
+
+
+def test_a_jvm_parsed_answers_code_compared_with_200_is_judged() -> None:
+    # AKOOL's envelope code 1000 is success (docs.akool.com/authentication/usage)
+    assert judged(GSON_CODE, "A.java") == [(6, "status-value")]
+    assert judged(UNIREST_CODE, "A.java") == [(5, "status-value")]
+    assert judged(WEBCLIENT_CODE, "A.java") == [(8, "status-value")]
+    for text in (GSON_CODE, UNIREST_CODE, WEBCLIENT_CODE):
+        assert judged(text.replace("!= 200", "!= 1000"), "A.java") == []
+
+
+def test_another_apis_answer_parsed_after_an_akool_call_is_not_judged() -> None:
+    # the name is bound to another host's answer, requested after AKOOL's
+    text = GSON_CODE.replace(
+        "            JsonObject root = JsonParser.parseString(response.body().string())",
+        '            Response other = client.newCall(new Request.Builder().url("https://api.example.com/x")'
+        ".build()).execute();\n"
+        "            JsonObject root = JsonParser.parseString(other.body().string())",
+    )
+    assert "status-value" not in {rule for _, rule in judged(text, "A.java")}
+    unbound = GSON_CODE.replace(
+        "JsonObject root = JsonParser.parseString(", "JsonObject root = wrap("
+    )
+    assert "status-value" not in {rule for _, rule in judged(unbound, "A.java")}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import answers, brackets, holders, rx, sites, ties
+from akool_cli.audit import answers, brackets, holders, jvmanswers, rx, sites, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
 from akool_cli.audit.scopes import function_def
@@ -326,6 +326,7 @@ def _tied(
     if m is None:
         own = _own_field(text, one.name) or (origin is not None and _on_own_model(text, origin))
         checked = one.plain and origin is not None and _akool_checker(text, text.place(origin)[0])
+        checked = checked or (one.code and origin is not None and _jvm_envelope(text, origin))
         if own or not sure or (one.plain and not checked):
             return None
         return None if origin is not None and _other_hosts_answer(text, origin) else one
@@ -1068,6 +1069,16 @@ def _after_akool(text: _Text, i: int) -> bool:
 HELPER_LINES = 120  # (how far above a read the head of the helper that makes it is looked for)
 
 
+def _jvm_envelope(text: _Text, origin: int) -> bool:
+    """Whether the `code` read at `origin` is of a parsed JVM answer bound in the method that makes
+    an AKOOL call above it (jvmanswers.read_in_akool_method)."""
+    if text.python or text.answers is None:
+        return False
+    i, column = text.place(origin)
+    before = text.lines[i][max(0, column - NEAR) : column]
+    return jvmanswers.read_in_akool_method(text.lines, text.calls, text.answers, i, before)
+
+
 def _akool_checker(text: _Text, i: int) -> bool:
     """Whether line i is in a helper of the file given a response to check (`def _check(self,
     resp): j = resp.json(); if j["code"] != 0: raise ...`) whose every call is made right after
@@ -1180,13 +1191,17 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
     if axios and AXIOS_ANSWER.search(before):
         return True
     on = ON_ANSWER.search(before)
-    if on is None:
+    getter = jvmanswers.getter_name(before) if on is None and not text.python else None
+    if on is None and getter is None:
         return False
     if text.answers is None:
         text.answers = {
             m.group("n") or m.group("o") or m.group("a") or m.group("p") or m.group("j")
             for m in ANSWER_BOUND.finditer(text.text)
         } | set(_parsed_over_lines(text.text))
+        text.answers |= set() if text.python else jvmanswers.answer_names(text.text)
+    if on is None:
+        return getter in text.answers
     return on.group("n") is None or on.group("n") in text.answers
 
 
