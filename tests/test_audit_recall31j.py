@@ -238,3 +238,56 @@ def test_another_apis_answer_parsed_after_an_akool_call_is_not_judged() -> None:
         "JsonObject root = JsonParser.parseString(", "JsonObject root = wrap("
     )
     assert "status-value" not in {rule for _, rule in judged(unbound, "A.java")}
+
+
+KTOR_CODE = """\
+class A(private val key: String) {
+    suspend fun info(vid: String): String? {
+        val text = client.get("VIDEO_INFO") {
+            parameter("video_model_id", vid)
+        }.bodyAsText()
+        val root = Json.parseToJsonElement(text).jsonObject
+        if (root["code"]!!.jsonPrimitive.int != 200) {
+            throw IllegalStateException(root["msg"].toString())
+        }
+        val data = root["data"]!!.jsonObject
+        if (data["video_status"]!!.jsonPrimitive.int == 5) {
+            return null
+        }
+        return data["video"]?.jsonPrimitive?.content
+    }
+}
+""".replace("VIDEO_INFO", VIDEO_INFO)
+
+
+def test_a_kotlin_trees_value_taken_by_properties_is_compared() -> None:
+    # kotlinx.serialization's `.jsonPrimitive.int`, Gson's `.asInt` (Fuel's docs' Kotlin)
+    assert judged(KTOR_CODE, "A.kt") == [(7, "status-value"), (11, "status-value")]
+    gson = KTOR_CODE.replace(
+        "Json.parseToJsonElement(text).jsonObject", "gson.fromJson(text, JsonObject::class.java)"
+    )
+    gson = gson.replace('root["code"]!!.jsonPrimitive.int', 'root.get("code").asInt')
+    assert judged(gson, "A.kt")[0] == (7, "status-value")
+    right = KTOR_CODE.replace("!= 200", "!= 1000").replace("== 5", "== 3")
+    assert judged(right, "A.kt") == []
+
+
+KOTLIN_DATA_NODE = """\
+class A(private val key: String) {
+    fun image(iid: String): String {
+        val request = Request.Builder()
+            .url("https://openapi.akool.com/api/open/v3/content/image/infobymodelid?image_model_id=$iid")
+            .build()
+        client.newCall(request).execute().use { response ->
+            val data = JSONObject(response.body!!.string()).getJSONObject("data")
+            return data.getString("image_url")
+        }
+    }
+}
+"""
+
+
+def test_kotlins_org_json_data_node_parsed_in_one_expression_is_read_under_data() -> None:
+    # the image answer has data.image, no image_url (docs.akool.com/ai-tools-suite/image-generate)
+    assert judged(KOTLIN_DATA_NODE, "A.kt") == [(8, "response-field")]
+    assert judged(KOTLIN_DATA_NODE.replace('"image_url"', '"image"'), "A.kt") == []

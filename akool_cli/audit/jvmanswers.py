@@ -41,6 +41,12 @@ BOUND = rx.compile(
     # (WebClient's answer given to the lambda of its `.map(...)`)
     r"|\.bodyToMono\([ \t]*JsonNode\.class[ \t]*\)\s*\.map\([ \t]*(?P<l>[A-Za-z_]\w*)[ \t]*->"
 )
+# Kotlin's org.json parse and its data node in one expression (no `new`: ties.PARSED_DATA has
+# Java's): `val data = JSONObject(response.body!!.string()).getJSONObject("data")`.
+KOTLIN_PARSED_DATA = rx.compile(
+    r"(?<![\w.])JSONObject\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)"
+    r"\s*\.\s*(?:getJSONObject|optJSONObject)\(\s*\"data\"\s*\)\s*;?\s*$"
+)
 # The getters a JVM tree reads a number with: `root.getInt("code")`, Vert.x's `getInteger`.
 GETTER = r"\.(?:getInt|getInteger|getLong|optInt|optLong)\(\s*\""
 

@@ -71,6 +71,15 @@ AFTER = re.compile(
     + VALUE
     + ")"
 )
+# After a read of a Kotlin tree, its value taken by properties: kotlinx.serialization's
+# `root["code"]!!.jsonPrimitive.int`, Gson's `root.get("code").asInt` (Fuel's examples).
+KOTLIN_AFTER = rx.compile(
+    r"""["']?[)\]]{1,2}(?:!!)?(?:\??\.(?:jsonPrimitive|asInt|asLong|int|long|intOrNull|longOrNull"""
+    r"""|content|asString)\b(?!\s*\())+\s*"""
+    + COMPARE
+    + r"\s*(?P<list>(?!))?"  # (one value, never a list: the group _items asks of)
+    + VALUE
+)
 # Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)`, a set held in a name
 # (`DONE_STATES.includes(x.video_status)`, `new Set([2, 3])`'s `.has(...)`: JavaScript's `in`).
 BEFORE = rx.compile(
@@ -555,7 +564,7 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     line = text.lines[i]
     ends = column + end - start
     after, before = line[ends : ends + NEAR], line[max(0, column - NEAR) : column]
-    shown = AFTER.match(after)
+    shown = AFTER.match(after) or (None if text.python else KOTLIN_AFTER.match(after))
     base = text.starts[i] + column + end - start
     if shown is None:
         shown, base = BEFORE.search(before), text.starts[i] + max(0, column - NEAR)

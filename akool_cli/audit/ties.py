@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from akool_cli.audit import arguments, elements, handles, hooks, items, rx
+from akool_cli.audit import arguments, elements, handles, hooks, items, jvmanswers, rx
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
 from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent.py calls)
 
@@ -2528,7 +2528,7 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     parsed answer, or `.data.data` of an HTTP library's response (axios)."""
     if ".json()" in rhs and FIELD_END.search(rhs):
         return True  # return (await res.json()).data, d = r.json()["data"]
-    if '("data")' in rhs and PARSED_DATA.search(rhs):
+    if '("data")' in rhs and (PARSED_DATA.search(rhs) or jvmanswers.KOTLIN_PARSED_DATA.search(rhs)):
         return True  # JSONObject d = new JSONObject(res.body()).getJSONObject("data")
     rhs = CAST.sub("", rhs, count=1)  # Java's `(Map<String, Object>) body.get("data")`
     called = ROOT.match(rhs)
