@@ -291,3 +291,54 @@ def test_kotlins_org_json_data_node_parsed_in_one_expression_is_read_under_data(
     # the image answer has data.image, no image_url (docs.akool.com/ai-tools-suite/image-generate)
     assert judged(KOTLIN_DATA_NODE, "A.kt") == [(8, "response-field")]
     assert judged(KOTLIN_DATA_NODE.replace('"image_url"', '"image"'), "A.kt") == []
+
+
+# -- typed request classes: a member the class lacks is never sent; a member's default is ---------
+
+RETROFIT = """\
+data class HeldBody(val talking_photo_url: String, val resolution: String)
+
+data class TalkBody(
+    @Json(name = "talking_photo_url") val talkingPhotoUrl: String,
+    @Json(name = "audio_url") val audioUrl: String,
+    val resolution: String = "720p",
+)
+
+interface AkoolApi {
+    @POST("content/video/createbytalkingphoto")
+    suspend fun held(@Header("x-api-key") key: String, @Body body: HeldBody): Answer
+
+    @POST("content/video/createbytalkingphoto")
+    suspend fun talk(@Header("x-api-key") key: String, @Body body: TalkBody): Answer
+}
+
+val api = Retrofit.Builder().baseUrl("https://openapi.akool.com/api/open/v3/").build().create(AkoolApi::class.java)
+"""
+
+RECORD = """\
+class A {
+    public record TalkRequest(String talking_photo_url, String resolution) {}
+
+    public JsonNode held(String photo) {
+        TalkRequest req = new TalkRequest(photo, "1080");
+        return restClient.post().uri("TALK")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(req)
+            .retrieve().body(JsonNode.class);
+    }
+}
+""".replace("TALK", TALK)
+
+
+def test_a_typed_request_class_without_a_required_member_is_missing_it() -> None:
+    assert judged(RETROFIT, "A.kt") == [(1, "missing-field"), (6, "bad-value")]
+    assert judged(RECORD, "A.java") == [(5, "missing-field")]  # (at the instance made)
+    fixed = RETROFIT.replace(
+        "val resolution: String)", "val resolution: String, val audio_url: String)"
+    )
+    assert judged(fixed.replace('"720p"', '"720"'), "A.kt") == []
+    extended = RECORD.replace(
+        "public record TalkRequest(String talking_photo_url, String resolution) {}",
+        "public static class TalkRequest extends Base { String talking_photo_url; String resolution; }",
+    )
+    assert "missing-field" not in {rule for _, rule in judged(extended, "A.java")}

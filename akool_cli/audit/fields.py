@@ -1502,7 +1502,7 @@ def annotated_body_keys(doc: Text, start: int) -> list[Key]:
         members = dtos.members_of(doc, type_name)
         if any(n.json.lower() in dtos.OPTION_MEMBERS for n in members):
             return []
-        return [Key(n.json, n.offset, n.offset, n.offset, raw=True, shared=True) for n in members]
+        return [dtos.declared_key(Key, n) for n in members]  # (a default: its value, judged)
     return []
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from akool_cli.audit import rx
+from akool_cli.audit import dtos, rx
 from akool_cli.audit.fields import SCOPE_START, Request, Text
 
 # The languages (fields.Text.language) whose files may build a body so: Java and Groovy read as
@@ -61,6 +61,8 @@ HELD_MAP = rx.compile(
     r"(?:<[^<>()\n]*>)?\s*\Z"
 )
 PUT_BEFORE = rx.compile(r"(?P<n>[A-Za-z_]\w*)\s*(?:\.\s*(?:put|addProperty)\(\s*|\[\s*)\"\Z")
+# A class's declaration that extends another after its parameters (`) : Base()`, `extends Base`).
+EXTENDS = rx.compile(r"[^{;]*?(?:\bextends\b|\bimplements\s+\w*Body|\)\s*:\s*[A-Z])")
 CHAIN_MADE = rx.compile(
     r"(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*(?:new\s+)?(?:JSONObject|JsonObject)\(\s*\)"
     r"(?P<put>\s*\.\s*put\(\s*\")\Z"
@@ -80,7 +82,7 @@ def built_at(doc: Text, request: Request) -> int | None:
     extent = doc._sent_at.get(id(request))
     held = _holder(doc, request.body[0].offset) if extent is not None else None
     if extent is None or held is None:
-        return None
+        return typed_at(doc, request, extent[1]) if extent is not None else None
     name, bound, after, keys = held
     if SCOPE_START.search(doc.text, after, extent[0]):
         return None  # a function starts in between: the call may send another scope's name
@@ -88,6 +90,28 @@ def built_at(doc: Text, request: Request) -> int | None:
     if put is None or {k.offset for k in request.body} != keys | put:
         return None
     return bound
+
+
+def typed_at(doc: Text, request: Request, end: int) -> int | None:
+    """Where an instance of one of the file's own typed request classes (a Java record or class,
+    a Kotlin data class, Retrofit's `@Body` type) is made, or the class itself, when the keys the
+    request sends are all that class's members: a field it has no member for is never sent. Not
+    when the class extends another (whose members are sent too) or takes a free-form member."""
+    sent = {k.offset for k in request.body}
+    for name, dto in dtos.dtos(doc).items():
+        if {m.offset for m in dto.members} != sent or not all(m.judged for m in dto.members):
+            continue
+        if any(m.json.lower() in dtos.OPTION_MEMBERS for m in dto.members):
+            return None
+        declared = re.search(rf"\b(?:class|record)\s+{re.escape(name)}\b", doc.text)
+        if declared is None or EXTENDS.match(doc.text, declared.end()) is not None:
+            return None
+        made = None
+        instance = re.compile(rf"(?<![\w.]){re.escape(name)}\s*\(")
+        for m in instance.finditer(doc.text, declared.end(), end):
+            made = m.start()  # (the last instance made before the request's end)
+        return made if made is not None and doc.last_assignment(name, made) is None else min(sent)
+    return None
 
 
 def _holder(doc: Text, first: int) -> tuple[str, int, int, set[int]] | None:
