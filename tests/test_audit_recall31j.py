@@ -342,3 +342,23 @@ def test_a_typed_request_class_without_a_required_member_is_missing_it() -> None
         "public static class TalkRequest extends Base { String talking_photo_url; String resolution; }",
     )
     assert "missing-field" not in {rule for _, rule in judged(extended, "A.java")}
+
+
+MICRONAUT_QUERY = """\
+class A {
+    String info(String vid) {
+        URI uri = UriBuilder.of("VIDEO_INFO")
+            .queryParam("video_model_id", vid)
+            .build();
+        Map root = httpClient.toBlocking().retrieve(HttpRequest.GET(uri).header("x-api-key", key), Map.class);
+        return (String) root.get("msg");
+    }
+}
+""".replace("VIDEO_INFO", VIDEO_INFO)
+
+
+def test_a_uri_builders_chained_query_is_the_query_of_the_request_given_it() -> None:
+    # (no missing-query-field warning for a query the builder's chain gives)
+    assert judged(MICRONAUT_QUERY, "A.java") == []
+    wrong = MICRONAUT_QUERY.replace('"video_model_id"', '"videoModelId"')
+    assert judged(wrong, "A.java") == [(4, "misnamed-field")]

@@ -33,6 +33,7 @@ from akool_cli.audit import (
     ties,
     tstypes,
     twins,
+    urlbuilders,
 )
 from akool_cli.audit import fields as f
 from akool_cli.audit.answermodels import decoded_reads
@@ -1730,6 +1731,9 @@ def _query_beside(doc: f.Text, at: int) -> bool:
     call = f.enclosing_call(doc, at)
     if call is not None and QUERY_BESIDE.search(doc.text, call[0], call[1]) is not None:
         return True
+    if call is not None and doc.holds(*urlbuilders.QUERY_WORDS):  # `UriBuilder.of(URL)
+        if urlbuilders.builder_query(doc.text, *call):  # .queryParam("k", v)`: its chain's
+            return True
     around = doc.paren_around(at) if doc.holds(netqueries.WORD) else None
     return around is not None and netqueries.adds_query(
         doc.text, around[0]
