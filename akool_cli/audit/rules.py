@@ -1731,9 +1731,13 @@ def _query_beside(doc: f.Text, at: int) -> bool:
     call = f.enclosing_call(doc, at)
     if call is not None and QUERY_BESIDE.search(doc.text, call[0], call[1]) is not None:
         return True
-    if call is not None and doc.holds(*urlbuilders.QUERY_WORDS):  # `UriBuilder.of(URL)
-        if urlbuilders.builder_query(doc.text, *call):  # .queryParam("k", v)`: its chain's
-            return True
+    # (a builder's chain after the call: `UriBuilder.of(URL).queryParam("k", v)`)
+    if (
+        call is not None
+        and doc.holds(*urlbuilders.QUERY_WORDS)
+        and urlbuilders.builder_query(doc.text, *call)
+    ):
+        return True
     around = doc.paren_around(at) if doc.holds(netqueries.WORD) else None
     return around is not None and netqueries.adds_query(
         doc.text, around[0]
