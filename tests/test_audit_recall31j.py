@@ -362,3 +362,40 @@ def test_a_uri_builders_chained_query_is_the_query_of_the_request_given_it() -> 
     assert judged(MICRONAUT_QUERY, "A.java") == []
     wrong = MICRONAUT_QUERY.replace('"video_model_id"', '"videoModelId"')
     assert judged(wrong, "A.java") == [(4, "misnamed-field")]
+
+
+# -- repro21p java-orgjson-parse-then-data-node-held-read-missed: the async chain half ----------
+
+ASYNC_CHAIN = """\
+class A {
+    static void show(String id) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("IMAGE_INFO" + id)).GET().build();
+        HttpClient.newHttpClient().sendAsync(req, HttpResponse.BodyHandlers.ofString())
+            .thenApply(HttpResponse::body)
+            .thenApply(b -> PARSE)
+            .thenAccept(d -> {
+                System.out.println(d.getString("image_url"));
+            })
+            .join();
+    }
+}
+""".replace(
+    "IMAGE_INFO",
+    "https://openapi.akool.com/api/open/v3/content/image/infobymodelid?image_model_id=",
+)
+
+
+def test_a_data_node_given_down_an_async_chain_is_read_under_data() -> None:
+    # the image answer has data.image, no image_url
+    for parse in ('new JSONObject(b).getJSONObject("data")', 'mapper.readTree(b).path("data")'):
+        assert judged(ASYNC_CHAIN.replace("PARSE", parse), "A.java") == [(8, "response-field")], (
+            parse
+        )
+    whole = ASYNC_CHAIN.replace("PARSE", "new JSONObject(b)").replace(
+        'd.getString("image_url")', 'd.getString("code")'
+    )
+    assert judged(whole, "A.java") == []  # (the parsed answer: code is its own)
+    other = ASYNC_CHAIN.replace("sendAsync(req,", "sendAsync(otherReq,").replace(
+        "PARSE", 'new JSONObject(b).getJSONObject("data")'
+    )
+    assert judged(other, "A.java") == []  # (another request's chain)

@@ -105,3 +105,45 @@ def _other_url(lines: list[str]) -> bool:
     """Whether lines between an AKOOL call and the binding of a parsed answer name another host's
     URL (another API's request, whose answer the name may hold)."""
     return any(("http://" in t or "https://" in t) and "akool" not in t.lower() for t in lines)
+
+
+# A chain link whose lambda is given what the link before it gives: CompletableFuture's
+# `.thenApply(b -> ...)`/`.thenAccept(d -> {`, Reactor's and RxJava's `.map(...)`/`.subscribe(...)`.
+CHAINED_LAMBDA = rx.compile(
+    r"^\s*\.\s*(?:thenApply|thenAccept|thenCompose|map|flatMap|doOnNext|doOnSuccess|subscribe)"
+    r"\(\s*\(?(?P<p>[A-Za-z_]\w*)\)?\s*->"
+)
+# A link before it that gives the answer's data node (`.thenApply(b -> new JSONObject(b)
+# .getJSONObject("data"))`) or the parsed answer (`.bodyToMono(JsonNode.class)`,
+# `.thenApply(b -> new JSONObject(b))`, `.thenApply(mapper::readTree)`).
+GIVES_DATA = rx.compile(
+    r"^\s*\.\s*(?:thenApply|map)\(\s*\(?(?P<q>[A-Za-z_]\w*)\)?\s*->\s*(?:new\s+)?"
+    r"(?:JSONObject|JsonParser\.parseString|[\w.]+\.readTree)\(\s*(?P=q)\s*\)"
+    r"(?:\.getAsJsonObject\(\))?\s*\.\s*(?:getJSONObject|optJSONObject|path|get|getAsJsonObject)"
+    r"\(\s*\"data\"\s*\)\s*\)\s*$"
+)
+GIVES_BODY = rx.compile(
+    r"^\s*\.\s*(?:(?:thenApply|map)\(\s*\(?(?P<q>[A-Za-z_]\w*)\)?\s*->\s*(?:new\s+)?"
+    r"(?:JSONObject|JsonParser\.parseString|[\w.]+\.readTree)\(\s*(?P=q)\s*\)(?:\.getAsJsonObject\(\))?\s*\)"
+    r"|bodyToMono\(\s*(?:JsonNode|Map|JsonObject)\.class\s*\))\s*$"
+)
+CHAIN_BACK = 12  # lines: how far up a chain's head may be
+
+
+def chained_param(lines: list[str], i: int) -> tuple[str, str, int] | None:
+    """The parameter of a lambda chained on line i, what it is given ("data": the answer's data
+    node, "body": the parsed answer) and the line the chain starts on (whose expression must
+    hold the call's request), when the link just before it gives one of those."""
+    if "->" not in lines[i]:
+        return None
+    m = CHAINED_LAMBDA.match(lines[i])
+    if m is None or i == 0:
+        return None
+    before = lines[i - 1]
+    kind = "data" if GIVES_DATA.match(before) else "body" if GIVES_BODY.match(before) else None
+    if kind is None:
+        return None
+    head = i - 1
+    while head > max(0, i - CHAIN_BACK) and lines[head].lstrip().startswith("."):
+        head -= 1
+    return (m["p"], kind, head) if not lines[head].lstrip().startswith(".") else None

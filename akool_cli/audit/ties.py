@@ -1376,6 +1376,7 @@ def _line_step(facts: Lines, scope: Scope, i: int, level: int) -> Binding | None
     _loops_and_shadows(facts, scope, i)
     if scope:
         _handed_on(lines[i], scope, shell)
+        _chained_on(lines, i, scope)
     bound_here = facts.binding(i) or with_binding(facts, i)
     if bound_here is not None and not shell:
         bound_here = keyed_given(facts, bound_here, scope)
@@ -1544,6 +1545,20 @@ def _handed_on(text: str, scope: Scope, shell: bool) -> None:
             scope.decoded_data.add(filled.group("out"))
     if "setopt" in text or "curl_reset" in text:
         _handle_given(scope, text, shell)
+
+
+def _chained_on(lines: list[str], i: int, scope: Scope) -> None:
+    """A JVM lambda chained on a line after the call, given what the link before it gives
+    (jvmanswers.chained_param): the answer's data node or the parsed answer, when the chain
+    starts from what holds the call's request (`client.sendAsync(req, ...)`)."""
+    if "->" not in lines[i] or not lines[i].lstrip().startswith("."):
+        return  # (a lambda's arrow first: asked of every line after every call)
+    given = jvmanswers.chained_param(lines, i)
+    if given is None or not derived(lines[given[2]], scope.all(), False):
+        return
+    name, kind, _ = given
+    scope.local.add(name)
+    (scope.fields if kind == "data" else scope.bodies).add(name)
 
 
 # A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`, jQuery's
