@@ -4,6 +4,11 @@ libraries (Jackson, Gson, org.json, kotlinx.serialization) as their own docs wri
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
+from akool_cli.audit import jvmbodies
 from akool_cli.audit.scan import audit_text
 
 TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
@@ -399,3 +404,34 @@ def test_a_data_node_given_down_an_async_chain_is_read_under_data() -> None:
         "PARSE", 'new JSONObject(b).getJSONObject("data")'
     )
     assert judged(other, "A.java") == []  # (another request's chain)
+
+
+def test_the_files_own_methods_are_looked_for_once_per_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # (a regex over the whole text per request's callee made a 14,000-line file take 45 s)
+    seen: list[int] = []
+    real = jvmbodies._declares_at
+
+    def counted(doc: Any, start: int, end: int) -> bool:
+        seen.append(start)
+        return real(doc, start, end)
+
+    monkeypatch.setattr(jvmbodies, "_declares_at", counted)
+    copies = 12
+    text = (
+        "class A {\n"
+        + "".join(
+            APACHE_PUTS.split("\n", 1)[1].rsplit("}", 1)[0].replace("held(", f"held{k}(")
+            for k in range(copies)
+        )
+        + "}\n"
+    )
+    found = judged(text, "A.java")
+    assert found.count((3, "missing-field")) == 1 and len(found) == copies
+    occurrences = (
+        text.count("writeValueAsString(") + text.count("StringEntity(") + text.count("setEntity(")
+    )
+    assert (
+        len(seen) <= occurrences + copies
+    )  # (each `name(` of a callee looked at once, not per request)

@@ -71,7 +71,14 @@ CHAIN_STEP = rx.compile(r"\s*\.\s*put(?P<p>\()\s*\"(?P<k>[A-Za-z_][\w-]*)\"\s*,"
 MAP_SPREAD = rx.compile(r"\(\s*\*|,\s*\*\s*[A-Za-z_]|\*:")
 CALLEE_BEFORE = rx.compile(r"(?:new\s+)?(?P<w>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\s*$")
 # A method the file declares (Java's `Type name(...) {`, Kotlin's `fun`, Groovy's `def`).
-DECLARED = "(?:\\bfun\\s+|\\bdef\\s+|^[ \\t]*(?:[\\w<>\\[\\],.?@]+[ \\t]+)+){0}\\s*\\("
+# (what a line holds before the name: Kotlin's `fun`, Groovy's `def`, or Java's modifiers and type)
+DECLARED_BEFORE = rx.compile(
+    r"^[ \t]*(?:(?:\w+[ \t]+)*(?:fun|def)[ \t]+|(?:@\w+[ \t]+)*(?:(?:public|private|protected|static"
+    r"|final|synchronized|abstract|default)[ \t]+)*(?!return\b|new\b|else\b|throw\b|case\b)"
+    r"[\w<>\[\],.?]+[ \t]+)$"
+)
+# (what follows a Java method's parameters: its body or its throws clause)
+JAVA_BODY_AFTER = rx.compile(r"[^;{}]*\)\s*(?:throws\b[^{;]*)?\{")
 
 
 def built_at(doc: Text, request: Request) -> int | None:
@@ -203,7 +210,22 @@ def _sends(doc: Text, start: int, end: int) -> bool:
 
 
 def _declared(doc: Text, name: str) -> bool:
-    """Whether the file declares a method `name` (its own: it may add to what it is given)."""
-    return (
-        doc.defines(name) or re.search(DECLARED.format(re.escape(name)), doc.text, re.M) is not None
-    )
+    """Whether the file declares a method `name` (its own: it may add to what it is given);
+    worked out once per name (every request of a file asks of its chain's callees)."""
+    key = "\0jvm " + name  # (beside doc.defines' own answers, in its cache)
+    if key not in doc._defined:
+        doc._defined[key] = doc.defines(name) or any(
+            _declares_at(doc, m.start(), m.end())
+            for m in re.finditer(rf"(?<![\w$.]){re.escape(name)}\s*\(", doc.text)
+        )
+    return doc._defined[key]
+
+
+def _declares_at(doc: Text, start: int, end: int) -> bool:
+    """Whether `name(` at [start, end) is a method's declaration (see DECLARED_BEFORE)."""
+    line = doc.text.rfind("\n", 0, start) + 1
+    before = DECLARED_BEFORE.match(doc.text[line:start])
+    if before is None:
+        return False
+    kotlin_or_groovy = re.search(r"\b(?:fun|def)[ \t]+$", before.group(0)) is not None
+    return kotlin_or_groovy or JAVA_BODY_AFTER.match(doc.text, end, end + 400) is not None
