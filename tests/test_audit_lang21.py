@@ -72,7 +72,12 @@ def test_a_real_call_beside_python_mocks_is_still_judged() -> None:
 
 
 def test_retrofit_s_method_annotation_is_the_method_sent() -> None:
-    assert found("RetrofitApi.kt") == [(15, "unknown-endpoint"), (18, "wrong-method")]
+    # (and its @Body type's default `resolution: String = "720p"`, sent by every call: recall31j)
+    assert found("RetrofitApi.kt") == [
+        (9, "bad-value"),
+        (15, "unknown-endpoint"),
+        (18, "wrong-method"),
+    ]
     java = (
         "import retrofit2.http.*;\n"
         "interface Api {\n"

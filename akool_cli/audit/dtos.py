@@ -11,12 +11,14 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from akool_cli.audit import builders, rx
 
 if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
+
+KeyT = TypeVar("KeyT")  # (fields.Key, which imports this module)
 
 
 @dataclass(frozen=True)
@@ -499,6 +501,14 @@ OPTION_MEMBERS = frozenset(
     | {"signal", "auth", "cookies", "proxies", "verify", "responsetype", "withcredentials"}
 )
 GO_NAME_TYPE = rx.compile(r"\b(?P<n>[a-z_]\w*)[ \t]+\*?(?P<t>[A-Za-z_]\w*)[ \t]*(?=[,)]|$)", re.M)
+
+
+def declared_key(make: Callable[..., KeyT], member: Member) -> KeyT:
+    """The key a member of a type declared as a request's body sends (Retrofit's `@Body`): at its
+    JSON name, its value the member's default in the class when it has one (what every call
+    that leaves it out sends: `val resolution: String = "720p"`), shared by every call."""
+    start, end = member.default or (member.offset, member.offset)
+    return make(member.json, member.offset, start, end, raw=member.default is None, shared=True)
 
 
 def members_of(doc: Text, type_name: str) -> tuple[Member, ...]:

@@ -1528,7 +1528,7 @@ def annotated_body_keys(doc: Text, start: int) -> list[Key]:
         members = dtos.members_of(doc, type_name)
         if any(n.json.lower() in dtos.OPTION_MEMBERS for n in members):
             return []
-        return [Key(n.json, n.offset, n.offset, n.offset, raw=True, shared=True) for n in members]
+        return [dtos.declared_key(Key, n) for n in members]  # (a default: its value, judged)
     return []
 
 
@@ -2661,6 +2661,9 @@ SENT_LINK = rx.compile(r"\s*\.\s*(?P<name>\w+)\s*\(")
 # The links of a chain on a call that give its request's body or query: superagent's
 # `request.post(url).set(...).send({...})` and `.query({...})`.
 SENDING_LINKS = frozenset({"send", "query"})
+# The JVM's: Apache's fluent `Request.post(url).bodyString(json, type)`, Vert.x's
+# `client.postAbs(url).sendJsonObject(obj)` (`sendJson`, `sendBuffer`).
+JVM_BODY_LINKS = frozenset({"bodyString", "sendJsonObject", "sendJson", "sendBuffer"})
 
 
 def _sent_links(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
@@ -2671,7 +2674,7 @@ def _sent_links(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
         around = doc.paren_around(link.end())
         if around is None or around[0] != link.end() - 1:
             break
-        if link.group("name") in SENDING_LINKS:
+        if link.group("name") in SENDING_LINKS or link.group("name") in JVM_BODY_LINKS:
             found.append((link.start("name") - 1, around[1]))
         end = around[1]
     return found

@@ -22,6 +22,7 @@ from akool_cli.audit import (
     curlargs,
     hooks,
     jsonobjects,
+    jvmbodies,
     keycase,
     methods,
     netqueries,
@@ -32,6 +33,7 @@ from akool_cli.audit import (
     ties,
     tstypes,
     twins,
+    urlbuilders,
 )
 from akool_cli.audit import fields as f
 from akool_cli.audit.answermodels import decoded_reads
@@ -1551,6 +1553,11 @@ def _missing_body(
         return
     nested = any(spec.fields for spec in endpoint.body)
     index = f.sole_literal(doc, request) if missing or nested else None
+    if index is None and missing and (at := jvmbodies.built_at(doc, request)) is not None:
+        if at not in judged:  # (a JVM body built by puts on an empty map or JSON object)
+            judged.add(at)
+            yield _missing_hit(doc, at, missing, "this body", endpoint)
+        return
     if index is None or index in judged:
         return
     judged.add(index)
@@ -1770,6 +1777,13 @@ def _query_beside(doc: f.Text, at: int) -> bool:
     """Whether the call the path at `at` is given to also gives a query (see QUERY_BESIDE)."""
     call = f.enclosing_call(doc, at)
     if call is not None and QUERY_BESIDE.search(doc.text, call[0], call[1]) is not None:
+        return True
+    # (a builder's chain after the call: `UriBuilder.of(URL).queryParam("k", v)`)
+    if (
+        call is not None
+        and doc.holds(*urlbuilders.QUERY_WORDS)
+        and urlbuilders.builder_query(doc.text, *call)
+    ):
         return True
     around = doc.paren_around(at) if doc.holds(netqueries.WORD) else None
     return around is not None and netqueries.adds_query(

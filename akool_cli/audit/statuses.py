@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import answers, holders, rx, scriptanswers, sites, ties
+from akool_cli.audit import answers, holders, jvmanswers, rx, scriptanswers, sites, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
 from akool_cli.audit.scopes import function_def
@@ -71,6 +71,15 @@ AFTER = re.compile(
     + r"""\s*(?:(?P<list>[(\[{]\s*[^()\[\]{}\n]*[)\]}])(?!\s*[\w$])|"""
     + VALUE
     + ")"
+)
+# After a read of a Kotlin tree, its value taken by properties: kotlinx.serialization's
+# `root["code"]!!.jsonPrimitive.int`, Gson's `root.get("code").asInt` (Fuel's examples).
+KOTLIN_AFTER = rx.compile(
+    r"""["']?[)\]]{1,2}(?:!!)?(?:\??\.(?:jsonPrimitive|asInt|asLong|int|long|intOrNull|longOrNull"""
+    r"""|content|asString)\b(?!\s*\())+\s*"""
+    + COMPARE
+    + r"\s*(?P<list>(?!))?"  # (one value, never a list: the group _items asks of)
+    + VALUE
 )
 # Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)`, a set held in a name
 # (`DONE_STATES.includes(x.video_status)`, `new Set([2, 3])`'s `.has(...)`: JavaScript's `in`).
@@ -336,6 +345,7 @@ def _tied(
     if m is None:
         own = _own_field(text, one.name) or (origin is not None and _on_own_model(text, origin))
         checked = one.plain and origin is not None and _akool_checker(text, text.place(origin)[0])
+        checked = checked or (one.code and origin is not None and _jvm_envelope(text, origin))
         if own or not sure or (one.plain and not checked):
             return None
         return None if origin is not None and _other_hosts_answer(text, origin) else one
@@ -570,7 +580,7 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     line = text.lines[i]
     ends = column + end - start
     after, before = line[ends : ends + NEAR], line[max(0, column - NEAR) : column]
-    shown = AFTER.match(after)
+    shown = AFTER.match(after) or (None if text.python else KOTLIN_AFTER.match(after))
     base = text.starts[i] + column + end - start
     if shown is None:
         shown, base = BEFORE.search(before), text.starts[i] + max(0, column - NEAR)
@@ -1104,6 +1114,16 @@ def _after_akool(text: _Text, i: int) -> bool:
 HELPER_LINES = 120  # (how far above a read the head of the helper that makes it is looked for)
 
 
+def _jvm_envelope(text: _Text, origin: int) -> bool:
+    """Whether the `code` read at `origin` is of a parsed JVM answer bound in the method that makes
+    an AKOOL call above it (jvmanswers.read_in_akool_method)."""
+    if text.python or text.answers is None:
+        return False
+    i, column = text.place(origin)
+    before = text.lines[i][max(0, column - NEAR) : column]
+    return jvmanswers.read_in_akool_method(text.lines, text.calls, text.answers, i, before)
+
+
 def _akool_checker(text: _Text, i: int) -> bool:
     """Whether line i is in a helper of the file given a response to check (`def _check(self,
     resp): j = resp.json(); if j["code"] != 0: raise ...`) whose every call is made right after
@@ -1201,12 +1221,16 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
     if axios and AXIOS_ANSWER.search(before):
         return True
     on = ON_ANSWER.search(before)
-    if on is None:
+    getter = jvmanswers.getter_name(before) if on is None and not text.python else None
+    if on is None and getter is None:
         return False
-    if on.group("n") is None:
+    if on is not None and on.group("n") is None:
         return True
     if text.answers is None:  # (ties' own judgement: parses bound anywhere, a call's scope)
         text.answers = _facts(text).parsed_names() | text.parsed()
+        text.answers |= set() if text.python else jvmanswers.answer_names(text.text)
+    if on is None:
+        return getter in text.answers
     return on.group("n") in text.answers
 
 

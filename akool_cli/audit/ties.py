@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from akool_cli.audit import arguments, elements, handles, hooks, items, rx
+from akool_cli.audit import arguments, elements, handles, hooks, items, jvmanswers, rx
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
 from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent.py calls)
 
@@ -1396,6 +1396,7 @@ def _line_step(facts: Lines, scope: Scope, i: int, level: int) -> Binding | None
     _loops_and_shadows(facts, scope, i)
     if scope:
         _handed_on(lines[i], scope, shell)
+        _chained_on(lines, i, scope)
     bound_here = facts.binding(i) or with_binding(facts, i)
     if bound_here is not None and not shell:
         bound_here = keyed_given(facts, bound_here, scope)
@@ -1565,6 +1566,20 @@ def _handed_on(text: str, scope: Scope, shell: bool) -> None:
             scope.decoded_data.add(filled.group("out"))
     if "setopt" in text or "curl_reset" in text:
         _handle_given(scope, text, shell)
+
+
+def _chained_on(lines: list[str], i: int, scope: Scope) -> None:
+    """A JVM lambda chained on a line after the call, given what the link before it gives
+    (jvmanswers.chained_param): the answer's data node or the parsed answer, when the chain
+    starts from what holds the call's request (`client.sendAsync(req, ...)`)."""
+    if "->" not in lines[i] or not lines[i].lstrip().startswith("."):
+        return  # (a lambda's arrow first: asked of every line after every call)
+    given = jvmanswers.chained_param(lines, i)
+    if given is None or not derived(lines[given[2]], scope.all(), False):
+        return
+    name, kind, _ = given
+    scope.local.add(name)
+    (scope.fields if kind == "data" else scope.bodies).add(name)
 
 
 # A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`, jQuery's
@@ -2547,7 +2562,7 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     parsed answer, or `.data.data` of an HTTP library's response (axios)."""
     if ".json()" in rhs and FIELD_END.search(rhs):
         return True  # return (await res.json()).data, d = r.json()["data"]
-    if '("data")' in rhs and PARSED_DATA.search(rhs):
+    if '("data")' in rhs and (PARSED_DATA.search(rhs) or jvmanswers.KOTLIN_PARSED_DATA.search(rhs)):
         return True  # JSONObject d = new JSONObject(res.body()).getJSONObject("data")
     rhs = CAST.sub("", rhs, count=1)  # Java's `(Map<String, Object>) body.get("data")`
     called = ROOT.match(rhs)

@@ -178,9 +178,18 @@ def slash_sites(name: str, lines: list[str], bases: Bases) -> None:
 # Query parameters a URL builder adds (OkHttp's `.addQueryParameter("k", v)`, Spring's
 # `UriComponentsBuilder...queryParam("k", v)`): the query of the request given the URL it builds,
 # inline or held in a name (`HttpUrl url = ...build(); ... .url(url)`).
-QUERY_WORDS = ("QueryParameter(", ".queryParam(", "encode_www_form(")
+QUERY_WORDS = (
+    "QueryParameter(",
+    ".queryParam(",
+    "encode_www_form(",
+    "QueryParam(",  # (Vert.x's addQueryParam, setQueryParam)
+    "queryString(",  # (Unirest's)
+    "Parameter(",  # (Apache's URIBuilder's addParameter, setParameter)
+    "Fuel.get(",  # (Fuel's `listOf("k" to v)` parameters)
+)
 ADDED_QUERY = rx.compile(
-    r"\.\s*(?:[aA]dd(?:Encoded)?QueryParameter|setQueryParameter|queryParam)\(\s*"
+    r"\.\s*(?:[aA]dd(?:Encoded)?QueryParameter|setQueryParameter|queryParam|queryString"
+    r"|addQueryParam|setQueryParam|addParameter|setParameter)\(\s*"
     r"\"(?P<k>[A-Za-z_][\w.\[\]-]*)\"\s*,\s*(?P<v>[^,()]*(?:\([^()]*\))?[^,()]*?)\s*\)"
 )
 
@@ -194,7 +203,14 @@ def builder_query(text: str, start: int, end: int) -> list[tuple[str, int, int, 
         found += _rest_query(text, made["n"], end)
     if "encode_www_form(" in text:  # (Ruby's `uri.query = URI.encode_www_form(type: 1)`)
         found += _www_form_keys(text, start, end)
-    if PATH_STEP_BEFORE.search(text, max(0, start - 40), start):  # `.addPathSegments("x")`: the
+    bound = URI_BUILDER_MADE.search(text, max(0, start - 80), start)
+    if bound is not None:  # (Apache's `builder = new URIBuilder(url)`, then `builder.addParameter`)
+        found += _named_query(text, bound["n"], end, NAMED_QUERY_STEP)
+    if FUEL_GET_BEFORE.search(text, max(0, start - 40), start):  # Fuel.get(url, listOf("k" to v))
+        found += _fuel_pairs(text, start, end)
+    if PATH_STEP_BEFORE.search(text, max(0, start - 40), start) or CHAIN_QUERY_BEFORE.search(
+        text, max(0, start - 40), start
+    ):  # `.addPathSegments("x")`, `Unirest.get(url)`, `client.getAbs(url)`: the
         limit = end + CHAIN_CHARS  # (bounded: a search to the file's end per request is quadratic)
         ends = [k for k in (text.find(w, end, limit) for w in netqueries.STATEMENT_ENDS) if k >= 0]
         found += _added_keys(text, end, min(ends, default=end))  # chain's steps after it
@@ -324,14 +340,49 @@ REST_LOOK = 2000  # (how far after the request's binding its parameters are adde
 
 def _rest_query(text: str, name: str, after: int) -> list[tuple[str, int, int, int]]:
     """The query keys added to the RestSharp request `name` after its binding, up to its next."""
+    return _named_query(text, name, after, "AddQueryParameter")
+
+
+# The JVM's URI builders bound to a name the request's URL is then built from, and the steps on
+# that name that add a query field (Apache HttpClient's URIBuilder, 4 and 5; Micronaut's).
+URI_BUILDER_MADE = rx.compile(
+    r"(?<![\w.])(?P<n>[A-Za-z_]\w*)\s*=\s*(?:new\s+URIBuilder|UriBuilder\s*\.\s*of)\s*$"
+)
+NAMED_QUERY_STEP = "(?:addParameter|setParameter|queryParam)"
+# Calls whose chained steps after the URL add the query: Unirest's `Unirest.get(url)
+# .queryString("k", v)`, Vert.x's `client.getAbs(url).addQueryParam("k", v)`, Micronaut's
+# `UriBuilder.of(url).queryParam("k", v)`.
+CHAIN_QUERY_BEFORE = rx.compile(
+    r"(?:\bUnirest\s*\.\s*\w+|\.\s*(?:get|post|put|delete|patch|head|request)Abs"
+    r"|\bUriBuilder\s*\.\s*of)\s*$"
+)
+# Fuel's GET with its parameters as pairs: `Fuel.get(url, listOf("k" to v))`.
+FUEL_GET_BEFORE = rx.compile(r"\bFuel\s*\.\s*(?:get|delete|head)\s*$")
+FUEL_PAIR = rx.compile(
+    r"\"(?P<k>[A-Za-z_][\w.\[\]-]*)\"\s+to\s+(?P<v>[^,()]*(?:\([^()]*\))?[^,()]*?)\s*(?=[,)])"
+)
+
+
+def _fuel_pairs(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
+    """The `"k" to v` pairs of the parameters list a Fuel GET is given after its URL."""
+    opened = text.find("listOf(", start, end)
+    if opened < 0:
+        return []
+    return [
+        (m["k"], m.start("k"), m.start("v"), m.end("v"))
+        for m in FUEL_PAIR.finditer(text, opened, end)
+    ]
+
+
+def _named_query(text: str, name: str, after: int, step: str) -> list[tuple[str, int, int, int]]:
+    """The query keys added to the request or builder `name` by `step` after its binding, up to
+    its next binding."""
     stop = min(len(text), after + REST_LOOK)
     again = re.compile(rf"(?<![\w.]){re.escape(name)}\s*=(?!=)").search(text, after, stop)
-    added = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(?=\.\s*AddQueryParameter\()")
+    added = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(?=\.\s*{step}\()")
     statement = text.find(";", after, stop)  # (and those chained on the constructor itself:
     found = list(_added_keys(text, after, statement if statement >= 0 else after))  # `new
-    for m in added.finditer(
-        text, after, again.start() if again else stop
-    ):  # RestRequest(..).Add..`)
+    for m in added.finditer(text, after, again.start() if again else stop):  # RestRequest(..).Add..`)
         key = next(_added_keys(text, m.end(), stop), None)
         found += [key] if key is not None else []
     return found
