@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import answers, brackets, holders, rx, sites, ties
+from akool_cli.audit import answers, brackets, holders, parsedanswers, rx, sites, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
 from akool_cli.audit.scopes import function_def
@@ -177,7 +177,7 @@ class _Text:
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
-        self.axios = "axios" in self.text  # (once: each comparison asked it of the whole text)
+        self.axios = parsedanswers.data_is_body(self.text)  # (once: each comparison asks it)
         at = 0
         for line in self.lines:
             self.starts.append(at)
@@ -1183,10 +1183,14 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
     if on is None:
         return False
     if text.answers is None:
-        text.answers = {
-            m.group("n") or m.group("o") or m.group("a") or m.group("p") or m.group("j")
-            for m in ANSWER_BOUND.finditer(text.text)
-        } | set(_parsed_over_lines(text.text))
+        text.answers = (
+            {
+                m.group("n") or m.group("o") or m.group("a") or m.group("p") or m.group("j")
+                for m in ANSWER_BOUND.finditer(text.text)
+            }
+            | set(_parsed_over_lines(text.text))
+            | parsedanswers.parsed_names(text.text)
+        )
     return on.group("n") is None or on.group("n") in text.answers
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from akool_cli.audit import arguments, elements, handles, hooks, items, rx
+from akool_cli.audit import arguments, elements, handles, hooks, items, parsedanswers, rx
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
 from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent.py calls)
 
@@ -154,7 +154,8 @@ PARSED = rx.compile(  # (aiohttp's `await resp.json(content_type=None)`, `r.json
 
 def parsed_in(text: str) -> re.Match[str] | None:
     """PARSED's first match in a text, searched only in a text that holds one of PARSED_WORDS."""
-    return PARSED.search(text) if any(word in text for word in PARSED_WORDS) else None
+    found = PARSED.search(text) if any(word in text for word in PARSED_WORDS) else None
+    return found or parsedanswers.parsed_elsewhere(text)
 
 
 # const { data: out } = await axios.get(u): `out` is the body axios parsed.
@@ -1265,7 +1266,7 @@ class Lines:
     def axios(self) -> bool:
         """Whether the file uses axios (whose responses hold the parsed answer in `.data`)."""
         if self._axios is None:
-            self._axios = any("axios" in t for t in self.lines)
+            self._axios = parsedanswers.data_is_body_in(self.lines)
         return self._axios
 
     def rebound(self, i: int) -> tuple[tuple[str, ...], int]:
