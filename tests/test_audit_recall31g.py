@@ -63,3 +63,59 @@ def test_envelope_code_on_parsed_answers_is_judged(name: str) -> None:
         shape.splitlines().index(next(x for x in shape.splitlines() if "{code}" in x)) + 1
     ]
     assert errors(shape.replace("{code}", "1000"), name) == []
+
+
+# -- bodies sent by ofetch/$fetch (and its clients), needle and undici: all the call sends ------
+
+TALK = f"{B}/content/video/createbytalkingphoto"
+HELD_BODIES = {
+    "ofetch.ts": (
+        'import { ofetch } from "ofetch";\n\n'
+        f'const api = ofetch.create({{ baseURL: "{B}" }});\n'
+        'const body = {{ talking_photo_url: "x", resolution: "720"{more} }};\n'
+        'await api("/content/video/createbytalkingphoto", { method: "POST", body });\n'
+    ),
+    "nuxt.ts": (
+        "export async function talk() {{\n"
+        '  const payload = {{ talking_photo_url: "x", resolution: "720"{more} }};\n'
+        f'  return await $fetch("{TALK}", {{ method: "POST", body: payload }});\n}}\n'
+    ),
+    "needle.js": (
+        'const needle = require("needle");\n\n'
+        'const body = {{ talking_photo_url: "x", resolution: "720"{more} }};\n'
+        f'needle("post", "{TALK}", body, {{ json: true }});\n'
+    ),
+    "undici.mjs": (
+        'import { request } from "undici";\n\n'
+        'const body = JSON.stringify({{ talking_photo_url: "x", resolution: "720"{more} }});\n'
+        f'await request("{TALK}", {{ method: "POST", body }});\n'
+    ),
+}
+
+
+def filled(shape: str, more: str) -> str:
+    return shape.replace("{more}", more).replace("{{", "{").replace("}}", "}")
+
+
+@pytest.mark.parametrize(("name", "shape"), HELD_BODIES.items())
+def test_held_body_of_less_common_js_clients_lacks_required_field(name: str, shape: str) -> None:
+    lacking = filled(shape, "")
+    line = next(i for i, x in enumerate(lacking.splitlines(), 1) if "talking_photo_url" in x)
+    assert rules_at(lacking, name, "missing-field") == [line]
+    assert errors(filled(shape, ', audio_url: "y"'), name) == []
+
+
+def test_own_request_function_is_no_library_call() -> None:
+    """A script's own `request(url, opts)` may add fields before it sends (not undici's)."""
+    own = "\n".join(
+        [
+            'import { request as send } from "undici";',
+            "async function request(url, opts) {",
+            "  const withAudio = { ...JSON.parse(opts.body), audio_url: process.env.AUDIO };",
+            "  return send(url, { ...opts, body: JSON.stringify(withAudio) });",
+            "}",
+            'const body = JSON.stringify({ talking_photo_url: "x", resolution: "720" });',
+            f'await request("{TALK}", {{ method: "POST", body }});',
+        ]
+    )
+    assert rules_at(own, "own.mjs", "missing-field") == []
