@@ -119,3 +119,44 @@ def test_own_request_function_is_no_library_call() -> None:
         ]
     )
     assert rules_at(own, "own.mjs", "missing-field") == []
+
+
+# -- a JSON body written as an interpolated string held in a name (repro21q) ----------------------
+
+INTERPOLATED = {
+    "main.go": (
+        'package main\n\nimport (\n\t"fmt"\n\t"net/http"\n\t"strings"\n)\n\n'
+        "func talk(p string) {\n"
+        '\tbody := fmt.Sprintf(`{"talking_photo_url":"%s","resolution":"720"MORE}`, p)\n'
+        f'\treq, _ := http.NewRequest("POST", "{TALK}", strings.NewReader(body))\n'
+        "\thttp.DefaultClient.Do(req)\n}\n"
+    ),
+    "same.py": (
+        "import requests\n\n\ndef talk(p):\n"
+        '    body = f\'{{"talking_photo_url": "{p}", "resolution": "720"MORE}}\'\n'
+        f'    return requests.post("{TALK}", data=body)\n'
+    ),
+    "talk.mjs": (
+        "export async function talk(p) {\n"
+        '  const body = `{"talking_photo_url": "${p}", "resolution": "720"MORE}`;\n'
+        f'  return fetch("{TALK}", {{ method: "POST", body }});\n}}\n'
+    ),
+}
+
+
+@pytest.mark.parametrize(("name", "shape"), INTERPOLATED.items())
+def test_interpolated_json_held_in_a_name_lacks_required_field(name: str, shape: str) -> None:
+    lacking = shape.replace("MORE", "")
+    line = next(i for i, x in enumerate(lacking.splitlines(), 1) if "talking_photo_url" in x)
+    assert rules_at(lacking, name, "missing-field") == [line]
+    assert errors(shape.replace("MORE", ', "audio_url": "a"'), name) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "entries"),
+    [("same.py", ", {extra}"), ("talk.mjs", "${extra}"), ("main.go", "%s")],
+)
+def test_interpolation_where_entries_stand_may_add_fields(name: str, entries: str) -> None:
+    """`"720"${extra}}` or `, {extra}}`: the interpolation may add audio_url: no finding."""
+    shape = INTERPOLATED[name].replace("MORE", entries)
+    assert rules_at(shape, name, "missing-field") == []

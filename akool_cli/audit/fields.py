@@ -25,6 +25,7 @@ from akool_cli.audit import (
     fallbacks,
     handles,
     holders,
+    interpolated,
     mocks,
     netqueries,
     querybuilders,
@@ -2965,6 +2966,7 @@ def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None
     if c.start >= call:
         return index  # written in the call itself
     held = LIST_NAME_BEFORE.search(doc.text, max(0, c.start - 80), c.start)
+    held = held or interpolated.holder_before(doc.text, c.start, c.end)
     if held is None:
         return None
     name = held.group("n")
