@@ -160,3 +160,47 @@ def test_interpolation_where_entries_stand_may_add_fields(name: str, entries: st
     """`"720"${extra}}` or `, {extra}}`: the interpolation may add audio_url: no finding."""
     shape = INTERPOLATED[name].replace("MORE", entries)
     assert rules_at(shape, name, "missing-field") == []
+
+
+# -- the standard libraries' answers: http.client's getresponse, Node's https.request chunks ----
+
+IMAGE = "/api/open/v3/content/image/createbyprompt"
+HTTP_CLIENT = (
+    "import http.client\nimport json\n\n"
+    'conn = http.client.HTTPSConnection("openapi.akool.com")\n'
+    f'conn.request("POST", "{IMAGE}", body=json.dumps({{"prompt": "a fox", "scale": "1:1"}}))\n'
+    "out = json.loads(conn.getresponse().read())\n"
+    'print(out["data"]["FIELD"])\n'
+)
+NODE_HTTPS = (
+    'const https = require("https");\n'
+    'const body = JSON.stringify({ prompt: "a fox", scale: "1:1" });\n'
+    'const req = https.request({ hostname: "openapi.akool.com", path: "' + IMAGE + '", '
+    'method: "POST" }, (res) => {\n'
+    '  let raw = "";\n'
+    '  res.on("data", (c) => (raw += c));\n'
+    '  res.on("end", () => {\n'
+    "    const out = JSON.parse(raw);\n"
+    "    console.log(out.data.FIELD);\n"
+    "  });\n"
+    "});\n"
+    "req.end(body);\n"
+)
+
+
+@pytest.mark.parametrize(("name", "shape"), [("conn.py", HTTP_CLIENT), ("https.js", NODE_HTTPS)])
+def test_stdlib_answer_reads_are_judged(name: str, shape: str) -> None:
+    line = next(i for i, x in enumerate(shape.splitlines(), 1) if "FIELD" in x)
+    assert rules_at(shape.replace("FIELD", "task_id"), name, "response-field") == [line]
+    assert errors(shape.replace("FIELD", "_id"), name) == []
+
+
+def test_http_client_connection_asked_again_holds_the_next_answer() -> None:
+    """The second request on one connection: what its getresponse gives is its answer, not the
+    first's (infobymodelid's answer has data.video; createbyprompt's has no such field)."""
+    text = HTTP_CLIENT.replace('print(out["data"]["FIELD"])\n', "") + (
+        'conn.request("GET", "/api/open/v3/content/video/infobymodelid?video_model_id=v")\n'
+        "video = json.loads(conn.getresponse().read())\n"
+        'print(video["data"]["video"])\n'
+    )
+    assert errors(text, "conn.py") == []

@@ -13,7 +13,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from akool_cli.audit import arguments, elements, handles, hooks, items, parsedanswers, rx
+from akool_cli.audit import (
+    arguments,
+    elements,
+    handles,
+    hooks,
+    items,
+    parsedanswers,
+    rx,
+    stdlibanswers,
+)
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
 from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent.py calls)
 
@@ -1545,6 +1554,8 @@ def _handed_on(text: str, scope: Scope, shell: bool) -> None:
             scope.decoded_data.add(filled.group("out"))
     if "setopt" in text or "curl_reset" in text:
         _handle_given(scope, text, shell)
+    if ".request(" in text:  # (http.client's connection asked again: see stdlibanswers)
+        _drop(scope, stdlibanswers.requested_again(text, scope.local))
 
 
 # A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`, jQuery's
@@ -1604,6 +1615,8 @@ def _on_the_call(
     handle = _sets_url(lines, line) if curl else None
     if handle is not None:
         scope.local.add(handle)
+    if not facts.shell and ("request(" in lines[line] or "get(" in lines[line]):
+        _stdlib_answer(facts, line, scope)
     unwrapped = _returns_call(facts, start, statement, scope)
     own = facts.statement_end(line)
     chained = lines[line : own + 2] if facts.mentions_any(CHAIN_HINTS) else []
@@ -1620,6 +1633,25 @@ def _on_the_call(
         _jquery_callbacks(facts, line, scope)
     if gives.startswith("list:") and facts.walks():
         _walk_call(facts, line, column, gives[5:], scope)
+
+
+def _stdlib_answer(facts: Lines, line: int, scope: Scope) -> None:
+    """The names a standard library's call leaves its answer in (see stdlibanswers): an
+    http.client connection, or Node's response callback's parameter, the name its chunks are
+    added to and what parses that name in the callback (the call's own statement, which the
+    scope's steps do not visit: `const out = JSON.parse(raw)` there)."""
+    held = stdlibanswers.holders(facts.lines, line, facts.mentions("getresponse"))
+    scope.local.update(held)
+    if not held or not facts.mentions(".on("):
+        return
+    for j in range(line + 1, facts.statement_end(line) + 1):
+        text = facts.lines[j]
+        if "+=" in text:
+            scope.local.update(stdlibanswers.chunks_added(text, scope.local))
+        bound = facts.binding(j)
+        if bound is not None and derived(bound.rhs, scope.all(), False):
+            _rebind_here(facts, scope, bound, j)
+    scope.callbacks.update(scope.bodies)  # (read as a callback's: inside the call's arguments)
 
 
 @lru_cache(maxsize=8192)
