@@ -204,3 +204,31 @@ def test_http_client_connection_asked_again_holds_the_next_answer() -> None:
         'print(video["data"]["video"])\n'
     )
     assert errors(text, "conn.py") == []
+
+
+# -- a Taskfile's `vars:` base, unquoted, joined by go-template's `{{.VAR}}` (break21r) -----------
+
+TASKFILE = (
+    'version: "3"\n\nvars:\n  AKOOL: https://openapi.akool.com/api/open/v3\n\n'
+    "tasks:\n  sessions:\n    cmds:\n"
+    '      - curl -s "{{.AKOOL}}/PATH" -H "x-api-key: $AKOOL_API_KEY" | jq .\n'
+)
+
+
+def test_taskfile_go_template_var_joins_its_unquoted_base() -> None:
+    retired = TASKFILE.replace("PATH", "liveAvatar/session/list?page=1&size=50")
+    assert rules_at(retired, "Taskfile.yml", "retired-endpoint") == [9]
+    wrong = TASKFILE.replace("PATH", "content/video/infobymodelid?id=1")
+    assert rules_at(wrong, "Taskfile.yml", "misnamed-field") == [9]
+    right = TASKFILE.replace("PATH", "content/video/infobymodelid?video_model_id=1")
+    assert errors(right, "Taskfile.yml") == []
+
+
+def test_taskfile_cmd_entries_and_quoted_env_are_read() -> None:
+    text = TASKFILE.replace("vars:\n  AKOOL: https", 'env:\n  AKOOL: "https').replace(
+        "/api/open/v3\n", '/api/open/v3"\n', 1
+    )
+    text = text.replace("      - curl", "      - task: other\n      - cmd: curl").replace(
+        "PATH", "content/video/infobymodelid?id=1"
+    )
+    assert rules_at(text, "Taskfile.yaml", "misnamed-field") == [10]
