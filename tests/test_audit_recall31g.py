@@ -232,3 +232,30 @@ def test_taskfile_cmd_entries_and_quoted_env_are_read() -> None:
         "PATH", "content/video/infobymodelid?id=1"
     )
     assert rules_at(text, "Taskfile.yaml", "misnamed-field") == [10]
+
+
+# -- electron-store's defaults: `store.get("apiBase") + "/x"` joins the key's base (break21r) -----
+
+ELECTRON = "\n".join(
+    [
+        'const Store = require("electron-store");',
+        "const store = new Store({",
+        '  defaults: { apiBase: "https://openapi.akool.com/api/open/v3", apiKey: "" },',
+        "});",
+        "async function talk(photo, audio) {",
+        '  const res = await fetch(store.get("apiBase") + "/content/video/createbytalkingphoto", {',
+        '    method: "POST",',
+        '    headers: { "x-api-key": store.get("apiKey") },',
+        '    body: JSON.stringify({ talking_photo_url: photo, audio_url: audio, resolution: "RES" }),',
+        "  });",
+        "  return res.json();",
+        "}",
+    ]
+)
+
+
+def test_store_getter_of_a_default_base_is_joined() -> None:
+    assert rules_at(ELECTRON.replace("RES", "480"), "main.js", "bad-value") == [9]
+    assert errors(ELECTRON.replace("RES", "720"), "main.js") == []
+    unknown = ELECTRON.replace("https://openapi.akool.com/api/open/v3", "https://api.example.com")
+    assert errors(unknown.replace("RES", "480"), "main.js") == []

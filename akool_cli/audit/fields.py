@@ -1606,6 +1606,8 @@ PASSED_NAME = rx.compile(
 NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
+# A getter given a literal key, right after a name (`store.get("apiBase")`, electron-store's).
+GETTER_READ = rx.compile(r"\??\.get\(\s*[\"']")
 # A comment that ends a line of a call's text (`# body`, `// the request`), after a blank.
 TAIL_REMARK = rx.compile(r"(?<![^\s])(?:#|//)[^\n]*")
 
@@ -1635,6 +1637,8 @@ def _passed_names(
     for m in PASSED_NAME.finditer(segment):
         if m.group(1).lower() in NOT_SENT:
             continue  # { headers } shorthand
+        if ".get(" in segment and GETTER_READ.match(segment, m.end()):
+            continue  # store.get("apiBase"): one value read from the name, not the name's keys
         at = m.start()
         if remarks and any(a <= at < b for a, b in remarks):
             continue  # (`json={  # body`: a word of a comment is no name passed)
