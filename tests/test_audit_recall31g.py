@@ -259,3 +259,21 @@ def test_store_getter_of_a_default_base_is_joined() -> None:
     assert errors(ELECTRON.replace("RES", "720"), "main.js") == []
     unknown = ELECTRON.replace("https://openapi.akool.com/api/open/v3", "https://api.example.com")
     assert errors(unknown.replace("RES", "480"), "main.js") == []
+
+
+# -- a table of paths without a leading slash sent through ky's or got's prefixUrl (repro21p) ----
+
+KY_TABLE = (
+    'import ky from "ky";\nexport const ENDPOINTS = {\n  image: "content/image/PATH",\n} as const;\n'
+    'const api = ky.create({ prefixUrl: "https://openapi.akool.com/api/open/v3" });\n'
+    "export async function makeImage(prompt: string) {\n"
+    '  return api.post(ENDPOINTS.image, { json: { prompt, scale: "1:1" } }).json();\n}\n'
+)
+
+
+def test_relative_table_entry_sent_through_a_prefix_url_client_is_judged() -> None:
+    assert rules_at(KY_TABLE.replace("PATH", "create"), "ky.ts", "unknown-endpoint") == [3]
+    assert errors(KY_TABLE.replace("PATH", "createbyprompt"), "ky.ts") == []
+    got = KY_TABLE.replace('import ky from "ky"', 'import got from "got"')
+    got = got.replace("ky.create(", "got.extend(")
+    assert rules_at(got.replace("PATH", "create"), "got.ts", "unknown-endpoint") == [3]
