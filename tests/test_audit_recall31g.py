@@ -277,3 +277,19 @@ def test_relative_table_entry_sent_through_a_prefix_url_client_is_judged() -> No
     got = KY_TABLE.replace('import ky from "ky"', 'import got from "got"')
     got = got.replace("ky.create(", "got.extend(")
     assert rules_at(got.replace("PATH", "create"), "got.ts", "unknown-endpoint") == [3]
+
+
+# -- Dart's query given as queryParameters (http's Uri.replace, dio's option) --------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "call"),
+    [
+        ("http.dart", "http.get(Uri.parse('{INFO}').replace(queryParameters: {{'KEY': 'abc'}}))"),
+        ("dio.dart", "Dio().get('{INFO}', queryParameters: {{'KEY': 'abc'}})"),
+    ],
+)
+def test_dart_query_parameters_are_the_query(name: str, call: str) -> None:
+    text = "Future<void> main() async {\n  final r = await " + call.format(INFO=INFO) + ";\n}\n"
+    assert rules_at(text.replace("KEY", "id"), name, "misnamed-field") == [2]
+    assert errors(text.replace("KEY", "video_model_id"), name) == []

@@ -103,7 +103,7 @@ SKIPPED_LABELS_BACKWARDS = rx.compile(
     re.I,
 )
 QUERY_LABELS = rx.compile(
-    r"(?:params|query|searchParams|qs)\s*[=:]\s*$|\.query\(\s*&?\s*$|URLSearchParams\(\s*$"
+    r"(?:params|query|searchParams|qs|queryParameters)\s*[=:]\s*$|\.query\(\s*&?\s*$|URLSearchParams\(\s*$"
 )
 FORM_FIELD = rx.compile(r"(?:-F|--form|--data-urlencode)\s+[\"']?(?P<name>[A-Za-z_]\w*)=")
 QUERY_FIELD = rx.compile(r"[?&](?P<name>[A-Za-z_]\w*)(?:\[\])?=(?P<value>[^&\"'`\s#]*)")
