@@ -293,3 +293,22 @@ def test_dart_query_parameters_are_the_query(name: str, call: str) -> None:
     text = "Future<void> main() async {\n  final r = await " + call.format(INFO=INFO) + ";\n}\n"
     assert rules_at(text.replace("KEY", "id"), name, "misnamed-field") == [2]
     assert errors(text.replace("KEY", "video_model_id"), name) == []
+
+
+# -- Go resty: the body SetBody gives a request chain before its verb -----------------------------
+
+RESTY = (
+    'package main\n\nimport "github.com/go-resty/resty/v2"\n\nfunc main() {\n'
+    f'\tclient := resty.New().SetBaseURL("{B}")\n'
+    '\tbody := map[string]string{"talking_photo_url": "x", "resolution": "720"MORE}\n'
+    '\tclient.R().SetHeader("x-api-key", "k").SetBody(body)LINK.Post("/content/video/createbytalkingphoto")\n'
+    "}\n"
+)
+
+
+def test_resty_set_body_before_the_verb_is_the_body() -> None:
+    lacking = RESTY.replace("MORE", "").replace("LINK", "")
+    assert rules_at(lacking, "main.go", "missing-field") == [7]
+    assert errors(RESTY.replace("MORE", ', "audio_url": "a"').replace("LINK", ""), "main.go") == []
+    beside = RESTY.replace("MORE", "").replace("LINK", '.SetFile("audio_url", "a.mp3")')
+    assert rules_at(beside, "main.go", "missing-field") == []

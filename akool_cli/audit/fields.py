@@ -3228,7 +3228,7 @@ def _direct(doc: Text, call: int) -> bool:
         return bool(HTTP_COMMAND.match(doc.line_text(doc.line_of(call))))
     before = doc.text[max(0, call - 80) : call]
     if not HTTP_CALLEE.search(before):
-        return directcalls.library_call(doc.text, before, doc.defines)
+        return directcalls.library_call(doc.text, call, doc.defines)
     owner = METHOD_OWNER.search(before)
     if owner is not None and owner.group("owner") in ("self", "this"):
         return False  # the script's own method (`self._post`, `this.post`)
