@@ -13,7 +13,7 @@ from akool_cli.cli import audit_reports
 # The modules scan._embedded hands a file to (each reads code held in another file's text).
 EMBEDDED_READERS = (
     *("apiclients", "batch", "brunofiles", "elixir", "lua", "makefiles", "n8nflows", "notebooks"),
-    *("restfiles", "rpipes", "sketches", "specs", "terraform", "workflows"),
+    *("restfiles", "rpipes", "sketches", "specs", "taskfiles", "terraform", "workflows"),
 )
 
 # Tables of those modules that name what a reader writes, not the files it takes (a notebook's

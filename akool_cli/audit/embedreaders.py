@@ -24,6 +24,7 @@ from akool_cli.audit import (
     rpipes,
     sketches,
     specs,
+    taskfiles,
     terraform,
     workflows,
 )
@@ -72,6 +73,7 @@ READERS: tuple[Reader, ...] = (
         notebooks.map_fix,
         line_end="\n",
     ),
+    Reader("taskfiles", _named(taskfiles.is_taskfile), _of_text(taskfiles.read)),  # (as shell)
     Reader("workflows", workflows.is_workflow, _by_suffix(workflows.read)),
     # (an Ansible playbook's uri tasks)
     Reader(

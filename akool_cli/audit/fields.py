@@ -21,11 +21,13 @@ from akool_cli.audit import (
     commandcalls,
     curlargs,
     declared,
+    directcalls,
     dtos,
     fallbacks,
     flurl,
     handles,
     holders,
+    interpolated,
     mocks,
     netqueries,
     querybuilders,
@@ -103,7 +105,7 @@ SKIPPED_LABELS_BACKWARDS = rx.compile(
     re.I,
 )
 QUERY_LABELS = rx.compile(
-    r"(?:params|query|searchParams|qs)\s*[=:]\s*$|\.query\(\s*&?\s*$|URLSearchParams\(\s*$"
+    r"(?:params|query|searchParams|qs|queryParameters)\s*[=:]\s*$|\.query\(\s*&?\s*$|URLSearchParams\(\s*$"
 )
 FORM_FIELD = rx.compile(r"(?:-F|--form|--data-urlencode)\s+[\"']?(?P<name>[A-Za-z_]\w*)=")
 QUERY_FIELD = rx.compile(r"[?&](?P<name>[A-Za-z_]\w*)(?:\[\])?=(?P<value>[^&\"'`\s#]*)")
@@ -1635,6 +1637,8 @@ GENERATED_NOT_SENT = frozenset(
 NOT_SENT = GENERATED_NOT_SENT | frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
+# A getter given a literal key, right after a name (`store.get("apiBase")`, electron-store's).
+GETTER_READ = rx.compile(r"\??\.get\(\s*[\"']")
 # A comment that ends a line of a call's text (`# body`, `// the request`), after a blank.
 TAIL_REMARK = rx.compile(r"(?<![^\s])(?:#|//)[^\n]*")
 
@@ -1664,6 +1668,8 @@ def _passed_names(
     for m in PASSED_NAME.finditer(segment):
         if m.group(1).lower() in NOT_SENT:
             continue  # { headers } shorthand
+        if ".get(" in segment and GETTER_READ.match(segment, m.end()):
+            continue  # store.get("apiBase"): one value read from the name, not the name's keys
         at = m.start()
         if remarks and any(a <= at < b for a, b in remarks):
             continue  # (`json={  # body`: a word of a comment is no name passed)
@@ -3066,6 +3072,7 @@ def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None
     if c.start >= call:
         return index  # written in the call itself
     held = LIST_NAME_BEFORE.search(doc.text, max(0, c.start - 80), c.start)
+    held = held or interpolated.holder_before(doc.text, c.start, c.end)
     if held is None:
         return None
     name = held.group("n")
@@ -3338,7 +3345,7 @@ def _direct(doc: Text, call: int) -> bool:
         return bool(HTTP_COMMAND.match(line) or PS_HTTP_COMMAND.match(line))
     before = doc.text[max(0, call - 80) : call]
     if not HTTP_CALLEE.search(before):
-        return False
+        return directcalls.library_call(doc.text, call, doc.defines)
     owner = METHOD_OWNER.search(before)
     if owner is not None and owner.group("owner") in ("self", "this"):
         return False  # the script's own method (`self._post`, `this.post`)

@@ -123,6 +123,7 @@ class PathNames:
     _homes: dict[str, Homes[Held]] = field(default_factory=dict)
     # The keys of rows written on one line, with the paths they hold (see _row_names).
     row_names: dict[str, list[tuple[int, Held]]] = field(default_factory=dict)
+    relative: bool | None = None  # (a base that wants relative paths: see _wants_relative)
 
     def held(self, ref: str, line: int, bases: Bases) -> Held | None:
         """The path a name holds at a line: its binding in scope there (any binding of an
@@ -151,6 +152,19 @@ def path_like(text: str) -> bool:
     return text.startswith("api/open/") or first in resource_words()
 
 
+# A path literal without its leading slash (`"content/image/create"`), as clients whose base
+# is a prefix that wants none take it (ky's and got's `prefixUrl`).
+RELATIVE_LITERAL = rx.compile(r"[\"'`][A-Za-z_][\w-]*/[A-Za-z_][\w\-./]*[\"'`]")
+RELATIVE_CLIENTS = ("prefixUrl",)
+
+
+def _wants_relative(lines: list[str], found: PathNames) -> bool:
+    """Whether the file gives a client a base that wants paths without a leading slash."""
+    if found.relative is None:  # (once a file)
+        found.relative = any(w in line for line in lines for w in RELATIVE_CLIENTS)
+    return found.relative
+
+
 def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> PathNames:
     """The names a file binds to paths (and those it imports from the folder)."""
     found = PathNames(lines=lines)
@@ -163,6 +177,8 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
         if len(line) > 2000 or ("=" not in line and ":" not in line):
             continue
         hinted = '"/' in line or "'/" in line or "`/" in line or ":-/" in line or "api/open" in line
+        if not hinted and "/" in line and _wants_relative(lines, found):
+            hinted = RELATIVE_LITERAL.search(line) is not None  # (ky's `image: "content/x"`)
         opens = not hinted and "=" in line and line.rstrip().endswith(("[", "(", "{"))
         if opens and _path_list_at(lines, i, found):
             continue  # PATHS = [ ...paths on the lines below... ]

@@ -26,6 +26,7 @@ from akool_cli.audit import (
     keycase,
     methods,
     netqueries,
+    parsedanswers,
     readhints,
     receivers,
     returns,
@@ -3094,7 +3095,7 @@ class _AnswerReading:
     @classmethod
     def of(cls, ctx: FileContext) -> _AnswerReading:
         text = ctx.doc().text
-        axios = any("axios" in line or "ky." in line for line in ctx.lines)
+        axios = parsedanswers.data_is_body(text) or "ky." in text
         return cls(
             text=text,
             renaming=(answers.maps_json_names(text), answers.converts_keys(text)),

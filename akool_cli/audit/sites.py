@@ -1944,6 +1944,8 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
     if "+" in line or CONCATENATION_DOT.search(line):
         for m in CONCATENATION.finditer(line):
             yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
+        if ".get(" in line:
+            yield from _getter_joins(i, line, bases)
     if "%s" in line or "{" in line:
         for m in FORMAT.finditer(line):
             ref = m.group("n") or _format_argument(line[m.end() :])
@@ -1971,6 +1973,23 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         ref = m.group("a") if m.group("path") else m.group("b")
         for site in _joined(i, line, m.start(key), m.group(key), ref, bases, "/"):
             yield resolved(site, ref)
+
+
+# A settings store's getter given a literal key, joined to a path: electron-store's and conf's
+# `store.get("apiBase") + "/content/..."`, whose key the file binds to a base (their `defaults:
+# { apiBase: "https://..." }`).
+GETTER_JOIN = rx.compile(
+    r"(?<![\w$.])[A-Za-z_$][\w$.]*\.get\(\s*[\"'](?P<k>[A-Za-z_$]\w*)[\"']\s*\)\s*\+\s*[\"'`]"
+    + PATH_TEXT
+)
+
+
+def _getter_joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """Paths joined to a store's getter of a key the file binds to a base (see GETTER_JOIN)."""
+    for m in GETTER_JOIN.finditer(line):
+        ref = next((r for r in (m["k"], "this." + m["k"]) if bases.lookup(r, i)[1]), None)
+        if ref is not None:
+            yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
 
 
 def _bare_interpolations(i: int, line: str, bases: Bases) -> Iterator[Site]:

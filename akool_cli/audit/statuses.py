@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import answers, holders, jvmanswers, rx, scriptanswers, sites, ties
+from akool_cli.audit import answers, holders, jvmanswers, parsedanswers, rx, scriptanswers, sites, ties
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
 from akool_cli.audit.scopes import function_def
@@ -190,7 +190,7 @@ class _Text:
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
-        self.axios = "axios" in self.text  # (once: each comparison asked it of the whole text)
+        self.axios = parsedanswers.data_is_body(self.text)  # (once: each comparison asks it)
         at = 0
         for line in self.lines:
             self.starts.append(at)
@@ -1227,7 +1227,9 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
     if on is not None and on.group("n") is None:
         return True
     if text.answers is None:  # (ties' own judgement: parses bound anywhere, a call's scope)
-        text.answers = _facts(text).parsed_names() | text.parsed()
+        text.answers = (
+            _facts(text).parsed_names() | text.parsed() | parsedanswers.parsed_names(text.text)
+        )
         text.answers |= set() if text.python else jvmanswers.answer_names(text.text)
     if on is None:
         return getter in text.answers

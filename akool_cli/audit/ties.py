@@ -13,7 +13,17 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from akool_cli.audit import arguments, elements, handles, hooks, items, jvmanswers, rx
+from akool_cli.audit import (
+    arguments,
+    elements,
+    handles,
+    hooks,
+    items,
+    jvmanswers,
+    parsedanswers,
+    rx,
+    stdlibanswers,
+)
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
 from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent.py calls)
 
@@ -156,7 +166,8 @@ PARSED = rx.compile(  # (aiohttp's `await resp.json(content_type=None)`, `r.json
 
 def parsed_in(text: str) -> re.Match[str] | None:
     """PARSED's first match in a text, searched only in a text that holds one of PARSED_WORDS."""
-    return PARSED.search(text) if any(word in text for word in PARSED_WORDS) else None
+    found = PARSED.search(text) if any(word in text for word in PARSED_WORDS) else None
+    return found or parsedanswers.parsed_elsewhere(text)
 
 
 # const { data: out } = await axios.get(u): `out` is the body axios parsed.
@@ -1285,7 +1296,7 @@ class Lines:
     def axios(self) -> bool:
         """Whether the file uses axios (whose responses hold the parsed answer in `.data`)."""
         if self._axios is None:
-            self._axios = any("axios" in t for t in self.lines)
+            self._axios = parsedanswers.data_is_body_in(self.lines)
         return self._axios
 
     def rebound(self, i: int) -> tuple[tuple[str, ...], int]:
@@ -1566,6 +1577,8 @@ def _handed_on(text: str, scope: Scope, shell: bool) -> None:
             scope.decoded_data.add(filled.group("out"))
     if "setopt" in text or "curl_reset" in text:
         _handle_given(scope, text, shell)
+    if ".request(" in text:  # (http.client's connection asked again: see stdlibanswers)
+        _drop(scope, stdlibanswers.requested_again(text, scope.local))
 
 
 def _chained_on(lines: list[str], i: int, scope: Scope) -> None:
@@ -1639,6 +1652,8 @@ def _on_the_call(
     handle = _sets_url(lines, line) if curl else None
     if handle is not None:
         scope.local.add(handle)
+    if not facts.shell and ("request(" in lines[line] or "get(" in lines[line]):
+        _stdlib_answer(facts, line, scope)
     unwrapped = _returns_call(facts, start, statement, scope)
     own = facts.statement_end(line)
     chained = lines[line : own + 2] if facts.mentions_any(CHAIN_HINTS) else []
@@ -1655,6 +1670,25 @@ def _on_the_call(
         _jquery_callbacks(facts, line, scope)
     if gives.startswith("list:") and facts.walks():
         _walk_call(facts, line, column, gives[5:], scope)
+
+
+def _stdlib_answer(facts: Lines, line: int, scope: Scope) -> None:
+    """The names a standard library's call leaves its answer in (see stdlibanswers): an
+    http.client connection, or Node's response callback's parameter, the name its chunks are
+    added to and what parses that name in the callback (the call's own statement, which the
+    scope's steps do not visit: `const out = JSON.parse(raw)` there)."""
+    held = stdlibanswers.holders(facts.lines, line, facts.mentions("getresponse"))
+    scope.local.update(held)
+    if not held or not facts.mentions(".on("):
+        return
+    for j in range(line + 1, facts.statement_end(line) + 1):
+        text = facts.lines[j]
+        if "+=" in text:
+            scope.local.update(stdlibanswers.chunks_added(text, scope.local))
+        bound = facts.binding(j)
+        if bound is not None and derived(bound.rhs, scope.all(), False):
+            _rebind_here(facts, scope, bound, j)
+    scope.callbacks.update(scope.bodies)  # (read as a callback's: inside the call's arguments)
 
 
 @lru_cache(maxsize=8192)

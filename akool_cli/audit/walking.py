@@ -337,6 +337,7 @@ BATCH_SUFFIXES = (".bat", ".cmd")
 THUNDER_SUFFIX = ".json"  # (Thunder Client's collections)
 INSOMNIA_SUFFIXES = (".yaml", ".yml")  # (Insomnia 5's)
 TF_SUFFIX = ".tf"
+TASKFILE_NAMES = ("taskfile.yml", "taskfile.yaml", "taskfile.dist.yml", "taskfile.dist.yaml")
 MAKEFILE_NAMES = ("makefile", "gnumakefile")  # (whole names, in lower case)
 MAKEFILE_SUFFIXES = (".mk", ".make")
 LUA_SUFFIXES = (".lua",)
@@ -354,6 +355,7 @@ SKETCH_SUFFIXES = tuple(sorted(source.MARKDOWN))
 # Each reader's module (akool_cli.audit.<module>) and the name endings it may take, in lower case.
 READS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("notebooks", (NOTEBOOK_SUFFIX,)),
+    ("taskfiles", TASKFILE_NAMES),
     ("workflows", WORKFLOW_SUFFIXES),
     ("batch", BATCH_SUFFIXES),
     ("apiclients", (THUNDER_SUFFIX, *INSOMNIA_SUFFIXES)),

@@ -1,0 +1,63 @@
+"""Calls the less common HTTP clients make themselves, beside those fields.HTTP_CALLEE names:
+ofetch's and Nuxt's `ofetch(u, {...})`/`$fetch(u, {...})` and the clients `ofetch.create(...)`
+makes, needle's `needle("post", u, body)`, got's and ky's `got(u, {...})`, undici's `request(u,
+{...})` where the file imports it, Go resty's `c.R().SetBody(b).Post(u)` (apart.py reads the
+link as the call's body): a body they are given is all they send."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from akool_cli.audit import rx
+
+# The callee just before a call's parenthesis (`await ofetch(`, `needle(`, `$fetch<T>(`).
+LIBRARY_CALLEE = rx.compile(
+    r"(?<![\w$.])(?P<c>ofetch|\$fetch|needle|got|ky|request|[A-Za-z_$][\w$]*)\s*(?:<[^>()]*>)?\s*$"
+)
+# Callees that are the library's own function wherever they are called (named by their package).
+OWN_CALLEES = frozenset({"ofetch", "$fetch", "needle", "got", "ky"})
+# undici's `request` is a library call only where the file imports it from undici.
+UNDICI_REQUEST = rx.compile(
+    r"""\{[^{}]*\brequest\b(?!\s+as\b)[^{}]*\}\s*(?:=\s*require\(\s*|from\s+)["']undici["']"""
+)
+# A client made by ofetch (`const api = ofetch.create({ baseURL })`, `$fetch.create(...)`):
+# calling it (`api("/x", { method: "POST", body })`) is ofetch's own call.
+OFETCH_CLIENT = rx.compile(
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::[^=\n]+)?=\s*(?:ofetch|\$fetch)\.create\("
+)
+
+
+def library_call(text: str, call: int, defines: Callable[[str], bool]) -> bool:
+    """Whether the call whose parenthesis is at `call` is one of these libraries' own, not a
+    function of the script's own of the same name (`defines`)."""
+    before = text[max(0, call - 80) : call]
+    if before.rstrip().endswith(".SetBody") and ".R()" in before:
+        return _resty_body_alone(text, call)
+    m = LIBRARY_CALLEE.search(before)
+    if m is None:
+        return False
+    callee = m.group("c")
+    if (callee in OWN_CALLEES or callee == "request") and defines(callee):
+        return False  # (the script's own function of that name: it may add fields)
+    if callee in OWN_CALLEES:
+        return True
+    if callee == "request":
+        return "undici" in text and UNDICI_REQUEST.search(text) is not None
+    if "create(" not in text:
+        return False
+    return callee in {m.group("n") for m in OFETCH_CLIENT.finditer(text)}
+
+
+# A link of a resty chain that sends a form or files beside SetBody's body (or instead of it).
+RESTY_BESIDE = rx.compile(
+    r"\.\s*Set(?:File|Files|FileReader|FormData|MultipartFormData|MultipartField)\b"
+)
+
+
+def _resty_body_alone(text: str, call: int) -> bool:
+    """Whether Go resty's `c.R().SetBody(b)...Post(u)` sends SetBody's body alone: no link of its
+    statement (to the line's end, or the chain's lines after) sends a form or files beside it."""
+    end = text.find("\n", call)
+    while end >= 0 and text[end + 1 : end + 80].lstrip().startswith("."):
+        end = text.find("\n", end + 1)  # (a chain written over lines: `\n\t\t.Post(u)`)
+    return RESTY_BESIDE.search(text, call, end if end >= 0 else len(text)) is None
