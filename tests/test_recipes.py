@@ -192,3 +192,18 @@ def test_a_rerun_restores_its_own_runs_history_first() -> None:
     assert len(prefixes) == 3
     # No workflow's prefix matches another's caches (akool-history- would match them all).
     assert not [(a, b) for a in prefixes for b in prefixes if a != b and b.startswith(a)]
+
+
+def test_the_sarif_upload_runs_only_after_an_audit_that_ran() -> None:
+    """break21r: with `if: always()`, a usage error (exit 2), a stop or a timeout still uploaded a
+    log with no results, and code scanning closes every open alert an analysis does not repeat.
+    The upload step of the audit recipe runs only when the audit step succeeded (exit 0, or 8 let
+    through), which is a step with no `if:` of its own."""
+    (audit,) = [r for r in recipes() if r.kind == "yaml" and "upload-sarif" in r.text]
+    steps = yaml.safe_load(audit.text)["jobs"]["audit"]["steps"]
+    uploads = [
+        s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif@")
+    ]
+    assert [s.get("if") for s in uploads] == [None]
+    (run,) = [s["run"] for s in steps if "akool audit" in str(s.get("run", ""))]
+    assert "|| test $? -eq 8" in run
