@@ -16,7 +16,11 @@ import sys as _sys
 # `python -m akool_cli` puts the current folder first on sys.path, so a `json.py` or `typing.py`
 # of a folder being audited would be imported (run) in place of the standard library's. While
 # `-m` imports this package, argv[0] is still "-m": drop that entry before importing anything.
-if _sys.argv[:1] == ["-m"] and not _sys.flags.safe_path and _sys.path[:1] in ([""], [_os.getcwd()]):
+if (
+    _sys.argv[:1] == ["-m"]
+    and not getattr(_sys.flags, "safe_path", False)
+    and _sys.path[:1] in ([""], [_os.getcwd()])
+):
     del _sys.path[0]
 
 from typing import TYPE_CHECKING, Any

@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit import answers, holders, jvmanswers, parsedanswers, rx, scriptanswers, sites, ties
+from akool_cli.audit import (
+    answers,
+    holders,
+    jvmanswers,
+    parsedanswers,
+    rx,
+    scriptanswers,
+    sites,
+    ties,
+)
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text
 from akool_cli.audit.scopes import function_def
@@ -1254,7 +1263,6 @@ def _script_tie(text: _Text, origin: int, ties: dict[tuple[int, int], Mention]) 
         return None
     above = [m for m in ties.values() if i - AKOOL_WINDOW < m.line <= i]
     return max(above, key=lambda m: m.line) if above else None
-
 
 
 def _tagged(text: _Text, name: str) -> list[str]:

@@ -382,7 +382,9 @@ def _named_query(text: str, name: str, after: int, step: str) -> list[tuple[str,
     added = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(?=\.\s*{step}\()")
     statement = text.find(";", after, stop)  # (and those chained on the constructor itself:
     found = list(_added_keys(text, after, statement if statement >= 0 else after))  # `new
-    for m in added.finditer(text, after, again.start() if again else stop):  # RestRequest(..).Add..`)
+    for m in added.finditer(
+        text, after, again.start() if again else stop
+    ):  # RestRequest(..).Add..`)
         key = next(_added_keys(text, m.end(), stop), None)
         found += [key] if key is not None else []
     return found
