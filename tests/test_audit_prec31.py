@@ -447,3 +447,11 @@ def test_a_ky_chain_whose_body_takes_more_than_ten_lines_is_parsed_by_its_json_l
         + "}\n"
     )
     assert "response-field" not in rules_of(text, "image.ts")
+
+
+def test_a_ruby_interpolation_cut_inside_a_path_leaves_the_rest_of_the_path_unjudged() -> None:
+    url = B + "/content/#{kinds[:video]}/infobymodelid?video_model_id=#{id}"
+    text = f'require "httparty"\nHTTParty.get("{url}", headers: H)\n'
+    assert reported(text, "app.rb") == []
+    wrong = text.replace("/content/", "/nothing/")
+    assert [f.rule for f in reported(wrong, "app.rb")] == ["unknown-endpoint"]
