@@ -427,3 +427,31 @@ def test_a_ruby_hash_entry_holding_a_documented_id_paths_prefix_goes_on_with_the
         'def t(b) = HTTParty.post("' + B + TALK + '", body: b.to_json, headers: H)\n'
     )
     assert reported(text, "sdk.rb") == []
+
+
+def test_a_ky_chain_whose_body_takes_more_than_ten_lines_is_parsed_by_its_json_link() -> None:
+    fields = "".join(f'        f{k}: "v",\n' for k in range(12))
+    text = (
+        'import ky from "ky";\n'
+        + KY
+        + "export async function b(prompt: string) {\n"
+        + "  const r = await api\n"
+        + '    .post("content/image/createbyprompt", {\n'
+        + "      json: {\n"
+        + '        prompt, scale: "1:1",\n'
+        + fields
+        + "      },\n"
+        + "    })\n"
+        + "    .json<{ data: { _id: string } }>();\n"
+        + "  return r.data._id;\n"
+        + "}\n"
+    )
+    assert "response-field" not in rules_of(text, "image.ts")
+
+
+def test_a_ruby_interpolation_cut_inside_a_path_leaves_the_rest_of_the_path_unjudged() -> None:
+    url = B + "/content/#{kinds[:video]}/infobymodelid?video_model_id=#{id}"
+    text = f'require "httparty"\nHTTParty.get("{url}", headers: H)\n'
+    assert reported(text, "app.rb") == []
+    wrong = text.replace("/content/", "/nothing/")
+    assert [f.rule for f in reported(wrong, "app.rb")] == ["unknown-endpoint"]

@@ -240,6 +240,11 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
     `api_host`: the path is on AKOOL's API host, where every path is a call."""
     docs = catalogue.load()
     path = path.split("?")[0]
+    cut = RUBY_CUT.search(path) if "#{" in path else None
+    if cut is not None:  # (the rest of the path unread: fine if a documented path goes on so)
+        judged = judge(path[: cut.start()] + "{}", continued, api_host)
+        went_on = any(e.path.startswith(path[: cut.start()]) for e in docs.endpoints)
+        return judged if judged.verdict != "unknown" or not went_on else Judgement("prefix", path)
     path = _ruby_holes(path).split("#")[0] if "#{" in path else path.split("#")[0]
     if BASE_ONLY.match(path):
         return Judgement("none", path)  # a base URL, not a call
@@ -286,13 +291,13 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
 
 # Ruby's interpolation in a URL (`"/voice/detail/#{id}"`), which is no fragment; one the URL's
 # reader cut at a bracket or a quote it holds (`#{params[:id]}`, `#{v.fetch("_id")}`) ends it.
-RUBY_HOLE = rx.compile(r"#\{(?P<name>[^{}/#]*)\}|#\{[^{}/]*$")
+RUBY_HOLE = rx.compile(r"#\{(?P<name>[^{}/#]*)\}")
+RUBY_CUT = rx.compile(r"#\{[^{}/]*$")
 
 
 def _ruby_holes(path: str) -> str:
-    """A path with its Ruby interpolations written as the variable segments they are (`{id}`;
-    a cut one, `{}`)."""
-    return RUBY_HOLE.sub(lambda m: "{" + (m.group("name") or "") + "}", path)
+    """A path with its Ruby interpolations written as the variable segments they are (`{id}`)."""
+    return RUBY_HOLE.sub(lambda m: "{" + m.group("name") + "}", path)
 
 
 # A segment the code fills at run time (`${kind}`, `{kind}`, `{}`), and one glued to the end of

@@ -1474,12 +1474,19 @@ def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
     bindings = Bindings(lines)
     bound = {k: n for k, site in enumerate(found) if (n := bindings.ended_by(site))}
     holding = _lines_holding(lines, set(bound.values()))
+    entries = {
+        k: key
+        for k, site in enumerate(found)
+        if k not in bound and (key := _entry_key(site, lines))
+    }
+    held = _lines_holding(lines, set(entries.values())) if entries else {}  # (one pass for all)
     kept = []
     taken = {(s.line, s.start) for s in found}
     for k, site in enumerate(found):
         name = bound.get(k, "")
         if not name:
-            kept.append(_entry_extended(site, lines))
+            key = entries.get(k, "")
+            kept.append(_entry_extended(site, lines, key, held[key]) if key else site)
             continue
         uses = _uses(lines, name, site.line, holding[name], bindings)
         if all(extended for *_, extended in uses):
@@ -1512,22 +1519,28 @@ ENTRY_HEAD = rx.compile(r"^\s*:?[\"']?(?P<k>[A-Za-z_$][\w$]*)[\"']?\s*(?::|=>)\s
 ENTRY_END = rx.compile(r"[\"'`]\s*\)?\s*,?\s*(?:(?:#|//).*)?")
 
 
-def _entry_extended(site: Site, lines: list[str]) -> Site:
-    """A table's entry (`voiceResult: "/api/open/v4/voice/resource/detail",` in `const
-    ENDPOINTS = {`) whose every use in the file (`ENDPOINTS.voiceResult`, `EP["detail"]`,
-    `EP[:detail]`) goes on with "/" and an id, or which nothing here uses (an SDK's methods in
-    another file), is judged as going on, as a name's value is (see _extended_names)."""
+def _entry_key(site: Site, lines: list[str]) -> str:
+    """The key of a table's entry the site's path is the value of, on a line of its own
+    (`voiceResult: "/api/open/v4/voice/resource/detail",`): "" for any other place."""
     text = lines[site.line]
     head = ENTRY_HEAD.match(text[: site.start]) if not site.continued else None
     if head is None or not ENTRY_END.fullmatch(text, site.end):
-        return site
-    key = head.group("k")
+        return ""
+    return head.group("k")
+
+
+def _entry_extended(site: Site, lines: list[str], key: str, holding: list[int]) -> Site:
+    """A table's entry (`voiceResult: "/api/open/v4/voice/resource/detail",` in `const
+    ENDPOINTS = {`) whose every use in the file (`ENDPOINTS.voiceResult`, `EP["detail"]`,
+    `EP[:detail]`) goes on with "/" and an id, or which nothing here uses (an SDK's methods in
+    another file), is judged as going on, as a name's value is (see _extended_names);
+    `holding`: the lines holding the key."""
     used = re.compile(r"(?:\.|->|\[\s*[\"':]?)" + re.escape(key) + r"(?![\w$])[\"']?\s*\]?")
-    for at, line in enumerate(lines):
-        if at == site.line or key not in line:
+    for at in holding:
+        if at == site.line:
             continue
-        for m in used.finditer(line):
-            if EXTENDED.match(line, m.end()) is None:
+        for m in used.finditer(lines[at]):
+            if EXTENDED.match(lines[at], m.end()) is None:
                 return site
     return replace(site, continued=True)
 

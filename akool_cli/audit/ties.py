@@ -30,6 +30,7 @@ from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent
 WINDOW = 60  # lines after a call that its answer may be read in
 STATEMENT_LINES = 10
 STATEMENT_CHARS = 2000  # a statement longer than this (a minified line) binds no answer
+LINK_LINES = 40  # a chain's link whose options object goes over lines (a request's body)
 
 DECLARATION = rx.compile(
     r"^\s*(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?"
@@ -588,10 +589,11 @@ def block_end(lines: list[str], line: int) -> int:
     return line + WINDOW
 
 
-def statement_end(lines: list[str], line: int) -> int:
-    """The last line of the statement that starts on `line` (brackets and `\\` continue it)."""
+def statement_end(lines: list[str], line: int, most: int = STATEMENT_LINES) -> int:
+    """The last line of the statement that starts on `line` (brackets and `\\` continue it),
+    within `most` lines."""
     depth = 0
-    for i in range(line, min(line + STATEMENT_LINES, len(lines))):
+    for i in range(line, min(line + most, len(lines))):
         text = lines[i]
         opened = text.count("(") + text.count("[") + text.count("{")
         depth += opened - text.count(")") - text.count("]") - text.count("}")
@@ -1894,7 +1896,7 @@ def _chain_end(lines: list[str], end: int) -> int:
             break
         if lines[last + 1].lstrip().startswith(".."):
             break
-        last = statement_end(lines, last + 1)
+        last = statement_end(lines, last + 1, LINK_LINES)
     return last
 
 
