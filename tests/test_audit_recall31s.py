@@ -98,3 +98,52 @@ def test_a_base_read_off_an_imported_config_object_joins_its_paths(
     wrong = {n: t.replace("{path}", "translate") for n, t in wrong.items()}
     assert folder_places(tmp_path / "w", wrong) == {(client, line, "unknown-endpoint")}
     assert folder_places(tmp_path / "r", right) == set()
+
+
+# -- a Ruby body given as a hash without braces after the path ------------------------------------
+
+FARADAY = (
+    'require "faraday"\n\n'
+    'conn = Faraday.new(url: "' + B + '") do |f|\n'
+    "  f.request :json\n"
+    "end\n"
+    "conn.post({talk})\n"
+    "conn.post({image})\n"
+)
+TALK = '"content/video/createbytalkingphoto", talking_photo_url: ARGV[0], audio_url: ARGV[1], '
+
+
+@pytest.mark.parametrize(
+    ("talk", "image", "found"),
+    [
+        (
+            TALK + 'resolution: "1080p"',
+            '"content/image/createbyprompt", prompt: "a fox", size: "1:1"',
+            [(6, "bad-value"), (7, "misnamed-field")],
+        ),
+        (
+            TALK.replace("ARGV[0], ", "ARGV[0],\n  ") + '"resolution" => "1080p"',
+            '"content/image/createbyprompt", :prompt => "a fox", :size => "1:1"',
+            [(7, "bad-value"), (8, "misnamed-field")],
+        ),
+        (
+            TALK + 'resolution: "1080"',
+            '"content/image/createbyprompt", prompt: "a fox", scale: "1:1"',
+            [],
+        ),
+    ],
+)
+def test_a_ruby_hash_given_without_braces_is_the_body(
+    talk: str, image: str, found: list[tuple[int, str]]
+) -> None:
+    text = FARADAY.replace("{talk}", talk).replace("{image}", image)
+    assert rules_at(text, "render.rb") == found
+
+
+def test_ruby_client_options_without_braces_are_no_body() -> None:
+    text = (
+        'require "httparty"\n\n'
+        'r = HTTParty.post("' + B + '/content/image/createbyprompt",\n'
+        '  body: { prompt: "a fox", scale: "1:1" }.to_json, headers: { "x-api-key" => KEY })\n'
+    )
+    assert rules_at(text, "img.rb") == []
