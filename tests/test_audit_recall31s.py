@@ -147,3 +147,32 @@ def test_ruby_client_options_without_braces_are_no_body() -> None:
         '  body: { prompt: "a fox", scale: "1:1" }.to_json, headers: { "x-api-key" => KEY })\n'
     )
     assert rules_at(text, "img.rb") == []
+
+
+# -- a shell `case` whose word is the jq read itself -------------------------------------------------
+
+POLL = (
+    "#!/bin/bash\n"
+    'j=$(curl -s "{url}?video_model_id=$1" -H "x-api-key: $AKOOL_API_KEY")\n'
+    'case $(jq -r .data.video_status <<<"$j") in\n'
+    "  3) echo done ;;\n"
+    "  {value}) echo expired ;;\n"
+    "esac\n"
+    'case "$(echo "$j" | jq -r ".data.video_status")" in\n'
+    "  2|{value}) sleep 5 ;;\n"
+    "esac\n"
+)
+
+
+def test_a_case_on_the_jq_read_itself_is_judged() -> None:
+    text = POLL.replace("{url}", f"{B}/content/video/infobymodelid")
+    assert rules_at(text.replace("{value}", "5"), "poll.sh") == [
+        (5, "status-value"),
+        (8, "status-value"),
+    ]
+    assert rules_at(text.replace("{value}", "4"), "poll.sh") == []
+
+
+def test_a_case_on_another_hosts_jq_read_is_not_judged() -> None:
+    text = POLL.replace("{url}", "https://api.example.com/jobs").replace("{value}", "5")
+    assert rules_at(text, "poll.sh") == []
