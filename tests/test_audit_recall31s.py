@@ -140,6 +140,21 @@ def test_a_ruby_hash_given_without_braces_is_the_body(
     assert rules_at(text, "render.rb") == found
 
 
+@pytest.mark.parametrize(
+    "options",
+    [
+        'form: { prompt: "a fox", scale: "1:1" }',  # HTTP.rb
+        "form: payload, ssl_context: ctx",
+        "form: payload, followlocation: true",
+        "json: payload, timeout: 30",
+        'body: JSON.generate(prompt: "a fox", scale: "1:1"), followlocation: true',  # Typhoeus
+    ],
+)
+def test_ruby_http_options_without_braces_are_no_body(options: str) -> None:
+    text = f'r = HTTP.auth(KEY).post("{B}/content/image/createbyprompt", {options})\n'
+    assert rules_at(text, "img.rb") == []
+
+
 def test_ruby_client_options_without_braces_are_no_body() -> None:
     text = (
         'require "httparty"\n\n'
