@@ -1119,6 +1119,8 @@ def _request_keys(doc: Text, start: int, end: int) -> tuple[list[Key], list[Key]
                 _collect(doc, k, body, query, 0, start)
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
+    if doc.language == "ruby" and not body and segment.startswith("("):
+        body += _ruby_hash_keys(doc, start, end)
     context = _stream_context(doc, start, segment) if doc.holds(STREAM_WORD) else None
     if context is not None:  # (PHP's stream context: its options array is no body)
         body = _content_keys(doc, context, start)
@@ -1390,6 +1392,31 @@ def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
         value_end(doc, key, Container(start, end - 1, -1))
         keys.append(key)
     return keys if len(keys) > 1 else []  # requests.post(url=u) alone sends no body
+
+
+# A Ruby client's verb given its body as a hash without braces after the path (`conn.post("x",
+# prompt: p, scale: "1:1")`, the form RuboCop prefers); HTTParty's and RestClient's options
+# (`body:`, `headers:`) say how to send, not what.
+RUBY_VERB_CALL = rx.compile(r"[\w)\]]\.(?:post|put|patch)\s*$")
+RUBY_HASH_KEY = rx.compile(r"\s*(?:(?P<k>[A-Za-z_]\w*):\s|:?[\"']?(?P<r>[A-Za-z_]\w*)[\"']?\s*=>)")
+RUBY_OPTIONS = frozenset({"body", "headers", "query", "timeout", "payload", "basic_auth", "format"})
+
+
+def _ruby_hash_keys(doc: Text, start: int, end: int) -> list[Key]:
+    """The keys of a hash given without braces after a Ruby verb's first argument (see
+    RUBY_VERB_CALL), when none of them is a client's option."""
+    if not RUBY_VERB_CALL.search(doc.text, max(0, start - 12), start):
+        return []
+    keys = []
+    for a, b in split_top(doc.text, start + 1, end - 1)[1:]:
+        m = RUBY_HASH_KEY.match(doc.text, a, b)
+        if m is None:
+            return []  # (a positional argument after the path: not a hash's key)
+        name = m.group("k") or m.group("r")
+        if name in RUBY_OPTIONS or name in TRANSPORT_KWARGS:
+            return []
+        keys.append(Key(name, m.start("k") if m.group("k") else m.start("r"), m.end(), b))
+    return keys
 
 
 # A body that is a serializer's text of another name (`$json = json_encode($body)` too): the keys

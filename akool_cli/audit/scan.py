@@ -1446,8 +1446,19 @@ CODE = frozenset({"js", "py", "php", "rb"})  # (families whose constants are no 
 
 
 def _binds(text: str, name: str) -> bool:
-    """Whether a file assigns a name itself (NAME = ..., self.NAME = ..., NAME: str = ...)."""
-    return bool(modules.named(r"(?<![\w$]){word}\s*(?::[^=\n]*)?=(?![=>])", name).search(text))
+    """Whether a file assigns a name itself (NAME = ..., self.NAME = ..., NAME: str = ...): not
+    when the value is the same name read off an object the file imports (`private baseUrl:
+    string = AKOOL_CONFIG.baseUrl` after `import { AKOOL_CONFIG } from "./config"`), which is
+    the other file's."""
+    for m in modules.named(r"(?<![\w$]){word}\s*(?::[^=\n]*)?=(?![=>])", name).finditer(text):
+        taken = modules.named(IMPORTED_MEMBER, name).match(text, m.end())
+        if taken is None or not _imported_by_name(text, taken.group("q")):
+            return True
+    return False
+
+
+# The value of a binding read off another object under the bound name (`= AKOOL_CONFIG.baseUrl`).
+IMPORTED_MEMBER = r"\s*(?!self\b|this\b|cls\b)(?P<q>[A-Za-z_$][\w$]*)(?:\.|::|->){word}\b(?![\w$(])"
 
 
 PACKAGE_SUFFIXES = (".go", ".java", ".kt", ".cs")

@@ -438,10 +438,11 @@ class Bases:
 
 # A module's name bound to a client the file makes: `const http = axios.create(`, `this.http =
 # new HttpClient(`, `var http = new HttpClient {`, `http = httpx.Client(`, `self.http =
-# httpx.AsyncClient(`, PHP's `$v3 = new Client([...])` (not `const http = require("http")`).
+# httpx.AsyncClient(`, PHP's `$v3 = new Client([...])` and `new \GuzzleHttp\Client([...])` (its
+# namespace written out) (not `const http = require("http")`).
 MADE_CLIENT = rx.compile(
     r"(?<![\w$])(?:this\.|self\.|\$this->|\$)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]*)?=\s*(?:new\s+)?"
-    r"(?:[\w$]+\.)*(?:create|(?:[A-Z]\w*)?Client|Session|Instance)\s*[({]"
+    r"\\?(?:[\w$]+[.\\])*(?:create|(?:[A-Z]\w*)?Client|Session|Instance)\s*[({]"
 )
 
 

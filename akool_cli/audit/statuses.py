@@ -1501,6 +1501,8 @@ SHELL_TEST = (
     r"(?P<value>\"[^\"$`\n]*\"|'[^'\n]*'|[\w.-]+)(?=[ \t]*\]|[ \t]*&&|[ \t]*\|\|)"
 )
 SHELL_CASE = r"\bcase[ \t]+\"?\$\{{?{name}\}}?\"?[ \t]+in\b"
+# A `case` on the jq read itself: `case $(jq -r .data.video_status <<<"$j") in`.
+SHELL_CASE_ON_JQ = rx.compile(r"^[ \t]*case[ \t]+\"?\$\((?=[^)\n]*\bjq\b).*\)\"?[ \t]+in\b")
 CASE_PATTERN = rx.compile(r"^[ \t]*\(?(?P<pats>[^()\s;][^()]*?)\)")
 SHELL_WORD = rx.compile(r"^(?:-?\d+|[A-Za-z_]\w*)$")
 
@@ -1512,6 +1514,8 @@ def shell_tests(text: _Text, one: Field) -> Iterator[Placed]:
     for i, line in enumerate(text.lines):
         bound = SHELL_BOUND.match(line)
         if bound is None or line.lstrip().startswith("#"):
+            if "case" in line and "jq" in line and SHELL_CASE_ON_JQ.match(line):
+                yield from _shell_case_on_jq(text, i, read, one.name)
             continue
         m = read.search(line, line.index("jq", bound.end() - 2))
         if m is None or not _after_akool(text, i):
@@ -1520,6 +1524,18 @@ def shell_tests(text: _Text, one: Field) -> Iterator[Placed]:
         origin = text.starts[i] + m.end() - len(one.name)
         for compared in _shell_compared(text, i, bound.group("n")):
             yield origin, compared
+
+
+def _shell_case_on_jq(text: _Text, i: int, read: re.Pattern[str], name: str) -> Iterator[Placed]:
+    """The patterns of a `case` on line i whose word is the jq read of the field itself (placed
+    at the field's name, as shell_tests places a bound read)."""
+    line = text.lines[i]
+    m = read.search(line, line.index("jq"))
+    if m is None or not _after_akool(text, i):
+        return
+    origin = text.starts[i] + m.end() - len(name)
+    for compared in _case_patterns(text, i):
+        yield origin, compared
 
 
 def _shell_compared(text: _Text, i: int, name: str) -> Iterator[Compared]:
