@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from akool_cli.audit import arguments, rx
 from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
+from akool_cli.audit.otherhosts import other_vendor
 from akool_cli.audit.paths import akool_shaped
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
 from akool_cli.audit.source import feign_file
@@ -2206,15 +2207,19 @@ def _path_arguments(
         fn, start, real = m.group("fn"), m.start("path") + shift, real or line
         method = bases.method_of(real, m.start("fn") + shift, fn)
         if method is not None:  # client.post("/x") with client = new AkoolClient() of the folder
-            yield from _joined_to(i, real, start, m.group("path"), method)
+            if not other_vendor(bases.lines, i, real, m.start("fn") + shift):
+                yield from _joined_to(i, real, start, m.group("path"), method)
         elif fn in bases.helpers and not _foreign_receiver(real, m, shift, bases.helpers[fn]):
-            yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
+            if not other_vendor(bases.lines, i, real, m.start("fn") + shift):
+                yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
         elif (
             (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn))
             and bases.clients
             and not _module_call(real, m.start("fn") + shift, bases)
         ):
             client = receiver_client(real, m.start("fn") + shift, i, bases)
+            if client is not None and other_vendor(bases.lines, i, real, m.start("fn") + shift):
+                continue
             if client is not None and _resolves(client, real, m.start("fn") + shift):
                 yield from (
                     resolved(s, "") for s in _joined_to(i, real, start, m.group("path"), client)

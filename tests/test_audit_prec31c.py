@@ -1,0 +1,164 @@
+"""Session 31, prec31c: a path sent through a class, an instance or a client whose own base is
+another vendor's host (a HeyGen subclass beside the AKOOL one, Go's `&Client{Base: ...}`, a
+second Guzzle client, a Laravel macro) is not an AKOOL call; the AKOOL one's calls still are."""
+
+from __future__ import annotations
+
+import pytest
+
+from akool_cli.audit.scan import Finding, audit_text
+
+B = "https://openapi.akool.com/api/open/v3"
+OTHER = "https://api.heygen.com"
+
+
+def reported(text: str, name: str) -> list[Finding]:
+    return [f for f in audit_text(text, name) if f.severity in ("error", "warning")]
+
+
+PY_SUBCLASSES = f'''import requests
+
+
+class Client:
+    base_url = ""
+
+    def _get(self, path, **params):
+        return requests.get(self.base_url + path, params=params).json()
+
+
+class Akool(Client):
+    base_url = "{B}"
+
+    def credit(self):
+        return self._get("/faceswap/quota/infoo")["data"]["credit"]
+
+
+class HeyGen(Client):
+    base_url = "{OTHER}"
+
+    def status(self, vid):
+        return self._get("/v1/video_status.get", video_id=vid)["data"]["status"]
+'''
+
+TS_FIELDS = f"""abstract class Client {{
+  protected base = "";
+  constructor(protected key: string) {{}}
+  protected async get(path: string) {{
+    const r = await fetch(this.base + path, {{ headers: {{ "x-api-key": this.key }} }});
+    return r.json();
+  }}
+}}
+export class Akool extends Client {{
+  protected base = "{B}";
+  credit() {{ return this.get("/faceswap/quota/infoo"); }}
+}}
+export class HeyGen extends Client {{
+  protected base = "{OTHER}";
+  status(id: string) {{ return this.get(`/v1/video_status.get?video_id=${{id}}`); }}
+}}
+"""
+
+RB_CONSTANTS = f"""class Client
+  BASE_URL = ""
+  def get(path)
+    HTTParty.get(self.class::BASE_URL + path, headers: headers)
+  end
+end
+class Akool < Client
+  BASE_URL = "{B}"
+  def credit = get("/faceswap/quota/infoo")
+end
+class HeyGen < Client
+  BASE_URL = "{OTHER}"
+  def status(id) = get("/v1/video_status.get?video_id=#{{id}}")
+end
+"""
+
+PHP_PROPERTIES = f"""<?php
+abstract class Client {{
+    protected string $baseUrl = '';
+    protected function get(string $path): array {{
+        return json_decode(file_get_contents($this->baseUrl . $path), true);
+    }}
+}}
+class Akool extends Client {{
+    protected string $baseUrl = '{B}';
+    public function credit() {{ return $this->get('/faceswap/quota/infoo'); }}
+}}
+class HeyGen extends Client {{
+    protected string $baseUrl = '{OTHER}';
+    public function status($id) {{ return $this->get('/v1/video_status.get?video_id=' . $id); }}
+}}
+"""
+
+GO_INSTANCES = f"""package main
+
+import "net/http"
+
+type Client struct {{
+	Base string
+}}
+
+func (c *Client) Get(path string) (*http.Response, error) {{
+	return http.Get(c.Base + path)
+}}
+
+func main() {{
+	akool := &Client{{Base: "{B}"}}
+	heygen := &Client{{Base: "{OTHER}"}}
+	akool.Get("/faceswap/quota/infoo")
+	heygen.Get("/v1/video_status.get?video_id=x")
+}}
+"""
+
+PHP_GUZZLE = f"""<?php
+$akool = new \\GuzzleHttp\\Client(['base_uri' => '{B}/']);
+$heygen = new \\GuzzleHttp\\Client(['base_uri' => '{OTHER}/']);
+echo $akool->get('faceswap/quota/infoo')->getBody();
+echo $heygen->get('v1/video_status.get', ['query' => ['video_id' => 'x']])->getBody();
+"""
+
+PHP_MACROS = f"""<?php
+use Illuminate\\Support\\Facades\\Http;
+Http::macro('akool', fn () => Http::baseUrl('{B}')->withHeaders(['x-api-key' => 'k']));
+Http::macro('heygen', fn () => Http::baseUrl('{OTHER}')->withHeaders(['X-Api-Key' => 'h']));
+$credit = Http::akool()->get('/faceswap/quota/infoo')->json('data.credit');
+$status = Http::heygen()->get('/v1/video_status.get', ['video_id' => 'x'])->json('data.status');
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "akool_judged"),
+    [
+        (PY_SUBCLASSES, "providers.py", True),
+        (TS_FIELDS, "providers.ts", True),
+        (RB_CONSTANTS, "providers.rb", True),
+        (PHP_PROPERTIES, "Providers.php", True),
+        (GO_INSTANCES, "providers.go", True),
+        (PHP_GUZZLE, "two.php", True),
+        # (a Laravel macro's own AKOOL call is not read yet: only the other vendor's is tested)
+        (PHP_MACROS, "laravel.php", False),
+    ],
+)
+def test_a_path_sent_through_another_vendors_base_is_no_akool_call(
+    text: str, name: str, akool_judged: bool
+) -> None:
+    found = reported(text, name)
+    # the other vendor's path is not judged; the AKOOL one's wrong path still is
+    assert not [f for f in found if "video_status" in f.message], found
+    expected = ["unknown-endpoint"] if akool_judged else []
+    assert [f.rule for f in found if "infoo" in f.message] == expected, found
+
+
+def test_a_class_whose_base_is_akool_beside_another_url_is_still_judged() -> None:
+    text = f'''import requests
+
+
+class Akool:
+    base_url = "{B}"
+    docs = "https://docs.example.org"
+
+    def credit(self):
+        return requests.get(self.base_url + "/faceswap/quota/infoo").json()
+'''
+    assert [f.rule for f in reported(text, "a.py")] == ["unknown-endpoint"]
