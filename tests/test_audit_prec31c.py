@@ -162,3 +162,75 @@ class Akool:
         return requests.get(self.base_url + "/faceswap/quota/infoo").json()
 '''
     assert [f.rule for f in reported(text, "a.py")] == ["unknown-endpoint"]
+
+
+TWO_CLASSES_PY = f'''import requests
+
+
+class AkoolAPI:
+    def __init__(self, key, base_url="{B}"):
+        self.base_url = base_url
+
+    def _get(self, path):
+        return requests.get(self.base_url + path).json()
+
+    def credit(self):
+        return self._get("/faceswap/quota/infoo")["data"]["credit"]
+
+
+class ElevenLabsAPI:
+    """The other vendor's API, its own base."""
+
+    def __init__(self, key, base_url="https://api.elevenlabs.io/v1", timeout=30):
+        self.base_url, self.timeout = base_url.rstrip("/"), timeout
+        self.headers = {{"xi-api-key": key}}
+
+    def _get(self, path):
+        url = self.base_url + path
+        return requests.get(url, headers=self.headers, timeout=self.timeout).json()
+
+    def voices(self):
+        return [v["voice_id"] for v in self._get("/voices")["voices"]]
+'''
+
+TWO_CLASSES_KT = f"""class AkoolApi(private val key: String, private val base: String = "{B}") {{
+    private fun get(path: String) = java.net.URL(base + path).readText()
+    fun credit() = get("/faceswap/quota/infoo")
+}}
+
+class ElevenApi(private val key: String, private val base: String = "https://api.elevenlabs.io/v1") {{
+    private fun get(path: String) = java.net.URL(base + path).readText()
+    fun voices() = get("/voices")
+}}
+"""
+
+TWO_CLASSES_RB = f"""class AkoolApi
+  def initialize(key, base_url: "{B}")
+    @base_url = base_url
+  end
+  def get(path) = HTTParty.get(@base_url + path)
+  def credit = get("/faceswap/quota/infoo")
+end
+class ElevenApi
+  def initialize(key, base_url: "https://api.elevenlabs.io/v1", timeout: 30)
+    @base_url, @timeout = base_url, timeout
+    @headers = {{ "xi-api-key" => key }}
+  end
+
+  def get(path) = HTTParty.get(@base_url + path, headers: @headers, timeout: @timeout)
+
+  def voices = get("/voices")["voices"].map {{ |v| v["voice_id"] }}
+end
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [(TWO_CLASSES_PY, "two.py"), (TWO_CLASSES_KT, "Two.kt"), (TWO_CLASSES_RB, "two.rb")],
+)
+def test_a_second_client_class_with_another_default_base_is_no_akool_call(
+    text: str, name: str
+) -> None:
+    found = reported(text, name)
+    assert not [f for f in found if "/voices" in f.message], found
+    assert [f.rule for f in found if "infoo" in f.message] == ["unknown-endpoint"], found

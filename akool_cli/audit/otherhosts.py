@@ -14,13 +14,13 @@ from akool_cli.audit.scopes import CLASS, CLASS_LINES
 # A URL's host, and AKOOL's own domain (see sites.AKOOL_HOST, which this module cannot import).
 URL_HOST = rx.compile(r"https?://(?P<host>[A-Za-z0-9.\-_]+)")
 AKOOL_DOMAIN = rx.compile(r"(?:^|\.)akool\.[A-Za-z]{2,}$", re.IGNORECASE)
-# A class's own base bound to a literal: an attribute, a field, a constant or a property named
-# for a base (`base_url = "..."`, `protected base = "..."`, `BASE_URL = "..."`, `protected string
-# $baseUrl = '...'`, `self.base_url = "..."` in its constructor).
+# A class's own base bound to a literal: an attribute, a field, a constant, a property or a
+# constructor parameter's default named for a base (`base_url = "..."`, `protected base = "..."`,
+# `BASE_URL = "..."`, `protected string $baseUrl = '...'`, `def __init__(self, base_url="...")`,
+# Ruby's `base_url: "..."`, Kotlin's `val base: String = "..."`).
 BASE_FIELD = rx.compile(
-    r"^\s*(?:(?:public|private|protected|readonly|static|final|const|override|\??string)\s+)*"
-    r"(?:self\.|this\.|@|\$this->)?\$?(?:api_?)?(?:base(?:_?ur[il])?|host)\s*(?::\s*[\w|?]+\s*)?"
-    r"=\s*(?P<v>.+)",
+    r"(?<![\w.$])(?:self\.|this\.|@|\$this->|\$)?(?:api_?)?(?:base(?:_?ur[il])?|host)"
+    r"\s*(?::\s*[\w|?]+\s*)?[:=]\s*(?P<v>[\"'][^\"']*[\"'])",
     re.IGNORECASE,
 )
 # The receiver of a verb: `heygen.`, `$heygen->`, `Http::heygen()->` (a Laravel macro).
@@ -73,7 +73,7 @@ def _body_other(body: tuple[str, ...]) -> bool:
     """A class that binds its own base to another host and names no AKOOL URL."""
     if any(not other_host(t) and URL_HOST.search(t) for t in body):
         return False  # (an AKOOL URL in the class: its calls are judged)
-    return any((m := BASE_FIELD.match(t)) is not None and other_host(m.group("v")) for t in body)
+    return any(other_host(m.group("v")) for t in body for m in BASE_FIELD.finditer(t))
 
 
 def _made_other(lines: list[str], i: int, name: str) -> bool:
