@@ -234,3 +234,34 @@ def test_a_second_client_class_with_another_default_base_is_no_akool_call(
     found = reported(text, name)
     assert not [f for f in found if "/voices" in f.message], found
     assert [f.rule for f in found if "infoo" in f.message] == ["unknown-endpoint"], found
+
+
+def test_a_helper_every_versioned_class_defines_joins_its_own_class_version() -> None:
+    text = f'''import requests
+
+
+class V3:
+    def __init__(self, key, base_url="{B}"):
+        self.base_url, self.h = base_url, {{"x-api-key": key}}
+
+    def _get(self, path, **p):
+        return requests.get(self.base_url + path, params=p, headers=self.h).json()
+
+    def credit(self):
+        return self._get("/faceswap/quota/info")["data"]["credit"]
+
+
+class V4:
+    def __init__(self, key, base_url="https://openapi.akool.com/api/open/v4"):
+        self.base_url, self.h = base_url, {{"x-api-key": key}}
+
+    def _get(self, path, **p):
+        return requests.get(self.base_url + path, params=p, headers=self.h).json()
+
+    def sessions(self):
+        return self._get("/liveAvatar/session/list", page=1, size=20)["data"]
+
+    def voices(self):
+        return self._get("/voice/list", type=2)["data"]
+'''
+    assert reported(text, "akool_v3_v4.py") == []

@@ -48,14 +48,43 @@ def other_vendor(lines: list[str], i: int, line: str, at: int) -> bool:
 
 
 def _class_other(lines: list[str], i: int) -> bool:
+    body = _class_body(lines, i)
+    return body is not None and _body_other(body)
+
+
+def _class_body(lines: list[str], i: int) -> tuple[str, ...] | None:
+    """The lines of the class around line i (None: the line is in none)."""
     level = len(lines[i]) - len(lines[i].lstrip())
     if level == 0:
-        return False
+        return None
     for j in range(i - 1, max(i - CLASS_LINES, -1), -1):
         m = CLASS.match(lines[j])
         if m is not None and len(m.group("ind")) < level:
-            return _body_other(tuple(_body(lines, j, len(m.group("ind")))))
-    return False
+            return tuple(_body(lines, j, len(m.group("ind"))))
+    return None
+
+
+# The /api/open[/vN] prefix of an AKOOL base a class binds.
+OPEN_PREFIX = rx.compile(r"akool\.[A-Za-z]{2,}(?P<p>/api/open(?:/v\d+)?)/?[\"']$", re.IGNORECASE)
+
+
+def class_prefix(lines: list[str], i: int) -> str | None:
+    """The /api/open/vN prefix of the AKOOL base the class around line i binds as its own
+    (`class V4: def __init__(self, base_url="https://openapi.akool.com/api/open/v4")`), so a
+    helper every class defines alike joins the path to its own class's version; None if none."""
+    body = _class_body(lines, i)
+    return _body_prefix(body) if body is not None else None
+
+
+@lru_cache(maxsize=256)
+def _body_prefix(body: tuple[str, ...]) -> str | None:
+    found = {
+        p.group("p")
+        for t in body
+        for m in BASE_FIELD.finditer(t)
+        if (p := OPEN_PREFIX.search(m.group("v"))) is not None
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _body(lines: list[str], header: int, ind: int) -> list[str]:
