@@ -265,3 +265,23 @@ class V4:
         return self._get("/voice/list", type=2)["data"]
 '''
     assert reported(text, "akool_v3_v4.py") == []
+
+
+def test_a_module_helper_called_in_a_class_with_another_version_keeps_its_own_base() -> None:
+    text = """import requests
+
+V3 = "https://openapi.akool.com/api/open/v3"
+
+
+def get(path, key):
+    return requests.get(V3 + path, headers={"x-api-key": key}).json()
+
+
+class Live:
+    def __init__(self, key, base_url="https://openapi.akool.com/api/open/v4"):
+        self.key, self.base_url = key, base_url
+
+    def credit(self):
+        return get("/faceswap/quota/info", self.key)["data"]["credit"]
+"""
+    assert reported(text, "live.py") == []

@@ -2211,7 +2211,9 @@ def _path_arguments(
                 yield from _joined_to(i, real, start, m.group("path"), method)
         elif fn in bases.helpers and not _foreign_receiver(real, m, shift, bases.helpers[fn]):
             if not other_vendor(bases.lines, i, real, m.start("fn") + shift):
-                helper = _own_class_version(bases.helpers[fn], bases.lines, i)
+                helper = bases.helpers[fn]
+                if bases.owners.get(fn):  # (a method every class defines: its own class's version)
+                    helper = _own_class_version(helper, bases.lines, i)
                 yield from _joined_to(i, real, start, m.group("path"), helper)
         elif (
             (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn))
