@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from akool_cli.audit import arguments, rx
 from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
+from akool_cli.audit.otherhosts import class_prefix, other_vendor
 from akool_cli.audit.paths import akool_shaped
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
 from akool_cli.audit.source import feign_file
@@ -2220,15 +2221,22 @@ def _path_arguments(
         fn, start, real = m.group("fn"), m.start("path") + shift, real or line
         method = bases.method_of(real, m.start("fn") + shift, fn)
         if method is not None:  # client.post("/x") with client = new AkoolClient() of the folder
-            yield from _joined_to(i, real, start, m.group("path"), method)
+            if not other_vendor(bases.lines, i, real, m.start("fn") + shift):
+                yield from _joined_to(i, real, start, m.group("path"), method)
         elif fn in bases.helpers and not _foreign_receiver(real, m, shift, bases.helpers[fn]):
-            yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
+            if not other_vendor(bases.lines, i, real, m.start("fn") + shift):
+                helper = bases.helpers[fn]
+                if bases.owners.get(fn):  # (a method every class defines: its own class's version)
+                    helper = _own_class_version(helper, bases.lines, i)
+                yield from _joined_to(i, real, start, m.group("path"), helper)
         elif (
             (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn))
             and bases.clients
             and not _module_call(real, m.start("fn") + shift, bases)
         ):
             client = receiver_client(real, m.start("fn") + shift, i, bases)
+            if client is not None and other_vendor(bases.lines, i, real, m.start("fn") + shift):
+                continue
             if client is not None and _resolves(client, real, m.start("fn") + shift):
                 yield from (
                     resolved(s, "") for s in _joined_to(i, real, start, m.group("path"), client)
@@ -2301,6 +2309,16 @@ def _opens(text: str) -> int:
 def _makes(name: str, text: str) -> bool:
     """Whether a line binds the name to a client it makes (MADE_CLIENT)."""
     return name in text and any(m.group("n") == name for m in MADE_CLIENT.finditer(text))
+
+
+def _own_class_version(helper: Base | None, lines: list[str], i: int) -> Base | None:
+    """A helper's base with the version of the AKOOL base the class around the call binds as
+    its own, where every class defines the helper alike (`class V3` and `class V4` each with
+    `_get`, the file's helper base being one of them)."""
+    if helper is None or not helper.prefix.startswith("/api/open/v") or not helper.host:
+        return helper
+    own = class_prefix(lines, i)
+    return replace(helper, prefix=own) if own and own.startswith("/api/open/v") else helper
 
 
 def _foreign_receiver(line: str, m: re.Match[str], shift: int, base: Base | None) -> bool:
