@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from akool_cli.audit import rx
-from akool_cli.audit.scopes import CLASS, CLASS_LINES
+from akool_cli.audit.scopes import CLASS_LINES, class_header
 
 # A URL's host, and AKOOL's own domain (see sites.AKOOL_HOST, which this module cannot import).
 URL_HOST = rx.compile(r"https?://(?P<host>[A-Za-z0-9.\-_]+)")
@@ -54,14 +54,10 @@ def _class_other(lines: list[str], i: int) -> bool:
 
 def _class_body(lines: list[str], i: int) -> tuple[str, ...] | None:
     """The lines of the class around line i (None: the line is in none)."""
-    level = len(lines[i]) - len(lines[i].lstrip())
-    if level == 0:
+    header = class_header(lines, i)
+    if header is None:
         return None
-    for j in range(i - 1, max(i - CLASS_LINES, -1), -1):
-        m = CLASS.match(lines[j])
-        if m is not None and len(m.group("ind")) < level:
-            return tuple(_body(lines, j, len(m.group("ind"))))
-    return None
+    return tuple(_body(lines, header, len(lines[header]) - len(lines[header].lstrip())))
 
 
 # The /api/open[/vN] prefix of an AKOOL base a class binds.
