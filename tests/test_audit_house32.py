@@ -5,8 +5,9 @@ a base one file binds kept to the names that file's importers use."""
 from __future__ import annotations
 
 import inspect
+import re
 
-from akool_cli.audit import otherhosts, scopes
+from akool_cli.audit import calls, hosts, otherhosts, scopes, sites, specs
 from akool_cli.audit.scan import audit_text
 
 B = "https://openapi.akool.com/api/open/v3"
@@ -51,3 +52,55 @@ def test_a_class_bound_to_another_vendor_keeps_its_paths_out() -> None:
     assert otherhosts.class_prefix(lines, 11) == "/api/open/v3"
     found = [f for f in audit_text(TWO_CLASSES, "c.py") if f.rule == "unknown-endpoint"]
     assert [f.line for f in found] == [12]
+
+
+# -- item 2: whose a host is, judged in one module -----------------------------------------------
+
+
+def test_one_function_says_whose_a_host_is() -> None:
+    assert hosts.host_kind("openapi.akool.com") == "api"
+    assert hosts.host_kind("SG3.akool.com") == "api"
+    assert hosts.host_kind("content.akool.com") == "doubtful"
+    assert hosts.host_kind("docs.akool.com") == "website"
+    assert hosts.host_kind("api.akool.com") == "retired"
+    assert hosts.host_kind("api.akool.example") == "placeholder"
+    assert hosts.host_kind("akool-proxy.example.com") == "other"
+    assert hosts.host_kind("api.heygen.com") == "other"
+    assert hosts.akool_host("api.akool.com") and not hosts.akool_host("api.akool.example")
+    assert hosts.akool_domain("api.akool.example") and not hosts.akool_domain("akool.io.evil.com")
+    assert hosts.other_host('base = "https://api.heygen.com"')
+    assert not hosts.other_host('"https://api.heygen.com" or "https://openapi.akool.com"')
+
+
+# The host tests of AKOOL's domain, as the hubs held them apart before: none is held twice.
+DOMAIN_TAIL = re.compile(
+    r"akool\\?\.(?:\(\?[^)]*\)|\"\s*\+\s*RESERVED\s*\+\s*r\")?\[[A-Za-z-]+\]\{2,\}\$"
+)
+
+
+def test_no_hub_keeps_its_own_copy_of_the_akool_host_test() -> None:
+    held = [id(v) for v in vars(hosts).values()]
+    for module in (otherhosts, sites, calls, specs):
+        own = [
+            name
+            for name, value in vars(module).items()
+            if isinstance(value, re.Pattern) or type(value).__name__ == "_Deferred"
+            if DOMAIN_TAIL.search(value.pattern) and id(value) not in held
+        ]
+        assert own == [], (module.__name__, own)
+    assert sites.AKOOL_HOST is hosts.AKOOL_HOST and calls.AKOOL_HOST_IN_URL is hosts.AKOOL_DOMAIN
+
+
+OTHER_VENDOR_CLASS = """\
+class HeyGen(Client):
+    base_url = "https://api.heygen.com"
+
+    def talk(self):
+        return self.post("/content/video/createbytalk", {})
+"""
+
+
+def test_a_class_on_another_vendor_s_host_is_not_judged_and_one_on_akool_s_is() -> None:
+    assert audit_text(OTHER_VENDOR_CLASS, "h.py") == []
+    akool = OTHER_VENDOR_CLASS.replace("api.heygen.com", "openapi.akool.com/api/open/v3")
+    assert [f.line for f in audit_text(akool, "h.py")] == [5]

@@ -14,21 +14,16 @@ from functools import cached_property, lru_cache
 
 from akool_cli.audit import arguments, rx
 from akool_cli.audit.generics import flat_generics
+from akool_cli.audit.hosts import AKOOL_HOST, RESERVED, akool_host
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.otherhosts import class_prefix, other_vendor
 from akool_cli.audit.paths import akool_shaped
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
 from akool_cli.audit.source import feign_file
 
-__all__ = ["FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
+__all__ = ["AKOOL_HOST", "FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
 
-# AKOOL's own domain (openapi.akool.com, sg3.akool.com, akool.com); a host that only has the word
-# in its name (akool-proxy.example.com) is someone else's.
-# (not under a name reserved for examples, RFC 2606: `api.akool.example` is a placeholder)
-RESERVED = r"(?!(?i:example|test|invalid|localhost)(?![A-Za-z0-9-]))"
-AKOOL_HOST = rx.compile(
-    r"^(?:[A-Za-z0-9-]+\.)*akool\." + RESERVED + r"[A-Za-z]{2,}$", re.IGNORECASE
-)
+# An AKOOL host in a URL (hosts.AKOOL_HOST's names: a placeholder's is not one).
 HOST = r"(?P<host>(?:[A-Za-z0-9-]+\.)*akool\." + RESERVED + r"[A-Za-z]{2,})(?!\.?[A-Za-z0-9-])"
 # user info before the host (`https://svc:pw@api.akool.com/x`): passed over, never echoed
 USERINFO = r"(?:[\w.~%!$&*+,;=:-]+@)?"
@@ -506,7 +501,7 @@ def _is_attribute(ref: str) -> bool:
 def foreign_url(rhs: str) -> bool:
     """A right-hand side that holds a URL on another host and none on AKOOL's."""
     return not AKOOL_URL.search(rhs) and any(
-        not AKOOL_HOST.match(m.group("host")) for m in FOREIGN_URL.finditer(rhs)
+        not akool_host(m.group("host")) for m in FOREIGN_URL.finditer(rhs)
     )
 
 
@@ -1418,7 +1413,7 @@ def _retrofit_client(lines: list[str], bases: Bases) -> None:
     first = next((i for i, line in enumerate(lines) if RETROFIT_VERB.match(line)), None)
     if first is None:
         return
-    held = [b for b in bases.names.values() if b.host is not None and AKOOL_HOST.match(b.host)]
+    held = [b for b in bases.names.values() if b.host is not None and akool_host(b.host)]
     if held:
         bases.clients.append((0, replace(held[0], line=held[0].line or 0)))
     elif any("retrofit2" in line for line in lines[:first]) and any(
