@@ -7,6 +7,8 @@ from __future__ import annotations
 import inspect
 import re
 
+import pytest
+
 from akool_cli.audit import calls, hosts, otherhosts, scopes, sites, specs
 from akool_cli.audit.scan import audit_text
 
@@ -104,3 +106,71 @@ def test_a_class_on_another_vendor_s_host_is_not_judged_and_one_on_akool_s_is() 
     assert audit_text(OTHER_VENDOR_CLASS, "h.py") == []
     akool = OTHER_VENDOR_CLASS.replace("api.heygen.com", "openapi.akool.com/api/open/v3")
     assert [f.line for f in audit_text(akool, "h.py")] == [5]
+
+
+# -- item 3: a path argument's receiver is asked once whether it is another vendor's -------------
+
+CLIENTS = """\
+import httpx
+
+akool = httpx.Client(base_url="https://openapi.akool.com/api/open/v3")
+heygen = httpx.Client(base_url="https://api.heygen.com")
+
+akool.post("/content/video/createbytalk", json={})
+heygen.post("/content/video/createbytalk", json={})
+"""
+HELPERS = """\
+import requests
+
+BASE = "https://openapi.akool.com/api/open/v3"
+
+
+def post(path, body):
+    return requests.post(BASE + path, json=body)
+
+
+class HeyGen:
+    base_url = "https://api.heygen.com"
+
+    def run(self):
+        return self.post("/content/video/createbytalk", {})
+
+
+class Akool:
+    def run(self):
+        return post("/content/video/createbytalk", {})
+"""
+GO_CLIENTS = """\
+package main
+
+func main() {
+\takool := resty.New().SetBaseURL("https://openapi.akool.com/api/open/v3")
+\theygen := &Client{Base: "https://api.heygen.com"}
+\takool.R().Post("/content/video/createbytalk")
+\theygen.Post("/content/video/createbytalk")
+}
+"""
+
+
+def test_the_other_vendor_question_is_asked_at_one_place() -> None:
+    assert inspect.getsource(sites._path_arguments).count("other_vendor(") == 1
+    assert "other_vendor(" not in inspect.getsource(sites._argument_base)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "akool_line", "asked"),
+    [(CLIENTS, "a.py", 6, 1), (HELPERS, "b.py", 19, 2), (GO_CLIENTS, "c.go", 6, 2)],
+)
+def test_another_vendor_s_receiver_keeps_its_path_out_asked_once_a_path(
+    monkeypatch: pytest.MonkeyPatch, text: str, name: str, akool_line: int, asked: int
+) -> None:
+    places: list[tuple[int, int]] = []
+
+    def counted(lines: list[str], i: int, line: str, at: int) -> bool:
+        places.append((i, at))
+        return otherhosts.other_vendor(lines, i, line, at)
+
+    monkeypatch.setattr(sites, "other_vendor", counted)
+    found = [f.line for f in audit_text(text, name) if f.rule == "unknown-endpoint"]
+    assert found == [akool_line]
+    assert len(places) == len(set(places)) == asked
