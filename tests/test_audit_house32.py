@@ -174,3 +174,97 @@ def test_another_vendor_s_receiver_keeps_its_path_out_asked_once_a_path(
     found = [f.line for f in audit_text(text, name) if f.rule == "unknown-endpoint"]
     assert found == [akool_line]
     assert len(places) == len(set(places)) == asked
+
+
+# -- break21u's status items: an inline membership's branch, a call over lines held as data ------
+
+INFO = f"{B}/content/video/infobymodelid"
+INLINE_PY = f"""\
+import requests
+d = requests.get("{INFO}", params={{"video_model_id": "v"}}).json()["data"]
+if d["video_status"] in (2, 3):
+    print(d["video"])
+"""
+INLINE_JS = f"""\
+export async function once(id) {{
+  const r = await fetch(`{INFO}?video_model_id=${{id}}`);
+  const {{ data }} = await r.json();
+  if ([2, 3].includes(data.video_status)) return data.video;
+  return null;
+}}
+"""
+INLINE_RB = f"""\
+d = JSON.parse(Net::HTTP.get(URI("{INFO}?video_model_id=v")))["data"]
+if [2, 3].include?(d["video_status"])
+  puts d["video"]
+end
+"""
+INLINE_KT = f"""\
+fun once(client: OkHttpClient): String? {{
+    val req = Request.Builder().url("{INFO}?video_model_id=v").build()
+    val data = JSONObject(client.newCall(req).execute().body!!.string()).getJSONObject("data")
+    if (data.getInt("video_status") in listOf(2, 3)) return data.getString("video")
+    return null
+}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "line"),
+    [
+        (INLINE_PY, "d.py", 3),
+        (INLINE_JS, "d.js", 4),
+        (INLINE_RB, "d.rb", 2),
+        (INLINE_KT, "D.kt", 4),
+    ],
+)
+def test_an_inline_done_list_holding_processing_is_judged_by_its_branch(
+    text: str, name: str, line: int
+) -> None:
+    assert _status(text, name) == [line]
+    # a done list may hold failed too (a named set's rule): (3, 4) is right
+    assert _status(text.replace("2, 3", "3, 4"), name) == []
+
+
+def test_an_inline_list_whose_branch_reads_no_result_says_no_state() -> None:
+    assert _status(INLINE_PY.replace('print(d["video"])', 'print("wait")'), "d.py") == []
+
+
+def _status(text: str, name: str) -> list[int]:
+    return [f.line for f in audit_text(text, name) if f.rule == "status-value"]
+
+
+OVER_LINES_PY = f"""\
+import requests
+def f(video_id, key):
+    d = requests.get("{INFO}",
+                     params={{"video_model_id": video_id}},
+                     headers={{"x-api-key": key}}).json()["data"]
+    if d["video_status"] == "3":
+        print(d["video"])
+"""
+OVER_LINES_RB = f"""\
+d = HTTParty.get("{INFO}",
+                 query: {{ video_model_id: "v" }}, headers: {{ "x-api-key" => "k" }}).parsed_response["data"]
+puts d["video"] if d["video_status"] == "3"
+"""
+OBJECT_OVER_LINES_JS = f"""\
+export async function once(id) {{
+  const j = await (await fetch(`{INFO}?video_model_id=${{id}}`)).json();
+  const payload = {{
+    id: 1,
+    body: j["data"]
+  }};
+  if (payload.video_status === "3") return payload;
+}}
+"""
+
+
+def test_data_held_from_a_call_written_over_lines_is_the_answer_s() -> None:
+    assert _status(OVER_LINES_PY, "f.py") == [6]
+    assert _status(OVER_LINES_PY.replace('"3"', "3"), "f.py") == []
+    assert _status(OVER_LINES_RB, "f.rb") == [3]  # (a hash rocket in the call's headers)
+
+
+def test_an_object_written_over_lines_that_holds_the_data_is_not_the_data() -> None:
+    assert _status(OBJECT_OVER_LINES_JS, "o.js") == []
