@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import inspect
 import re
+from pathlib import Path, PurePath
 
 import pytest
 
-from akool_cli.audit import calls, hosts, otherhosts, scopes, sites, specs
-from akool_cli.audit.scan import audit_text
+from akool_cli.audit import calls, hosts, modules, otherhosts, scopes, sites, specs
+from akool_cli.audit.scan import audit, audit_text
 
 B = "https://openapi.akool.com/api/open/v3"
 
@@ -268,3 +269,75 @@ def test_data_held_from_a_call_written_over_lines_is_the_answer_s() -> None:
 
 def test_an_object_written_over_lines_that_holds_the_data_is_not_the_data() -> None:
     assert _status(OBJECT_OVER_LINES_JS, "o.js") == []
+
+
+# -- item 5: a base one file binds reaches only the files of its own language family ------------
+
+PHP_CREATE = """\
+<?php
+class AkoolService
+{
+    public function create(string $photo)
+    {
+        $r = Http::acceptJson()->baseUrl('https://openapi.akool.com/api/open/v3')->post('/content/video/createbytalkingphoto', ['talking_photo_url' => $photo, 'audio_url' => 'a']);
+        return $r->json();
+    }
+}
+"""
+JAVA_URI_CREATE = """\
+import java.net.URI;
+import java.net.http.HttpRequest;
+
+public class ErpClient {
+    private final String baseUrl;
+
+    public ErpClient(AppConfig config) {
+        this.baseUrl = config.getApiBase();
+    }
+
+    public HttpRequest orders(int page) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + "/api/open/v1/erp/orders?page=" + page)).GET().build();
+    }
+}
+"""
+CS_ROOT = """\
+public static class Akool
+{
+    public const string Root = "https://openapi.akool.com/api/open/v3";
+}
+"""
+GO_ROOT = """\
+package leak
+import ("bytes"; "net/http")
+type Config struct {
+\tRoot string `json:"root"`
+}
+func Create(c Config, b []byte) {
+\thttp.NewRequest("POST", c.Root+"/api/open/v3/content/video/createbytalkingphoto", bytes.NewReader(b))
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("files"),
+    [
+        {"AkoolService.php": PHP_CREATE, "ErpClient.java": JAVA_URI_CREATE},
+        {"Akool.cs": CS_ROOT, "config.go": GO_ROOT},
+    ],
+)
+def test_a_base_of_another_language_s_file_reaches_no_compiled_file(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert [f.render() for f in audit([tmp_path]).findings] == []
+
+
+def test_a_compiled_file_still_takes_its_own_family_s_and_a_data_file_s_names() -> None:
+    java, kotlin = PurePath("a/Erp.java"), PurePath("a/Base.kt")
+    assert modules.may_import(java, kotlin) and modules.may_import(java, PurePath("a/.env"))
+    assert modules.may_import(PurePath("a/x.go"), PurePath("a/run.sh"))
+    assert not modules.may_import(java, PurePath("a/AkoolService.php"))
+    assert not modules.may_import(PurePath("a/x.go"), PurePath("a/Akool.cs"))
+    # (the listed families keep their rule: a Go file's names may still reach a TypeScript file)
+    assert modules.may_import(PurePath("a/shop.ts"), PurePath("a/x.go"))
