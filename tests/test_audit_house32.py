@@ -273,63 +273,19 @@ def test_an_object_written_over_lines_that_holds_the_data_is_not_the_data() -> N
 
 # -- item 5: a base one file binds reaches only the files of its own language family ------------
 
-PHP_CREATE = """\
-<?php
-class AkoolService
-{
-    public function create(string $photo)
-    {
-        $r = Http::acceptJson()->baseUrl('https://openapi.akool.com/api/open/v3')->post('/content/video/createbytalkingphoto', ['talking_photo_url' => $photo, 'audio_url' => 'a']);
-        return $r->json();
-    }
-}
-"""
-JAVA_URI_CREATE = """\
-import java.net.URI;
-import java.net.http.HttpRequest;
-
-public class ErpClient {
-    private final String baseUrl;
-
-    public ErpClient(AppConfig config) {
-        this.baseUrl = config.getApiBase();
-    }
-
-    public HttpRequest orders(int page) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + "/api/open/v1/erp/orders?page=" + page)).GET().build();
-    }
-}
-"""
-CS_ROOT = """\
-public static class Akool
-{
-    public const string Root = "https://openapi.akool.com/api/open/v3";
-}
-"""
-GO_ROOT = """\
-package leak
-import ("bytes"; "net/http")
-type Config struct {
-\tRoot string `json:"root"`
-}
-func Create(c Config, b []byte) {
-\thttp.NewRequest("POST", c.Root+"/api/open/v3/content/video/createbytalkingphoto", bytes.NewReader(b))
-}
-"""
+LEAK = Path(__file__).parent / "audit_corpus" / "house32" / "leak"
 
 
 @pytest.mark.parametrize(
-    ("files"),
-    [
-        {"AkoolService.php": PHP_CREATE, "ErpClient.java": JAVA_URI_CREATE},
-        {"Akool.cs": CS_ROOT, "config.go": GO_ROOT},
-    ],
+    ("names"), [("AkoolService.php", "ErpClient.java"), ("Akool.cs", "config.go")]
 )
 def test_a_base_of_another_language_s_file_reaches_no_compiled_file(
-    tmp_path: Path, files: dict[str, str]
+    tmp_path: Path, names: tuple[str, ...]
 ) -> None:
-    for name, text in files.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
+    # (a PHP method `create` that sets a Laravel base beside Java's `URI.create(baseUrl + ...)`;
+    # a C# class's `Root` constant beside a Go struct's `c.Root + "/api/open/v3/..."`)
+    for name in names:
+        (tmp_path / name).write_text((LEAK / name).read_text(encoding="utf-8"), encoding="utf-8")
     assert [f.render() for f in audit([tmp_path]).findings] == []
 
 
