@@ -10,7 +10,7 @@ from pathlib import Path, PurePath
 
 import pytest
 
-from akool_cli.audit import calls, hosts, modules, otherhosts, scopes, sites, specs
+from akool_cli.audit import calls, hosts, modules, otherhosts, scopes, sites, specs, statuses, ties
 from akool_cli.audit.scan import audit, audit_text
 
 B = "https://openapi.akool.com/api/open/v3"
@@ -297,3 +297,19 @@ def test_a_compiled_file_still_takes_its_own_family_s_and_a_data_file_s_names() 
     assert not modules.may_import(PurePath("a/x.go"), PurePath("a/Akool.cs"))
     # (the listed families keep their rule: a Go file's names may still reach a TypeScript file)
     assert modules.may_import(PurePath("a/shop.ts"), PurePath("a/x.go"))
+
+
+# -- item 4: ties answer "this name holds AKOOL's parsed answer" for the status rule, tables too --
+
+
+def test_the_status_rule_asks_ties_alone_which_names_hold_a_parsed_answer() -> None:
+    source = inspect.getsource(statuses._through_answer)
+    assert "parsed_names(" in source and "parsedanswers." not in source
+    assert "jvmanswers.answer_names" not in source
+    dart = "final j = jsonDecode(r.body);\nif (j['code'] != 200) {}\n"
+    go = "var m map[string]any\njson.Unmarshal(raw, &m)\n"
+    gson = "JsonObject root = JsonParser.parseString(body).getAsJsonObject();\n"
+    assert "j" in ties.Lines(dart.splitlines(), False).parsed_names()
+    assert "m" in ties.Lines(go.splitlines(), False).parsed_names()
+    assert "root" in ties.Lines(gson.splitlines(), False).parsed_names()
+    assert "root" not in ties.Lines(gson.splitlines(), False).parsed_names(jvm=False)

@@ -1262,10 +1262,7 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
     if on is not None and on.group("n") is None:
         return True
     if text.answers is None:  # (ties' own judgement: parses bound anywhere, a call's scope)
-        text.answers = (
-            _facts(text).parsed_names() | text.parsed() | parsedanswers.parsed_names(text.text)
-        )
-        text.answers |= set() if text.python else jvmanswers.answer_names(text.text)
+        text.answers = _facts(text).parsed_names(jvm=not text.python) | text.parsed()
     if on is None:
         return getter in text.answers
     return on.group("n") in text.answers
