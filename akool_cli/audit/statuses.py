@@ -1053,11 +1053,15 @@ THROUGH_DATA = rx.compile(r"(?:\.\s*data\b|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])
 # `data = body.get("data") or {}`, `const { data } = await res.json()`): its `status` is the
 # answer's (with axios, `res.data` is the whole answer: its data is `res.data.data`).
 NAMED = rx.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)" + ACCESS)
+# One line of a binding's right-hand side (a hash's key, Ruby's and PHP's `"x-api-key" => key`,
+# included); a call's arguments may take a few lines (`requests.get(URL,\n params=q).json()["data"]`),
+# a bounded number: a long literal of `k=v,` lines is not scanned again from each of its `=`.
+RHS_LINE = r"(?:[^\n;=]|(?<=\w)=(?![=>])|(?<=[\"'] )=>)*"
+CALL_LINES = 8
 DATA_BOUND = rx.compile(
-    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?P<rhs>(?:[^\n;=]|(?<=\w)=(?![=>])"
-    r"|(?<=[\"'] )=>"  # (a hash's key: Ruby's and PHP's `"x-api-key" => key` in the call)
-    r"|[,(\[{][ \t]*\n)*"  # (a call's arguments over lines: `requests.get(URL,\n params=q).json()["data"]`)
-    r"(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^()\n]*\)|\??\.data))"
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?P<rhs>"
+    + rf"(?:{RHS_LINE}[,(\[{{][ \t]*\n){{0,{CALL_LINES}}}{RHS_LINE}"
+    + r"(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^()\n]*\)|\??\.data))"
     r"\s*(?:\bor\s*\{\}|\|\|\s*\{\}|\?\?\s*(?:\{\}|\[\]))?\s*;?[ \t]*$"
     r"|\{\s*(?P<d>data)\s*\}\s*=\s*await\s+[\w.]+\.json\(\)",
     re.M,
