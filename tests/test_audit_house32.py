@@ -318,7 +318,7 @@ def test_the_status_rule_asks_ties_alone_which_names_hold_a_parsed_answer() -> N
 def test_a_binding_over_lines_is_read_over_a_bounded_number_of_lines() -> None:
     # (a long literal of `k=v,` lines is not scanned again from each of its `=`: a call's
     # arguments take a few lines, and the pattern takes at most CALL_LINES line breaks)
-    assert f"{{0,{statuses.CALL_LINES}}}" in statuses.DATA_BOUND.pattern
+    assert f"{{1,{statuses.CALL_LINES}}}" in statuses.DATA_BOUND_OVER.pattern
     far = OVER_LINES_PY.replace(
         '                     params={"video_model_id": video_id},\n',
         '                     params={"video_model_id": video_id},\n' * statuses.CALL_LINES,

@@ -1054,17 +1054,26 @@ THROUGH_DATA = rx.compile(r"(?:\.\s*data\b|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])
 # answer's (with axios, `res.data` is the whole answer: its data is `res.data.data`).
 NAMED = rx.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)" + ACCESS)
 # One line of a binding's right-hand side (a hash's key, Ruby's and PHP's `"x-api-key" => key`,
-# included); a call's arguments may take a few lines (`requests.get(URL,\n params=q).json()["data"]`),
-# a bounded number: a long literal of `k=v,` lines is not scanned again from each of its `=`.
+# included).
 RHS_LINE = r"(?:[^\n;=]|(?<=\w)=(?![=>])|(?<=[\"'] )=>)*"
-CALL_LINES = 8
-DATA_BOUND = rx.compile(
-    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?P<rhs>"
-    + rf"(?:{RHS_LINE}[,(\[{{][ \t]*\n){{0,{CALL_LINES}}}{RHS_LINE}"
-    + r"(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^()\n]*\)|\??\.data))"
+DATA_READ = (
+    r"(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^()\n]*\)|\??\.data))"
     r"\s*(?:\bor\s*\{\}|\|\|\s*\{\}|\?\?\s*(?:\{\}|\[\]))?\s*;?[ \t]*$"
-    r"|\{\s*(?P<d>data)\s*\}\s*=\s*await\s+[\w.]+\.json\(\)",
+)
+BOUND_NAME = (
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?P<rhs>"
+)
+DATA_BOUND = rx.compile(
+    BOUND_NAME + RHS_LINE + DATA_READ + r"|\{\s*(?P<d>data)\s*\}\s*=\s*await\s+[\w.]+\.json\(\)",
     re.M,
+)
+# The same binding with a call's arguments over a few lines (`requests.get(URL,\n params=q).json()
+# ["data"]`): asked only of a statement whose first line ends open (OPEN_ENDS), over at most
+# CALL_LINES more lines.
+CALL_LINES = 8
+OPEN_ENDS = (",", "(", "[", "{")
+DATA_BOUND_OVER = rx.compile(
+    BOUND_NAME + rf"(?:{RHS_LINE}[,(\[{{][ \t]*\n){{1,{CALL_LINES}}}{RHS_LINE}" + DATA_READ, re.M
 )
 AXIOS_DATA = rx.compile(
     r"\bdata\s*(?:\?\.|\.|\[\s*[\"'])\s*data[\"']?\s*\]?\s*(?:\?\.|\.|\[\s*[\"'])$"
@@ -1227,13 +1236,23 @@ def _data_names(text: _Text, axios: bool) -> set[str]:
     """The names the file binds to its answers' data (see DATA_BOUND), found once."""
     if text.data_names is None:
         text.data_names = set()
-        for m in DATA_BOUND.finditer(text.text):
+        for m in [*DATA_BOUND.finditer(text.text), *_bound_over_lines(text)]:
             rhs = m.group("rhs") or ""
             if "\n" in rhs and not _call_over_lines(rhs):
                 continue  # (`x = {\n id: 1,\n body: r["data"]` binds an object, not the data)
-            if m.group("d") or not axios or len(re.findall(r"\bdata\b", rhs)) >= 2:
+            if m.groupdict().get("d") or not axios or len(re.findall(r"\bdata\b", rhs)) >= 2:
                 text.data_names.add(m.group("n") or "data")
     return text.data_names
+
+
+def _bound_over_lines(text: _Text) -> Iterator[re.Match[str]]:
+    """DATA_BOUND_OVER's matches, each asked of a statement whose first line binds and ends open."""
+    for i, line in enumerate(text.lines):
+        if "=" in line and line.rstrip().endswith(OPEN_ENDS):
+            chunk = "\n".join(text.lines[i : i + CALL_LINES + 1])
+            m = DATA_BOUND_OVER.search(chunk, 0, len(chunk))
+            if m is not None and m.start() <= len(line):
+                yield m
 
 
 def _call_over_lines(rhs: str) -> bool:
