@@ -12,6 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from akool_cli.audit import datapaths, fields, printed, rx, source, unsent
+from akool_cli.audit.hosts import AKOOL_DOMAIN, akool_host, api_named, host_kind
 from akool_cli.audit.paths import (
     Judgement,
     akool_shaped,
@@ -20,7 +21,6 @@ from akool_cli.audit.paths import (
     resource_words,
 )
 from akool_cli.audit.sites import (
-    AKOOL_HOST,
     AKOOL_URL,
     ENV_PREFIX,
     OPEN_API_PATH,
@@ -63,7 +63,7 @@ API_KEY_HEADER = rx.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 BEARER_HEADER = rx.compile(
     r"\b" + re.escape(contract.BEARER_HEADER) + r"(?:\s*:|\\?[\"']\s*[:,])", re.IGNORECASE
 )
-AKOOL_HOST_IN_URL = rx.compile(r"(?:^|\.)akool\.[A-Za-z]{2,}$", re.IGNORECASE)
+AKOOL_HOST_IN_URL = AKOOL_DOMAIN  # (a host of AKOOL's domain: hosts.akool_domain's test)
 
 
 @dataclass(frozen=True)
@@ -358,8 +358,6 @@ def ties_to_akool(ctx: FileContext) -> bool:
     return any(b is not None and b.host is not None for b in given) or ctx.imports_akool()
 
 
-# An API host of AKOOL's domain (openapi., api., sg3.), not its website, docs or a CDN.
-API_HOST = rx.compile(r"(?i)^(?:[\w-]+\.)*?(?:\w*api\w*|sg\d+)\.akool\.[a-z]{2,}$")
 FILE_PATH = rx.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}/?$")
 
 
@@ -370,7 +368,7 @@ VERSIONED_PATH = rx.compile(r"^/v\d+/[\w-]")
 def api_versioned(host: str, path: str) -> bool:
     """Whether a path on an AKOOL host is a call of an API by its shape alone: a versioned path
     (`https://api.akool.com/v1/talking-photo`) on an API host of AKOOL's domain."""
-    return bool(VERSIONED_PATH.match(path)) and bool(API_HOST.match(host))
+    return bool(VERSIONED_PATH.match(path)) and api_named(host)
 
 
 def _api_base(site: Site, host: str) -> bool:
@@ -383,7 +381,7 @@ def _api_base(site: Site, host: str) -> bool:
     if not site.joined:
         return api_versioned(host, site.path or "")
     prefix = site.base.prefix if site.base is not None else ""
-    return bool(API_HOST.match(host)) or prefix.startswith("/api/open")
+    return api_named(host) or prefix.startswith("/api/open")
 
 
 # The paths AKOOL's website serves on its own hosts (`api.akool.com/api/v1/public/login`): under
@@ -403,8 +401,7 @@ def website_path(site: Site) -> bool:
     return (
         prefix is not None
         and path[prefix.end() :].split("/")[0].lower() not in resource_words()
-        and host not in catalogue.load().hosts
-        and bool(AKOOL_HOST.match(host))
+        and host_kind(host) in ("doubtful", "website", "retired")
     )
 
 
@@ -489,7 +486,7 @@ def _judge_site(
     named: bool = False,
 ) -> Judgement | None:
     """The verdict on a site, or None when it is not a call to AKOOL."""
-    if site.host is not None and not AKOOL_HOST.match(site.host):
+    if site.host is not None and not akool_host(site.host):
         return None
     path = site.path or ""
     if site.akool_helper and VERSIONED_PATH.match(path) and not shaped(path):

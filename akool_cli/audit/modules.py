@@ -44,12 +44,32 @@ def family(path: PurePath) -> str:
     return FAMILIES.get(path.suffix.lower(), "")
 
 
+# Compiled languages whose files share names only among their own (a package, an assembly, a
+# module): not families whose imports name files (FAMILIES), but no family's names are theirs.
+SHARED_WITHIN = {
+    **dict.fromkeys((".java", ".kt", ".kts", ".groovy", ".scala"), "jvm"),
+    **dict.fromkeys((".cs", ".vb", ".fs"), "dotnet"),
+    ".go": "go",
+    ".rs": "rs",
+    ".dart": "dart",
+    ".swift": "swift",
+}
+
+
 def may_import(importer: PurePath, owner: PurePath) -> bool:
     """Whether a file may take a name from another: not from a file of another family of
     languages (a Python script's `os.environ["AKOOL_HOST"]` is no TypeScript constant), while a
-    shell script, a data file or a file of a language not listed may give any its names."""
-    theirs = family(owner)
-    return theirs in ("", "sh") or theirs == family(importer) or family(importer) == ""
+    shell script, a data file or a file of a language not listed may give any its names; a file
+    of a language not listed takes any, but a compiled language's (SHARED_WITHIN) only its own
+    and those (a PHP method `create` is not Java's `URI.create`, nor a C# constant a Go struct's
+    member)."""
+    theirs, mine = family(owner), family(importer)
+    shared = SHARED_WITHIN.get(importer.suffix.lower())
+    if shared is not None:
+        return theirs == "sh" or (
+            theirs == "" and SHARED_WITHIN.get(owner.suffix.lower()) in (None, shared)
+        )
+    return theirs in ("", "sh") or theirs == mine or mine == ""
 
 
 def imports_of(text: str, stem: str) -> tuple[tuple[str, str], ...]:

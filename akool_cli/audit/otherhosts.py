@@ -9,11 +9,9 @@ import re
 from functools import lru_cache
 
 from akool_cli.audit import rx
-from akool_cli.audit.scopes import CLASS, CLASS_LINES
+from akool_cli.audit.hosts import URL_HOST, other_host
+from akool_cli.audit.scopes import CLASS_LINES, class_header
 
-# A URL's host, and AKOOL's own domain (see sites.AKOOL_HOST, which this module cannot import).
-URL_HOST = rx.compile(r"https?://(?P<host>[A-Za-z0-9.\-_]+)")
-AKOOL_DOMAIN = rx.compile(r"(?:^|\.)akool\.[A-Za-z]{2,}$", re.IGNORECASE)
 # A class's own base bound to a literal: an attribute, a field, a constant, a property or a
 # constructor parameter's default named for a base (`base_url = "..."`, `protected base = "..."`,
 # `BASE_URL = "..."`, `protected string $baseUrl = '...'`, `def __init__(self, base_url="...")`,
@@ -26,12 +24,6 @@ BASE_FIELD = rx.compile(
 # The receiver of a verb: `heygen.`, `$heygen->`, `Http::heygen()->` (a Laravel macro).
 RECEIVER = rx.compile(r"(?:(?P<macro>\w+)\s*\(\s*\)|\$?(?P<r>[A-Za-z_]\w*))\s*(?:\.|->)\s*$")
 BINDING_LINES = 200  # lines above a call in which its receiver's binding is looked for
-
-
-def other_host(text: str) -> bool:
-    """Text that names a URL on another host than AKOOL's and none on AKOOL's."""
-    hosts = [m.group("host") for m in URL_HOST.finditer(text)]
-    return bool(hosts) and not any(AKOOL_DOMAIN.search(h) for h in hosts)
 
 
 def other_vendor(lines: list[str], i: int, line: str, at: int) -> bool:
@@ -54,14 +46,10 @@ def _class_other(lines: list[str], i: int) -> bool:
 
 def _class_body(lines: list[str], i: int) -> tuple[str, ...] | None:
     """The lines of the class around line i (None: the line is in none)."""
-    level = len(lines[i]) - len(lines[i].lstrip())
-    if level == 0:
+    header = class_header(lines, i)
+    if header is None:
         return None
-    for j in range(i - 1, max(i - CLASS_LINES, -1), -1):
-        m = CLASS.match(lines[j])
-        if m is not None and len(m.group("ind")) < level:
-            return tuple(_body(lines, j, len(m.group("ind"))))
-    return None
+    return tuple(_body(lines, header, len(lines[header]) - len(lines[header].lstrip())))
 
 
 # The /api/open[/vN] prefix of an AKOOL base a class binds.

@@ -180,14 +180,22 @@ def enclosing_class(lines: list[str], line: int) -> str:
     receiver = GO_RECEIVER.search(lines[line])
     if receiver is not None:
         return receiver.group("t")
+    header = class_header(lines, line)
+    m = CLASS.match(lines[header]) if header is not None else None
+    return m.group("n") if m is not None else ""
+
+
+def class_header(lines: list[str], line: int) -> int | None:
+    """The index of the header of the class around a line: the nearest class header above it,
+    within CLASS_LINES, less indented than it; None if none."""
     level = len(lines[line]) - len(lines[line].lstrip())
     if level == 0:
-        return ""  # (no class is less indented than a top-level function: none looked for)
+        return None  # (no class is less indented than a top-level line: none looked for)
     for j in range(line - 1, max(line - CLASS_LINES, -1), -1):
         m = CLASS.match(lines[j])
         if m is not None and len(m.group("ind")) < level:
-            return m.group("n")
-    return ""
+            return j
+    return None
 
 
 def defines(lines: list[str], i: int, fn: re.Match[str]) -> bool:

@@ -11,24 +11,20 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from akool_cli.audit import arguments, rx
 from akool_cli.audit.generics import flat_generics
+from akool_cli.audit.hosts import AKOOL_HOST, RESERVED, akool_host
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.otherhosts import class_prefix, other_vendor
 from akool_cli.audit.paths import akool_shaped
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
 from akool_cli.audit.source import feign_file
 
-__all__ = ["FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
+__all__ = ["AKOOL_HOST", "FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
 
-# AKOOL's own domain (openapi.akool.com, sg3.akool.com, akool.com); a host that only has the word
-# in its name (akool-proxy.example.com) is someone else's.
-# (not under a name reserved for examples, RFC 2606: `api.akool.example` is a placeholder)
-RESERVED = r"(?!(?i:example|test|invalid|localhost)(?![A-Za-z0-9-]))"
-AKOOL_HOST = rx.compile(
-    r"^(?:[A-Za-z0-9-]+\.)*akool\." + RESERVED + r"[A-Za-z]{2,}$", re.IGNORECASE
-)
+# An AKOOL host in a URL (hosts.AKOOL_HOST's names: a placeholder's is not one).
 HOST = r"(?P<host>(?:[A-Za-z0-9-]+\.)*akool\." + RESERVED + r"[A-Za-z]{2,})(?!\.?[A-Za-z0-9-])"
 # user info before the host (`https://svc:pw@api.akool.com/x`): passed over, never echoed
 USERINFO = r"(?:[\w.~%!$&*+,;=:-]+@)?"
@@ -506,7 +502,7 @@ def _is_attribute(ref: str) -> bool:
 def foreign_url(rhs: str) -> bool:
     """A right-hand side that holds a URL on another host and none on AKOOL's."""
     return not AKOOL_URL.search(rhs) and any(
-        not AKOOL_HOST.match(m.group("host")) for m in FOREIGN_URL.finditer(rhs)
+        not akool_host(m.group("host")) for m in FOREIGN_URL.finditer(rhs)
     )
 
 
@@ -1418,7 +1414,7 @@ def _retrofit_client(lines: list[str], bases: Bases) -> None:
     first = next((i for i, line in enumerate(lines) if RETROFIT_VERB.match(line)), None)
     if first is None:
         return
-    held = [b for b in bases.names.values() if b.host is not None and AKOOL_HOST.match(b.host)]
+    held = [b for b in bases.names.values() if b.host is not None and akool_host(b.host)]
     if held:
         bases.clients.append((0, replace(held[0], line=held[0].line or 0)))
     elif any("retrofit2" in line for line in lines[:first]) and any(
@@ -2218,43 +2214,57 @@ def _path_arguments(
     for m in PATH_ARGUMENT.finditer(line):
         if shift and m.start("path") + shift < 0:
             continue
-        fn, start, real = m.group("fn"), m.start("path") + shift, real or line
-        method = bases.method_of(real, m.start("fn") + shift, fn)
-        if method is not None:  # client.post("/x") with client = new AkoolClient() of the folder
-            if not other_vendor(bases.lines, i, real, m.start("fn") + shift):
-                yield from _joined_to(i, real, start, m.group("path"), method)
-        elif fn in bases.helpers and not _foreign_receiver(real, m, shift, bases.helpers[fn]):
-            if not other_vendor(bases.lines, i, real, m.start("fn") + shift):
-                helper = bases.helpers[fn]
-                if bases.owners.get(fn):  # (a method every class defines: its own class's version)
-                    helper = _own_class_version(helper, bases.lines, i)
-                yield from _joined_to(i, real, start, m.group("path"), helper)
-        elif (
-            (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn))
-            and bases.clients
-            and not _module_call(real, m.start("fn") + shift, bases)
-        ):
-            client = receiver_client(real, m.start("fn") + shift, i, bases)
-            if client is not None and other_vendor(bases.lines, i, real, m.start("fn") + shift):
-                continue
-            if client is not None and _resolves(client, real, m.start("fn") + shift):
-                yield from (
-                    resolved(s, "") for s in _joined_to(i, real, start, m.group("path"), client)
-                )
-            elif client is not None:
-                yield from _joined_to(i, real, start, m.group("path"), client)
-        elif bases.clients and (called := _called_client(real, m.start("fn") + shift, i, bases)):
-            yield from _joined_to(i, real, start, m.group("path"), called)
-        elif fn in ("uri", "path") and bases.clients:
-            chained = chain_client(real, m.start("fn") + shift, i, bases)
-            if chained is not None:
-                yield from _joined_to(i, real, start, m.group("path"), chained)
-        elif fn.lower() in HTTP_METHODS and bases.clients and (own := _own_base(bases, i)):
-            yield from _joined_to(i, real, start, m.group("path"), own)  # axios.get(p, { baseURL })
+        at, real = m.start("fn") + shift, real or line
+        given = _argument_base(i, real, m, shift, bases)
+        if given is None or (given.receiver and other_vendor(bases.lines, i, real, at)):
+            continue  # (the one question: is the receiver made with another vendor's base?)
+        joined = _joined_to(i, real, m.start("path") + shift, m.group("path"), given.base)
+        yield from (resolved(s, "") for s in joined) if given.resolves else joined
     shell = SHELL_CALL.match(line) if bases.helpers and not shift else None
     if shell is not None and shell.group("fn") in bases.helpers:
         base = bases.helpers[shell.group("fn")]
         yield from _joined_to(i, line, shell.start("path"), shell.group("path"), base)
+
+
+class _Given(NamedTuple):
+    """The base a path argument is joined to (None: a helper's base not known, the path judged as
+    written); `receiver`: the base is the receiver's (a client's method, a helper, a client's
+    verb), so another vendor's receiver takes the path out; `resolves`: the client resolves the
+    path as a URL reference (its sites are resolved)."""
+
+    base: Base | None
+    receiver: bool = False
+    resolves: bool = False
+
+
+def _argument_base(i: int, real: str, m: re.Match[str], shift: int, bases: Bases) -> _Given | None:
+    """The base the call a path argument is given to joins it to (None: no base, or none known)."""
+    fn, at = m.group("fn"), m.start("fn") + shift
+    method = bases.method_of(real, at, fn)
+    if method is not None:  # client.post("/x") with client = new AkoolClient() of the folder
+        return _Given(method, receiver=True)
+    if fn in bases.helpers and not _foreign_receiver(real, m, shift, bases.helpers[fn]):
+        helper = bases.helpers[fn]  # (None: a helper of unknown base, its path judged as written)
+        if bases.owners.get(fn):  # (a method every class defines: its own class's version)
+            helper = _own_class_version(helper, bases.lines, i)
+        return _Given(helper, receiver=True)
+    if (
+        (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn))
+        and bases.clients
+        and not _module_call(real, at, bases)
+    ):
+        client = receiver_client(real, at, i, bases)
+        if client is None:
+            return None
+        return _Given(client, receiver=True, resolves=_resolves(client, real, at))
+    based: Base | None = None
+    if bases.clients and (called := _called_client(real, at, i, bases)):
+        based = called
+    elif fn in ("uri", "path") and bases.clients:
+        based = chain_client(real, at, i, bases)
+    elif fn.lower() in HTTP_METHODS and bases.clients:
+        based = _own_base(bases, i)  # axios.get(p, { baseURL })
+    return _Given(based) if based is not None else None
 
 
 # A Feign client's method annotation, its path joined to the client's `url` (a controller's own

@@ -14,12 +14,12 @@ from urllib.parse import urlsplit
 
 from akool_cli.audit import embedded, rx, source
 from akool_cli.audit.embedded import Code, Piece
+from akool_cli.audit.hosts import akool_domain
 from akool_cli.audit.rules import Fix
 from akool_cli.audit.walking import SPEC_SUFFIXES
 
 SPEC_KEY = rx.compile(r"^[\s{]*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?[23]", re.M)
 METHODS = ("get", "post", "put", "patch", "delete")
-AKOOL_HOST = rx.compile(r"(?:^|\.)akool\.[a-z]{2,}$")
 # Rules that do not apply to a description of calls: it need not list every field it sends.
 NOT_JUDGED = frozenset({"missing-field"})
 
@@ -151,7 +151,7 @@ def _base(root: Mapping) -> Scalar | None:
         url = server.get("url") if isinstance(server, Mapping) else None
         if not isinstance(url, Scalar) or not url.verbatim or "//" not in url.value:
             continue
-        if AKOOL_HOST.search((urlsplit(url.value).hostname or "").lower()):
+        if akool_domain(urlsplit(url.value).hostname or ""):
             return url
     return None
 

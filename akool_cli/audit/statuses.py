@@ -77,7 +77,8 @@ AFTER = re.compile(
     r"""(?:["'`]?\s*(?:,\s*[^()\n,]{1,20})?[)\]]{1,2})?(?:\.\w+(?:<\w+>)?\(\))?"""
     r"""(?:\s*(?:\?\?|\|\||\bor\b)\s*(?:-?\d+|null|None|nil|undefined)(?:\s*\))?)?\s*"""
     + COMPARE
-    + r"""\s*(?:(?P<list>[(\[{]\s*[^()\[\]{}\n]*[)\]}])(?!\s*[\w$])|"""
+    + r"""\s*(?:(?:(?:list|set|array|intArray)Of(?=\())?"""  # (Kotlin's `in listOf(2, 3)`)
+    + r"""(?P<list>[(\[{]\s*[^()\[\]{}\n]*[)\]}])(?!\s*[\w$])|"""
     + VALUE
     + ")"
 )
@@ -90,11 +91,11 @@ KOTLIN_AFTER = rx.compile(
     + r"\s*(?P<list>(?!))?"  # (one value, never a list: the group _items asks of)
     + VALUE
 )
-# Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)`, a set held in a name
+# Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)` (Ruby's `include?`), a set held in a name
 # (`DONE_STATES.includes(x.video_status)`, `new Set([2, 3])`'s `.has(...)`: JavaScript's `in`).
 BEFORE = rx.compile(
-    r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*)(?:\s*(?P<op>===|!==|==|!=)|\.(?:includes|has)\()"
-    r"|\[(?P<list>[^\[\]\n]*)\]\.includes\()\s*[\w$.?\[\]\"'()]*$"
+    r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*)(?:\s*(?P<op>===|!==|==|!=)|\.(?:includes|has|include\?)\()"
+    r"|\[(?P<list>[^\[\]\n]*)\]\.(?:includes|include\?)\()\s*[\w$.?\[\]\"'()]*$"
 )
 # A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
 BOUND = rx.compile(
@@ -601,7 +602,9 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     items = _items(shown, base)
     tail = after[shown.end() :] if shown.re is AFTER else after
     said = _code_said if one.code else _said
-    context = said(text, i, op, line, tail) if len(items) == 1 else None
+    listed = len(items) > 1 and op == "in" and not one.code  # (`in (2, 3)`, `[2, 3].includes(`)
+    context = said(text, i, op, line, tail) if len(items) == 1 or listed else None
+    told = _open_member(text, one, items) if listed else None
     strings = not one.code and (
         _through_data(text, before, text.axios) or _held_from_data(text, start)
     )
@@ -610,11 +613,22 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
         number, named = _number(text, written)
         kept = _set_member(text, one, written) if number is None and op == "in" else None
         if number is not None:
-            yield at, written, number, named or context
+            yield at, written, number, named or (context if told in (None, at) else None)
         elif kept is not None:
             yield at, written, kept[0], kept[1] or context
         elif strings and _judged_string(text, written, op):
             yield at, written, written.strip("\"'"), context
+
+
+def _open_member(text: _Text, one: Field, items: list[tuple[int, str]]) -> int:
+    """Where the first number of a list written in the test is that the docs give no end state:
+    the one the branch's meaning is judged on, as a named set's (_set_member: a "done" list may
+    hold failed too, `in (3, 4)`; not processing, `in (2, 3)`); -1 if none."""
+    for at, written in items:
+        number = _number(text, written)[0]
+        if number is not None and one.states.get(number) not in END_STATES:
+            return at
+    return -1
 
 
 def _held_from_data(text: _Text, start: int) -> bool:
@@ -864,7 +878,8 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
         return (
             _loop_said(text, i, op, line) if _tests(line) <= 1 and not JOINED.search(line) else None
         )
-    if op not in ("==", "===", "in") or len(line) > LONG or _tests(line) != 1:
+    tests = _tests(line) or (op == "in")  # (`[2, 3].includes(s)`: a membership ONE_TEST misses)
+    if op not in ("==", "===", "in") or len(line) > LONG or tests != 1:
         return None
     flag = FLAG.match(line)
     meaning = _meaning(flag.group("flag")) if flag is not None else None
@@ -1038,12 +1053,27 @@ THROUGH_DATA = rx.compile(r"(?:\.\s*data\b|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])
 # `data = body.get("data") or {}`, `const { data } = await res.json()`): its `status` is the
 # answer's (with axios, `res.data` is the whole answer: its data is `res.data.data`).
 NAMED = rx.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)" + ACCESS)
-DATA_BOUND = rx.compile(
-    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?P<rhs>(?:[^\n;=]|(?<=\w)=(?![=>]))*"
+# One line of a binding's right-hand side (a hash's key, Ruby's and PHP's `"x-api-key" => key`,
+# included).
+RHS_LINE = r"(?:[^\n;=]|(?<=\w)=(?![=>])|(?<=[\"'] )=>)*"
+DATA_READ = (
     r"(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^()\n]*\)|\??\.data))"
     r"\s*(?:\bor\s*\{\}|\|\|\s*\{\}|\?\?\s*(?:\{\}|\[\]))?\s*;?[ \t]*$"
-    r"|\{\s*(?P<d>data)\s*\}\s*=\s*await\s+[\w.]+\.json\(\)",
+)
+BOUND_NAME = (
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)[ \t]*(?::[ \t]*[\w<>\[\], ]+)?[ \t]*:?=\s*(?P<rhs>"
+)
+DATA_BOUND = rx.compile(
+    BOUND_NAME + RHS_LINE + DATA_READ + r"|\{\s*(?P<d>data)\s*\}\s*=\s*await\s+[\w.]+\.json\(\)",
     re.M,
+)
+# The same binding with a call's arguments over a few lines (`requests.get(URL,\n params=q).json()
+# ["data"]`): asked only of a statement whose first line ends open (OPEN_ENDS), over at most
+# CALL_LINES more lines.
+CALL_LINES = 8
+OPEN_ENDS = (",", "(", "[", "{")
+DATA_BOUND_OVER = rx.compile(
+    BOUND_NAME + rf"(?:{RHS_LINE}[,(\[{{][ \t]*\n){{1,{CALL_LINES}}}{RHS_LINE}" + DATA_READ, re.M
 )
 AXIOS_DATA = rx.compile(
     r"\bdata\s*(?:\?\.|\.|\[\s*[\"'])\s*data[\"']?\s*\]?\s*(?:\?\.|\.|\[\s*[\"'])$"
@@ -1206,11 +1236,30 @@ def _data_names(text: _Text, axios: bool) -> set[str]:
     """The names the file binds to its answers' data (see DATA_BOUND), found once."""
     if text.data_names is None:
         text.data_names = set()
-        for m in DATA_BOUND.finditer(text.text):
+        for m in [*DATA_BOUND.finditer(text.text), *_bound_over_lines(text)]:
             rhs = m.group("rhs") or ""
-            if m.group("d") or not axios or len(re.findall(r"\bdata\b", rhs)) >= 2:
+            if "\n" in rhs and not _call_over_lines(rhs):
+                continue  # (`x = {\n id: 1,\n body: r["data"]` binds an object, not the data)
+            if m.groupdict().get("d") or not axios or len(re.findall(r"\bdata\b", rhs)) >= 2:
                 text.data_names.add(m.group("n") or "data")
     return text.data_names
+
+
+def _bound_over_lines(text: _Text) -> Iterator[re.Match[str]]:
+    """DATA_BOUND_OVER's matches, each asked of a statement whose first line binds and ends open."""
+    for i, line in enumerate(text.lines):
+        if "=" in line and line.rstrip().endswith(OPEN_ENDS):
+            chunk = "\n".join(text.lines[i : i + CALL_LINES + 1])
+            m = DATA_BOUND_OVER.search(chunk, 0, len(chunk))
+            if m is not None and m.start() <= len(line):
+                yield m
+
+
+def _call_over_lines(rhs: str) -> bool:
+    """Whether a right-hand side written over lines breaks them inside a call's parentheses, all
+    closed before the data is read (`requests.get(URL,\n params=q).json()["data"]`)."""
+    first = rhs.split("\n", 1)[0]
+    return first.count("(") > first.count(")") and rhs.count("(") == rhs.count(")")
 
 
 # The envelope's `code` read on a parsed answer: `r.json()["code"]`, `(await r.json()).code`,
@@ -1236,10 +1285,7 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
     if on is not None and on.group("n") is None:
         return True
     if text.answers is None:  # (ties' own judgement: parses bound anywhere, a call's scope)
-        text.answers = (
-            _facts(text).parsed_names() | text.parsed() | parsedanswers.parsed_names(text.text)
-        )
-        text.answers |= set() if text.python else jvmanswers.answer_names(text.text)
+        text.answers = _facts(text).parsed_names(jvm=not text.python) | text.parsed()
     if on is None:
         return getter in text.answers
     return on.group("n") in text.answers

@@ -1110,12 +1110,17 @@ class Lines:
             self._functions = shell_functions(self.lines)
         return self._functions[i]
 
-    def parsed_names(self) -> set[str]:
+    def parsed_names(self, jvm: bool = True) -> set[str]:
         """The names any line of the file binds to a whole parse (`j = resp.json()` in a helper
         given the response, `JSON.parse(t)`, Jackson's `readTree(...)`, a call written over lines
-        and parsed at its close), wherever they are (see whole_parse): once per file."""
+        and parsed at its close), wherever they are (see whole_parse), and in the less common
+        clients' shapes their tables hold (parsedanswers.PARSED_BOUND: Dart, urllib, got/ky, Go's
+        decode target; with `jvm`, jvmanswers.BOUND: Gson, org.json, Unirest, Spring, Vert.x):
+        the one judgement of "this name holds AKOOL's parsed answer", once per file."""
         if self._parsed_names is None:
-            self._parsed_names = set()
+            text = "\n".join(self.lines)
+            self._parsed_names = parsedanswers.parsed_names(text)
+            self._parsed_names |= jvmanswers.answer_names(text) if jvm else set()
             for i, text in enumerate(self.lines):
                 opened = text.rstrip().endswith(("(", ","))  # (its parse may be at its close)
                 if "=" not in text or not (opened or any(w in text for w in PARSED_WORDS)):

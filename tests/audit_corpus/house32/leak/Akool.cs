@@ -1,0 +1,4 @@
+public static class Akool
+{
+    public const string Root = "https://openapi.akool.com/api/open/v3";
+}
