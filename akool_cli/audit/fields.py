@@ -185,6 +185,7 @@ class Text:
     _calls: dict[int, tuple[int, int] | None] = field(default_factory=dict)  # see enclosing_call
     _extents: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # see requests_of
     _key_index: dict[int, tuple[dict[int, Key], list[int] | None]] = field(default_factory=dict)
+    _key_maps: dict[int, dict[str, Key]] = field(default_factory=dict)  # (see key_map)
     # id(request): the text of the call that sends it (its first extent)
     _sent_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     _field_passes: dict[str, list[int]] = field(default_factory=dict)  # (see field_uses)
@@ -303,6 +304,14 @@ class Text:
 
     def container_at(self, start: int) -> int | None:
         return self._by_start.get(start)
+
+    def key_map(self, index: int) -> dict[str, Key]:
+        """A container's keys by name (the last of a repeated name), made once per container:
+        each URL of a data file asks about the object around it, which may hold thousands."""
+        held = self._key_maps.get(index)
+        if held is None:
+            held = self._key_maps[index] = {k.name: k for k in self.containers[index].keys}
+        return held
 
     def innermost(self, offset: int) -> int:
         """The innermost container around an offset (-1: none)."""
@@ -1990,7 +1999,7 @@ def _request_object(doc: Text, offset: int) -> tuple[int, int] | None:
         if index < 0:
             return None
         c = doc.containers[index]
-        if {k.name for k in c.keys} & {"method", "body", "header", "headers"}:
+        if not doc.key_map(index).keys().isdisjoint(("method", "body", "header", "headers")):
             return c.start, c.end
         index = c.parent
     return None

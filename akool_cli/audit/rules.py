@@ -830,12 +830,12 @@ def postman_query(doc: f.Text, m: Mention) -> list[f.Key] | None:
     `raw` holds a path, each as a query name with its value (a disabled one is not sent); None
     when the url has no such array. Postman and Newman send these, not the raw URL's text."""
     index = doc.innermost(doc.offset(m.line, m.column))
-    url = doc.containers[index] if index >= 0 else None
-    held = {k.name: k for k in url.keys} if url is not None else {}
+    held = doc.key_map(index) if index >= 0 else {}
     if "raw" not in held or "query" not in held:
         return None
     start = held["query"].value_start
-    array = doc.container_at(start + len(doc.text[start:]) - len(doc.text[start:].lstrip()))
+    spaces = f.BLANK.match(doc.text, start)  # (no copy of the text's rest per url: a collection's)
+    array = doc.container_at(spaces.end() if spaces else start)
     if array is None or doc.text[doc.containers[array].start] != "[":
         return None
     found: list[f.Key] = []

@@ -1,0 +1,102 @@
+"""perf32's tests: the audit's cost on files of many URLs, counted (keys looked at, characters
+copied out of the file's text, never seconds): each shape's work at 4x the URLs stays near 4x
+the work, so a per-URL pass over the whole file or its enclosing object fails them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar, SupportsIndex
+from unittest import mock
+
+from akool_cli.audit import fields
+from akool_cli.audit.scan import audit_text
+
+URL = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id="
+
+
+class _Keys(list[Any]):
+    """A container's keys that count each one looked at."""
+
+    seen: ClassVar[list[int]] = [0]
+
+    def __iter__(self) -> Iterator[Any]:
+        for key in super().__iter__():
+            self.seen[0] += 1
+            yield key
+
+
+class _Text(str):
+    """A file's text that counts the characters each slice of it copies."""
+
+    copied: ClassVar[list[int]] = [0]
+
+    def __getitem__(self, at: SupportsIndex | slice) -> str:
+        got = str.__getitem__(self, at)
+        self.copied[0] += len(got)
+        return got
+
+
+def _work(text: str, name: str) -> tuple[int, int, list[str]]:
+    """The keys looked at and the characters copied by the audit of a file, and its rules."""
+    original: Callable[..., fields.Text] = fields.read
+    _Keys.seen[0] = _Text.copied[0] = 0
+
+    def counting_read(*args: Any, **kwargs: Any) -> fields.Text:
+        doc = original(*args, **kwargs)
+        doc.text = _Text(doc.text)
+        for c in doc.containers:
+            c.keys = _Keys(c.keys)
+        return doc
+
+    with mock.patch.object(fields, "read", counting_read):
+        found = [f.rule for f in audit_text(text, name)]
+    return _Keys.seen[0], _Text.copied[0], found
+
+
+def _grows_linearly(make: Callable[[int], str], name: str, count: int = 100) -> list[str]:
+    """The rules found in the small file, after checking that 4x the entries cost at most 5x the
+    keys looked at and the characters copied (a quadratic shape costs 16x)."""
+    small_keys, small_copied, found = _work(make(count), name)
+    large_keys, large_copied, _ = _work(make(4 * count), name)
+    assert large_keys <= 5 * max(small_keys, count), (small_keys, large_keys)
+    assert large_copied <= 5 * max(small_copied, count), (small_copied, large_copied)
+    return found
+
+
+# -- json-data-file-many-akool-urls-quadratic ----------------------------------------------------
+
+
+def _jobs(count: int) -> str:
+    """A batch script's export: job ids to their AKOOL result URLs, one a line."""
+    jobs = {f"job{i:05d}": f"{URL}65{i:022d}" for i in range(count)}
+    return json.dumps({"exported": "2026-12-01", "jobs": jobs}, indent=2)
+
+
+def test_a_json_data_file_of_many_urls_looks_at_its_objects_keys_once() -> None:
+    # (main: the 2,000 keys around each URL gathered three times per URL: 4x the URLs, 16x)
+    assert _grows_linearly(_jobs, "jobs.json") == []
+
+
+def _postman(count: int) -> str:
+    """A Postman collection of `count` requests, each with its url.query array."""
+    items = [
+        {
+            "name": f"job {i}",
+            "request": {
+                "method": "GET",
+                "url": {
+                    "raw": f"{URL}{i}",
+                    "host": ["openapi", "akool", "com"],
+                    "query": [{"key": "video_model_id", "value": str(i)}],
+                },
+            },
+        }
+        for i in range(count)
+    ]
+    return json.dumps({"info": {"name": "jobs"}, "item": items}, indent=2)
+
+
+def test_a_postman_collections_query_arrays_copy_no_rest_of_the_file() -> None:
+    # (main: the rest of the file copied twice per request to find its query array)
+    assert _grows_linearly(_postman, "jobs.postman_collection.json") == []
