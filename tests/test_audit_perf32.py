@@ -100,3 +100,27 @@ def _postman(count: int) -> str:
 def test_a_postman_collections_query_arrays_copy_no_rest_of_the_file() -> None:
     # (main: the rest of the file copied twice per request to find its query array)
     assert _grows_linearly(_postman, "jobs.postman_collection.json") == []
+
+
+# -- a Ruby file of many `x.get(` calls: Faraday's binding searched once per name -----------------
+
+
+def _faraday_calls(count: int) -> str:
+    """A Ruby script of `count` GETs through a Faraday connection, each given its query."""
+    calls = "".join(
+        f"r{i} = conn.get('/api/open/v3/content/video/infobymodelid', video_model_id: 'm{i}')\n"
+        for i in range(count)
+    )
+    return f"require 'faraday'\nconn = Faraday.new(url: 'https://openapi.akool.com')\n{calls}"
+
+
+def test_a_ruby_files_faraday_calls_search_the_text_for_its_binding_once() -> None:
+    # (main: the text before each call copied and searched for `conn = Faraday.new`)
+    assert _grows_linearly(_faraday_calls, "jobs.rb") == []
+
+
+def test_a_faraday_calls_query_is_still_read_only_after_its_binding() -> None:
+    wrong = "conn.get('/api/open/v3/content/video/infobymodelid', video_model: 'm')\n"
+    bound = "conn = Faraday.new(url: 'https://openapi.akool.com')\n"
+    assert [f.rule for f in audit_text(bound + wrong, "a.rb")] == ["misnamed-field"]
+    assert [f.rule for f in audit_text(wrong + bound, "b.rb")] == []
