@@ -78,6 +78,16 @@ def test_a_json_data_file_of_many_urls_looks_at_its_objects_keys_once() -> None:
     assert _grows_linearly(_jobs, "jobs.json") == []
 
 
+def _js_urls(count: int) -> str:
+    """A JavaScript module's object literal of job ids to their AKOOL result URLs."""
+    entries = "".join(f"  job{i}: '{URL}{i}',\n" for i in range(count))
+    return f"const URLS = {{\n{entries}}};\nmodule.exports = URLS;\n"
+
+
+def test_a_js_object_of_many_urls_looks_at_its_keys_once() -> None:
+    assert _grows_linearly(_js_urls, "urls.js") == []
+
+
 def _postman(count: int) -> str:
     """A Postman collection of `count` requests, each with its url.query array."""
     items = [
