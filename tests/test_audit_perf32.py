@@ -5,12 +5,16 @@ the work, so a per-URL pass over the whole file or its enclosing object fails th
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, SupportsIndex
 from unittest import mock
 
-from akool_cli.audit import fields
+import pytest
+
+from akool_cli.audit import datapaths, fields
 from akool_cli.audit.scan import audit_text
+from tests.support.benchfile import bench_file, counted
 
 URL = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id="
 
@@ -134,3 +138,42 @@ def test_a_faraday_calls_query_is_still_read_only_after_its_binding() -> None:
     bound = "conn = Faraday.new(url: 'https://openapi.akool.com')\n"
     assert [f.rule for f in audit_text(bound + wrong, "a.rb")] == ["misnamed-field"]
     assert [f.rule for f in audit_text(wrong + bound, "b.rb")] == []
+
+
+# -- the bench's margin: each line of a file of calls fails _worth_reading's tests cheaply --------
+
+
+def test_a_line_of_a_call_is_not_searched_word_by_word_for_a_cue() -> None:
+    # (main: every word of every line searched, CALLED_WORD tried at each word's start)
+    text = bench_file(20)
+    with (
+        counted(datapaths.CALLED_WORD, "findall") as forwards,
+        counted(datapaths.TWO_WORDS, "search") as pairs,
+    ):
+        audit_text(text, "bench.py")
+    assert forwards == [0] and pairs == [0]
+
+
+def _worth_reading_as_before(line: str) -> bool:
+    """datapaths._worth_reading as it was written: each test in its forward form."""
+    if any(op in line for op in datapaths.OPERATORS):
+        return True
+    if datapaths.ECHO.match(line) or datapaths.KEYED_PATH.search(line):
+        return True
+    words = datapaths.CALLED_WORD.findall(line) if "(" in line else []
+    if any(w in datapaths.CUE_WORDS or w.endswith(datapaths.CUE_ENDINGS) for w in words):
+        return True
+    lowered = line.lower()
+    if any(w in lowered for w in datapaths.SQL_WORDS):
+        return True
+    return datapaths.TWO_WORDS.search(line) is not None
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_line_is_worth_reading_as_before(seed: int) -> None:
+    pieces = ["print", "x", "ab", "é", "1", " ", "\t", "(", ")", ".", "_", "Error", "ValueError"]
+    pieces += ["sel", "ect ", "SELECT ", "==", "->", " in ", "[[", "'/a", '"', "startsWith", "ſ"]
+    rng = random.Random(seed)
+    for _ in range(4000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert datapaths._worth_reading(line) is _worth_reading_as_before(line), line
