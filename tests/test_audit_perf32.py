@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, SupportsIndex
 from unittest import mock
@@ -177,3 +178,33 @@ def test_a_line_is_worth_reading_as_before(seed: int) -> None:
     for _ in range(4000):
         line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert datapaths._worth_reading(line) is _worth_reading_as_before(line), line
+
+
+# -- fields.read's whole-text scans: each position that starts no key or word is passed at once ---
+
+OLD_KEY = (
+    r"(?P<q>\\?[\"'])(?P<name>[A-Za-z_][\w-]*)(?P=q)\s*(?::(?!:)|=>|\bto\b)"
+    r"|(?:^|(?<=[{,\s(]))(?P<bare>[A-Za-z_]\w*)\??\s*:(?![:=/])"
+    r"|(?:put|set|add|append|field|addFormDataPart)\(\s*(?P<q2>[\"'])(?P<name2>[A-Za-z_][\w-]*)(?P=q2)\s*,"
+)
+OLD_WORD = r"(?<![\w\"'])[A-Za-z_]\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))"
+
+
+def test_the_key_and_word_scans_look_at_a_places_first_character_first() -> None:
+    # (main: every alternative of KEY, and WORD's lookbehind, tried at every character of a file)
+    assert fields.KEY.pattern.startswith("(?=[")
+    assert fields.WORD.pattern.startswith("[A-Za-z_]")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_keys_and_words_are_found_as_before(seed: int) -> None:
+    pieces = ['"', "'", "\\", "a", "B_", "1", ":", "::", "=>", " to ", "put(", "(", "{", ","]
+    pieces += [" ", "\n", "é", "x:=", "=", "==", "?", "/", "add(", "'k'"]
+    old_key, old_word = re.compile(OLD_KEY), re.compile(OLD_WORD)
+    rng = random.Random(seed)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        found = [(m.span(), m.groups()) for m in fields.KEY.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in old_key.finditer(text)], text
+        assert fields.WORD.findall(text) == old_word.findall(text), text
+

@@ -39,10 +39,12 @@ from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
 # A key: "k": / 'k': / \"k\": / k: (not in Python) / 'k' => / "k" to (Kotlin) / put("k", / ("k",
-KEY = rx.compile(
+KEY = rx.compile(  # (its first character looked at first: most places start none of its forms)
+    r"(?=[\\\"'A-Za-z_])(?:"
     r"(?P<q>\\?[\"'])(?P<name>[A-Za-z_][\w-]*)(?P=q)\s*(?::(?!:)|=>|\bto\b)"
     r"|(?:^|(?<=[{,\s(]))(?P<bare>[A-Za-z_]\w*)\??\s*:(?![:=/])"
     r"|(?:put|set|add|append|field|addFormDataPart)\(\s*(?P<q2>[\"'])(?P<name2>[A-Za-z_][\w-]*)(?P=q2)\s*,"
+    r")"
 )
 TUPLE_KEY = re.compile(r"\(\s*\"(?P<tk>[A-Za-z_][\w-]*)\"\s*,")
 # C#'s anonymous object `new { url = u, face_enhance = 1 }`: its members are the JSON keys.
@@ -433,7 +435,9 @@ def _walls(starts: list[int], lines: list[str], prose: frozenset[int]) -> list[t
 
 
 # A name where it is read: not a key or a binding ("k": v, k: v, k = v, k: str = v), not in quotes.
-WORD = rx.compile(r"(?<![\w\"'])[A-Za-z_]\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))")
+# (a letter first, and what precedes it looked at after it: sre then passes other characters at
+# once; the same words as `(?<![\w"'])[A-Za-z_]\w*\b...`)
+WORD = rx.compile(r"[A-Za-z_](?<![\w\"'][A-Za-z_])\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))")
 BRACKETS = rx.compile(r"[{}\[\]()]")
 # (a Swift dictionary's type, `let body: [String: Any] = [...]`, is a type too)
 # (`(?=(?P<sp>[ \t]*))(?P=sp)`: the blanks after a name taken whole, never given back to the
