@@ -13,7 +13,7 @@ from unittest import mock
 
 import pytest
 
-from akool_cli.audit import datapaths, fields
+from akool_cli.audit import datapaths, fields, rules
 from akool_cli.audit.scan import audit_text
 from tests.support.benchfile import bench_file, counted
 
@@ -208,3 +208,22 @@ def test_keys_and_words_are_found_as_before(seed: int) -> None:
         assert found == [(m.span(), m.groups()) for m in old_key.finditer(text)], text
         assert fields.WORD.findall(text) == old_word.findall(text), text
 
+
+# -- rules._candidate: whether a path's literal is a list's element, read back from its quote ------
+
+
+def test_a_paths_literal_is_not_searched_for_from_each_bracket_before_it() -> None:
+    # (main: ELEMENT_START searched the 400 characters before each path from each `[`, `(`, `,`)
+    with counted(rules.ELEMENT_START, "search") as searched:
+        found = audit_text(bench_file(20), "bench.py")
+    assert searched == [0] and found
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_literal_is_a_lists_element_as_before(seed: int) -> None:
+    pieces = ["[", "(", ",", " ", "\n", "a", "x.y", "+", "f", "$", "@", '"', "'", "`", "/p", ")"]
+    rng = random.Random(seed)
+    for _ in range(4000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        as_before = rules.ELEMENT_START.search(before) is not None
+        assert rules._element_literal(before) is as_before, before

@@ -1734,14 +1734,26 @@ def _lacking(
 
 # A string that is an element of a list or tuple literal: `[url, ...]`, `, url`, `(url, ...)`.
 ELEMENT_START = rx.compile(r"[\[(,]\s*(?:[\w.$]+\s*\+\s*)?[fFrRbB$@]?[\"'`][^\"'`\n]*\Z")
+# What ELEMENT_START says before its quote, read backwards from the quote (the text's last one:
+# no quote follows it): matched there once, not searched for from each bracket and comma.
+ELEMENT_HEAD_BACKWARDS = rx.compile(r"[fFrRbB$@]?(?:\s*\+\s*[\w.$]+)?\s*[\[(,]")
 CANDIDATES_OPENER = rx.compile(r"(?:\[|(?:\bin|=|return)\s*\()\s*\Z")
+
+
+def _element_literal(before: str) -> bool:
+    """Whether the text before a path ends in the opening of a literal that is an element of a
+    list or a tuple (ELEMENT_START matches it), read backwards from its last quote."""
+    quote = max(before.rfind('"'), before.rfind("'"), before.rfind("`"))
+    if quote <= 0 or "\n" in before[quote:]:
+        return False  # (ELEMENT_START's quote is the last, and no line ends after it)
+    return ELEMENT_HEAD_BACKWARDS.match(before[quote - 1 :: -1]) is not None
 
 
 def _candidate(doc: f.Text, at: int) -> bool:
     """Whether the literal a path is written in is one of a list of URLs (candidates a script
     tries in turn: `urls = [...]`, `for url in (...)`), not a call's argument."""
     before = doc.text[max(0, at - 400) : at]
-    if not ELEMENT_START.search(before):
+    if not _element_literal(before):
         return False
     depth = 0
     for k in range(len(before) - 1, -1, -1):
