@@ -219,6 +219,7 @@ def data_spans(line: str, kind: str = "") -> list[tuple[int, int]]:
 # What a line that holds data shows, whatever its language: a comparison, an arrow, a key or a
 # subscript or a pair with a path, SQL's verbs (a cheap test before its literals are read).
 OPERATORS = ("==", "!=", "<>", "=>", "->", " in ", " in(", " in[", "[ ", "[[", " to ")
+OPERATOR = rx.compile("|".join(re.escape(op) for op in OPERATORS))  # (one search, not eleven)
 KEYED_PATH = rx.compile(r"[:,\[]\s*\w{0,2}[\"'`][^\"'`]*/[\w{$%]")
 SQL_WORDS = tuple(
     f"{w} "
@@ -235,6 +236,7 @@ SQL_WORDS = tuple(
         "alter",
     ]
 )
+SQL_WORD = rx.compile("|".join(SQL_WORDS))
 MESSAGE_WORDS = frozenset(
     [
         *[
@@ -304,19 +306,28 @@ CUE_ENDINGS = ("Error", "Exception", "Warning")
 # no word character, so a word given back a letter at a time never matched)
 CALLED_WORD = rx.compile(r"\b(?=(\w+))\1\s*\(")
 TWO_WORDS = rx.compile(r"(?<![A-Za-z])(?=(?P<w>[A-Za-z]{2,}))(?P=w)\s+[A-Za-z]{2,}")
+# (_worth_reading asks only whether there are any, so it reads CALLED_WORD's words from the line
+# written backwards: each `(` found by its literal, then the word before it, whole; the words and
+# the cue words they meet are reversed. And TWO_WORDS is tried at each blank only: the first
+# word's last two letters before it, so the word has two at least)
+CALLED_WORD_BACKWARDS = rx.compile(r"\(\s*(\w+)")
+CUE_WORDS_BACKWARDS = frozenset(w[::-1] for w in CUE_WORDS)
+CUE_ENDINGS_BACKWARDS = tuple(e[::-1] for e in CUE_ENDINGS)
+TWO_WORDS_AT_BLANK = rx.compile(r"\s(?<=[A-Za-z]{2}\s)\s*[A-Za-z]{2}")
 
 
 def _worth_reading(line: str) -> bool:
     """Whether any rule of a data literal may hold on the line (most lines of a file fail): an
-    operator, a key or subscript or pair with a path, a call that compares or prints, SQL, words."""
-    if any(op in line for op in OPERATORS) or ECHO.match(line) or KEYED_PATH.search(line):
+    operator, a key or subscript or pair with a path, a call that compares or prints, SQL, words.
+    (Each test is one search: every line of a file of calls fails them all.)"""
+    if OPERATOR.search(line) or ECHO.match(line) or KEYED_PATH.search(line):
         return True
     if "(" in line and any(
-        w in CUE_WORDS or w.endswith(CUE_ENDINGS) for w in CALLED_WORD.findall(line)
+        w in CUE_WORDS_BACKWARDS or w.startswith(CUE_ENDINGS_BACKWARDS)
+        for w in CALLED_WORD_BACKWARDS.findall(line[::-1])
     ):
         return True
-    lowered = line.lower()
-    return any(w in lowered for w in SQL_WORDS) or TWO_WORDS.search(line) is not None
+    return SQL_WORD.search(line.lower()) is not None or TWO_WORDS_AT_BLANK.search(line) is not None
 
 
 def _statement_spans(line: str, kind: str) -> list[tuple[int, int]]:

@@ -39,10 +39,12 @@ from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
 # A key: "k": / 'k': / \"k\": / k: (not in Python) / 'k' => / "k" to (Kotlin) / put("k", / ("k",
-KEY = rx.compile(
+KEY = rx.compile(  # (its first character looked at first: most places start none of its forms)
+    r"(?=[\\\"'A-Za-z_])(?:"
     r"(?P<q>\\?[\"'])(?P<name>[A-Za-z_][\w-]*)(?P=q)\s*(?::(?!:)|=>|\bto\b)"
     r"|(?:^|(?<=[{,\s(]))(?P<bare>[A-Za-z_]\w*)\??\s*:(?![:=/])"
     r"|(?:put|set|add|append|field|addFormDataPart)\(\s*(?P<q2>[\"'])(?P<name2>[A-Za-z_][\w-]*)(?P=q2)\s*,"
+    r")"
 )
 TUPLE_KEY = re.compile(r"\(\s*\"(?P<tk>[A-Za-z_][\w-]*)\"\s*,")
 # C#'s anonymous object `new { url = u, face_enhance = 1 }`: its members are the JSON keys.
@@ -185,6 +187,7 @@ class Text:
     _calls: dict[int, tuple[int, int] | None] = field(default_factory=dict)  # see enclosing_call
     _extents: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # see requests_of
     _key_index: dict[int, tuple[dict[int, Key], list[int] | None]] = field(default_factory=dict)
+    _key_maps: dict[int, dict[str, Key]] = field(default_factory=dict)  # (see key_map)
     # id(request): the text of the call that sends it (its first extent)
     _sent_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     _field_passes: dict[str, list[int]] = field(default_factory=dict)  # (see field_uses)
@@ -303,6 +306,14 @@ class Text:
 
     def container_at(self, start: int) -> int | None:
         return self._by_start.get(start)
+
+    def key_map(self, index: int) -> dict[str, Key]:
+        """A container's keys by name (the last of a repeated name), made once per container:
+        each URL of a data file asks about the object around it, which may hold thousands."""
+        held = self._key_maps.get(index)
+        if held is None:
+            held = self._key_maps[index] = {k.name: k for k in self.containers[index].keys}
+        return held
 
     def innermost(self, offset: int) -> int:
         """The innermost container around an offset (-1: none)."""
@@ -424,7 +435,9 @@ def _walls(starts: list[int], lines: list[str], prose: frozenset[int]) -> list[t
 
 
 # A name where it is read: not a key or a binding ("k": v, k: v, k = v, k: str = v), not in quotes.
-WORD = rx.compile(r"(?<![\w\"'])[A-Za-z_]\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))")
+# (a letter first, and what precedes it looked at after it: sre then passes other characters at
+# once; the same words as `(?<![\w"'])[A-Za-z_]\w*\b...`)
+WORD = rx.compile(r"[A-Za-z_](?<![\w\"'][A-Za-z_])\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))")
 BRACKETS = rx.compile(r"[{}\[\]()]")
 # (a Swift dictionary's type, `let body: [String: Any] = [...]`, is a type too)
 # (`(?=(?P<sp>[ \t]*))(?P=sp)`: the blanks after a name taken whole, never given back to the
@@ -1990,7 +2003,7 @@ def _request_object(doc: Text, offset: int) -> tuple[int, int] | None:
         if index < 0:
             return None
         c = doc.containers[index]
-        if {k.name for k in c.keys} & {"method", "body", "header", "headers"}:
+        if not doc.key_map(index).keys().isdisjoint(("method", "body", "header", "headers")):
             return c.start, c.end
         index = c.parent
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from akool_cli.audit import brackets, rx
 
@@ -160,10 +161,19 @@ def argument_keys(text: str, start: int, end: int) -> list[tuple[str, int, int, 
 
 
 def _faraday(text: str, start: int, name: str | None) -> bool:
+    """Whether the receiver of a `NAME.get(` at `start` is Faraday's (bound to Faraday.new before)."""
     if name is None or name == "Faraday":
         return True
-    bound = re.search(FARADAY_BOUND.format(name=re.escape(name)), text[:start])
-    return bound is not None
+    bound = _faraday_bindings(text, name)
+    return bool(bound) and bound[0] <= start
+
+
+@lru_cache(maxsize=4)
+def _faraday_bindings(text: str, name: str) -> list[int]:
+    """Where each `NAME = Faraday.new` of a text ends, found once per name (a search of the text
+    before each call cost a copy of it per call: a file of many `x.get(` calls went quadratic)."""
+    pattern = FARADAY_BOUND.format(name=re.escape(name))
+    return [m.end() for m in re.finditer(pattern, text)]
 
 
 def _inline_keys(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, int]]:

@@ -830,12 +830,12 @@ def postman_query(doc: f.Text, m: Mention) -> list[f.Key] | None:
     `raw` holds a path, each as a query name with its value (a disabled one is not sent); None
     when the url has no such array. Postman and Newman send these, not the raw URL's text."""
     index = doc.innermost(doc.offset(m.line, m.column))
-    url = doc.containers[index] if index >= 0 else None
-    held = {k.name: k for k in url.keys} if url is not None else {}
+    held = doc.key_map(index) if index >= 0 else {}
     if "raw" not in held or "query" not in held:
         return None
     start = held["query"].value_start
-    array = doc.container_at(start + len(doc.text[start:]) - len(doc.text[start:].lstrip()))
+    spaces = f.BLANK.match(doc.text, start)  # (no copy of the text's rest per url: a collection's)
+    array = doc.container_at(spaces.end() if spaces else start)
     if array is None or doc.text[doc.containers[array].start] != "[":
         return None
     found: list[f.Key] = []
@@ -1734,14 +1734,26 @@ def _lacking(
 
 # A string that is an element of a list or tuple literal: `[url, ...]`, `, url`, `(url, ...)`.
 ELEMENT_START = rx.compile(r"[\[(,]\s*(?:[\w.$]+\s*\+\s*)?[fFrRbB$@]?[\"'`][^\"'`\n]*\Z")
+# What ELEMENT_START says before its quote, read backwards from the quote (the text's last one:
+# no quote follows it): matched there once, not searched for from each bracket and comma.
+ELEMENT_HEAD_BACKWARDS = rx.compile(r"[fFrRbB$@]?(?:\s*\+\s*[\w.$]+)?\s*[\[(,]")
 CANDIDATES_OPENER = rx.compile(r"(?:\[|(?:\bin|=|return)\s*\()\s*\Z")
+
+
+def _element_literal(before: str) -> bool:
+    """Whether the text before a path ends in the opening of a literal that is an element of a
+    list or a tuple (ELEMENT_START matches it), read backwards from its last quote."""
+    quote = max(before.rfind('"'), before.rfind("'"), before.rfind("`"))
+    if quote <= 0 or "\n" in before[quote:]:
+        return False  # (ELEMENT_START's quote is the last, and no line ends after it)
+    return ELEMENT_HEAD_BACKWARDS.match(before[quote - 1 :: -1]) is not None
 
 
 def _candidate(doc: f.Text, at: int) -> bool:
     """Whether the literal a path is written in is one of a list of URLs (candidates a script
     tries in turn: `urls = [...]`, `for url in (...)`), not a call's argument."""
     before = doc.text[max(0, at - 400) : at]
-    if not ELEMENT_START.search(before):
+    if not _element_literal(before):
         return False
     depth = 0
     for k in range(len(before) - 1, -1, -1):
