@@ -1,0 +1,76 @@
+"""Session 32, prec32: false findings on correct code found blind. A JSON body built by string
+concatenation with a number spliced in unquoted (`"{\"face_reage\":" + years + ",...}"`) sends a
+JSON number: the text between the string's closing and reopening quotes is no quoted value."""
+
+from __future__ import annotations
+
+import pytest
+
+from akool_cli.audit.scan import Finding, audit_text
+
+REAGE = "https://openapi.akool.com/api/open/v3/faceswap/highquality/imgreage"
+SPECIFY = "https://openapi.akool.com/api/open/v3/faceswap/highquality/specifyimage"
+
+
+def reported(text: str, name: str) -> list[Finding]:
+    return [f for f in audit_text(text, name) if f.severity in ("error", "warning")]
+
+
+# The same body in each language that writes it by concatenation: the number `years` (or a call
+# that gives it, or a ternary of numbers) between the closing and the reopening quote.
+SPLICED_NUMBER = {
+    "R.java": 'String json = "{\\"targetImage\\":[{\\"path\\":\\"" + img + "\\",\\"opts\\":\\"\\"}],'
+    '\\"face_reage\\":" + years + ",\\"modifyImage\\":\\"" + img + "\\"}";\n'
+    f'post("{REAGE}", json);\n',
+    "Compact.java": 'String json = "{\\"targetImage\\":[],\\"face_reage\\":"+years+",\\"modifyImage\\":\\"x\\"}";\n'
+    f'post("{REAGE}", json);\n',
+    "Getter.java": 'String json = "{\\"targetImage\\":[],\\"face_reage\\":" + m.get("years") + ",\\"modifyImage\\":\\"x\\"}";\n'
+    f'post("{REAGE}", json);\n',
+    "Ternary.java": 'String json = "{\\"targetImage\\":[],\\"face_reage\\":" + (old ? 30 : 10) + ",\\"modifyImage\\":\\"x\\"}";\n'
+    f'post("{REAGE}", json);\n',
+    "R.cs": 'var json = "{\\"targetImage\\":[],\\"face_reage\\":" + years + ",\\"modifyImage\\":\\"x\\"}";\n'
+    f'await http.PostAsync("{REAGE}", new StringContent(json));\n',
+    "V.cs": 'var json = @"{""targetImage"":[],""face_reage"":" + years + @",""modifyImage"":""x""}";\n'
+    f'await http.PostAsync("{REAGE}", new StringContent(json));\n',
+    "r.kt": 'val json = "{\\"targetImage\\":[],\\"face_reage\\":" + years + ",\\"modifyImage\\":\\"x\\"}"\n'
+    f'post("{REAGE}", json)\n',
+    "r.js": f'fetch("{REAGE}", {{method: "POST",\n'
+    '  body: \'{"targetImage":[],"face_reage":\' + years + \',"modifyImage":"x"}\'});\n',
+    "r.py": "import requests\n"
+    f'requests.post("{REAGE}",\n'
+    '    data=\'{"targetImage":[],"face_reage":\' + str(years) + \',"modifyImage":"x"}\')\n',
+    "r.go": 'body := "{\\"targetImage\\":[],\\"face_reage\\":" + strconv.Itoa(years) + ",\\"modifyImage\\":\\"x\\"}"\n'
+    f'http.Post("{REAGE}", "application/json", strings.NewReader(body))\n',
+    "r.dart": 'final body = \'{"targetImage":[],"face_reage":\' + years.toString() + \',"modifyImage":"x"}\';\n'
+    f'await http.post(Uri.parse("{REAGE}"), body: body);\n',
+    "r.lua": 'local body = \'{"targetImage":[],"face_reage":\' .. years .. \',"modifyImage":"x"}\'\n'
+    f'local res = httpc:request_uri("{REAGE}", {{ method = "POST", body = body }})\n',
+    "r.exs": 'body = "{\\"targetImage\\":[],\\"face_reage\\":" <> Integer.to_string(years) <> ",\\"modifyImage\\":\\"x\\"}"\n'
+    f'Req.post!("{REAGE}", body: body)\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPLICED_NUMBER))
+def test_a_number_spliced_into_a_json_string_is_no_string_value(name: str) -> None:
+    assert reported(SPLICED_NUMBER[name], name) == []
+
+
+def test_an_enum_number_spliced_in_is_not_judged_against_the_enum() -> None:
+    text = (
+        'String json = "{\\"sourceImage\\":[],\\"targetImage\\":[],\\"face_enhance\\":" + e'
+        ' + ",\\"modifyImage\\":\\"x\\"}";\n'
+        f'post("{SPECIFY}", json);\n'
+    )
+    assert reported(text, "E.java") == []
+
+
+def test_literal_values_beside_a_splice_are_still_judged() -> None:
+    text = (
+        'String a = "{\\"targetImage\\":[],\\"face_reage\\":\\"ten\\",\\"modifyImage\\":\\"" + img + "\\"}";\n'
+        'String b = "{\\"sourceImage\\":[],\\"targetImage\\":[],\\"face_enhance\\":2,\\"modifyImage\\":\\""'
+        ' + img + "\\"}";\n'
+        f'post("{REAGE}", a);\n'
+        f'post("{SPECIFY}", b);\n'
+    )
+    found = [(f.line, f.rule) for f in reported(text, "T.java")]
+    assert found == [(1, "bad-value"), (2, "bad-value")]
