@@ -64,6 +64,29 @@ def test_an_enum_number_spliced_in_is_not_judged_against_the_enum() -> None:
     assert reported(text, "E.java") == []
 
 
+# A choice of quoted digits spliced in unquoted sends the number: `"1"` there is no string.
+SPLICED_CHOICE = {
+    "C.java": 'String json = "{\\"sourceImage\\":[],\\"targetImage\\":[],\\"face_enhance\\":"'
+    ' + (on ? "1" : "0") + ",\\"modifyImage\\":\\"x\\"}";\n'
+    f'post("{SPECIFY}", json);\n',
+    "c.js": "const body = '{\"sourceImage\":[],\"targetImage\":[],\"face_enhance\":' + (on ? '1' : '0')"
+    ' + \',"modifyImage":"x"}\';\n'
+    f'fetch("{SPECIFY}", {{ method: "POST", body }});\n',
+    "c.py": "import requests\n"
+    'body = \'{"sourceImage":[],"targetImage":[],"face_enhance":\' + ("1" if on else "0")'
+    ' + \',"modifyImage":"x"}\'\n'
+    f'requests.post("{SPECIFY}", data=body)\n',
+    "c.php": "<?php\n$body = '{\"sourceImage\":[],\"targetImage\":[],\"face_enhance\":' . ($on ? '1' : '0')"
+    ' . \',"modifyImage":"x"}\';\n'
+    f'$client->post("{SPECIFY}", ["body" => $body]);\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPLICED_CHOICE))
+def test_quoted_digits_spliced_in_unquoted_are_no_string_values(name: str) -> None:
+    assert reported(SPLICED_CHOICE[name], name) == []
+
+
 def test_literal_values_beside_a_splice_are_still_judged() -> None:
     text = (
         'String a = "{\\"targetImage\\":[],\\"face_reage\\":\\"ten\\",\\"modifyImage\\":\\"" + img + "\\"}";\n'

@@ -2815,11 +2815,14 @@ PY_TRIPLE = rx.compile(
 )
 # After a string: a concatenation or a format that puts more text into it (`"\"" + res`).
 SPLICED = rx.compile(r"\s*(?:\+(?![+=])|\.(?![\w.])|%(?!=))")
-# (prec32) What lies between a JSON string's closing quote and its reopening one when a value is
-# spliced in unquoted (`"{\"n\":" + years + ",...}"`, PHP's `'...:' . $n . ',...'`, a C# verbatim
-# `" + n + @"`, or cut at an inner quote: `" + m.get("`): a concatenation, never a string sent.
-SPLICED_BETWEEN = rx.compile(r"\s*(?:\+|\.\.?|<>|&)\s*\S(?:.*(?:\+|\.\.?|<>|&)\s*[@$]*|.*[(\[])$")
-SPLICE_OPS = frozenset("+.<&")  # (the first character SPLICED_BETWEEN needs: most values have none)
+# (prec32) A key's value that closes its JSON string to splice a value in unquoted
+# (`"{\"n\":" + years + ",...}"`, PHP's `'...:' . $n . ',...'`, a C# verbatim `" + n + @"`, or
+# cut at an inner quote: `" + (on ? "1" : "0") + "`): what is sent is no string literal (an
+# escaped quote, `\"" + res + "\"`, opens a string value instead: see SPLICED).
+SPLICED_OPENING = rx.compile(
+    r"\s*[\"'`]\s*(?:\+|\.\.?|<>|&)\s*(?=[^\s\"'`])(?:[^\"'`\n]*(?:\+|\.\.?|<>|&)\s*[@$]*|[^\"'`\n]*[(\[?:,=]\s*)[\"'`]"
+)
+SPLICE_SECOND = frozenset(" +.<&")  # (the character after the quote SPLICED_OPENING needs)
 FALLBACK = rx.compile(r"(?:\?\?|\|\||\bor\b|\?:|\belse\b|:-|\?|:|\|)\s*$|^\s*$")
 
 
@@ -2879,12 +2882,8 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
             continue  # "<720|1080>", "...", "YOUR_RESOLUTION": a README's stand-in
         if m.group("q") is not None and SPLICED.match(value, m.end()):
             continue  # "\"" + res + "\"": the opening of a value spliced into a JSON string
-        if (
-            m.group("q")
-            and m.group("v").lstrip()[:1] in SPLICE_OPS
-            and SPLICED_BETWEEN.match(m.group("v"))
-        ):
-            continue  # "{\"n\":" + years + ",...}": quotes that close and reopen around a value (prec32)
+        if m.group("q") and _spliced(value):
+            continue  # "{\"n\":" + years + ",...}": the text of a value spliced in unquoted (prec32)
         quoted = m.group("q") is not None or _to_string(before, value, m.end())
         text = m.group(0).replace("\\", "")
         value_of = m.group("v") if m.group("q") else number_value(m.group("n") or m.group("nf"))
@@ -2920,6 +2919,11 @@ STRING_FUNCTIONS = frozenset(
     | {"TrimEnd", "TrimStart", "Trim", "Replace", "Split", "TrimSuffix", "TrimPrefix", "TrimRight"}
     | {"ReplaceAll", "removeSuffix", "removePrefix", "trimEnd", "dropLast", "chomp", "delete"}
 )
+
+
+def _spliced(value: str) -> bool:
+    """Whether a key's value closes its JSON string to splice a value in (see SPLICED_OPENING)."""
+    return value.lstrip()[1:2] in SPLICE_SECOND and SPLICED_OPENING.match(value) is not None
 
 
 def _transformed(before: str, value: str, end: int) -> bool:
