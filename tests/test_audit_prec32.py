@@ -97,3 +97,35 @@ def test_literal_values_beside_a_splice_are_still_judged() -> None:
     )
     found = [(f.line, f.rule) for f in reported(text, "T.java")]
     assert found == [(1, "bad-value"), (2, "bad-value")]
+
+
+TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+
+# A choice of numbers made text before it is sent: "1080" and "720" are the documented strings.
+STRINGIFIED_CHOICE = {
+    "s.java": 'String b = "{\\"talking_photo_url\\":\\"" + p + "\\",\\"audio_url\\":\\"" + a'
+    ' + "\\",\\"resolution\\":\\"" + (hd ? 1080 : 720) + "\\"}";\n'
+    f'post("{TALK}", b);\n',
+    "s.js": 'const b = \'{"talking_photo_url":"\' + p + \'","audio_url":"\' + a'
+    ' + \'","resolution":"\' + (hd ? 1080 : 720) + \'"}\';\n'
+    f'await fetch("{TALK}", {{ method: "POST", body: b }});\n',
+    "call.js": "const c = JSON.stringify({ talking_photo_url: p, audio_url: a, resolution: String(hd ? 1080 : 720) });\n"
+    f'await fetch("{TALK}", {{ method: "POST", body: c }});\n',
+    "method.js": "const c = JSON.stringify({ talking_photo_url: p, audio_url: a, resolution: (hd ? 1080 : 720).toString() });\n"
+    f'await fetch("{TALK}", {{ method: "POST", body: c }});\n',
+    "joined.js": 'const c = JSON.stringify({ talking_photo_url: p, audio_url: a, resolution: "" + (hd ? 1080 : 720) });\n'
+    f'await fetch("{TALK}", {{ method: "POST", body: c }});\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(STRINGIFIED_CHOICE))
+def test_a_choice_of_numbers_made_text_is_judged_as_text(name: str) -> None:
+    assert reported(STRINGIFIED_CHOICE[name], name) == []
+
+
+def test_a_choice_of_numbers_sent_as_numbers_is_still_judged() -> None:
+    text = (
+        f'await fetch("{TALK}", {{ method: "POST", body: JSON.stringify('
+        "{ talking_photo_url: p, audio_url: a, resolution: Math.max(hd ? 1080 : 720, 1) }) });\n"
+    )
+    assert [f.rule for f in reported(text, "n.js")] == ["bad-value", "bad-value"]

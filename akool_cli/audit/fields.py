@@ -16,6 +16,7 @@ from typing import Any
 
 from akool_cli.audit import (
     apart,
+    brackets,
     builders,
     callers,
     commandcalls,
@@ -2902,6 +2903,9 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
 # (recall26a) A number's place in a slice (`q[:-1]`, `str(h)[:4]`: the `:` is no ternary's), and a
 # number converted to a string (`str(1080)`, `String(1080)`, `(1080).toString()`, `1080 + ""`:
 # the string "1080" is sent).
+# (prec32) A value that opens with a string joined to what follows (`"" + (hd ? 1080 : 720)`,
+# `\"" + n + "\"` in JSON held in a string): every number in it is sent as text.
+STRING_JOINED = rx.compile(r"\s*\\?[\"'`][^\"'`\\\n]*\\?[\"'`]\s*(?:\+(?![+=])|\.(?![\w.])|<>|&)")
 SLICE_BOUND = rx.compile(r"[\w\]\)\"'$]\s*\[[^\[\]\n]*:\s*$")
 TO_STRING_CALL = rx.compile(r"(?<![\w.])(?:str|String|string|strval|CStr|ToString)\(\s*$")
 TO_STRING_AFTER = rx.compile(r"\s*\)?\s*\.\s*(?:toString|to_s|ToString)\s*\(|\s*\+\s*(?:\"\"|'')")
@@ -2936,8 +2940,18 @@ def _transformed(before: str, value: str, end: int) -> bool:
 
 
 def _to_string(before: str, value: str, end: int) -> bool:
-    """Whether a number is converted to a string before it is sent (see TO_STRING_CALL)."""
-    return bool(TO_STRING_CALL.search(before) or TO_STRING_AFTER.match(value, end))
+    """Whether a number is converted to a string before it is sent (see TO_STRING_CALL), itself or
+    the choice it is one branch of (`String(hd ? 1080 : 720)`, `(hd ? 1080 : 720).toString()`), or
+    joined to a string that opens the value (`"" + (hd ? 1080 : 720)`, `\"" + n + "\"`)."""
+    if TO_STRING_CALL.search(before) or TO_STRING_AFTER.match(value, end):
+        return True
+    if STRING_JOINED.match(value):  # (prec32)
+        return True
+    opener = before.rfind("(")
+    close = brackets.matching(value, opener, 1, len(value)) if opener >= 0 else -1
+    if close < end:
+        return False  # no parentheses around the number
+    return bool(TO_STRING_CALL.search(before, 0, opener + 1) or TO_STRING_AFTER.match(value, close))
 
 
 def _interpolation(doc: Text, key: Key, m: re.Match[str], depth: int) -> list[Literal]:
