@@ -123,3 +123,44 @@ CORRECT = {**SPLICED_NUMBER, **SPLICED_CHOICE, **STRINGIFIED_CHOICE}
 @pytest.mark.parametrize("name", sorted(CORRECT))
 def test_correct_bodies_spliced_or_made_text_have_no_finding(name: str) -> None:
     assert reported(CORRECT[name], name) == []
+
+
+INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
+
+# Status constants named side by side in one assignment: each name takes its own number.
+UNPACKED_STATUSES = {
+    "poll.py": "import requests\n"
+    "QUEUED, PROCESSING, DONE, FAILED = 1, 2, 3, 4\n"
+    f'd = requests.get("{INFO}", params={{"video_model_id": "x"}}).json()["data"]\n'
+    'if d["video_status"] == FAILED:\n'
+    '    raise RuntimeError("failed")\n',
+    "paren.py": "import requests\n"
+    "(DONE, FAILED) = (3, 4)\n"
+    f'd = requests.get("{INFO}", params={{"video_model_id": "x"}}).json()["data"]\n'
+    'if d["video_status"] == FAILED:\n'
+    '    raise RuntimeError("failed")\n',
+    "c.rb": 'require "httparty"\n'
+    "DONE, FAILED = 3, 4\n"
+    f'd = HTTParty.get("{INFO}", query: {{ video_model_id: ARGV[0] }}).parsed_response["data"]\n'
+    'raise "failed" if d["video_status"] == FAILED\n',
+    "b.go": "package main\n\n"
+    "const Done, Failed = 3, 4\n\n"
+    "func poll(id string) bool {\n"
+    f'\tresp, _ := http.Get("{INFO}?video_model_id=" + id)\n'
+    "\tvar out struct {\n\t\tData struct {\n"
+    '\t\t\tVideoStatus int `json:"video_status"`\n'
+    '\t\t} `json:"data"`\n\t}\n'
+    "\tjson.NewDecoder(resp.Body).Decode(&out)\n"
+    "\treturn out.Data.VideoStatus != Failed\n}\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNPACKED_STATUSES))
+def test_status_constants_unpacked_side_by_side_take_their_own_numbers(name: str) -> None:
+    assert reported(UNPACKED_STATUSES[name], name) == []
+
+
+def test_a_wrong_number_unpacked_side_by_side_is_still_judged() -> None:
+    text = UNPACKED_STATUSES["poll.py"].replace("1, 2, 3, 4", "1, 2, 4, 3")
+    found = [(f.line, f.rule, "FAILED (3)" in f.message) for f in reported(text, "w.py")]
+    assert found == [(4, "status-value", True)]
