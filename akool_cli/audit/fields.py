@@ -16,6 +16,7 @@ from typing import Any
 
 from akool_cli.audit import (
     apart,
+    brackets,
     builders,
     callers,
     commandcalls,
@@ -2828,6 +2829,14 @@ PY_TRIPLE = rx.compile(
 )
 # After a string: a concatenation or a format that puts more text into it (`"\"" + res`).
 SPLICED = rx.compile(r"\s*(?:\+(?![+=])|\.(?![\w.])|%(?!=))")
+# (prec32) A key's value that closes its JSON string to splice a value in unquoted
+# (`"{\"n\":" + years + ",...}"`, PHP's `'...:' . $n . ',...'`, a C# verbatim `" + n + @"`, or
+# cut at an inner quote: `" + (on ? "1" : "0") + "`): what is sent is no string literal (an
+# escaped quote, `\"" + res + "\"`, opens a string value instead: see SPLICED).
+SPLICED_OPENING = rx.compile(
+    r"\s*[\"'`]\s*(?:\+|\.\.?|<>|&)\s*(?=[^\s\"'`])(?:[^\"'`\n]*(?:\+|\.\.?|<>|&)\s*[@$]*|[^\"'`\n]*[(\[?:,=]\s*)[\"'`]"
+)
+SPLICE_SECOND = frozenset(" +.<&")  # (the character after the quote SPLICED_OPENING needs)
 FALLBACK = rx.compile(r"(?:\?\?|\|\||\bor\b|\?:|\belse\b|:-|\?|:|\|)\s*$|^\s*$")
 
 
@@ -2887,6 +2896,8 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
             continue  # "<720|1080>", "...", "YOUR_RESOLUTION": a README's stand-in
         if m.group("q") is not None and SPLICED.match(value, m.end()):
             continue  # "\"" + res + "\"": the opening of a value spliced into a JSON string
+        if m.group("q") and _spliced(value):
+            continue  # "{\"n\":" + years + ",...}": the text of a value spliced in unquoted (prec32)
         quoted = m.group("q") is not None or _to_string(before, value, m.end())
         text = m.group(0).replace("\\", "")
         value_of = m.group("v") if m.group("q") else number_value(m.group("n") or m.group("nf"))
@@ -2905,6 +2916,9 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
 # (recall26a) A number's place in a slice (`q[:-1]`, `str(h)[:4]`: the `:` is no ternary's), and a
 # number converted to a string (`str(1080)`, `String(1080)`, `(1080).toString()`, `1080 + ""`:
 # the string "1080" is sent).
+# (prec32) A value that opens with a string joined to what follows (`"" + (hd ? 1080 : 720)`,
+# `\"" + n + "\"` in JSON held in a string): every number in it is sent as text.
+STRING_JOINED = rx.compile(r"\s*\\?[\"'`][^\"'`\\\n]*\\?[\"'`]\s*(?:\+(?![+=])|\.(?![\w.])|<>|&)")
 SLICE_BOUND = rx.compile(r"[\w\]\)\"'$]\s*\[[^\[\]\n]*:\s*$")
 TO_STRING_CALL = rx.compile(r"(?<![\w.])(?:str|String|string|strval|CStr|ToString)\(\s*$")
 TO_STRING_AFTER = rx.compile(r"\s*\)?\s*\.\s*(?:toString|to_s|ToString)\s*\(|\s*\+\s*(?:\"\"|'')")
@@ -2924,6 +2938,11 @@ STRING_FUNCTIONS = frozenset(
 )
 
 
+def _spliced(value: str) -> bool:
+    """Whether a key's value closes its JSON string to splice a value in (see SPLICED_OPENING)."""
+    return value.lstrip()[1:2] in SPLICE_SECOND and SPLICED_OPENING.match(value) is not None
+
+
 def _transformed(before: str, value: str, end: int) -> bool:
     """Whether a literal is a string function's argument or a string method's receiver (the
     function's result is what is sent: see STRING_FUNCTIONS, RECEIVER_CALL)."""
@@ -2934,8 +2953,18 @@ def _transformed(before: str, value: str, end: int) -> bool:
 
 
 def _to_string(before: str, value: str, end: int) -> bool:
-    """Whether a number is converted to a string before it is sent (see TO_STRING_CALL)."""
-    return bool(TO_STRING_CALL.search(before) or TO_STRING_AFTER.match(value, end))
+    """Whether a number is converted to a string before it is sent (see TO_STRING_CALL), itself or
+    the choice it is one branch of (`String(hd ? 1080 : 720)`, `(hd ? 1080 : 720).toString()`), or
+    joined to a string that opens the value (`"" + (hd ? 1080 : 720)`, `\"" + n + "\"`)."""
+    if TO_STRING_CALL.search(before) or TO_STRING_AFTER.match(value, end):
+        return True
+    if STRING_JOINED.match(value):  # (prec32)
+        return True
+    opener = before.rfind("(")
+    close = brackets.matching(value, opener, 1, len(value)) if opener >= 0 else -1
+    if close < end:
+        return False  # no parentheses around the number
+    return bool(TO_STRING_CALL.search(before, 0, opener + 1) or TO_STRING_AFTER.match(value, close))
 
 
 def _interpolation(doc: Text, key: Key, m: re.Match[str], depth: int) -> list[Literal]:

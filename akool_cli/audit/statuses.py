@@ -109,6 +109,14 @@ BOUND = rx.compile(
 DEFINED = (
     r"(?:^|[\s,{(])(?:NAME)(?:\s*:\s*[\w.\[\]]+)?(?:\s+[A-Z]\w*)?\s*[=:]\s*(-?\d+)\b(?![ \t]*[.\w])"
 )
+# (prec32) Names given numbers side by side in one assignment (`QUEUED, DONE, FAILED = 1, 3, 4`,
+# Ruby's the same, Go's `const Done, Failed = 3, 4`, JS's `const [DONE, FAILED] = [3, 4]`): each
+# name takes the number at its own place, not the first (which DEFINED would read for the last).
+UNPACKED = rx.compile(
+    r"^[ \t]*(?:(?:const|let|var|val)\s+)?[\[(]?[ \t]*(?P<names>[A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)+)"
+    r"[ \t]*[\])]?[ \t]*:?=[ \t]*[\[(]?[ \t]*(?P<values>-?\d+(?:[ \t]*,[ \t]*-?\d+)+)[ \t]*[\])]?[ \t]*;?",
+    re.M,
+)
 COMMENT = ("#", "//", "*", "/*", "--")
 NEAR = 160  # (the characters before a read that say what it is: a minified line is not reread)
 LONG = 400  # (a line this long is minified: its comparisons' branches are not read)
@@ -197,6 +205,7 @@ class _Text:
     facts: ties.Lines | None = None  # what each line binds, once asked (see _bound_above)
     script: bool = False  # PHP's or Ruby's (see scriptanswers.py)
     script_answers: tuple[set[str], set[str]] | None = None  # (see _script_answer)
+    _unpacked: tuple[dict[str, set[int]], set[int]] | None = None  # (see unpacked)
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
@@ -214,11 +223,30 @@ class _Text:
         """The one number the file gives a name (None: none, or several)."""
         if name not in self.numbers:
             pattern = re.compile(DEFINED.replace("NAME", re.escape(name)), re.M)
-            values = {int(m.group(1)) for m in pattern.finditer(self.text)}
+            unpacked = self.unpacked()
+            values = {
+                int(m.group(1)) for m in pattern.finditer(self.text) if m.end() not in unpacked[1]
+            }
+            values |= unpacked[0].get(name, set())
             if not values and name in self.counted():
                 values = {self.counted()[name]}
             self.numbers[name] = values.pop() if len(values) == 1 else None
         return self.numbers[name]
+
+    def unpacked(self) -> tuple[dict[str, set[int]], set[int]]:
+        """The numbers names take in assignments side by side (see UNPACKED), and where each of
+        those assignments' values end (where DEFINED's reading of them ends too)."""
+        if self._unpacked is None:
+            taken: dict[str, set[int]] = {}
+            ends: set[int] = set()
+            for m in UNPACKED.finditer(self.text) if "," in self.text else ():
+                names, values = m.group("names").split(","), m.group("values").split(",")
+                if len(names) == len(values):
+                    for n, v in zip(names, values, strict=True):
+                        taken.setdefault(n.strip(), set()).add(int(v))
+                    ends.add(m.start("values") + len(values[0]))
+            self._unpacked = (taken, ends)
+        return self._unpacked
 
     def counted(self) -> dict[str, int]:
         """The members an enum or a Go const block numbers by counting (see counted_members)."""
