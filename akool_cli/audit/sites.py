@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from akool_cli.audit import arguments, rx
+from akool_cli.audit import arguments, jsclients, rx
 from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.otherhosts import class_prefix, other_vendor
@@ -64,6 +64,7 @@ CLIENT_BASE = rx.compile(
     r"|\b(?:Faraday|Excon|RestClient::Resource)\.new\s*\(\s*(?:url:\s*|:url\s*=>\s*)?(?=[\"'\w])"
     r"|@FeignClient\b"  # (its `url = "..."`: the base of the paths its methods' mappings give)
     r"|\bcreateForBaseUri\b"  # (Symfony's HttpClient::createForBaseUri("https://..."))
+    + jsclients.FACTORY_BASE  # (wretch(BASE), mande(BASE): the base given first)
 )
 # What a line must hold for CLIENT_BASE to match there, one word of each of its alternatives: a
 # test of words is some 30x cheaper than the pattern's search, which find_clients asks of every
@@ -80,6 +81,7 @@ CLIENT_BASE_WORDS = (
     "RestClient",
     "@FeignClient",
     "createForBaseUri",
+    *jsclients.FACTORY_WORDS,
 )
 
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
@@ -418,6 +420,7 @@ class Bases:
             text = "\n".join(self.lines)
             self._made = frozenset(m.group("n") for m in MADE_CLIENT.finditer(text))
             self._made |= defaults_clients(text)  # (`axios.defaults.baseURL = BASE`)
+            self._made |= jsclients.called_clients(text)  # (up-fetch's `up(fetch, ...)`)
         return self._made
 
     def feign(self) -> bool:
@@ -2245,6 +2248,8 @@ def _path_arguments(
                 yield from _joined_to(i, real, start, m.group("path"), client)
         elif bases.clients and (called := _called_client(real, m.start("fn") + shift, i, bases)):
             yield from _joined_to(i, real, start, m.group("path"), called)
+        elif fn in jsclients.PATH_LINKS and (linked := _linked_client(real, m, shift, i, bases)):
+            yield from _joined_to(i, real, start, m.group("path"), linked)  # wretch's .url("/x")
         elif fn in ("uri", "path") and bases.clients:
             chained = chain_client(real, m.start("fn") + shift, i, bases)
             if chained is not None:
@@ -2308,7 +2313,10 @@ def _opens(text: str) -> int:
 
 def _makes(name: str, text: str) -> bool:
     """Whether a line binds the name to a client it makes (MADE_CLIENT)."""
-    return name in text and any(m.group("n") == name for m in MADE_CLIENT.finditer(text))
+    if name not in text:
+        return False
+    made = any(m.group("n") == name for m in MADE_CLIENT.finditer(text))
+    return made or name in jsclients.called_clients(text)
 
 
 def _own_class_version(helper: Base | None, lines: list[str], i: int) -> Base | None:
@@ -2359,6 +2367,15 @@ def chain_client(line: str, at: int, i: int, bases: Bases) -> Base | None:
     if m is None or bool(m.group("u")) != line.startswith("path", at):
         return None  # (`.uri("/x")` after the verb, `u.path("/x")` inside `.uri(u -> ...)`)
     return client_named(_name_of(m.group("r") or ""), i, bases)
+
+
+def _linked_client(line: str, m: re.Match[str], shift: int, i: int, bases: Bases) -> Base | None:
+    """The base of the client whose chain appends a path in a link (wretch's `akool.url("/x")`,
+    see jsclients.PATH_LINKS): only a receiver the file binds to a client it gives a base."""
+    at = m.start("fn") + shift
+    own = RECEIVER.search(line, max(0, at - 80), at)
+    name = _name_of(own.group("r")) if own is not None else ""
+    return client_named(name, i, bases) if name in bases.named_clients else None
 
 
 def receiver_client(line: str, at: int, i: int, bases: Bases) -> Base | None:

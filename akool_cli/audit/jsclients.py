@@ -1,0 +1,34 @@
+"""JavaScript's fluent HTTP clients that take their base as the factory's first argument rather
+than as a `baseURL`/`prefixUrl` option (wretch's `wretch(BASE)` and `wretch().url(BASE)`,
+mande's `mande(BASE)`), and the links of their chains that append a path to it (wretch's
+`.url("/x")`): their relative paths join that base, as an axios instance's do."""
+
+from __future__ import annotations
+
+from akool_cli.audit import rx
+
+# The factories, each given its base first (`wretch(BASE, { headers })`, `mande("https://...")`)
+# or, for wretch, in a `.url(BASE)` link of a client made with none (`wretch().url(BASE)`).
+FACTORIES = ("wretch", "mande")
+# Where such a factory is given its base: the text after the match is the base (a literal or a
+# name), as after `baseURL:` (sites.CLIENT_BASE takes it as one of its alternatives).
+FACTORY_BASE = (
+    r"|(?<![\w$.])(?:" + "|".join(FACTORIES) + r")\s*\(\s*(?:\)\s*\.\s*url\(\s*)?(?=[\"'`\w])"
+)
+# The words a line must hold for FACTORY_BASE to match (see sites.CLIENT_BASE_WORDS).
+FACTORY_WORDS = tuple(name + "(" for name in FACTORIES)
+# The links of a client's chain that append a path to its base without sending anything
+# (wretch's `.url("/x")`, then `.get()`/`.post(body)`): read as a verb of the client.
+PATH_LINKS = frozenset({"url"})
+# A client called as a function (`akool("/x", { method: "POST", body })`) that a factory makes
+# without `create` in its name: up-fetch's `const akool = up(fetch, () => ({ baseUrl }))`.
+CALLED_CLIENT = rx.compile(
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::[^=\n]+)?=\s*up\(\s*(?:globalThis\.)?fetch\b"
+)
+
+
+def called_clients(text: str) -> frozenset[str]:
+    """The names a file binds to such a client (see CALLED_CLIENT)."""
+    if "up(" not in text:
+        return frozenset()  # (most files: no up-fetch client)
+    return frozenset(m.group("n") for m in CALLED_CLIENT.finditer(text))

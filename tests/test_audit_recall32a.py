@@ -1,0 +1,91 @@
+"""Session 32, recall32a: JavaScript's and TypeScript's misses (blind testers' items in
+/work/notes/repro21t and the program-structure matrix in /work/notes/matrix20/recall32a): each
+shape the audit missed, with a correct twin that stays silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from akool_cli.audit.scan import Finding, audit_text
+
+B = "https://openapi.akool.com/api/open/v3"
+
+
+def rules_at(text: str, name: str, rule: str) -> list[int]:
+    return sorted(f.line for f in audit_text(text, name) if f.rule == rule)
+
+
+def errors(text: str, name: str) -> list[Finding]:
+    return [f for f in audit_text(text, name) if f.severity in ("error", "warning")]
+
+
+# -- fluent clients given their base first (wretch, mande) or made by up-fetch ---------------------
+
+FACTORY_CLIENTS = {
+    "wretch.ts": f'import wretch from "wretch";\nconst akool = wretch("{B}").headers({{ "x-api-key": "k" }});\n',
+    "wretch_url.ts": f'import wretch from "wretch";\nconst akool = wretch().url("{B}").auth("Bearer k");\n',
+    "wretch_named.ts": f'import wretch from "wretch";\nconst BASE = "{B}";\nconst akool = wretch(BASE);\n',
+    "mande.ts": f'import {{ mande }} from "mande";\nconst akool = mande("{B}", {{ headers: {{ "x-api-key": "k" }} }});\n',
+}
+CALLS = {
+    "get": 'export const a = () => akool.get("/content/video/infobymodelid{x}?video_model_id=1");\n',
+    "url": 'export const a = () => akool.url("/content/video/infobymodelid{x}?video_model_id=1").get().json();\n',
+    "body": 'export const b = () => akool.url("/content/image/createbyprompt").post({{ prompt: "x", {k}: "1:1" }}).json();\n',
+    "post": 'export const b = () => akool.post("/content/image/createbyprompt", {{ prompt: "x", {k}: "1:1" }});\n',
+    "answer": (
+        "export async function c(id: string) {{\n"
+        "  const j: any = await akool.get(`/content/video/infobymodelid?video_model_id=${{id}}`).json();\n"
+        "  return j.data.{s};\n}}\n"
+    ),
+}
+USES = {
+    "wretch.ts": ("get", "url", "body", "answer"),
+    "wretch_url.ts": ("url", "body"),
+    "wretch_named.ts": ("get", "answer"),
+    "mande.ts": ("get", "post"),
+}
+WRONG = {"get": ("x", "unknown-endpoint"), "url": ("x", "unknown-endpoint")}
+WRONG |= {"body": ("size", "misnamed-field"), "post": ("size", "misnamed-field")}
+WRONG |= {"answer": ("status", "response-field")}
+RIGHT = {"get": "", "url": "", "body": "scale", "post": "scale", "answer": "video_status"}
+
+
+def _client_file(name: str, use: str, value: str) -> str:
+    return FACTORY_CLIENTS[name] + CALLS[use].format(x=value, k=value, s=value)
+
+
+@pytest.mark.parametrize(("name", "use"), [(n, u) for n, us in USES.items() for u in us])
+def test_a_factory_clients_base_joins_its_paths(name: str, use: str) -> None:
+    value, rule = WRONG[use]
+    text = _client_file(name, use, value)
+    first = text.count("\n") - CALLS[use].count("\n") + 1
+    wanted = first + (2 if use == "answer" else 0)  # (the read, two lines below the call)
+    assert rules_at(text, name, rule) == [wanted], text
+    assert errors(_client_file(name, use, RIGHT[use]), name) == []
+
+
+def test_an_up_fetch_client_is_called_with_its_base() -> None:
+    made = f'import {{ up }} from "up-fetch";\nconst akool = up(fetch, () => ({{ baseUrl: "{B}" }}));\n'
+    call = 'export const a = () => akool("/content/image/createbyprompt", {{ method: "POST", body: {{ prompt: "x", {k}: "1:1" }} }});\n'
+    assert rules_at(made + call.format(k="size"), "u.ts", "misnamed-field") == [3]
+    assert errors(made + call.format(k="scale"), "u.ts") == []
+    path = 'export const b = () => akool("/content/video/infobymodelidx?video_model_id=1");\n'
+    assert rules_at(made + path, "u.ts", "unknown-endpoint") == [3]
+
+
+NOT_AKOOLS = {
+    "another host": (
+        'import wretch from "wretch";\nconst api = wretch("https://api.example.com/v3");\n'
+        'export const a = () => api.get("/content/video/infobymodelidx").json();\n'
+        'export const b = () => api.url("/content/image/createbyprompt").post({ size: 1 }).json();\n'
+    ),
+    "no client's link": (
+        f'import wretch from "wretch";\nconst akool = wretch("{B}");\n'
+        'export const a = () => page.url("/content/video/infobymodelidx");\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_AKOOLS))
+def test_a_wretch_path_of_no_akool_client_is_silent(case: str) -> None:
+    assert errors(NOT_AKOOLS[case], "o.ts") == []
