@@ -89,3 +89,52 @@ NOT_AKOOLS = {
 @pytest.mark.parametrize("case", sorted(NOT_AKOOLS))
 def test_a_wretch_path_of_no_akool_client_is_silent(case: str) -> None:
     assert errors(NOT_AKOOLS[case], "o.ts") == []
+
+
+# -- error-first callbacks of Node's request and needle given the answer ---------------------------
+
+TOKEN = f"{B}/getToken"
+QUOTA = f"{B}/faceswap/quota/info"
+CALLBACK_CALLS = {
+    "request.js": (
+        "const request = require('request');\n"
+        f"request.post({{ url: '{TOKEN}', json: {{ clientId: 'a', clientSecret: 'b' }} }}, (err, res, body) => {{\n"
+        "  console.log(body.{read});\n});\n"
+    ),
+    "request_over_lines.js": (
+        "const request = require('request');\nfunction token(cb) {\n  request.post(\n"
+        f"    {{ url: '{TOKEN}', json: {{ clientId: 'a', clientSecret: 'b' }} }},\n"
+        "    function (error, response, body) {\n      if (error) return cb(error);\n"
+        "      cb(null, body.{read});\n    },\n  );\n}\n"
+    ),
+    "needle.js": (
+        'const needle = require("needle");\n'
+        f'needle.post("{TOKEN}", {{ clientId: "a", clientSecret: "b" }}, {{ json: true }}, (err, resp, body) => {{\n'
+        "  console.log(body.{read});\n});\n"
+    ),
+    "request_parsed.js": (
+        "const request = require('request');\n"
+        f"request.get({{ url: '{QUOTA}' }}, (e, r, raw) => {{\n"
+        "  const j = JSON.parse(raw);\n  console.log(j.{read});\n});\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CALLBACK_CALLS))
+def test_an_error_first_callbacks_body_is_the_answer(name: str) -> None:
+    text = CALLBACK_CALLS[name]
+    wanted = [n + 1 for n, t in enumerate(text.splitlines()) if "{read}" in t]
+    wrong, right = ("data.credits", "data.credit") if QUOTA in text else ("data.token", "token")
+    assert rules_at(text.replace("{read}", wrong), name, "response-field") == wanted
+    assert errors(text.replace("{read}", right), name) == []
+
+
+def test_a_callbacks_response_and_status_are_not_the_body() -> None:
+    text = (
+        "const request = require('request');\n"
+        f"request.get({{ url: '{QUOTA}', json: true }}, (err, res, body) => {{\n"
+        "  if (err || res.statusCode !== 200) throw err;\n"
+        "  console.log(body.data.credit, body.code === 1000);\n});\n"
+    )
+    assert errors(text, "q.js") == []
+    assert rules_at(text.replace("data.credit,", "data.credits,"), "q.js", "response-field") == [4]
