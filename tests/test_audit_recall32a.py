@@ -138,3 +138,25 @@ def test_a_callbacks_response_and_status_are_not_the_body() -> None:
     )
     assert errors(text, "q.js") == []
     assert rules_at(text.replace("data.credit,", "data.credits,"), "q.js", "response-field") == [4]
+
+
+# -- a braceless one-line for-of over an answer's list ---------------------------------------------
+
+LANGS = (
+    f'const r = await fetch("{B}/language/list", {{ headers: {{ "x-api-key": "k" }} }});\n'
+    "const j: any = await r.json();\n"
+)
+LOOP_LINES = {
+    "braceless": "for (const lang of j.data.lang_list) console.log(lang.{k});\n",
+    "braceless fallback": "for (const lang of j?.data?.lang_list ?? []) console.log(lang.{k});\n",
+    "braceless if": "for (const l of j.data.lang_list) if (l.{k}) console.log(l.lang_code);\n",
+    "forEach": "j.data.lang_list.forEach(l => console.log(l.{k}));\n",
+    "map": "const codes = j.data.lang_list.map((l: any) => l.{k});\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(LOOP_LINES))
+def test_an_item_read_on_a_one_line_loop_is_judged(shape: str) -> None:
+    found = audit_text(LANGS + LOOP_LINES[shape].format(k="language"), "l.ts")
+    assert [(f.line, f.rule) for f in found if f.severity != "info"] == [(3, "answer-field")]
+    assert errors(LANGS + LOOP_LINES[shape].format(k="lang_code"), "l.ts") == []
