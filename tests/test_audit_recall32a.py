@@ -160,3 +160,69 @@ def test_an_item_read_on_a_one_line_loop_is_judged(shape: str) -> None:
     found = audit_text(LANGS + LOOP_LINES[shape].format(k="language"), "l.ts")
     assert [(f.line, f.rule) for f in found if f.severity != "info"] == [(3, "answer-field")]
     assert errors(LANGS + LOOP_LINES[shape].format(k="lang_code"), "l.ts") == []
+
+
+# -- a URL held in a class's constant, given as the class names it ---------------------------------
+
+CREDIT = f"{B}/faceswap/quota/info"
+CLASS_CONSTANTS = {
+    "routes.ts": (
+        "export class Routes {\n"
+        f'  static readonly CREDIT = "{CREDIT}";\n'
+        "}\n"
+        "export async function credit() {\n"
+        '  const r = await fetch(Routes.CREDIT, { headers: { "x-api-key": "k" } });\n'
+        "  const j = await r.json();\n  return j.data.{read};\n}\n"
+    ),
+    "Routes.java": (
+        "final class Routes {\n"
+        f'    static final String CREDIT = "{CREDIT}";\n'
+        "}\n"
+        "class E {\n"
+        "    double credit(HttpClient http, ObjectMapper om) throws Exception {\n"
+        '        var req = HttpRequest.newBuilder(URI.create(Routes.CREDIT)).header("x-api-key", "k").build();\n'
+        "        JsonNode root = om.readTree(http.send(req, HttpResponse.BodyHandlers.ofString()).body());\n"
+        '        return root.path("data").path("{read}").asDouble();\n    }\n}\n'
+    ),
+    "Routes.cs": (
+        "public static class AkoolRoutes\n{\n"
+        '    public const string Base = "https://openapi.akool.com/api/open/v3";\n'
+        '    public const string Credit = Base + "/faceswap/quota/info";\n'
+        "}\n"
+        "public class CreditChecker(HttpClient http)\n{\n"
+        "    public async Task<double> Remaining()\n    {\n"
+        "        var j = await http.GetFromJsonAsync<JsonElement>(AkoolRoutes.Credit);\n"
+        '        return j.GetProperty("data").GetProperty("{read}").GetDouble();\n    }\n}\n'
+    ),
+    "Routes.kt": (
+        "object Routes {\n"
+        f'    const val CREDIT = "{CREDIT}"\n'
+        "}\n"
+        "class Api(private val http: OkHttpClient) {\n"
+        "    fun credit(): Double {\n"
+        '        val req = Request.Builder().url(Routes.CREDIT).header("x-api-key", "k").build()\n'
+        "        http.newCall(req).execute().use { r ->\n"
+        "            val j = JSONObject(r.body!!.string())\n"
+        '            return j.getJSONObject("data").getDouble("{read}")\n        }\n    }\n}\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLASS_CONSTANTS))
+def test_a_call_given_a_class_constant_has_its_answer_read(name: str) -> None:
+    text = CLASS_CONSTANTS[name]
+    wanted = [n + 1 for n, t in enumerate(text.splitlines()) if "{read}" in t]
+    assert rules_at(text.replace("{read}", "credits"), name, "response-field") == wanted
+    assert errors(text.replace("{read}", "credit"), name) == []
+
+
+def test_another_class_constant_of_the_same_name_is_not_the_call() -> None:
+    text = (
+        f'export class A {{\n  static readonly X = "{CREDIT}";\n}}\n'
+        'export class B {\n  static readonly X = "https://api.example.com/quota";\n}\n'
+        "export async function f() {\n"
+        "  const j = await (await fetch(B.X)).json();\n"
+        "  const k = await (await fetch(A.X)).json();\n"
+        "  return [j.data.credits, k.data.credit];\n}\n"
+    )
+    assert errors(text, "p.ts") == []
