@@ -226,3 +226,33 @@ def test_another_class_constant_of_the_same_name_is_not_the_call() -> None:
         "  return [j.data.credits, k.data.credit];\n}\n"
     )
     assert errors(text, "p.ts") == []
+
+
+# -- a default given in a destructuring pattern (a parameter's or a binding's) ---------------------
+
+TALK = f"{B}/content/video/createbytalkingphoto"
+SEND = (
+    f'  const res = await fetch(`{TALK}`, {{ method: "POST", body: JSON.stringify({{'
+    " talking_photo_url: photo, audio_url: audio, resolution }) });\n  return res.json();\n}\n"
+)
+PATTERN_DEFAULTS = {
+    "parameter.js": 'async function talk({{ photo, audio, resolution = "{v}" }}) {{\n',
+    "arrow.ts": 'export const talk = async ({{ photo, audio, resolution = "{v}" }}: Opts) => {{\n',
+    "binding.js": 'async function talk(opts) {{\n  const {{ photo, audio, resolution = "{v}" }} = opts;\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATTERN_DEFAULTS))
+def test_a_destructured_default_is_a_value_the_field_takes(name: str) -> None:
+    head = PATTERN_DEFAULTS[name]
+    wanted = [head.count("\n")]
+    assert rules_at(head.format(v="720p") + SEND, name, "bad-value") == wanted
+    assert errors(head.format(v="1080") + SEND, name) == []
+
+
+def test_a_block_assignment_is_no_pattern_default() -> None:
+    text = (
+        'let resolution = "1080";\nif (hd) { resolution = "720p" }\n'
+        f'fetch(`{TALK}`, {{ method: "POST", body: JSON.stringify({{ talking_photo_url: p, audio_url: a, resolution }}) }});\n'
+    )
+    assert rules_at(text, "blk.js", "bad-value") == [2]

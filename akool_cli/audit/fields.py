@@ -385,6 +385,8 @@ def read(
         before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
         # a keyword argument or a parameter default holds a value, not a request body
         table = doc.defaults if before.endswith(("(", ",")) else doc.assigned
+        if language == "js" and before.endswith("{") and PATTERN_OPENS.search(before):
+            table = doc.defaults  # ({ res = "720p" }) =>, const { res = "720p" } = opts
         if table is doc.defaults and m.group("n"):  # f(a, b, years=-31): years's, not a's
             name = re.findall(r"[A-Za-z_]\w*", m.group(0))[-1]
         table.setdefault(name, []).append((m.start(), m.end()))
@@ -433,6 +435,9 @@ BRACKETS = rx.compile(r"[{}\[\]()]")
 # with a space: the type's own character): `x:` and 2,000 spaces took 10 s; perf22; a name is
 # taken whole too, `(?=(?P<nw>\w*))(?P=nw)`: what follows it is never a word character, and a
 # name given back a letter at a time was tried again at each, half of read's time; perf26b)
+# A destructuring pattern opening just before a name (`function f({`, `({`, `const {`): its
+# `name = value` is the default the name takes when the object has no such key.
+PATTERN_OPENS = rx.compile(r"(?:[(,]|\b(?:const|let|var))\s*\{$")
 ASSIGNED = rx.compile(  # (a letter, not after a word character, first: most places are neither)
     r"(?=[A-Za-z_])(?<!\w)(?:(?<![.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
     r"(?:(?P<n>[A-Za-z_](?=(?P<nw>\w*))(?P=nw))"  # a, b := ...
