@@ -256,3 +256,29 @@ def test_a_block_assignment_is_no_pattern_default() -> None:
         f'fetch(`{TALK}`, {{ method: "POST", body: JSON.stringify({{ talking_photo_url: p, audio_url: a, resolution }}) }});\n'
     )
     assert rules_at(text, "blk.js", "bad-value") == [2]
+
+
+# -- a body made by Object.assign from a defaults object and literals ------------------------------
+
+IMAGE = f"{B}/content/image/createbyprompt"
+ASSIGNED_BODY = (
+    'const DEFAULTS = {{ {d}, webhookUrl: "https://x/hook" }};\n'
+    "async function image(prompt, extra) {{\n"
+    "  const body = Object.assign({{}}, DEFAULTS, {{ prompt, {k} }}, extra);\n"
+    f'  const r = await fetch("{IMAGE}", {{{{ method: "POST", body: JSON.stringify(body) }}}});\n'
+    "  return r.json();\n}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("d", "k", "line", "rule"),
+    [
+        ('size: "1:1"', 'prompt2: "x"', 1, "misnamed-field"),
+        ('scale: "1:1"', 'size: "16:9"', 3, "unknown-field"),  # (scale sent too)
+        ('scale: "1:1"', 'scale: "21:9"', 3, "bad-value"),
+    ],
+)
+def test_every_object_given_to_object_assign_is_sent(d: str, k: str, line: int, rule: str) -> None:
+    assert rules_at(ASSIGNED_BODY.format(d=d, k=k), "a.js", rule) == [line]
+    right = ASSIGNED_BODY.format(d='scale: "1:1"', k='source_image: "u"')
+    assert errors(right, "a.js") == []

@@ -1450,6 +1450,7 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     if assigned is not None:
         _collect(doc, assigned, keys, keys, 0, before)
         keys += merged_defaults(doc, spot[1], assigned, keys, before)  # { ...DEFAULTS, k: v }
+        keys += assigned_together(doc, assigned, keys, before)  # Object.assign({}, D, {...})
         after = doc.containers[assigned].end
     else:
         serialized = SERIALIZED.match(doc.text, spot[1]) or SHOWN.match(doc.text, spot[1])
@@ -1506,6 +1507,44 @@ def merged_defaults(doc: Text, rhs: int, assigned: int, own: list[Key], before: 
         for key in held:
             key.shared = key.shared or doc.shared(ref)
         found += [k for k in held if k.name not in set_here]
+    return found
+
+
+# The names given to `Object.assign(` beside its object literals: `Object.assign({}, DEFAULTS, {...})`.
+ASSIGN_NAME = rx.compile(r"(?<=[(,])\s*(?P<n>[A-Za-z_$][\w$]*)\s*(?=[,)])")
+
+
+def assigned_together(doc: Text, assigned: int, own: list[Key], before: int) -> list[Key]:
+    """The keys a name's body takes from the other arguments of the `Object.assign(` whose
+    first argument is its container (`body = Object.assign({}, common, { prompt, size })`):
+    each object literal's, and those of the objects the names given hold, less the keys the
+    literals set (theirs are sent)."""
+    c = doc.containers[assigned]
+    if doc.text.find("Object.assign(", max(0, c.start - 20), c.start) < 0:
+        return []  # (most bodies: a literal of their own)
+    around = doc.paren_around(c.start)
+    if around is None:
+        return []
+    level = doc.innermost(c.start)
+    given = [
+        k
+        for k in doc.inside(c.start + 1, around[1])
+        if doc.innermost(doc.containers[k].start) == level
+        and doc.paren_around(doc.containers[k].start) == around
+    ]
+    found: list[Key] = []
+    for k in given:
+        _collect(doc, k, found, found, 0, before)
+    set_here = {key.name for key in [*own, *found]}
+    for m in ASSIGN_NAME.finditer(doc.text, around[0], around[1]):
+        held_at = _assigned_container(doc, m.group("n"), before)
+        if held_at is None or held_at == assigned or held_at in given:
+            continue
+        held: list[Key] = []
+        _collect(doc, held_at, held, held, 1, before)
+        for key in held:
+            key.shared = True  # (a defaults object merged into other bodies too)
+        found += [key for key in held if key.name not in set_here]
     return found
 
 
