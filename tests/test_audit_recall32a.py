@@ -282,3 +282,42 @@ def test_every_object_given_to_object_assign_is_sent(d: str, k: str, line: int, 
     assert rules_at(ASSIGNED_BODY.format(d=d, k=k), "a.js", rule) == [line]
     right = ASSIGNED_BODY.format(d='scale: "1:1"', k='source_image: "u"')
     assert errors(right, "a.js") == []
+
+
+# -- an axios interceptor that gives each request the base -----------------------------------------
+
+INTERCEPTED = (
+    'import axios from "axios";\n'
+    "export const akool = axios.create();\n"
+    "akool.interceptors.request.use((config) => {{\n"
+    '  config.baseURL = "{base}";\n'
+    '  config.headers["x-api-key"] = process.env.AKOOL_KEY!;\n'
+    "  return config;\n}});\n"
+    'export const voices = () => akool.get("/voice/list{x}", {{ params: {{ from: 3 }} }});\n'
+)
+
+
+def test_an_interceptors_base_is_its_clients() -> None:
+    assert rules_at(INTERCEPTED.format(base=B, x="s"), "i.ts", "unknown-endpoint") == [8]
+    assert errors(INTERCEPTED.format(base=B, x=""), "i.ts") == []
+    other = INTERCEPTED.format(base="https://api.example.com/v1", x="s")
+    assert errors(other, "i.ts") == []
+
+
+# -- Workers' and Bun's typed parse, `r.json<T>()`: status values judged, right reads silent -------
+
+INFO = f"{B}/content/video/infobymodelid?video_model_id=1"
+TYPED_PARSE = {
+    "inline.ts": "  if ((await r.json<any>()).data.video_status === {v}) return 1;\n",
+    "bound.ts": "  const s = (await r.json<any>()).data.video_status;\n  if (s === {v}) return 1;\n",
+    "typed.ts": "  const j = await r.json<{{ data: {{ video_status: number }} }}>();\n  if (j.data.video_status === {v}) return 1;\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TYPED_PARSE))
+def test_a_typed_parse_has_its_status_values_judged(name: str) -> None:
+    head = f"export async function a() {{\n  const r = await fetch(`{INFO}`);\n"
+    body = TYPED_PARSE[name]
+    wanted = [2 + body.count("\n")]
+    assert rules_at(head + body.format(v=5) + "  return 0;\n}\n", name, "status-value") == wanted
+    assert errors(head + body.format(v=3) + "  return 0;\n}\n", name) == []

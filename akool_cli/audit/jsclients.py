@@ -32,3 +32,23 @@ def called_clients(text: str) -> frozenset[str]:
     if "up(" not in text:
         return frozenset()  # (most files: no up-fetch client)
     return frozenset(m.group("n") for m in CALLED_CLIENT.finditer(text))
+
+
+# An axios interceptor that gives each request its base: `akool.interceptors.request.use((config)
+# => { config.baseURL = BASE; ... })`: the client whose requests it sees is given that base.
+INTERCEPTOR = rx.compile(
+    r"(?P<c>[A-Za-z_$][\w$]*)\.interceptors\.request\.use\(\s*(?:async\s*)?(?:function\s*\w*\s*)?"
+    r"\(?\s*(?P<p>[A-Za-z_$][\w$]*)"
+)
+INTERCEPTOR_LINES = 6  # lines above a `config.baseURL = ...` in which the interceptor opens
+
+
+def intercepted(lines: list[str], i: int, receiver: str) -> str | None:
+    """The client an interceptor whose parameter is `receiver` is given to, when that interceptor
+    opens on line i or a few lines above it (see INTERCEPTOR)."""
+    for k in range(i, max(-1, i - INTERCEPTOR_LINES), -1):
+        if ".interceptors." not in lines[k]:
+            continue
+        m = INTERCEPTOR.search(lines[k])
+        return m.group("c") if m is not None and m.group("p") == receiver else None
+    return None

@@ -1304,6 +1304,9 @@ def name_client(lines: list[str], i: int, at: int, base: Base | None, bases: Bas
     own = BASE_RECEIVER.search(lines[i], 0, at)
     if own is not None:
         bases.named_clients.setdefault(own.group("n"), []).append((i, base))
+        given = jsclients.intercepted(lines, i, own.group("n"))  # (config.baseURL = ...)
+        if given is not None:
+            bases.named_clients.setdefault(given, []).append((i, base))
         return
     for k in range(i, max(-1, i - OPTIONS_SCAN), -1):
         text = lines[k] if k < i else lines[i][:at]
