@@ -15,7 +15,6 @@ from typing import Any
 
 from akool_cli.audit import (
     arguments,
-    classconstants,
     elements,
     handles,
     hooks,
@@ -730,19 +729,6 @@ def _entry_of(
     return Binding((f"{bound.names[0]}.{key.group('k')}",), bound.rhs)
 
 
-def _class_qualified(lines: list[str], start: int, bound: Binding | None) -> Binding | None:
-    """A class constant's binding under the name its class gives it too (`static readonly
-    CREDIT = "https://..."` in `class Routes`: `fetch(Routes.CREDIT)`, see classconstants)."""
-    if bound is None or bound.destructured or len(bound.names) != 1:
-        return bound
-    owner = classconstants.owner(lines, start)
-    return (
-        bound
-        if owner is None
-        else replace(bound, names=(*bound.names, f"{owner}.{bound.names[0]}"))
-    )
-
-
 def enclosing_function(lines: list[str], line: int) -> str | None:
     """The name of the function a line is in: one written on that line, else the nearest
     less-indented line above that opens a function's body (a brace on a line of its own is its
@@ -1373,7 +1359,7 @@ def scopes(
     which every line is idle (-1: none is known to be)."""
     lines, shell = facts.lines, facts.shell
     start, bound = call_binding(facts, line, column)
-    bound = _class_qualified(lines, start, _entry_of(facts, start, line, column, bound))
+    bound = _entry_of(facts, start, line, column, bound)
     scope = Scope()
     level = indent(lines[start])
     end = facts.statement_end(start)
@@ -1880,7 +1866,6 @@ def _bind_call(
     # (an object's field, `this.detectUrl = "https://..."` in a constructor, is read in every
     # method of the object: the module's names' way)
     kept = indent(lines[start]) == 0 or OWN_FIELD.match(lines[start]) is not None
-    kept = kept or (len(bound.names) > 1 and classconstants.owner(lines, start) is not None)
     (scope.lasting if kept else scope.local).update(bound.names)
     scope.since.update(dict.fromkeys(bound.names, start))
     if hooks.hook_name(bound.rhs):  # const { data } = useSWR(url, fetcher): what fetcher gives
