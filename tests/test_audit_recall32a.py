@@ -255,3 +255,24 @@ def test_a_typed_parse_has_its_status_values_judged(name: str) -> None:
     wanted = [2 + body.count("\n")]
     assert rules_at(head + body.format(v=5) + "  return 0;\n}\n", name, "status-value") == wanted
     assert errors(head + body.format(v=3) + "  return 0;\n}\n", name) == []
+
+
+# -- Playwright's request fixture: its GET sends the query it is given, no more --------------------
+
+VOICES = "https://openapi.akool.com/api/open/v4/voice/list"
+PLAYWRIGHT = (
+    'import {{ test }} from "@playwright/test";\n'
+    'test("voices", async ({{ request }}) => {{\n'
+    f'  await request.get("{VOICES}", {{{{ params: {{{{ {{q}} }}}} }}}});\n'
+    f'  await request.get("{VOICES}?{{u}}");\n'
+    "}});\n"
+)
+
+
+def test_a_playwright_get_without_a_required_query_field_is_found() -> None:
+    text = PLAYWRIGHT.format(q="page: 1, size: 10", u="page=1&size=10")
+    assert rules_at(text, "v.spec.ts", "missing-field") == [3, 4]
+    right = PLAYWRIGHT.format(q="type: 1, page: 1", u="type=1&page=1")
+    assert errors(right, "v.spec.ts") == []
+    runner = text.replace("@playwright/test", "./fixtures")  # (another `request`: may add a query)
+    assert rules_at(runner, "v.spec.ts", "missing-field") == []

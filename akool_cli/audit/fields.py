@@ -28,6 +28,7 @@ from akool_cli.audit import (
     handles,
     holders,
     interpolated,
+    jsclients,
     mocks,
     netqueries,
     querybuilders,
@@ -3241,6 +3242,7 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
         not GET_CALLEE.search(callee)
         and not HTTP_COMMAND.match(doc.line_text(doc.line_of(extent[0])))
         and not fresh_client_get(doc, extent[0])
+        and not jsclients.playwright_get(doc.text, callee)
     ):
         return False  # (a client object of unknown kind may add a query)
     if trailing_block(doc, extent[1]) is not None:

@@ -52,3 +52,14 @@ def intercepted(lines: list[str], i: int, receiver: str) -> str | None:
         m = INTERCEPTOR.search(lines[k])
         return m.group("c") if m is not None and m.group("p") == receiver else None
     return None
+
+
+# Playwright's API testing client (the `request` fixture, `APIRequestContext`): its
+# `request.get(url, { params })` sends the URL's query and the params it is given, nothing more.
+PLAYWRIGHT_GET = rx.compile(r"(?<![\w$.])request\s*\.\s*get\s*$")
+
+
+def playwright_get(text: str, callee: str) -> bool:
+    """Whether the text just before a call's parenthesis (`callee`) is Playwright's
+    `request.get` in a file that imports Playwright's test runner."""
+    return PLAYWRIGHT_GET.search(callee) is not None and "@playwright/test" in text
