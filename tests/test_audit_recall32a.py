@@ -276,3 +276,21 @@ def test_a_playwright_get_without_a_required_query_field_is_found() -> None:
     assert errors(right, "v.spec.ts") == []
     runner = text.replace("@playwright/test", "./fixtures")  # (another `request`: may add a query)
     assert rules_at(runner, "v.spec.ts", "missing-field") == []
+
+
+# -- a URL object's query given by URLSearchParams or searchParams.set -----------------------------
+
+URL_QUERY = {
+    "search.ts": '  u.search = new URLSearchParams({{ type: {t}, page: String(page), size: "50" }}).toString();\n',
+    "set.ts": '  u.searchParams.set("type", {t});\n  u.searchParams.set("page", String(page));\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(URL_QUERY))
+def test_a_url_objects_query_values_are_judged(name: str) -> None:
+    head = f'export async function voices(page: number) {{\n  const u = new URL("{VOICES}");\n'
+    tail = '  const r = await fetch(u, { headers: { "x-api-key": "k" } });\n  return (await r.json()).data.result;\n}\n'
+    text = head + URL_QUERY[name].replace("{{", "{").replace("}}", "}") + tail
+    assert rules_at(text.replace("{t}", '"voice"'), name, "bad-value") == [3]
+    assert errors(text.replace("{t}", '"1"'), name) == []
+    assert errors(text.replace("{t}", "kind"), name) == []  # (a name: its value is not in view)
