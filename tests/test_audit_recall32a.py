@@ -294,3 +294,23 @@ def test_a_url_objects_query_values_are_judged(name: str) -> None:
     assert rules_at(text.replace("{t}", '"voice"'), name, "bad-value") == [3]
     assert errors(text.replace("{t}", '"1"'), name) == []
     assert errors(text.replace("{t}", "kind"), name) == []  # (a name: its value is not in view)
+
+
+def test_a_minified_line_is_not_searched_for_a_callback_client_per_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from akool_cli.audit import nodecallbacks
+
+    searched: list[str] = []
+
+    class Counting:
+        def search(self, text: str) -> None:
+            searched.append(text)
+
+    monkeypatch.setattr(nodecallbacks, "CALLBACK_CLIENT", Counting())
+    call = (
+        f"request.post({{url:'{TOKEN}',json:{{clientId:'a',clientSecret:'b'}}}},"
+        "(err,res,body)=>{console.log(body.token)});"
+    )
+    audit_text(call * 40 + "\n", "bundle.min.js")
+    assert searched == []

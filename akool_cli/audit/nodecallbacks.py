@@ -22,6 +22,7 @@ ERROR_FIRST = rx.compile(
     r"\)\s*(?:=>|\{)"
 )
 LOOK_BACK = 4  # lines above the URL's in which the client's call may open
+LONG_LINE = 2000  # a longer line (a minified bundle's) is not searched again for each call on it
 
 
 def client_line(lines: list[str], line: int) -> int:
@@ -29,6 +30,8 @@ def client_line(lines: list[str], line: int) -> int:
     (`request.post(` then `{ url: "...", json: {...} },` below), or -1."""
     for k in range(line, max(-1, line - LOOK_BACK), -1):
         text = lines[k]
+        if len(text) > LONG_LINE:
+            return -1
         if any(w in text for w in CLIENT_WORDS) and CALLBACK_CLIENT.search(text):
             return k
     return -1
