@@ -314,3 +314,22 @@ def test_a_minified_line_is_not_searched_for_a_callback_client_per_call(
     )
     audit_text(call * 40 + "\n", "bundle.min.js")
     assert searched == []
+
+
+# -- a nested destructuring's renamed status, its branch returning the result it binds -------------
+
+NESTED = (
+    "async function a(id) {{\n"
+    f"  const res = await fetch(`{B}/content/image/infobymodelid?image_model_id=${{{{id}}}}`);\n"
+    "  const {{ data: {{ image_status: status, {k} }} }} = await res.json();\n"
+    "  if (status === {v}) return {r};\n}}\n"
+)
+
+
+@pytest.mark.parametrize(("k", "r"), [("image", "image"), ("image: img", "img")])
+def test_a_branch_returning_a_destructured_result_takes_its_number_for_completed(
+    k: str, r: str
+) -> None:
+    assert rules_at(NESTED.format(k=k, v=2, r=r), "n.js", "status-value") == [4]
+    assert errors(NESTED.format(k=k, v=3, r=r), "n.js") == []
+    assert errors(NESTED.format(k="type", v=2, r="type"), "n.js") == []  # (no result bound)
