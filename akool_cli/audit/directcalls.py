@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from akool_cli.audit import rx
+from akool_cli.audit import jsclients, rx
 
 # The callee just before a call's parenthesis (`await ofetch(`, `needle(`, `$fetch<T>(`).
 LIBRARY_CALLEE = rx.compile(
@@ -43,6 +43,8 @@ def library_call(text: str, call: int, defines: Callable[[str], bool]) -> bool:
         return True
     if callee == "request":
         return "undici" in text and UNDICI_REQUEST.search(text) is not None
+    if callee in jsclients.called_clients(text):
+        return True  # (up-fetch's client: `akool("/x", { method: "POST", body })`)
     if "create(" not in text:
         return False
     return callee in {m.group("n") for m in OFETCH_CLIENT.finditer(text)}

@@ -29,6 +29,7 @@ from akool_cli.audit import (
     handles,
     holders,
     interpolated,
+    jsclients,
     mocks,
     netqueries,
     querybuilders,
@@ -397,6 +398,8 @@ def read(
         before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
         # a keyword argument or a parameter default holds a value, not a request body
         table = doc.defaults if before.endswith(("(", ",")) else doc.assigned
+        if language == "js" and before.endswith("{") and PATTERN_OPENS.search(before):
+            table = doc.defaults  # ({ res = "720p" }) =>, const { res = "720p" } = opts
         if table is doc.defaults and m.group("n"):  # f(a, b, years=-31): years's, not a's
             name = re.findall(r"[A-Za-z_]\w*", m.group(0))[-1]
         table.setdefault(name, []).append((m.start(), m.end()))
@@ -447,6 +450,9 @@ BRACKETS = rx.compile(r"[{}\[\]()]")
 # with a space: the type's own character): `x:` and 2,000 spaces took 10 s; perf22; a name is
 # taken whole too, `(?=(?P<nw>\w*))(?P=nw)`: what follows it is never a word character, and a
 # name given back a letter at a time was tried again at each, half of read's time; perf26b)
+# A destructuring pattern opening just before a name (`function f({`, `({`, `const {`): its
+# `name = value` is the default the name takes when the object has no such key.
+PATTERN_OPENS = rx.compile(r"(?:[(,]|\b(?:const|let|var))\s*\{$")
 ASSIGNED = rx.compile(  # (a letter, not after a word character, first: most places are neither)
     r"(?=[A-Za-z_])(?<!\w)(?:(?<![.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
     r"(?:(?P<n>[A-Za-z_](?=(?P<nw>\w*))(?P=nw))"  # a, b := ...
@@ -1459,6 +1465,7 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     if assigned is not None:
         _collect(doc, assigned, keys, keys, 0, before)
         keys += merged_defaults(doc, spot[1], assigned, keys, before)  # { ...DEFAULTS, k: v }
+        keys += assigned_together(doc, assigned, keys, before)  # Object.assign({}, D, {...})
         after = doc.containers[assigned].end
     else:
         serialized = SERIALIZED.match(doc.text, spot[1]) or SHOWN.match(doc.text, spot[1])
@@ -1515,6 +1522,44 @@ def merged_defaults(doc: Text, rhs: int, assigned: int, own: list[Key], before: 
         for key in held:
             key.shared = key.shared or doc.shared(ref)
         found += [k for k in held if k.name not in set_here]
+    return found
+
+
+# The names given to `Object.assign(` beside its object literals: `Object.assign({}, DEFAULTS, {...})`.
+ASSIGN_NAME = rx.compile(r"(?<=[(,])\s*(?P<n>[A-Za-z_$][\w$]*)\s*(?=[,)])")
+
+
+def assigned_together(doc: Text, assigned: int, own: list[Key], before: int) -> list[Key]:
+    """The keys a name's body takes from the other arguments of the `Object.assign(` whose
+    first argument is its container (`body = Object.assign({}, common, { prompt, size })`):
+    each object literal's, and those of the objects the names given hold, less the keys the
+    literals set (theirs are sent)."""
+    c = doc.containers[assigned]
+    if doc.text.find("Object.assign(", max(0, c.start - 20), c.start) < 0:
+        return []  # (most bodies: a literal of their own)
+    around = doc.paren_around(c.start)
+    if around is None:
+        return []
+    level = doc.innermost(c.start)
+    given = [
+        k
+        for k in doc.inside(c.start + 1, around[1])
+        if doc.innermost(doc.containers[k].start) == level
+        and doc.paren_around(doc.containers[k].start) == around
+    ]
+    found: list[Key] = []
+    for k in given:
+        _collect(doc, k, found, found, 0, before)
+    set_here = {key.name for key in [*own, *found]}
+    for m in ASSIGN_NAME.finditer(doc.text, around[0], around[1]):
+        held_at = _assigned_container(doc, m.group("n"), before)
+        if held_at is None or held_at == assigned or held_at in given:
+            continue
+        held: list[Key] = []
+        _collect(doc, held_at, held, held, 1, before)
+        for key in held:
+            key.shared = True  # (a defaults object merged into other bodies too)
+        found += [key for key in held if key.name not in set_here]
     return found
 
 
@@ -3239,6 +3284,7 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
         not GET_CALLEE.search(callee)
         and not HTTP_COMMAND.match(doc.line_text(doc.line_of(extent[0])))
         and not fresh_client_get(doc, extent[0])
+        and not jsclients.playwright_get(doc.text, callee)
     ):
         return False  # (a client object of unknown kind may add a query)
     if trailing_block(doc, extent[1]) is not None:

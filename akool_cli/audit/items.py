@@ -32,7 +32,8 @@ KEY = rx.compile(r"[\"']([A-Za-z_]\w*)[\"']|(?:\.|->)\s*([A-Za-z_]\w*)(?![\w(]|\
 # A loop or a callback that gives each item of a list: (the item's name, the list's expression).
 LOOPS = (
     rx.compile(
-        r"\bfor\s*\(\s*(?:const|let|var)\s+(?P<x>[A-Za-z_$][\w$]*)\s+of\s+(?P<src>.+?)\)\s*(?:\{|$)"
+        r"\bfor\s*\(\s*(?:const|let|var)\s+(?P<x>[A-Za-z_$][\w$]*)\s+of\s+(?P<src>.+?)\)"
+        r"\s*(?:\{|$|(?=[A-Za-z_$]))"  # (a braceless body: `for (const v of list) log(v.url);`)
     ),
     rx.compile(r"^\s*(?:async\s+)?for\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>.+?):\s*$"),
     # a comprehension: [v["name"] for v in voices], {v["lang"] for v in self.voices() if v}

@@ -14,7 +14,13 @@ from functools import lru_cache
 from akool_cli.audit import brackets, rx
 
 # The words a text holds when one of its requests may take a query from a builder.
-BUILDER_WORDS = ("searchParams", "url.Values", "http_build_query", "{urlencode(")
+BUILDER_WORDS = (
+    "searchParams",
+    "url.Values",
+    "http_build_query",
+    "{urlencode(",
+    "URLSearchParams(",
+)
 # Names a request's text gives: the JS URL (`fetch(url`), Go's `q.Encode()`, PHP's `$qs`.
 GIVEN = rx.compile(r"(?<![\w$.])(?P<n>\$?[A-Za-z_]\w*)(?P<enc>\.Encode\(\))?")
 # A key set on a builder: `NAME.searchParams.set("k", v)` (JS), `NAME.Set("k", v)` (Go); `{name}`
@@ -25,6 +31,14 @@ SET_ARGS = (
 )
 JS_SET_KEY = r"(?<![\w$.]){name}\s*\.\s*searchParams\s*\.\s*(?:set|append)" + SET_ARGS
 GO_SET_KEY = r"(?<![\w$.]){name}\s*\.\s*(?:Set|Add)" + SET_ARGS
+# A JS URL's whole query given at once: `NAME.search = new URLSearchParams({ k: v }).toString()`
+# (or `String(new URLSearchParams({...}))`, `` `?${new URLSearchParams({...})}` ``): its pairs.
+JS_SEARCH = r"(?<![\w$.]){name}\s*\.\s*search\s*=(?!=)[^;\n]*?\bnew\s+URLSearchParams\(\s*\{{"
+JS_PAIR = rx.compile(
+    r"(?:(?<![\w$\"'])(?P<s>[A-Za-z_$][\w$]*)|[\"'](?P<q>[A-Za-z_][\w.-]*)[\"'])\s*:\s*"
+    r"(?P<v>[^,{}()\n]*(?:\([^()\n]*\))?[^,{}()\n]*)"
+)
+NUMBER = rx.compile(r"-?\d+(?:\.\d+)?")
 # The builder's binding: `const url = new URL(...)`, `url: URL = ...`, Go's `q := url.Values{}`.
 BINDING = r"(?<![\w$.]){name}\s*(?::\s*[\w.<>\[\]]+\s*)?(?::=|=(?![=>]))"
 # PHP's `$qs = http_build_query([...])` (or `array(...)`): its `'k' => v` pairs.
@@ -84,8 +98,40 @@ def _keys_set(
         return  # (a URL the text does not make here: whose keys these are is not in view)
     pattern = (GO_SET_KEY if encoded else JS_SET_KEY).format(name=re.escape(name))
     at = window + bound[-1].end()
-    for m in re.finditer(pattern, before[bound[-1].end() :]):
-        yield m.group("k"), at + m.start("k"), at + m.start("v"), at + m.end("v")
+    after = before[bound[-1].end() :]
+    for m in re.finditer(pattern, after):
+        yield m.group("k"), at + m.start("k"), *_unquoted(after, at, m.start("v"), m.end("v"))
+    if not encoded and "URLSearchParams(" in after:
+        yield from _search_given(after, at, name)
+
+
+def _search_given(after: str, at: int, name: str) -> Iterator[tuple[str, int, int, int]]:
+    """The pairs of the object literal a JS URL's `search` is given (see JS_SEARCH)."""
+    for m in re.finditer(JS_SEARCH.format(name=re.escape(name)), after):
+        close = brackets.matching(after, m.end() - 1, 1, min(len(after), m.end() + 2000))
+        if close < 0:
+            continue
+        inside = after[m.end() : close]
+        for pair in JS_PAIR.finditer(inside):
+            k = pair.group("s") or pair.group("q")
+            base = m.end()
+            value = _unquoted(after, at, base + pair.start("v"), base + pair.end("v"))
+            yield k, at + base + pair.start(), *value
+
+
+def _unquoted(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """A JS value's span (offset by `at`) as a raw query value: inside its quotes when it is one
+    string literal (`"voice"`: the value `voice`), as written when it is a number, and empty
+    when it is anything else (`kind`, `String(page)`: a name's value is not in view, and a raw
+    value is read as written)."""
+    value = text[start:end].rstrip()
+    end = start + len(value)
+    quoted = len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'`"
+    if quoted and value.count(value[0]) == 2 and "${" not in value:
+        return at + start + 1, at + end - 1
+    if NUMBER.fullmatch(value):
+        return at + start, at + end
+    return at + start, at + start
 
 
 def _php_keys(before: str, window: int, name: str) -> Iterator[tuple[str, int, int, int]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from akool_cli.audit import arguments, rx
+from akool_cli.audit import arguments, jsclients, rx
 from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.hosts import AKOOL_HOST, RESERVED, akool_host
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
@@ -60,6 +60,7 @@ CLIENT_BASE = rx.compile(
     r"|\b(?:Faraday|Excon|RestClient::Resource)\.new\s*\(\s*(?:url:\s*|:url\s*=>\s*)?(?=[\"'\w])"
     r"|@FeignClient\b"  # (its `url = "..."`: the base of the paths its methods' mappings give)
     r"|\bcreateForBaseUri\b"  # (Symfony's HttpClient::createForBaseUri("https://..."))
+    + jsclients.FACTORY_BASE  # (wretch(BASE), mande(BASE): the base given first)
 )
 # What a line must hold for CLIENT_BASE to match there, one word of each of its alternatives: a
 # test of words is some 30x cheaper than the pattern's search, which find_clients asks of every
@@ -76,6 +77,7 @@ CLIENT_BASE_WORDS = (
     "RestClient",
     "@FeignClient",
     "createForBaseUri",
+    *jsclients.FACTORY_WORDS,
 )
 
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
@@ -414,6 +416,7 @@ class Bases:
             text = "\n".join(self.lines)
             self._made = frozenset(m.group("n") for m in MADE_CLIENT.finditer(text))
             self._made |= defaults_clients(text)  # (`axios.defaults.baseURL = BASE`)
+            self._made |= jsclients.called_clients(text)  # (up-fetch's `up(fetch, ...)`)
         return self._made
 
     def feign(self) -> bool:
@@ -1297,6 +1300,9 @@ def name_client(lines: list[str], i: int, at: int, base: Base | None, bases: Bas
     own = BASE_RECEIVER.search(lines[i], 0, at)
     if own is not None:
         bases.named_clients.setdefault(own.group("n"), []).append((i, base))
+        given = jsclients.intercepted(lines, i, own.group("n"))  # (config.baseURL = ...)
+        if given is not None:
+            bases.named_clients.setdefault(given, []).append((i, base))
         return
     for k in range(i, max(-1, i - OPTIONS_SCAN), -1):
         text = lines[k] if k < i else lines[i][:at]
@@ -2260,6 +2266,8 @@ def _argument_base(i: int, real: str, m: re.Match[str], shift: int, bases: Bases
     based: Base | None = None
     if bases.clients and (called := _called_client(real, at, i, bases)):
         based = called
+    elif fn in jsclients.PATH_LINKS and (linked := _linked_client(real, m, shift, i, bases)):
+        based = linked  # wretch's .url("/x")
     elif fn in ("uri", "path") and bases.clients:
         based = chain_client(real, at, i, bases)
     elif fn.lower() in HTTP_METHODS and bases.clients:
@@ -2318,7 +2326,10 @@ def _opens(text: str) -> int:
 
 def _makes(name: str, text: str) -> bool:
     """Whether a line binds the name to a client it makes (MADE_CLIENT)."""
-    return name in text and any(m.group("n") == name for m in MADE_CLIENT.finditer(text))
+    if name not in text:
+        return False
+    made = any(m.group("n") == name for m in MADE_CLIENT.finditer(text))
+    return made or name in jsclients.called_clients(text)
 
 
 def _own_class_version(helper: Base | None, lines: list[str], i: int) -> Base | None:
@@ -2369,6 +2380,15 @@ def chain_client(line: str, at: int, i: int, bases: Bases) -> Base | None:
     if m is None or bool(m.group("u")) != line.startswith("path", at):
         return None  # (`.uri("/x")` after the verb, `u.path("/x")` inside `.uri(u -> ...)`)
     return client_named(_name_of(m.group("r") or ""), i, bases)
+
+
+def _linked_client(line: str, m: re.Match[str], shift: int, i: int, bases: Bases) -> Base | None:
+    """The base of the client whose chain appends a path in a link (wretch's `akool.url("/x")`,
+    see jsclients.PATH_LINKS): only a receiver the file binds to a client it gives a base."""
+    at = m.start("fn") + shift
+    own = RECEIVER.search(line, max(0, at - 80), at)
+    name = _name_of(own.group("r")) if own is not None else ""
+    return client_named(name, i, bases) if name in bases.named_clients else None
 
 
 def receiver_client(line: str, at: int, i: int, bases: Bases) -> Base | None:

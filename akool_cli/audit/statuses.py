@@ -17,6 +17,7 @@ from akool_cli.audit import (
     holders,
     jvmanswers,
     parsedanswers,
+    resultlocals,
     rx,
     scriptanswers,
     sites,
@@ -915,6 +916,10 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
         return meaning, f"by the flag {flag.group('flag')}"
     body = _body(text, i, line, tail)  # (`url = d["video"] if s == 2 else ""`: its value)
     meaning = _branch_meaning(body) if body is not None else None
+    if meaning is None and body is not None and "return" in body:
+        # (`const { data: { image_status: s, image } } = ...`, then `if (s === 2) return image;`)
+        named = resultlocals.result_names(text.lines, i)
+        meaning = "completed" if named and resultlocals.hands_on(body, named) else None
     return (meaning, "by the branch it opens") if meaning else None
 
 

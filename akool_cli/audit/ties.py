@@ -20,6 +20,7 @@ from akool_cli.audit import (
     hooks,
     items,
     jvmanswers,
+    nodecallbacks,
     parsedanswers,
     rx,
     stdlibanswers,
@@ -1677,6 +1678,34 @@ def _on_the_call(
         _jquery_callbacks(facts, line, scope)
     if gives.startswith("list:") and facts.walks():
         _walk_call(facts, line, column, gives[5:], scope)
+    if facts.mentions_any(nodecallbacks.CLIENT_WORDS):  # (most files make no such call)
+        _node_callbacks(facts, line, scope)
+
+
+def _node_callbacks(facts: Lines, line: int, scope: Scope) -> None:
+    """The answer an error-first callback of Node's `request`/needle/superagent is given, on the
+    call's statement (see nodecallbacks): its body parameter, its response's `.body`."""
+    first = nodecallbacks.client_line(facts.lines, line)
+    if first < 0:
+        return
+    last = facts.statement_end(first)
+    responses, bodies = nodecallbacks.given(facts.lines, first, last)
+    if not responses:
+        return
+    scope.local.update(responses | bodies)
+    scope.bodies.update(bodies)
+    _callback_bindings(facts, first, last, scope)
+
+
+def _callback_bindings(facts: Lines, line: int, last: int, scope: Scope) -> None:
+    """The names bound to the answer inside the callbacks of the call's own statement (lines
+    line+1..last, which the scope's steps do not visit: `const out = JSON.parse(raw)` there),
+    all read as a callback's parameters are (inside the call's arguments)."""
+    for j in range(line + 1, last + 1):
+        bound = facts.binding(j)
+        if bound is not None and derived(bound.rhs, scope.all(), False):
+            _rebind_here(facts, scope, bound, j)
+    scope.callbacks.update(scope.bodies)
 
 
 def _stdlib_answer(facts: Lines, line: int, scope: Scope) -> None:
@@ -1688,14 +1717,11 @@ def _stdlib_answer(facts: Lines, line: int, scope: Scope) -> None:
     scope.local.update(held)
     if not held or not facts.mentions(".on("):
         return
-    for j in range(line + 1, facts.statement_end(line) + 1):
-        text = facts.lines[j]
-        if "+=" in text:
-            scope.local.update(stdlibanswers.chunks_added(text, scope.local))
-        bound = facts.binding(j)
-        if bound is not None and derived(bound.rhs, scope.all(), False):
-            _rebind_here(facts, scope, bound, j)
-    scope.callbacks.update(scope.bodies)  # (read as a callback's: inside the call's arguments)
+    last = facts.statement_end(line)
+    for j in range(line + 1, last + 1):
+        if "+=" in facts.lines[j]:
+            scope.local.update(stdlibanswers.chunks_added(facts.lines[j], scope.local))
+    _callback_bindings(facts, line, last, scope)
 
 
 @lru_cache(maxsize=8192)
