@@ -2,7 +2,8 @@
 of the environment or a config falls back to (`os.getenv("RES", "720p")`, `cfg.get("res",
 "720p")`, `${RES:-720p}`), a command-line option's default and choices (argparse's
 `add_argument("--resolution", default="720p", choices=[...])` read as `args.resolution`,
-click's `@click.option`, commander's and yargs' `.option(...)`, Go's `flag.String`), and a string that is wholly an interpolation (`"$RES"`, `` `${res}` ``),
+click's `@click.option`, commander's and yargs' `.option(...)`, Go's `flag.String` and its
+pflag/cobra kin: goflags.py), and a string that is wholly an interpolation (`"$RES"`, `` `${res}` ``),
 which is the value of the name it holds, not a literal."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from akool_cli.audit import brackets, rx
+from akool_cli.audit import brackets, goflags, rx
 
 if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
@@ -86,14 +87,14 @@ UI_CHOICES = ("selectbox(", "radio(", "select_slider(", "pills(", "segmented_con
 def default_argument(before: str) -> bool:
     """Whether the text before a literal makes it a lookup's fallback (DEFAULT_BEFORE) or one of
     the options a UI offers the name it is bound to (CHOICE_BEFORE)."""
-    if DEFAULT_BEFORE.search(before[-120:]) is not None:
+    if DEFAULT_BEFORE.search(before[-120:]) is not None or goflags.default_before(before):
         return True
     return any(c in before for c in UI_CHOICES) and CHOICE_BEFORE.search(before[-600:]) is not None
 
 
 def lookup_key(before: str) -> bool:
     """Whether a literal after this text is the key a lookup reads (`getenv("RES")`)."""
-    return KEY_BEFORE.search(before[-60:]) is not None
+    return KEY_BEFORE.search(before[-60:]) is not None or goflags.key_before(before)
 
 
 def whole_interpolation(value: str) -> re.Match[str] | None:
@@ -125,6 +126,8 @@ def option_values(doc: Text, name: str) -> list[tuple[int, int]]:
         found += _js_option_values(doc, name)
     if "gr." in doc.text and ("Dropdown(" in doc.text or "Radio(" in doc.text):
         found += _gradio_choices(doc, name)
+    if doc.language == "go":  # `flag.StringVar(&res, "resolution", "720p", ...)`: res's default
+        found += ((at, value_end(doc.text, at)) for at in goflags.filled_defaults(doc.text, name))
     if "--" not in doc.text or name not in doc.text.replace("-", "_"):
         return found
     for m in OPTION.finditer(doc.text):

@@ -738,9 +738,10 @@ SWITCH = rx.compile(
     r"(?:switch|match|when|case)\b"
 )
 SWITCHED = rx.compile(r"""["'`]?\s*[)\]]*(?:\.\w+\(\s*\))*\s*[)\]]*\s*[{:]?\s*$""")
+# (PowerShell's `switch ($r.data.video_status) {` has cases written `2 { ... }`)
 CASE = rx.compile(
     r"(?P<indent>\s*)(?:case\s+(?P<values>[^:\n]+?)\s*(?::|->)|when\s+(?P<values2>[^\n]+?)"
-    r"(?:\s+then\b|$)|(?:Some\(\s*)?(?P<values3>-?\d+(?:\s*[,|]\s*-?\d+)*)\s*\)?\s*(?:->|=>))"
+    r"(?:\s+then\b|$)|(?:Some\(\s*)?(?P<values3>-?\d+(?:\s*[,|]\s*-?\d+)*)\s*\)?\s*(?:->|=>|\{))"
     r"(?P<rest>.*)$"
 )
 
@@ -827,7 +828,7 @@ def _meaning(name: str) -> str | None:
 
 
 # A comparison that is the whole condition or the whole value of a flag: one operator, no `or`.
-ONE_TEST = rx.compile(r"===?|!==?|-eq\b|-ne\b|\.[Ee]quals\(|\bin\b|\|\||\bor\b|-or\b")
+ONE_TEST = rx.compile(r"===?|!==?|-eq\b|-ne\b|\.[Ee]quals\(|\bin\b(?!\.)|\|\||\bor\b|-or\b")
 FOR_IN = rx.compile(r"\bfor\s+[\w, ()]+?\s+in\b")  # (a comprehension's `for r in xs`: no test)
 
 
@@ -1242,7 +1243,8 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
         text.answers |= set() if text.python else jvmanswers.answer_names(text.text)
     if on is None:
         return getter in text.answers
-    return on.group("n") in text.answers
+    name = on.group("n")  # (PowerShell's `$r.code`: the ties name its `$r` r)
+    return name in text.answers or (name[:1] == "$" and name[1:] in text.answers)
 
 
 def _script_answer(text: _Text, before: str) -> bool:

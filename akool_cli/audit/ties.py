@@ -15,12 +15,14 @@ from typing import Any
 
 from akool_cli.audit import (
     arguments,
+    classconstants,
     elements,
     handles,
     hooks,
     items,
     jvmanswers,
     parsedanswers,
+    pscmdlets,
     rx,
     stdlibanswers,
 )
@@ -1842,6 +1844,8 @@ def _bind_call(
     kept = indent(lines[start]) == 0 or OWN_FIELD.match(lines[start]) is not None
     (scope.lasting if kept else scope.local).update(bound.names)
     scope.since.update(dict.fromkeys(bound.names, start))
+    if not kept:  # (a class's constant read through its type's name: `Routes.CREDIT`)
+        scope.lasting.update(classconstants.qualified(lines, start, bound.names, bound.rhs))
     if hooks.hook_name(bound.rhs):  # const { data } = useSWR(url, fetcher): what fetcher gives
         _bind_hook(facts, (start, end), bound, scope, gives)
         return
@@ -1878,7 +1882,7 @@ def _bind_call(
             scope.bodies.update(n for n, p in pairs if p == "data")
     elif FIELD_END.search(rhs):
         scope.fields.update(bound.names)  # info = requests.get(u).json()["data"]
-    elif whole_parse(rhs):
+    elif whole_parse(rhs) or pscmdlets.parsed(bound.rhs):  # (PowerShell's `$r = irm $u`)
         scope.bodies.update(bound.names)
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:

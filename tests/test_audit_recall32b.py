@@ -1,0 +1,210 @@
+"""Session 32, recall32b: JVM, .NET, Go and PowerShell shapes the blind testers' code routes
+AKOOL's data through (constants of a routes class, a Go answer named `in`, flag defaults,
+PowerShell's top-level answers, request objects), each with a correct twin that stays silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_audit_recall31g import INFO, B, errors, rules_at
+
+CREDIT = f"{B}/faceswap/quota/info"
+
+
+# -- a URL held in a constant of a routes class, read through the class's name -------------------
+
+ROUTES = {
+    "Routes.cs": (
+        "public static class AkoolRoutes\n{\n"
+        f'    public const string Base = "{B}";\n'
+        '    public const string Credit = Base + "/faceswap/quota/info";\n}\n'
+        "public class C(HttpClient http)\n{\n    public async Task<double> Left()\n    {\n"
+        "        var j = await http.GetFromJsonAsync<JsonElement>(AkoolRoutes.Credit);\n"
+        '        return j.GetProperty("data").GetProperty("{read}").GetDouble();\n    }\n}\n',
+        11,
+    ),
+    "Routes.java": (
+        "final class Routes {\n"
+        f'    static final String CREDIT = "{CREDIT}";\n}}\n'
+        "class E {\n    double credit(HttpClient http, ObjectMapper om) throws Exception {\n"
+        "        var req = HttpRequest.newBuilder(URI.create(Routes.CREDIT)).build();\n"
+        "        JsonNode root = om.readTree(http.send(req, BodyHandlers.ofString()).body());\n"
+        '        return root.path("data").path("{read}").asDouble();\n    }\n}\n',
+        8,
+    ),
+    "Routes.kt": (
+        "class Api {\n    companion object {\n"
+        f'        const val CREDIT = "{CREDIT}"\n    }}\n}}\n\n'
+        "fun credit(client: OkHttpClient): Double {\n"
+        "    val req = Request.Builder().url(Api.CREDIT).build()\n"
+        "    client.newCall(req).execute().use { resp ->\n"
+        "        val j = JSONObject(resp.body!!.string())\n"
+        '        return j.getJSONObject("data").getDouble("{read}")\n    }\n}\n',
+        11,
+    ),
+    "routes.ts": (
+        "export class Routes {\n"
+        f'  static readonly CREDIT = "{CREDIT}";\n}}\n'
+        "export async function credit() {\n"
+        '  const r = await fetch(Routes.CREDIT, { headers: { "x-api-key": "k" } });\n'
+        "  const j = await r.json();\n  return j.data.{read};\n}\n",
+        7,
+    ),
+    "routes.py": (
+        "import requests\n\n\nclass Routes:\n"
+        f'    CREDIT = "{CREDIT}"\n\n\n'
+        "def credit():\n"
+        '    r = requests.get(Routes.CREDIT, headers={"x-api-key": "k"})\n'
+        '    return r.json()["data"]["{read}"]\n',
+        10,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_a_routes_class_constant_ties_the_answer_read_after_its_call(name: str) -> None:
+    text, line = ROUTES[name]
+    assert rules_at(text.replace("{read}", "credits"), name, "response-field") == [line]
+    assert errors(text.replace("{read}", "credit"), name) == []
+
+
+def test_a_method_local_is_no_class_constant() -> None:
+    # (a name bound in a method is read through no type's name: nothing new is tied)
+    text = (
+        "class E {\n    double credit(HttpClient http) throws Exception {\n"
+        f'        String url = "{CREDIT}";\n'
+        "        var req = HttpRequest.newBuilder(URI.create(E.url)).build();\n"
+        "        JsonNode root = om.readTree(http.send(req, BodyHandlers.ofString()).body());\n"
+        '        return root.path("data").path("credits").asDouble();\n    }\n}\n'
+    )
+    from akool_cli.audit import classconstants
+
+    lines = text.splitlines()
+    assert classconstants.qualified(lines, 2, ("url",), f'"{CREDIT}";') == []
+    lines_const = ROUTES["Routes.java"][0].splitlines()
+    assert classconstants.qualified(lines_const, 1, ("CREDIT",), f'"{CREDIT}";') == [
+        "Routes.CREDIT"
+    ]
+
+
+# -- Go: a decoded answer named `in` (no keyword in Go) ------------------------------------------
+
+GO_POLL = (
+    "package worker\n\n"
+    'import (\n\t"encoding/json"\n\t"net/http"\n)\n\n'
+    "type info struct {\n\tData struct {\n"
+    '\t\tVideoStatus int    `json:"video_status"`\n'
+    '\t\tVideo       string `json:"video"`\n'
+    '\t} `json:"data"`\n}\n\n'
+    "func Wait(id string) (string, error) {\n"
+    f'\treq, _ := http.NewRequest("GET", "{INFO}?video_model_id="+id, nil)\n'
+    "\tres, err := http.DefaultClient.Do(req)\n"
+    '\tif err != nil {\n\t\treturn "", err\n\t}\n'
+    "\tvar NAME info\n"
+    "\tjson.NewDecoder(res.Body).Decode(&NAME)\n"
+    "\tif NAME.Data.VideoStatus == VALUE {\n"
+    "\t\treturn NAME.Data.Video, nil\n\t}\n"
+    '\treturn "", nil\n}\n'
+)
+
+
+@pytest.mark.parametrize("name", ["in", "out"])
+def test_a_go_answer_named_in_opens_its_success_branch(name: str) -> None:
+    text = GO_POLL.replace("NAME", name)
+    assert rules_at(text.replace("VALUE", "2"), "poll.go", "status-value") == [23]
+    assert errors(text.replace("VALUE", "3"), "poll.go") == []
+
+
+def test_a_java_stream_named_in_too() -> None:
+    text = (
+        "class W {\n    String wait(HttpClient http, ObjectMapper om, String id) throws Exception {\n"
+        f'        var req = HttpRequest.newBuilder(URI.create("{INFO}?video_model_id=" + id)).build();\n'
+        "        JsonNode in = om.readTree(http.send(req, BodyHandlers.ofString()).body());\n"
+        '        if (in.path("data").path("video_status").asInt() == 2) {\n'
+        '            return in.path("data").path("video").asText();\n        }\n'
+        "        return null;\n    }\n}\n"
+    )
+    assert rules_at(text, "W.java", "status-value") == [5]
+
+
+# -- PowerShell: Invoke-RestMethod's parsed answer, its envelope's code and a switch's cases -----
+
+PS_CODE = (
+    '$headers = @{ "x-api-key" = $env:AKOOL_API_KEY }\n'
+    f'$r = Invoke-RestMethod -Uri "{CREDIT}" -Headers $headers\n'
+    "if ($r.code -eq CODE) { Write-Host $r.data.credit }\n"
+)
+
+
+def test_a_powershell_answer_s_code_is_judged() -> None:
+    assert rules_at(PS_CODE.replace("CODE", "0"), "c.ps1", "status-value") == [3]
+    assert errors(PS_CODE.replace("CODE", "1000"), "c.ps1") == []
+    one_line = PS_CODE.replace("\nif", "; if").replace("CODE", "0")  # (`$r = irm ...; if (...)`)
+    assert rules_at(one_line, "c.ps1", "status-value") == [2]
+
+
+def test_a_web_request_s_response_is_no_parsed_answer() -> None:
+    # (Invoke-WebRequest gives a response: its `.code` is nothing of AKOOL's envelope)
+    text = PS_CODE.replace("Invoke-RestMethod", "Invoke-WebRequest").replace("CODE", "0")
+    assert rules_at(text, "c.ps1", "status-value") == []
+
+
+PS_SWITCH = (
+    '$headers = @{ "x-api-key" = $env:AKOOL_API_KEY }\n'
+    f'$r = Invoke-RestMethod -Uri "{INFO}?video_model_id=abc" -Headers $headers\n'
+    "switch ($r.data.video_status) {\n"
+    '    DONE { Write-Host "done"; $r.data.video }\n'
+    '    4 { throw "failed" }\n}\n'
+)
+
+
+def test_a_powershell_switch_s_cases_are_judged() -> None:
+    assert rules_at(PS_SWITCH.replace("DONE", "2"), "w.ps1", "status-value") == [4]
+    assert errors(PS_SWITCH.replace("DONE", "3"), "w.ps1") == []
+
+
+# -- Go: a flag's default as a field's value (flag, pflag, cobra) --------------------------------
+
+GO_FLAG = (
+    "package main\n\n"
+    'import (\n\t"bytes"\n\t"encoding/json"\n\t"flag"\n\t"net/http"\n)\n\n'
+    "func main() {\n"
+    "\tDECLARE\n"
+    "\tflag.Parse()\n"
+    "\tbody, _ := json.Marshal(map[string]any{\n"
+    '\t\t"talking_photo_url": "https://x/a.png",\n'
+    '\t\t"audio_url":         "https://x/a.mp3",\n'
+    '\t\t"resolution":        VALUE,\n\t})\n'
+    f'\treq, _ := http.NewRequest("POST", "{B}/content/video/createbytalkingphoto", '
+    "bytes.NewReader(body))\n"
+    "\thttp.DefaultClient.Do(req)\n}\n"
+)
+FLAGS = {
+    "StringVar": ('var res string\n\tflag.StringVar(&res, "resolution", "R", "usage")', "res"),
+    "cobra VarP": (
+        'var res string\n\tcmd := &cobra.Command{Use: "talk"}\n'
+        '\tcmd.Flags().StringVarP(&res, "resolution", "r", "R", "usage")',
+        "res",
+    ),
+    "cobra P": (
+        'cmd := &cobra.Command{Use: "talk"}\n'
+        '\tres := cmd.Flags().StringP("resolution", "r", "R", "usage")',
+        "*res",
+    ),
+    "persistent": (
+        'cmd := &cobra.Command{Use: "talk"}\n'
+        '\tres := cmd.PersistentFlags().String("resolution", "R", "usage")',
+        "*res",
+    ),
+    "flag.String": ('res := flag.String("resolution", "R", "usage")', "*res"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(FLAGS))
+def test_a_go_flag_s_default_is_the_field_s_value(kind: str) -> None:
+    declare, value = FLAGS[kind]
+    text = GO_FLAG.replace("DECLARE", declare).replace("VALUE", value)
+    line = 1 + text[: text.index('"R"')].count("\n")
+    assert rules_at(text.replace('"R"', '"720p"'), "main.go", "bad-value") == [line]
+    # (the flag's name and its one-letter shorthand are no values; a documented default is silent)
+    assert errors(text.replace('"R"', '"1080"'), "main.go") == []
