@@ -208,3 +208,95 @@ def test_a_go_flag_s_default_is_the_field_s_value(kind: str) -> None:
     assert rules_at(text.replace('"R"', '"720p"'), "main.go", "bad-value") == [line]
     # (the flag's name and its one-letter shorthand are no values; a documented default is silent)
     assert errors(text.replace('"R"', '"1080"'), "main.go") == []
+
+
+# -- JVM: a lambda chained after the link that makes the request is given its response ----------
+
+PLAY = (
+    "public class RenderController extends Controller {\n"
+    f'    private static final String INFO = "{INFO}";\n'
+    "    private final WSClient ws;\n\n"
+    "    public CompletionStage<Result> show(String id) {\n"
+    "        return ws.url(INFO)\n"
+    '                .addQueryParameter("video_model_id", id)\n'
+    "                .get()\n"
+    "                .thenApply(r -> {\n"
+    "                    JsonNode json = r.asJson();\n"
+    '                    return ok(json.get("data").get("READ").asText());\n'
+    "                });\n    }\n}\n"
+)
+CHAINS = {
+    "Play.java": (PLAY, 11),
+    "PlayInline.java": (
+        "public class W {\n    public CompletionStage<String> show(WSClient ws, String id) {\n"
+        f'        return ws.url("{INFO}")\n'
+        '                .addQueryParameter("video_model_id", id)\n'
+        "                .get()\n"
+        '                .thenApply(r -> r.asJson().get("data").get("READ").asText());\n'
+        "    }\n}\n",
+        6,
+    ),
+    "SendAsync.java": (
+        "public class H {\n"
+        "    public CompletableFuture<String> show(HttpClient http, String id) {\n"
+        f'        var req = HttpRequest.newBuilder(URI.create("{INFO}?video_model_id=" + id)).build();\n'
+        "        return http.sendAsync(req, HttpResponse.BodyHandlers.ofString())\n"
+        '                .thenApply(r -> new JSONObject(r.body()).getJSONObject("data")'
+        '.getString("READ"));\n    }\n}\n',
+        5,
+    ),
+    "Reactive.java": (
+        "public class S {\n    public Mono<String> show(WebClient web, String id) {\n"
+        f'        return web.get().uri("{INFO}?video_model_id=" + id)\n'
+        "                .retrieve()\n"
+        "                .bodyToMono(JsonNode.class)\n"
+        '                .map(j -> j.path("data").path("READ").asText());\n    }\n}\n',
+        6,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHAINS))
+def test_a_jvm_chain_s_lambda_after_the_request_reads_its_answer(name: str) -> None:
+    text, line = CHAINS[name]
+    assert rules_at(text.replace("READ", "video_url"), name, "response-field") == [line]
+    assert errors(text.replace("READ", "video"), name) == []
+
+
+def test_a_lambda_after_another_host_s_request_reads_no_akool_answer() -> None:
+    text = CHAINS["PlayInline.java"][0].replace("openapi.akool.com", "api.example.com")
+    assert errors(text.replace("READ", "video_url"), "Other.java") == []
+
+
+# -- Go: go-resty's query setters on the request's own chain ------------------------------------
+
+RESTY = {
+    "one line": (
+        '\tr.R().SetQueryParam("KEY", ids).Get("/faceswap/result/listbyids")\n',
+        7,
+    ),
+    "a map": (
+        '\tr.R().SetQueryParams(map[string]string{"KEY": ids}).Get("/faceswap/result/listbyids")\n',
+        7,
+    ),
+    "gofmt chain": (
+        "\tresp, err := r.R().\n"
+        '\t\tSetHeader("Accept", "application/json").\n'
+        '\t\tSetQueryParam("KEY", ids).\n'
+        '\t\tGet("/faceswap/result/listbyids")\n'
+        "\t_, _ = resp, err\n",
+        9,
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(RESTY))
+def test_a_resty_query_setter_gives_the_request_its_query(shape: str) -> None:
+    call, line = RESTY[shape]
+    text = (
+        'package c\n\nimport "github.com/go-resty/resty/v2"\n\n'
+        "func f(ids string) {\n"
+        f'\tr := resty.New().SetBaseURL("{B}")\n' + call + "}\n"
+    )
+    assert rules_at(text.replace("KEY", "ids"), "c.go", "misnamed-field") == [line]
+    assert errors(text.replace("KEY", "_ids"), "c.go") == []

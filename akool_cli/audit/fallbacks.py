@@ -87,14 +87,18 @@ UI_CHOICES = ("selectbox(", "radio(", "select_slider(", "pills(", "segmented_con
 def default_argument(before: str) -> bool:
     """Whether the text before a literal makes it a lookup's fallback (DEFAULT_BEFORE) or one of
     the options a UI offers the name it is bound to (CHOICE_BEFORE)."""
-    if DEFAULT_BEFORE.search(before[-120:]) is not None or goflags.default_before(before):
+    if DEFAULT_BEFORE.search(before[-120:]) is not None:
         return True
+    if ("lag" in before or "fs." in before) and goflags.default_before(before):
+        return True  # (Go's flags: `cmd.Flags().StringP("res", "r", `)
     return any(c in before for c in UI_CHOICES) and CHOICE_BEFORE.search(before[-600:]) is not None
 
 
 def lookup_key(before: str) -> bool:
     """Whether a literal after this text is the key a lookup reads (`getenv("RES")`)."""
-    return KEY_BEFORE.search(before[-60:]) is not None or goflags.key_before(before)
+    if KEY_BEFORE.search(before[-60:]) is not None:
+        return True
+    return ("lag" in before or "fs." in before) and goflags.key_before(before)  # (Go's flags)
 
 
 def whole_interpolation(value: str) -> re.Match[str] | None:

@@ -25,6 +25,7 @@ from akool_cli.audit import (
     dtos,
     fallbacks,
     flurl,
+    goqueries,
     handles,
     holders,
     interpolated,
@@ -1164,6 +1165,8 @@ def _query_only_keys(doc: Text, start: int, end: int) -> list[Key]:
         query += [Key(*key, raw=True) for key in netqueries.query_keys(doc.text, start, end)]
     if doc.language == "csharp" and doc.holds(flurl.QUERY_WORD):  # Flurl's .SetQueryParam("k", v)
         query += [Key(*key, raw=True) for key in flurl.query_keys(doc.text, start, end)]
+    if doc.language == "go" and doc.holds(goqueries.WORD):  # go-resty's .SetQueryParam("k", v)
+        query += [Key(*key, raw=True) for key in goqueries.query_keys(doc.text, start, end)]
     query += block_query(doc, end)
     return query
 

@@ -29,23 +29,18 @@ KEY_BEFORE = rx.compile(
     FLAG_SET + r"\." + KINDS + r"(?:Var)?P?\(\s*(?:&[\w.]+\s*,\s*)?$"
     r"|" + FLAG_SET + r"\." + KINDS + r"(?:Var)?P\(\s*(?:&[\w.]+\s*,\s*)?" + KEY + r"\s*,\s*$"
 )
-# (asked before every literal of a value: the patterns only where a flag set may be named)
-NEAR = 120
-
-
-def _flagged(before: str) -> bool:
-    tail = before[-NEAR:]
-    return "lag" in tail or "fs." in tail
+NEAR = 120  # (the end of the text before a literal that the patterns are tried on)
 
 
 def default_before(before: str) -> bool:
-    """Whether a literal after this text is a flag's default (see DEFAULT_BEFORE)."""
-    return _flagged(before) and DEFAULT_BEFORE.search(before[-NEAR:]) is not None
+    """Whether a literal after this text is a flag's default (see DEFAULT_BEFORE); asked where
+    the text names a flag set (`flag.`, `Flags()`, `fs.`: the callers' cheap test first)."""
+    return DEFAULT_BEFORE.search(before[-NEAR:]) is not None
 
 
 def key_before(before: str) -> bool:
     """Whether a literal after this text is a flag's name or shorthand (see KEY_BEFORE)."""
-    return _flagged(before) and KEY_BEFORE.search(before[-NEAR:]) is not None
+    return KEY_BEFORE.search(before[-NEAR:]) is not None
 
 
 WORDS = ("Var(", "VarP(")

@@ -15,7 +15,5 @@ REST_METHOD = rx.compile(r"(?i)\s*(?:Invoke-RestMethod|irm)\s(?P<rest>[^\n|;]*)"
 
 def parsed(rhs: str) -> bool:
     """Whether an expression bound to a name is `Invoke-RestMethod`'s whole parsed answer."""
-    if "-" not in rhs and "rm" not in rhs.lower():  # (the cheap test first: most statements)
-        return False
     m = REST_METHOD.match(rhs)
     return m is not None and rhs[m.end() : m.end() + 1] != "|"
