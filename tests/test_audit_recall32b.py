@@ -300,3 +300,44 @@ def test_a_resty_query_setter_gives_the_request_its_query(shape: str) -> None:
     )
     assert rules_at(text.replace("KEY", "ids"), "c.go", "misnamed-field") == [line]
     assert errors(text.replace("KEY", "_ids"), "c.go") == []
+
+
+# -- a convenience constructor giving the full one AKOOL's base (`this(key, DEFAULT_BASE)`) ------
+
+JAVA_CLIENT = (
+    "public final class AkoolClient {\n"
+    f'    public static final String DEFAULT_BASE = "{B}";\n'
+    "    private final String base;\n"
+    "    private final HttpClient http = HttpClient.newHttpClient();\n\n"
+    "    public AkoolClient(String apiKey) { this(apiKey, DEFAULT_BASE); }\n\n"
+    "    public AkoolClient(String apiKey, String base) {\n"
+    "        this.base = base;\n    }\n\n"
+    "    private String post(String path, Map<String, Object> body) throws Exception {\n"
+    "        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))\n"
+    "                .POST(HttpRequest.BodyPublishers.ofString(toJson(body))).build();\n"
+    "        return http.send(req, HttpResponse.BodyHandlers.ofString()).body();\n    }\n\n"
+    "    public String reage(String image) throws Exception {\n"
+    '        return post("/faceswap/highquality/imgreage", Map.of("targetImage", image,\n'
+    '                "face_reage", AGE, "modifyImage", image));\n    }\n}\n'
+)
+CS_CLIENT = (
+    "public sealed class AkoolClient\n{\n"
+    f'    public const string DefaultBase = "{B}";\n'
+    "    private readonly string _base;\n"
+    "    private readonly HttpClient _http = new();\n\n"
+    "    public AkoolClient(string key) : this(key, DefaultBase) { }\n\n"
+    "    public AkoolClient(string key, string baseUrl)\n    {\n"
+    "        _base = baseUrl;\n    }\n\n"
+    "    private async Task<HttpResponseMessage> Post(string path, object body)\n    {\n"
+    "        return await _http.PostAsJsonAsync(_base + path, body);\n    }\n\n"
+    "    public Task<HttpResponseMessage> Reage(string image) =>\n"
+    '        Post("/faceswap/highquality/imgreage", new { modifyImage = image, face_reage = AGE });\n'
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(("name", "text"), [("AkoolClient.java", JAVA_CLIENT), ("C.cs", CS_CLIENT)])
+def test_a_convenience_constructor_s_base_reaches_the_helper(name: str, text: str) -> None:
+    line = 1 + text[: text.index("AGE")].count("\n")
+    assert rules_at(text.replace("AGE", "45"), name, "bad-value") == [line]
+    assert errors(text.replace("AGE", "20"), name) == []
