@@ -341,3 +341,35 @@ def test_a_convenience_constructor_s_base_reaches_the_helper(name: str, text: st
     line = 1 + text[: text.index("AGE")].count("\n")
     assert rules_at(text.replace("AGE", "45"), name, "bad-value") == [line]
     assert errors(text.replace("AGE", "20"), name) == []
+
+
+# -- an enum whose members carry their number (`DONE(3)`), read as `VideoStatus.DONE.code` -------
+
+JAVA_ENUM = (
+    "enum VideoStatus {\n    QUEUED(1), PROCESSING(2), DONE(N), FAILED(4);\n\n"
+    "    final int code;\n\n    VideoStatus(int code) { this.code = code; }\n}\n\n"
+    "class Poller {\n"
+    "    String poll(HttpClient http, ObjectMapper om, String id) throws Exception {\n"
+    f'        var req = HttpRequest.newBuilder(URI.create("{INFO}?video_model_id=" + id)).build();\n'
+    "        JsonNode root = om.readTree(http.send(req, HttpResponse.BodyHandlers.ofString()).body());\n"
+    '        if (root.path("data").path("video_status").asInt() == VideoStatus.DONE.code) {\n'
+    '            return root.path("data").path("video").asText();\n        }\n'
+    "        return null;\n    }\n}\n"
+)
+KOTLIN_ENUM = (
+    "enum class VideoStatus(val code: Int) { QUEUED(1), PROCESSING(2), DONE(N), FAILED(4) }\n\n"
+    "fun poll(client: OkHttpClient, id: String): String? {\n"
+    f'    val req = Request.Builder().url("{INFO}?video_model_id=$id").build()\n'
+    "    client.newCall(req).execute().use { resp ->\n"
+    "        val j = JSONObject(resp.body!!.string())\n"
+    '        if (j.getJSONObject("data").getInt("video_status") == VideoStatus.DONE.code) {\n'
+    '            return j.getJSONObject("data").getString("video")\n        }\n    }\n'
+    "    return null\n}\n"
+)
+
+
+@pytest.mark.parametrize(("name", "text"), [("Poller.java", JAVA_ENUM), ("Poll.kt", KOTLIN_ENUM)])
+def test_an_enum_member_s_constructor_number_is_its_value(name: str, text: str) -> None:
+    line = 1 + text[: text.index("VideoStatus.DONE.code")].count("\n")
+    assert rules_at(text.replace("(N)", "(2)"), name, "status-value") == [line]
+    assert errors(text.replace("(N)", "(3)"), name) == []

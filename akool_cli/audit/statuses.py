@@ -16,6 +16,7 @@ from akool_cli.audit import (
     answers,
     holders,
     jvmanswers,
+    jvmenums,
     parsedanswers,
     rx,
     scriptanswers,
@@ -257,6 +258,8 @@ def counted_members(text: str) -> dict[str, int]:
         _iota_block(block.group("body"), found)
     for name, numbers in holders.auto_numbered(text).items():  # (Python's `DONE = auto()`)
         found.setdefault(name, []).extend(numbers)
+    for name, number in jvmenums.numbered(text):  # (Java's `DONE(3)`, read as `E.DONE.code`)
+        found.setdefault(name, []).append(number)
     return {name: numbers[0] for name, numbers in found.items() if len(set(numbers)) == 1}
 
 
@@ -813,6 +816,8 @@ def _number(text: _Text, written: str) -> tuple[int | None, Meaning]:
     if names[-1] == "value" and len(names) > 1:  # (Python's Status.DONE.value)
         names.pop()
     qualified = text.counted().get(".".join(names[-2:])) if len(names) > 1 else None
+    if qualified is None and len(names) > 2:  # (a Java enum member's number: `E.DONE.code`)
+        qualified = text.counted().get(".".join(names[-3:-1]))
     number = qualified if qualified is not None else text.number(names[-1])
     meaning = _meaning(names[-1])
     return number, ((meaning, "by its name") if number is not None and meaning else None)
