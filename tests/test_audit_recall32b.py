@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from akool_cli.audit.scan import audit_text
 from tests.test_audit_recall31g import INFO, B, errors, rules_at
 
 CREDIT = f"{B}/faceswap/quota/info"
@@ -373,3 +374,44 @@ def test_an_enum_member_s_constructor_number_is_its_value(name: str, text: str) 
     line = 1 + text[: text.index("VideoStatus.DONE.code")].count("\n")
     assert rules_at(text.replace("(N)", "(2)"), name, "status-value") == [line]
     assert errors(text.replace("(N)", "(3)"), name) == []
+
+
+# -- a number converted to a string where the docs give an integer ------------------------------
+
+REAGE = f"{B}/faceswap/highquality/imgreage"
+CONVERTED = {
+    "R.java": (
+        "class Reage {\n    Object go(RestTemplate rest) {\n"
+        "        Map<String, Object> body = new HashMap<>();\n"
+        '        body.put("targetImage", new Object[]{Map.of("path", "u", "opts", "")});\n'
+        '        body.put("face_reage", VALUE);\n'
+        '        body.put("modifyImage", "u");\n'
+        f'        return rest.postForObject("{REAGE}", body, Map.class);\n    }}\n}}\n',
+        "String.valueOf(10)",
+    ),
+    "r.go": (
+        'package main\n\nimport (\n\t"bytes"\n\t"encoding/json"\n\t"net/http"\n\t"strconv"\n)\n\n'
+        "func main() {\n\tb, _ := json.Marshal(map[string]any{\n"
+        '\t\t"targetImage": []map[string]string{{"path": "u", "opts": ""}},\n'
+        '\t\t"face_reage":  VALUE,\n\t\t"modifyImage": "u",\n\t})\n'
+        f'\thttp.Post("{REAGE}", "application/json", bytes.NewReader(b))\n}}\n',
+        "strconv.Itoa(10)",
+    ),
+    "r.py": (
+        "import requests\n\n"
+        f'requests.post("{REAGE}", json={{"targetImage": [{{"path": "u", "opts": ""}}],\n'
+        '    "face_reage": VALUE, "modifyImage": "u"})\n',
+        "str(10)",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONVERTED))
+def test_a_number_converted_to_a_string_is_reported_where_the_docs_give_an_integer(
+    name: str,
+) -> None:
+    text, converted = CONVERTED[name]
+    line = 1 + text[: text.index("VALUE")].count("\n")
+    found = [f for f in audit_text(text.replace("VALUE", converted), name) if f.rule == "bad-value"]
+    assert [(f.line, f.fix) for f in found] == [(line, None)]  # (no patch: the code converts)
+    assert errors(text.replace("VALUE", "10"), name) == []

@@ -34,6 +34,7 @@ from akool_cli.audit import (
     querybuilders,
     quotings,
     rx,
+    tostrings,
     urlbuilders,
 )
 from akool_cli.audit.scopes import Scopes
@@ -2864,10 +2865,12 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
             continue  # a slice's bound (`quality[:-1]`, `q[0:4]`): no value (recall26a)
         if _transformed(before, value, m.end()):
             continue  # `"".join(...)`, `str_replace('p', '', $q)`: the call's result is sent
-        if not (FALLBACK.search(before) or fallbacks.default_argument(before)) and not re.fullmatch(
-            r"\s*(?:\(|\w+\()?\s*", before
+        if (
+            not (FALLBACK.search(before) or fallbacks.default_argument(before))
+            and not re.fullmatch(r"\s*(?:\(|\w+\()?\s*", before)
+            and (m.group("q") is not None or not tostrings.converter_only(before))
         ):
-            continue
+            continue  # (a number in `String.valueOf(10)`, `strconv.Itoa(10)` is the value sent)
         if fallbacks.lookup_key(before):
             continue  # getenv("RESOLUTION"): the name of what is read
         if m.group("q") is not None and fallbacks.interpolated(m.group("v")):
@@ -2924,8 +2927,11 @@ def _transformed(before: str, value: str, end: int) -> bool:
 
 
 def _to_string(before: str, value: str, end: int) -> bool:
-    """Whether a number is converted to a string before it is sent (see TO_STRING_CALL)."""
-    return bool(TO_STRING_CALL.search(before) or TO_STRING_AFTER.match(value, end))
+    """Whether a number is converted to a string before it is sent (see TO_STRING_CALL, and the
+    JVM's, .NET's and Go's converters: tostrings.py)."""
+    if TO_STRING_CALL.search(before) or TO_STRING_AFTER.match(value, end):
+        return True
+    return "(" in before and tostrings.converter_only(before)
 
 
 def _interpolation(doc: Text, key: Key, m: re.Match[str], depth: int) -> list[Literal]:

@@ -32,6 +32,7 @@ from akool_cli.audit import (
     returns,
     rx,
     ties,
+    tostrings,
     tstypes,
     twins,
     urlbuilders,
@@ -2062,9 +2063,11 @@ def _type_hit(
 ) -> Hit | None:
     """A quoted value for a field the docs type as a number or a boolean ("5" for video_length,
     "true" for face_enhance): JSON sends a string where the API reads another type."""
-    if spec.type not in NON_STRINGS or not lit.quoted or lit.text[:1] not in "\"'":
+    if spec.type not in NON_STRINGS or not lit.quoted:
         return None
     doc = ctx.doc()
+    if lit.text[:1] not in "\"'":  # (a number converted: `String.valueOf(10)`, `10.ToString()`)
+        return _converted_hit(ctx, lit, spec, endpoint)
     if converted(doc.text, lit.offset, len(lit.text)):
         return None  # int(os.environ.get("N", "5") or "5"): made a number before it is sent
     line, column = doc.line_of(lit.offset), doc.column(lit.offset)
@@ -2085,6 +2088,22 @@ def _type_hit(
     old = lit.source  # `\\"1\\"` in escaped JSON: its escaped quotes go with it
     fix = Fix(line, column, column + len(old), old, unquoted) if fine else None
     return Hit(line, column, lit.text, _article(spec.type), message, endpoint.url, fix)
+
+
+def _converted_hit(
+    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint
+) -> Hit | None:
+    """A number a script converts to a string before it sends it where the docs give a number
+    (see tostrings.py): reported without a patch (the conversion is the script's code)."""
+    doc = ctx.doc()
+    if spec.type == "boolean" or not tostrings.made_string(doc.text, lit.offset, len(lit.text)):
+        return None
+    line, column = doc.line_of(lit.offset), doc.column(lit.offset)
+    message = (
+        f"{spec.name} {lit.text} is sent as a string; {describe(endpoint)} documents "
+        f"{_article(spec.type)}"
+    )
+    return Hit(line, column, lit.text, _article(spec.type), message, endpoint.url, None)
 
 
 def _range_hit(
