@@ -415,3 +415,34 @@ def test_a_number_converted_to_a_string_is_reported_where_the_docs_give_an_integ
     found = [f for f in audit_text(text.replace("VALUE", converted), name) if f.rule == "bad-value"]
     assert [(f.line, f.fix) for f in found] == [(line, None)]  # (no patch: the code converts)
     assert errors(text.replace("VALUE", "10"), name) == []
+
+
+# -- a request type sent whole lacks a field the docs require ------------------------------------
+
+TALK = f"{B}/content/video/createbytalkingphoto"
+DTO = (
+    "using System.Net.Http.Json;\nusing System.Text.Json.Serialization;\n\n"
+    "public sealed class TalkRequest HEAD\n{\n"
+    '    [JsonPropertyName("talking_photo_url")] public string PhotoUrl { get; set; } = "";\n'
+    "MEMBER"
+    '    [JsonPropertyName("resolution")] public string Resolution { get; set; } = "720";\n}\n\n'
+    "public static class Talk\n{\n"
+    "    public static Task<HttpResponseMessage> Send(HttpClient http, TalkRequest dto) =>\n"
+    "        SENT;\n}\n"
+)
+AUDIO = '    [JsonPropertyName("audio_url")] public string AudioUrl { get; set; } = "";\n'
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [f'http.PostAsJsonAsync("{TALK}", dto)', f'http.PostAsync("{TALK}", JsonContent.Create(dto))'],
+)
+def test_a_request_type_sent_whole_lacks_a_required_field(sent: str) -> None:
+    text = DTO.replace("SENT", sent).replace("HEAD", "")
+    assert rules_at(text.replace("MEMBER", ""), "Talk.cs", "missing-field") == [4]
+    assert errors(text.replace("MEMBER", AUDIO), "Talk.cs") == []
+
+
+def test_a_request_type_that_extends_another_may_get_the_field_from_it() -> None:
+    text = DTO.replace("SENT", f'http.PostAsJsonAsync("{TALK}", dto)').replace("MEMBER", "")
+    assert errors(text.replace("HEAD", ": MediaRequest"), "Talk.cs") == []

@@ -20,6 +20,7 @@ from akool_cli.audit import (
     authheaders,
     branches,
     curlargs,
+    dtomissing,
     hooks,
     jsonobjects,
     jvmbodies,
@@ -1559,6 +1560,11 @@ def _missing_body(
         if at not in judged:  # (a JVM body built by puts on an empty map or JSON object)
             judged.add(at)
             yield _missing_hit(doc, at, missing, "this body", endpoint)
+        return
+    if index is None and missing and (at := dtomissing.declared_at(doc, request.body)) is not None:
+        if at not in judged:  # (a request type sent whole: `PostAsJsonAsync(url, dto)`)
+            judged.add(at)
+            yield _missing_hit(doc, at, missing, "this request type", endpoint)
         return
     if index is None or index in judged:
         return
