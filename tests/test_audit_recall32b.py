@@ -446,3 +446,38 @@ def test_a_request_type_sent_whole_lacks_a_required_field(sent: str) -> None:
 def test_a_request_type_that_extends_another_may_get_the_field_from_it() -> None:
     text = DTO.replace("SENT", f'http.PostAsJsonAsync("{TALK}", dto)').replace("MEMBER", "")
     assert errors(text.replace("HEAD", ": MediaRequest"), "Talk.cs") == []
+
+
+# -- a command-line flag's boolean sent where the docs give an integer (v3 face_enhance: 0 or 1) --
+
+SWAP = f"{B}/faceswap/highquality/specifyimage"
+FLAGGED = {
+    "argparse.py": (
+        "import argparse, requests\np = argparse.ArgumentParser()\n"
+        'p.add_argument("--enhance", action="store_true")\na = p.parse_args()\n'
+        f'requests.post("{SWAP}", json={{"sourceImage": [], "targetImage": [], "modifyImage": "z",\n'
+        '    "face_enhance": VALUE})\n',
+        "a.enhance",
+    ),
+    "click.py": (
+        "import click, requests\n\n@click.command()\n"
+        '@click.option("--enhance", is_flag=True)\ndef main(enhance):\n'
+        f'    requests.post("{SWAP}", json={{"sourceImage": [], "targetImage": [], "modifyImage": "z",\n'
+        '        "face_enhance": VALUE})\n',
+        "enhance",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLAGGED))
+def test_a_boolean_flag_sent_as_an_integer_field(name: str) -> None:
+    text, sent = FLAGGED[name]
+    line = 1 + text[: text.index("VALUE")].count("\n")
+    assert rules_at(text.replace("VALUE", sent), name, "bad-value") == [line]
+    assert errors(text.replace("VALUE", f"int({sent})"), name) == []
+
+
+def test_a_flag_bound_again_before_it_is_sent_is_not_its_boolean() -> None:
+    text, _ = FLAGGED["click.py"]
+    text = text.replace("    requests", "    enhance = 1 if enhance else 0\n    requests", 1)
+    assert errors(text.replace("VALUE", "enhance"), "click.py") == []

@@ -151,6 +151,26 @@ def option_values(doc: Text, name: str) -> list[tuple[int, int]]:
     return found
 
 
+# An option declared a boolean flag: argparse's `action="store_true"` (or `store_false`), click's
+# `is_flag=True`: what it gives is True or False, whatever the file sends it as.
+FLAG_KIND = rx.compile(r"\baction\s*=\s*[\"']store_(?:true|false)[\"']|\bis_flag\s*=\s*True\b")
+
+
+def boolean_flag(doc: Text, name: str) -> int | None:
+    """Where the command-line option read as `name` (`args.enhance`, click's `enhance`) is
+    declared a boolean flag (see FLAG_KIND): the offset of what says so; None for another."""
+    if "store_" not in doc.text and "is_flag" not in doc.text:
+        return None
+    for m in OPTION.finditer(doc.text):
+        if (m.group("dest") or m.group("n").replace("-", "_")) != name:
+            continue
+        around = doc.paren_around(m.end())
+        flag = FLAG_KIND.search(doc.text, m.end(), around[1]) if around is not None else None
+        if flag is not None:
+            return flag.start()
+    return None
+
+
 def _js_option_values(doc: Text, name: str) -> list[tuple[int, int]]:
     """The spans of the default and the choices of a commander or yargs option read as
     `opts.name` / `argv.name` (commander names `--output-res` `outputRes`; see JS_OPTION)."""

@@ -51,7 +51,7 @@ from akool_cli.audit.calls import (
     api_versioned,
     sibling_call,
 )
-from akool_cli.audit.fallbacks import converted
+from akool_cli.audit.fallbacks import boolean_flag, converted
 from akool_cli.audit.paths import (
     akool_shaped,
     describe,
@@ -2048,6 +2048,8 @@ def _kind_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoin
             new = new.title()
         elif new is not None and ctx.doc().language == "powershell":
             new = "$" + new
+    elif spec.type in ("integer", "number") and value[-1:].isalnum():  # (a name: a flag's?)
+        return _flag_hit(ctx, key, spec, endpoint, value)
     else:
         return None
     offset = key.value_start + m.start(1)
@@ -2062,6 +2064,32 @@ def _kind_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoin
     if key.shared:
         fix = None
     return Hit(line, column, written, _article(spec.type), message, endpoint.url, fix)
+
+
+def _flag_hit(
+    ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint, value: str
+) -> Hit | None:
+    """A command-line flag's boolean sent where the docs give an integer (`"face_enhance":
+    args.enhance` of `add_argument("--enhance", action="store_true")`, click's `is_flag=True`):
+    reported at the value sent, without a patch (the flag is the script's interface)."""
+    held = f.HELD_NAME.fullmatch(value) if spec.type in ("integer", "number") else None
+    doc = ctx.doc()
+    if held is None or (not held.group("o") and doc.last_assignment(held.group("n"), key.offset)):
+        return None  # (a name bound again before it is sent: `enhance = 1 if enhance else 0`)
+    if boolean_flag(doc, held.group("n")) is None:
+        return None
+    offset = (
+        key.value_start + held.start("n") - (len(held.group("o")) + 1 if held.group("o") else 0)
+    )
+    line, column = doc.line_of(offset), doc.column(offset)
+    written = value.strip()
+    message = (
+        f"{spec.name} {written} is a command-line flag's boolean; {describe(endpoint)} documents "
+        f"{_article(spec.type)}"
+    )
+    if spec.enum:
+        message += " (" + " or ".join(spec.enum) + ")"
+    return Hit(line, column, written, _article(spec.type), message, endpoint.url, None)
 
 
 def _type_hit(
