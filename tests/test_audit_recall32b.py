@@ -481,3 +481,36 @@ def test_a_flag_bound_again_before_it_is_sent_is_not_its_boolean() -> None:
     text, _ = FLAGGED["click.py"]
     text = text.replace("    requests", "    enhance = 1 if enhance else 0\n    requests", 1)
     assert errors(text.replace("VALUE", "enhance"), "click.py") == []
+
+
+# -- a GET's whole query in its URL literal, sent by Go's NewRequest or C#'s GetStringAsync -------
+
+VOICES = "https://openapi.akool.com/api/open/v4/voice/list?page=1&size=100"
+LITERAL_GETS = {
+    "v.go": (
+        'package main\n\nimport "net/http"\n\nfunc main() {\n'
+        f'\treq, _ := http.NewRequest(METHOD, "{VOICES}", nil)\n'
+        '\treq.Header.Set("x-api-key", "k")\n\thttp.DefaultClient.Do(req)\n}\n'
+    ),
+    "ctx.go": (
+        'package main\n\nimport "net/http"\n\nfunc main() {\n'
+        f'\treq, _ := http.NewRequestWithContext(ctx, METHOD, "{VOICES}", nil)\n'
+        "\thttp.DefaultClient.Do(req)\n}\n"
+    ),
+    "v.cs": f'var http = new HttpClient();\n\n\nvar s = await http.GetStringAsync("{VOICES}");\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(LITERAL_GETS))
+def test_a_literal_url_s_query_lacks_a_required_field(name: str) -> None:
+    text = LITERAL_GETS[name].replace("METHOD", "http.MethodGet")
+    assert rules_at(text, name, "missing-field") == [text[: text.index(VOICES)].count("\n") + 1]
+    assert errors(text.replace("size=100", "size=100&type=1"), name) == []
+
+
+def test_a_go_query_set_apart_may_hold_the_field() -> None:
+    text = LITERAL_GETS["v.go"].replace("METHOD", '"GET"')
+    text = text.replace(
+        "\treq.Header", "\tq := req.URL.Query()\n\treq.URL.RawQuery = q.Encode()\n\treq.Header"
+    )
+    assert errors(text, "v.go") == []

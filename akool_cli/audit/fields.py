@@ -3204,6 +3204,7 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
     callee = doc.text[max(0, extent[0] - 40) : extent[0]]
     if (
         not GET_CALLEE.search(callee)
+        and not (callee.endswith(GO_REQUESTS) and _go_get(doc, extent[0]))
         and not HTTP_COMMAND.match(doc.line_text(doc.line_of(extent[0])))
         and not fresh_client_get(doc, extent[0])
     ):
@@ -3274,10 +3275,24 @@ def chained_query(doc: Text, start: int) -> bool:
 
 # A GET sent by an HTTP library itself (not a client object of unknown kind, which may add a query).
 GET_CALLEE = rx.compile(
+    # (C#'s HttpClient's other GETs; Go's http.NewRequest given "GET" first: see GO_GET)
     r"(?:\b(?:requests|httpx|axios|session|http)\s*\.\s*(?:get|Get)|\bfetch|\bGetAsync"
+    r"|\bGet(?:String|FromJson|Stream|ByteArray)Async(?:<[^<>()]*>)?"
     r"|Net::HTTP\.get(?:_response)?|\bHTTParty\s*\.\s*get|\burlopen|\bHttpGet|\bfile_get_contents"
     r"|\$http->get|\bcurl_init|\bwp_remote_get)\s*$"
 )
+# Go's `http.NewRequest("GET", url, nil)` (`http.MethodGet` too, after a context with
+# NewRequestWithContext): the request is the URL's own, unless the file sets a request's query
+# apart (`q := req.URL.Query(); q.Set(...); req.URL.RawQuery = q.Encode()`).
+GO_REQUESTS = ("NewRequest", "NewRequestWithContext")
+GO_GET = rx.compile(r"\(?\s*(?:[A-Za-z_]\w*\s*,\s*)?(?:\"GET\"|http\.MethodGet)\s*,")
+
+
+def _go_get(doc: Text, opened: int) -> bool:
+    """Whether the Go request whose arguments open at `opened` is a GET whose query is its URL's."""
+    return GO_GET.match(doc.text, opened) is not None and not doc.holds("RawQuery", "URL.Query()")
+
+
 # A GET on a client object (`c.get(`, `await s.get(`), and a client a library makes on the spot with
 # no default query (`async with httpx.AsyncClient() as c:`, `s = requests.Session()`, `const c =
 # axios.create({ baseURL })`): its calls send the query they are given, no more.
