@@ -2,7 +2,8 @@
 of the environment or a config falls back to (`os.getenv("RES", "720p")`, `cfg.get("res",
 "720p")`, `${RES:-720p}`), a command-line option's default and choices (argparse's
 `add_argument("--resolution", default="720p", choices=[...])` read as `args.resolution`,
-click's `@click.option`, commander's and yargs' `.option(...)`, Go's `flag.String`), and a string that is wholly an interpolation (`"$RES"`, `` `${res}` ``),
+click's `@click.option`, commander's and yargs' `.option(...)`, Go's `flag.String` and its
+pflag/cobra kin: goflags.py), and a string that is wholly an interpolation (`"$RES"`, `` `${res}` ``),
 which is the value of the name it holds, not a literal."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from akool_cli.audit import brackets, rx
+from akool_cli.audit import brackets, goflags, rx
 
 if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
@@ -88,12 +89,16 @@ def default_argument(before: str) -> bool:
     the options a UI offers the name it is bound to (CHOICE_BEFORE)."""
     if DEFAULT_BEFORE.search(before[-120:]) is not None:
         return True
+    if ("lag" in before or "fs." in before) and goflags.default_before(before):
+        return True  # (Go's flags: `cmd.Flags().StringP("res", "r", `)
     return any(c in before for c in UI_CHOICES) and CHOICE_BEFORE.search(before[-600:]) is not None
 
 
 def lookup_key(before: str) -> bool:
     """Whether a literal after this text is the key a lookup reads (`getenv("RES")`)."""
-    return KEY_BEFORE.search(before[-60:]) is not None
+    if KEY_BEFORE.search(before[-60:]) is not None:
+        return True
+    return ("lag" in before or "fs." in before) and goflags.key_before(before)  # (Go's flags)
 
 
 def whole_interpolation(value: str) -> re.Match[str] | None:
@@ -125,6 +130,8 @@ def option_values(doc: Text, name: str) -> list[tuple[int, int]]:
         found += _js_option_values(doc, name)
     if "gr." in doc.text and ("Dropdown(" in doc.text or "Radio(" in doc.text):
         found += _gradio_choices(doc, name)
+    if doc.language == "go":  # `flag.StringVar(&res, "resolution", "720p", ...)`: res's default
+        found += ((at, value_end(doc.text, at)) for at in goflags.filled_defaults(doc.text, name))
     if "--" not in doc.text or name not in doc.text.replace("-", "_"):
         return found
     for m in OPTION.finditer(doc.text):
@@ -142,6 +149,26 @@ def option_values(doc: Text, name: str) -> list[tuple[int, int]]:
             else:  # choices=["720p", "1080p"]: each element
                 found += (e.span() for e in ELEMENT.finditer(doc.text, v.end(), end))
     return found
+
+
+# An option declared a boolean flag: argparse's `action="store_true"` (or `store_false`), click's
+# `is_flag=True`: what it gives is True or False, whatever the file sends it as.
+FLAG_KIND = rx.compile(r"\baction\s*=\s*[\"']store_(?:true|false)[\"']|\bis_flag\s*=\s*True\b")
+
+
+def boolean_flag(doc: Text, name: str) -> int | None:
+    """Where the command-line option read as `name` (`args.enhance`, click's `enhance`) is
+    declared a boolean flag (see FLAG_KIND): the offset of what says so; None for another."""
+    if "store_" not in doc.text and "is_flag" not in doc.text:
+        return None
+    for m in OPTION.finditer(doc.text):
+        if (m.group("dest") or m.group("n").replace("-", "_")) != name:
+            continue
+        around = doc.paren_around(m.end())
+        flag = FLAG_KIND.search(doc.text, m.end(), around[1]) if around is not None else None
+        if flag is not None:
+            return flag.start()
+    return None
 
 
 def _js_option_values(doc: Text, name: str) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ from akool_cli.audit import (
     dtos,
     fallbacks,
     flurl,
+    goqueries,
     handles,
     holders,
     interpolated,
@@ -35,6 +36,7 @@ from akool_cli.audit import (
     querybuilders,
     quotings,
     rx,
+    tostrings,
     urlbuilders,
 )
 from akool_cli.audit.scopes import Scopes
@@ -1184,6 +1186,8 @@ def _query_only_keys(doc: Text, start: int, end: int) -> list[Key]:
         query += [Key(*key, raw=True) for key in netqueries.query_keys(doc.text, start, end)]
     if doc.language == "csharp" and doc.holds(flurl.QUERY_WORD):  # Flurl's .SetQueryParam("k", v)
         query += [Key(*key, raw=True) for key in flurl.query_keys(doc.text, start, end)]
+    if doc.language == "go" and doc.holds(goqueries.WORD):  # go-resty's .SetQueryParam("k", v)
+        query += [Key(*key, raw=True) for key in goqueries.query_keys(doc.text, start, end)]
     query += block_query(doc, end)
     return query
 
@@ -2928,10 +2932,12 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
             continue  # a slice's bound (`quality[:-1]`, `q[0:4]`): no value (recall26a)
         if _transformed(before, value, m.end()):
             continue  # `"".join(...)`, `str_replace('p', '', $q)`: the call's result is sent
-        if not (FALLBACK.search(before) or fallbacks.default_argument(before)) and not re.fullmatch(
-            r"\s*(?:\(|\w+\()?\s*", before
+        if (
+            not (FALLBACK.search(before) or fallbacks.default_argument(before))
+            and not re.fullmatch(r"\s*(?:\(|\w+\()?\s*", before)
+            and (m.group("q") is not None or not tostrings.converter_only(before))
         ):
-            continue
+            continue  # (a number in `String.valueOf(10)`, `strconv.Itoa(10)` is the value sent)
         if fallbacks.lookup_key(before):
             continue  # getenv("RESOLUTION"): the name of what is read
         if m.group("q") is not None and fallbacks.interpolated(m.group("v")):
@@ -2998,10 +3004,13 @@ def _transformed(before: str, value: str, end: int) -> bool:
 
 
 def _to_string(before: str, value: str, end: int) -> bool:
-    """Whether a number is converted to a string before it is sent (see TO_STRING_CALL), itself or
-    the choice it is one branch of (`String(hd ? 1080 : 720)`, `(hd ? 1080 : 720).toString()`), or
-    joined to a string that opens the value (`"" + (hd ? 1080 : 720)`, `\"" + n + "\"`)."""
+    """Whether a number is converted to a string before it is sent (see TO_STRING_CALL, and the
+    JVM's, .NET's and Go's converters: tostrings.py), itself or the choice it is one branch of
+    (`String(hd ? 1080 : 720)`, `(hd ? 1080 : 720).toString()`), or joined to a string that opens
+    the value (`"" + (hd ? 1080 : 720)`, `\\"" + n + "\\"`)."""
     if TO_STRING_CALL.search(before) or TO_STRING_AFTER.match(value, end):
+        return True
+    if "(" in before and tostrings.converter_only(before):
         return True
     if STRING_JOINED.match(value):  # (prec32)
         return True
@@ -3282,6 +3291,7 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
     callee = doc.text[max(0, extent[0] - 40) : extent[0]]
     if (
         not GET_CALLEE.search(callee)
+        and not (callee.endswith(GO_REQUESTS) and _go_get(doc, extent[0]))
         and not HTTP_COMMAND.match(doc.line_text(doc.line_of(extent[0])))
         and not fresh_client_get(doc, extent[0])
         and not jsclients.playwright_get(doc.text, callee)
@@ -3353,10 +3363,24 @@ def chained_query(doc: Text, start: int) -> bool:
 
 # A GET sent by an HTTP library itself (not a client object of unknown kind, which may add a query).
 GET_CALLEE = rx.compile(
+    # (C#'s HttpClient's other GETs; Go's http.NewRequest given "GET" first: see GO_GET)
     r"(?:\b(?:requests|httpx|axios|session|http)\s*\.\s*(?:get|Get)|\bfetch|\bGetAsync"
+    r"|\bGet(?:String|FromJson|Stream|ByteArray)Async(?:<[^<>()]*>)?"
     r"|Net::HTTP\.get(?:_response)?|\bHTTParty\s*\.\s*get|\burlopen|\bHttpGet|\bfile_get_contents"
     r"|\$http->get|\bcurl_init|\bwp_remote_get)\s*$"
 )
+# Go's `http.NewRequest("GET", url, nil)` (`http.MethodGet` too, after a context with
+# NewRequestWithContext): the request is the URL's own, unless the file sets a request's query
+# apart (`q := req.URL.Query(); q.Set(...); req.URL.RawQuery = q.Encode()`).
+GO_REQUESTS = ("NewRequest", "NewRequestWithContext")
+GO_GET = rx.compile(r"\(?\s*(?:[A-Za-z_]\w*\s*,\s*)?(?:\"GET\"|http\.MethodGet)\s*,")
+
+
+def _go_get(doc: Text, opened: int) -> bool:
+    """Whether the Go request whose arguments open at `opened` is a GET whose query is its URL's."""
+    return GO_GET.match(doc.text, opened) is not None and not doc.holds("RawQuery", "URL.Query()")
+
+
 # A GET on a client object (`c.get(`, `await s.get(`), and a client a library makes on the spot with
 # no default query (`async with httpx.AsyncClient() as c:`, `s = requests.Session()`, `const c =
 # axios.create({ baseURL })`): its calls send the query they are given, no more.

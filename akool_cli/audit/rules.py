@@ -20,6 +20,7 @@ from akool_cli.audit import (
     authheaders,
     branches,
     curlargs,
+    dtomissing,
     hooks,
     jsonobjects,
     jvmbodies,
@@ -32,6 +33,7 @@ from akool_cli.audit import (
     returns,
     rx,
     ties,
+    tostrings,
     tstypes,
     twins,
     urlbuilders,
@@ -49,7 +51,7 @@ from akool_cli.audit.calls import (
     api_versioned,
     sibling_call,
 )
-from akool_cli.audit.fallbacks import converted
+from akool_cli.audit.fallbacks import boolean_flag, converted
 from akool_cli.audit.paths import (
     akool_shaped,
     describe,
@@ -1559,6 +1561,11 @@ def _missing_body(
             judged.add(at)
             yield _missing_hit(doc, at, missing, "this body", endpoint)
         return
+    if index is None and missing and (at := dtomissing.declared_at(doc, request.body)) is not None:
+        if at not in judged:  # (a request type sent whole: `PostAsJsonAsync(url, dto)`)
+            judged.add(at)
+            yield _missing_hit(doc, at, missing, "this request type", endpoint)
+        return
     if index is None or index in judged:
         return
     judged.add(index)
@@ -2053,6 +2060,8 @@ def _kind_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoin
             new = new.title()
         elif new is not None and ctx.doc().language == "powershell":
             new = "$" + new
+    elif spec.type in ("integer", "number") and value[-1:].isalnum():  # (a name: a flag's?)
+        return _flag_hit(ctx, key, spec, endpoint, value)
     else:
         return None
     offset = key.value_start + m.start(1)
@@ -2069,14 +2078,42 @@ def _kind_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoin
     return Hit(line, column, written, _article(spec.type), message, endpoint.url, fix)
 
 
+def _flag_hit(
+    ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint, value: str
+) -> Hit | None:
+    """A command-line flag's boolean sent where the docs give an integer (`"face_enhance":
+    args.enhance` of `add_argument("--enhance", action="store_true")`, click's `is_flag=True`):
+    reported at the value sent, without a patch (the flag is the script's interface)."""
+    held = f.HELD_NAME.fullmatch(value) if spec.type in ("integer", "number") else None
+    doc = ctx.doc()
+    if held is None or (not held.group("o") and doc.last_assignment(held.group("n"), key.offset)):
+        return None  # (a name bound again before it is sent: `enhance = 1 if enhance else 0`)
+    if boolean_flag(doc, held.group("n")) is None:
+        return None
+    offset = (
+        key.value_start + held.start("n") - (len(held.group("o")) + 1 if held.group("o") else 0)
+    )
+    line, column = doc.line_of(offset), doc.column(offset)
+    written = value.strip()
+    message = (
+        f"{spec.name} {written} is a command-line flag's boolean; {describe(endpoint)} documents "
+        f"{_article(spec.type)}"
+    )
+    if spec.enum:
+        message += " (" + " or ".join(spec.enum) + ")"
+    return Hit(line, column, written, _article(spec.type), message, endpoint.url, None)
+
+
 def _type_hit(
     ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint
 ) -> Hit | None:
     """A quoted value for a field the docs type as a number or a boolean ("5" for video_length,
     "true" for face_enhance): JSON sends a string where the API reads another type."""
-    if spec.type not in NON_STRINGS or not lit.quoted or lit.text[:1] not in "\"'":
+    if spec.type not in NON_STRINGS or not lit.quoted:
         return None
     doc = ctx.doc()
+    if lit.text[:1] not in "\"'":  # (a number converted: `String.valueOf(10)`, `10.ToString()`)
+        return _converted_hit(ctx, lit, spec, endpoint)
     if converted(doc.text, lit.offset, len(lit.text)):
         return None  # int(os.environ.get("N", "5") or "5"): made a number before it is sent
     line, column = doc.line_of(lit.offset), doc.column(lit.offset)
@@ -2097,6 +2134,22 @@ def _type_hit(
     old = lit.source  # `\\"1\\"` in escaped JSON: its escaped quotes go with it
     fix = Fix(line, column, column + len(old), old, unquoted) if fine else None
     return Hit(line, column, lit.text, _article(spec.type), message, endpoint.url, fix)
+
+
+def _converted_hit(
+    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint
+) -> Hit | None:
+    """A number a script converts to a string before it sends it where the docs give a number
+    (see tostrings.py): reported without a patch (the conversion is the script's code)."""
+    doc = ctx.doc()
+    if spec.type == "boolean" or not tostrings.made_string(doc.text, lit.offset, len(lit.text)):
+        return None
+    line, column = doc.line_of(lit.offset), doc.column(lit.offset)
+    message = (
+        f"{spec.name} {lit.text} is sent as a string; {describe(endpoint)} documents "
+        f"{_article(spec.type)}"
+    )
+    return Hit(line, column, lit.text, _article(spec.type), message, endpoint.url, None)
 
 
 def _range_hit(

@@ -16,6 +16,7 @@ from akool_cli.audit import (
     answers,
     holders,
     jvmanswers,
+    jvmenums,
     parsedanswers,
     resultlocals,
     rx,
@@ -287,6 +288,8 @@ def counted_members(text: str) -> dict[str, int]:
         _iota_block(block.group("body"), found)
     for name, numbers in holders.auto_numbered(text).items():  # (Python's `DONE = auto()`)
         found.setdefault(name, []).extend(numbers)
+    for name, number in jvmenums.numbered(text):  # (Java's `DONE(3)`, read as `E.DONE.code`)
+        found.setdefault(name, []).append(number)
     return {name: numbers[0] for name, numbers in found.items() if len(set(numbers)) == 1}
 
 
@@ -781,9 +784,10 @@ SWITCH = rx.compile(
     r"(?:switch|match|when|case)\b"
 )
 SWITCHED = rx.compile(r"""["'`]?\s*[)\]]*(?:\.\w+\(\s*\))*\s*[)\]]*\s*[{:]?\s*$""")
+# (PowerShell's `switch ($r.data.video_status) {` has cases written `2 { ... }`)
 CASE = rx.compile(
     r"(?P<indent>\s*)(?:case\s+(?P<values>[^:\n]+?)\s*(?::|->)|when\s+(?P<values2>[^\n]+?)"
-    r"(?:\s+then\b|$)|(?:Some\(\s*)?(?P<values3>-?\d+(?:\s*[,|]\s*-?\d+)*)\s*\)?\s*(?:->|=>))"
+    r"(?:\s+then\b|$)|(?:Some\(\s*)?(?P<values3>-?\d+(?:\s*[,|]\s*-?\d+)*)\s*\)?\s*(?:->|=>|\{))"
     r"(?P<rest>.*)$"
 )
 
@@ -855,6 +859,8 @@ def _number(text: _Text, written: str) -> tuple[int | None, Meaning]:
     if names[-1] == "value" and len(names) > 1:  # (Python's Status.DONE.value)
         names.pop()
     qualified = text.counted().get(".".join(names[-2:])) if len(names) > 1 else None
+    if qualified is None and len(names) > 2:  # (a Java enum member's number: `E.DONE.code`)
+        qualified = text.counted().get(".".join(names[-3:-1]))
     number = qualified if qualified is not None else text.number(names[-1])
     meaning = _meaning(names[-1])
     return number, ((meaning, "by its name") if number is not None and meaning else None)
@@ -870,7 +876,7 @@ def _meaning(name: str) -> str | None:
 
 
 # A comparison that is the whole condition or the whole value of a flag: one operator, no `or`.
-ONE_TEST = rx.compile(r"===?|!==?|-eq\b|-ne\b|\.[Ee]quals\(|\bin\b|\|\||\bor\b|-or\b")
+ONE_TEST = rx.compile(r"===?|!==?|-eq\b|-ne\b|\.[Ee]quals\(|\bin\b(?!\.)|\|\||\bor\b|-or\b")
 FOR_IN = rx.compile(r"\bfor\s+[\w, ()]+?\s+in\b")  # (a comprehension's `for r in xs`: no test)
 
 
@@ -1321,7 +1327,8 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
         text.answers = _facts(text).parsed_names(jvm=not text.python) | text.parsed()
     if on is None:
         return getter in text.answers
-    return on.group("n") in text.answers
+    name = on.group("n")  # (PowerShell's `$r.code`: the ties name its `$r` r)
+    return name in text.answers or (name[:1] == "$" and name[1:] in text.answers)
 
 
 def _script_answer(text: _Text, before: str) -> bool:

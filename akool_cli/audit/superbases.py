@@ -20,7 +20,8 @@ SUPER_CALL = rx.compile(
 # A class and the parent it extends: Python's `class Sub(Parent):`, `class Sub extends Parent`
 # (TypeScript, JavaScript, Java; type arguments allowed), Kotlin's `class Sub(...) : Parent(`.
 CLASS_HEAD = rx.compile(
-    r"^(?P<ind>\s*)(?:export\s+)?(?:default\s+)?(?:(?:public|abstract|final|open)\s+)*class\s+"
+    r"^(?P<ind>\s*)(?:export\s+)?(?:default\s+)?"
+    r"(?:(?:public|abstract|final|open|sealed|internal|partial|static|private|protected)\s+)*class\s+"
     r"(?P<n>[A-Za-z_]\w*)(?:<[^>\n]*>)?\s*(?:\(\s*(?P<py>[A-Za-z_][\w.]*)\s*[,)]"
     r"|extends\s+(?P<ext>[A-Za-z_][\w.]*))?"
 )
@@ -168,8 +169,11 @@ def _base_of(value: str, bases: Bases, i: int) -> Base | None:
 
 
 # Java's call of another constructor of the same class, its `(` ending the match (`this(key,
-# "https://...")`, the first statement of a convenience constructor).
-THIS_CALL = rx.compile(r"^\s*this\s*\(")
+# "https://...")`, the first statement of a convenience constructor, perhaps on its head's line:
+# `public AkoolClient(String k) { this(k, DEFAULT_BASE); }`), C#'s and Kotlin's after the head
+# (`public AkoolClient(string k) : this(k, DefaultBase) { }`, `constructor(k: String) : this(k,
+# DEFAULT_BASE)`).
+THIS_CALL = rx.compile(r"(?:^|\{|\)\s*:)\s*this\s*\(")
 
 
 def delegated(lines: list[str], bases: Bases) -> None:
@@ -178,7 +182,7 @@ def delegated(lines: list[str], bases: Bases) -> None:
     }` to `public AkoolClient(String key, String baseUrl) { this.baseUrl = baseUrl; }`): the
     constructor called is the one of as many parameters, other than the caller."""
     for i, line in enumerate(lines):
-        m = THIS_CALL.match(line) if "this" in line else None
+        m = THIS_CALL.search(line) if "this" in line else None
         head = _class_head(lines, i) if m is not None else None
         if m is None or head is None:
             continue
@@ -215,10 +219,10 @@ def _constructors(lines: list[str], head: int) -> Iterator[Parent]:
         following = CLASS_HEAD.match(line) if "class" in line else None
         if following is not None and len(following.group("ind")) <= level:
             return  # (the next class: this one has no more constructors)
-        ctor = CONSTRUCTOR.search(line) or (java.search(line) if java and "{" in line else None)
-        if ctor is None or (
-            ctor.group(0)[0] != "d" and function_def(line) is None and "{" not in line
-        ):
+        below = lines[j + 1].strip() if j + 1 < len(lines) else ""
+        opens = "{" in line or below == "{"  # (its body's brace there or, Allman's, below)
+        ctor = CONSTRUCTOR.search(line) or (java.search(line) if java and opens else None)
+        if ctor is None or (ctor.group(0)[0] != "d" and function_def(line) is None and not opens):
             continue  # (Java's `Name(` a constructor only where its body opens)
         order = _parameter_names(" ".join(lines[j : j + 4]), ctor.end())
         kept = {
@@ -228,8 +232,9 @@ def _constructors(lines: list[str], head: int) -> Iterator[Parent]:
         }
         for k in range(j + 1, min(j + CONSTRUCTOR_LINES, len(lines))):
             for m in KEPT.finditer(lines[k]):
-                if m.group("p") in order:
-                    kept.setdefault(m.group("p"), (m.group("a"), k))
+                param, attribute = m.group("p") or m.group("p2"), m.group("a") or m.group("a2")
+                if param in order and (m.group("a") or attribute != param):
+                    kept.setdefault(param, (attribute, k))
         yield Parent(j, order, kept)
 
 
@@ -255,4 +260,8 @@ def _parameter_names(text: str, at: int) -> list[str]:
 
 # A parameter kept in an attribute: `self.base_url = base_url`, `this.baseUrl = baseUrl;`,
 # `self.base = base_url.rstrip("/")`.
-KEPT = rx.compile(r"\b(?:self|this)\.(?P<a>[A-Za-z_]\w*)\s*=(?!=)\s*(?P<p>[A-Za-z_]\w*)\b(?!\s*\()")
+# (C#'s and Java's field assigned bare in the constructor: `_base = baseUrl;`)
+KEPT = rx.compile(
+    r"\b(?:self|this)\.(?P<a>[A-Za-z_]\w*)\s*=(?!=)\s*(?P<p>[A-Za-z_]\w*)\b(?!\s*\()"
+    r"|^\s*(?P<a2>[A-Za-z_]\w*)\s*=(?!=)\s*(?P<p2>[A-Za-z_]\w*)\s*;"
+)

@@ -15,13 +15,16 @@ from typing import Any
 
 from akool_cli.audit import (
     arguments,
+    classconstants,
     elements,
     handles,
     hooks,
     items,
     jvmanswers,
+    jvmchains,
     nodecallbacks,
     parsedanswers,
+    pscmdlets,
     rx,
     stdlibanswers,
 )
@@ -1596,7 +1599,12 @@ def _chained_on(lines: list[str], i: int, scope: Scope) -> None:
     if "->" not in lines[i] or not lines[i].lstrip().startswith("."):
         return  # (a lambda's arrow first: asked of every line after every call)
     given = jvmanswers.chained_param(lines, i)
-    if given is None or not derived(lines[given[2]], scope.all(), False):
+    if given is None:  # (a link given the request's own response: `.get()` / `.thenApply(r ->`)
+        response = jvmchains.given_response(lines, i)
+        if response is not None and derived(lines[response[1]], scope.all(), False):
+            scope.local.add(response[0])
+        return
+    if not derived(lines[given[2]], scope.all(), False):
         return
     name, kind, _ = given
     scope.local.add(name)
@@ -1670,6 +1678,13 @@ def _on_the_call(
     ):
         # (a minified line binds none; Angular's Observable emits the parsed answer)
         _then_chain(lines, line, own, scope, gives, unwrapped == 1, facts.angular())
+    # (a JVM chain's links below the call, `.get()` then `.thenApply(r -> ...)`: indented lines)
+    below = lines[own + 1 : own + 2]
+    if below and below[0][:1] in (" ", "\t", ".") and facts.mentions("->"):
+        for name, kind in jvmchains.own_chain(lines, start, own):
+            scope.local.add(name)
+            if kind in ("data", "body"):
+                (scope.fields if kind == "data" else scope.bodies).add(name)
     opened = XHR_OPEN.search(lines[line]) if _xhr_line(lines[line]) else None
     if opened is not None:  # xhr.open("GET", url): `xhr.responseText` is its answer's text
         scope.local.add(opened.group("h"))
@@ -1873,6 +1888,8 @@ def _bind_call(
     kept = indent(lines[start]) == 0 or OWN_FIELD.match(lines[start]) is not None
     (scope.lasting if kept else scope.local).update(bound.names)
     scope.since.update(dict.fromkeys(bound.names, start))
+    if not kept and "(" not in bound.rhs:  # (a class's constant read as `Routes.CREDIT`)
+        scope.lasting.update(classconstants.qualified(lines, start, bound.names, bound.rhs))
     if hooks.hook_name(bound.rhs):  # const { data } = useSWR(url, fetcher): what fetcher gives
         _bind_hook(facts, (start, end), bound, scope, gives)
         return
@@ -1909,7 +1926,9 @@ def _bind_call(
             scope.bodies.update(n for n, p in pairs if p == "data")
     elif FIELD_END.search(rhs):
         scope.fields.update(bound.names)  # info = requests.get(u).json()["data"]
-    elif whole_parse(rhs):
+    elif whole_parse(rhs) or (  # (PowerShell's `$r = Invoke-RestMethod ...`, `$r = irm $u`)
+        ("RestMethod" in bound.rhs or "irm " in bound.rhs) and pscmdlets.parsed(bound.rhs)
+    ):
         scope.bodies.update(bound.names)
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
