@@ -58,7 +58,7 @@ DEFINE_CALL = rx.compile(
 # Where a client is given its base: httpx/requests-style base_url, axios baseURL, .NET BaseAddress,
 # ky's prefixUrl, Go resty's SetBaseURL (SetHostURL before v2.7).
 CLIENT_BASE = rx.compile(
-    r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress|prefixUrl|prefixURL"
+    r"\b(?:base_url|baseURL|baseUrl|baseURI|base_uri|BaseAddress|baseAddress|prefixUrl|prefixURL"
     r"|SetBaseURL|SetHostURL)\b"
     # Ruby's Faraday.new(url: BASE) / Faraday.new("https://..."), Excon.new, RestClient::Resource
     r"|\b(?:Faraday|Excon|RestClient::Resource)\.new\s*\(\s*(?:url:\s*|:url\s*=>\s*)?(?=[\"'\w])"
@@ -1356,6 +1356,9 @@ RESOLVING_CLIENTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], bool | Non
     ("guzzle", rx.compile(r"base_uri$"), rx.compile(r"[\"']base_uri[\"']\s*=>"), None),
     # (Symfony's HttpClient resolves its base_uri as RFC 3986 does, as Guzzle's)
     ("guzzle", rx.compile(r"createForBaseUri$"), rx.compile(r"createForBaseUri\("), None),
+    # (CodeIgniter 4's CURLRequest resolves a path against its `baseURI` option as RFC 3986 does:
+    # URI::resolveRelativeURI)
+    ("guzzle", rx.compile(r"baseURI$"), rx.compile(r"[\"']baseURI[\"']\s*=>"), None),
     ("faraday", rx.compile(r"Faraday\.new"), rx.compile(r"Faraday"), True),
     ("aiohttp", rx.compile(r"base_url$"), rx.compile(r"\bClientSession\("), None),
     ("ky", rx.compile(r"prefixU(?:rl|RL)$"), rx.compile(r"\b(?:ky|got)\b"), True),
@@ -1837,10 +1840,7 @@ def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
         elif base is None and AXIOS_CONFIG.search(head.group(0)) and (own := _own_base(bases, i)):
             yield from _joined_to(i, line, m.start("path"), m.group("path"), own)
         elif base is None and receiver and bases.clients and fn.lower() in HTTP_METHODS:
-            module = (
-                _name_of(receiver) in HTTP_MODULES
-                and _name_of(receiver) not in bases.made_clients()
-            )
+            module = module_named(receiver, bases)
             client = client_named(_name_of(receiver), i, bases) if not module else None
             if client is not None:
                 yield from _joined_to(i, line, m.start("path"), m.group("path"), client)
@@ -2418,8 +2418,16 @@ def _module_call(line: str, at: int, bases: Bases) -> bool:
     """Whether the verb at a column is an HTTP module's own (`requests.post(`, `axios.get(`),
     not that of a client the file binds to a module's name (`this.http = axios.create(...)`)."""
     m = RECEIVER.search(line, max(0, at - 80), at)
-    name = _name_of(m.group("r")) if m is not None else ""
-    return name in HTTP_MODULES and name not in bases.made_clients()
+    return m is not None and module_named(m.group("r"), bases)
+
+
+def module_named(ref: str, bases: Bases) -> bool:
+    """Whether a receiver names an HTTP module (`requests`, `axios`, `http`): not a client the
+    file binds to a module's name, nor a PHP variable (`$http = Http::baseUrl(...)`, Laravel's
+    client: a `$` name is never a module)."""
+    name = _name_of(ref)
+    own = ref.lstrip().startswith("$") and not ref.lstrip().startswith("${")
+    return name in HTTP_MODULES and not own and name not in bases.made_clients()
 
 
 # A format string that puts a scheme, a host and a root before the path: "%s://%s%s/x".

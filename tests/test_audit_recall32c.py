@@ -1,0 +1,65 @@
+"""Session 32, recall32c: PHP, Ruby and Python misses (/work/notes/repro21t) and the shapes of a
+program-structure matrix for Python: each shape the audit missed, with a correct twin that stays
+silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from akool_cli.audit.scan import audit_text
+
+B = "https://openapi.akool.com/api/open/v3"
+
+
+def rules_at(text: str, name: str) -> list[tuple[int, str]]:
+    return sorted((f.line, f.rule) for f in audit_text(text, name))
+
+
+# -- CodeIgniter 4's curlrequest service given a baseURI ---------------------------------------------
+
+CI4 = "\n".join(
+    [
+        "<?php",
+        "$client = {make}['baseURI' => '{base}']);",
+        "$res = $client->get('{path}', ['query' => ['{key}' => $id]]);",
+    ]
+)
+
+
+@pytest.mark.parametrize("make", ["service('curlrequest', ", "\\Config\\Services::curlrequest("])
+def test_ci4_curlrequest_base_uri_is_joined(make: str) -> None:
+    text = CI4.format(make=make, base=B + "/", path="content/video/infobymodelid", key="video_id")
+    assert rules_at(text, "v.php") == [(3, "unknown-field")]
+    typo = CI4.format(
+        make=make, base=B + "/", path="content/video/infobymodelidx", key="video_model_id"
+    )
+    assert rules_at(typo, "v.php") == [(3, "unknown-endpoint")]
+
+
+def test_ci4_curlrequest_base_uri_resolves_as_rfc3986() -> None:
+    """CI4's CURLRequest resolves a path against baseURI (URI::resolveRelativeURI): a base without
+    its trailing "/" loses v3, a leading "/" drops the base's path; the documented form is silent."""
+    make = "service('curlrequest', "
+    good = CI4.format(
+        make=make, base=B + "/", path="content/video/infobymodelid", key="video_model_id"
+    )
+    assert rules_at(good, "v.php") == []
+    short = CI4.format(make=make, base=B, path="content/video/infobymodelid", key="video_model_id")
+    assert rules_at(short, "v.php") == [(3, "unknown-endpoint")]
+
+
+# -- Laravel's client bound to `$http` (a PHP variable, never the `http` module) ---------------------
+
+LARAVEL = (
+    "<?php\n"
+    "use Illuminate\\Support\\Facades\\Http;\n"
+    "${name} = Http::withHeaders(['x-api-key' => $k])->baseUrl('" + B + "');\n"
+    "$r = ${name}->post('/content/video/createbytalkingphoto', ['talking_photo_url' => $p,"
+    " 'audio_url' => $a, 'resolution' => '{res}']);\n"
+)
+
+
+@pytest.mark.parametrize("name", ["http", "api", "this->http"])
+def test_laravel_client_named_http_is_joined(name: str) -> None:
+    assert rules_at(LARAVEL.format(name=name, res="720p"), "l.php") == [(4, "bad-value")]
+    assert rules_at(LARAVEL.format(name=name, res="720"), "l.php") == []
