@@ -63,3 +63,44 @@ LARAVEL = (
 def test_laravel_client_named_http_is_joined(name: str) -> None:
     assert rules_at(LARAVEL.format(name=name, res="720p"), "l.php") == [(4, "bad-value")]
     assert rules_at(LARAVEL.format(name=name, res="720"), "l.php") == []
+
+
+# -- Python queries as pairs, dict(k=v), QueryParams and urlencode joined to the URL -----------------
+
+PY_QUERY = (
+    "import httpx, requests\n"
+    "from urllib.parse import urlencode\n"
+    'I = "' + B + '/content/video/infobymodelid"\n'
+    "{pre}r = {call}\n"
+)
+SHAPES = [
+    ("", 'requests.get(I, params=[("{k}", v)])'),
+    ("", 'requests.get(I, params=(("{k}", v),))'),
+    ("", 'requests.get(I, params=dict({k}="x"))'),
+    ("", 'httpx.get(I, params=httpx.QueryParams({{"{k}": v}}))'),
+    ("", "httpx.get(I, params=httpx.QueryParams({k}=v))"),
+    ("", 'requests.get(I + "?" + urlencode({{"{k}": v}}))'),
+    ("", 'requests.get(I + "?" + urllib.parse.urlencode([("{k}", v)]))'),
+    ('q = [("{k}", v)]\n', "requests.get(I, params=q)"),
+    ('q = httpx.QueryParams({k}="x")\n', "httpx.get(I, params=q)"),
+]
+
+
+@pytest.mark.parametrize(("pre", "call"), SHAPES)
+def test_python_query_shapes_are_read(pre: str, call: str) -> None:
+    wrong = PY_QUERY.format(pre=pre.format(k="video_id"), call=call.format(k="video_id"))
+    found = rules_at(wrong, "q.py")
+    assert [rule for _, rule in found] in (["unknown-field"], ["misnamed-field"]), found
+    right = PY_QUERY.format(
+        pre=pre.format(k="video_model_id"), call=call.format(k="video_model_id")
+    )
+    assert rules_at(right, "q.py") == []
+
+
+def test_python_urlencoded_form_body_is_no_query() -> None:
+    text = (
+        "import requests\nfrom urllib.parse import urlencode\n"
+        'requests.post("' + B + '/content/video/createbytalkingphoto", '
+        'data=urlencode({"talking_photo_url": "p", "audio_url": "a", "resolution": "720"}))\n'
+    )
+    assert rules_at(text, "f.py") == []

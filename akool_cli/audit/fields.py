@@ -30,6 +30,7 @@ from akool_cli.audit import (
     interpolated,
     mocks,
     netqueries,
+    pyqueries,
     querybuilders,
     quotings,
     rx,
@@ -1156,7 +1157,10 @@ def _query_only_keys(doc: Text, start: int, end: int) -> list[Key]:
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     for name, at, value_start, value_end in querybuilders.builder_keys(doc.text, start, end):
         query.append(Key(name, at, value_start, value_end, raw=True))  # (url.searchParams.set)
-    if not doc.python and doc.language in ("", "ruby"):  # (PHP's, Ruby's: see querybuilders)
+    if doc.python:  # (pairs, dict(k=v), QueryParams, urlencode joined to the URL: see pyqueries)
+        if doc.holds(*pyqueries.FILE_WORDS):
+            query += [Key(*key, raw=True) for key in pyqueries.query_keys(doc.text, start, end)]
+    elif doc.language in ("", "ruby"):  # (PHP's, Ruby's: see querybuilders)
         query += [Key(*key, raw=True) for key in querybuilders.argument_keys(doc.text, start, end)]
     if doc.holds(*urlbuilders.QUERY_WORDS):  # OkHttp's addQueryParameter, Spring's queryParam
         query += [Key(*key, raw=True) for key in urlbuilders.builder_query(doc.text, start, end)]
