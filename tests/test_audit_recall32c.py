@@ -104,3 +104,50 @@ def test_python_urlencoded_form_body_is_no_query() -> None:
         'data=urlencode({"talking_photo_url": "p", "audio_url": "a", "resolution": "720"}))\n'
     )
     assert rules_at(text, "f.py") == []
+
+
+# -- a PHP template's branch and Symfony's toArray() answers walked in a loop -----------------------
+
+TEMPLATE = "\n".join(
+    [
+        "<?php",
+        "$ctx = stream_context_create(['http' => ['header' => 'x-api-key: ' . getenv('K')]]);",
+        "$json = json_decode(file_get_contents('" + B + "/faceswap/result/listbyids?_ids='"
+        " . urlencode($ids), false, $ctx), true);",
+        "?>",
+        "<?php foreach ($json['data']['result'] as $item): ?>",
+        "  <?php {open} ($item['faceswap_status'] == {status}): ?>",
+        "    <img src=\"<?= htmlspecialchars($item['url']) ?>\"> done",
+        "  <?php endif; ?>",
+        "<?php endforeach; ?>",
+        "",
+    ]
+)
+
+
+@pytest.mark.parametrize("open_", ["if", "elseif"])
+def test_php_template_success_branch_is_read(open_: str) -> None:
+    text = TEMPLATE.replace("{open}", open_)
+    assert rules_at(text.replace("{status}", "2"), "g.php") == [(6, "status-value")]
+    assert rules_at(text.replace("{status}", "3"), "g.php") == []
+
+
+SYMFONY = "\n".join(
+    [
+        "<?php",
+        "$client = \\Symfony\\Component\\HttpClient\\HttpClient::create();",
+        "$response = $client->request('GET', '" + B + "/language/list', "
+        "['headers' => ['x-api-key' => 'k']]);",
+        "$data = $response->toArray();",
+        "foreach ($data['data']['lang_list'] as $lang) {",
+        "    echo $lang['{field}'];",
+        "}",
+        "",
+    ]
+)
+
+
+def test_symfony_to_array_items_are_judged() -> None:
+    assert rules_at(SYMFONY.replace("{field}", "code"), "l.php") == [(6, "answer-field")]
+    assert rules_at(SYMFONY.replace("{field}", "lang_code"), "l.php") == []
+
