@@ -151,3 +151,40 @@ def test_symfony_to_array_items_are_judged() -> None:
     assert rules_at(SYMFONY.replace("{field}", "code"), "l.php") == [(6, "answer-field")]
     assert rules_at(SYMFONY.replace("{field}", "lang_code"), "l.php") == []
 
+
+# -- Ruby's verbs called without parentheses on a client given a base ------------------------------
+
+FARADAY = "\n".join(
+    [
+        'require "faraday"',
+        'conn = Faraday.new(url: "' + B + '", headers: {{ "x-api-key" => ENV["K"] }})',
+        "r = conn.get {path}, {query}",
+        "",
+    ]
+)
+
+
+@pytest.mark.parametrize("query", ["video_id: id", "{ video_id: id }", '"video_id" => id'])
+def test_ruby_command_get_on_a_client_reads_its_query(query: str) -> None:
+    wrong = FARADAY.format(path='"content/video/infobymodelid"', query=query)
+    assert [rule for _, rule in rules_at(wrong, "a.rb")] in (["unknown-field"], ["misnamed-field"])
+    right = FARADAY.format(path="'content/video/infobymodelid'", query="video_model_id: id")
+    assert rules_at(right, "a.rb") == []
+
+
+def test_ruby_command_verbs_join_their_path_to_the_client_base() -> None:
+    typo = FARADAY.format(path='"content/video/infobymodelidx"', query="video_model_id: id")
+    assert rules_at(typo, "a.rb") == [(3, "unknown-endpoint")]
+    httparty = "\n".join(
+        [
+            "class Akool",
+            "  include HTTParty",
+            '  base_uri "' + B + '"',
+            "  def info(id)",
+            '    self.class.get "/content/video/infobymodelid", query: { video_id: id }',
+            "  end",
+            "end",
+            "",
+        ]
+    )
+    assert [rule for _, rule in rules_at(httparty, "a.rb")] == ["unknown-field"]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from akool_cli.audit import arguments, rx
+from akool_cli.audit import arguments, commandcalls, rx
 from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.otherhosts import class_prefix, other_vendor
@@ -1944,6 +1944,9 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
     clients = bool(bases.helpers or bases.clients or bases.methods)
     if clients:
         yield from _path_arguments(i, line, bases)
+        command = commandcalls.parenthesized(line)  # (Ruby's `conn.get "x", k: v`)
+        if command is not None:
+            yield from _path_arguments(i, command, bases, 0, line)
         if "{" in line and HOLE_CALL.search(line):
             yield from _called_holes(i, line, bases)
     if bases.helpers and "(" in line and bases.later_helpers():
