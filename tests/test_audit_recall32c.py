@@ -188,3 +188,45 @@ def test_ruby_command_verbs_join_their_path_to_the_client_base() -> None:
         ]
     )
     assert [rule for _, rule in rules_at(httparty, "a.rb")] == ["unknown-field"]
+
+
+# -- a language's name where the docs ask for language codes -----------------------------------------
+
+TRANSLATE = (
+    "import requests\n"
+    'requests.post("' + B + '/content/video/createbytranslate", json={{"url": u, '
+    '"language": "{language}", "source_language": "{source}"}})\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "fixed"),
+    [
+        ("Spanish", "DEFAULT", '"es"'),
+        ("es,French", "en", '"es,fr"'),
+        ("zh-CN", "english", '"en"'),
+    ],
+)
+def test_translate_language_names_are_found_with_their_codes(
+    language: str, source: str, fixed: str
+) -> None:
+    found = audit_text(TRANSLATE.format(language=language, source=source), "t.py")
+    assert [(f.line, f.rule) for f in found] == [(2, "bad-value")]
+    assert fixed in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("language", "source"), [("es", "DEFAULT"), ("es,fr,zh-CN", "en"), ("ja,zh-CN-shandong", "zh")]
+)
+def test_translate_language_codes_stay_silent(language: str, source: str) -> None:
+    assert rules_at(TRANSLATE.format(language=language, source=source), "t.py") == []
+
+
+def test_iso_code_fields_take_the_name_as_a_code() -> None:
+    text = (
+        "import requests\n"
+        'requests.post("https://openapi.akool.com/api/open/v4/voice/tts", json={"input_text": "hi",'
+        ' "voice_id": "v", "language_code": "english"})\n'
+    )
+    found = audit_text(text, "t.py")
+    assert [(f.line, f.rule) for f in found] == [(2, "bad-value")] and '"en"' in found[0].message

@@ -1003,13 +1003,16 @@ def _label(text: str, start: int) -> str:
 
 
 def value_end(doc: Text, key: Key, owner: Container) -> int:
-    """Where a key's value ends: the next comma or newline at the same depth, or the container end."""
+    """Where a key's value ends: the next comma or newline at the same depth, or the container end
+    (a string's own commas and brackets skipped: `"language": "es,fr"` is one value)."""
     if key.value_end >= 0:
         return key.value_end
     text, depth, i, limit = doc.text, 0, key.value_start, owner.end
     while i < limit:
         c = text[i]
-        if c in "{[(":
+        if c in "\"'`":
+            i = max(i, _string_close(text, i, limit))
+        elif c in "{[(":
             depth += 1
         elif c in "}])":
             if depth == 0:
@@ -1020,6 +1023,20 @@ def value_end(doc: Text, key: Key, owner: Container) -> int:
         i += 1
     key.value_end = i
     return i
+
+
+def _string_close(text: str, at: int, limit: int) -> int:
+    """The quote that closes the string opened at `at` on its line (an escaped opening quote, JSON
+    inside a string, closes at the next escaped one), or -1."""
+    quote, line_end = text[at], text.find("\n", at, limit)
+    stop = limit if line_end < 0 else line_end
+    if at > 0 and text[at - 1] == "\\":
+        close = text.find("\\" + quote, at + 1, stop)
+        return close + 1 if close >= 0 else -1
+    close = text.find(quote, at + 1, stop)
+    while close > 0 and text[close - 1] == "\\":
+        close = text.find(quote, close + 1, stop)
+    return close
 
 
 # -- which container a call sends -------------------------------------------------------------------
