@@ -230,3 +230,33 @@ def test_iso_code_fields_take_the_name_as_a_code() -> None:
     )
     found = audit_text(text, "t.py")
     assert [(f.line, f.rule) for f in found] == [(2, "bad-value")] and '"en"' in found[0].message
+
+
+# -- a PHP client's base given as a property or a constructor parameter's default -----------------
+
+PHP_HELD_BASE = "\n".join(
+    [
+        "<?php",
+        "class Akool {{",
+        "    public $root = '" + B + "';",
+        "    public function __construct(string $base = '" + B + "/') {{",
+        "        $this->guzzle = new \\GuzzleHttp\\Client(['base_uri' => $base]);",
+        "    }}",
+        "    public function video(string $id) {{",
+        "        $client = new \\yii\\httpclient\\Client(['baseUrl' => $this->root]);",
+        "        return $client->get('{yii}', ['video_model_id' => $id])->send();",
+        "    }}",
+        "    public function talk() {{",
+        "        return $this->guzzle->post('{guzzle}', ['json' => []]);",
+        "    }}",
+        "}}",
+        "",
+    ]
+)
+
+
+def test_php_client_base_held_in_a_property_or_a_parameter_default_is_joined() -> None:
+    text = PHP_HELD_BASE.format(
+        yii="content/video/infobymodelidx", guzzle="content/video/createbytalkingphotos"
+    )
+    assert rules_at(text, "a.php") == [(9, "unknown-endpoint"), (12, "unknown-endpoint")]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from akool_cli.audit import arguments, commandcalls, rx
+from akool_cli.audit import arguments, brackets, commandcalls, rx
 from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.otherhosts import class_prefix, other_vendor
@@ -1250,7 +1250,8 @@ def _client(lines: list[str], i: int, m: re.Match[str], bases: Bases) -> None:
     rest = line[m.end() :].lstrip(" \"':=>(")
     given = BASE_CALL.match(line, m.end())  # Laravel's ->baseUrl($base)->post('/x'): $base
     rest = given.group("a") if given is not None else rest
-    base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
+    value = rest[: brackets.walk(rest, 0, len(rest), ",;")]  # (`'base_uri' => $this->base]`)
+    base = _literal_base(value, bases, i) or _literal_base(line[m.end() :], bases, i)
     option = OPTION_VALUE.match(rest) if base is None else None
     if option is not None:  # baseURL: BASE, url: "/x" (one request's options)
         base = _literal_base(option.group("v"), bases)
