@@ -260,3 +260,37 @@ def test_php_client_base_held_in_a_property_or_a_parameter_default_is_joined() -
         yii="content/video/infobymodelidx", guzzle="content/video/createbytalkingphotos"
     )
     assert rules_at(text, "a.php") == [(9, "unknown-endpoint"), (12, "unknown-endpoint")]
+
+
+# -- a Python model built from the answer's data --------------------------------------------------
+
+MODEL = "\n".join(
+    [
+        "from dataclasses import dataclass",
+        "import requests",
+        "",
+        "@dataclass",
+        "class Info:",
+        "    video_status: int",
+        '    {field}: str = ""',
+        "",
+        "def info(v):",
+        '    j = requests.get("' + B + '/content/video/infobymodelid", '
+        'params={{"video_model_id": v}}).json()',
+        "{body}",
+        "",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '    return Info(**j["data"])',
+        '    data = j["data"]\n    return Info(**data)',
+        '    return Info.model_validate(j["data"])',
+    ],
+)
+def test_python_model_of_the_answer_data_is_judged(body: str) -> None:
+    assert rules_at(MODEL.format(field="video_url", body=body), "m.py") == [(7, "response-field")]
+    assert rules_at(MODEL.format(field="video", body=body), "m.py") == []
