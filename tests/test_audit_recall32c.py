@@ -294,3 +294,65 @@ MODEL = "\n".join(
 def test_python_model_of_the_answer_data_is_judged(body: str) -> None:
     assert rules_at(MODEL.format(field="video_url", body=body), "m.py") == [(7, "response-field")]
     assert rules_at(MODEL.format(field="video", body=body), "m.py") == []
+
+
+# -- a helper that sends the body it is given unchanged -----------------------------------------------
+
+HELPER = "\n".join(
+    [
+        "import requests",
+        'BASE = "' + B + '"',
+        "def _post(path, body):",
+        "{sends}",
+        '_post("/content/video/createbytalkingphoto", {{"talking_photo_url": "p"}})',
+        "",
+    ]
+)
+
+
+def test_missing_field_through_a_helper_that_sends_its_body_unchanged() -> None:
+    sends = "    return requests.post(BASE + path, json=body).json()"
+    assert rules_at(HELPER.format(sends=sends), "h.py") == [(5, "missing-field")]
+
+
+@pytest.mark.parametrize(
+    "sends",
+    [
+        '    body["audio_url"] = "a"\n    return requests.post(BASE + path, json=body).json()',
+        '    return requests.post(BASE + path, json={**body, "audio_url": "a"}).json()',
+        "    return requests.post(BASE + path, json=add_defaults(body)).json()",
+    ],
+)
+def test_a_helper_that_adds_to_its_body_is_not_judged(sends: str) -> None:
+    assert rules_at(HELPER.format(sends=sends), "h.py") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "h.js",
+            "const BASE = '" + B + "';\n"
+            "async function post(path, body) {\n"
+            "  return fetch(BASE + path, { method: 'POST', body: JSON.stringify(body) });\n"
+            "}\n"
+            "post('/content/video/createbytalkingphoto', { talking_photo_url: 'p' });\n",
+        ),
+        (
+            "h.sh",
+            'BASE="' + B + '"\n'
+            'akool_post() {\n  curl -s -X POST "$BASE$1" -d "$2"\n}\n'
+            'akool_post /content/video/createbytalkingphoto \'{"talking_photo_url": "p"}\'\n',
+        ),
+        (
+            "h.php",
+            "<?php\nfunction akool_post($path, $body) {\n"
+            "    $ch = curl_init('" + B + "' . $path);\n"
+            "    curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($body));\n"
+            "    return curl_exec($ch);\n}\n"
+            "akool_post('/content/video/createbytalkingphoto', ['talking_photo_url' => 'p']);\n",
+        ),
+    ],
+)
+def test_missing_field_through_helpers_of_other_languages(name: str, text: str) -> None:
+    assert [rule for _, rule in rules_at(text, name)] == ["missing-field"]

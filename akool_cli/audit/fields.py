@@ -30,6 +30,7 @@ from akool_cli.audit import (
     interpolated,
     mocks,
     netqueries,
+    passthrough,
     pyqueries,
     querybuilders,
     quotings,
@@ -3112,7 +3113,7 @@ def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None
     if not _only_keys(doc, c):
         return None
     extent = doc._sent_at.get(id(request))
-    if extent is None or (direct and not _direct(doc, extent[0])):
+    if extent is None or (direct and not _direct(doc, extent[0]) and not _passes(doc, extent, c)):
         return None
     call = extent[0]
     if MULTIPART.search(doc.text, *extent):
@@ -3378,6 +3379,16 @@ AKOOL_API_COMMAND = rx.compile(r"\s*akool\s+api\s")  # (see curlargs.AKOOL_API)
 METHOD_OWNER = rx.compile(
     r"(?P<owner>[A-Za-z_]\w*)\s*(?:\.|->)\s*(?P<verb>\w+)\s*(?:<[^>()]*>)?\s*$"
 )
+
+
+def _passes(doc: Text, extent: tuple[int, int], c: Container) -> bool:
+    """Whether the script's own function the request at `extent` calls sends the literal `c`
+    (written in the call) as its body unchanged (see passthrough)."""
+    if not extent[0] < c.start < extent[1]:
+        return False
+    shell = doc.text[extent[0] : extent[0] + 1] != "("
+    at = doc.starts[doc.line_of(extent[0])] if shell else extent[0]
+    return passthrough.sends_unchanged(doc.text, at, c.start, shell)
 
 
 def _direct(doc: Text, call: int) -> bool:
