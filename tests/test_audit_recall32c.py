@@ -356,3 +356,25 @@ def test_a_helper_that_adds_to_its_body_is_not_judged(sends: str) -> None:
 )
 def test_missing_field_through_helpers_of_other_languages(name: str, text: str) -> None:
     assert [rule for _, rule in rules_at(text, name)] == ["missing-field"]
+
+
+# -- a helper handing its path on to another, with a lookup's .get( in its arguments -----------------
+
+
+def test_a_lookup_get_in_a_passed_on_call_says_no_method() -> None:
+    text = "\n".join(
+        [
+            "import os, requests",
+            'BASE = "' + B + '"',
+            "def akool_post(path, body):",
+            "    return requests.post(BASE + path, json=body).json()",
+            "def hooked(path, body):",
+            '    return akool_post(path, {**body, "webhookUrl": os.environ.get("HOOK", "")})',
+            'hooked("/content/video/createbytalkingphoto", {"talking_photo_url": p, "audio_url": a})',
+            "",
+        ]
+    )
+    assert rules_at(text, "h.py") == []
+    assert rules_at(text.replace("createbytalkingphoto", "createbyphoto"), "h.py") == [
+        (7, "unknown-endpoint")
+    ]
