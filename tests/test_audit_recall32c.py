@@ -378,3 +378,31 @@ def test_a_lookup_get_in_a_passed_on_call_says_no_method() -> None:
     assert rules_at(text.replace("createbytalkingphoto", "createbyphoto"), "h.py") == [
         (7, "unknown-endpoint")
     ]
+
+
+# -- a helper handing its keyword arguments whole to the HTTP library ---------------------------------
+
+KW_HELPER = "\n".join(
+    [
+        "import requests",
+        "class Akool:",
+        "    def __init__(self):",
+        '        self.base = "' + B + '"',
+        "        self.session = requests.Session()",
+        "    def _request(self, method, path, **kw):",
+        "{body}",
+        "    def talk(self, photo):",
+        '        return self._request("POST", "/content/video/createbytalkingphoto",'
+        ' json={{"talking_photo_url": photo}})',
+        "",
+    ]
+)
+
+
+def test_missing_field_through_a_helper_handing_on_its_keyword_arguments() -> None:
+    body = (
+        '        return self.session.request(method, f"{self.base}{path}", timeout=60, **kw).json()'
+    )
+    assert rules_at(KW_HELPER.format(body=body), "k.py") == [(9, "missing-field")]
+    added = '        kw.setdefault("json", {})["audio_url"] = "a"\n' + body
+    assert rules_at(KW_HELPER.format(body=added), "k.py") == []

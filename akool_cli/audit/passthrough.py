@@ -54,11 +54,32 @@ def sends_unchanged(text: str, call: int, literal: int, shell: bool) -> bool:
         return False
     opened = found[0].end() - 1
     closed = brackets.walk(text, opened + 1, len(text))
-    params = [p for p in (_name(part) for part in _split(text, opened + 1, closed)) if p]
+    parts = _split(text, opened + 1, closed)
+    keyword = BODY_KEYWORD.match(_split(text, call + 1, literal + 1)[-1])
+    if keyword is not None:  # (`_request("POST", path, json={...})` to `def _request(m, p, **kw)`)
+        rest = [part.strip()[2:] for part in parts if part.strip().startswith("**")]
+        return len(rest) == 1 and _only_handed_on(_body(text, closed), _name(rest[0]))
+    params = [p for p in (_name(part) for part in parts) if p]
     params = [p for p in params if p not in ("self", "cls")]
     if position >= len(params):
         return False
     return _only_sent(_body(text, closed), params[position])
+
+
+# A keyword argument that is a Python HTTP call's body (`json=`, `data=`), before the literal.
+BODY_KEYWORD = rx.compile(r"\s*(?:json|data)\s*=\s*[\[{(]$")
+# An HTTP library's call a helper hands its keyword arguments on to (`session.request(m, u, **kw)`).
+HANDED_ON = r"(?:\brequests|\bhttpx|\.\s*(?:session|client|_session|_client|http))\s*\.\s*(?:request|get|post|put|patch|delete)\([^()]*\*\*{p}\s*\)"
+
+
+def _only_handed_on(body: str, name: str) -> bool:
+    """Whether a helper's keyword arguments (`**kw`) are used only as handed whole to an HTTP
+    library's call (nothing read, set or defaulted: `kw.setdefault("json", ...)` adds)."""
+    if not name:
+        return False
+    uses = re.findall(rf"(?<![\w$]){re.escape(name)}(?!\w)", body)
+    handed = re.findall(HANDED_ON.format(p=re.escape(name)), body)
+    return len(uses) == 1 and len(handed) == 1
 
 
 def _argument_index(text: str, call: int, literal: int) -> int | None:
