@@ -406,3 +406,18 @@ def test_missing_field_through_a_helper_handing_on_its_keyword_arguments() -> No
     assert rules_at(KW_HELPER.format(body=body), "k.py") == [(9, "missing-field")]
     added = '        kw.setdefault("json", {})["audio_url"] = "a"\n' + body
     assert rules_at(KW_HELPER.format(body=added), "k.py") == []
+
+
+def test_a_comprehension_over_a_get_chain_reads_its_items() -> None:
+    text = "\n".join(
+        [
+            "import requests",
+            'body = requests.get("'
+            + B
+            + '/faceswap/result/listbyids", params={{"_ids": i}}).json()',
+            'urls = [r.get("{field}") for r in body.get("data", {{}}).get("result", [])]',
+            "",
+        ]
+    )
+    assert rules_at(text.format(field="result_url"), "c.py") == [(3, "answer-field")]
+    assert rules_at(text.format(field="url"), "c.py") == []
