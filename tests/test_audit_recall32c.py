@@ -421,3 +421,27 @@ def test_a_comprehension_over_a_get_chain_reads_its_items() -> None:
     )
     assert rules_at(text.format(field="result_url"), "c.py") == [(3, "answer-field")]
     assert rules_at(text.format(field="url"), "c.py") == []
+
+
+# -- a Ruby client held in an instance variable named like a module (`@http`) -----------------------
+
+
+@pytest.mark.parametrize("ivar", ["@http", "@conn"])
+def test_ruby_instance_variable_client_named_http_is_joined(ivar: str) -> None:
+    text = "\n".join(
+        [
+            'require "faraday"',
+            "class A",
+            '  def initialize(key: ENV["K"], base: "' + B + '")',
+            "    " + ivar + ' = Faraday.new(url: base, headers: { "x-api-key" => key })',
+            "  end",
+            "  def talk(a, b)",
+            "    " + ivar + '.post("content/video/createbytalkingphoto", '
+            '{ talking_photo_url: a, audio_url: b, resolution: "{res}" }.to_json)',
+            "  end",
+            "end",
+            "",
+        ]
+    )
+    assert rules_at(text.replace("{res}", "2k"), "a.rb") == [(7, "bad-value")]
+    assert rules_at(text.replace("{res}", "1080"), "a.rb") == []

@@ -2422,15 +2422,16 @@ def _module_call(line: str, at: int, bases: Bases) -> bool:
     """Whether the verb at a column is an HTTP module's own (`requests.post(`, `axios.get(`),
     not that of a client the file binds to a module's name (`this.http = axios.create(...)`)."""
     m = RECEIVER.search(line, max(0, at - 80), at)
-    return m is not None and module_named(m.group("r"), bases)
+    ivar = m is not None and line[m.start("r") - 1 : m.start("r")] == "@"  # (Ruby's `@http.post`)
+    return m is not None and module_named(("@" if ivar else "") + m.group("r"), bases)
 
 
 def module_named(ref: str, bases: Bases) -> bool:
     """Whether a receiver names an HTTP module (`requests`, `axios`, `http`): not a client the
-    file binds to a module's name, nor a PHP variable (`$http = Http::baseUrl(...)`, Laravel's
-    client: a `$` name is never a module)."""
+    file binds to a module's name, nor a PHP variable or a Ruby instance variable (`$http =
+    Http::baseUrl(...)`, Laravel's client; `@http = Faraday.new(url: ...)`: never a module)."""
     name = _name_of(ref)
-    own = ref.lstrip().startswith("$") and not ref.lstrip().startswith("${")
+    own = ref.lstrip().startswith(("$", "@")) and not ref.lstrip().startswith("${")
     return name in HTTP_MODULES and not own and name not in bases.made_clients()
 
 
