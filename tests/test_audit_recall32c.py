@@ -445,3 +445,20 @@ def test_ruby_instance_variable_client_named_http_is_joined(ivar: str) -> None:
     )
     assert rules_at(text.replace("{res}", "2k"), "a.rb") == [(7, "bad-value")]
     assert rules_at(text.replace("{res}", "1080"), "a.rb") == []
+
+
+def test_php_stream_context_content_encoding_a_held_payload_is_read() -> None:
+    text = "\n".join(
+        [
+            "<?php",
+            "$payload = ['talking_photo_url' => $p, 'audio_url' => $a, 'resolution' => '{res}'];",
+            "$ctx = stream_context_create(['http' => ['method' => 'POST', 'header' => 'x-api-key: k',"
+            " 'content' => json_encode($payload)]]);",
+            "$res = file_get_contents('"
+            + B
+            + "/content/video/createbytalkingphoto', false, $ctx);",
+            "",
+        ]
+    )
+    assert rules_at(text.replace("{res}", "720p"), "s.php") == [(2, "bad-value")]
+    assert rules_at(text.replace("{res}", "720"), "s.php") == []

@@ -1300,8 +1300,11 @@ def _content_keys(doc: Text, context: tuple[int, int], before: int) -> list[Key]
     return keys
 
 
-# The options' `'content' => $payload`: a name the body is held in (`$payload = json_encode([...])`).
-CONTENT_NAME = rx.compile(r"[\"']content[\"']\s*=>\s*\$(?P<n>\w+)\s*[,\]\)]")
+# The options' `'content' => $payload`: a name the body is held in (`$payload = json_encode([...])`),
+# or encoded there (`'content' => json_encode($payload)` of `$payload = [...]`).
+CONTENT_NAME = rx.compile(
+    r"[\"']content[\"']\s*=>\s*(?:(?:json_encode|http_build_query)\(\s*)?\$(?P<n>\w+)\s*\)?\s*[,\]\)]"
+)
 
 
 def _content_name_keys(doc: Text, context: tuple[int, int], before: int) -> list[Key]:
