@@ -74,7 +74,10 @@ def decoded_types(
     name in `data` holding it); a Python constructor only of the parsed answer or of a name in
     `names` (`TalkReq(**params)` in a request's arguments is the request's). Worked out once per
     text and names: every call on a minified line asks of the whole line (perf30's cls400.js)."""
-    return list(_decoded_types(text, frozenset(names), data))
+    found = list(_decoded_types(text, frozenset(names)))
+    if data and "**" in text:  # (`Model(**data)`, data holding the answer's data)
+        found += [t for t in _decoded_in(text, set(names), data) if t[2] == DATA and t not in found]
+    return found
 
 
 # The callee decoded_types gives a Python model of the answer's data (not of the whole answer).
@@ -82,10 +85,8 @@ DATA = "data:"
 
 
 @lru_cache(maxsize=256)
-def _decoded_types(
-    text: str, names: frozenset[str], data: frozenset[str]
-) -> tuple[tuple[str, str, str], ...]:
-    return tuple(_decoded_in(text, set(names), data))
+def _decoded_types(text: str, names: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+    return tuple(_decoded_in(text, set(names)))
 
 
 def _decoded_in(
