@@ -126,6 +126,8 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
         field["enum"] = enum
     elif field["type"] == "string" and ISO_639_1.search(description):
         field["format"] = "iso639-1"  # "Language code (ISO 639-1)", "in ISO-639-1 format"
+    elif field["type"] == "string" and _language_codes(name, description):
+        field["format"] = "language-code"  # "Language code for speech-to-text recognition"
     elif field["type"] == "string" and PERCENT_RANGE.search(_cell_text(description)):
         field["format"] = "percent"  # "Voice speaking speed【field value ranges（0%-100%）】"
     if field["type"] in ("integer", "number"):
@@ -140,6 +142,22 @@ PERCENT_RANGE = re.compile(r"\branges?\s*[（(]\s*0%\s*-\s*100%\s*[）)]", re.I)
 # A text field's row that says it takes a two-letter language code ("Language code (ISO 639-1)",
 # "Supplying the input language in ISO-639-1 format"): the format is checked, not a list.
 ISO_639_1 = re.compile(r"\bISO[- ]?639-1\b", re.I)
+
+# A text field's row or schema that says it takes language codes, a region's too ("Language code
+# for speech-to-text recognition", "specify a language code (e.g., "en" ...)"), or a field named
+# for a language whose examples are all codes ("separate with commas (e.g., "ja,zh-CN-shandong")").
+LANGUAGE_CODES = re.compile(r"\blanguage codes?\b", re.I)
+CODES_EXAMPLE = re.compile(
+    r'\be\.g\.,?\s*"[a-z]{2}(?:-[A-Za-z0-9]+)*(?:,[a-z]{2}(?:-[A-Za-z0-9]+)*)*"'
+)
+
+
+def _language_codes(name: str, description: str) -> bool:
+    """Whether a text field takes language codes (see LANGUAGE_CODES, CODES_EXAMPLE)."""
+    if LANGUAGE_CODES.search(description):
+        return True
+    return "lang" in name.lower() and CODES_EXAMPLE.search(description) is not None
+
 
 NUM = r"(-?\d+(?:\.\d+)?)"
 # How the pages state a number's range, and nothing looser: a Value cell `[-30, 30]`; "(0-1)",
@@ -628,6 +646,8 @@ def _schema_field(
         field["enum"] = [str(v) for v in node["enum"]]
     elif "const" in node and isinstance(node["const"], str | int | float):  # (one value: an enum)
         field["enum"] = [str(node["const"])]
+    elif field["type"] == "string" and _language_codes(name, str(node.get("description") or "")):
+        field["format"] = "language-code"
     if field["type"] in ("integer", "number"):
         field.update(
             {b: node[b] for b in ("minimum", "maximum") if isinstance(node.get(b), int | float)}

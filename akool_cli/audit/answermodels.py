@@ -65,13 +65,23 @@ WORD = rx.compile(r"[A-Za-z_$][\w$]*")
 ANNOTATION_LINE = rx.compile(r"\s*@[\w.]+(?:\(.*\))?\s*$")
 
 
-def decoded_types(text: str, names: set[str]) -> list[tuple[str, str, str]]:
+def decoded_types(
+    text: str, names: set[str], data: frozenset[str] = frozenset()
+) -> list[tuple[str, str, str]]:
     """The types a statement's text decodes an answer into, each with its type argument
     (`Envelope<VideoData>`'s VideoData, or "") and the function given it as its own type argument
-    ("" for none); a Python constructor only of the parsed answer or of a name in `names`
-    (`TalkReq(**params)` in a request's arguments is the request's). Worked out once per text
-    and names: every call on a minified line asks of the whole line (perf30's cls400.js)."""
-    return list(_decoded_types(text, frozenset(names)))
+    ("" for none, DATA for a Python model of the answer's data: `VideoData(**j["data"])`, or of a
+    name in `data` holding it); a Python constructor only of the parsed answer or of a name in
+    `names` (`TalkReq(**params)` in a request's arguments is the request's). Worked out once per
+    text and names: every call on a minified line asks of the whole line (perf30's cls400.js)."""
+    found = list(_decoded_types(text, frozenset(names)))
+    if data and "**" in text:  # (`Model(**data)`, data holding the answer's data)
+        found += [t for t in _decoded_in(text, set(names), data) if t[2] == DATA and t not in found]
+    return found
+
+
+# The callee decoded_types gives a Python model of the answer's data (not of the whole answer).
+DATA = "data:"
 
 
 @lru_cache(maxsize=256)
@@ -79,7 +89,9 @@ def _decoded_types(text: str, names: frozenset[str]) -> tuple[tuple[str, str, st
     return tuple(_decoded_in(text, set(names)))
 
 
-def _decoded_in(text: str, names: set[str]) -> list[tuple[str, str, str]]:
+def _decoded_in(
+    text: str, names: set[str], data: frozenset[str] = frozenset()
+) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     declared: list[tuple[str, str, str]] = []
     for m in DECODED_INTO.finditer(text):
@@ -90,6 +102,8 @@ def _decoded_in(text: str, names: set[str]) -> list[tuple[str, str, str]]:
         ):
             continue
         if group in ("p", "k", "c3") and not _given_answer(text, m.end(), names):
+            if group in ("p", "k") and _given_data(text, m.end(), names, data):
+                found.append((m.group(group), "", DATA))
             continue
         argument = m.group(f"{group}2") if group in ("g", "w", "f") else ""
         callee = m.group("callee") if group == "g" else ""
@@ -117,6 +131,23 @@ def _given_answer(text: str, opened: int, names: set[str]) -> bool:
 
 
 GIVEN_DATA = rx.compile(r"""\[\s*["']data["']\s*\]|\.get\(\s*["']data["']|\.data\b""")
+# A constructor's arguments that are the answer's data: `**j["data"]`, `r.json()["data"]`,
+# `**data` of a name holding it (the whole argument list: not `**j["data"]["video"]`).
+DATA_ARGUMENTS = rx.compile(
+    r"""\s*(?:\*\*)?\s*(?P<n>[A-Za-z_]\w*)(?:\.json\(\s*\))?"""
+    r"""(?P<d>\[\s*["']data["']\s*\]|\.get\(\s*["']data["'][^()]*\))?\s*\)"""
+)
+
+
+def _given_data(text: str, opened: int, names: set[str], data: frozenset[str]) -> bool:
+    """Whether a Python model's constructor is given the answer's data: the data of a name in
+    `names` (the parsed answer, `**j["data"]`, or `r.json()["data"]`), or a name in `data`."""
+    m = DATA_ARGUMENTS.match(text, opened)
+    if m is None:
+        return False
+    if m.group("d"):
+        return m.group("n") in names or ".json(" in m.group(0)
+    return m.group("n") in data
 
 
 def model_reads(doc: Text, type_name: str, argument: str = "") -> list[Read]:
@@ -261,10 +292,16 @@ def decoded_reads(
     # (not the names holding the answer's data or a part below it: `Model.model_validate(data)`
     # after `data = j["data"]` is a model of the data, as `Model(**j["data"])` is)
     names = scope.all() - scope.fields - scope.parts
-    if not own and names.isdisjoint(WORD.findall(text)):
+    words = WORD.findall(text)
+    if not own and names.isdisjoint(words) and scope.fields.isdisjoint(words):
         return []
     found: list[Read] = []
-    for type_name, argument, callee in decoded_types(text, names):
+    for type_name, argument, callee in decoded_types(text, names, frozenset(scope.fields)):
+        if callee == DATA:  # (`VideoData(**j["data"])`: its members are the data's fields)
+            if DATA + type_name not in done:
+                done.add(DATA + type_name)
+                _reads(doc, type_name, "", "data", found, set())
+            continue
         if callee and doc.language == "js":
             gives = helper_gives(doc.text, callee, type_name, argument)
             if gives is None:

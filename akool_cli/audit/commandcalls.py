@@ -36,3 +36,19 @@ def command_call(text: str, line_start: int, offset: int) -> tuple[int, int] | N
 def command_at(text: str, line_start: int, gap: int) -> bool:
     """Whether the blank at `gap` follows a library verb called without parentheses."""
     return any(m.start("gap") == gap for m in COMMAND.finditer(text, line_start, gap + 80))
+
+
+# The words a line holds when a verb may be called on it without parentheses (cheaper than COMMAND).
+VERB_WORDS = (".get ", ".post ", ".put ", ".patch ", ".delete ", ".get\t", ".post\t")
+
+
+def parenthesized(line: str) -> str | None:
+    """The line with its first verb called without parentheses given one (`conn.get "x", k: v`
+    read as `conn.get("x", k: v`: the blank after the verb becomes the parenthesis, so every
+    column stays), for the readers of a path given to a client's verb; None when it has none."""
+    if not any(word in line for word in VERB_WORDS):
+        return None
+    m = COMMAND.search(line)
+    if m is None or line[m.end("gap") : m.end("gap") + 1] not in ("'", '"'):
+        return None
+    return line[: m.start("gap")] + "(" + line[m.start("gap") + 1 :]

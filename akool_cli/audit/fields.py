@@ -33,6 +33,8 @@ from akool_cli.audit import (
     jsclients,
     mocks,
     netqueries,
+    passthrough,
+    pyqueries,
     querybuilders,
     quotings,
     rx,
@@ -1024,13 +1026,16 @@ def _label(text: str, start: int) -> str:
 
 
 def value_end(doc: Text, key: Key, owner: Container) -> int:
-    """Where a key's value ends: the next comma or newline at the same depth, or the container end."""
+    """Where a key's value ends: the next comma or newline at the same depth, or the container end
+    (a string's own commas and brackets skipped: `"language": "es,fr"` is one value)."""
     if key.value_end >= 0:
         return key.value_end
     text, depth, i, limit = doc.text, 0, key.value_start, owner.end
     while i < limit:
         c = text[i]
-        if c in "{[(":
+        if c in "\"'`":
+            i = max(i, _string_close(text, i, limit))
+        elif c in "{[(":
             depth += 1
         elif c in "}])":
             if depth == 0:
@@ -1041,6 +1046,20 @@ def value_end(doc: Text, key: Key, owner: Container) -> int:
         i += 1
     key.value_end = i
     return i
+
+
+def _string_close(text: str, at: int, limit: int) -> int:
+    """The quote that closes the string opened at `at` on its line (an escaped opening quote, JSON
+    inside a string, closes at the next escaped one), or -1."""
+    quote, line_end = text[at], text.find("\n", at, limit)
+    stop = limit if line_end < 0 else line_end
+    if at > 0 and text[at - 1] == "\\":
+        close = text.find("\\" + quote, at + 1, stop)
+        return close + 1 if close >= 0 else -1
+    close = text.find(quote, at + 1, stop)
+    while close > 0 and text[close - 1] == "\\":
+        close = text.find(quote, close + 1, stop)
+    return close
 
 
 # -- which container a call sends -------------------------------------------------------------------
@@ -1178,7 +1197,10 @@ def _query_only_keys(doc: Text, start: int, end: int) -> list[Key]:
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     for name, at, value_start, value_end in querybuilders.builder_keys(doc.text, start, end):
         query.append(Key(name, at, value_start, value_end, raw=True))  # (url.searchParams.set)
-    if not doc.python and doc.language in ("", "ruby"):  # (PHP's, Ruby's: see querybuilders)
+    if doc.python:  # (pairs, dict(k=v), QueryParams, urlencode joined to the URL: see pyqueries)
+        if doc.holds(*pyqueries.FILE_WORDS):
+            query += [Key(*key, raw=True) for key in pyqueries.query_keys(doc.text, start, end)]
+    elif doc.language in ("", "ruby"):  # (PHP's, Ruby's: see querybuilders)
         query += [Key(*key, raw=True) for key in querybuilders.argument_keys(doc.text, start, end)]
     if doc.holds(*urlbuilders.QUERY_WORDS):  # OkHttp's addQueryParameter, Spring's queryParam
         query += [Key(*key, raw=True) for key in urlbuilders.builder_query(doc.text, start, end)]
@@ -1302,8 +1324,11 @@ def _content_keys(doc: Text, context: tuple[int, int], before: int) -> list[Key]
     return keys
 
 
-# The options' `'content' => $payload`: a name the body is held in (`$payload = json_encode([...])`).
-CONTENT_NAME = rx.compile(r"[\"']content[\"']\s*=>\s*\$(?P<n>\w+)\s*[,\]\)]")
+# The options' `'content' => $payload`: a name the body is held in (`$payload = json_encode([...])`),
+# or encoded there (`'content' => json_encode($payload)` of `$payload = [...]`).
+CONTENT_NAME = rx.compile(
+    r"[\"']content[\"']\s*=>\s*(?:(?:json_encode|http_build_query)\(\s*)?\$(?P<n>\w+)\s*\)?\s*[,\]\)]"
+)
 
 
 def _content_name_keys(doc: Text, context: tuple[int, int], before: int) -> list[Key]:
@@ -3187,7 +3212,9 @@ def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None
     if not _only_keys(doc, c):
         return None
     extent = doc._sent_at.get(id(request))
-    if extent is None or (direct and not _direct(doc, extent[0])):
+    if extent is None or (
+        direct and not _direct(doc, extent[0]) and not _passes_on(doc, extent, c)
+    ):
         return None
     call = extent[0]
     if MULTIPART.search(doc.text, *extent):
@@ -3469,6 +3496,22 @@ AKOOL_API_COMMAND = rx.compile(r"\s*akool\s+api\s")  # (see curlargs.AKOOL_API)
 METHOD_OWNER = rx.compile(
     r"(?P<owner>[A-Za-z_]\w*)\s*(?:\.|->)\s*(?P<verb>\w+)\s*(?:<[^>()]*>)?\s*$"
 )
+
+
+def _passes_on(doc: Text, extent: tuple[int, int], c: Container) -> bool:
+    """Off until the wrappers tests that expect no missing-field through a helper are reviewed
+    (see _passes)."""
+    return False
+
+
+def _passes(doc: Text, extent: tuple[int, int], c: Container) -> bool:
+    """Whether the script's own function the request at `extent` calls sends the literal `c`
+    (written in the call) as its body unchanged (see passthrough)."""
+    if not extent[0] < c.start < extent[1]:
+        return False
+    shell = doc.text[extent[0] : extent[0] + 1] != "("
+    at = doc.starts[doc.line_of(extent[0])] if shell else extent[0]
+    return passthrough.sends_unchanged(doc.text, at, c.start, shell)
 
 
 def _direct(doc: Text, call: int) -> bool:

@@ -38,7 +38,7 @@ LOOPS = (
     rx.compile(r"^\s*(?:async\s+)?for\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>.+?):\s*$"),
     # a comprehension: [v["name"] for v in voices], {v["lang"] for v in self.voices() if v}
     rx.compile(
-        r"[\[{(].*?\bfor\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>(?:[^\[\]}:]|\[[^\[\]]*\])+?)"
+        r"[\[{(].*?\bfor\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>(?:[^\[\]{}:]|\[[^\[\]]*\]|\{\})+?)"
         r"\s*(?:\bif\b|[\]}])"
     ),
     rx.compile(r"\bfor\s+\w+\s*,\s*(?P<x>[A-Za-z_]\w*)\s*:?=\s*range\s+(?P<src>.+?)\s*\{\s*$"),

@@ -1,6 +1,9 @@
 """Language codes where AKOOL's docs ask for one (ISO 639-1: voiceLab tts `language_code`, voice
 clone `voice_options.language`, sentiment analysis `language`): a value written as the language's
-name (`"spanish"`, `"English"`) or as a regional tag (`"en-US"`), and the code meant."""
+name (`"spanish"`, `"English"`) or as a regional tag (`"en-US"`), and the code meant; and where
+they ask for language codes that may carry a region (video translation's `language`, a
+comma-separated list such as `"es,zh-CN"`, and `source_language`; live avatar's `stt_language`):
+a language's name written there (`"Spanish"`), and the codes meant."""
 
 from __future__ import annotations
 
@@ -69,3 +72,14 @@ def iso639_1(value: str) -> tuple[bool, str | None]:
     if code is not None:
         return True, code
     return False, None
+
+
+def named_codes(value: str) -> tuple[bool, str | None]:
+    """(whether a value of language codes names a language instead, the value with each name
+    written as its code): `"Spanish"` -> (True, "es"), `"es,French"` -> (True, "es,fr"); codes,
+    regional ones (`"zh-CN"`) and a word the docs give (`"DEFAULT"`) -> (False, None)."""
+    items = value.split(",")
+    codes = [CODES.get(item.strip().lower()) for item in items]
+    if not any(codes):
+        return False, None
+    return True, ",".join(code or item for code, item in zip(codes, items, strict=True))

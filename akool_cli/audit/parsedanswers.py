@@ -45,11 +45,12 @@ def data_is_body_in(lines: list[str]) -> bool:
 
 # Expressions that are the parsed answer in the shapes ties.PARSED does not hold: Python's
 # `json.load(resp)` (urllib's response read whole), Swift's `JSONSerialization.jsonObject(with:
-# data)`, Dart's `json.decode(r.body)` (dart:convert's other spelling of jsonDecode).
+# data)`, Dart's `json.decode(r.body)` (dart:convert's other spelling of jsonDecode), and PHP
+# Symfony HttpClient's `$response->toArray()` (the answer decoded to an array).
 PARSED_ELSEWHERE = rx.compile(
-    r"(?<![\w$.])json\.(?:load|decode)\(|\bJSONSerialization\.jsonObject\("
+    r"(?<![\w$.])json\.(?:load|decode)\(|\bJSONSerialization\.jsonObject\(|->\s*toArray\(\s*\)"
 )
-PARSED_ELSEWHERE_WORDS = ("json.load(", "json.decode(", "JSONSerialization")
+PARSED_ELSEWHERE_WORDS = ("json.load(", "json.decode(", "JSONSerialization", "toArray(")
 
 
 def parsed_elsewhere(text: str) -> re.Match[str] | None:

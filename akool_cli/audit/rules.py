@@ -1962,6 +1962,13 @@ def _iso639_1(value: str) -> tuple[bool, str | None]:
     return languages.iso639_1(value)
 
 
+def _named_codes(value: str) -> tuple[bool, str | None]:
+    """languages.named_codes (language codes, regional ones too), loaded as _iso639_1 is."""
+    from akool_cli.audit import languages
+
+    return languages.named_codes(value)
+
+
 def _format_hits(
     ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint
 ) -> Iterator[Hit]:
@@ -1971,24 +1978,24 @@ def _format_hits(
     if spec.format == "percent":
         yield from _percent_hits(ctx, key, spec, endpoint)
         return
+    iso = spec.format == "iso639-1"  # (else "language-code": codes, a region's too: `zh-CN`)
     for lit in f.literals(doc, key):
-        wrong, code = _iso639_1(lit.value) if lit.quoted else (False, None)
+        wrong, code = (_iso639_1 if iso else _named_codes)(lit.value) if lit.quoted else (0, None)
         if not wrong:
             continue
         line, column = doc.line_of(lit.offset), doc.column(lit.offset)
         shown = f'"{code}"' if code else "a two-letter code"
+        documented = f"an ISO 639-1 code ({shown})" if iso else f"language codes ({shown})"
+        takes = f"an ISO 639-1 code (two lowercase letters, {shown})" if iso else documented
         message = (
-            f"{spec.name} {lit.text} is not a language code: {describe(endpoint)} takes an "
-            f"ISO 639-1 code (two lowercase letters, {shown})"
+            f"{spec.name} {lit.text} is not a language code: {describe(endpoint)} takes {takes}"
         )
         quoted = QUOTED_VALUE.fullmatch(lit.source) if code else None
         fix = None
         if quoted is not None and not (key.shared or lit.shared):
             new = quoted.group(1) + (code or "") + quoted.group(3)
             fix = Fix(line, column, column + len(lit.source), lit.source, new)
-        yield Hit(
-            line, column, lit.text, f"an ISO 639-1 code ({shown})", message, endpoint.url, fix
-        )
+        yield Hit(line, column, lit.text, documented, message, endpoint.url, fix)
 
 
 # A percentage from 0% to 100% as AKOOL's docs write one ("field value ranges（0%-100%）": `"50%"`).

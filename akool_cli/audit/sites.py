@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from akool_cli.audit import arguments, jsclients, rx
+from akool_cli.audit import arguments, brackets, commandcalls, jsclients, rx
 from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.hosts import AKOOL_HOST, RESERVED, akool_host
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
@@ -54,7 +54,7 @@ DEFINE_CALL = rx.compile(
 # Where a client is given its base: httpx/requests-style base_url, axios baseURL, .NET BaseAddress,
 # ky's prefixUrl, Go resty's SetBaseURL (SetHostURL before v2.7).
 CLIENT_BASE = rx.compile(
-    r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress|prefixUrl|prefixURL"
+    r"\b(?:base_url|baseURL|baseUrl|baseURI|base_uri|BaseAddress|baseAddress|prefixUrl|prefixURL"
     r"|SetBaseURL|SetHostURL)\b"
     # Ruby's Faraday.new(url: BASE) / Faraday.new("https://..."), Excon.new, RestClient::Resource
     r"|\b(?:Faraday|Excon|RestClient::Resource)\.new\s*\(\s*(?:url:\s*|:url\s*=>\s*)?(?=[\"'\w])"
@@ -1249,7 +1249,8 @@ def _client(lines: list[str], i: int, m: re.Match[str], bases: Bases) -> None:
     rest = line[m.end() :].lstrip(" \"':=>(")
     given = BASE_CALL.match(line, m.end())  # Laravel's ->baseUrl($base)->post('/x'): $base
     rest = given.group("a") if given is not None else rest
-    base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
+    value = rest[: brackets.walk(rest, 0, len(rest), ",;")]  # (`'base_uri' => $this->base]`)
+    base = _literal_base(value, bases, i) or _literal_base(line[m.end() :], bases, i)
     option = OPTION_VALUE.match(rest) if base is None else None
     if option is not None:  # baseURL: BASE, url: "/x" (one request's options)
         base = _literal_base(option.group("v"), bases)
@@ -1358,6 +1359,9 @@ RESOLVING_CLIENTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], bool | Non
     ("guzzle", rx.compile(r"base_uri$"), rx.compile(r"[\"']base_uri[\"']\s*=>"), None),
     # (Symfony's HttpClient resolves its base_uri as RFC 3986 does, as Guzzle's)
     ("guzzle", rx.compile(r"createForBaseUri$"), rx.compile(r"createForBaseUri\("), None),
+    # (CodeIgniter 4's CURLRequest resolves a path against its `baseURI` option as RFC 3986 does:
+    # URI::resolveRelativeURI)
+    ("guzzle", rx.compile(r"baseURI$"), rx.compile(r"[\"']baseURI[\"']\s*=>"), None),
     ("faraday", rx.compile(r"Faraday\.new"), rx.compile(r"Faraday"), True),
     ("aiohttp", rx.compile(r"base_url$"), rx.compile(r"\bClientSession\("), None),
     ("ky", rx.compile(r"prefixU(?:rl|RL)$"), rx.compile(r"\b(?:ky|got)\b"), True),
@@ -1839,10 +1843,7 @@ def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
         elif base is None and AXIOS_CONFIG.search(head.group(0)) and (own := _own_base(bases, i)):
             yield from _joined_to(i, line, m.start("path"), m.group("path"), own)
         elif base is None and receiver and bases.clients and fn.lower() in HTTP_METHODS:
-            module = (
-                _name_of(receiver) in HTTP_MODULES
-                and _name_of(receiver) not in bases.made_clients()
-            )
+            module = module_named(receiver, bases)
             client = client_named(_name_of(receiver), i, bases) if not module else None
             if client is not None:
                 yield from _joined_to(i, line, m.start("path"), m.group("path"), client)
@@ -1946,6 +1947,9 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
     clients = bool(bases.helpers or bases.clients or bases.methods)
     if clients:
         yield from _path_arguments(i, line, bases)
+        command = commandcalls.parenthesized(line)  # (Ruby's `conn.get "x", k: v`)
+        if command is not None:
+            yield from _path_arguments(i, command, bases, 0, line)
         if "{" in line and HOLE_CALL.search(line):
             yield from _called_holes(i, line, bases)
     if bases.helpers and "(" in line and bases.later_helpers():
@@ -2448,8 +2452,17 @@ def _module_call(line: str, at: int, bases: Bases) -> bool:
     """Whether the verb at a column is an HTTP module's own (`requests.post(`, `axios.get(`),
     not that of a client the file binds to a module's name (`this.http = axios.create(...)`)."""
     m = RECEIVER.search(line, max(0, at - 80), at)
-    name = _name_of(m.group("r")) if m is not None else ""
-    return name in HTTP_MODULES and name not in bases.made_clients()
+    ivar = m is not None and line[m.start("r") - 1 : m.start("r")] == "@"  # (Ruby's `@http.post`)
+    return m is not None and module_named(("@" if ivar else "") + m.group("r"), bases)
+
+
+def module_named(ref: str, bases: Bases) -> bool:
+    """Whether a receiver names an HTTP module (`requests`, `axios`, `http`): not a client the
+    file binds to a module's name, nor a PHP variable or a Ruby instance variable (`$http =
+    Http::baseUrl(...)`, Laravel's client; `@http = Faraday.new(url: ...)`: never a module)."""
+    name = _name_of(ref)
+    own = ref.lstrip().startswith(("$", "@")) and not ref.lstrip().startswith("${")
+    return name in HTTP_MODULES and not own and name not in bases.made_clients()
 
 
 # A format string that puts a scheme, a host and a root before the path: "%s://%s%s/x".

@@ -889,7 +889,10 @@ FLAG = rx.compile(
     r"\s*(?:const\s+|let\s+|var\s+|val\s+|bool\s+|boolean\s+)?(?P<flag>[A-Za-z_]\w*)"
     r"(?:\s*:\s*\w+)?\s*:?=(?!=)"
 )
-BRANCH = rx.compile(r"\s*(?:\}\s*)?(?:if|elif|else\s+if|elsif|case|when)\b")
+# (a PHP template's branch opens after its tag: `<?php if ($s == 3): ?>`, `<?php elseif (...): ?>`)
+BRANCH = rx.compile(
+    r"\s*(?:<\?(?:php\b)?\s*)?(?:\}\s*)?(?:if|elif|elseif|else\s+if|elsif|case|when)\b"
+)
 # Words of a branch that say it is not the job's end (`print("not done yet")`).
 UNDECIDED = frozenset({"not", "yet", "still", "wait", "waiting", "poll", "retry", "sleep"})
 ENDED = {"download": "completed", "downloaded": "completed"}

@@ -96,6 +96,12 @@ VERB_CALL = rx.compile(
     r"(?:Async|_json|ForObject|ForEntity|AsJsonAsync)?\s*(?:<[^<>()]*>)?\(",
     re.IGNORECASE,
 )
+# A lookup's `.get(` on the environment, a mapping or options (`os.environ.get("HOOK")`,
+# `kwargs.get("timeout")`, `body.get("webhookUrl")`): no HTTP verb.
+LOOKUP_GET = rx.compile(
+    r"(?<![\w$])(?:os\.environ|environ|kwargs|opts|options|config|settings|params|headers|body"
+    r"|payload|data|defaults|extra|self\.(?:config|settings|options|defaults))\s*\.\s*get\("
+)
 PHP_METHOD = rx.compile(r"CURLOPT_CUSTOMREQUEST\s*,\s*[\"'](?P<m>[A-Za-z]+)[\"']")
 METHOD_NAMED = rx.compile(
     r"\bmethod\s*[:=]\s*(?P<name>\$?[A-Za-z_]\w*)\b|[({,]\s*(?P<arg>\w+)\s*[,}]"
@@ -492,6 +498,8 @@ def _said(statement: str, params: set[str]) -> str:
     named = [m.group("name") or m.group("arg") for m in METHOD_NAMED.finditer(statement)]
     if any(n and n.lstrip("$") in params and METHOD_PARAMETER.match(n.lstrip("$")) for n in named):
         return PASSED
+    if ".get" in statement:  # (`os.environ.get("HOOK", "")` in the call's arguments: no GET)
+        statement = LOOKUP_GET.sub("", statement)
     verbs = {m.group("verb").upper() for m in VERB_CALL.finditer(statement)}
     for m in METHOD_ARGUMENT.finditer(statement):
         verbs.add(next(m.group(g) for g in METHOD_GROUPS if m.group(g)).upper())

@@ -20,7 +20,7 @@ async function main () {
   })
   const image = await request('/content/image/createbyprompt', { prompt: 'a cat', size: '1:1' })
   const info = await request('/content/video/infobymodelid', { video_model_id: photo.data._id })
-  const guess = await request('/photo/talking', { image_url: 'x' })
+  const guess = await request('/photo/talking', { image_url: 'x', audio_url: 'y' })
   return { image, info, guess }
 }
 
