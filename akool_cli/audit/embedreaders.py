@@ -19,6 +19,7 @@ from akool_cli.audit import (
     lua,
     makefiles,
     n8nflows,
+    nodered,
     notebooks,
     restfiles,
     rpipes,
@@ -88,6 +89,7 @@ READERS: tuple[Reader, ...] = (
     Reader("lua", _named(lua.is_lua), _of_text(lua.read)),  # (as the JavaScript it amounts to)
     Reader("elixir", _named(elixir.is_elixir), _of_text(elixir.read)),  # (as Ruby)
     Reader("rpipes", rpipes.is_pipeline_file, _of_text(rpipes.read)),  # (httr2 as httr)
+    Reader("nodered", nodered.is_nodered, _of_text(nodered.read)),  # (function nodes' code)
     Reader("n8nflows", n8nflows.is_n8n, _of_text(n8nflows.read)),  # (HTTP Request nodes)
     Reader(
         "restfiles",

@@ -1,0 +1,109 @@
+"""Session 32, recall32d: shell, glue platforms and config-driven calls (Node-RED flows, Make
+blueprints, Pipedream and Zapier steps, shell program structures): each shape the audit missed,
+with a correct twin that stays silent."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from akool_cli.audit.scan import Finding, audit_text
+
+B = "https://openapi.akool.com/api/open/v3"
+CORPUS = Path(__file__).parent / "audit_corpus" / "recall32d"
+
+
+def errors(text: str, name: str) -> list[Finding]:
+    return [f for f in audit_text(text, name) if f.severity in ("error", "warning")]
+
+
+def found(text: str, name: str) -> list[tuple[int, str]]:
+    return sorted((f.line, f.rule) for f in errors(text, name))
+
+
+# -- Node-RED: function nodes' code, the http request node they feed, the answer's readers --------
+
+
+def _node(key: str, kind: str, wires: list[str], **values: Any) -> dict[str, Any]:
+    return {"id": key, "type": kind, "z": "t", **values, "wires": [wires]}
+
+
+def _flow(*nodes: dict[str, Any], indent: int | None = 4) -> str:
+    return json.dumps([{"id": "t", "type": "tab"}, *nodes], indent=indent)
+
+
+BODY_IN_FUNCTION = _node(
+    "f1",
+    "function",
+    ["h1"],
+    func=f"msg.url = '{B}/content/image/createbyprompt';\nmsg.method = 'POST';\n"
+    "msg.payload = { prompt: msg.payload, size: '1:1' };\nreturn msg;",
+)
+USE_METHOD = _node("h1", "http request", [], method="use", ret="obj", url="")
+
+
+def test_a_function_node_that_sets_the_url_and_body_is_the_call_its_http_request_node_makes() -> (
+    None
+):
+    text = _flow(BODY_IN_FUNCTION, USE_METHOD)
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if '"func"' in t)
+    assert found(text, "flows.json") == [(line, "misnamed-field")]
+    finding = errors(text, "flows.json")[0]
+    assert text.splitlines()[line - 1][finding.column - 1 :].startswith("size")
+
+
+def test_the_same_flow_exported_on_one_line_maps_to_its_column() -> None:
+    text = _flow(BODY_IN_FUNCTION, USE_METHOD, indent=None)
+    [finding] = errors(text, "flows.json")
+    assert (finding.line, finding.rule) == (1, "misnamed-field")
+    assert text[finding.column - 1 :].startswith("size")
+
+
+def test_a_correct_body_in_a_function_node_stays_silent() -> None:
+    good = dict(BODY_IN_FUNCTION, func=BODY_IN_FUNCTION["func"].replace("size", "scale"))
+    assert errors(_flow(good, USE_METHOD), "flows.json") == []
+
+
+POLL = _node(
+    "h2",
+    "http request",
+    ["j1"],
+    method="GET",
+    ret="txt",
+    url=f"{B}/content/video/infobymodelid?video_model_id={{{{{{flow.videoId}}}}}}",
+)
+PARSE = _node("j1", "json", ["f3"])
+DONE = _node(
+    "f3",
+    "function",
+    [],
+    func="const d = msg.payload.data;\nif (d.video_status === 3) { msg.payload = d.video; }\n"
+    "return msg;",
+)
+
+
+def test_the_answer_read_by_the_function_node_a_json_node_passes_it_to_is_judged() -> None:
+    wrong = dict(DONE, func=DONE["func"].replace("=== 3", "=== 5").replace("d.video;", "d.url;"))
+    text = _flow(POLL, PARSE, wrong)
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "d.video_status" in t)
+    assert found(text, "flows.json") == [(line, "response-field"), (line, "status-value")]
+    assert errors(_flow(POLL, PARSE, DONE), "flows.json") == []
+
+
+def test_an_http_request_node_alone_is_judged_by_its_own_url() -> None:
+    alone = dict(POLL, url=f"{B}/content/video/getvideostatus", wires=[[]])
+    text = _flow(alone)
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "getvideostatus" in t)
+    assert [r for n, r in found(text, "flows.json") if n == line] != []
+
+
+def test_json_that_is_no_flow_is_read_as_it_was() -> None:
+    for text in ('{"type": "function", "wires": 1}', '[{"id": 1, "type": "function"}]', "[1"):
+        assert errors(text, "flows.json") == []
+
+
+def test_the_corpus_flows_are_read() -> None:
+    good = (CORPUS / "nodered_good" / "flows.json").read_text()
+    assert errors(good, "flows.json") == []
+    assert errors(good.replace("d.video_status === 4", "d.video_status === 6"), "flows.json")
