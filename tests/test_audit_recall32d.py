@@ -107,3 +107,97 @@ def test_the_corpus_flows_are_read() -> None:
     good = (CORPUS / "nodered_good" / "flows.json").read_text()
     assert errors(good, "flows.json") == []
     assert errors(good.replace("d.video_status === 4", "d.video_status === 6"), "flows.json")
+
+
+# -- Make (Integromat) blueprints: HTTP modules' calls, their answers read in placeholders ---------
+
+
+def _module(key: int, mapper: dict[str, Any], **more: Any) -> dict[str, Any]:
+    return {"id": key, "module": "http:ActionSendData", "version": 3, "mapper": mapper, **more}
+
+
+CREATE = _module(
+    2,
+    {
+        "url": f"{B}/content/video/createbytalkingphoto",
+        "method": "post",
+        "bodyType": "raw",
+        "contentType": "application/json",
+        "data": '{\n  "talking_photo_url": "{{1.photo}}",\n  "audio_url": "{{1.audio}}",\n'
+        '  "resolution": "720"\n}',
+        "parseResponse": True,
+    },
+)
+INFO = _module(
+    3,
+    {
+        "url": f"{B}/content/video/infobymodelid",
+        "method": "get",
+        "qs": [{"name": "video_model_id", "value": "{{2.data.data._id}}"}],
+        "parseResponse": True,
+    },
+)
+DONE_ROUTE = {
+    "id": 4,
+    "module": "builtin:BasicRouter",
+    "routes": [
+        {
+            "flow": [
+                {
+                    "id": 5,
+                    "module": "google-sheets:addRow",
+                    "filter": {
+                        "conditions": [
+                            [{"a": "{{3.data.data.video_status}}", "b": "3", "o": "number:equal"}]
+                        ]
+                    },
+                    "mapper": {"values": {"0": "{{3.data.data.video}}"}},
+                }
+            ]
+        }
+    ],
+}
+
+
+def _blueprint(*modules: dict[str, Any]) -> str:
+    return json.dumps({"name": "AKOOL", "flow": list(modules), "metadata": {}}, indent=4)
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(n for n, t in enumerate(text.splitlines(), 1) if needle in t)
+
+
+def test_a_make_blueprint_of_correct_calls_and_reads_stays_silent() -> None:
+    assert errors(_blueprint(CREATE, INFO, DONE_ROUTE), "akool.blueprint.json") == []
+
+
+def test_a_make_http_modules_query_pairs_are_its_urls_query() -> None:
+    wrong = json.loads(json.dumps(INFO))
+    wrong["mapper"]["qs"][0]["name"] = "video_id"
+    text = _blueprint(CREATE, wrong)
+    assert found(text, "scenario.json") == [(_line_of(text, '"video_id"'), "misnamed-field")]
+
+
+def test_a_make_modules_raw_json_body_is_judged_at_its_line() -> None:
+    wrong = json.loads(json.dumps(CREATE))
+    wrong["mapper"]["data"] = wrong["mapper"]["data"].replace('"720"', '"720p"')
+    text = _blueprint(wrong, INFO)
+    assert found(text, "scenario.json") == [(_line_of(text, "720p"), "bad-value")]
+
+
+def test_placeholders_and_filters_read_the_parsed_answer_of_the_module_they_name() -> None:
+    route = json.loads(json.dumps(DONE_ROUTE).replace('"b": "3"', '"b": "5"'))
+    route = json.loads(json.dumps(route).replace("data.data.video}}", "data.data.video_url}}"))
+    text = _blueprint(CREATE, INFO, route)
+    assert found(text, "scenario.json") == [
+        (_line_of(text, '"b": "5"'), "status-value"),
+        (_line_of(text, "video_url"), "response-field"),
+    ]
+    [status] = [f for f in errors(text, "scenario.json") if f.rule == "status-value"]
+    assert text.splitlines()[status.line - 1][status.column - 1] == "5"
+
+
+def test_a_make_module_whose_body_is_a_form_is_not_judged_as_sending_none() -> None:
+    form = json.loads(json.dumps(CREATE))
+    form["mapper"].update(bodyType="x_www_form_urlencoded", data="", formFields=[])
+    assert errors(_blueprint(form), "scenario.json") == []

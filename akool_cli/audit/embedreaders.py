@@ -17,6 +17,7 @@ from akool_cli.audit import (
     elixir,
     embedded,
     lua,
+    makeblueprints,
     makefiles,
     n8nflows,
     nodered,
@@ -90,6 +91,8 @@ READERS: tuple[Reader, ...] = (
     Reader("elixir", _named(elixir.is_elixir), _of_text(elixir.read)),  # (as Ruby)
     Reader("rpipes", rpipes.is_pipeline_file, _of_text(rpipes.read)),  # (httr2 as httr)
     Reader("nodered", nodered.is_nodered, _of_text(nodered.read)),  # (function nodes' code)
+    # (Make scenarios' HTTP modules)
+    Reader("makeblueprints", makeblueprints.is_blueprint, _of_text(makeblueprints.read)),
     Reader("n8nflows", n8nflows.is_n8n, _of_text(n8nflows.read)),  # (HTTP Request nodes)
     Reader(
         "restfiles",
