@@ -201,3 +201,40 @@ def test_a_make_module_whose_body_is_a_form_is_not_judged_as_sending_none() -> N
     form = json.loads(json.dumps(CREATE))
     form["mapper"].update(bodyType="x_www_form_urlencoded", data="", formFields=[])
     assert errors(_blueprint(form), "scenario.json") == []
+
+
+# -- shell: a data file a curl command reads as its stdin (`envsubst < t.json | curl -d @-`) -------
+
+TEMPLATE = (
+    '{\n  "talking_photo_url": "${PHOTO}",\n  "audio_url": "${AUDIO}",\n  "resolution": "720p"\n}\n'
+)
+SENDERS = {
+    "envsubst": "envsubst < body.json | curl -s -X POST \"{u}\" \\\n  -H 'x-api-key: k' --data @-\n",
+    "cat": "cat body.json | curl -s -X POST \"{u}\" -H 'x-api-key: k' -d @-\n",
+    "redirect": "curl -s -X POST \"{u}\" -H 'x-api-key: k' \\\n  --data-binary @- < body.json\n",
+}
+
+
+def _sent(tmp_path: Path, sender: str, body: str) -> list[tuple[str, int, str]]:
+    from akool_cli.audit.scan import audit
+
+    (tmp_path / "body.json").write_text(body)
+    url = f"{B}/content/video/createbytalkingphoto"
+    (tmp_path / "run.sh").write_text("#!/bin/sh\n" + SENDERS[sender].format(u=url))
+    return sorted((Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings)
+
+
+def test_a_json_file_piped_or_redirected_into_curls_stdin_is_its_body(tmp_path: Path) -> None:
+    for sender in SENDERS:
+        assert _sent(tmp_path, sender, TEMPLATE) == [("body.json", 4, "bad-value")], sender
+        assert _sent(tmp_path, sender, TEMPLATE.replace("720p", "720")) == [], sender
+
+
+def test_a_file_given_to_a_command_that_is_no_curls_stdin_is_not_its_body(tmp_path: Path) -> None:
+    (tmp_path / "body.json").write_text(TEMPLATE)
+    url = f"{B}/content/video/createbytalkingphoto"
+    script = f'envsubst < body.json > out.json\ncurl -s -X POST "{url}" -d @-\n'
+    (tmp_path / "run.sh").write_text(script)
+    from akool_cli.audit.scan import audit
+
+    assert [f for f in audit([tmp_path]).findings if Path(f.file).name == "body.json"] == []
