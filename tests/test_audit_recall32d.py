@@ -238,3 +238,34 @@ def test_a_file_given_to_a_command_that_is_no_curls_stdin_is_not_its_body(tmp_pa
     from akool_cli.audit.scan import audit
 
     assert [f for f in audit([tmp_path]).findings if Path(f.file).name == "body.json"] == []
+
+
+# -- CI files: a folded block scalar (`- >`, `run: >-`) is one command to the shell ---------------
+
+FOLDED_CURL = (
+    '  curl -s -X POST "$AKOOL_BASE/content/image/createbyprompt"\n'
+    '  -H "x-api-key: $AKOOL_API_KEY" -H "Content-Type: application/json"\n'
+    '  -d \'{"prompt":"banner","size":"16:9"}\'\n'
+)
+
+
+def _indented(text: str, by: int) -> str:
+    return "".join(" " * by + line + "\n" for line in text.splitlines())
+
+
+def test_a_folded_gitlab_script_item_is_one_curl_command() -> None:
+    text = f"variables:\n  AKOOL_BASE: {B}\n\nrender:\n  script:\n    - >\n"
+    text += _indented(FOLDED_CURL, 4)
+    assert found(text, ".gitlab-ci.yml") == [(9, "misnamed-field")]
+    assert errors(text.replace('"size"', '"scale"'), ".gitlab-ci.yml") == []
+
+
+def test_a_folded_github_run_block_is_one_curl_command() -> None:
+    text = (
+        "on: push\njobs:\n  render:\n    runs-on: ubuntu-latest\n"
+        f"    env:\n      AKOOL_BASE: {B}\n    steps:\n      - run: >-\n"
+    )
+    text += _indented(FOLDED_CURL, 8)
+    assert found(text, "render.yml") == [(11, "misnamed-field")]
+    literal = text.replace("run: >-", "run: |")  # (three commands: the data is no curl's)
+    assert found(literal, "render.yml") == []
