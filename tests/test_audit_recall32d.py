@@ -269,3 +269,75 @@ def test_a_folded_github_run_block_is_one_curl_command() -> None:
     assert found(text, "render.yml") == [(11, "misnamed-field")]
     literal = text.replace("run: >-", "run: |")  # (three commands: the data is no curl's)
     assert found(literal, "render.yml") == []
+
+
+# -- request files: Hurl's asserts compare fields, JetBrains' response handlers read the answer ----
+
+HURL_POLL = (
+    f"GET {B}/content/video/infobymodelid?video_model_id={{{{vid}}}}\n"
+    "x-api-key: {{key}}\nHTTP 200\n[Asserts]\n"
+    'jsonpath "$.code" == 1000\njsonpath "$.data.video_status" == 3\n'
+)
+
+
+def test_a_hurl_assert_comparing_a_status_with_an_undocumented_value_is_judged() -> None:
+    assert errors(HURL_POLL, "poll.hurl") == []
+    wrong = HURL_POLL.replace("== 3", "== 5")
+    [finding] = errors(wrong, "poll.hurl")
+    assert (finding.line, finding.rule) == (6, "status-value")
+    assert wrong.splitlines()[5][finding.column - 1] == "5"
+
+
+HANDLED = (
+    f"### create image\nPOST {B}/content/image/createbyprompt\nx-api-key: {{{{key}}}}\n"
+    'Content-Type: application/json\n\n{"prompt": "a fox", "scale": "1:1"}\n\n'
+    '> {%\nclient.global.set("image_id", response.body.data._id);\n'
+    "client.test('ok', () => client.assert(response.status === 200));\n%}\n"
+)
+
+
+def test_a_jetbrains_response_handler_reads_the_answer_of_its_request() -> None:
+    assert errors(HANDLED, "akool.http") == []
+    wrong = HANDLED.replace("data._id", "data.image_id")
+    assert found(wrong, "akool.http") == [(9, "response-field")]
+    one_line = (
+        wrong.replace("> {%\n", "> {% ").replace(");\nclient.test", "); //").replace("\n%}", " %}")
+    )
+    assert found(one_line, "akool.http") == [(8, "response-field")]
+
+
+def _change(*rules: tuple[str, str, str]) -> dict[str, Any]:
+    sets = [{"t": "set", "p": p, "pt": "msg", "to": to, "tot": kind} for p, to, kind in rules]
+    return {"id": "c1", "type": "change", "z": "t", "rules": sets, "wires": [["h1"]]}
+
+
+def test_a_change_node_that_sets_the_url_and_a_json_payload_feeds_its_http_request_node() -> None:
+    change = _change(
+        ("url", f"{B}/content/image/createbyprompt", "str"),
+        ("payload", '{"prompt": "a fox", "size": "1:1"}', "json"),
+    )
+    post = dict(USE_METHOD, method="POST")
+    text = _flow(change, post)
+    [finding] = errors(text, "flows.json")
+    assert (finding.line, finding.rule) == (_line_of(text, '"to": "{\\"prompt'), "misnamed-field")
+    assert text.splitlines()[finding.line - 1][finding.column - 1 :].startswith('size\\"')
+    good = _flow(_change(("url", f"{B}/content/image/createbyprompt", "str")), post)
+    assert (
+        errors(
+            good.replace(
+                '"rules": [',
+                '"rules": [{"t": "set", "p": "payload", '
+                '"pt": "msg", "to": "payload", "tot": "jsonata"}, ',
+            ),
+            "flows.json",
+        )
+        == []
+    )
+
+
+def test_the_answer_read_after_a_change_node_fed_request_is_judged() -> None:
+    change = _change(("url", f"{B}/content/video/infobymodelid?video_model_id=1", "str"))
+    get = dict(USE_METHOD, method="GET", wires=[["f3"]])
+    wrong = dict(DONE, func=DONE["func"].replace("d.video;", "d.video_url;"))
+    text = _flow(change, get, wrong)
+    assert found(text, "flows.json") == [(_line_of(text, "d.video_url"), "response-field")]

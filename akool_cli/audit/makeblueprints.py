@@ -6,15 +6,13 @@ blueprint (a later module's value, a filter's operand, compared with its other o
 
 from __future__ import annotations
 
-import bisect
 import json
-import json.decoder
-import json.scanner
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from akool_cli.audit import rx
 from akool_cli.audit.embedded import Code, Piece, rewrite
+from akool_cli.audit.jsonspots import Placed, line_starts, load, spot
 from akool_cli.audit.n8nflows import ESCAPE, UNESCAPED
 
 HTTP_MODULE = rx.compile(r'"module"\s*:\s*"http:')
@@ -35,47 +33,17 @@ EQUALITIES = {"number:equal": "===", "text:equal": "===", "number:notequal": "!=
 NUMBER = rx.compile(r"-?\d+(?:\.\d+)?")
 
 
-# The json module's own string reader and pure-Python scanner (not in its typed interface).
-_SCANSTRING: Callable[[str, int, bool], tuple[str, int]] = json.decoder.__dict__["scanstring"]
-_MAKE_SCANNER: Callable[[json.JSONDecoder], Any] = json.scanner.__dict__["py_make_scanner"]
-
-
-class _Placed(str):
-    """A JSON string value and where the file writes its raw text (between the quotes)."""
-
-    start: int
-    raw: str
-
-
 def is_blueprint(_name: str, text: str) -> bool:
     """A JSON file holding a Make scenario's flow with an HTTP module."""
     return '"flow"' in text and HTTP_MODULE.search(text) is not None
 
 
-def _load(text: str) -> Any:
-    """The JSON text decoded, each string value a _Placed (None: not JSON)."""
-    decoder = json.JSONDecoder()
-
-    def parse_string(s: str, end: int, strict: bool) -> tuple[str, int]:
-        value, after = _SCANSTRING(s, end, strict)
-        placed = _Placed(value)
-        placed.start, placed.raw = end, s[end : after - 1]
-        return placed, after
-
-    vars(decoder)["parse_string"] = parse_string  # (the pure-Python scanner calls it)
-    vars(decoder)["scan_once"] = _MAKE_SCANNER(decoder)
-    try:
-        return decoder.decode(text)
-    except ValueError:
-        return None
-
-
 def read(text: str) -> list[Code] | None:
     """The blueprint as JavaScript: each HTTP module's call, then each read of their answers."""
-    data = _load(text)
+    data = load(text)
     if not isinstance(data, dict) or not isinstance(data.get("flow"), list):
         return None
-    starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
+    starts = line_starts(text)
     code = Code(".js", [], [])
     modules = [m for m in _modules(data["flow"]) if m.get("module") in SENDING]
     called = {str(m.get("id")) for m in modules if _call(code, m, starts)}
@@ -95,44 +63,33 @@ def _modules(flow: list[Any]) -> Iterator[dict[str, Any]]:
                 yield from _modules(route["flow"])
 
 
-def _spot(starts: list[int], value: _Placed, skip: int = 0) -> tuple[int, int]:
-    """The file's (line, column) of a string value's raw text (from `skip` characters in)."""
-    at = value.start + skip
-    line = bisect.bisect_right(starts, at) - 1
-    return line, at - starts[line]
-
-
 def _call(code: Code, module: dict[str, Any], starts: list[int]) -> bool:
     """The module's call as a line of the code (False: a request not so read, skipped)."""
     mapper = module.get("mapper")
-    if not isinstance(mapper, dict) or not isinstance(mapper.get("url"), _Placed):
+    if not isinstance(mapper, dict) or not isinstance(mapper.get("url"), Placed):
         return False
     url, data, pairs = mapper["url"], mapper.get("data"), mapper.get("qs") or []
     body_type = mapper.get("bodyType") or "raw"
-    if (
-        body_type != "raw"
-        or (data and not isinstance(data, _Placed))
-        or not isinstance(pairs, list)
-    ):
+    if body_type != "raw" or (data and not isinstance(data, Placed)) or not isinstance(pairs, list):
         return False  # (a form body, a body from a file: not read, so not judged as none)
     shown = f'const m{module.get("id")} = await (await fetch("'
-    pieces = [Piece(len(shown), *_spot(starts, url), len(url.raw))]
+    pieces = [Piece(len(shown), *spot(starts, url), len(url.raw))]
     shown += url.raw
     for k, pair in enumerate(pairs):
         name, value = (
             pair.get(key) if isinstance(pair, dict) else None for key in ("name", "value")
         )
-        if not isinstance(name, _Placed) or not isinstance(value, _Placed):
+        if not isinstance(name, Placed) or not isinstance(value, Placed):
             return False
         shown += "&" if k or "?" in url else "?"
-        pieces.append(Piece(len(shown), *_spot(starts, name), len(name.raw)))
+        pieces.append(Piece(len(shown), *spot(starts, name), len(name.raw)))
         shown += name.raw + "="
-        pieces.append(Piece(len(shown), *_spot(starts, value), len(value.raw)))
+        pieces.append(Piece(len(shown), *spot(starts, value), len(value.raw)))
         shown += value.raw
     method = str(mapper.get("method") or "get").upper()
     shown += f'", {{ method: "{method}"'
-    if isinstance(data, _Placed) and data:
-        line, column = _spot(starts, data)
+    if isinstance(data, Placed) and data:
+        line, column = spot(starts, data)
         body, copied = rewrite(
             data.raw, line, column, ESCAPE, lambda m: UNESCAPED.get(m["c"], m["c"])
         )
@@ -143,9 +100,9 @@ def _call(code: Code, module: dict[str, Any], starts: list[int]) -> bool:
     return True
 
 
-def _values(data: Any, other: Any = None) -> Iterator[tuple[_Placed, Any]]:
+def _values(data: Any, other: Any = None) -> Iterator[tuple[Placed, Any]]:
     """Each string value of the blueprint, with the other operand when it is a filter's `a`."""
-    if isinstance(data, _Placed):
+    if isinstance(data, Placed):
         yield data, other
     elif isinstance(data, dict):
         compared = data.get("b") if data.get("o") in EQUALITIES else None
@@ -158,7 +115,7 @@ def _values(data: Any, other: Any = None) -> Iterator[tuple[_Placed, Any]]:
 
 
 def _answer_read(
-    code: Code, value: _Placed, other: Any, called: set[str], starts: list[int]
+    code: Code, value: Placed, other: Any, called: set[str], starts: list[int]
 ) -> None:
     """Each `{{N.data.x}}` of a value, N a call of the code: `console.log(mN.x);`, or the filter's
     comparison `if (mN.x === 5) {}`."""
@@ -166,14 +123,14 @@ def _answer_read(
         if m["module"] not in called or value.raw != str(value):
             continue  # (a placeholder in escaped text: its columns are not the file's)
         head = f"m{m['module']}."
-        pieces = [Piece(len(head), *_spot(starts, value, m.start("path")), len(m["path"]))]
+        pieces = [Piece(len(head), *spot(starts, value, m.start("path")), len(m["path"]))]
         shown = head + m["path"]
-        if other is not None and isinstance(other[1], _Placed) and other[1].raw == str(other[1]):
+        if other is not None and isinstance(other[1], Placed) and other[1].raw == str(other[1]):
             compared = other[1]
             literal = compared if NUMBER.fullmatch(compared) else json.dumps(str(compared))
             shown += f" {other[0]} "
             at = len(shown) + (literal != compared)  # (after a quote the code adds)
-            pieces.append(Piece(at, *_spot(starts, compared), len(compared.raw)))
+            pieces.append(Piece(at, *spot(starts, compared), len(compared.raw)))
             code.add(f"if ({shown}{literal}) {{}}", *_moved(pieces, len("if (")))
             continue
         code.add(f"console.log({shown});", *_moved(pieces, len("console.log(")))

@@ -7,23 +7,21 @@ parsed by the node or by their own `JSON.parse`); each line maps back to the fil
 
 from __future__ import annotations
 
-import bisect
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from akool_cli.audit import rx
-from akool_cli.audit.embedded import Code, Piece
-from akool_cli.audit.n8nflows import string_code
+from akool_cli.audit.embedded import Code, Piece, rewrite
+from akool_cli.audit.jsonspots import Placed, line_starts, load, spot
+from akool_cli.audit.n8nflows import ESCAPE, UNESCAPED, string_code
 
 NODE_TYPE = rx.compile(r'"type"\s*:\s*"(?:http request|function)"')
-# Where the file writes a node's code or URL: a JSON string (found in the order the nodes are).
-WRITTEN = {
-    "func": rx.compile(r'"func"\s*:\s*"(?P<v>[^"\\]*(?:\\.[^"\\]*)*)"'),
-    "url": rx.compile(r'"url"\s*:\s*"(?P<v>[^"\\]*(?:\\.[^"\\]*)*)"'),
-}
 # The message's properties an http request node sends, as names of the same length.
+SENT_NAMES = ("url", "payload", "headers", "method")
 SENT = rx.compile(r"\bmsg\.(?=(?:url|payload|headers|method)\b)")
+# The nodes that set what an http request node they are wired into sends: a function node's
+# code, a change node's `set` rules (a string or JSON value).
+FEEDING = frozenset({"function", "change"})
 # The answer in a function node the http request node is wired to, as a name of the same length.
 ANSWER = rx.compile(r"\bmsg\.payload\b")
 ANSWER_NAME = "akool_reply"
@@ -35,8 +33,14 @@ RETURNS = {"obj": ".json()", "txt": ".text()"}
 
 @dataclass(frozen=True)
 class _Flow:
-    nodes: dict[str, dict[str, Any]]  # id: node
-    spots: dict[tuple[str, str], tuple[int, int, str]]  # (id, key): (line, column, raw JSON)
+    nodes: dict[str, dict[str, Any]]  # id: node (its strings Placed)
+    starts: list[int]  # (where the file's lines start)
+
+    def spot(self, value: Any) -> tuple[int, int, str] | None:
+        """Where the file writes a string value: (line, column, its raw text)."""
+        if not isinstance(value, Placed):
+            return None
+        return (*spot(self.starts, value), value.raw)
 
 
 def is_nodered(_name: str, text: str) -> bool:
@@ -60,34 +64,19 @@ def read(text: str) -> list[Code] | None:
 
 
 def _flow(text: str) -> _Flow | None:
-    """The flow's nodes and where the file writes their code and URLs (None: not a flow)."""
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return None
+    """The flow's nodes, each string where the file writes it (None: not a flow)."""
+    data = load(text)
     if isinstance(data, dict):  # (the admin API's `{"rev": ..., "flows": [...]}`)
         data = data.get("flows")
     if not isinstance(data, list):
         return None
     nodes = [n for n in data if isinstance(n, dict) and isinstance(n.get("id"), str)]
-    starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
-    spots: dict[tuple[str, str], tuple[int, int, str]] = {}
-    for key, pattern in WRITTEN.items():
-        holders = [n for n in nodes if isinstance(n.get(key), str)]
-        found = list(pattern.finditer(text))
-        if len(found) != len(holders):
-            return None  # (a key written elsewhere too: the nodes' own cannot be told apart)
-        for node, m in zip(holders, found, strict=True):
-            if json.loads('"' + m["v"] + '"') != node[key]:
-                return None
-            line = bisect.bisect_right(starts, m.start("v")) - 1
-            spots[(node["id"], key)] = (line, m.start("v") - starts[line], m["v"])
-    return _Flow({n["id"]: n for n in nodes}, spots)
+    return _Flow({n["id"]: n for n in nodes}, line_starts(text))
 
 
 def _code(flow: _Flow, key: str, names: Any, new: str) -> Code:
     """A function node's code, the message's properties `names` matches renamed to `new...`."""
-    spot = flow.spots.get((key, "func"))
+    spot = flow.spot(flow.nodes[key].get("func"))
     if spot is None:
         return Code(".js", [], [])
     code = string_code(spot[0], spot[1], spot[2], ".js")
@@ -95,18 +84,40 @@ def _code(flow: _Flow, key: str, names: Any, new: str) -> Code:
     return code
 
 
+def _feeding_code(flow: _Flow, key: str) -> Code:
+    """What a node wired into an http request node sets on the message, as code."""
+    if flow.nodes[key].get("type") == "function":
+        return _code(flow, key, SENT, "msg_")
+    code = Code(".js", [], [])
+    rules = flow.nodes[key].get("rules")
+    for rule in rules if isinstance(rules, list) else []:
+        if not isinstance(rule, dict) or (rule.get("t"), rule.get("pt")) != ("set", "msg"):
+            continue
+        name, kind, spot = rule.get("p"), rule.get("tot"), flow.spot(rule.get("to"))
+        if name not in SENT_NAMES or spot is None or kind not in ("str", "json"):
+            continue  # (a value from the message, the flow or JSONata: not known here)
+        head = f"msg_{name} = " + ('"' if kind == "str" else "")
+        line, column, raw = spot
+        text, copied = rewrite(raw, line, column, ESCAPE, lambda m: UNESCAPED.get(m["c"], m["c"]))
+        if kind == "str":
+            text, copied = raw, (Piece(0, line, column, len(raw)),)
+        moved = [Piece(p.at + len(head), p.line, p.column, p.length) for p in copied]
+        code.add(head + text + ('";' if kind == "str" else ";"), *moved)
+    return code
+
+
 def _calls(flow: _Flow, key: str) -> list[Code]:
     """An http request node's fetch, after each function node wired into it (alone when none
     is and the node names its URL), then the function nodes its answer is wired to."""
     node = flow.nodes[key]
-    feeding = [k for k, n in flow.nodes.items() if n.get("type") == "function" and _wired(n, key)]
+    feeding = [k for k, n in flow.nodes.items() if n.get("type") in FEEDING and _wired(n, key)]
     if not feeding and not node.get("url"):
         return []
-    codes = [_code(flow, k, SENT, "msg_") for k in feeding] or [Code(".js", [], [])]
+    codes = [_feeding_code(flow, k) for k in feeding] or [Code(".js", [], [])]
     answered, parsed = _answered(flow, key)
     for code in codes:
         sends_body = any("msg_payload" in line for line in code.lines)
-        _fetch(code, flow.nodes[key], flow.spots.get((key, "url")), sends_body, parsed)
+        _fetch(code, flow.nodes[key], flow.spot(flow.nodes[key].get("url")), sends_body, parsed)
         for k in answered:
             reading = _code(flow, k, ANSWER, ANSWER_NAME)
             code.lines += reading.lines
