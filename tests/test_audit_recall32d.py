@@ -341,3 +341,21 @@ def test_the_answer_read_after_a_change_node_fed_request_is_judged() -> None:
     wrong = dict(DONE, func=DONE["func"].replace("d.video;", "d.video_url;"))
     text = _flow(change, get, wrong)
     assert found(text, "flows.json") == [(_line_of(text, "d.video_url"), "response-field")]
+
+
+BRUNO = (
+    "meta {\n  name: status\n  type: http\n}\n\nget {\n"
+    f"  url: {B}/content/video/infobymodelid?video_model_id={{{{vid}}}}\n"
+    "  body: none\n}\n\nscript:post-response {\n"
+    '  bru.setVar("video", res.body.data.video);\n}\n\ntests {\n'
+    '  test("done", function() {\n    expect(res.getBody().data.video_status).to.equal(3);\n'
+    "  });\n}\n"
+)
+
+
+def test_brunos_post_response_script_and_tests_read_the_requests_answer() -> None:
+    assert errors(BRUNO, "status.bru") == []
+    wrong = BRUNO.replace("data.video)", "data.video_url)").replace(
+        "data.video_status", "data.status"
+    )
+    assert found(wrong, "status.bru") == [(12, "response-field"), (17, "response-field")]
