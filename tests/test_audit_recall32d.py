@@ -359,3 +359,71 @@ def test_brunos_post_response_script_and_tests_read_the_requests_answer() -> Non
         "data.video_status", "data.status"
     )
     assert found(wrong, "status.bru") == [(12, "response-field"), (17, "response-field")]
+
+
+# -- n8n: later nodes read the HTTP Request node's answer in their expressions --------------------
+
+
+def _n8n(*nodes: dict[str, Any], links: dict[str, list[str]]) -> str:
+    connections = {
+        a: {"main": [[{"node": b, "type": "main", "index": 0} for b in bs]]}
+        for a, bs in links.items()
+    }
+    return json.dumps({"name": "AKOOL", "nodes": list(nodes), "connections": connections}, indent=2)
+
+
+N8N_CREATE = {
+    "parameters": {
+        "method": "POST",
+        "url": f"{B}/content/image/createbyprompt",
+        "sendBody": True,
+        "specifyBody": "json",
+        "jsonBody": '={\n  "prompt": "a fox",\n  "scale": "1:1"\n}',
+    },
+    "name": "Create",
+    "type": "n8n-nodes-base.httpRequest",
+}
+N8N_IF = {
+    "parameters": {
+        "conditions": {
+            "conditions": [
+                {
+                    "leftValue": "={{ $json.data.image_status }}",
+                    "rightValue": 3,
+                    "operator": {"type": "number", "operation": "equals"},
+                }
+            ]
+        }
+    },
+    "name": "Done?",
+    "type": "n8n-nodes-base.if",
+}
+N8N_SET = {
+    "parameters": {"values": {"string": [{"name": "id", "value": "={{ $json.data._id }}"}]}},
+    "name": "Set",
+    "type": "n8n-nodes-base.set",
+}
+N8N_LATER = {
+    "parameters": {"text": "=Image {{ $('Create').item.json.data._id }} done"},
+    "name": "Slack",
+    "type": "n8n-nodes-base.slack",
+}
+
+
+def test_n8n_nodes_after_an_http_request_read_its_answer() -> None:
+    links = {"Create": ["Done?"], "Done?": ["Set"], "Set": ["Slack"]}
+    text = _n8n(N8N_CREATE, N8N_IF, N8N_SET, N8N_LATER, links=links)
+    assert errors(text, "workflow.json") == []
+    wrong = text.replace('rightValue": 3', 'rightValue": 5').replace('data._id }}"', 'data.id }}"')
+    wrong = wrong.replace("json.data._id }} done", "json.data.image_id }} done")
+    assert found(wrong, "workflow.json") == [
+        (_line_of(wrong, "$json.data.image_status"), "status-value"),
+        (_line_of(wrong, "$json.data.id"), "response-field"),
+        (_line_of(wrong, "data.image_id }} done"), "response-field"),
+    ]
+
+
+def test_an_n8n_input_read_of_a_node_not_fed_by_the_request_is_not_its_answer() -> None:
+    wrong = json.loads(json.dumps(N8N_SET).replace("data._id", "data.id"))
+    text = _n8n(N8N_CREATE, wrong, links={})
+    assert errors(text, "workflow.json") == []
