@@ -417,7 +417,7 @@ def test_n8n_nodes_after_an_http_request_read_its_answer() -> None:
     wrong = text.replace('rightValue": 3', 'rightValue": 5').replace('data._id }}"', 'data.id }}"')
     wrong = wrong.replace("json.data._id }} done", "json.data.image_id }} done")
     assert found(wrong, "workflow.json") == [
-        (_line_of(wrong, "$json.data.image_status"), "status-value"),
+        (_line_of(wrong, '"rightValue": 5'), "status-value"),
         (_line_of(wrong, "$json.data.id"), "response-field"),
         (_line_of(wrong, "data.image_id }} done"), "response-field"),
     ]

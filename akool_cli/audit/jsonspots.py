@@ -48,6 +48,10 @@ def line_starts(text: str) -> list[int]:
 
 def spot(starts: list[int], value: Placed, skip: int = 0) -> tuple[int, int]:
     """The file's (line, column) of a string value's raw text (from `skip` characters in)."""
-    at = value.start + skip
+    return place(starts, value.start + skip)
+
+
+def place(starts: list[int], at: int) -> tuple[int, int]:
+    """The file's (line, column) of an offset of its text."""
     line = bisect.bisect_right(starts, at) - 1
     return line, at - starts[line]

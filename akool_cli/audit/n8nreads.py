@@ -11,7 +11,7 @@ from typing import Any
 
 from akool_cli.audit import rx
 from akool_cli.audit.embedded import Piece
-from akool_cli.audit.jsonspots import Placed, line_starts, load, spot
+from akool_cli.audit.jsonspots import Placed, line_starts, load, place, spot
 
 HTTP_NODE = "n8n-nodes-base.httpRequest"
 # The nodes that pass the items they are given on unchanged.
@@ -30,6 +30,7 @@ NAMED_READ = rx.compile(
 # An If node's comparisons that read as `===` or `!==` (v1's `operation`, v2's `operator`).
 EQUALITIES = {"equal": "===", "equals": "===", "notEqual": "!==", "notEquals": "!=="}
 NUMBER = rx.compile(r"-?\d+(?:\.\d+)?")
+OTHER_VALUE = rx.compile(r'"(?:value2|rightValue)"\s*:\s*(?P<v>-?\d+(?:\.\d+)?|"[^"\\]*")')
 
 Line = tuple[str, tuple[Piece, ...]]
 
@@ -49,7 +50,7 @@ def reads(text: str) -> dict[int, list[Line]]:
         after = found.setdefault(spot(starts, url)[0], [])
         fed = _fed(data.get("connections"), nodes, name)
         for other, reader in nodes.items():
-            after.extend(_lines(reader, name, other in fed, starts))
+            after.extend(_lines(reader, name, other in fed, (text, starts)))
     return found
 
 
@@ -79,8 +80,11 @@ def _connected(connections: Any, name: str) -> set[str]:
     }
 
 
-def _lines(node: dict[str, Any], source: str, fed: bool, starts: list[int]) -> Iterator[Line]:
+def _lines(
+    node: dict[str, Any], source: str, fed: bool, file: tuple[str, list[int]]
+) -> Iterator[Line]:
     """The reads of the answer of the node `source` in the node's parameters."""
+    text, starts = file
     for value, compared in _values(node.get("parameters")):
         for m in _reads(value.raw, source, fed):
             piece = Piece(2, *spot(starts, value, m.start("read")), len(m["read"]))
@@ -90,7 +94,22 @@ def _lines(node: dict[str, Any], source: str, fed: bool, starts: list[int]) -> I
                 continue
             operator, other = compared
             literal = other if NUMBER.fullmatch(other) else '"' + other.replace('"', "") + '"'
-            yield f"if ({shown} {operator} {literal}) {{}}", (_moved(piece, len("if (")),)
+            head = f"if ({shown} {operator} "
+            pieces = [_moved(piece, len("if ("))]
+            at = _other_value(text, value.start, other)
+            if at is not None:  # (the finding on a compared value is at that value)
+                line, column = place(starts, at)
+                pieces.append(Piece(len(head) + (literal != other), line, column, len(other)))
+            yield head + literal + ") {}", tuple(pieces)
+
+
+def _other_value(text: str, start: int, other: str) -> int | None:
+    """Where the file writes the value a condition compares its read with: the next `value2` or
+    `rightValue` after the read (None: not found near it, or another value)."""
+    m = OTHER_VALUE.search(text, start, start + 400)
+    if m is None or m["v"].strip('"') != other:
+        return None
+    return m.start("v") + (1 if m["v"].startswith('"') else 0)
 
 
 def _reads(raw: str, source: str, fed: bool) -> Iterator[Any]:
