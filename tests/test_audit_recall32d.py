@@ -427,3 +427,26 @@ def test_an_n8n_input_read_of_a_node_not_fed_by_the_request_is_not_its_answer() 
     wrong = json.loads(json.dumps(N8N_SET).replace("data._id", "data.id"))
     text = _n8n(N8N_CREATE, wrong, links={})
     assert errors(text, "workflow.json") == []
+
+
+# -- Hoppscotch: `<<base>>` variables in a request's endpoint ---------------------------------------
+
+
+def _hoppscotch(body: str) -> str:
+    request = {
+        "v": "1",
+        "name": "create",
+        "method": "POST",
+        "endpoint": "<<base>>/content/image/createbyprompt",
+        "headers": [{"key": "x-api-key", "value": "<<key>>", "active": True}],
+        "body": {"contentType": "application/json", "body": body},
+    }
+    return json.dumps({"v": 2, "name": "AKOOL", "folders": [], "requests": [request]}, indent=2)
+
+
+def test_a_hoppscotch_request_with_a_variable_base_is_judged_by_its_path() -> None:
+    text = _hoppscotch('{\n  "prompt": "cat",\n  "size": "1:1"\n}')
+    [finding] = errors(text, "akool.json")
+    assert (finding.line, finding.rule) == (_line_of(text, "size"), "misnamed-field")
+    assert text.splitlines()[finding.line - 1][finding.column - 1 :].startswith("size")
+    assert errors(text.replace("size", "scale"), "akool.json") == []

@@ -16,6 +16,7 @@ from akool_cli.audit import (
     brunofiles,
     elixir,
     embedded,
+    hoppscotch,
     lua,
     makeblueprints,
     makefiles,
@@ -93,6 +94,7 @@ READERS: tuple[Reader, ...] = (
     Reader("nodered", nodered.is_nodered, _of_text(nodered.read)),  # (function nodes' code)
     # (Make scenarios' HTTP modules)
     Reader("makeblueprints", makeblueprints.is_blueprint, _of_text(makeblueprints.read)),
+    Reader("hoppscotch", hoppscotch.is_collection, _of_text(hoppscotch.read)),  # (<<name>>)
     Reader("n8nflows", n8nflows.is_n8n, _of_text(n8nflows.read)),  # (HTTP Request nodes)
     Reader(
         "restfiles",
