@@ -55,11 +55,17 @@ def read(text: str) -> list[Code] | None:
     if flow is None:
         return None
     codes: list[Code] = []
+    feeds: dict[str, list[str]] = {}  # an http request node's id: the nodes wired into it
     for key, node in flow.nodes.items():
-        if node.get("type") == "function":
+        for target in _outputs(node) if node.get("type") in FEEDING else ():
+            feeds.setdefault(target, []).append(key)
+    read_with_a_call: set[str] = set()
+    for key, node in flow.nodes.items():
+        if node.get("type") == "http request":
+            codes.extend(_calls(flow, key, feeds.get(key, []), read_with_a_call))
+    for key, node in flow.nodes.items():  # (a function node no call's code holds: as it is)
+        if node.get("type") == "function" and key not in read_with_a_call:
             codes.append(_code(flow, key, SENT, "msg_"))
-        elif node.get("type") == "http request":
-            codes.extend(_calls(flow, key))
     return codes
 
 
@@ -106,15 +112,16 @@ def _feeding_code(flow: _Flow, key: str) -> Code:
     return code
 
 
-def _calls(flow: _Flow, key: str) -> list[Code]:
-    """An http request node's fetch, after each function node wired into it (alone when none
-    is and the node names its URL), then the function nodes its answer is wired to."""
+def _calls(flow: _Flow, key: str, feeding: list[str], held: set[str]) -> list[Code]:
+    """An http request node's fetch, after each node of `feeding` (wired into it; alone when
+    none is and the node names its URL), then the function nodes its answer is wired to (each
+    added to `held`, the function nodes read with a call)."""
     node = flow.nodes[key]
-    feeding = [k for k, n in flow.nodes.items() if n.get("type") in FEEDING and _wired(n, key)]
     if not feeding and not node.get("url"):
         return []
     codes = [_feeding_code(flow, k) for k in feeding] or [Code(".js", [], [])]
     answered, parsed = _answered(flow, key)
+    held.update(feeding, answered)
     for code in codes:
         sends_body = any("msg_payload" in line for line in code.lines)
         _fetch(code, flow.nodes[key], flow.spot(flow.nodes[key].get("url")), sends_body, parsed)
@@ -173,7 +180,3 @@ def _outputs(node: dict[str, Any]) -> list[str]:
     if not isinstance(wires, list):
         return []
     return [k for out in wires if isinstance(out, list) for k in out if isinstance(k, str)]
-
-
-def _wired(node: dict[str, Any], key: str) -> bool:
-    return key in _outputs(node)
