@@ -450,3 +450,15 @@ def test_a_hoppscotch_request_with_a_variable_base_is_judged_by_its_path() -> No
     assert (finding.line, finding.rule) == (_line_of(text, "size"), "misnamed-field")
     assert text.splitlines()[finding.line - 1][finding.column - 1 :].startswith("size")
     assert errors(text.replace("size", "scale"), "akool.json") == []
+
+
+def test_a_function_node_read_with_its_call_is_not_read_again() -> None:
+    # (each code is audited as a file: a flow of n function -> http request pairs is n codes)
+    from akool_cli.audit import nodered
+
+    pairs = []
+    for k in range(50):
+        func = dict(BODY_IN_FUNCTION, id=f"f{k}", wires=[[f"h{k}"]])
+        pairs += [func, dict(USE_METHOD, id=f"h{k}", wires=[[f"f{(k + 1) % 50}"]])]
+    codes = nodered.read(_flow(*pairs))
+    assert codes is not None and len(codes) == 50
