@@ -14,6 +14,7 @@ from akool_cli.cli import audit_reports
 EMBEDDED_READERS = (
     *("apiclients", "batch", "brunofiles", "elixir", "lua", "makefiles", "n8nflows", "notebooks"),
     *("restfiles", "rpipes", "sketches", "specs", "taskfiles", "terraform", "workflows"),
+    *("nodered", "makeblueprints", "hoppscotch"),  # (session 32: glue platforms' exports)
 )
 
 # Tables of those modules that name what a reader writes, not the files it takes (a notebook's

@@ -1,20 +1,25 @@
 """Bruno's request files (`.bru`) read as the fetch calls they amount to: a `vars { name: value }`
 block binds names (`{{name}}` in a URL), a method block (`post { url: ... }`) gives the method
 and the URL, a `params:query { name: value }` block adds to its query, and a `body:json { ... }`
-block is that request's body."""
+block is that request's body; a `script:post-response` or `tests` block is the JavaScript it is,
+its `res.body` (`res.getBody()`) the request's answer."""
 
 from __future__ import annotations
 
 import re
 
 from akool_cli.audit import rx, source
-from akool_cli.audit.embedded import Code, Piece
+from akool_cli.audit.embedded import Code, Piece, rewrite
 from akool_cli.audit.walking import BRUNO_SUFFIX as SUFFIX
 
 BLOCK_OPEN = rx.compile(r"^(?P<name>[A-Za-z][\w:-]*)[ \t]*\{[ \t]*$")
 BLOCK_CLOSE = rx.compile(r"^\}[ \t]*$")
 METHODS = frozenset({"get", "post", "put", "delete", "patch", "head", "options"})
 ENTRY = rx.compile(r"^[ \t]+(?P<k>~?[A-Za-z_][\w.-]*)[ \t]*:[ \t]*(?P<v>.*?)[ \t]*$")
+# The blocks of JavaScript run on the answer, and their reads of it (`res.body`, `res.getBody()`):
+# read as `$`, the answer of the file's request.
+ANSWER_BLOCKS = frozenset({"script:post-response", "tests"})
+ANSWER = rx.compile(r"\bres\.(?:body\b|getBody\(\))")
 
 
 def is_bruno(name: str) -> bool:
@@ -43,6 +48,9 @@ def read(text: str) -> list[Code]:
         elif kind == "body:json" and last > 0:
             close = ") });" if n == last else ""
             code.add(line + close, Piece(0, n, 0, len(line)))
+        elif kind in ANSWER_BLOCKS:
+            shown, pieces = rewrite(line, n, 0, ANSWER, lambda _: "$")
+            code.add(shown, *pieces)
         else:  # (no comment: a block's braces in one would be read as the body's)
             code.add("", Piece(0, n, 0, 0))
     return [code]

@@ -16,9 +16,12 @@ from akool_cli.audit import (
     brunofiles,
     elixir,
     embedded,
+    hoppscotch,
     lua,
+    makeblueprints,
     makefiles,
     n8nflows,
+    nodered,
     notebooks,
     restfiles,
     rpipes,
@@ -88,6 +91,10 @@ READERS: tuple[Reader, ...] = (
     Reader("lua", _named(lua.is_lua), _of_text(lua.read)),  # (as the JavaScript it amounts to)
     Reader("elixir", _named(elixir.is_elixir), _of_text(elixir.read)),  # (as Ruby)
     Reader("rpipes", rpipes.is_pipeline_file, _of_text(rpipes.read)),  # (httr2 as httr)
+    Reader("nodered", nodered.is_nodered, _of_text(nodered.read)),  # (function nodes' code)
+    # (Make scenarios' HTTP modules)
+    Reader("makeblueprints", makeblueprints.is_blueprint, _of_text(makeblueprints.read)),
+    Reader("hoppscotch", hoppscotch.is_collection, _of_text(hoppscotch.read)),  # (<<name>>)
     Reader("n8nflows", n8nflows.is_n8n, _of_text(n8nflows.read)),  # (HTTP Request nodes)
     Reader(
         "restfiles",

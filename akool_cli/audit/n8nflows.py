@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from akool_cli.audit import rx, source
+from akool_cli.audit import n8nreads, rx, source
 from akool_cli.audit.embedded import Code, Piece, rewrite
 from akool_cli.audit.walking import N8N_SUFFIXES
 
@@ -78,11 +78,14 @@ def read(text: str) -> list[Code]:
     calls = {node.values["url"][0]: node for node in nodes if "url" in node.values}
     bodies = {n.values["jsonBody"][0] for n in calls.values() if "jsonBody" in n.values}
     codes = [code]
+    answered = n8nreads.reads(text) if calls and "json.data." in text else {}
     for n, line in enumerate(lines):
         node = calls.get(n)
         held = CODE_PARAMETER.match(line) if '"' in line else None
         if node is not None:
             _call(code, node)
+            for shown, pieces in answered.get(n, ()):  # (later nodes' reads of its answer)
+                code.add(shown, *pieces)
         elif n in bodies:
             code.add("")  # (written with its node's call)
         elif held is not None:

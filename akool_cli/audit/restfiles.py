@@ -3,7 +3,8 @@ files that hold requests; Hurl's `.hurl`) read as the fetch calls they amount to
 name, each request's `POST {{base}}/api/open/v3/... HTTP/1.1` line gives its method and URL, its
 header lines follow, and the text after the blank line (up to the next `###`) is its body; in a
 Hurl file the body follows the headers straight away and ends at the response's `HTTP 200` line,
-whose captures and asserts (`jsonpath "$.data._id"`) are read as they are written."""
+whose captures and asserts (`jsonpath "$.data._id"`, `== 3` read as a comparison) are read as
+they are written; a JetBrains response handler's `response.body` is the answer of its request."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from akool_cli.audit import rx, source
-from akool_cli.audit.embedded import Code, Piece
+from akool_cli.audit.embedded import Code, Piece, rewrite
 from akool_cli.audit.walking import HTTP_SUFFIX, HURL_SUFFIX, REST_SUFFIX
 from akool_cli.audit.walking import REQUEST_SUFFIXES as REQUEST_SUFFIXES  # (READ_TABLES')
 
@@ -50,6 +51,19 @@ HURL_QUERY = rx.compile(r"^\[(?:QueryStringParams|Query)\][ \t]*$")
 HURL_PARAM = rx.compile(r"^[ \t]*(?P<n>[A-Za-z_][\w.-]*)[ \t]*:[ \t]*(?P<v>.*?)[ \t]*$")
 
 
+# A Hurl assert that compares an answer's field (`jsonpath "$.data.video_status" == 3`), read as
+# `if (jsonpath("$.data.video_status") == 3) {}`, the comparison the status rules judge.
+HURL_ASSERT = rx.compile(
+    r'^jsonpath[ \t]+"(?P<path>\$[^"\\]*)"[ \t]+(?P<op>==|!=)[ \t]+'
+    r'(?P<v>-?\d+(?:\.\d+)?|"[^"\\]*")[ \t]*(?:#.*)?$'
+)
+# JetBrains' response handler (`> {% ... %}`, on one line or over lines), whose JavaScript reads the
+# answer as `response.body` (read as `$`, the answer of the request above it).
+HANDLER_OPEN = rx.compile(r"^>[ \t]*\{%")
+HANDLER_MARK = rx.compile(r"^>[ \t]*\{%|%\}")
+RESPONSE_BODY = rx.compile(r"\bresponse\.body\b")
+
+
 @dataclass
 class _Request:
     line: int  # the request line
@@ -68,6 +82,7 @@ def read(text: str, hurl: bool = False) -> list[Code]:
     code = Code(".js", [], [])
     requests = {r.line: r for r in (_hurl_requests(lines) if hurl else _requests(lines))}
     response = _hurl_responses(lines) if hurl else set()
+    handlers = set() if hurl or "{%" not in text else _handlers(lines)
     ends = {r.body[-1]: r for r in requests.values() if r.body}
     body = {n for r in requests.values() for n in r.body}
     query = {n for r in requests.values() for n in r.query}
@@ -81,10 +96,41 @@ def read(text: str, hurl: bool = False) -> list[Code]:
         elif n in query:
             code.add("")  # (read on the request's line)
         elif n in response:
-            code.add(line, Piece(0, n, 0, len(line)))
+            _response_line(code, n, line)
+        elif n in handlers:
+            shown = HANDLER_MARK.sub(lambda m: " " * len(m.group(0)), line)
+            handled, pieces = rewrite(shown, n, 0, RESPONSE_BODY, lambda _: "$")
+            code.add(handled, *pieces)
         else:
             _other_line(code, n, line)
     return [code]
+
+
+def _response_line(code: Code, n: int, line: str) -> None:
+    """A Hurl response's line as written, or an assert comparing a field as an `if`."""
+    m = HURL_ASSERT.match(line) if line.startswith("jsonpath") else None
+    if m is None:
+        code.add(line, Piece(0, n, 0, len(line)))
+        return
+    head = 'if (jsonpath("'
+    shown = f'{head}{m["path"]}") {m["op"]} '
+    pieces = (
+        Piece(len(head), n, m.start("path"), len(m["path"])),
+        Piece(len(shown), n, m.start("v"), len(m["v"])),
+    )
+    code.add(shown + m["v"] + ") {}", *pieces)
+
+
+def _handlers(lines: list[str]) -> set[int]:
+    """The lines of the file's JetBrains response handlers (`> {%` up to `%}`)."""
+    found: set[int] = set()
+    inside = False
+    for n, line in enumerate(lines):
+        opens = HANDLER_OPEN.match(line) is not None
+        if opens or inside:
+            found.add(n)
+            inside = "%}" not in (line[line.index("{%") + 2 :] if opens else line)
+    return found
 
 
 def _hurl_requests(lines: list[str]) -> list[_Request]:

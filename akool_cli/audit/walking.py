@@ -344,6 +344,9 @@ LUA_SUFFIXES = (".lua",)
 ELIXIR_SUFFIXES = (".ex", ".exs")
 R_SUFFIXES = (".r",)
 N8N_SUFFIXES = (".json",)
+NODERED_SUFFIXES = (".json",)
+BLUEPRINT_SUFFIXES = (".json",)
+HOPPSCOTCH_SUFFIXES = (".json",)
 HTTP_SUFFIX = ".http"
 REST_SUFFIX = ".rest"  # (a request file only with a request line: reStructuredText has none)
 REQUEST_SUFFIXES = (HTTP_SUFFIX, REST_SUFFIX)
@@ -364,6 +367,9 @@ READS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("lua", LUA_SUFFIXES),
     ("elixir", ELIXIR_SUFFIXES),
     ("rpipes", R_SUFFIXES),
+    ("nodered", NODERED_SUFFIXES),
+    ("makeblueprints", BLUEPRINT_SUFFIXES),
+    ("hoppscotch", HOPPSCOTCH_SUFFIXES),
     ("n8nflows", N8N_SUFFIXES),
     ("restfiles", (*REQUEST_SUFFIXES, HURL_SUFFIX)),
     ("brunofiles", (BRUNO_SUFFIX,)),

@@ -27,6 +27,8 @@ ENV_KEYS = frozenset({"env", "variables", "environment"})
 LIST_ITEM = rx.compile(r"^(?P<lead>[ \t]*-[ \t]+)(?P<rest>\S.*)$")
 KEY_LINE = rx.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[\w-]+):[ \t]*(?P<rest>.*)$")
 BLOCK = rx.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+# A key or list item whose value is a folded block scalar (its lines one line to the shell).
+FOLDED = rx.compile(r"(?:^|[:-])[ \t]*>[-+0-9]*[ \t]*(?:#.*)?$")
 ENTRY = rx.compile(r"^[ \t]*(?P<key>[A-Za-z_]\w*):[ \t]*(?P<value>.*?)[ \t]*$")
 EXPRESSION = rx.compile(r"\$\{\{\s*(?P<e>[^{}]*?)\s*\}\}")
 NAMED = rx.compile(r"(?:env|secrets|vars|inputs|matrix)\.(?P<n>[A-Za-z_]\w*)$")
@@ -75,13 +77,25 @@ def read(text: str, suffix: str) -> list[Code]:
             if env.first <= line <= env.last:
                 _assignment(code, env)
         for first, last, column, cut in segments:
+            folded = _folded(lines, first, last) if code.suffix == ".sh" else frozenset()
             for n in range(first, last + 1):
                 start = column if n == first else _indent_of_block(lines, first, last)
                 _shell_line(code, n, lines[n][: len(lines[n]) - cut], start)
+                code.lines[-1] += " \\" if n in folded else ""  # (one command to the shell)
                 rest[n] = lines[n][:start]
         codes.append(code)
     codes.append(Code(suffix, rest, [(Piece(0, n, 0, len(t)),) for n, t in enumerate(rest)]))
     return codes
+
+
+def _folded(lines: list[str], first: int, last: int) -> frozenset[int]:
+    """The lines of a folded block scalar (`- >`, `run: >-`) that YAML joins to the next one
+    with a space: those at the block's indentation followed by another such line."""
+    if first == last or FOLDED.search(lines[first - 1]) is None:
+        return frozenset()
+    indent = _indent_of_block(lines, first, last)
+    level = [bool(lines[n].strip()) and _indent(lines[n]) == indent for n in range(first, last + 1)]
+    return frozenset(first + k for k in range(len(level) - 1) if level[k] and level[k + 1])
 
 
 def _indent(text: str) -> int:
