@@ -310,7 +310,6 @@ HELPER = "\n".join(
 )
 
 
-@pytest.mark.skip(reason="pass-through helpers off: wrappers tests to review")
 def test_missing_field_through_a_helper_that_sends_its_body_unchanged() -> None:
     sends = "    return requests.post(BASE + path, json=body).json()"
     assert rules_at(HELPER.format(sends=sends), "h.py") == [(5, "missing-field")]
@@ -355,7 +354,6 @@ def test_a_helper_that_adds_to_its_body_is_not_judged(sends: str) -> None:
         ),
     ],
 )
-@pytest.mark.skip(reason="pass-through helpers off: wrappers tests to review")
 def test_missing_field_through_helpers_of_other_languages(name: str, text: str) -> None:
     assert [rule for _, rule in rules_at(text, name)] == ["missing-field"]
 
@@ -401,7 +399,6 @@ KW_HELPER = "\n".join(
 )
 
 
-@pytest.mark.skip(reason="pass-through helpers off: wrappers tests to review")
 def test_missing_field_through_a_helper_handing_on_its_keyword_arguments() -> None:
     body = (
         '        return self.session.request(method, f"{self.base}{path}", timeout=60, **kw).json()'

@@ -174,13 +174,27 @@ CS_INTERPOLATED = f"""public class Akool {{
         (
             "client.py",
             PY_TWO_LINES,
-            [(18, "bad-value"), (21, "wrong-method"), (24, "undocumented-path")],
+            [
+                (18, "bad-value"),
+                (18, "missing-field"),
+                (21, "wrong-method"),
+                (24, "undocumented-path"),
+            ],
         ),
-        ("methods.py", PY_METHOD_ARGUMENT, [(9, "wrong-method"), (10, "bad-value")]),
+        (
+            "methods.py",
+            PY_METHOD_ARGUMENT,
+            [(9, "wrong-method"), (10, "bad-value"), (10, "missing-field")],
+        ),
         (
             "api.js",
             JS_ARROW_NO_SEMICOLONS,
-            [(13, "bad-value"), (14, "misnamed-field"), (15, "wrong-method")],
+            [
+                (13, "bad-value"),
+                (13, "missing-field"),
+                (14, "misnamed-field"),
+                (15, "wrong-method"),
+            ],
         ),
         ("akool.ts", TS_CLASS_METHOD_ARGUMENT, [(12, "bad-value"), (15, "wrong-method")]),
         ("akool.sh", SHELL_FUNCTION_KEYWORD, [(7, "misnamed-field"), (8, "wrong-method")]),
@@ -207,7 +221,8 @@ def test_a_wrapper_called_eight_times_is_eight_calls() -> None:
         "    return requests.post(BASE + path, json=payload)\n\n" + calls
     )
     found = places(audit_text(text, "many.py"))
-    assert found == [(7 + n, "bad-value") for n in range(8)]
+    # (each talking-photo body also lacks audio_url, and the helper sends it unchanged)
+    assert found == [(7 + n, rule) for n in range(8) for rule in ("bad-value", "missing-field")]
 
 
 def test_the_wrappers_method_is_the_calls_and_its_path_the_calls_place() -> None:
@@ -239,7 +254,7 @@ def test_a_wrapper_on_another_host_makes_no_akool_call() -> None:
         f'own("/content/video/status/1", {{}})\n'
         f'akool("{TALKING}", {{"talking_photo_url": "a", "resolution": "720p"}})\n'
     )
-    assert places(audit_text(text, "two.py")) == [(10, "bad-value")]
+    assert places(audit_text(text, "two.py")) == [(10, "bad-value"), (10, "missing-field")]
 
 
 def test_a_js_wrapper_on_the_scripts_own_server_makes_no_akool_call() -> None:
