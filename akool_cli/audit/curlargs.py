@@ -43,7 +43,10 @@ BODY_OPTIONS = frozenset(
     }
 )  # fmt: skip
 # What ends a command outside quotes: a pipe, a list operator, the `)` of a `$(...)`, a backtick.
-COMMAND_END = frozenset("|;&)`\n")
+# (a form feed, a vertical tab, the file separators and U+0085/U+2028/U+2029 do not end a line
+# for the audit, but each ends a command here: read as part of a word, a run of curls joined by
+# them is one command whose words every curl of the run reads again, quadratic in the run)
+COMMAND_END = frozenset("|;&)`\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 @dataclass(frozen=True)
