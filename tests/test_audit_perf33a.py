@@ -1,0 +1,80 @@
+"""perf33a: many calls on one line (a minified bundle, a compact HAR or Postman file, a line of nock
+calls) cost linear: a question about the whole line is answered once per line, not once per call
+on it. Each cost is counted (searches, characters searched, questions asked), never timed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+from akool_cli.audit import mocks, ties
+from akool_cli.audit.scan import audit_text
+
+NOCK_CALL = "nock(h).post('/api/open/v3/content/video/createbytalkingphoto').reply(200, {});"
+
+
+def _nock_line(n: int) -> str:
+    return 'const nock = require("nock");\n' + NOCK_CALL * n + "\n"
+
+
+class _CountedPattern:
+    """A pattern that counts the characters its searches are given (the span each one reads)."""
+
+    def __init__(self, real: Any) -> None:
+        self.real, self.chars = real, 0
+
+    def _span(self, text: str, pos: int = 0, endpos: int | None = None) -> None:
+        self.chars += min(len(text), len(text) if endpos is None else endpos) - pos
+
+    def finditer(self, text: str, *span: int) -> Iterator[Any]:
+        self._span(text, *span)
+        return iter(self.real.finditer(text, *span))
+
+    def search(self, text: str, *span: int) -> Any:
+        self._span(text, *span)
+        return self.real.search(text, *span)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+@contextmanager
+def _counted(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> Iterator[_CountedPattern]:
+    counted = _CountedPattern(getattr(module, name))
+    with monkeypatch.context() as patch:
+        patch.setattr(module, name, counted)
+        yield counted
+
+
+def _nock_chars_searched(n: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    mocks._nock_roots.cache_clear()
+    with _counted(monkeypatch, mocks, "NOCK_ROOT") as root:
+        audit_text(_nock_line(n), "t.test.js")
+    return root.chars
+
+
+def test_a_nock_lines_roots_are_found_once_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 1: each nock call of a line searched the 1,500 characters before it for `nock(`
+    (a third of 2,000 calls' cost); the file's roots are found once and bisected."""
+    small, large = (_nock_chars_searched(n, monkeypatch) for n in (100, 400))
+    assert large <= 5 * small
+    assert small <= 2 * len(_nock_line(100))
+
+
+def _asked(predicate: Callable[..., Any], text: str, name: str) -> int:
+    """How often a per-line predicate of ties read a line (its cache's misses) in one audit."""
+    predicate.cache_clear()  # type: ignore[attr-defined]
+    audit_text(text, name)
+    return int(predicate.cache_info().misses)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("predicate", [ties._stdlib_line, ties._xhr_line])
+def test_a_lines_own_questions_are_asked_once_per_line(predicate: Callable[..., Any]) -> None:
+    """Item 1: `_on_the_call` asked a call's whole line whether it holds `request(` or `get(`
+    once per call (2,000 nock calls on one line: 1.7 s of 2.4; 4x the calls ~15x the cost)."""
+    assert _asked(predicate, _nock_line(100), "t.test.js") == _asked(
+        predicate, _nock_line(400), "t.test.js"
+    )
