@@ -78,3 +78,44 @@ def test_a_lines_own_questions_are_asked_once_per_line(predicate: Callable[..., 
     assert _asked(predicate, _nock_line(100), "t.test.js") == _asked(
         predicate, _nock_line(400), "t.test.js"
     )
+
+
+def _bundle(n: int) -> str:
+    """A minified bundle (repro32b minified-one-line-bundle-superlinear): n functions, each a
+    fetch whose body sends a value the docs do not list, all on one line."""
+    return 'const B="https://openapi.akool.com/api/open/v3";' + "".join(
+        f'function f{i}(a){{return fetch(B+"/content/video/createbytalkingphoto",{{method:"POST",'
+        f'body:JSON.stringify({{resolution:"720p",x:a}})}}).then(r=>r.json()).then(j=>j.data.x)}}'
+        for i in range(n)
+    )
+
+
+class _CountedWords(tuple[str, ...]):
+    """THROW_WORDS that count how often they are gone through (each time: a line searched)."""
+
+    seen = 0
+
+    def __iter__(self) -> Iterator[str]:
+        _CountedWords.seen += 1
+        return super().__iter__()
+
+
+def _throw_word_searches(n: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    from akool_cli.audit import hosttests
+
+    _CountedWords.seen = 0
+    monkeypatch.setattr(hosttests, "THROW_WORDS", _CountedWords(hosttests.THROW_WORDS))
+    found = audit_text(_bundle(n), "bundle.js")
+    assert len(found) >= n  # (each call's value is a finding the guard question is asked of)
+    return _CountedWords.seen
+
+
+def test_a_minified_lines_findings_do_not_each_search_it_for_a_test(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Item 2: scan._tests_a_guard searched a bad value's line (the whole bundle) for THROW_WORDS
+    once per finding (6,000 functions, 1 MB: 24 s); expects_failure reads no minified line, so
+    the line is not searched at all."""
+    # (before: once per finding, 200 and 800 here)
+    assert _throw_word_searches(50, monkeypatch) <= 2
+    assert _throw_word_searches(200, monkeypatch) <= 2
