@@ -174,3 +174,49 @@ def test_the_whole_file_is_not_searched_once_per_call(
     small = _whole_text_reads(make(50), name, monkeypatch)
     large = _whole_text_reads(make(200), name, monkeypatch)
     assert large <= 5 * max(small, len(make(50)))
+
+
+def _notebook(n: int) -> str:
+    """A notebook whose one code cell's source is one line of n `;`-joined calls, each sending a
+    value the docs do not list."""
+    import json
+
+    calls = ";".join(
+        f'r{i}=requests.post(B+"/content/video/createbytalkingphoto",json={{"resolution":"720p"}})'
+        for i in range(n)
+    )
+    cell = 'import requests;B="https://openapi.akool.com/api/open/v3";' + calls
+    return json.dumps(
+        {
+            "cells": [{"cell_type": "code", "source": [cell], "metadata": {}, "outputs": []}],
+            "metadata": {},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    )
+
+
+def _escapes_decoded(n: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    from akool_cli.audit import notebooks
+
+    seen = 0
+    real = notebooks._decode
+
+    def counted(raw: str) -> str | None:
+        nonlocal seen
+        seen += 1
+        return real(raw)
+
+    notebooks._offsets.cache_clear()
+    with monkeypatch.context() as patch:
+        patch.setattr(notebooks, "_decode", counted)
+        assert len(audit_text(_notebook(n), "n.ipynb")) >= n
+    return seen
+
+
+def test_a_notebook_lines_offsets_are_found_once_per_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 3: notebooks._offsets decoded a line's every character (json.loads each) once per
+    finding on it, to map the finding back (a one-line cell of 20 -> 80 calls: 1.1 -> 17.8 s)."""
+    small = _escapes_decoded(20, monkeypatch)
+    large = _escapes_decoded(80, monkeypatch)
+    assert large <= 5 * small
