@@ -220,3 +220,67 @@ def test_a_notebook_lines_offsets_are_found_once_per_line(monkeypatch: pytest.Mo
     small = _escapes_decoded(20, monkeypatch)
     large = _escapes_decoded(80, monkeypatch)
     assert large <= 5 * small
+
+
+CURL = "curl -X POST \"$B/content/video/createbytalkingphoto\" -d '{\"resolution\":\"720p\"}'"
+
+
+def _curls(n: int, joiner: str = " && ") -> str:
+    """A shell script whose one line runs n curls joined by `joiner`, each sending a value the
+    docs do not list (one fields.Request holds them all: the shell command is the line)."""
+    return "#!/bin/sh\nB=https://openapi.akool.com/api/open/v3\n" + joiner.join([CURL] * n) + "\n"
+
+
+def _calls_of(module: Any, name: str, make: Callable[[], object]) -> int:
+    """How often `module.name` is called while `make` runs."""
+    seen = 0
+    real = getattr(module, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal seen
+        seen += 1
+        return real(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, name, counted)
+        make()
+    return seen
+
+
+@pytest.mark.parametrize("joiner", [" && ", ";", " || "])
+def test_a_shell_lines_request_is_judged_once_per_endpoint(joiner: str) -> None:
+    """Item 3: the missing-field rule judged the line's one request (every curl's body) again for
+    each curl on it (400 -> 1,600 curls joined by ` && `: 1.2 -> 16 s); and the line was searched
+    for a here-document once per curl. Both are asked once per line now, the findings the same."""
+    from akool_cli.audit import apart, rules
+
+    for module, name in ((rules, "_missing_body"), (apart, "heredoc")):
+        small = _calls_of(module, name, lambda: audit_text(_curls(50, joiner), "run.sh"))
+        large = _calls_of(module, name, lambda: audit_text(_curls(200, joiner), "run.sh"))
+        assert large == small, name
+    assert len(audit_text(_curls(200, joiner), "run.sh")) == 200
+
+
+class _MeteredSegment(str):
+    """A call's text that counts the characters `word in text` reads of it."""
+
+    read = 0
+
+    def __contains__(self, word: object) -> bool:
+        _MeteredSegment.read += len(self)
+        return super().__contains__(word)  # type: ignore[operator]
+
+
+def test_a_calls_text_is_searched_for_a_getter_once() -> None:
+    """Item 3: fields._passed_names asked the call's whole text whether it holds `.get(` once per
+    name it passes (a shell line of N curls is one call's text: N names x the line)."""
+    from akool_cli.audit import fields
+
+    def read(n: int) -> int:
+        text = _curls(n)
+        doc = fields.read(text.split("\n"), python=False, language="shell")
+        _MeteredSegment.read = 0
+        list(fields._passed_names(doc, 0, [], [], _MeteredSegment(text)))
+        return _MeteredSegment.read
+
+    assert read(200) <= 5 * read(50)
