@@ -261,6 +261,19 @@ def test_a_shell_lines_request_is_judged_once_per_endpoint(joiner: str) -> None:
     assert len(audit_text(_curls(200, joiner), "run.sh")) == 200
 
 
+def test_a_shell_commands_first_line_is_read_once_per_command() -> None:
+    """Item 3: methods._curl cut the command's text and its first line (the whole line) once per
+    curl on it, to see whether it runs curl."""
+    from akool_cli.audit import methods
+
+    def misses(n: int) -> int:
+        methods._command.cache_clear()
+        audit_text(_curls(n), "run.sh")
+        return int(methods._command.cache_info().misses)
+
+    assert misses(50) == misses(200) <= 2
+
+
 class _MeteredSegment(str):
     """A call's text that counts the characters `word in text` reads of it."""
 
