@@ -162,15 +162,30 @@ def _postman(n: int) -> str:
     return f'{{"info": {{"schema": "{schema}"}}, "item": [' + ", ".join([item] * n) + "]}"
 
 
+def _playbook(n: int) -> str:
+    """An Ansible playbook of n correct `uri` tasks (repro21x ansible-playbook-uri-tasks-superlinear)."""
+    task = (
+        "    - name: dub\n      uri:\n"
+        '        url: "{{ akool_base }}/content/video/createbytranslate"\n'
+        "        method: POST\n        body_format: json\n        body:\n"
+        '          url: "https://cdn.example.com/ep.mp4"\n          language: es\n'
+    )
+    head = "- hosts: localhost\n  vars:\n    akool_base: https://openapi.akool.com/api/open/v3\n"
+    return head + "  tasks:\n" + task * n
+
+
 @pytest.mark.parametrize(
-    ("make", "name"), [(_postman, "c.postman_collection.json"), (_bundle, "bundle.js")]
+    ("make", "name"),
+    [(_postman, "c.postman_collection.json"), (_bundle, "bundle.js"), (_playbook, "site.yml")],
 )
 def test_the_whole_file_is_not_searched_once_per_call(
     make: Callable[[int], str], name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Item 3: dtomissing.declared_at asked the whole text whether it holds `JsonExtensionData`
     (and four more words) once per body (a one-line Postman collection: 400 -> 1,600 requests,
-    16.7x): what `in` reads of the whole text grows as the file, not as calls x the file."""
+    16.7x), directcalls.library_call whether it takes undici or makes an ofetch client once per
+    call (a playbook's tasks: 400 -> 1,600, x10): what `in` reads of the whole text grows as the
+    file, not as calls x the file."""
     small = _whole_text_reads(make(50), name, monkeypatch)
     large = _whole_text_reads(make(200), name, monkeypatch)
     assert large <= 5 * max(small, len(make(50)))
@@ -222,7 +237,7 @@ def test_a_notebook_lines_offsets_are_found_once_per_line(monkeypatch: pytest.Mo
     assert large <= 5 * small
 
 
-CURL = "curl -X POST \"$B/content/video/createbytalkingphoto\" -d '{\"resolution\":\"720p\"}'"
+CURL = 'curl -X POST "$B/content/video/createbytalkingphoto" -d \'{"resolution":"720p"}\''
 
 
 def _curls(n: int, joiner: str = " && ") -> str:
