@@ -331,3 +331,37 @@ def test_a_lines_node_callback_is_looked_for_once_per_line() -> None:
         return int(stdlibanswers.response_parameter.cache_info().misses)
 
     assert misses(50) == misses(200) <= 2
+
+
+class _MeteredLine(str):
+    """A line that counts the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key: Any) -> str:
+        part = super().__getitem__(key)
+        _MeteredLine.copied += len(part)
+        return part
+
+
+def test_a_sites_table_key_is_read_without_copying_the_line() -> None:
+    """Item 3: sites._entry_key copied the line up to each site to match a table entry's key
+    there (N sites on a minified line: N x the line); it matches up to the site in place. Its
+    answers stay the ones the copy gave."""
+    from types import SimpleNamespace
+
+    from akool_cli.audit import sites
+
+    def copied(n: int) -> int:
+        line = _MeteredLine(";".join(['requests.get("/api/open/v3/faceswap/quota/info")'] * n))
+        _MeteredLine.copied = 0
+        for at in range(line.find("/api"), len(line), len(line) // n):
+            site = SimpleNamespace(line=0, start=at, end=at + 30, continued=False)
+            assert sites._entry_key(site, [line]) == ""  # type: ignore[arg-type]
+        return _MeteredLine.copied
+
+    assert copied(200) <= 5 * max(copied(50), 1)
+    table = '  voiceResult: "/api/open/v4/voice/resource/detail",'
+    start, end = table.index("/"), table.rindex('"')
+    entry = SimpleNamespace(line=0, start=start, end=end, continued=False)
+    assert sites._entry_key(entry, [table]) == "voiceResult"  # type: ignore[arg-type]
