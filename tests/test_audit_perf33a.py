@@ -365,3 +365,19 @@ def test_a_sites_table_key_is_read_without_copying_the_line() -> None:
     start, end = table.index("/"), table.rindex('"')
     entry = SimpleNamespace(line=0, start=start, end=end, continued=False)
     assert sites._entry_key(entry, [table]) == "voiceResult"  # type: ignore[arg-type]
+
+
+def test_an_answers_root_is_found_without_copying_the_line() -> None:
+    """Item 3: ties.root_of copied the line up to each blank it walked back over (to see an
+    `await ` before it): N reads on a minified line, N x the line."""
+    expression = "const j = await r.json();"
+
+    def copied(n: int) -> int:
+        line = _MeteredLine(expression * n)
+        _MeteredLine.copied = 0
+        for k in range(n):
+            at = k * len(expression) + expression.index(";")
+            assert ties.root_of(line, at) == "r"
+        return _MeteredLine.copied
+
+    assert copied(200) <= 5 * copied(50)

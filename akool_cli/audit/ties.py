@@ -492,7 +492,7 @@ def root_of(line: str, pos: int) -> str | None:
             i -= 2
         elif c.isalnum() or c in "_$.?!":
             i -= 1
-        elif c == " " and line[:i].endswith("await "):
+        elif c == " " and line.endswith("await ", 0, i):  # (no copy of the line per call)
             i -= 6
         else:
             break
