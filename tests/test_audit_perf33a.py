@@ -37,6 +37,10 @@ class _CountedPattern:
         self._span(text, *span)
         return self.real.search(text, *span)
 
+    def findall(self, text: str, *span: int) -> Any:
+        self._span(text, *span)
+        return self.real.findall(text, *span)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.real, name)
 
@@ -381,3 +385,33 @@ def test_an_answers_root_is_found_without_copying_the_line() -> None:
         return _MeteredLine.copied
 
     assert copied(200) <= 5 * copied(50)
+
+
+def _csharp_line(n: int) -> str:
+    """A C# class on one line whose n methods each post a body with a value the docs do not list."""
+    method = (
+        "async Task m(){var r=await c.PostAsJsonAsync(B+"
+        '"/content/video/createbytalkingphoto",new{resolution="720p"});}'
+    )
+    head = "using System.Net.Http;class A{static HttpClient c=new HttpClient();const string B="
+    return head + '"https://openapi.akool.com/api/open/v3";' + method * n + "}"
+
+
+def test_a_lines_answer_models_are_looked_for_once_per_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Item 3: answermodels.decoded_reads searched a call's whole line for a decoding and split it
+    into words once per call on it (a C# class on one line, 200 -> 800 calls: x8.5)."""
+    from akool_cli.audit import answermodels
+
+    def searched(n: int) -> int:
+        answermodels._may_decode.cache_clear()
+        answermodels._words.cache_clear()
+        with (
+            _counted(monkeypatch, answermodels, "DECODES") as decodes,
+            _counted(monkeypatch, answermodels, "WORD") as words,
+        ):
+            assert len(audit_text(_csharp_line(n), "A.cs")) >= n
+        return decodes.chars + words.chars
+
+    assert searched(200) <= 5 * searched(50)
