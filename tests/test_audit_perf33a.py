@@ -70,7 +70,7 @@ def test_a_nock_lines_roots_are_found_once_per_file(monkeypatch: pytest.MonkeyPa
 
 
 def _asked(predicate: Callable[..., Any], text: str, name: str) -> int:
-    """How often a per-line predicate of ties read a line (its cache's misses) in one audit."""
+    """How often a function kept per text (an lru_cache) read one (its misses) in one audit."""
     predicate.cache_clear()  # type: ignore[attr-defined]
     audit_text(text, name)
     return int(predicate.cache_info().misses)  # type: ignore[attr-defined]
@@ -286,12 +286,8 @@ def test_a_shell_commands_first_line_is_read_once_per_command() -> None:
     curl on it, to see whether it runs curl."""
     from akool_cli.audit import methods
 
-    def misses(n: int) -> int:
-        methods._command.cache_clear()
-        audit_text(_curls(n), "run.sh")
-        return int(methods._command.cache_info().misses)
-
-    assert misses(50) == misses(200) <= 2
+    small, large = (_asked(methods._command, _curls(n), "run.sh") for n in (50, 200))
+    assert small == large <= 2
 
 
 class _MeteredSegment(str):
@@ -330,12 +326,8 @@ def test_a_lines_node_callback_is_looked_for_once_per_line() -> None:
     `https.get(` once per call on it (1,600 -> 6,400 GETs on a line: x13.9)."""
     from akool_cli.audit import stdlibanswers
 
-    def misses(n: int) -> int:
-        stdlibanswers.response_parameter.cache_clear()
-        audit_text(_gets(n), "g.py")
-        return int(stdlibanswers.response_parameter.cache_info().misses)
-
-    assert misses(50) == misses(200) <= 2
+    small, large = (_asked(stdlibanswers.response_parameter, _gets(n), "g.py") for n in (50, 200))
+    assert small == large <= 2
 
 
 class _MeteredLine(str):
