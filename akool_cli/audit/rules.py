@@ -3014,9 +3014,11 @@ def _fetched(ctx: FileContext, m: Mention) -> bool:
     """Whether a call is made with fetch, its URL written in the call (a file that imports axios
     may fetch too: that answer's `j.data.x` is AKOOL's data, not an axios response's body)."""
     line = ctx.lines[m.line] if m.line < len(ctx.lines) else ""
-    return (
-        "fetch" in line
-        and FETCH_URL_BEFORE.search(line, max(0, m.column - 200), m.column) is not None
+    # (the word looked for only where the search reads, which a match holds it in: in the whole
+    # line, once per call on a minified line, it was calls x the line)
+    lo = max(0, m.column - 200)
+    return line.find("fetch", lo, m.column) >= 0 and (
+        FETCH_URL_BEFORE.search(line, lo, m.column) is not None
     )
 
 
