@@ -442,28 +442,18 @@ def test_a_handles_setters_are_compiled_only_where_their_words_are() -> None:
     assert compiled <= 6 * 50  # (before: 13 setters and the handle's own patterns, each call)
 
 
-class _MeteredContains(str):
-    """A line that counts the characters `word in line` reads of it."""
-
-    read = 0
-
-    def __contains__(self, word: object) -> bool:
-        _MeteredContains.read += len(self)
-        return super().__contains__(word)  # type: ignore[operator]
-
-
 def test_a_calls_fetch_is_looked_for_near_it_not_in_its_whole_line() -> None:
     """Item 3: rules._fetched asked the call's whole line whether it holds `fetch` once per call
     (minified `c.post(...)` x 4,000 on a line: x14.6 in it); it looks where its search reads."""
     from akool_cli.audit import rules
 
     call = 'fetch(`${B}/content/video/createbytalkingphoto`, {method: "POST"});'
-    line = _MeteredContains(call * 200)
-    _MeteredContains.read = 0
+    line = _MeteredSegment(call * 200)  # (a line here: `in` of it counted as of a call's text)
+    _MeteredSegment.read = 0
     for k in range(200):
         at = k * len(call) + call.index("/content")
         m = SimpleNamespace(line=0, column=at)
         assert rules._fetched(SimpleNamespace(lines=[line]), m)  # type: ignore[arg-type]
         other = SimpleNamespace(line=0, column=at - 10)
         assert not rules._fetched(SimpleNamespace(lines=["x" * 300]), other)  # type: ignore[arg-type]
-    assert _MeteredContains.read <= len(line)
+    assert _MeteredSegment.read <= len(line)
