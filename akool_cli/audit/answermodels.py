@@ -287,12 +287,12 @@ def decoded_reads(
     if not has_models(doc):
         return []
     text = _continued(lines, statement) if own else lines[i]
-    if not (any(h in text for h in HINTS) or DECODES.search(text)):
+    if not _may_decode(text):
         return []
     # (not the names holding the answer's data or a part below it: `Model.model_validate(data)`
     # after `data = j["data"]` is a model of the data, as `Model(**j["data"])` is)
     names = scope.all() - scope.fields - scope.parts
-    words = WORD.findall(text)
+    words = _words(text)
     if not own and names.isdisjoint(words) and scope.fields.isdisjoint(words):
         return []
     found: list[Read] = []
@@ -355,6 +355,19 @@ def _unwraps(text: str, after: int) -> bool:
         brackets.matching(text, opened, 1, min(len(text), opened + 20_000)) if opened > 0 else -1
     )
     return close > 0 and UNWRAPS.search(text, opened, close) is not None
+
+
+@lru_cache(maxsize=256)
+def _may_decode(text: str) -> bool:
+    """Whether a statement's text may decode an answer into a model (a hint or DECODES): asked
+    once per text (each call on a minified line asks of the whole line)."""
+    return any(h in text for h in HINTS) or DECODES.search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> frozenset[str]:
+    """The words of a statement's text (see _may_decode)."""
+    return frozenset(WORD.findall(text))
 
 
 def _continued(lines: list[str], statement: tuple[int, int]) -> str:

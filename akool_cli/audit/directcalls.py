@@ -7,6 +7,7 @@ link as the call's body): a body they are given is all they send."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from akool_cli.audit import jsclients, rx
 
@@ -42,12 +43,26 @@ def library_call(text: str, call: int, defines: Callable[[str], bool]) -> bool:
     if callee in OWN_CALLEES:
         return True
     if callee == "request":
-        return "undici" in text and UNDICI_REQUEST.search(text) is not None
+        return _undici_request(text)
     if callee in jsclients.called_clients(text):
         return True  # (up-fetch's client: `akool("/x", { method: "POST", body })`)
+    return callee in _ofetch_clients(text)
+
+
+# (each a question about the whole text, answered once per text: each call of a file asks, and a
+# search per call cost N calls x the file, an Ansible playbook of 1,600 tasks 0.8 s)
+@lru_cache(maxsize=8)
+def _undici_request(text: str) -> bool:
+    """Whether the text takes undici's `request` (see UNDICI_REQUEST)."""
+    return "undici" in text and UNDICI_REQUEST.search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _ofetch_clients(text: str) -> frozenset[str]:
+    """The names the text binds to an ofetch client (see OFETCH_CLIENT)."""
     if "create(" not in text:
-        return False
-    return callee in {m.group("n") for m in OFETCH_CLIENT.finditer(text)}
+        return frozenset()
+    return frozenset(m.group("n") for m in OFETCH_CLIENT.finditer(text))
 
 
 # A link of a resty chain that sends a form or files beside SetBody's body (or instead of it).

@@ -203,6 +203,7 @@ class Text:
     go_declared: dict[str, list[tuple[int, str]]] | None = None
     go_structs: dict[str, re.Match[str]] | None = None
     _followed: set[int] = field(default_factory=set)
+    _heredocs: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
     # The method each path's request says, by the path's offset (methods.sent_method).
     sent_methods: dict[int, Any] = field(default_factory=dict)
     containers_named: dict[str, bool] = field(default_factory=dict)  # (methods._is_container)
@@ -1780,10 +1781,11 @@ def _passed_names(
     # (TYPE_PLACE's and QUERY_PLACE's words, looked for once in the call's text)
     typed = "as" in segment or "satisfies" in segment
     queried = "?" in segment
+    getter = ".get(" in segment  # (once, not once per name: a line of N calls is one segment)
     for m in PASSED_NAME.finditer(segment):
         if m.group(1).lower() in NOT_SENT:
             continue  # { headers } shorthand
-        if ".get(" in segment and GETTER_READ.match(segment, m.end()):
+        if getter and GETTER_READ.match(segment, m.end()):
             continue  # store.get("apiBase"): one value read from the name, not the name's keys
         at = m.start()
         if remarks and any(a <= at < b for a, b in remarks):
@@ -2486,7 +2488,7 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     line = doc.line_of(offset)
     if doc.is_command(line) or doc.is_command(_continued_from(doc, line)):
         command = _shell_command(doc, line)
-        return [command, *apart.heredoc(doc, command)]
+        return [command, *_heredoc(doc, command)]
     parens = enclosing_call(doc, offset)
     if parens is None and doc.language in ("kotlin", "csharp"):
         parens = apart.receiver_call(doc, offset)  # (Fuel's `"$BASE/x".httpPost().body(...)`)
@@ -2517,11 +2519,20 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         if extent is not None and extent not in found:
             found.append(extent)
             if doc.is_command(use_line):  # (`curl "$URL" -d @- <<EOF`: the document after it)
-                found += apart.heredoc(doc, extent)
+                found += _heredoc(doc, extent)
             else:
                 found += (e for e in handles.body_extents(doc, extent) if e not in found)
                 found += (e for e in apart.extents(doc, extent) if e not in found)
     return found
+
+
+def _heredoc(doc: Text, command: tuple[int, int]) -> list[tuple[int, int]]:
+    """apart.heredoc, once per shell command (each path of a command asks: a line of N curls
+    joined by `;` is one command, copied and searched for `<<` once per curl on it)."""
+    found = doc._heredocs.get(command)
+    if found is None:
+        found = doc._heredocs[command] = apart.heredoc(doc, command)
+    return list(found)
 
 
 # C#'s `new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new {...}) }`:

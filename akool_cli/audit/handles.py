@@ -56,32 +56,44 @@ URL_GIVEN = rx.compile(
 class Setter:
     """Where a setter of a handle's body starts its value: `pattern` (with `{h}`, the handle's
     name) matched from the handle's binding on; with `within`, the pattern opens a call whose
-    value is the entry `within` matches inside that call's parentheses."""
+    value is the entry `within` matches inside that call's parentheses; `words`: one of them is
+    in each of its matches (a span holding none is not searched: no pattern compiled for it)."""
 
     pattern: str
     within: str = ""
+    words: tuple[str, ...] = ()
 
 
 HANDLE = r"(?<![\w.])[$@]?{h}\b"
 SETTERS = (
-    Setter(r"\bcurl_setopt\(\s*\${h}\s*,\s*CURLOPT_POSTFIELDS\s*,"),  # PHP cURL
-    Setter(r"\bcurl_setopt_array\(\s*\${h}\s*,", r"\bCURLOPT_POSTFIELDS\s*=>"),
-    Setter(HANDLE + r"\.setopt\(\s*(?:pycurl|{h})\.POSTFIELDS\s*,"),  # pycurl
-    Setter(HANDLE + r"\s*\.\s*body\s*=(?![=~>])"),  # Ruby's Net::HTTP request objects
-    Setter(r"\.request\(\s*@?{h}\s*,"),  # Net::HTTP#request(req, body)
-    Setter(HANDLE + r"\.(?:write|end)\(\s*(?=\S)(?!\))"),  # Node's http.request: req.write(data)
-    Setter(HANDLE + r"\.(?:AddJsonBody|AddBody)\s*(?:<[^<>()]*>)?\("),  # RestSharp's RestRequest
-    Setter(HANDLE + r"\s*\.\s*httpBody\s*=(?!=)"),  # Swift's URLRequest
+    Setter(r"\bcurl_setopt\(\s*\${h}\s*,\s*CURLOPT_POSTFIELDS\s*,", "", ("CURLOPT_POSTFIELDS",)),
+    Setter(
+        r"\bcurl_setopt_array\(\s*\${h}\s*,", r"\bCURLOPT_POSTFIELDS\s*=>", ("curl_setopt_array(",)
+    ),
+    Setter(HANDLE + r"\.setopt\(\s*(?:pycurl|{h})\.POSTFIELDS\s*,", "", (".POSTFIELDS",)),  # pycurl
+    # Ruby's Net::HTTP request objects; Net::HTTP#request(req, body)
+    Setter(HANDLE + r"\s*\.\s*body\s*=(?![=~>])", "", ("body",)),
+    Setter(r"\.request\(\s*@?{h}\s*,", "", (".request(",)),
+    # Node's http.request: req.write(data)
+    Setter(HANDLE + r"\.(?:write|end)\(\s*(?=\S)(?!\))", "", (".write(", ".end(")),
+    # RestSharp's RestRequest
+    Setter(
+        HANDLE + r"\.(?:AddJsonBody|AddBody)\s*(?:<[^<>()]*>)?\(", "", (".AddJsonBody", ".AddBody")
+    ),
+    Setter(HANDLE + r"\s*\.\s*httpBody\s*=(?!=)", "", ("httpBody",)),  # Swift's URLRequest
     # Apache HttpClient's request: `post.setEntity(new StringEntity(json, ContentType...))`
-    Setter(HANDLE + r"\s*\.\s*setEntity\(\s*new\s+StringEntity\(\s*"),
-    Setter(HANDLE + r"\s*->\s*content\(\s*"),  # Perl's HTTP::Request
-    Setter(HANDLE + r"\s*\.\s*send\(\s*"),  # XMLHttpRequest
-    Setter(HANDLE + r"\s*\.\s*uploadHandler\s*=(?!=)"),  # Unity's UnityWebRequest
+    Setter(HANDLE + r"\s*\.\s*setEntity\(\s*new\s+StringEntity\(\s*", "", ("setEntity(",)),
+    Setter(HANDLE + r"\s*->\s*content\(\s*", "", ("content(",)),  # Perl's HTTP::Request
+    Setter(HANDLE + r"\s*\.\s*send\(\s*", "", ("send(",)),  # XMLHttpRequest
+    # Unity's UnityWebRequest
+    Setter(HANDLE + r"\s*\.\s*uploadHandler\s*=(?!=)", "", ("uploadHandler",)),
     # C#'s HttpRequestMessage: `req.Content = JsonContent.Create(new {...})` (or a serialized
     # StringContent), its value the object serialized
     Setter(
         HANDLE + r"\s*\.\s*Content\s*=\s*(?:JsonContent\.Create\s*(?:<[^<>()]*>)?\(|new\s+"
-        r"StringContent\(\s*(?:JsonSerializer\.Serialize|JsonConvert\.SerializeObject)\s*(?:<[^<>()]*>)?\()"
+        r"StringContent\(\s*(?:JsonSerializer\.Serialize|JsonConvert\.SerializeObject)\s*(?:<[^<>()]*>)?\()",
+        "",
+        ("Content",),
     ),
 )
 # The words one of the setters holds: a file without any has no body set on a handle.
@@ -119,8 +131,15 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
     if not hinted:
         return []
     found = _chained_bodies(doc, call)
+    handle = _handle_spans(doc, call, reused=True)
+    if handle is None:
+        return found
+    name, spans = handle
     for setter in SETTERS:
-        for m in _set_on(doc, call, setter.pattern, reused=True):
+        words = setter.words
+        if words and not any(doc.text.find(w, a, b) >= 0 for w in words for a, b in spans):
+            continue  # (no match in the spans: its pattern is not compiled for the handle)
+        for m in _matches(doc, call, name, spans, setter.pattern):
             value = _entry(doc, m.end(), setter.within) if setter.within else m.end()
             if value is not None:
                 braced = NEW_THEN_BRACE.match(doc.text, value)  # (C#'s `new` ending its line)
@@ -172,12 +191,29 @@ def _set_on(
     """The matches of a setter's pattern on the handle the call [start, end) makes or
     configures, between the handle's binding and its next one, in the function the call is in
     (`reused`: and those after its request is sent, while the handle keeps the call's URL)."""
+    handle = _handle_spans(doc, call, reused)
+    if handle is not None:
+        yield from _matches(doc, call, *handle, pattern)
+
+
+def _handle_spans(
+    doc: Text, call: tuple[int, int], reused: bool
+) -> tuple[str, list[tuple[int, int]]] | None:
+    """The handle the call makes or configures and the spans its options are set in (see
+    _set_on), worked out once for all of the setters (each compiled its own per handle)."""
     name = handle_of(doc, call[0])
     if name is None:
-        return
+        return None
     spans = [_segment(doc, name, call)]
     if reused:
         spans += _reuses(doc, name, call, spans[0][1])
+    return name, spans
+
+
+def _matches(
+    doc: Text, call: tuple[int, int], name: str, spans: list[tuple[int, int]], pattern: str
+) -> Iterator[re.Match[str]]:
+    """A setter's pattern's matches for the handle `name` in its spans (see _set_on)."""
     line = doc.line_of(call[0])
     opened = re.compile(pattern.replace("{h}", re.escape(name)))
     for start, stop in spans:

@@ -5,6 +5,8 @@ mande's `mande(BASE)`), and the links of their chains that append a path to it (
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from akool_cli.audit import rx
 
 # The factories, each given its base first (`wretch(BASE, { headers })`, `mande("https://...")`)
@@ -27,8 +29,10 @@ CALLED_CLIENT = rx.compile(
 )
 
 
+@lru_cache(maxsize=8)
 def called_clients(text: str) -> frozenset[str]:
-    """The names a file binds to such a client (see CALLED_CLIENT)."""
+    """The names a file binds to such a client (see CALLED_CLIENT): found once per text (each
+    call of a file asks; a search per call cost N calls x the file)."""
     if "up(" not in text:
         return frozenset()  # (most files: no up-fetch client)
     return frozenset(m.group("n") for m in CALLED_CLIENT.finditer(text))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from akool_cli.audit import brackets, curlargs, entries, fields, handles, receivers, rx
 from akool_cli.audit.fields import Text
@@ -108,12 +109,10 @@ def _curl(doc: Text, line: int, offset: int) -> Evidence | None:
     """curl's method as curl reads its options (bundled short ones too: `-sG`, `-sXPOST`,
     `-sd DATA`), of the curl command the path at `offset` is given to."""
     start, end = fields.shell_command(doc, line)
-    command = doc.text[start:end]
+    command, curl, word = _command(doc.text, start, end)
     if doc.language == "powershell" and PS_COMMAND.search(command):
         return _powershell(command, start)
-    if not CURL_START.search(command.split("\n", 1)[0]):
-        first = command.split("\n", 1)[0]
-        word = HTTPIE_START.search(first) or AKOOL_API_START.search(first)  # `http POST url`
+    if not curl:
         return Evidence(word["m"], start + word.start("m"), word["m"], True) if word else None
     said = curlargs.curl_method(command, 0, offset - start)
     if said is None:
@@ -124,6 +123,18 @@ def _curl(doc: Text, line: int, offset: int) -> Evidence | None:
         return Evidence(method, start + said.at, written, True) if method in METHODS else None
     shown = {"GET": "curl", "POST": "curl -d", "PUT": "curl -T"}[said.method]
     return Evidence(said.method, start, shown, False)
+
+
+@lru_cache(maxsize=64)
+def _command(text: str, start: int, end: int) -> tuple[str, bool, re.Match[str] | None]:
+    """A shell command's text, whether its first line runs curl, and else the method word of the
+    httpie or `akool api` command it runs (`http POST url`): cut and searched once per command,
+    not once per path of it (a line of N curls joined by `;` is one command)."""
+    command = text[start:end]
+    first = command.split("\n", 1)[0]
+    if CURL_START.search(first):
+        return command, True, None
+    return command, False, HTTPIE_START.search(first) or AKOOL_API_START.search(first)
 
 
 # PowerShell's web cmdlets: `-Method Post` (a literal the fix may change), GET when none is given;

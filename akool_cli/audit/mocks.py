@@ -12,6 +12,7 @@ by library)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -119,11 +120,27 @@ def _nock_chain(doc: Text, call: int) -> bool:
     (`scope.post(path)` after `const scope = nock(host)`), within CHAIN_SCAN characters before."""
     text = doc.text
     window = max(0, call - CHAIN_SCAN)
-    roots = [m.end() for m in NOCK_ROOT.finditer(text, window, call)]
+    roots = _nock_roots_between(text, window, call)
     bound = _nock_names(text)
     if bound:
         roots += _uses_before(text, bound, window, call)
     return any(_links_to(text, root, call) for root in sorted(roots, reverse=True))
+
+
+def _nock_roots_between(text: str, window: int, call: int) -> list[int]:
+    """Where each `nock` before a `(` ends, for those in [window, call): what NOCK_ROOT's search
+    of the text cut to that span finds (its `(` before `call`), from the text's roots found once
+    (a search per call: 2,000 calls on a line, a third of their cost)."""
+    starts, ends = _nock_roots(text)
+    first = bisect.bisect_left(starts, window)
+    return [end for end in ends[first : bisect.bisect_left(ends, call, first)]]
+
+
+@lru_cache(maxsize=8)
+def _nock_roots(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of a text's NOCK_ROOT matches (in order; they do not overlap)."""
+    found = [(m.start(), m.end()) for m in NOCK_ROOT.finditer(text)]
+    return [start for start, _ in found], [end for _, end in found]
 
 
 @lru_cache(maxsize=8)

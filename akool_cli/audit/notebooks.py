@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from akool_cli.audit import rx, source
@@ -285,9 +286,11 @@ def _line(codes: dict[str, Code], suffix: str, text: str, place: Place | None) -
     code.places.append(place)
 
 
-def _offsets(raw: str) -> list[int] | None:
+@lru_cache(maxsize=64)
+def _offsets(raw: str) -> tuple[int, ...] | None:
     """For each character of the decoded string, and its end, where it starts in the raw text;
-    None when the two cannot be lined up (a character written as a surrogate pair)."""
+    None when the two cannot be lined up (a character written as a surrogate pair). Kept per
+    string: each finding of a line asks (a cell's one-line source of 80 calls: 18 s)."""
     offsets, at = [], 0
     for m in ESCAPE.finditer(raw):
         decoded = _decode(m.group(0))
@@ -296,7 +299,7 @@ def _offsets(raw: str) -> list[int] | None:
         offsets.append(at)
         at = m.end()
     offsets.append(at)
-    return offsets
+    return tuple(offsets)
 
 
 def map_back(code: Code, line: int, column: int) -> tuple[int, int]:

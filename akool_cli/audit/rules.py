@@ -1518,6 +1518,9 @@ def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:
     misnamed key stands for is that key's finding, not this one. So for each complete item of
     such a body's nested fields (`sourceImage[]` without `path`), and for a GET's query."""
     judged: set[int] = set()  # (a body shared by several calls is reported once)
+    # (a request judged against an endpoint gives nothing the second time: every finding it
+    # gives is one `judged` holds then; a shell line of N curls is one request of N bodies)
+    seen: set[tuple[int, int]] = set()
     for m in ctx.mentions:
         endpoint = m.endpoint
         if m.verdict != "documented" or endpoint is None or m.site.unseen:
@@ -1528,7 +1531,9 @@ def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:
             yield from _missing_query(ctx, m, endpoint)
             continue
         for request in f.requests_of(ctx.doc(), m.line, m.column):
-            yield from _missing_body(ctx, endpoint, request, judged)
+            if (id(request), id(endpoint)) not in seen:
+                seen.add((id(request), id(endpoint)))
+                yield from _missing_body(ctx, endpoint, request, judged)
 
 
 def _missing_body(
@@ -3009,9 +3014,11 @@ def _fetched(ctx: FileContext, m: Mention) -> bool:
     """Whether a call is made with fetch, its URL written in the call (a file that imports axios
     may fetch too: that answer's `j.data.x` is AKOOL's data, not an axios response's body)."""
     line = ctx.lines[m.line] if m.line < len(ctx.lines) else ""
-    return (
-        "fetch" in line
-        and FETCH_URL_BEFORE.search(line, max(0, m.column - 200), m.column) is not None
+    # (the word looked for only where the search reads, which a match holds it in: in the whole
+    # line, once per call on a minified line, it was calls x the line)
+    lo = max(0, m.column - 200)
+    return line.find("fetch", lo, m.column) >= 0 and (
+        FETCH_URL_BEFORE.search(line, lo, m.column) is not None
     )
 
 

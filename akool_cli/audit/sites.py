@@ -1531,7 +1531,9 @@ def _entry_key(site: Site, lines: list[str]) -> str:
     """The key of a table's entry the site's path is the value of, on a line of its own
     (`voiceResult: "/api/open/v4/voice/resource/detail",`): "" for any other place."""
     text = lines[site.line]
-    head = ENTRY_HEAD.match(text[: site.start]) if not site.continued else None
+    # (matched up to the site, not on a copy of the line up to it: a copy per site of a minified
+    # line was the line's length per call)
+    head = ENTRY_HEAD.match(text, 0, site.start) if not site.continued else None
     if head is None or not ENTRY_END.fullmatch(text, site.end):
         return ""
     return head.group("k")

@@ -36,8 +36,10 @@ def connection_of(line: str, mentions_response: bool) -> str | None:
     return None if m is None else m.group("c")
 
 
+@lru_cache(maxsize=8192)
 def response_parameter(line: str) -> str | None:
-    """The parameter a Node `https.request` call's response callback is given (`res`)."""
+    """The parameter a Node `https.request` call's response callback is given (`res`): kept per
+    line (each call on a line asks; a line of N `requests.get(...)` searched N times)."""
     m = NODE_REQUEST.search(line) if any(call in line for call in NODE_CALLS) else None
     return None if m is None else m.group("r")
 
