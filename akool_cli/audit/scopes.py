@@ -191,11 +191,40 @@ def class_header(lines: list[str], line: int) -> int | None:
     level = len(lines[line]) - len(lines[line].lstrip())
     if level == 0:
         return None  # (no class is less indented than a top-level line: none looked for)
-    for j in range(line - 1, max(line - CLASS_LINES, -1), -1):
-        m = CLASS.match(lines[j])
-        if m is not None and len(m.group("ind")) < level:
-            return j
+    at, levels = _class_headers(lines)
+    k = bisect.bisect_left(at, line) - 1
+    floor = max(line - CLASS_LINES, -1)
+    while k >= 0 and at[k] > floor:
+        if levels[k] < level:
+            return at[k]
+        k -= 1
     return None
+
+
+# The class headers of the last files asked about, by the id of their list of lines (the list
+# held beside, so an id is never a stale one; its length, so a list grown since is read again):
+# a class of thousands of methods asks for its header once a method, and each ask scanned up to
+# CLASS_LINES lines with CLASS (5,000 methods: 2 million matches); each file's are found once.
+_HEADERS: dict[int, tuple[list[str], int, list[int], list[int]]] = {}
+HEADER_FILES = 8  # files whose headers are kept (a run reads its helpers' files beside its own)
+
+
+def _class_headers(lines: list[str]) -> tuple[list[int], list[int]]:
+    """The lines of a file's class headers and their indents, in order (see _HEADERS)."""
+    kept = _HEADERS.get(id(lines))
+    if kept is not None and kept[0] is lines and kept[1] == len(lines):
+        return kept[2], kept[3]
+    at: list[int] = []
+    levels: list[int] = []
+    for j, text in enumerate(lines):
+        m = CLASS.match(text) if "class" in text else None  # (CLASS needs the word)
+        if m is not None:
+            at.append(j)
+            levels.append(len(m.group("ind")))
+    if len(_HEADERS) >= HEADER_FILES:
+        del _HEADERS[next(iter(_HEADERS))]  # (the oldest)
+    _HEADERS[id(lines)] = (lines, len(lines), at, levels)
+    return at, levels
 
 
 def defines(lines: list[str], i: int, fn: re.Match[str]) -> bool:
