@@ -52,6 +52,7 @@ from akool_cli.audit.calls import (
     sibling_call,
 )
 from akool_cli.audit.fallbacks import boolean_flag, converted
+from akool_cli.audit.hosts import akool_domain
 from akool_cli.audit.paths import (
     akool_shaped,
     describe,
@@ -440,11 +441,6 @@ def check_token_flow(ctx: FileContext) -> Iterator[Hit]:
 # -- hosts --------------------------------------------------------------------------------------------
 
 
-# A host of AKOOL's own domain (akool.com, api.akool.ai); a host that only has the word in its
-# name (akool-proxy.example.com, the script's own gateway) is someone else's, never "fixed".
-AKOOL_DOMAIN = rx.compile(r"(?:^|\.)akool\.[a-z]{2,}$", re.IGNORECASE)
-
-
 # A host whose first label names an API (`contentapi.`, `open.`, `api.`): bare, it is a base a
 # script joins paths to; a content or media host bare is a link (`https://content.akool.com/`).
 API_HOST_LABEL = rx.compile(r"^[^.]*(?:api|open)[^.]*\.")
@@ -494,7 +490,9 @@ def _host_problem(
     host: str, path: str, siblings: frozenset[tuple[str, str]] = frozenset(), client: bool = False
 ) -> Literal["wrong", "doubtful"] | None:
     docs = catalogue.load()
-    if host in docs.hosts or not AKOOL_DOMAIN.search(host):
+    # (Not AKOOL's domain, hosts.host_kind's "other": a host that only has the word in its name,
+    # akool-proxy.example.com, the script's own gateway, is someone else's, never "fixed".)
+    if host in docs.hosts or not akool_domain(host):
         return None
     # A base (no path) or a path of the open API's shape on another AKOOL host is a wrong host;
     # other paths there (api.akool.com/api/v1/public/login) belong to AKOOL's website, not to it.
