@@ -39,3 +39,99 @@ def test_a_host_with_akool_only_in_its_name_is_not_fixed() -> None:
     assert not [f for f in audit_text(text, "a.py") if f.rule == "wrong-host"]
     wrong = 'requests.post("https://api.akool.com/api/open/v3/faceswap/highquality/specifyimage")\n'
     assert [f for f in audit_text(wrong, "a.py") if f.rule == "wrong-host"]
+
+
+# -- item 2: which names hold a parsed answer, judged by ties alone (tables included) ------------
+
+QUOTA = f"{B}/faceswap/quota/info"
+
+
+def _answer_rules(text: str, name: str) -> list[tuple[int, str]]:
+    rules_ = ("answer-field", "response-field")
+    return [(f.line, f.rule) for f in audit_text(text, name) if f.rule in rules_]
+
+
+GSON = f"""\
+class Quota {{
+  void show() throws Exception {{
+    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("{QUOTA}")).build(), BodyHandlers.ofString());
+    JsonObject root = JsonParser.parseString(r.body()).getAsJsonObject();
+    System.out.println(root.get("message").getAsString());
+  }}
+}}
+"""
+UNIREST = f"""\
+class Quota {{
+  void show() {{
+    HttpResponse<JsonNode> r = Unirest.get("{QUOTA}").header("x-api-key", key).asJson();
+    JSONObject root = r.getBody().getObject();
+    System.out.println(root.getString("message"));
+  }}
+}}
+"""
+HTTPARTY = f"""\
+require "httparty"
+res = HTTParty.get("{QUOTA}", headers: {{ "x-api-key" => key }})
+body = res.parsed_response
+puts body["message"]
+"""
+HTTPRB = f"""\
+require "http"
+res = HTTP.get("{QUOTA}")
+body = res.parse
+puts body["message"]
+"""
+
+
+def test_the_answer_rule_takes_a_parse_only_the_tables_know() -> None:
+    """The answer rules tied a name to a parse only through ties' own PARSED shapes; the tables
+    the status rule asked (Gson, Unirest, HTTParty, http.rb) are ties' now, for both rules."""
+    assert _answer_rules(GSON, "Quota.java") == [(5, "answer-field")]
+    assert _answer_rules(UNIREST, "Quota.java") == [(5, "answer-field")]
+    assert _answer_rules(HTTPARTY, "quota.rb") == [(4, "answer-field")]
+    assert _answer_rules(HTTPRB, "quota.rb") == [(4, "answer-field")]
+
+
+def test_a_part_selected_from_a_table_parse_is_no_whole_answer() -> None:
+    # (the tables match a parse's start: `res.parsed_response["data"]` holds the data, whose
+    # `credit` is documented; `JSON.parse(res.body)["data"]` the same)
+    selected = HTTPARTY.replace("res.parsed_response", 'res.parsed_response["data"]')
+    assert _answer_rules(selected.replace('["message"]', '["credit"]'), "quota.rb") == []
+    dug = HTTPARTY.replace("res.parsed_response", 'res.parsed_response.dig("data")')
+    assert _answer_rules(dug.replace('["message"]', '["credit"]'), "quota.rb") == []
+
+
+def test_the_script_table_is_read_only_in_php_and_ruby() -> None:
+    # (`body = res.parse` in a Python file is no parse the script table holds)
+    python = f'res = requests.get("{QUOTA}")\nbody = res.parse\nprint(body["message"])\n'
+    assert _answer_rules(python, "quota.py") == []
+
+
+def test_the_status_rule_asks_ties_alone_for_the_scripts_parsed_names() -> None:
+    """statuses asked scriptanswers for PHP's and Ruby's parsed names beside ties.parsed_names():
+    ties holds that table too (Lines.script_answers), and no module but ties asks the tables."""
+    from akool_cli.audit import statuses, ties
+
+    assert "answer_names" not in Path(statuses.__file__).read_text(encoding="utf-8")
+    for module in AUDIT.glob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        if module.name != "ties.py":
+            assert ".parsed_bindings(" not in text, module.name
+    php = "<?php\n$j = json_decode($out, true);\n$r = Http::get($u);\n"
+    facts = ties.Lines(php.splitlines(), False, script=True)
+    assert facts.script_answers([2]) == ({"$j"}, {"$r"})
+    assert "$j" in facts.parsed_names()
+    assert ties.Lines(php.splitlines(), False).parses("script") == {}
+
+
+def test_a_binding_of_no_name_after_the_call_is_passed() -> None:
+    # (Elixir's `%{"data" => %{"_id" => id}} = Jason.decode!(raw)` after a call binds no plain
+    # name: no IndexError, the file is read)
+    text = (
+        f'url = "{B}/content/video/createbytalkingphoto"\n'
+        "{:ok, %HTTPoison.Response{status_code: 200, body: raw}} =\n"
+        '  HTTPoison.post(url, payload, [{"x-api-key", key}])\n'
+        '%{"data" => %{"_id" => job_id}} = Jason.decode!(raw)\n'
+        "IO.puts(job_id)\n"
+    )
+    audit_text(text, "talk.exs")

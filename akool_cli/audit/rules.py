@@ -32,6 +32,7 @@ from akool_cli.audit import (
     receivers,
     returns,
     rx,
+    scriptanswers,
     ties,
     tostrings,
     tstypes,
@@ -2963,13 +2964,18 @@ def tied_reads(ctx: FileContext) -> dict[tuple[int, int], Mention]:
     if not calls:
         return {}
     places = sorted({(m.line, m.column) for m in [*ctx.mentions, *ctx.returned]})
-    facts = ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes)
+    facts = ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes, _script(ctx))
     reads = LineReads(ctx)
     found: dict[tuple[int, int], Mention] = {}
     for m in calls:
         for read in _reads_of(ctx, m, places, facts, reads):
             found.setdefault((read.line, read.column), m)
     return found
+
+
+def _script(ctx: FileContext) -> bool:
+    """Whether a file is PHP or Ruby, whose clients' parses ties reads too (see scriptanswers.py)."""
+    return scriptanswers.is_script(ctx.name, ctx.lines[0] if ctx.lines else "")
 
 
 def parsed_answer_names(ctx: FileContext) -> set[str]:
@@ -3178,7 +3184,7 @@ class _AnswerReading:
             reads=LineReads(ctx),
             axios=axios,
             bundled=not axios and _bundled(ctx.lines),
-            facts=ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes),
+            facts=ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes, _script(ctx)),
             members=list_members(ctx.name),
             go=ctx.name.endswith(".go"),
             written=answers.set_by_default(text),
