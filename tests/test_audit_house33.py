@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 from akool_cli.audit import rules
-from akool_cli.audit.scan import audit_text
+from akool_cli.audit.scan import audit, audit_text
 
 AUDIT = Path(rules.__file__).parent
 B = "https://openapi.akool.com/api/open/v3"
@@ -135,3 +135,78 @@ def test_a_binding_of_no_name_after_the_call_is_passed() -> None:
         "IO.puts(job_id)\n"
     )
     audit_text(text, "talk.exs")
+
+
+# -- item 3: a name qualified by a module is another file's only when the module is imported -----
+
+INFOS = "/faceswap/quota/infos"  # (not documented: quota/info is)
+
+
+def _unknown(folder: Path) -> list[str]:
+    found = audit([folder]).findings
+    return sorted(
+        f"{Path(f.file).relative_to(folder)}:{f.line}"
+        for f in found
+        if f.rule == "unknown-endpoint"
+    )
+
+
+def _write(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+CONFIG_TS = f'export const apiBase = "{B}";\n'
+
+
+def test_a_members_name_on_a_parameter_is_not_an_import(tmp_path: Path) -> None:
+    """scan._imports took any camelCase `x.apiBase` as the other file's apiBase: a parameter's
+    member (`provider.apiBase`, `this.opts.apiBase`) is the file's own value."""
+    shop = (
+        "interface Provider { apiBase: string }\n"
+        "export async function credit(provider: Provider) {\n"
+        f"  return fetch(`${{provider.apiBase}}{INFOS}`);\n"
+        "}\n"
+    )
+    folder = _write(tmp_path, {"config.ts": CONFIG_TS, "shop.ts": shop})
+    assert _unknown(folder) == []
+
+
+def test_a_module_the_file_imports_still_lends_its_names(tmp_path: Path) -> None:
+    client = (
+        'import * as cfg from "./config";\n'
+        f'export const credit = () => fetch(cfg.apiBase + "{INFOS}");\n'
+    )
+    go_main = (
+        'package main\n\nimport (\n\t"net/http"\n\n\t"example.com/app/config"\n)\n\n'
+        f'func main() {{\n\thttp.Get(config.BaseURL + "{INFOS}")\n}}\n'
+    )
+    ruby = (
+        'require "net/http"\nrequire_relative "akool_config"\n'
+        f'puts Net::HTTP.get(URI(AkoolConfig::BASE_URL + "{INFOS}"))\n'
+    )
+    folder = _write(
+        tmp_path,
+        {
+            "ts/config.ts": CONFIG_TS,
+            "ts/client.ts": client,
+            "go/config/config.go": f'package config\n\nconst BaseURL = "{B}"\n',
+            "go/cmd/main.go": go_main,
+            "rb/akool_config.rb": f'module AkoolConfig\n  BASE_URL = "{B}"\nend\n',
+            "rb/main.rb": ruby,
+        },
+    )
+    assert _unknown(folder) == ["go/cmd/main.go:10", "rb/main.rb:3", "ts/client.ts:2"]
+
+
+def test_a_go_value_is_no_package_it_imports(tmp_path: Path) -> None:
+    # (recall32b's leak: a C# constant `Root` was read as a Go value's `c.Root`; now the Go file
+    # takes `Root` from no file unless `c` is a package it imports)
+    go = (
+        "package shop\n\ntype Client struct{ Root string }\n\n"
+        f'func (c *Client) Credit() {{ http.Get(c.Root + "{INFOS}") }}\n'
+    )
+    folder = _write(tmp_path, {"root.ts": f'export const Root = "{B}";\n', "shop.go": go})
+    assert _unknown(folder) == []
