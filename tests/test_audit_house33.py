@@ -4,6 +4,7 @@ answer: ties.py) and the import reading."""
 from __future__ import annotations
 
 import ast
+import inspect
 from pathlib import Path
 
 from akool_cli.audit import rules
@@ -210,3 +211,37 @@ def test_a_go_value_is_no_package_it_imports(tmp_path: Path) -> None:
     )
     folder = _write(tmp_path, {"root.ts": f'export const Root = "{B}";\n', "shop.go": go})
     assert _unknown(folder) == []
+
+
+# -- item 5: one walk over brackets and strings (arguments.spans, handles.value_end) ------------
+
+
+def test_the_argument_and_value_scanners_walk_with_brackets() -> None:
+    """arguments.spans and handles.value_end each wrote brackets.walk's loop again (D1 of
+    `duplicates`): they ask it now, and no module but brackets.py tests a character against
+    both OPEN and CLOSE while it tracks a string's quote in the same loop."""
+    from akool_cli.audit import arguments, handles
+
+    for function in (arguments.spans, handles.value_end):
+        source = inspect.getsource(function)
+        assert "brackets.walk(" in source and "QUOTES" not in source, function.__name__
+
+
+def test_a_string_ending_in_an_escaped_backslash_closes_at_its_quote() -> None:
+    from akool_cli.audit import arguments, brackets, handles
+
+    text = 'f("C:\\\\", x)'  # f("C:\\", x): the string is `C:\`, two arguments
+    assert [text[a:b] for a, b in arguments.spans(text, 2)] == ['"C:\\\\"', "x"]
+    assert brackets.walk(text, 2, len(text), ",") == text.index(",")
+    value = '"a\\\\", b'  # "a\\", b
+    assert handles.value_end(value, 0) == value.index(",")
+
+
+def test_a_value_ends_at_a_comment_after_it_not_at_one_it_starts_with() -> None:
+    from akool_cli.audit import handles
+
+    text = '"720" // the resolution\n'
+    assert handles.value_end(text, 0) == text.index(" //") + 1
+    assert handles.value_end("a/b, c", 0) == 3  # (a `/` alone is no comment)
+    assert handles.value_end("#x, y", 0) == 2  # (a `#` at the value's start is part of it)
+    assert handles.value_end("f(a, b) # c", 0) == len("f(a, b) ")
