@@ -7,6 +7,8 @@ import ast
 import inspect
 from pathlib import Path
 
+import pytest
+
 from akool_cli.audit import rules
 from akool_cli.audit.scan import audit, audit_text
 
@@ -245,3 +247,24 @@ def test_a_value_ends_at_a_comment_after_it_not_at_one_it_starts_with() -> None:
     assert handles.value_end("a/b, c", 0) == 3  # (a `/` alone is no comment)
     assert handles.value_end("#x, y", 0) == 2  # (a `#` at the value's start is part of it)
     assert handles.value_end("f(a, b) # c", 0) == len("f(a, b) ")
+
+
+def test_each_name_a_member_is_read_on_is_asked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Go file of 4,000 `c.Root` reads asked for each whether `c` is imported, each search
+    reading the whole file (36 s): each qualifier is asked once."""
+    from akool_cli.audit import scan
+
+    asked: list[str] = []
+    real = scan._module_imported
+
+    def counted(text: str, module: str, path: Path | None, owners: list[Path] | None) -> bool:
+        asked.append(module)
+        return real(text, module, path, owners)
+
+    monkeypatch.setattr(scan, "_module_imported", counted)
+    reads = "".join(
+        f'func (c *Client) F{i}() {{ http.Get(c.Root + "{INFOS}") }}\n' for i in range(500)
+    )
+    text = "package app\n\ntype Client struct{ Root string }\n\n" + reads
+    assert not scan._imports(text, "Root", [Path("cfg/root.go")], Path("app/main.go"))
+    assert asked == ["c"]

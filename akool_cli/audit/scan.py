@@ -1421,11 +1421,13 @@ def _imports(
     code = owners is not None and all(modules.family(p) in CODE for p in owners)
     if not plain and not code and modules.named(ENV_OF, name).search(text):
         return True
-    qualified = modules.named(QUALIFIED_OF, name)
+    # (each name it is read on asked once: 4,000 `c.Root` in one file, each searching the whole
+    # file for an import of `c`, took 36 s)
+    on = {m["q"] for m in modules.named(QUALIFIED_OF, name).finditer(text)}
     return any(
-        _module_imported(text, m["q"], path, owners)
-        and (not plain or _module_owns(text, m["q"], path, owners))
-        for m in qualified.finditer(text)
+        _module_imported(text, q, path, owners)
+        and (not plain or _module_owns(text, q, path, owners))
+        for q in on
     )
 
 
