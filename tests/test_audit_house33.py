@@ -268,3 +268,23 @@ def test_each_name_a_member_is_read_on_is_asked_once(monkeypatch: pytest.MonkeyP
     text = "package app\n\ntype Client struct{ Root string }\n\n" + reads
     assert not scan._imports(text, "Root", [Path("cfg/root.go")], Path("app/main.go"))
     assert asked == ["c"]
+
+
+def test_the_tables_do_not_read_a_minified_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 300 kB bundle line of `aN=b(cN),` beside a rebinding of an AKOOL answer: the tables'
+    pattern read the line again from each `x=` (38 s). A line longer than a statement binds
+    nothing in ties, so the tables are not given it; the lines after it keep their numbers."""
+    from akool_cli.audit import parsedanswers, ties
+
+    given: list[str] = []
+
+    def recorded(text: str) -> list[tuple[int, str]]:
+        given.append(text)
+        return parsedanswers.parsed_bindings(text)
+
+    monkeypatch.setitem(ties.PARSE_TABLES, "less", recorded)
+    long = "var " + ",".join(f"a{i}=b(c{i})" for i in range(400))
+    assert len(long) > ties.STATEMENT_CHARS
+    lines = ["x = 1", long, "final j = jsonDecode(r.body);"]
+    assert ties.Lines(lines, False).parses("less") == {2: {"j"}}
+    assert len(given) == 1 and "a1=b(c1)" not in given[0]
