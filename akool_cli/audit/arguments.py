@@ -4,8 +4,7 @@ strings kept whole; what a wrapper's later path parameters are read from."""
 
 from __future__ import annotations
 
-from akool_cli.audit import rx
-from akool_cli.audit.brackets import CLOSE, OPEN, QUOTES
+from akool_cli.audit import brackets, rx
 
 # A call of a function or a method of the object itself: f(, self.f(, this.f(, $this->f(
 CALL = rx.compile(
@@ -16,28 +15,15 @@ CALL = rx.compile(
 
 def spans(text: str, at: int) -> list[tuple[int, int]]:
     """The spans of the arguments of a call whose `(` ends just before `at` (whitespace around
-    each taken off); an empty argument list gives none."""
+    each taken off); an empty argument list gives none. Each ends at a comma outside the
+    brackets and strings it opens, the last at the bracket that closes the call (brackets.walk)."""
     found: list[tuple[int, int]] = []
-    depth, quote, start, k = 0, "", at, at
-    while k < len(text):
-        c = text[k]
-        if quote:
-            if c == "\\":
-                k = min(k + 1, len(text) - 1)  # (a text ending in the escape: no character past it)
-            elif c == quote:
-                quote = ""
-        elif c in QUOTES:
-            quote = c
-        elif c in OPEN:
-            depth += 1
-        elif c in CLOSE:
-            if depth == 0:
-                break
-            depth -= 1
-        elif c == "," and depth == 0:
-            found.append(_stripped(text, start, k))
-            start = k + 1
-        k += 1
+    start, end = at, len(text)
+    k = brackets.walk(text, start, end, ",")
+    while k < end and text[k] == ",":
+        found.append(_stripped(text, start, k))
+        start = k + 1
+        k = brackets.walk(text, start, end, ",")
     last = _stripped(text, start, k)
     if last[1] > last[0] or found:
         found.append(last)

@@ -34,12 +34,18 @@ def walk(
     """Forward from `start` to `limit` (not included): the first offset where a bracket closes
     one opened before `start`, where a character of `stops` stands outside the brackets opened
     since, or one of `anywhere` stands at any depth; outside string literals when `quoted`.
-    `limit` when there is none. (A value's end, an argument's comma, a call's close.)"""
-    depth, quote = 0, ""
+    `limit` when there is none. (A value's end, an argument's comma, a call's close.) In a
+    string literal a backslash escapes the character after it: `"C:\\\\"` ends at its quote."""
+    depth, quote, escaped = 0, "", False
     for k in range(start, limit):
         c = text[k]
         if quote:
-            quote = "" if c == quote and text[k - 1 : k] != "\\" else quote
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == quote:
+                quote = ""
         elif quoted and c in QUOTES:
             quote = c
         elif c in OPEN:

@@ -19,8 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from akool_cli.audit import rx
-from akool_cli.audit.brackets import CLOSE, OPEN, QUOTES
+from akool_cli.audit import brackets, rx
 
 if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
@@ -308,26 +307,12 @@ def _entry(doc: Text, opened: int, within: str) -> int | None:
 
 def value_end(text: str, at: int) -> int:
     """Where a value starting at `at` ends: at a comma, `;`, line break or comment outside its
-    brackets and strings, or at a bracket it did not open."""
-    depth, quote, i = 0, "", at
-    while i < len(text):
-        ch = text[i]
-        if quote:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
-                quote = ""
-        elif ch in QUOTES:
-            quote = ch
-        elif ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            if depth == 0:
-                break
-            depth -= 1
-        elif depth == 0 and (ch in ",;\n" or (text.startswith(("#", "//"), i) and i > at)):
-            break
-        i += 1
+    brackets and strings, or at a bracket it did not open (brackets.walk)."""
+    i, end = at, len(text)
+    while (i := brackets.walk(text, i, end, ",;\n#/")) < end and text[i] in "#/":
+        if i > at and (text[i] == "#" or text.startswith("//", i)):
+            break  # (a comment after the value)
+        i += 1  # (a `/` that opens no comment, a `#` at the value's start: part of it)
     return i
 
 

@@ -51,11 +51,11 @@ KOTLIN_PARSED_DATA = rx.compile(
 GETTER = r"\.(?:getInt|getInteger|getLong|optInt|optLong)\(\s*\""
 
 
-def answer_names(text: str) -> set[str]:
-    """The names the text binds to a parsed answer so (see BOUND)."""
+def parsed_bindings(text: str) -> list[tuple[int, str]]:
+    """Where the text binds a name to a parsed answer so, and the name (see BOUND)."""
     if not any(word in text for word in WORDS):
-        return set()
-    return {m["n"] or m["l"] for m in BOUND.finditer(text)}
+        return []
+    return [(m.start(), m["n"] or m["l"]) for m in BOUND.finditer(text)]
 
 
 def getter_name(before: str) -> str | None:

@@ -25,11 +25,11 @@ PARSED_BOUND = rx.compile(
 )
 
 
-def parsed_names(text: str) -> set[str]:
-    """The names the text binds to a parsed answer (see PARSED_BOUND)."""
+def parsed_bindings(text: str) -> list[tuple[int, str]]:
+    """Where the text binds a name to a parsed answer, and the name (see PARSED_BOUND)."""
     if "json" not in text and "JSON" not in text and "fetch" not in text:
-        return set()
-    return {m.group("n") or m.group("g") for m in PARSED_BOUND.finditer(text)}
+        return []
+    return [(m.start(), m.group("n") or m.group("g")) for m in PARSED_BOUND.finditer(text)]
 
 
 def data_is_body(text: str) -> bool:

@@ -32,6 +32,7 @@ from akool_cli.audit import (
     receivers,
     returns,
     rx,
+    scriptanswers,
     ties,
     tostrings,
     tstypes,
@@ -52,6 +53,7 @@ from akool_cli.audit.calls import (
     sibling_call,
 )
 from akool_cli.audit.fallbacks import boolean_flag, converted
+from akool_cli.audit.hosts import akool_domain
 from akool_cli.audit.paths import (
     akool_shaped,
     describe,
@@ -440,11 +442,6 @@ def check_token_flow(ctx: FileContext) -> Iterator[Hit]:
 # -- hosts --------------------------------------------------------------------------------------------
 
 
-# A host of AKOOL's own domain (akool.com, api.akool.ai); a host that only has the word in its
-# name (akool-proxy.example.com, the script's own gateway) is someone else's, never "fixed".
-AKOOL_DOMAIN = rx.compile(r"(?:^|\.)akool\.[a-z]{2,}$", re.IGNORECASE)
-
-
 # A host whose first label names an API (`contentapi.`, `open.`, `api.`): bare, it is a base a
 # script joins paths to; a content or media host bare is a link (`https://content.akool.com/`).
 API_HOST_LABEL = rx.compile(r"^[^.]*(?:api|open)[^.]*\.")
@@ -494,7 +491,9 @@ def _host_problem(
     host: str, path: str, siblings: frozenset[tuple[str, str]] = frozenset(), client: bool = False
 ) -> Literal["wrong", "doubtful"] | None:
     docs = catalogue.load()
-    if host in docs.hosts or not AKOOL_DOMAIN.search(host):
+    # (Not AKOOL's domain, hosts.host_kind's "other": a host that only has the word in its name,
+    # akool-proxy.example.com, the script's own gateway, is someone else's, never "fixed".)
+    if host in docs.hosts or not akool_domain(host):
         return None
     # A base (no path) or a path of the open API's shape on another AKOOL host is a wrong host;
     # other paths there (api.akool.com/api/v1/public/login) belong to AKOOL's website, not to it.
@@ -2970,13 +2969,18 @@ def tied_reads(ctx: FileContext) -> dict[tuple[int, int], Mention]:
     if not calls:
         return {}
     places = sorted({(m.line, m.column) for m in [*ctx.mentions, *ctx.returned]})
-    facts = ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes)
+    facts = ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes, _script(ctx))
     reads = LineReads(ctx)
     found: dict[tuple[int, int], Mention] = {}
     for m in calls:
         for read in _reads_of(ctx, m, places, facts, reads):
             found.setdefault((read.line, read.column), m)
     return found
+
+
+def _script(ctx: FileContext) -> bool:
+    """Whether a file is PHP or Ruby, whose clients' parses ties reads too (see scriptanswers.py)."""
+    return scriptanswers.is_script(ctx.name, ctx.lines[0] if ctx.lines else "")
 
 
 def parsed_answer_names(ctx: FileContext) -> set[str]:
@@ -3187,7 +3191,7 @@ class _AnswerReading:
             reads=LineReads(ctx),
             axios=axios,
             bundled=not axios and _bundled(ctx.lines),
-            facts=ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes),
+            facts=ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes, _script(ctx)),
             members=list_members(ctx.name),
             go=ctx.name.endswith(".go"),
             written=answers.set_by_default(text),

@@ -45,9 +45,14 @@ def is_script(name: str, first: str) -> bool:
     return name.lower().endswith(PHP_ENDINGS) or answers.is_ruby(name, first)
 
 
-def answer_names(lines: list[str], calls: Collection[int]) -> tuple[set[str], set[str]]:
-    """The names bound to a parsed answer, and those bound to an AKOOL call's response."""
-    parsed = {m.group("n") for m in PARSED_BOUND.finditer("\n".join(lines))}
+def parsed_bindings(text: str) -> list[tuple[int, str]]:
+    """Where the text binds a name to a parsed answer, and the name (see PARSED_BOUND)."""
+    return [(m.start(), m.group("n")) for m in PARSED_BOUND.finditer(text)]
+
+
+def response_names(lines: list[str], calls: Collection[int], parsed: set[str]) -> set[str]:
+    """The names bound to an AKOOL call's response (on its line, or where its chain opens),
+    those bound to a parsed answer (`parsed`) left out."""
     responses = set()
     for i in calls:
         for j in range(i, max(-1, i - CHAIN_LINES), -1):
@@ -57,7 +62,7 @@ def answer_names(lines: list[str], calls: Collection[int]) -> tuple[set[str], se
                 break
             if not lines[j].lstrip().startswith(("->", ".")) and j != i:
                 break
-    return parsed, responses - parsed
+    return responses - parsed
 
 
 def on_answer(before: str, names: tuple[set[str], set[str]]) -> bool:

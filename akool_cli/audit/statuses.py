@@ -206,7 +206,6 @@ class _Text:
     bases: Bases = field(default_factory=Bases)  # (the file's: see _names_other_host)
     facts: ties.Lines | None = None  # what each line binds, once asked (see _bound_above)
     script: bool = False  # PHP's or Ruby's (see scriptanswers.py)
-    script_answers: tuple[set[str], set[str]] | None = None  # (see _script_answer)
     _unpacked: tuple[dict[str, set[int]], set[int]] | None = None  # (see unpacked)
 
     def __post_init__(self) -> None:
@@ -443,7 +442,7 @@ def _bound_above(text: _Text, i: int, name: str) -> tuple[int, str] | None:
 def _facts(text: _Text) -> ties.Lines:
     """What each line of the file binds, as the answer rules' ties read it (once per file)."""
     if text.facts is None:
-        text.facts = ties.Lines(text.lines, text.shell)
+        text.facts = ties.Lines(text.lines, text.shell, script=text.script)
     return text.facts
 
 
@@ -1335,10 +1334,9 @@ def _through_answer(text: _Text, before: str, axios: bool) -> bool:
 
 
 def _script_answer(text: _Text, before: str) -> bool:
-    """Whether a PHP or Ruby `code` read is of a parsed answer (see scriptanswers.py)."""
-    if text.script_answers is None:
-        text.script_answers = scriptanswers.answer_names(text.lines, text.calls)
-    return scriptanswers.on_answer(before, text.script_answers)
+    """Whether a PHP or Ruby `code` read is of a parsed answer (see scriptanswers.py): the names
+    that hold one are ties' (Lines.script_answers)."""
+    return scriptanswers.on_answer(before, _facts(text).script_answers(text.calls))
 
 
 def _script_tie(text: _Text, origin: int, ties: dict[tuple[int, int], Mention]) -> Mention | None:

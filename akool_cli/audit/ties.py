@@ -26,6 +26,7 @@ from akool_cli.audit import (
     parsedanswers,
     pscmdlets,
     rx,
+    scriptanswers,
     stdlibanswers,
 )
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
@@ -881,12 +882,24 @@ LOUD = rx.compile(r"->|&|return|resolve\(")
 LOUD_WORDS = ("->", "&", "return", "resolve(")  # (LOUD's alternatives)
 
 
+# The tables of the less common shapes that bind a name to a whole parse, each giving (where,
+# name) for a file's text: see Lines.parses.
+PARSE_TABLES: dict[str, Callable[[str], list[tuple[int, str]]]] = {
+    "less": parsedanswers.parsed_bindings,
+    "jvm": jvmanswers.parsed_bindings,
+    "script": scriptanswers.parsed_bindings,
+}
+
+
 class Lines:
     """A file's lines with what each binds and whether it starts a function, worked out once."""
 
-    def __init__(self, lines: list[str], shell: bool, scopes: Scopes | None = None) -> None:
+    def __init__(
+        self, lines: list[str], shell: bool, scopes: Scopes | None = None, script: bool = False
+    ) -> None:
         self.lines = lines
         self.shell = shell
+        self.script = script  # PHP's or Ruby's (their clients' parses: see scriptanswers.py)
         self.scopes = scopes  # the file's functions (see _hide), when known
         self._rebound: dict[int, tuple[tuple[str, ...], int]] = {}
         self._comprehended: dict[int, tuple[str, ...]] = {}
@@ -917,6 +930,8 @@ class Lines:
         self._branches: list[int] | None = None
         self._mentions_any: dict[tuple[str, ...], bool] = {}
         self._parsed_names: set[str] | None = None
+        self._parses: dict[str, dict[int, set[str]]] = {}  # (see parses)
+        self._responses: set[str] | None = None  # (see script_answers)
 
     def returns(self, i: int) -> str | None:
         """returned_expression of line i (once per line: every call whose scope reaches it asks)."""
@@ -1122,9 +1137,8 @@ class Lines:
         decode target; with `jvm`, jvmanswers.BOUND: Gson, org.json, Unirest, Spring, Vert.x):
         the one judgement of "this name holds AKOOL's parsed answer", once per file."""
         if self._parsed_names is None:
-            text = "\n".join(self.lines)
-            self._parsed_names = parsedanswers.parsed_names(text)
-            self._parsed_names |= jvmanswers.answer_names(text) if jvm else set()
+            tables = [t for t in PARSE_TABLES if jvm or t != "jvm"]
+            self._parsed_names = set().union(*(n for t in tables for n in self.parses(t).values()))
             for i, text in enumerate(self.lines):
                 opened = text.rstrip().endswith(("(", ","))  # (its parse may be at its close)
                 if "=" not in text or not (opened or any(w in text for w in PARSED_WORDS)):
@@ -1135,6 +1149,41 @@ class Lines:
                 if whole_parse(self.whole_binding(i, bound).rhs):
                     self._parsed_names.add(bound.names[0])
         return self._parsed_names
+
+    def parses(self, table: str) -> dict[int, set[str]]:
+        """The names each line binds to a whole parse in one table's shapes (PARSE_TABLES:
+        "less", the less common clients'; "jvm", the JVM's; "script", PHP's and Ruby's, only in
+        such a file), by line, once per file."""
+        if table not in self._parses:
+            found: dict[int, set[str]] = {}
+            if table != "script" or self.script:
+                text, offsets = self._statements()
+                for at, name in PARSE_TABLES[table](text):
+                    found.setdefault(bisect.bisect_right(offsets, at) - 1, set()).add(name)
+            self._parses[table] = found
+        return self._parses[table]
+
+    def _statements(self) -> tuple[str, list[int]]:
+        """The text the tables read and where each line starts in it: a minified line (longer
+        than STATEMENT_CHARS) left empty, as it binds nothing (the tables' `[^\\n;]*` read it
+        again from each of its `x=`: a 300 kB bundle line took 38 s)."""
+        text = self.text()
+        if all(len(t) <= STATEMENT_CHARS for t in self.lines):
+            return text, self._offsets if self._offsets is not None else []
+        lines = [t if len(t) <= STATEMENT_CHARS else "" for t in self.lines]
+        return "\n".join(lines), list(itertools.accumulate((len(t) + 1 for t in lines), initial=0))
+
+    def parsed_at(self, i: int) -> set[str]:
+        """The names line i binds to a whole parse in the tables' shapes (see parses)."""
+        return set().union(*(self.parses(t).get(i, ()) for t in PARSE_TABLES))
+
+    def script_answers(self, calls: Iterable[int]) -> tuple[set[str], set[str]]:
+        """A PHP or Ruby file's names bound to a parsed answer (the "script" table), and those
+        bound to an AKOOL call's response (`calls`: the same lines whenever asked), once."""
+        parsed = set().union(*self.parses("script").values())
+        if self._responses is None:
+            self._responses = scriptanswers.response_names(self.lines, list(calls), parsed)
+        return parsed, self._responses
 
     def gives_parsed(self, name: str) -> bool:
         """Whether the file's function `name` returns what it fetches parsed (a request helper:
@@ -1448,6 +1497,28 @@ def _rebind_here(facts: Lines, scope: Scope, bound_here: Binding, i: int) -> Non
     if not shell and "(" in bound_here.rhs:
         _rebind_wrapped(facts, scope, bound_here)
         _rebind_parsed(facts, scope, bound_here)
+    if not shell and len(bound_here.names) == 1 and bound_here.names[0] in scope.local:
+        _rebind_table_parse(facts, scope, bound_here, i)
+
+
+def _rebind_table_parse(facts: Lines, scope: Scope, bound: Binding, i: int) -> None:
+    """A name bound after the call's statement to a parse of its answer in a shape only the
+    tables hold (Gson's `JsonParser.parseString(r.body())`, Unirest's `r.getBody().getObject()`,
+    HTTParty's `res.parsed_response`, http.rb's `res.parse`: see Lines.parses): the parsed
+    answer, as the status rule takes it (Lines.parsed_names)."""
+    if bound.destructured:
+        return
+    name = bound.names[0]
+    if name in scope.bodies or name in scope.fields or name in scope.parts:
+        return
+    if not SELECTED_FROM.search(bound.rhs) and name in facts.parsed_at(i):
+        scope.bodies.add(name)
+
+
+# A part selected from what an expression parses (`JSON.parse(res.body)["data"]`,
+# `res.parsed_response.dig("data")`, `$r->json()['data']`): the tables match the parse's start
+# only (their names hold the envelope for its `code`), so such a binding holds no whole parse.
+SELECTED_FROM = rx.compile(r"\[|\.\s*(?:dig|fetch|get|data)\b|->\s*data\b")
 
 
 def _callbacks_end(

@@ -1,0 +1,3 @@
+package config
+
+const CreditsBase = "https://openapi.akool.com/api/open/v3"

@@ -1,0 +1,1 @@
+AKOOL_BASE_URL = "https://openapi.akool.com/api/open/v3"

@@ -1,0 +1,3 @@
+module AkoolConfig
+  BASE_URL = "https://openapi.akool.com/api/open/v3"
+end
