@@ -1,0 +1,91 @@
+"""fix33's tests: the break-it items of robustness and honest output (repro32b): a folder tree
+too deep for a walk by recursion, a JSON file that only looks like a SARIF log, failures when
+stdout is closed or full, --output to a dangling link, the docs' ignore example, -q, --diff's
+hunks that carry a credential or a CI log command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from akool_cli.audit import gitignores, walking
+from tests.support.runner import invoke
+
+WRONG_HOST = "curl https://api.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=1\n"
+# -- deep-folder-tree-recursionerror-fails-whole-run ------------------------------------------
+
+
+def _deep_tree(root: Path, depth: int, file: str = "deep.sh") -> Iterator[None]:
+    """root/top.sh and root/a/a/.../a/FILE, `depth` folders down (made a level at a time from
+    the folder above: a path that long cannot be made in one call), and taken down after."""
+    root.mkdir()
+    (root / "top.sh").write_text(WRONG_HOST, encoding="utf-8")
+    here = os.getcwd()
+    try:
+        os.chdir(root)
+        for _ in range(depth):
+            os.mkdir("a")
+            os.chdir("a")
+        Path(file).write_text(WRONG_HOST, encoding="utf-8")
+        os.chdir(here)
+        yield
+    finally:
+        os.chdir(root)
+        levels = 0
+        while os.path.isdir("a"):
+            os.chdir("a")
+            levels += 1
+        for name in os.listdir("."):
+            os.unlink(name)
+        for _ in range(levels):
+            os.chdir("..")
+            os.rmdir("a")
+        os.chdir(here)
+
+
+@pytest.fixture
+def deep(tmp_path: Path) -> Iterator[Path]:
+    yield from (tmp_path / "tree" for _ in _deep_tree(tmp_path / "tree", 1000))
+
+
+@pytest.fixture
+def too_deep(tmp_path: Path) -> Iterator[Path]:
+    yield from (tmp_path / "tree" for _ in _deep_tree(tmp_path / "tree", 2100))
+
+
+def test_a_tree_1000_folders_deep_is_walked_to_its_bottom(deep: Path) -> None:
+    unread: walking.Unread = []
+    names = [shown for _, shown in walking.iter_files([deep], [], [], unread)]
+    assert names[0] == str(deep / "top.sh")  # (a folder's files before its folders')
+    assert names[1].endswith("/a/a/deep.sh") and names[1].count("/a") == 1000
+    assert unread == []
+
+
+def test_a_folder_whose_path_is_too_long_to_open_is_a_folder_not_listed(too_deep: Path) -> None:
+    unread: walking.Unread = []
+    names = [shown for _, shown in walking.iter_files([too_deep], [], [], unread)]
+    assert names == [str(too_deep / "top.sh")]
+    [(folder, why)] = unread
+    assert folder.startswith(str(too_deep / "a" / "a")) and folder.endswith("/a/")
+    assert why == "a folder that cannot be listed: File name too long"
+
+
+def test_git_ignore_rules_read_by_the_audit_itself_walk_a_deep_tree(deep: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(deep)], check=True)
+    (deep / ".gitignore").write_text("deep.sh\n", encoding="utf-8")
+    top = Path(os.path.realpath(deep))
+    assert gitignores.special_source(top, top) is None
+    ignored = gitignores.ignored(top, top)
+    assert "a/" in ignored  # (a folder that holds only ignored files, as git lists it)
+    assert [name for name in ignored if not name.endswith("/")] == ["a/" * 1000 + "deep.sh"]
+
+
+def test_a_deep_tree_in_a_git_work_tree_is_audited_the_rest_reported(too_deep: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(too_deep)], check=True)
+    run = invoke(["audit", str(too_deep)], expect=8)  # (not 1, "unexpected RecursionError")
+    assert "top.sh:1:" in run.stdout
+    assert "not scanned (a folder that cannot be listed: File name too long)" in run.stderr
