@@ -5,6 +5,7 @@ hunks that carry a credential or a CI log command."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from collections.abc import Iterator
@@ -89,3 +90,47 @@ def test_a_deep_tree_in_a_git_work_tree_is_audited_the_rest_reported(too_deep: P
     run = invoke(["audit", str(too_deep)], expect=8)  # (not 1, "unexpected RecursionError")
     assert "top.sh:1:" in run.stdout
     assert "not scanned (a folder that cannot be listed: File name too long)" in run.stderr
+
+
+# -- collection-with-sarif-keys-skipped-as-report-gate-passes ---------------------------------
+
+TALK = "https://api.akool.com/api/open/v3/content/video/createbytalkingphoto"
+COLLECTION = {
+    "info": {"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+    "item": [
+        {
+            "name": "t",
+            "request": {
+                "method": "POST",
+                "url": {"raw": TALK},
+                "body": {"mode": "raw", "raw": '{"resolution":"720p"}'},
+            },
+        }
+    ],
+}
+SARIF_KEYS = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0"}
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        {**COLLECTION, **SARIF_KEYS, "runs": []},  # (a collection that carries SARIF's keys)
+        {**SARIF_KEYS, "runs": [{"results": [COLLECTION]}]},  # (runs that are no SARIF runs)
+        {**SARIF_KEYS, "runs": [{"tool": "x", "results": [COLLECTION]}]},
+    ],
+)
+def test_a_file_that_only_carries_sarif_keys_is_audited(tmp_path: Path, log: object) -> None:
+    (tmp_path / "talk.postman_collection.json").write_text(json.dumps(log), encoding="utf-8")
+    run = invoke(["audit", str(tmp_path)], expect=8)
+    assert "[wrong-host]" in run.stdout and "not scanned" not in run.stderr
+
+
+def test_a_sarif_log_with_a_tool_driver_is_still_left_out_as_a_report(tmp_path: Path) -> None:
+    (tmp_path / "talk.sh").write_text(f"curl -X POST {TALK}\n", encoding="utf-8")
+    sarif = invoke(["audit", "--format", "sarif", str(tmp_path)], expect=8).stdout
+    (tmp_path / "akool-audit.sarif").write_text(sarif, encoding="utf-8")
+    other = {**SARIF_KEYS, "runs": [{"tool": {"driver": {"name": "x"}}, "results": []}]}
+    (tmp_path / "other.sarif.json").write_text(json.dumps(other), encoding="utf-8")
+    run = invoke(["audit", str(tmp_path)], expect=8)
+    assert "akool-audit.sarif" not in run.stdout and "other.sarif.json" not in run.stdout
+    assert "2 report(s) left out" in run.stderr
