@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -94,6 +95,9 @@ def test_a_deep_tree_in_a_git_work_tree_is_audited_the_rest_reported(too_deep: P
 
 # -- collection-with-sarif-keys-skipped-as-report-gate-passes ---------------------------------
 
+# A guard against a hang only: never a speed test.
+HANG_GUARD_SECONDS = 120
+
 TALK = "https://api.akool.com/api/open/v3/content/video/createbytalkingphoto"
 COLLECTION = {
     "info": {"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
@@ -134,3 +138,40 @@ def test_a_sarif_log_with_a_tool_driver_is_still_left_out_as_a_report(tmp_path: 
     run = invoke(["audit", str(tmp_path)], expect=8)
     assert "akool-audit.sarif" not in run.stdout and "other.sarif.json" not in run.stdout
     assert "2 report(s) left out" in run.stderr
+
+
+# -- json-failure-document-to-full-stdout-traceback -------------------------------------------
+
+
+@pytest.mark.parametrize("stdout", [">/dev/full", ">&-"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["audit", "--json", "nonexist"],
+        ["audit", "--format", "sarif", "nonexist"],
+        ["audit", "--json", "--bogus", "x"],
+        ["--json", "status", "nonexist"],  # (the boundary every command shares)
+        ["--json", "config", "get", "--bogus"],
+    ],
+)
+def test_a_failure_document_that_cannot_be_written_is_one_line_more(
+    args: list[str], stdout: str
+) -> None:
+    """A usage error with --json (or SARIF) and stdout on a full disk or closed printed two
+    chained tracebacks and exited 1: now the failure's line and hint, then one line saying the
+    document could not be written, and the failure's own exit code."""
+    script = f'exec "$0" -m akool_cli "$@" {stdout}'
+    run = subprocess.run(
+        ["sh", "-c", script, sys.executable, *args],
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        timeout=HANG_GUARD_SECONDS,
+        check=False,
+    )
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr
+    lines = run.stderr.splitlines()
+    assert lines[-1].startswith("Error: cannot write the output: "), run.stderr
+    assert len(lines) == 3 and lines[1].startswith("Hint: "), run.stderr
