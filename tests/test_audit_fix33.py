@@ -175,3 +175,42 @@ def test_a_failure_document_that_cannot_be_written_is_one_line_more(
     lines = run.stderr.splitlines()
     assert lines[-1].startswith("Error: cannot write the output: "), run.stderr
     assert len(lines) == 3 and lines[1].startswith("Hint: "), run.stderr
+
+
+# -- output-link-dangling-says-folder-missing-and-follow-undocumented -------------------------
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "a.sh").write_text(WRONG_HOST, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_output_to_a_dangling_link_says_it_is_a_link_whose_folder_is_missing(here: Path) -> None:
+    (here / "out" / "audit.json").symlink_to("nodir/x.json")
+    run = invoke(["audit", "--output", "out/audit.json", "a.sh"], expect=2)
+    assert "Error: --output out/audit.json: a link to nodir/x.json, whose folder does not" in (
+        run.stderr
+    )
+    assert "its folder does not exist" not in run.stderr
+
+
+def test_output_to_a_loop_of_links_is_a_usage_error_not_an_unexpected_one(here: Path) -> None:
+    (here / "loop").symlink_to("loop")
+    for args in (["--output", "loop"], ["--json", "--output", "loop"]):
+        run = invoke(["audit", *args, "a.sh"], expect=2)
+        assert "--output loop: a link in a loop of links" in run.stderr
+        assert "unexpected" not in run.stderr
+
+
+def test_output_through_a_link_replaces_the_file_it_leads_to_whole(here: Path) -> None:
+    """As a shell's `>`: the report is where the link leads, the link kept, no part file left."""
+    (here / "reports").mkdir()
+    (here / "reports" / "audit.json").write_text("[]\n", encoding="utf-8")
+    (here / "out" / "audit.json").symlink_to("../reports/audit.json")
+    invoke(["audit", "--json", "--output", "out/audit.json", "a.sh"], expect=8)
+    assert (here / "out" / "audit.json").is_symlink()
+    assert '"rule": "wrong-host"' in (here / "reports" / "audit.json").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (here / "reports").iterdir()) == ["audit.json"]
