@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from akool_cli.audit import gitignores, walking
+from akool_cli.audit.scan import audit_text
 from tests.support.runner import invoke
 
 WRONG_HOST = "curl https://api.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=1\n"
@@ -214,3 +215,23 @@ def test_output_through_a_link_replaces_the_file_it_leads_to_whole(here: Path) -
     assert (here / "out" / "audit.json").is_symlink()
     assert '"rule": "wrong-host"' in (here / "reports" / "audit.json").read_text(encoding="utf-8")
     assert sorted(p.name for p in (here / "reports").iterdir()) == ["audit.json"]
+
+
+# -- docs-ignore-example-line-still-fails -----------------------------------------------------
+
+
+def test_the_docs_first_ignore_example_copied_as_shown_audits_clean() -> None:
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
+    section = page[page.index("## Silencing one finding on one line") :]
+    example = section[section.index("```python\n") + len("```python\n") :].split("```")[0]
+    assert "akool-audit: ignore[wrong-host]" in example
+    assert audit_text(example, "a.py") == []
+
+
+def test_an_ignore_marker_silences_only_the_rules_it_names() -> None:
+    line = 'url = "https://api.akool.com/photo/talking"  # akool-audit: ignore[wrong-host]\n'
+    assert [f.rule for f in audit_text(line, "a.py")] == ["undocumented-path"]
+    both = line.replace("[wrong-host]", "[wrong-host,undocumented-path]")
+    assert audit_text(both, "a.py") == []
