@@ -235,3 +235,21 @@ def test_an_ignore_marker_silences_only_the_rules_it_names() -> None:
     assert [f.rule for f in audit_text(line, "a.py")] == ["undocumented-path"]
     both = line.replace("[wrong-host]", "[wrong-host,undocumented-path]")
     assert audit_text(both, "a.py") == []
+
+
+# -- audit-quiet-flag-help-says-paths-prints-findings -----------------------------------------
+
+
+def test_audit_quiet_keeps_the_findings_drops_the_summary_as_its_help_says(tmp_path: Path) -> None:
+    (tmp_path / "a.sh").write_text(WRONG_HOST, encoding="utf-8")
+    (tmp_path / "big.js").write_text("x" * (walking.MAX_FILE_BYTES + 1), encoding="utf-8")
+    help_text = " ".join(invoke(["audit", "--help"]).stdout.split())
+    assert "-q, --quiet Print the findings only, no summary (as ruff's --quiet)" in help_text
+    assert "Print only ids or paths" not in help_text
+    for args in (["-q", "audit"], ["audit", "-q"]):
+        run = invoke([*args, str(tmp_path)], expect=8)
+        assert run.stdout.endswith("[wrong-host]\n") and run.stdout.count("\n") == 1
+        assert "big.js: not scanned (larger than 5 MiB)" in run.stderr  # (still said)
+        assert "file(s) scanned" not in run.stderr  # (the summary)
+    # (the other commands keep the help that is theirs)
+    assert "Print only ids or paths" in " ".join(invoke(["status", "--help"]).stdout.split())
