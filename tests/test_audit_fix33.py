@@ -253,3 +253,64 @@ def test_audit_quiet_keeps_the_findings_drops_the_summary_as_its_help_says(tmp_p
         assert "file(s) scanned" not in run.stderr  # (the summary)
     # (the other commands keep the help that is theirs)
     assert "Print only ids or paths" in " ".join(invoke(["status", "--help"]).stdout.split())
+
+
+# -- diff-prints-pasted-credentials-whole / diff-echoes-ci-log-commands-from-file-content --------
+
+KEY = "sk-live-abcdef1234567890abcdef1234567890"
+JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijklmnopqrstuv"
+CREATE = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+POST_720P = (
+    f'requests.post("{CREATE}", headers=H, json={{"talking_photo_url": "x", "audio_url": "y", '
+    '"resolution": "720p"})'
+)
+FAR = "\n".join(["pass"] * 4)  # (more than a hunk's 3 lines of context)
+
+
+def _diff(here: Path, text: str) -> tuple[str, str]:
+    (here / "talk.py").write_text(text, encoding="utf-8")
+    run = invoke(["audit", "--diff", "talk.py"], expect=8)
+    if run.stdout:
+        check = subprocess.run(
+            ["git", "apply", "--check", "-"], input=run.stdout, cwd=here, text=True, check=False
+        )
+        assert check.returncode == 0, run.stdout  # (what is printed still applies)
+    return run.stdout, run.stderr
+
+
+@pytest.mark.parametrize(
+    ("near", "why"),
+    [
+        (f'KEY = "{KEY}"', "a credential-looking value"),  # (a context line)
+        (f'H = {{"Authorization": "Bearer {JWT}"}}', "a credential-looking value"),
+        ('# echo "##vso[task.setvariable variable=DEPLOY]attacker.example"', "a CI log command"),
+        ("# ##[error]not a real failure", "a CI log command"),
+        ('NOTE = """\n   ::add-mask::x\n"""', "a CI log command"),  # (`::` after spaces)
+    ],
+)
+def test_a_hunk_that_would_print_a_secret_or_a_ci_command_is_left_to_a_person(
+    here: Path, near: str, why: str
+) -> None:
+    text = f"import requests\nH = {{}}\n{near}\n{POST_720P}\n{FAR}\n{POST_720P}\n"
+    held = text.split("\n").index(POST_720P) + 1
+    diff, stderr = _diff(here, text)
+    assert f"talk.py:{held}: left out of the patch, whose lines would print {why}" in stderr
+    assert "1 fix(es) in 1 file(s); 1 finding(s) need a person" in stderr
+    assert diff.count("@@ ") == 1 and f"@@ -{held + 2},4 +{held + 2},4 @@" in diff  # (the far one)
+    for secret in (KEY, JWT, "##vso[", "##[", "::add-mask::"):
+        assert secret not in diff
+
+
+def test_the_same_call_on_the_secrets_own_line_is_left_out_too(here: Path) -> None:
+    line = POST_720P.replace("headers=H", f'headers={{"x-api-key": "{KEY}"}}')
+    diff, stderr = _diff(here, f"import requests\n{line}\n")
+    assert diff == "" and "talk.py:2: left out of the patch" in stderr
+
+
+def test_a_hunk_without_such_lines_is_patched_as_before(here: Path) -> None:
+    """`::` inside a line (C++'s std::string, a Ruby constant) is no CI command; a key more than
+    three lines away is outside the hunk."""
+    text = f'import requests\nKEY = "{KEY}"\n{FAR}\nx = "std::string a::b"\n{POST_720P}\n'
+    diff, stderr = _diff(here, text)
+    assert "+" + POST_720P.replace('"720p"', '"720"') + "\n" in diff
+    assert KEY not in diff and "left out of the patch" not in stderr
