@@ -314,3 +314,23 @@ def test_a_hunk_without_such_lines_is_patched_as_before(here: Path) -> None:
     diff, stderr = _diff(here, text)
     assert "+" + POST_720P.replace('"720p"', '"720"') + "\n" in diff
     assert KEY not in diff and "left out of the patch" not in stderr
+
+
+# -- break-it: CI log commands GitHub Actions still reads -------------------------------------
+
+
+def test_a_file_name_that_is_a_ci_command_after_spaces_or_anywhere_is_defused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub's runner trims a line's leading spaces before it looks for `::name::`, and reads
+    its older `##[name]` anywhere in a line: a file named ` ::error title=x::a.sh` or
+    `x##[error]y.sh` annotated the run from the audit's own findings."""
+    monkeypatch.chdir(tmp_path)
+    for name in (" ::error title=x::a.sh", "x##[error]y.sh"):
+        (tmp_path / name).write_text(WRONG_HOST, encoding="utf-8")
+    for args in ([], ["--diff"], ["--json"]):
+        run = invoke(["audit", *args, "."], expect=8)
+        for line in (run.stdout + run.stderr).splitlines():
+            assert not line.lstrip().startswith("::") and "##[" not in line, line
+    files = {f["file"] for f in json.loads(invoke(["audit", "--json", "."], expect=8).stdout)}
+    assert files == {" ::error title=x::a.sh", "x##[error]y.sh"}  # (JSON keeps the names)
