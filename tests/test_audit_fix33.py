@@ -334,3 +334,10 @@ def test_a_file_name_that_is_a_ci_command_after_spaces_or_anywhere_is_defused(
             assert not line.lstrip().startswith("::") and "##[" not in line, line
     files = {f["file"] for f in json.loads(invoke(["audit", "--json", "."], expect=8).stdout)}
     assert files == {" ::error title=x::a.sh", "x##[error]y.sh"}  # (JSON keeps the names)
+
+
+def test_output_naming_a_folder_not_made_yet_writes_no_file_of_its_name(here: Path) -> None:
+    """`--output newdir/`: a file named `newdir` was written (a shell's `>` fails there)."""
+    run = invoke(["audit", "--output", "newdir/", "a.sh"], expect=2)
+    assert "--output newdir/: not a regular file" in run.stderr
+    assert not (here / "newdir").exists()

@@ -46,7 +46,8 @@ def check_target(name: str) -> Path | None:
             f"--output {name[:80]}: {_refused_by_stat(target, exc)}",
             hint="name a file to write, or drop --output to print on stdout",
         ) from None
-    if mode is not None and not stat.S_ISREG(mode):
+    if (mode is not None and not stat.S_ISREG(mode)) or name.endswith(("/", os.sep)):
+        # (`newdir/`, a folder not made yet: a file named `newdir` was written, where `>` fails)
         raise UsageError(
             f"--output {name}: not a regular file (a folder, a pipe or a device)",
             hint="name a file to write, or drop --output to print on stdout",
