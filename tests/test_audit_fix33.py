@@ -192,10 +192,10 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_output_to_a_dangling_link_says_it_is_a_link_whose_folder_is_missing(here: Path) -> None:
     (here / "out" / "audit.json").symlink_to("nodir/x.json")
     run = invoke(["audit", "--output", "out/audit.json", "a.sh"], expect=2)
-    assert "Error: --output out/audit.json: a link to nodir/x.json, whose folder does not" in (
+    assert "Error: --output out/audit.json: a link to nodir/x.json, in a folder that is" in (
         run.stderr
     )
-    assert "its folder does not exist" not in run.stderr
+    assert "folder does not exist" not in run.stderr  # (out/ exists: `mkdir out` helps nobody)
 
 
 def test_output_to_a_loop_of_links_is_a_usage_error_not_an_unexpected_one(here: Path) -> None:

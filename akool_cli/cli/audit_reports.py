@@ -69,7 +69,7 @@ def _no_folder(name: str, target: Path) -> UsageError:
     if os.path.islink(target):
         with contextlib.suppress(OSError):
             return UsageError(
-                f"--output {name}: a link to {os.readlink(target)}, whose folder does not exist",
+                f"--output {name}: a link to {os.readlink(target)}, in a folder that is missing",
                 hint="create that folder, or name another file (--output writes where a "
                 "link leads, as a shell's > does)",
             )
