@@ -24,15 +24,23 @@ CI_WHY = "a CI log command"
 def why_unprinted(line: str, names: bool = False) -> str | None:
     """Why a diff's line is not to be printed as it stands, or None. `names`: a header line
     (`--- a/x`), judged for CI commands only (a name is printed in every output)."""
-    if ("#" in line or "::" in line) and CI_COMMAND.search(line):
+    if ("##" in line or "::" in line) and CI_COMMAND.search(line):
         return CI_WHY
     if not names and credentials.holds(line):
         return CREDENTIAL_WHY
     return None
 
 
+def _may_hold_any(text: str) -> bool:
+    """Whether any line of the text may be one not to print (most files: none, found at C
+    speed once rather than line by line)."""
+    return "##" in text or "::" in text or credentials.holds(text)
+
+
 def printable(text: str, starts: list[int], fixes: list[Fix]) -> tuple[list[Fix], dict[int, str]]:
     """The fixes whose hunks print no such line, and the others' lines (0-based) with why."""
+    if not _may_hold_any(text):
+        return fixes, {}
     line_of = _lines(text, starts)
     judged: dict[int, str | None] = {}
 
@@ -63,8 +71,10 @@ def diff_printable(diff: bytes) -> str | None:
     """None when no line of a file's finished diff is one not to print, else why (a change the
     fixes made beyond their own lines, such as gofmt's alignment, or a file git counts in other
     lines: the whole file is then left to a person)."""
-    for raw in diff.split(b"\n"):
-        line = raw.decode("utf-8", "replace")
+    whole = diff.decode("utf-8", "replace")
+    if not _may_hold_any(whole):
+        return None
+    for line in whole.split("\n"):
         header = line.startswith(("--- ", "+++ "))
         why = why_unprinted(line[1:] if not header else line, names=header)
         if why is not None:
