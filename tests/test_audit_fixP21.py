@@ -158,11 +158,8 @@ AUDIT_MD_FINDINGS = [
     ('http GET "$API/content/video/infobymodelid" videoModelId=="$ID"', "misnamed-field"),
     ('"face_reage": 80})', "bad-value"),
     ('json={"talking_photo_url": photo, "resolution": "720"})', "missing-field"),
-    # (the ignore comment silences wrong-host only: the path is still undocumented)
-    (
-        'url = "https://api.akool.com/photo/talking"  # akool-audit: ignore[wrong-host]',
-        "undocumented-path",
-    ),
+    # (the first ignore example's line holds only the finding its marker names: it audits clean,
+    # copied as shown; test_audit_fix33 keeps that a marker silences only the rules it names)
 ]
 
 

@@ -100,7 +100,11 @@ def test_a_shown_string_that_is_also_run_or_sent_is_still_a_call(name: str) -> N
 
 # -- 2. --output FILE and a run that does not audit (break21f #18) -------------------------------
 
-STALE = '{"version": "2.1.0", "runs": [{"results": ["STALE from an earlier run"]}]}\n'
+# (an earlier run's SARIF log, cut short: a SARIF log's keys only, its run with its tool.driver)
+STALE = (
+    '{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "akool audit"}}, '
+    '"results": ["STALE from an earlier run"]}]}\n'
+)
 BAD = f'import requests\nrequests.post("{WRONG}", json={{}})\n'
 FAILED_RUNS = {
     "missing path": ["nosuchdir"],

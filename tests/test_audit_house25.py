@@ -375,6 +375,9 @@ def test_ci_log_commands_are_defused_in_any_line() -> None:
     assert defuse_ci_commands("::warning file=a.py::x") == "\\u003a:warning file=a.py::x"
     assert defuse_ci_commands("##[group]x") == "\\u0023#[group]x"
     assert defuse_ci_commands('  "f": "a ##vso[x] b"') == '  "f": "a \\u0023#vso[x] b"'
+    # (GitHub's runner trims leading spaces before `::`, and reads `##[` anywhere: fix33)
+    assert defuse_ci_commands("  ::error::x") == "  \\u003a:error::x"
+    assert defuse_ci_commands("a ##[error]b") == "a \\u0023#[error]b"
     for plain in ("a.py:1:2: error", "x :: y", "# ## [x]", "#vso[", ":"):
         assert defuse_ci_commands(plain) == plain
 

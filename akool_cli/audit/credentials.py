@@ -43,6 +43,11 @@ def abridged(text: str) -> str:
     return CREDENTIAL.sub(lambda m: m.group()[:SHOWN] + "…", text)
 
 
+def holds(text: str) -> bool:
+    """Whether the text holds a credential-looking value (one that `abridged` cuts)."""
+    return len(text) >= 12 and _may_hold(text) and CREDENTIAL.search(text) is not None
+
+
 def _may_hold(text: str) -> bool:
     """Whether CREDENTIAL may find something in the text: one of its forms' MARKS at a token's
     start, or a long token, in a word of 32 characters or more between spaces and slashes

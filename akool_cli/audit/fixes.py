@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from akool_cli.audit import rx, tstypes
+from akool_cli.audit import rx, tstypes, unprinted
 from akool_cli.audit.rules import Fix
 from akool_cli.audit.scan import MAX_FILE_BYTES, Finding
 from akool_cli.audit.source import line_starts
@@ -28,6 +28,7 @@ class Patch:
     # Where to apply it, or which files it leaves out, when a file is outside the current folder
     # (one line for stderr; "" when `git apply` in the current folder takes it).
     note: str = ""
+    held: tuple[str, ...] = ()  # a line for stderr per file whose fixes a person must make
 
 
 # Characters of a file name that cut a unified diff's ---/+++ header.
@@ -43,14 +44,16 @@ def patch(findings: Iterable[Finding], applied_here: bool = False) -> Patch:
         if finding.fix is not None:
             by_file.setdefault(finding.file, []).append(finding.fix)
     parts, fixed = [], 0
+    held: list[str] = []
     shown, note = diff_names(sorted(by_file)) if applied_here else ({n: "" for n in by_file}, "")
     for name in sorted(shown):
-        diff, count = file_diff(name, by_file[name], shown[name])
+        diff, count = file_diff(name, by_file[name], shown[name], held)
         if diff:
             parts.append(diff)
             fixed += count
     left_out = len(shown) < len(by_file)
-    return Patch(b"".join(parts), fixed, len(parts), note if parts or left_out else "")
+    note = note if parts or left_out else ""
+    return Patch(b"".join(parts), fixed, len(parts), note, tuple(held))
 
 
 def diff_names(names: list[str]) -> tuple[dict[str, str], str]:
@@ -102,9 +105,13 @@ def _git_top(folder: str) -> str | None:
         here = parent
 
 
-def file_diff(name: str, fixes: list[Fix], shown_as: str | None = None) -> tuple[bytes, int]:
+def file_diff(
+    name: str, fixes: list[Fix], shown_as: str | None = None, held: list[str] | None = None
+) -> tuple[bytes, int]:
     """The diff of one file and how many fixes it applies (overlapping ones: the first only);
-    `shown_as`: its path in the diff (see diff_names; by default, from the current folder)."""
+    `shown_as`: its path in the diff (see diff_names; by default, from the current folder);
+    `held`: where a line for stderr goes when fixes are left out for what their hunks would
+    print (see unprinted)."""
     if any(ch in name for ch in UNQUOTED_HEADER_BREAKERS) or "##vso[" in name.lower():
         # (`##vso[` anywhere in a line is an Azure Pipelines command: a patch printed in a CI
         # log would run it from its ---/+++ header; break21h #8)
@@ -132,6 +139,9 @@ def file_diff(name: str, fixes: list[Fix], shown_as: str | None = None) -> tuple
     if tstypes.typescript(name):  # (what the code's own types say a patch must keep)
         fixes = tstypes.renamed_with_literals(text, starts, fixes)
         fixes = tstypes.typed_values_kept(text, starts, fixes)
+    fixes, unprinted_lines = unprinted.printable(text, starts, fixes)
+    if unprinted_lines and held is not None:
+        held.append(unprinted.note(name, unprinted_lines))
     edits = [edit for fix in fixes for edit in (fix, *fix.also)]
     new, made = _apply(text, starts, edits)
     applied = sum(1 for fix in fixes if fix in made)
@@ -151,7 +161,13 @@ def file_diff(name: str, fixes: list[Fix], shown_as: str | None = None) -> tuple
         b"a/" + shown + end,
         b"b/" + shown + end,
     )
-    return b"".join(_terminated(lines)), applied
+    diff = b"".join(_terminated(lines))
+    why = unprinted.diff_printable(diff)
+    if why is not None:  # (beyond the fixes' own lines: the whole file to a person)
+        if held is not None:
+            held.append(unprinted.note(name, {fix.line: why for fix in made}))
+        return b"", 0
+    return diff, applied
 
 
 def _apply(text: str, starts: list[int], fixes: list[Fix]) -> tuple[str, set[Fix]]:

@@ -10,10 +10,11 @@ import contextlib
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from akool_cli.audit import rx
+from akool_cli.audit import rx, treewalk
 
 SKIPPED = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 # What a run said about reading the ignore rules itself (one line each; the scan takes them).
@@ -67,7 +68,7 @@ def special_source(root: Path, top: Path) -> str | None:
     names = [top / ".git" / "config", top / ".git" / "info" / "exclude", *_named_by_configs(top)]
     start = Path(os.path.abspath(root))
     names += [f / ".gitignore" for f in (start, *start.parents) if f.is_relative_to(top)]
-    for folder, dirs, files in os.walk(start):
+    for folder, dirs, files in treewalk.walk(str(start)):
         dirs[:] = [d for d in dirs if d not in SKIPPED]
         if ".gitignore" in files or ".gitignore" in dirs:
             names.append(Path(folder) / ".gitignore")
@@ -100,7 +101,7 @@ def _git_files(top: Path) -> list[Path]:
     folders += [folders[0] / common] if common else []
     found = [git, *folders]
     for folder in folders:
-        for inside, dirs, files in os.walk(folder):
+        for inside, dirs, files in treewalk.walk(str(folder)):
             dirs[:] = [d for d in dirs if inside != str(folder) or d not in GIT_UNREAD]
             found += [Path(inside) / name for name in (*files, *dirs)]
             if len(found) > 20_000:  # (a repository of that many refs: git is asked as usual)
@@ -192,32 +193,61 @@ def _from(top: Path, folder: Path) -> str:
     return "" if relative == "." else relative + "/"
 
 
-def _walk(folder: Path, top: Path, rules: list[Rule], found: set[str]) -> tuple[bool, bool]:
-    """The ignored paths under a folder (from the top), its own .gitignore's rules added; and
-    whether it holds any file, and only ignored ones (git then lists the folder itself too)."""
+@dataclass
+class _Folder:
+    """A folder being walked: its path from the top (ending in `/`), the rules that hold in it,
+    its entries not yet looked at, whether it holds any file and whether only ignored ones."""
+
+    base: str
+    rules: list[Rule]
+    entries: Iterator[os.DirEntry[str]]
+    held: bool = False
+    only_ignored: bool = True
+
+
+def _walk(start: Path, top: Path, rules: list[Rule], found: set[str]) -> None:
+    """The ignored paths under a folder (from the top) into `found`, each folder's own
+    .gitignore's rules added to its parents'; a folder that holds files, only ignored ones, is
+    listed itself too (as git lists it). A stack of folders, not a call a level: a tree 1,000
+    folders deep ended the run in a RecursionError (repro32b)."""
+    first = _opened(start, top, rules)
+    stack = [first] if first is not None else []
+    while stack:
+        here = stack[-1]
+        entry = next(here.entries, None)
+        if entry is None:  # (done: what it held counts for the folder it is in)
+            stack.pop()
+            if stack:  # (the folder walked itself is not listed)
+                if here.held and here.only_ignored:
+                    found.add(here.base)
+                stack[-1].held = stack[-1].held or here.held
+                stack[-1].only_ignored = stack[-1].only_ignored and here.only_ignored
+            continue
+        if entry.name == ".git":
+            continue
+        is_dir = entry.is_dir(follow_symlinks=False)
+        path = here.base + entry.name
+        if _ignores(here.rules, path, is_dir):
+            found.add(path + "/" if is_dir else path)
+            here.held = True
+        elif is_dir and entry.name not in SKIPPED:
+            inner = _opened(Path(entry.path), top, here.rules)
+            if inner is not None:
+                stack.append(inner)
+            else:  # (a folder that cannot be listed holds nothing known, so not only ignored)
+                here.only_ignored = False
+        else:
+            here.held, here.only_ignored = True, False
+
+
+def _opened(folder: Path, top: Path, rules: list[Rule]) -> _Folder | None:
     base = _from(top, folder)
     rules = rules + _rules(_text(folder / ".gitignore"), base)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
-        return False, False
-    held, only_ignored = False, True
-    for entry in entries:
-        if entry.name == ".git":
-            continue
-        is_dir = entry.is_dir(follow_symlinks=False)
-        path = base + entry.name
-        if _ignores(rules, path, is_dir):
-            found.add(path + "/" if is_dir else path)
-            held = True
-        elif is_dir and entry.name not in SKIPPED:
-            inner, all_ignored = _walk(Path(entry.path), top, rules, found)
-            if inner and all_ignored:
-                found.add(path + "/")
-            held, only_ignored = held or inner, only_ignored and all_ignored
-        else:
-            held, only_ignored = True, False
-    return held, only_ignored
+        return None
+    return _Folder(base, rules, iter(entries))
 
 
 def _ignores(rules: list[Rule], path: str, is_dir: bool) -> bool:

@@ -70,9 +70,25 @@ def _parsed(body: str) -> Any:
         return None
 
 
+# A SARIF log's own top-level keys, as the audit (and code scanning's other tools) write it: a
+# file with any other (a Postman collection's `info` and `item`) is no SARIF log but a file that
+# only carries its keys, read as what it is (repro32b: three keys kept a collection from a gate).
+SARIF_LOG_KEYS = frozenset({"$schema", "version", "runs"})
+
+
 def _sarif(body: str) -> bool:
+    """A SARIF log and nothing else: SARIF's top-level keys only, a `version`, and `runs` a list
+    of runs, each with its `tool.driver`."""
     log = _parsed(body)
-    return isinstance(log, dict) and isinstance(log.get("runs"), list) and "version" in log
+    if not isinstance(log, dict) or not log.keys() <= SARIF_LOG_KEYS or "version" not in log:
+        return False
+    runs = log.get("runs")
+    return isinstance(runs, list) and all(_a_sarif_run(run) for run in runs)
+
+
+def _a_sarif_run(run: Any) -> bool:
+    tool = run.get("tool") if isinstance(run, dict) else None
+    return isinstance(tool, dict) and isinstance(tool.get("driver"), dict)
 
 
 def _findings(body: str) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from akool_cli.audit import gitignores, source
+from akool_cli.audit import gitignores, source, treewalk
 
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 MIB = 1024 * 1024
@@ -106,8 +106,9 @@ def _unreadable(exc: OSError) -> str:
 
 
 def _walk(root: Path, ignored: frozenset[str], unread: Unread) -> Iterator[Path]:
-    """The files under a folder, sorted; a folder that cannot be listed is said in `unread`
-    (break21d #2: `chmod 000 locked` passed a gate over locked/bad.py, never read)."""
+    """The files under a folder, sorted; a folder that cannot be listed (or whose path is too
+    long to open) is said in `unread` (break21d #2: `chmod 000 locked` passed a gate over
+    locked/bad.py, never read; repro32b: a tree 1,000 deep ended the run, see treewalk)."""
 
     def failed(exc: OSError) -> None:
         name = str(Path(exc.filename if isinstance(exc.filename, str) else root))
@@ -115,7 +116,7 @@ def _walk(root: Path, ignored: frozenset[str], unread: Unread) -> Iterator[Path]
             (name.rstrip(os.sep) + os.sep, f"a folder that cannot be listed: {exc.strerror or exc}")
         )
 
-    for directory, dirs, files in os.walk(root, onerror=failed):
+    for directory, dirs, files in treewalk.walk(os.fspath(root), onerror=failed):
         here = os.path.relpath(directory, root)
         inner = "" if here == "." else here.replace(os.sep, "/") + "/"
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and f"{inner}{d}/" not in ignored)

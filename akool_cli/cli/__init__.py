@@ -437,7 +437,12 @@ def _document(runtime: Runtime, out: Output, document: object) -> None:
 
         if failure_to_file(out, runtime.report_file, runtime.argv, document):
             return
-    out.json(document)
+    try:
+        out.json(document)
+    except OSError as exc:  # (stdout full or closed: the failure is said already; one line more)
+        detach_stdout()
+        if exc.errno != errno.EPIPE:  # (a reader gone is no error: `| head -c0`)
+            out.error(f"cannot write the output: {exc.strerror or exc}")
 
 
 def _stopped_or(code: ExitCode) -> int:

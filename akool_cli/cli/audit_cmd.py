@@ -168,6 +168,8 @@ def _print(out: Output, fmt: str, result: AuditResult) -> None:
         _to_reader(out, lambda: _write_patch(out, fixes.diff))
         if fixes.note:
             out.warn(fixes.note)
+        for held in fixes.held:
+            out.warn(held)
         left = len(result.findings) - fixes.fixed
         out.info(f"{fixes.fixed} fix(es) in {fixes.files} file(s); {left} finding(s) need a person")
     else:

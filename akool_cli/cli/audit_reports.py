@@ -29,30 +29,51 @@ FULL_HINT = "free some space (or name a FILE on another disk), then run the audi
 
 def check_target(name: str) -> Path | None:
     """--output's FILE, before the audit runs: a new or regular file in a folder that exists
-    (`-`: stdout, as without --output)."""
+    (`-`: stdout, as without --output). A link is followed, as a shell's `>` follows it: the
+    report replaces the file it leads to, and a link to a place whose folder is missing (or a
+    loop of links) is said as what it is, not as a missing folder of its own."""
     if name == "-":
         return None
     if not name:
         raise UsageError("--output needs a file name", hint="--output akool-audit.sarif")
     target = Path(name)
     try:
-        usable = not target.exists() or target.is_file()
-        folder = target.resolve().parent.is_dir()
+        mode: int | None = os.stat(target).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None  # (a new file, or one in a folder that does not exist: said below)
     except OSError as exc:  # a name too long, a loop of links: stat refuses it
         raise UsageError(
-            f"--output {name[:80]}: {exc.strerror or 'cannot be used'}",
+            f"--output {name[:80]}: {_refused_by_stat(target, exc)}",
             hint="name a file to write, or drop --output to print on stdout",
         ) from None
-    if not usable:
+    if (mode is not None and not stat.S_ISREG(mode)) or name.endswith(("/", os.sep)):
+        # (`newdir/`, a folder not made yet: a file named `newdir` was written, where `>` fails)
         raise UsageError(
             f"--output {name}: not a regular file (a folder, a pipe or a device)",
             hint="name a file to write, or drop --output to print on stdout",
         )
-    if not folder:
-        raise UsageError(
-            f"--output {name}: its folder does not exist", hint="create the folder first"
-        )
+    if not Path(os.path.realpath(target)).parent.is_dir():
+        raise _no_folder(name, target)
     return target
+
+
+def _refused_by_stat(target: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP and os.path.islink(target):
+        return f"a link in a loop of links ({exc.strerror})"
+    return exc.strerror or "cannot be used"
+
+
+def _no_folder(name: str, target: Path) -> UsageError:
+    """FILE's folder does not exist: its own, or, for a link, the folder of where it leads (the
+    folder that holds the link exists: `mkdir` of it would not help)."""
+    if os.path.islink(target):
+        with contextlib.suppress(OSError):
+            return UsageError(
+                f"--output {name}: a link to {os.readlink(target)}, in a folder that is missing",
+                hint="create that folder, or name another file (--output writes where a "
+                "link leads, as a shell's > does)",
+            )
+    return UsageError(f"--output {name}: its folder does not exist", hint="create the folder first")
 
 
 # Suffixes a report may have: such a FILE inside a scanned folder is replaced when it holds one

@@ -226,6 +226,21 @@ def _unbraced(pieces: list[str]) -> list[str]:
     return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 
 
+# A global option's help in the --help of a command it does something else for (the command's
+# name: {the option's parameter: help}). The audit reads files and sends no request: its -q, as
+# ruff's --quiet, keeps the findings and drops the summary (repro32b: the help said "only ids or
+# paths" and -q printed findings).
+COMMAND_HELP = {
+    "audit": {
+        "quiet": "Print the findings only, no summary (as ruff's --quiet); files not scanned "
+        "and errors still go to stderr.",
+        "base_url": "Not used by audit (it sends no request).",
+        "profile": "Not used by audit (it reads no credential or setting).",
+        "debug": "With audit: an unexpected failure's traceback on stderr (as AKOOL_DEBUG=1).",
+    },
+}
+
+
 def _dress(command: Command, root: Command) -> None:
     """Give a subcommand's --help the global options and a usage line without braces."""
     own_options: Callable[[Context, HelpFormatter], None] = command.format_options
@@ -233,7 +248,12 @@ def _dress(command: Command, root: Command) -> None:
 
     def format_options(ctx: Context, formatter: HelpFormatter) -> None:
         own_options(ctx, formatter)
-        records = [r for p in global_params(root) if (r := p.get_help_record(ctx))]
+        own_help = COMMAND_HELP.get(command.name or "", {})
+        records = [
+            (r[0], own_help.get(p.name or "", r[1]))
+            for p in global_params(root)
+            if (r := p.get_help_record(ctx))
+        ]
         with formatter.section("Global options (before or after the command)"):
             formatter.write_dl(records)
 
