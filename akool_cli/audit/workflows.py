@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from akool_cli.audit import rx, source
+from akool_cli.audit import rx, source, yamlscalars
 from akool_cli.audit.embedded import Code, Piece, rewrite
 from akool_cli.audit.walking import WORKFLOW_SUFFIXES
 
@@ -489,12 +489,18 @@ Written = tuple[str, int, int]  # a text and the (line, column) the file writes 
 
 
 def _scalar(code: Code, key: Written | None, value: Written) -> None:
-    """`key: "value",` (a list item's `"value",`), key and value copied from the file."""
+    """`key: "value",` (a list item's `"value",`), key and value copied from the file; a plain
+    scalar YAML reads as a boolean, a null or a number as that JSON value (`key: true,`)."""
     text, line, column = value
     double = text[:1] == '"' and text[-1:] == '"' and len(text) > 1
     single = text[:1] == "'" and text[-1:] == "'" and len(text) > 1
     head = f"{key[0]}: " if key is not None else ""
     pieces = [Piece(0, key[1], key[2], len(key[0]))] if key is not None else []
+    typed = None if double or single else yamlscalars.json_text(text)
+    if typed is not None:  # (`lipsync: true`, `speaker_num: 2`: what Ansible sends as JSON)
+        copied_value = (Piece(len(head), line, column, len(text)),) if typed == text else ()
+        code.add(head + typed + ",", *pieces, *copied_value)
+        return
     inner, at = (text[1:-1], column + 1) if double or single else (text, column)
     if not double:
         inner = inner.replace("\\", "\\\\").replace('"', '\\"')
