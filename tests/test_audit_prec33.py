@@ -171,3 +171,111 @@ def test_an_openapi_json_documents_boolean_enum_is_not_a_string() -> None:
 def test_an_openapi_enum_quoted_true_for_a_boolean_is_still_a_string() -> None:
     found = reported(SPEC_YAML.replace("enum: [true, false]", 'enum: ["true"]'), "openapi.yaml")
     assert [(f.rule, f.line) for f in found] == [("bad-value", 15)]
+
+
+DELBYIDS = "https://openapi.akool.com/api/open/v3/faceswap/result/delbyids"
+RESULTS = "https://openapi.akool.com/api/open/v4/image2Video/resultsByIds"
+LISTBYIDS = "https://openapi.akool.com/api/open/v3/faceswap/result/listbyids"
+
+# A list sent where the docs give one string of values separated by commas, in each language.
+LISTS_FOR_COMMA_STRINGS = {
+    "t.py": "import requests\n"
+    f'requests.post("{TRANSLATE}", headers=H, json={{"url": "https://x/v.mp4",\n'
+    '    "language": ["es", "fr"]})\n',
+    "d.py": f'import requests\nrequests.post("{DELBYIDS}", headers=H, json={{"_ids": ["a", "b"]}})\n',
+    "r.js": f'await fetch("{RESULTS}", {{ method: "POST", headers,\n'
+    '  body: JSON.stringify({ _ids: ["a", "b"] }) });\n',
+    "d.php": "<?php\n"
+    f"$ch = curl_init('{DELBYIDS}');\n"
+    "curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode(['_ids' => ['a', 'b']]));\n",
+    "d.go": 'body, _ := json.Marshal(map[string]interface{}{"_ids": []string{"a", "b"}})\n'
+    f'http.Post("{DELBYIDS}", "application/json", bytes.NewReader(body))\n',
+    "d.sh": f"curl -X POST {DELBYIDS} -H \"x-api-key: $K\" -H 'Content-Type: application/json' \\\n"
+    '  -d \'{"_ids": ["a", "b"]}\'\n',
+    "t.yml": playbook(TRANSLATE, 'url: "https://x/v.mp4"\nlanguage:\n  - es\n  - fr'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LISTS_FOR_COMMA_STRINGS))
+def test_a_list_where_the_docs_give_a_comma_separated_string_is_a_bad_value(name: str) -> None:
+    found = reported(LISTS_FOR_COMMA_STRINGS[name], name)
+    assert [f.rule for f in found] == ["bad-value"]
+    assert "is a list" in found[0].message and "separated by commas" in found[0].message
+
+
+def test_the_patch_joins_a_list_of_plain_strings() -> None:
+    found = reported(LISTS_FOR_COMMA_STRINGS["t.py"], "t.py")
+    fix = found[0].fix
+    assert fix is not None and (fix.old, fix.new) == ('["es", "fr"]', '"es,fr"')
+    php = reported(LISTS_FOR_COMMA_STRINGS["d.php"], "d.php")[0].fix
+    assert php is not None and php.new == "'a,b'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # joined before it is sent
+        f'import requests\nrequests.post("{DELBYIDS}", json={{"_ids": ",".join(ids)}})\n',
+        f'await fetch("{RESULTS}", {{ method: "POST", body: JSON.stringify({{ _ids: ids.join(",") }}) }});\n',
+        f'import requests\nrequests.post("{DELBYIDS}", json={{"_ids": "a,b"}})\n',
+        # voice/del documents an array of ids: a list is right there
+        'import requests\nrequests.post("https://openapi.akool.com/api/open/v4/voice/del",'
+        ' json={"_ids": ["a", "b"]})\n',
+        # sentiment's language is one ISO 639-1 code: no comma list documented, not judged here
+        'import requests\nrequests.post("https://openapi.akool.com/api/open/v3/content/analysis/'
+        'sentiment", json={"text": "hi", "language": "en"})\n',
+    ],
+)
+def test_a_joined_string_or_a_documented_list_is_not_reported(text: str) -> None:
+    name = "ok.js" if "fetch(" in text else "ok.py"
+    assert [f for f in reported(text, name) if "is a list" in f.message] == []
+
+
+def test_a_list_held_in_a_name_is_reported_where_it_is_sent_without_a_patch() -> None:
+    text = (
+        "import requests\n"
+        'ids = ["a", "b"]\n'
+        f'requests.get("{LISTBYIDS}", params={{"_ids": ids}}, headers=H)\n'
+    )
+    found = reported(text, "q.py")
+    assert [(f.rule, f.line) for f in found] == [("bad-value", 3)]
+    assert found[0].fix is None
+
+
+@pytest.mark.parametrize(
+    "flow",
+    [
+        'sourceImage: [{path: "https://x/a.jpg", opts: ""}]',
+        "sourceImage: [{path: 'https://x/a.jpg', opts: ''}]",
+        'sourceImage: [{path: https://x/a.jpg, opts: "262,175:363,175"}]',
+        "sourceImage: [{path: 'it''s.jpg', opts: ''}]",
+        'sourceImage: [{path: "a\\"b.jpg", opts: ""}]',  # (not followed: judged by no rule)
+    ],
+)
+def test_a_yaml_flow_list_of_objects_is_the_list_ansible_sends(flow: str) -> None:
+    body = f'{flow}\ntargetImage: [{{path: "https://x/b.jpg", opts: ""}}]\nface_enhance: 1\n'
+    body += 'modifyImage: "https://x/b.jpg"'
+    assert reported(playbook(SPECIFY, body), "swap.yml") == []
+
+
+def test_a_yaml_flow_object_where_the_docs_give_a_list_is_an_object() -> None:
+    body = 'sourceImage: {path: "https://x/a.jpg", opts: ""}\ntargetImage: []\nface_enhance: 1\n'
+    body += 'modifyImage: "https://x/b.jpg"'
+    found = reported(playbook(SPECIFY, body), "swap.yml")
+    assert [(f.rule, f.line, f.column) for f in found] == [("bad-value", 9, 24)]
+    assert "is an object" in found[0].message
+
+
+def test_a_yaml_flow_list_of_plain_ids_is_a_list() -> None:
+    found = reported(playbook(DELBYIDS, "_ids: [a, b]"), "del.yml")
+    assert [(f.rule, f.line, f.column) for f in found] == [("bad-value", 9, 17)]
+    assert reported(playbook(DELBYIDS, "_ids: a,b"), "del.yml") == []
+
+
+def test_a_comment_after_a_key_is_no_value_its_block_below_is() -> None:
+    found = reported(playbook(DELBYIDS, "_ids:  # the run's results\n  - a\n  - b"), "del.yml")
+    assert [(f.rule, f.line) for f in found] == [("bad-value", 9)]
+    speaker = "speaker_num:  # two voices\n  2"  # (an indented plain scalar: the value 2)
+    assert "is a string" not in str(
+        reported(playbook(TRANSLATE, TRANSLATE_BODY + speaker), "t.yml")
+    )

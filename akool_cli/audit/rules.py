@@ -2248,6 +2248,47 @@ def _array_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoi
     return Hit(line, column, spec.name, "an array", message, endpoint.url)
 
 
+SEPARATOR_NAMES = {",": "commas"}
+# A list's items that are all plain quoted strings (`"es", "fr"`, `'a', 'b'`), for the joined patch.
+QUOTED_ITEMS = rx.compile(r"\s*(?:(?P<q>[\"'])[^\"'\\,\n]*(?P=q)\s*(?:,\s*|$))+")
+QUOTED_ITEM = rx.compile(r"[\"'](?P<v>[^\"'\\,\n]*)[\"']")
+
+
+def _joined_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint) -> Hit | None:
+    """A list sent where the docs give one string of values separated by commas (video
+    translation's language "ja,zh-CN", delbyids' _ids "a,b"): the API reads one string. A list of
+    plain strings written as the value is patched to them joined (`["es", "fr"]`: `"es,fr"`)."""
+    if spec.separator is None or spec.type != "string" or key.raw:
+        return None
+    doc = ctx.doc()
+    index = _value_container(doc, key)
+    if index is None or not _is_list(doc, index) or _go_named_empty(doc, index):
+        return None
+    c = doc.containers[index]
+    written = c.start >= key.value_start and not doc.text[key.value_start : c.start].strip()
+    at = c.start if written else key.value_start + _indent_of(doc.text, key.value_start)
+    line, column = doc.line_of(at), doc.column(at)
+    by = SEPARATOR_NAMES.get(spec.separator, repr(spec.separator))
+    joined = f"one string of values separated by {by}"
+    example = spec.separator.join(("a", "b"))
+    message = (
+        f'{spec.name} is a list; {describe(endpoint)} documents {joined}: join it ("{example}")'
+    )
+    inner = doc.text[c.start + 1 : c.end - 1]
+    fix = None
+    if written and "\n" not in inner and QUOTED_ITEMS.fullmatch(inner) and not key.shared:
+        items = [m.group("v") for m in QUOTED_ITEM.finditer(inner)]
+        quote = inner.strip()[0]
+        old = doc.text[c.start : c.end]
+        fix = Fix(line, column, column + len(old), old, quote + spec.separator.join(items) + quote)
+    return Hit(line, column, spec.name, joined, message, endpoint.url, fix)
+
+
+def _indent_of(text: str, at: int) -> int:
+    """How many blanks stand at `at` before the text that follows them."""
+    return len(text[at : at + 80]) - len(text[at : at + 80].lstrip())
+
+
 def _valued(
     ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]
 ) -> Iterator[tuple[f.Key, DocField, str]]:
@@ -2360,7 +2401,7 @@ def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) 
     """The value findings of one request (see check_values)."""
     doc = ctx.doc()
     for key, spec, where in _valued(ctx, endpoint, keys):
-        array = _array_hit(ctx, key, spec, endpoint)
+        array = _array_hit(ctx, key, spec, endpoint) or _joined_hit(ctx, key, spec, endpoint)
         if array is not None:
             yield array
         if spec.format is not None:
@@ -4155,7 +4196,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "bad-value",
         "error",
-        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), a string where the docs give a number or a boolean, a boolean where they give an integer (v3 `face_enhance`: 0 or 1) or a whole number where they give a boolean; literals, fallbacks, defaults and TypeScript unions',
+        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), a string where the docs give a number or a boolean, a boolean where they give an integer (v3 `face_enhance`: 0 or 1) or a whole number where they give a boolean, a list where they give one string of values separated by commas (video translation `language`: `"es,fr"`); literals, fallbacks, defaults and TypeScript unions',
         check_values,
     ),
     Rule(
