@@ -279,3 +279,33 @@ def test_a_comment_after_a_key_is_no_value_its_block_below_is() -> None:
     assert "is a string" not in str(
         reported(playbook(TRANSLATE, TRANSLATE_BODY + speaker), "t.yml")
     )
+
+
+# Names bound to an expression that holds brackets (an index, a slice, a join's call) are no list.
+NAMES_NOT_LISTS = {
+    "argv.py": "import sys, requests\nlangs = sys.argv[1]\n"
+    f'requests.post("{TRANSLATE}", json={{"url": "u", "language": langs}})\n',
+    "joined.py": 'import sys, requests\nids = ",".join(sys.argv[1:])\n'
+    f'requests.delete("{DELBYIDS}", json={{"_ids": ids}})\n',
+    "answer.py": 'import requests\nvid = r.json()["data"]["_id"]\n'
+    f'requests.post("{RESULTS}", json={{"_ids": vid}})\n',
+    "query.py": 'import requests\njob = res["data"]["_id"]\n'
+    f'requests.get("{LISTBYIDS}", params={{"_ids": job}})\n',
+    "argv.php": "<?php\n$ids = $argv[1];\n"
+    f"$ch = curl_init('{DELBYIDS}');\n"
+    "curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode(['_ids' => $ids]));\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NAMES_NOT_LISTS))
+def test_a_name_bound_to_an_index_or_a_join_is_no_list(name: str) -> None:
+    assert [f for f in reported(NAMES_NOT_LISTS[name], name) if "is a list" in f.message] == []
+
+
+def test_a_go_slice_held_in_a_name_is_a_list() -> None:
+    text = (
+        'ids := []string{"a", "b"}\n'
+        'body, _ := json.Marshal(map[string]interface{}{"_ids": ids})\n'
+        f'http.Post("{DELBYIDS}", "application/json", bytes.NewReader(body))\n'
+    )
+    assert [f.line for f in reported(text, "d.go") if "is a list" in f.message] == [2]

@@ -2266,6 +2266,8 @@ def _joined_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpo
         return None
     c = doc.containers[index]
     written = c.start >= key.value_start and not doc.text[key.value_start : c.start].strip()
+    if not written and not _bound_to_list(doc, key, c.start):
+        return None  # (`ids = sys.argv[1]`, `job = j["data"]["_id"]`: an index, not a list)
     at = c.start if written else key.value_start + _indent_of(doc.text, key.value_start)
     line, column = doc.line_of(at), doc.column(at)
     by = SEPARATOR_NAMES.get(spec.separator, repr(spec.separator))
@@ -2282,6 +2284,23 @@ def _joined_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpo
         old = doc.text[c.start : c.end]
         fix = Fix(line, column, column + len(old), old, quote + spec.separator.join(items) + quote)
     return Hit(line, column, spec.name, joined, message, endpoint.url, fix)
+
+
+# What may stand between a name's `=` and the list literal it is bound to: a Go slice's or a
+# C# array's type (`ids := []string{...}`, `var ids = new[] {...}`), or nothing.
+LIST_TYPE_PREFIX = rx.compile(r"\s*(?:\[\][\w.*]+|new\s*(?:[\w.<>]*\s*)?\[\s*\])?\s*")
+
+
+def _bound_to_list(doc: f.Text, key: f.Key, start: int) -> bool:
+    """Whether the name a key's value is (or a shorthand's key) was last bound to the list
+    literal at `start` itself, not to an expression that holds brackets."""
+    name = VALUE_NAME.match(doc.text, key.value_start, key.value_start + 80)
+    spot = doc.last_assignment(name.group("n") if name else key.name, key.offset)
+    return (
+        spot is not None
+        and spot[1] <= start
+        and LIST_TYPE_PREFIX.fullmatch(doc.text, spot[1], start) is not None
+    )
 
 
 def _indent_of(text: str, at: int) -> int:
