@@ -309,3 +309,38 @@ def test_a_go_slice_held_in_a_name_is_a_list() -> None:
         f'http.Post("{DELBYIDS}", "application/json", bytes.NewReader(body))\n'
     )
     assert [f.line for f in reported(text, "d.go") if "is a list" in f.message] == [2]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "new"),
+    [
+        (
+            "s.py",
+            f'import requests\nrequests.post("{TRANSLATE}", json={{"url": "u", "language": "es",'
+            ' "source_language": "auto"})\n',
+            '"DEFAULT"',
+        ),
+        (
+            "s.js",
+            f'await fetch("{TRANSLATE}", {{ method: "POST", body: JSON.stringify({{ url: u,'
+            " language: 'es', source_language: 'Auto-Detect' }) });\n",
+            "'DEFAULT'",
+        ),
+    ],
+)
+def test_auto_where_the_docs_give_default_for_detection_is_patched_to_it(
+    name: str, text: str, new: str
+) -> None:
+    found = reported(text, name)
+    assert [f.rule for f in found] == ["bad-value"]
+    assert '"DEFAULT" for detecting it automatically' in found[0].message
+    assert found[0].fix is not None and found[0].fix.new == new
+
+
+@pytest.mark.parametrize("value", ["DEFAULT", "en", "zh-CN", "automobile"])
+def test_the_documented_detection_value_and_codes_are_left_alone(value: str) -> None:
+    text = (
+        f'import requests\nrequests.post("{TRANSLATE}", json={{"url": "u", "language": "es",'
+        f' "source_language": "{value}"}})\n'
+    )
+    assert reported(text, "ok.py") == []

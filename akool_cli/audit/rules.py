@@ -2303,6 +2303,31 @@ def _bound_to_list(doc: f.Text, key: f.Key, start: int) -> bool:
     )
 
 
+# The words scripts write to ask an API to detect a value itself (a language: "auto"), where the
+# docs give their own value for it (source_language: "DEFAULT").
+AUTO_WORDS = frozenset({"auto", "automatic", "detect", "auto-detect", "autodetect", "auto_detect"})
+
+
+def _detect_hits(
+    ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint
+) -> Iterator[Hit]:
+    """`"auto"` (and the like) where the docs give another value for "detect it automatically"
+    (video translation's source_language: "DEFAULT"): patched to the documented value."""
+    doc = ctx.doc()
+    for lit in f.literals(doc, key):
+        if not lit.quoted or lit.value.lower() not in AUTO_WORDS or spec.detect is None:
+            continue
+        line, column = doc.line_of(lit.offset), doc.column(lit.offset)
+        message = (
+            f'{spec.name} "{lit.value}" is not a value the docs give; {describe(endpoint)} '
+            f'documents "{spec.detect}" for detecting it automatically'
+        )
+        plain = lit.source == lit.text and lit.text[:1] in "\"'" and not (key.shared or lit.shared)
+        new = lit.text[0] + spec.detect + lit.text[0]
+        fix = Fix(line, column, column + len(lit.text), lit.text, new) if plain else None
+        yield Hit(line, column, lit.text, f'"{spec.detect}"', message, endpoint.url, fix)
+
+
 def _indent_of(text: str, at: int) -> int:
     """How many blanks stand at `at` before the text that follows them."""
     return len(text[at : at + 80]) - len(text[at : at + 80].lstrip())
@@ -2425,6 +2450,8 @@ def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) 
             yield array
         if spec.format is not None:
             yield from _format_hits(ctx, key, spec, endpoint)
+        if spec.detect is not None:
+            yield from _detect_hits(ctx, key, spec, endpoint)
         if not spec.enum and spec.type not in NON_STRINGS:
             continue
         # A query's values are all text (`{"page": "1"}` and `{"page": 1}` send `?page=1`):
@@ -4215,7 +4242,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "bad-value",
         "error",
-        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), a string where the docs give a number or a boolean, a boolean where they give an integer (v3 `face_enhance`: 0 or 1) or a whole number where they give a boolean, a list where they give one string of values separated by commas (video translation `language`: `"es,fr"`); literals, fallbacks, defaults and TypeScript unions',
+        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), a string where the docs give a number or a boolean, a boolean where they give an integer (v3 `face_enhance`: 0 or 1) or a whole number where they give a boolean, a list where they give one string of values separated by commas (video translation `language`: `"es,fr"`), `"auto"` where they give their own value for detecting it (`source_language`: `"DEFAULT"`); literals, fallbacks, defaults and TypeScript unions',
         check_values,
     ),
     Rule(
