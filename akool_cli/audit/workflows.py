@@ -518,7 +518,7 @@ FLOW_UNREAD = "yamlFlow"
 # The tokens of a YAML flow collection: a bracket, a comma or a key's colon; a quoted scalar; a
 # plain one (no flow indicator in it; a colon only inside, as in a URL).
 FLOW_TOKEN = rx.compile(
-    r"[ \t]*(?:(?P<p>[\[\]{},]|:(?=[ \t,\]}]|$))|(?P<d>\"[^\"\\\n]*\")|(?P<s>'(?:[^'\n]|'')*')"
+    r"[ \t]*(?:(?P<p>[\[\]{},]|:(?=[ \t,\]}]|$))|(?P<d>\"[^\"\\\n]*\")|(?P<s>'[^'\n]*(?:''[^'\n]*)*')"
     r"|(?P<plain>[^\s,\[\]{}\"'#:](?:[^,\[\]{}:\n]|:(?![ \t,\]}]|$))*))"
 )
 
