@@ -132,7 +132,25 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
         field["format"] = "percent"  # "Voice speaking speed【field value ranges（0%-100%）】"
     if field["type"] in ("integer", "number"):
         field.update(_range_of(row.get("value") or "", row.get("description") or ""))
+    if field["type"] == "string" and COMMA_LIST.search(description):
+        field["separator"] = ","
+    if field["type"] == "string" and (detect := AUTO_VALUE.search(description)) is not None:
+        field["detect"] = detect.group("v")
     return field
+
+
+# A text field's row or schema that names the value asking the API to detect it itself ("Use
+# "DEFAULT" for automatic language detection"): "auto" and the like sent there are not it.
+AUTO_VALUE = re.compile(
+    r"[\"`](?P<v>[^\"`\s]+)[\"`]\s+(?:for|to)\s+(?:automatic(?:ally)?\s+(?:\w+\s+)?detect\w*|auto-?detect\w*)",
+    re.I,
+)
+
+
+# A text field's row or schema that says it takes several values in one string, separated by
+# commas ("Multiple IDs separated by commas", "For multiple languages, separate with commas",
+# "comma-separated language codes"): a list sent there is not that string.
+COMMA_LIST = re.compile(r"\bseparat(?:e|ed)\s+(?:with|by)\s+commas?\b|\bcomma[- ]separated\b", re.I)
 
 
 # A text field's row whose values are percentages from 0% to 100% ("field value ranges（0%-100%）"):
@@ -648,6 +666,11 @@ def _schema_field(
         field["enum"] = [str(node["const"])]
     elif field["type"] == "string" and _language_codes(name, str(node.get("description") or "")):
         field["format"] = "language-code"
+    if field["type"] == "string" and COMMA_LIST.search(str(node.get("description") or "")):
+        field["separator"] = ","
+    detect = AUTO_VALUE.search(str(node.get("description") or ""))
+    if field["type"] == "string" and detect is not None:
+        field["detect"] = detect.group("v")
     if field["type"] in ("integer", "number"):
         field.update(
             {b: node[b] for b in ("minimum", "maximum") if isinstance(node.get(b), int | float)}
@@ -798,8 +821,9 @@ def _merge_fields(first: list[dict[str, Any]], more: list[dict[str, Any]]) -> li
             f = {**f, "fields": _merge_fields(f.get("fields", []), other.get("fields", []))}
         if other:  # ranges the sources state differently: the looser of them (never a guess)
             f = {**f, **_looser(f, other)}
-        if other and other.get("format") and not f.get("format"):  # (stated by one source)
-            f = {**f, "format": other["format"]}
+        for stated in ("format", "separator", "detect"):  # (stated by one source)
+            if other and other.get(stated) and not f.get(stated):
+                f = {**f, stated: other[stated]}
         merged[f["name"]] = f
     return sorted(merged.values(), key=lambda f: f["name"])
 

@@ -2252,6 +2252,91 @@ def _array_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoi
     return Hit(line, column, spec.name, "an array", message, endpoint.url)
 
 
+SEPARATOR_NAMES = {",": "commas"}
+# A list's items that are all plain quoted strings (`"es", "fr"`, `'a', 'b'`), for the joined patch.
+QUOTED_ITEMS = rx.compile(r"\s*(?:(?P<q>[\"'])[^\"'\\,\n]*(?P=q)\s*(?:,\s*|$))+")
+QUOTED_ITEM = rx.compile(r"[\"'](?P<v>[^\"'\\,\n]*)[\"']")
+
+
+def _joined_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint) -> Hit | None:
+    """A list sent where the docs give one string of values separated by commas (video
+    translation's language "ja,zh-CN", delbyids' _ids "a,b"): the API reads one string. A list of
+    plain strings written as the value is patched to them joined (`["es", "fr"]`: `"es,fr"`)."""
+    if spec.separator is None or spec.type != "string" or key.raw:
+        return None
+    doc = ctx.doc()
+    index = _value_container(doc, key)
+    if index is None or not _is_list(doc, index) or _go_named_empty(doc, index):
+        return None
+    c = doc.containers[index]
+    written = c.start >= key.value_start and not doc.text[key.value_start : c.start].strip()
+    if not written and not _bound_to_list(doc, key, c.start):
+        return None  # (`ids = sys.argv[1]`, `job = j["data"]["_id"]`: an index, not a list)
+    at = c.start if written else key.value_start + _indent_of(doc.text, key.value_start)
+    line, column = doc.line_of(at), doc.column(at)
+    by = SEPARATOR_NAMES.get(spec.separator, repr(spec.separator))
+    joined = f"one string of values separated by {by}"
+    example = spec.separator.join(("a", "b"))
+    message = (
+        f'{spec.name} is a list; {describe(endpoint)} documents {joined}: join it ("{example}")'
+    )
+    inner = doc.text[c.start + 1 : c.end - 1]
+    fix = None
+    if written and "\n" not in inner and QUOTED_ITEMS.fullmatch(inner) and not key.shared:
+        items = [m.group("v") for m in QUOTED_ITEM.finditer(inner)]
+        quote = inner.strip()[0]
+        old = doc.text[c.start : c.end]
+        fix = Fix(line, column, column + len(old), old, quote + spec.separator.join(items) + quote)
+    return Hit(line, column, spec.name, joined, message, endpoint.url, fix)
+
+
+# What may stand between a name's `=` and the list literal it is bound to: a Go slice's or a
+# C# array's type (`ids := []string{...}`, `var ids = new[] {...}`), or nothing.
+LIST_TYPE_PREFIX = rx.compile(r"\s*(?:\[\][\w.*]+|new\s*(?:[\w.<>]*\s*)?\[\s*\])?\s*")
+
+
+def _bound_to_list(doc: f.Text, key: f.Key, start: int) -> bool:
+    """Whether the name a key's value is (or a shorthand's key) was last bound to the list
+    literal at `start` itself, not to an expression that holds brackets."""
+    name = VALUE_NAME.match(doc.text, key.value_start, key.value_start + 80)
+    spot = doc.last_assignment(name.group("n") if name else key.name, key.offset)
+    return (
+        spot is not None
+        and spot[1] <= start
+        and LIST_TYPE_PREFIX.fullmatch(doc.text, spot[1], start) is not None
+    )
+
+
+# The words scripts write to ask an API to detect a value itself (a language: "auto"), where the
+# docs give their own value for it (source_language: "DEFAULT").
+AUTO_WORDS = frozenset({"auto", "automatic", "detect", "auto-detect", "autodetect", "auto_detect"})
+
+
+def _detect_hits(
+    ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint
+) -> Iterator[Hit]:
+    """`"auto"` (and the like) where the docs give another value for "detect it automatically"
+    (video translation's source_language: "DEFAULT"): patched to the documented value."""
+    doc = ctx.doc()
+    for lit in f.literals(doc, key):
+        if not lit.quoted or lit.value.lower() not in AUTO_WORDS or spec.detect is None:
+            continue
+        line, column = doc.line_of(lit.offset), doc.column(lit.offset)
+        message = (
+            f'{spec.name} "{lit.value}" is not a value the docs give; {describe(endpoint)} '
+            f'documents "{spec.detect}" for detecting it automatically'
+        )
+        plain = lit.source == lit.text and lit.text[:1] in "\"'" and not (key.shared or lit.shared)
+        new = lit.text[0] + spec.detect + lit.text[0]
+        fix = Fix(line, column, column + len(lit.text), lit.text, new) if plain else None
+        yield Hit(line, column, lit.text, f'"{spec.detect}"', message, endpoint.url, fix)
+
+
+def _indent_of(text: str, at: int) -> int:
+    """How many blanks stand at `at` before the text that follows them."""
+    return len(text[at : at + 80]) - len(text[at : at + 80].lstrip())
+
+
 def _valued(
     ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]
 ) -> Iterator[tuple[f.Key, DocField, str]]:
@@ -2364,11 +2449,13 @@ def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) 
     """The value findings of one request (see check_values)."""
     doc = ctx.doc()
     for key, spec, where in _valued(ctx, endpoint, keys):
-        array = _array_hit(ctx, key, spec, endpoint)
+        array = _array_hit(ctx, key, spec, endpoint) or _joined_hit(ctx, key, spec, endpoint)
         if array is not None:
             yield array
         if spec.format is not None:
             yield from _format_hits(ctx, key, spec, endpoint)
+        if spec.detect is not None:
+            yield from _detect_hits(ctx, key, spec, endpoint)
         if not spec.enum and spec.type not in NON_STRINGS:
             continue
         # A query's values are all text (`{"page": "1"}` and `{"page": 1}` send `?page=1`):
@@ -4166,7 +4253,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "bad-value",
         "error",
-        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), a string where the docs give a number or a boolean, a boolean where they give an integer (v3 `face_enhance`: 0 or 1) or a whole number where they give a boolean; literals, fallbacks, defaults and TypeScript unions',
+        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), a string where the docs give a number or a boolean, a boolean where they give an integer (v3 `face_enhance`: 0 or 1) or a whole number where they give a boolean, a list where they give one string of values separated by commas (video translation `language`: `"es,fr"`), `"auto"` where they give their own value for detecting it (`source_language`: `"DEFAULT"`); literals, fallbacks, defaults and TypeScript unions',
         check_values,
     ),
     Rule(

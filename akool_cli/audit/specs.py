@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TypeAlias
 from urllib.parse import urlsplit
 
-from akool_cli.audit import embedded, rx, source
+from akool_cli.audit import embedded, rx, source, yamlscalars
 from akool_cli.audit.embedded import Code, Piece
 from akool_cli.audit.hosts import akool_domain
 from akool_cli.audit.rules import Fix
@@ -211,6 +211,9 @@ def _object(root: Mapping, schema: Mapping, text: str, pieces: list[Piece], dept
 
 
 NUMBER = rx.compile(r"-?\d+(?:\.\d+)?$")
+# YAML's and JSON's other typed scalars as the Python the operation is written in (`true` as
+# True; a number YAML spells otherwise, `0x1f`, as its decimal 31).
+PYTHON_SPELLING = {"true": "True", "false": "False", "null": "None"}
 
 
 def _literal(value: Scalar, text: str, pieces: list[Piece]) -> str:
@@ -221,6 +224,10 @@ def _literal(value: Scalar, text: str, pieces: list[Piece]) -> str:
     if not value.quote and NUMBER.match(value.value):
         pieces += _piece(len(text), value)
         return text + value.value
+    typed = None if value.quote else yamlscalars.json_text(value.value)
+    if typed is not None:  # (`enum: [true, false]`: booleans, not the strings "true", "false")
+        number = typed if typed[-1:].isdigit() else "value"  # (NaN, Infinity: not judged)
+        return text + PYTHON_SPELLING.get(typed, number)
     pieces += _piece(len(text) + 1, value)
     return text + '"' + value.value.replace("\\", "").replace('"', "") + '"'
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from akool_cli.audit import rx, source
+from akool_cli.audit import rx, source, yamlscalars
 from akool_cli.audit.embedded import Code, Piece, rewrite
 from akool_cli.audit.walking import WORKFLOW_SUFFIXES
 
@@ -328,7 +328,7 @@ URI_TASK = rx.compile(
 )
 YAML_ITEM = rx.compile(r"^(?P<lead>[ \t]*)(?P<dash>-[ \t]+)?(?P<rest>.*)$")
 YAML_PAIR = rx.compile(
-    r"(?P<key>[\"']?[\w.-]+[\"']?):(?:[ \t]+(?P<value>.*?))?[ \t]*(?:[ \t]#.*)?$"
+    r"(?P<key>[\"']?[\w.-]+[\"']?):(?:[ \t]+(?P<value>(?!#).*?))?[ \t]*(?:[ \t]#.*)?$"
 )
 URL_LIKE = rx.compile(r"^[\"']?(?:https?://|/|\{\{)")
 
@@ -489,18 +489,72 @@ Written = tuple[str, int, int]  # a text and the (line, column) the file writes 
 
 
 def _scalar(code: Code, key: Written | None, value: Written) -> None:
-    """`key: "value",` (a list item's `"value",`), key and value copied from the file."""
+    """`key: "value",` (a list item's `"value",`), key and value copied from the file; a plain
+    scalar YAML reads as a boolean, a null or a number as that JSON value (`key: true,`)."""
     text, line, column = value
     double = text[:1] == '"' and text[-1:] == '"' and len(text) > 1
     single = text[:1] == "'" and text[-1:] == "'" and len(text) > 1
     head = f"{key[0]}: " if key is not None else ""
     pieces = [Piece(0, key[1], key[2], len(key[0]))] if key is not None else []
+    if text[:1] in "[{":  # (`_ids: [a, b]`, `sourceImage: [{path: ..., opts: ""}]`)
+        flow = _flow(text, line, column, len(head)) or (FLOW_UNREAD, [])
+        code.add(head + flow[0] + ",", *pieces, *flow[1])
+        return
+    typed = None if double or single else yamlscalars.json_text(text)
+    if typed is not None:  # (`lipsync: true`, `speaker_num: 2`: what Ansible sends as JSON)
+        copied_value = (Piece(len(head), line, column, len(text)),) if typed == text else ()
+        code.add(head + typed + ",", *pieces, *copied_value)
+        return
     inner, at = (text[1:-1], column + 1) if double or single else (text, column)
     if not double:
         inner = inner.replace("\\", "\\\\").replace('"', '\\"')
     shown, copied = rewrite(inner, line, at, JINJA, _variable)
     pieces += [replace(p, at=p.at + len(head) + 1) for p in copied]
     code.add(head + '"' + shown + '",', *pieces)
+
+
+# A flow collection this reader does not follow, sent as a value no rule judges (not as a string).
+FLOW_UNREAD = "yamlFlow"
+# The tokens of a YAML flow collection: a bracket, a comma or a key's colon; a quoted scalar; a
+# plain one (no flow indicator in it; a colon only inside, as in a URL).
+FLOW_TOKEN = rx.compile(
+    r"[ \t]*(?:(?P<p>[\[\]{},]|:(?=[ \t,\]}]|$))|(?P<d>\"[^\"\\\n]*\")|(?P<s>'[^'\n]*(?:''[^'\n]*)*')"
+    r"|(?P<plain>[^\s,\[\]{}\"'#:](?:[^,\[\]{}:\n]|:(?![ \t,\]}]|$))*))"
+)
+
+
+def _flow(text: str, line: int, column: int, at: int) -> tuple[str, list[Piece]] | None:
+    """A YAML flow collection (`[a, b]`, `[{path: "https://x/a.jpg", opts: ""}]`) as the JSON
+    Ansible sends, each scalar typed as YAML 1.1 types it, and the pieces copied from the file;
+    None for a text this reader does not follow (a Jinja `{{ }}`, brackets that do not close)."""
+    out: list[str] = []
+    pieces: list[Piece] = []
+    depth, done, shown = 0, 0, at  # (shown: where the next token starts in the code's line)
+    if "{{" in text:
+        return None
+    while done < len(text):
+        m = FLOW_TOKEN.match(text, done)
+        if m is None or m.end() == done:
+            return None
+        token = m.group(m.lastgroup or "p")
+        where = column + m.start(m.lastgroup or "p")
+        if m.lastgroup == "p":
+            depth += (token in "[{") - (token in "]}")
+            out.append(": " if token == ":" else token)
+            pieces.append(Piece(shown, line, where, 1))
+        elif m.lastgroup == "plain":
+            plain = token.rstrip()
+            typed = yamlscalars.json_text(plain)
+            out.append(typed if typed is not None else '"' + plain.replace("\\", "\\\\") + '"')
+            pieces.append(Piece(shown + (typed is None), line, where, len(plain)))
+        else:  # (a quoted scalar, copied; a single-quoted one's quotes made double)
+            inner = token[1:-1].replace("''", "'").replace("\\", "\\\\").replace('"', '\\"')
+            out.append('"' + (inner if m.lastgroup == "s" else token[1:-1]) + '"')
+            pieces.append(Piece(shown + 1, line, where + 1, len(token) - 2))
+        done, shown = m.end(), shown + len(out[-1])
+        if depth < 0 or (depth == 0 and done < len(text.rstrip())):
+            return None
+    return ("".join(out), pieces) if depth == 0 else None
 
 
 # A Jinja expression in a value (`{{ akool_base }}`, `{{ job.json.data._id }}`), read as the

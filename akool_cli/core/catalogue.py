@@ -32,6 +32,12 @@ class DocField:
     maximum: float | None = None
     # A text's documented format, where its row states one ("iso639-1": a two-letter language code).
     format: str | None = None
+    # What separates the values a text holds several of, where the docs say so ("," for
+    # video translation's language "ja,zh-CN" and delbyids' _ids "a,b": one string, not a list).
+    separator: str | None = None
+    # The value the docs give for "detect it automatically" (video translation's source_language:
+    # "DEFAULT"), where they give one.
+    detect: str | None = None
 
     def field(self, name: str) -> DocField | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -199,6 +205,8 @@ def _fields(raw: list[dict[str, Any]]) -> tuple[DocField, ...]:
             f.get("minimum"),
             f.get("maximum"),
             f.get("format"),
+            f.get("separator"),
+            f.get("detect"),
         )
         for f in raw
     )
