@@ -1,0 +1,60 @@
+"""Session 33, recall33b: JVM, .NET and Go shapes the blind testers' code routes AKOOL's data
+through (.NET's typed Authorization header, Go request structs sent whole, ...), each with a
+correct twin that stays silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_audit_recall31g import B, rules_at
+
+IMAGE = f"{B}/content/image/createbyprompt"
+
+
+# -- .NET's typed Authorization header beside the key's own header ----------------------------------
+
+TYPED_BEARER = {
+    "request": (
+        "public class A {\n    public async Task One(HttpClient http, string key) {\n"
+        f'        using var req = new HttpRequestMessage(HttpMethod.Post, "{IMAGE}");\n'
+        '        req.Headers.Add("x-api-key", key);\n'
+        "        req.Headers.Authorization = new {value};\n"
+        '        req.Content = JsonContent.Create(new { prompt = "x", scale = "1:1" });\n'
+        "        await http.SendAsync(req);\n    }\n}\n"
+    ),
+    "client": (
+        "public class AkoolClient {\n    private readonly HttpClient _http;\n"
+        "    public AkoolClient(string key) {\n"
+        f'        _http = new HttpClient {{ BaseAddress = new Uri("{B}/") }};\n'
+        '        _http.DefaultRequestHeaders.Add("x-api-key", key);\n'
+        "        _http.DefaultRequestHeaders.Authorization = new {value};\n    }\n\n"
+        '    public Task<string> A() => _http.GetStringAsync("faceswap/quota/info");\n\n'
+        '    public Task<string> B() => _http.GetStringAsync("faceswap/quota/info");\n\n'
+        "    public async Task C() {\n"
+        '        await _http.PostAsJsonAsync("content/image/createbyprompt", new { prompt = "x", scale = "1:1" });\n'
+        "    }\n}\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(TYPED_BEARER))
+@pytest.mark.parametrize(
+    "value",
+    [
+        'AuthenticationHeaderValue("Bearer", key)',
+        '("Bearer", key)',
+        'System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key)',
+    ],
+)
+def test_typed_bearer_header_beside_api_key_is_both(shape: str, value: str) -> None:
+    text = TYPED_BEARER[shape].replace("{value}", value)
+    assert rules_at(text, "A.cs", "both-auth-headers") == [5 if shape == "request" else 6]
+
+
+@pytest.mark.parametrize("shape", sorted(TYPED_BEARER))
+def test_typed_basic_header_or_bearer_alone_is_not_both(shape: str) -> None:
+    basic = TYPED_BEARER[shape].replace("{value}", 'AuthenticationHeaderValue("Basic", key)')
+    assert rules_at(basic, "A.cs", "both-auth-headers") == []
+    alone = TYPED_BEARER[shape].replace("{value}", 'AuthenticationHeaderValue("Bearer", key)')
+    alone = "\n".join("" if '"x-api-key"' in line else line for line in alone.split("\n"))
+    assert rules_at(alone, "A.cs", "both-auth-headers") == []
