@@ -58,3 +58,43 @@ def test_typed_basic_header_or_bearer_alone_is_not_both(shape: str) -> None:
     alone = TYPED_BEARER[shape].replace("{value}", 'AuthenticationHeaderValue("Bearer", key)')
     alone = "\n".join("" if '"x-api-key"' in line else line for line in alone.split("\n"))
     assert rules_at(alone, "A.cs", "both-auth-headers") == []
+
+
+# -- a Go request struct sent whole, its type lacking a required field --------------------------------
+
+TALK = f"{B}/content/video/createbytalkingphoto"
+GO_TALK = (
+    'package main\n\nimport (\n\t"bytes"\n\t"encoding/json"\n\t"net/http"\n)\n\n'
+    "type talkReq struct {\n{fields}}\n\n"
+    "func main() {\n{send}"
+    f'\thttp.Post("{TALK}", "application/json", bytes.NewReader(b))\n}}\n'
+)
+TWO_FIELDS = (
+    '\tTalkingPhotoURL string `json:"talking_photo_url"`\n'
+    '\tResolution      string `json:"resolution,omitempty"` // 720p or 1080p\n'
+)
+SENDS = {
+    "literal": '\tb, _ := json.Marshal(talkReq{TalkingPhotoURL: "x", Resolution: "720"})\n',
+    "held": '\tbody := talkReq{TalkingPhotoURL: "x", Resolution: "720"}\n\tb, _ := json.Marshal(body)\n',
+    "pointer": '\tb, _ := json.Marshal(&talkReq{\n\t\tTalkingPhotoURL: "x",\n\t})\n',
+}
+
+
+@pytest.mark.parametrize("send", sorted(SENDS))
+def test_go_struct_sent_whole_lacks_required_field(send: str) -> None:
+    text = GO_TALK.replace("{fields}", TWO_FIELDS).replace("{send}", SENDS[send])
+    assert rules_at(text, "talk.go", "missing-field") == [15]
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        '\tAudioURL string `json:"audio_url"`\n',  # (the field is there)
+        "\tAudio\n",  # (an embedded struct's fields are sent too)
+        "\tAudio_url string\n",  # (untagged: sent under its Go name)
+        '\tAudio string `json:",omitempty"`\n',
+    ],
+)
+def test_go_struct_that_may_send_more_is_not_judged_whole(more: str) -> None:
+    text = GO_TALK.replace("{fields}", TWO_FIELDS + more).replace("{send}", SENDS["literal"])
+    assert rules_at(text, "talk.go", "missing-field") == []
