@@ -4,8 +4,11 @@ correct twin that stays silent."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from tests.test_audit_recall30c import folder_places
 from tests.test_audit_recall31g import B, rules_at
 
 IMAGE = f"{B}/content/image/createbyprompt"
@@ -98,3 +101,84 @@ def test_go_struct_sent_whole_lacks_required_field(send: str) -> None:
 def test_go_struct_that_may_send_more_is_not_judged_whole(more: str) -> None:
     text = GO_TALK.replace("{fields}", TWO_FIELDS + more).replace("{send}", SENDS["literal"])
     assert rules_at(text, "talk.go", "missing-field") == []
+
+
+# -- an options class's default base, read through the object the framework gives -------------------
+
+WRONG_CREDIT = "/faceswap/quota/infos"
+OPTIONS_FILES = {
+    "csharp": {
+        "AkoolOptions.cs": (
+            "namespace Acme;\npublic class AkoolOptions\n{\n"
+            f'    public string BaseUrl {{ get; set; }} = "{B}";\n'
+            '    public string ApiKey { get; init; } = "";\n}\n'
+        ),
+        "CreditService.cs": (
+            "using Microsoft.Extensions.Options;\nnamespace Acme;\n"
+            "public class CreditService(HttpClient http, IOptions<AkoolOptions> opt)\n{\n"
+            "    public Task<string> A() =>\n"
+            f'        http.GetStringAsync(opt.Value.BaseUrl + "{WRONG_CREDIT}");\n'
+            f'    public Task<string> B() => http.GetStringAsync($"{{opt.Value.BaseUrl}}{WRONG_CREDIT}");\n'
+            "}\n"
+        ),
+    },
+    "java": {
+        "AkoolProperties.java": (
+            '@ConfigurationProperties(prefix = "akool")\npublic class AkoolProperties {\n'
+            f'    private String baseUrl = "{B}";\n'
+            "    public String getBaseUrl() { return baseUrl; }\n"
+            "    public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }\n}\n"
+        ),
+        "CreditClient.java": (
+            "@Service\npublic class CreditClient {\n    private final AkoolProperties props;\n"
+            "    private final RestTemplate rest = new RestTemplate();\n"
+            "    public CreditClient(AkoolProperties props) { this.props = props; }\n"
+            f'    public String a() {{ return rest.getForObject(props.getBaseUrl() + "{WRONG_CREDIT}", String.class); }}\n'
+            f'    public String b() {{ return rest.getForObject(props.getBaseUrl() + "{WRONG_CREDIT}", String.class); }}\n'
+            "}\n"
+        ),
+    },
+    "go": {
+        "config.go": (
+            'package akool\n\nimport "github.com/spf13/viper"\n\nfunc Init() {\n'
+            f'\tviper.SetDefault("akool.base_url", "{B}")\n}}\n'
+        ),
+        "credit.go": (
+            'package akool\n\nimport (\n\t"net/http"\n\n\t"github.com/spf13/viper"\n)\n\n'
+            "func Credit() (*http.Response, error) {\n"
+            f'\treturn http.Get(viper.GetString("akool.base_url") + "{WRONG_CREDIT}")\n}}\n'
+            "func Credit2() (*http.Response, error) {\n"
+            '\tbase := viper.GetString("akool.base_url")\n'
+            f'\treturn http.Get(base + "{WRONG_CREDIT}")\n}}\n'
+        ),
+    },
+}
+OPTIONS_FOUND = {
+    "csharp": {
+        ("CreditService.cs", 6, "unknown-endpoint"),
+        ("CreditService.cs", 7, "unknown-endpoint"),
+    },
+    "java": {
+        ("CreditClient.java", 6, "unknown-endpoint"),
+        ("CreditClient.java", 7, "unknown-endpoint"),
+    },
+    "go": {("credit.go", 10, "unknown-endpoint"), ("credit.go", 14, "unknown-endpoint")},
+}
+
+
+@pytest.mark.parametrize("language", sorted(OPTIONS_FILES))
+def test_options_class_default_base_is_joined_where_read(tmp_path: Path, language: str) -> None:
+    files = OPTIONS_FILES[language]
+    assert folder_places(tmp_path, files) == OPTIONS_FOUND[language]
+    right = {n: t.replace(WRONG_CREDIT, "/faceswap/quota/info") for n, t in files.items()}
+    assert folder_places(tmp_path / "right", right) == set()
+    other = {n: t.replace(B, "https://api.example.com/v1") for n, t in files.items()}
+    # (Go's held `base` of an unknown key is judged as a base of any host, as before)
+    kept = {("credit.go", 14, "unknown-endpoint")} if language == "go" else set()
+    assert folder_places(tmp_path / "other", other) == kept
+
+
+def test_viper_default_in_the_same_file_is_the_base() -> None:
+    files = OPTIONS_FILES["go"]
+    text = files["credit.go"] + files["config.go"].split("\n\n", 2)[2]
+    assert rules_at(text, "main.go", "unknown-endpoint") == [10, 14]
