@@ -31,7 +31,9 @@ CONFIG_JOIN = rx.compile(
 
 def appsettings_values(name: str, text: str) -> dict[str, Base]:
     """The AKOOL bases an appsettings file sets, by its configuration key (`Akool:BaseUrl`, the
-    sections joined by `:` as IConfiguration names them)."""
+    sections joined by `:` as IConfiguration names them), and those a Go file gives viper."""
+    if name.endswith(".go"):
+        return _viper_defaults(name, text)  # (viper's defaults in code: see VIPER_DEFAULT)
     if APPSETTINGS.match(PurePath(name).name) is None or "akool" not in text.lower():
         return {}
     if len(text) > SETTINGS_CHARS:
@@ -59,12 +61,8 @@ VIPER_DEFAULT = rx.compile(
 )
 
 
-def viper_defaults(name: str, text: str) -> dict[str, Base]:
-    """The AKOOL bases a Go file gives viper's keys as defaults, by key (see VIPER_DEFAULT)."""
-    return _viper_defaults(name, text) if name.endswith(".go") else {}
-
-
 def _viper_defaults(name: str, text: str) -> dict[str, Base]:
+    """The AKOOL bases a Go file gives viper's keys as defaults, by key (see VIPER_DEFAULT)."""
     if "SetDefault(" not in text:
         return {}
     found: dict[str, Base] = {}

@@ -1054,7 +1054,6 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
             _share_bases(folder, path, shown, lines, scopes)
             config = {**sites.config_values(shown, text), **laravel.config_values(shown, text)}
             config.update(appconfig.appsettings_values(shown, text))  # (ASP.NET's appsettings)
-            config.update(appconfig.viper_defaults(shown, text))  # (viper.SetDefault("k", url))
             config.update(railsconfig.config_values(shown, text))  # (Rails' config.x.akool...)
             for key, base in config.items():
                 folder.configured["${" + key + "}"] = base
