@@ -182,3 +182,48 @@ def test_viper_default_in_the_same_file_is_the_base() -> None:
     files = OPTIONS_FILES["go"]
     text = files["credit.go"] + files["config.go"].split("\n\n", 2)[2]
     assert rules_at(text, "main.go", "unknown-endpoint") == [10, 14]
+
+
+# -- a status held in a typed local and compared with a word (Java's Yoda `.equals`) ------------------
+
+VIDEO_INFO = f"{B}/content/video/infobymodelid"
+HELD_STATUS = {
+    "S.java": (
+        "public class S {\n    static boolean done(String id) throws Exception {\n"
+        f'        var req = HttpRequest.newBuilder(URI.create("{VIDEO_INFO}?video_model_id=" + id)).build();\n'
+        "        JsonNode j = om.readTree(http.send(req, BodyHandlers.ofString()).body());\n"
+        '        {decl} = j.path("data").path("video_status").asText();\n'
+        "        return {test};\n    }\n}\n"
+    ),
+    "S.cs": (
+        "public class S {\n    public async Task<bool> Done(HttpClient http, string id) {\n"
+        f'        var j = await http.GetFromJsonAsync<JsonElement>($"{VIDEO_INFO}?video_model_id={{id}}");\n'
+        "\n"
+        '        {decl} = j.GetProperty("data").GetProperty("video_status").ToString();\n'
+        "        return {test};\n    }\n}\n"
+    ),
+}
+HELD_DECLS = {
+    "S.java": ["String status", "final String status"],
+    "S.cs": ["string status", "String status"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(HELD_STATUS))
+@pytest.mark.parametrize(
+    "test", ['"completed".equals(status)', 'status.equals("completed")', 'status == "completed"']
+)
+def test_status_held_in_a_typed_local_compared_with_a_word(name: str, test: str) -> None:
+    if name == "S.cs":
+        test = test.replace(".equals(", ".Equals(")
+    for decl in HELD_DECLS[name]:
+        text = HELD_STATUS[name].replace("{decl}", decl).replace("{test}", test)
+        assert rules_at(text, name, "status-value") == [6], decl
+
+
+@pytest.mark.parametrize("name", sorted(HELD_STATUS))
+def test_status_held_in_a_typed_local_compared_with_its_digits_is_right(name: str) -> None:
+    equals = ".Equals(" if name == "S.cs" else ".equals("
+    for test in (f'"3"{equals}status)', f'status{equals}"3")'):
+        text = HELD_STATUS[name].replace("{decl}", HELD_DECLS[name][0]).replace("{test}", test)
+        assert rules_at(text, name, "status-value") == []

@@ -95,8 +95,10 @@ KOTLIN_AFTER = rx.compile(
 )
 # Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)` (Ruby's `include?`), a set held in a name
 # (`DONE_STATES.includes(x.video_status)`, `new Set([2, 3])`'s `.has(...)`: JavaScript's `in`).
+# (and Java's null-safe Yoda test, `"completed".equals(status)`)
 BEFORE = rx.compile(
-    r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*)(?:\s*(?P<op>===|!==|==|!=)|\.(?:includes|has|include\?)\()"
+    r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*|\"\w+\")"
+    r"(?:\s*(?P<op>===|!==|==|!=)|(?P<equals>\.[Ee]quals\()|\.(?:includes|has|include\?)\()"
     r"|\[(?P<list>[^\[\]\n]*)\]\.(?:includes|include\?)\()\s*[\w$.?\[\]\"'()]*$"
 )
 # A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
@@ -631,6 +633,7 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
         yield from _mapped(text, before, start)
         return
     op = SPELLED.get(shown.group("op"), shown.group("op") or "in")
+    op = "==" if shown.re is BEFORE and shown.group("equals") else op
     items = _items(shown, base)
     tail = after[shown.end() :] if shown.re is AFTER else after
     said = _code_said if one.code else _said
@@ -1418,7 +1421,10 @@ RENAMED = rx.compile(r"\s*:\s*(?P<local>[A-Za-z_$][\w$]*)\s*(?:=[^,}]*)?[,}]")
 
 # A statement that binds a name: `status = requests.get(u, params={...}).json()["data"]["x"]`.
 STATEMENT_BOUND = rx.compile(
-    r"^\s*(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>\$?[A-Za-z_]\w*)\s*:?=(?![=>])\s*"
+    r"^\s*(?:const\s+|let\s+|var\s+|val\s+"
+    # (a typed declaration: Java's and C#'s `String status = `, `final int st = `)
+    r"|(?:final\s+)?(?:[A-Z]\w*|string|int|long)(?:<[\w<>, ?]*>)?\??\s+(?=[A-Za-z_]\w*\s*=[^=]))?"
+    r"(?P<local>\$?[A-Za-z_]\w*)(?:\s*:\s*[A-Z]\w*\??)?\s*:?=(?![=>])\s*"
 )
 
 
@@ -1463,7 +1469,7 @@ SHELL_PIPE = rx.compile(r"(?<!\|)\|(?!\|)")  # (a shell pipe, not `||`)
 # A getter given the read's key as its last argument: `.dig("data", "`, `.get("`, `.fetch("`;
 # or a path to it (Laravel's `->json('data.`).
 GETTER_TAIL = rx.compile(
-    r"\.(?:dig|get|fetch|path|getInt|getString|optInt|optString)\(\s*(?:[\"'][\w]+[\"']\s*,\s*)*[\"']$"
+    r"\.(?:dig|get|fetch|path|getInt|getString|optInt|optString|GetProperty)\(\s*(?:[\"'][\w]+[\"']\s*,\s*)*[\"']$"
     r"|(?:->|\.)json\(\s*[\"'](?:\w+\.)+$"
 )
 
