@@ -227,3 +227,55 @@ def test_status_held_in_a_typed_local_compared_with_its_digits_is_right(name: st
     for test in (f'"3"{equals}status)', f'status{equals}"3")'):
         text = HELD_STATUS[name].replace("{decl}", HELD_DECLS[name][0]).replace("{test}", test)
         assert rules_at(text, name, "status-value") == []
+
+
+# -- a switch expression's arms on a status read ------------------------------------------------------
+
+SWITCH_READS = {
+    "a.cs": (
+        "static class P {\n  static async Task<string> S(HttpClient http, string id) {\n"
+        f'    var j = await http.GetFromJsonAsync<JsonElement>($"{VIDEO_INFO}?video_model_id={{id}}");\n'
+        '    var st = j.GetProperty("data").GetProperty("video_status").GetInt32();\n'
+        "    return {switch};\n  }\n}\n"
+    ),
+    "a.kt": (
+        "fun s(client: OkHttpClient, id: String): String {\n"
+        f'    val req = Request.Builder().url("{VIDEO_INFO}?video_model_id=$id").build()\n'
+        "    val j = JSONObject(client.newCall(req).execute().body!!.string())\n"
+        '    val st = j.getJSONObject("data").getInt("video_status")\n'
+        "    return {switch}\n}\n"
+    ),
+    "A.java": (
+        "public class A {\n    static String s(HttpClient http, ObjectMapper om, String id) throws Exception {\n"
+        f'        var req = HttpRequest.newBuilder(URI.create("{VIDEO_INFO}?video_model_id=" + id)).build();\n'
+        "        JsonNode j = om.readTree(http.send(req, BodyHandlers.ofString()).body());\n"
+        '        int st = j.path("data").path("video_status").asInt();\n'
+        "        return {switch};\n    }\n}\n"
+    ),
+}
+# (AKOOL: 1 queueing, 2 processing, 3 completed, 4 failed; the wrong arms call 2 done, 3 failed)
+SWITCHES = {
+    "a.cs": ('st switch { 1 => "queued", {2} => "done", {3} => "failed", _ => "unknown" }', 5),
+    "a.kt": ('when (st) { 1 -> "queued"; {2} -> "done"; {3} -> "failed"; else -> "unknown" }', 5),
+    "A.java": (
+        'switch (st) { case 1 -> "queued"; case {2} -> "done"; case {3} -> "failed"; default -> "?"; }',
+        6,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SWITCH_READS))
+def test_switch_expression_arms_on_one_line_are_judged(name: str) -> None:
+    switch, line = SWITCHES[name]
+    wrong = SWITCH_READS[name].replace("{switch}", switch.replace("{2}", "2").replace("{3}", "3"))
+    assert rules_at(wrong, name, "status-value") == [line, line]
+    right = SWITCH_READS[name].replace("{switch}", switch.replace("{2}", "3").replace("{3}", "4"))
+    assert rules_at(right, name, "status-value") == []
+
+
+def test_csharp_switch_expression_over_lines_is_judged() -> None:
+    switch = 'st switch\n    {\n        1 => "queued",\n        {2} => "done",\n        _ => "unknown"\n    }'
+    wrong = SWITCH_READS["a.cs"].replace("{switch}", switch.replace("{2}", "2"))
+    assert rules_at(wrong, "a.cs", "status-value") == [8]
+    right = SWITCH_READS["a.cs"].replace("{switch}", switch.replace("{2}", "3"))
+    assert rules_at(right, "a.cs", "status-value") == []

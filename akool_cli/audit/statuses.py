@@ -22,6 +22,7 @@ from akool_cli.audit import (
     rx,
     scriptanswers,
     sites,
+    switcharms,
     ties,
 )
 from akool_cli.audit.calls import FileContext, Mention
@@ -629,7 +630,7 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     if shown is None:
         shown, base = BEFORE.search(before), text.starts[i] + max(0, column - NEAR)
     if shown is None:
-        yield from _cases(text, i, after) if len(line) - ends <= NEAR else ()
+        yield from _cases(text, i, after, text.starts[i] + ends) if len(line) - ends <= NEAR else ()
         yield from _mapped(text, before, start)
         return
     op = SPELLED.get(shown.group("op"), shown.group("op") or "in")
@@ -795,13 +796,15 @@ CASE = rx.compile(
 )
 
 
-def _cases(text: _Text, i: int, after: str) -> Iterator[tuple[int, str, int, Meaning]]:
-    """The values of the cases of a switch on the read, each with the meaning its body says
-    (a case that shares its body with another says none)."""
-    line = text.lines[i]
-    if SWITCH.match(line) is None or SWITCHED.match(after) is None:
-        return
-    cases = _case_bodies(text, i)
+def _cases(text: _Text, i: int, after: str, at: int) -> Iterator[tuple[int, str, int, Meaning]]:
+    """The values of the cases of a switch on the read (a switch expression's arms: see
+    switcharms.py), each with the meaning its body says (a case that shares its body with
+    another says none)."""
+    headed = SWITCH.match(text.lines[i]) is not None
+    if headed and SWITCHED.match(after) is not None:
+        cases = _case_bodies(text, i)
+    else:
+        cases = switcharms.arms(text.text, at, headed)
     for n, (offset, written, body) in enumerate(cases):
         values = re.split(r"\s*[,|]\s*", written)
         shared = len(values) > 1 or (not "".join(body).strip() and n + 1 < len(cases))
