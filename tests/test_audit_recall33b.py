@@ -279,3 +279,36 @@ def test_csharp_switch_expression_over_lines_is_judged() -> None:
     assert rules_at(wrong, "a.cs", "status-value") == [8]
     right = SWITCH_READS["a.cs"].replace("{switch}", switch.replace("{2}", "3"))
     assert rules_at(right, "a.cs", "status-value") == []
+
+
+# -- a GET's whole query written in the URL a JVM request builder takes -------------------------------
+
+VOICES = "https://openapi.akool.com/api/open/v4/voice/list?page=1&size=100"
+JVM_GETS = {
+    "E.java": (
+        "class E { void f() throws Exception {\n"
+        f'  var req = HttpRequest.newBuilder(URI.create("{VOICES}")).header("x-api-key", "k").build();\n'
+        "  HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());\n} }\n"
+    ),
+    "U.java": (
+        "class E { void f() throws Exception {\n"
+        f'  var req = HttpRequest.newBuilder().uri(URI.create("{VOICES}")).GET().build();\n'
+        "  HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());\n} }\n"
+    ),
+    "j.kt": (
+        f'val req = okhttp3.Request.Builder().url("{VOICES}").header("x-api-key", key).build()\n'
+        "val r = client.newCall(req).execute()\n"
+    ),
+    "R.java": (
+        "class R { String f(RestTemplate rest) {\n"
+        f'  return rest.getForObject("{VOICES}", String.class);\n}} }}\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(JVM_GETS))
+def test_jvm_builder_get_with_its_whole_query_in_the_url_lacks_required_field(name: str) -> None:
+    line = 1 if name == "j.kt" else 2
+    assert rules_at(JVM_GETS[name], name, "missing-field") == [line]
+    given = JVM_GETS[name].replace("page=1&", "type=1&page=1&")
+    assert rules_at(given, name, "missing-field") == []

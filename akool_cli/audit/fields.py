@@ -3392,7 +3392,13 @@ GET_CALLEE = rx.compile(
     r"(?:\b(?:requests|httpx|axios|session|http)\s*\.\s*(?:get|Get)|\bfetch|\bGetAsync"
     r"|\bGet(?:String|FromJson|Stream|ByteArray)Async(?:<[^<>()]*>)?"
     r"|Net::HTTP\.get(?:_response)?|\bHTTParty\s*\.\s*get|\burlopen|\bHttpGet|\bfile_get_contents"
-    r"|\$http->get|\bcurl_init|\bwp_remote_get)\s*$"
+    r"|\$http->get|\bcurl_init|\bwp_remote_get"
+    # (the JVM's request builders, which take the URL as it is: java.net.http's
+    # `HttpRequest.newBuilder(URI.create(url))` and `.uri(URI.create(url))`, OkHttp's
+    # `Request.Builder().url(url)`, Spring's `getForObject(url, T.class)`)
+    r"|\bHttpRequest\s*\.\s*newBuilder(?:\(\s*\)\s*\.\s*uri)?|(?:\bnewBuilder|\.uri)\(\s*(?:java\.net\.)?URI\s*\.\s*create"
+    r"|\bBuilder\(\)\s*\.\s*url"
+    r"|\.getFor(?:Object|Entity))\s*$"
 )
 # Go's `http.NewRequest("GET", url, nil)` (`http.MethodGet` too, after a context with
 # NewRequestWithContext): the request is the URL's own, unless the file sets a request's query
