@@ -312,3 +312,86 @@ def test_jvm_builder_get_with_its_whole_query_in_the_url_lacks_required_field(na
     assert rules_at(JVM_GETS[name], name, "missing-field") == [line]
     given = JVM_GETS[name].replace("page=1&", "type=1&page=1&")
     assert rules_at(given, name, "missing-field") == []
+
+
+# -- declared clients' body parameters: Refit's [Body], Spring's and Feign's @RequestBody -------------
+
+TALK_TYPE = {
+    "cs": (
+        "public class TalkRequest\n{\n"
+        '    [JsonPropertyName("talking_photo_url")] public string TalkingPhotoUrl { get; set; }\n'
+        '    [JsonPropertyName("resolution")] public string Resolution { get; set; }\n}\n'
+    ),
+    "java": (
+        "class TalkRequest {\n"
+        '    @JsonProperty("talking_photo_url") public String talkingPhotoUrl;\n'
+        '    @JsonProperty("resolution") public String resolution;\n}\n'
+    ),
+}
+DECLARED_TALK = {
+    "A.cs": TALK_TYPE["cs"]
+    + "public interface IAkool\n{\n"
+    + '    [Post("/api/open/v3/content/video/createbytalkingphoto")]\n'
+    + "    Task<string> Talk([Body] TalkRequest body);\n}\n",
+    "A.java": TALK_TYPE["java"]
+    + f'@FeignClient(name = "akool", url = "{B}")\ninterface AkoolClient {{\n'
+    + '    @PostMapping("/content/video/createbytalkingphoto")\n'
+    + "    String talk(@RequestBody TalkRequest body);\n}\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DECLARED_TALK))
+def test_declared_client_body_type_lacks_required_field(name: str) -> None:
+    text = DECLARED_TALK[name]
+    # (at the C# type's name; at the Java type's first member, the body's first key)
+    assert rules_at(text, name, "missing-field") == [1 if name == "A.cs" else 2]
+    member = (
+        '    [JsonPropertyName("audio_url")] public string AudioUrl { get; set; }\n'
+        if name == "A.cs"
+        else '    @JsonProperty("audio_url") public String audioUrl;\n'
+    )
+    given = text.replace(
+        '    [JsonPropertyName("resolution")]', member + '    [JsonPropertyName("resolution")]'
+    )
+    given = given.replace(
+        '    @JsonProperty("resolution")', member + '    @JsonProperty("resolution")'
+    )
+    assert rules_at(given, name, "missing-field") == []
+
+
+DECLARED_MAP = {
+    "M.cs": (
+        "public interface IAkool\n{\n"
+        '    [Post("/api/open/v3/content/image/createbyprompt")]\n'
+        "    Task<string> Image([Body] Dictionary<string, object> body);\n}\n"
+        "public class Use\n{\n    public async Task Go(IAkool api)\n    {\n"
+        '        await api.Image(new Dictionary<string, object> { ["prompt"] = "x", ["scale"] = "{scale}" });\n'
+        "    }\n}\n",
+        10,
+    ),
+    "M.java": (
+        f'@FeignClient(name = "akool", url = "{B}")\ninterface AkoolClient {{\n'
+        '    @PostMapping("/content/image/createbyprompt")\n'
+        "    Map<String, Object> image(@RequestBody Map<String, Object> body);\n}\n"
+        "class Use {\n    Map<String, Object> go(AkoolClient c) {\n"
+        '        return c.image(Map.of("prompt", "a cat", "scale", "{scale}"));\n    }\n}\n',
+        8,
+    ),
+    "P.java": (
+        f'@FeignClient(name = "akool", url = "{B}")\ninterface AkoolClient {{\n'
+        '    @PostMapping("/content/image/createbyprompt")\n'
+        "    Map<String, Object> image(@RequestBody Map<String, Object> body);\n}\n"
+        "class Use {\n    Map<String, Object> go(AkoolClient c) {\n"
+        "        Map<String, Object> body = new HashMap<>();\n"
+        '        body.put("prompt", "a cat");\n        body.put("scale", "{scale}");\n'
+        "        return c.image(body);\n    }\n}\n",
+        10,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DECLARED_MAP))
+def test_declared_client_map_body_built_at_the_caller_is_judged(name: str) -> None:
+    text, line = DECLARED_MAP[name]
+    assert rules_at(text.replace("{scale}", "2:5"), name, "bad-value") == [line]
+    assert rules_at(text.replace("{scale}", "1:1"), name, "bad-value") == []
