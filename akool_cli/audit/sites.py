@@ -1202,7 +1202,7 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
         yield m.group("name"), m.group("rhs")
     # C#'s auto-property given an initial value (`public string BaseUrl { get; set; } = "..."`,
     # an options class's default): read as the field of that name
-    for m in CS_PROPERTY.finditer(line) if "get" in line or "init" in line else ():
+    for m in CS_PROPERTY.finditer(line) if "get;" in line or "init;" in line else ():
         yield m.group("name"), m.group("rhs")
     # a Spring field injected from a property: its default, or the property's key
     for m in SPRING_VALUE.finditer(line) if "@Value" in line else ():

@@ -803,8 +803,10 @@ def _cases(text: _Text, i: int, after: str, at: int) -> Iterator[tuple[int, str,
     headed = SWITCH.match(text.lines[i]) is not None
     if headed and SWITCHED.match(after) is not None:
         cases = _case_bodies(text, i)
-    else:
+    elif headed or "switch" in after:  # (C#'s `st switch {`: most reads are followed by neither)
         cases = switcharms.arms(text.text, at, headed)
+    else:
+        return
     for n, (offset, written, body) in enumerate(cases):
         values = re.split(r"\s*[,|]\s*", written)
         shared = len(values) > 1 or (not "".join(body).strip() and n + 1 < len(cases))
