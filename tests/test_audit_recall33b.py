@@ -395,3 +395,28 @@ def test_declared_client_map_body_built_at_the_caller_is_judged(name: str) -> No
     text, line = DECLARED_MAP[name]
     assert rules_at(text.replace("{scale}", "2:5"), name, "bad-value") == [line]
     assert rules_at(text.replace("{scale}", "1:1"), name, "bad-value") == []
+
+
+# -- Vert.x's parsed answer read through its JsonObject getters ---------------------------------------
+
+CREDIT = f"{B}/faceswap/quota/info"
+VERTX_READS = [
+    '                double c = res.bodyAsJsonObject().getJsonObject("data").getDouble("{read}");\n',
+    "                JsonObject j = res.bodyAsJsonObject();\n"
+    '                double c = j.getJsonObject("data").getDouble("{read}");\n',
+    '                JsonObject data = res.bodyAsJsonObject().getJsonObject("data");\n'
+    '                double c = data.getDouble("{read}");\n',
+]
+
+
+@pytest.mark.parametrize("read", VERTX_READS)
+def test_vertx_answer_read_through_json_object_getters(read: str) -> None:
+    text = (
+        "class Vx {\n    void go(WebClient client) {\n"
+        f'        client.getAbs("{CREDIT}")\n            .send()\n'
+        "            .onSuccess(res -> {\n" + read + "            });\n    }\n}\n"
+    )
+    line = text.count("\n", 0, text.index("{read}")) + 1
+    assert rules_at(text.replace("{read}", "credits"), "Vx.java", "response-field") == [line]
+    assert rules_at(text.replace("{read}", "credit"), "Vx.java", "response-field") == []
+
