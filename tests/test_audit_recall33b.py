@@ -420,3 +420,19 @@ def test_vertx_answer_read_through_json_object_getters(read: str) -> None:
     assert rules_at(text.replace("{read}", "credits"), "Vx.java", "response-field") == [line]
     assert rules_at(text.replace("{read}", "credit"), "Vx.java", "response-field") == []
 
+
+# -- Kotlin's copy of a data class instance sent as a body --------------------------------------------
+
+KOTLIN_COPY = (
+    '@Serializable\ndata class ImageReq(val prompt: String, val scale: String = "1:1")\n\n'
+    "suspend fun go(client: HttpClient) {\n"
+    '    val base = ImageReq(prompt = "a cat")\n'
+    '    val req = base.copy(scale = "{scale}")\n'
+    f'    client.post("{B}/content/image/createbyprompt") {{\n'
+    "        contentType(ContentType.Application.Json)\n        setBody(req)\n    }\n}\n"
+)
+
+
+def test_kotlin_copy_of_a_data_class_instance_is_the_body() -> None:
+    assert rules_at(KOTLIN_COPY.replace("{scale}", "2:5"), "a.kt", "bad-value") == [6]
+    assert rules_at(KOTLIN_COPY.replace("{scale}", "4:3"), "a.kt", "bad-value") == []
