@@ -433,6 +433,8 @@ KOTLIN_COPY = (
 )
 
 
-def test_kotlin_copy_of_a_data_class_instance_is_the_body() -> None:
-    assert rules_at(KOTLIN_COPY.replace("{scale}", "2:5"), "a.kt", "bad-value") == [6]
-    assert rules_at(KOTLIN_COPY.replace("{scale}", "4:3"), "a.kt", "bad-value") == []
+@pytest.mark.parametrize("held", ["base", "DEFAULTS"])
+def test_kotlin_copy_of_a_data_class_instance_is_the_body(held: str) -> None:
+    text = KOTLIN_COPY.replace("base", held)
+    assert rules_at(text.replace("{scale}", "2:5"), "a.kt", "bad-value") == [6]
+    assert rules_at(text.replace("{scale}", "4:3"), "a.kt", "bad-value") == []

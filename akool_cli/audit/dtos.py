@@ -336,7 +336,7 @@ DECLARED_TYPE = rx.compile(
 
 # Kotlin's copy of a data class's instance held in a name (`base.copy(scale = "1:1")`): the
 # instance's type, its arguments those the copy gives (the others: the original's).
-COPIED = rx.compile(r"[ \t]*(?P<n>[a-z_]\w*)\s*\.\s*copy\s*(?P<how>\()")
+COPIED = rx.compile(r"[ \t]*(?P<n>[A-Za-z_]\w*)\s*\.\s*copy\s*(?P<how>\()")
 
 
 def made(doc: Text, at: int, copies: int = 0) -> tuple[str, int] | None:
