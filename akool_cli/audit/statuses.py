@@ -634,7 +634,7 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
         yield from _mapped(text, before, start)
         return
     op = SPELLED.get(shown.group("op"), shown.group("op") or "in")
-    op = "==" if shown.re is BEFORE and shown.group("equals") else op
+    op = "==" if "equals" in shown.re.groupindex and shown.group("equals") else op  # (Yoda's)
     items = _items(shown, base)
     tail = after[shown.end() :] if shown.re is AFTER else after
     said = _code_said if one.code else _said
