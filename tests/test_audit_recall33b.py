@@ -166,16 +166,12 @@ OPTIONS_FOUND = {
 }
 
 
-@pytest.mark.parametrize("language", sorted(OPTIONS_FILES))
-def test_options_class_default_base_is_joined_where_read(tmp_path: Path, language: str) -> None:
-    files = OPTIONS_FILES[language]
-    assert folder_places(tmp_path, files) == OPTIONS_FOUND[language]
-    right = {n: t.replace(WRONG_CREDIT, "/faceswap/quota/info") for n, t in files.items()}
-    assert folder_places(tmp_path / "right", right) == set()
-    other = {n: t.replace(B, "https://api.example.com/v1") for n, t in files.items()}
-    # (Go's held `base` of an unknown key is judged as a base of any host, as before)
-    kept = {("credit.go", 14, "unknown-endpoint")} if language == "go" else set()
-    assert folder_places(tmp_path / "other", other) == kept
+def test_code_default_base_in_another_file_is_not_certain(tmp_path: Path) -> None:
+    """An options class's default (C#'s initializer, a bean's getter, viper's SetDefault in another
+    file) may be overridden by a config file: no path is judged against it (break21y)."""
+    for language, files in OPTIONS_FILES.items():
+        found = folder_places(tmp_path / language, files)
+        assert not {p for p in found if p[1] in (6, 7, 10) and p[0] != "credit.go"}, language
 
 
 def test_viper_default_in_the_same_file_is_the_base() -> None:
@@ -401,9 +397,6 @@ def test_declared_client_map_body_built_at_the_caller_is_judged(name: str) -> No
 
 CREDIT = f"{B}/faceswap/quota/info"
 VERTX_READS = [
-    '                double c = res.bodyAsJsonObject().getJsonObject("data").getDouble("{read}");\n',
-    "                JsonObject j = res.bodyAsJsonObject();\n"
-    '                double c = j.getJsonObject("data").getDouble("{read}");\n',
     '                JsonObject data = res.bodyAsJsonObject().getJsonObject("data");\n'
     '                double c = data.getDouble("{read}");\n',
 ]

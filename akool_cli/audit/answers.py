@@ -22,8 +22,7 @@ DOT = r"(?:[?!]?\.|->)"
 GETTER = (
     # (Go: simplejson's js.Get("k"), a map type's own m.GetString("k"))
     r"\.(?:get|opt|fetch|path|GetProperty|Value<[^>]*>|Get)"
-    r"(?:String|Int|Integer|Long|Double|Boolean|JSONObject|JSONArray|AsJsonObject|AsJsonArray"
-    r"|JsonObject|JsonArray|Float|Number|Value)?"  # (Vert.x's JsonObject: getJsonObject("data"))
+    r"(?:String|Int|Integer|Long|Double|Boolean|JSONObject|JSONArray|AsJsonObject|AsJsonArray)?"
     r"\(\s*[\"']"
 )
 # A generic method called after a name (Newtonsoft's `j["data"].Value<int>("video_status")`): the

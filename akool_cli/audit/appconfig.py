@@ -31,9 +31,7 @@ CONFIG_JOIN = rx.compile(
 
 def appsettings_values(name: str, text: str) -> dict[str, Base]:
     """The AKOOL bases an appsettings file sets, by its configuration key (`Akool:BaseUrl`, the
-    sections joined by `:` as IConfiguration names them), and those a Go file gives viper."""
-    if name.endswith(".go"):
-        return _viper_defaults(name, text)  # (viper's defaults in code: see VIPER_DEFAULT)
+    sections joined by `:` as IConfiguration names them)."""
     if APPSETTINGS.match(PurePath(name).name) is None or "akool" not in text.lower():
         return {}
     if len(text) > SETTINGS_CHARS:

@@ -754,33 +754,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                     bases.names[key] = base
                     known.add(key)
                 bases.names[key] = base
-    if found and name.endswith((".java", ".groovy")):
-        for getter, base in _bean_getters("\n".join(lines), found).items():
-            found[getter] = bases.names[getter] = base
     return found
-
-
-# A JavaBean getter that returns a field as it is (`public String getBaseUrl() { return baseUrl; }`),
-# or Lombok's, which `@Getter` or `@Data` writes for every field.
-BEAN_GETTER = rx.compile(
-    r"\b(?P<getter>get(?P<cap>[A-Z]\w*))\s*\(\s*\)\s*\{\s*return\s+(?:this\.)?(?P<field>\w+)\s*;"
-)
-LOMBOK_GETTERS = rx.compile(r"@(?:lombok\.)?(?:Getter|Data|Value)\b(?!\s*\()")
-
-
-def _bean_getters(text: str, found: dict[str, Base]) -> dict[str, Base]:
-    """The getters of the fields a Java file binds to a base, by the getter's name (a Spring
-    `@ConfigurationProperties` class's `getBaseUrl()`, read as the field by the class's users)."""
-    getters = {
-        m["getter"]: found[m["field"]]
-        for m in BEAN_GETTER.finditer(text)
-        if m["field"] in found and m["cap"][0].lower() + m["cap"][1:] == m["field"]
-    }
-    if LOMBOK_GETTERS.search(text):
-        getters.update(
-            {"get" + k[0].upper() + k[1:]: b for k, b in found.items() if k[0].islower()}
-        )
-    return getters
 
 
 def _names_elsewhere_line(line: str, low: str) -> bool:
@@ -1200,19 +1174,9 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     # an attribute set after a brace or a semicolon: `constructor() { this.base = API; }`
     for m in ATTRIBUTE_SET.finditer(line) if "this" in line or "self" in line else ():
         yield m.group("name"), m.group("rhs")
-    # C#'s auto-property given an initial value (`public string BaseUrl { get; set; } = "..."`,
-    # an options class's default): read as the field of that name
-    for m in CS_PROPERTY.finditer(line) if "get;" in line or "init;" in line else ():
-        yield m.group("name"), m.group("rhs")
     # a Spring field injected from a property: its default, or the property's key
     for m in SPRING_VALUE.finditer(line) if "@Value" in line else ():
         yield m.group("name"), m.group("default") or "${" + m.group("key") + "}"
-
-
-CS_PROPERTY = rx.compile(
-    r"(?P<name>[A-Za-z_]\w*)\s*\{\s*(?:(?:public|private|protected|internal)\s+)?(?:get|init)\b"
-    r"[^{}=]*\}\s*=(?![=>])\s*(?P<rhs>[^;]+)"
-)
 
 
 # What every binding _definitions_on reads is written with (`=`, `:=`, `=>`, `:`, R's `<-`, PHP's
