@@ -51,6 +51,27 @@ def appsettings_values(name: str, text: str) -> dict[str, Base]:
     return found
 
 
+# Viper's default for a key (`viper.SetDefault("akool.base_url", "https://...")`, on a Viper
+# instance too: `v.SetDefault(...)`): what `viper.GetString("akool.base_url")` gives when no
+# config file or environment sets the key.
+VIPER_DEFAULT = rx.compile(
+    r"\.SetDefault\(\s*\"(?P<key>[\w.:\-]+)\"\s*,\s*(?P<value>\"[^\"\n]*\"|`[^`\n]*`)\s*\)"
+)
+
+
+def _viper_defaults(name: str, text: str) -> dict[str, Base]:
+    """The AKOOL bases a Go file gives viper's keys as defaults, by key (see VIPER_DEFAULT)."""
+    if "SetDefault(" not in text:
+        return {}
+    found: dict[str, Base] = {}
+    for m in VIPER_DEFAULT.finditer(text):
+        base = sites._literal_base('"' + m["value"][1:-1] + '"', Bases())
+        if base is not None and base.host is not None:
+            line = text.count("\n", 0, m.start())
+            found[m["key"]] = Base(base.host, base.prefix, name, line, slash=base.slash)
+    return found
+
+
 def _leaves(tree: Any, prefix: str) -> Iterator[tuple[str, str]]:
     """(key, value) for each string of a JSON settings tree, the keys of its sections joined."""
     if isinstance(tree, dict):
@@ -68,6 +89,8 @@ def _line_of(text: str, value: str) -> int:
 def config_join_sites(text: str, lines: list[str], bases: Bases) -> None:
     """The paths a file joins in place to a config read of a key a config file of the folder
     sets to an AKOOL base (see CONFIG_JOIN), as sites (`bases.named`)."""
+    for key, base in _viper_defaults("", text).items():  # (the file's own viper defaults)
+        bases.imported.setdefault("${" + key + "}", base)
     keys = [k[2:-1] for k in bases.imported if k.startswith("${")]
     if not keys or not any(k in text for k in keys):
         return  # (no config file of the folder sets a base this file names: most files)

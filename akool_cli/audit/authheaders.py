@@ -3,8 +3,9 @@ both credentials are sent: a PHP, Ruby or Perl hash's key (`'Authorization' => "
 PowerShell hashtable's (`@{ "x-api-key" = $k; "Authorization" = "Bearer $k" }`),
 a subscript assigned (`req["Authorization"] = "Bearer #{t}"`, `$h['Authorization'] = ...`), a
 header inside a CRLF-joined string (PHP's stream context: `"...\\r\\nAuthorization: Bearer $t"`),
-and Laravel's `Http::withToken($t)` (which sets `Authorization: Bearer`) in the chain that sets
-the key."""
+Laravel's `Http::withToken($t)` (which sets `Authorization: Bearer`) in the chain that sets
+the key, and .NET's typed header property (`req.Headers.Authorization = new
+AuthenticationHeaderValue("Bearer", key)`, on `DefaultRequestHeaders` too) beside the key's `Add`."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ from akool_cli.audit import rx
 BEARER_SET = rx.compile(
     r"(?<=\\n)Authorization\s*:"  # (after a `\r\n` or `\n` written in the string)
     # (a hash's key: PHP's, Ruby's, Perl's `=>`, PowerShell's `@{ "Authorization" = ... }`)
-    r"|[\"']Authorization[\"']\s*(?:=>|=(?![=~>])|(?P<subscript>\]\s*=(?![=~])))",
+    r"|[\"']Authorization[\"']\s*(?:=>|=(?![=~>])|(?P<subscript>\]\s*=(?![=~])))"
+    # (.NET's typed property, given a Bearer value: `new AuthenticationHeaderValue("Bearer", k)`,
+    # or C# 9's target-typed `new("Bearer", k)`)
+    r"|(?<=\.)(?P<typed>Authorization)\s*=\s*new\b[\w.\s]{0,60}\(\s*\"Bearer\"",
     re.IGNORECASE,
 )
 # The API key set in a Laravel chain that `withToken($t)` gives its Authorization (the key's line
@@ -38,14 +42,15 @@ def bearer_set(line: str) -> re.Match[str] | None:
 
 
 def assigned_apart(lines: list[str], i: int, bearer: re.Match[str]) -> str | None:
-    """For a subscript assigned (`req["Authorization"] = ...`), the run of lines around line i
+    """For a subscript or a typed property assigned (`req["Authorization"] = ...`,
+    `req.Headers.Authorization = new AuthenticationHeaderValue(...)`), the run of lines around line i
     that set the same request's headers (no blank line, no branch between them), where the API
     key's subscript would be set too; None for the other shapes (the request's own text is
     theirs: an object literal, a statement)."""
     if bearer.groupdict().get("token"):
         statement = _statement(lines, i)
         return statement if WITH_TOKEN.search(statement) else ""
-    if not bearer.groupdict().get("subscript"):
+    if not (bearer.groupdict().get("subscript") or bearer.groupdict().get("typed")):
         return None
     first = i
     while first > max(0, i - APART_LINES) and _same_run(lines[first - 1]):

@@ -1,9 +1,11 @@
 """Request types sent whole, for the rule that a required field is missing: a body whose keys
 are every member one request type of the file is serialized with (a C# class given to
 `PostAsJsonAsync(url, dto)` or `JsonContent.Create(dto)`, Refit's `[Body] TalkRequest req`, a
-Java or Kotlin class a client serializes) sends those members and no other, so a field the docs
-require that the type lacks is never sent. Not for a type that extends another (its parent's
-members are sent too) or keeps extra members apart (`[JsonExtensionData]`, `@JsonAnyGetter`)."""
+Java or Kotlin class a client serializes, a Go struct literal `json.Marshal` encodes) sends those
+members and no other, so a field the docs require that the type lacks is never sent. Not for a
+type that extends another (its parent's members are sent too: Go's embedded structs), keeps extra
+members apart (`[JsonExtensionData]`, `@JsonAnyGetter`) or, in Go, has a member no json tag names
+(sent under its Go name)."""
 
 from __future__ import annotations
 
@@ -36,6 +38,8 @@ def declared_at(doc: Text, body: Sequence[Key]) -> int | None:
     if not body or doc.holds(*EXTRA):  # (looked for once per file, not once per call)
         return None
     at = {k.offset for k in body}
+    if doc.language == "go":
+        return _go_struct_at(doc, body, at) if doc.structs else None
     for name, dto in dtos.dtos(doc).items():
         offsets = {m.offset for m in dto.members}
         if not offsets or at != offsets:
@@ -58,3 +62,42 @@ def _head(text: str, name: str, first: int) -> int | None:
     if rest.startswith(":") or "extends" in rest or "inherits" in rest.lower():
         return None  # (a parent's members are sent too)
     return found.start("n")
+
+
+# A Go struct's type declaration, and a line of its body that is a field tagged with the JSON
+# name it is sent under (or a comment, or a blank line); any other line (an embedded struct, an
+# untagged field, `json:",omitempty"` with no name) sends what no tag shows.
+GO_STRUCT = rx.compile(r"\btype\s+(?P<n>[A-Za-z_]\w*)\s+struct\s*\{")
+GO_TAGGED_LINE = rx.compile(
+    r"[ \t]*(?:(?://.*)?|[A-Za-z_]\w*[ \t]+[^`\n]*`[^`\n]*\bjson:\"[A-Za-z_-][^\"]*\"[^`\n]*`[ \t]*(?://.*)?)"
+)
+
+
+def _go_struct_at(doc: Text, body: Sequence[Key], at: set[int]) -> int | None:
+    """Where a Go struct sent whole is written (its literal, else its type's name) when the
+    body's keys are every tag of one struct of the file and the struct sends nothing else."""
+    for name, fields_ in doc.structs.items():
+        if not fields_ or at != {f.offset for f in fields_}:
+            continue
+        declared = _go_declared(doc.text, name, min(at))
+        if declared is None:
+            return None
+        given = [k.value_start for k in body if k.value_start != k.offset]
+        literal = doc.innermost(given[0]) if given else -1
+        return doc.containers[literal].start if literal >= 0 else declared
+    return None
+
+
+def _go_declared(text: str, name: str, first: int) -> int | None:
+    """The offset of a Go struct type's name, when every line of its body is a tagged field."""
+    head = None
+    for m in GO_STRUCT.finditer(text, 0, first):
+        if m.group("n") == name:
+            head = m
+    if head is None:
+        return None
+    close = text.find("}", first)
+    lines = text[head.end() : close if close >= 0 else len(text)].split("\n")
+    if not all(GO_TAGGED_LINE.fullmatch(line) for line in lines[1:-1]) or lines[0].strip():
+        return None  # (a field on the brace's line: `struct { A string }`)
+    return head.start("n")

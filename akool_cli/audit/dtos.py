@@ -334,11 +334,21 @@ DECLARED_TYPE = rx.compile(
 )
 
 
-def made(doc: Text, at: int) -> tuple[str, int] | None:
+# Kotlin's copy of a data class's instance held in a name (`base.copy(scale = "1:1")`): the
+# instance's type, its arguments those the copy gives (the others: the original's).
+COPIED = rx.compile(r"[ \t]*(?P<n>[A-Za-z_]\w*)\s*\.\s*copy\s*(?P<how>\()")
+
+
+def made(doc: Text, at: int, copies: int = 0) -> tuple[str, int] | None:
     """The request type an instance is made of at `at`, and where its arguments, initializer or
     builder chain open (the `(` or `{`)."""
     serialized = builders.SERIALIZER.match(doc.text, at)  # mapper.writeValueAsString(new T(..))
     m = MADE.match(doc.text, serialized.end() if serialized else at)
+    if m is None and copies < 2 and doc.language == "kotlin":
+        copied = COPIED.match(doc.text, at)
+        spot = doc.last_assignment(copied["n"], at) if copied is not None else None
+        original = made(doc, spot[1], copies + 1) if copied is not None and spot else None
+        return (original[0], copied.start("how")) if copied and original else None
     if m is None or m.group("t") not in dtos(doc):
         return None
     return m.group("t"), m.start("how")

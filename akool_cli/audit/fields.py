@@ -1220,7 +1220,7 @@ def _body_as_sent(doc: Text, start: int, body: list[Key]) -> list[Key]:
     sends (C#'s PostAsJsonAsync camelCases)."""
     if not doc.python:  # Retrofit's @POST("...") fun f(@Body b: T)
         body += annotated_body_keys(doc, start)
-        if not body and doc.holds("@Body"):  # (`@Body body: Map<...>`: what its callers give)
+        if not body and doc.holds(*BODY_MARKS):  # (`@Body body: Map<...>`: what callers give)
             body += _called_body_keys(doc, start)
     if doc.language == "csharp" and body and doc.holds("AsJsonAsync", "JsonContent.Create"):
         body = _web_named(doc, start, body)  # (PostAsJsonAsync(url, new { AudioUrl = a }))
@@ -1624,10 +1624,18 @@ def _typed_key(doc: Text, member: dtos.Member) -> Key:
 
 # Retrofit's (and Feign's) verb annotations that carry a body: the method declared after one sends
 # its `@Body` parameter, serialized whole (Gson, Moshi, Jackson): Kotlin's `@Body body: TalkReq`,
-# Java's `@Body TalkReq body` (up to the next annotation's verb, so never another method's).
-BODY_VERBS = ("@POST", "@PUT", "@PATCH")
+# Java's `@Body TalkReq body` (up to the next annotation's verb, so never another method's); Refit's
+# `[Post("/x")]` its `[Body] TalkReq body`, Spring's and Feign's `@PostMapping("/x")` its
+# `@RequestBody TalkReq body`.
+BODY_VERBS = (
+    *("@POST", "@PUT", "@PATCH", "[Post", "[Put", "[Patch"),
+    *("@PostMapping", "@PutMapping", "@PatchMapping"),
+)
+BODY_MARKS = ("@Body", "[Body", "@RequestBody")  # (how each marks the parameter sent whole)
 BODY_PARAMETER = rx.compile(
-    r"@(?:GET|POST|PUT|PATCH|DELETE|HTTP|HEAD)\(|@Body\s+(?:(?P<n>[A-Za-z_]\w*)\s*:\s*(?P<kt>[A-Z]\w*)"
+    r"@(?:GET|POST|PUT|PATCH|DELETE|HTTP|HEAD)\(|\[(?:Get|Post|Put|Patch|Delete)\("
+    r"|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b"
+    r"|(?:@(?:Body|RequestBody)|\[Body(?:\([^()]*\))?\])\s+(?:(?P<n>[A-Za-z_]\w*)\s*:\s*(?P<kt>[A-Z]\w*)"
     r"|(?:final\s+)?(?P<jt>[A-Z]\w*)\s+[A-Za-z_]\w*\s*[,)])"
 )
 
@@ -1636,7 +1644,7 @@ def annotated_body_keys(doc: Text, start: int) -> list[Key]:
     """The keys of a Retrofit method's `@Body` parameter when the request at `start` is the
     path of a `@POST("...")` (a call's text from its `(`): every member of the parameter's type
     of the file at its JSON name, none patched (the type is every call's)."""
-    if not doc.text.endswith(BODY_VERBS, max(0, start - 6), start):
+    if not doc.text.endswith(BODY_VERBS, max(0, start - 13), start):
         return []
     close = doc.text.find(")", start)
     for m in BODY_PARAMETER.finditer(doc.text, close + 1, close + 600 if close >= 0 else start):
@@ -1653,7 +1661,8 @@ def annotated_body_keys(doc: Text, start: int) -> list[Key]:
 GENERIC_ARGUMENTS = rx.compile(r"<[^<>()]*>")
 # A declared method's name and its parameters' opening, after its verb annotation's `)`.
 DECLARED_NAME = rx.compile(
-    r"\s*(?:@\w+(?:\([^()]*\))?\s*)*(?:suspend\s+)?(?:fun\s+|[\w<>\[\], ?]+\s+)(?P<n>[a-z]\w*)\s*\("
+    r"\]?\s*(?:(?:@\w+|\[\w+)(?:\([^()]*\))?\]?\s*)*(?:suspend\s+)?(?:fun\s+|[\w<>\[\], ?]+\s+)"
+    r"(?P<n>[A-Za-z]\w*)\s*\("  # (Refit's `[Post("/x")]` ends in `]`; C#'s methods are PascalCase)
 )
 
 
@@ -1661,7 +1670,7 @@ def _called_body_keys(doc: Text, start: int) -> list[Key]:
     """The keys the file's calls of a Retrofit method give its `@Body` parameter when its type
     is no type of the file (`@Body body: Map<String, String>`, then `api.generate(mapOf("prompt"
     to p))`): each call's argument at the parameter's place, none patched."""
-    if not doc.text.endswith(BODY_VERBS, max(0, start - 6), start):
+    if not doc.text.endswith(BODY_VERBS, max(0, start - 13), start):
         return []
     close = doc.text.find(")", start)
     declared = DECLARED_NAME.match(doc.text, close + 1) if close >= 0 else None
@@ -1671,18 +1680,33 @@ def _called_body_keys(doc: Text, start: int) -> list[Key]:
     # (the parameters split at their commas, a type's `<String, String>` blanked first)
     flat = GENERIC_ARGUMENTS.sub(lambda g: " " * len(g[0]), doc.text[params[0] : params[1]])
     parts = split_top(flat, 1, len(flat) - 1)
-    place = next((k for k, (a, b) in enumerate(parts) if "@Body" in flat[a:b]), None)
+    place = next(
+        (k for k, (a, b) in enumerate(parts) if any(w in flat[a:b] for w in BODY_MARKS)), None
+    )
     if place is None:
         return []
     calls = []  # (the arguments of each call given as many as the method takes)
     for m in re.finditer(rf"(?<=\.){re.escape(declared['n'])}\s*\(", doc.text):
         around = doc.paren_around(m.end())
-        given = split_top(doc.text, around[0] + 1, around[1] - 1) if around else []
+        given = _arguments(doc.text, *around) if around else []
         calls += [given] if len(given) == len(parts) else []
     keys: list[Key] = []
     for k in _top_containers(doc, *calls[0][place]) if len(calls) == 1 else ():
         _collect(doc, k, keys, keys, 0, calls[0][place][0])  # (one call only: two calls' keys
+    held = PLAIN_NAME.fullmatch(doc.text, *calls[0][place]) if len(calls) == 1 else None
+    if held is not None and not keys:  # (a map the caller builds first: `body.put("k", v)`)
+        keys = _variable_keys(doc, held["n"], calls[0][place][0], 1)
     return [replace(k, shared=True) for k in keys]  # are no one request's)
+
+
+PLAIN_NAME = rx.compile(r"\s*(?P<n>[A-Za-z_]\w*)\s*")  # (an argument that is a name alone)
+
+
+def _arguments(text: str, opened: int, closed: int) -> list[tuple[int, int]]:
+    """The spans of a call's arguments, a type's `<string, object>` (C#'s `new Dictionary<string,
+    object> {...}`) no comma between two of them."""
+    flat = GENERIC_ARGUMENTS.sub(lambda g: " " * len(g[0]), text[opened:closed])
+    return [(a + opened, b + opened) for a, b in split_top(flat, 1, len(flat) - 1)]
 
 
 # A body's text made by an HTTP library from another name: RequestBody.create(json.toString(), T),
@@ -3403,7 +3427,13 @@ GET_CALLEE = rx.compile(
     r"(?:\b(?:requests|httpx|axios|session|http)\s*\.\s*(?:get|Get)|\bfetch|\bGetAsync"
     r"|\bGet(?:String|FromJson|Stream|ByteArray)Async(?:<[^<>()]*>)?"
     r"|Net::HTTP\.get(?:_response)?|\bHTTParty\s*\.\s*get|\burlopen|\bHttpGet|\bfile_get_contents"
-    r"|\$http->get|\bcurl_init|\bwp_remote_get)\s*$"
+    r"|\$http->get|\bcurl_init|\bwp_remote_get"
+    # (the JVM's request builders, which take the URL as it is: java.net.http's
+    # `HttpRequest.newBuilder(URI.create(url))` and `.uri(URI.create(url))`, OkHttp's
+    # `Request.Builder().url(url)`, Spring's `getForObject(url, T.class)`)
+    r"|\bHttpRequest\s*\.\s*newBuilder(?:\(\s*\)\s*\.\s*uri)?|(?:\bnewBuilder|\.uri)\(\s*(?:java\.net\.)?URI\s*\.\s*create"
+    r"|\bBuilder\(\)\s*\.\s*url"
+    r"|\.getFor(?:Object|Entity))\s*$"
 )
 # Go's `http.NewRequest("GET", url, nil)` (`http.MethodGet` too, after a context with
 # NewRequestWithContext): the request is the URL's own, unless the file sets a request's query

@@ -4283,7 +4283,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "both-auth-headers",
         "warning",
-        "both `x-api-key` and `Authorization` on one request to AKOOL (AKOOL ignores the key): a headers object or array, a hash's keys (PHP's and Ruby's `=>`, PowerShell's `@{ ... = ... }`), subscripts set together (`req[\"Authorization\"] = ...` beside `req[\"x-api-key\"] = ...`, not in two branches of an if), a CRLF-joined header string (PHP's stream context), Laravel's `Http::withToken($t)` in the chain that sets the key; not on a call whose URL is another host's (an API gateway's), nor in a description's prose",
+        "both `x-api-key` and `Authorization` on one request to AKOOL (AKOOL ignores the key): a headers object or array, a hash's keys (PHP's and Ruby's `=>`, PowerShell's `@{ ... = ... }`), subscripts set together (`req[\"Authorization\"] = ...` beside `req[\"x-api-key\"] = ...`, not in two branches of an if), a CRLF-joined header string (PHP's stream context), Laravel's `Http::withToken($t)` in the chain that sets the key, .NET's typed `Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", k)` beside the key's `Add`; not on a call whose URL is another host's (an API gateway's), nor in a description's prose",
         check_both_auth_headers,
     ),
     Rule(

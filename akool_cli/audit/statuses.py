@@ -22,6 +22,7 @@ from akool_cli.audit import (
     rx,
     scriptanswers,
     sites,
+    switcharms,
     ties,
 )
 from akool_cli.audit.calls import FileContext, Mention
@@ -95,8 +96,10 @@ KOTLIN_AFTER = rx.compile(
 )
 # Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)` (Ruby's `include?`), a set held in a name
 # (`DONE_STATES.includes(x.video_status)`, `new Set([2, 3])`'s `.has(...)`: JavaScript's `in`).
+# (and Java's null-safe Yoda test, `"completed".equals(status)`)
 BEFORE = rx.compile(
-    r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*)(?:\s*(?P<op>===|!==|==|!=)|\.(?:includes|has|include\?)\()"
+    r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*|\"\w+\")"
+    r"(?:\s*(?P<op>===|!==|==|!=)|(?P<equals>\.[Ee]quals\()|\.(?:includes|has|include\?)\()"
     r"|\[(?P<list>[^\[\]\n]*)\]\.(?:includes|include\?)\()\s*[\w$.?\[\]\"'()]*$"
 )
 # A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
@@ -626,10 +629,11 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     if shown is None:
         shown, base = BEFORE.search(before), text.starts[i] + max(0, column - NEAR)
     if shown is None:
-        yield from _cases(text, i, after) if len(line) - ends <= NEAR else ()
+        yield from _cases(text, i, after, text.starts[i] + ends) if len(line) - ends <= NEAR else ()
         yield from _mapped(text, before, start)
         return
     op = SPELLED.get(shown.group("op"), shown.group("op") or "in")
+    op = "==" if "equals" in shown.re.groupindex and shown.group("equals") else op  # (Yoda's)
     items = _items(shown, base)
     tail = after[shown.end() :] if shown.re is AFTER else after
     said = _code_said if one.code else _said
@@ -791,13 +795,17 @@ CASE = rx.compile(
 )
 
 
-def _cases(text: _Text, i: int, after: str) -> Iterator[tuple[int, str, int, Meaning]]:
-    """The values of the cases of a switch on the read, each with the meaning its body says
-    (a case that shares its body with another says none)."""
-    line = text.lines[i]
-    if SWITCH.match(line) is None or SWITCHED.match(after) is None:
+def _cases(text: _Text, i: int, after: str, at: int) -> Iterator[tuple[int, str, int, Meaning]]:
+    """The values of the cases of a switch on the read (a switch expression's arms: see
+    switcharms.py), each with the meaning its body says (a case that shares its body with
+    another says none)."""
+    headed = SWITCH.match(text.lines[i]) is not None
+    if headed and SWITCHED.match(after) is not None:
+        cases = _case_bodies(text, i)
+    elif headed or "switch" in after:  # (C#'s `st switch {`: most reads are followed by neither)
+        cases = switcharms.arms(text.text, at, headed)
+    else:
         return
-    cases = _case_bodies(text, i)
     for n, (offset, written, body) in enumerate(cases):
         values = re.split(r"\s*[,|]\s*", written)
         shared = len(values) > 1 or (not "".join(body).strip() and n + 1 < len(cases))
@@ -1416,7 +1424,10 @@ RENAMED = rx.compile(r"\s*:\s*(?P<local>[A-Za-z_$][\w$]*)\s*(?:=[^,}]*)?[,}]")
 
 # A statement that binds a name: `status = requests.get(u, params={...}).json()["data"]["x"]`.
 STATEMENT_BOUND = rx.compile(
-    r"^\s*(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>\$?[A-Za-z_]\w*)\s*:?=(?![=>])\s*"
+    r"^\s*(?:const\s+|let\s+|var\s+|val\s+"
+    # (a typed declaration: Java's and C#'s `String status = `, `final int st = `)
+    r"|(?:final\s+)?(?:[A-Z]\w*|string|int|long)(?:<[\w<>, ?]*>)?\??\s+(?=[A-Za-z_]\w*\s*=[^=]))?"
+    r"(?P<local>\$?[A-Za-z_]\w*)(?:\s*:\s*[A-Z]\w*\??)?\s*:?=(?![=>])\s*"
 )
 
 
@@ -1461,7 +1472,7 @@ SHELL_PIPE = rx.compile(r"(?<!\|)\|(?!\|)")  # (a shell pipe, not `||`)
 # A getter given the read's key as its last argument: `.dig("data", "`, `.get("`, `.fetch("`;
 # or a path to it (Laravel's `->json('data.`).
 GETTER_TAIL = rx.compile(
-    r"\.(?:dig|get|fetch|path|getInt|getString|optInt|optString)\(\s*(?:[\"'][\w]+[\"']\s*,\s*)*[\"']$"
+    r"\.(?:dig|get|fetch|path|getInt|getString|optInt|optString|GetProperty)\(\s*(?:[\"'][\w]+[\"']\s*,\s*)*[\"']$"
     r"|(?:->|\.)json\(\s*[\"'](?:\w+\.)+$"
 )
 

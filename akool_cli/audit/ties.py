@@ -2696,11 +2696,10 @@ def _known(scope: Scope, name: str) -> bool:
 # `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
 DATA_OF = rx.compile(
     r"^\s*(?P<open>\(\s*)?(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)"
-    r"(?P<parse>(?:\.|->)json\(\)|->(?:toArray|object)\(\)|\.getBody\(\)|\.RootElement)?(?(open)(?:\s+"
-    + TS_CAST
-    + r")?\s*\))"
+    r"(?P<parse>(?:\.|->)json\(\)|->(?:toArray|object)\(\)|\.getBody\(\)|\.RootElement"
+    r"|\.bodyAsJsonObject\(\))?(?(open)(?:\s+" + TS_CAST + r")?\s*\))"  # (Vert.x's parsed answer)
     r"(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
-    r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.(?:get|path|GetProperty|getJSONObject|optJSONObject)\(\s*[\"']data[\"'][^)]*\))"
+    r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.(?:get|path|GetProperty|getJSONObject|optJSONObject|getJsonObject)\(\s*[\"']data[\"'][^)]*\))"
     r"(?:\s+" + TS_CAST + r"|!)?"  # (TypeScript's `body.data as T`, `body.data!`)
     # (each closing piece takes a `;` or `)`: a run of blanks before other text is tried once,
     # not split between three `\s*` in turn, which was cubic in its length)
