@@ -26,6 +26,7 @@ from akool_cli.audit import (
     parsedanswers,
     pscmdlets,
     rx,
+    shellpipes,
     stdlibanswers,
 )
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
@@ -505,6 +506,8 @@ def root_of(line: str, pos: int) -> str | None:
 
 def shell_root(line: str) -> str | None:
     """The variable a jq read takes its input from (`echo "$RESP" | jq ...`, `<<< "$RESP"`)."""
+    if shellpipes.fetched_in_pipeline(line):  # (`curl "...?id=$ID" | jq`: curl's own answer)
+        return None
     lhs = SHELL_ASSIGN.match(line)
     start = len(lhs.group(0)) - len(lhs.group("rhs")) if lhs else 0
     m = SHELL_VAR.search(line, start)

@@ -1,0 +1,51 @@
+"""Session 33, recall33a: JavaScript/TypeScript, PHP, Python and shell misses of the blind testers
+(/work/notes/repro21v, /work/notes/repro21w) and the program-structure matrix in
+/work/notes/matrix21/recall33a: each shape, with a correct twin that stays silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from akool_cli.audit.scan import Finding, audit_text
+
+B = "https://openapi.akool.com/api/open/v3"
+
+
+def rules_at(text: str, name: str, rule: str) -> list[int]:
+    return sorted(f.line for f in audit_text(text, name) if f.rule == rule)
+
+
+def errors(text: str, name: str) -> list[Finding]:
+    return [f for f in audit_text(text, name) if f.severity in ("error", "warning")]
+
+
+# -- a curl piped straight into jq reads its own answer, whatever variable its URL holds -----------
+
+CREATE_THEN_FETCH = (
+    "#!/bin/sh\n"
+    "ID=$(curl -s -X POST '{B}/content/image/createbyprompt' \\\n"
+    "  -H \"x-api-key: $KEY\" -H 'Content-Type: application/json' \\\n"
+    '  -d "{{\\"prompt\\": \\"$1\\", \\"scale\\": \\"1:1\\"}}" | jq -r \'.data._id\')\n'
+    "sleep 30\n"
+    '{cmd} "{B}/content/image/infobymodelid?image_model_id=$ID" -H "x-api-key: $KEY" | jq -r \'.data.{read}\'\n'
+)
+
+
+@pytest.mark.parametrize("cmd", ["curl -s", "command curl -sS", "wget -qO-"])
+def test_a_curl_piped_to_jq_reads_its_own_answer_not_the_url_variables(cmd: str) -> None:
+    ok = CREATE_THEN_FETCH.format(B=B, cmd=cmd, read="image")
+    assert errors(ok, "img.sh") == []
+    wrong = CREATE_THEN_FETCH.format(B=B, cmd=cmd, read="image_url")
+    found = errors(wrong, "img.sh")
+    assert [f.line for f in found] == [6]
+    assert "infobymodelid" in found[0].message and "createbyprompt" not in found[0].message
+
+
+def test_a_jq_given_a_variable_still_reads_that_variables_answer() -> None:
+    text = (
+        "#!/bin/sh\n"
+        f'R=$(curl -s -X POST \'{B}/content/image/createbyprompt\' -d \'{{"prompt":"a","scale":"1:1"}}\')\n'
+        f'curl -s "{B}/content/image/infobymodelid?image_model_id=1" -o out.json\n'
+        "echo \"$R\" | jq -r '.data.image'\n"
+    )
+    assert [f.line for f in errors(text, "r.sh")] == [4]
