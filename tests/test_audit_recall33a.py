@@ -49,3 +49,34 @@ def test_a_jq_given_a_variable_still_reads_that_variables_answer() -> None:
         "echo \"$R\" | jq -r '.data.image'\n"
     )
     assert [f.line for f in errors(text, "r.sh")] == [4]
+
+
+# -- a success flag named ready / isReady / ok -----------------------------------------------------
+
+READY = {
+    "js": (
+        "const axios = require('axios');\n"
+        f'const BASE = "{B}";\n'
+        "async function f(id) {{\n"
+        "  const {{ data }} = await axios.get(`${{BASE}}/content/video/infobymodelid`, {{ params: {{ video_model_id: id }} }});\n"
+        "  const {flag} = data.data.video_status === {n};\n"
+        "  return {flag} ? data.data.video : null;\n}}\n"
+    ),
+    "py": (
+        "import requests\n"
+        f'BASE = "{B}"\n'
+        "def f(vid):\n"
+        '    d = requests.get(f"{{BASE}}/content/video/infobymodelid", params={{"video_model_id": vid}}).json()["data"]\n'
+        '    {flag} = d["video_status"] == {n}\n'
+        '    return d["video"] if {flag} else None\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(READY))
+@pytest.mark.parametrize("flag", ["ready", "isReady", "ok", "is_ready"])
+def test_a_flag_named_ready_or_ok_takes_its_number_for_completed(lang: str, flag: str) -> None:
+    text = READY[lang]
+    assert rules_at(text.format(flag=flag, n=2), f"p.{lang}", "status-value") == [5]
+    assert errors(text.format(flag=flag, n=3), f"p.{lang}") == []
+    assert rules_at(text.format(flag="notReady", n=2), f"p.{lang}", "status-value") == []

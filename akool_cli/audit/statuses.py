@@ -58,6 +58,9 @@ MEANING_WORDS: dict[str, str] = {
     "running": "processing",
     "progress": "processing",
 }
+# Words a flag bound to one comparison is named by that say the job is done (`ready = s == 3`,
+# `isReady`, `ok`): as a constant's name or a branch's text they say less (`READY_TIMEOUT`).
+FLAG_WORDS: dict[str, str] = {"ready": "completed", "ok": "completed"}
 # A branch's statements that say it handles a failure or a finished job.
 # (and a command line's way to end on an error: `sys.exit(1)`, Go's `os.Exit(1)`, `log.Fatalf(...)`,
 # Node's `process.exit(1)`, the shell's `exit 1`)
@@ -866,12 +869,14 @@ def _number(text: _Text, written: str) -> tuple[int | None, Meaning]:
     return number, ((meaning, "by its name") if number is not None and meaning else None)
 
 
-def _meaning(name: str) -> str | None:
-    """The one state a name says (`STATUS_FAILED`, `isCompleted`), if it says one."""
+def _meaning(name: str, flag: bool = False) -> str | None:
+    """The one state a name says (`STATUS_FAILED`, `isCompleted`; a flag's `ready`), if it says one."""
     words = re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower().split("_")
     if {"not", "no", "un"} & set(words):
         return None
     said = {MEANING_WORDS[w] for w in words if w in MEANING_WORDS}
+    if flag:  # (a flag's `ready`/`ok`; not a constant's or a branch's word)
+        said |= {FLAG_WORDS[w] for w in words if w in FLAG_WORDS}
     return said.pop() if len(said) == 1 else None
 
 
@@ -920,7 +925,7 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     if op not in ("==", "===", "in") or len(line) > LONG or tests != 1:
         return None
     flag = FLAG.match(line)
-    meaning = _meaning(flag.group("flag")) if flag is not None else None
+    meaning = _meaning(flag.group("flag"), flag=True) if flag is not None else None
     if flag is not None and meaning:
         return meaning, f"by the flag {flag.group('flag')}"
     body = _body(text, i, line, tail)  # (`url = d["video"] if s == 2 else ""`: its value)
