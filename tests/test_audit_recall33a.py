@@ -80,3 +80,30 @@ def test_a_flag_named_ready_or_ok_takes_its_number_for_completed(lang: str, flag
     assert rules_at(text.format(flag=flag, n=2), f"p.{lang}", "status-value") == [5]
     assert errors(text.format(flag=flag, n=3), f"p.{lang}") == []
     assert rules_at(text.format(flag="notReady", n=2), f"p.{lang}", "status-value") == []
+
+
+# -- a route's parameter (`params.id`, `req.query.id`) as the value of a GET's one query key ------
+
+ROUTE_VALUE = (
+    f'const AKOOL = "{B}";\n'
+    "export async function GET(_req, {{ params }}) {{\n"
+    "  const r = await fetch(`${{AKOOL}}/content/video/infobymodelid?{key}=${{{value}}}`);\n"
+    "  return Response.json(await r.json());\n}}\n"
+)
+
+
+@pytest.mark.parametrize("value", ["params.id", "req.query.id", "ctx.params.videoId", "query.id"])
+def test_a_route_parameters_value_leaves_the_query_whole(value: str) -> None:
+    found = errors(ROUTE_VALUE.format(key="video_id", value=value), "route.ts")
+    assert [(f.line, f.rule, f.severity) for f in found] == [(3, "misnamed-field", "error")]
+    assert errors(ROUTE_VALUE.format(key="video_model_id", value=value), "route.ts") == []
+
+
+def test_a_query_built_from_params_still_may_add_to_it() -> None:
+    text = (
+        f'const AKOOL = "{B}";\n'
+        "export async function GET(params) {\n"
+        "  const r = await fetch(`${AKOOL}/content/video/infobymodelid?video_id=1&${params.toString()}`);\n"
+        "  return r.json();\n}\n"
+    )
+    assert [f.severity for f in errors(text, "route.ts")] == ["warning"]

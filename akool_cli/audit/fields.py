@@ -3290,11 +3290,13 @@ def _assembled(doc: Text, request: Request) -> int | None:
 
 
 # What may add to a GET's query beyond what is in view: a params/query object or a name holding
-# one, a query builder, a spread.
+# one, a query builder, a spread. (Not a member read off one: a route's `params.id`, Express's
+# `req.query.id` is one value; `params.toString()`, `url.searchParams.set(...)` add to the query.)
 QUERY_CARRIER = rx.compile(
     # (PHP's `urlencode($id)` encodes one value, where Python's `urlencode({...})` makes a query)
     r"\b(?:params|query|searchParams|qs|URLSearchParams|urlencode(?!\(\s*\$)|http_build_query|QueryParam"
-    r"|queryParam|AddQueryParameter|addQueryParameter|setQuery|query_string)\b|\*\*|\.\.\."
+    r"|queryParam|AddQueryParameter|addQueryParameter|setQuery|query_string)\b"
+    r"(?!\.[A-Za-z_$][\w$]*(?![\w$]|\s*[(.]))|\*\*|\.\.\."
 )
 # Options given after a helper's path that only say how to send it: `, { method: "GET" }`.
 HOW_ONLY = rx.compile(
