@@ -107,3 +107,56 @@ def test_a_query_built_from_params_still_may_add_to_it() -> None:
         "  return r.json();\n}\n"
     )
     assert [f.severity for f in errors(text, "route.ts")] == ["warning"]
+
+
+# -- a name turned into a string where the docs give an integer -------------------------------------
+
+REAGE = {
+    "js": (
+        f'const API = "{B}";\n'
+        "function f(face, video, years) {{\n"
+        "  return fetch(`${{API}}/faceswap/highquality/imgreage`, {{ method: 'POST', body: JSON.stringify("
+        "{{ targetImage: [{{ path: face, opts: '' }}], face_reage: {v}, modifyImage: video }}) }});\n}}\n"
+    ),
+    "py": (
+        f'import requests\nAPI = "{B}"\n'
+        "def f(face, video, years):\n"
+        '    return requests.post(f"{{API}}/faceswap/highquality/imgreage", json={{"targetImage": '
+        '[{{"path": face, "opts": ""}}], "face_reage": {v}, "modifyImage": video}})\n'
+    ),
+    "php": (
+        f'<?php\n$API = "{B}";\nfunction f($face, $video, $years) {{{{\n'
+        '  $ch = curl_init("$API/faceswap/highquality/imgreage");\n'
+        "  curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode(['targetImage' => [['path' => $face, 'opts' => '']], "
+        "'face_reage' => {v}, 'modifyImage' => $video]));\n  return curl_exec($ch);\n}}\n"
+    ),
+    "rb": (
+        f'require "net/http"\nrequire "json"\nAPI = "{B}"\ndef f(face, video, years)\n'
+        '  Net::HTTP.post(URI("#{{API}}/faceswap/highquality/imgreage"), {{ targetImage: [{{ path: face, opts: "" }}], '
+        'face_reage: {v}, modifyImage: video }}.to_json, "Content-Type" => "application/json")\nend\n'
+    ),
+}
+STRINGIFIED = {
+    "js": (
+        ["String(years)", "years.toString()", "`${years}`", "String(opts.years)"],
+        ["years", "Number(years)"],
+    ),
+    "py": (["str(years)", 'f"{years}"', 'str(args["years"])'], ["years", "int(years)"]),
+    "php": (
+        ["(string)$years", "(string) $years", "strval($years)", '"$years"', '"{$years}"'],
+        ["$years", "(int)$years"],
+    ),
+    "rb": (["years.to_s", '"#{years}"'], ["years", "years.to_i"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(REAGE))
+def test_a_name_made_a_string_for_an_integer_field_is_a_bad_value(lang: str) -> None:
+    wrong, right = STRINGIFIED[lang]
+    line = REAGE[lang].count("\n", 0, REAGE[lang].index("face_reage")) + 1
+    for value in wrong:
+        found = errors(REAGE[lang].format(v=value), f"r.{lang}")
+        assert [(f.line, f.rule) for f in found] == [(line, "bad-value")], value
+        assert "is sent as a string" in found[0].message
+    for value in right:
+        assert errors(REAGE[lang].format(v=value), f"r.{lang}") == [], value
