@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from akool_cli.audit.scan import Finding, audit_text
+from akool_cli.audit.scan import Finding, audit, audit_text
 
 B = "https://openapi.akool.com/api/open/v3"
 
@@ -49,6 +51,16 @@ def test_a_jq_given_a_variable_still_reads_that_variables_answer() -> None:
         "echo \"$R\" | jq -r '.data.image'\n"
     )
     assert [f.line for f in errors(text, "r.sh")] == [4]
+
+
+@pytest.mark.parametrize("other", ["https://api.example.com/jobs/$ID", "$OTHER_API/jobs/$ID"])
+def test_a_curl_of_another_api_piped_to_jq_is_no_akool_read(other: str) -> None:
+    text = (
+        "#!/bin/sh\n"
+        f'R=$(curl -s "{B}/content/video/infobymodelid?video_model_id=$ID" | jq -r .data.video_status)\n'
+        f"other=$(curl -s \"{other}\" | jq -r '.data.status')\n"
+    )
+    assert errors(text, "o.sh") == []
 
 
 # -- a success flag named ready / isReady / ok -----------------------------------------------------

@@ -14,18 +14,22 @@ COMMAND_START = rx.compile(r"\$\(|`|;|&&|\|\|")
 # xh), maybe run through `command`/`sudo`/`env`; or a continued command's option (`  -d "$B" |
 # jq`, a line of a request written over several lines with `\`).
 FETCH_STAGE = rx.compile(
-    r"\s*(?:(?:command|sudo|env|exec|time)\s+)*(?:curl|wget|https?|xh|xhs)(?:\s|$)|\s+-{1,2}[A-Za-z]"
+    r"\s*(?:(?:command|sudo|env|exec|time)\s+)*(?P<tool>curl|wget|https?|xh|xhs)(?:\s|$)"
+    r"|(?P<option>\s+-{1,2}[A-Za-z])"
 )
 
 
-def fetched_in_pipeline(line: str) -> bool:
-    """Whether the first jq of the line reads a request's answer piped to it straight from the
-    request the same pipeline makes (its first stage is curl, wget, httpie or xh)."""
+def pipeline_fetch(line: str) -> str | None:
+    """What the first jq of the line reads when the request's answer is piped to it straight from
+    the request the same pipeline makes: the request's tool (`curl`: a name no answer is held in,
+    so the read is the line's own call's, or no AKOOL call's), "" for the options of a request
+    continued from the lines above (its own call is the one before); None when the pipeline's first
+    stage is no request (`echo "$R" | jq`)."""
     if "jq" not in line:
-        return False
+        return None
     pipe = JQ_PIPE.search(line)
     if pipe is None:
-        return False
+        return None
     before = line[: pipe.start()]
     start = 0
     for m in COMMAND_START.finditer(before):
@@ -33,4 +37,7 @@ def fetched_in_pipeline(line: str) -> bool:
     first = before[start:]
     if "|" in first:  # (the pipeline's first stage: `curl ... | tee log | jq`)
         first = first[: first.index("|")]
-    return FETCH_STAGE.match(first) is not None
+    stage = FETCH_STAGE.match(first)
+    if stage is None:
+        return None
+    return stage.group("tool") or ""
