@@ -172,3 +172,43 @@ def test_a_name_made_a_string_for_an_integer_field_is_a_bad_value(lang: str) -> 
         assert "is sent as a string" in found[0].message
     for value in right:
         assert errors(REAGE[lang].format(v=value), f"r.{lang}") == [], value
+
+
+# -- a PHP config file returning an array, required by another file -----------------------------
+
+
+def folder_findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    found = audit([tmp_path]).findings
+    return sorted((Path(f.file).name, f.line, f.rule) for f in found if f.severity != "info")
+
+
+PHP_PAGE = (
+    "<?php\n$cfg = require __DIR__ . '/{file}';\n"
+    "$ch = curl_init($cfg['akool_base'] . '/faceswap/highquality/specifyimages');\n"
+    "$info = file_get_contents(\"{{$cfg['akool_base']}}/faceswap/quota/info\");\n"
+)
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        f"<?php\nreturn ['akool_base' => '{B}'];\n",
+        f"<?php\n\nreturn [\n    'akool_base' => getenv('AKOOL_BASE') ?: '{B}',\n    'key' => getenv('AKOOL_KEY'),\n];\n",
+        f"<?php\nreturn array('akool_base' => \"{B}\");\n",
+    ],
+)
+def test_a_base_a_required_php_config_array_holds_is_joined(tmp_path: Path, config: str) -> None:
+    files = {"config/cfg.php": config, "page.php": PHP_PAGE.format(file="config/cfg.php")}
+    assert folder_findings(tmp_path, files) == [("page.php", 3, "unknown-endpoint")]
+
+
+def test_a_php_config_of_another_name_or_another_host_gives_no_base(tmp_path: Path) -> None:
+    files = {
+        "cfg.php": "<?php\nreturn ['akool_base' => 'https://api.example.com/v3'];\n",
+        "other.php": f"<?php\nreturn ['akool_base' => '{B}'];\n",
+        "page.php": PHP_PAGE.format(file="cfg.php"),
+    }
+    assert folder_findings(tmp_path, files) == []

@@ -34,6 +34,7 @@ from akool_cli.audit import (
     nullforgiving,
     outputs,
     pathnames,
+    phprequires,
     psscopes,
     railsconfig,
     reexports,
@@ -562,6 +563,10 @@ Step = Callable[[FileContext, str, Imports], object]
 # The steps that find the bases a file joins paths to, in the order each builds on the last.
 BASE_STEPS: tuple[Step, ...] = (
     lambda ctx, text, folder: sites.definitions(ctx.name, ctx.lines, ctx.bases),
+    # (PHP's `$cfg = require __DIR__ . '/cfg.php';` of a config file returning an array)
+    lambda ctx, text, folder: (
+        phprequires.required_bases(ctx.lines, ctx.bases) if ctx.name.endswith(".php") else None
+    ),
     # (`super().__init__(key, BASE)`)
     lambda ctx, text, folder: superbases.given_up(text, ctx.lines, ctx.bases),
     # (Go's `&Client{\n baseURL: "...",`)
@@ -1055,6 +1060,7 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
             config = {**sites.config_values(shown, text), **laravel.config_values(shown, text)}
             config.update(appconfig.appsettings_values(shown, text))  # (ASP.NET's appsettings)
             config.update(railsconfig.config_values(shown, text))  # (Rails' config.x.akool...)
+            config.update(phprequires.returned_values(shown, text))  # (`return [...]`)
             for key, base in config.items():
                 folder.configured["${" + key + "}"] = base
     if maps:
