@@ -212,3 +212,23 @@ def test_a_php_config_of_another_name_or_another_host_gives_no_base(tmp_path: Pa
         "page.php": PHP_PAGE.format(file="cfg.php"),
     }
     assert folder_findings(tmp_path, files) == []
+
+
+# -- node-config's config/default.json read with config.get("akool.baseUrl") -----------------------
+
+NODE_CONFIG = f'{{\n  "akool": {{\n    "baseUrl": "{B}",\n    "timeout": 5000\n  }}\n}}\n'
+NODE_READS = {
+    "joined": 'const config = require("config");\nfetch(config.get("akool.baseUrl") + "/faceswap/quota/infos");\n',
+    "named": 'const config = require("config");\nconst BASE = config.get("akool.baseUrl");\nfetch(`${BASE}/faceswap/quota/infos`);\n',
+    "template": 'import config from "config";\nfetch(`${config.get("akool.baseUrl")}/faceswap/quota/infos`);\n',
+}
+
+
+@pytest.mark.parametrize("shape", sorted(NODE_READS))
+def test_a_node_config_base_is_joined(tmp_path: Path, shape: str) -> None:
+    code = NODE_READS[shape]
+    line = code.count("\n", 0, code.index("/faceswap")) + 1
+    files = {"config/default.json": NODE_CONFIG, "credit.js": code}
+    assert folder_findings(tmp_path, files) == [("credit.js", line, "unknown-endpoint")]
+    files["credit.js"] = code.replace("infos", "info")
+    assert folder_findings(tmp_path, files) == []

@@ -21,12 +21,14 @@ SETTINGS_CHARS = 200_000  # (a settings file larger than this is data, not an ap
 # A config read joined to a path literal in place: the read (see sites.CONFIG_READ: a config,
 # settings, env or viper object's getter or index given a key), its closing brackets, `+` (`.`
 # in PHP) and the path.
-CONFIG_JOIN = rx.compile(
+CONFIG_READ = (
     r"(?i:[\w.$>]*(?:config|settings|env|environment|viper|props|properties|cfg|conf)\w*)"
     r"\s*(?:\.\s*(?:get|getProperty|getString|getValue|GetValue|GetString|Get|value|required)"
     r"(?:<[^<>()]*>)?\s*\(|\[)\s*[\"'](?P<key>[\w.:\-]+)[\"']\s*[)\]]!?"
-    r"\s*(?:\+|\.(?=\s*[\"']))\s*[\"'`]" + sites.PATH_TEXT
 )
+CONFIG_JOIN = rx.compile(CONFIG_READ + r"\s*(?:\+|\.(?=\s*[\"']))\s*[\"'`]" + sites.PATH_TEXT)
+# The read interpolated first in a template the path follows: `${config.get("akool.baseUrl")}/x`.
+CONFIG_TEMPLATE = rx.compile(r"\$\{\s*" + CONFIG_READ + r"\s*\}" + sites.PATH_TEXT)
 
 
 def appsettings_values(name: str, text: str) -> dict[str, Base]:
@@ -79,7 +81,8 @@ def _joins(lines: list[str], bases: Bases) -> Iterator[Site]:
     for i, line in enumerate(lines):
         if len(line) > 2000 or ('"' not in line and "'" not in line):
             continue
-        for m in CONFIG_JOIN.finditer(line):
+        templated = CONFIG_TEMPLATE.finditer(line) if "${" in line else ()
+        for m in (*CONFIG_JOIN.finditer(line), *templated):
             base = bases.imported.get("${" + m.group("key") + "}")
             if base is not None:
                 yield from sites._joined_to(i, line, m.start("path"), m.group("path"), base)

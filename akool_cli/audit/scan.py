@@ -31,6 +31,7 @@ from akool_cli.audit import (
     laravel,
     modules,
     multiline,
+    nodeconfig,
     nullforgiving,
     outputs,
     pathnames,
@@ -1061,6 +1062,7 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
             config.update(appconfig.appsettings_values(shown, text))  # (ASP.NET's appsettings)
             config.update(railsconfig.config_values(shown, text))  # (Rails' config.x.akool...)
             config.update(phprequires.returned_values(shown, text))  # (`return [...]`)
+            config.update(nodeconfig.config_values(shown, text))  # (config/default.json)
             for key, base in config.items():
                 folder.configured["${" + key + "}"] = base
     if maps:
