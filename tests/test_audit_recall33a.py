@@ -232,3 +232,27 @@ def test_a_node_config_base_is_joined(tmp_path: Path, shape: str) -> None:
     assert folder_findings(tmp_path, files) == [("credit.js", line, "unknown-endpoint")]
     files["credit.js"] = code.replace("infos", "info")
     assert folder_findings(tmp_path, files) == []
+
+
+# -- PHP's json_decode(curl_exec($ch), true)['data'][...] read in the same statement ---------------
+
+PHP_EXEC_READ = (
+    "<?php\nfunction a(string $id): int {{\n"
+    f"    $ch = curl_init('{B}/content/video/infobymodelid?video_model_id=' . $id);\n"
+    "    curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);\n"
+    "    return {read};\n}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "json_decode(curl_exec($ch), true)['data']['{f}']",
+        "json_decode(curl_exec($ch))->data->{f}",
+        'json_decode(curl_exec( $ch ), true)["data"]["{f}"]',
+    ],
+)
+def test_a_read_chained_on_json_decode_of_curl_exec_is_judged(read: str) -> None:
+    wrong = PHP_EXEC_READ.format(read=read.format(f="videoStatus"))
+    assert rules_at(wrong, "s.php", "response-field") == [5]
+    assert errors(PHP_EXEC_READ.format(read=read.format(f="video_status")), "s.php") == []
