@@ -256,3 +256,43 @@ def test_a_read_chained_on_json_decode_of_curl_exec_is_judged(read: str) -> None
     wrong = PHP_EXEC_READ.format(read=read.format(f="videoStatus"))
     assert rules_at(wrong, "s.php", "response-field") == [5]
     assert errors(PHP_EXEC_READ.format(read=read.format(f="video_status")), "s.php") == []
+
+
+# -- PHP clients whose GET sends only the query it is given: a missing required field ------------
+
+V4 = "https://openapi.akool.com/api/open/v4/voice/list"
+PHP_GETS = {
+    "symfony": "$res = $http->request('GET', '"
+    + V4
+    + "', [\n    'headers' => ['x-api-key' => $key],\n    'query' => {q},\n]);\n",
+    "guzzle": "$c = new \\GuzzleHttp\\Client();\n$r = $c->get('"
+    + V4
+    + "', ['query' => {q}, 'headers' => ['x-api-key' => $key]]);\n",
+    "laravel": "$r = Http::withHeaders(['x-api-key' => $key])->timeout(10)->get('"
+    + V4
+    + "', {q});\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(PHP_GETS))
+def test_a_php_get_query_lacking_a_required_field_is_missing_field(shape: str) -> None:
+    code = "<?php\n" + PHP_GETS[shape]
+    line = code.count("\n", 0, code.index(V4)) + 1
+    assert rules_at(code.format(q="['page' => 1, 'size' => 100]"), "v.php", "missing-field") == [
+        line
+    ]
+    assert errors(code.format(q="['type' => 1, 'page' => 1]"), "v.php") == []
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "$c = new \\GuzzleHttp\\Client(['query' => ['type' => 1]]);\n$r = $c->get('"
+        + V4
+        + "', ['query' => ['page' => 1]]);\n",
+        "$r = Http::withQueryParameters(['type' => 1])->get('" + V4 + "', ['page' => 1]);\n",
+        "$r = $api->get('" + V4 + "', ['query' => ['page' => 1]]);\n",
+    ],
+)
+def test_a_php_client_that_may_add_a_query_is_not_judged(code: str) -> None:
+    assert rules_at("<?php\n" + code, "v.php", "missing-field") == []

@@ -34,6 +34,7 @@ from akool_cli.audit import (
     mocks,
     netqueries,
     passthrough,
+    phpclients,
     pyqueries,
     querybuilders,
     quotings,
@@ -3322,6 +3323,7 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
         and not HTTP_COMMAND.match(doc.line_text(doc.line_of(extent[0])))
         and not fresh_client_get(doc, extent[0])
         and not jsclients.playwright_get(doc.text, callee)
+        and not ("->" in callee and phpclients.sends_given_query(doc.text, extent[0]))
     ):
         return False  # (a client object of unknown kind may add a query)
     if trailing_block(doc, extent[1]) is not None:
