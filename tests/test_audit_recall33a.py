@@ -296,3 +296,40 @@ def test_a_php_get_query_lacking_a_required_field_is_missing_field(shape: str) -
 )
 def test_a_php_client_that_may_add_a_query_is_not_judged(code: str) -> None:
     assert rules_at("<?php\n" + code, "v.php", "missing-field") == []
+
+
+# -- the shell's `: "${BASE:=...}"` default, and a wrapper called in a one-line function -----------
+
+WRAPPER = (
+    'akool_post() {{ curl -fsS -X POST "$AKOOL_URL$1" -H "x-api-key: $AKOOL_API_KEY" -d "$2"; }}\n'
+)
+TALK = '/content/video/createbytalkingphoto \'{{"talking_photo_url":"a","audio_url":"b","resolution":"{r}"}}\''
+
+
+@pytest.mark.parametrize(
+    "base",
+    [
+        f': "${{AKOOL_URL:={B}}}"\n',
+        f": ${{AKOOL_URL:={B}}}\n",
+        f'AKOOL_URL="${{AKOOL_URL:-{B}}}"\n',
+    ],
+)
+@pytest.mark.parametrize(
+    "call",
+    ["akool_post " + TALK + "\n", "new_photo() {{ akool_post " + TALK + " | jq -r .data._id; }}\n"],
+)
+def test_a_colon_default_base_and_a_one_line_functions_wrapper_call(base: str, call: str) -> None:
+    head = "#!/usr/bin/env bash\n" + base.replace("{", "{{").replace("}", "}}") + WRAPPER
+    assert rules_at((head + call).format(r="2k"), "e.sh", "bad-value") == [4]
+    assert errors((head + call).format(r="720"), "e.sh") == []
+
+
+def test_colon_defaults_on_consecutive_lines_each_bind() -> None:
+    text = (
+        f'#!/bin/sh\n: "${{AKOOL_URL:={B}}}"\n: "${{AKOOL_API_KEY:?set it}}"\n'
+        + WRAPPER.format()
+        + "akool_post "
+        + TALK.format(r="2k")
+        + "\n"
+    )
+    assert rules_at(text, "e.sh", "bad-value") == [5]

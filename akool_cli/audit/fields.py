@@ -2474,7 +2474,11 @@ def _command_word(text: str) -> bool:
 
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`,
 # `akool POST /content/... '{...}'` (a wrapper given the method first), `R=$(post /x '{...}')`
+# (and as a one-line function's first command: `new_photo() { post /x '{...}'; }`)
+ONE_LINE_FUNCTION = r"\s*(?:(?:function\s+)?[A-Za-z_][\w:.-]*\s*\(\s*\)\s*\{\s+|function\s+[A-Za-z_][\w:.-]*\s*\{\s+)"
+FUNCTION_HEAD = rx.compile(ONE_LINE_FUNCTION)
 SHELL_LINE = rx.compile(
+    rf"(?:{ONE_LINE_FUNCTION})?"
     r"\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*)?"
     r"[A-Za-z_][\w-]*\s+(?:[\"']?(?:GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?[\"'$/]"
 )
@@ -2487,6 +2491,8 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     line = doc.line_of(offset)
     if doc.is_command(line) or doc.is_command(_continued_from(doc, line)):
         command = _shell_command(doc, line)
+        head = FUNCTION_HEAD.match(doc.text, command[0]) if doc.language == "shell" else None
+        command = (head.end(), command[1]) if head else command  # (the function's braces: no body)
         return [command, *apart.heredoc(doc, command)]
     parens = enclosing_call(doc, offset)
     if parens is None and doc.language in ("kotlin", "csharp"):
