@@ -1149,12 +1149,11 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
             define.group("rhs") or define.group("prhs"),
         )
         return
+    # (the shell's `: "${NAME:=default}"`: NAME=${NAME:-default}; a statement may join several)
     colons = list(COLON_DEFAULT.finditer(line)) if ":=" in line else None
-    if (
-        colons
-    ):  # (the shell's `: "${NAME:=default}"`: NAME=${NAME:-default}; a statement of several)
-        for m in colons:
-            yield m.group("name"), "${" + m.group("name") + ":-" + m.group("rhs") + "}"
+    if colons:
+        for c in colons:
+            yield c.group("name"), "${" + c.group("name") + ":-" + c.group("rhs") + "}"
         return
     stripped = DECLARATION_WORDS.sub("", line)
     m = DEFINITION.match(stripped.lstrip("{, \t"))
