@@ -333,3 +333,55 @@ def test_colon_defaults_on_consecutive_lines_each_bind() -> None:
         + "\n"
     )
     assert rules_at(text, "e.sh", "bad-value") == [5]
+
+
+# -- state names given in the expression that reads the status; a comparison under a named key ----
+
+PY_STATUS = (
+    f'import requests\nAPI = "{B}"\n\n\ndef state(vid):\n'
+    '    d = requests.get(f"{{API}}/content/video/infobymodelid", params={{"video_model_id": vid}}).json()["data"]\n'
+    "    return {expr}\n"
+)
+JS_STATUS = (
+    "export async function state(id) {{\n"
+    f"  const j = await (await fetch(`{B}/content/video/infobymodelid?video_model_id=${{{{id}}}}`)).json();\n"
+    "  return {expr};\n}}\n"
+)
+PHP_STATUS = (
+    f"<?php\n$ch = curl_init('{B}/content/video/infobymodelid?video_model_id=' . $id);\n"
+    "curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);\n$res = json_decode(curl_exec($ch), true);\n"
+    "$label = {expr};\n"
+)
+INLINE = [
+    (PY_STATUS, "p.py", '{{1: "queued", {a}: "done", {b}: "failed"}}[d["video_status"]]', 7),
+    (
+        PY_STATUS,
+        "p.py",
+        '{{1: "queued", {a}: "done", {b}: "failed"}}.get(d["video_status"], "?")',
+        7,
+    ),
+    (JS_STATUS, "j.js", '({{ 1: "queued", {a}: "done", {b}: "failed" }})[j.data.video_status]', 3),
+    (
+        PHP_STATUS,
+        "m.php",
+        "match ($res['data']['video_status']) {{ 1 => 'queued', {a} => 'done', {b} => 'failed', default => '?' }}",
+        5,
+    ),
+    (PY_STATUS, "p.py", '{{"done": d["video_status"] == {a}, "url": d.get("video")}}', 7),
+    (JS_STATUS, "j.js", "{{ done: j.data.video_status === {a}, url: j.data.video }}", 3),
+    (PHP_STATUS, "m.php", "['ready' => $res['data']['video_status'] == {a}]", 5),
+]
+
+
+@pytest.mark.parametrize(("template", "name", "expr", "line"), INLINE)
+def test_state_names_given_inline_or_as_a_key_are_judged(
+    template: str, name: str, expr: str, line: int
+) -> None:
+    wrong = template.format(expr=expr.format(a=2, b=3))
+    assert line in rules_at(wrong, name, "status-value")
+    assert errors(template.format(expr=expr.format(a=3, b=4)), name) == []
+
+
+def test_a_key_that_names_no_state_says_nothing() -> None:
+    text = PY_STATUS.format(expr='{"status": d["video_status"] == 2}')
+    assert errors(text, "p.py") == []

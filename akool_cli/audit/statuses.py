@@ -15,6 +15,7 @@ from pathlib import Path
 from akool_cli.audit import (
     answers,
     holders,
+    inlinelabels,
     jvmanswers,
     jvmenums,
     parsedanswers,
@@ -632,6 +633,7 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     if shown is None:
         yield from _cases(text, i, after) if len(line) - ends <= NEAR else ()
         yield from _mapped(text, before, start)
+        yield from _inline_mapped(text, i, column, ends)  # (`{2: "done"}[s]`, PHP's `match`)
         return
     op = SPELLED.get(shown.group("op"), shown.group("op") or "in")
     items = _items(shown, base)
@@ -753,6 +755,17 @@ def _mapped(text: _Text, before: str, at: int) -> Iterator[Compared]:
         meaning = _meaning(re.sub(r"\W+", "_", pair.group("w")))
         said = (meaning, f'by its name "{pair.group("w")}"') if meaning else None
         yield pair.start("n"), pair.group("n"), int(pair.group("n")), said
+
+
+def _inline_mapped(text: _Text, i: int, column: int, ends: int) -> Iterator[Compared]:
+    """Each number a literal table or a PHP match on the read maps to a word (inlinelabels.py)."""
+    line = text.lines[i]
+    if "}" not in line[:column] and "match" not in line[:column]:
+        return
+    for at, written, word in inlinelabels.pairs(line, column, ends):
+        meaning = _meaning(re.sub(r"\W+", "_", word))
+        said = (meaning, f'by its name "{word}"') if meaning else None
+        yield text.starts[i] + at, written, int(written), said
 
 
 # A type that lists the field's values: TypeScript's `video_status: 1 | 2 | 3 | 5` (or a type
@@ -928,6 +941,10 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     meaning = _meaning(flag.group("flag"), flag=True) if flag is not None else None
     if flag is not None and meaning:
         return meaning, f"by the flag {flag.group('flag')}"
+    key = inlinelabels.key_of(line, op) if flag is None else None  # (`{"done": s == 2}`)
+    meaning = _meaning(key, flag=True) if key else None
+    if key and meaning:
+        return meaning, f"by the key {key}"
     body = _body(text, i, line, tail)  # (`url = d["video"] if s == 2 else ""`: its value)
     meaning = _branch_meaning(body) if body is not None else None
     if meaning is None and body is not None and "return" in body:
