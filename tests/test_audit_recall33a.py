@@ -385,3 +385,31 @@ def test_state_names_given_inline_or_as_a_key_are_judged(
 def test_a_key_that_names_no_state_says_nothing() -> None:
     text = PY_STATUS.format(expr='{"status": d["video_status"] == 2}')
     assert errors(text, "p.py") == []
+
+
+# -- a word compared with the status of a list item taken by its index ----------------------------
+
+SWAP_FIRST = {
+    "js": (
+        'const axios = require("axios");\nasync function f(id) {{\n'
+        f'  const {{{{ data }}}} = await axios.get("{B}/faceswap/result/listbyids", {{{{ params: {{{{ _ids: id }}}} }}}});\n'
+        "  const item = data.data.result[0];\n"
+        "  if (item.faceswap_status === {v}) return item.url;\n"
+        "  if (data.data.result[0].faceswap_status === {w}) throw new Error('failed');\n}}\n"
+    ),
+    "py": (
+        "import requests\ndef f(ids):\n"
+        f'    res = requests.get("{B}/faceswap/result/listbyids", params={{{{"_ids": ids}}}}).json()\n'
+        '    first = res["data"]["result"][0]\n'
+        '    if first["faceswap_status"] == {v}:\n        return first["url"]\n'
+        '    if res["data"]["result"][0]["faceswap_status"] == {w}:\n        raise RuntimeError("failed")\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SWAP_FIRST))
+def test_a_word_compared_with_an_indexed_items_status_is_judged(lang: str) -> None:
+    text = SWAP_FIRST[lang]
+    wrong = rules_at(text.format(v='"completed"', w='"failed"'), f"s.{lang}", "status-value")
+    assert len(wrong) == 2
+    assert errors(text.format(v="3", w="4"), f"s.{lang}") == []

@@ -1278,7 +1278,7 @@ def _through_data(text: _Text, before: str, axios: bool) -> bool:
 RESULT_NAMES = r"(?:result|successList)"
 RESULTS = rx.compile(
     r"(?:(?P<d>\.\s*data\b|[\"']data[\"']\s*\])|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))\s*"
-    rf"(?:\??\.{RESULT_NAMES}\b|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])" + ACCESS
+    rf"(?:\??\.{RESULT_NAMES}\b|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])(?:\s*\[\s*\d+\s*\])?" + ACCESS
 )
 ITEMS = rx.compile(
     rf"\bfor\s+(?P<p>[A-Za-z_]\w*)\s+in\s+[^\n:]*?(?:\[\s*[\"']{RESULT_NAMES}[\"']\s*\]|\.get\(\s*[\"']{RESULT_NAMES}[\"'][^()\n]*\))"
@@ -1286,13 +1286,18 @@ ITEMS = rx.compile(
     rf"|\.{RESULT_NAMES}\??\.(?:filter|map|forEach|find|some|every|findIndex|flatMap)\(\s*(?:async\s+)?"
     r"\(?\s*(?P<c>[A-Za-z_$][\w$]*)"
     rf"|[\"']{RESULT_NAMES}[\"']\s*\]\s*\.(?:each|select|map|find|detect|filter|reject)\s*(?:do\s*|\{{\s*)\|(?P<r>\w+)\|"
+    # (an item taken by its index: `const item = data.data.result[0];`, `first = j["data"]["result"][0]`)
+    rf"|(?<![\w$.])(?P<x>[A-Za-z_$][\w$]*)\s*=\s*[^\n=]*?(?:\.{RESULT_NAMES}|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])"
+    r"\s*\[\s*\d+\s*\][ \t]*;?[ \t]*(?=\r?\n|$)"
 )
 
 
 def _item_names(text: _Text) -> set[str]:
     """The names the file binds to an item of an answer's list of results (see ITEMS), once."""
     if text.item_names is None:
-        text.item_names = {m["p"] or m["j"] or m["c"] or m["r"] for m in ITEMS.finditer(text.text)}
+        text.item_names = {
+            m["p"] or m["j"] or m["c"] or m["r"] or m["x"] for m in ITEMS.finditer(text.text)
+        }
     return text.item_names
 
 
