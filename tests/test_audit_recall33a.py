@@ -413,3 +413,29 @@ def test_a_word_compared_with_an_indexed_items_status_is_judged(lang: str) -> No
     wrong = rules_at(text.format(v='"completed"', w='"failed"'), f"s.{lang}", "status-value")
     assert len(wrong) == 2
     assert errors(text.format(v="3", w="4"), f"s.{lang}") == []
+
+
+# -- the script's own request function piped to jq reads its own answer too ----------------------
+
+WRAPPED_FETCH = (
+    "#!/usr/bin/env bash\n"
+    f': "${{AKOOL_URL:={B}}}"\n'
+    'akool_get() { curl -fsS "$AKOOL_URL$1" -H "x-api-key: $AKOOL_API_KEY"; }\n'
+    'id=$(curl -fsS -X POST "$AKOOL_URL/content/image/createbyprompt" -H "x-api-key: $AKOOL_API_KEY" '
+    '-d \'{"prompt":"a cat","scale":"1:1"}\' | jq -r .data._id)\n'
+    'akool_get "/content/image/infobymodelid?image_model_id=$id" | jq -r .data.READ\n'
+)
+
+
+def test_a_wrapper_piped_to_jq_reads_its_own_answer_not_its_arguments_variable() -> None:
+    assert errors(WRAPPED_FETCH.replace("READ", "image"), "w.sh") == []
+    found = errors(WRAPPED_FETCH.replace("READ", "image_url"), "w.sh")
+    assert [f.line for f in found] == [5] and "infobymodelid" in found[0].message
+
+
+def test_echo_of_a_variable_piped_to_jq_still_reads_that_variable() -> None:
+    text = WRAPPED_FETCH.replace(
+        'akool_get "/content/image/infobymodelid?image_model_id=$id" | jq -r .data.READ',
+        'R=$(akool_get "/content/image/infobymodelid?image_model_id=$id")\necho "$R" | jq -r .data.image_url',
+    )
+    assert [f.line for f in errors(text, "w.sh")] == [6]

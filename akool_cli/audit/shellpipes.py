@@ -24,7 +24,8 @@ def pipeline_fetch(line: str) -> str | None:
     the request the same pipeline makes: the request's tool (`curl`: a name no answer is held in,
     so the read is the line's own call's, or no AKOOL call's), "" for the options of a request
     continued from the lines above (its own call is the one before); None when the pipeline's first
-    stage is no request (`echo "$R" | jq`)."""
+    stage is no request (`echo "$R" | jq`). A first stage that runs another command (the script's
+    own function, `akool_get "/x?id=$id"`) is that command's output: its name."""
     if "jq" not in line:
         return None
     pipe = JQ_PIPE.search(line)
@@ -38,6 +39,48 @@ def pipeline_fetch(line: str) -> str | None:
     if "|" in first:  # (the pipeline's first stage: `curl ... | tee log | jq`)
         first = first[: first.index("|")]
     stage = FETCH_STAGE.match(first)
-    if stage is None:
-        return None
-    return stage.group("tool") or ""
+    if stage is not None:
+        return stage.group("tool") or ""
+    word = COMMAND_WORD.match(first)  # (the script's own function: `akool_get "/x?id=$id" | jq`)
+    return word.group("w") if word is not None and word.group("w") not in PASSING else None
+
+
+# A command run with arguments, and the commands that write what a variable they are given holds
+# (`echo "$R" | jq`, `printf '%s' "$R"`, a text filter): their jq reads that variable's answer.
+COMMAND_WORD = rx.compile(r"\s*(?P<w>[A-Za-z_][\w.-]*)\s+[\"'$/\w-]")
+PASSING = frozenset(
+    {
+        "echo",
+        "printf",
+        "print",
+        "cat",
+        "tee",
+        "jq",
+        "sed",
+        "tr",
+        "head",
+        "tail",
+        "grep",
+        "awk",
+        "base64",
+        "gunzip",
+        "zcat",
+        "iconv",
+        "xargs",
+        "yq",
+        "gojq",
+        "node",
+        "python",
+        "python3",
+        "if",
+        "then",
+        "do",
+        "while",
+        "until",
+        "elif",
+        "else",
+        "exec",
+        "eval",
+        "test",
+    }
+)
