@@ -439,3 +439,42 @@ def test_echo_of_a_variable_piped_to_jq_still_reads_that_variable() -> None:
         'R=$(akool_get "/content/image/infobymodelid?image_model_id=$id")\necho "$R" | jq -r .data.image_url',
     )
     assert [f.line for f in errors(text, "w.sh")] == [6]
+
+
+# -- a status held in a typed local; a PHP array of state names ----------------------------------
+
+TYPED_LOCAL = {
+    "ts": (
+        "export async function f(id: string): Promise<string> {{\n"
+        f"  const j = await (await fetch(`{B}/content/image/infobymodelid?image_model_id=${{{{id}}}}`)).json();\n"
+        "  const s{t} = j.data.image_status;\n"
+        '  if (s === {n}) {{\n    return "done";\n  }}\n  return "pending";\n}}\n'
+    ),
+    "py": (
+        "import requests\ndef f(i):\n"
+        f'    d = requests.get("{B}/content/image/infobymodelid", params={{{{"image_model_id": i}}}}).json()["data"]\n'
+        '    s{t} = d["image_status"]\n'
+        '    if s == {n}:\n        return d["image"]\n    return None\n'
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"), [("ts", ": number"), ("ts", ": number | null"), ("py", ": int")]
+)
+def test_a_status_held_in_a_typed_local_is_judged(lang: str, typed: str) -> None:
+    text = TYPED_LOCAL[lang]
+    line = text.count("\n", 0, text.index("{n}")) + 1
+    assert rules_at(text.format(t=typed, n=2), f"f.{lang}", "status-value") == [line]
+    assert errors(text.format(t=typed, n=3), f"f.{lang}") == []
+
+
+def test_a_php_array_of_state_names_looked_up_by_the_status() -> None:
+    text = (
+        "<?php\n$labels = [1 => 'queued', {a} => 'done', {b} => 'failed'];\n"
+        f"$ch = curl_init('{B}/content/video/infobymodelid?video_model_id=' . $id);\n"
+        "curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);\n$res = json_decode(curl_exec($ch), true);\n"
+        "echo $labels[$res['data']['video_status']] ?? 'unknown';\n"
+    )
+    assert rules_at(text.format(a=2, b=3), "l.php", "status-value") == [2, 2]
+    assert errors(text.format(a=3, b=4), "l.php") == []

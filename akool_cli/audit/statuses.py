@@ -104,8 +104,12 @@ BEFORE = rx.compile(
     r"|\[(?P<list>[^\[\]\n]*)\]\.(?:includes|include\?)\()\s*[\w$.?\[\]\"'()]*$"
 )
 # A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
+# A local's type written before its value (TypeScript's `const s: number =`, Python's `s: int =`,
+# Kotlin's `val s: Int =`): the local is bound all the same.
+TYPED = r"(?:\s*:\s*[A-Za-z_][\w.]*(?:<[\w\s,.|]*>|\[\])?(?:\s*\|\s*[A-Za-z_]\w*)*\??)?"
 BOUND = rx.compile(
-    r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>\$?[A-Za-z_]\w*)\s*:?=\s*"
+    r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>\$?[A-Za-z_]\w*)"
+    rf"{TYPED}\s*:?=\s*"
     # (a fallback to an empty object on the way: `(j.get("data") or {}).get("x")`; PHP's `->`:
     # `$status = $res->json('data.result.0.faceswap_status')`)
     r"(?:[\w$.?\[\]\"'()]|->|\s+(?:or|\|\||\?\?)\s+\{\s*\})*$"
@@ -729,8 +733,11 @@ LOOKUP = rx.compile(
     r"(?P<map>[A-Za-z_$][\w$]*)\s*(?:\[|\.get\(|\.getOrDefault\()\s*[\w$.?\[\]\"'()]*$"
 )
 # Where a file's tables open (`NAME = {`, `NAME: Record<number, string> = {`), by name: the first.
-TABLE = rx.compile(r"(?<![\w$.])(?=(?P<n>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?P<b>\{))")
-PAIR = rx.compile(r"(?P<n>-?\d+)\s*:\s*[\"'](?P<w>[^\"'\n]*)[\"']")
+# (PHP's array too: `$labels = [1 => 'queued', 2 => 'done']`)
+TABLE = rx.compile(
+    r"(?<![\w$.])(?=(?P<n>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?P<b>\{|\[(?=\s*-?\d+\s*=>)))"
+)
+PAIR = rx.compile(r"(?P<n>-?\d+)\s*(?::|=>)\s*[\"'](?P<w>[^\"'\n]*)[\"']")
 
 
 def _mapped(text: _Text, before: str, at: int) -> Iterator[Compared]:
@@ -750,7 +757,7 @@ def _mapped(text: _Text, before: str, at: int) -> Iterator[Compared]:
     # two functions' local `names = {...}` are two tables)
     k = bisect.bisect_right(spots, at) - 1
     opened = spots[k] if k >= 0 else spots[0]
-    close = text.text.find("}", opened, opened + 600)
+    close = text.text.find("]" if text.text[opened - 1] == "[" else "}", opened, opened + 600)
     for pair in PAIR.finditer(text.text, opened, close if close >= 0 else opened):
         meaning = _meaning(re.sub(r"\W+", "_", pair.group("w")))
         said = (meaning, f'by its name "{pair.group("w")}"') if meaning else None
@@ -1445,7 +1452,9 @@ RENAMED = rx.compile(r"\s*:\s*(?P<local>[A-Za-z_$][\w$]*)\s*(?:=[^,}]*)?[,}]")
 
 # A statement that binds a name: `status = requests.get(u, params={...}).json()["data"]["x"]`.
 STATEMENT_BOUND = rx.compile(
-    r"^\s*(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>\$?[A-Za-z_]\w*)\s*:?=(?![=>])\s*"
+    r"^\s*(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>\$?[A-Za-z_]\w*)"
+    + TYPED
+    + r"\s*:?=(?![=>])\s*"
 )
 
 
