@@ -478,3 +478,25 @@ def test_a_php_array_of_state_names_looked_up_by_the_status() -> None:
     )
     assert rules_at(text.format(a=2, b=3), "l.php", "status-value") == [2, 2]
     assert errors(text.format(a=3, b=4), "l.php") == []
+
+
+# -- a shell case on a request's answer: the request is a call -------------------------------------
+
+CASE_ON_CURL = (
+    "#!/bin/sh\n"
+    f"BASE={B}\n"
+    'case "$(curl -s "$BASE/content/image/infobymodelid{x}?image_model_id=$1" | jq -r .data.image_status)" in\n'
+    '  {n}) echo "done" ;;\n'
+    '  *) echo "pending" ;;\nesac\n'
+)
+
+
+def test_a_case_on_a_curls_answer_is_a_call_whose_states_are_judged() -> None:
+    assert rules_at(CASE_ON_CURL.format(x="", n=2), "c.sh", "status-value") == [4]
+    assert rules_at(CASE_ON_CURL.format(x="s", n=3), "c.sh", "unknown-endpoint") == [3]
+    assert errors(CASE_ON_CURL.format(x="", n=3), "c.sh") == []
+
+
+def test_a_case_on_a_path_held_as_data_stays_data() -> None:
+    text = '#!/bin/sh\ncase "$1" in\n  /api/open/v3/photo/talking) echo old ;;\nesac\n'
+    assert errors(text, "d.sh") == []
