@@ -500,3 +500,30 @@ def test_a_case_on_a_curls_answer_is_a_call_whose_states_are_judged() -> None:
 def test_a_case_on_a_path_held_as_data_stays_data() -> None:
     text = '#!/bin/sh\ncase "$1" in\n  /api/open/v3/photo/talking) echo old ;;\nesac\n'
     assert errors(text, "d.sh") == []
+
+
+# -- an SDK method returning its shared request helper's result -----------------------------------
+
+SDK = (
+    "import requests\n\n\nclass Akool:\n"
+    "    def __init__(self):\n        self.s = requests.Session()\n\n"
+    "    def _request(self, method, path, **kw):\n"
+    '        j = self.s.request(method, "https://openapi.akool.com" + path, **kw).json()\n'
+    '        return j["data"]\n\n'
+    "    def image_info(self, image_id):\n"
+    '        return self._request("GET", "/api/open/v3/content/image/infobymodelid", params={"image_model_id": image_id})\n'
+)
+
+
+def test_reads_of_an_sdk_methods_result_are_judged_through_its_request_helper() -> None:
+    use = 'ak = Akool()\nprint(ak.image_info("a")["{f}"])\ninfo = ak.image_info("a")\nprint(info["{f}"])\n'
+    found = rules_at(SDK + "\n\n" + use.format(f="image_url"), "sdk.py", "response-field")
+    assert found == [17, 19]
+    assert errors(SDK + "\n\n" + use.format(f="image"), "sdk.py") == []
+
+
+def test_a_method_reading_further_into_the_helpers_result_is_not_the_helpers_result() -> None:
+    text = SDK.replace(
+        'params={"image_model_id": image_id})\n', 'params={"image_model_id": image_id})["image"]\n'
+    )
+    assert errors(text + '\n\nprint(Akool().image_info("a").upper())\n', "sdk.py") == []
