@@ -527,3 +527,26 @@ def test_a_method_reading_further_into_the_helpers_result_is_not_the_helpers_res
         'params={"image_model_id": image_id})\n', 'params={"image_model_id": image_id})["image"]\n'
     )
     assert errors(text + '\n\nprint(Akool().image_info("a").upper())\n', "sdk.py") == []
+
+
+# -- a shell function printing the status, bound by its caller -----------------------------------
+
+STATUS_FN = {
+    "lines": (
+        "video_status() {{\n"
+        '  curl -s "$BASE/content/video/infobymodelid?video_model_id=$1" -H "x-api-key: $K" | jq -r \'.data.{f}\'\n'
+        "}}\n"
+    ),
+    "one": 'video_status() {{ curl -s "$BASE/content/video/infobymodelid?video_model_id=$1" | jq -r .data.{f}; }}\n',
+}
+
+
+@pytest.mark.parametrize("shape", sorted(STATUS_FN))
+def test_a_variable_bound_to_a_function_printing_the_status_is_judged(shape: str) -> None:
+    head = f"#!/bin/sh\nBASE={B}\n" + STATUS_FN[shape]
+    tail = 'while :; do\n  s=$(video_status "$1")\n  if [ "$s" = "{n}" ]; then echo done; break; fi\n  sleep 5\ndone\n'
+    text = head + tail
+    line = text.count("\n", 0, text.index('[ "$s"')) + 1
+    assert rules_at(text.format(f="video_status", n=2), "w.sh", "status-value") == [line]
+    assert errors(text.format(f="video_status", n=3), "w.sh") == []
+    assert rules_at(text.format(f="video", n=2), "w.sh", "status-value") == []

@@ -22,6 +22,7 @@ from akool_cli.audit import (
     resultlocals,
     rx,
     scriptanswers,
+    shellfunctions,
     sites,
     ties,
 )
@@ -1641,6 +1642,9 @@ def shell_tests(text: _Text, one: Field) -> Iterator[Placed]:
         if bound is None or line.lstrip().startswith("#"):
             if "case" in line and "jq" in line and SHELL_CASE_ON_JQ.match(line):
                 yield from _shell_case_on_jq(text, i, read, one.name)
+            called = shellfunctions.bound_call(line) if "$(" in line else None
+            if called is not None:  # (`s=$(video_status "$id")`: a function printing the read)
+                yield from _shell_function_tests(text, i, called, read, one.name)
             continue
         m = read.search(line, line.index("jq", bound.end() - 2))
         if m is None or not _after_akool(text, i):
@@ -1649,6 +1653,19 @@ def shell_tests(text: _Text, one: Field) -> Iterator[Placed]:
         origin = text.starts[i] + m.end() - len(one.name)
         for compared in _shell_compared(text, i, bound.group("n")):
             yield origin, compared
+
+
+def _shell_function_tests(
+    text: _Text, i: int, called: tuple[str, str], read: re.Pattern[str], name: str
+) -> Iterator[Placed]:
+    """The tests of a variable bound on line i to what a function of the script prints, when
+    that function prints the field's jq read (placed at the read in the function)."""
+    spot = shellfunctions.printing_function(text.lines, called[1], read)
+    if spot is None or not _after_akool(text, spot[0]):
+        return
+    origin = text.starts[spot[0]] + spot[1] - len(name)
+    for compared in _shell_compared(text, i, called[0]):
+        yield origin, compared
 
 
 def _shell_case_on_jq(text: _Text, i: int, read: re.Pattern[str], name: str) -> Iterator[Placed]:
