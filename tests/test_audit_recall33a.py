@@ -550,3 +550,27 @@ def test_a_variable_bound_to_a_function_printing_the_status_is_judged(shape: str
     assert rules_at(text.format(f="video_status", n=2), "w.sh", "status-value") == [line]
     assert errors(text.format(f="video_status", n=3), "w.sh") == []
     assert rules_at(text.format(f="video", n=2), "w.sh", "status-value") == []
+
+
+# -- a JavaScript Map of paths looked up with .get -------------------------------------------------
+
+ENDPOINT_MAP = (
+    f'const BASE = "{B}";\n'
+    'const ENDPOINTS = new Map([\n  ["credit", "/faceswap/quota/{c}"],\n  ["voices", "/voice/list"],\n]);\n'
+    "export async function call(name) {{\n"
+    '  const r = await fetch(BASE + ENDPOINTS.get(name), {{ headers: {{ "x-api-key": "k" }} }});\n'
+    "  return r.json();\n}}\n"
+)
+
+
+def test_a_map_of_paths_read_with_get_and_joined_to_the_base() -> None:
+    assert rules_at(ENDPOINT_MAP.format(c="infos"), "m.js", "unknown-endpoint") == [3]
+    assert errors(ENDPOINT_MAP.format(c="info"), "m.js") == []
+
+
+def test_a_python_table_of_paths_read_with_get_and_joined() -> None:
+    text = (
+        f'import requests\nBASE = "{B}"\nPATHS = {{\n    "credit": "/faceswap/quota/infos",\n}}\n'
+        "def call(kind):\n    return requests.get(BASE + PATHS.get(kind)).json()\n"
+    )
+    assert rules_at(text, "p.py", "unknown-endpoint") == [4]
