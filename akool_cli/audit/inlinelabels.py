@@ -63,7 +63,7 @@ def _pairs(line: str, start: int, end: int) -> Iterator[tuple[int, str, str]]:
 # between the key and the operator (no `=>` of an arrow function, no `?` of a ternary).
 KEYED = rx.compile(
     r"(?:[{,(\[]|^)\s*[\"']?(?P<key>[A-Za-z_]\w*)[\"']?\s*(?::|=>|=(?![=>]))\s*"
-    r"(?P<value>[^,{};:=<>!?]*(?:\[[^\]]*\][^,{};:=<>!?]*)*)$"
+    r"(?P<value>[^,{};:=<>!?]*)$"
 )
 
 

@@ -23,12 +23,9 @@ BODY_LINES = 12  # how far below its head a function's body is read
 def printing_function(lines: list[str], name: str, read: re.Pattern[str]) -> tuple[int, int] | None:
     """Where the function `name` of the script reads the field (`read`, a jq path) in its last
     statement's pipeline: (line, column of the read's end), or None."""
-    for i, line in enumerate(lines):
-        if name not in line or "{" not in line:
-            continue
-        head = HEAD.match(line)
-        if head is None or head.group("name") != name:
-            continue
+    i = _heads(lines).get(name, -1)
+    head = HEAD.match(lines[i]) if i >= 0 else None
+    if head is not None:
         for j in range(i, min(len(lines), i + BODY_LINES)):
             text = lines[j][head.end() :] if j == i else lines[j]
             found = read.search(text) if "jq" in text else None
@@ -36,8 +33,25 @@ def printing_function(lines: list[str], name: str, read: re.Pattern[str]) -> tup
                 return j, found.end() + (head.end() if j == i else 0)
             if text.strip().startswith("}") or (j == i and text.rstrip().endswith("}")):
                 break
-        return None
     return None
+
+
+# The last script's function heads, by name (kept with the lines they were read from, whose
+# identity is the key: a script binding thousands of variables to calls reads its heads once).
+_HEADS: list[tuple[list[str], dict[str, int]]] = []
+
+
+def _heads(lines: list[str]) -> dict[str, int]:
+    """The line of each function head of the script (the first of a name)."""
+    if _HEADS and _HEADS[0][0] is lines:
+        return _HEADS[0][1]
+    found: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        head = HEAD.match(line) if "{" in line else None
+        if head is not None:
+            found.setdefault(head.group("name"), i)
+    _HEADS[:] = [(lines, found)]
+    return found
 
 
 def bound_call(line: str) -> tuple[str, str] | None:
