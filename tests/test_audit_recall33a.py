@@ -574,3 +574,39 @@ def test_a_python_table_of_paths_read_with_get_and_joined() -> None:
         "def call(kind):\n    return requests.get(BASE + PATHS.get(kind)).json()\n"
     )
     assert rules_at(text, "p.py", "unknown-endpoint") == [4]
+
+
+# -- an axios instance made from a config module's member, imported by another file -------------
+
+CONFIG_JS = {
+    "cjs": (
+        f'module.exports = {{\n  akool: {{ base: "{B}", key: process.env.K }},\n}};\n',
+        'const axios = require("axios");\nconst config = require("./config");\n\n'
+        "module.exports = axios.create({ baseURL: config.akool.base });\n",
+        'const router = require("express").Router();\nconst akool = require("../akool");\n\n'
+        'router.post("/lipsync", async (req, res) => {{\n'
+        '  const {{ data }} = await akool.post("/content/video/lipsync", {{ video_url: "v", audio_url: "a", {k}: "h" }});\n'
+        "  res.json(data);\n}});\n",
+    ),
+    "esm": (
+        f'export default {{\n  akool: {{ base: "{B}" }},\n}};\n',
+        'import axios from "axios";\nimport config from "./config.js";\n\n'
+        "export default axios.create({ baseURL: config.akool.base });\n",
+        'import express from "express";\nimport akool from "../akool.js";\n\nconst router = express.Router();\n'
+        'router.post("/lipsync", async (req, res) => {{\n'
+        '  const {{ data }} = await akool.post("/content/video/lipsync", {{ video_url: "v", audio_url: "a", {k}: "h" }});\n'
+        "  res.json(data);\n}});\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CONFIG_JS))
+def test_an_axios_instance_made_from_an_imported_config_member_is_followed(
+    tmp_path: Path, kind: str
+) -> None:
+    config, client, route = CONFIG_JS[kind]
+    files = {"config.js": config, "akool.js": client, "routes/videos.js": route.format(k="webhook")}
+    line = route.count("\n", 0, route.index("{k}")) + 1
+    assert folder_findings(tmp_path, files) == [("videos.js", line, "misnamed-field")]
+    files["routes/videos.js"] = route.format(k="webhookUrl")
+    assert folder_findings(tmp_path, files) == []

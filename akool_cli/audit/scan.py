@@ -27,6 +27,7 @@ from akool_cli.audit import (
     gitignores,
     hosttests,
     httpfactory,
+    importedclients,
     keyedpaths,
     laravel,
     modules,
@@ -1065,6 +1066,10 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
             config.update(nodeconfig.config_values(shown, text))  # (config/default.json)
             for key, base in config.items():
                 folder.configured["${" + key + "}"] = base
+    if (
+        len(texts) > 1
+    ):  # (a client made from another file's base: `axios.create({ baseURL: config.x })`)
+        _clients_from_imports(folder, texts)
     if maps:
         _reached_rows(folder, maps, texts)
     if len(texts) > 1:
@@ -1078,6 +1083,23 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
             if not _imported_wrappers(folder, texts):
                 break
     return folder
+
+
+def _clients_from_imports(folder: Folder, texts: list[tuple[Path, str, str]]) -> None:
+    """The clients files make from a base they import (importedclients.py), shared as others."""
+    for path, shown, text in texts:
+        if not folder.shared or not importedclients.wants_second_reading(
+            path, text, folder.defaults
+        ):
+            continue
+        imported = imported_by(path, text, folder.shared)
+        if not imported:
+            continue
+        default, named = importedclients.clients_from_imports(path, shown, text, imported)
+        if default is not None:
+            folder.defaults[path] = default
+        for name, client in named.items():
+            folder.shared.setdefault(name, []).append((path, client))
 
 
 WRAPPER_DEPTH = 2  # wrappers of wrappers of another file's helper, across files, followed so deep
