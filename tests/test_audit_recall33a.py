@@ -610,3 +610,13 @@ def test_an_axios_instance_made_from_an_imported_config_member_is_followed(
     assert folder_findings(tmp_path, files) == [("videos.js", line, "misnamed-field")]
     files["routes/videos.js"] = route.format(k="webhookUrl")
     assert folder_findings(tmp_path, files) == []
+
+
+def test_a_plain_function_calling_the_imported_config_client_is_judged(tmp_path: Path) -> None:
+    config, client, _ = CONFIG_JS["cjs"]
+    route = (
+        'const akool = require("../akool");\n\nasync function f() {\n'
+        '  return akool.post("/content/video/lipsync", { video_url: "v", audio_url: "a", webhook: "h" });\n}\n'
+    )
+    files = {"config.js": config, "akool.js": client, "routes/videos.js": route}
+    assert folder_findings(tmp_path, files) == [("videos.js", 4, "misnamed-field")]

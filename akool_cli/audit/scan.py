@@ -837,6 +837,10 @@ class _Run:
         self.folder = folder_bases(texts) if several else Folder()
         self.models = foreignmodels.folder_models(texts) if several else {}
         self.scanned = unseen.module_paths(texts) if several else frozenset()
+        if self.folder.defaults:  # (a module exporting a client made from an imported base shows
+            # no URL, yet its client's base is known: importedclients.py)
+            clients = [t for t in texts if t[0] in self.folder.defaults]
+            self.scanned |= unseen.module_paths(clients, akool=True)
         self.akool_modules = unseen.module_paths(texts, akool=True) if several else frozenset()
         self.shared: dict[Path, list[returns.Returner]] = {}
         self.index: ReturnersByName | None = None  # (self.shared's, by name, once read)
