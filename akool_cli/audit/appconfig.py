@@ -36,6 +36,12 @@ def appsettings_values(name: str, text: str) -> dict[str, Base]:
     sections joined by `:` as IConfiguration names them)."""
     if APPSETTINGS.match(PurePath(name).name) is None or "akool" not in text.lower():
         return {}
+    return json_bases(name, text, ":")
+
+
+def json_bases(name: str, text: str, joined: str) -> dict[str, Base]:
+    """The AKOOL bases a JSON settings file sets, by the keys of their sections joined with
+    `joined` (`:` for IConfiguration, `.` for node-config)."""
     if len(text) > SETTINGS_CHARS:
         return {}
     try:
@@ -49,7 +55,9 @@ def appsettings_values(name: str, text: str) -> dict[str, Base]:
         base = sites._literal_base(f'"{value}"', Bases())
         if base is not None and base.host is not None:
             line = _line_of(text, value)
-            found[key] = Base(base.host, base.prefix, name, line, slash=base.slash)
+            found[key.replace(":", joined)] = Base(
+                base.host, base.prefix, name, line, slash=base.slash
+            )
     return found
 
 

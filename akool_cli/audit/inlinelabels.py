@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from akool_cli.audit import rx
+from akool_cli.audit import brackets, rx
 
 # The literal table right before the read: `}[`, `})[`, `}.get(`, `}).get(`.
 # (the read's own chain between: `}[d["` before `video_status`)
@@ -41,16 +41,8 @@ def pairs(line: str, start: int, end: int) -> Iterator[tuple[int, str, str]]:
 
 def _opener(line: str, close: int) -> int | None:
     """The `{` that the `}` at `close` closes, on the same line (None: it opens above)."""
-    depth = 0
-    for k in range(close, max(-1, close - LONGEST), -1):
-        c = line[k]
-        if c == "}":
-            depth += 1
-        elif c == "{":
-            depth -= 1
-            if depth == 0:
-                return k
-    return None
+    opened = brackets.matching(line, close, -1, max(-1, close - LONGEST))
+    return opened if opened >= 0 and line[opened] == "{" else None
 
 
 def _pairs(line: str, start: int, end: int) -> Iterator[tuple[int, str, str]]:

@@ -5,10 +5,8 @@ by `.`, as node-config names them); appconfig.py joins such a read to the path a
 
 from __future__ import annotations
 
-import json
-
-from akool_cli.audit import appconfig, rx, sites
-from akool_cli.audit.sites import Base, Bases
+from akool_cli.audit import appconfig, rx
+from akool_cli.audit.sites import Base
 
 # node-config's folder and its files: default, an environment's, local, a deployment's.
 CONFIG_FILE = rx.compile(
@@ -20,20 +18,4 @@ def config_values(name: str, text: str) -> dict[str, Base]:
     """The AKOOL bases a node-config JSON file sets, by its dotted key (`akool.baseUrl`)."""
     if CONFIG_FILE.search(name.replace("\\", "/")) is None or "akool" not in text.lower():
         return {}
-    if len(text) > appconfig.SETTINGS_CHARS:
-        return {}
-    try:
-        tree = json.loads(text)
-    except ValueError:
-        return {}
-    found: dict[str, Base] = {}
-    for key, value in appconfig._leaves(tree, ""):
-        if "akool" not in value.lower():
-            continue
-        base = sites._literal_base(f'"{value}"', Bases())
-        if base is not None and base.host is not None:
-            line = appconfig._line_of(text, value)
-            found[key.replace(":", ".")] = Base(
-                base.host, base.prefix, name, line, slash=base.slash
-            )
-    return found
+    return appconfig.json_bases(name, text, ".")
