@@ -716,7 +716,15 @@ def _parse_argument(line: str, pos: int) -> str | None:
     m = ties.ROOT.match(text[opener + 1 :])
     if m is None or text.startswith("sys.stdin", opener + 1):
         return None  # (`json.load(sys.stdin)`: a piped answer, see STDIN_PARSE)
+    if m.group("name") in EXEC_CALLS:  # (PHP's `json_decode(curl_exec($ch), true)`: the handle's)
+        handle = EXEC_HANDLE.match(text, opener + 1 + m.end())
+        return handle.group("name") if handle else None
     return _sent_request(text, opener + 1 + m.end()) or m.group("name")
+
+
+# A call that runs the request a handle holds and gives its answer (PHP's cURL), and its handle.
+EXEC_CALLS = frozenset({"curl_exec", "curl_multi_getcontent"})
+EXEC_HANDLE = rx.compile(r"\(\s*\$(?P<name>[A-Za-z_]\w*)\s*\)")
 
 
 # A client sending a request held in a name: Java's `http.send(req, ...)`, OkHttp's

@@ -21,12 +21,14 @@ SETTINGS_CHARS = 200_000  # (a settings file larger than this is data, not an ap
 # A config read joined to a path literal in place: the read (see sites.CONFIG_READ: a config,
 # settings, env or viper object's getter or index given a key), its closing brackets, `+` (`.`
 # in PHP) and the path.
-CONFIG_JOIN = rx.compile(
+CONFIG_READ = (
     r"(?i:[\w.$>]*(?:config|settings|env|environment|viper|props|properties|cfg|conf)\w*)"
     r"\s*(?:\.\s*(?:get|getProperty|getString|getValue|GetValue|GetString|Get|value|required)"
     r"(?:<[^<>()]*>)?\s*\(|\[)\s*[\"'](?P<key>[\w.:\-]+)[\"']\s*[)\]]!?"
-    r"\s*(?:\+|\.(?=\s*[\"']))\s*[\"'`]" + sites.PATH_TEXT
 )
+CONFIG_JOIN = rx.compile(CONFIG_READ + r"\s*(?:\+|\.(?=\s*[\"']))\s*[\"'`]" + sites.PATH_TEXT)
+# The read interpolated first in a template the path follows: `${config.get("akool.baseUrl")}/x`.
+CONFIG_TEMPLATE = rx.compile(r"\$\{\s*" + CONFIG_READ + r"\s*\}" + sites.PATH_TEXT)
 
 
 def appsettings_values(name: str, text: str) -> dict[str, Base]:
@@ -34,6 +36,12 @@ def appsettings_values(name: str, text: str) -> dict[str, Base]:
     sections joined by `:` as IConfiguration names them)."""
     if APPSETTINGS.match(PurePath(name).name) is None or "akool" not in text.lower():
         return {}
+    return json_bases(name, text, ":")
+
+
+def json_bases(name: str, text: str, joined: str) -> dict[str, Base]:
+    """The AKOOL bases a JSON settings file sets, by the keys of their sections joined with
+    `joined` (`:` for IConfiguration, `.` for node-config)."""
     if len(text) > SETTINGS_CHARS:
         return {}
     try:
@@ -47,7 +55,9 @@ def appsettings_values(name: str, text: str) -> dict[str, Base]:
         base = sites._literal_base(f'"{value}"', Bases())
         if base is not None and base.host is not None:
             line = _line_of(text, value)
-            found[key] = Base(base.host, base.prefix, name, line, slash=base.slash)
+            found[key.replace(":", joined)] = Base(
+                base.host, base.prefix, name, line, slash=base.slash
+            )
     return found
 
 
@@ -102,7 +112,8 @@ def _joins(lines: list[str], bases: Bases) -> Iterator[Site]:
     for i, line in enumerate(lines):
         if len(line) > 2000 or ('"' not in line and "'" not in line):
             continue
-        for m in CONFIG_JOIN.finditer(line):
+        templated = CONFIG_TEMPLATE.finditer(line) if "${" in line else ()
+        for m in (*CONFIG_JOIN.finditer(line), *templated):
             base = bases.imported.get("${" + m.group("key") + "}")
             if base is not None:
                 yield from sites._joined_to(i, line, m.start("path"), m.group("path"), base)

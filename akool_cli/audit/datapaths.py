@@ -334,6 +334,8 @@ def _statement_spans(line: str, kind: str) -> list[tuple[int, int]]:
     """What a line's statement holds as data: a case label, a shell case pattern, nginx's
     `location`/`rewrite` patterns, a YAML key that is a path, a search or rewrite command."""
     m = CASE.match(line) or (SHELL_PATTERN.match(line) if kind == "shell" else None)
+    if m is not None and kind == "shell" and "$(" in line[m.start() : m.end()]:
+        m = None  # (`case "$(curl "$BASE/x" | jq ...)" in`: the word is a request's answer)
     if m is None and kind == "nginx":
         m = NGINX.match(line)
     m = m or YAML_KEY.match(line)

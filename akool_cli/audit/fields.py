@@ -34,6 +34,7 @@ from akool_cli.audit import (
     mocks,
     netqueries,
     passthrough,
+    phpclients,
     pyqueries,
     querybuilders,
     quotings,
@@ -2499,7 +2500,11 @@ def _command_word(text: str) -> bool:
 
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`,
 # `akool POST /content/... '{...}'` (a wrapper given the method first), `R=$(post /x '{...}')`
+# (and as a one-line function's first command: `new_photo() { post /x '{...}'; }`)
+ONE_LINE_FUNCTION = r"\s*(?:(?:function\s+)?[A-Za-z_][\w:.-]*\s*\(\s*\)\s*\{\s+|function\s+[A-Za-z_][\w:.-]*\s*\{\s+)"
+FUNCTION_HEAD = rx.compile(ONE_LINE_FUNCTION)
 SHELL_LINE = rx.compile(
+    rf"(?:{ONE_LINE_FUNCTION})?"
     r"\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*)?"
     r"[A-Za-z_][\w-]*\s+(?:[\"']?(?:GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?[\"'$/]"
 )
@@ -2512,6 +2517,8 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     line = doc.line_of(offset)
     if doc.is_command(line) or doc.is_command(_continued_from(doc, line)):
         command = _shell_command(doc, line)
+        head = FUNCTION_HEAD.match(doc.text, command[0]) if doc.language == "shell" else None
+        command = (head.end(), command[1]) if head else command  # (the function's braces: no body)
         return [command, *_heredoc(doc, command)]
     parens = enclosing_call(doc, offset)
     if parens is None and doc.language in ("kotlin", "csharp"):
@@ -3325,11 +3332,13 @@ def _assembled(doc: Text, request: Request) -> int | None:
 
 
 # What may add to a GET's query beyond what is in view: a params/query object or a name holding
-# one, a query builder, a spread.
+# one, a query builder, a spread. (Not a member read off one: a route's `params.id`, Express's
+# `req.query.id` is one value; `params.toString()`, `url.searchParams.set(...)` add to the query.)
 QUERY_CARRIER = rx.compile(
     # (PHP's `urlencode($id)` encodes one value, where Python's `urlencode({...})` makes a query)
     r"\b(?:params|query|searchParams|qs|URLSearchParams|urlencode(?!\(\s*\$)|http_build_query|QueryParam"
-    r"|queryParam|AddQueryParameter|addQueryParameter|setQuery|query_string)\b|\*\*|\.\.\."
+    r"|queryParam|AddQueryParameter|addQueryParameter|setQuery|query_string)\b"
+    r"(?!\.[A-Za-z_$][\w$]*(?![\w$]|\s*[(.]))|\*\*|\.\.\."
 )
 # Options given after a helper's path that only say how to send it: `, { method: "GET" }`.
 HOW_ONLY = rx.compile(
@@ -3355,6 +3364,7 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
         and not HTTP_COMMAND.match(doc.line_text(doc.line_of(extent[0])))
         and not fresh_client_get(doc, extent[0])
         and not jsclients.playwright_get(doc.text, callee)
+        and not ("->" in callee and phpclients.sends_given_query(doc.text, extent[0]))
     ):
         return False  # (a client object of unknown kind may add a query)
     if trailing_block(doc, extent[1]) is not None:

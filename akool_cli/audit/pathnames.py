@@ -174,8 +174,8 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
     for i, line in enumerate(lines):
         if enums and _enum_entry(line, i, found):
             continue  # TALK("/api/open/v3/..."): read as Ep.TALK
-        if len(line) > 2000 or ("=" not in line and ":" not in line):
-            continue
+        if len(line) > 2000 or ("=" not in line and ":" not in line and "[" not in line):
+            continue  # (a JavaScript Map's pair, `["credit", "/x"],`, has neither)
         hinted = '"/' in line or "'/" in line or "`/" in line or ":-/" in line or "api/open" in line
         if not hinted and "/" in line and _wants_relative(lines, found):
             hinted = RELATIVE_LITERAL.search(line) is not None  # (ky's `image: "content/x"`)
@@ -434,15 +434,18 @@ def _row_names(found: PathNames) -> None:
 
 
 # An entry whose key is no plain name: "talking-photo": "/v3/...", JobKind.HEAD: "/v4/...",
-# [JobKind.Head]: "/v4/..."
-ENTRY = rx.compile(r"^\s*(?:\[[^\]]+\]|[\"'][^\"']+[\"']|[A-Za-z_][\w.]*)\s*:\s*(?P<rhs>.*?),?\s*$")
+# [JobKind.Head]: "/v4/..."; a JavaScript Map's pair, ["credit", "/faceswap/quota/info"],
+ENTRY = rx.compile(
+    r"^\s*(?:(?:\[[^\]]+\]|[\"'][^\"']+[\"']|[A-Za-z_][\w.]*)\s*:\s*(?P<rhs>.*?)"
+    r"|\[\s*[\"'][^\"']+[\"']\s*,\s*(?P<pair>[\"'`][^\"'`]*[\"'`])\s*\]),?\s*$"
+)
 
 
 def _entry(lines: list[str], i: int, found: PathNames) -> None:
     """A table's entry under a key that is no plain name: one more path of the table (no name
     holds it alone)."""
     m = ENTRY.match(lines[i])
-    held = _value(m.group("rhs"), i, found, lines) if m is not None else None
+    held = _value(m.group("rhs") or m.group("pair"), i, found, lines) if m is not None else None
     if held is None:
         return
     for table in _table(lines, i, found):
@@ -456,7 +459,7 @@ PICK = rx.compile(
     r"(?:\.(?:format|replace)\([^()]*\))?\s*[;,]?\s*(?:(?:#|//).*)?$"
 )
 TABLE = rx.compile(
-    r"(?P<n>[A-Za-z_]\w*)\s*(?::[^=]*)?(?:=|:)\s*(?:\w+\(|map\[[^\]]*\][\w.*]+)?[{\[(]\s*"
+    r"(?P<n>[A-Za-z_]\w*)\s*(?::[^=]*)?(?:=|:)\s*(?:(?:new\s+)?\w+\(|map\[[^\]]*\][\w.*]+)?[{\[(]\s*"
     r"(?:(?:#|//).*)?$"  # (a comment after the bracket: `STATUS_PATHS = {  # kind -> path`)
 )
 TABLE_LINES = (
@@ -790,8 +793,10 @@ def _picked_table(line: str, m: re.Match[str], found: PathNames, i: int) -> str:
     if ref in found.loops and looped(found, ref, i):
         return looped(found, ref, i)
     owner = ref.split(".")[0]
-    after = line[m.end("p") : m.end("p") + 3]
-    picked = (ref == owner and after.lstrip().startswith(("[", "?.["))) or ref == owner + ".get"
+    after = line[m.end("p") : m.end("p") + 5]
+    picked = (
+        ref == owner and after.lstrip().startswith(("[", "?.[", ".get("))
+    ) or ref == owner + ".get"
     return owner if owner in found.entries and picked else ""
 
 

@@ -50,7 +50,10 @@ def returners(ctx: FileContext) -> list[Returner]:
     found: dict[str, Returner | None] = {}
     for m in calls:
         last = ties.Scope()
-        for _, scope in ties.scopes(facts, m.line, m.column):
+        # (a path given to the file's request helper: what the helper returns of the answer,
+        # `return self._request("GET", "/x")` of a `_request` returning `j["data"]`)
+        helper = m.site.base.gives if m.site is not None and m.site.base is not None else ""
+        for _, scope in ties.scopes(facts, m.line, m.column, gives=helper):
             last = scope
         bodies = _destructured_bodies(facts, m) if axios else set()
         for name, line in last.returned.items():
@@ -61,6 +64,8 @@ def returners(ctx: FileContext) -> list[Returner]:
                 continue
             if not gives and returned and returned.strip().rstrip(";") in bodies:
                 gives = "body"  # const { data } = await http.get(...); return data
+            if not gives and helper and line == m.line and _returns_the_call(returned):
+                gives = helper  # return self._request("GET", "/x"): what the helper returns
             listed = last.held.returned.get(name, "")
             gives = f"list:{listed}" if listed else gives
             placed = facts.gives_wrapped(name)  # (`return r.status_code, r.json()`: "#1")
@@ -71,6 +76,14 @@ def returners(ctx: FileContext) -> list[Returner]:
             same = before is not None and before.call.endpoint == made.call.endpoint
             found[name] = made if same and name.lower() not in ties.VERBS else None
     return [r for r in found.values() if r is not None]
+
+
+def _returns_the_call(returned: str | None) -> bool:
+    """Whether a return statement's value is one call and nothing after it (`self._request("GET",
+    "/x", params=p)`, not `self._request(...)["x"]`)."""
+    value = (returned or "").strip().rstrip(";").strip()
+    opened = value.find("(")
+    return opened > 0 and brackets.matching(value, opened, 1, len(value)) == len(value) - 1
 
 
 def _destructured_bodies(facts: ties.Lines, m: Mention) -> set[str]:

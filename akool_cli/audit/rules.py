@@ -33,6 +33,7 @@ from akool_cli.audit import (
     returns,
     rx,
     scriptanswers,
+    stringified,
     ties,
     tostrings,
     tstypes,
@@ -2071,6 +2072,8 @@ def _kind_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoin
             new = new.title()
         elif new is not None and ctx.doc().language == "powershell":
             new = "$" + new
+    elif spec.type in ("integer", "number") and ctx.language != "shell" and value[-1:] in ')`"s':
+        return _stringified_hit(ctx, key, spec, endpoint, value)  # (`String(n)`, `${n}`, `n.to_s`)
     elif spec.type in ("integer", "number") and value[-1:].isalnum():  # (a name: a flag's?)
         return _flag_hit(ctx, key, spec, endpoint, value)
     else:
@@ -2087,6 +2090,25 @@ def _kind_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoin
     if key.shared:
         fix = None
     return Hit(line, column, written, _article(spec.type), message, endpoint.url, fix)
+
+
+def _stringified_hit(
+    ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint, value: str
+) -> Hit | None:
+    """A name turned into a string as it is sent where the docs give a number (`face_reage:
+    String(years)`, `"face_reage": str(years)`; see stringified.py): reported at the value,
+    without a patch (the conversion is the script's code, and its number may need a check)."""
+    if stringified.converted_name(value) is None:
+        return None
+    doc = ctx.doc()
+    offset = key.value_start + len(value) - len(value.lstrip())
+    line, column = doc.line_of(offset), doc.column(offset)
+    written = value.strip()
+    message = (
+        f"{spec.name} {written} is sent as a string; {describe(endpoint)} documents "
+        f"{_article(spec.type)}"
+    )
+    return Hit(line, column, written, _article(spec.type), message, endpoint.url, None)
 
 
 def _flag_hit(

@@ -27,13 +27,16 @@ from akool_cli.audit import (
     gitignores,
     hosttests,
     httpfactory,
+    importedclients,
     keyedpaths,
     laravel,
     modules,
     multiline,
+    nodeconfig,
     nullforgiving,
     outputs,
     pathnames,
+    phprequires,
     psscopes,
     railsconfig,
     reexports,
@@ -562,6 +565,10 @@ Step = Callable[[FileContext, str, Imports], object]
 # The steps that find the bases a file joins paths to, in the order each builds on the last.
 BASE_STEPS: tuple[Step, ...] = (
     lambda ctx, text, folder: sites.definitions(ctx.name, ctx.lines, ctx.bases),
+    # (PHP's `$cfg = require __DIR__ . '/cfg.php';` of a config file returning an array)
+    lambda ctx, text, folder: (
+        phprequires.required_bases(ctx.lines, ctx.bases) if ctx.name.endswith(".php") else None
+    ),
     # (`super().__init__(key, BASE)`)
     lambda ctx, text, folder: superbases.given_up(text, ctx.lines, ctx.bases),
     # (Go's `&Client{\n baseURL: "...",`)
@@ -831,6 +838,10 @@ class _Run:
         self.folder = folder_bases(texts) if several else Folder()
         self.models = foreignmodels.folder_models(texts) if several else {}
         self.scanned = unseen.module_paths(texts) if several else frozenset()
+        if self.folder.defaults:  # (a module exporting a client made from an imported base shows
+            # no URL, yet its client's base is known: importedclients.py)
+            clients = [t for t in texts if t[0] in self.folder.defaults]
+            self.scanned |= unseen.module_paths(clients, akool=True)
         self.akool_modules = unseen.module_paths(texts, akool=True) if several else frozenset()
         self.shared: dict[Path, list[returns.Returner]] = {}
         self.index: ReturnersByName | None = None  # (self.shared's, by name, once read)
@@ -1056,8 +1067,14 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
             config = {**sites.config_values(shown, text), **laravel.config_values(shown, text)}
             config.update(appconfig.appsettings_values(shown, text))  # (ASP.NET's appsettings)
             config.update(railsconfig.config_values(shown, text))  # (Rails' config.x.akool...)
+            config.update(phprequires.returned_values(shown, text))  # (`return [...]`)
+            config.update(nodeconfig.config_values(shown, text))  # (config/default.json)
             for key, base in config.items():
                 folder.configured["${" + key + "}"] = base
+    if (
+        len(texts) > 1
+    ):  # (a client made from another file's base: `axios.create({ baseURL: config.x })`)
+        _clients_from_imports(folder, texts)
     if maps:
         _reached_rows(folder, maps, texts)
     if len(texts) > 1:
@@ -1071,6 +1088,23 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
             if not _imported_wrappers(folder, texts):
                 break
     return folder
+
+
+def _clients_from_imports(folder: Folder, texts: list[tuple[Path, str, str]]) -> None:
+    """The clients files make from a base they import (importedclients.py), shared as others."""
+    for path, shown, text in texts:
+        if not folder.shared or not importedclients.wants_second_reading(
+            path, text, folder.defaults
+        ):
+            continue
+        imported = imported_by(path, text, folder.shared)
+        if not imported:
+            continue
+        default, named = importedclients.clients_from_imports(path, shown, text, imported)
+        if default is not None:
+            folder.defaults[path] = default
+        for name, client in named.items():
+            folder.shared.setdefault(name, []).append((path, client))
 
 
 WRAPPER_DEPTH = 2  # wrappers of wrappers of another file's helper, across files, followed so deep

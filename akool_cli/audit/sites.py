@@ -135,7 +135,8 @@ HTTP_MODULES = frozenset(
 ASYNC_METHOD = rx.compile(r"(?:get|post|put|patch|delete|send)\w*async", re.IGNORECASE)
 # A shell function called with a path: akool_post "/faceswap/..." "$BODY"
 # (also inside a test's command substitution: `until [ "$(akool "/x" | jq ...)" = 3 ]`, `if [[ $(akool ...`)
-SHELL_HEAD = r"^\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*|(?:(?:if|elif|until|while)\s+)?(?:!\s+)?\[\[?\s+(?:!\s+)?[\"']?\$\(\s*)?(?P<fn>[A-Za-z_][\w-]*)\s+(?:[\"']?(?P<verb>GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?"
+# (and as a one-line function's first command: `new_photo() { akool_post "/x" "$BODY"; }`)
+SHELL_HEAD = r"^\s*(?:(?:function\s+)?[A-Za-z_][\w:.-]*\s*\(\s*\)\s*\{\s+|function\s+[A-Za-z_][\w:.-]*\s*\{\s+)?(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*|(?:(?:if|elif|until|while)\s+)?(?:!\s+)?\[\[?\s+(?:!\s+)?[\"']?\$\(\s*)?(?P<fn>[A-Za-z_][\w-]*)\s+(?:[\"']?(?P<verb>GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?"
 SHELL_CALL = rx.compile(SHELL_HEAD + r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)")
 
 
@@ -1129,6 +1130,12 @@ DECLARATION_WORDS = rx.compile(
 )
 
 
+# The shell's default assignment as a command's argument: `: "${AKOOL_URL:=https://...}"`.
+COLON_DEFAULT = rx.compile(
+    r"(?:^|(?<=\s)):\s+\"?\$\{(?P<name>[A-Za-z_]\w*):?=(?P<rhs>[^}\s\"]+)\}\"?(?=\s|;|$)"
+)
+
+
 def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     """(name, right-hand side) for each binding a line makes (each pattern tried only on a line
     holding the words it needs; every binding but PHP's define and Spring's @Value is written
@@ -1141,6 +1148,12 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
             define.group("name") or define.group("pname"),
             define.group("rhs") or define.group("prhs"),
         )
+        return
+    # (the shell's `: "${NAME:=default}"`: NAME=${NAME:-default}; a statement may join several)
+    colons = list(COLON_DEFAULT.finditer(line)) if ":=" in line else None
+    if colons:
+        for c in colons:
+            yield c.group("name"), "${" + c.group("name") + ":-" + c.group("rhs") + "}"
         return
     stripped = DECLARATION_WORDS.sub("", line)
     m = DEFINITION.match(stripped.lstrip("{, \t"))

@@ -15,12 +15,14 @@ from pathlib import Path
 from akool_cli.audit import (
     answers,
     holders,
+    inlinelabels,
     jvmanswers,
     jvmenums,
     parsedanswers,
     resultlocals,
     rx,
     scriptanswers,
+    shellfunctions,
     sites,
     switcharms,
     ties,
@@ -59,6 +61,9 @@ MEANING_WORDS: dict[str, str] = {
     "running": "processing",
     "progress": "processing",
 }
+# Words a flag bound to one comparison is named by that say the job is done (`ready = s == 3`,
+# `isReady`, `ok`): as a constant's name or a branch's text they say less (`READY_TIMEOUT`).
+FLAG_WORDS: dict[str, str] = {"ready": "completed", "ok": "completed"}
 # A branch's statements that say it handles a failure or a finished job.
 # (and a command line's way to end on an error: `sys.exit(1)`, Go's `os.Exit(1)`, `log.Fatalf(...)`,
 # Node's `process.exit(1)`, the shell's `exit 1`)
@@ -103,8 +108,12 @@ BEFORE = rx.compile(
     r"|\[(?P<list>[^\[\]\n]*)\]\.(?:includes|include\?)\()\s*[\w$.?\[\]\"'()]*$"
 )
 # A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
+# A local's type written before its value (TypeScript's `const s: number =`, Python's `s: int =`,
+# Kotlin's `val s: Int =`): the local is bound all the same.
+TYPED = r"(?:\s*:\s*[A-Za-z_][\w.]*(?:<[\w\s,.|]*>|\[\])?(?:\s*\|\s*[A-Za-z_]\w*)*\??)?"
 BOUND = rx.compile(
-    r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>\$?[A-Za-z_]\w*)\s*:?=\s*"
+    r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>\$?[A-Za-z_]\w*)"
+    rf"{TYPED}\s*:?=\s*"
     # (a fallback to an empty object on the way: `(j.get("data") or {}).get("x")`; PHP's `->`:
     # `$status = $res->json('data.result.0.faceswap_status')`)
     r"(?:[\w$.?\[\]\"'()]|->|\s+(?:or|\|\||\?\?)\s+\{\s*\})*$"
@@ -631,6 +640,7 @@ def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compare
     if shown is None:
         yield from _cases(text, i, after, text.starts[i] + ends) if len(line) - ends <= NEAR else ()
         yield from _mapped(text, before, start)
+        yield from _inline_mapped(text, i, column, ends)  # (`{2: "done"}[s]`, PHP's `match`)
         return
     op = SPELLED.get(shown.group("op"), shown.group("op") or "in")
     op = "==" if "equals" in shown.re.groupindex and shown.group("equals") else op  # (Yoda's)
@@ -727,8 +737,11 @@ LOOKUP = rx.compile(
     r"(?P<map>[A-Za-z_$][\w$]*)\s*(?:\[|\.get\(|\.getOrDefault\()\s*[\w$.?\[\]\"'()]*$"
 )
 # Where a file's tables open (`NAME = {`, `NAME: Record<number, string> = {`), by name: the first.
-TABLE = rx.compile(r"(?<![\w$.])(?=(?P<n>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?P<b>\{))")
-PAIR = rx.compile(r"(?P<n>-?\d+)\s*:\s*[\"'](?P<w>[^\"'\n]*)[\"']")
+# (PHP's array too: `$labels = [1 => 'queued', 2 => 'done']`)
+TABLE = rx.compile(
+    r"(?<![\w$.])(?=(?P<n>[A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?P<b>\{|\[(?=\s*-?\d+\s*=>)))"
+)
+PAIR = rx.compile(r"(?P<n>-?\d+)\s*(?::|=>)\s*[\"'](?P<w>[^\"'\n]*)[\"']")
 
 
 def _mapped(text: _Text, before: str, at: int) -> Iterator[Compared]:
@@ -748,11 +761,22 @@ def _mapped(text: _Text, before: str, at: int) -> Iterator[Compared]:
     # two functions' local `names = {...}` are two tables)
     k = bisect.bisect_right(spots, at) - 1
     opened = spots[k] if k >= 0 else spots[0]
-    close = text.text.find("}", opened, opened + 600)
+    close = text.text.find("]" if text.text[opened - 1] == "[" else "}", opened, opened + 600)
     for pair in PAIR.finditer(text.text, opened, close if close >= 0 else opened):
         meaning = _meaning(re.sub(r"\W+", "_", pair.group("w")))
         said = (meaning, f'by its name "{pair.group("w")}"') if meaning else None
         yield pair.start("n"), pair.group("n"), int(pair.group("n")), said
+
+
+def _inline_mapped(text: _Text, i: int, column: int, ends: int) -> Iterator[Compared]:
+    """Each number a literal table or a PHP match on the read maps to a word (inlinelabels.py)."""
+    line = text.lines[i]
+    if "}" not in line[:column] and "match" not in line[:column]:
+        return
+    for at, written, word in inlinelabels.pairs(line, column, ends):
+        meaning = _meaning(re.sub(r"\W+", "_", word))
+        said = (meaning, f'by its name "{word}"') if meaning else None
+        yield text.starts[i] + at, written, int(written), said
 
 
 # A type that lists the field's values: TypeScript's `video_status: 1 | 2 | 3 | 5` (or a type
@@ -873,12 +897,14 @@ def _number(text: _Text, written: str) -> tuple[int | None, Meaning]:
     return number, ((meaning, "by its name") if number is not None and meaning else None)
 
 
-def _meaning(name: str) -> str | None:
-    """The one state a name says (`STATUS_FAILED`, `isCompleted`), if it says one."""
+def _meaning(name: str, flag: bool = False) -> str | None:
+    """The one state a name says (`STATUS_FAILED`, `isCompleted`; a flag's `ready`), if it says one."""
     words = re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower().split("_")
     if {"not", "no", "un"} & set(words):
         return None
     said = {MEANING_WORDS[w] for w in words if w in MEANING_WORDS}
+    if flag:  # (a flag's `ready`/`ok`; not a constant's or a branch's word)
+        said |= {FLAG_WORDS[w] for w in words if w in FLAG_WORDS}
     return said.pop() if len(said) == 1 else None
 
 
@@ -927,9 +953,13 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     if op not in ("==", "===", "in") or len(line) > LONG or tests != 1:
         return None
     flag = FLAG.match(line)
-    meaning = _meaning(flag.group("flag")) if flag is not None else None
+    meaning = _meaning(flag.group("flag"), flag=True) if flag is not None else None
     if flag is not None and meaning:
         return meaning, f"by the flag {flag.group('flag')}"
+    key = inlinelabels.key_of(line, op) if flag is None else None  # (`{"done": s == 2}`)
+    meaning = _meaning(key, flag=True) if key else None
+    if key and meaning:
+        return meaning, f"by the key {key}"
     body = _body(text, i, line, tail)  # (`url = d["video"] if s == 2 else ""`: its value)
     meaning = _branch_meaning(body) if body is not None else None
     if meaning is None and body is not None and "return" in body:
@@ -1263,7 +1293,7 @@ def _through_data(text: _Text, before: str, axios: bool) -> bool:
 RESULT_NAMES = r"(?:result|successList)"
 RESULTS = rx.compile(
     r"(?:(?P<d>\.\s*data\b|[\"']data[\"']\s*\])|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))\s*"
-    rf"(?:\??\.{RESULT_NAMES}\b|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])" + ACCESS
+    rf"(?:\??\.{RESULT_NAMES}\b|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])(?:\s*\[\s*\d+\s*\])?" + ACCESS
 )
 ITEMS = rx.compile(
     rf"\bfor\s+(?P<p>[A-Za-z_]\w*)\s+in\s+[^\n:]*?(?:\[\s*[\"']{RESULT_NAMES}[\"']\s*\]|\.get\(\s*[\"']{RESULT_NAMES}[\"'][^()\n]*\))"
@@ -1271,13 +1301,18 @@ ITEMS = rx.compile(
     rf"|\.{RESULT_NAMES}\??\.(?:filter|map|forEach|find|some|every|findIndex|flatMap)\(\s*(?:async\s+)?"
     r"\(?\s*(?P<c>[A-Za-z_$][\w$]*)"
     rf"|[\"']{RESULT_NAMES}[\"']\s*\]\s*\.(?:each|select|map|find|detect|filter|reject)\s*(?:do\s*|\{{\s*)\|(?P<r>\w+)\|"
+    # (an item taken by its index: `const item = data.data.result[0];`, `first = j["data"]["result"][0]`)
+    rf"|(?<![\w$.])(?P<x>[A-Za-z_$][\w$]*)\s*=\s*[^\n=]*?(?:\.{RESULT_NAMES}|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])"
+    r"\s*\[\s*\d+\s*\][ \t]*;?[ \t]*(?=\r?\n|$)"
 )
 
 
 def _item_names(text: _Text) -> set[str]:
     """The names the file binds to an item of an answer's list of results (see ITEMS), once."""
     if text.item_names is None:
-        text.item_names = {m["p"] or m["j"] or m["c"] or m["r"] for m in ITEMS.finditer(text.text)}
+        text.item_names = {
+            m["p"] or m["j"] or m["c"] or m["r"] or m["x"] for m in ITEMS.finditer(text.text)
+        }
     return text.item_names
 
 
@@ -1427,7 +1462,7 @@ STATEMENT_BOUND = rx.compile(
     r"^\s*(?:const\s+|let\s+|var\s+|val\s+"
     # (a typed declaration: Java's and C#'s `String status = `, `final int st = `)
     r"|(?:final\s+)?(?:[A-Z]\w*|string|int|long)(?:<[\w<>, ?]*>)?\??\s+(?=[A-Za-z_]\w*\s*=[^=]))?"
-    r"(?P<local>\$?[A-Za-z_]\w*)(?:\s*:\s*[A-Z]\w*\??)?\s*:?=(?![=>])\s*"
+    r"(?P<local>\$?[A-Za-z_]\w*)" + TYPED + r"\s*:?=(?![=>])\s*"
 )
 
 
@@ -1614,6 +1649,9 @@ def shell_tests(text: _Text, one: Field) -> Iterator[Placed]:
         if bound is None or line.lstrip().startswith("#"):
             if "case" in line and "jq" in line and SHELL_CASE_ON_JQ.match(line):
                 yield from _shell_case_on_jq(text, i, read, one.name)
+            called = shellfunctions.bound_call(line) if "$(" in line else None
+            if called is not None:  # (`s=$(video_status "$id")`: a function printing the read)
+                yield from _shell_function_tests(text, i, called, read, one.name)
             continue
         m = read.search(line, line.index("jq", bound.end() - 2))
         if m is None or not _after_akool(text, i):
@@ -1622,6 +1660,19 @@ def shell_tests(text: _Text, one: Field) -> Iterator[Placed]:
         origin = text.starts[i] + m.end() - len(one.name)
         for compared in _shell_compared(text, i, bound.group("n")):
             yield origin, compared
+
+
+def _shell_function_tests(
+    text: _Text, i: int, called: tuple[str, str], read: re.Pattern[str], name: str
+) -> Iterator[Placed]:
+    """The tests of a variable bound on line i to what a function of the script prints, when
+    that function prints the field's jq read (placed at the read in the function)."""
+    spot = shellfunctions.printing_function(text.lines, called[1], read)
+    if spot is None or not _after_akool(text, spot[0]):
+        return
+    origin = text.starts[spot[0]] + spot[1] - len(name)
+    for compared in _shell_compared(text, i, called[0]):
+        yield origin, compared
 
 
 def _shell_case_on_jq(text: _Text, i: int, read: re.Pattern[str], name: str) -> Iterator[Placed]:

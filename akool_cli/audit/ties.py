@@ -27,6 +27,7 @@ from akool_cli.audit import (
     pscmdlets,
     rx,
     scriptanswers,
+    shellpipes,
     stdlibanswers,
 )
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
@@ -506,6 +507,9 @@ def root_of(line: str, pos: int) -> str | None:
 
 def shell_root(line: str) -> str | None:
     """The variable a jq read takes its input from (`echo "$RESP" | jq ...`, `<<< "$RESP"`)."""
+    own = shellpipes.pipeline_fetch(line)  # (`curl "...?id=$ID" | jq`: curl's own answer)
+    if own is not None:
+        return own or None
     lhs = SHELL_ASSIGN.match(line)
     start = len(lhs.group(0)) - len(lhs.group("rhs")) if lhs else 0
     m = SHELL_VAR.search(line, start)
