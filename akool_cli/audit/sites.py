@@ -711,6 +711,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
     known = NamesSeen({*bases.names, *bases.imported})
     functions = FunctionStarts(lines)
     fields: dict[str, int | None] = {}  # the class field each name declares (_field_declared)
+    settings: bool | None = None  # whether the file defines a pydantic BaseSettings (when asked)
     for i, line in enumerate(lines):
         low = line.lower()
         named = "akool" in low or "/api/open" in line or "://" in line
@@ -735,10 +736,15 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                 # are judged like those of an unknown base (documented under some version is fine)
                 bases.bind(key, i, Base(None, VARIABLE_PREFIX, name, i), attribute)
                 continue
-            base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases) or env_base(rhs)
-            base = base or _env_within(rhs) or configured(rhs, bases) or config_base(rhs)
+            base = _overridden_default(statement, key, bases)  # (a config file's value wins)
+            base = base or _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases)
+            base = base or env_base(rhs) or _env_within(rhs) or configured(rhs, bases)
+            base = base or config_base(rhs)
             if base is None and _own_server_value(rhs, functions):
                 bases.opaque.add(key)
+            if base is not None and base.host is not None and SETTINGS_FIELD.match(statement):
+                settings = _settings_class(lines) if settings is None else settings
+                base = Base(None, ENV_PREFIX, "", 0) if settings else base
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
                 base = replace(base, slash=_slash_of(rhs, base))
@@ -823,6 +829,28 @@ SPRING_VALUE = rx.compile(
     r"(?:[\w.<>?]+\s+(?=\w))?(?P<name>[A-Za-z_]\w*)"
 )
 SPRING_VALUE_ALONE = rx.compile(r"^\s*@Value\([^()]*\)\s*$")
+
+
+# An annotated field of a class (`    akool_base: str = "https://openapi.akool.com"`).
+SETTINGS_FIELD = rx.compile(r"^\s+[A-Za-z_]\w*\s*:\s*[\w.\[\]|, ]+=(?!=)")
+
+
+def _settings_class(lines: list[str]) -> bool:
+    """Whether a file defines pydantic settings (`class Settings(BaseSettings):`): the defaults
+    of their fields are what the environment or a `.env` file does not override, no certain base."""
+    return any("BaseSettings" in line and "class " in line for line in lines)
+
+
+def _overridden_default(statement: str, key: str, bases: Bases) -> Base | None:
+    """The base a config file of the folder sets under the key of a Spring field whose default
+    is written beside the key (`@Value("${akool.url:https://openapi.akool.com}")` with
+    application.yml's `akool.url`): at runtime the file's value wins over the default."""
+    if "@Value" not in statement or not bases.imported:
+        return None
+    for m in SPRING_VALUE.finditer(statement):
+        if m.group("name") == key and m.group("default"):
+            return bases.imported.get("${" + m.group("key") + "}")
+    return None
 
 
 def config_base(rhs: str) -> Base | None:
