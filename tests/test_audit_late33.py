@@ -62,3 +62,26 @@ def test_a_pydantic_settings_default_is_not_a_certain_base(tmp_path: Path) -> No
         + call.replace("PATH", "/audio/createx")
     )
     assert [r for _, _, r in _rules(tmp_path)] == ["unknown-endpoint"]
+
+
+AXIOS = """const axios = require("axios");
+const akool = axios.create({ baseURL: "https://openapi.akool.com/api/open/v3" });
+const V4 = { baseURL: "https://openapi.akool.com/api/open/v4" };
+
+exports.tts = (t, v) => akool.post("/voice/TTS", { input_text: t, voice_id: v }, { baseURL: "https://openapi.akool.com/api/open/v4" });
+exports.voices = () => akool.get("/voice/LIST", { ...V4, params: { type: "2" } });
+exports.req = (t, v) => akool.request({ method: "POST", url: "/voice/TTS", baseURL: "https://openapi.akool.com/api/open/v4", data: { input_text: t, voice_id: v } });
+exports.image = (prompt) => akool.post("/content/image/createbyprompt", { prompt, scale: "1:1" });
+"""
+
+
+def test_an_axios_calls_own_base_url_wins_over_its_instances(tmp_path: Path) -> None:
+    js = tmp_path / "ov.js"
+    js.write_text(AXIOS.replace("TTS", "tts").replace("LIST", "list"))
+    assert _rules(tmp_path) == []
+    js.write_text(AXIOS.replace("TTS", "ttsx").replace("LIST", "listx"))  # still judged, as v4
+    assert [(line, rule) for _, line, rule in _rules(tmp_path)] == [
+        (5, "unknown-endpoint"),
+        (6, "unknown-endpoint"),
+        (7, "unknown-endpoint"),
+    ]

@@ -1888,7 +1888,8 @@ def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
         elif base is None and receiver and bases.clients and fn.lower() in HTTP_METHODS:
             module = module_named(receiver, bases)
             client = client_named(_name_of(receiver), i, bases) if not module else None
-            if client is not None:
+            if client is not None:  # (a request's own `baseURL` wins over its client's: axios)
+                client = _own_base(bases, i) or _spread_base(bases, i) or client
                 yield from _joined_to(i, line, m.start("path"), m.group("path"), client)
 
 
@@ -1901,6 +1902,25 @@ def _own_base(bases: Bases, i: int) -> Base | None:
     baseURL: BASE })`, `axios({ baseURL: BASE, url })`), on the call's line or the next ones
     while the call is open."""
     return _base_within(bases, [i])
+
+
+# An object spread into a call's options (`akool.get("/x", { ...V4, params })`).
+SPREAD = rx.compile(r"\.\.\.(?P<n>[A-Za-z_$][\w$]*)")
+
+
+def _spread_base(bases: Bases, i: int) -> Base | None:
+    """The `baseURL` of an options object a call on line i spreads into its own (`const V4 = {
+    baseURL: BASE }` then `akool.get("/x", { ...V4 })`): the call's own base, as axios merges it."""
+    line = bases.lines[i]
+    for m in SPREAD.finditer(line) if "..." in line else ():
+        name = m.group("n")
+        made = r"(?<![\w$.])" + re.escape(name) + r"\s*=\s*\{"  # (`const V4 = {`)
+        bound = [
+            j for j, text in enumerate(bases.lines[:i]) if name in text and re.search(made, text)
+        ]
+        if bound and (base := _base_within(bases, bound[-1:])) is not None:
+            return base
+    return None
 
 
 BRACE_LIST = rx.compile(r"\{([^{}]*,[^{}]*)\}")
@@ -2309,6 +2329,7 @@ def _argument_base(i: int, real: str, m: re.Match[str], shift: int, bases: Bases
         client = receiver_client(real, at, i, bases)
         if client is None:
             return None
+        client = _own_base(bases, i) or _spread_base(bases, i) or client  # (the call's own wins)
         return _Given(client, receiver=True, resolves=_resolves(client, real, at))
     based: Base | None = None
     if bases.clients and (called := _called_client(real, at, i, bases)):
