@@ -85,3 +85,21 @@ def test_an_axios_calls_own_base_url_wins_over_its_instances(tmp_path: Path) -> 
         (6, "unknown-endpoint"),
         (7, "unknown-endpoint"),
     ]
+
+
+ENV_OWN = """import axios from "axios";
+const akool = axios.create({ baseURL: "https://openapi.akool.com/api/open/v3" });
+export const tts = (t: string, v: string) =>
+  akool.post("/voice/TTS", { input_text: t, voice_id: v }, {
+    headers: { "x-api-key": "k" },
+    baseURL: process.env.AKOOL_V4,
+  });
+"""
+
+
+def test_an_axios_calls_own_base_url_not_in_view_is_not_the_instances(tmp_path: Path) -> None:
+    ts = tmp_path / "a.ts"
+    ts.write_text(ENV_OWN.replace("TTS", "tts"))
+    assert _rules(tmp_path) == []
+    ts.write_text(ENV_OWN.replace("TTS", "ttsx"))  # a path under no version is still reported
+    assert [(line, rule) for _, line, rule in _rules(tmp_path)] == [(4, "unknown-endpoint")]

@@ -1889,7 +1889,9 @@ def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
             module = module_named(receiver, bases)
             client = client_named(_name_of(receiver), i, bases) if not module else None
             if client is not None:  # (a request's own `baseURL` wins over its client's: axios)
-                client = _own_base(bases, i) or _spread_base(bases, i) or client
+                client = (
+                    _own_base(bases, i) or _spread_base(bases, i) or _named_base(bases, i) or client
+                )
                 yield from _joined_to(i, line, m.start("path"), m.group("path"), client)
 
 
@@ -1906,6 +1908,21 @@ def _own_base(bases: Bases, i: int) -> Base | None:
 
 # An object spread into a call's options (`akool.get("/x", { ...V4, params })`).
 SPREAD = rx.compile(r"\.\.\.(?P<n>[A-Za-z_$][\w$]*)")
+
+
+# A request's own base among its options, whatever its value (`baseURL: process.env.V4`).
+OWN_BASE_OPTION = rx.compile(r"(?<![\w$.])baseURL\s*:")
+
+
+def _named_base(bases: Bases, i: int) -> Base | None:
+    """The call's own `baseURL` whose value is not in view (`{ baseURL: process.env.V4 }`):
+    AKOOL's, its version unknown (judged as a path under any version), not the instance's."""
+    for n in range(i, min(i + OPTIONS_SCAN, len(bases.lines))):
+        if "baseURL" in bases.lines[n] and OWN_BASE_OPTION.search(bases.lines[n]):
+            return Base(None, ENV_PREFIX, "", 0)
+        if _opens("".join(bases.lines[i : n + 1])) <= 0:
+            return None  # (the call closed)
+    return None
 
 
 def _spread_base(bases: Bases, i: int) -> Base | None:
@@ -2329,7 +2346,9 @@ def _argument_base(i: int, real: str, m: re.Match[str], shift: int, bases: Bases
         client = receiver_client(real, at, i, bases)
         if client is None:
             return None
-        client = _own_base(bases, i) or _spread_base(bases, i) or client  # (the call's own wins)
+        client = (
+            _own_base(bases, i) or _spread_base(bases, i) or _named_base(bases, i) or client
+        )  # (the call's own wins)
         return _Given(client, receiver=True, resolves=_resolves(client, real, at))
     based: Base | None = None
     if bases.clients and (called := _called_client(real, at, i, bases)):
