@@ -101,6 +101,9 @@ TRANSPORT_KEYS = frozenset(
     }
 )
 BODY_KEYS = ("body", "data", "json", "form")
+# Keys that make an object a request's options, its body (if any) under body/data/json (axios'
+# own per-request `{ baseURL }`, given after the body, is no body).
+OPTION_MARKS = ("method", "headers", "baseURL")
 QUERY_KEYS = ("params", "query", "searchParams", "qs")
 # The label of a container that sends no fields (headers=, auth: ...), matched on the label read
 # backwards: searched forwards, `(?:headers|...)\s*[=:]\s*$` tries every start of the label.
@@ -2224,7 +2227,7 @@ def _collect(
         return
     if names and all(HEADER_NAME.match(n) for n in names):
         return  # { "Content-Type" => ..., "x-api-key" => ... } given unlabelled: headers
-    if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
+    if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + OPTION_MARKS)):
         _option_keys(doc, index, names, (body, query), depth, before)
         return
     if (names & {"mode", "raw"} and names <= POSTMAN_BODY) or (

@@ -711,6 +711,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
     known = NamesSeen({*bases.names, *bases.imported})
     functions = FunctionStarts(lines)
     fields: dict[str, int | None] = {}  # the class field each name declares (_field_declared)
+    settings: bool | None = None  # whether the file defines a pydantic BaseSettings (when asked)
     for i, line in enumerate(lines):
         low = line.lower()
         named = "akool" in low or "/api/open" in line or "://" in line
@@ -735,10 +736,15 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                 # are judged like those of an unknown base (documented under some version is fine)
                 bases.bind(key, i, Base(None, VARIABLE_PREFIX, name, i), attribute)
                 continue
-            base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases) or env_base(rhs)
-            base = base or _env_within(rhs) or configured(rhs, bases) or config_base(rhs)
+            base = _overridden_default(statement, key, bases)  # (a config file's value wins)
+            base = base or _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases)
+            base = base or env_base(rhs) or _env_within(rhs) or configured(rhs, bases)
+            base = base or config_base(rhs)
             if base is None and _own_server_value(rhs, functions):
                 bases.opaque.add(key)
+            if base is not None and base.host is not None and SETTINGS_FIELD.match(statement):
+                settings = _settings_class(lines) if settings is None else settings
+                base = Base(None, ENV_PREFIX, "", 0) if settings else base
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
                 base = replace(base, slash=_slash_of(rhs, base))
@@ -823,6 +829,28 @@ SPRING_VALUE = rx.compile(
     r"(?:[\w.<>?]+\s+(?=\w))?(?P<name>[A-Za-z_]\w*)"
 )
 SPRING_VALUE_ALONE = rx.compile(r"^\s*@Value\([^()]*\)\s*$")
+
+
+# An annotated field of a class (`    akool_base: str = "https://openapi.akool.com"`).
+SETTINGS_FIELD = rx.compile(r"^\s+[A-Za-z_]\w*\s*:\s*[\w.\[\]|, ]+=(?!=)")
+
+
+def _settings_class(lines: list[str]) -> bool:
+    """Whether a file defines pydantic settings (`class Settings(BaseSettings):`): the defaults
+    of their fields are what the environment or a `.env` file does not override, no certain base."""
+    return any("BaseSettings" in line and "class " in line for line in lines)
+
+
+def _overridden_default(statement: str, key: str, bases: Bases) -> Base | None:
+    """The base a config file of the folder sets under the key of a Spring field whose default
+    is written beside the key (`@Value("${akool.url:https://openapi.akool.com}")` with
+    application.yml's `akool.url`): at runtime the file's value wins over the default."""
+    if "@Value" not in statement or not bases.imported:
+        return None
+    for m in SPRING_VALUE.finditer(statement):
+        if m.group("name") == key and m.group("default"):
+            return bases.imported.get("${" + m.group("key") + "}")
+    return None
 
 
 def config_base(rhs: str) -> Base | None:
@@ -1860,7 +1888,10 @@ def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
         elif base is None and receiver and bases.clients and fn.lower() in HTTP_METHODS:
             module = module_named(receiver, bases)
             client = client_named(_name_of(receiver), i, bases) if not module else None
-            if client is not None:
+            if client is not None:  # (a request's own `baseURL` wins over its client's: axios)
+                client = (
+                    _own_base(bases, i) or _spread_base(bases, i) or _named_base(bases, i) or client
+                )
                 yield from _joined_to(i, line, m.start("path"), m.group("path"), client)
 
 
@@ -1873,6 +1904,40 @@ def _own_base(bases: Bases, i: int) -> Base | None:
     baseURL: BASE })`, `axios({ baseURL: BASE, url })`), on the call's line or the next ones
     while the call is open."""
     return _base_within(bases, [i])
+
+
+# An object spread into a call's options (`akool.get("/x", { ...V4, params })`).
+SPREAD = rx.compile(r"\.\.\.(?P<n>[A-Za-z_$][\w$]*)")
+
+
+# A request's own base among its options, whatever its value (`baseURL: process.env.V4`).
+OWN_BASE_OPTION = rx.compile(r"(?<![\w$.])baseURL\s*:")
+
+
+def _named_base(bases: Bases, i: int) -> Base | None:
+    """The call's own `baseURL` whose value is not in view (`{ baseURL: process.env.V4 }`):
+    AKOOL's, its version unknown (judged as a path under any version), not the instance's."""
+    for n in range(i, min(i + OPTIONS_SCAN, len(bases.lines))):
+        if "baseURL" in bases.lines[n] and OWN_BASE_OPTION.search(bases.lines[n]):
+            return Base(None, ENV_PREFIX, "", 0)
+        if _opens("".join(bases.lines[i : n + 1])) <= 0:
+            return None  # (the call closed)
+    return None
+
+
+def _spread_base(bases: Bases, i: int) -> Base | None:
+    """The `baseURL` of an options object a call on line i spreads into its own (`const V4 = {
+    baseURL: BASE }` then `akool.get("/x", { ...V4 })`): the call's own base, as axios merges it."""
+    line = bases.lines[i]
+    for m in SPREAD.finditer(line) if "..." in line else ():
+        name = m.group("n")
+        made = r"(?<![\w$.])" + re.escape(name) + r"\s*=\s*\{"  # (`const V4 = {`)
+        bound = [
+            j for j, text in enumerate(bases.lines[:i]) if name in text and re.search(made, text)
+        ]
+        if bound and (base := _base_within(bases, bound[-1:])) is not None:
+            return base
+    return None
 
 
 BRACE_LIST = rx.compile(r"\{([^{}]*,[^{}]*)\}")
@@ -2281,6 +2346,9 @@ def _argument_base(i: int, real: str, m: re.Match[str], shift: int, bases: Bases
         client = receiver_client(real, at, i, bases)
         if client is None:
             return None
+        client = (
+            _own_base(bases, i) or _spread_base(bases, i) or _named_base(bases, i) or client
+        )  # (the call's own wins)
         return _Given(client, receiver=True, resolves=_resolves(client, real, at))
     based: Base | None = None
     if bases.clients and (called := _called_client(real, at, i, bases)):
