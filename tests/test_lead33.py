@@ -72,3 +72,46 @@ def test_python_dash_p_never_runs_the_folders_own_akool_cli(tmp_path: Path) -> N
     assert '"rule": "undocumented-path"' in run.stdout
     docs = (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
     assert "`python -P -m akool_cli`" in docs
+
+
+def test_a_name_bound_on_every_line_is_read_for_uses_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """breakit33: printed.Words.uses walked every use of the name once per binding (a script
+    binding `x` on each of 1,200 lines: 1.44 M string checks, 4x the lines 14x the CPU)."""
+    from akool_cli.audit import printed
+    from akool_cli.audit.scan import audit_text
+
+    calls = 0
+    quoted = printed._quoted
+
+    def counted(line: str, at: int) -> bool:
+        nonlocal calls
+        calls += 1
+        return quoted(line, at)
+
+    monkeypatch.setattr(printed, "_quoted", counted)
+    for n in (100, 400):
+        calls = 0
+        findings = audit_text('x = f"{BASE}/api/open/v3/{a}{a}{a}"\n' * n, "many.py")
+        assert calls <= 2 * n, (n, calls)
+    assert findings  # (the lines are still judged: each names an undocumented path)
+
+
+def test_both_auth_headers_are_judged_per_shell_command() -> None:
+    """breakit33: a curl setting both headers made the next line's curl (Authorization only, a
+    command of its own) get the warning; a command continued with `\\` is still one request."""
+    from akool_cli.audit.scan import audit_text
+
+    url = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+    body = """-d '{"talking_photo_url": "x", "audio_url": "y"}'"""
+    both = f'curl -X POST "{url}" -H "x-api-key: $KEY" -H "Authorization: Bearer $T" {body}\n'
+    alone = f'curl -X POST "{url}" -H "Authorization: Bearer $T" {body}\n'
+    continued = (
+        f'curl -X POST "{url}" -H "x-api-key: $KEY" \\\n  -H "Authorization: Bearer $T" {body}\n'
+    )
+
+    def warned(text: str) -> list[int]:
+        return [f.line for f in audit_text(text, "a.sh") if f.rule == "both-auth-headers"]
+
+    assert warned(both + alone) == [1]
+    assert warned(alone + both) == [2]
+    assert warned(continued) == [2]
