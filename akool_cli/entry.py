@@ -6,7 +6,9 @@ starting Python, so Typer and the commands are imported only for everything else
 
 from __future__ import annotations
 
+import errno
 import gc
+import os
 import signal
 import sys
 from types import FrameType
@@ -32,13 +34,30 @@ def _stop_early(signum: int, frame: FrameType | None) -> None:
     _RECEIVED.append(signum)
 
 
+def _print_version() -> int:
+    """`akool --version` on stdout; a full disk or a reader gone says so in one line, as every
+    command's output does, never with a traceback (breakit33)."""
+    from akool_cli import __version__
+    from akool_cli.core.errors import ExitCode
+
+    try:
+        sys.stdout.write(f"akool {__version__}\n")
+        sys.stdout.flush()
+    except OSError as exc:
+        devnull = os.open(os.devnull, os.O_WRONLY)  # (what is still buffered cannot fail at exit)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        if exc.errno == errno.EPIPE:  # (a reader gone is no error: `| head -c0`)
+            return int(ExitCode.OK)
+        sys.stderr.write(f"Error: cannot write the output: {exc.strerror or exc}\n")
+        return int(ExitCode.ERROR)
+    return int(ExitCode.OK)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"] and sys.stdout is not None:  # (closed: the command line says so)
-        from akool_cli import __version__
-
-        sys.stdout.write(f"akool {__version__}\n")
-        return 0
+        return _print_version()
     # Importing the command line takes a few tenths of a second: a Ctrl-C or a CI's SIGTERM
     # then ends the run quietly with the signal's code, as one during start-up does, never
     # with a traceback (break17k K9).

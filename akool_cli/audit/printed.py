@@ -122,6 +122,7 @@ class Words:
         self._text = ""
         self._starts: list[int] = []
         self._asked = 0
+        self._uses: dict[tuple[str, bool], list[tuple[int, int]]] = {}
 
     def at(self, word: str) -> Iterator[tuple[int, int]]:
         """Where the word is written, in file order (found as they are read: a caller that
@@ -148,8 +149,15 @@ class Words:
 
     def uses(self, name: str, shell: bool) -> Iterator[tuple[int, int]]:
         """Where a name is used (`$NAME` and `${NAME}` in shell), not bound nor in a comment,
-        nor a word of a string (`"README.md"` is no use of README); in file order, found as
-        they are read."""
+        nor a word of a string (`"README.md"` is no use of README); in file order. Found once
+        per name: a name bound on each of N lines asks N times (breakit33: N x N checks)."""
+        key = (name, shell)
+        found = self._uses.get(key)
+        if found is None:
+            found = self._uses[key] = list(self._read_uses(name, shell))
+        return iter(found)
+
+    def _read_uses(self, name: str, shell: bool) -> Iterator[tuple[int, int]]:
         found = self.at(name)
         if shell:
             bare = name.lstrip("$")

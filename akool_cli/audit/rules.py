@@ -4188,20 +4188,27 @@ def _one_request(ctx: FileContext, line: int, column: int) -> str:
         c = doc.containers[index]
         return doc.text[c.start : c.end]
     first, last = line, line
-    while first > 0 and first > line - SAME_REQUEST_LINES and _continues(ctx.lines[first - 1]):
+    shell = ctx.language == "shell" or doc.is_command(line)
+    while (
+        first > 0 and first > line - SAME_REQUEST_LINES and _continues(ctx.lines[first - 1], shell)
+    ):
         first -= 1
     while (
         last + 1 < len(ctx.lines)
         and last < line + SAME_REQUEST_LINES
-        and _continues(ctx.lines[last])
+        and _continues(ctx.lines[last], shell)
     ):
         last += 1
     return "\n".join(ctx.lines[first : last + 1])
 
 
-def _continues(line: str) -> bool:
-    """Whether a statement goes on after this line (no `;`, `{` or `}` at its end, not blank)."""
+def _continues(line: str, shell: bool) -> bool:
+    """Whether a statement goes on after this line: no `;`, `{` or `}` at its end, not blank;
+    a shell command only when the line ends in `\\` or a pipe or `&&`/`||` (breakit33: a curl
+    setting both headers made the next line's curl, a command of its own, get the warning)."""
     text = line.rstrip()
+    if shell:
+        return text.endswith(("\\", "|", "&&"))
     return bool(text) and not text.endswith((";", "{", "}"))
 
 
