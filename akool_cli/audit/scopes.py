@@ -36,7 +36,9 @@ ANCHORED_DEF = (
     r"|^\s*sub\s+(?P<s>[A-Za-z_]\w*)\s*\{"  # a Perl sub
 )
 FLOATING_DEF = (
-    r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\("
+    # (Ruby's predicate and bang methods too: `def delivered?(job)`, `def save!(row)`)
+    r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*[?!]?)\s*"
+    r"(?:<[^<>()]*>)?\("
     r"|^\s*def\s+(?:self\.)?(?P<r>[A-Za-z_]\w*[?!]?)\s*$"  # Ruby's without parentheses
     r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?"
     # (TypeScript's type parameters and return type: `async <T>(p: string): Promise<T> => {`)
@@ -64,8 +66,10 @@ def function_def(line: str) -> re.Match[str] | None:
     return f if f.start() == 0 or not line.rstrip().endswith("{") else m
 
 
+# (PHP's `match ($x) {`, Kotlin's `when (x) {`, C#'s `using (...) {` and `lock (...) {` open no function)
 NOT_FUNCTIONS = frozenset(
     {"if", "for", "foreach", "while", "switch", "catch", "return", "with", "elif"}
+    | {"elseif", "match", "when", "using", "lock"}
 )
 # Functions without a name: `(url) => ...`, `url => ...`, `function (url) {`, `lambda url: ...`
 ANONYMOUS = rx.compile(
@@ -265,6 +269,7 @@ class Scope:
     params: set[str]  # its parameters and the locals it declares
     parent: int = -1  # the scope it is in (-1: the top level)
     column: int = 0  # where it opens on its first line
+    arguments: frozenset[str] = frozenset()  # its parameters alone (no locals)
 
 
 def indent(line: str) -> int:
@@ -373,7 +378,7 @@ class _Finder:
 
     def _add(self, i: int, line: str, params: set[str], at: int, one_line: bool = False) -> None:
         k = len(self.scopes)
-        self.scopes.append(Scope(i, i, set(params), column=at))
+        self.scopes.append(Scope(i, i, set(params), column=at, arguments=frozenset(params)))
         head = line[:at]
         if re.match(r"\s*(?:async\s+)?def\s", line) or re.match(r"\s*def\s+\w+[\s(]*$", line):
             self.indented.append((k, indent(line), self._header_end(i)))
@@ -489,6 +494,27 @@ class Scopes:
                 return True
             k = scopes[k].parent
         return False
+
+    def taking(self, name: str, line: int) -> tuple[int, int] | None:
+        """The first and last line of the innermost function around a line that takes a name as
+        a parameter (none when no function there does, or a function between declares it)."""
+        scopes = self._build()
+        k = self.at(line) if name in self._params else -1
+        while k >= 0:
+            if name in scopes[k].arguments:
+                return scopes[k].start, scopes[k].end
+            if name in scopes[k].params:
+                return None  # (a local of that name hides the parameter)
+            k = scopes[k].parent
+        return None
+
+    def span_at(self, line: int) -> tuple[int, int]:
+        """The first and last line of the innermost function a line is in (the whole file at
+        the top level)."""
+        k = self.at(line)
+        if k < 0:
+            return 0, len(self.lines) - 1
+        return self._build()[k].start, self._build()[k].end
 
     def end_of(self, line: int) -> int:
         """The last line of the function a line is in (the file's last line at the top level)."""

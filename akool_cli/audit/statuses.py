@@ -207,6 +207,7 @@ class _Text:
     origins: dict[int, int] = field(default_factory=dict)  # a local's read: the read it holds
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
     owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
+    uses: dict[str, list[int]] = field(default_factory=dict)  # (see _uses)
     own_models: set[str] | None = None  # (see OWN_MODELS)
     checkers: dict[int, bool] = field(default_factory=dict)  # a helper's head line (_akool_checker)
     tables: dict[str, list[int]] | None = None  # where each name's tables open (see TABLE)
@@ -401,7 +402,9 @@ def _tied(
         checked = checked or (one.code and origin is not None and _jvm_envelope(text, origin))
         if own or not sure or (one.plain and not checked):
             return None
-        return None if origin is not None and _other_hosts_answer(text, origin) else one
+        if origin is not None and (_other_hosts_answer(text, origin) or _handed_in(text, origin)):
+            return None
+        return one
     e = m.endpoint
     if e is None or m.verdict != "documented":
         return None
@@ -438,6 +441,45 @@ def _other_hosts_answer(text: _Text, origin: int) -> bool:
     return False
 
 
+# The name a read starts from through members, subscripts and getters, up to the field's name
+# (`job` of `job["video_status"]`, `msg.data.`, `job.get("`, `job.GetProperty("`, `$job['`).
+HANDED_ROOT = rx.compile(
+    r"(?<![\w$.>])(?P<n>\$?[A-Za-z_][\w$]*)(?:\s*(?:\??\.|->)\s*\w+(?:\(\s*[\"'][^\"'\n]*[\"']\s*\))?"
+    r"|\s*\[\s*(?:[\"'][^\"'\n]*[\"']|\d+)\s*\])*\s*(?:(?:\??\.|->)\s*(?:\w+\s*\(\s*)?|\[\s*)[\"']?$"
+)
+
+
+def _handed_in(text: _Text, origin: int) -> bool:
+    """Whether a read no call is tied to is of a parameter of a named function that calls AKOOL
+    nowhere above the read and is never called where AKOOL is (`def notify(job): if
+    job["video_status"] == 5`, a queue's message handler, a framework's hook): what it is handed
+    is the app's own record, with the app's own numbers, not an answer of the file's calls."""
+    scopes = text.bases.scopes
+    i, column = text.place(origin)
+    root = HANDED_ROOT.search(text.lines[i][:column]) if scopes is not None else None
+    span = scopes.taking(root.group("n").lstrip("$"), i) if scopes and root else None
+    if scopes is None or span is None or any(span[0] <= k <= i for k in text.calls):
+        return False
+    head = scopes.function_def_at(span[0])
+    name = next((g for g in head.groups() if g), None) if head is not None else None
+    if name is None:
+        return False  # (a callback: `.then((j) => ...)` is handed the call's answer)
+    uses = _uses(text, name)
+    return not any(k != span[0] and _calls_within(text, scopes.span_at(k)) for k in uses)
+
+
+def _uses(text: _Text, name: str) -> list[int]:
+    """The lines that name a function (its definition's among them)."""
+    if name not in text.uses:
+        word = re.compile(rf"(?<![\w$]){re.escape(name)}(?![\w$])")
+        text.uses[name] = sorted({text.place(m.start())[0] for m in word.finditer(text.text)})
+    return text.uses[name]
+
+
+def _calls_within(text: _Text, span: tuple[int, int]) -> bool:
+    return any(span[0] <= k <= span[1] for k in text.calls)
+
+
 def _bound_above(text: _Text, i: int, name: str) -> tuple[int, str] | None:
     """The line and the expression a name is last bound to at or above line i (`j = ...`), as
     the ties read bindings (ties.Lines.binding): a name bound alone, not a destructuring's."""
@@ -458,11 +500,21 @@ def _facts(text: _Text) -> ties.Lines:
     return text.facts
 
 
+# A request to a path on the page's own server: `fetch(`/api/videos/${id}`)`, `axios.get("/jobs")`
+# (a relative URL goes to the origin the script runs on, never to AKOOL's host).
+OWN_SERVER_REQUEST = rx.compile(
+    r"(?<![\w$.])(?:fetch|axios(?:\.(?:get|post|put|patch|delete|request))?)\(\s*[\"'`]\.{0,2}/(?!/)"
+)
+
+
 def _names_other_host(text: _Text, expression: str, line: int) -> bool:
     """Whether an expression names another host's URL and no AKOOL base, itself or through a name
-    the file binds to one in scope (`f"{OTHER}/videos/{vid}"`): sites' own judgement of bases."""
+    the file binds to one in scope (`f"{OTHER}/videos/{vid}"`): sites' own judgement of bases;
+    or is a request to a relative path, the app's own server's (see OWN_SERVER_REQUEST)."""
     if sites.AKOOL_URL.search(expression):
         return False
+    if OWN_SERVER_REQUEST.search(expression):
+        return True
     words = set(EXPRESSION_NAMES.findall(expression))
     if any(text.bases.find(word, line) is not None for word in words):
         return False  # (a name holding AKOOL's base)

@@ -1,0 +1,106 @@
+"""Session 34, lead: a status read of the app's own record is not AKOOL's answer: a parameter of a
+named function that calls AKOOL nowhere above the read and is never called where AKOOL is (a
+queue's message handler, `def notify(job)`), or an answer of a relative URL (`fetch(`/api/videos/1`)`,
+the page's own server). A helper handed AKOOL's answer (`handle(r.json())`, `.then((j) => ...)`) is
+still judged; PHP's `match (...) {` opens no function."""
+
+from __future__ import annotations
+
+import pytest
+
+from akool_cli.audit.scan import Finding, audit_text
+from akool_cli.audit.scopes import Scopes
+
+
+def reported(text: str, name: str) -> list[Finding]:
+    return [f for f in audit_text(text, name) if f.severity in ("error", "warning")]
+
+
+OWN: dict[str, str] = {
+    "own_param.py": 'import requests\n\nAPI = "https://openapi.akool.com/api/open/v3"\n\n# our own jobs table: 5 = delivered to the customer\ndef notify_customer(job):\n    if job["video_status"] == 5:\n        send_email(job["email"])\n\n\ndef create(token, payload):\n    r = requests.post(f"{API}/content/video/createbytalkingphoto", json=payload,\n                      headers={"Authorization": f"Bearer {token}"})\n    return r.json()["data"]["_id"]\n\n\ndef poll(token, vid):\n    r = requests.get(f"{API}/content/video/infobymodelid", params={"video_model_id": vid},\n                     headers={"Authorization": f"Bearer {token}"})\n    return r.json()["data"]["video_status"] == 3\n',
+    "own_backend.js": 'const AKOOL = "https://openapi.akool.com/api/open/v3";\n\nexport async function create(token, body) {\n  const r = await fetch(`${AKOOL}/content/video/createbytalkingphoto`, {\n    method: "POST",\n    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },\n    body: JSON.stringify(body),\n  });\n  const j = await r.json();\n  return j.data._id;\n}\n\nexport async function refresh(id) {\n  const r = await fetch(`/api/videos/${id}`);\n  const j = await r.json();\n  if (j.video_status === 5) {\n    showDelivered(j);\n  }\n}\n',
+    "queue_msg.py": 'import requests\n\nBASE = "https://openapi.akool.com/api/open/v3"\n\n\ndef on_message(msg):\n    # our worker\'s own states: 7 = archived\n    if msg["data"]["image_status"] == 7:\n        archive(msg)\n\n\ndef make_image(token, prompt):\n    r = requests.post(BASE + "/content/image/createbyprompt",\n                      json={"prompt": prompt, "scale": "1:1"},\n                      headers={"Authorization": "Bearer " + token})\n    data = r.json()["data"]\n    return data["_id"]\n',
+    "own_param.ts": 'import axios from "axios";\n\ninterface Job { video_status: number; email: string }\n\nfunction isDelivered(job: Job): boolean {\n  return job.video_status === 5;\n}\n\nexport async function create(token: string, body: object) {\n  const r = await axios.post("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto", body, {\n    headers: { Authorization: `Bearer ${token}` },\n  });\n  return r.data.data._id;\n}\n',
+    "a.js": 'const axios = require("axios");\nconst isDelivered = (job) => job.video_status === 5;\nfunction archived(msg) { return msg.data.image_status === 7; }\nasync function make(token) {\n  const r = await axios.post("https://openapi.akool.com/api/open/v3/content/image/createbyprompt", { prompt: "a", scale: "1:1" }, { headers: { Authorization: `Bearer ${token}` } });\n  return r.data.data.image_status === 3;\n}\n',
+    "b.php": '<?php\nfunction delivered($job) {\n    return $job[\'video_status\'] == 5;\n}\nfunction create($token) {\n    $ch = curl_init("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto");\n    curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode(["talking_photo_url" => "u", "audio_url" => "a"]));\n    curl_setopt($ch, CURLOPT_HTTPHEADER, ["Authorization: Bearer " . $token]);\n    $res = json_decode(curl_exec($ch), true);\n    return $res[\'data\'][\'_id\'];\n}\n',
+    "c.rb": 'require "net/http"\nrequire "json"\n\ndef delivered?(job)\n  job["video_status"] == 5\nend\n\ndef create(token)\n  uri = URI("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto")\n  res = Net::HTTP.post(uri, { talking_photo_url: "u", audio_url: "a" }.to_json, "Authorization" => "Bearer #{token}")\n  JSON.parse(res.body)["data"]["_id"]\nend\n',
+    "d.py": 'import requests\n\nAPI = "https://openapi.akool.com/api/open/v3"\n\n\nclass Poller:\n    def finished(self, job):\n        return job["video_status"] == 5\n\n    def is_done(self, resp):\n        return resp["data"]["video_status"] == 2  # done\n\n    def poll(self, token, vid):\n        r = requests.get(f"{API}/content/video/infobymodelid", params={"video_model_id": vid},\n                         headers={"Authorization": f"Bearer {token}"})\n        return self.is_done(r.json())\n',
+    "a.go": 'package main\n\nimport (\n\t"bytes"\n\t"encoding/json"\n\t"net/http"\n)\n\ntype Job struct {\n\tVideoStatus int `json:"video_status"`\n}\n\nfunc delivered(job map[string]interface{}) bool {\n\treturn job["video_status"] == 5\n}\n\nfunc create(token string) (*http.Response, error) {\n\tbody, _ := json.Marshal(map[string]string{"talking_photo_url": "u", "audio_url": "a"})\n\treq, _ := http.NewRequest("POST", "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto", bytes.NewReader(body))\n\treq.Header.Set("Authorization", "Bearer "+token)\n\treturn http.DefaultClient.Do(req)\n}\n',
+    "A.java": 'import java.net.http.*;\nimport java.net.URI;\nimport com.fasterxml.jackson.databind.JsonNode;\n\npublic class A {\n    static boolean delivered(JsonNode job) {\n        return job.get("video_status").asInt() == 5;\n    }\n\n    static HttpResponse<String> create(HttpClient c, String token) throws Exception {\n        HttpRequest r = HttpRequest.newBuilder(URI.create("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"))\n            .header("Authorization", "Bearer " + token)\n            .POST(HttpRequest.BodyPublishers.ofString("{\\"talking_photo_url\\":\\"u\\",\\"audio_url\\":\\"a\\"}")).build();\n        return c.send(r, HttpResponse.BodyHandlers.ofString());\n    }\n}\n',
+    "C.cs": 'using System.Net.Http;\nusing System.Text.Json;\n\npublic class C {\n    static bool Delivered(JsonElement job) {\n        return job.GetProperty("video_status").GetInt32() == 5;\n    }\n\n    static async System.Threading.Tasks.Task<string> Create(HttpClient c) {\n        var r = await c.PostAsync("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto", new StringContent("{\\"talking_photo_url\\":\\"u\\",\\"audio_url\\":\\"a\\"}"));\n        return await r.Content.ReadAsStringAsync();\n    }\n}\n',
+}
+HANDED: dict[str, tuple[str, int]] = {
+    "cb.py": (
+        'import requests\n\nAPI = "https://openapi.akool.com/api/open/v3"\n\n\ndef handle(answer):\n    if answer["data"]["video_status"] == 5:\n        print("done")\n\n\ndef poll(token, vid):\n    r = requests.get(f"{API}/content/video/infobymodelid", params={"video_model_id": vid},\n                     headers={"Authorization": f"Bearer {token}"})\n    handle(r.json())\n',
+        7,
+    ),
+    "cb2.js": (
+        'const axios = require("axios");\nconst api = axios.create({ baseURL: "https://openapi.akool.com/api/open/v3" });\nfunction check(res) {\n  return res.data.data.video_status === 5;\n}\nasync function poll(id) {\n  const res = await api.get(`/content/video/infobymodelid?video_model_id=${id}`);\n  return check(res);\n}\n',
+        4,
+    ),
+    "chain.js": (
+        'const URL_ = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=1";\nfunction poll(token) {\n  return fetch(URL_, { headers: { Authorization: `Bearer ${token}` } })\n    .then((r) => r.json())\n    .then((j) => {\n      if (j.data.video_status === 5) {\n        return "done";\n      }\n    });\n}\n',
+        6,
+    ),
+    "t.go": (
+        'package main\n\nimport (\n\t"encoding/json"\n\t"net/http"\n)\n\ntype Answer struct {\n\tCode int `json:"code"`\n\tData struct {\n\t\tVideoStatus int `json:"video_status"`\n\t} `json:"data"`\n}\n\nfunc done(a Answer) bool {\n\treturn a.Data.VideoStatus == 5\n}\n\nfunc poll(id string) (bool, error) {\n\tresp, err := http.Get("https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=" + id)\n\tif err != nil {\n\t\treturn false, err\n\t}\n\tvar a Answer\n\tjson.NewDecoder(resp.Body).Decode(&a)\n\treturn done(a), nil\n}\n',
+        16,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OWN))
+def test_the_apps_own_record_is_not_judged_as_akools_answer(name: str) -> None:
+    found = reported(OWN[name], name)
+    assert [f for f in found if f.rule == "status-value"] == []
+
+
+@pytest.mark.parametrize("name", sorted(HANDED))
+def test_a_helper_handed_akools_answer_is_still_judged(name: str) -> None:
+    text, line = HANDED[name]
+    found = [(f.line, f.rule) for f in reported(text, name)]
+    assert (line, "status-value") in found
+
+
+def test_the_own_record_is_judged_once_the_file_hands_it_an_answer() -> None:
+    """The same helper, called with a call's answer in a function that calls AKOOL: judged."""
+    text = OWN["own_param.py"].replace(
+        '    return r.json()["data"]["video_status"] == 3',
+        "    notify_customer(r.json())",
+    )
+    assert "notify_customer(r.json())" in text
+    assert [f.line for f in reported(text, "x.py") if f.rule == "status-value"] == [7]
+
+
+def test_a_read_below_the_functions_own_call_is_judged() -> None:
+    text = (
+        "import requests\n"
+        "def poll(token, vid):\n"
+        '    r = requests.get("https://openapi.akool.com/api/open/v3/content/video/infobymodelid",\n'
+        '                     params={"video_model_id": vid}, headers={"x-api-key": token})\n'
+        "    answer = r.json()\n"
+        '    return answer["data"]["video_status"] == 5\n'
+    )
+    assert [f.line for f in reported(text, "x.py") if f.rule == "status-value"] == [6]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("    return match ($d['video_status']) {", "match"),
+        ("    val s = when (code) {", "when"),
+        ("    using (var c = new HttpClient()) {", "using"),
+        ("    lock (gate) {", "lock"),
+        ("    if ($y) { 1; } elseif ($x) {", "elseif"),
+    ],
+)
+def test_a_language_keyword_with_parentheses_opens_no_function(line: str, kind: str) -> None:
+    lines = ["function f($a) {", line, "    1;", "}", "}"]
+    scopes = Scopes(lines)
+    assert all(scopes.taking(name, 1) is None for name in ("d", "code", "c", "gate", "x")), kind
+    assert scopes.taking("a", 1) == (0, 4)
+
+
+def test_a_ruby_predicate_method_is_a_function() -> None:
+    lines = ["def delivered?(job)", '  job["video_status"] == 5', "end"]
+    assert Scopes(lines).taking("job", 1) == (0, 2)
