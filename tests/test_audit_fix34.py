@@ -85,3 +85,120 @@ def test_got_and_ky_options_send_only_their_json() -> None:
         "}\n"
     )
     assert _fields(js, "t.mjs") == []
+
+
+# -- a Worker's or Bun.serve's `fetch` handler is no function the file's `fetch(...)` calls ---
+
+WORKER = """const BASE = "https://openapi.akool.com/api/open/v3";
+
+HEAD {
+  async fetch(request, env) {
+    const url = new URL(request.url);
+    if (url.pathname === "/create") {
+      const r = await fetch(`${BASE}/content/image/createbyprompt`, {
+        method: "POST",
+        headers: { "x-api-key": env.AKOOL_KEY, "Content-Type": "application/json" },
+        body: JSON.stringify({ prompt: "x", scale: "1:1" }),
+      });
+      RETURN
+    }
+    if (url.pathname === "/weather") {
+      const r = await fetch(env.WEATHER + "/now");
+      const j = await r.json();
+      return Response.json({ t: j.temperature, w: j.wind });
+    }
+    return new Response("not found", { status: 404 });
+  },
+}TAIL
+"""
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [("export default", ";"), ("Bun.serve(", ");"), ("const handler =", ";")],
+)
+@pytest.mark.parametrize(
+    "returned",
+    ["return r;", "const j = await r.json();\n      return Response.json(j);", "return r.json();"],
+)
+def test_a_fetch_handler_returning_the_answer_is_not_the_global_fetch(
+    head: str, tail: str, returned: str
+) -> None:
+    text = WORKER.replace("HEAD", head).replace("TAIL", tail).replace("RETURN", returned)
+    if head.startswith("Bun"):
+        text = text.replace("{\n  async fetch", "{\n  port: 3000,\n  async fetch")
+    found = [(f.line, f.rule) for f in audit_text(text, "worker.ts")]
+    assert found == []
+
+
+def test_an_objects_method_returning_the_answer_is_still_followed_on_the_object() -> None:
+    text = """const BASE = "https://openapi.akool.com/api/open/v3";
+export const akool = {
+  async info(id) {
+    const r = await fetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`);
+    return r.json();
+  },
+};
+export async function show(id) {
+  const j = await akool.info(id);
+  return j.data.video_status + j.data.nope;
+}
+"""
+    found = [
+        (f.line, f.rule, f.message.split(" has no ")[-1].split(" ")[0])
+        for f in audit_text(text, "a.js")
+    ]
+    assert found == [(10, "answer-field", "data.nope")]
+
+
+def test_a_global_fetch_far_below_a_fetch_handler_is_not_its_call() -> None:
+    far = "\n".join(f"// {k}" for k in range(80))
+    text = WORKER.replace("HEAD", "export default").replace("TAIL", ";")
+    text = (
+        text.replace("RETURN", "return r;")
+        + far
+        + """
+export async function weather(env) {
+  const r = await fetch(env.WEATHER + "/now");
+  const j = await r.json();
+  return j.temperature;
+}
+"""
+    )
+    assert [(f.line, f.rule) for f in audit_text(text, "worker.js")] == []
+
+
+def test_a_class_method_returning_the_answer_is_still_followed_on_this() -> None:
+    text = """const BASE = "https://openapi.akool.com/api/open/v3";
+class Akool {
+  async info(id) {
+    const r = await fetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`);
+    return r.json();
+  }
+  async show(id) {
+    const j = await this.info(id);
+    return j.data.video_status + j.data.nope;
+  }
+}
+"""
+    found = [(f.line, f.rule) for f in audit_text(text, "a.js")]
+    assert found == [(9, "answer-field")]
+
+
+def test_a_bare_call_far_below_an_objects_method_is_not_the_methods() -> None:
+    far = "\n".join(f"// {k}" for k in range(80))
+    text = f"""const BASE = "https://openapi.akool.com/api/open/v3";
+import {{ info }} from "./db.js";
+export const akool = {{
+  async info(id) {{
+    const r = await fetch(`${{BASE}}/content/video/infobymodelid?video_model_id=${{id}}`);
+    return r.json();
+  }},
+}};
+{far}
+export async function row(id) {{
+  const j = await info(id);
+  return j.owner + j.size;
+}}
+"""
+    assert [(f.line, f.rule) for f in audit_text(text, "a.js")] == []
