@@ -202,3 +202,23 @@ export async function row(id) {{
 }}
 """
     assert [(f.line, f.rule) for f in audit_text(text, "a.js")] == []
+
+
+def test_a_wrappers_get_given_the_query_second_keeps_it() -> None:
+    js = (
+        "class Akool {\n"
+        "  async get(path, query) {\n"
+        "    const r = await fetch(`BASE${path}?${new URLSearchParams(query)}`);\n"
+        "    return r.json();\n"
+        "  }\n"
+        "}\n"
+        "const akool = new Akool();\n"
+        "async function go(id) {\n"
+        "  const q = { video_id: id };\n"
+        '  const j = await akool.get("/content/video/infobymodelid", q);\n'
+        "  return j.data.video_status;\n"
+        "}\n"
+    )
+    text = js.replace("BASE", BASE)
+    found = [(f.line, f.rule) for f in audit_text(text, "w.js") if "video_id" in f.message]
+    assert found == [(9, "misnamed-field")]

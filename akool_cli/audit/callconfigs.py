@@ -18,6 +18,105 @@ CONFIG_PLACE = {"post": 2, "put": 2, "patch": 2, "get": 1, "delete": 1, "head": 
 BARE_CLIENTS = frozenset({"axios", "got", "ky"})
 # jQuery's `$.get(url, data)`: its second argument is the query, not a config.
 QUERY_RECEIVERS = frozenset({"$", "jQuery"})
+# The keys of the config objects of axios, got, ky, Angular's HttpClient and fetch's init. A
+# second argument (`get(path, {...})`) is taken for a config only when it holds none but these: a
+# wrapper of the script's own may take the query there (`akool.get(path, { video_model_id })`).
+CONFIG_KEYS = frozenset(
+    {
+        # axios
+        "url",
+        "method",
+        "baseURL",
+        "headers",
+        "params",
+        "data",
+        "timeout",
+        "withCredentials",
+        "responseType",
+        "responseEncoding",
+        "auth",
+        "proxy",
+        "signal",
+        "maxRedirects",
+        "validateStatus",
+        "cancelToken",
+        "adapter",
+        "transformRequest",
+        "transformResponse",
+        "paramsSerializer",
+        "xsrfCookieName",
+        "xsrfHeaderName",
+        "onUploadProgress",
+        "onDownloadProgress",
+        "maxContentLength",
+        "maxBodyLength",
+        "decompress",
+        "httpAgent",
+        "httpsAgent",
+        "socketPath",
+        "insecureHTTPParser",
+        "beforeRedirect",
+        "maxRate",
+        "transitional",
+        "env",
+        "fetchOptions",
+        "lookup",
+        "family",
+        "formSerializer",
+        "allowAbsoluteUrls",
+        # got's and ky's
+        "json",
+        "body",
+        "form",
+        "searchParams",
+        "prefixUrl",
+        "retry",
+        "hooks",
+        "throwHttpErrors",
+        "resolveBodyOnly",
+        "followRedirect",
+        "methodRewriting",
+        "http2",
+        "agent",
+        "dnsCache",
+        "cache",
+        "context",
+        "cookieJar",
+        "https",
+        "username",
+        "password",
+        "encoding",
+        "parseJson",
+        "stringifyJson",
+        "allowGetBody",
+        "isStream",
+        "fetch",
+        # Angular's HttpClient's and fetch's init's
+        "observe",
+        "reportProgress",
+        "transferCache",
+        "credentials",
+        "mode",
+        "redirect",
+        "referrer",
+        "referrerPolicy",
+        "integrity",
+        "keepalive",
+        "priority",
+        "duplex",
+        "window",
+        "dispatcher",
+    }
+)
+
+
+def holds_config(place: int, keys: set[str] | None) -> bool:
+    """Whether the argument at a config's place (see config_place) is a config: the third of a
+    `post(url, body, config)` always; the second only when its keys, if known, are all
+    CONFIG_KEYS (`get(url, { timeout })`, not `get(path, { video_model_id })`)."""
+    if keys is None:
+        return place == 2
+    return place == 2 or keys <= CONFIG_KEYS
 
 
 def config_place(text: str, paren: int) -> int | None:

@@ -2271,7 +2271,15 @@ def _config_argument(doc: Text, start: int) -> tuple[int, int] | None:
     if place is None or parens is None or parens[0] != start:
         return None
     given = _arguments(doc.text, *parens)
-    return given[place] if place < len(given) else None
+    if place >= len(given):
+        return None
+    a, b = given[place]
+    literal = doc._by_start.get(a + len(doc.text[a:b]) - len(doc.text[a:b].lstrip()))
+    held = PLAIN_NAME.fullmatch(doc.text, a, b)
+    if literal is None and held is not None:
+        literal = _assigned_container(doc, held["n"], start)
+    keys = {k.name for k in doc.containers[literal].keys} if literal is not None else None
+    return (a, b) if callconfigs.holds_config(place, keys) else None
 
 
 def _config_keys(doc: Text, index: int, body: list[Key], query: list[Key], before: int) -> None:
