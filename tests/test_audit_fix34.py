@@ -222,3 +222,29 @@ def test_a_wrappers_get_given_the_query_second_keeps_it() -> None:
     text = js.replace("BASE", BASE)
     found = [(f.line, f.rule) for f in audit_text(text, "w.js") if "video_id" in f.message]
     assert found == [(9, "misnamed-field")]
+
+
+@pytest.mark.parametrize(
+    ("name", "opened", "closed"),
+    [
+        ("c.vue", "<script setup>\n", "</script>\n"),
+        ("n.md", "```js\n", "```\n"),
+        ("p.html", "<script>\n", "</script>\n"),
+    ],
+)
+def test_an_axios_config_in_a_vue_markdown_or_html_file_sends_no_field(
+    name: str, opened: str, closed: str
+) -> None:
+    js = f'{opened}const r = await axios.post("MAKE", {{ prompt: "a cat", size: "1:1" }}, {{ timeout: 5000 }});\n{closed}'
+    assert [(f[0], f[2]) for f in _fields(js, name)] == [(2, "size")]
+
+
+def test_a_dart_named_body_argument_in_markdown_is_still_the_body() -> None:
+    text = (
+        "```dart\n"
+        "final r = await http.post(Uri.parse('MAKE'), headers: {'x-api-key': k},"
+        " body: jsonEncode({'prompt': 'a cat', 'size': '1:1'}));\n"
+        "```\n"
+    ).replace("MAKE", MAKE)
+    found = [f.message.split(" ")[0] for f in audit_text(text, "n.md") if "field" in f.rule]
+    assert found == ["size"]

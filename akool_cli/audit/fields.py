@@ -2261,11 +2261,14 @@ def _collect(
     (query if QUERY_LABELS.search(c.label) else body).extend(keys)
 
 
+NAMED_ARGUMENT = rx.compile(r"\s*[A-Za-z_]\w*\s*:(?!:)")  # (a named argument: no JavaScript's)
+
+
 def _config_argument(doc: Text, start: int) -> tuple[int, int] | None:
     """The span of the config argument of the JavaScript HTTP client's call whose `(` is at
     `start` (callconfigs.py), or None when it has none."""
-    if doc.language != "js" or doc.text[start : start + 1] != "(":
-        return None
+    if doc.language not in ("js", "") or doc.python or doc.text[start : start + 1] != "(":
+        return None  # (and a Vue, Svelte, HTML or Markdown file's scripts: language "")
     place = callconfigs.config_place(doc.text, start)
     parens = doc.paren_around(start + 1) if place is not None else None
     if place is None or parens is None or parens[0] != start:
@@ -2274,6 +2277,8 @@ def _config_argument(doc: Text, start: int) -> tuple[int, int] | None:
     if place >= len(given):
         return None
     a, b = given[place]
+    if NAMED_ARGUMENT.match(doc.text, a, b):
+        return None  # (Dart's `body: jsonEncode({...})`, Elixir's `json: %{...}`: no config)
     literal = doc._by_start.get(a + len(doc.text[a:b]) - len(doc.text[a:b].lstrip()))
     held = PLAIN_NAME.fullmatch(doc.text, a, b)
     if literal is None and held is not None:
