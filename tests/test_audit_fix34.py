@@ -248,3 +248,29 @@ def test_a_dart_named_body_argument_in_markdown_is_still_the_body() -> None:
     ).replace("MAKE", MAKE)
     found = [f.message.split(" ")[0] for f in audit_text(text, "n.md") if "field" in f.rule]
     assert found == ["size"]
+
+
+def test_a_class_workers_fetch_method_is_not_the_global_fetch() -> None:
+    assert [(f.line, f.rule) for f in audit_text(CLASS_WORKER, "worker.ts")] == []
+
+
+CLASS_WORKER = """import { WorkerEntrypoint } from "cloudflare:workers";
+const BASE = "https://openapi.akool.com/api/open/v3";
+
+export default class extends WorkerEntrypoint<Env> {
+  async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (url.pathname === "/create") {
+      const r = await fetch(`${BASE}/content/image/createbyprompt`, {
+        method: "POST",
+        headers: { "x-api-key": this.env.AKOOL_KEY, "Content-Type": "application/json" },
+        body: JSON.stringify({ prompt: "x", scale: "1:1" }),
+      });
+      return r;
+    }
+    const r = await fetch(this.env.WEATHER + "/now");
+    const j: any = await r.json();
+    return Response.json({ t: j.temperature, w: j.wind });
+  }
+}
+"""
