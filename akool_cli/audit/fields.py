@@ -18,6 +18,7 @@ from akool_cli.audit import (
     apart,
     brackets,
     builders,
+    callconfigs,
     callers,
     commandcalls,
     curlargs,
@@ -1134,9 +1135,20 @@ def _request_keys(doc: Text, start: int, end: int) -> tuple[list[Key], list[Key]
     body: list[Key] = []
     query: list[Key] = []
     headers = handles.headers_only(doc, start)  # (Net::HTTP::Post.new(uri, {...}): its headers)
+    config = _config_argument(doc, start)  # (axios' `{ timeout }`: sends its data/params only)
     for c in () if headers else _top_containers(doc, start, end):
-        _collect(doc, c, body, query, 0, start)
+        if config is not None and config[0] <= doc.containers[c].start < config[1]:
+            _config_keys(doc, c, body, query, start)
+        else:
+            _collect(doc, c, body, query, 0, start)
     segment = doc.text[start:end]
+    if config is not None:  # (its names and calls, `cfg`, `makeConfig(t)`, give no field)
+        held = PLAIN_NAME.fullmatch(doc.text, *config)
+        found = _assigned_container(doc, held["n"], start) if held else None
+        if found is not None:
+            _config_keys(doc, found, body, query, start)
+        a, b = config[0] - start, config[1] - start
+        segment = segment[:a] + " " * (b - a) + segment[b:]
     for name, target in () if headers else _passed_names(doc, start, body, query, segment):
         if name not in doc.path_tables:  # ENDPOINTS in request(ENDPOINTS.talk, body): no body
             target += _variable_keys(doc, name, start)
@@ -2247,6 +2259,39 @@ def _collect(
         for k in keys:
             value_end(doc, k, c)
     (query if QUERY_LABELS.search(c.label) else body).extend(keys)
+
+
+NAMED_ARGUMENT = rx.compile(r"\s*[A-Za-z_]\w*\s*:(?!:)")  # (a named argument: no JavaScript's)
+
+
+def _config_argument(doc: Text, start: int) -> tuple[int, int] | None:
+    """The span of the config argument of the JavaScript HTTP client's call whose `(` is at
+    `start` (callconfigs.py), or None when it has none."""
+    if doc.language not in ("js", "") or doc.python or doc.text[start : start + 1] != "(":
+        return None  # (and a Vue, Svelte, HTML or Markdown file's scripts: language "")
+    place = callconfigs.config_place(doc.text, start)
+    parens = doc.paren_around(start + 1) if place is not None else None
+    if place is None or parens is None or parens[0] != start:
+        return None
+    given = _arguments(doc.text, *parens)
+    if place >= len(given):
+        return None
+    a, b = given[place]
+    if NAMED_ARGUMENT.match(doc.text, a, b):
+        return None  # (Dart's `body: jsonEncode({...})`, Elixir's `json: %{...}`: no config)
+    literal = doc._by_start.get(a + len(doc.text[a:b]) - len(doc.text[a:b].lstrip()))
+    held = PLAIN_NAME.fullmatch(doc.text, a, b)
+    if literal is None and held is not None:
+        literal = _assigned_container(doc, held["n"], start)
+    keys = {k.name for k in doc.containers[literal].keys} if literal is not None else None
+    return (a, b) if callconfigs.holds_config(place, keys) else None
+
+
+def _config_keys(doc: Text, index: int, body: list[Key], query: list[Key], before: int) -> None:
+    """What a client's config object sends: only its data (the body) and params (the query),
+    as an options object's (see _option_keys); its timeout, signal... are no field."""
+    names = {k.name for k in doc.containers[index].keys}
+    _option_keys(doc, index, names, (body, query), 0, before)
 
 
 def _option_keys(

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from akool_cli.audit import answers, brackets, hooks, rx, ties
 from akool_cli.audit.calls import FileContext, Mention
-from akool_cli.audit.scopes import enclosing_class, function_def
+from akool_cli.audit.scopes import enclosing_class, function_def, js_member
 
 OWN_RECEIVERS = frozenset({None, "self", "this", "$this", "cls"})
 MOST_CALLS = 200  # a file with more calls than this (a bundle) is not searched for returners
@@ -70,8 +70,10 @@ def returners(ctx: FileContext) -> list[Returner]:
             gives = f"list:{listed}" if listed else gives
             placed = facts.gives_wrapped(name)  # (`return r.status_code, r.json()`: "#1")
             gives = placed if placed.startswith("#") else gives
-            owner = enclosing_class(ctx.lines, _def_line(ctx.lines, line, name))
-            made = Returner(name, owner, m, gives or "response", axios, ctx.name)
+            defined = _def_line(ctx.lines, line, name)
+            owner = enclosing_class(ctx.lines, defined)
+            bare = not (ctx.is_js and js_member(ctx.lines[defined], name))
+            made = Returner(name, owner, m, gives or "response", axios, ctx.name, bare)
             before = found.get(name, made)
             same = before is not None and before.call.endpoint == made.call.endpoint
             found[name] = made if same and name.lower() not in ties.VERBS else None
@@ -169,7 +171,9 @@ def as_imported(r: Returner, text: str, bare: bool, receivers: frozenset[str]) -
     alias such an import gives it (`import { getStatus as videoStatus } from "./video.js"`,
     `from pkg.video import get_status as video_status`)."""
     aliases = {a for a in _aliases(text, r.name) if a in receivers}
-    own = bare and (r.name in receivers or not receivers)  # (imports of it not read: as it was)
+    own = (
+        bare and r.bare and (r.name in receivers or not receivers)
+    )  # (imports of it not read: as it was)
     found = [replace(r, bare=own, receivers=receivers)]
     found += [replace(r, name=a, bare=True, receivers=receivers) for a in sorted(aliases)]
     return found

@@ -66,6 +66,34 @@ def function_def(line: str) -> re.Match[str] | None:
     return f if f.start() == 0 or not line.rstrip().endswith("{") else m
 
 
+# A JavaScript member's definition, of an object literal or a class: `async fetch(request, env)
+# {` (a Cloudflare Worker's or Bun.serve's handler), `static get(id) {`, `fetch: async (req) =>`,
+# `fetch: function (req) {`. Never called by its name alone: a bare `fetch(url)` beside it is
+# the global one (no `function NAME(` declaration, no `const NAME =` binding, matches).
+JS_MEMBER = rx.compile(
+    r"^\s*(?:(?:static|async|public|private|protected|override|readonly|get|set)\s+)*\*?\s*"
+    r"(?P<m>[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>)?\s*\(|^\s*(?P<p>[A-Za-z_$][\w$]*)\s*:\s*(?:async\s+)?"
+    r"(?:function\b|\(|[A-Za-z_$][\w$]*\s*=>)"
+)
+
+
+def js_member(line: str, name: str) -> bool:
+    """Whether a line defines the function `name` as a JavaScript object's or class's member
+    (JS_MEMBER), which only a call on an object (`this.name(`, `worker.name(`) calls."""
+    m = JS_MEMBER.match(line)
+    return m is not None and name in (m.group("m"), m.group("p")) and "function " + name not in line
+
+
+def defined_as_member(lines: list[str], line: int, name: str) -> bool:
+    """Whether the function `name` around a line (its definition within 200 lines above) is
+    defined as a JavaScript member (see js_member)."""
+    for j in range(line, max(line - 200, -1), -1):
+        fn = function_def(lines[j])
+        if fn is not None and name in fn.groups():
+            return js_member(lines[j], name)
+    return False
+
+
 # (PHP's `match ($x) {`, Kotlin's `when (x) {`, C#'s `using (...) {` and `lock (...) {` open no function)
 NOT_FUNCTIONS = frozenset(
     {"if", "for", "foreach", "while", "switch", "catch", "return", "with", "elif"}

@@ -30,7 +30,14 @@ from akool_cli.audit import (
     shellpipes,
     stdlibanswers,
 )
-from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
+from akool_cli.audit.scopes import (
+    HEADER_LINES,
+    NOT_FUNCTIONS,
+    Scopes,
+    defined_as_member,
+    function_def,
+    header_end,
+)
 from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent.py calls)
 
 WINDOW = 60  # lines after a call that its answer may be read in
@@ -359,9 +366,23 @@ def holds(scope: Scope, rhs: str, shell: bool) -> bool:
     """derived(rhs, scope.all(), shell), without making the union for every line after a call;
     or a request given the URL a function of the scope returns (`fetch(statusUrl(id), ...)`)."""
     found = roots(rhs, shell)
+    if scope.members and not found.isdisjoint(scope.members):
+        found = found - {n for n in found & scope.members if _only_bare_calls(rhs, n)}
     if found and not (found.isdisjoint(scope.local) and found.isdisjoint(scope.lasting)):
         return True
     return bool(scope.urls) and not shell and _given_url(rhs, scope.urls)
+
+
+def _only_bare_calls(rhs: str, name: str) -> bool:
+    """Whether an expression calls `name` only by its name alone (`fetch(url)`, never
+    `this.fetch(` or `worker.fetch(`): no JavaScript member's call (see Scope.members)."""
+    calls = [m.group(1) for m in _member_call(name).finditer(rhs)]
+    return bool(calls) and not any(calls)
+
+
+@lru_cache(maxsize=256)
+def _member_call(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:(\.)\s*|(?<![\w$.])){re.escape(name)}\s*\(")
 
 
 # A call given a function's result first: `fetch(statusUrl(id), ...)`, `requests.get(self.url(i))`.
@@ -538,6 +559,9 @@ class Scope:
     decoded_data: set[str] = field(default_factory=set)
     # The functions that return the answer, by name: the line of their `return` (see returns.py).
     returned: dict[str, int] = field(default_factory=dict)
+    # Those of them that are JavaScript members (a Worker's `async fetch(request, env) {`): a
+    # bare call of the name (the global `fetch(url)`) is not theirs, `this.name(` is.
+    members: set[str] = field(default_factory=set)
     held: items.Lists = field(default_factory=items.Lists)  # lists of the answer, their items
     # A callback chained to the call of a function that returns the answer, given what it
     # returns (`getVoices().then((voices) => ...)`): its parameter, read on the call's statement.
@@ -2803,6 +2827,8 @@ def _returned(
     if name:
         scope.lasting.add(name)
         scope.returned.setdefault(name, line)
+        if defined_as_member(lines, line, name):
+            scope.members.add(name)
         if parsed:
             scope.bodies.add(name)
         if field:
