@@ -1407,6 +1407,16 @@ SHAPES = {
             f"The loop (`for path in VOICE_LIST_PATHS{i}: session.get(AKOOL_API + path)`, an inline list or not) reads each.\n\n"
             for i in range(n)),
         "t.md", 400),
+    # (session 34: a status compared in each of thousands of helpers, the app's own records
+    # handed in, each helper's name looked for once; and status tests on one minified line)
+    "status helpers handed the app's records (h.py)": (
+        lambda n: BASE + 'requests.post(f"{B}/content/video/createbytalkingphoto", json={"talking_photo_url": "u", "audio_url": "a"})\n'
+        + "".join(f'def f{i}(job):\n    return job["data"]["video_status"] == 5\n' for i in range(n)),
+        "h.py", 1000),
+    "status tests on one minified line (s.js)": (
+        lambda n: 'fetch("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",{method:"POST",body:JSON.stringify({talking_photo_url:"u",audio_url:"a"})});'
+        + "".join(f"function f{i}(job){{return job.data.video_status===5}}" for i in range(n)) + "\n",
+        "s.js", 1000),
 }
 
 def _t(folder):

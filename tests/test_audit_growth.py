@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from akool_cli.audit import rx
 from akool_cli.audit.scan import audit_text
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"
@@ -130,6 +131,8 @@ def _read_by_patterns(text: str, name: str, monkeypatch: pytest.MonkeyPatch) -> 
             if not getattr(module, "__name__", "").startswith("akool_cli.audit."):
                 continue
             for attr, value in list(vars(module).items()):
+                if isinstance(value, rx.Deferred):  # (compiled on first use: see rx)
+                    value = re.compile(value.pattern, value.flags)
                 if isinstance(value, re.Pattern):
                     patched.setattr(module, attr, _Counted(value, tally))
         audit_text(text, name)

@@ -204,10 +204,11 @@ class _Text:
     answers: set[str] | None = None  # names holding a call's parsed answer, once asked
     parsed: Callable[[], set[str]] = set  # (asks the answer rules' ties for those names)
     calls: set[int] = field(default_factory=set)  # the lines of the file's AKOOL calls
+    call_lines: list[int] = field(default_factory=list)  # (the same, sorted: see _calls_within)
     origins: dict[int, int] = field(default_factory=dict)  # a local's read: the read it holds
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
     owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
-    uses: dict[str, list[int]] = field(default_factory=dict)  # (see _uses)
+    words: dict[str, list[int]] | None = None  # each word's lines (see _uses)
     own_models: set[str] | None = None  # (see OWN_MODELS)
     checkers: dict[int, bool] = field(default_factory=dict)  # a helper's head line (_akool_checker)
     tables: dict[str, list[int]] | None = None  # where each name's tables open (see TABLE)
@@ -443,6 +444,7 @@ def _other_hosts_answer(text: _Text, origin: int) -> bool:
 
 # The name a read starts from through members, subscripts and getters, up to the field's name
 # (`job` of `job["video_status"]`, `msg.data.`, `job.get("`, `job.GetProperty("`, `$job['`).
+HANDED_TAIL = 300
 HANDED_ROOT = rx.compile(
     r"(?<![\w$.>])(?P<n>\$?[A-Za-z_][\w$]*)(?:\s*(?:\??\.|->)\s*\w+(?:\(\s*[\"'][^\"'\n]*[\"']\s*\))?"
     r"|\s*\[\s*(?:[\"'][^\"'\n]*[\"']|\d+)\s*\])*\s*(?:(?:\??\.|->)\s*(?:\w+\s*\(\s*)?|\[\s*)[\"']?$"
@@ -456,9 +458,12 @@ def _handed_in(text: _Text, origin: int) -> bool:
     is the app's own record, with the app's own numbers, not an answer of the file's calls."""
     scopes = text.bases.scopes
     i, column = text.place(origin)
-    root = HANDED_ROOT.search(text.lines[i][:column]) if scopes is not None else None
+    # (the last HANDED_TAIL characters before the field: a read on a 1 MB minified line is read
+    # from near it, not searched from the line's start)
+    near = text.lines[i][max(0, column - HANDED_TAIL) : column]
+    root = HANDED_ROOT.search(near) if scopes is not None else None
     span = scopes.taking(root.group("n").lstrip("$"), i) if scopes and root else None
-    if scopes is None or span is None or any(span[0] <= k <= i for k in text.calls):
+    if scopes is None or span is None or _calls_within(text, (span[0], i)):
         return False
     head = scopes.function_def_at(span[0])
     name = next((g for g in head.groups() if g), None) if head is not None else None
@@ -468,16 +473,26 @@ def _handed_in(text: _Text, origin: int) -> bool:
     return not any(k != span[0] and _calls_within(text, scopes.span_at(k)) for k in uses)
 
 
+WORD = rx.compile(r"[A-Za-z_$][\w$]*")
+
+
 def _uses(text: _Text, name: str) -> list[int]:
-    """The lines that name a function (its definition's among them)."""
-    if name not in text.uses:
-        word = re.compile(rf"(?<![\w$]){re.escape(name)}(?![\w$])")
-        text.uses[name] = sorted({text.place(m.start())[0] for m in word.finditer(text.text)})
-    return text.uses[name]
+    """The lines that name a function (its definition's among them), from an index of the
+    file's words made once (a file of 4,000 helpers asks for 4,000 names)."""
+    if text.words is None:
+        text.words = {}
+        for i, line in enumerate(text.lines):
+            for word in set(WORD.findall(line)):
+                text.words.setdefault(word, []).append(i)
+    return text.words.get(name.rstrip("?!"), [])
 
 
 def _calls_within(text: _Text, span: tuple[int, int]) -> bool:
-    return any(span[0] <= k <= span[1] for k in text.calls)
+    """Whether a call of AKOOL's is on a line of the span (the calls' lines sorted once)."""
+    if len(text.call_lines) != len(text.calls):
+        text.call_lines = sorted(text.calls)
+    k = bisect.bisect_left(text.call_lines, span[0])
+    return k < len(text.call_lines) and text.call_lines[k] <= span[1]
 
 
 def _bound_above(text: _Text, i: int, name: str) -> tuple[int, str] | None:
@@ -965,8 +980,10 @@ ONE_TEST = rx.compile(r"===?|!==?|-eq\b|-ne\b|\.[Ee]quals\(|\bin\b(?!\.)|\|\||\b
 FOR_IN = rx.compile(r"\bfor\s+[\w, ()]+?\s+in\b")  # (a comprehension's `for r in xs`: no test)
 
 
+@lru_cache(maxsize=64)
 def _tests(line: str) -> int:
-    """How many comparisons a line makes (see ONE_TEST)."""
+    """How many comparisons a line makes (see ONE_TEST), counted once per line (a minified
+    line of 4,000 comparisons is asked about each of them)."""
     return len(ONE_TEST.findall(FOR_IN.sub(" ", line) if "for" in line else line))
 
 
