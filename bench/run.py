@@ -1417,6 +1417,12 @@ SHAPES = {
         lambda n: 'fetch("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",{method:"POST",body:JSON.stringify({talking_photo_url:"u",audio_url:"a"})});'
         + "".join(f"function f{i}(job){{return job.data.video_status===5}}" for i in range(n)) + "\n",
         "s.js", 1000),
+    # (breakit34: each untied read on a minified line searched the line from its start)
+    "untied status reads on one minified line (u.js)": (
+        lambda n: 'const BASE = "https://openapi.akool.com/api/open/v3";const axios = require("axios");'
+        'async function c(k){const r=await axios.post(BASE+"/content/video/createbytalkingphoto",{talking_photo_url:"a",audio_url:"b"},{timeout:1});return r.data.data};'
+        + ";".join(f"function f{i}(x){{return x.video_status===5||x.data.video_status==={i % 9}}}" for i in range(n)) + "\n",
+        "u.js", 1000),
 }
 
 def _t(folder):

@@ -104,3 +104,40 @@ def test_a_language_keyword_with_parentheses_opens_no_function(line: str, kind: 
 def test_a_ruby_predicate_method_is_a_function() -> None:
     lines = ["def delivered?(job)", '  job["video_status"] == 5', "end"]
     assert Scopes(lines).taking("job", 1) == (0, 2)
+
+
+# (breakit34) the app's own record bound to a local, in a function that calls AKOOL nowhere: a
+# cache's get parsed, a queue's pull, an own backend through an instance with a relative base.
+OWN_LOCALS: dict[str, str] = {
+    "q1.ts": 'import axios from "axios";\nconst AKOOL = "https://openapi.akool.com/api/open/v3";\nconst api = axios.create({ baseURL: "/api" });\n\nexport async function makeVideo(key: string) {\n  const res = await axios.post(`${AKOOL}/content/video/createbytalkingphoto`,\n    { talking_photo_url: "a.png", audio_url: "b.mp3" }, { headers: { "x-api-key": key } });\n  return res.data.data._id as string;\n}\n\nexport async function ownStatus(id: string) {\n  const res = await api.get(`/videos/${id}`);\n  return res.data.video_status === 5;\n}\n',
+    "q2.js": 'const BASE = "https://openapi.akool.com/api/open/v3";\nexport default {\n  async fetch(request, env) {\n    const r = await fetch(`${BASE}/content/video/createbytalkingphoto`, {\n      method: "POST",\n      headers: { "x-api-key": env.KEY, "content-type": "application/json" },\n      body: JSON.stringify({ talking_photo_url: "a.png", audio_url: "b.mp3" }),\n    });\n    const j = await r.json();\n    return Response.json({ id: j.data._id });\n  },\n  async scheduled(event, env) {\n    const job = await env.QUEUE.pull();\n    if (job.video_status === 6) await env.DB.delete(job.id);\n  },\n};\n',
+    "q3.py": 'import json, requests, redis\nBASE = "https://openapi.akool.com/api/open/v3"\nr = redis.Redis()\n\ndef create(key):\n    res = requests.post(f"{BASE}/content/video/createbytalkingphoto",\n                        json={"talking_photo_url": "a.png", "audio_url": "b.mp3"},\n                        headers={"x-api-key": key})\n    return res.json()["data"]["_id"]\n\ndef sweep():\n    job = json.loads(r.get("job:1"))\n    if job["video_status"] == 5:\n        r.delete("job:1")\n',
+    "q4.js": 'const BASE = "https://openapi.akool.com/api/open/v3";\nasync function create(key) {\n  const r = await fetch(`${BASE}/content/video/createbytalkingphoto`, {\n    method: "POST", headers: { "x-api-key": key, "content-type": "application/json" },\n    body: JSON.stringify({ talking_photo_url: "a.png", audio_url: "b.mp3" }) });\n  return (await r.json()).data._id;\n}\nasync function sweep(store) {\n  const job = JSON.parse(await store.get("job:1"));\n  if (job.video_status === 5) await store.del("job:1");\n}\nasync function sweep2() {\n  const res = await fetch("https://api.example.com/jobs/1");\n  const job = await res.json();\n  return job.video_status === 5;\n}\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(OWN_LOCALS))
+def test_a_local_holding_the_apps_own_record_is_not_judged(name: str) -> None:
+    assert [f for f in reported(OWN_LOCALS[name], name) if f.rule == "status-value"] == []
+
+
+def test_a_local_bound_by_a_function_that_calls_akool_is_judged() -> None:
+    """A local given what a Retrofit interface's method returns (its `@GET` is the call's line):
+    still AKOOL's answer."""
+    text = (
+        "interface AkoolApi {\n"
+        '    @GET("content/video/infobymodelid")\n'
+        '    suspend fun info(@Header("x-api-key") key: String, @Query("video_model_id") id: String): Info\n'
+        "}\n"
+        "class Poller(private val key: String) {\n"
+        "    private val api = Retrofit.Builder()\n"
+        '        .baseUrl("https://openapi.akool.com/api/open/v3/")\n'
+        "        .build().create(AkoolApi::class.java)\n"
+        "\n"
+        "    suspend fun poll(vid: String): Boolean {\n"
+        "        val info = api.info(key, vid)\n"
+        "        return info.data?.video_status == 5\n"
+        "    }\n"
+        "}\n"
+    )
+    assert [f.line for f in reported(text, "A.kt") if f.rule == "status-value"] == [12]

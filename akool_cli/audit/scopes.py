@@ -526,13 +526,17 @@ class Scopes:
     def taking(self, name: str, line: int) -> tuple[int, int] | None:
         """The first and last line of the innermost function around a line that takes a name as
         a parameter (none when no function there does, or a function between declares it)."""
+        held = self.holding(name, line)
+        return (held.start, held.end) if held is not None and name in held.arguments else None
+
+    def holding(self, name: str, line: int) -> Scope | None:
+        """The innermost function around a line that has a name as a parameter or as a local
+        it declares (its `arguments` say which)."""
         scopes = self._build()
         k = self.at(line) if name in self._params else -1
         while k >= 0:
-            if name in scopes[k].arguments:
-                return scopes[k].start, scopes[k].end
             if name in scopes[k].params:
-                return None  # (a local of that name hides the parameter)
+                return scopes[k]
             k = scopes[k].parent
         return None
 

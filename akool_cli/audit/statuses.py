@@ -209,6 +209,7 @@ class _Text:
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
     owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
     words: dict[str, list[int]] | None = None  # each word's lines (see _uses)
+    akool_functions: set[str] | None = None  # (see _akool_functions)
     own_models: set[str] | None = None  # (see OWN_MODELS)
     checkers: dict[int, bool] = field(default_factory=dict)  # a helper's head line (_akool_checker)
     tables: dict[str, list[int]] | None = None  # where each name's tables open (see TABLE)
@@ -429,7 +430,8 @@ def _other_hosts_answer(text: _Text, origin: int) -> bool:
     "https://api.othervendor.io/v2"`), through one `j = await r.json()` (a file that calls AKOOL and
     another vendor: the other's `video_status` is not judged by AKOOL's calls)."""
     i, column = text.place(origin)
-    root = READ_ROOT.search(text.lines[i][: column + 1]) or READ_ROOT.match(text.lines[i], column)
+    near = text.lines[i][max(0, column - HANDED_TAIL) : column + 1]  # (see _handed_in)
+    root = READ_ROOT.search(near) or READ_ROOT.match(text.lines[i], column)
     name = root.group("n") if root else None
     for _ in range(2):  # (the answer, then the response it was parsed from)
         expression = _bound_above(text, i, name) if name else None
@@ -452,28 +454,84 @@ HANDED_ROOT = rx.compile(
 
 
 def _handed_in(text: _Text, origin: int) -> bool:
-    """Whether a read no call is tied to is of a parameter of a named function that calls AKOOL
-    nowhere above the read and is never called where AKOOL is (`def notify(job): if
-    job["video_status"] == 5`, a queue's message handler, a framework's hook): what it is handed
-    is the app's own record, with the app's own numbers, not an answer of the file's calls."""
+    """Whether a read no call is tied to is of the app's own record: a local of a function that
+    calls AKOOL nowhere above the read (`job = json.loads(cache.get(k))`, a queue's pull: the
+    answer rules would have tied a call's answer), or a parameter of a named function that also
+    is never called where AKOOL is (`def notify(job): if job["video_status"] == 5`, a queue's
+    message handler, a framework's hook): the app's own numbers, not an answer of the file's."""
     scopes = text.bases.scopes
     i, column = text.place(origin)
     # (the last HANDED_TAIL characters before the field: a read on a 1 MB minified line is read
     # from near it, not searched from the line's start)
     near = text.lines[i][max(0, column - HANDED_TAIL) : column]
     root = HANDED_ROOT.search(near) if scopes is not None else None
-    span = scopes.taking(root.group("n").lstrip("$"), i) if scopes and root else None
-    if scopes is None or span is None or _calls_within(text, (span[0], i)):
+    if scopes is None or root is None:
         return False
-    head = scopes.function_def_at(span[0])
+    n = root.group("n").lstrip("$")
+    held = scopes.holding(n, i)
+    if held is None or _calls_within(text, (held.start, i)):
+        return False
+    # (a local, bound in a function with no call of AKOOL's above: from what the function is
+    # handed, `j = resp.json()`, it is judged as that is; from elsewhere, as what it is bound to)
+    local = n not in held.arguments
+    bound = _bound_above(text, i, root.group("n")) if local else None
+    if local and (bound is None or not _reads_argument(bound[1], held.arguments)):
+        return bound is not None and _bound_elsewhere(bound[1], text)
+    head = scopes.function_def_at(held.start)
     name = next((g for g in head.groups() if g), None) if head is not None else None
     if name is None:
         return False  # (a callback: `.then((j) => ...)` is handed the call's answer)
     uses = _uses(text, name)
-    return not any(k != span[0] and _calls_within(text, scopes.span_at(k)) for k in uses)
+    return not any(k != held.start and _calls_within(text, scopes.span_at(k)) for k in uses)
 
 
 WORD = rx.compile(r"[A-Za-z_$][\w$]*")
+CALLED = rx.compile(r"(?<![\w$])(?P<n>[A-Za-z_$][\w$]*)\s*\(")
+# Names any client calls its requests or parses by: they say nothing of whose answer it is.
+GENERIC_CALLS = frozenset(
+    {"get", "post", "put", "patch", "delete", "request", "fetch", "send", "json", "parse"}
+    | {"loads", "load", "decode", "json_decode", "readValue", "fromJson", "String", "str"}
+)
+
+
+# A name read into (`resp.json()`, `raw["data"]`, `$r->body`) or parsed whole (`JSON.parse(raw)`).
+READ_INTO = r"(?<![\w$.])\$?(?:{0})\s*(?:\??\.|\[|->)|\(\s*\$?(?:{0})\s*\)"
+
+
+def _reads_argument(rhs: str, arguments: frozenset[str]) -> bool:
+    """Whether an expression reads into one of a function's parameters (not only passes it on:
+    `api.info(key, vid)` is another call's answer)."""
+    names = [a for a in arguments if not a.isdigit() and a in rhs]
+    if not names:
+        return False
+    pattern = READ_INTO.format("|".join(re.escape(a) for a in sorted(names)))
+    return re.search(pattern, rhs) is not None
+
+
+def _bound_elsewhere(rhs: str, text: _Text) -> bool:
+    """Whether what a local is bound to calls no function of AKOOL's: none whose body calls
+    AKOOL, nor one named on a call's line or the next (a Retrofit interface's `@GET(...)` then
+    `fun info(...)`) (`json.loads(cache.get(k))`, `await env.QUEUE.pull()`)."""
+    called = {m["n"] for m in CALLED.finditer(rhs)} - GENERIC_CALLS
+    return not called & _akool_functions(text)
+
+
+def _akool_functions(text: _Text) -> set[str]:
+    """The names of the functions that call AKOOL, and the words of the calls' lines and of
+    the line after each (worked out once a file)."""
+    if text.akool_functions is None:
+        found: set[str] = set()
+        scopes = text.bases.scopes
+        for j in {j for k in text.calls for j in (k, k + 1) if j < len(text.lines)}:
+            found.update(WORD.findall(text.lines[j]))
+        for k in text.calls:
+            start = scopes.span_at(k)[0] if scopes is not None and scopes.at(k) >= 0 else None
+            head = (
+                scopes.function_def_at(start) if scopes is not None and start is not None else None
+            )
+            found.update(g for g in (head.groups() if head is not None else ()) if g)
+        text.akool_functions = found
+    return text.akool_functions
 
 
 def _uses(text: _Text, name: str) -> list[int]:
@@ -573,10 +631,10 @@ def _on_own_model(text: _Text, origin: int) -> bool:
     """Whether a read is of a name typed by, or fetched through, a class of the app's own models
     (see OWN_MODELS): `render: Render`, `render = Render.objects.get(...)`: its record's field."""
     i, column = text.place(origin)
-    receiver = RECEIVER.search(text.lines[i][:column])
+    receiver = RECEIVER.search(text.lines[i][max(0, column - HANDED_TAIL) : column])
     if receiver is None:
         return False
-    if _fetched_record(text, i, receiver["r"]):
+    if _fetched_record(text, i, receiver["r"], column=column):
         return True
     if receiver["r"][:1].isupper() and _queried_class(text.text, receiver["r"]):
         return True
@@ -589,9 +647,12 @@ def _on_own_model(text: _Text, origin: int) -> bool:
     classes = text.own_models
     if not classes:
         return False
-    r, named = re.escape(receiver["r"]), "|".join(re.escape(c) for c in sorted(classes))
-    typed = rf"(?<![\w$.]){r}\s*(?::\s*(?:{named})\b|=(?!=)[^\n]*\b(?:{named})\b)"
-    return re.search(typed, text.text) is not None
+    key = ("typed", receiver["r"])
+    if key not in text.owned:  # (once per name: a file's thousands of reads ask again)
+        r, named = re.escape(receiver["r"]), "|".join(re.escape(c) for c in sorted(classes))
+        typed = rf"(?<![\w$.]){r}\s*(?::\s*(?:{named})\b|=(?!=)[^\n]*\b(?:{named})\b)"
+        text.owned[key] = re.search(typed, text.text) is not None
+    return text.owned[key]
 
 
 @lru_cache(maxsize=256)
@@ -630,12 +691,16 @@ LOCAL_BOUND = (
 ROW_OF = rx.compile(r"^(?:await\s+)?(?P<n>[A-Za-z_$][\w$]*)\s*\[\s*\d+\s*\]\s*;?\s*$")
 
 
-def _fetched_record(text: _Text, i: int, receiver: str, depth: int = 0) -> bool:
+def _fetched_record(
+    text: _Text, i: int, receiver: str, depth: int = 0, column: int | None = None
+) -> bool:
     """Whether the name a read is on was bound (within 40 lines above) to a record fetched
     through an ORM (see ORM_FETCH): the app's own record, whatever its class is called."""
-    bound = re.compile(LOCAL_BOUND.format(re.escape(receiver)))
+    bound = _bound_pattern(receiver)
     for j in range(i, max(-1, i - 40), -1):
         line = text.lines[j]
+        if j == i and column is not None and column > BOUND_WINDOW:
+            line = line[column - BOUND_WINDOW : column]  # (a minified line: its nearby text)
         if receiver not in line:
             continue
         m = bound.search(line)
@@ -646,6 +711,14 @@ def _fetched_record(text: _Text, i: int, receiver: str, depth: int = 0) -> bool:
                 return _fetched_record(text, j, row["n"], depth + 1)
             return ORM_FETCH.search(rhs) is not None
     return False
+
+
+BOUND_WINDOW = 3000  # (how far before a read on its own line its name's binding is looked for)
+
+
+@lru_cache(maxsize=256)
+def _bound_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(LOCAL_BOUND.format(re.escape(name)))
 
 
 @lru_cache(maxsize=256)
