@@ -18,6 +18,7 @@ from typing import Literal
 from akool_cli.audit import (
     answers,
     authheaders,
+    authschemes,
     branches,
     curlargs,
     dtomissing,
@@ -54,7 +55,7 @@ from akool_cli.audit.calls import (
     sibling_call,
 )
 from akool_cli.audit.fallbacks import boolean_flag, converted
-from akool_cli.audit.hosts import akool_domain
+from akool_cli.audit.hosts import URL_HOST, akool_domain
 from akool_cli.audit.paths import (
     akool_shaped,
     describe,
@@ -4212,6 +4213,130 @@ def _continues(line: str, shell: bool) -> bool:
     return bool(text) and not text.endswith((";", "{", "}"))
 
 
+def check_wrong_auth_header(ctx: FileContext) -> Iterator[Hit]:
+    """A request to AKOOL whose credential header AKOOL does not read: the key under another
+    header's name (`api-key`, `x-akool-key`), or an Authorization value that certainly lacks the
+    Bearer scheme (`Token ...`, a bare key)."""
+    text = ctx.doc().text
+    wrong = authschemes.WRONG_HEADER.search(text) is not None
+    named = AUTHORIZATION_WORD.search(text) is not None  # (most files: neither searched by line)
+    others: list[bool] = []  # (whether the file calls another host: worked out once, if asked)
+    for i, line in enumerate(ctx.lines):
+        for m in authschemes.WRONG_HEADER.finditer(line) if wrong else ():
+            hit = _wrong_name_hit(ctx, i, m)
+            if hit is not None and _goes_to_akool(ctx, i, hit.column, others):
+                yield hit
+        bearer = (
+            (BEARER_HEADER.search(line) or authheaders.BEARER_SET.search(line)) if named else None
+        )
+        hit = _scheme_hit(ctx, i, bearer) if bearer is not None else None
+        if hit is not None and _goes_to_akool(ctx, i, hit.column, others):
+            yield hit
+
+
+AUTH_DOCUMENTED = f"{contract.API_KEY_HEADER}: <key>, or Authorization: Bearer <token>"
+AUTH_READ = f"AKOOL reads the API key as `{contract.API_KEY_HEADER}: <key>`, or a token as `Authorization: Bearer <token>`"
+
+
+def _wrong_name_hit(ctx: FileContext, i: int, m: re.Match[str]) -> Hit | None:
+    """The key sent under a header name AKOOL does not read, where the name is certainly a header
+    being set and its request sets neither of AKOOL's own (it then reads that one)."""
+    group = "header" if m.group("header") else "hashed"
+    start, name, line = m.start(group), m.group(group), ctx.lines[i]
+    doc = ctx.doc()
+    index = doc.innermost(doc.offset(i, start))
+    label = doc.containers[index].label if index >= 0 else None
+    if (
+        ctx.in_prose(i, start)
+        or DESCRIBED.search(line, 0, start)
+        or not authschemes.header_context(doc.text, line[:start], label)
+        or _sets_documented(ctx, i, start, m)
+    ):
+        return None
+    message = f'the API key is sent in the header "{name}", which AKOOL does not read; {AUTH_READ} ({AUTH_PAGE})'
+    fix = Fix(i, start, start + len(name), name, contract.API_KEY_HEADER)
+    fix_it = authschemes.key_header_fix(name)
+    return Hit(i, start, name, AUTH_DOCUMENTED, message, AUTH_PAGE, fix if fix_it else None)
+
+
+def _scheme_hit(ctx: FileContext, i: int, m: re.Match[str]) -> Hit | None:
+    """An Authorization header whose value certainly lacks the Bearer scheme, on a request that
+    does not also send the key as x-api-key (both-auth-headers' case)."""
+    group = next((g for g in ("header", "hashed") if m.groupdict().get(g)), None)
+    if group is None:  # (a CRLF-joined string's, a typed Bearer value: not read)
+        return None
+    start, line = m.start(group), ctx.lines[i]
+    after = line[m.end(group) : m.end()]
+    quoted = group == "header" and '"' not in after and "'" not in after
+    quote = line[start - 1] if quoted and start > 0 and line[start - 1] in "\"'" else None
+    if after.rstrip().endswith(",") and not _set_by_call(line, start):
+        return None  # (a call that may read the header: `headers.get("Authorization", "")`)
+    value = authschemes.value_after(line, m.end(), quote)
+    judged = authschemes.without_bearer(value, ctx.doc().text)
+    if (
+        judged is None
+        or ctx.in_prose(i, start)
+        or DESCRIBED.search(line, 0, start)
+        or _sets_documented(ctx, i, start, m, key_only=True)
+    ):
+        return None
+    said, bare = judged
+    if not bare:
+        message = f'Authorization is sent with the scheme "{said}", which AKOOL does not read; {AUTH_READ} ({AUTH_PAGE})'
+        return Hit(i, start, value, AUTH_DOCUMENTED, message, AUTH_PAGE)
+    message = f"Authorization carries the bare key ({said}) without the Bearer scheme; {AUTH_READ} ({AUTH_PAGE})"
+    name = m.group(group)
+    fix = Fix(i, start, start + len(name), name, contract.API_KEY_HEADER)
+    return Hit(i, start, value, AUTH_DOCUMENTED, message, AUTH_PAGE, fix)
+
+
+def _set_by_call(line: str, start: int) -> bool:
+    return authschemes.SETTER_BEFORE.search(line[:start]) is not None
+
+
+def _sets_documented(
+    ctx: FileContext, i: int, start: int, m: re.Match[str], key_only: bool = False
+) -> bool:
+    """Whether the request whose header is set at a place also sets x-api-key (or, unless
+    key_only, Authorization): AKOOL then reads that one."""
+    apart = authheaders.assigned_apart(ctx.lines, i, m)
+    if apart is None and _set_by_call(ctx.lines[i], start):  # (`addHeader(`: a statement each)
+        apart = authheaders.run_around(ctx.lines, i)
+    request = apart if apart is not None else _one_request(ctx, i, start)
+    if API_KEY_HEADER.search(request):
+        return True
+    return not key_only and AUTHORIZATION_WORD.search(request) is not None
+
+
+def _goes_to_akool(ctx: FileContext, i: int, column: int, others: list[bool]) -> bool:
+    """Whether the request whose header is set at a place goes to AKOOL: its call says so, or it
+    does not say and an AKOOL call is near in a file that calls no other host (an API gateway's,
+    Supabase's `apikey`)."""
+    to_akool = _to_akool(ctx, i, column)
+    if to_akool is not None:
+        return to_akool
+    if not ctx.near_call(i):
+        return False
+    if not others:
+        others.append(_calls_other_host(ctx.lines))
+    return not others[0]
+
+
+# A line that gives AKOOL a URL of the script's own (a webhook's), not one the script calls.
+GIVEN_URL = rx.compile(r"webhook|callback|notify|hook_?url|redirect", re.IGNORECASE)
+
+
+def _calls_other_host(lines: list[str]) -> bool:
+    """Whether a file names a URL on a host outside AKOOL's domain, other than one it gives AKOOL
+    to call back."""
+    return any(
+        "://" in line
+        and not GIVEN_URL.search(line)
+        and any(not akool_domain(h) for h in URL_HOST.findall(line))
+        for line in lines
+    )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "undocumented-path",
@@ -4314,6 +4439,12 @@ RULES: tuple[Rule, ...] = (
         "warning",
         "both `x-api-key` and `Authorization` on one request to AKOOL (AKOOL ignores the key): a headers object or array, a hash's keys (PHP's and Ruby's `=>`, PowerShell's `@{ ... = ... }`), subscripts set together (`req[\"Authorization\"] = ...` beside `req[\"x-api-key\"] = ...`, not in two branches of an if), a CRLF-joined header string (PHP's stream context), Laravel's `Http::withToken($t)` in the chain that sets the key, .NET's typed `Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", k)` beside the key's `Add`; not on a call whose URL is another host's (an API gateway's), nor in a description's prose",
         check_both_auth_headers,
+    ),
+    Rule(
+        "wrong-auth-header",
+        "error",
+        'a request to AKOOL whose credential header AKOOL does not read: the API key under another header name (`api-key`, `x-akool-key`, `X-Api-Token`; names are case-insensitive, so `X-API-KEY` is right), or an `Authorization` value that certainly lacks the `Bearer ` scheme (`"Token " + key`, `Basic ...`, a bare key: `-H "Authorization: $AKOOL_API_KEY"`); not a value that may hold `Bearer ...` (`token`, `authHeader`), nor a request that also sends `x-api-key`, nor another host\'s; the fix names `x-api-key: <key>` or `Authorization: Bearer <token>`',
+        check_wrong_auth_header,
     ),
     Rule(
         "legacy-token-flow",

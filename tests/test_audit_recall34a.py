@@ -1,0 +1,195 @@
+"""Session 34, recall34a: the blind tester's misses (/work/notes/break34a/items): the credential
+sent where AKOOL does not read it (wrong-auth-header: the key under another header's name, an
+Authorization value without the Bearer scheme), each with correct twins that stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from akool_cli.audit.scan import audit_text
+from tests.test_audit_recall31g import B, rules_at
+
+QUOTA = f"{B}/faceswap/quota/info"
+RULE = "wrong-auth-header"
+
+# -- the key under a header name AKOOL does not read ---------------------------------------------
+
+WRONG_NAMES = {
+    "a.py": (
+        "import os, requests\n"
+        f'r = requests.get("{QUOTA}",\n'
+        '                 headers={"api-key": os.environ["AKOOL_API_KEY"]})\n'
+    ),
+    "Lip.java": (
+        "class Lip {\n  Request r(String body) {\n"
+        f'    return new Request.Builder().url("{QUOTA}")\n'
+        '      .addHeader("x-akool-key", System.getenv("AKOOL_API_KEY")).build();\n  }\n}\n'
+    ),
+    "a.js": (
+        "const KEY = process.env.AKOOL_API_KEY;\n"
+        'const H = { "X-Api-Token": KEY };\n'
+        f'await fetch("{QUOTA}", {{ headers: H }});\n'
+    ),
+    "a.go": (
+        "package main\nfunc f(key string) {\n"
+        f'\treq, _ := http.NewRequest("GET", "{QUOTA}", nil)\n'
+        '\treq.Header.Set("api_key", key)\n}\n'
+    ),
+    "A.cs": (
+        "class A {\n  async Task F(string apiKey) {\n"
+        f'    var http = new HttpClient {{ BaseAddress = new Uri("{B}/") }};\n'
+        '    http.DefaultRequestHeaders.Add("X-Akool-Api-Key", apiKey);\n'
+        '    await http.GetStringAsync("faceswap/quota/info");\n  }\n}\n'
+    ),
+    "a.php": (
+        f'<?php\n$ch = curl_init("{QUOTA}");\n'
+        "curl_setopt($ch, CURLOPT_HTTPHEADER, ['apikey: ' . $apiKey]);\n"
+    ),
+    "a.rb": (
+        f'uri = URI("{QUOTA}")\nreq = Net::HTTP::Get.new(uri)\n'
+        'req["api-key"] = ENV["AKOOL_API_KEY"]\n'
+    ),
+    "a.sh": f'curl -s "{QUOTA}" \\\n  -H "x-akool-api-key: $AKOOL_API_KEY"\n',
+}
+WRONG_LINES = {"a.py": 3, "Lip.java": 4, "a.js": 2, "a.go": 4, "A.cs": 4, "a.php": 3, "a.rb": 3}
+
+
+@pytest.mark.parametrize("name", sorted(WRONG_NAMES))
+def test_the_key_under_another_header_name_is_an_error(name: str) -> None:
+    text = WRONG_NAMES[name]
+    assert rules_at(text, name, RULE) == [WRONG_LINES.get(name, 2)]
+
+
+@pytest.mark.parametrize("name", sorted(WRONG_NAMES))
+def test_the_documented_header_name_in_any_case_is_silent(name: str) -> None:
+    text = WRONG_NAMES[name]
+    for wrong in ("api-key", "x-akool-key", "X-Api-Token", "api_key", "X-Akool-Api-Key"):
+        text = text.replace(f'"{wrong}', '"X-API-KEY').replace(f"'{wrong}", "'x-api-key")
+    text = text.replace("'apikey:", "'x-api-key:").replace('"x-akool-api-key:', '"x-api-key:')
+    assert rules_at(text, name, RULE) == []
+
+
+def test_the_fix_names_x_api_key_for_a_key_not_for_a_token() -> None:
+    found = [f for f in audit_text(WRONG_NAMES["a.py"], "a.py") if f.rule == RULE]
+    assert found[0].fix is not None and found[0].fix.new == "x-api-key"
+    assert "x-api-key: <key>" in found[0].message and "Bearer <token>" in found[0].message
+    token = [f for f in audit_text(WRONG_NAMES["a.js"], "a.js") if f.rule == RULE]
+    assert token[0].fix is None
+
+
+QUIET_NAMES = {
+    # Supabase's own `apikey` header, in a file that also calls AKOOL
+    "supabase.py": (
+        "import requests\n"
+        'SB = {"apikey": SB_KEY}\n'
+        'requests.post("https://x.supabase.co/rest/v1/jobs", headers=SB, json={})\n'
+        f'requests.get("{QUOTA}", headers={{"x-api-key": KEY}})\n'
+    ),
+    # a body or a query field, not a header
+    "body.py": (
+        "import requests\n"
+        f'requests.get("{QUOTA}", params={{"api_key": KEY}}, headers={{"x-api-key": KEY}})\n'
+        'payload = {"apikey": KEY}\n'
+    ),
+    # the key's own header beside another that AKOOL ignores
+    "both.js": f'await fetch("{QUOTA}", {{ headers: {{ "x-api-key": K, "api-key": K }} }});\n',
+    # a header read, not set
+    "hook.js": 'app.post("/akool", (req, res) => { const k = req.header("x-akool-key"); });\n'
+    f'await fetch("{QUOTA}", {{ headers: {{ "x-api-key": K }} }});\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUIET_NAMES))
+def test_other_headers_and_fields_named_like_a_key_are_silent(name: str) -> None:
+    assert rules_at(QUIET_NAMES[name], name, RULE) == []
+
+
+# -- Authorization without the Bearer scheme -------------------------------------------------------
+
+NO_BEARER = {
+    "a.sh": (
+        f'#!/bin/sh\ncurl -s "{QUOTA}" \\\n  -H "Authorization: $AKOOL_API_KEY"\n'
+        f'curl -s "{QUOTA}" \\\n  -H "Authorization: Token $AKOOL_API_KEY"\n'
+    ),
+    "a.py": (
+        "import os, requests\nKEY = os.environ['AKOOL_API_KEY']\n"
+        f'requests.get("{QUOTA}", headers={{"Authorization": f"Token {{KEY}}"}})\n'
+        f'requests.get("{QUOTA}", headers={{"Authorization": os.environ["AKOOL_API_KEY"]}})\n'
+    ),
+    "a.js": (
+        "class A {\n  async q() {\n"
+        f'    await fetch("{QUOTA}", {{ headers: {{ Authorization: this.key }} }});\n'
+        f'    await fetch("{QUOTA}", {{ headers: {{ "Authorization": `Basic ${{b64}}` }} }});\n'
+        "  }\n}\n"
+    ),
+    "a.go": (
+        "package main\nfunc f(apiKey string) {\n"
+        f'\treq, _ := http.NewRequest("GET", "{QUOTA}", nil)\n'
+        '\treq.Header.Set("Authorization", apiKey)\n\n'
+        '\treq.Header.Set("Authorization", "Key "+apiKey)\n}\n'
+    ),
+    "A.java": (
+        "class A {\n  Request r(String apiKey) {\n"
+        f'    return new Request.Builder().url("{QUOTA}")\n'
+        '      .header("Authorization", apiKey).build();\n  }\n}\n'
+    ),
+    "a.php": (
+        f'<?php\n$ch = curl_init("{QUOTA}");\n'
+        "curl_setopt($ch, CURLOPT_HTTPHEADER, ['Authorization: ' . $apiKey]);\n"
+    ),
+    "a.rb": (f'HTTParty.get("{QUOTA}", headers: {{ "Authorization" => ENV["AKOOL_API_KEY"] }})\n'),
+}
+NO_BEARER_LINES = {
+    "a.sh": [3, 5],
+    "a.py": [3, 4],
+    "a.js": [3, 4],
+    "a.go": [4, 6],
+    "A.java": [4],
+    "a.php": [3],
+    "a.rb": [1],
+}
+
+
+@pytest.mark.parametrize("name", sorted(NO_BEARER))
+def test_authorization_without_the_bearer_scheme_is_an_error(name: str) -> None:
+    assert rules_at(NO_BEARER[name], name, RULE) == NO_BEARER_LINES[name]
+
+
+def test_a_bare_key_in_authorization_is_fixed_to_x_api_key() -> None:
+    found = [f for f in audit_text(NO_BEARER["a.sh"], "a.sh") if f.rule == RULE]
+    assert [f.fix.new if f.fix else None for f in found] == ["x-api-key", None]
+    assert 'scheme "Token"' in found[1].message
+
+
+QUIET_AUTHORIZATION = {
+    # Bearer written, in any case and any shape
+    "bearer.py": (
+        f'requests.get("{QUOTA}", headers={{"Authorization": f"Bearer {{KEY}}"}})\n'
+        f'requests.get("{QUOTA}", headers={{"Authorization": "bearer " + api_key}})\n'
+    ),
+    # names that may already hold "Bearer ..."
+    "names.js": (
+        f'await fetch("{QUOTA}", {{ headers: {{ Authorization: token }} }});\n'
+        f'await fetch("{QUOTA}", {{ headers: {{ Authorization: authHeader }} }});\n'
+        f'await fetch("{QUOTA}", {{ headers: {{ Authorization: getAuth(apiKey) }} }});\n'
+        f'await fetch("{QUOTA}", {{ headers: {{ Authorization: process.env.AKOOL_TOKEN }} }});\n'
+    ),
+    # a key name the file binds to a Bearer value
+    "bound.py": (
+        'api_key = "Bearer " + os.environ["AKOOL_TOKEN"]\n'
+        f'requests.get("{QUOTA}", headers={{"Authorization": api_key}})\n'
+    ),
+    # another host's request, and a header read
+    "other.py": (
+        'requests.get("https://api.example.com/v1/x", headers={"Authorization": API_KEY})\n'
+        'auth = request.headers.get("Authorization", api_key)\n'
+        f'requests.get("{QUOTA}", headers={{"x-api-key": API_KEY}})\n'
+    ),
+    # the key's own header on the request too (both-auth-headers' case)
+    "both.py": (f'requests.get("{QUOTA}", headers={{"x-api-key": KEY, "Authorization": KEY}})\n'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUIET_AUTHORIZATION))
+def test_authorization_that_may_hold_bearer_is_silent(name: str) -> None:
+    assert rules_at(QUIET_AUTHORIZATION[name], name, RULE) == []
