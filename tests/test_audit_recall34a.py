@@ -193,3 +193,22 @@ QUIET_AUTHORIZATION = {
 @pytest.mark.parametrize("name", sorted(QUIET_AUTHORIZATION))
 def test_authorization_that_may_hold_bearer_is_silent(name: str) -> None:
     assert rules_at(QUIET_AUTHORIZATION[name], name, RULE) == []
+
+
+# -- getToken's code compared with another number than 1000 ----------------------------------------
+
+TOKEN = (
+    "import os, requests\n"
+    f'res = requests.post("{B}/getToken",\n'
+    '                    json={{"clientId": os.environ["CID"], "clientSecret": os.environ["CS"]}}).json()\n'
+    'if res["code"] == {code}:\n'
+    '    TOKEN = res["token"]\n'
+)
+
+
+def test_getToken_code_200_taken_as_success_is_an_error() -> None:
+    """authentication/usage's table gives getToken's code 1000 (success); the status table missed
+    it, the page live-faceswap (also getToken's) giving face detect's `error_code` 0 in a row whose
+    description says "Error code (0: success)"."""
+    assert rules_at(TOKEN.format(code=200), "token.py", "status-value") == [4]
+    assert rules_at(TOKEN.format(code=1000), "token.py", "status-value") == []
