@@ -212,3 +212,42 @@ def test_getToken_code_200_taken_as_success_is_an_error() -> None:
     description says "Error code (0: success)"."""
     assert rules_at(TOKEN.format(code=200), "token.py", "status-value") == [4]
     assert rules_at(TOKEN.format(code=1000), "token.py", "status-value") == []
+
+
+# -- a comparison a function named for a state returns ---------------------------------------------
+
+IMAGE_INFO = f"{B}/content/image/infobymodelid"
+RETURNED = {
+    "done.ts": (
+        'const H = {{ "x-api-key": process.env.AKOOL_API_KEY! }};\n'
+        "export async function {name}(id: string) {{\n"
+        f"  const r = await fetch(`{IMAGE_INFO}?image_model_id=${{{{id}}}}`, {{{{ headers: H }}}});\n"
+        "  const j = await r.json();\n"
+        "  return j.data.image_status === {value};\n}}\n"
+    ),
+    "done.py": (
+        "import requests\n\n\ndef {name}(i):\n"
+        f'    r = requests.get("{IMAGE_INFO}", params={{{{"image_model_id": i}}}},'
+        ' headers={{"x-api-key": K}}).json()\n'
+        '    return r["data"]["image_status"] == {value}\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RETURNED))
+def test_a_done_function_returning_processing_is_an_error(name: str) -> None:
+    """image-generate gives image_status 2 processing, 3 completed: `done()` returning `== 2` says
+    the job is done while it is still processing."""
+    line = 5 if name.endswith(".ts") else 6
+    assert rules_at(RETURNED[name].format(name="done", value=2), name, "status-value") == [line]
+    text = RETURNED[name].format(name="isComplete", value=2)
+    assert rules_at(text, name, "status-value") == [line]
+
+
+@pytest.mark.parametrize("name", sorted(RETURNED))
+def test_a_returned_comparison_of_the_right_state_or_an_unnamed_function_is_silent(
+    name: str,
+) -> None:
+    assert rules_at(RETURNED[name].format(name="done", value=3), name, "status-value") == []
+    assert rules_at(RETURNED[name].format(name="check", value=2), name, "status-value") == []
+    assert rules_at(RETURNED[name].format(name="isProcessing", value=2), name, "status-value") == []

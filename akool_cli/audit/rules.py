@@ -4431,7 +4431,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "status-value",
         "error",
-        "comparing a documented status field of the call's answer (`video_status`, `faceswap_status`, `data.status`) with a number the docs do not list for it, or with one the code names or treats as success or failure where the docs give that number another state (`STATUS_SUCCESS = 2`: AKOOL's 2 is processing, 3 completed); no fix",
+        "comparing a documented status field of the call's answer (`video_status`, `faceswap_status`, `data.status`) with a number the docs do not list for it, or with one the code names or treats as success or failure where the docs give that number another state (`STATUS_SUCCESS = 2`, a `done()` that returns `s === 2`: AKOOL's 2 is processing, 3 completed); no fix",
         check_status_values,
     ),
     Rule(

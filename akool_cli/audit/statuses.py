@@ -960,6 +960,9 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     meaning = _meaning(key, flag=True) if key else None
     if key and meaning:
         return meaning, f"by the key {key}"
+    returned = _returned_by(text, i, line)  # (`function done() { return s === 2; }`)
+    if returned is not None:
+        return returned
     body = _body(text, i, line, tail)  # (`url = d["video"] if s == 2 else ""`: its value)
     meaning = _branch_meaning(body) if body is not None else None
     if meaning is None and body is not None and "return" in body:
@@ -967,6 +970,20 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
         named = resultlocals.result_names(text.lines, i)
         meaning = "completed" if named and resultlocals.hands_on(body, named) else None
     return (meaning, "by the branch it opens") if meaning else None
+
+
+# A return of one comparison, the whole statement (`return j.data.image_status === 2;`).
+RETURNS = rx.compile(r"\s*return\s+(?!.*(?:&&|\|\||\band\b|\bor\b|\?(?![.?])))[^;]*;?\s*$")
+
+
+def _returned_by(text: _Text, i: int, line: str) -> Meaning:
+    """The state a comparison stands for when it is all a function returns and the function's
+    name says one (`done()`, `isComplete`, `job_failed`): the function is that state's test."""
+    if RETURNS.match(line) is None:
+        return None
+    name = ties.enclosing_function(text.lines, i)
+    meaning = _meaning(name, flag=True) if name else None
+    return (meaning, f"by the function {name} that returns it") if meaning else None
 
 
 # A loop whose condition is the comparison: `while s != 3:`, `while (s !== 3) {`, `} while (s !==
