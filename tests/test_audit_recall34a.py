@@ -251,3 +251,41 @@ def test_a_returned_comparison_of_the_right_state_or_an_unnamed_function_is_sile
     assert rules_at(RETURNED[name].format(name="done", value=3), name, "status-value") == []
     assert rules_at(RETURNED[name].format(name="check", value=2), name, "status-value") == []
     assert rules_at(RETURNED[name].format(name="isProcessing", value=2), name, "status-value") == []
+
+
+# -- a parse of a response's body with keys read on it, and Ruby's `.first` ---------------------------
+
+LISTBYIDS = f"{B}/faceswap/result/listbyids"
+ROWS = {
+    "swap.rb": (
+        'require "faraday"; require "json"\n'
+        f'res = Faraday.get("{LISTBYIDS}", {{ _ids: ARGV[0] }}, {{ "x-api-key" => ENV["K"] }})\n'
+        'row = JSON.parse(res.body)["data"]["result"]{item}\n'
+        'puts row["{field}"] if row["faceswap_status"] == 3\n'
+    ),
+    "rows.rb": (
+        'require "faraday"; require "json"\n'
+        f'res = Faraday.get("{LISTBYIDS}", {{ _ids: ARGV[0] }}, {{ "x-api-key" => ENV["K"] }})\n'
+        'rows = JSON.parse(res.body)["data"]["result"]\n'
+        "row = rows{item}\n"
+        'puts row["{field}"]\n'
+    ),
+    "swap.js": (
+        'const got = require("got");\n'
+        f'const res = await got("{LISTBYIDS}?_ids=1", {{ headers: {{ "x-api-key": K }} }});\n'
+        "const row = JSON.parse(res.body).data.result{item};\n"
+        "console.log(row.{field});\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROWS))
+@pytest.mark.parametrize("item", [".first", "[0]"])
+def test_a_row_of_a_parsed_body_is_read_as_the_answers_item(name: str, item: str) -> None:
+    """faceswap/result/listbyids gives data.result[i] `url`, not `result_url`."""
+    if name.endswith(".js") and item == ".first":
+        pytest.skip("JavaScript's lists have no .first")
+    text = ROWS[name].replace("{item}", item)
+    line = 5 if name == "rows.rb" else 4
+    assert rules_at(text.replace("{field}", "result_url"), name, "answer-field") == [line]
+    assert rules_at(text.replace("{field}", "url"), name, "answer-field") == []
