@@ -289,3 +289,26 @@ def test_a_row_of_a_parsed_body_is_read_as_the_answers_item(name: str, item: str
     line = 5 if name == "rows.rb" else 4
     assert rules_at(text.replace("{field}", "result_url"), name, "answer-field") == [line]
     assert rules_at(text.replace("{field}", "url"), name, "answer-field") == []
+
+
+# -- a Java cast of a getter's value read on ----------------------------------------------------------
+
+CAST_READ = (
+    "import java.util.Map;\n"
+    "import org.springframework.web.reactive.function.client.WebClient;\n"
+    "public class Img {\n"
+    f'  WebClient c = WebClient.builder().baseUrl("{B}").defaultHeader("x-api-key", K).build();\n'
+    "  public String gen(String p) {\n"
+    '    Map<?, ?> res = c.post().uri("/content/image/createbyprompt")'
+    '.bodyValue(Map.of("prompt", p, "scale", "1:1")).retrieve().bodyToMono(Map.class).block();\n'
+    '    return (String) ((Map<?, ?>) res.get("data")).get("{field}");\n'
+    "  }\n}\n"
+)
+
+
+def test_a_read_through_a_cast_of_the_data_field_is_judged() -> None:
+    """image-generate's create answer gives data {_id, image_status}, no image_id."""
+    text = CAST_READ.replace("{field}", "image_id")
+    found = [f for f in audit_text(text, "Img.java") if f.rule == "response-field"]
+    assert [(f.line, f.column) for f in found] == [(7, 56)]
+    assert rules_at(CAST_READ.replace("{field}", "_id"), "Img.java", "response-field") == []
