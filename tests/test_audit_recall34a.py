@@ -312,3 +312,46 @@ def test_a_read_through_a_cast_of_the_data_field_is_judged() -> None:
     found = [f for f in audit_text(text, "Img.java") if f.rule == "response-field"]
     assert [(f.line, f.column) for f in found] == [(7, 56)]
     assert rules_at(CAST_READ.replace("{field}", "_id"), "Img.java", "response-field") == []
+
+
+# -- a Postman collection's and a HAR's header pairs -------------------------------------------------
+
+POSTMAN = (
+    '{{\n  "info": {{"name": "AKOOL", "schema": '
+    '"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}},\n'
+    '  "item": [\n    {{\n      "name": "quota",\n      "request": {{\n'
+    '        "method": "GET",\n        "header": [\n          {{\n'
+    '            "key": "{name}",\n            "value": "{value}",\n'
+    '            "type": "text"\n          }}\n        ],\n'
+    f'        "url": {{{{"raw": "{QUOTA}"}}}}\n'
+    "      }}\n    }}\n  ]\n}}\n"
+)
+HAR = (
+    '{{"log": {{"entries": [{{"request": {{"method": "GET", '
+    f'"url": "{QUOTA}",\n'
+    '  "headers": [{{"name": "{name}", "value": "{value}"}}]}}}}]}}}}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("x-akool-key", "{{apiKey}}"), ("apikey", "{{apiKey}}"), ("Authorization", "{{apiKey}}")],
+)
+def test_postman_and_har_header_pairs_are_judged(name: str, value: str) -> None:
+    postman = POSTMAN.format(name=name, value=value)
+    assert rules_at(postman, "a.postman_collection.json", RULE) == [10]
+    assert rules_at(HAR.format(name=name, value=value), "a.har", RULE) == [2]
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("X-API-KEY", "{{apiKey}}"),
+        ("Authorization", "Bearer {{token}}"),
+        ("Authorization", "{{token}}"),
+    ],
+)
+def test_postman_and_har_documented_pairs_are_silent(name: str, value: str) -> None:
+    postman = POSTMAN.format(name=name, value=value)
+    assert rules_at(postman, "a.postman_collection.json", RULE) == []
+    assert rules_at(HAR.format(name=name, value=value), "a.har", RULE) == []

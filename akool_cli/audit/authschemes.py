@@ -69,12 +69,23 @@ BOUND_LABEL = rx.compile(
 )
 
 
-def header_context(text: str, before: str, label: str | None) -> bool:
+# A Postman collection's or a HAR's header, a pair in the request's list of them: `"header": [
+# {"key": "api-key", "value": "{{apiKey}}"} ]` (HAR's `"headers": [{"name": ..., "value": ...}]`).
+PAIR_KEY = rx.compile(r"[\"'](?:key|name)[\"']\s*:\s*[\"']$")
+PAIR_LIST = rx.compile(r"[\"']headers?[\"']\s*:\s*$")
+PAIR_VALUE = rx.compile(r"[\"']value[\"']\s*:\s*")
+PAIR_LINES = 4  # (how far below its key a pair's value may be written)
+
+
+def header_context(text: str, before: str, label: str | None, outer: str | None = None) -> bool:
     """Whether a header name found by WRONG_HEADER is a header being set: what precedes it on its
     line (`before`) is a setter's, or the object or array around it (`label`: what precedes it)
-    holds headers, by its own label or by the name it is bound to being given as headers."""
+    holds headers, by its own label or by the name it is bound to being given as headers; a
+    pair's key (PAIR_KEY) is one when the list around its object (`outer`) is the headers'."""
     if SETTER_BEFORE.search(before):
         return True
+    if PAIR_KEY.search(before):
+        return outer is not None and PAIR_LIST.search(outer) is not None
     if label is None:
         return False
     if HEADERS_LABEL.search(label):
@@ -138,6 +149,19 @@ def value_after(line: str, at: int, quote: str | None) -> str:
         joined = re.match(r"\s*(?:\+|\.(?!\w)|\.\.)\s*", line[close + 1 :])
         return _expression(line, close + 1 + joined.end()) if joined else ""
     return _expression(line, at)
+
+
+def pair_value(lines: list[str], i: int, at: int) -> str:
+    """The value of the header pair whose key ends at column `at` of line i (PAIR_KEY): the
+    `"value": ...` after it, on its line or the few below, before its object closes."""
+    for j in range(i, min(len(lines), i + PAIR_LINES)):
+        text = lines[j][at:] if j == i else lines[j]
+        found = PAIR_VALUE.search(text)
+        if found is not None:
+            return _expression(text, found.end())
+        if "}" in text:
+            return ""
+    return ""
 
 
 def _expression(line: str, at: int) -> str:

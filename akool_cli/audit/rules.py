@@ -4244,12 +4244,11 @@ def _wrong_name_hit(ctx: FileContext, i: int, m: re.Match[str]) -> Hit | None:
     group = "header" if m.group("header") else "hashed"
     start, name, line = m.start(group), m.group(group), ctx.lines[i]
     doc = ctx.doc()
-    index = doc.innermost(doc.offset(i, start))
-    label = doc.containers[index].label if index >= 0 else None
+    label, outer = _labels(ctx, i, start)
     if (
         ctx.in_prose(i, start)
         or DESCRIBED.search(line, 0, start)
-        or not authschemes.header_context(doc.text, line[:start], label)
+        or not authschemes.header_context(doc.text, line[:start], label, outer)
         or _sets_documented(ctx, i, start, m)
     ):
         return None
@@ -4266,13 +4265,8 @@ def _scheme_hit(ctx: FileContext, i: int, m: re.Match[str]) -> Hit | None:
     if group is None:  # (a CRLF-joined string's, a typed Bearer value: not read)
         return None
     start, line = m.start(group), ctx.lines[i]
-    after = line[m.end(group) : m.end()]
-    quoted = group == "header" and '"' not in after and "'" not in after
-    quote = line[start - 1] if quoted and start > 0 and line[start - 1] in "\"'" else None
-    if after.rstrip().endswith(",") and not _set_by_call(line, start):
-        return None  # (a call that may read the header: `headers.get("Authorization", "")`)
-    value = authschemes.value_after(line, m.end(), quote)
-    judged = authschemes.without_bearer(value, ctx.doc().text)
+    value = _authorization_value(ctx, i, m, group)
+    judged = authschemes.without_bearer(value, ctx.doc().text) if value else None
     if (
         judged is None
         or ctx.in_prose(i, start)
@@ -4290,6 +4284,43 @@ def _scheme_hit(ctx: FileContext, i: int, m: re.Match[str]) -> Hit | None:
     return Hit(i, start, value, AUTH_DOCUMENTED, message, AUTH_PAGE, fix)
 
 
+def _authorization_value(ctx: FileContext, i: int, m: re.Match[str], group: str) -> str | None:
+    """The value an Authorization header found at m is set to, as written: a string's rest, the
+    expression after its key or its setter's comma, a Postman or HAR pair's `"value"`; None
+    where the header may be read, not set (`headers.get("Authorization", "")`)."""
+    start, line = m.start(group), ctx.lines[i]
+    if authschemes.PAIR_KEY.search(line, 0, start):
+        outer = _labels(ctx, i, start)[1]
+        listed = outer is not None and authschemes.PAIR_LIST.search(outer) is not None
+        return authschemes.pair_value(ctx.lines, i, m.end()) if listed else None
+    after = line[m.end(group) : m.end()]
+    if after.rstrip().endswith(",") and not _set_by_call(line, start):
+        return None
+    quoted = group == "header" and '"' not in after and "'" not in after
+    quote = line[start - 1] if quoted and start > 0 and line[start - 1] in "\"'" else None
+    return authschemes.value_after(line, m.end(), quote)
+
+
+def _pair_list(ctx: FileContext, i: int, start: int) -> str | None:
+    """The text of the list that holds the header pair at a place (see authschemes.PAIR_KEY)."""
+    doc = ctx.doc()
+    index = doc.innermost(doc.offset(i, start))
+    parent = doc.containers[index].parent if index >= 0 else -1
+    return (
+        doc.text[doc.containers[parent].start : doc.containers[parent].end] if parent >= 0 else None
+    )
+
+
+def _labels(ctx: FileContext, i: int, start: int) -> tuple[str | None, str | None]:
+    """The labels of the object or array around a place and of the one around that."""
+    doc = ctx.doc()
+    index = doc.innermost(doc.offset(i, start))
+    if index < 0:
+        return None, None
+    parent = doc.containers[index].parent
+    return doc.containers[index].label, doc.containers[parent].label if parent >= 0 else None
+
+
 def _set_by_call(line: str, start: int) -> bool:
     return authschemes.SETTER_BEFORE.search(line[:start]) is not None
 
@@ -4302,6 +4333,8 @@ def _sets_documented(
     apart = authheaders.assigned_apart(ctx.lines, i, m)
     if apart is None and _set_by_call(ctx.lines[i], start):  # (`addHeader(`: a statement each)
         apart = authheaders.run_around(ctx.lines, i)
+    if apart is None and authschemes.PAIR_KEY.search(ctx.lines[i], 0, start):
+        apart = _pair_list(ctx, i, start)  # (a Postman pair: the request's list of them)
     request = apart if apart is not None else _one_request(ctx, i, start)
     if API_KEY_HEADER.search(request):
         return True
@@ -4322,8 +4355,9 @@ def _goes_to_akool(ctx: FileContext, i: int, column: int, others: list[bool]) ->
     return not others[0]
 
 
-# A line that gives AKOOL a URL of the script's own (a webhook's), not one the script calls.
-GIVEN_URL = rx.compile(r"webhook|callback|notify|hook_?url|redirect", re.IGNORECASE)
+# A line that gives AKOOL a URL of the script's own (a webhook's), or names a schema (a Postman
+# collection's), not a URL the script calls.
+GIVEN_URL = rx.compile(r"webhook|callback|notify|hook_?url|redirect|schema", re.IGNORECASE)
 
 
 def _calls_other_host(lines: list[str]) -> bool:
@@ -4443,7 +4477,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "wrong-auth-header",
         "error",
-        'a request to AKOOL whose credential header AKOOL does not read: the API key under another header name (`api-key`, `x-akool-key`, `X-Api-Token`; names are case-insensitive, so `X-API-KEY` is right), or an `Authorization` value that certainly lacks the `Bearer ` scheme (`"Token " + key`, `Basic ...`, a bare key: `-H "Authorization: $AKOOL_API_KEY"`); not a value that may hold `Bearer ...` (`token`, `authHeader`), nor a request that also sends `x-api-key`, nor another host\'s; the fix names `x-api-key: <key>` or `Authorization: Bearer <token>`',
+        'a request to AKOOL whose credential header AKOOL does not read: the API key under another header name (`api-key`, `x-akool-key`, `X-Api-Token`; names are case-insensitive, so `X-API-KEY` is right), or an `Authorization` value that certainly lacks the `Bearer ` scheme (`"Token " + key`, `Basic ...`, a bare key: `-H "Authorization: $AKOOL_API_KEY"`), in code or in the header pairs of a Postman collection or a HAR; not a value that may hold `Bearer ...` (`token`, `authHeader`), nor a request that also sends `x-api-key`, nor another host\'s; the fix names `x-api-key: <key>` or `Authorization: Bearer <token>`',
         check_wrong_auth_header,
     ),
     Rule(
