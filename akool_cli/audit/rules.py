@@ -4265,8 +4265,8 @@ def _scheme_hit(ctx: FileContext, i: int, m: re.Match[str]) -> Hit | None:
     if group is None:  # (a CRLF-joined string's, a typed Bearer value: not read)
         return None
     start, line = m.start(group), ctx.lines[i]
-    value = _authorization_value(ctx, i, m, group)
-    judged = authschemes.without_bearer(value, ctx.doc().text) if value else None
+    value = _authorization_value(ctx, i, m, group) or ""
+    judged = authschemes.without_bearer(value, ctx.doc().text)
     if (
         judged is None
         or ctx.in_prose(i, start)
