@@ -355,3 +355,25 @@ def test_postman_and_har_documented_pairs_are_silent(name: str, value: str) -> N
     postman = POSTMAN.format(name=name, value=value)
     assert rules_at(postman, "a.postman_collection.json", RULE) == []
     assert rules_at(HAR.format(name=name, value=value), "a.har", RULE) == []
+
+
+# -- the envelope's code read after a call given a URL held in a name ----------------------------------
+
+HELD = (
+    "import os\nimport requests\n\n"
+    f'INFO = "{B}/content/video/infobymodelid"\n'
+    'res = requests.get(INFO, params={{"video_model_id": "x"}}, headers={{"x-api-key": K}}).json()\n'
+    'if res["code"] == {code}:\n'
+    '    print(res["data"]["video"])\n'
+)
+
+
+def test_the_code_of_a_call_given_a_held_url_is_judged() -> None:
+    """The call is made where INFO is passed, not where the URL is written: the read of `code`
+    right after it is of AKOOL's answer (code 1000 for success)."""
+    assert rules_at(HELD.format(code=200), "held.py", "status-value") == [6]
+    assert rules_at(HELD.format(code=1000), "held.py", "status-value") == []
+    other = HELD.format(code=200).replace(
+        "if res", 'res = requests.get("https://api.example.com/x").json()\nif res'
+    )
+    assert rules_at(other, "held.py", "status-value") == []

@@ -28,7 +28,7 @@ from akool_cli.audit import (
     ties,
 )
 from akool_cli.audit.calls import FileContext, Mention
-from akool_cli.audit.fields import Text
+from akool_cli.audit.fields import Text, url_uses
 from akool_cli.audit.scopes import function_def
 from akool_cli.audit.sites import Bases
 from akool_cli.core.catalogue import DocEndpoint
@@ -345,6 +345,7 @@ def status_hits(
     text.bases = ctx.bases
     text.parsed = parsed
     text.calls = {m.line for m in [*ctx.mentions, *ctx.returned] if m.endpoint is not None}
+    text.calls |= _held_uses(ctx)
     seen: set[int] = set()
     ties: list[dict[tuple[int, int], Mention]] = []  # (worked out on the first comparison)
     sure = all(m.verdict == "documented" for m in [*ctx.mentions, *ctx.returned] if m.endpoint)
@@ -371,6 +372,18 @@ def status_hits(
             if found is not None:
                 line, column = text.place(at)
                 yield Found(line, column, written, found[0], found[1], one.endpoint.url)
+
+
+def _held_uses(ctx: FileContext) -> set[int]:
+    """The lines that pass a name an AKOOL URL is assigned to (`INFO = "https://.../infobymodelid"`
+    then `requests.get(INFO, ...)`): its calls are made there, not where the URL is written."""
+    doc, found = ctx.doc(), set[int]()
+    for m in ctx.mentions:
+        if m.endpoint is None or doc.is_command(m.line):
+            continue
+        held = url_uses(doc, doc.offset(m.line, m.column))
+        found.update(doc.line_of(use) for use in (held[1] if held is not None else ()))
+    return found
 
 
 Compared = tuple[int, str, int | str, Meaning]  # (offset, as written, number or string, meaning)
