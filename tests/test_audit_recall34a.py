@@ -377,3 +377,28 @@ def test_the_code_of_a_call_given_a_held_url_is_judged() -> None:
         "if res", 'res = requests.get("https://api.example.com/x").json()\nif res'
     )
     assert rules_at(other, "held.py", "status-value") == []
+
+
+# -- a Ruby client's positional headers hash ------------------------------------------------------------
+
+RUBY_POSITIONAL = {
+    "faraday": 'a = Faraday.get(U, {{ _ids: 1 }}, {{ "{name}" => ENV["AKOOL_API_KEY"] }})\n',
+    "restclient": 'c = RestClient.get(U, {{ "{name}" => ENV["AKOOL_API_KEY"] }})\n',
+    "net_http": 'd = Net::HTTP::Get.new(URI(U), "{name}" => ENV["AKOOL_API_KEY"])\n',
+}
+
+
+@pytest.mark.parametrize("shape", sorted(RUBY_POSITIONAL))
+def test_a_ruby_clients_positional_headers_are_read(shape: str) -> None:
+    head = f'require "faraday"\nU = "{QUOTA}"\n'
+    text = head + RUBY_POSITIONAL[shape]
+    assert rules_at(text.format(name="x-akool-key"), "a.rb", RULE) == [3]
+    assert rules_at(text.format(name="X-Api-Key"), "a.rb", RULE) == []
+
+
+def test_a_ruby_clients_params_hash_is_no_headers() -> None:
+    text = f'U = "{QUOTA}"\na = Faraday.get(U, {{ "api_key" => K, "x" => 1 }}, {{ "x-api-key" => K }})\n'
+    assert rules_at(text, "a.rb", RULE) == []
+    assert (
+        rules_at(f'U = "{QUOTA}"\ne = Faraday.get(U, {{ "api_key" => K }})\n', "a.rb", RULE) == []
+    )

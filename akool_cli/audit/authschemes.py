@@ -48,6 +48,16 @@ SETTER_BEFORE = rx.compile(
     r"|(?i:\w*head\w*|hdrs?|req\w*)\s*\[\s*[\"']"
     r")$"
 )
+# A Ruby client's positional headers hash, the header's key in it: Faraday's third argument
+# (`Faraday.get(url, params, { "api-key" => k })`, `Faraday.post(url, body, {...})`),
+# RestClient's last (`RestClient.get(url, {...})`, `RestClient.post(url, payload, {...})`),
+# Net::HTTP's request's second (`Net::HTTP::Get.new(uri, "api-key" => k)`).
+_ARG = r"(?:[^{}(),\n]|\{[^{}\n]*\}|\([^()\n]*\))*"
+RUBY_HEADERS_ARG = rx.compile(
+    r"(?:\bFaraday\.(?:get|head|delete|post|put|patch)\(" + _ARG + ","
+    r"|\bRestClient\.(?:post|put|patch)\(" + _ARG + ","
+    r"|\bRestClient\.(?:get|head|delete)\(|\bNet::HTTP::\w+\.new\()" + _ARG + r",\s*\{?[^{}\n]*$"
+)
 # A name for headers: `headers`, `HEADERS`, `default_headers`, `myHeaders`, Go's `http.Header`,
 # PHP's `CURLOPT_HTTPHEADER` (not `overhead`, `HeaderValue`).
 _HEADS = (
@@ -82,7 +92,7 @@ def header_context(text: str, before: str, label: str | None, outer: str | None 
     line (`before`) is a setter's, or the object or array around it (`label`: what precedes it)
     holds headers, by its own label or by the name it is bound to being given as headers; a
     pair's key (PAIR_KEY) is one when the list around its object (`outer`) is the headers'."""
-    if SETTER_BEFORE.search(before):
+    if SETTER_BEFORE.search(before) or RUBY_HEADERS_ARG.search(before):
         return True
     if PAIR_KEY.search(before):
         return outer is not None and PAIR_LIST.search(outer) is not None
