@@ -402,3 +402,18 @@ def test_a_ruby_clients_params_hash_is_no_headers() -> None:
     assert (
         rules_at(f'U = "{QUOTA}"\ne = Faraday.get(U, {{ "api_key" => K }})\n', "a.rb", RULE) == []
     )
+
+
+def test_a_call_to_the_scripts_own_server_path_is_silent() -> None:
+    """A test of the script's own server (`client.post("/generate", headers=...)`) sends that
+    server's credentials, in a file whose other call is AKOOL's."""
+    text = (
+        "import requests\n\n"
+        "def generate():\n"
+        f'    return requests.get("{QUOTA}", headers={{"x-api-key": K}}).json()\n\n'
+        "def test_generate(client):\n"
+        '    client.post("/generate", headers={"api-key": INTERNAL_KEY})\n'
+        '    client.post("/generate", headers={"Authorization": INTERNAL_KEY})\n'
+    )
+    assert rules_at(text, "proxy.py", RULE) == []
+    assert rules_at(text.replace('"/generate"', "path"), "proxy.py", RULE) == [7, 8]

@@ -4348,11 +4348,25 @@ def _goes_to_akool(ctx: FileContext, i: int, column: int, others: list[bool]) ->
     to_akool = _to_akool(ctx, i, column)
     if to_akool is not None:
         return to_akool
-    if not ctx.near_call(i):
+    if not ctx.near_call(i) or _own_path_call(ctx, i, column):
         return False
     if not others:
         others.append(_calls_other_host(ctx.lines))
     return not others[0]
+
+
+# A call given a literal path that names no AKOOL endpoint (`client.post("/generate", ...)`: a
+# test of the script's own server, whose headers are its own).
+PATH_CALL = rx.compile(r"\(\s*[fFrR]?[\"'`]/")
+
+
+def _own_path_call(ctx: FileContext, i: int, column: int) -> bool:
+    doc = ctx.doc()
+    call = f.enclosing_call(doc, doc.offset(i, column))
+    if call is None:
+        return False
+    at = call[0] if doc.text[call[0] : call[0] + 1] == "(" else call[0] - 1
+    return PATH_CALL.match(doc.text, at) is not None
 
 
 # A line that gives AKOOL a URL of the script's own (a webhook's), or names a schema (a Postman
