@@ -112,6 +112,9 @@ def code_success(lines: list[str], field: str) -> str | None:
         if said is None:
             continue
         named = re.search(rf"(?<![\w`]){field}(?![\w`])", line[: said.start()]) is not None
+        if named and _table_row(line):  # (a table's row is its first cell's: `| error_code |
+            # int | Error code (0: success) |` is not the envelope's code)
+            named = line.split("|")[1].strip(" -`") == field
         if named or _yaml_description(lines, i, field):
             found.add(said.group(1))
     return found.pop() if len(found) == 1 else None

@@ -253,12 +253,51 @@ def may_read(line: str) -> bool:
     )
 
 
+# A Java cast of a getter's value that a read goes on from (`((Map<?, ?>) res.get("data"))
+# .get("image_id")`, `((JSONObject) o.get("data")).getString("x")`): its opening parenthesis and
+# the cast, to blank with the parenthesis that closes it.
+CAST_WRAPPED = rx.compile(r"\(\s*\(\s*[A-Z][\w.]*(?:\s*<[^()]*>)?(?:\[\])?\s*\)\s*(?=[A-Za-z_$])")
+
+
+def uncast(line: str) -> str:
+    """A line with each CAST_WRAPPED read on written as the plain chain, in blanks of the same
+    length (the reads' columns are the line's)."""
+    for m in reversed(list(CAST_WRAPPED.finditer(line))):
+        close = _closing(line, m.start())
+        if close is not None and line.startswith(".", close + 1):
+            blank = " " * (m.end() - m.start())
+            line = line[: m.start()] + blank + line[m.end() : close] + " " + line[close + 1 :]
+    return line
+
+
+def _closing(line: str, at: int) -> int | None:
+    """The parenthesis that closes the one opened at `at` (strings skipped), or None."""
+    depth, quote = 0, ""
+    for i in range(at, len(line)):
+        c = line[i]
+        if quote:
+            quote = "" if c == quote and line[i - 1] != "\\" else quote
+        elif c in "\"'":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
 def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
     """The answer fields a line reads, each with where it is read (under data or at the top),
     the name it starts from, and the names read beside it in a fallback chain; in Ruby, through
     symbol keys too (`body[:data][:status]`, `.dig(:data, :status)`)."""
     if not may_read(line):
         return
+    if (
+        "((" in line
+    ):  # (`((Map<?, ?>) res.get("data")).get("x")`: read as `res.get("data").get("x")`)
+        line = uncast(line)
     found = list(_line_reads(line_no, line))
     if ruby and ":data" in line:
         for m in RUBY_READ.finditer(line):

@@ -13,13 +13,29 @@ import re
 
 from akool_cli.audit import rx
 
+
+def header_set(names: str) -> str:
+    """The pattern of a header whose name `names` matches being set, in a string, an object's
+    key or a call's first argument (`"Authorization: Bearer"`, `'api-key': k`,
+    `addHeader("x-akool-key", k)`), not a table row or a sentence that names it; a name
+    after a hyphen is another (`Proxy-Authorization`, `x-api-key`'s `api-key`)."""
+    return r"(?<![\w-])(?P<header>" + names + r")(?:\s*:|\\?[\"']\s*[:,])"
+
+
+def hash_set(names: str) -> str:
+    """The pattern of a header whose name `names` matches set as a hash's key (PHP's, Ruby's,
+    Perl's `=>`, PowerShell's `@{ "Authorization" = ... }`) or a subscript assigned
+    (`req["Authorization"] = ...`)."""
+    return r"[\"'](?P<hashed>" + names + r")[\"']\s*(?:=>|=(?![=~>])|(?P<subscript>\]\s*=(?![=~])))"
+
+
 BEARER_SET = rx.compile(
     r"(?<=\\n)Authorization\s*:"  # (after a `\r\n` or `\n` written in the string)
-    # (a hash's key: PHP's, Ruby's, Perl's `=>`, PowerShell's `@{ "Authorization" = ... }`)
-    r"|[\"']Authorization[\"']\s*(?:=>|=(?![=~>])|(?P<subscript>\]\s*=(?![=~])))"
+    + "|"
+    + hash_set("Authorization")
     # (.NET's typed property, given a Bearer value: `new AuthenticationHeaderValue("Bearer", k)`,
     # or C# 9's target-typed `new("Bearer", k)`)
-    r"|(?<=\.)(?P<typed>Authorization)\s*=\s*new\b[\w.\s]{0,60}\(\s*\"Bearer\"",
+    + r"|(?<=\.)(?P<typed>Authorization)\s*=\s*new\b[\w.\s]{0,60}\(\s*\"Bearer\"",
     re.IGNORECASE,
 )
 # The API key set in a Laravel chain that `withToken($t)` gives its Authorization (the key's line
@@ -52,6 +68,12 @@ def assigned_apart(lines: list[str], i: int, bearer: re.Match[str]) -> str | Non
         return statement if WITH_TOKEN.search(statement) else ""
     if not (bearer.groupdict().get("subscript") or bearer.groupdict().get("typed")):
         return None
+    return run_around(lines, i)
+
+
+def run_around(lines: list[str], i: int) -> str:
+    """The run of lines around line i with no blank line or branch between them (where one
+    request's headers set one statement each are set)."""
     first = i
     while first > max(0, i - APART_LINES) and _same_run(lines[first - 1]):
         first -= 1

@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from pathlib import PurePath
 from typing import Any
 
-from akool_cli.audit import datapaths, fields, printed, rx, source, unsent
+from akool_cli.audit import authheaders, datapaths, fields, printed, rx, source, unsent
 from akool_cli.audit.hosts import AKOOL_DOMAIN, akool_host, api_named, host_kind
 from akool_cli.audit.paths import (
     Judgement,
@@ -60,9 +60,7 @@ LANGUAGES = {
 API_KEY_HEADER = rx.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 # A header being set ("Authorization: Bearer", 'Authorization': ..., addHeader("Authorization", ...)),
 # not a table row or a sentence that names it.
-BEARER_HEADER = rx.compile(
-    r"\b" + re.escape(contract.BEARER_HEADER) + r"(?:\s*:|\\?[\"']\s*[:,])", re.IGNORECASE
-)
+BEARER_HEADER = rx.compile(authheaders.header_set(re.escape(contract.BEARER_HEADER)), re.IGNORECASE)
 AKOOL_HOST_IN_URL = AKOOL_DOMAIN  # (a host of AKOOL's domain: hosts.akool_domain's test)
 
 

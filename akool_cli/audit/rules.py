@@ -18,6 +18,7 @@ from typing import Literal
 from akool_cli.audit import (
     answers,
     authheaders,
+    authschemes,
     branches,
     curlargs,
     dtomissing,
@@ -54,7 +55,7 @@ from akool_cli.audit.calls import (
     sibling_call,
 )
 from akool_cli.audit.fallbacks import boolean_flag, converted
-from akool_cli.audit.hosts import akool_domain
+from akool_cli.audit.hosts import URL_HOST, akool_domain
 from akool_cli.audit.paths import (
     akool_shaped,
     describe,
@@ -4212,6 +4213,178 @@ def _continues(line: str, shell: bool) -> bool:
     return bool(text) and not text.endswith((";", "{", "}"))
 
 
+def check_wrong_auth_header(ctx: FileContext) -> Iterator[Hit]:
+    """A request to AKOOL whose credential header AKOOL does not read: the key under another
+    header's name (`api-key`, `x-akool-key`), or an Authorization value that certainly lacks the
+    Bearer scheme (`Token ...`, a bare key)."""
+    text = ctx.doc().text
+    wrong = authschemes.WRONG_HEADER.search(text) is not None
+    named = AUTHORIZATION_WORD.search(text) is not None  # (most files: neither searched by line)
+    others: list[bool] = []  # (whether the file calls another host: worked out once, if asked)
+    for i, line in enumerate(ctx.lines):
+        for m in authschemes.WRONG_HEADER.finditer(line) if wrong else ():
+            hit = _wrong_name_hit(ctx, i, m)
+            if hit is not None and _goes_to_akool(ctx, i, hit.column, others):
+                yield hit
+        bearer = (
+            (BEARER_HEADER.search(line) or authheaders.BEARER_SET.search(line)) if named else None
+        )
+        hit = _scheme_hit(ctx, i, bearer) if bearer is not None else None
+        if hit is not None and _goes_to_akool(ctx, i, hit.column, others):
+            yield hit
+
+
+AUTH_DOCUMENTED = f"{contract.API_KEY_HEADER}: <key>, or Authorization: Bearer <token>"
+AUTH_READ = f"AKOOL reads the API key as `{contract.API_KEY_HEADER}: <key>`, or a token as `Authorization: Bearer <token>`"
+
+
+def _wrong_name_hit(ctx: FileContext, i: int, m: re.Match[str]) -> Hit | None:
+    """The key sent under a header name AKOOL does not read, where the name is certainly a header
+    being set and its request sets neither of AKOOL's own (it then reads that one)."""
+    group = "header" if m.group("header") else "hashed"
+    start, name, line = m.start(group), m.group(group), ctx.lines[i]
+    doc = ctx.doc()
+    label, outer = _labels(ctx, i, start)
+    if (
+        ctx.in_prose(i, start)
+        or DESCRIBED.search(line, 0, start)
+        or not authschemes.header_context(doc.text, line[:start], label, outer)
+        or _sets_documented(ctx, i, start, m)
+    ):
+        return None
+    message = f'the API key is sent in the header "{name}", which AKOOL does not read; {AUTH_READ} ({AUTH_PAGE})'
+    fix = Fix(i, start, start + len(name), name, contract.API_KEY_HEADER)
+    fix_it = authschemes.key_header_fix(name)
+    return Hit(i, start, name, AUTH_DOCUMENTED, message, AUTH_PAGE, fix if fix_it else None)
+
+
+def _scheme_hit(ctx: FileContext, i: int, m: re.Match[str]) -> Hit | None:
+    """An Authorization header whose value certainly lacks the Bearer scheme, on a request that
+    does not also send the key as x-api-key (both-auth-headers' case)."""
+    group = next((g for g in ("header", "hashed") if m.groupdict().get(g)), None)
+    if group is None:  # (a CRLF-joined string's, a typed Bearer value: not read)
+        return None
+    start, line = m.start(group), ctx.lines[i]
+    value = _authorization_value(ctx, i, m, group) or ""
+    judged = authschemes.without_bearer(value, ctx.doc().text)
+    if (
+        judged is None
+        or ctx.in_prose(i, start)
+        or DESCRIBED.search(line, 0, start)
+        or _sets_documented(ctx, i, start, m, key_only=True)
+    ):
+        return None
+    said, bare = judged
+    if not bare:
+        message = f'Authorization is sent with the scheme "{said}", which AKOOL does not read; {AUTH_READ} ({AUTH_PAGE})'
+        return Hit(i, start, value, AUTH_DOCUMENTED, message, AUTH_PAGE)
+    message = f"Authorization carries the bare key ({said}) without the Bearer scheme; {AUTH_READ} ({AUTH_PAGE})"
+    name = m.group(group)
+    fix = Fix(i, start, start + len(name), name, contract.API_KEY_HEADER)
+    return Hit(i, start, value, AUTH_DOCUMENTED, message, AUTH_PAGE, fix)
+
+
+def _authorization_value(ctx: FileContext, i: int, m: re.Match[str], group: str) -> str | None:
+    """The value an Authorization header found at m is set to, as written: a string's rest, the
+    expression after its key or its setter's comma, a Postman or HAR pair's `"value"`; None
+    where the header may be read, not set (`headers.get("Authorization", "")`)."""
+    start, line = m.start(group), ctx.lines[i]
+    if authschemes.PAIR_KEY.search(line, 0, start):
+        outer = _labels(ctx, i, start)[1]
+        listed = outer is not None and authschemes.PAIR_LIST.search(outer) is not None
+        return authschemes.pair_value(ctx.lines, i, m.end()) if listed else None
+    after = line[m.end(group) : m.end()]
+    if after.rstrip().endswith(",") and not _set_by_call(line, start):
+        return None
+    quoted = group == "header" and '"' not in after and "'" not in after
+    quote = line[start - 1] if quoted and start > 0 and line[start - 1] in "\"'" else None
+    return authschemes.value_after(line, m.end(), quote)
+
+
+def _pair_list(ctx: FileContext, i: int, start: int) -> str | None:
+    """The text of the list that holds the header pair at a place (see authschemes.PAIR_KEY)."""
+    doc = ctx.doc()
+    index = doc.innermost(doc.offset(i, start))
+    parent = doc.containers[index].parent if index >= 0 else -1
+    return (
+        doc.text[doc.containers[parent].start : doc.containers[parent].end] if parent >= 0 else None
+    )
+
+
+def _labels(ctx: FileContext, i: int, start: int) -> tuple[str | None, str | None]:
+    """The labels of the object or array around a place and of the one around that."""
+    doc = ctx.doc()
+    index = doc.innermost(doc.offset(i, start))
+    if index < 0:
+        return None, None
+    parent = doc.containers[index].parent
+    return doc.containers[index].label, doc.containers[parent].label if parent >= 0 else None
+
+
+def _set_by_call(line: str, start: int) -> bool:
+    return authschemes.SETTER_BEFORE.search(line[:start]) is not None
+
+
+def _sets_documented(
+    ctx: FileContext, i: int, start: int, m: re.Match[str], key_only: bool = False
+) -> bool:
+    """Whether the request whose header is set at a place also sets x-api-key (or, unless
+    key_only, Authorization): AKOOL then reads that one."""
+    apart = authheaders.assigned_apart(ctx.lines, i, m)
+    if apart is None and _set_by_call(ctx.lines[i], start):  # (`addHeader(`: a statement each)
+        apart = authheaders.run_around(ctx.lines, i)
+    if apart is None and authschemes.PAIR_KEY.search(ctx.lines[i], 0, start):
+        apart = _pair_list(ctx, i, start)  # (a Postman pair: the request's list of them)
+    request = apart if apart is not None else _one_request(ctx, i, start)
+    if API_KEY_HEADER.search(request):
+        return True
+    return not key_only and AUTHORIZATION_WORD.search(request) is not None
+
+
+def _goes_to_akool(ctx: FileContext, i: int, column: int, others: list[bool]) -> bool:
+    """Whether the request whose header is set at a place goes to AKOOL: its call says so, or it
+    does not say and an AKOOL call is near in a file that calls no other host (an API gateway's,
+    Supabase's `apikey`)."""
+    to_akool = _to_akool(ctx, i, column)
+    if to_akool is not None:
+        return to_akool
+    if not ctx.near_call(i) or _own_path_call(ctx, i, column):
+        return False
+    if not others:
+        others.append(_calls_other_host(ctx.lines))
+    return not others[0]
+
+
+# A call given a literal path that names no AKOOL endpoint (`client.post("/generate", ...)`: a
+# test of the script's own server, whose headers are its own).
+PATH_CALL = rx.compile(r"\(\s*[fFrR]?[\"'`]/")
+
+
+def _own_path_call(ctx: FileContext, i: int, column: int) -> bool:
+    doc = ctx.doc()
+    call = f.enclosing_call(doc, doc.offset(i, column))
+    if call is None:
+        return False
+    at = call[0] if doc.text[call[0] : call[0] + 1] == "(" else call[0] - 1
+    return PATH_CALL.match(doc.text, at) is not None
+
+
+# A line that gives AKOOL a URL of the script's own (a webhook's), or names a schema (a Postman
+# collection's), not a URL the script calls.
+GIVEN_URL = rx.compile(r"webhook|callback|notify|hook_?url|redirect|schema", re.IGNORECASE)
+
+
+def _calls_other_host(lines: list[str]) -> bool:
+    """Whether a file names a URL on a host outside AKOOL's domain, other than one it gives AKOOL
+    to call back."""
+    return any(
+        "://" in line
+        and not GIVEN_URL.search(line)
+        and any(not akool_domain(h) for h in URL_HOST.findall(line))
+        for line in lines
+    )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "undocumented-path",
@@ -4306,7 +4479,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "status-value",
         "error",
-        "comparing a documented status field of the call's answer (`video_status`, `faceswap_status`, `data.status`) with a number the docs do not list for it, or with one the code names or treats as success or failure where the docs give that number another state (`STATUS_SUCCESS = 2`: AKOOL's 2 is processing, 3 completed); no fix",
+        "comparing a documented status field of the call's answer (`video_status`, `faceswap_status`, `data.status`) with a number the docs do not list for it, or with one the code names or treats as success or failure where the docs give that number another state (`STATUS_SUCCESS = 2`, a `done()` that returns `s === 2`: AKOOL's 2 is processing, 3 completed); no fix",
         check_status_values,
     ),
     Rule(
@@ -4314,6 +4487,12 @@ RULES: tuple[Rule, ...] = (
         "warning",
         "both `x-api-key` and `Authorization` on one request to AKOOL (AKOOL ignores the key): a headers object or array, a hash's keys (PHP's and Ruby's `=>`, PowerShell's `@{ ... = ... }`), subscripts set together (`req[\"Authorization\"] = ...` beside `req[\"x-api-key\"] = ...`, not in two branches of an if), a CRLF-joined header string (PHP's stream context), Laravel's `Http::withToken($t)` in the chain that sets the key, .NET's typed `Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", k)` beside the key's `Add`; not on a call whose URL is another host's (an API gateway's), nor in a description's prose",
         check_both_auth_headers,
+    ),
+    Rule(
+        "wrong-auth-header",
+        "error",
+        'a request to AKOOL whose credential header AKOOL does not read: the API key under another header name (`api-key`, `x-akool-key`, `X-Api-Token`; names are case-insensitive, so `X-API-KEY` is right), or an `Authorization` value that certainly lacks the `Bearer ` scheme (`"Token " + key`, `Basic ...`, a bare key: `-H "Authorization: $AKOOL_API_KEY"`), in code or in the header pairs of a Postman collection or a HAR; not a value that may hold `Bearer ...` (`token`, `authHeader`), nor a request that also sends `x-api-key`, nor another host\'s; the fix names `x-api-key: <key>` or `Authorization: Bearer <token>`',
+        check_wrong_auth_header,
     ),
     Rule(
         "legacy-token-flow",

@@ -25,6 +25,7 @@ RULE_PAGES = {
     "wrong-host": "authentication/usage",
     "doubtful-host": "authentication/usage",
     "both-auth-headers": "authentication/usage",
+    "wrong-auth-header": "authentication/usage",
     "legacy-token-flow": "authentication/usage",
     "deprecated-endpoint": "ai-tools-suite/background-change",
 }

@@ -28,7 +28,7 @@ from akool_cli.audit import (
     ties,
 )
 from akool_cli.audit.calls import FileContext, Mention
-from akool_cli.audit.fields import Text
+from akool_cli.audit.fields import Text, url_uses
 from akool_cli.audit.scopes import function_def
 from akool_cli.audit.sites import Bases
 from akool_cli.core.catalogue import DocEndpoint
@@ -348,6 +348,7 @@ def status_hits(
     text.bases = ctx.bases
     text.parsed = parsed
     text.calls = {m.line for m in [*ctx.mentions, *ctx.returned] if m.endpoint is not None}
+    text.calls |= _held_uses(ctx)
     seen: set[int] = set()
     ties: list[dict[tuple[int, int], Mention]] = []  # (worked out on the first comparison)
     sure = all(m.verdict == "documented" for m in [*ctx.mentions, *ctx.returned] if m.endpoint)
@@ -374,6 +375,18 @@ def status_hits(
             if found is not None:
                 line, column = text.place(at)
                 yield Found(line, column, written, found[0], found[1], one.endpoint.url)
+
+
+def _held_uses(ctx: FileContext) -> set[int]:
+    """The lines that pass a name an AKOOL URL is assigned to (`INFO = "https://.../infobymodelid"`
+    then `requests.get(INFO, ...)`): its calls are made there, not where the URL is written."""
+    doc, found = ctx.doc(), set[int]()
+    for m in ctx.mentions:
+        if m.endpoint is None or doc.is_command(m.line):
+            continue
+        held = url_uses(doc, doc.offset(m.line, m.column))
+        found.update(doc.line_of(use) for use in (held[1] if held is not None else ()))
+    return found
 
 
 Compared = tuple[int, str, int | str, Meaning]  # (offset, as written, number or string, meaning)
@@ -1102,6 +1115,9 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     meaning = _meaning(key, flag=True) if key else None
     if key and meaning:
         return meaning, f"by the key {key}"
+    returned = _returned_by(text, i, line)  # (`function done() { return s === 2; }`)
+    if returned is not None:
+        return returned
     body = _body(text, i, line, tail)  # (`url = d["video"] if s == 2 else ""`: its value)
     meaning = _branch_meaning(body) if body is not None else None
     if meaning is None and body is not None and "return" in body:
@@ -1109,6 +1125,20 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
         named = resultlocals.result_names(text.lines, i)
         meaning = "completed" if named and resultlocals.hands_on(body, named) else None
     return (meaning, "by the branch it opens") if meaning else None
+
+
+# A return of one comparison, the whole statement (`return j.data.image_status === 2;`).
+RETURNS = rx.compile(r"\s*return\s+(?!.*(?:&&|\|\||\band\b|\bor\b|\?(?![.?])))[^;]*;?\s*$")
+
+
+def _returned_by(text: _Text, i: int, line: str) -> Meaning:
+    """The state a comparison stands for when it is all a function returns and the function's
+    name says one (`done()`, `isComplete`, `job_failed`): the function is that state's test."""
+    if RETURNS.match(line) is None:
+        return None
+    name = ties.enclosing_function(text.lines, i)
+    meaning = _meaning(name, flag=True) if name else None
+    return (meaning, f"by the function {name} that returns it") if meaning else None
 
 
 # A loop whose condition is the comparison: `while s != 3:`, `while (s !== 3) {`, `} while (s !==

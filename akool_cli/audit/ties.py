@@ -1515,6 +1515,8 @@ def _line_step(facts: Lines, scope: Scope, i: int, level: int) -> Binding | None
 def _rebind_here(facts: Lines, scope: Scope, bound_here: Binding, i: int) -> None:
     """A binding after the call's statement, once the caller has read its line (see _rebind)."""
     shell = facts.shell
+    if not shell and "(" in bound_here.rhs and PARSE_OF_BODY.search(bound_here.rhs):
+        bound_here = replace(bound_here, rhs=parse_as_json(bound_here.rhs))
     if facts.walks() or facts.indexes():  # (a list walked, or an item taken)
         _rebind_lists(scope, bound_here, shell, i)
     else:
@@ -1527,6 +1529,20 @@ def _rebind_here(facts: Lines, scope: Scope, bound_here: Binding, i: int) -> Non
         _rebind_parsed(facts, scope, bound_here)
     if not shell and len(bound_here.names) == 1 and bound_here.names[0] in scope.local:
         _rebind_table_parse(facts, scope, bound_here, i)
+
+
+# A parse of a response's body with keys read on it (Ruby's `JSON.parse(res.body)["data"]`, got's
+# `JSON.parse(res.body).data`, Python's `json.loads(r.text)["data"]`): the keys of that
+# response's parsed answer, as `res.json()["data"]` reads them.
+PARSE_OF_BODY = rx.compile(
+    r"\b(?:JSON\.parse|json\.loads|Oj\.load|MultiJson\.load)\(\s*(?P<n>[A-Za-z_]\w*)"
+    r"\.(?:body|text|content)\s*\)(?=\s*(?:\[|\.\s*data\b))"
+)
+
+
+def parse_as_json(rhs: str) -> str:
+    """An expression with each PARSE_OF_BODY written as the response's `.json()`."""
+    return PARSE_OF_BODY.sub(lambda m: m.group("n") + ".json()", rhs)
 
 
 def _rebind_table_parse(facts: Lines, scope: Scope, bound: Binding, i: int) -> None:
@@ -2393,8 +2409,11 @@ def _rebind_lists(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
 
 
 INDEXED_ITEM = rx.compile(r"[\w)\]]\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))")
-# An item taken from a list by its index at an expression's end: `[0]`, `?.[0]`, `.at(-1)`.
-ITEM_END = rx.compile(r"\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))\s*$")
+# An item taken from a list by its index at an expression's end: `[0]`, `?.[0]`, `.at(-1)`,
+# Ruby's `.first` and `.last` (no argument: `.first(2)` is a list).
+ITEM_END = rx.compile(
+    r"\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\)|\.(?:first|last)(?![\w(]))\s*$"
+)
 # An item a getter takes from a list by its index, a number or a loop's counter (org.json's
 # `langs.getJSONObject(i)`, Jackson's `langs.get(i)`/`path(i)`, Gson's `.get(i)`, C#'s `langs[i]`):
 # an item only of a name that holds a list of the answer.
