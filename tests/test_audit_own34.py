@@ -141,3 +141,20 @@ def test_a_local_bound_by_a_function_that_calls_akool_is_judged() -> None:
         "}\n"
     )
     assert [f.line for f in reported(text, "A.kt") if f.rule == "status-value"] == [12]
+
+
+# (breakit34 item 4) an own backend's answer taken by destructuring, or bound on a one-line
+# function's own line (`const r=await fetch("/api/jobs/"+id);const j=await r.json();...`).
+OWN_BACKEND: dict[str, str] = {
+    "destructured.js": 'const axios = require("axios");\nconst BASE = "https://openapi.akool.com/api/open/v3";\nasync function make(key) {\n  const r = await axios.post(`${BASE}/content/video/createbytalkingphoto`, { talking_photo_url: "a", audio_url: "b" }, { headers: { "x-api-key": key } });\n  return r.data.data._id;\n}\nasync function own(id) {\n  const { data } = await axios.get(`/api/jobs/${id}`);\n  return data.video_status === 5;\n}\n',
+    "one_line.js": (
+        'const axios = require("axios");\n'
+        'async function c(k){const r=await axios.post("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",{talking_photo_url:"a",audio_url:"b"});return r.data.data}\n'
+        'async function q(id){const r=await fetch("/api/jobs/"+id);const j=await r.json();return j.video_status===5}\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OWN_BACKEND))
+def test_an_own_backends_answer_bound_on_its_line_or_destructured_is_not_judged(name: str) -> None:
+    assert [f for f in reported(OWN_BACKEND[name], name) if f.rule == "status-value"] == []

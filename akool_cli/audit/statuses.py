@@ -446,8 +446,19 @@ def _other_hosts_answer(text: _Text, origin: int) -> bool:
     near = text.lines[i][max(0, column - HANDED_TAIL) : column + 1]  # (see _handed_in)
     root = READ_ROOT.search(near) or READ_ROOT.match(text.lines[i], column)
     name = root.group("n") if root else None
+    before = text.lines[i][max(0, column - BOUND_WINDOW) : column]
+    expression: tuple[int, str] | None
     for _ in range(2):  # (the answer, then the response it was parsed from)
-        expression = _bound_above(text, i, name) if name else None
+        on_line = _bound_before(before, name) if name else None
+        if on_line is not None:  # (a one-line function's or a bundle's own statements)
+            expression, before = (i, on_line[0]), before[: on_line[1]]
+        else:
+            expression = (
+                (_bound_above(text, i, name) or _destructured_above(text, i, name))
+                if name
+                else None
+            )
+            before = ""
         if expression is None:
             return False
         answer = ANSWER_OF.match(expression[1])
@@ -455,6 +466,31 @@ def _other_hosts_answer(text: _Text, origin: int) -> bool:
             return _names_other_host(text, expression[1], expression[0])
         i, name = expression[0], answer.group("r")
     return False
+
+
+def _bound_before(before: str, name: str) -> tuple[str, int] | None:
+    """The expression a name is last bound to in the text before a read on its line, up to its
+    statement's `;` (`const j=await r.json();return j.video_status===5`), and where it is."""
+    if name not in before:
+        return None
+    found = list(_bound_pattern(name).finditer(before))
+    if not found:
+        return None
+    last = found[-1]
+    rhs = last["rhs"] if last["rhs"] is not None else last["parts"]
+    return rhs.split(";")[0], last.start()
+
+
+def _destructured_above(text: _Text, i: int, name: str) -> tuple[int, str] | None:
+    """The line and expression a name is taken from by destructuring in the lines above (`const
+    { data } = await axios.get(...)`), which the ties' bindings leave out."""
+    for k in range(i - 1, max(-1, i - BOUND_LINES), -1):
+        line = text.lines[k]
+        if name in line and "{" in line:
+            found = _bound_before(line, name)
+            if found is not None:
+                return k, found[0]
+    return None
 
 
 # The name a read starts from through members, subscripts and getters, up to the field's name
@@ -487,7 +523,7 @@ def _handed_in(text: _Text, origin: int) -> bool:
     # (a local, bound in a function with no call of AKOOL's above: from what the function is
     # handed, `j = resp.json()`, it is judged as that is; from elsewhere, as what it is bound to)
     local = n not in held.arguments
-    bound = _bound_above(text, i, root.group("n")) if local else None
+    bound = _bound_above(text, i, n) if local else None  # (PHP's `$job` is bound as `job`)
     if local and (bound is None or not _reads_argument(bound[1], held.arguments)):
         return bound is not None and _bound_elsewhere(bound[1], text)
     head = scopes.function_def_at(held.start)
@@ -649,7 +685,7 @@ def _on_own_model(text: _Text, origin: int) -> bool:
         return False
     if _fetched_record(text, i, receiver["r"], column=column):
         return True
-    if receiver["r"][:1].isupper() and _queried_class(text.text, receiver["r"]):
+    if receiver["r"][:1].isupper() and _queried_class(text, receiver["r"]):
         return True
     if text.own_models is None:
         text.own_models = {
@@ -673,9 +709,14 @@ def _queried_pattern(name: str) -> re.Pattern[str]:
     return re.compile(QUERIED_CLASS.format(re.escape(name)))
 
 
-def _queried_class(text: str, name: str) -> bool:
-    """Whether a class of that name is one a query of the file selects from (see QUERIED_CLASS)."""
-    return name in text and _queried_pattern(name).search(text) is not None
+def _queried_class(text: _Text, name: str) -> bool:
+    """Whether a class of that name is one a query of the file selects from (see QUERIED_CLASS),
+    looked for once per name (a file's thousands of reads ask again)."""
+    key = ("queried", name)
+    if key not in text.owned:
+        found = name in text.text and _queried_pattern(name).search(text.text) is not None
+        text.owned[key] = found
+    return text.owned[key]
 
 
 # A record fetched through an ORM's query (Prisma's `prisma.render.findUniqueOrThrow(...)`,
