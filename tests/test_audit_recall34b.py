@@ -6,9 +6,13 @@ stays silent."""
 
 from __future__ import annotations
 
+import importlib.util
+from typing import Any
+
 import pytest
 
 from akool_cli.audit.scan import Finding, audit_text
+from tests.conftest import ROOT
 
 B = "https://openapi.akool.com/api/open/v3"
 
@@ -81,3 +85,60 @@ def test_a_tables_entry_that_is_a_table_is_no_value() -> None:
         '    json={"talking_photo_url": "u", "audio_url": "a", "resolution": PRESETS["hd"]})\n'
     )
     assert bad_values(text, "p.py") == []
+
+
+# -- a number sent where the docs give a percentage as text ---------------------------------------
+
+RATE = (
+    "import os, requests\n"
+    f'r = requests.post("{B}/audio/create", headers={{{{"x-api-key": os.environ["K"]}}}},\n'
+    '                  json={{"input_text": "hi", "voice_id": "v1", "rate": {rate}}})\n'
+)
+
+
+@pytest.mark.parametrize("rate", ["1.1", "50", "1.1 if fast else 0.9"])
+def test_a_number_sent_for_a_percentage_is_a_bad_value(rate: str) -> None:
+    found = [f for f in audit_text(RATE.format(rate=rate), "tts.py") if f.rule == "bad-value"]
+    assert found and all("is a number" in f.message and f.fix is None for f in found)
+
+
+@pytest.mark.parametrize("rate", ['"50%"', '"100%"', 'f"{speed}%"', "speed"])
+def test_a_percentage_as_text_stays_silent(rate: str) -> None:
+    assert errors(RATE.format(rate=rate), "tts.py") == []
+
+
+# -- choices a description counts and quotes ("three modes: 'auto', 'on', and 'off'") -------------
+
+
+def _generator() -> Any:
+    spec = importlib.util.spec_from_file_location("gen", ROOT / "scripts" / "gen_catalogue.py")
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    return gen
+
+
+def test_the_generator_reads_counted_quoted_choices() -> None:
+    gen = _generator()
+    text = (
+        "This parameter controls text normalization with three modes: ‘auto’, ‘on’, and ‘off’. When"
+    )
+    assert gen._counted_choices(text) == ["auto", "on", "off"]
+    assert gen._counted_choices('Two modes: "fast" or "slow"') == ["fast", "slow"]
+    # (a count that is not the list's, a list with other words, examples: no choices)
+    assert gen._counted_choices("three modes: ‘auto’ and ‘on’.") is None
+    assert gen._counted_choices("two modes: ‘auto’, or any other word") is None
+    assert gen._counted_choices("e.g. two values: 'a' or 'b'") is None
+
+
+TTS = (
+    "import os, requests\n"
+    f'r = requests.post("{B.replace("v3", "v4")}/voice/tts", headers={{{{"x-api-key": os.environ["K"]}}}},\n'
+    '    json={{"input_text": "hi", "voice_id": "v1", "extra_options": {{"apply_text_normalization": {v}}}}})\n'
+)
+
+
+def test_a_mode_outside_the_counted_choices_is_a_bad_value() -> None:
+    assert bad_values(TTS.format(v="'maybe'"), "tts.py") == [(3, "apply_text_normalization")]
+    for ok in ("'auto'", "'on'", "'off'", "mode"):
+        assert errors(TTS.format(v=ok), "tts.py") == []

@@ -2011,17 +2011,24 @@ def _percent_hits(
     ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint
 ) -> Iterator[Hit]:
     """A text the docs give as a percentage from 0% to 100% (v3 audio `rate`) written otherwise
-    (`"1.2"`, `"fast"`, `"150%"`); a number is the kind rule's, an interpolation is no value."""
+    (`"1.2"`, `"fast"`, `"150%"`), or a number sent for it (`1.1`: JSON sends no text, and no
+    percent sign; which percentage was meant is the script's to say: no patch); an interpolation
+    is no value."""
     doc = ctx.doc()
     for lit in f.literals(doc, key):
         m = PERCENT.fullmatch(lit.value) if lit.quoted else None
-        if not lit.quoted or (m is not None and float(m.group("n")) <= 100):
+        if m is not None and float(m.group("n")) <= 100:
             continue
         line, column = doc.line_of(lit.offset), doc.column(lit.offset)
         message = (
             f"{spec.name} {lit.text} is not a percentage from 0% to 100%, which "
             f'{describe(endpoint)} takes (for example "50%")'
         )
+        if not lit.quoted:
+            message = (
+                f"{spec.name} {lit.text} is a number; {describe(endpoint)} takes a string, a "
+                'percentage from 0% to 100% (for example "50%")'
+            )
         yield Hit(line, column, lit.text, "a percentage (0%-100%)", message, endpoint.url, None)
 
 
