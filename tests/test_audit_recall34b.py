@@ -142,3 +142,38 @@ def test_a_mode_outside_the_counted_choices_is_a_bad_value() -> None:
     assert bad_values(TTS.format(v="'maybe'"), "tts.py") == [(3, "apply_text_normalization")]
     for ok in ("'auto'", "'on'", "'off'", "mode"):
         assert errors(TTS.format(v=ok), "tts.py") == []
+
+
+# -- a pretty-printed Postman variable is the base its {{name}} joins ---------------------------
+
+
+def _collection(raw: str, variable: str) -> str:
+    request = (
+        '  "item": [\n   {\n    "name": "hook",\n    "request": {\n     "method": "POST",\n'
+        f'     "url": {{\n      "raw": "{raw}"\n     }}\n    }}\n   }}\n  ]'
+    )
+    head = '{\n  "info": {"name": "x", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},\n'
+    return head + (variable + ",\n" + request if variable else request) + "\n}\n"
+
+
+PRETTY_VARIABLE = (
+    '  "variable": [\n   {\n    "key": "base",\n    "type": "string",\n'
+    '    "value": "https://openapi.akool.com/api/open"\n   }\n  ]'
+)
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_pretty_postman_variable_is_the_base_of_its_requests(where: str) -> None:
+    text = _collection("{{base}}/v3/test/webhook", PRETTY_VARIABLE)
+    if where == "after":
+        text = text.replace(PRETTY_VARIABLE + ",\n", "").replace(
+            "\n  ]\n}", "\n  ],\n" + PRETTY_VARIABLE + "\n}"
+        )
+    found = [f.rule for f in audit_text(text, "c.postman_collection.json")]
+    assert found == ["retired-endpoint"]
+
+
+def test_a_postman_value_of_another_object_is_no_variables() -> None:
+    other = PRETTY_VARIABLE.replace('"type": "string",\n', '"type": "string"\n   },\n   {\n')
+    text = _collection("{{base}}/v3/test/webhook", other)
+    assert audit_text(text, "c.postman_collection.json") == []
