@@ -177,3 +177,55 @@ def test_a_postman_value_of_another_object_is_no_variables() -> None:
     other = PRETTY_VARIABLE.replace('"type": "string",\n', '"type": "string"\n   },\n   {\n')
     text = _collection("{{base}}/v3/test/webhook", other)
     assert audit_text(text, "c.postman_collection.json") == []
+
+
+# -- a key of a config's nested map of paths, read through every map around it -------------------
+
+NESTED_PATHS = (
+    "const cfg = {{\n"
+    f'  base: process.env.AKOOL_BASE || "{B}",\n'
+    '  paths: {{ lipsync: "/content/video/lipsync", status: "{status}" }},\n'
+    "}};\n"
+    "async function call(path, init) {{\n"
+    '  const r = await fetch(cfg.base + path, {{ ...init, headers: {{ "x-api-key": process.env.K }} }});\n'
+    "  return r.json();\n}}\n"
+    'async function status(id) {{ return (await call({read}, {{ method: "GET" }})).data; }}\n'
+)
+
+
+@pytest.mark.parametrize("read", ["`${{cfg.paths.status}}?id=${{id}}`", "cfg.paths.status"])
+def test_a_nested_configs_path_read_through_its_maps_is_a_call(read: str) -> None:
+    wrong = NESTED_PATHS.format(status="/content/video/getstatus", read=read.format())
+    assert [(f.line, f.rule) for f in errors(wrong, "cfg.js")] == [(3, "unknown-endpoint")]
+    right = NESTED_PATHS.format(status="/content/video/infobymodelid", read=read.format())
+    assert errors(right.replace("?id=", "?video_model_id="), "cfg.js") == []
+
+
+# -- a Node https.request helper whose options join its parameter to AKOOL's prefix ---------------
+
+HTTPS_HELPER = (
+    'const https = require("https");\n'
+    "function post(path, body) {{\n"
+    "  return new Promise((resolve) => {{\n"
+    "    const req = https.request({{\n"
+    '      hostname: "openapi.akool.com",\n'
+    "      path: {path},\n"
+    '      method: "POST",\n'
+    '      headers: {{ "x-api-key": process.env.K, "Content-Type": "application/json" }},\n'
+    '    }}, (res) => {{ let s = ""; res.on("data", (c) => (s += c)); res.on("end", () => resolve(JSON.parse(s))); }});\n'
+    "    req.write(JSON.stringify(body)); req.end();\n"
+    "  }});\n}}\n"
+    'async function image(prompt) {{ return (await post("/content/image/createbyprompt", {{ prompt, {field}: "1:1" }})).data._id; }}\n'
+)
+
+
+@pytest.mark.parametrize("path", ['"/api/open/v3" + path', "`/api/open/v3${{path}}`"])
+def test_a_https_options_helper_is_a_wrapper_of_akools_base(path: str) -> None:
+    wrong = HTTPS_HELPER.format(path=path.format(), field="size")
+    assert [(f.line, f.rule) for f in errors(wrong, "img.js")] == [(13, "misnamed-field")]
+    assert errors(HTTPS_HELPER.format(path=path.format(), field="scale"), "img.js") == []
+
+
+def test_a_https_options_helper_of_another_host_is_none() -> None:
+    other = HTTPS_HELPER.format(path='"/api/open/v3" + path', field="size")
+    assert audit_text(other.replace("openapi.akool.com", "api.example.com"), "img.js") == []

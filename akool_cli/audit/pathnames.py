@@ -721,7 +721,9 @@ def _keyed_sites(
     its path is written (the fix edits it there); a read that names one row is also a place of
     that row's call (its request is read there). `keyed`: the spans of the reads handled."""
     for m, key in keyedpaths.reads(line):
-        if not found.rows.several(key) or any(a <= m.start("ref") < b for a, b in keyed):
+        if any(a <= m.start("ref") < b for a, b in keyed):
+            continue
+        if not found.rows.several(key) and not found.rows.named_whole(m.group("ref"), key):
             continue
         if m.re is keyedpaths.BARE and not _bare_row(found, bases, key, i):
             continue  # (a name of its own, bound to one path, or a parameter given no row)
