@@ -298,6 +298,8 @@ def _enum_of(value: str, description: str = "") -> list[str] | None:
     if len(quoted) > 1 and not re.sub(r'"[^"]+"', "", value).strip(" ,"):
         return quoted
     text = value.replace("`", "").strip()
+    # ("2 or 3": talking avatar's `avatar_from`; "a, b or c" too)
+    text = re.sub(r"(?:\s*,)?\s+or\s+", ", ", text) if " or " in text else text
     if not re.fullmatch(r"[\w.-]+(?:\s*,\s*[\w.-]+)+", text):
         return None
     return [v.strip() for v in text.split(",")]

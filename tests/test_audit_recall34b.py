@@ -229,3 +229,26 @@ def test_a_https_options_helper_is_a_wrapper_of_akools_base(path: str) -> None:
 def test_a_https_options_helper_of_another_host_is_none() -> None:
     other = HTTPS_HELPER.format(path='"/api/open/v3" + path', field="size")
     assert audit_text(other.replace("openapi.akool.com", "api.example.com"), "img.js") == []
+
+
+# -- a Value cell of choices joined by "or"; a fenced curl whose -d goes on the next line ----------
+
+
+def test_the_generator_reads_a_value_cell_of_choices_joined_by_or() -> None:
+    gen = _generator()
+    assert gen._enum_of("2 or 3") == ["2", "3"]
+    assert gen._enum_of("720p, 1080p or 4k") == ["720p", "1080p", "4k"]
+    assert gen._enum_of("a photo or a video") is None  # (words, not values)
+
+
+RUNBOOK = (
+    "# Runbook\n\n```bash\n"
+    f"curl -X POST {B}/talkingavatar/create -H \"x-api-key: $KEY\" -H 'Content-Type: application/json' \\\n"
+    '  -d \'{{"width": 3840, "height": 2160, "avatar_from": {n}, "elements": []}}\'\n'
+    "```\n"
+)
+
+
+def test_a_fenced_curls_continued_body_is_judged_against_the_value_cell() -> None:
+    assert bad_values(RUNBOOK.format(n=4), "RUNBOOK.md") == [(5, "avatar_from")]
+    assert errors(RUNBOOK.format(n=3), "RUNBOOK.md") == []
