@@ -252,3 +252,28 @@ RUNBOOK = (
 def test_a_fenced_curls_continued_body_is_judged_against_the_value_cell() -> None:
     assert bad_values(RUNBOOK.format(n=4), "RUNBOOK.md") == [(5, "avatar_from")]
     assert errors(RUNBOOK.format(n=3), "RUNBOOK.md") == []
+
+
+# -- a sentence's inline code that is a GET of AKOOL's API is the request it asks for ------------
+
+PROSE_GET = "# Notes\n\nCheck with `GET {B}/content/video/{path}`.\n"
+
+
+def test_a_sentences_get_of_akools_api_is_judged() -> None:
+    wrong = PROSE_GET.format(B=B, path="getinfo?id=<id>")
+    assert [(f.line, f.rule) for f in errors(wrong, "RUNBOOK.md")] == [(3, "unknown-endpoint")]
+    right = PROSE_GET.format(B=B, path="infobymodelid?video_model_id=<id>")
+    assert errors(right, "RUNBOOK.md") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"Send `POST {B}/content/video/getinfo` with the photo.",  # (no body in view)
+        f"We replaced `GET {B}/content/video/status` with `infobymodelid`.",  # (more code)
+        f"Old: GET {B}/content/video/status, see the changelog.",  # (no code span)
+        f"Compare `GET {B}/content/video/status` and {B}/x.",  # (two URLs)
+    ],
+)
+def test_other_sentences_naming_a_call_stay_mentions(sentence: str) -> None:
+    assert audit_text(f"# Notes\n\n{sentence}\n", "NOTES.md") == []
