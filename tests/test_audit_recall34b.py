@@ -277,3 +277,48 @@ def test_a_sentences_get_of_akools_api_is_judged() -> None:
 )
 def test_other_sentences_naming_a_call_stay_mentions(sentence: str) -> None:
     assert audit_text(f"# Notes\n\n{sentence}\n", "NOTES.md") == []
+
+
+# -- the reads of a decrypted AKOOL webhook, tied to AKOOL by its route or its dataEncrypt --------
+
+FLASK_HOOK = (
+    "from flask import Flask, request\n"
+    "from .crypto import verify_and_decrypt\n"
+    "app = Flask(__name__)\n\n"
+    '@app.post("{route}")\n'
+    "def hook():\n"
+    "    event = verify_and_decrypt(request.get_json())\n"
+    '    if event["status"] == {status}:\n'
+    '        print(event["_id"], event[{field}])\n'
+    '    return "", 200\n'
+)
+
+
+def test_a_decrypted_akool_webhooks_reads_are_judged() -> None:
+    wrong = FLASK_HOOK.format(route="/akool/webhook", status='"success"', field='"result_url"')
+    found = [(f.line, f.rule) for f in errors(wrong, "hook.py")]
+    assert found == [(8, "status-value"), (9, "response-field")]
+    right = FLASK_HOOK.format(route="/akool/webhook", status="3", field='"url"')
+    assert errors(right, "hook.py") == []
+
+
+def test_a_decrypted_webhook_of_another_service_is_not_judged() -> None:
+    other = FLASK_HOOK.format(route="/stripe/webhook", status='"success"', field='"result_url"')
+    assert audit_text(other, "hook.py") == []
+
+
+EXPRESS_HOOK = (
+    'const { aesDecrypt } = require("./crypto");\n'
+    'app.post("/hooks", express.json(), (req, res) => {\n'
+    "  const plain = aesDecrypt(req.body.dataEncrypt, id, key);\n"
+    "  console.log(plain.length);\n"
+    "  const evt = JSON.parse(aesDecrypt(req.body.dataEncrypt, id, key));\n"
+    "  if (evt.status === 3) save(evt._id, evt.FIELD);\n"
+    "  res.sendStatus(200);\n});\n"
+)
+
+
+def test_a_parsed_payload_of_data_encrypt_has_its_members_judged() -> None:
+    found = [(f.line, f.rule) for f in errors(EXPRESS_HOOK.replace("FIELD", "video_url"), "h.js")]
+    assert found == [(6, "response-field")]  # (plain.length: the text's own member)
+    assert errors(EXPRESS_HOOK.replace("FIELD", "url"), "h.js") == []

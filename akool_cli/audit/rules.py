@@ -39,6 +39,7 @@ from akool_cli.audit import (
     tstypes,
     twins,
     urlbuilders,
+    webhookpayloads,
 )
 from akool_cli.audit import fields as f
 from akool_cli.audit.answermodels import decoded_reads
@@ -3060,7 +3061,17 @@ def _closest(
 
 
 def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
-    return (hit for rule, hit in _answer_hits(ctx) if rule == "response-field")
+    yield from (hit for rule, hit in _answer_hits(ctx) if rule == "response-field")
+    yield from _webhook_hits(ctx, "response-field")
+
+
+def _webhook_hits(ctx: FileContext, rule: str) -> Iterator[Hit]:
+    """A decrypted AKOOL webhook's reads that its documented payload contradicts (see
+    webhookpayloads.py), of one rule."""
+    for read in webhookpayloads.reads(ctx.lines):
+        if read.rule == rule:
+            help = webhookpayloads.PAGE
+            yield Hit(read.line, read.column, read.found, read.documented, read.message, help)
 
 
 def check_answer_fields(ctx: FileContext) -> Iterator[Hit]:
@@ -3076,6 +3087,7 @@ def check_status_values(ctx: FileContext) -> Iterator[Hit]:
     judged by the call the answer rules tie it to."""
     for one in status_hits(ctx, partial(tied_reads, ctx), partial(parsed_answer_names, ctx)):
         yield Hit(one.line, one.column, one.found, one.documented, one.message, one.help)
+    yield from _webhook_hits(ctx, "status-value")
 
 
 def tied_reads(ctx: FileContext) -> dict[tuple[int, int], Mention]:

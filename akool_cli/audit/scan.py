@@ -53,6 +53,7 @@ from akool_cli.audit import (
     urlbuilders,
     vbnet,
     walking,
+    webhookpayloads,
     wrappers,
 )
 from akool_cli.audit.calls import FileContext, Served, find_mentions
@@ -646,7 +647,10 @@ def _audit_text(
         returners.extend(own)
     ctx.returned = returns.calls_of(ctx, [*own, *folder.returning], objects_of)
     if not ctx.call_lines and not ctx.returned:
-        return []
+        if not webhookpayloads.may_hold(text):
+            return []
+        # (a webhook handler makes no AKOOL call: only its decrypted payload's reads are judged)
+        rules = [r for r in rules if r.name in webhookpayloads.RULES]
     found: dict[Spot, Finding] = {}
     silenced = Markers(ctx)
     docs = PurePath(name).suffix.lower() in source.DOCS
