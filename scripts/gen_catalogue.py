@@ -119,6 +119,7 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
     if not enum and field["type"] == "string":
         enum = _described_enum(description) or _named_choices(name, description)
         enum = enum or _lettered_choices(description) or _supported_choices(name, description)
+        enum = enum or _counted_choices(description)
     if not enum and field["type"] in ("integer", "number"):  # "options: 5, 10", "1 = AI ..."
         enum = _described_enum(description) or _meanings_enum(description)
     enum = enum or _must_be(field["type"], description)
@@ -297,6 +298,8 @@ def _enum_of(value: str, description: str = "") -> list[str] | None:
     if len(quoted) > 1 and not re.sub(r'"[^"]+"', "", value).strip(" ,"):
         return quoted
     text = value.replace("`", "").strip()
+    # ("2 or 3": talking avatar's `avatar_from`; "a, b or c" too)
+    text = re.sub(r"(?:\s*,)?\s+or\s+", ", ", text) if " or " in text else text
     if not re.fullmatch(r"[\w.-]+(?:\s*,\s*[\w.-]+)+", text):
         return None
     return [v.strip() for v in text.split(",")]
@@ -385,6 +388,28 @@ def _named_choices(name: str, description: str) -> list[str] | None:
     if m is None or m.group("word").lower() != name.lower():
         return None
     return [v.strip() for v in m.group("list").split(",")]
+
+
+# "This parameter controls text normalization with three modes: ‘auto’, ‘on’, and ‘off’.": a
+# description that counts its choices and lists exactly that many, each in quotes (curly ones too),
+# apart by commas and a last "and" or "or"; the count is what makes them every choice, not examples.
+COUNTED = re.compile(
+    r"\b(?P<n>two|three|four|five|six)\s+(?:modes|options|values|choices)\s*:\s*(?P<list>[^.;:\n]+)",
+    re.I,
+)
+QUOTED_CHOICE = re.compile(r"[‘'\"`](?P<v>[\w.:-]+)[’'\"`]")
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _counted_choices(description: str) -> list[str] | None:
+    m = COUNTED.search(description)
+    if m is None or SEVERAL_VALUES.search(description[: m.end()]):
+        return None
+    values = [q.group("v") for q in QUOTED_CHOICE.finditer(m.group("list"))]
+    rest = QUOTED_CHOICE.sub("", m.group("list"))
+    if len(values) != COUNTS[m.group("n").lower()] or re.sub(r",|\band\b|\bor\b", "", rest).strip():
+        return None
+    return values
 
 
 def _described_enum(description: str) -> list[str] | None:

@@ -408,14 +408,34 @@ def read(
         before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
         # a keyword argument or a parameter default holds a value, not a request body
         table = doc.defaults if before.endswith(("(", ",")) else doc.assigned
+        if m.group("n") and AFTER_DEFAULT.search(before):
+            table = doc.defaults  # f(p, opts=None, ratio="21:9"): `None, ratio=` binds ratio
         if language == "js" and before.endswith("{") and PATTERN_OPENS.search(before):
             table = doc.defaults  # ({ res = "720p" }) =>, const { res = "720p" } = opts
         if table is doc.defaults and m.group("n"):  # f(a, b, years=-31): years's, not a's
             name = re.findall(r"[A-Za-z_]\w*", m.group(0))[-1]
+        elif table is doc.defaults:  # f(p: str, ratio="21:9"): ratio's, not p's
+            name = _last_parameter(m.group(0)) or name
         table.setdefault(name, []).append((m.start(), m.end()))
     if language == "js" and ": {" in text:
         _typed_object_assignments(doc)
     return doc
+
+
+def _last_parameter(binding: str) -> str | None:
+    """The parameter a default is bound to where ASSIGNED's type took in the parameters before it
+    (`prompt: string, ratio = "21:9"`: ratio; the type's own commas, `Dict[str, int]`, are inside
+    brackets): the first name of the last part; None when there is one part."""
+    depth, cut = 0, -1
+    for i, ch in enumerate(binding):
+        if ch in "<[":
+            depth += 1
+        elif ch in ">]":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            cut = i
+    first = re.match(r"\s*([A-Za-z_]\w*)", binding[cut + 1 :]) if cut >= 0 else None
+    return first.group(1) if first else None
 
 
 # TypeScript's `const body: { webhook_url: string } = {...}`: a name given an inline object type
@@ -462,6 +482,9 @@ BRACKETS = rx.compile(r"[{}\[\]()]")
 # name given back a letter at a time was tried again at each, half of read's time; perf26b)
 # A destructuring pattern opening just before a name (`function f({`, `({`, `const {`): its
 # `name = value` is the default the name takes when the object has no such key.
+# What precedes `None, ratio=` when that is the end of a default and the next parameter's binding
+# (an `=` that is no comparison), not a tuple's.
+AFTER_DEFAULT = rx.compile(r"(?<![=!<>])=$")
 PATTERN_OPENS = rx.compile(r"(?:[(,]|\b(?:const|let|var))\s*\{$")
 ASSIGNED = rx.compile(  # (a letter, not after a word character, first: most places are neither)
     r"(?=[A-Za-z_])(?<!\w)(?:(?<![.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
@@ -3193,6 +3216,9 @@ def _table_values(doc: Text, key: Key, value: str, depth: int) -> list[Literal]:
     of `RES = {"sd": "720p", "hd": "1080p"}`, see holders.table_values): judged where written,
     never patched (other reads of the table share them)."""
     read = holders.table_read(value)
+    if read is None:  # `res or DEFAULTS["res"]`: the table's entry is the last fallback
+        last = LAST_FALLBACK.search(value)
+        read = holders.table_read(last.group("t")) if last else None
     if read is None:
         return []
     spot = doc.last_assignment(read.group("n"), key.offset)
@@ -3202,9 +3228,30 @@ def _table_values(doc: Text, key: Key, value: str, depth: int) -> list[Literal]:
         read.group("n"), doc.line_of(spot[0]), doc.line_of(key.offset)
     ):
         return []
-    spans = holders.table_values(doc.text, spot[1], read.group("k") or read.group("g") or "")
+    entry = read.group("k") or read.group("g") or ""
+    spans = holders.table_values(doc.text, spot[1], entry) or _entry_value(doc, spot[1], entry)
     inners = [Key(key.name, a, a, b, shared=True) for a, b in spans]
     return [replace(lit, shared=True) for k in inners for lit in literals(doc, k, depth + 1)]
+
+
+# The last of a value's fallbacks, after `or`, `??` or `||` (`res or DEFAULTS["res"]`).
+LAST_FALLBACK = rx.compile(r"(?:\bor\b|\?\?|\|\|)(?P<t>(?:(?!\bor\b)[^|?])+)$")
+QUOTED_KEY = rx.compile(r"[\"'](?P<k>[A-Za-z_]\w*)[\"']")
+
+
+def _entry_value(doc: Text, rhs: int, entry: str) -> list[tuple[int, int]]:
+    """The span of the value a table's entry named by a string key holds where the table is no
+    flat one of literals (`DEFAULTS = {"res": os.getenv("RES") or "720p", ...}`: the entry's
+    own fallbacks are read from it as any value's are); none for a key that is no literal."""
+    named = QUOTED_KEY.fullmatch(entry.strip())
+    opened = re.compile(r"\s*").match(doc.text, rhs)
+    index = doc.container_at(opened.end()) if named and opened else None
+    if index is None or named is None or doc.text[doc.containers[index].start] != "{":
+        return []
+    held = doc.key_map(index).get(named.group("k"))
+    if held is None or doc.text[held.value_start : held.value_start + 80].lstrip()[:1] in "{[":
+        return []  # (an entry that is a table itself: its own keys are no value of the field)
+    return [(held.value_start, value_end(doc, held, doc.containers[index]))]
 
 
 def _held_member(doc: Text, key: Key, depth: int) -> list[Literal]:

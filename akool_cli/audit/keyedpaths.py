@@ -78,6 +78,13 @@ class Rows(Generic[T]):
         """Whether a key is that of more than one map's row (a table of rows)."""
         return len({r.chain for r in self.by_key.get(key, ())}) > 1
 
+    def named_whole(self, ref: str, key: str) -> bool:
+        """Whether a read names every map around a key's one row (`cfg.paths.status` of `cfg =
+        { paths: { status: "/x" } }`): that row's path, whatever the maps' names look like."""
+        rows = self.by_key.get(key, ())
+        words = set(WORDS.findall(ref)) - {key}
+        return len(rows) == 1 and bool(rows[0].chain) and set(rows[0].chain) <= words
+
     def read(self, ref: str, key: str, picks: dict[str, str]) -> list[T]:
         """The paths a read of a key may stand for: those of the rows its reference names
         (`STATUS_PATHS.video.getPath`; a name bound to a picked row names its map), or of every

@@ -721,7 +721,9 @@ def _keyed_sites(
     its path is written (the fix edits it there); a read that names one row is also a place of
     that row's call (its request is read there). `keyed`: the spans of the reads handled."""
     for m, key in keyedpaths.reads(line):
-        if not found.rows.several(key) or any(a <= m.start("ref") < b for a, b in keyed):
+        if any(a <= m.start("ref") < b for a, b in keyed):
+            continue
+        if not found.rows.several(key) and not _whole_chain(found, m.group("ref"), key):
             continue
         if m.re is keyedpaths.BARE and not _bare_row(found, bases, key, i):
             continue  # (a name of its own, bound to one path, or a parameter given no row)
@@ -743,6 +745,13 @@ def _keyed_sites(
             yield replace(_site(i, line, m.start("ref"), m.group("ref"), rows[0], base), echo=True)
         else:
             bases.path_tables.add(re.split(r"\W", m.group("ref").lstrip("$"))[0])
+
+
+def _whole_chain(found: PathNames, ref: str, key: str) -> bool:
+    """Whether a read of a key only one row has names every map around it and is no name the
+    path names are followed by as such (`cfg.paths.status`; `AKOOL.PATHS.TALK` is NAME's, read
+    where it is used)."""
+    return found.rows.named_whole(ref, key) and LATER_NAME.fullmatch(ref) is None
 
 
 def _bare_row(found: PathNames, bases: Bases, key: str, i: int) -> bool:

@@ -40,6 +40,7 @@ from akool_cli.audit import (
     tstypes,
     twins,
     urlbuilders,
+    webhookpayloads,
 )
 from akool_cli.audit import fields as f
 from akool_cli.audit.answermodels import decoded_reads
@@ -2012,17 +2013,24 @@ def _percent_hits(
     ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint
 ) -> Iterator[Hit]:
     """A text the docs give as a percentage from 0% to 100% (v3 audio `rate`) written otherwise
-    (`"1.2"`, `"fast"`, `"150%"`); a number is the kind rule's, an interpolation is no value."""
+    (`"1.2"`, `"fast"`, `"150%"`), or a number sent for it (`1.1`: JSON sends no text, and no
+    percent sign; which percentage was meant is the script's to say: no patch); an interpolation
+    is no value."""
     doc = ctx.doc()
     for lit in f.literals(doc, key):
         m = PERCENT.fullmatch(lit.value) if lit.quoted else None
-        if not lit.quoted or (m is not None and float(m.group("n")) <= 100):
+        if m is not None and float(m.group("n")) <= 100:
             continue
         line, column = doc.line_of(lit.offset), doc.column(lit.offset)
         message = (
             f"{spec.name} {lit.text} is not a percentage from 0% to 100%, which "
             f'{describe(endpoint)} takes (for example "50%")'
         )
+        if not lit.quoted:
+            message = (
+                f"{spec.name} {lit.text} is a number; {describe(endpoint)} takes a string, a "
+                'percentage from 0% to 100% (for example "50%")'
+            )
         yield Hit(line, column, lit.text, "a percentage (0%-100%)", message, endpoint.url, None)
 
 
@@ -3054,7 +3062,17 @@ def _closest(
 
 
 def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
-    return (hit for rule, hit in _answer_hits(ctx) if rule == "response-field")
+    yield from (hit for rule, hit in _answer_hits(ctx) if rule == "response-field")
+    yield from _webhook_hits(ctx, "response-field")
+
+
+def _webhook_hits(ctx: FileContext, rule: str) -> Iterator[Hit]:
+    """A decrypted AKOOL webhook's reads that its documented payload contradicts (see
+    webhookpayloads.py), of one rule."""
+    for read in webhookpayloads.reads(ctx.lines):
+        if read.rule == rule:
+            help = webhookpayloads.PAGE
+            yield Hit(read.line, read.column, read.found, read.documented, read.message, help)
 
 
 def check_answer_fields(ctx: FileContext) -> Iterator[Hit]:
@@ -3070,6 +3088,7 @@ def check_status_values(ctx: FileContext) -> Iterator[Hit]:
     judged by the call the answer rules tie it to."""
     for one in status_hits(ctx, partial(tied_reads, ctx), partial(parsed_answer_names, ctx)):
         yield Hit(one.line, one.column, one.found, one.documented, one.message, one.help)
+    yield from _webhook_hits(ctx, "status-value")
 
 
 def tied_reads(ctx: FileContext) -> dict[tuple[int, int], Mention]:

@@ -53,6 +53,7 @@ from akool_cli.audit import (
     urlbuilders,
     vbnet,
     walking,
+    webhookpayloads,
     wrappers,
 )
 from akool_cli.audit.calls import FileContext, Served, find_mentions
@@ -645,7 +646,7 @@ def _audit_text(
     if returners is not None:
         returners.extend(own)
     ctx.returned = returns.calls_of(ctx, [*own, *folder.returning], objects_of)
-    if not ctx.call_lines and not ctx.returned:
+    if not (rules := _rules_to_run(ctx, text, rules)):
         return []
     found: dict[Spot, Finding] = {}
     silenced = Markers(ctx)
@@ -664,6 +665,16 @@ def _audit_text(
                 found.setdefault(_spot(placed, _in_comment(ctx, kept)), placed)
     kept_ones = _renamed_with_value(lines, name, _code_first(found))
     return sorted(kept_ones, key=lambda f: (f.file != name, f.file, f.line, f.column, f.rule))
+
+
+def _rules_to_run(ctx: FileContext, text: str, rules: Iterable[Rule]) -> list[Rule]:
+    """The rules a file is judged by: all of them where it makes an AKOOL call; else none, but a
+    webhook handler's (it makes no call: only its decrypted payload's reads are judged)."""
+    if ctx.call_lines or ctx.returned:
+        return list(rules)
+    if not webhookpayloads.may_hold(text):
+        return []
+    return [r for r in rules if r.name in webhookpayloads.RULES]
 
 
 # Value rules whose finding a test of the script's own guard writes on purpose, inside a block or an

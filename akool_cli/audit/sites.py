@@ -720,6 +720,8 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
         if not named and not known.search(line):
             continue
         statement = _statement(lines, i)
+        if '"value"' in line:
+            statement = _postman_key(lines, i) + statement
         if i + 1 < len(lines) and SPRING_VALUE_ALONE.match(statement):
             statement += " " + lines[i + 1].strip()  # @Value("${akool.url}")⏎ private String url;
         for raw, rhs in _definitions_on(statement):
@@ -1017,6 +1019,28 @@ def _statement(lines: list[str], i: int) -> str:
         j += 1
         text = text.rstrip() + " " + lines[j].strip()
     return text
+
+
+# A pretty-printed Postman variable (as Postman exports a collection's or an environment's):
+# `"key": "base",` on a line of its own, its `"value": "https://..."` on one of the next lines of
+# the same object (`"type": "string"` may come between).
+POSTMAN_KEY_LINE = rx.compile(r"\s*\"key\"\s*:\s*\"(?P<name>\w+)\"\s*,\s*$")
+POSTMAN_VALUE_LINE = rx.compile(r"\s*\"value\"\s*:")
+POSTMAN_BETWEEN = rx.compile(r"\s*\"\w+\"\s*:\s*(?:\"[^\"{}]*\"|\w+)\s*,\s*$")
+
+
+def _postman_key(lines: list[str], i: int) -> str:
+    """`"key": "NAME", ` for a line that is a pretty-printed Postman variable's value, so that
+    the variable reads as the one-line `{"key": "NAME", "value": ...}` it is; else nothing."""
+    if not POSTMAN_VALUE_LINE.match(lines[i]):
+        return ""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        key = POSTMAN_KEY_LINE.match(lines[j])
+        if key is not None:
+            return f'"key": "{key.group("name")}", '
+        if not POSTMAN_BETWEEN.match(lines[j]):
+            return ""  # (another object's line, or a value of more than a string)
+    return ""
 
 
 HELD_URL = rx.compile(r"[\"'`]" + AKOOL_URL.pattern + r"/?[\"'`]")

@@ -197,8 +197,26 @@ def markdown_prose(lines: list[str]) -> dict[int, Comment]:
         ):
             continue  # an indented code block (after a blank line or more code)
         elif line.strip():
-            found[i] = Comment(0, True)
+            found[i] = Comment(_instruction_end(line), True)
     return found
+
+
+# A sentence's inline code that is a request to make, verb and AKOOL API URL
+# (`` Check with `GET https://openapi.akool.com/api/open/v3/...?id=<id>`. ``): only a GET, whose
+# whole request the span shows (a POST's body is not there), on the API host's open API.
+INSTRUCTION = rx.compile(r"`GET\s+https://openapi\.akool\.com/api/open/[^`\s]+`")
+
+
+def _instruction_end(line: str) -> int:
+    """Where a Markdown sentence's prose starts for the audit: after its one inline code span
+    that is a GET of AKOOL's API (read as the call it asks for: its path and query judged), else
+    at the line's start (a sentence with more code, or more URLs, is left a mention)."""
+    if "`GET" not in line:
+        return 0
+    spans = list(INSTRUCTION.finditer(line))
+    if len(spans) != 1 or line.count("`") != 2 or line.count("://") != 1:
+        return 0
+    return spans[0].end()
 
 
 LIST_ITEM = rx.compile(r"^(?P<i> {0,3}(?:[-*+]|\d{1,9}[.)]))(?P<s> {1,4})(?=\S)")

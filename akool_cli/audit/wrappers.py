@@ -28,6 +28,7 @@ from akool_cli.audit.sites import (
     Base,
     Bases,
     client_named,
+    host_parts,
     literal_base,
 )
 
@@ -363,7 +364,34 @@ def _joined_here(lines: list[str], i: int, bases: Bases, current: Function) -> B
             base = replace(base, prefix=base.prefix.rstrip("/") + "/" + mid.strip("/"))
         return replace(base, method=_own_method(lines, i, current))
     literal = _literal_joined(lines[i], bases, current) if "akool" in lines[i] else None
+    if literal is None and "/api/open" in lines[i]:
+        literal = _options_joined(lines, i, bases, current)
     return replace(literal, method=_own_method(lines, i, current)) if literal else None
+
+
+# Node's http(s).request options, the host given apart (`hostname: "openapi.akool.com"`) and the
+# path AKOOL's prefix written out, joined to a parameter: `path: "/api/open/v3" + path`,
+# `` path: `/api/open/v3${path}` ``.
+OPTIONS_PATH_JOIN = rx.compile(
+    r"\bpath\s*:\s*(?:[\"'](?P<a>/api/open(?:/v\d+)?)/?[\"']\s*\+\s*|`(?P<b>/api/open(?:/v\d+)?)/?\$\{)"
+    + PARAM
+)
+HOST_LINES = 4  # how far from the path the options' host may be written
+
+
+def _options_joined(lines: list[str], i: int, bases: Bases, current: Function) -> Base | None:
+    """The base of a line that joins one of the function's parameters to AKOOL's prefix in the
+    `path` of options whose host, on a line near it, is an AKOOL host (see OPTIONS_PATH_JOIN)."""
+    m = OPTIONS_PATH_JOIN.search(lines[i])
+    if m is None or m.group("p") not in current.params:
+        return None
+    for j in range(max(0, i - HOST_LINES), min(len(lines), i + HOST_LINES + 1)):
+        for host in host_parts(lines[j]):
+            url = "https://" + host.group("host") + (m.group("a") or m.group("b"))
+            base = literal_base(url, bases)
+            if base is not None and base.host is not None:
+                return replace(base, line=current.line)
+    return None
 
 
 # AKOOL's API base written in the wrapper's own URL and a parameter straight after it: a shell's
@@ -377,9 +405,14 @@ LITERAL_JOIN = rx.compile(
 
 
 def joins_literal_base(text: str) -> bool:
-    """Whether a text joins something to AKOOL's base written out (see LITERAL_JOIN): a file
-    with no base held in a name may still define wrappers."""
-    return "akool" in text and LITERAL_JOIN.search(text) is not None
+    """Whether a text joins something to AKOOL's base written out (see LITERAL_JOIN, and
+    OPTIONS_PATH_JOIN beside an AKOOL host): a file with no base held in a name may still define
+    wrappers."""
+    if "akool" not in text:
+        return False
+    return LITERAL_JOIN.search(text) is not None or (
+        "/api/open" in text and OPTIONS_PATH_JOIN.search(text) is not None
+    )
 
 
 def _literal_joined(line: str, bases: Bases, current: Function) -> Base | None:

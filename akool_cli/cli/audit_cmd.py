@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import re
 from collections.abc import Callable
@@ -101,8 +102,7 @@ def audit(
     apply --allow-empty (git 2.35 or later; an empty diff means nothing to fix); akool audit
     --format sarif . > akool-audit.sarif
     """
-    from akool_cli.audit.scan import audit as run_audit
-
+    run_audit = _audit_function()
     fmt = _format(output_format, json_out, diff)
     out = ctx.obj.output(json_mode=fmt == "json")
     reports.escape_unencodable(out, fmt)
@@ -117,6 +117,22 @@ def audit(
     _report(out, fmt, result, target, ctx.obj)
     if not result.passed:  # an error found, or a file never read (not a passed file)
         raise typer.Exit(int(ExitCode.AUDIT_ERRORS))
+
+
+def _audit_function() -> Callable[..., AuditResult]:
+    """The audit, imported with the cyclic collector paused and its objects then frozen, as the
+    command line's are (GC_NOTE in entry.py): its modules make objects by the hundred thousand and
+    no garbage, and where no bytecode is cached (PYTHONDONTWRITEBYTECODE) compiling them from
+    source made most of a one-line file's collections, more with each line the audit grew."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from akool_cli.audit.scan import audit
+    finally:
+        if collecting:
+            gc.enable()
+    gc.freeze()
+    return audit
 
 
 def _chosen_rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:

@@ -1,0 +1,11 @@
+// Image generation helper with a documented default ratio.
+const BASE = "https://openapi.akool.com/api/open/v3/content/image";
+
+export async function imagine(prompt: string, width: number, ratio = "16:9") {
+  const r = await fetch(`${BASE}/createbyprompt`, {
+    method: "POST",
+    headers: { "x-api-key": process.env.AKOOL_API_KEY!, "Content-Type": "application/json" },
+    body: JSON.stringify({ prompt, scale: ratio }),
+  });
+  return (await r.json()).data._id;
+}

@@ -1,0 +1,16 @@
+"""Voice lab text to speech with the normalization switched by a flag."""
+import os
+
+import requests
+
+URL = "https://openapi.akool.com/api/open/v4/voice/tts"
+
+
+def speak(text, voice_id, normalize=False):
+    body = {
+        "input_text": text,
+        "voice_id": voice_id,
+        "extra_options": {"apply_text_normalization": "always" if normalize else "off", "latex_read": False},
+    }
+    r = requests.post(URL, headers={"x-api-key": os.environ["AKOOL_API_KEY"]}, json=body, timeout=60)
+    return r.json()["data"]["_id"]
