@@ -4,6 +4,7 @@ hunk's context line), and a `--json` report saved with `2>&1` was audited as a s
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,53 @@ def test_the_findings_never_quote_the_key_in_any_format(here: Path) -> None:
         assert "createByTalkingPhoto" in run.stdout or "k.py:4: left out" in run.stderr
         for secret in (HEX_KEY, SHORT_KEY):
             assert secret not in run.stdout and secret not in run.stderr, args
+
+
+# -- report-with-stderr-patched ----------------------------------------------------------------
+
+CURL = (
+    "curl -X POST https://openapi.akool.com/api/open/v3/content/video/createByTalkingPhoto "
+    '-H "x-api-key: $AKOOL_KEY" -d \'{"talking_photo_url":"a","audio_url":"b"}\'\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        (["--json"], "a JSON array of audit findings"),
+        (["--format", "sarif"], "a SARIF log"),
+        ([], "the audit's text findings"),
+        (["--diff"], "a unified diff"),
+    ],
+)
+def test_a_report_saved_with_its_stderr_is_still_a_report(
+    here: Path, args: list[str], what: str
+) -> None:
+    """`akool audit --json . > audit.json 2>&1`: the summary line after the JSON document made
+    the report a script, audited (an extra error) and patched by the next run."""
+    (here / "make.sh").write_text(CURL, encoding="utf-8")
+    (here / "k.sh").write_text(CURL.replace("$AKOOL_KEY", HEX_KEY), encoding="utf-8")
+    (here / "old.json").write_text(invoke(["audit", "--json", "make.sh"], expect=8).stdout)
+    first = invoke(["audit", *args, "."], expect=8)  # (its stderr: a report left out, the
+    # summary; --diff's: a fix left out, its count)
+    assert "old.json: not scanned" in first.stderr and "file(s) scanned" in first.stderr
+    (here / "report.out").write_text(first.stdout + first.stderr, encoding="utf-8")
+    again = invoke(["audit", "--json", "."], expect=8)
+    assert {f["file"] for f in json.loads(again.stdout) if f["severity"] == "error"} == {
+        "make.sh",
+        "k.sh",
+    }
+    assert f"report.out: not scanned ({what}, " in again.stderr
+    patch = invoke(["audit", "--diff", "."], expect=8).stdout
+    assert "+++ b/make.sh" in patch and "report.out" not in patch
+
+
+def test_a_report_followed_by_any_other_text_is_read(here: Path) -> None:
+    """Only akool's own summary lines: a JSON array with anything else after it is no report."""
+    (here / "make.sh").write_text(CURL, encoding="utf-8")
+    document = invoke(["audit", "--json", "make.sh"], expect=8).stdout
+    summary = "1 error(s), 0 warning(s), 0 info in 1 of 1 file(s) scanned\n"
+    (here / "report.out").write_text(document + summary + "done\n", encoding="utf-8")
+    again = invoke(["audit", "--json", "."], expect=8)
+    assert "report.out" in {f["file"] for f in json.loads(again.stdout)}
+    assert "report.out: not scanned" not in again.stderr
