@@ -1,6 +1,7 @@
 """The audit's own outputs left in a scanned tree (a SARIF log, a `--json` array of findings, a
 unified diff, the text findings, a failure's JSON error document), recognised by their content: they quote the paths they found, and are reports,
-not scripts, so they are neither judged nor patched."""
+not scripts, so they are neither judged nor patched; also when akool's own stderr lines follow
+them (saved with `2>&1`)."""
 
 from __future__ import annotations
 
@@ -32,17 +33,52 @@ def own_output(text: str) -> str | None:
     leading = LEADING.match(text)
     start = leading.end() if leading else 0
     first, head = text[start : start + 1], text[start : start + HEAD]
-    if first == "{" and SARIF_HINT.search(head) and _sarif(text[start:]):
+    body = _before_own_lines(text[start:])
+    if first == "{" and SARIF_HINT.search(head) and _sarif(body):
         return "a SARIF log, a report rather than a script"
-    if first == "[" and '"severity"' in head and _findings(text[start:]):
+    if first == "[" and '"severity"' in head and _findings(body):
         return "a JSON array of audit findings, a report rather than a script"
-    if DIFF_START.match(head) and _diff(text[start:]):
+    if DIFF_START.match(head) and _diff(body):
         return "a unified diff, a patch rather than a script"
-    if first == "{" and '"error"' in head and _error_document(text[start:]):
+    if first == "{" and '"error"' in head and _error_document(body):
         return "akool's JSON error document, a report rather than a script"
-    if TEXT_FINDING.match(head) and _text_findings(text[start:]):
+    if TEXT_FINDING.match(head) and _text_findings(body):
         return "the audit's text findings, a report rather than a script"
     return None
+
+
+# The lines `akool audit` writes on stderr after its report (cli/audit_cmd.py's _report and
+# _print), each exactly: saved the usual CI way (`akool audit --json . > audit.json 2>&1`) they
+# follow the report in its file, which is still the report (breakit34). Any other text after a
+# report leaves it a file to read.
+OWN_STDERR = rx.compile(
+    r"\d+ error\(s\), \d+ warning\(s\), \d+ info in \d+ of \d+ file\(s\) scanned"
+    r"(?:; \d+ file\(s\) not scanned)?(?:; \d+ folder\(s\) not listed)?"
+    r"(?:; \d+ report\(s\) left out)?"
+    r"|\d+ fix\(es\) in \d+ file\(s\); \d+ finding\(s\) need a person"
+    r"|[^\n]+: not scanned \([^\n]+, a (?:report|patch) rather than a script\)"
+    r"|Warning: (?:[^\n]+: not scanned \([^\n]+\); --exclude it to leave it out on purpose"
+    r"|[^\n]+: left out of the patch, whose lines would print [^\n]+ as it stands; fix it by hand"
+    r"|[^\n]+: left out of the patch: outside the current folder, [^\n]+"
+    r"|the patch names files outside the current folder, [^\n]+"
+    r"|git refuses the work tree [^\n]+|git did not say what it ignores within [^\n]+"
+    r"|[^\n]+ is not a regular file \(a FIFO or a device\), so git was not asked [^\n]+)"
+)
+
+
+OWN_LINE_MOST = 20_000  # (a longer last line, a minified bundle's, is no line akool writes)
+
+
+def _before_own_lines(body: str) -> str:
+    """The text without the lines of akool's own stderr (OWN_STDERR) that end it, if any (its
+    first line stays: a text that is only such lines is no report of findings)."""
+    whole = end = len(body.rstrip())
+    while True:
+        at = body.rfind("\n", 0, end) + 1
+        line = body[at:end].rstrip("\r") if end - at <= OWN_LINE_MOST else ""
+        if at == 0 or OWN_STDERR.fullmatch(line) is None:
+            return body[:end] if end < whole else body
+        end = len(body[:at].rstrip())
 
 
 # A line of the text findings: `scripts/t.py:2:17: error: ... [wrong-host]`.
