@@ -221,6 +221,8 @@ class Text:
     ts_types: dict[str, tuple[int, int]] | None = None  # TypeScript's declared types (tstypes.py)
     ts_members: dict[str, dict[str, int]] = field(default_factory=dict)  # each type's members
     ts_typed: bool | None = None  # whether it gives an answer a type (tstypes.typed_answers)
+    # each object literal's type, by its container's index (tstypes.literal_type: asked per key)
+    ts_literal_types: dict[int, Any] = field(default_factory=dict)
     mock_libraries: frozenset[str] | None = None  # the mock libraries it imports (mocks.py)
     mock_callee: re.Pattern[str] | None = None  # what is written before a mock's arguments
     read_spans: dict[str, list[tuple[int, int]]] | None = None  # its shell `read`s (apart.py)
