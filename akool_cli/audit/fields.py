@@ -1199,7 +1199,7 @@ def _query_only_keys(doc: Text, start: int, end: int) -> list[Key]:
         for name, at, value_start, value_end in declared.refit_query(doc.text, start, end):
             own = doc.text[at - 1 : at] != '"'  # (a parameter's own name: callers may name it)
             query.append(Key(name, at, value_start, value_end, raw=True, shared=own))
-    for m in QUERY_FIELD.finditer(segment):
+    for m in QUERY_FIELD.finditer(segment) if "?" in segment or "&" in segment else ():
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     for name, at, value_start, value_end in querybuilders.builder_keys(doc.text, start, end):
@@ -2669,8 +2669,14 @@ SWIFT_NOT_GET = rx.compile(r"\bmethod\s*:\s*\.(?!get\b)\w+|JSONEncoding|JSONPara
 
 def _declared(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
     """A Feign annotation's extent, to the end of the method declaration it annotates."""
-    if doc.text[parens[0] : parens[0] + 1] != "(" or not DECLARING.search(
-        doc.text, max(0, parens[0] - 40), parens[0]
+    before = max(0, parens[0] - 40)  # (DECLARING's `@` or `[` first: most calls have neither)
+    marked = (
+        doc.text.find("@", before, parens[0]) >= 0 or doc.text.find("[", before, parens[0]) >= 0
+    )
+    if (
+        doc.text[parens[0] : parens[0] + 1] != "("
+        or not marked
+        or not DECLARING.search(doc.text, before, parens[0])
     ):
         return parens
     declared = DECLARATION.match(doc.text, parens[1])

@@ -1281,7 +1281,7 @@ def _field_checks(
 def _typed(ctx: FileContext, key: f.Key) -> tstypes.Typed | None:
     """The named type a TypeScript literal (or a Python dict annotated with a TypedDict) holding
     `key` is given (see tstypes)."""
-    if not (tstypes.typescript(ctx.name) or ctx.name.endswith(".py")):
+    if not (ctx.name.endswith(".py") or tstypes.typescript(ctx.name)):
         return None
     return tstypes.literal_type(ctx.doc(), key.offset)
 
