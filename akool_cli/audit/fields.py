@@ -1173,9 +1173,12 @@ def _request_keys(doc: Text, start: int, end: int) -> tuple[list[Key], list[Key]
     if context is not None:  # (PHP's stream context: its options array is no body)
         body = _content_keys(doc, context, start)
     got = _curl_keys(doc, start, end, body, query) if "curl" in segment else False
-    for m in () if got else FORM_FIELD.finditer(segment):
+    # (FORM_FIELD's options and AKOOL_API_COMMAND's word looked for first: most requests have none)
+    form = "-F" in segment or "--form" in segment or "--data-urlencode" in segment
+    for m in FORM_FIELD.finditer(segment) if form and not got else ():
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
-    if HTTPIE_COMMAND.match(segment) or AKOOL_API_COMMAND.match(segment):
+    akool_api = "akool" in segment and AKOOL_API_COMMAND.match(segment)
+    if HTTPIE_COMMAND.match(segment) or akool_api:
         # httpie's items (name==value a query, name=value a field), `akool api`'s -f/-F fields
         items = curlargs.httpie_items if HTTPIE_COMMAND.match(segment) else curlargs.akool_api_items
         for item in items(doc.text, start):
@@ -2786,6 +2789,14 @@ URL_BUILDER_BACKWARDS = rx.compile(
 
 
 CHAINED_URL = rx.compile(r"\.(?:uri|url|newBuilder)\s*$")  # (Java's HttpRequest.newBuilder(uri))
+CHAINED_URL_ENDINGS = (".uri", ".url", ".newBuilder")  # (what CHAINED_URL's text ends with)
+
+
+def chained_url(opener: str) -> bool:
+    """CHAINED_URL.search(opener), its endings looked at first (most openers end otherwise)."""
+    return opener.rstrip().endswith(CHAINED_URL_ENDINGS) and CHAINED_URL.search(opener) is not None
+
+
 CHAIN_GOES_ON = rx.compile(r"\s*\.\w")
 
 
@@ -2795,7 +2806,7 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
         if around is None:
             return None
         opener = doc.text[max(0, around[0] - 60) : around[0]]
-        if CHAINED_URL.search(opener) and CHAIN_GOES_ON.match(doc.text, around[1]):
+        if chained_url(opener) and CHAIN_GOES_ON.match(doc.text, around[1]):
             # a builder chain (WebClient .uri(...).bodyValue(...), OkHttp .url(...).post(...)):
             # the request is the rest of the statement
             return around[0], _chain_end(doc, around[1])
