@@ -333,12 +333,15 @@ def _worth_reading(line: str) -> bool:
 def _statement_spans(line: str, kind: str) -> list[tuple[int, int]]:
     """What a line's statement holds as data: a case label, a shell case pattern, nginx's
     `location`/`rewrite` patterns, a YAML key that is a path, a search or rewrite command."""
-    m = CASE.match(line) or (SHELL_PATTERN.match(line) if kind == "shell" else None)
+    labelled = "case" in line or "when" in line  # (CASE's words: most lines have neither)
+    m = (CASE.match(line) if labelled else None) or (
+        SHELL_PATTERN.match(line) if kind == "shell" else None
+    )
     if m is not None and kind == "shell" and "$(" in line[m.start() : m.end()]:
         m = None  # (`case "$(curl "$BASE/x" | jq ...)" in`: the word is a request's answer)
     if m is None and kind == "nginx":
         m = NGINX.match(line)
-    m = m or YAML_KEY.match(line)
+    m = m or (YAML_KEY.match(line) if "/" in line and ":" in line else None)  # (its `/`, `:`)
     found = [(m.start(), m.end())] if m is not None else []
     if any(w in line for w in ("grep", "sed ", "awk ", "perl ", "rg ", "ag ")):
         found += [(m.start(), m.end()) for m in SEARCHING.finditer(line)]

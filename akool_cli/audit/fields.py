@@ -222,6 +222,8 @@ class Text:
     ts_types: dict[str, tuple[int, int]] | None = None  # TypeScript's declared types (tstypes.py)
     ts_members: dict[str, dict[str, int]] = field(default_factory=dict)  # each type's members
     ts_typed: bool | None = None  # whether it gives an answer a type (tstypes.typed_answers)
+    # each object literal's type, by its container's index (tstypes.literal_type: asked per key)
+    ts_literal_types: dict[int, Any] = field(default_factory=dict)
     mock_libraries: frozenset[str] | None = None  # the mock libraries it imports (mocks.py)
     mock_callee: re.Pattern[str] | None = None  # what is written before a mock's arguments
     read_spans: dict[str, list[tuple[int, int]]] | None = None  # its shell `read`s (apart.py)
@@ -1206,9 +1208,12 @@ def _request_keys(doc: Text, start: int, end: int) -> tuple[list[Key], list[Key]
     if context is not None:  # (PHP's stream context: its options array is no body)
         body = _content_keys(doc, context, start)
     got = _curl_keys(doc, start, end, body, query) if "curl" in segment else False
-    for m in () if got else FORM_FIELD.finditer(segment):
+    # (FORM_FIELD's options and AKOOL_API_COMMAND's word looked for first: most requests have none)
+    form = "-F" in segment or "--form" in segment or "--data-urlencode" in segment
+    for m in FORM_FIELD.finditer(segment) if form and not got else ():
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
-    if HTTPIE_COMMAND.match(segment) or AKOOL_API_COMMAND.match(segment):
+    akool_api = "akool" in segment and AKOOL_API_COMMAND.match(segment)
+    if HTTPIE_COMMAND.match(segment) or akool_api:
         # httpie's items (name==value a query, name=value a field), `akool api`'s -f/-F fields
         items = curlargs.httpie_items if HTTPIE_COMMAND.match(segment) else curlargs.akool_api_items
         for item in items(doc.text, start):
@@ -1232,7 +1237,7 @@ def _query_only_keys(doc: Text, start: int, end: int) -> list[Key]:
         for name, at, value_start, value_end in declared.refit_query(doc.text, start, end):
             own = doc.text[at - 1 : at] != '"'  # (a parameter's own name: callers may name it)
             query.append(Key(name, at, value_start, value_end, raw=True, shared=own))
-    for m in QUERY_FIELD.finditer(segment):
+    for m in QUERY_FIELD.finditer(segment) if "?" in segment or "&" in segment else ():
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     for name, at, value_start, value_end in querybuilders.builder_keys(doc.text, start, end):
@@ -2735,8 +2740,14 @@ SWIFT_NOT_GET = rx.compile(r"\bmethod\s*:\s*\.(?!get\b)\w+|JSONEncoding|JSONPara
 
 def _declared(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
     """A Feign annotation's extent, to the end of the method declaration it annotates."""
-    if doc.text[parens[0] : parens[0] + 1] != "(" or not DECLARING.search(
-        doc.text, max(0, parens[0] - 40), parens[0]
+    before = max(0, parens[0] - 40)  # (DECLARING's `@` or `[` first: most calls have neither)
+    marked = (
+        doc.text.find("@", before, parens[0]) >= 0 or doc.text.find("[", before, parens[0]) >= 0
+    )
+    if (
+        doc.text[parens[0] : parens[0] + 1] != "("
+        or not marked
+        or not DECLARING.search(doc.text, before, parens[0])
     ):
         return parens
     declared = DECLARATION.match(doc.text, parens[1])
@@ -2846,6 +2857,14 @@ URL_BUILDER_BACKWARDS = rx.compile(
 
 
 CHAINED_URL = rx.compile(r"\.(?:uri|url|newBuilder)\s*$")  # (Java's HttpRequest.newBuilder(uri))
+CHAINED_URL_ENDINGS = (".uri", ".url", ".newBuilder")  # (what CHAINED_URL's text ends with)
+
+
+def chained_url(opener: str) -> bool:
+    """CHAINED_URL.search(opener), its endings looked at first (most openers end otherwise)."""
+    return opener.rstrip().endswith(CHAINED_URL_ENDINGS) and CHAINED_URL.search(opener) is not None
+
+
 CHAIN_GOES_ON = rx.compile(r"\s*\.\w")
 
 
@@ -2855,7 +2874,7 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
         if around is None:
             return None
         opener = doc.text[max(0, around[0] - 60) : around[0]]
-        if CHAINED_URL.search(opener) and CHAIN_GOES_ON.match(doc.text, around[1]):
+        if chained_url(opener) and CHAIN_GOES_ON.match(doc.text, around[1]):
             # a builder chain (WebClient .uri(...).bodyValue(...), OkHttp .url(...).post(...)):
             # the request is the rest of the statement
             return around[0], _chain_end(doc, around[1])

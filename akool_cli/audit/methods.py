@@ -214,7 +214,7 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         group = "verb" if before_uri.group("verb") else "constant"
         at = start - len(opener) + before_uri.start(group)
         return Evidence(before_uri.group(group).upper(), at, before_uri.group(group), False)
-    if fields.CHAINED_URL.search(opener):
+    if fields.chained_url(opener):
         return _chain(doc, start, end)
     handle = handles.sent_method(doc, call)  # a PHP cURL handle's: its options say
     if handle is not None:

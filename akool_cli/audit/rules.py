@@ -204,7 +204,8 @@ def _call_method(ctx: FileContext, m: Mention) -> str | None:
         text = line[max(0, m.column - 300) : m.end + 600]
     else:
         text = "\n".join(ctx.lines[m.line : ties.statement_end(ctx.lines, m.line) + 1])
-    if curlargs.CURL_WORD.search(text):  # curl's options as curl reads them (`-sG`, `-sd DATA`)
+    curl = "curl" in text and curlargs.CURL_WORD.search(text)  # (its word first: most calls)
+    if curl:  # curl's options as curl reads them (`-sG`, `-sd DATA`)
         said = curlargs.curl_method(text, 0, m.column)
         if said is not None:
             return said.method.upper() if said.method.upper() in methods.METHODS else None
@@ -1283,7 +1284,7 @@ def _field_checks(
 def _typed(ctx: FileContext, key: f.Key) -> tstypes.Typed | None:
     """The named type a TypeScript literal (or a Python dict annotated with a TypedDict) holding
     `key` is given (see tstypes)."""
-    if not (tstypes.typescript(ctx.name) or ctx.name.endswith(".py")):
+    if not (ctx.name.endswith(".py") or tstypes.typescript(ctx.name)):
         return None
     return tstypes.literal_type(ctx.doc(), key.offset)
 

@@ -722,7 +722,8 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
         statement = _statement(lines, i)
         if '"value"' in line:
             statement = _postman_key(lines, i) + statement
-        if i + 1 < len(lines) and SPRING_VALUE_ALONE.match(statement):
+        spring = "@Value(" in statement  # (SPRING_VALUE_ALONE's words: most lines hold none)
+        if spring and i + 1 < len(lines) and SPRING_VALUE_ALONE.match(statement):
             statement += " " + lines[i + 1].strip()  # @Value("${akool.url}")⏎ private String url;
         for raw, rhs in _definitions_on(statement):
             key, attribute = _name_of(raw), _is_attribute(raw)
@@ -1486,7 +1487,8 @@ def _retrofit_client(lines: list[str], bases: Bases) -> None:
     file (another file builds it): the AKOOL base the file holds (`BASE_URL = "https://openapi.
     akool.com/api/open/v3/"`), or, in a file that imports retrofit2 and names AKOOL, AKOOL's
     base of unknown prefix (its relative paths judged as under an AKOOL-named env base)."""
-    first = next((i for i, line in enumerate(lines) if RETROFIT_VERB.match(line)), None)
+    # (RETROFIT_VERB's `@` first: a file without one has no such method)
+    first = next((i for i, t in enumerate(lines) if "@" in t and RETROFIT_VERB.match(t)), None)
     if first is None:
         return
     held = [b for b in bases.names.values() if b.host is not None and akool_host(b.host)]
@@ -1986,7 +1988,8 @@ FORMAT_LITERALS = rx.compile(r"""["']\.format\(\s*((?:["'][\w-]*["']\s*,?\s*)+)\
 
 def _formatted(path: str, line: str, end: int) -> str | None:
     """The path a `.format` of string literals makes of a template with as many `{}` holes."""
-    m = FORMAT_LITERALS.match(line, end)
+    # (a quote, then `.format(` at once: most paths are not formatted so)
+    m = FORMAT_LITERALS.match(line, end) if line.startswith(".format(", end + 1) else None
     if m is None:
         return None
     words = re.findall(r"""["']([\w-]*)["']""", m.group(1))

@@ -115,6 +115,8 @@ def _left_open(line: str) -> str | None:
     """The triple quote a line opens and does not close (`x = \"\"\"`), if any (a `#` outside
     one ends the line's code)."""
     inside: str | None = None
+    if "#" not in line and '"""' not in line and "'''" not in line:
+        return None  # (none of TRIPLE's marks: most lines)
     for m in TRIPLE.finditer(line):
         if inside is None and m.group(0) == "#":
             break
@@ -135,7 +137,8 @@ def docstrings(lines: list[str]) -> dict[int, Comment]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        m = DOCSTRING_OPEN.match(line)
+        triple = '"""' in line or "'''" in line  # (DOCSTRING_OPEN's quotes: most lines none)
+        m = DOCSTRING_OPEN.match(line) if triple else None
         if m is None or not (HEADER.match(previous) or not CONTINUES.search(previous)):
             still = _left_open(line)  # `TEMPLATE = """` ... `"""`: a value, read as code
             i += 1

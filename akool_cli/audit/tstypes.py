@@ -72,6 +72,15 @@ def literal_type(doc: Text, offset: int) -> Typed | None:
     index = doc.innermost(offset)
     if index < 0 or doc.text[doc.containers[index].start] != "{":
         return None
+    known = doc.ts_literal_types  # (each key of a literal asks: its type is found once)
+    if index not in known:
+        known[index] = _container_type(doc, index)
+    found: Typed | None = known[index]
+    return found
+
+
+def _container_type(doc: Text, index: int) -> Typed | None:
+    """literal_type of the object literal that is container `index` of the file."""
     c = doc.containers[index]
     before = doc.text[max(0, c.start - 200) : c.start]
     found = TYPED_BEFORE.search(before) or CAST_BEFORE.search(before)

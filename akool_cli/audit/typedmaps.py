@@ -89,18 +89,28 @@ def _literal_typed(lines: list[str], fix: Fix) -> bool:
     that does not hold the new one."""
     if not (fix.old[:1] in QUOTES and fix.new[:1] in QUOTES) or fix.line >= len(lines):
         return False
+    literals = _literal_fields(lines)
+    if not literals:
+        return False  # (most files type no field by a Literal: no key looked for)
     # (the end of the line before the value only: a minified line's whole text searched for each
     # of its values was quadratic, 250 calls on one line 13 s)
     key = KEY_BEFORE.search(lines[fix.line][max(0, fix.start - KEY_REACH) : fix.start])
     if key is None:
         return False
+    held = literals.get(key.group("k"))
+    return held is not None and fix.new.strip("\"'") not in held
+
+
+def _literal_fields(lines: list[str]) -> dict[str, set[str]]:
+    """The fields a file types by a `Literal` (see LITERAL_FIELD) with the strings each holds,
+    worked out once per file (none on a file whose lines never write `Literal[`)."""
     if not _literal_names or _literal_names[0][0] is not lines:
         names: dict[str, set[str]] = {}
-        for m in LITERAL_FIELD.finditer("\n".join(lines)):
+        held = any("Literal[" in t for t in lines)  # (LITERAL_FIELD's own word, on one line)
+        for m in LITERAL_FIELD.finditer("\n".join(lines)) if held else ():
             names.setdefault(m.group("n"), set()).update(re.findall(r"[\"']([^\"']*)[\"']", m["v"]))
         _literal_names[:] = [(lines, names)]
-    held = _literal_names[0][1].get(key.group("k"))
-    return held is not None and fix.new.strip("\"'") not in held
+    return _literal_names[0][1]
 
 
 def _unquotes(old: str, new: str) -> bool:
