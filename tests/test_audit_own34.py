@@ -158,3 +158,27 @@ OWN_BACKEND: dict[str, str] = {
 @pytest.mark.parametrize("name", sorted(OWN_BACKEND))
 def test_an_own_backends_answer_bound_on_its_line_or_destructured_is_not_judged(name: str) -> None:
     assert [f for f in reported(OWN_BACKEND[name], name) if f.rule == "status-value"] == []
+
+
+# (breakit34 items 3, 8) what a web handler is sent (`req.body`, `request.get_json()`), and a
+# helper whose name is only a word of a string or a comment where AKOOL is called.
+SENT_OR_NAMED: dict[str, str] = {
+    "inbound.js": 'const express = require("express");\nconst axios = require("axios");\nconst BASE = "https://openapi.akool.com/api/open/v3";\nconst app = express();\napp.use(express.json());\n\napp.post("/make", async (req, res) => {\n  const r = await axios.post(`${BASE}/content/video/createbytalkingphoto`, { talking_photo_url: req.body.photo, audio_url: req.body.audio, webhookUrl: "https://me/hooks/akool" }, { headers: { "x-api-key": process.env.KEY } });\n  res.json({ id: r.data.data._id });\n});\n\n// our own render farm posts here\napp.post("/hooks/farm", (req, res) => {\n  const evt = req.body;\n  if (evt.video_status === 5 && evt.code === 0) publish(evt.task_id);\n  res.sendStatus(204);\n});\n\napp.post("/hooks/replicate", (req, res) => {\n  const { status, output } = req.body;\n  if (status === "succeeded") save(output);\n  res.sendStatus(204);\n});\napp.listen(3000);\n',
+    "inbound.py": 'import os\nimport requests\nfrom flask import Flask, request, jsonify\nBASE = "https://openapi.akool.com/api/open/v3"\napp = Flask(__name__)\n\n@app.post("/make")\ndef make():\n    r = requests.post(f"{BASE}/content/video/createbytalkingphoto", json={"talking_photo_url": "a", "audio_url": "b"}, headers={"x-api-key": os.environ["KEY"]})\n    return jsonify(id=r.json()["data"]["_id"])\n\n@app.post("/hooks/farm")\ndef farm_hook():\n    evt = request.get_json()\n    if evt["video_status"] == 5:\n        publish(evt["task_id"])\n    return "", 204\n',
+    "word_in_string.py": 'import requests\nBASE = "https://openapi.akool.com/api/open/v3"\n\ndef published(job):\n    # our CMS states: 5 = published\n    return job["video_status"] == 5\n\ndef render(job, key):\n    r = requests.post(f"{BASE}/content/video/createbytalkingphoto",\n                      json={"talking_photo_url": job["photo"], "audio_url": job["audio"]},\n                      headers={"x-api-key": key})\n    log.info("render requested; will be published later")\n    return r.json()["data"]["_id"]\n',
+    "word_in_string.rb": 'require "net/http"\nBASE = "https://openapi.akool.com/api/open/v3"\n\ndef published?(job)\n  job["video_status"] == 5\nend\n\ndef render(job, key)\n  uri = URI("#{BASE}/content/video/createbytalkingphoto")\n  res = Net::HTTP.post(uri, { talking_photo_url: job["photo"], audio_url: job["audio"] }.to_json, "x-api-key" => key)\n  Rails.logger.info("published: false") # not published yet\n  JSON.parse(res.body)["data"]["_id"]\nend\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(SENT_OR_NAMED))
+def test_a_handlers_payload_or_a_helper_named_only_in_a_string_is_not_judged(name: str) -> None:
+    assert [f for f in reported(SENT_OR_NAMED[name], name) if f.rule == "status-value"] == []
+
+
+def test_a_helper_called_in_code_where_akool_is_called_is_judged() -> None:
+    text = SENT_OR_NAMED["word_in_string.py"].replace(
+        'log.info("render requested; will be published later")',
+        "log.info(published(r.json()))",
+    )
+    assert "log.info(published(r.json()))" in text
+    assert [f.rule for f in reported(text, "x.py")] == ["status-value"]

@@ -29,7 +29,7 @@ from akool_cli.audit import (
 )
 from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.audit.fields import Text, url_uses
-from akool_cli.audit.scopes import function_def
+from akool_cli.audit.scopes import STRING, function_def
 from akool_cli.audit.sites import Bases
 from akool_cli.core.catalogue import DocEndpoint
 
@@ -516,6 +516,8 @@ def _handed_in(text: _Text, origin: int) -> bool:
     root = HANDED_ROOT.search(near) if scopes is not None else None
     if scopes is None or root is None:
         return False
+    if INBOUND.search(near):
+        return True  # (`req.body.video_status`: what the app is sent, no answer of its calls)
     n = root.group("n").lstrip("$")
     held = scopes.holding(n, i)
     if held is None or _calls_within(text, (held.start, i)):
@@ -524,17 +526,37 @@ def _handed_in(text: _Text, origin: int) -> bool:
     # handed, `j = resp.json()`, it is judged as that is; from elsewhere, as what it is bound to)
     local = n not in held.arguments
     bound = _bound_above(text, i, n) if local else None  # (PHP's `$job` is bound as `job`)
+    if bound is not None and INBOUND.match(bound[1].strip()):
+        return True
     if local and (bound is None or not _reads_argument(bound[1], held.arguments)):
         return bound is not None and _bound_elsewhere(bound[1], text)
     head = scopes.function_def_at(held.start)
     name = next((g for g in head.groups() if g), None) if head is not None else None
     if name is None:
         return False  # (a callback: `.then((j) => ...)` is handed the call's answer)
-    uses = _uses(text, name)
-    return not any(k != held.start and _calls_within(text, scopes.span_at(k)) for k in uses)
+    uses = [k for k in _uses(text, name) if k != held.start and _named_in_code(text.lines[k], name)]
+    return not any(_calls_within(text, scopes.span_at(k)) for k in uses)
+
+
+TRAILING_COMMENT = rx.compile(r"(?:^|\s)(?:#|//)(?:\s|$)")
+
+
+def _named_in_code(line: str, name: str) -> bool:
+    """Whether a line names a function outside its strings and its comment (`log.info("will be
+    published")` does not call `published`)."""
+    code = TRAILING_COMMENT.split(STRING.sub('""', line), maxsplit=1)[0]
+    return re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", code) is not None
 
 
 WORD = rx.compile(r"[A-Za-z_$][\w$]*")
+# What a web handler is sent (Express' and Koa's `req.body`, Flask's `request.get_json()` and
+# `request.json`, Django's `request.POST`/`request.data`, a Worker's `await request.json()`):
+# a webhook's or a form's payload, never the answer of one of the file's calls.
+INBOUND = rx.compile(
+    r"(?:await\s+)?(?<![\w$.])(?:req|request|ctx\.request)\s*\.\s*"
+    r"(?:body\b|get_json\b|json\b(?!\s*=)|POST\b|data\b|payload\b)(?:\s*\([^()]*\))?"
+    r"(?:\s*(?:\??\.|\[)[\w\"'\[\]. ?]*)?\s*;?\s*$"
+)
 CALLED = rx.compile(r"(?<![\w$])(?P<n>[A-Za-z_$][\w$]*)\s*\(")
 # Names any client calls its requests or parses by: they say nothing of whose answer it is.
 GENERIC_CALLS = frozenset(
