@@ -299,6 +299,55 @@ GIT_IGNORED = (
 GIT_SECONDS = 120  # a git that hangs (a lock, a network file system) is not waited on forever
 
 
+# The endings of scripts' names: such a file holding a NUL byte but otherwise UTF-8 text is one
+# an interpreter still runs (a NUL in a comment), so it is said as not scanned, never skipped as
+# an image is (a gate would pass on it).
+SCRIPT_SUFFIXES = frozenset(
+    [
+        ".py",
+        ".js",
+        ".mjs",
+        ".cjs",
+        ".ts",
+        ".tsx",
+        ".jsx",
+        ".sh",
+        ".bash",
+        ".zsh",
+        ".php",
+        ".rb",
+        ".go",
+        ".java",
+        ".kt",
+        ".kts",
+        ".cs",
+        ".swift",
+        ".rs",
+        ".pl",
+        ".pm",
+        ".ps1",
+        ".lua",
+        ".dart",
+        ".scala",
+        ".groovy",
+        ".ex",
+        ".exs",
+    ]
+)
+
+
+def _binary(path: Path, data: bytes) -> str:
+    """Why a file holding a NUL byte is not read: "binary" (skipped silently), or, for a
+    script's text, a reason said as not scanned."""
+    if path.suffix.lower() not in SCRIPT_SUFFIXES:
+        return "binary"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "binary"
+    return "a script holding a NUL byte"
+
+
 def read_text(path: Path) -> str | None:
     """The file as text, or None for binary, huge or unreadable files."""
     return read(path)[0]
@@ -321,7 +370,7 @@ def read(path: Path) -> tuple[str | None, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", "replace"), ""  # (Windows editors' "Unicode")
     if b"\x00" in data[:8192]:
-        return None, "binary"
+        return None, _binary(path, data)
     # (a UTF-8 byte-order mark is no character to editors, git or code scanning: line 1's
     # columns are counted without it; --diff puts it back, see fixes.file_diff)
     return data.decode("utf-8", "replace").removeprefix("\ufeff"), ""
