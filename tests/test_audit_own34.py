@@ -52,7 +52,8 @@ HANDED: dict[str, tuple[str, int]] = {
 @pytest.mark.parametrize("name", sorted(OWN))
 def test_the_apps_own_record_is_not_judged_as_akools_answer(name: str) -> None:
     found = reported(OWN[name], name)
-    assert [f for f in found if f.rule == "status-value"] == []
+    # (d.py's is_done(resp) is handed AKOOL's answer and says 2 is done: AKOOL's 2 is processing)
+    assert [f.line for f in found if f.rule == "status-value"] == ([11] if name == "d.py" else [])
 
 
 @pytest.mark.parametrize("name", sorted(HANDED))
@@ -182,3 +183,16 @@ def test_a_helper_called_in_code_where_akool_is_called_is_judged() -> None:
     )
     assert "log.info(published(r.json()))" in text
     assert [f.rule for f in reported(text, "x.py")] == ["status-value"]
+
+
+# (breakit34 item 9) another server's answer, asked on a line that is no AKOOL call, beside one.
+OTHER_SERVER: dict[str, str] = {
+    "w1.js": 'const BASE = "https://openapi.akool.com/api/open/v3";\nexport default {\n  async fetch(request, env) {\n    const url = new URL(request.url);\n    if (url.pathname === "/status") {\n      const r = await fetch(`${BASE}/content/video/infobymodelid?video_model_id=${url.searchParams.get("id")}`, { headers: { "x-api-key": env.KEY } });\n      return r;\n    }\n    if (url.pathname === "/farm") {\n      const res = await fetch(env.FARM_URL + "/jobs/" + url.searchParams.get("id"));\n      const j = await res.json();\n      return Response.json({ published: j.data.video_status === 5, url: j.data.video_url });\n    }\n    return new Response("not found", { status: 404 });\n  },\n};\n',
+    "w2.py": 'import requests\nfrom django.conf import settings\nAKOOL = "https://openapi.akool.com/api/open/v3"\n\ndef sync(job_id, vid, key):\n    r = requests.get(f"{AKOOL}/content/video/infobymodelid", params={"video_model_id": vid}, headers={"x-api-key": key})\n    akool_done = r.json()["data"]["video_status"] == 3\n    own = requests.get(f"{settings.CMS_URL}/jobs/{job_id}").json()\n    if akool_done and own["video_status"] != 5:\n        publish(job_id)\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_SERVER))
+def test_another_servers_answer_beside_an_akool_call_is_not_judged(name: str) -> None:
+    found = [(f.line, f.rule) for f in reported(OTHER_SERVER[name], name)]
+    assert [rule for _, rule in found if rule == "status-value"] == []

@@ -651,6 +651,15 @@ OWN_SERVER_REQUEST = rx.compile(
 )
 
 
+# A request an HTTP client makes to a URL holding a literal path of its own (`requests.get(
+# f"{settings.CMS_URL}/jobs/{id}")`, `fetch(env.FARM_URL + "/jobs/" + id)`): on a line that is no
+# AKOOL call, its answer is another server's.
+OTHER_REQUEST = rx.compile(
+    r"(?:(?<![\w$])(?:requests|httpx|session|client|http|axios|got|ky)\s*\.\s*"
+    r"(?:get|post|put|patch|delete|request)|(?<![\w$.])fetch)\s*\([^\n]*?[\"'`][^\"'`\n]*/[A-Za-z_]"
+)
+
+
 def _names_other_host(text: _Text, expression: str, line: int) -> bool:
     """Whether an expression names another host's URL and no AKOOL base, itself or through a name
     the file binds to one in scope (`f"{OTHER}/videos/{vid}"`): sites' own judgement of bases;
@@ -659,6 +668,8 @@ def _names_other_host(text: _Text, expression: str, line: int) -> bool:
         return False
     if OWN_SERVER_REQUEST.search(expression):
         return True
+    if line not in text.calls and OTHER_REQUEST.search(expression):
+        return True  # (a request the file makes that is no AKOOL call: `{CMS_URL}/jobs/{id}`)
     words = set(EXPRESSION_NAMES.findall(expression))
     if any(text.bases.find(word, line) is not None for word in words):
         return False  # (a name holding AKOOL's base)
