@@ -69,6 +69,7 @@ def test_without_evidence_that_the_file_talks_to_akool_nothing_is_judged() -> No
     # a file name that says AKOOL and one line of code that does are enough
     named = once.replace('"x-api-key"', '"x-akool-key"')
     assert places(audit_text(named, "akool_jobs.py")) == [
+        (5, "wrong-auth-header"),  # (AKOOL reads x-api-key: session 34's rule)
         (9, "unknown-endpoint"),
         (13, "misnamed-field"),
     ]

@@ -87,6 +87,15 @@ PAIR_VALUE = rx.compile(r"[\"']value[\"']\s*:\s*")
 PAIR_LINES = 4  # (how far below its key a pair's value may be written)
 
 
+def symbol_dashed(line: str, start: int, name: str) -> bool:
+    """Whether a header's name with underscores is a Ruby symbol (`x_api_key: k`, `:x_api_key =>
+    k`), which RestClient sends with dashes (`X-Api-Key`): AKOOL's own header."""
+    if "_" not in name or start < 0:
+        return False
+    after = line[start + len(name) : start + len(name) + 1]
+    return after == ":" or line[start - 1 : start] == ":"
+
+
 def header_context(text: str, before: str, label: str | None, outer: str | None = None) -> bool:
     """Whether a header name found by WRONG_HEADER is a header being set: what precedes it on its
     line (`before`) is a setter's, or the object or array around it (`label`: what precedes it)

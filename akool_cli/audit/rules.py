@@ -4268,6 +4268,7 @@ def _wrong_name_hit(ctx: FileContext, i: int, m: re.Match[str]) -> Hit | None:
     if (
         ctx.in_prose(i, start)
         or DESCRIBED.search(line, 0, start)
+        or authschemes.symbol_dashed(line, start, name)
         or not authschemes.header_context(doc.text, line[:start], label, outer)
         or _sets_documented(ctx, i, start, m)
     ):
