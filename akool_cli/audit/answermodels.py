@@ -38,6 +38,14 @@ DECODED_INTO = rx.compile(
     rf"|\bfun\s+\w+\s*\((?:[^()]|\([^()]*\))*\)\s*:\s*(?:{WRAPPERS}\s*<\s*)?(?P<f>{TYPE})"
     rf"(?:\s*<\s*(?P<f2>{TYPE})\s*>)?"
 )
+# A call that encodes a value (the request's body), not one that decodes the answer:
+# `Json.encodeToString(T.serializer(), b)`, `encodeToJsonElement<T>(`, `JsonSerializer.Serialize(
+# b, typeof(T))`, `gson.toJson(b, T::class.java)`, `writeValueAsString(`.
+ENCODER = rx.compile(r"(?i)(?:encode|(?<!de)serializ|write|to_?json|stringify|dump)")
+ENCODED = rx.compile(
+    r"(?:\bencode\w*|(?<![Dd]e)\b[Ss]erialize\w*|\bwrite\w*|\bto_?[Jj]son\w*|\bstringify)"
+    r"\s*(?:<[^<>()]*>\s*)?\(\s*(?:[\w$.!?]+\s*,\s*)?$"
+)
 # A function given a type argument that fetches or decodes (not `mutableListOf<T>(`, `useState<T>(`).
 FETCHER = rx.compile(
     r"(?i)get|post|put|patch|delete|request|fetch|json|body|decode|deserial|read|parse|call|api"
@@ -98,9 +106,13 @@ def _decoded_in(
         groups = ("g", "c", "c2", "c3", "c4", "p", "k", "a", "w", "f", "ts")
         group = next(g for g in groups if m.group(g))
         if group == "g" and (
-            not FETCHER.search(m.group("callee")) or text[: m.start()].rstrip().endswith("new")
+            not FETCHER.search(m.group("callee"))
+            or ENCODER.match(m.group("callee"))
+            or text[: m.start()].rstrip().endswith("new")
         ):
             continue
+        if group in ("c", "c2") and ENCODED.search(text, max(0, m.start() - 120), m.start()):
+            continue  # (the type a body is encoded by: `Json.encodeToString(T.serializer(), b)`)
         if group in ("p", "k", "c3") and not _given_answer(text, m.end(), names):
             if group in ("p", "k") and _given_data(text, m.end(), names, data):
                 found.append((m.group(group), "", DATA))

@@ -199,11 +199,18 @@ def _to_camel(snake: str) -> str:
     return re.sub(r"(^_*[A-Z])", lambda m: m.group(1).lower(), _to_pascal(snake))
 
 
+# A pydantic field model_dump() leaves out (`Field(default="", exclude=True)`), as Jackson's
+# @JsonIgnore or Go's `json:"-"` are left out (IGNORED).
+PY_EXCLUDED = rx.compile(r"\bField\((?:[^()]|\([^()]*\))*\bexclude\s*=\s*True\b")
+
+
 def _python_member(
     doc: Text, start: int, field: re.Match[str], plain: bool, by_alias: bool, answer: bool
 ) -> list[Member]:
     if "ClassVar" in field.group("t") or field.group("n") == "model_config":
         return []
+    if not answer and PY_EXCLUDED.search(field.group("v") or ""):
+        return []  # (pydantic's `Field(exclude=True)`: never dumped, so never sent)
     value = field.group("v")
     default = None
     if value is not None:

@@ -3365,6 +3365,7 @@ def _call_answer_hits(
         endpoint, shared = seen.narrowed[id(shared)]
     call_reads = _reads_of(ctx, m, seen.places, seen.facts, seen.reads)
     modeled = {(r.place, r.name) for r in call_reads if r.tag}  # (a model's: answermodels)
+    tagged: list[tuple[answers.Read, bool, tuple[str, Hit] | None]] = []
     for read in call_reads:
         judged = _read_to_judge(ctx, seen, m, read, endpoint, modeled)
         if judged is None:
@@ -3380,9 +3381,49 @@ def _call_answer_hits(
         if found is not None and stays:  # (asked only of a call that has a finding)
             found = (found[0], replace(found[1], fix=None))
         if read.tag:
-            seen.tags.setdefault((read.line, read.column), []).append(found)
+            tagged.append((read, member, found))
         elif found is not None:
             yield found
+    shared_model = _shared_model(ctx, seen, endpoint, tagged)
+    for read, _, found in tagged:
+        seen.tags.setdefault((read.line, read.column), []).append(None if shared_model else found)
+
+
+def _shared_model(
+    ctx: FileContext,
+    seen: _AnswerReading,
+    endpoint: DocEndpoint,
+    tagged: list[tuple[answers.Read, bool, tuple[str, Hit] | None]],
+) -> bool:
+    """Whether the model a call's answer is decoded into is one type shared by sibling AKOOL
+    answers (`Info` declaring video_status and image_status, video and image, for both
+    infobymodelid GETs): a member wrong here is documented in a sibling's answer (the same
+    method and last path segment) while the field the docs give here instead is a member of the
+    model too (image_status beside video_status; not a guess, `status` with no video_status).
+    Its members are declarations, not reads: none is judged (break34a: false-typed-answer-
+    declarations, false-jackson-dto-fields)."""
+    wrong = [(r, member, found) for r, member, found in tagged if found is not None]
+    if not wrong:
+        return False
+    fine = {
+        r.name if r.place == "top" else f"{r.place}.{r.name}" for r, _, f in tagged if f is None
+    }
+    paired = [
+        (r, member)
+        for r, member, found in wrong
+        if found is not None and found[1].documented in fine
+    ]
+    if not paired:
+        return False
+    tail = endpoint.path.rsplit("/", 1)[-1]
+    for other in catalogue.load().endpoints:
+        if other.method != endpoint.method or other.path == endpoint.path or not other.response:
+            continue
+        if other.path.rsplit("/", 1)[-1] != tail:
+            continue  # (a sibling: image's and video's infobymodelid, not any answer alike)
+        if any(_judged(ctx, r, other, seen.data_holds, other, m) is None for r, m in paired):
+            return True
+    return False
 
 
 def _read_to_judge(
