@@ -201,3 +201,61 @@ def test_a_held_fallback_sent_as_is_is_still_judged() -> None:
     pre = '    flag = os.environ.get("LIPSYNC", "false")\n'
     found = bad_values(fill(PY_TR, "flag", pre), "tr.py")
     assert len(found) == 1 and 'lipsync "false" is a string' in found[0][1]
+
+
+# -- the same across lines: a value that goes on on its next line -------------------------------
+
+MULTI_LINE = {
+    "flag.py": (
+        "import os, requests\n"
+        f'TR = "{TR}"\n'
+        "def go(url):\n"
+        '    flag = (\n        os.getenv("LIPSYNC", "false").lower()\n        == "true"\n    )\n'
+        '    return requests.post(TR, json={"url": url, "language": "fr", "lipsync": flag})\n'
+    ),
+    "backslash.py": (
+        "import os, requests\n"
+        f'TR = "{TR}"\n'
+        "def go(url):\n"
+        '    flag = os.getenv("LIPSYNC", "false") \\\n        == "true"\n'
+        '    return requests.post(TR, json={"url": url, "language": "fr", "lipsync": flag})\n'
+    ),
+    "chain.py": (
+        "import os, requests\n"
+        f'TP = "{TP}"\n'
+        "def go(img, audio):\n"
+        '    return requests.post(TP, json={\n        "talking_photo_url": img,\n'
+        '        "audio_url": audio,\n        "resolution": (os.getenv("RES") or "720p")\n'
+        '        .rstrip("p"),\n    })\n'
+    ),
+    "flag.js": (
+        'async function go(url) {\n  const lipsync =\n    (process.env.LIPSYNC ?? "false")\n'
+        '      === "true";\n'
+        f'  return fetch("{TR}", {{ method: "POST", body: JSON.stringify({{ url, language: "fr", '
+        "lipsync }) });\n}\n"
+    ),
+    "chain.js": (
+        "async function go(img, audio) {\n"
+        '  const resolution = (process.env.RES || "720p")\n    .replace("p", "");\n'
+        f'  return fetch("{TP}", {{ method: "POST", body: JSON.stringify({{ talking_photo_url: img, '
+        "audio_url: audio, resolution }) });\n}\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MULTI_LINE))
+def test_a_fallback_changed_or_compared_on_its_next_line_is_not_sent(name: str) -> None:
+    assert bad_values(MULTI_LINE[name], name) == []
+
+
+def test_a_fallback_sent_as_is_before_the_next_line_is_still_judged() -> None:
+    text = (
+        "import os, requests\n"
+        f'TP = "{TP}"\n'
+        "def go(img, audio):\n"
+        '    return requests.post(TP, json={\n        "talking_photo_url": img,\n'
+        '        "audio_url": audio,\n        "resolution": os.getenv("RES") or "720p"\n'
+        "    })\n"
+    )
+    found = bad_values(text, "sent.py")
+    assert len(found) == 1 and 'resolution "720p" is not one of' in found[0][1]

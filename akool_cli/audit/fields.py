@@ -3107,7 +3107,8 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
         if m.group("q") and _spliced(value):
             continue  # "{\"n\":" + years + ",...}": the text of a value spliced in unquoted (prec32)
         text = m.group("v") if m.group("q") else m.group(0)
-        if _operand(value, m.start(), m.end(), text, m.group("q") is not None):
+        rest = doc.text[key.value_end : key.value_end + 200] if key.value_end > 0 else ""
+        if _operand(value, m.start(), m.end(), text, m.group("q") is not None, rest):
             continue  # `MAP[getenv("R", "720p")]`, `(env ?? "no") === "yes"`: no value sent
         quoted = m.group("q") is not None or _to_string(before, value, m.end())
         text = m.group(0).replace("\\", "")
@@ -3195,6 +3196,12 @@ OPERAND_AFTER = rx.compile(
 OPERAND_BEFORE = rx.compile(
     r"(?:[=!]==?|(?<![=<-])[<>]=?|\bin|\bnot|\bis|(?<![!=])!|\bif|\bwhile|\btypeof)\s*$"
 )
+# A value that ends at its line's end (a `\\` joining the next one), and the next line going on
+# with it: a method, a comparison (`(env ?? "false")\n  === "true"`), a ternary's `?`.
+VALUE_DONE = rx.compile(r"[ \t]*\\?[ \t]*$")
+CONTINUED = rx.compile(
+    r"[ \t]*\r?\n\s*(?:\?\.|\.\s*[A-Za-z_]|[=!]==?|\bin\b|\bis\b|\bnot\s+in\b|\?(?![?:.]))"
+)
 CALLEE_BEFORE = rx.compile(r"(?P<f>[A-Za-z_$][\w$]*)\s*[!?]?\s*$")
 OPENER_BEFORE = rx.compile(r"[\w$\])}\"'`]\s*(?:\?\.)?\s*$")
 TO_TEXT = frozenset({"str", "String", "string", "strval", "CStr", "ToString", "await", "return"})
@@ -3252,22 +3259,28 @@ def _unchanged(method: str, called: bool, text: str) -> bool:
     return called and same is not None and same(text) == text
 
 
-def _after_ok(value: str, at: int, text: str) -> bool:
-    """Whether what follows an expression at `at` leaves its value sent (see OPERAND_AFTER)."""
+def _after_ok(value: str, at: int, text: str, rest: str = "") -> bool:
+    """Whether what follows an expression at `at` leaves its value sent (see OPERAND_AFTER;
+    `rest`, the text after a value that ends at a line's end: a line that goes on with
+    `.rstrip("p")` or `== "true"`, see CONTINUED)."""
     after = OPERAND_AFTER.match(value, at)
     if after is None:
+        if rest and VALUE_DONE.match(value, at):
+            return _after_ok(rest, 0, text) if CONTINUED.match(rest) else True
         return True
     if after.group("m") is None:
         return False
     if not _unchanged(after.group("m"), after.group("c") is not None, text):
         return False
-    return _after_ok(value, after.end(), text)
+    return _after_ok(value, after.end(), text, rest)
 
 
-def _operand(value: str, start: int, end: int, text: str, quoted: bool = True) -> bool:
+def _operand(
+    value: str, start: int, end: int, text: str, quoted: bool = True, rest: str = ""
+) -> bool:
     """Whether the literal at `start`-`end` of a value (its text `text`; `quoted`: a string) is
     only an operand of a larger expression there, not the value sent (see OPERAND_AFTER)."""
-    if not _after_ok(value, end, text):
+    if not _after_ok(value, end, text, rest):
         return True
     lo = start
     for opener in reversed(_open_brackets(value, start)):
@@ -3305,7 +3318,7 @@ def _operand(value: str, start: int, end: int, text: str, quoted: bool = True) -
         elif re.search(r"\bnot\s*$|!\s*$", head):
             return True
         lo = len(head)
-        if not _after_ok(value, close + 1, text):
+        if not _after_ok(value, close + 1, text, rest):
             return True
     return OPERAND_BEFORE.search(value, 0, lo) is not None
 
