@@ -67,6 +67,7 @@ PY_RESOLUTION = [
     're.sub("p$", "", os.getenv("R", "720p"))',
     '{"720p": "720"}.get(os.getenv("R", "720p"), "720")',
     'MAP.get(os.environ.get("R", "1080p"), "720")',
+    "f\"{os.getenv('R', '720p')[:-1]}\"",
 ]
 PY_LIPSYNC = [
     ("", 'os.getenv("LIPSYNC", "0") in ("1", "true")'),
@@ -86,6 +87,7 @@ JS_RESOLUTION = [
     '(process.env.R || "720p").replace(/p$/, "")',
     'String(parseInt(process.env.R || "720p"))',
     '({ "720p": "720" })[process.env.R || "720p"]',
+    '`${process.env.R ?? "720p"}`.slice(0, -1)',
 ]
 JS_LIPSYNC = [
     ("", '(process.env.LIPSYNC ?? "false") === "true"'),
@@ -176,6 +178,7 @@ JS_SENT = [
     ('process.env.RES ?? "720p"', '"720p"'),
     ('(process.env.RES || "720p")', '"720p"'),
     ('String(process.env.RES ?? "1080p")', '"1080p"'),
+    ('`${process.env.RES ?? "720p"}`', '"720p"'),
     ('process.env.HD === "yes" ? "1080p" : "720"', '"1080p"'),
 ]
 

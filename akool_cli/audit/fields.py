@@ -3230,7 +3230,14 @@ SAME_METHODS: dict[str, Callable[[str], str]] = {
 
 def _open_brackets(value: str, end: int) -> list[int]:
     """The offsets of the brackets still open at `end` (innermost last), strings skipped."""
+    return _scan(value, end)[0]
+
+
+def _scan(value: str, end: int) -> tuple[list[int], int]:
+    """The brackets still open at `end` (see _open_brackets), and the offset of the quote of the
+    string `end` is inside (an interpolation's: `` `${x ?? "720p"}` ``), -1 for none."""
     stack: list[int] = []
+    opened = -1
     quote, i = "", 0
     while i < end:
         c = value[i]
@@ -3240,13 +3247,13 @@ def _open_brackets(value: str, end: int) -> list[int]:
             elif c == quote:
                 quote = ""
         elif c in "\"'`":
-            quote = c
+            quote, opened = c, i
         elif c in "([{":
             stack.append(i)
         elif c in ")]}" and stack:
             stack.pop()
         i += 1
-    return stack
+    return stack, opened if quote else -1
 
 
 def _unchanged(method: str, called: bool, text: str) -> bool:
@@ -3280,10 +3287,13 @@ def _operand(
 ) -> bool:
     """Whether the literal at `start`-`end` of a value (its text `text`; `quoted`: a string) is
     only an operand of a larger expression there, not the value sent (see OPERAND_AFTER)."""
+    openers, quote = _scan(value, start)
+    if quote >= 0:
+        return _interpolated(value, start, end, text, quoted, rest, quote)
     if not _after_ok(value, end, text, rest):
         return True
     lo = start
-    for opener in reversed(_open_brackets(value, start)):
+    for opener in reversed(openers):
         if OPERAND_BEFORE.search(value, 0, lo):
             return True
         char = value[opener]
@@ -3321,6 +3331,26 @@ def _operand(
         if not _after_ok(value, close + 1, text, rest):
             return True
     return OPERAND_BEFORE.search(value, 0, lo) is not None
+
+
+def _interpolated(
+    value: str, start: int, end: int, text: str, quoted: bool, rest: str, quote: int
+) -> bool:
+    """Whether a literal inside a string's interpolation (`quote`: the string's opening) is only an
+    operand: where the string holds more than that one interpolation (`f"{h}p"`), or where the
+    interpolation or the string is one (see _operand): the string is then judged as a group."""
+    opener = quote + 2 if value.startswith("${", quote + 1) else quote + 1
+    if value[opener : opener + 1] != "{":
+        return True
+    close = brackets.matching(value, opener, 1, len(value))
+    if close < end or value[close + 1 : close + 2] != value[quote]:
+        return True  # (text around the interpolation: a larger string)
+    inner = value[opener + 1 : close]
+    if _operand(inner, start - opener - 1, end - opener - 1, text, quoted):
+        return True
+    head = quote - 1 if quote > 0 and value[quote - 1] in "fF$" else quote
+    group = value[:head] + "(" + " " * (close - head) + ")" + value[close + 2 :]
+    return _operand(group, start, end, text, quoted, rest)
 
 
 def _top_comma(inside: str) -> bool:
