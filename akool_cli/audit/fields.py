@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
@@ -3106,6 +3106,10 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
             continue  # "\"" + res + "\"": the opening of a value spliced into a JSON string
         if m.group("q") and _spliced(value):
             continue  # "{\"n\":" + years + ",...}": the text of a value spliced in unquoted (prec32)
+        text = m.group("v") if m.group("q") else m.group(0)
+        rest = doc.text[key.value_end : key.value_end + 200] if key.value_end > 0 else ""
+        if _operand(value, m.start(), m.end(), text, m.group("q") is not None, rest):
+            continue  # `MAP[getenv("R", "720p")]`, `(env ?? "no") === "yes"`: no value sent
         quoted = m.group("q") is not None or _to_string(before, value, m.end())
         text = m.group(0).replace("\\", "")
         value_of = m.group("v") if m.group("q") else number_value(m.group("n") or m.group("nf"))
@@ -3176,6 +3180,184 @@ def _to_string(before: str, value: str, end: int) -> bool:
     if close < end:
         return False  # no parentheses around the number
     return bool(TO_STRING_CALL.search(before, 0, opener + 1) or TO_STRING_AFTER.match(value, close))
+
+
+# (fix34c) A literal that is only an operand of a larger expression is not what is sent: compared
+# (`os.getenv("LIPSYNC", "0") in ("1", "true")`, `(env ?? "false") === "true"`), a subscript's key
+# (`MAP[os.getenv("RES", "720p")]`), a ternary's condition, or the receiver or argument of a call
+# or a slice that changes it (`(env || "720p").slice(0, -1)`, `json.loads(os.getenv(k, "false"))`,
+# `strings.TrimSuffix(getenv("RES", "720p"), "p")`). Only identity steps keep it the value sent:
+# parentheses, the lookup it is the default of, a conversion to a string (or to a number, of a
+# number's text), a method that gives it back unchanged (`"720p".strip()`).
+OPERAND_AFTER = rx.compile(
+    r"\s*(?:\?\.|\?(?![?:])|[\[(]|\.\s*(?P<m>[A-Za-z_]\w*)(?P<c>\s*\(\s*\))?"
+    r"|[=!]==?|<(?![<=]?>)|(?<!=)>|\bin\b|\bnot\b|\bis\b|%(?!>)|\*|/(?![/*])|\+(?!\+)|-(?![->]))"
+)
+OPERAND_BEFORE = rx.compile(
+    r"(?:[=!]==?|(?<![=<-])[<>]=?|\bin|\bnot|\bis|(?<![!=])!|\bif|\bwhile|\btypeof)\s*$"
+)
+# A value that ends at its line's end (a `\\` joining the next one), and the next line going on
+# with it: a method, a comparison (`(env ?? "false")\n  === "true"`), a ternary's `?`.
+VALUE_DONE = rx.compile(r"[ \t]*\\?[ \t]*$")
+CONTINUED = rx.compile(
+    r"[ \t]*\r?\n\s*(?:\?\.|\.\s*[A-Za-z_]|[=!]==?|\bin\b|\bis\b|\bnot\s+in\b|\?(?![?:.]))"
+)
+CALLEE_BEFORE = rx.compile(r"(?P<f>[A-Za-z_$][\w$]*)\s*[!?]?\s*$")
+OPENER_BEFORE = rx.compile(r"[\w$\])}\"'`]\s*(?:\?\.)?\s*$")
+TO_TEXT = frozenset({"str", "String", "string", "strval", "CStr", "ToString", "await", "return"})
+TO_NUMBER = frozenset(
+    {"int", "float", "Number", "parseInt", "parseFloat", "valueOf", "parseLong", "parseDouble"}
+    | {"Atoi", "Parse", "ToInt32", "intval", "floatval", "Integer", "Float"}
+)
+TO_TEXT_METHODS = frozenset({"toString", "to_s", "ToString", "to_str", "freeze", "String"})
+TO_NUMBER_METHODS = frozenset({"toInt", "toLong", "toDouble", "toFloat", "to_i", "to_f"})
+# (methods without arguments: what they give of the literal is computed, kept when unchanged)
+SAME_METHODS: dict[str, Callable[[str], str]] = {
+    "strip": str.strip,
+    "trim": str.strip,
+    "Trim": str.strip,
+    "TrimSpace": str.strip,
+    "lower": str.lower,
+    "toLowerCase": str.lower,
+    "ToLower": str.lower,
+    "downcase": str.lower,
+    "upper": str.upper,
+    "toUpperCase": str.upper,
+    "ToUpper": str.upper,
+    "upcase": str.upper,
+}
+
+
+def _open_brackets(value: str, end: int) -> list[int]:
+    """The offsets of the brackets still open at `end` (innermost last), strings skipped."""
+    return _scan(value, end)[0]
+
+
+def _scan(value: str, end: int) -> tuple[list[int], int]:
+    """The brackets still open at `end` (see _open_brackets), and the offset of the quote of the
+    string `end` is inside (an interpolation's: `` `${x ?? "720p"}` ``), -1 for none."""
+    stack: list[int] = []
+    opened = -1
+    quote, i = "", 0
+    while i < end:
+        c = value[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'`":
+            quote, opened = c, i
+        elif c in "([{":
+            stack.append(i)
+        elif c in ")]}" and stack:
+            stack.pop()
+        i += 1
+    return stack, opened if quote else -1
+
+
+def _unchanged(method: str, called: bool, text: str) -> bool:
+    """Whether `.method` (`called`: with empty parentheses) gives the literal `text` back."""
+    if method in TO_TEXT_METHODS:
+        return True
+    if method in TO_NUMBER_METHODS:
+        return re.fullmatch(NUMBER, text.strip()) is not None
+    same = SAME_METHODS.get(method)
+    return called and same is not None and same(text) == text
+
+
+def _after_ok(value: str, at: int, text: str, rest: str = "") -> bool:
+    """Whether what follows an expression at `at` leaves its value sent (see OPERAND_AFTER;
+    `rest`, the text after a value that ends at a line's end: a line that goes on with
+    `.rstrip("p")` or `== "true"`, see CONTINUED)."""
+    after = OPERAND_AFTER.match(value, at)
+    if after is None:
+        if rest and VALUE_DONE.match(value, at):
+            return _after_ok(rest, 0, text) if CONTINUED.match(rest) else True
+        return True
+    if after.group("m") is None:
+        return False
+    if not _unchanged(after.group("m"), after.group("c") is not None, text):
+        return False
+    return _after_ok(value, after.end(), text, rest)
+
+
+def _operand(
+    value: str, start: int, end: int, text: str, quoted: bool = True, rest: str = ""
+) -> bool:
+    """Whether the literal at `start`-`end` of a value (its text `text`; `quoted`: a string) is
+    only an operand of a larger expression there, not the value sent (see OPERAND_AFTER)."""
+    openers, quote = _scan(value, start)
+    if quote >= 0:
+        return _interpolated(value, start, end, text, quoted, rest, quote)
+    if not _after_ok(value, end, text, rest):
+        return True
+    lo = start
+    for opener in reversed(openers):
+        if OPERAND_BEFORE.search(value, 0, lo):
+            return True
+        char = value[opener]
+        if char == "{":
+            return False  # (an entry of an object or a table: its own value)
+        close = brackets.matching(value, opener, 1, len(value))
+        if close < 0:
+            return False
+        head = value[:opener]
+        if char == "[":
+            if OPENER_BEFORE.search(head):
+                return True  # MAP[os.getenv("RES", "720p")]: a subscript's key
+        elif OPENER_BEFORE.search(head):
+            callee = CALLEE_BEFORE.search(head)
+            name = callee.group("f") if callee else ""
+            inside = value[opener + 1 : lo]
+            if fallbacks.default_argument(value[:lo]) or (
+                fallbacks.lookup_key(value[: opener + 1]) and _top_comma(inside)
+            ):
+                pass  # the lookup it is the default of
+            elif name in TO_TEXT:
+                pass
+            elif f"{name}(" in fallbacks.UI_CHOICES and fallbacks.default_argument(value[:start]):
+                pass  # st.selectbox("Aspect", ["1:1", "16:9"]): the choices it gives
+            elif name in TO_NUMBER and re.fullmatch(NUMBER, text.strip()):
+                pass
+            elif quoted:
+                return True  # json.loads(...), re.sub(..., ...), parseInt("720p"): changed
+            # (a number given to a function, `Math.max(hd ? 1080 : 720, 1)`: a number still)
+            head = head[: callee.start()] if callee else head
+            head = re.sub(r"(?:[A-Za-z_$][\w$]*\s*(?:\?\.|::|\.|->)\s*)*$", "", head)
+        elif re.search(r"\bnot\s*$|!\s*$", head):
+            return True
+        lo = len(head)
+        if not _after_ok(value, close + 1, text, rest):
+            return True
+    return OPERAND_BEFORE.search(value, 0, lo) is not None
+
+
+def _interpolated(
+    value: str, start: int, end: int, text: str, quoted: bool, rest: str, quote: int
+) -> bool:
+    """Whether a literal inside a string's interpolation (`quote`: the string's opening) is only an
+    operand: where the string holds more than that one interpolation (`f"{h}p"`), or where the
+    interpolation or the string is one (see _operand): the string is then judged as a group."""
+    opener = quote + 2 if value.startswith("${", quote + 1) else quote + 1
+    if value[opener : opener + 1] != "{":
+        return True
+    close = brackets.matching(value, opener, 1, len(value))
+    if close < end or value[close + 1 : close + 2] != value[quote]:
+        return True  # (text around the interpolation: a larger string)
+    inner = value[opener + 1 : close]
+    if _operand(inner, start - opener - 1, end - opener - 1, text, quoted):
+        return True
+    head = quote - 1 if quote > 0 and value[quote - 1] in "fF$" else quote
+    group = value[:head] + "(" + " " * (close - head) + ")" + value[close + 2 :]
+    return _operand(group, start, end, text, quoted, rest)
+
+
+def _top_comma(inside: str) -> bool:
+    """Whether a call's arguments before a literal hold a comma outside their own brackets."""
+    return "," in inside and any(
+        value_at == "," and not _open_brackets(inside, i) for i, value_at in enumerate(inside)
+    )
 
 
 def _interpolation(doc: Text, key: Key, m: re.Match[str], depth: int) -> list[Literal]:
