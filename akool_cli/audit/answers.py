@@ -263,29 +263,11 @@ def uncast(line: str) -> str:
     """A line with each CAST_WRAPPED read on written as the plain chain, in blanks of the same
     length (the reads' columns are the line's)."""
     for m in reversed(list(CAST_WRAPPED.finditer(line))):
-        close = _closing(line, m.start())
-        if close is not None and line.startswith(".", close + 1):
+        close = brackets.matching(line, m.start(), 1, len(line))
+        if close >= 0 and line.startswith(".", close + 1):
             blank = " " * (m.end() - m.start())
             line = line[: m.start()] + blank + line[m.end() : close] + " " + line[close + 1 :]
     return line
-
-
-def _closing(line: str, at: int) -> int | None:
-    """The parenthesis that closes the one opened at `at` (strings skipped), or None."""
-    depth, quote = 0, ""
-    for i in range(at, len(line)):
-        c = line[i]
-        if quote:
-            quote = "" if c == quote and line[i - 1] != "\\" else quote
-        elif c in "\"'":
-            quote = c
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
 
 
 def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from akool_cli.audit import rx
+from akool_cli.audit import brackets, rx
 from akool_cli.audit.authheaders import hash_set, header_set
 
 # Header names scripts give the API key that AKOOL does not read (authentication/usage.mdx
@@ -185,20 +185,7 @@ def pair_value(lines: list[str], i: int, at: int) -> str:
 
 def _expression(line: str, at: int) -> str:
     """The expression from `at` to the first of VALUE_ENDS outside brackets and strings."""
-    depth, quote = 0, ""
-    for i in range(at, len(line)):
-        c = line[i]
-        if quote:
-            quote = "" if c == quote and line[i - 1] != "\\" else quote
-        elif c in "\"'`":
-            quote = c
-        elif c in "([{":
-            depth += 1
-        elif c in VALUE_ENDS and depth == 0:
-            return line[at:i].strip()
-        elif c in ")]}":
-            depth -= 1
-    return line[at:].strip()
+    return line[at : brackets.walk(line, at, len(line), VALUE_ENDS)].strip()
 
 
 def without_bearer(value: str, text: str) -> tuple[str, bool] | None:
