@@ -611,10 +611,11 @@ def close(sid, h):
 
 @pytest.mark.parametrize("name", list(CLOSES))
 def test_a_key_only_the_docs_examples_send_for_the_id_the_schema_requires(name: str) -> None:
-    """Relay 3: live avatar close's examples send session_id; its schema requires id."""
+    """Relay 3: live avatar close's examples send session_id; its schema requires id. A warning
+    (real35): code that copies the page's own example is not certainly wrong."""
     found = audit_text(CLOSES[name].replace("V4", V4), name)
-    assert [(f.rule, f.found, f.documented, f.fix) for f in found] == [
-        ("misnamed-field", "session_id", "id", None)
+    assert [(f.rule, f.severity, f.found, f.documented, f.fix) for f in found] == [
+        ("misnamed-field", "warning", "session_id", "id", None)
     ]
 
 

@@ -265,7 +265,7 @@ def _parameters(
     from akool_cli.audit.fields import split_top  # (fields reads this module)
 
     found = []
-    for a, b in split_top(doc.text, around[0] + 1, around[1] - 1):
+    for a, b in _generic_whole(doc.text, split_top(doc.text, around[0] + 1, around[1] - 1)):
         part = doc.text[a:b]
         name = re.search(
             r"(?:\b(?:val|var)\s+(?P<k>[A-Za-z_]\w*)\s*:|(?P<j>[A-Za-z_]\w*)\s*(?:=|$))",
@@ -287,6 +287,21 @@ def _parameters(
         elif plain or answer:
             found.append(Member(member, member, at, value, kind, judged=plain))
     return found
+
+
+def _generic_whole(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parameters split at top-level commas, those inside a generic type's angle brackets joined
+    again (`Map<String, Object> data` is one parameter, not `Map<String` and `Object> data`)."""
+    joined: list[tuple[int, int]] = []
+    depth = 0
+    for a, b in parts:
+        if depth > 0 and joined:
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+        depth += text.count("<", a, b) - text.count(">", a, b) + text.count("->", a, b)
+        depth = max(depth, 0)
+    return joined
 
 
 def _parameter_type(part: str, name: re.Match[str]) -> str:

@@ -984,13 +984,25 @@ def _value_container(doc: f.Text, key: f.Key) -> int | None:
     pos = OPENER.match(text, key.value_start)
     at = pos.end() if pos else key.value_start
     if text[at : at + 1] in ("{", "[", "("):
-        return doc.container_at(at)
+        return _not_a_part(doc, doc.container_at(at))
     name = VALUE_NAME.match(text, key.value_start, key.value_start + 80)
     if name is None and not text[key.value_start : max(key.value_start, key.value_end)].strip():
         return f._assigned_container(doc, key.name, key.offset)  # a shorthand: { elements }
     if name is None or name.group("n") in ("null", "None", "nil", "undefined", "true", "false"):
         return None
-    return _list_origin(doc, name.group("n"), key.offset)
+    return _not_a_part(doc, _list_origin(doc, name.group("n"), key.offset))
+
+
+# What follows a container that makes the value a part of it, not the container itself: a
+# subscript or a member (`{"i2v": 1501, "t2v": 1502}[kind]`, `{...}.get(kind)`, `[a, b][0]`).
+PART_OF = rx.compile(r"[ \t]*(?:\[|\.\s*[A-Za-z_]|\?\.)")
+
+
+def _not_a_part(doc: f.Text, index: int | None) -> int | None:
+    """The container, unless the value is a part of it (see PART_OF)."""
+    if index is None:
+        return None
+    return None if PART_OF.match(doc.text, doc.containers[index].end) else index
 
 
 # Go's `items = append(items, ...)`: the list is the literal the name was bound to before.
@@ -1449,6 +1461,9 @@ def _field_hits(
                     f"{key.name} is sent only by the examples on {endpoint.url}; the schema of "
                     f"{describe(endpoint)} requires {right}, which the body lacks"
                 )
+        # (where AKOOL's own examples send the key, the docs disagree with themselves: a
+        # warning, not an error, for code that copies the page)
+        severity: Severity | None = "warning" if twin is not None and twin.example else None
         fix = None
         postman = ctx.postman.get(key.offset)
         # (a Postman url.raw's query and its url.query array each name it once)
@@ -1461,7 +1476,7 @@ def _field_hits(
             fix = _with_twin(ctx, Fix(line, column, column + width, old, new))
             names.add(right)
         message += postman[1] if postman is not None else ""
-        yield Hit(line, column, key.name, right, message, endpoint.url, fix)
+        yield Hit(line, column, key.name, right, message, endpoint.url, fix, severity)
     elif right is None and not misnamed:
         yield _unknown_hit(ctx, endpoint, key, taken, beside)
 

@@ -717,6 +717,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
         named = "akool" in low or "/api/open" in line or "://" in line
         # (a webhook's, HEYGEN_API_URL: the line's words read only when it reads the environment)
         named = named or ("env" in low and _names_elsewhere_line(line, low))
+        named = named or _relative_literal_bound(line)  # (`const BASE = "/api"`: the app's own)
         if not named and not known.search(line):
             continue
         statement = _statement(lines, i)
@@ -981,6 +982,14 @@ def _own_server_value(rhs: str, functions: FunctionStarts) -> bool:
         return False
     body = " ".join(functions.lines[i : i + FUNCTION_BODY_LINES])
     return any(_relative(m.group("d")) for m in RELATIVE_PART.finditer(body))
+
+
+# A name bound to a relative path literal on its line: `const BASE = "/api";`, `API = '/backend'`.
+RELATIVE_BOUND = rx.compile(r"=\s*[\"'`]\.{0,2}/[\w.~/-]*[\"'`]\s*[;,]?\s*(?:(?://|#).*)?$")
+
+
+def _relative_literal_bound(line: str) -> bool:
+    return "/" in line and RELATIVE_BOUND.search(line) is not None
 
 
 def _relative(path: str) -> bool:
@@ -1750,8 +1759,9 @@ SENDS_URL = rx.compile(
     r"(?:(?:\bfetch|\bURI\.create|\bUri\.parse|\.url|\bnew\s+(?:HttpPost|HttpGet|HttpPut|Request)"
     r"|(?:\.|->|::)\s*(?i:get|post|put|delete|patch|request|send)\w*)\s*(?:<[^<>()]*>)?\(\s*"
     r"(?:[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?(?:url\s*=\s*)?"
-    # (an options object's `url: X`, `'url' => X`, a keyword argument `url=X`; not `self.url = X`)
-    r"|(?:[{(,]\s*|^\s*)[\"']?url[\"']?\s*(?::|=>)\s*|[(,]\s*url\s*=\s*"
+    # (an options object's `url: X`, `'url' => X`, a keyword argument `url=X`; not `self.url = X`,
+    # nor a client's base: Faraday's `Faraday.new(url: BASE)`, whose paths are given to its verbs)
+    r"|(?:(?<!\.new)[{(,]\s*|^\s*)[\"']?url[\"']?\s*(?::|=>)\s*|[(,]\s*url\s*=\s*"
     r"|\bNewRequest(?:WithContext)?\(\s*(?:\w+\s*,\s*)?(?:\"[A-Za-z]+\"|http\.Method\w+)\s*,\s*)"  # (Go's)
     r"(?:(?:this|self)\s*\.\s*|\$this->|@|\$)?(?P<n>[A-Za-z_]\w*)\s*[,)}\]]"
 )

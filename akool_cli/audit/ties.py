@@ -165,7 +165,8 @@ PARSED = rx.compile(  # (aiohttp's `await resp.json(content_type=None)`, `r.json
     r"|\bsimplejson\.New(?:Json|FromReader)\(|\bgjson\.Parse(?:Bytes)?\("  # (Go: go-simplejson, gjson)
     r"|\b(?:JsonNode|JToken)\.Parse\("  # (C#: `JsonNode.Parse(s)!["data"]!["x"]`, JToken's)
     r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\(|jsonDecode\("
-    r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
+    # (`res.body.data`, `res.data.data`: the parsed answer's data field, never the answer itself)
+    r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+(?<!\.data)(?<!\.body)\.(?:data|body)\s*[;)]*\s*$"
     # Spring's RestTemplate: `getForObject(url, Map.class)` gives the answer parsed, and so does
     # `res.getBody()` of the ResponseEntity that `getForEntity`/`exchange` give
     r"|\bgetForObject\(|^\s*(?:\(\s*[A-Z][\w.]*(?:<[^()]*>)?\s*\)\s*)?[\w.]+\.getBody\(\)\s*;?\s*$"
@@ -2048,8 +2049,12 @@ def _bind_call(
             scope.bodies.update(n for n, p in pairs if p == "data")
     elif FIELD_END.search(rhs):
         scope.fields.update(bound.names)  # info = requests.get(u).json()["data"]
-    elif whole_parse(rhs) or (  # (PowerShell's `$r = Invoke-RestMethod ...`, `$r = irm $u`)
-        ("RestMethod" in bound.rhs or "irm " in bound.rhs) and pscmdlets.parsed(bound.rhs)
+    elif (
+        whole_parse(rhs)
+        or promised_body(rhs)
+        or (  # (PowerShell's `irm $u`: parsed)
+            ("RestMethod" in bound.rhs or "irm " in bound.rhs) and pscmdlets.parsed(bound.rhs)
+        )
     ):
         scope.bodies.update(bound.names)
     renamed = BODY_RENAMED.search(lines[start])
@@ -2489,6 +2494,11 @@ def _walk(walked: tuple[tuple[str, str], ...], scope: Scope) -> set[str]:
         if found:
             scope.held.items[name] = found
             named.add(name)
+    for name, _ in walked:
+        # (a name that walks only another list on this line now, `[a["x"] for a in other]` after
+        # `for a in avatars["data"]`, holds none of this answer's items)
+        if name not in named and scope.held.items.pop(name, None) is not None:
+            scope.local.discard(name)
     return named
 
 
@@ -2608,6 +2618,17 @@ def _method_gives(rhs: str, scope: Scope) -> str | None:
         return None
     after = _after_call(rhs[method.end() - 1 :])
     return after.lstrip(") \t").rstrip(";) \t") if after is not None else None
+
+
+# request-promise's `await rp({ uri, json: true })` (and `request(...)` from it): it resolves to the
+# parsed body, not to a response (unless asked for the full response).
+PROMISED_BODY = rx.compile(
+    r"^\s*(?:await\s+)?(?:rp|requestPromise|request)\s*\((?=.*\bjson\s*:\s*true\b)(?!.*resolveWithFullResponse)"
+)
+
+
+def promised_body(rhs: str) -> bool:
+    return "json" in rhs and PROMISED_BODY.search(rhs) is not None
 
 
 def whole_parse(text: str) -> bool:
@@ -2743,7 +2764,8 @@ def _known(scope: Scope, name: str) -> bool:
 # `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
 DATA_OF = rx.compile(
     r"^\s*(?P<open>\(\s*)?(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)"
-    r"(?P<parse>(?:\.|->)json\(\)|->(?:toArray|object)\(\)|\.getBody\(\)|\.RootElement"
+    # (superagent's, got's and needle's parsed `res.body`: `res.body.data` is the data field)
+    r"(?P<parse>(?:\.|->)json\(\)|->(?:toArray|object)\(\)|\.getBody\(\)|\.RootElement|\.body(?=\s*\??\.\s*data\b)"
     r"|\.bodyAsJsonObject\(\))?(?(open)(?:\s+" + TS_CAST + r")?\s*\))"  # (Vert.x's parsed answer)
     r"(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
     r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.(?:get|path|GetProperty|getJSONObject|optJSONObject|getJsonObject)\(\s*[\"']data[\"'][^)]*\))"

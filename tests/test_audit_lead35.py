@@ -1,0 +1,198 @@
+"""False findings a blind tester (break35) and a tester on real third-party code (real35) found
+on correct code, each beside the same shape written wrong, which must still be found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from akool_cli.audit.scan import Finding, audit, audit_text
+
+V3 = "https://openapi.akool.com/api/open/v3"
+V4 = "https://openapi.akool.com/api/open/v4"
+
+
+def found(text: str, name: str) -> list[tuple[int, str, str]]:
+    return [(f.line, f.rule, f.found) for f in audit_text(text, name)]
+
+
+OWN_RELATIVE_BASE = """const BASE = "/api";
+export async function startRender(photo: string, audio: string) {
+  const r = await fetch(`${BASE}/content/video/createbytalkingphoto`, {
+    method: "POST",
+    body: JSON.stringify({ photoUrl: photo, audioUrl: audio, quality: "hd" }),
+  });
+  return (await r.json()) as { jobId: string };
+}
+"""
+
+
+def test_a_base_bound_to_a_relative_path_is_the_apps_own_server() -> None:
+    """fp-own-backend-relative-base: `const BASE = "/api"` is the page's own origin; the paths
+    joined to it are the app's own routes, however AKOOL-like."""
+    assert found(OWN_RELATIVE_BASE, "api.ts") == []
+    for own in ('"/backend"', "'/srv/jobs'", '"./api"'):
+        assert found(OWN_RELATIVE_BASE.replace('"/api"', own), "api.ts") == [], own
+    # AKOOL's own base, and AKOOL's prefix written relative, are still AKOOL's
+    for akool in (f'"{V3}"', '"/api/open/v3"'):
+        rules = {rule for _, rule, _ in found(OWN_RELATIVE_BASE.replace('"/api"', akool), "api.ts")}
+        assert "misnamed-field" in rules and "missing-field" in rules, akool
+
+
+SUPERAGENT = """const request = require("superagent");
+const BASE = "V3/content/analysis";
+async function verdict(id) {
+  const res = await request
+    .get(`${BASE}/infobyid`)
+    .query({ _id: id })
+    .set("x-api-key", process.env.AKOOL_API_KEY);
+  const d = res.body.data;
+  if (d.status !== 3) return null;
+  return { conclusion: d.final_conclusion, detail: d.%s };
+}
+""".replace("V3", V3)
+
+
+def test_a_responses_body_data_is_the_answers_data_field_not_the_answer() -> None:
+    """fp-superagent-res-body: superagent's `res.body` is the parsed answer, so `res.body.data`
+    is its data field (data.status is documented), not the answer itself."""
+    assert found(SUPERAGENT % "result", "mod.js") == []
+    # (the chain over lines leaves `res` untied: its reads are not judged; on one line they are)
+    one_line = SUPERAGENT.replace("request\n    .get", "request.get").replace(")\n    .", ").")
+    assert found(one_line % "result", "mod.js") == []
+    assert found(one_line % "verdictx", "mod.js") == [(7, "answer-field", "verdictx")]
+
+
+REQUEST_PROMISE = """const rp = require("request-promise");
+async function imageState(id) {
+  const body = await rp({
+    uri: "%s/content/image/infobymodelid",
+    qs: { image_model_id: id },
+    headers: { "x-api-key": process.env.AKOOL_API_KEY },
+    json: true,%s
+  });
+  const d = body.data;
+  return d.image_status === 3 ? d.%s : null;
+}
+"""
+
+
+def test_request_promise_with_json_true_resolves_to_the_parsed_answer() -> None:
+    """fp-explore-request-promise-json: `await rp({ ..., json: true })` gives the parsed body."""
+    assert found(REQUEST_PROMISE % (V3, "", "image"), "img.js") == []
+    assert found(REQUEST_PROMISE % (V3, "", "imagex"), "img.js") == [
+        (10, "response-field", "imagex")
+    ]
+    # asked for the full response, `body.data` is the parsed answer (as axios' `res.data`)
+    full = REQUEST_PROMISE % (V3, " resolveWithFullResponse: true,", "image")
+    assert {rule for _, rule, _ in found(full, "img.js")} == {"response-field"}
+
+
+FARADAY = """require "faraday"
+require "json"
+class Moderator
+  BASE = "V3/content/analysis"
+  def initialize(key)
+    @conn = Faraday.new(%s, headers: { "x-api-key" => key })
+  end
+  def verdict(id)
+    JSON.parse(@conn.get("infobyid", _id: id).body)["data"]
+  end
+end
+""".replace("V3", V3)
+
+
+@pytest.mark.parametrize("given", ["url: BASE", ":url => BASE", "BASE"])
+def test_a_faraday_clients_url_option_is_its_base_not_a_request(given: str) -> None:
+    """fp-faraday-base-as-endpoint: `Faraday.new(url: BASE)` gives the client its base (a path
+    prefix of documented endpoints), it sends nothing to BASE itself."""
+    assert found(FARADAY % given, "mod.rb") == []
+
+
+def test_an_options_objects_url_is_still_the_requests_url() -> None:
+    text = f'const URL = "{V3}/content/analysis";\nrequest({{ url: URL, method: "GET" }});\n'
+    assert [rule for _, rule, _ in found(text, "a.js")] == ["unknown-endpoint"]
+
+
+AIGMODEL = """import os, requests
+def models(kind):
+    types = %s
+    return requests.get("%s/aigModel/list", params={"types": types},
+                        headers={"x-api-key": os.environ["AKOOL_API_KEY"]}).json()
+"""
+
+
+def test_a_value_taken_out_of_a_dict_literal_is_not_the_dict() -> None:
+    """fp-dict-subscript-is-int: `{"i2v": 1501, ...}[kind]` is 1501, no object."""
+    for part in ('{"i2v": 1501, "t2v": 1502}[kind]', '{"i2v": 1501}.get(kind)', "[1501, 1502][0]"):
+        assert found(AIGMODEL % (part, V4), "m.py") == [], part
+    whole = found(AIGMODEL % ('{"i2v": 1501}', V4), "m.py")
+    assert [(line, rule) for line, rule, _ in whole] == [(3, "bad-value")]
+
+
+RECORD = """import java.util.Map;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+public class Images {
+    private final WebClient web = WebClient.builder().baseUrl("V3").build();
+    public record Created(int code, String msg, Map<String, Object> %s) {}
+    public Mono<String> generate(String prompt) {
+        return web.post().uri("/content/image/createbyprompt")
+                .bodyValue(Map.of("prompt", prompt, "scale", "16:9"))
+                .retrieve().bodyToMono(Created.class)
+                .map(c -> (String) c.data().get("_id"));
+    }
+}
+""".replace("V3", V3)
+
+
+def test_a_records_generic_component_is_one_component() -> None:
+    """fp-java-record-components: `Map<String, Object> data` is the component `data`, not
+    `Map<String` (read as a member `String`) and `Object> data`."""
+    assert found(RECORD % "data", "Images.java") == []
+    assert [(rule, name) for _, rule, name in found(RECORD % "payload", "Images.java")] == [
+        ("answer-field", "payload")
+    ]
+
+
+CATALOG = """import asyncio, os
+import aiohttp
+H = {"x-api-key": os.environ["AKOOL_API_KEY"]}
+async def fetch_json(s, url, **params):
+    async with s.get(url, params=params, headers=H) as r:
+        return await r.json()
+async def catalog():
+    async with aiohttp.ClientSession() as s:
+        avatars, live = await asyncio.gather(
+            fetch_json(s, "V3/avatar/list", **{"from": "2", "page": "1", "size": "100"}),
+            fetch_json(s, "V4/liveAvatar/avatar/list", page="1", size="100"),
+        )
+    return {
+        "avatars": [a["avatar_id"] for a in avatars["data"]],
+        "live": [a["avatar_id"] for a in live["data"]["result"] if a.get("%s")],
+    }
+""".replace("V3", V3).replace("V4", V4)
+
+
+def test_a_comprehension_reusing_a_name_walks_its_own_list() -> None:
+    """fp-gather-tuple-misbinding: `a` of the second comprehension is an item of the live avatar
+    list, not of the avatar list the first comprehension's `a` walked."""
+    assert found(CATALOG % "available", "cat.py") == []
+    wrong = audit_text(CATALOG % "availablex", "cat.py")
+    assert [(f.line, f.rule, f.found) for f in wrong] == [(15, "answer-field", "availablex")]
+    assert "liveAvatar/avatar/list" in wrong[0].message
+
+
+def test_the_own_relative_base_holds_across_a_folder(tmp_path: Path) -> None:
+    """The browser file of a project whose server file talks to AKOOL: still the app's own."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "api.ts").write_text(OWN_RELATIVE_BASE)
+    (tmp_path / "src" / "akool.ts").write_text(
+        f'const AKOOL = "{V3}";\nexport async function info(id: string) {{\n'
+        f"  const r = await fetch(`${{AKOOL}}/content/video/infobymodelid?video_model_id=${{id}}`,"
+        ' { headers: { "x-api-key": process.env.AKOOL_API_KEY! } });\n'
+        "  return (await r.json()).data.video;\n}\n"
+    )
+    result = audit([tmp_path])
+    assert [f for f in result.findings if isinstance(f, Finding)] == []
