@@ -224,3 +224,131 @@ def test_ktor_set_body_of_the_script_own_object_is_not_read_whole() -> None:
 def test_a_number_given_to_a_call_is_not_judged_for_a_string(value: str) -> None:
     text, name = _python(TALK, f'"talking_photo_url": {value}, "audio_url": "https://x/a.mp3"')
     assert _found(text, name, "bad-value") == []
+
+
+GO_STRUCT = """package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+)
+
+type body struct {
+	TalkingPhotoURL string `json:"talking_photo_url"`
+	AudioURL        string `json:"audio_url"`
+	FIELD
+}
+
+func run(b body) {
+	raw, _ := json.Marshal(b)
+	req, _ := http.NewRequest("POST", "THEURL", bytes.NewReader(raw))
+	req.Header.Set("x-api-key", "k")
+	http.DefaultClient.Do(req)
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("field", "said"),
+    [
+        ('Resolution int `json:"resolution"`', "resolution is declared int (a number)"),
+        ('Prompt *float64 `json:"prompt,omitempty"`', "prompt is declared *float64 (a number)"),
+        ('Prompt []string `json:"prompt"`', "prompt is declared []string (a list)"),
+        ('Prompt map[string]string `json:"prompt"`', "prompt is declared map[string]string"),
+        ('Prompt bool `json:"prompt"`', "prompt is declared bool (a boolean)"),
+    ],
+)
+def test_a_go_field_declared_with_another_kind_is_a_bad_value(field: str, said: str) -> None:
+    text = GO_STRUCT.replace("FIELD", field).replace("THEURL", TALK)
+    found = _found(text, "a.go", "bad-value")
+    assert len(found) == 1 and said in found[0][1], found
+    assert found[0][0] == 12 and "documents a string" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        'Resolution string `json:"resolution"`',
+        'Prompt *string `json:"prompt,omitempty"`',
+        'Prompt int `json:"prompt,string"`',
+        'Prompt any `json:"prompt"`',
+        'Prompt interface{} `json:"prompt"`',
+        'Prompt Words `json:"prompt"`',
+    ],
+)
+def test_a_go_field_declared_as_documented_or_unknown_is_fine(field: str) -> None:
+    text = GO_STRUCT.replace("FIELD", field).replace("THEURL", TALK)
+    assert _found(text, "a.go", "bad-value") == []
+
+
+def test_a_go_string_field_where_an_integer_is_documented_is_a_bad_value() -> None:
+    text = (
+        GO_STRUCT.replace("FIELD", 'Length string `json:"video_length"`')
+        .replace("THEURL", f"{V4}/image2Video/createBySourcePrompt")
+        .replace(
+            'TalkingPhotoURL string `json:"talking_photo_url"`', 'Image string `json:"image_url"`'
+        )
+    )
+    found = _found(text, "a.go", "bad-value")
+    assert len(found) == 1 and "video_length is declared string (a string)" in found[0][1]
+    assert "documents an integer" in found[0][1]
+
+
+def test_a_name_bound_beside_a_list_is_not_judged_a_list() -> None:
+    text = (
+        "import requests\npage, out = 1, []\n"
+        'requests.post("https://openapi.akool.com/api/open/v3/content/video/createbytranslate", '
+        'json={"url": "https://x/v.mp4", "language": "es", "speaker_num": page}, '
+        'headers={"x-api-key": "k"})\n'
+        'requests.get("https://openapi.akool.com/api/open/v4/liveAvatar/session/list", '
+        'params={"page": page, "size": 100}, headers={"x-api-key": "k"})\n'
+    )
+    assert _found(text, "a.py", "bad-value") == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("lipsync", '["1", "true"].includes(process.env.LIPSYNC ?? "0")'),
+    ],
+)
+def test_a_literal_a_call_is_made_on_is_not_the_value_sent(field: str, value: str) -> None:
+    url = "https://openapi.akool.com/api/open/v3/content/video/createbytranslate"
+    text, name = _js(url, f'"url": "https://x/v.mp4", "language": "fr", "{field}": {value}')
+    assert _found(text, name, "bad-value") == []
+
+
+def test_list_items_a_call_is_made_on_are_not_judged() -> None:
+    text, name = _js(
+        f"{V4}/knowledge/create", '"docs": ["a.pdf"].map((u) => ({ name: u, url: u }))'
+    )
+    assert _found(text, name, "bad-value") == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("resolution", '("1080" if hd else "720")'),
+        ("prompt", "(p or 'smile')"),
+        ("webhookUrl", "(hook)"),
+    ],
+)
+def test_a_parenthesized_expression_is_no_literal(field: str, value: str) -> None:
+    text, name = _python(TALK, TALK_OK + f', "{field}": {value}')
+    text = text.replace("ids = ['a', 'b']", "hd, p, hook = True, '', None")
+    assert _found(text, name, "bad-value") == []
+
+
+def test_a_list_for_a_comma_string_keeps_its_joined_finding_and_patch() -> None:
+    url = "https://openapi.akool.com/api/open/v3/content/video/createbytranslate"
+    text, name = _python(url, '"url": "https://x/v.mp4", "language": ["es", "fr"]')
+    found = [f for f in audit_text(text, name) if f.rule == "bad-value"]
+    assert len(found) == 1 and "join it" in found[0].message and found[0].fix is not None
+
+
+def test_a_string_or_a_list_for_an_object_is_a_bad_value_but_php_empty_array_is_not() -> None:
+    text, name = _js(f"{V4}/voice/tts", '"input_text": "hi", "voice_id": "v", "voice_options": [1]')
+    assert "voice_options is a list" in _found(text, name, "bad-value")[0][1]
+    text, name = _php(f"{V4}/voice/tts", '"input_text": "hi", "voice_id": "v", "voice_options": []')
+    assert _found(text, name, "bad-value") == []

@@ -2277,16 +2277,30 @@ def _shape_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoi
     and a list whose items are of another kind than the docs give its items (knowledge `docs`:
     objects {name, url, size}, sent `["https://..."]`). Never a name's or a call's unknown kind,
     nor a kind the docs' own examples send the field as."""
+    declared = valuekinds.declared_kind(ctx.doc(), key)
+    if declared is not None:
+        return _declared_hit(ctx, declared, spec, endpoint)
     if key.raw or spec.type not in valuekinds.TAKES or (spec.type == "string" and spec.enum):
         return None
+    if spec.type != "array" and _query_field(endpoint, spec):
+        return None  # (a query's values are text: `?page=1`)
     doc = ctx.doc()
-    index = _value_container(doc, key) if spec.type != "string" else None
+    index = _value_container(doc, key) if spec.type == "array" else _written_container(doc, key)
+    if index is not None and spec.type == "string" and spec.separator is not None:
+        index = None  # (a list for "a,b": _joined_hit's, with its patch)
     sent, at, written = None, -1, spec.name
     if index is not None:
         listed = _is_list(doc, index) or _go_named_empty(doc, index)
         sent, at = ("list" if listed else "object"), doc.containers[index].start
-        if listed and spec.type == "array" and spec.items and not _go_named_empty(doc, index):
-            return _items_hit(ctx, index, spec, endpoint)
+        if (
+            listed
+            and spec.type == "object"
+            and not doc.text[at + 1 : doc.containers[index].end - 1].strip()
+        ):
+            return None  # (PHP's `[]`, written for an empty object: nothing is set)
+        if listed and spec.type == "array" and spec.items:
+            whole = _written_container(doc, key) == index  # (not `["a"].map(f)`, nor a name's)
+            return _items_hit(ctx, index, spec, endpoint) if whole else None
     elif spec.type == "string" and spec.format is None and not _query_field(endpoint, spec):
         lits = [
             lit
@@ -2311,6 +2325,43 @@ def _shape_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoi
     named = f"{spec.name} {written}" if kind == "number" else spec.name
     message = f"{named} is {shown}; {describe(endpoint)} documents {takes}"
     return Hit(line, column, written, _article(spec.type), message, endpoint.url)
+
+
+def _written_container(doc: f.Text, key: f.Key) -> int | None:
+    """The object or list written as a key's whole value (`"voice_options": "fast"` is none), not
+    one a name is followed to (`page, out = 1, []` binds no list to `page`), nor one a call is
+    made on (`["a"].map(f)`)."""
+    pos = OPENER.match(doc.text, key.value_start)
+    at = pos.end() if pos else key.value_start
+    opener = doc.text[at : at + 1]
+    if opener not in ("{", "[", "(") or (opener == "(" and not (pos and pos.group(0).strip())):
+        return None  # (a parenthesized expression, `("1080" if hd else "720")`, is no literal)
+    index = doc.container_at(at)
+    if index is None or doc.text[doc.containers[index].end : key.value_end].strip(" \t\n,"):
+        return None  # (`["1", "true"].includes(x)`: the call's result is sent)
+    return index
+
+
+def _declared_hit(
+    ctx: FileContext, declared: tuple[str, int, str], spec: DocField, endpoint: DocEndpoint
+) -> Hit | None:
+    """A Go struct field declared with a type that marshals to another kind than the docs give
+    (`Resolution int` where talking photo documents the string "720" or "1080"): every request of
+    the type sends it so, whatever value is set; reported at the type, without a patch (the code
+    that sets it changes with it)."""
+    kind, at, spelled = declared
+    if spec.type not in valuekinds.TAKES or kind in valuekinds.TAKES[spec.type]:
+        return None
+    if kind in spec.sent_as or (spec.type == "string" and spec.format is not None):
+        return None
+    doc = ctx.doc()
+    line, column = doc.line_of(at), doc.column(at)
+    takes = "an array (a list)" if spec.type == "array" else _article(spec.type)
+    message = (
+        f"{spec.name} is declared {spelled} ({valuekinds.SENT[kind]}); {describe(endpoint)} "
+        f"documents {takes}"
+    )
+    return Hit(line, column, spelled, _article(spec.type), message, endpoint.url)
 
 
 def _query_field(endpoint: DocEndpoint, spec: DocField) -> bool:
@@ -4572,7 +4623,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "bad-value",
         "error",
-        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), a string where the docs give a number or a boolean, a number where they give a string (`"prompt": 42`), a string or a list where they give an object, a string (a join\'s too: `ids.join(",")`) or an object where they give an array, list items of another kind than the docs give (knowledge `docs: ["https://..."]`, documented objects), a boolean where they give an integer (v3 `face_enhance`: 0 or 1) or a whole number where they give a boolean, a list where they give one string of values separated by commas (video translation `language`: `"es,fr"`), `"auto"` where they give their own value for detecting it (`source_language`: `"DEFAULT"`); literals, fallbacks, defaults and TypeScript unions',
+        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), a string where the docs give a number or a boolean, a number where they give a string (`"prompt": 42`), a string or a list where they give an object, a string (a join\'s too: `ids.join(",")`) or an object where they give an array, list items of another kind than the docs give (knowledge `docs: ["https://..."]`, documented objects), a Go struct field declared with a type of another kind (`Resolution int`), a boolean where they give an integer (v3 `face_enhance`: 0 or 1) or a whole number where they give a boolean, a list where they give one string of values separated by commas (video translation `language`: `"es,fr"`), `"auto"` where they give their own value for detecting it (`source_language`: `"DEFAULT"`); literals, fallbacks, defaults and TypeScript unions',
         check_values,
     ),
     Rule(

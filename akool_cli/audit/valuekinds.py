@@ -8,18 +8,25 @@ import re
 from akool_cli.audit import fields as f
 from akool_cli.audit import rx
 
-# The kinds of written value each documented type takes: any other kind is a bad value. (A
-# boolean is judged apart, rules._kind_hit: 1 and true are written alike in some languages.)
+# The kinds of value each documented type takes: any other kind is a bad value. (A boolean
+# literal is judged apart, rules._kind_hit, which patches it; a declared `bool` is judged here.)
 TAKES = {
     "string": frozenset({"string"}),
     "integer": frozenset({"number"}),
     "number": frozenset({"number"}),
+    "boolean": frozenset({"boolean"}),
     "array": frozenset({"list"}),
     "object": frozenset({"object"}),
 }
 
 # How each kind is named in a finding, and how the docs' type is (`documents an object`).
-SENT = {"string": "a string", "number": "a number", "list": "a list", "object": "an object"}
+SENT = {
+    "string": "a string",
+    "number": "a number",
+    "boolean": "a boolean",
+    "list": "a list",
+    "object": "an object",
+}
 PLURAL = {"string": "strings", "number": "numbers", "list": "lists", "object": "objects"}
 
 # An expression that is certainly one string made of a list: a join (`ids.join(",")`,
@@ -71,3 +78,32 @@ def item_kinds(doc: f.Text, index: int) -> list[tuple[str, int]]:
         elif at in starts and doc.text[at] == "{" and starts[at].keys and item.rstrip()[-1] == "}":
             found.append(("object", at))
     return found
+
+
+# The kind of value a Go struct field's declared type marshals to (a pointer's, its target's): a
+# named type (a struct of the file, `json.RawMessage`, a type with its own MarshalJSON) is unknown.
+GO_DECLARED = (
+    (rx.compile(r"\*?string"), "string"),
+    (rx.compile(r"\*?(?:u?int(?:8|16|32|64)?|float(?:32|64)|json\.Number)"), "number"),
+    (rx.compile(r"\*?bool"), "boolean"),
+    (rx.compile(r"\*?\[\](?!byte\b).+"), "list"),
+    (rx.compile(r"\*?map\[.+"), "object"),
+)
+
+
+def declared_kind(doc: f.Text, key: f.Key) -> tuple[str, int, str] | None:
+    """The kind a request key's declared type certainly sends, where the key is a Go struct
+    field's tag (`Resolution int `json:"resolution"``: a number whatever value is set), with
+    where the type is written and the type; None elsewhere (a value is judged by what it is)."""
+    text = doc.text
+    if doc.language != "go" or text[max(0, key.offset - 6) : key.offset] != 'json:"':
+        return None
+    if ",string" in text[key.offset : text.find('"', key.offset, key.offset + 80)]:
+        return None  # (`json:"n,string"`: encoding/json writes the number as a string)
+    line_start = text.rfind("\n", 0, key.offset) + 1
+    declared = f.GO_FIELD_TYPE.match(text[line_start : key.offset])
+    if declared is None:
+        return None
+    spelled = declared.group("type")
+    kind = next((k for pattern, k in GO_DECLARED if pattern.fullmatch(spelled)), None)
+    return (kind, line_start + declared.start("type"), spelled) if kind else None
