@@ -352,3 +352,96 @@ def test_a_string_or_a_list_for_an_object_is_a_bad_value_but_php_empty_array_is_
     assert "voice_options is a list" in _found(text, name, "bad-value")[0][1]
     text, name = _php(f"{V4}/voice/tts", '"input_text": "hi", "voice_id": "v", "voice_options": []')
     assert _found(text, name, "bad-value") == []
+
+
+CS_DTO = """using System.Net.Http.Json;
+public class TalkRequest {
+    [JsonPropertyName("talking_photo_url")] public string TalkingPhotoUrl { get; set; }
+    [JsonPropertyName("audio_url")] public string AudioUrl { get; set; }
+    MEMBER
+}
+public class C {
+    public async Task Run(HttpClient http, TalkRequest req) {
+        await http.PostAsJsonAsync("URL", req);
+    }
+}
+"""
+PY_DTO = """import requests
+from pydantic import BaseModel
+class TalkReq(BaseModel):
+    talking_photo_url: str
+    audio_url: str
+    MEMBER
+def talk(r: TalkReq):
+    return requests.post("URL", json=r.model_dump(), headers={"x-api-key": "k"})
+"""
+KT_DTO = """import kotlinx.serialization.Serializable
+@Serializable
+data class TalkReq(val talking_photo_url: String, val audio_url: String, MEMBER)
+interface Api {
+    @POST("URL")
+    suspend fun talk(@Body body: TalkReq): String
+}
+"""
+JAVA_DTO = """public class TalkReq {
+    @JsonProperty("talking_photo_url") private String photo;
+    @JsonProperty("audio_url") private String audio;
+    MEMBER
+}
+interface Api {
+    @POST("URL")
+    Call<String> talk(@Body TalkReq body);
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("template", "name", "member", "said"),
+    [
+        (
+            CS_DTO,
+            "a.cs",
+            '[JsonPropertyName("resolution")] public int Resolution { get; set; }',
+            "int",
+        ),
+        (
+            CS_DTO,
+            "a.cs",
+            '[JsonPropertyName("prompt")] public List<string> Prompt { get; set; }',
+            "List<string>",
+        ),
+        (PY_DTO, "a.py", "prompt: int | None = None", "int | None"),
+        (PY_DTO, "a.py", "prompt: Optional[float] = None", "Optional[float]"),
+        (KT_DTO, "a.kt", "val prompt: Int? = null", "Int?"),
+        (JAVA_DTO, "A.java", '@JsonProperty("prompt") private Integer prompt;', "Integer"),
+    ],
+)
+def test_a_request_type_member_declared_with_another_kind_is_a_bad_value(
+    template: str, name: str, member: str, said: str
+) -> None:
+    text = template.replace("MEMBER", member).replace("URL", TALK)
+    found = _found(text, name, "bad-value")
+    assert len(found) == 1 and f"is declared {said} (" in found[0][1], found
+    assert "documents a string" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("template", "name", "member"),
+    [
+        (CS_DTO, "a.cs", '[JsonPropertyName("resolution")] public string Resolution { get; set; }'),
+        (CS_DTO, "a.cs", '[JsonPropertyName("resolution")] public Res Resolution { get; set; }'),
+        (PY_DTO, "a.py", "prompt: str | None = None"),
+        (PY_DTO, "a.py", "prompt: Decimal | None = None"),
+        (KT_DTO, "a.kt", "val prompt: String? = null"),
+        (
+            JAVA_DTO,
+            "A.java",
+            '@JsonFormat(shape = JsonFormat.Shape.STRING)\n    @JsonProperty("prompt") private Integer prompt;',
+        ),
+    ],
+)
+def test_a_request_type_member_declared_as_documented_or_unknown_is_fine(
+    template: str, name: str, member: str
+) -> None:
+    text = template.replace("MEMBER", member).replace("URL", TALK)
+    assert _found(text, name, "bad-value") == []

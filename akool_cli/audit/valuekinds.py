@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from akool_cli.audit import dtos, rx
 from akool_cli.audit import fields as f
-from akool_cli.audit import rx
 
 # The kinds of value each documented type takes: any other kind is a bad value. (A boolean
 # literal is judged apart, rules._kind_hit, which patches it; a declared `bool` is judged here.)
@@ -91,12 +91,59 @@ GO_DECLARED = (
 )
 
 
+# A request type's member type as the other languages write it (a nullable or optional wrapper
+# taken off first), and the kind their serializers write it as: a named type (an enum, a class, a
+# `Decimal` pydantic writes as text) is unknown.
+MEMBER_DECLARED = (
+    (rx.compile(r"(?:String|string|str)"), "string"),
+    (
+        rx.compile(
+            r"(?:int|Int|Integer|long|Long|short|Short|double|Double|float|Float|number"
+            r"|[iuf](?:8|16|32|64)|[iu]size)"
+        ),
+        "number",
+    ),
+    (rx.compile(r"(?:bool|boolean|Boolean)"), "boolean"),
+    (
+        rx.compile(
+            r"(?:(?:List|ArrayList|IList|IEnumerable|ICollection|IReadOnlyList|MutableList|Array"
+            r"|Vec|Set|list|List|tuple|Sequence|set)\s*[<\[].*|[\w.<>]+\[\])"
+        ),
+        "list",
+    ),
+    (
+        rx.compile(
+            r"(?:Map|HashMap|MutableMap|Dictionary|IDictionary|Record|dict|Dict|Mapping)\s*[<\[].*"
+        ),
+        "object",
+    ),
+)
+# A nullable or optional wrapper around a member's type: `int?`, `Optional[int]`, `int | None`,
+# `Option<i32>`, `Nullable<int>`, `number | undefined`.
+NULLABLE = rx.compile(
+    r"(?:Optional\[(?P<a>.+)\]|Option<(?P<b>.+)>|Nullable<(?P<c>.+)>|(?P<d>[^|]+?)\s*\?"
+    r"|(?P<e>[^|]+?)\s*\|\s*(?:None|null|undefined)|(?:None|null|undefined)\s*\|\s*(?P<f>[^|]+))"
+)
+
+
+# A serializer's setting, on a member or just above it, that writes its number as a string.
+AS_TEXT = rx.compile(
+    r"Shape\.STRING|ToStringSerializer|WriteAsString|JsonNumberHandling|AllowReadingFromString"
+    r"|@Serializable\(with|serialize_with|PlainSerializer|field_serializer"
+)
+
+
 def declared_kind(doc: f.Text, key: f.Key) -> tuple[str, int, str] | None:
     """The kind a request key's declared type certainly sends, where the key is a Go struct
-    field's tag (`Resolution int `json:"resolution"``: a number whatever value is set), with
-    where the type is written and the type; None elsewhere (a value is judged by what it is)."""
+    field's tag (`Resolution int `json:"resolution"``: a number whatever value is set) or a
+    request type's member (a Java, Kotlin, C#, Python or Rust class's, dtos.py), with where the
+    type is written and the type; None elsewhere (a value is judged by what it is)."""
     text = doc.text
-    if doc.language != "go" or text[max(0, key.offset - 6) : key.offset] != 'json:"':
+    if not key.shared:  # (both are every instance's keys: a literal's own key is not)
+        return None
+    if doc.language != "go":
+        return _member_kind(doc, key)
+    if text[max(0, key.offset - 6) : key.offset] != 'json:"':
         return None
     if ",string" in text[key.offset : text.find('"', key.offset, key.offset + 80)]:
         return None  # (`json:"n,string"`: encoding/json writes the number as a string)
@@ -107,3 +154,24 @@ def declared_kind(doc: f.Text, key: f.Key) -> tuple[str, int, str] | None:
     spelled = declared.group("type")
     kind = next((k for pattern, k in GO_DECLARED if pattern.fullmatch(spelled)), None)
     return (kind, line_start + declared.start("type"), spelled) if kind else None
+
+
+def _member_kind(doc: f.Text, key: f.Key) -> tuple[str, int, str] | None:
+    """The kind of a request type's member declared at a key (see MEMBER_DECLARED), where its
+    type is written on the member's line (the type's place is not known otherwise)."""
+    member = next(
+        (m for dto in dtos.dtos(doc).values() for m in dto.members if m.offset == key.offset), None
+    )
+    if member is None or not member.kind:
+        return None
+    end = doc.text.find("\n", key.offset)
+    line = doc.line_of(key.offset)
+    near = doc.text[doc.starts[max(0, line - 2)] : end if end >= 0 else len(doc.text)]
+    if AS_TEXT.search(near):
+        return None  # (`@JsonFormat(shape = STRING)`: the number is written as a string)
+    spelled = member.kind.strip()
+    wrapped = NULLABLE.fullmatch(spelled)
+    inner = next((g for g in wrapped.groups() if g), spelled) if wrapped else spelled
+    kind = next((k for pattern, k in MEMBER_DECLARED if pattern.fullmatch(inner.strip())), None)
+    at = doc.text.find(spelled, doc.starts[line], end if end >= 0 else len(doc.text))
+    return (kind, at, spelled) if kind and at >= 0 else None
