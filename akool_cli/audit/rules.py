@@ -2265,6 +2265,8 @@ def _article(word: str) -> str:
     return ("an " if word[:1] in "aeiou" else "a ") + word
 
 
+# A value that is one plain string literal (`'https://x/0.jpg'`, `"pan left"`): a string.
+PLAIN_STRING = rx.compile(r"\s*[rRuUbB]?([\"'])[^\"'\\\n{}$]*\1\s*,?\s*")
 # A call's (or a VB index's) opening parenthesis before a number: `args(0)`, `int(5)`, `f(2)`
 # give what the call returns, of a kind not known.
 CALL_ARGUMENT = rx.compile(r"[\w$\])]\s*\(\s*\Z")
@@ -2302,6 +2304,8 @@ def _shape_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoi
             whole = _written_container(doc, key) == index  # (not `["a"].map(f)`, nor a name's)
             return _items_hit(ctx, index, spec, endpoint) if whole else None
     elif spec.type == "string" and spec.format is None and not _query_field(endpoint, spec):
+        if PLAIN_STRING.fullmatch(doc.text, key.value_start, max(key.value_start, key.value_end)):
+            return None  # (most values: a string written, read without following anything)
         lits = [
             lit
             for lit in f.literals(doc, key)
