@@ -445,3 +445,18 @@ def test_a_request_type_member_declared_as_documented_or_unknown_is_fine(
 ) -> None:
     text = template.replace("MEMBER", member).replace("URL", TALK)
     assert _found(text, name, "bad-value") == []
+
+
+def test_a_go_slice_of_a_named_type_is_not_read_for_json_keys() -> None:
+    url = "https://openapi.akool.com/api/open/v3/faceswap/highquality/specifyimage"
+    fields = '"sourceImage": []Img{{Path: "https://x/a.png", Opts: "1,2,3,4"}}'
+    text, name = _go(url, fields)
+    found = [f for f in audit_text(text, name) if f.rule in ("unknown-field", "misnamed-field")]
+    assert found == []
+
+
+def test_a_go_string_slice_for_a_comma_string_is_reported_without_a_patch() -> None:
+    url = "https://openapi.akool.com/api/open/v3/faceswap/result/delbyids"
+    text, name = _go(url, '"_ids": []string{"a", "b"}')
+    found = [f for f in audit_text(text, name) if f.rule == "bad-value"]
+    assert len(found) == 1 and "is a list" in found[0].message and found[0].fix is None

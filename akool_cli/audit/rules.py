@@ -972,10 +972,12 @@ LIST_NAME = rx.compile(r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)
 MAX_APPENDED = 4000  # characters after a list in which what is appended to it is read
 # (C#'s anonymous object or array, `voice_options = new { speed = 1.0 }`, `new[] { new { ... } }`)
 # (Go's map literal, `"voice_options": map[string]any{"stability": 0.5}`, or a slice of them or
-# of strings, `"docs": []string{"https://..."}`)
+# of a built-in type, `"docs": []string{"https://..."}`; not of a named type, whose fields are
+# not JSON names)
 OPENER = rx.compile(
     r"\s*(?:(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict)(?=\()|new\s*(?:\[\s*\]\s*)?(?=\{)"
-    r"|(?:\[\]\s*)?map\[[^\]\n]*\](?:interface\{\}|[\w.*]+)(?=\{)|\[\][\w.*]+(?=\{))?"
+    r"|(?:\[\]\s*)?map\[[^\]\n]*\](?:interface\{\}|[\w.*]+)(?=\{)"
+    r"|\[\](?:string|u?int\d*|float\d+|bool|any|interface\{\})(?=\{))?"
 )
 VALUE_NAME = rx.compile(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?:[,}\])\n]|$)")
 
@@ -2411,7 +2413,8 @@ def _joined_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpo
     if index is None or not _is_list(doc, index) or _go_named_empty(doc, index):
         return None
     c = doc.containers[index]
-    written = c.start >= key.value_start and not doc.text[key.value_start : c.start].strip()
+    typed = LIST_TYPE_PREFIX.fullmatch(doc.text, key.value_start, c.start)  # (Go's `[]string{`)
+    written = c.start >= key.value_start and typed is not None
     if not written and not _bound_to_list(doc, key, c.start):
         return None  # (`ids = sys.argv[1]`, `job = j["data"]["_id"]`: an index, not a list)
     at = c.start if written else key.value_start + _indent_of(doc.text, key.value_start)
@@ -2424,7 +2427,8 @@ def _joined_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpo
     )
     inner = doc.text[c.start + 1 : c.end - 1]
     fix = None
-    if written and "\n" not in inner and QUOTED_ITEMS.fullmatch(inner) and not key.shared:
+    plain = written and not doc.text[key.value_start : c.start].strip()  # (no type to remove)
+    if plain and "\n" not in inner and QUOTED_ITEMS.fullmatch(inner) and not key.shared:
         items = [m.group("v") for m in QUOTED_ITEM.finditer(inner)]
         quote = inner.strip()[0]
         old = doc.text[c.start : c.end]
