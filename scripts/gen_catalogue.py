@@ -446,6 +446,7 @@ def _section_fields(lines: list[str], method: str) -> dict[str, Any]:
         "example_fields": set(),
         "example_paths": set(),
         "example_bodies": [],
+        "example_kinds": {},
     }
     label, i = "", 0
     while i < len(lines):
@@ -502,6 +503,9 @@ def _example_fields(label: str, block: str, method: str, fields: dict[str, Any])
     "Request", or sent by a cURL sample, the keys a request sends (the docs' own examples are
     documentation too, where they differ from the tables)."""
     low = label.lower()
+    if method in ("POST", "PUT", "PATCH") and "response" not in low:
+        for name, kinds in example_kinds(block).items():
+            fields["example_kinds"].setdefault(name, set()).update(kinds)
     if not block.lstrip().startswith("{"):
         if method in ("POST", "PUT", "PATCH") and "response" not in low:
             # A code sample's body (PHP's `$body = '{...}'`): the keys it sends inside a nested
@@ -517,6 +521,44 @@ def _example_fields(label: str, block: str, method: str, fields: dict[str, Any])
         fields["example_fields"] |= set(names)
         fields["example_paths"] |= {p for p in paths if "." in p}
         fields["example_bodies"].append({p for p in paths if "." not in p and "[" not in p})
+
+
+# A key and the first character of its value in an example or a code sample (`"prompt": 42`,
+# `'docs': [{`, `prompt: "x"`, Ruby's and PHP's `=>`), read leniently.
+KEY_VALUE = re.compile(
+    r"(?:\"(?P<a>[A-Za-z_]\w*)\"|'(?P<b>[A-Za-z_]\w*)'|(?<![\w\"'.])(?P<c>[A-Za-z_]\w*))"
+    r"\s*(?::|=>)\s*(?P<v>[\[{]\s*.|.)"
+)
+VALUE_KINDS = {
+    '"': "string",
+    "'": "string",
+    "`": "string",
+    "t": "boolean",
+    "f": "boolean",
+    "T": "boolean",
+    "F": "boolean",
+    "[": "array",
+    "{": "object",
+}
+
+
+def example_kinds(block: str) -> dict[str, set[str]]:
+    """The kinds of value the docs' examples and code samples send each key as ("number" for
+    `"prompt": 42`; "items:object" beside "array" for `"docs": [{`): a field the docs' own
+    samples send as another type than its row gives is not judged for that type."""
+    found: dict[str, set[str]] = {}
+    for m in KEY_VALUE.finditer(block):
+        name, value = m.group("a") or m.group("b") or m.group("c"), m.group("v")
+        kind = VALUE_KINDS.get(value[0]) or ("number" if re.match(r"[-\d.]", value) else None)
+        if kind is None:
+            continue
+        kinds = found.setdefault(name, set())
+        kinds.add(kind)
+        inner = value[-1] if kind == "array" and len(value) > 1 else ""
+        item = VALUE_KINDS.get(inner) or ("number" if re.match(r"[-\d.]", inner) else None)
+        if item is not None:
+            kinds.add(f"items:{item}")
+    return found
 
 
 def _response_rows(rows: list[dict[str, str]]) -> set[str]:
@@ -736,18 +778,23 @@ def _operation_fields(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, Any
         for p in (resolve(spec, p) for p in op.get("parameters", []))
         if p.get("in") == "query"
     ]
-    bodies = [
-        set(example)
+    examples = [
+        example
         for media in content.values()
         for example in [media.get("example")]
         + [resolve(spec, e).get("value") for e in media.get("examples", {}).values()]
         if isinstance(example, dict)
     ]
+    kinds: dict[str, set[str]] = {}
+    for example in examples:
+        for name, found in example_kinds(json.dumps(example)).items():
+            kinds.setdefault(name, set()).update(found)
     return {
         "body": body,
         "query": query,
         "response": _operation_response(spec, op),
-        "example_bodies": bodies,
+        "example_bodies": [set(example) for example in examples],
+        "example_kinds": kinds,
     }
 
 
@@ -899,6 +946,8 @@ def merge(
             "example_paths", set()
         )
         entry["example_bodies"] = entry.get("example_bodies", []) + source.get("example_bodies", [])
+        for name, kinds in source.get("example_kinds", {}).items():
+            entry.setdefault("example_kinds", {}).setdefault(name, set()).update(kinds)
         if not source.get("openapi"):  # a page's table that lists a field without requiring it
             optional = {f["name"] for f in source["body"] if not f["required"]}
             entry["optional"] = entry.get("optional", set()) | optional
@@ -914,6 +963,7 @@ def merge(
     for key, entry in sorted(entries.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
         page = _primary_page(entry["path"], bound_pages.get(key, []), entry["pages"])
         _nested_examples(entry["body"], entry["example_paths"])
+        _sent_kinds(entry["body"], entry.get("example_kinds", {}))
         result.append(
             {
                 "method": entry["method"],
@@ -960,6 +1010,23 @@ def _answers_by_product(answers: dict[str, set[str]]) -> dict[str, Any]:
     if len({tuple(fields) for fields in shown.values()}) < 2:
         return {}
     return {"answers_by_product": dict(sorted(shown.items()))}
+
+
+def _sent_kinds(body: list[dict[str, Any]], kinds: dict[str, set[str]]) -> None:
+    """Each body field's kinds of value the docs' own samples send it as (`sent_as`), a nested
+    field's too (by its name, wherever the samples show it), and an array's item kind where its
+    schema or its samples give one alone (`items`: knowledge docs' are objects {name, url, size},
+    urls' strings)."""
+    for f in body:
+        shown = kinds.get(f["name"], set())
+        if shown:
+            f["sent_as"] = sorted(k for k in shown if not k.startswith("items:"))
+        items = {k[len("items:") :] for k in shown if k.startswith("items:")}
+        if f["type"] == "array" and f.get("fields"):
+            items.add("object")
+        if f["type"] == "array" and len(items) == 1:
+            f["items"] = items.pop()
+        _sent_kinds(f.get("fields", []), kinds)  # (a nested key's kinds: those of its name)
 
 
 def _unshown(body: list[dict[str, Any]], examples: list[set[str]]) -> list[str]:

@@ -2,7 +2,8 @@
 ofetch's and Nuxt's `ofetch(u, {...})`/`$fetch(u, {...})` and the clients `ofetch.create(...)`
 makes, needle's `needle("post", u, body)`, got's and ky's `got(u, {...})`, undici's `request(u,
 {...})` where the file imports it, Go resty's `c.R().SetBody(b).Post(u)` (apart.py reads the
-link as the call's body): a body they are given is all they send."""
+link as the call's body), Ktor's `setBody(...)` in a request block: a body they are given is
+all they send."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from akool_cli.audit import jsclients, rx
 LIBRARY_CALLEE = rx.compile(
     r"(?<![\w$.])(?P<c>ofetch|\$fetch|needle|got|ky|request|[A-Za-z_$][\w$]*)\s*(?:<[^>()]*>)?\s*$"
 )
+# Ktor's `setBody(` in a request block (not a member of the script's own object: `req.setBody(`).
+KTOR_SET_BODY = rx.compile(r"(?<![\w$.])setBody\s*$")
 # Callees that are the library's own function wherever they are called (named by their package).
 OWN_CALLEES = frozenset({"ofetch", "$fetch", "needle", "got", "ky"})
 # undici's `request` is a library call only where the file imports it from undici.
@@ -34,6 +37,8 @@ def library_call(text: str, call: int, defines: Callable[[str], bool]) -> bool:
     before = text[max(0, call - 80) : call]
     if before.rstrip().endswith(".SetBody") and ".R()" in before:
         return _resty_body_alone(text, call)
+    if KTOR_SET_BODY.search(before) and "io.ktor" in text and not defines("setBody"):
+        return True  # (Ktor's request block: `http.post(u) { setBody(mapOf(...)) }` sends it)
     m = LIBRARY_CALLEE.search(before)
     if m is None:
         return False

@@ -3829,7 +3829,7 @@ HTTP_CALLEE = rx.compile(
     r"postForEntity|postForObject|PostAsync|PutAsync|PatchAsync|PostAsJsonAsync|PutAsJsonAsync|"
     r"SendAsync|Post|Put|Patch|Delete|NewRequest|NewRequestWithContext|Request"
     r"|PostJsonAsync|PutJsonAsync|PatchJsonAsync|AppendPathSegments?)"  # (Flurl's chain)
-    r"|\bfetch|\baxios|\bRequest)\s*(?:<[^>()]*>)?\s*$"
+    r"|\bfetch|\baxios|\bRequest|\bHttpRequest\.newBuilder)\s*(?:<[^>()]*>)?\s*$"
 )
 HTTP_COMMAND = rx.compile(r"\s*(?:curl|http|xhs?|wget)\s")
 # PowerShell's own HTTP cmdlets (and their aliases), perhaps bound: `$res = Invoke-RestMethod ...`
@@ -3903,11 +3903,16 @@ def _script_direct(doc: Text, call: int) -> bool:
 
 
 LIST_NAME_BEFORE = rx.compile(
-    r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?(?::=|=)\s*"
+    r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)(?:\s*,\s*(?:_|err))?\s*(?::[^=\n]+)?(?::=|=)\s*"
     r"(?:(?:new\s+)?[\w.<>\[\]{}, \t\n]*?|JSON\.stringify\(\s*|json\.dumps\(\s*|json_encode\(\s*|[\"']"
     # C#'s serializers of a literal in their parentheses (`var json = JsonSerializer.Serialize(new
     # { ... })`) and PowerShell's hashtable (`$body = @{ ... } | ConvertTo-Json`)
-    r"|(?:JsonSerializer\.Serialize|JsonConvert\.SerializeObject)\(\s*new\s*|@)?\Z"
+    r"|(?:JsonSerializer\.Serialize|JsonConvert\.SerializeObject)\(\s*new\s*|@"
+    # Go's `b, _ := json.Marshal(map[string]any{...})`, Jackson's, Gson's and kotlinx's serializers
+    # of a map literal (`mapper.writeValueAsString(Map.of(...))`, `Json.encodeToString(mapOf(...))`)
+    r"|json\.Marshal(?:Indent)?\(\s*(?:map\[[^\]\n]*\][\w.{}]+)?"
+    r"|(?:new\s+)?[\w.()]*\.(?:writeValueAsString|writeValueAsBytes|toJson|encodeToString)\(\s*"
+    r"(?:Map\.of|mapOf|ImmutableMap\.of)?)?\Z"
 )
 
 
@@ -3952,6 +3957,10 @@ def _php_touched(doc: Text, name: str, start: int, call: int) -> bool:
     return False
 
 
+# Java's map factories, whose arguments are keys and values in turn (`Map.of("k", v, "k2", v2)`).
+PAIRED_MAP = rx.compile(r"(?<![\w$])(?:Map|ImmutableMap)\.of\s*\Z")
+
+
 def _only_keys(doc: Text, c: Container) -> bool:
     """Whether every entry of a literal is one of its keys with its value (no spread, no
     interpolated entry such as `, $EXTRA}`, no computed `[k]: v`), comments aside."""
@@ -3961,7 +3970,8 @@ def _only_keys(doc: Text, c: Container) -> bool:
         return len(hashtable_entries(doc.text[c.start + 1 : c.end - 1])) == len(c.keys)
     parts = (doc.text[a:b] for a, b in split_top(doc.text, c.start + 1, c.end - 1))
     entries = [e for e in (COMMENT_LINE.sub("", part).strip() for part in parts) if e]
-    return len(entries) == len(c.keys)
+    paired = 2 if PAIRED_MAP.search(doc.text, max(0, c.start - 20), c.start) else 1
+    return len(entries) == paired * len(c.keys)
 
 
 only_keys = _only_keys  # (the rules' nested items are judged the same way)

@@ -40,6 +40,7 @@ from akool_cli.audit import (
     tstypes,
     twins,
     urlbuilders,
+    valuekinds,
     webhookpayloads,
 )
 from akool_cli.audit import fields as f
@@ -970,10 +971,13 @@ def _squashed(names: frozenset[str]) -> dict[str, list[str]]:
 LIST_NAME = rx.compile(r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*$")
 MAX_APPENDED = 4000  # characters after a list in which what is appended to it is read
 # (C#'s anonymous object or array, `voice_options = new { speed = 1.0 }`, `new[] { new { ... } }`)
-# (Go's map literal, `"voice_options": map[string]any{"stability": 0.5}`, or a slice of them)
+# (Go's map literal, `"voice_options": map[string]any{"stability": 0.5}`, or a slice of them or
+# of a built-in type, `"docs": []string{"https://..."}`; not of a named type, whose fields are
+# not JSON names)
 OPENER = rx.compile(
     r"\s*(?:(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict)(?=\()|new\s*(?:\[\s*\]\s*)?(?=\{)"
-    r"|(?:\[\]\s*)?map\[[^\]\n]*\](?:interface\{\}|[\w.*]+)(?=\{))?"
+    r"|(?:\[\]\s*)?map\[[^\]\n]*\](?:interface\{\}|[\w.*]+)(?=\{)"
+    r"|\[\](?:string|u?int\d*|float\d+|bool|any|interface\{\})(?=\{))?"
 )
 VALUE_NAME = rx.compile(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?:[,}\])\n]|$)")
 
@@ -2278,25 +2282,133 @@ def _article(word: str) -> str:
     return ("an " if word[:1] in "aeiou" else "a ") + word
 
 
-def _array_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint) -> Hit | None:
-    """An object (or a string) sent for a field the docs type as an array (specifyimage's
-    sourceImage: a list of {path, opts})."""
-    if spec.type != "array" or key.raw:
+# A value that is one plain string literal (`'https://x/0.jpg'`, `"pan left"`): a string.
+PLAIN_STRING = rx.compile(r"\s*[rRuUbB]?([\"'])[^\"'\\\n{}$]*\1\s*,?\s*")
+# A call's (or a VB index's) opening parenthesis before a number: `args(0)`, `int(5)`, `f(2)`
+# give what the call returns, of a kind not known.
+CALL_ARGUMENT = rx.compile(r"[\w$\])]\s*\(\s*\Z")
+
+
+def _shape_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint) -> Hit | None:
+    """A value of another kind than the documented type takes (valuekinds.TAKES): an object, a
+    string (a literal, or one certainly made of a list: `ids.join(",")`) for an array, a string or
+    a list for an object, a number for a string without documented values (those are _value_hit's);
+    and a list whose items are of another kind than the docs give its items (knowledge `docs`:
+    objects {name, url, size}, sent `["https://..."]`). Never a name's or a call's unknown kind,
+    nor a kind the docs' own examples send the field as."""
+    declared = valuekinds.declared_kind(ctx.doc(), key)
+    if declared is not None:
+        return _declared_hit(ctx, declared, spec, endpoint)
+    if key.raw or spec.type not in valuekinds.TAKES or (spec.type == "string" and spec.enum):
+        return None
+    if spec.type != "array" and _query_field(endpoint, spec):
+        return None  # (a query's values are text: `?page=1`)
+    doc = ctx.doc()
+    index = _value_container(doc, key) if spec.type == "array" else _written_container(doc, key)
+    if index is not None and spec.type == "string" and spec.separator is not None:
+        index = None  # (a list for "a,b": _joined_hit's, with its patch)
+    sent, at, written = None, -1, spec.name
+    if index is not None:
+        listed = _is_list(doc, index) or _go_named_empty(doc, index)
+        sent, at = ("list" if listed else "object"), doc.containers[index].start
+        if (
+            listed
+            and spec.type == "object"
+            and not doc.text[at + 1 : doc.containers[index].end - 1].strip()
+        ):
+            return None  # (PHP's `[]`, written for an empty object: nothing is set)
+        if listed and spec.type == "array" and spec.items:
+            whole = _written_container(doc, key) == index  # (not `["a"].map(f)`, nor a name's)
+            return _items_hit(ctx, index, spec, endpoint) if whole else None
+    elif spec.type == "string" and spec.format is None and not _query_field(endpoint, spec):
+        if PLAIN_STRING.fullmatch(doc.text, key.value_start, max(key.value_start, key.value_end)):
+            return None  # (most values: a string written, read without following anything)
+        lits = [
+            lit
+            for lit in f.literals(doc, key)
+            if not lit.quoted
+            and not CALL_ARGUMENT.search(doc.text, max(0, lit.offset - 40), lit.offset)
+        ]
+        sent, at, written = ("number", lits[0].offset, lits[0].text) if lits else (None, -1, "")
+    elif spec.type in ("array", "object"):
+        lits = [lit for lit in f.literals(doc, key) if lit.quoted]
+        value = doc.text[key.value_start : max(key.value_start, key.value_end)]
+        if lits:
+            sent, at = "string", lits[0].offset
+        elif spec.type == "array" and valuekinds.joined(value):
+            sent, at = "joined", key.value_start + _indent_of(doc.text, key.value_start)
+    kind = "string" if sent == "joined" else sent
+    if kind is None or kind in valuekinds.TAKES[spec.type] or kind in spec.sent_as:
+        return None
+    line, column = doc.line_of(at), doc.column(at)
+    shown = "a string (a list joined)" if sent == "joined" else valuekinds.SENT[kind]
+    takes = "an array (a list)" if spec.type == "array" else _article(spec.type)
+    named = f"{spec.name} {written}" if kind == "number" else spec.name
+    message = f"{named} is {shown}; {describe(endpoint)} documents {takes}"
+    return Hit(line, column, written, _article(spec.type), message, endpoint.url)
+
+
+def _written_container(doc: f.Text, key: f.Key) -> int | None:
+    """The object or list written as a key's whole value (`"voice_options": "fast"` is none), not
+    one a name is followed to (`page, out = 1, []` binds no list to `page`), nor one a call is
+    made on (`["a"].map(f)`)."""
+    pos = OPENER.match(doc.text, key.value_start)
+    at = pos.end() if pos else key.value_start
+    opener = doc.text[at : at + 1]
+    if opener not in ("{", "[", "(") or (opener == "(" and not (pos and pos.group(0).strip())):
+        return None  # (a parenthesized expression, `("1080" if hd else "720")`, is no literal)
+    index = doc.container_at(at)
+    if index is None or doc.text[doc.containers[index].end : key.value_end].strip(" \t\n,"):
+        return None  # (`["1", "true"].includes(x)`: the call's result is sent)
+    return index
+
+
+def _declared_hit(
+    ctx: FileContext, declared: tuple[str, int, str], spec: DocField, endpoint: DocEndpoint
+) -> Hit | None:
+    """A Go struct field declared with a type that marshals to another kind than the docs give
+    (`Resolution int` where talking photo documents the string "720" or "1080"): every request of
+    the type sends it so, whatever value is set; reported at the type, without a patch (the code
+    that sets it changes with it)."""
+    kind, at, spelled = declared
+    if spec.type not in valuekinds.TAKES or kind in valuekinds.TAKES[spec.type]:
+        return None
+    if kind in spec.sent_as or (spec.type == "string" and spec.format is not None):
         return None
     doc = ctx.doc()
-    index = _value_container(doc, key)
-    if index is not None:
-        if _is_list(doc, index) or _go_named_empty(doc, index):
-            return None
-        sent, at = "an object", doc.containers[index].start
-    else:
-        lits = [lit for lit in f.literals(doc, key) if lit.quoted]
-        if not lits:
-            return None
-        sent, at = "a string", lits[0].offset
     line, column = doc.line_of(at), doc.column(at)
-    message = f"{spec.name} is {sent}; {describe(endpoint)} documents an array (a list)"
-    return Hit(line, column, spec.name, "an array", message, endpoint.url)
+    takes = "an array (a list)" if spec.type == "array" else _article(spec.type)
+    message = (
+        f"{spec.name} is declared {spelled} ({valuekinds.SENT[kind]}); {describe(endpoint)} "
+        f"documents {takes}"
+    )
+    return Hit(line, column, spelled, _article(spec.type), message, endpoint.url)
+
+
+def _query_field(endpoint: DocEndpoint, spec: DocField) -> bool:
+    """Whether a field is sent in the query (a GET's, or one the docs list as a query field):
+    its values are text there (`?page=1`), never judged for a JSON type."""
+    return endpoint.method == "GET" or any(spec is q for q in endpoint.query)
+
+
+def _items_hit(ctx: FileContext, index: int, spec: DocField, endpoint: DocEndpoint) -> Hit | None:
+    """The first item of a list literal of another kind than the docs give the field's items
+    (`docs: ["https://x/faq.pdf"]`, where knowledge docs are objects {name, url, size})."""
+    doc = ctx.doc()
+    wrong = [(k, at) for k, at in valuekinds.item_kinds(doc, index) if k != spec.items]
+    if not wrong or spec.items not in valuekinds.PLURAL:
+        return None
+    kind, at = wrong[0]
+    line, column = doc.line_of(at), doc.column(at)
+    items = valuekinds.PLURAL[spec.items or ""]
+    if spec.items == "object" and spec.fields:
+        items += " {" + ", ".join(field.name for field in spec.fields) + "}"
+    documented = f"an array of {items}"
+    message = (
+        f"the items of {spec.name} are {valuekinds.PLURAL[kind]}; {describe(endpoint)} documents "
+        f"{documented}"
+    )
+    return Hit(line, column, spec.name, documented, message, endpoint.url)
 
 
 SEPARATOR_NAMES = {",": "commas"}
@@ -2316,7 +2428,8 @@ def _joined_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpo
     if index is None or not _is_list(doc, index) or _go_named_empty(doc, index):
         return None
     c = doc.containers[index]
-    written = c.start >= key.value_start and not doc.text[key.value_start : c.start].strip()
+    typed = LIST_TYPE_PREFIX.fullmatch(doc.text, key.value_start, c.start)  # (Go's `[]string{`)
+    written = c.start >= key.value_start and typed is not None
     if not written and not _bound_to_list(doc, key, c.start):
         return None  # (`ids = sys.argv[1]`, `job = j["data"]["_id"]`: an index, not a list)
     at = c.start if written else key.value_start + _indent_of(doc.text, key.value_start)
@@ -2329,7 +2442,8 @@ def _joined_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpo
     )
     inner = doc.text[c.start + 1 : c.end - 1]
     fix = None
-    if written and "\n" not in inner and QUOTED_ITEMS.fullmatch(inner) and not key.shared:
+    plain = written and not doc.text[key.value_start : c.start].strip()  # (no type to remove)
+    if plain and "\n" not in inner and QUOTED_ITEMS.fullmatch(inner) and not key.shared:
         items = [m.group("v") for m in QUOTED_ITEM.finditer(inner)]
         quote = inner.strip()[0]
         old = doc.text[c.start : c.end]
@@ -2496,7 +2610,7 @@ def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) 
     """The value findings of one request (see check_values)."""
     doc = ctx.doc()
     for key, spec, where in _valued(ctx, endpoint, keys):
-        array = _array_hit(ctx, key, spec, endpoint) or _joined_hit(ctx, key, spec, endpoint)
+        array = _shape_hit(ctx, key, spec, endpoint) or _joined_hit(ctx, key, spec, endpoint)
         if array is not None:
             yield array
         if spec.format is not None:
@@ -4514,7 +4628,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "missing-field",
         "error",
-        'a request body that is certainly all the call sends (one complete literal, or one completed by `body["k"] = v` assignments: no spread, merge or update) without a field the docs mark required',
+        "a request body that is certainly all the call sends (one complete literal, or one completed by `body[\"k\"] = v` assignments: no spread, merge or update; Ktor's `setBody(mapOf(...))`, Go's `json.Marshal(map[string]any{...})`, Jackson's `writeValueAsString(Map.of(...))` sent by `HttpRequest.newBuilder`) without a field the docs mark required",
         check_missing_fields,
     ),
     Rule(
@@ -4532,7 +4646,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "bad-value",
         "error",
-        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), a string where the docs give a number or a boolean, a boolean where they give an integer (v3 `face_enhance`: 0 or 1) or a whole number where they give a boolean, a list where they give one string of values separated by commas (video translation `language`: `"es,fr"`), `"auto"` where they give their own value for detecting it (`source_language`: `"DEFAULT"`); literals, fallbacks, defaults and TypeScript unions',
+        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), a string where the docs give a number or a boolean, a number where they give a string (`"prompt": 42`), a string or a list where they give an object, a string (a join\'s too: `ids.join(",")`) or an object where they give an array, list items of another kind than the docs give (knowledge `docs: ["https://..."]`, documented objects), a Go struct field or a request type\'s member declared with a type of another kind (`Resolution int`), a boolean where they give an integer (v3 `face_enhance`: 0 or 1) or a whole number where they give a boolean, a list where they give one string of values separated by commas (video translation `language`: `"es,fr"`), `"auto"` where they give their own value for detecting it (`source_language`: `"DEFAULT"`); literals, fallbacks, defaults and TypeScript unions',
         check_values,
     ),
     Rule(

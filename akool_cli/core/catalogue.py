@@ -38,6 +38,10 @@ class DocField:
     # The value the docs give for "detect it automatically" (video translation's source_language:
     # "DEFAULT"), where they give one.
     detect: str | None = None
+    # The kinds of value the docs' own examples send it as ("string", "number", ...), and an
+    # array's item kind where the docs give one alone ("object": knowledge docs' {name, url, size}).
+    sent_as: tuple[str, ...] = ()
+    items: str | None = None
 
     def field(self, name: str) -> DocField | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -207,6 +211,8 @@ def _fields(raw: list[dict[str, Any]]) -> tuple[DocField, ...]:
             f.get("format"),
             f.get("separator"),
             f.get("detect"),
+            tuple(f.get("sent_as", ())),
+            f.get("items"),
         )
         for f in raw
     )
