@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from akool_cli.audit import (
     appconfig,
+    credentials,
     datafiles,
     foreignmodels,
     gitignores,
@@ -663,8 +664,24 @@ def _audit_text(
             placed = None if kept is None else _placed(name, len(lines), folder, rule, kept)
             if placed is not None:
                 found.setdefault(_spot(placed, _in_comment(ctx, kept)), placed)
-    kept_ones = _renamed_with_value(lines, name, _code_first(found))
+    kept_ones = _keys_cut(text, name, _renamed_with_value(lines, name, _code_first(found)))
     return sorted(kept_ones, key=lambda f: (f.file != name, f.file, f.line, f.column, f.rule))
+
+
+def _keys_cut(text: str, name: str, found: list[Finding]) -> list[Finding]:
+    """The findings, each key the file writes as a key's literal (`API_KEY = "..."`, whatever
+    its shape) cut short where a finding quotes it (sent as `resolution: API_KEY`): the outputs
+    cut only what looks like a key by its shape (credentials.abridged)."""
+    if not found or not (keys := credentials.keyed_values(text)):
+        return found
+    return [
+        replace(
+            f, found=credentials.hidden(f.found, keys), message=credentials.hidden(f.message, keys)
+        )
+        if f.file == name
+        else f
+        for f in found
+    ]
 
 
 def _rules_to_run(ctx: FileContext, text: str, rules: Iterable[Rule]) -> list[Rule]:
