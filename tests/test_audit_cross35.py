@@ -6,6 +6,7 @@ long opaque token as a URL path's segment was quoted in full: only a file's name
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,14 @@ def test_a_long_token_in_a_calls_path_is_never_printed(
     )
     run = invoke(["audit", *options, "s.sh"], expect=8)
     assert TOKEN not in run.stdout + run.stderr
+
+
+def test_sarif_still_marks_the_whole_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (what is printed is cut short; where it is in the file is not: the region spans it all)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.py").write_text(SENT_AS_RESOLUTION["a.py"], encoding="utf-8")
+    run = invoke(["audit", "--format", "sarif", "a.py"], expect=8)
+    (result,) = json.loads(run.stdout)["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region["endColumn"] - region["startColumn"] == len(f'"{SECRET}"')
+    assert result["properties"]["found"] == f'"{SECRET[:4]}…"'
