@@ -139,3 +139,56 @@ def test_sarif_still_marks_the_whole_value(tmp_path: Path, monkeypatch: pytest.M
     region = result["locations"][0]["physicalLocation"]["region"]
     assert region["endColumn"] - region["startColumn"] == len(f'"{SECRET}"')
     assert result["properties"]["found"] == f'"{SECRET[:4]}…"'
+
+
+# A key written unquoted where a configuration writes values so (a workflow's env, a
+# Dockerfile's ENV, an .http file's variable, a command's option), on a line a patch would print.
+WRONG_PATH = "https://openapi.akool.com/api/open/v3/content/video/createByTalkingPhoto"
+CURL = f'curl -X POST {WRONG_PATH} -H "x-api-key: $AKOOL_API_KEY" -d \'{{"talking_photo_url":"a","audio_url":"b"}}\''
+UNQUOTED = {
+    "w.yml": (
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n"
+        f"          AKOOL_API_KEY: {SECRET}\n        run: {CURL}\n"
+    ),
+    "Dockerfile": f"FROM alpine\nENV AKOOL_API_KEY {SECRET}\nRUN {CURL}\n",
+    "k.http": (
+        f"@apiKey = {SECRET}\nPOST {WRONG_PATH}\nx-api-key: {{{{apiKey}}}}\n"
+        'Content-Type: application/json\n\n{"talking_photo_url": "a", "audio_url": "b"}\n'
+    ),
+    "run.sh": f"#!/bin/sh\nmytool --api-key {SECRET}\n{CURL}\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNQUOTED))
+def test_an_unquoted_key_is_left_out_of_the_patch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(UNQUOTED[name], encoding="utf-8")
+    run = invoke(["audit", "--diff", name], expect=8)
+    assert SECRET not in run.stdout + run.stderr
+    assert f"{name}:" in run.stderr and "left out of the patch" in run.stderr
+
+
+# Each line, and whether it writes a key unquoted: code's names and calls, values read from
+# elsewhere and placeholders write none.
+UNQUOTED_LINES = (
+    (f"  AKOOL_API_KEY: {SECRET}", True),
+    (f"ENV AKOOL_API_KEY {SECRET}", True),
+    (f"@apiKey = {SECRET}", True),
+    (f"mytool --api-key {SECRET} \\", True),
+    (f"secret={SECRET}  # the team's", True),
+    ("api_key = load_key(path)", False),
+    ('api_key = os.environ["AKOOL_API_KEY"]', False),
+    ("API_KEY=${AKOOL_API_KEY}", False),
+    ("api_key: ${{ secrets.AKOOL_API_KEY }}", False),
+    ("token = get_token()", False),
+    ("AKOOL_API_KEY: your_api_key_here", False),
+    ("secret: ${SECRET}", False),
+    ("the token expires after a while", False),
+)
+
+
+def test_unquoted_keys_by_where_they_are_written() -> None:
+    judged = [(line, credentials.holds(line)) for line, _ in UNQUOTED_LINES]
+    assert judged == list(UNQUOTED_LINES)

@@ -79,6 +79,17 @@ KEYED = rx.compile(
     r"|[ \t]*:[ \t]*(?P<h>[^\"'`\n]*))",
     re.IGNORECASE,
 )
+# The same name's value written unquoted, as configurations write values (a workflow's `env:`
+# `AKOOL_API_KEY: k`, a Dockerfile's `ENV AKOOL_API_KEY k`, an .http file's `@apiKey = k`, a
+# command's `--api-key k`): one word holding a digit that ends its line (then only a `\` or a
+# comment), so that code's names and calls (`api_key = load_key(path)`, `token = t.value`) and
+# values read from elsewhere (`${{ secrets.K }}`, `$KEY`) are no such word (cross35).
+UNQUOTED = rx.compile(
+    r"(?:x-)?(?:api[-_]?key|secret|token|authorization)(?P<tail>[\w-]*)[\"']?"
+    r"(?:[ \t]*[:=][ \t]*|[ \t]+)(?P<u>(?=[^\s\\]*\d)[\w+/=~.-]{8,})"
+    r"[ \t]*\\?[ \t]*(?:#.*)?$",
+    re.IGNORECASE | re.MULTILINE,
+)
 KEY_WORD = rx.compile(r"api[-_]?key|secret|token|authorization")  # (in a text made small)
 KEY_WORDS = ("key", "secret", "token", "authoriz")  # (one of which each of KEY_WORD's holds)
 HEADER_NAMES = ("x-api-key", "authorization")
@@ -157,20 +168,25 @@ def _keyed_literals(text: str) -> Iterator[str]:
             value = next((v for v in m.group("d", "s", "b") if v is not None), "")
         if value and _secret(value):
             yield value
+    for m in _keyed_matches(text, UNQUOTED):
+        tail = m.group("tail")
+        if not (tail and NOT_SECRET_NAME.search(tail)) and _secret(m.group("u")):
+            yield m.group("u")
 
 
-def _keyed_matches(text: str) -> Iterator[re.Match[str]]:
-    """KEYED's match at each of its words in the text, found in the text made small (a search
-    of KEYED itself, case-insensitive, tried each place: 0.65 s on 5 MB holding none)."""
+def _keyed_matches(text: str, pattern: re.Pattern[str] = KEYED) -> Iterator[re.Match[str]]:
+    """The pattern's (KEYED's) match at each of its words in the text, found in the text made
+    small (a search of KEYED itself, case-insensitive, tried each place: 0.65 s on 5 MB holding
+    none)."""
     small = text.lower()
     if not any(word in small for word in KEY_WORDS):
         return
     if len(small) != len(text):  # (a character whose small form is longer: `İ`)
-        yield from KEYED.finditer(text)
+        yield from pattern.finditer(text)
         return
     for word in KEY_WORD.finditer(small):
         at = word.start() - 2 if small.startswith("x-", word.start() - 2) else word.start()
-        m = KEYED.match(text, max(at, 0))
+        m = pattern.match(text, max(at, 0))
         if m is not None:
             yield m
 
