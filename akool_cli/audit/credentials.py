@@ -16,8 +16,10 @@ from akool_cli.audit import rx
 # Known credential formats (by their prefix), then any long token mixing upper and lower case
 # letters and digits (an opaque key), or holding a run of 32 small letters and digits with both
 # (a hex key, `9f8e7d6c...`: breakit34); each is shown by its first four characters. A known form
-# also as a URL path's segment (`/v3/sk-proj-.../quota`: break21i #31); a long token not after a
-# `/` (a file's name in a URL, `/a/AbCd...89.png`, `/1753...-b6e4...eddb8.png`, is no key).
+# also as a URL path's segment (`/v3/sk-proj-.../quota`: break21i #31); a long token too, as
+# a path's segment (`/video/status/<key>`: cross35), but not as a file's name after a `/`, one
+# that ends in an extension (`/a/AbCd...89.png`, `/1753...-b6e4...eddb8.png` are no keys).
+NO_FILE_NAME = r"(?:(?<!/)|(?![\w+=-]*\.\w))"
 CREDENTIAL = rx.compile(
     r"(?<![\w+=-])(?:"
     r"sk[-_](?:proj-|live_|test_|ant-)?[\w-]{12,}"  # OpenAI, Anthropic, Stripe, ElevenLabs
@@ -28,8 +30,12 @@ CREDENTIAL = rx.compile(
     r"|xox[abprs]-[\w-]{10,}"  # Slack
     r"|AIza[\w-]{30,}|hf_[A-Za-z0-9]{20,}"  # Google API keys, Hugging Face
     r"|eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{4,}"  # JSON Web Tokens
-    r"|(?<!/)(?=[\w+=-]{32})(?=[\w+=-]*?[A-Z])(?=[\w+=-]*?[a-z])(?=[\w+=-]*?\d)[\w+=-]{32,}"
-    r"|(?<!/)[\w+=-]*?(?<![A-Za-z0-9])(?=[a-z0-9]*?\d)(?=[a-z0-9]*?[a-z])[a-z0-9]{32,}"
+    r"|"
+    + NO_FILE_NAME
+    + r"(?=[\w+=-]{32})(?=[\w+=-]*?[A-Z])(?=[\w+=-]*?[a-z])(?=[\w+=-]*?\d)[\w+=-]{32,}"
+    r"|"
+    + NO_FILE_NAME
+    + r"[\w+=-]*?(?<![A-Za-z0-9])(?=[a-z0-9]*?\d)(?=[a-z0-9]*?[a-z])[a-z0-9]{32,}"
     r"(?![A-Za-z0-9])[\w+=-]*"
     r")"
 )
@@ -73,6 +79,17 @@ KEYED = rx.compile(
     r"|[ \t]*:[ \t]*(?P<h>[^\"'`\n]*))",
     re.IGNORECASE,
 )
+# The same name's value written unquoted, as configurations write values (a workflow's `env:`
+# `AKOOL_API_KEY: k`, a Dockerfile's `ENV AKOOL_API_KEY k`, an .http file's `@apiKey = k`, a
+# command's `--api-key k`): one word holding a digit that ends its line (then only a `\` or a
+# comment), so that code's names and calls (`api_key = load_key(path)`, `token = t.value`) and
+# values read from elsewhere (`${{ secrets.K }}`, `$KEY`) are no such word (cross35).
+UNQUOTED = rx.compile(
+    r"(?:x-)?(?:api[-_]?key|secret|token|authorization)(?P<tail>[\w-]*)[\"']?"
+    r"(?:[ \t]*[:=][ \t]*|[ \t]+)(?P<u>(?=[^\s\\]*\d)[\w+/=~.-]{8,})"
+    r"[ \t]*\\?[ \t]*(?:#.*)?$",
+    re.IGNORECASE | re.MULTILINE,
+)
 KEY_WORD = rx.compile(r"api[-_]?key|secret|token|authorization")  # (in a text made small)
 KEY_WORDS = ("key", "secret", "token", "authoriz")  # (one of which each of KEY_WORD's holds)
 HEADER_NAMES = ("x-api-key", "authorization")
@@ -108,6 +125,37 @@ SHORTEST = 8  # the fewest characters a keyed value has to be a credential (`"to
 def _keyed(text: str) -> bool:
     """Whether the text writes a credential as the literal value of a name, a key or a header
     that says it holds one (KEYED), whatever the value's shape."""
+    return next(_keyed_literals(text), None) is not None
+
+
+def keyed_values(text: str) -> frozenset[str]:
+    """The keys the text writes as such literals, as they would be quoted (no scheme: `Bearer
+    k` gives `k`), to be cut short wherever a finding quotes them: the same value sent in a
+    wrong field (`resolution: API_KEY`) is no less a key there (cross35). Only those with a
+    digit or both letter cases: a word (`"token": "video_model_id"`) is cut nowhere."""
+    values = set()
+    for literal in _keyed_literals(text):
+        if INTERPOLATION.search(literal):
+            continue  # (a value read from elsewhere: no literal key to find in a message)
+        value = SCHEME.sub("", literal).strip()
+        if any(ch.isdigit() for ch in value) or (value.lower() != value != value.upper()):
+            values.add(value)
+    return frozenset(values)
+
+
+def hidden(text: str, values: frozenset[str]) -> str:
+    """The text with each of the values (keyed_values) cut to its first characters and "…",
+    where it stands as a whole token (not inside a longer word)."""
+    for value in sorted(values, key=len, reverse=True):
+        if value in text:
+            whole = r"(?<![\w+=-])" + re.escape(value) + r"(?![\w+=-])"
+            text = re.sub(whole, lambda m: m.group()[:SHOWN] + "…", text)
+    return text
+
+
+def _keyed_literals(text: str) -> Iterator[str]:
+    """Each literal the text writes as the value of a name, a key or a header that says it
+    holds a credential (KEYED) and that writes one (see _secret)."""
     for m in _keyed_matches(text):
         if m.group("tail") and NOT_SECRET_NAME.search(m.group("tail")):
             continue
@@ -119,22 +167,26 @@ def _keyed(text: str) -> bool:
         else:
             value = next((v for v in m.group("d", "s", "b") if v is not None), "")
         if value and _secret(value):
-            return True
-    return False
+            yield value
+    for m in _keyed_matches(text, UNQUOTED):
+        tail = m.group("tail")
+        if not (tail and NOT_SECRET_NAME.search(tail)) and _secret(m.group("u")):
+            yield m.group("u")
 
 
-def _keyed_matches(text: str) -> Iterator[re.Match[str]]:
-    """KEYED's match at each of its words in the text, found in the text made small (a search
-    of KEYED itself, case-insensitive, tried each place: 0.65 s on 5 MB holding none)."""
+def _keyed_matches(text: str, pattern: re.Pattern[str] = KEYED) -> Iterator[re.Match[str]]:
+    """The pattern's (KEYED's) match at each of its words in the text, found in the text made
+    small (a search of KEYED itself, case-insensitive, tried each place: 0.65 s on 5 MB holding
+    none)."""
     small = text.lower()
     if not any(word in small for word in KEY_WORDS):
         return
     if len(small) != len(text):  # (a character whose small form is longer: `İ`)
-        yield from KEYED.finditer(text)
+        yield from pattern.finditer(text)
         return
     for word in KEY_WORD.finditer(small):
         at = word.start() - 2 if small.startswith("x-", word.start() - 2) else word.start()
-        m = KEYED.match(text, max(at, 0))
+        m = pattern.match(text, max(at, 0))
         if m is not None:
             yield m
 

@@ -11,7 +11,6 @@ from typing import Any
 from urllib.parse import quote
 
 from akool_cli import __version__
-from akool_cli.audit.credentials import abridged
 from akool_cli.audit.rules import RULES, Fix
 from akool_cli.audit.scan import AuditResult, Finding, read_text
 from akool_cli.audit.source import split_lines
@@ -131,10 +130,10 @@ def _result(finding: Finding, index: dict[str, int], fingerprint: Fingerprints) 
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
         "level": LEVELS[finding.severity],
-        "message": {"text": f"{abridged(finding.message)}. Documented: {finding.documented}"},
+        "message": {"text": f"{finding.shown(finding.message)}. Documented: {finding.documented}"},
         "locations": [_location(finding)],
         "partialFingerprints": {"akoolAudit/v2": fingerprint(finding)},
-        "properties": {"documented": finding.documented, "found": abridged(finding.found)},
+        "properties": {"documented": finding.documented, "found": finding.shown(finding.found)},
     }
     if finding.help:
         result["properties"]["helpUri"] = _uri(finding.help)

@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from akool_cli.audit import (
     appconfig,
+    credentials,
     datafiles,
     foreignmodels,
     gitignores,
@@ -108,13 +109,21 @@ class Finding:
     message: str
     help: str = field(default="", compare=False)  # the docs page that says what is right
     fix: Fix | None = field(default=None, compare=False)  # the change the docs justify, if any
+    # The keys its file writes as a key's literal, whatever their shape (`API_KEY = "..."`):
+    # cut short where it quotes them, as abridged cuts what looks like a key (see _keys_cut).
+    keys: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def shown(self, text: str) -> str:
+        """The text (its message, what it found) as printed: no key in it in full."""
+        text = abridged(text)
+        return credentials.hidden(text, self.keys) if self.keys else text
 
     def render(self) -> str:
         # (a name starting with `:` is shown as ./name: a CI log takes a line that starts with
         # `::` for a workflow command, `::warning file=...::` or `::stop-commands::`)
         name = f"./{self.file}" if self.file.startswith(":") else self.file
         return (
-            f"{name}:{self.line}:{self.column}: {self.severity}: {abridged(self.message)} "
+            f"{name}:{self.line}:{self.column}: {self.severity}: {self.shown(self.message)} "
             f"(documented: {self.documented}) [{self.rule}]"
         )
 
@@ -128,9 +137,9 @@ class Finding:
                 "column": self.column,
                 "rule": self.rule,
                 "severity": self.severity,
-                "found": abridged(self.found),  # (a credential in a wrong field: cut short)
+                "found": self.shown(self.found),  # (a credential in a wrong field: cut short)
                 "documented": self.documented,
-                "message": abridged(self.message),
+                "message": self.shown(self.message),
             }
         )
 
@@ -663,8 +672,17 @@ def _audit_text(
             placed = None if kept is None else _placed(name, len(lines), folder, rule, kept)
             if placed is not None:
                 found.setdefault(_spot(placed, _in_comment(ctx, kept)), placed)
-    kept_ones = _renamed_with_value(lines, name, _code_first(found))
+    kept_ones = _keys_cut(text, name, _renamed_with_value(lines, name, _code_first(found)))
     return sorted(kept_ones, key=lambda f: (f.file != name, f.file, f.line, f.column, f.rule))
+
+
+def _keys_cut(text: str, name: str, found: list[Finding]) -> list[Finding]:
+    """The findings, each knowing the keys the file writes as a key's literal (`API_KEY =
+    "..."`, whatever its shape), to cut them short where it quotes them (sent as `resolution:
+    API_KEY`, cross35): credentials.abridged alone cuts only what looks like a key."""
+    if not found or not (keys := credentials.keyed_values(text)):
+        return found
+    return [replace(f, keys=keys) if f.file == name else f for f in found]
 
 
 def _rules_to_run(ctx: FileContext, text: str, rules: Iterable[Rule]) -> list[Rule]:
