@@ -4249,8 +4249,15 @@ def _one_request(ctx: FileContext, line: int, column: int) -> str:
     if index >= 0:
         c = doc.containers[index]
         return doc.text[c.start : c.end]
+    first, last = _statement_lines(ctx, line)
+    return "\n".join(ctx.lines[first : last + 1])
+
+
+def _statement_lines(ctx: FileContext, line: int) -> tuple[int, int]:
+    """The first and last lines of the statement around a line (a shell command with its
+    continuation lines, a builder chain up to `;`)."""
     first, last = line, line
-    shell = ctx.language == "shell" or doc.is_command(line)
+    shell = ctx.language == "shell" or ctx.doc().is_command(line)
     while (
         first > 0 and first > line - SAME_REQUEST_LINES and _continues(ctx.lines[first - 1], shell)
     ):
@@ -4261,7 +4268,7 @@ def _one_request(ctx: FileContext, line: int, column: int) -> str:
         and _continues(ctx.lines[last], shell)
     ):
         last += 1
-    return "\n".join(ctx.lines[first : last + 1])
+    return first, last
 
 
 def _continues(line: str, shell: bool) -> bool:
@@ -4410,6 +4417,12 @@ def _goes_to_akool(ctx: FileContext, i: int, column: int, others: list[bool]) ->
     to_akool = _to_akool(ctx, i, column)
     if to_akool is not None:
         return to_akool
+    if ctx.language == "shell" or ctx.doc().is_command(i):
+        # (a curl's own AKOOL path, on one of its continuation lines, says where it goes; the
+        # media URLs its body names are no other host's call)
+        first, last = _statement_lines(ctx, i)
+        if any(first <= m.line <= last and m.endpoint is not None for m in ctx.mentions):
+            return True
     if not ctx.near_call(i) or _own_path_call(ctx, i, column):
         return False
     if not others:
