@@ -141,7 +141,19 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
         field["separator"] = ","
     if field["type"] == "string" and (detect := AUTO_VALUE.search(description)) is not None:
         field["detect"] = detect.group("v")
+    if not field["required"] and (when := REQUIRED_WHEN.search(description)) is not None:
+        field["required_when"] = [when.group("f"), when.group("v")]
     return field
+
+
+# "Audio URL, required when audio_type = 2": an optional field the row requires when another
+# field of the same body has one value. "Required when type is equal to image or avatar" (several
+# values, worded otherwise) is not read.
+REQUIRED_WHEN = re.compile(
+    r"\brequired when\s+`?(?P<f>[A-Za-z_]\w*)`?\s*(?:==?|is)\s*(?P<q>[`\"']?)(?P<v>[\w.-]+)(?P=q)"
+    r"\s*(?:[.;,)]|$)",
+    re.I,
+)
 
 
 # A text field's row or schema that names the value asking the API to detect it itself ("Use

@@ -1552,6 +1552,7 @@ def _missing_body(
     if missing and request.body:  # (a certain twin of a lacking field is that key's finding)
         named = _twins(endpoint, {k.name for k in request.body}, lambda: False).values()
         missing = [n for n in missing if n not in {t.documented for t in named if t.certain}]
+    missing += _required_by_value(doc, endpoint, request, sent)
     if not request.body and not request.query and missing:
         at = _empty_body(doc, request)  # json={}, body: JSON.stringify({}), -d '{}'
         if at is not None and at not in judged:
@@ -1626,10 +1627,37 @@ def _missing_nested(
                 yield from _missing_nested(doc, child, inner, f"{label}.{inner.name}", endpoint)
 
 
+# A literal value as the docs write it: `2`, `"2"`, `'agora'` (not a name or an expression).
+WRITTEN_VALUE = rx.compile(r"^\\?[\"'`]?(?P<v>[\w.-]+)\\?[\"'`]?$")
+
+
+def _required_by_value(
+    doc: f.Text, endpoint: DocEndpoint, request: f.Request, sent: set[str]
+) -> list[str]:
+    """The optional fields the docs require when another field has one value (image to video's
+    audio_url "required when audio_type = 2"), not sent where the body gives that value."""
+    written = {k.name: doc.text[k.value_start : k.value_end].strip() for k in request.body}
+    found = []
+    for spec in endpoint.body:
+        if spec.required_when is None or spec.name in sent:
+            continue
+        other, value = spec.required_when
+        plain = WRITTEN_VALUE.match(written.get(other, ""))
+        if plain is not None and plain["v"] == value:
+            found.append(spec.name)
+    return found
+
+
 def _missing_hit(doc: f.Text, at: int, missing: list[str], what: str, endpoint: DocEndpoint) -> Hit:
     names = ", ".join(missing)
+    cases = [
+        f"{n} when {w[0]} is {w[1]}"
+        for n in missing
+        if (spec := endpoint.field(n)) is not None and (w := spec.required_when) is not None
+    ]
     message = (
         f"{what} has no {names}, which {describe(endpoint)} requires "
+        f"{'(' + ', '.join(cases) + ') ' if cases else ''}"
         f"({'it is' if len(missing) == 1 else 'they are'} not sent)"
     )
     return Hit(
@@ -2284,6 +2312,32 @@ def _array_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoi
     return Hit(line, column, spec.name, "an array", message, endpoint.url)
 
 
+def _object_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint) -> Hit | None:
+    """A list of values written as the value of a field the docs type as an object (video
+    translation's studio_voice.fixed_words: a map of word to word). An empty list is left alone:
+    PHP's `[]` is an empty map too."""
+    if spec.type != "object" or key.raw:
+        return None
+    doc = ctx.doc()
+    listed = _list_value(doc, key)
+    c = listed[0] if listed is not None and listed[1] else None  # (written as the value)
+    if c is None or not doc.text[c.start + 1 : c.end - 1].strip():
+        return None
+    line, column = doc.line_of(c.start), doc.column(c.start)
+    message = f"{spec.name} is a list; {describe(endpoint)} documents an object (keys and values)"
+    return Hit(line, column, spec.name, "an object", message, endpoint.url)
+
+
+def _list_value(doc: f.Text, key: f.Key) -> tuple[f.Container, bool] | None:
+    """The list a key's value is (not a Go literal of a named type, which may be a map), and
+    whether it is written right there as the value (not held by a name first)."""
+    index = _value_container(doc, key)
+    if index is None or not _is_list(doc, index) or _go_named_empty(doc, index):
+        return None
+    c = doc.containers[index]
+    return c, c.start >= key.value_start and not doc.text[key.value_start : c.start].strip()
+
+
 SEPARATOR_NAMES = {",": "commas"}
 # A list's items that are all plain quoted strings (`"es", "fr"`, `'a', 'b'`), for the joined patch.
 QUOTED_ITEMS = rx.compile(r"\s*(?:(?P<q>[\"'])[^\"'\\,\n]*(?P=q)\s*(?:,\s*|$))+")
@@ -2297,11 +2351,10 @@ def _joined_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpo
     if spec.separator is None or spec.type != "string" or key.raw:
         return None
     doc = ctx.doc()
-    index = _value_container(doc, key)
-    if index is None or not _is_list(doc, index) or _go_named_empty(doc, index):
+    listed = _list_value(doc, key)
+    if listed is None:
         return None
-    c = doc.containers[index]
-    written = c.start >= key.value_start and not doc.text[key.value_start : c.start].strip()
+    c, written = listed
     if not written and not _bound_to_list(doc, key, c.start):
         return None  # (`ids = sys.argv[1]`, `job = j["data"]["_id"]`: an index, not a list)
     at = c.start if written else key.value_start + _indent_of(doc.text, key.value_start)
@@ -2482,6 +2535,7 @@ def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) 
     doc = ctx.doc()
     for key, spec, where in _valued(ctx, endpoint, keys):
         array = _array_hit(ctx, key, spec, endpoint) or _joined_hit(ctx, key, spec, endpoint)
+        array = array or _object_hit(ctx, key, spec, endpoint)
         if array is not None:
             yield array
         if spec.format is not None:

@@ -38,6 +38,9 @@ class DocField:
     # The value the docs give for "detect it automatically" (video translation's source_language:
     # "DEFAULT"), where they give one.
     detect: str | None = None
+    # The other field and its value that make this optional field required (image to video's
+    # audio_url "required when audio_type = 2": ("audio_type", "2")), where the docs say one.
+    required_when: tuple[str, str] | None = None
 
     def field(self, name: str) -> DocField | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -207,6 +210,7 @@ def _fields(raw: list[dict[str, Any]]) -> tuple[DocField, ...]:
             f.get("format"),
             f.get("separator"),
             f.get("detect"),
+            tuple(f["required_when"]) if f.get("required_when") else None,
         )
         for f in raw
     )
