@@ -122,7 +122,11 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
         enum = enum or _counted_choices(description)
     if not enum and field["type"] in ("integer", "number"):  # "options: 5, 10", "1 = AI ..."
         enum = _described_enum(description) or _meanings_enum(description)
-    enum = enum or _must_be(field["type"], description)
+    enum = (
+        enum or _must_be(field["type"], description) or _bracket_choices(field["type"], description)
+    )
+    enum = enum or (_always(description) if field["type"] == "string" else None)
+    enum = enum or (_supports(name, description) if field["type"] == "string" else None)
     if enum:
         field["enum"] = enum
     elif field["type"] == "string" and ISO_639_1.search(description):
@@ -137,7 +141,19 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
         field["separator"] = ","
     if field["type"] == "string" and (detect := AUTO_VALUE.search(description)) is not None:
         field["detect"] = detect.group("v")
+    if not field["required"] and (when := REQUIRED_WHEN.search(description)) is not None:
+        field["required_when"] = [when.group("f"), when.group("v")]
     return field
+
+
+# "Audio URL, required when audio_type = 2": an optional field the row requires when another
+# field of the same body has one value. "Required when type is equal to image or avatar" (several
+# values, worded otherwise) is not read.
+REQUIRED_WHEN = re.compile(
+    r"\brequired when\s+`?(?P<f>[A-Za-z_]\w*)`?\s*(?:==?|is)\s*(?P<q>[`\"']?)(?P<v>[\w.-]+)(?P=q)"
+    r"\s*(?:[.;,)]|$)",
+    re.I,
+)
 
 
 # A text field's row or schema that names the value asking the API to detect it itself ("Use
@@ -376,15 +392,17 @@ def _meanings_enum(description: str) -> list[str] | None:
     return sorted(values, key=int)
 
 
-# "Emotion (happy, sad, angry, fearful, disgusted, surprised, neutral)": a description that opens
-# with the field's own name and lists its choices in parentheses (three or more plain words).
+# "Emotion (happy, sad, angry, fearful, disgusted, surprised, neutral)", "Element type（avatar、image、
+# audio）": a description that opens with the field's own name (as its last word) and lists its
+# choices in parentheses (three or more plain words; full-width brackets and 、 too).
 NAMED_CHOICES = re.compile(
-    r"^\s*(?P<word>[A-Za-z_]+)\s*\((?P<list>[a-z_]+(?:\s*,\s*[a-z_]+){2,})\)"
+    r"^\s*(?:[A-Za-z]+\s+){0,2}(?P<word>[A-Za-z_]+)\s*\((?P<list>[a-z_]+(?:\s*,\s*[a-z_]+){2,})\)"
 )
 
 
 def _named_choices(name: str, description: str) -> list[str] | None:
-    m = NAMED_CHOICES.match(description)
+    text = description.replace("（", "(").replace("）", ")").replace("、", ",")
+    m = NAMED_CHOICES.match(text)
     if m is None or m.group("word").lower() != name.lower():
         return None
     return [v.strip() for v in m.group("list").split(",")]
@@ -410,6 +428,92 @@ def _counted_choices(description: str) -> list[str] | None:
     if len(values) != COUNTS[m.group("n").lower()] or re.sub(r",|\band\b|\bor\b", "", rest).strip():
         return None
     return values
+
+
+# "Available range [8000, 16000, 22050, 24000, 32000, 44100]", "Available options: [1,2]",
+# "Available options [mp3, wav]": the choices in a bracket after "Available range/options". Two
+# numbers after "range" are its ends ("available range [0.7, 1.2]", see DESCRIBED_RANGES), so a
+# "range" bracket is read as choices only from three values on.
+BRACKET_CHOICES = re.compile(
+    r"\bAvailable\s+(?P<what>range|options)\s*:?\s*\[(?P<list>[^\]\n]+)\]", re.I
+)
+
+
+def _bracket_choices(kind: str, description: str) -> list[str] | None:
+    m = BRACKET_CHOICES.search(description)
+    if m is None or SEVERAL_VALUES.search(description[: m.end()]):
+        return None
+    parts = [p.strip().strip("'\"`") for p in m.group("list").split(",")]
+    numeric = all(re.fullmatch(r"-?\d+(?:\.\d+)?", p) for p in parts)
+    if numeric != (kind in ("integer", "number")) or len(parts) < 2:
+        return None  # (numbers for a text field, or words for a number: not this row's values)
+    if m.group("what").lower() == "range" and len(parts) < 3:
+        return None
+    return parts if all(re.fullmatch(r"[\w.-]+", p) for p in parts) else None
+
+
+# "For head swap, always **`head`**": the one value a text field takes, quoted, closing its
+# description. A condition before it ("when x is 2, always `y`") makes it one case, not the rule.
+ALWAYS = re.compile(r"\balways\s+\**[`\"'](?P<v>[\w.:-]+)[`\"']\**\s*\.?\s*$", re.I)
+ALWAYS_CONDITION = re.compile(r"\b(?:if|when|unless|only|while|except)\b", re.I)
+
+
+def _always(description: str) -> list[str] | None:
+    m = ALWAYS.search(description.strip())
+    if m is None or ALWAYS_CONDITION.search(description[: m.start()]):
+        return None
+    return [m.group("v")]
+
+
+# "File format, supports mp3 and wav formats.": a description that names what the field is (its
+# last word the field name's last word: "format" of file_format), then every value it supports,
+# the last after "and"/"or". "Audio file URL, supports mp3, mp4, wav, etc." lists examples ("etc."
+# does not match) of what a URL points at (URL is not "file"), so it is no list of values.
+SUPPORTS = re.compile(
+    r"^\s*(?P<head>[A-Za-z][A-Za-z ]*?)\s*,\s*supports\s+(?:only\s+)?"
+    r"(?P<list>[\w.-]+(?:\s*,\s*[\w.-]+)*,?\s+(?:and|or)\s+[\w.-]+)(?:\s+[a-z]+)?\s*\.?\s*$",
+    re.I,
+)
+
+
+def _supports(name: str, description: str) -> list[str] | None:
+    m = SUPPORTS.match(description)
+    if m is None or m.group("head").split()[-1].lower() != name.lower().split("_")[-1]:
+        return None
+    return [v.strip() for v in re.split(r",|\band\b|\bor\b", m.group("list")) if v.strip()]
+
+
+# "Model id — see **Model names** below", and below it a heading "Model names" over a table whose
+# Value column lists every value: the field's choices are that column.
+SEE_BELOW = re.compile(r"\bsee\s+\**(?P<h>[A-Za-z][\w ]*?)\**\s+below\b", re.I)
+
+
+def _see_below(rows: list[dict[str, str]], fields: list[dict[str, Any]], lines: list[str]) -> None:
+    """Fields whose row sends the reader to a table of values below (see SEE_BELOW)."""
+    by_name = {f["name"]: f for f in fields}
+    for row in rows:
+        name = (row.get("parameter") or row.get("field") or row.get("name") or "").strip("` ")
+        m = SEE_BELOW.search(row.get("description") or "")
+        if m is None or name not in by_name or "enum" in by_name[name]:
+            continue
+        values = _values_under(lines, m.group("h").strip())
+        if values:
+            by_name[name]["enum"] = values
+
+
+def _values_under(lines: list[str], title: str) -> list[str] | None:
+    """The Value column of the first table under the heading `title` (None: no such table)."""
+    for i, line in enumerate(lines):
+        heading = HEADING.match(line.strip())
+        if heading is None or (heading.group("h") or heading.group("b") or "").strip() != title:
+            continue
+        start = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), len(lines))
+        if start + 1 >= len(lines) or not lines[start].strip().startswith("|"):
+            return None
+        rows, _ = _table_at(lines, start)
+        values = [(r.get("value") or "").strip("` ") for r in rows]
+        return values if values and all(re.fullmatch(r"[\w.:-]+", v) for v in values) else None
+    return None
 
 
 def _described_enum(description: str) -> list[str] | None:
@@ -460,6 +564,7 @@ def _section_fields(lines: list[str], method: str) -> dict[str, Any]:
                 fields[kind] += [f for f in map(_field_from_row, rows) if f]
                 _nested_rows(rows, fields[kind])
                 _dashed_rows(rows, fields[kind])
+                _see_below(rows, fields[kind], lines)
             elif "response" in label.lower() and "code" not in label.lower():
                 fields["response"] |= _response_rows(rows)
             continue

@@ -206,7 +206,7 @@ SPREAD_JS = (
     "export const talk = (p, a) => fetch(`${BASE}/content/video/createbytalkingphoto`, "
     '{ method: "POST", body: JSON.stringify({ ...defaults, talking_photo_url: p, audio_url: a }) });\n'
     'export const head = (v, img) => fetch(`${V4}/headswap/task/create`, { method: "POST", '
-    'body: JSON.stringify({ ...defaults, video_url: v, model_name: "m", mappings: [{ obj_id: 1, img_url: img }] }) });\n'
+    'body: JSON.stringify({ ...defaults, video_url: v, model_name: "akool-premium", mappings: [{ obj_id: 1, img_url: img }] }) });\n'
 )
 COMMON_JS = (
     f'const AKOOL = "{B}/v3";\n'

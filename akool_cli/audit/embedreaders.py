@@ -76,7 +76,7 @@ READERS: tuple[Reader, ...] = (
         notebooks.map_fix,
         line_end="\n",
     ),
-    Reader("taskfiles", _named(taskfiles.is_taskfile), _of_text(taskfiles.read)),  # (as shell)
+    Reader("taskfiles", taskfiles.takes, _of_text(taskfiles.read)),  # (as shell)
     Reader("workflows", workflows.is_workflow, _by_suffix(workflows.read)),
     # (an Ansible playbook's uri tasks)
     Reader(

@@ -1571,6 +1571,7 @@ def _missing_body(
     if missing and request.body:  # (a certain twin of a lacking field is that key's finding)
         named = _twins(endpoint, {k.name for k in request.body}, lambda: False).values()
         missing = [n for n in missing if n not in {t.documented for t in named if t.certain}]
+    missing += _required_by_value(doc, endpoint, request, sent)
     if not request.body and not request.query and missing:
         at = _empty_body(doc, request)  # json={}, body: JSON.stringify({}), -d '{}'
         if at is not None and at not in judged:
@@ -1645,10 +1646,37 @@ def _missing_nested(
                 yield from _missing_nested(doc, child, inner, f"{label}.{inner.name}", endpoint)
 
 
+# A literal value as the docs write it: `2`, `"2"`, `'agora'` (not a name or an expression).
+WRITTEN_VALUE = rx.compile(r"^\\?[\"'`]?(?P<v>[\w.-]+)\\?[\"'`]?$")
+
+
+def _required_by_value(
+    doc: f.Text, endpoint: DocEndpoint, request: f.Request, sent: set[str]
+) -> list[str]:
+    """The optional fields the docs require when another field has one value (image to video's
+    audio_url "required when audio_type = 2"), not sent where the body gives that value."""
+    written = {k.name: doc.text[k.value_start : k.value_end].strip() for k in request.body}
+    found = []
+    for spec in endpoint.body:
+        if spec.required_when is None or spec.name in sent:
+            continue
+        other, value = spec.required_when
+        plain = WRITTEN_VALUE.match(written.get(other, ""))
+        if plain is not None and plain["v"] == value:
+            found.append(spec.name)
+    return found
+
+
 def _missing_hit(doc: f.Text, at: int, missing: list[str], what: str, endpoint: DocEndpoint) -> Hit:
     names = ", ".join(missing)
+    cases = [
+        f"{n} when {w[0]} is {w[1]}"
+        for n in missing
+        if (spec := endpoint.field(n)) is not None and (w := spec.required_when) is not None
+    ]
     message = (
         f"{what} has no {names}, which {describe(endpoint)} requires "
+        f"{'(' + ', '.join(cases) + ') ' if cases else ''}"
         f"({'it is' if len(missing) == 1 else 'they are'} not sent)"
     )
     return Hit(
@@ -2411,6 +2439,17 @@ def _items_hit(ctx: FileContext, index: int, spec: DocField, endpoint: DocEndpoi
     return Hit(line, column, spec.name, documented, message, endpoint.url)
 
 
+def _list_value(doc: f.Text, key: f.Key) -> tuple[f.Container, bool] | None:
+    """The list a key's value is (not a Go literal of a named type, which may be a map), and
+    whether it is written right there as the value (not held by a name first)."""
+    index = _value_container(doc, key)
+    if index is None or not _is_list(doc, index) or _go_named_empty(doc, index):
+        return None
+    c = doc.containers[index]
+    typed = LIST_TYPE_PREFIX.fullmatch(doc.text, key.value_start, c.start)  # (Go's `[]string{`)
+    return c, c.start >= key.value_start and typed is not None
+
+
 SEPARATOR_NAMES = {",": "commas"}
 # A list's items that are all plain quoted strings (`"es", "fr"`, `'a', 'b'`), for the joined patch.
 QUOTED_ITEMS = rx.compile(r"\s*(?:(?P<q>[\"'])[^\"'\\,\n]*(?P=q)\s*(?:,\s*|$))+")
@@ -2424,12 +2463,10 @@ def _joined_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpo
     if spec.separator is None or spec.type != "string" or key.raw:
         return None
     doc = ctx.doc()
-    index = _value_container(doc, key)
-    if index is None or not _is_list(doc, index) or _go_named_empty(doc, index):
+    listed = _list_value(doc, key)
+    if listed is None:
         return None
-    c = doc.containers[index]
-    typed = LIST_TYPE_PREFIX.fullmatch(doc.text, key.value_start, c.start)  # (Go's `[]string{`)
-    written = c.start >= key.value_start and typed is not None
+    c, written = listed
     if not written and not _bound_to_list(doc, key, c.start):
         return None  # (`ids = sys.argv[1]`, `job = j["data"]["_id"]`: an index, not a list)
     at = c.start if written else key.value_start + _indent_of(doc.text, key.value_start)
@@ -4378,8 +4415,15 @@ def _one_request(ctx: FileContext, line: int, column: int) -> str:
     if index >= 0:
         c = doc.containers[index]
         return doc.text[c.start : c.end]
+    first, last = _statement_lines(ctx, line)
+    return "\n".join(ctx.lines[first : last + 1])
+
+
+def _statement_lines(ctx: FileContext, line: int) -> tuple[int, int]:
+    """The first and last lines of the statement around a line (a shell command with its
+    continuation lines, a builder chain up to `;`)."""
     first, last = line, line
-    shell = ctx.language == "shell" or doc.is_command(line)
+    shell = ctx.language == "shell" or ctx.doc().is_command(line)
     while (
         first > 0 and first > line - SAME_REQUEST_LINES and _continues(ctx.lines[first - 1], shell)
     ):
@@ -4390,7 +4434,7 @@ def _one_request(ctx: FileContext, line: int, column: int) -> str:
         and _continues(ctx.lines[last], shell)
     ):
         last += 1
-    return "\n".join(ctx.lines[first : last + 1])
+    return first, last
 
 
 def _continues(line: str, shell: bool) -> bool:
@@ -4539,6 +4583,12 @@ def _goes_to_akool(ctx: FileContext, i: int, column: int, others: list[bool]) ->
     to_akool = _to_akool(ctx, i, column)
     if to_akool is not None:
         return to_akool
+    if ctx.language == "shell" or ctx.doc().is_command(i):
+        # (a curl's own AKOOL path, on one of its continuation lines, says where it goes; the
+        # media URLs its body names are no other host's call)
+        first, last = _statement_lines(ctx, i)
+        if any(first <= m.line <= last and m.endpoint is not None for m in ctx.mentions):
+            return True
     if not ctx.near_call(i) or _own_path_call(ctx, i, column):
         return False
     if not others:

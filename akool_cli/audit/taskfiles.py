@@ -19,6 +19,23 @@ def is_taskfile(name: str) -> bool:
     return name.replace("\\", "/").rsplit("/", 1)[-1].lower() in TASKFILE_NAMES
 
 
+# A go-task file under another name (`Taskfile_wrong.yml`, `tasks.yaml`): a YAML file whose top
+# level says `version: '3'` and holds `tasks:`, and whose tasks run `cmds:` (a compose file's
+# `version` sits beside `services:`; an Ansible play has no top-level `version`).
+GO_TASK = (
+    rx.compile(r"^version:[ \t]*(?P<q>[\"']?)3(?:\.\d+)*(?P=q)[ \t]*(?:#.*)?$", re.M),
+    rx.compile(r"^tasks:[ \t]*$", re.M),
+    rx.compile(r"^[ \t]+cmds:[ \t]*$", re.M),
+)
+
+
+def takes(name: str, text: str) -> bool:
+    """Whether a file is a Taskfile: by its name, or a YAML file by what it holds (GO_TASK)."""
+    if is_taskfile(name):
+        return True
+    return name.lower().endswith((".yml", ".yaml")) and all(p.search(text) for p in GO_TASK)
+
+
 # One entry of a vars/env block: `  AKOOL: https://...`, `  AKOOL: "https://..."`.
 ENTRY = rx.compile(
     r"^[ \t]+(?P<n>[A-Za-z_]\w*):[ \t]+(?P<q>[\"']?)(?P<v>[^\"'#\n{}]*?)(?P=q)[ \t]*(?:#.*)?$"

@@ -408,7 +408,7 @@ SKETCH_SUFFIXES = tuple(sorted(source.MARKDOWN))
 # Each reader's module (akool_cli.audit.<module>) and the name endings it may take, in lower case.
 READS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("notebooks", (NOTEBOOK_SUFFIX,)),
-    ("taskfiles", TASKFILE_NAMES),
+    ("taskfiles", (*TASKFILE_NAMES, ".yml", ".yaml")),  # (a YAML file that holds go-task's tasks)
     ("workflows", WORKFLOW_SUFFIXES),
     ("batch", BATCH_SUFFIXES),
     ("apiclients", (THUNDER_SUFFIX, *INSOMNIA_SUFFIXES)),

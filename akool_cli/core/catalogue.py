@@ -42,6 +42,9 @@ class DocField:
     # array's item kind where the docs give one alone ("object": knowledge docs' {name, url, size}).
     sent_as: tuple[str, ...] = ()
     items: str | None = None
+    # The other field and its value that make this optional field required (image to video's
+    # audio_url "required when audio_type = 2": ("audio_type", "2")), where the docs say one.
+    required_when: tuple[str, str] | None = None
 
     def field(self, name: str) -> DocField | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -213,6 +216,7 @@ def _fields(raw: list[dict[str, Any]]) -> tuple[DocField, ...]:
             f.get("detect"),
             tuple(f.get("sent_as", ())),
             f.get("items"),
+            tuple(f["required_when"]) if f.get("required_when") else None,
         )
         for f in raw
     )

@@ -270,7 +270,7 @@ HEADSWAP_ANALYZE = Endpoint(
     method="POST",
     path="/api/open/v4/headswap/analyze",
     summary="analyse a video's people for head swap (data._id, then analyze/detail)",
-    body=(Field("video_url", required=True), Field("type", required=True)),
+    body=(Field("video_url", required=True), Field("type", required=True, enum=("head",))),
     billable=True,  # a create all the same: never resent after an ambiguous failure
 )
 HEADSWAP_ANALYSIS = Endpoint(
@@ -288,7 +288,7 @@ CREATE_HEADSWAP = Endpoint(
     body=(
         Field("video_url", required=True),
         Field("mappings", type="array", required=True),
-        Field("model_name", required=True),
+        Field("model_name", required=True, enum=("akool-premium",)),
         Field("resolution", required=True, enum=("480p", "720p")),
         Field("template_id"),
         Field("keep_original_sound", type="boolean"),
