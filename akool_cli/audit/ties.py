@@ -148,6 +148,7 @@ PARSED_WORDS = (
     *("JsonNode.Parse(", "JToken.Parse("),  # (System.Text.Json.Nodes', Newtonsoft's root node)
     *("JsonDocument.Parse(", "readTree(", "readValue(", "fromJson(", "ReadFromJsonAsync"),
     *("Oj.load(", "jsonDecode(", "DeserializeObject", ".data", ".body", "getForObject("),
+    "JSONSerialization.jsonObject(",
     *(
         ".getBody()",
         ".json<",
@@ -166,6 +167,7 @@ PARSED = rx.compile(  # (aiohttp's `await resp.json(content_type=None)`, `r.json
     r"|\b(?:JsonNode|JToken)\.Parse\("  # (C#: `JsonNode.Parse(s)!["data"]!["x"]`, JToken's)
     r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\(|jsonDecode\("
     r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
+    r"|\bJSONSerialization\.jsonObject\("  # (Swift's Foundation: `jsonObject(with: data)`)
     # Spring's RestTemplate: `getForObject(url, Map.class)` gives the answer parsed, and so does
     # `res.getBody()` of the ResponseEntity that `getForEntity`/`exchange` give
     r"|\bgetForObject\(|^\s*(?:\(\s*[A-Z][\w.]*(?:<[^()]*>)?\s*\)\s*)?[\w.]+\.getBody\(\)\s*;?\s*$"
@@ -464,6 +466,8 @@ ARGUMENT = rx.compile(
     r"(?:(?:ctx\s*,\s*)?(?:http\.Method(?:Get|Post|Put|Patch|Delete)|[\"'](?i:get|post|put|patch|delete)[\"'])\s*,\s*)?"
     # (after a cast: PHP's `json_decode((string) $res->getBody(), true)`)
     r"(?:url\s*=\s*)?(?:await\s+)?(?:\(\s*(?:string|array|object|str)\s*\)\s*)?"
+    # (Swift's labelled first argument: `session.data(for: req)`, `jsonObject(with: data)`)
+    r"(?:(?:for|with|from)\s*:\s*)?"
     r"(?:[fF]?[\"'`]\$?\{\s*)?"  # (the URL's name opening a template: f"{U}{i}", `${U}${id}`)
     # (an object's field: fetch(this.detectUrl, ...), an entry of one: get(self.EP["result"]))
     r"(?:(?:self|this)\s*\.\s*(?=\w+\s*(?:[,)]|\[\s*[\"'])))?"
@@ -481,6 +485,12 @@ IMPLICIT_IT = rx.compile(r"\.(?:use|let|also)\s*\{(?!\s*\(?[\w, ]+\)?\s*->)(?=.*
 # Go's decoders fill a variable given by address: json.Unmarshal(body, &out),
 # json.NewDecoder(resp.Body).Decode(&out): `out` holds the parsed answer.
 FILLED = rx.compile(r"\b(?:Unmarshal|Decode)\([^;\n]*?&(?P<out>[A-Za-z_]\w*)\s*\)")
+# Go's HTTP clients that decode the answer into a variable given by address on the request's own
+# chain: resty's `.SetResult(&out)`, req's `.SetSuccessResult(&out)`, sling's
+# `.ReceiveSuccess(&out)` / `.Receive(&out, &failure)`, carlmjohnson/requests' `.ToJSON(&out)`.
+CLIENT_FILLED = rx.compile(
+    r"(?<![\w$])(?:SetResult|SetSuccessResult|ReceiveSuccess|Receive|ToJSON)\(\s*&(?P<out>[A-Za-z_]\w*)\s*[,)]"
+)
 # What such a decoder is given is the answer's data field: json.Unmarshal(out.Data, &v),
 # json.Unmarshal(env["data"], &v)
 FROM_DATA = rx.compile(r"\bUnmarshal\(\s*[A-Za-z_]\w*(?:\.(?i:data)|\[\s*\"data\"\s*\])\s*,")
@@ -637,6 +647,8 @@ def statement_end(lines: list[str], line: int, most: int = STATEMENT_LINES) -> i
 
 CONTINUED = (".", "?.", "->")  # a method chain: `await request\n  .post(url)`
 CONTINUES = ("=", "\\", "(", ",", "[", "{", "await")
+# A line ending in a link of a chain whose next link is on the next line (Go's way: `R().`).
+GO_LINK_END = rx.compile(r"\)\s*\.\s*$")
 
 
 def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | None]:
@@ -668,10 +680,13 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
             after = lines[start + 1].lstrip()  # (or the next line goes on: `\n  .post(url)`)
             if opened > 0 or not prior.strip() or prior.rstrip().endswith(CONTINUES):
                 return start, found
+            if GO_LINK_END.search(text):  # (Go's chain goes on after a dot: `R().\n\tPost(u)`)
+                return start, found
             if after.startswith(CONTINUED):
                 return start, found
             break
         chained = start < line and lines[start + 1].lstrip().startswith(("->", "?->", "."))
+        chained = chained or GO_LINK_END.search(text) is not None
         if start < line and not chained and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
             break  # (a chain's next link, `->baseUrl($b)` or `.post(...)`, continues it)
         first = start
@@ -1779,6 +1794,12 @@ def _on_the_call(
     """What the call's own statement gives besides its binding: a return of it, a promise chain
     on it, a loop over it (see scopes), a PHP cURL handle it gives the URL to."""
     (line, column), lines = at, facts.lines
+    chain = _go_chain(lines, start, facts.statement_end(line)) if not facts.shell else ""
+    if "&" in chain:
+        for filled in CLIENT_FILLED.finditer(chain):  # resty's .SetResult(&out).Post(u)
+            scope.local.add(filled.group("out"))
+            scope.bodies.add(filled.group("out"))
+            scope.decoded.add(filled.group("out"))
     curl = not facts.shell and facts.mentions("curl_setopt")  # (most files hold no cURL handle)
     handle = _sets_url(lines, line) if curl else None
     if handle is not None:
@@ -1810,6 +1831,15 @@ def _on_the_call(
         _walk_call(facts, line, column, gives[5:], scope)
     if facts.mentions_any(nodecallbacks.CLIENT_WORDS):  # (most files make no such call)
         _node_callbacks(facts, line, scope)
+
+
+def _go_chain(lines: list[str], start: int, end: int) -> str:
+    """The call's statement with the links of its chain on the lines after it, where each line
+    ends in a dot (Go's `Get(u).\n\tReceiveSuccess(&out)`)."""
+    last = end
+    while last + 1 < min(len(lines), end + STATEMENT_LINES) and GO_LINK_END.search(lines[last]):
+        last += 1
+    return " ".join(lines[start : last + 1])[-STATEMENT_CHARS:]
 
 
 def _node_callbacks(facts: Lines, line: int, scope: Scope) -> None:
@@ -2052,9 +2082,33 @@ def _bind_call(
         ("RestMethod" in bound.rhs or "irm " in bound.rhs) and pscmdlets.parsed(bound.rhs)
     ):
         scope.bodies.update(bound.names)
+    elif (selected := parse_selection(rhs)) is not None:  # JSON.parse(r.body)["data"]["result"]
+        _bind_selection(bound, scope, selected, start)
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
         scope.bodies.add(renamed.group("name"))
+
+
+def _bind_selection(
+    bound: Binding, scope: Scope, selected: tuple[tuple[str, ...], bool], at: int
+) -> None:
+    """A name bound on the call's own statement to what it selects of the parsed answer (see
+    parse_selection): its data field (`d = JSON.parse(res.body)["data"]`), a list below it
+    (`rows = r.json()["data"]["result"]`) or one item of that list (`row = ...["result"].first`),
+    read as a name bound to them after the call is (see _rebind_lists, _bind_item); anything
+    else it selects (`["code"]`, `["data"]["_id"]`) is a part, no answer."""
+    if bound.destructured or len(bound.names) != 1:
+        return
+    name, (keys, taken) = bound.names[0], selected
+    place = ".".join(keys)
+    if keys == ("data",) and not taken:
+        scope.fields.add(name)
+        return
+    scope.parts.add(name)
+    if keys[0] != "data" or len(keys) < 2:
+        return
+    (scope.held.items if taken else scope.held.lists)[name] = place
+    scope.since[name] = at
 
 
 def _chain_end(lines: list[str], end: int) -> int:
@@ -2613,9 +2667,16 @@ def _method_gives(rhs: str, scope: Scope) -> str | None:
 def whole_parse(text: str) -> bool:
     """Whether an expression is a parsed answer as a whole (`r.json()`, `JSON.parse(body)`, `await
     res.json() as T`), not a part of one (`r.json()["data"]["result"]` is a field's value)."""
+    i = _parse_end(text)
+    return i is not None and bool(PARSE_END.match(text, i))
+
+
+def _parse_end(text: str) -> int | None:
+    """Where the first parse of an answer in an expression ends (after `r.json()`, after
+    `JSON.parse(...)`'s closing parenthesis), or None when it holds none."""
     m = parsed_in(text)
     if m is None:
-        return False
+        return None
     i = m.end()
     while i < len(text) and text[i] in "<(":  # ReadFromJsonAsync<T>(), JSON.parse(...)
         close = {"<": ">", "(": ")"}[text[i]]
@@ -2631,7 +2692,58 @@ def whole_parse(text: str) -> bool:
             depth += (text[j] == "(") - (text[j] == ")")
             j += 1
         i = max(i, j)
-    return bool(PARSE_END.match(text, i))
+    return i
+
+
+# What an expression selects from the parse it starts with, to its end: `["data"]["result"]`,
+# `.data.result`, `.get("data")`, `?.data`, an item by its index (`[0]`, `.at(0)`, Ruby's
+# `.first`/`.last`); closing parentheses only where the expression opened them before the parse
+# (`(await r.json()).data`: see parse_selection).
+PARSE_SELECTION = rx.compile(
+    r"(?P<sel>(?:\s*\)|\s*(?:[?!]?\.|->)\s*[A-Za-z_$][\w$]*\b(?![\s(]*\()"
+    r"|\s*(?:\?\.)?\[\s*[\"'][A-Za-z_$][\w$]*[\"']\s*\]|\s*\.get\(\s*[\"'][A-Za-z_$][\w$]*[\"']\s*\)"
+    r"|\s*(?:\?\.)?\[\s*-?\d+\s*\]|\s*\.at\(\s*-?\d+\s*\)|\s*\.(?:first|last)\b(?![\w(]))+)"
+    r"\s*;?\s*$"
+)
+SELECTION_KEY = rx.compile(
+    r"(?P<item>\[\s*-?\d+\s*\]|\.at\(|\.(?:first|last)\b)"
+    r"|[\"'](?P<key>[A-Za-z_$][\w$]*)[\"']|(?:\.|->)\s*(?P<member>[A-Za-z_$][\w$]*)"
+)
+
+
+def _groupings_open(text: str) -> int:
+    """How many parentheses a text leaves open that group (`(await r.json())`), none of them a
+    call's (`keep(r.json())`: any open call's parenthesis gives 0)."""
+    stack: list[bool] = []
+    for i, c in enumerate(text):
+        if c == "(":
+            stack.append(i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_$>]"))
+        elif c == ")" and stack:
+            stack.pop()
+    return 0 if any(stack) else len(stack)
+
+
+def parse_selection(text: str) -> tuple[tuple[str, ...], bool] | None:
+    """What an expression selects from the answer it parses, to its end (`JSON.parse(res.body)
+    ["data"]["result"].first`: (("data", "result"), True), the keys and whether an item of them
+    is taken by its index), or None: no parse, nothing selected, or the parse handed on to a
+    function whose result is selected (`keep(r.json()["data"])["x"]` is another value)."""
+    parse, i = parsed_in(text), _parse_end(text)
+    m = PARSE_SELECTION.match(text, i) if i is not None else None
+    if m is None or parse is None:
+        return None
+    sel = m.group("sel")
+    if sel.count(")") > _groupings_open(text[: parse.start()]):
+        return None
+    found = [
+        (k.group("key") or k.group("member") or "", k.group("item") is not None)
+        for k in SELECTION_KEY.finditer(sel.replace(")", ""))
+    ]
+    keys = tuple(k for k, item in found if not item)
+    taken = any(item for _, item in found)
+    if not keys or (taken and not found[-1][1]):
+        return None  # (nothing selected, or a field of an item: `["result"][0]["url"]`)
+    return keys, taken
 
 
 # A statement that ends in the answer's data field: `.json()["data"]`, `(await r.json()).data`,
@@ -2641,7 +2753,7 @@ FIELD_END = rx.compile(
     r"|\.data\s*\.data\b)\s*;?\s*$"
 )
 # What may follow a whole parse: closing parentheses, a cast, `!!`, the statement's end.
-PARSE_END = rx.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$")
+PARSE_END = rx.compile(r"\s*\)*\s*(?:as[?!]?\s+[\w<>\[\], .|:?]+|!!|!|\?)?\s*[;)]*\s*$")
 
 
 def _rebind(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
