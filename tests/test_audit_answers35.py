@@ -268,3 +268,180 @@ def test_a_parse_of_the_whole_body_is_no_payload() -> None:
         "});\n"
     )
     assert audit_text(text, "hook.js") == []
+
+
+# -- 5. a read under the data of an answer the docs give without one -----------------------------
+
+DELETE = f"{V3}/faceswap/result/delbyids"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        (
+            "clean.js",
+            "async function clean(ids) {\n"
+            f'  const {{ data }} = await axios.post("{DELETE}", {{ _ids: ids }}, {{ headers }});\n'
+            "  console.log(data.data.deleted_count);\n"
+            "}\n",
+            3,
+        ),
+        (
+            "clean.py",
+            "import requests\n"
+            f'r = requests.post("{DELETE}", json={{"_ids": ids}}, headers=H)\n'
+            'print(r.json()["data"]["deleted_count"])\n',
+            3,
+        ),
+        (
+            "clean.rb",
+            f'res = Faraday.post("{DELETE}", {{ _ids: ids }}.to_json, H)\n'
+            'puts JSON.parse(res.body)["data"]["deleted_count"]\n',
+            2,
+        ),
+    ],
+)
+def test_a_read_under_data_of_an_answer_without_data(name: str, text: str, line: int) -> None:
+    found = [(f.line, f.rule, f.severity, f.found) for f in audit_text(text, name)]
+    assert found == [(line, "answer-field", "warning", "deleted_count")]
+
+
+def test_the_envelope_of_an_answer_without_data_is_read() -> None:
+    text = (
+        "import requests\n"
+        f'r = requests.post("{DELETE}", json={{"_ids": ids}}, headers=H).json()\n'
+        'print(r["code"], r["msg"])\n'
+    )
+    assert audit_text(text, "ok.py") == []
+
+
+# -- 6. a status read compared in place with 0, a state AKOOL never gives -------------------------
+
+
+def _zero_status(name: str, text: str) -> list[tuple[int, str]]:
+    return [(f.line, f.found) for f in audit_text(text, name) if f.rule == "status-value"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        (
+            "zero.py",
+            "import requests\n"
+            f'd = requests.get("{INFO}", params={{"video_model_id": v}}, headers=H).json()["data"]\n'
+            'if d["video_status"] == 0:\n'
+            '    print("not started")\n',
+            3,
+        ),
+        (
+            "zero.rb",
+            f'res = Faraday.get("{LIST}", {{ _ids: id }}, H)\n'
+            'row = JSON.parse(res.body)["data"]["result"].first\n'
+            'retry_later if row["faceswap_status"] == 0\n',
+            3,
+        ),
+        (
+            "zero.js",
+            "async function poll(id) {\n"
+            f"  const j = await (await fetch(`{INFO}?video_model_id=${{id}}`, {{ headers }})).json();\n"
+            '  if (j.data.video_status === 0) return "queued";\n'
+            "}\n",
+            3,
+        ),
+    ],
+)
+def test_a_status_read_compared_in_place_with_zero(name: str, text: str, line: int) -> None:
+    assert _zero_status(name, text) == [(line, "0")]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "default.py",
+            "import requests\n"
+            f'd = requests.get("{INFO}", headers=H).json()["data"]\n'
+            's = d.get("video_status", 0)\n'
+            'if d["video_status"] == 0:\n'
+            "    pass\n",
+        ),
+        (
+            "loop.py",
+            "import requests\n"
+            "status = 0\n"
+            "while status == 0:\n"
+            f'    status = requests.get("{INFO}", headers=H).json()["data"]["video_status"]\n',
+        ),
+        (
+            "cast.js",
+            "async function poll(id) {\n"
+            f"  const j = await (await fetch(`{INFO}?video_model_id=${{id}}`)).json();\n"
+            '  if (Number(j.data.video_status) === 0) return "none";\n'
+            "}\n",
+        ),
+        (
+            "to_i.rb",
+            f'res = Faraday.get("{INFO}", {{ video_model_id: id }}, H)\n'
+            'd = JSON.parse(res.body)["data"]\n'
+            'retry_later if d["video_status"].to_i == 0\n',
+        ),
+        (
+            "loose.php",
+            "<?php\n$c = new GuzzleHttp\\Client();\n"
+            f"$d = json_decode($c->get('{INFO}')->getBody(), true)['data'];\n"
+            "if ($d['video_status'] == 0) { echo 'none'; }\n",
+        ),
+        (
+            "zero.go",
+            "package main\n\n"
+            "type info struct {\n"
+            "\tData struct {\n"
+            '\t\tVideoStatus int `json:"video_status"`\n'
+            '\t} `json:"data"`\n'
+            "}\n\n"
+            "func get() bool {\n"
+            "\tvar out info\n"
+            f'\tresp, _ := http.Get("{INFO}")\n'
+            "\tjson.NewDecoder(resp.Body).Decode(&out)\n"
+            "\treturn out.Data.VideoStatus == 0\n"
+            "}\n",
+        ),
+    ],
+)
+def test_zero_as_no_status_yet_is_not_reported(name: str, text: str) -> None:
+    assert _zero_status(name, text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "merged.py",
+            "import requests\n"
+            f'r = requests.get("{INFO}", headers=H)\n'
+            'd = {"video_status": 0, **r.json()["data"]}\n'
+            'if d["video_status"] == 0:\n'
+            "    pass\n",
+        ),
+        (
+            "destructure.ts",
+            "export async function f(id: string) {\n"
+            f"  const j = await (await fetch(`{INFO}?video_model_id=${{id}}`)).json();\n"
+            "  const { video_status = 0 } = j.data ?? {};\n"
+            "  if (video_status === 0) return null;\n"
+            '  if (j.data["video_status"] === 0) return null;\n'
+            "}\n",
+        ),
+        (
+            "model.py",
+            "import requests\n"
+            "class Info(BaseModel):\n"
+            "    video_status: int = 0\n"
+            f'info = Info(**requests.get("{INFO}", headers=H).json()["data"])\n'
+            "if info.video_status == 0:\n"
+            "    pass\n",
+        ),
+    ],
+)
+def test_a_zero_default_anywhere_keeps_zero_unreported(name: str, text: str) -> None:
+    assert _zero_status(name, text) == []
