@@ -53,6 +53,29 @@ def test_data_selected_after_a_parse_of_the_call(name: str, text: str) -> None:
     ("name", "text"),
     [
         (
+            "Info.kt",
+            "fun f(client: OkHttpClient): String {\n"
+            f'    val d = JSONObject(client.newCall(Request.Builder().url("{INFO}").build())'
+            '.execute().body!!.string()).getJSONObject("data")\n'
+            "    val x = 1\n"
+            '    return d.getString("output_url")\n}\n',
+        ),
+        (
+            "Info.cs",
+            "class A {\n  async Task<string> F(HttpClient http) {\n"
+            f'    var d = JsonNode.Parse(await http.GetStringAsync("{INFO}"))!["data"]!;\n'
+            '    return (string)d["output_url"]!;\n  }\n}\n',
+        ),
+    ],
+)
+def test_data_selected_by_a_getter_or_a_null_forgiving_subscript(name: str, text: str) -> None:
+    assert answer_reads(audit_text(text, name)) == [(4, "output_url", "data.video")]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
             "rows.py",
             "import requests\n"
             f'rows = requests.get("{LIST}", params={{"_ids": i}}, headers=H).json()["data"]["result"]\n'
@@ -77,6 +100,23 @@ def test_data_selected_after_a_parse_of_the_call(name: str, text: str) -> None:
 )
 def test_a_list_selected_after_a_parse_of_the_call(name: str, text: str) -> None:
     assert answer_reads(audit_text(text, name)) == [(4, "image_url", "data.result[i].image")]
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [
+        ".data.data.result;\n  const x = 1;\n  return rows[0]",
+        ".data.data.result[0];\n  const x = 1;\n  return rows",
+    ],
+)
+def test_a_selection_of_an_awaited_axios_body(selection: str) -> None:
+    text = (
+        'const axios = require("axios");\n'
+        "async function f(i) {\n"
+        f'  const rows = (await axios.get("{LIST}?_ids=" + i, {{ headers }})){selection}.image_url;\n'
+        "}\n"
+    )
+    assert answer_reads(audit_text(text, "rows.js")) == [(5, "image_url", "data.result[i].image")]
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from typing import Any
 
 from akool_cli.audit import (
     arguments,
+    brackets,
     classconstants,
     elements,
     handles,
@@ -2082,7 +2083,7 @@ def _bind_call(
         ("RestMethod" in bound.rhs or "irm " in bound.rhs) and pscmdlets.parsed(bound.rhs)
     ):
         scope.bodies.update(bound.names)
-    elif (selected := parse_selection(rhs)) is not None:  # JSON.parse(r.body)["data"]["result"]
+    elif (selected := parse_selection(rhs, facts.axios())) is not None:  # JSON.parse(b)["data"]
         _bind_selection(bound, scope, selected, start)
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
@@ -2700,14 +2701,15 @@ def _parse_end(text: str) -> int | None:
 # `.first`/`.last`); closing parentheses only where the expression opened them before the parse
 # (`(await r.json()).data`: see parse_selection).
 PARSE_SELECTION = rx.compile(
-    r"(?P<sel>(?:\s*\)|\s*(?:[?!]?\.|->)\s*[A-Za-z_$][\w$]*\b(?![\s(]*\()"
-    r"|\s*(?:\?\.)?\[\s*[\"'][A-Za-z_$][\w$]*[\"']\s*\]|\s*\.get\(\s*[\"'][A-Za-z_$][\w$]*[\"']\s*\)"
+    r"(?P<sel>(?:\s*\)|\s*!{1,2}(?![=\w])|\s*(?:[?!]?\.|->)\s*[A-Za-z_$][\w$]*\b(?![\s(]*\()"
+    r"|\s*(?:\?\.|\?|!{1,2})?\[\s*[\"'][A-Za-z_$][\w$]*[\"']\s*\]"
+    rf"|\s*\.\s*(?:get|{items.GETTERS})\(\s*[\"'][A-Za-z_$][\w$]*[\"']\s*\)"
     r"|\s*(?:\?\.)?\[\s*-?\d+\s*\]|\s*\.at\(\s*-?\d+\s*\)|\s*\.(?:first|last)\b(?![\w(]))+)"
     r"\s*;?\s*$"
 )
 SELECTION_KEY = rx.compile(
     r"(?P<item>\[\s*-?\d+\s*\]|\.at\(|\.(?:first|last)\b)"
-    r"|[\"'](?P<key>[A-Za-z_$][\w$]*)[\"']|(?:\.|->)\s*(?P<member>[A-Za-z_$][\w$]*)"
+    r"|[\"'](?P<key>[A-Za-z_$][\w$]*)[\"']|(?:\.|->)\s*(?P<member>[A-Za-z_$][\w$]*)\b(?!\s*\()"
 )
 
 
@@ -2723,17 +2725,36 @@ def _groupings_open(text: str) -> int:
     return 0 if any(stack) else len(stack)
 
 
-def parse_selection(text: str) -> tuple[tuple[str, ...], bool] | None:
+# An awaited axios call in parentheses, `(await axios.get(u, ...))`, whose `.data` is the body.
+AXIOS_AWAITED = rx.compile(
+    r"^\s*\(\s*await\s+[\w$.]+\s*\.\s*(?:get|post|put|patch|delete|request)\s*(?:<[^()]*>)?\("
+)
+AXIOS_BODY = rx.compile(r"\s*\)\s*\.\s*data\b")
+
+
+def _axios_body_end(text: str) -> int | None:
+    """Where `(await axios.get(u)).data` ends in an expression that starts with it, or None."""
+    m = AXIOS_AWAITED.match(text)
+    close = brackets.matching(text, m.end() - 1, 1, len(text)) if m is not None else -1
+    body = AXIOS_BODY.match(text, close + 1) if close > 0 else None
+    return body.end() if body is not None else None
+
+
+def parse_selection(text: str, axios: bool = False) -> tuple[tuple[str, ...], bool] | None:
     """What an expression selects from the answer it parses, to its end (`JSON.parse(res.body)
     ["data"]["result"].first`: (("data", "result"), True), the keys and whether an item of them
     is taken by its index), or None: no parse, nothing selected, or the parse handed on to a
-    function whose result is selected (`keep(r.json()["data"])["x"]` is another value)."""
-    parse, i = parsed_in(text), _parse_end(text)
+    function whose result is selected (`keep(r.json()["data"])["x"]` is another value). In a
+    file that uses axios, `(await axios.get(u)).data` is the parsed answer too."""
+    body = _axios_body_end(text) if axios and "await" in text else None
+    parse = parsed_in(text) if body is None else None
+    i = body if body is not None else _parse_end(text)
     m = PARSE_SELECTION.match(text, i) if i is not None else None
-    if m is None or parse is None:
+    if m is None:
         return None
     sel = m.group("sel")
-    if sel.count(")") > _groupings_open(text[: parse.start()]):
+    opened = _groupings_open(text[: parse.start()]) if parse is not None else 0
+    if sel.count(")") - sel.count("(") > opened:
         return None
     found = [
         (k.group("key") or k.group("member") or "", k.group("item") is not None)
