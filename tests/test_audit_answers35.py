@@ -485,3 +485,26 @@ def test_zero_as_no_status_yet_is_not_reported(name: str, text: str) -> None:
 )
 def test_a_zero_default_anywhere_keeps_zero_unreported(name: str, text: str) -> None:
     assert _zero_status(name, text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "rows_get.py",
+            "import requests\n"
+            f'rows = requests.get("{LIST}", headers=H).json().get("data", {{}}).get("result", [])\n'
+            "x = 1\n"
+            'print(rows[0]["image_url"])\n',
+        ),
+        (
+            "rows_dig.rb",
+            'require "faraday"\n'
+            f'rows = JSON.parse(Faraday.get("{LIST}", {{ _ids: i }}, H).body).dig("data", "result")\n'
+            "x = 1\n"
+            'puts rows[0]["image_url"]\n',
+        ),
+    ],
+)
+def test_a_list_selected_with_defaults_or_dig(name: str, text: str) -> None:
+    assert answer_reads(audit_text(text, name)) == [(4, "image_url", "data.result[i].image")]

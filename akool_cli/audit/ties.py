@@ -2700,10 +2700,12 @@ def _parse_end(text: str) -> int | None:
 # `.data.result`, `.get("data")`, `?.data`, an item by its index (`[0]`, `.at(0)`, Ruby's
 # `.first`/`.last`); closing parentheses only where the expression opened them before the parse
 # (`(await r.json()).data`: see parse_selection).
+EMPTY_DEFAULT = r"(?:,\s*(?:\{\s*\}|\[\s*\]|None|null|nil|\"\"|'')\s*)?"  # (.get("data", {}))
 PARSE_SELECTION = rx.compile(
     r"(?P<sel>(?:\s*\)|\s*!{1,2}(?![=\w])|\s*(?:[?!]?\.|->)\s*[A-Za-z_$][\w$]*\b(?![\s(]*\()"
     r"|\s*(?:\?\.|\?|!{1,2})?\[\s*[\"'][A-Za-z_$][\w$]*[\"']\s*\]"
-    rf"|\s*\.\s*(?:get|{items.GETTERS})\(\s*[\"'][A-Za-z_$][\w$]*[\"']\s*\)"
+    rf"|\s*\.\s*(?:get|{items.GETTERS})\(\s*[\"'][A-Za-z_$][\w$]*[\"']\s*{EMPTY_DEFAULT}\)"
+    r"|\s*\.dig\(\s*[\"'][A-Za-z_$][\w$]*[\"'](?:\s*,\s*[\"'][A-Za-z_$][\w$]*[\"'])*\s*\)"
     r"|\s*(?:\?\.)?\[\s*-?\d+\s*\]|\s*\.at\(\s*-?\d+\s*\)|\s*\.(?:first|last)\b(?![\w(]))+)"
     r"\s*;?\s*$"
 )
