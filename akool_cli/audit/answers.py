@@ -33,7 +33,7 @@ ASSERTION = r"(?:\.\((?:map\[string\](?:interface\{\}|any)|[\w.*\[\]]+)\))?"
 DATA_READ = rx.compile(
     r"(?<![\w)\]])(?P<root>[\w)\]]*(?:" + DOT + r"[\w)\]]+)*?)"
     r"(?:(?P<dotted>" + DOT + r"data)"
-    r"|(?P<bracket>(?:\[\s*[\"']data[\"']\s*\]|->\{\s*[\"']?data[\"']?\s*\}|"
+    r"|(?P<bracket>(?:(?:\?|!!?)?\[\s*[\"']data[\"']\s*\]|->\{\s*[\"']?data[\"']?\s*\}|"
     + GETTER
     + r"data[\"']\s*(?:,\s*\{\}\s*)?\))"
     + ASSERTION
@@ -41,7 +41,7 @@ DATA_READ = rx.compile(
     r"|(?<![\w./>-])(?P<bare>data))"
     r"\s*(?:"
     + DOT
-    + r"|\[\s*[\"']|(?<=\})(?:->)?\{\s*[\"']?|"  # (Perl: $j->{data}{x}, ->{data}->{'x'})
+    + r"|(?:\?|!!?)?\[\s*[\"']|(?<=\})(?:->)?\{\s*[\"']?|"  # (Perl: $j->{data}{x}, ->{data}->{'x'})
     + GETTER
     + r")(?!data\b)(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
     + NOT_GENERIC_CALL
@@ -270,6 +270,27 @@ def uncast(line: str) -> str:
     return line
 
 
+# A cast written after the value, closing the parentheses a read goes on from (Swift's
+# `(obj?["data"] as? [String: Any])?["x"]`, TypeScript's `(j.data as any).x`, Kotlin's
+# `(j["data"] as Map<*, *>)["x"]`): the cast and its closing parenthesis, to blank with the
+# parenthesis that opens them.
+AS_CAST_CLOSED = rx.compile(
+    r"\s+as[?!]?\s+(?:\[[^\[\]()]*\]|[A-Za-z_][\w.]*(?:\s*<[^()]*?>)?(?:\[\])?\??)\s*\)"
+    r"(?=\s*(?:[?!]?\.\s*[A-Za-z_$]|[?!]?\[))"
+)
+
+
+def unwrap_after_casts(line: str) -> str:
+    """A line with each AS_CAST_CLOSED read on written as the plain chain, in blanks of the same
+    length (the reads' columns are the line's)."""
+    for m in reversed(list(AS_CAST_CLOSED.finditer(line))):
+        opened = brackets.matching(line, m.end() - 1, -1, -1)
+        if opened >= 0:
+            blank = " " * (m.end() - m.start())
+            line = line[:opened] + " " + line[opened + 1 : m.start()] + blank + line[m.end() :]
+    return line
+
+
 def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
     """The answer fields a line reads, each with where it is read (under data or at the top),
     the name it starts from, and the names read beside it in a fallback chain; in Ruby, through
@@ -280,6 +301,8 @@ def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
         "((" in line
     ):  # (`((Map<?, ?>) res.get("data")).get("x")`: read as `res.get("data").get("x")`)
         line = uncast(line)
+    if " as" in line and ")" in line:  # (`(obj?["data"] as? [String: Any])?["x"]`)
+        line = unwrap_after_casts(line)
     found = list(_line_reads(line_no, line))
     if ruby and ":data" in line:
         for m in RUBY_READ.finditer(line):

@@ -2957,6 +2957,8 @@ def _field_read_hit(
         if read.name in under or "data" not in top:
             if read.name in top and "data" not in top:  # getToken: {"code", "token"}
                 return _at_the_top_hit(read, endpoint)
+            if top == ENVELOPE:  # delbyids: {"code", "msg"}, no data at all
+                return _no_data_hit(read, endpoint)
             return None
         if not under:
             return None  # the docs show no fields of this answer's data
@@ -2970,6 +2972,18 @@ def _field_read_hit(
         if read.name in (every_under if place == "data" else every_top):
             return None  # another product's page shows it: only a guessed name is judged by product
     return _unknown_read_hit(read, (endpoint, shared), place, names, guessed)
+
+
+def _no_data_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit]:
+    """A read under the data of an answer the docs give as the envelope alone (delbyids' `{code,
+    msg}`: `data.deleted_count`): a warning, the docs showing an example answer, with no fix."""
+    where = f"{endpoint.method} {endpoint.path}"
+    message = (
+        f"AKOOL's answer to {where} has no data.{read.name}: the docs give it as code and msg "
+        f"alone, with no data ({endpoint.url})"
+    )
+    right = "code and msg (no data)"
+    return "answer-field", Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
 def _at_the_top_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit]:

@@ -207,6 +207,10 @@ class _Text:
     call_lines: list[int] = field(default_factory=list)  # (the same, sorted: see _calls_within)
     origins: dict[int, int] = field(default_factory=dict)  # a local's read: the read it holds
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
+    # Each compared value's offset whose comparison reads the field in place (no local): the
+    # read's span (see _zero_as_state).
+    in_place: dict[int, tuple[int, int]] = field(default_factory=dict)
+    name: str = ""  # the file's name (see _zero_as_state)
     owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
     words: dict[str, list[int]] | None = None  # each word's lines (see _uses)
     akool_functions: set[str] | None = None  # (see _akool_functions)
@@ -341,6 +345,7 @@ def status_hits(
     if not fields:
         return
     text = _Text(ctx.lines, ctx.name.endswith((".py", ".ipynb")))
+    text.name = ctx.name
     text.shell = ctx.name.endswith(SHELL_NAMES)
     text.ruby = answers.is_ruby(ctx.name, ctx.lines[0] if ctx.lines else "")
     text.script = scriptanswers.is_script(ctx.name, ctx.lines[0] if ctx.lines else "")
@@ -366,7 +371,11 @@ def status_hits(
                 isinstance(value, int)
                 and value not in one.states
                 and (
-                    (origin is not None and _absent(one, value, meaning))
+                    (
+                        origin is not None
+                        and _absent(one, value, meaning)
+                        and not _zero_as_state(text, one, at, value)
+                    )
                     or _sentinel(text, one.name, value)
                 )
             ):
@@ -846,6 +855,8 @@ def _placed(text: _Text, one: Field) -> Iterator[Placed]:
     for start, end in _reads(text, one):
         origin = text.origins.get(start, start)
         for compared in _compared(text, one, start, end):
+            if start not in text.origins:
+                text.in_place[compared[0]] = (start, end)
             yield origin, compared
     for compared in _unions(text, one):
         yield None, compared
@@ -1848,6 +1859,57 @@ def _absent(one: Field, value: int, said: Meaning) -> bool:
     never gives: Go's zero value of a decoded int, a destructuring or dataclass default, `or 0`,
     a names table's `0: "unknown"`), unless the code calls it a job's end (`DONE = 0`)."""
     return not one.code and value <= 0 and (said is None or said[0] not in END_STATES)
+
+
+# The languages where a read of a field the answer lacks gives no 0 (None, undefined, nil, null:
+# none of them `== 0`), so a read compared in place with 0 can only mean AKOOL gave 0 (not Go's,
+# the JVM's or .NET's decoded zero value, nor PHP's `null == 0`).
+NO_ZERO_VALUE = (".py", ".ipynb", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".dart")
+# The words a read compared in place may follow: a branch's, a test's, a return's (not a call
+# that converts it, `Number(s)`, `int(s)`, whose 0 may stand for a missing field).
+TEST_WORDS = frozenset({"if", "elif", "elsif", "while", "unless", "and", "or", "when", "return"})
+EQUALS_ZERO = rx.compile(r"[\"'`]?\s*[\])]?\s*={2,3}\s*0(?![\w.])")
+READ_CHAIN_END = rx.compile(r"[\w$.?!\[\]\"']*$")  # (a read's chain up to its field's name)
+
+
+def _zero_as_state(text: _Text, one: Field, at: int, value: int) -> bool:
+    """Whether a comparison with 0 treats 0 as a state AKOOL gives (`if d["video_status"] == 0:
+    print("not started")`, `retry if row["faceswap_status"] == 0`), not as the code's own "no
+    status yet": the field read in place right before `==`/`===` (no local that may hold a
+    starting 0, no conversion of a missing field to 0), in a language where a missing field
+    reads as no number, and no default of 0 given the field anywhere in the file (_sentinel)."""
+    span = text.in_place.get(at)
+    if value != 0 or span is None or not text.name.lower().endswith(NO_ZERO_VALUE):
+        return False
+    i, column = text.place(span[0])
+    line = text.lines[i]
+    end = column + span[1] - span[0]
+    near = max(0, column - NEAR)  # (`d["` of `d["video_status"]`; a chain this long at most)
+    root = READ_CHAIN_END.search(line, near, column)
+    before = line[: root.start() if root is not None else column].rstrip().rstrip("(").rstrip()
+    word = re.search(r"[\w$]+$", before)
+    converted = word is not None and word.group() not in TEST_WORDS
+    keyed = line[column - 1 : column] in ("'", '"') or line[:column].endswith("data.")
+    return (
+        keyed
+        and not converted
+        and EQUALS_ZERO.match(line, end) is not None
+        and not _zero_default(text, one.name)
+    )
+
+
+@lru_cache(maxsize=256)
+def _zero_default_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{re.escape(name)}[\"']?\s*(?::\s*[\w\[\]|.? ]+?)?\s*(?:=|:|=>)\s*0(?![\w.])"
+    )
+
+
+def _zero_default(text: _Text, name: str) -> bool:
+    """Whether the file gives the field 0 anywhere (a dict's or a model's default, `video_status:
+    int = 0`, `{"video_status": 0, **data}`, a destructuring's `{ video_status = 0 }`): its 0 may
+    then be the code's own, however it is read."""
+    return _zero_default_pattern(name).search(text.text) is not None
 
 
 @lru_cache(maxsize=256)

@@ -15,6 +15,7 @@ from typing import Any
 
 from akool_cli.audit import (
     arguments,
+    brackets,
     classconstants,
     elements,
     handles,
@@ -148,6 +149,7 @@ PARSED_WORDS = (
     *("JsonNode.Parse(", "JToken.Parse("),  # (System.Text.Json.Nodes', Newtonsoft's root node)
     *("JsonDocument.Parse(", "readTree(", "readValue(", "fromJson(", "ReadFromJsonAsync"),
     *("Oj.load(", "jsonDecode(", "DeserializeObject", ".data", ".body", "getForObject("),
+    "JSONSerialization.jsonObject(",
     *(
         ".getBody()",
         ".json<",
@@ -167,6 +169,7 @@ PARSED = rx.compile(  # (aiohttp's `await resp.json(content_type=None)`, `r.json
     r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\(|jsonDecode\("
     # (`res.body.data`, `res.data.data`: the parsed answer's data field, never the answer itself)
     r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+(?<!\.data)(?<!\.body)\.(?:data|body)\s*[;)]*\s*$"
+    r"|\bJSONSerialization\.jsonObject\("  # (Swift's Foundation: `jsonObject(with: data)`)
     # Spring's RestTemplate: `getForObject(url, Map.class)` gives the answer parsed, and so does
     # `res.getBody()` of the ResponseEntity that `getForEntity`/`exchange` give
     r"|\bgetForObject\(|^\s*(?:\(\s*[A-Z][\w.]*(?:<[^()]*>)?\s*\)\s*)?[\w.]+\.getBody\(\)\s*;?\s*$"
@@ -465,6 +468,8 @@ ARGUMENT = rx.compile(
     r"(?:(?:ctx\s*,\s*)?(?:http\.Method(?:Get|Post|Put|Patch|Delete)|[\"'](?i:get|post|put|patch|delete)[\"'])\s*,\s*)?"
     # (after a cast: PHP's `json_decode((string) $res->getBody(), true)`)
     r"(?:url\s*=\s*)?(?:await\s+)?(?:\(\s*(?:string|array|object|str)\s*\)\s*)?"
+    # (Swift's labelled first argument: `session.data(for: req)`, `jsonObject(with: data)`)
+    r"(?:(?:for|with|from)\s*:\s*)?"
     r"(?:[fF]?[\"'`]\$?\{\s*)?"  # (the URL's name opening a template: f"{U}{i}", `${U}${id}`)
     # (an object's field: fetch(this.detectUrl, ...), an entry of one: get(self.EP["result"]))
     r"(?:(?:self|this)\s*\.\s*(?=\w+\s*(?:[,)]|\[\s*[\"'])))?"
@@ -482,6 +487,12 @@ IMPLICIT_IT = rx.compile(r"\.(?:use|let|also)\s*\{(?!\s*\(?[\w, ]+\)?\s*->)(?=.*
 # Go's decoders fill a variable given by address: json.Unmarshal(body, &out),
 # json.NewDecoder(resp.Body).Decode(&out): `out` holds the parsed answer.
 FILLED = rx.compile(r"\b(?:Unmarshal|Decode)\([^;\n]*?&(?P<out>[A-Za-z_]\w*)\s*\)")
+# Go's HTTP clients that decode the answer into a variable given by address on the request's own
+# chain: resty's `.SetResult(&out)`, req's `.SetSuccessResult(&out)`, sling's
+# `.ReceiveSuccess(&out)` / `.Receive(&out, &failure)`, carlmjohnson/requests' `.ToJSON(&out)`.
+CLIENT_FILLED = rx.compile(
+    r"(?<![\w$])(?:SetResult|SetSuccessResult|ReceiveSuccess|Receive|ToJSON)\(\s*&(?P<out>[A-Za-z_]\w*)\s*[,)]"
+)
 # What such a decoder is given is the answer's data field: json.Unmarshal(out.Data, &v),
 # json.Unmarshal(env["data"], &v)
 FROM_DATA = rx.compile(r"\bUnmarshal\(\s*[A-Za-z_]\w*(?:\.(?i:data)|\[\s*\"data\"\s*\])\s*,")
@@ -638,6 +649,8 @@ def statement_end(lines: list[str], line: int, most: int = STATEMENT_LINES) -> i
 
 CONTINUED = (".", "?.", "->")  # a method chain: `await request\n  .post(url)`
 CONTINUES = ("=", "\\", "(", ",", "[", "{", "await")
+# A line ending in a link of a chain whose next link is on the next line (Go's way: `R().`).
+GO_LINK_END = rx.compile(r"\)\s*\.\s*$")
 
 
 def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | None]:
@@ -669,10 +682,13 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
             after = lines[start + 1].lstrip()  # (or the next line goes on: `\n  .post(url)`)
             if opened > 0 or not prior.strip() or prior.rstrip().endswith(CONTINUES):
                 return start, found
+            if GO_LINK_END.search(text):  # (Go's chain goes on after a dot: `R().\n\tPost(u)`)
+                return start, found
             if after.startswith(CONTINUED):
                 return start, found
             break
         chained = start < line and lines[start + 1].lstrip().startswith(("->", "?->", "."))
+        chained = chained or GO_LINK_END.search(text) is not None
         if start < line and not chained and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
             break  # (a chain's next link, `->baseUrl($b)` or `.post(...)`, continues it)
         first = start
@@ -1780,6 +1796,12 @@ def _on_the_call(
     """What the call's own statement gives besides its binding: a return of it, a promise chain
     on it, a loop over it (see scopes), a PHP cURL handle it gives the URL to."""
     (line, column), lines = at, facts.lines
+    chain = _go_chain(lines, start, facts.statement_end(line)) if not facts.shell else ""
+    if "&" in chain:
+        for filled in CLIENT_FILLED.finditer(chain):  # resty's .SetResult(&out).Post(u)
+            scope.local.add(filled.group("out"))
+            scope.bodies.add(filled.group("out"))
+            scope.decoded.add(filled.group("out"))
     curl = not facts.shell and facts.mentions("curl_setopt")  # (most files hold no cURL handle)
     handle = _sets_url(lines, line) if curl else None
     if handle is not None:
@@ -1811,6 +1833,15 @@ def _on_the_call(
         _walk_call(facts, line, column, gives[5:], scope)
     if facts.mentions_any(nodecallbacks.CLIENT_WORDS):  # (most files make no such call)
         _node_callbacks(facts, line, scope)
+
+
+def _go_chain(lines: list[str], start: int, end: int) -> str:
+    """The call's statement with the links of its chain on the lines after it, where each line
+    ends in a dot (Go's `Get(u).\n\tReceiveSuccess(&out)`)."""
+    last = end
+    while last + 1 < min(len(lines), end + STATEMENT_LINES) and GO_LINK_END.search(lines[last]):
+        last += 1
+    return " ".join(lines[start : last + 1])[-STATEMENT_CHARS:]
 
 
 def _node_callbacks(facts: Lines, line: int, scope: Scope) -> None:
@@ -2057,9 +2088,33 @@ def _bind_call(
         )
     ):
         scope.bodies.update(bound.names)
+    elif (selected := parse_selection(rhs, facts.axios())) is not None:  # JSON.parse(b)["data"]
+        _bind_selection(bound, scope, selected, start)
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
         scope.bodies.add(renamed.group("name"))
+
+
+def _bind_selection(
+    bound: Binding, scope: Scope, selected: tuple[tuple[str, ...], bool], at: int
+) -> None:
+    """A name bound on the call's own statement to what it selects of the parsed answer (see
+    parse_selection): its data field (`d = JSON.parse(res.body)["data"]`), a list below it
+    (`rows = r.json()["data"]["result"]`) or one item of that list (`row = ...["result"].first`),
+    read as a name bound to them after the call is (see _rebind_lists, _bind_item); anything
+    else it selects (`["code"]`, `["data"]["_id"]`) is a part, no answer."""
+    if bound.destructured or len(bound.names) != 1:
+        return
+    name, (keys, taken) = bound.names[0], selected
+    place = ".".join(keys)
+    if keys == ("data",) and not taken:
+        scope.fields.add(name)
+        return
+    scope.parts.add(name)
+    if keys[0] != "data" or len(keys) < 2:
+        return
+    (scope.held.items if taken else scope.held.lists)[name] = place
+    scope.since[name] = at
 
 
 def _chain_end(lines: list[str], end: int) -> int:
@@ -2634,9 +2689,16 @@ def promised_body(rhs: str) -> bool:
 def whole_parse(text: str) -> bool:
     """Whether an expression is a parsed answer as a whole (`r.json()`, `JSON.parse(body)`, `await
     res.json() as T`), not a part of one (`r.json()["data"]["result"]` is a field's value)."""
+    i = _parse_end(text)
+    return i is not None and bool(PARSE_END.match(text, i))
+
+
+def _parse_end(text: str) -> int | None:
+    """Where the first parse of an answer in an expression ends (after `r.json()`, after
+    `JSON.parse(...)`'s closing parenthesis), or None when it holds none."""
     m = parsed_in(text)
     if m is None:
-        return False
+        return None
     i = m.end()
     while i < len(text) and text[i] in "<(":  # ReadFromJsonAsync<T>(), JSON.parse(...)
         close = {"<": ">", "(": ")"}[text[i]]
@@ -2652,7 +2714,80 @@ def whole_parse(text: str) -> bool:
             depth += (text[j] == "(") - (text[j] == ")")
             j += 1
         i = max(i, j)
-    return bool(PARSE_END.match(text, i))
+    return i
+
+
+# What an expression selects from the parse it starts with, to its end: `["data"]["result"]`,
+# `.data.result`, `.get("data")`, `?.data`, an item by its index (`[0]`, `.at(0)`, Ruby's
+# `.first`/`.last`); closing parentheses only where the expression opened them before the parse
+# (`(await r.json()).data`: see parse_selection).
+EMPTY_DEFAULT = r"(?:,\s*(?:\{\s*\}|\[\s*\]|None|null|nil|\"\"|'')\s*)?"  # (.get("data", {}))
+PARSE_SELECTION = rx.compile(
+    r"(?P<sel>(?:\s*\)|\s*!{1,2}(?![=\w])|\s*(?:[?!]?\.|->)\s*[A-Za-z_$][\w$]*\b(?![\s(]*\()"
+    r"|\s*(?:\?\.|\?|!{1,2})?\[\s*[\"'][A-Za-z_$][\w$]*[\"']\s*\]"
+    rf"|\s*\.\s*(?:get|{items.GETTERS})\(\s*[\"'][A-Za-z_$][\w$]*[\"']\s*{EMPTY_DEFAULT}\)"
+    r"|\s*\.dig\(\s*[\"'][A-Za-z_$][\w$]*[\"'](?:\s*,\s*[\"'][A-Za-z_$][\w$]*[\"'])*\s*\)"
+    r"|\s*(?:\?\.)?\[\s*-?\d+\s*\]|\s*\.at\(\s*-?\d+\s*\)|\s*\.(?:first|last)\b(?![\w(]))+)"
+    r"\s*;?\s*$"
+)
+SELECTION_KEY = rx.compile(
+    r"(?P<item>\[\s*-?\d+\s*\]|\.at\(|\.(?:first|last)\b)"
+    r"|[\"'](?P<key>[A-Za-z_$][\w$]*)[\"']|(?:\.|->)\s*(?P<member>[A-Za-z_$][\w$]*)\b(?!\s*\()"
+)
+
+
+def _groupings_open(text: str) -> int:
+    """How many parentheses a text leaves open that group (`(await r.json())`), none of them a
+    call's (`keep(r.json())`: any open call's parenthesis gives 0)."""
+    stack: list[bool] = []
+    for i, c in enumerate(text):
+        if c == "(":
+            stack.append(i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_$>]"))
+        elif c == ")" and stack:
+            stack.pop()
+    return 0 if any(stack) else len(stack)
+
+
+# An awaited axios call in parentheses, `(await axios.get(u, ...))`, whose `.data` is the body.
+AXIOS_AWAITED = rx.compile(
+    r"^\s*\(\s*await\s+[\w$.]+\s*\.\s*(?:get|post|put|patch|delete|request)\s*(?:<[^()]*>)?\("
+)
+AXIOS_BODY = rx.compile(r"\s*\)\s*\.\s*data\b")
+
+
+def _axios_body_end(text: str) -> int | None:
+    """Where `(await axios.get(u)).data` ends in an expression that starts with it, or None."""
+    m = AXIOS_AWAITED.match(text)
+    close = brackets.matching(text, m.end() - 1, 1, len(text)) if m is not None else -1
+    body = AXIOS_BODY.match(text, close + 1) if close > 0 else None
+    return body.end() if body is not None else None
+
+
+def parse_selection(text: str, axios: bool = False) -> tuple[tuple[str, ...], bool] | None:
+    """What an expression selects from the answer it parses, to its end (`JSON.parse(res.body)
+    ["data"]["result"].first`: (("data", "result"), True), the keys and whether an item of them
+    is taken by its index), or None: no parse, nothing selected, or the parse handed on to a
+    function whose result is selected (`keep(r.json()["data"])["x"]` is another value). In a
+    file that uses axios, `(await axios.get(u)).data` is the parsed answer too."""
+    body = _axios_body_end(text) if axios and "await" in text else None
+    parse = parsed_in(text) if body is None else None
+    i = body if body is not None else _parse_end(text)
+    m = PARSE_SELECTION.match(text, i) if i is not None else None
+    if m is None:
+        return None
+    sel = m.group("sel")
+    opened = _groupings_open(text[: parse.start()]) if parse is not None else 0
+    if sel.count(")") - sel.count("(") > opened:
+        return None
+    found = [
+        (k.group("key") or k.group("member") or "", k.group("item") is not None)
+        for k in SELECTION_KEY.finditer(sel.replace(")", ""))
+    ]
+    keys = tuple(k for k, item in found if not item)
+    taken = any(item for _, item in found)
+    if not keys or (taken and not found[-1][1]):
+        return None  # (nothing selected, or a field of an item: `["result"][0]["url"]`)
+    return keys, taken
 
 
 # A statement that ends in the answer's data field: `.json()["data"]`, `(await r.json()).data`,
@@ -2662,7 +2797,7 @@ FIELD_END = rx.compile(
     r"|\.data\s*\.data\b)\s*;?\s*$"
 )
 # What may follow a whole parse: closing parentheses, a cast, `!!`, the statement's end.
-PARSE_END = rx.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$")
+PARSE_END = rx.compile(r"\s*\)*\s*(?:as[?!]?\s+[\w<>\[\], .|:?]+|!!|!|\?)?\s*[;)]*\s*$")
 
 
 def _rebind(scope: Scope, bound: Binding, shell: bool, at: int) -> None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from akool_cli.audit import rx
+from akool_cli.audit import brackets, rx
 
 PAGE = "docs.akool.com/ai-tools-suite/webhook"
 # The decrypted payload's fields and its status's states, as webhook.mdx gives them.
@@ -25,6 +25,14 @@ BOUND = rx.compile(
     r"(?:await\s+)?(?:json\.loads\(\s*|JSON\.parse\(\s*)?(?:await\s+)?(?:[\w$]+\.)*"
     r"(?P<f>[\w$]*(?:[Dd]ecrypt|DECRYPT)[\w$]*)\s*\((?P<args>.*)$"
 )
+# A name bound to a parse of AKOOL's `dataEncrypt` however it is decoded first (`JSON.parse(Buffer
+# .from(dataEncrypt, "base64").toString())`, `json.loads(base64.b64decode(body["dataEncrypt"]))`):
+# what the script takes for the decrypted content, the payload (see _parse_of_payload).
+PARSED = rx.compile(
+    r"^\s*(?:(?:const|let|var)\s+)?(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>\[\], |]+)?\s*=\s*"
+    r"(?:await\s+)?(?:json\.loads|JSON\.parse)(?P<open>\()"
+)
+ENCRYPTED = rx.compile(r"\bdataEncrypt\b")
 # A route whose path names AKOOL: `@app.post("/akool/webhook")`, `app.post('/webhooks/akool', ...`,
 # `router.post("/api/akool-callback"`.
 AKOOL_ROUTE = rx.compile(r"\.(?:post|route|put|all)\(\s*[\"'`][^\"'`]*akool[^\"'`]*[\"'`]", re.I)
@@ -38,7 +46,7 @@ RULES = frozenset({"response-field", "status-value"})  # (the rules its reads ar
 
 def may_hold(text: str) -> bool:
     """Whether a file may read a decrypted AKOOL webhook (a cheap test before reads)."""
-    return "ecrypt" in text and ("dataEncrypt" in text or "akool" in text.lower())
+    return "dataEncrypt" in text or ("ecrypt" in text and "akool" in text.lower())
 
 
 @dataclass(frozen=True)
@@ -55,13 +63,30 @@ class Read:
 
 def reads(lines: list[str]) -> Iterator[Read]:
     """The judged reads of every decrypted AKOOL webhook of a file (see the module's doc)."""
-    if not any("ecrypt" in line or "ECRYPT" in line for line in lines):
+    if not any("ecrypt" in line or "ECRYPT" in line or "dataEncrypt" in line for line in lines):
         return
     for i, line in enumerate(lines):
         m = BOUND.match(line) if len(line) <= 2000 and "ecrypt" in line.lower() else None
         if m is not None and _tied(lines, i, m.group("args")):
             parsed = "json.loads(" in line or "JSON.parse(" in line
             yield from _judged(lines, i, m.group("n"), parsed)
+        elif m is None and "dataEncrypt" in line and len(line) <= 2000:
+            name = _parse_of_payload(line)
+            if name:
+                yield from _judged(lines, i, name, True)
+
+
+def _parse_of_payload(line: str) -> str | None:
+    """The name a line binds to a parse of `dataEncrypt` as a whole (see PARSED): the parse's
+    parentheses hold `dataEncrypt` and nothing is selected after them (`JSON.parse(raw)
+    .dataEncrypt` is the encrypted text, a parse of the whole body no payload)."""
+    m = PARSED.match(line)
+    if m is None:
+        return None
+    close = brackets.matching(line, m.start("open"), 1, len(line))
+    inside = line[m.end("open") : close] if close > 0 else ""
+    whole = close > 0 and not line[close + 1 :].strip(" \t;)")
+    return m.group("n") if whole and ENCRYPTED.search(inside) else None
 
 
 def _tied(lines: list[str], i: int, args: str) -> bool:
