@@ -192,3 +192,52 @@ UNQUOTED_LINES = (
 def test_unquoted_keys_by_where_they_are_written() -> None:
     judged = [(line, credentials.holds(line)) for line, _ in UNQUOTED_LINES]
     assert judged == list(UNQUOTED_LINES)
+
+
+# A header or variable written as a name and a value (Postman's `{"key": "x-api-key", "value":
+# "..."}`, a HAR's `{"name": ..., "value": ...}`, Insomnia's YAML): the value is the key.
+POSTMAN = (
+    '{\n  "info": {"name": "akool", "schema": '
+    '"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},\n'
+    '  "item": [\n    {\n      "name": "talk",\n      "request": {\n'
+    '        "method": "POST",\n        "header": [\n'
+    f'          {{"key": "x-api-key", "value": "{SECRET}"}}\n        ],\n'
+    f'        "url": {{"raw": "{WRONG_PATH}"}},\n'
+    '        "body": {"mode": "raw", "raw": "{\\"talking_photo_url\\": \\"a\\", '
+    '\\"audio_url\\": \\"b\\"}"}\n      }\n    }\n  ]\n}\n'
+)
+HAR = (
+    '{"log": {"version": "1.2", "creator": {"name": "x", "version": "1"}, "entries": [\n'
+    f'{{"request": {{"method": "POST", "url": "{WRONG_PATH}",\n'
+    f'"headers": [{{"name": "x-api-key", "value": "{SECRET}"}}],\n'
+    '"postData": {"mimeType": "application/json", "text": "{\\"talking_photo_url\\": \\"a\\", '
+    '\\"audio_url\\": \\"b\\"}"}}, "response": {"status": 200}}]}}\n'
+)
+
+
+@pytest.mark.parametrize(("name", "text"), [("c.postman_collection.json", POSTMAN), ("h.har", HAR)])
+def test_a_named_headers_value_is_left_out_of_the_patch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    run = invoke(["audit", "--diff", name], expect=8)
+    assert SECRET not in run.stdout + run.stderr
+    assert "left out of the patch" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (f'{{"key": "x-api-key", "value": "{SECRET}"}}', True),
+        (f'{{"name": "Authorization",\n  "value": "Bearer {SECRET}"}}', True),
+        (f'{{"key": "token", "value": "{SECRET}", "type": "string"}}', True),
+        (f"- name: x-api-key\n  value: {SECRET}\n", True),
+        ('{"key": "x-api-key", "value": "{{apiKey}}"}', False),
+        ('{"name": "x-api-key", "value": "YOUR_API_KEY"}', False),
+        ('{"key": "Content-Type", "value": "application/json"}', False),
+        ('{"key": "tokenUrl", "value": "https://example.com/t0k3n"}', False),
+    ],
+)
+def test_named_values_by_what_they_name(text: str, held: bool) -> None:
+    assert credentials.holds(text) is held, text
