@@ -31,6 +31,10 @@ SENT_AS_RESOLUTION = {
         f'import requests\nrequests.post("{URL}", json={{"talking_photo_url": "a", '
         f'"audio_url": "b", "resolution": "{SECRET}"}}, headers={{"x-api-key": "{SECRET}"}})\n'
     ),
+    "c.py": (
+        f'import requests\nSECRET = "{SECRET}"\n'
+        f'requests.get("https://openapi.akool.com/api/open/v3/faceswap/quota/info/{SECRET}")\n'
+    ),
     "a.js": (
         f'const apiSecret = "{SECRET}";\nfetch("{URL}", {{method: "POST", body: JSON.stringify('
         '{talking_photo_url: "a", audio_url: "b", resolution: apiSecret})});\n'
@@ -69,7 +73,7 @@ def test_a_keyed_secret_sent_in_a_wrong_field_is_never_printed(
     run = invoke(["audit", *options, name], expect=8)
     assert SECRET not in run.stdout + run.stderr
     if not options:
-        assert f'resolution "{SECRET[:4]}…"' in run.stdout or f"'{SECRET[:4]}…'" in run.stdout
+        assert f"{SECRET[:4]}…" in run.stdout
 
 
 def test_a_value_that_only_looks_like_the_name_of_a_key_is_still_quoted(

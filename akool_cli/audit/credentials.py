@@ -164,7 +164,8 @@ def quoted_keys(text: str, found: str, known: dict[str, bool]) -> frozenset[str]
     places it holds each: a key sent in a wrong field (`resolution: API_KEY`) is quoted.
     `known`: each word's answer for this text so far (a file's findings share a few words)."""
     keys = set()
-    for word in set(WORD.findall(found)):
+    words = set(WORD.findall(found))  # (and a path's segments: `/quota/info/<key>`)
+    for word in words | {part for w in words for part in w.split("/") if len(part) >= SHORTEST}:
         if word not in known:
             known[word] = _written_as_key(text, word)
         if known[word]:
