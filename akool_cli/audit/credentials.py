@@ -90,6 +90,15 @@ UNQUOTED = rx.compile(
     r"[ \t]*\\?[ \t]*(?:#.*)?$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A header or variable written as a name and then its value (Postman's `{"key": "x-api-key",
+# "value": "..."}`, a HAR's `{"name": "Authorization", "value": "Bearer ..."}`, Insomnia's YAML
+# `- name: x-api-key` then `value: ...`): PAIRED from the name's word, NAMING just before it.
+PAIRED = rx.compile(
+    r"(?:x-)?(?:api[-_]?key|secret|token|authorization)(?P<tail>[\w-]*)[\"']?\s*(?:,\s*)?"
+    r"[\"']?value[\"']?\s*:\s*(?:[\"'](?P<d>[^\"'\n]*)[\"']|(?P<u>[^\s\"',}]+))",
+    re.IGNORECASE,
+)
+NAMING = rx.compile(r"[\"']?(?:key|name)[\"']?\s*:\s*[\"']?$", re.IGNORECASE)
 KEY_WORD = rx.compile(r"api[-_]?key|secret|token|authorization")  # (in a text made small)
 KEY_WORDS = ("key", "secret", "token", "authoriz")  # (one of which each of KEY_WORD's holds)
 HEADER_NAMES = ("x-api-key", "authorization")
@@ -143,6 +152,49 @@ def keyed_values(text: str) -> frozenset[str]:
     return frozenset(values)
 
 
+def keys_in(line: str, before: str = "") -> frozenset[str]:
+    """The keys written as such (keyed_values) that the line holds, read with the line before
+    it (Insomnia's `- name: x-api-key`, then `value: ...`): two lines, not the whole file, so a
+    file of 5,000 calls each naming its key costs nothing more."""
+    return frozenset(k for k in keyed_values(f"{before}\n{line}" if before else line) if k in line)
+
+
+def quoted_keys(text: str, found: str, known: dict[str, bool]) -> frozenset[str]:
+    """The words of a finding's `found` that the text writes as keys (keys_in), at the first
+    places it holds each: a key sent in a wrong field (`resolution: API_KEY`) is quoted.
+    `known`: each word's answer for this text so far (a file's findings share a few words)."""
+    keys = set()
+    words = set(WORD.findall(found))  # (and a path's segments: `/quota/info/<key>`)
+    for word in words | {part for w in words for part in w.split("/") if len(part) >= SHORTEST}:
+        if word not in known:
+            known[word] = _written_as_key(text, word)
+        if known[word]:
+            keys.add(word)
+    return frozenset(keys)
+
+
+def _written_as_key(text: str, word: str) -> bool:
+    if not (any(ch.isdigit() for ch in word) or word.lower() != word != word.upper()):
+        return False
+    at = text.find(word)
+    for _ in range(PLACES):
+        if at < 0:
+            return False
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        line = text[start : end if end >= 0 else len(text)]
+        before = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)]
+        if word in keys_in(line, before):
+            return True
+        at = text.find(word, end if end >= 0 else len(text))
+    return False
+
+
+WORD = rx.compile(r"[\w+/=~.-]{8,}")  # (a key's characters, as UNQUOTED reads one)
+# The places of a word looked at for a key's literal (a word used everywhere: the first ones).
+PLACES = 20
+
+
 def hidden(text: str, values: frozenset[str]) -> str:
     """The text with each of the values (keyed_values) cut to its first characters and "…",
     where it stands as a whole token (not inside a longer word)."""
@@ -168,10 +220,14 @@ def _keyed_literals(text: str) -> Iterator[str]:
             value = next((v for v in m.group("d", "s", "b") if v is not None), "")
         if value and _secret(value):
             yield value
-    for m in _keyed_matches(text, UNQUOTED):
-        tail = m.group("tail")
-        if not (tail and NOT_SECRET_NAME.search(tail)) and _secret(m.group("u")):
-            yield m.group("u")
+    for pattern in (UNQUOTED, PAIRED):
+        for m in _keyed_matches(text, pattern):
+            value = m.group("u") if m.group("u") is not None else m.group("d")
+            if pattern is PAIRED and not NAMING.search(text, max(0, m.start() - 24), m.start()):
+                continue  # (no `"key": ` before the name: `"token", "value": x` is code)
+            tail = m.group("tail")
+            if not (tail and NOT_SECRET_NAME.search(tail)) and _secret(value):
+                yield value
 
 
 def _keyed_matches(text: str, pattern: re.Pattern[str] = KEYED) -> Iterator[re.Match[str]]:

@@ -680,9 +680,12 @@ def _keys_cut(text: str, name: str, found: list[Finding]) -> list[Finding]:
     """The findings, each knowing the keys the file writes as a key's literal (`API_KEY =
     "..."`, whatever its shape), to cut them short where it quotes them (sent as `resolution:
     API_KEY`, cross35): credentials.abridged alone cuts only what looks like a key."""
-    if not found or not (keys := credentials.keyed_values(text)):
-        return found
-    return [replace(f, keys=keys) if f.file == name else f for f in found]
+    cut: list[Finding] = []
+    known: dict[str, bool] = {}
+    for f in found:
+        keys = credentials.quoted_keys(text, f.found, known) if f.file == name else frozenset()
+        cut.append(replace(f, keys=keys) if keys else f)
+    return cut
 
 
 def _rules_to_run(ctx: FileContext, text: str, rules: Iterable[Rule]) -> list[Rule]:

@@ -46,7 +46,12 @@ def printable(text: str, starts: list[int], fixes: list[Fix]) -> tuple[list[Fix]
 
     def why(number: int) -> str | None:
         if number not in judged:
-            judged[number] = why_unprinted(line_of(number))
+            line = line_of(number)
+            # (a key that only the line before says is one: `value: k` after `- name: x-api-key`)
+            before = line_of(number - 1) if number else ""
+            judged[number] = why_unprinted(line) or (
+                CREDENTIAL_WHY if credentials.keys_in(line, before) else None
+            )
         return judged[number]
 
     kept: list[Fix] = []
