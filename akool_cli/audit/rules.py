@@ -891,11 +891,23 @@ def _in_path(doc: f.Text, m: Mention, keys: list[f.Key], starts: list[int]) -> b
 
 def _is_request(keys: list[f.Key], endpoint: DocEndpoint) -> bool:
     """Whether keys are plausibly this request's: one of them is documented or a known near miss
-    (a container of headers or of something else has none), or there is only one."""
-    return len(keys) == 1 or any(
-        _known(k.name, endpoint) or _near(k.name, endpoint) or k.name in _nested_names(endpoint)
-        for k in keys
+    (a container of headers or of something else has none), or there is only one, or they are
+    all another documented endpoint's body of the same method and last word (v3 audio/clone's
+    `{input_text, voice_url, rate}` sent to v4 voice/clone: AKOOL's fields, the wrong version)."""
+    return (
+        len(keys) == 1
+        or any(
+            _known(k.name, endpoint) or _near(k.name, endpoint) or k.name in _nested_names(endpoint)
+            for k in keys
+        )
+        or _twin_version_body(endpoint, frozenset(k.name for k in keys))
     )
+
+
+def _twin_version_body(endpoint: DocEndpoint, names: frozenset[str]) -> bool:
+    other = other_body(endpoint, names)
+    last = endpoint.path.rsplit("/", 1)[-1]
+    return other is not None and other.path.rsplit("/", 1)[-1] == last
 
 
 def _nested_names(endpoint: DocEndpoint) -> frozenset[str]:
@@ -2791,6 +2803,8 @@ def _field_read_hit(
         if read.name in under or "data" not in top:
             if read.name in top and "data" not in top:  # getToken: {"code", "token"}
                 return _at_the_top_hit(read, endpoint)
+            if "data" not in top and top - ENVELOPE:  # (getToken's data.expire: no data at all)
+                return _no_data_hit(read, endpoint, top)
             return None
         if not under:
             return None  # the docs show no fields of this answer's data
@@ -2813,6 +2827,20 @@ def _at_the_top_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit
         f"AKOOL's answer to {where} has {read.name} at the top, not under data ({endpoint.url})"
     )
     right = f"the top-level {read.name} field"
+    return "response-field", Hit(read.line, read.column, read.name, right, message, endpoint.url)
+
+
+def _no_data_hit(read: answers.Read, endpoint: DocEndpoint, top: frozenset[str]) -> tuple[str, Hit]:
+    """A read under data of an answer the docs give whole with no data, its fields at the top
+    beside code and msg (getToken's `{code, msg, token}`): `data["data"].get("expire")` after
+    `data["data"]["token"]` reads a field of nothing."""
+    where = f"{endpoint.method} {endpoint.path}"
+    shown = ", ".join(sorted(top))
+    message = (
+        f"AKOOL's answer to {where} has no data.{read.name}: it has no data at all, its fields "
+        f"are at the top ({shown}) ({endpoint.url})"
+    )
+    right = f"a top-level field of the answer ({shown})"
     return "response-field", Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 

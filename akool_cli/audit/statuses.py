@@ -1547,9 +1547,10 @@ ITEMS = rx.compile(
     rf"|\.{RESULT_NAMES}\??\.(?:filter|map|forEach|find|some|every|findIndex|flatMap)\(\s*(?:async\s+)?"
     r"\(?\s*(?P<c>[A-Za-z_$][\w$]*)"
     rf"|[\"']{RESULT_NAMES}[\"']\s*\]\s*\.(?:each|select|map|find|detect|filter|reject)\s*(?:do\s*|\{{\s*)\|(?P<r>\w+)\|"
-    # (an item taken by its index: `const item = data.data.result[0];`, `first = j["data"]["result"][0]`)
-    rf"|(?<![\w$.])(?P<x>[A-Za-z_$][\w$]*)\s*=\s*[^\n=]*?(?:\.{RESULT_NAMES}|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])"
-    r"\s*\[\s*\d+\s*\][ \t]*;?[ \t]*(?=\r?\n|$)"
+    # (an item taken by its index: `const item = data.data.result[0];`, `first = j["data"]["result"][0]`,
+    # Ruby's `.first`; the call before it may pass keyword arguments: `get(u, params={...})`)
+    rf"|(?<![\w$.=!<>])(?P<x>[A-Za-z_$][\w$]*)\s*=(?![=~])\s*[^\n]*?(?:\.{RESULT_NAMES}|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])"
+    r"\s*(?:\[\s*\d+\s*\]|&?\.first\b)[ \t]*;?[ \t]*(?=\r?\n|$)"
 )
 
 
