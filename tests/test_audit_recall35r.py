@@ -272,3 +272,95 @@ def test_a_word_compared_with_an_items_numeric_status_is_judged(
     found = _scan(tmp_path / "bad", {name: template.replace("@V@", '"Success"')})
     assert (name, line, "status-value") in found
     assert _scan(tmp_path / "good", {name: template.replace("@V@", "3")}) == set()
+
+
+# -- miss-body-var-through-fetch-wrapper: the script's own fetch(url, init) wrapper -------------
+
+FETCH_WRAPPED = (
+    'const API_BASE = "https://openapi.akool.com/api/open/v3";\n'
+    "async function @NAME@(\n  url: string,\n  init: RequestInit\n): Promise<Response> {\n"
+    "  let last: Error | null = null;\n"
+    "  for (let attempt = 0; attempt < 3; attempt++) {\n"
+    "    try {\n      return await fetch(url, init);\n    } catch (err) {\n"
+    "      last = err as Error;\n    }\n  }\n  throw last;\n}\n"
+    "export async function swap(src: string, target?: string) {\n"
+    "  const body: Record<string, unknown> = {\n@FIELDS@  };\n"
+    "  if (target) {\n    body.@EXTRA@ = target;\n  }\n"
+    "  const res = await @NAME@(`${API_BASE}/faceswap/highquality/specifyvideo`, {\n"
+    '    method: "POST",\n    headers: { "x-api-key": "k" },\n    body: JSON.stringify(body),\n  });\n'
+    "  return (await res.json()).data?._id;\n}\n"
+)
+
+
+@pytest.mark.parametrize("name", ["fetchWithRetry", "safeFetch"])
+def test_a_body_through_the_scripts_fetch_wrapper_is_judged(tmp_path: Path, name: str) -> None:
+    bad = FETCH_WRAPPED.replace("@NAME@", name).replace("@EXTRA@", "targetUrl")
+    bad = bad.replace("@FIELDS@", '    sourceUrl: src,\n    clientId: "x",\n')
+    found = _scan(tmp_path / "bad", {"p.ts": bad})
+    assert {(line, rule) for _, line, rule in found if rule == "unknown-field"} == {
+        (18, "unknown-field"),
+        (19, "unknown-field"),
+        (22, "unknown-field"),
+    }
+    good = FETCH_WRAPPED.replace("@NAME@", name).replace("@EXTRA@", "webhookUrl")
+    good = good.replace(
+        "@FIELDS@",
+        '    sourceImage: [{ path: src, opts: "1,2" }],\n'
+        '    targetImage: [{ path: src, opts: "1,2" }],\n    modifyVideo: src,\n',
+    )
+    assert _scan(tmp_path / "good", {"p.ts": good}) == set()
+
+
+def test_a_wrapper_that_sets_the_inits_body_is_not_fetch(tmp_path: Path) -> None:
+    text = FETCH_WRAPPED.replace("@NAME@", "signed").replace("@EXTRA@", "targetUrl")
+    text = text.replace("@FIELDS@", '    sourceUrl: src,\n    clientId: "x",\n')
+    text = text.replace(
+        "      return await fetch(url, init);",
+        "      init.body = sign(init.body);\n      return await fetch(url, init);",
+    )
+    assert _scan(tmp_path, {"p.ts": text}) == set()
+
+
+# -- miss-fallback-path-argument: a wrapper's later path argument on a line of its own ----------
+
+FALLBACK_PY = (
+    'import requests\n\nAKOOL = "https://openapi.akool.com/api/open"\n\n\n'
+    "def akool_post(path, body):\n"
+    '    return requests.post(AKOOL + path, json=body, headers={"x-api-key": "k"}).json()\n\n\n'
+    "def create_job(path, body, fallback_path=None):\n"
+    "    try:\n        return akool_post(path, body)\n    except Exception:\n"
+    "        return akool_post(fallback_path, body)\n\n\n"
+    "def t2v(prompt):\n    return create_job(\n"
+    '        "/v4/text2Video/createByPrompt/batch",\n        {"prompt": prompt},\n'
+    '        "@FALLBACK@",\n    )\n'
+)
+FALLBACK_TS = {
+    "lib/akool.ts": (
+        'const AKOOL = "https://openapi.akool.com/api/open";\n'
+        "export async function akoolPost<T>(path: string, body: unknown): Promise<T> {\n"
+        "  const r = await fetch(`${AKOOL}${path}`, {\n"
+        '    method: "POST", headers: { "x-api-key": "k" }, body: JSON.stringify(body) });\n'
+        "  return (await r.json()) as T;\n}\n"
+        "export async function createAkoolJob(path: string, body: unknown, fallbackPath?: string) {\n"
+        "  try {\n    return await akoolPost<{ data: { _id: string } }>(path, body);\n"
+        "  } catch (e) {\n    if (!fallbackPath) throw e;\n"
+        "    return await akoolPost<{ data: { _id: string } }>(fallbackPath, body);\n  }\n}\n"
+    ),
+    "app/route.ts": (
+        'import { createAkoolJob } from "../lib/akool";\n'
+        "export async function POST(prompt: string) {\n  return createAkoolJob(\n"
+        '    "/v4/text2Video/createByPrompt/batch",\n    { prompt },\n    "@FALLBACK@"\n  );\n}\n'
+    ),
+}
+
+
+def test_a_later_path_argument_on_its_own_line_is_judged(tmp_path: Path) -> None:
+    bad = "/v4/text2Video/createBySourcePrompt"
+    good = "/v4/text2Video/createByPrompt/batch"
+    found = _scan(tmp_path / "py", {"j.py": FALLBACK_PY.replace("@FALLBACK@", bad)})
+    assert found == {("j.py", 21, "unknown-endpoint")}
+    assert _scan(tmp_path / "py2", {"j.py": FALLBACK_PY.replace("@FALLBACK@", good)}) == set()
+    files = {n: t.replace("@FALLBACK@", bad) for n, t in FALLBACK_TS.items()}
+    assert _scan(tmp_path / "ts", files) == {("route.ts", 6, "unknown-endpoint")}
+    files = {n: t.replace("@FALLBACK@", good) for n, t in FALLBACK_TS.items()}
+    assert _scan(tmp_path / "ts2", files) == set()
