@@ -364,3 +364,71 @@ def test_a_later_path_argument_on_its_own_line_is_judged(tmp_path: Path) -> None
     assert _scan(tmp_path / "ts", files) == {("route.ts", 6, "unknown-endpoint")}
     files = {n: t.replace("@FALLBACK@", good) for n, t in FALLBACK_TS.items()}
     assert _scan(tmp_path / "ts2", files) == set()
+
+
+# -- miss-endpoints-dict-session-request: a status read on a chain of locals from the answer -----
+
+CHAIN_PY = (
+    "import time\nfrom urllib.parse import urljoin\n\nimport requests\n\n\n"
+    "class AkoolClient:\n"
+    '    BASE_URL = "https://openapi.akool.com"\n'
+    "    ENDPOINTS = {\n"
+    '        "image_faceswap": "/api/open/v3/faceswap/highquality/specifyimage",\n'
+    '        "get_result": "/api/open/v3/faceswap/result/listbyids",\n'
+    "    }\n"
+    "    STATUS_SUCCESS = @OK@\n\n"
+    "    def __init__(self, key):\n"
+    "        self.session = requests.Session()\n"
+    '        self.session.headers.update({"x-api-key": key})\n\n'
+    "    def _request(self, method, endpoint, **kwargs):\n"
+    "        url = urljoin(self.BASE_URL, endpoint)\n"
+    "        return self.session.request(method, url, **kwargs).json()\n\n"
+    "    def get_result(self, job_id):\n"
+    '        return self._request("GET", self.ENDPOINTS["get_result"], params={"_ids": job_id})\n\n'
+    "    def wait(self, job_id):\n"
+    "        while True:\n"
+    "            result = @SOURCE@\n"
+    '            result_data = result.get("data", {})\n'
+    "            if isinstance(result_data, dict):\n"
+    '                result_list = result_data.get("result", [])\n'
+    "            else:\n"
+    "                result_list = result_data if isinstance(result_data, list) else []\n"
+    "            item = result_list[0] if isinstance(result_list, list) else result_list\n"
+    '            status = item.get("faceswap_status", 1)\n'
+    "            if status == self.STATUS_SUCCESS:\n"
+    '                return item.get("url")\n'
+    "            time.sleep(5)\n"
+)
+
+
+def test_a_status_read_through_a_chain_of_locals_is_judged(tmp_path: Path) -> None:
+    bad = CHAIN_PY.replace("@OK@", "2").replace("@SOURCE@", "self.get_result(job_id)")
+    assert ("c.py", 36, "status-value") in _scan(tmp_path / "bad", {"c.py": bad})
+    good = CHAIN_PY.replace("@OK@", "3").replace("@SOURCE@", "self.get_result(job_id)")
+    assert _scan(tmp_path / "good", {"c.py": good}) == set()
+
+
+def test_a_chain_from_the_apps_own_store_stays_silent(tmp_path: Path) -> None:
+    own = CHAIN_PY.replace("@OK@", "2").replace("@SOURCE@", "self.cache.load(job_id)")
+    assert _scan(tmp_path, {"c.py": own}) == set()
+
+
+CHAIN_JS = (
+    'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+    "async function getResult(id) {\n"
+    "  const r = await fetch(`${BASE}/faceswap/result/listbyids?_ids=${id}`, {\n"
+    '    headers: { "x-api-key": process.env.K } });\n  return r.json();\n}\n'
+    "async function wait(id) {\n  for (;;) {\n"
+    "    const result = await getResult(id);\n"
+    "    const resultData = result.data || {};\n"
+    "    const list = resultData.result;\n"
+    "    const item = Array.isArray(list) ? list[0] : list;\n"
+    "    const status = item.faceswap_status;\n"
+    "    if (status === @OK@) return item.url;\n  }\n}\n"
+)
+
+
+def test_a_status_read_through_a_chain_of_js_locals_is_judged(tmp_path: Path) -> None:
+    found = _scan(tmp_path / "bad", {"w.js": CHAIN_JS.replace("@OK@", "2")})
+    assert ("w.js", 14, "status-value") in found
+    assert _scan(tmp_path / "good", {"w.js": CHAIN_JS.replace("@OK@", "3")}) == set()

@@ -662,6 +662,7 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
             seen |= {(k.offset, k.value_start) for k in keys}
             if keys and (
                 _is_request(keys, endpoint)
+                or _twin_version_body(ctx, endpoint, keys)
                 or _in_path(doc, m, keys, starts)
                 or (
                     endpoint.method != "GET" and keys == list(request.body) and _whole(doc, request)
@@ -891,23 +892,25 @@ def _in_path(doc: f.Text, m: Mention, keys: list[f.Key], starts: list[int]) -> b
 
 def _is_request(keys: list[f.Key], endpoint: DocEndpoint) -> bool:
     """Whether keys are plausibly this request's: one of them is documented or a known near miss
-    (a container of headers or of something else has none), or there is only one, or they are
-    all another documented endpoint's body of the same method and last word (v3 audio/clone's
-    `{input_text, voice_url, rate}` sent to v4 voice/clone: AKOOL's fields, the wrong version)."""
-    return (
-        len(keys) == 1
-        or any(
-            _known(k.name, endpoint) or _near(k.name, endpoint) or k.name in _nested_names(endpoint)
-            for k in keys
-        )
-        or _twin_version_body(endpoint, frozenset(k.name for k in keys))
+    (a container of headers or of something else has none), or there is only one."""
+    return len(keys) == 1 or any(
+        _known(k.name, endpoint) or _near(k.name, endpoint) or k.name in _nested_names(endpoint)
+        for k in keys
     )
 
 
-def _twin_version_body(endpoint: DocEndpoint, names: frozenset[str]) -> bool:
-    other = other_body(endpoint, names)
+def _twin_version_body(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> bool:
+    """Whether a body's keys are all those of another documented endpoint of the same method
+    and last word (v3 audio/clone's `{input_text, voice_url, rate}` sent to v4 voice/clone:
+    AKOOL's fields, the wrong version), that endpoint called nowhere in the file (a loop over
+    both versions' paths sends the body to the one it is right for too)."""
+    if endpoint.method == "GET":
+        return False
+    other = other_body(endpoint, frozenset(k.name for k in keys))
     last = endpoint.path.rsplit("/", 1)[-1]
-    return other is not None and other.path.rsplit("/", 1)[-1] == last
+    if other is None or other.path.rsplit("/", 1)[-1] != last:
+        return False
+    return all(m.endpoint is not other for m in ctx.mentions)
 
 
 def _nested_names(endpoint: DocEndpoint) -> frozenset[str]:
