@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from akool_cli.audit import rx
+
 # A top-level name bound to a new object of a class (`{cls}` is filled in): JavaScript's and
 # TypeScript's `export const x = new C(`, `const x = new C(` (exported by a later line), Python's
 # `x = C(`; and a module's default, `module.exports = new C(`, `export default new C(`.
@@ -15,7 +17,7 @@ DEFAULT = r"^(?:module\.exports\s*=|export\s+default)\s*new\s+{cls}\s*\("
 
 # The name a file binds a module's default to: `const akool = require("./client")`, `import akool
 # from "./client"`; the caller resolves the import line's module.
-DEFAULT_IMPORT = re.compile(
+DEFAULT_IMPORT = rx.compile(
     r"^\s*(?:(?:const|let|var)\s+(?P<a>[A-Za-z_$][\w$]*)\s*=\s*require\(\s*['\"](?P<m>[^'\"]+)['\"]"
     r"|import\s+(?P<b>[A-Za-z_$][\w$]*)\s+from\s+['\"](?P<n>[^'\"]+)['\"])",
     re.M,

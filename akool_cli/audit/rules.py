@@ -662,7 +662,7 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
             seen |= {(k.offset, k.value_start) for k in keys}
             if keys and (
                 _is_request(keys, endpoint)
-                or _twin_version_body(ctx, endpoint, keys)
+                or (_twin_version_body(ctx, endpoint, keys) and _complete(ctx, m, keys))
                 or _in_path(doc, m, keys, starts)
                 or (
                     endpoint.method != "GET" and keys == list(request.body) and _whole(doc, request)
@@ -903,7 +903,8 @@ def _twin_version_body(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key
     """Whether a body's keys are all those of another documented endpoint of the same method
     and last word (v3 audio/clone's `{input_text, voice_url, rate}` sent to v4 voice/clone:
     AKOOL's fields, the wrong version), that endpoint called nowhere in the file (a loop over
-    both versions' paths sends the body to the one it is right for too)."""
+    both versions' paths sends the body to the one it is right for too); the caller asks too
+    that they are all the body the call sends (no `**more` beside them)."""
     if endpoint.method == "GET":
         return False
     other = other_body(endpoint, frozenset(k.name for k in keys))
