@@ -432,3 +432,41 @@ def test_a_status_read_through_a_chain_of_js_locals_is_judged(tmp_path: Path) ->
     found = _scan(tmp_path / "bad", {"w.js": CHAIN_JS.replace("@OK@", "2")})
     assert ("w.js", 14, "status-value") in found
     assert _scan(tmp_path / "good", {"w.js": CHAIN_JS.replace("@OK@", "3")}) == set()
+
+
+# -- miss-string-compare-of-enum-answer: a worded answer field compared with another word -------
+
+INFO = "https://openapi.akool.com/api/open/v3/content/analysis/infobyid"
+WORDED = {
+    "m.py": (
+        "import requests\n\n\ndef verdict(aid):\n"
+        f'    d = requests.get("{INFO}", params={{"_id": aid}}, headers={{"x-api-key": "k"}}).json()["data"]\n'
+        '    return d["final_conclusion"] == "@W@"\n'
+    ),
+    "m.js": (
+        "async function verdict(id) {\n"
+        f"  const r = await fetch(`{INFO}?_id=${{id}}`, {{ headers: {{ 'x-api-key': 'k' }} }});\n"
+        "  const d = (await r.json()).data;\n  return d.final_conclusion === '@W@';\n}\n"
+    ),
+    "m.rb": (
+        'require "net/http"\nrequire "json"\n\ndef verdict(key, id)\n'
+        f'  res = Net::HTTP.get_response(URI("{INFO}?_id=#{{id}}"), "x-api-key" => key)\n'
+        '  JSON.parse(res.body).dig("data", "final_conclusion") == "@W@"\nend\n'
+    ),
+}
+WORDED_LINE = {"m.py": 6, "m.js": 4, "m.rb": 6}
+
+
+@pytest.mark.parametrize("name", sorted(WORDED))
+def test_a_worded_answer_field_compared_with_another_word_is_judged(
+    tmp_path: Path, name: str
+) -> None:
+    found = _scan(tmp_path / "bad", {name: WORDED[name].replace("@W@", "Rejected")})
+    assert found == {(name, WORDED_LINE[name], "status-value")}
+    good = WORDED[name].replace("@W@", "Non-Compliant")
+    assert _scan(tmp_path / "good", {name: good}) == set()
+
+
+def test_a_worded_field_of_a_file_that_calls_no_moderation_stays_silent(tmp_path: Path) -> None:
+    own = 'def verdict(row):\n    return row["final_conclusion"] == "Rejected"\n'
+    assert _scan(tmp_path, {"own.py": own}) == set()

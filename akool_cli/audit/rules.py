@@ -17,6 +17,7 @@ from typing import Literal
 
 from akool_cli.audit import (
     answers,
+    answerwords,
     authheaders,
     authschemes,
     branches,
@@ -3120,6 +3121,8 @@ def check_status_values(ctx: FileContext) -> Iterator[Hit]:
     """A status field compared with a value the docs contradict (see statuses.py), each read
     judged by the call the answer rules tie it to."""
     for one in status_hits(ctx, partial(tied_reads, ctx), partial(parsed_answer_names, ctx)):
+        yield Hit(one.line, one.column, one.found, one.documented, one.message, one.help)
+    for one in answerwords.word_hits(ctx):  # (`final_conclusion == "Rejected"`)
         yield Hit(one.line, one.column, one.found, one.documented, one.message, one.help)
     yield from _webhook_hits(ctx, "status-value")
 
