@@ -2,11 +2,13 @@
 ofetch's and Nuxt's `ofetch(u, {...})`/`$fetch(u, {...})` and the clients `ofetch.create(...)`
 makes, needle's `needle("post", u, body)`, got's and ky's `got(u, {...})`, undici's `request(u,
 {...})` where the file imports it, Go resty's `c.R().SetBody(b).Post(u)` (apart.py reads the
-link as the call's body), Ktor's `setBody(...)` in a request block: a body they are given is
-all they send."""
+link as the call's body), Ktor's `setBody(...)` in a request block, and the script's own fetch
+wrappers (`fetchWithRetry(url, init)` whose body hands both on to `fetch(url, init)`): a body they
+are given is all they send."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -51,7 +53,7 @@ def library_call(text: str, call: int, defines: Callable[[str], bool]) -> bool:
         return _undici_request(text)
     if callee in jsclients.called_clients(text):
         return True  # (up-fetch's client: `akool("/x", { method: "POST", body })`)
-    return callee in _ofetch_clients(text)
+    return callee in _ofetch_clients(text) or callee in _fetch_wrappers(text)
 
 
 # (each a question about the whole text, answered once per text: each call of a file asks, and a
@@ -68,6 +70,35 @@ def _ofetch_clients(text: str) -> frozenset[str]:
     if "create(" not in text:
         return frozenset()
     return frozenset(m.group("n") for m in OFETCH_CLIENT.finditer(text))
+
+
+# A JavaScript or TypeScript function of the script's own taking a URL and an init first (its
+# parameters perhaps typed and over lines: `async function fetchWithRetry(\n url: string,\n init:
+# RequestInit\n)`, `const safeFetch = async (url, init) =>`).
+FETCH_WRAPPER = rx.compile(
+    r"(?:\bfunction\s+(?P<f>[A-Za-z_$][\w$]*)|(?<![\w$.])(?P<a>[A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?)"
+    r"\s*\(\s*(?P<u>[A-Za-z_$][\w$]*)\s*(?::\s*[\w.|\s]+)?,\s*(?P<i>[A-Za-z_$][\w$]*)\s*\??"
+    r"(?::\s*[\w.|\s]+)?(?:=\s*\{\s*\})?\s*,?\s*\)"
+)
+WRAPPER_LOOK = 1500  # (how far a wrapper's body is read for its fetch call)
+
+
+@lru_cache(maxsize=8)
+def _fetch_wrappers(text: str) -> frozenset[str]:
+    """The names of the script's own functions that give their URL and init to `fetch` as they
+    are (`return await fetch(url, init)`), and never set a member of the init (`init.body =`)."""
+    if "fetch(" not in text:
+        return frozenset()
+    found = set()
+    for m in FETCH_WRAPPER.finditer(text):
+        url, init = re.escape(m.group("u")), re.escape(m.group("i"))
+        body = text[m.end() : m.end() + WRAPPER_LOOK]
+        handed = re.search(rf"(?<![\w$.])fetch\(\s*{url}\s*,\s*{init}\s*\)", body)
+        if handed is not None and not re.search(
+            rf"(?<![\w$.]){init}\s*(?:\.\w+|\[[^\]]+\])\s*=(?!=)", body
+        ):
+            found.add(m.group("f") or m.group("a"))
+    return frozenset(found)
 
 
 # A link of a resty chain that sends a form or files beside SetBody's body (or instead of it).

@@ -17,6 +17,7 @@ from typing import Literal
 
 from akool_cli.audit import (
     answers,
+    answerwords,
     authheaders,
     authschemes,
     branches,
@@ -663,6 +664,7 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
             seen |= {(k.offset, k.value_start) for k in keys}
             if keys and (
                 _is_request(keys, endpoint)
+                or (_twin_version_body(ctx, endpoint, keys) and _complete(ctx, m, keys))
                 or _in_path(doc, m, keys, starts)
                 or (
                     endpoint.method != "GET" and keys == list(request.body) and _whole(doc, request)
@@ -897,6 +899,21 @@ def _is_request(keys: list[f.Key], endpoint: DocEndpoint) -> bool:
         _known(k.name, endpoint) or _near(k.name, endpoint) or k.name in _nested_names(endpoint)
         for k in keys
     )
+
+
+def _twin_version_body(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> bool:
+    """Whether a body's keys are all those of another documented endpoint of the same method
+    and last word (v3 audio/clone's `{input_text, voice_url, rate}` sent to v4 voice/clone:
+    AKOOL's fields, the wrong version), that endpoint called nowhere in the file (a loop over
+    both versions' paths sends the body to the one it is right for too); the caller asks too
+    that they are all the body the call sends (no `**more` beside them)."""
+    if endpoint.method == "GET":
+        return False
+    other = other_body(endpoint, frozenset(k.name for k in keys))
+    last = endpoint.path.rsplit("/", 1)[-1]
+    if other is None or other.path.rsplit("/", 1)[-1] != last:
+        return False
+    return all(m.endpoint is not other for m in ctx.mentions)
 
 
 def _nested_names(endpoint: DocEndpoint) -> frozenset[str]:
@@ -2959,6 +2976,8 @@ def _field_read_hit(
                 return _at_the_top_hit(read, endpoint)
             if top == ENVELOPE:  # delbyids: {"code", "msg"}, no data at all
                 return _no_data_hit(read, endpoint)
+            if "data" not in top and top - ENVELOPE:  # (getToken's data.expire: no data at all)
+                return _fields_at_top_hit(read, endpoint, top)
             return None
         if not under:
             return None  # the docs show no fields of this answer's data
@@ -2993,6 +3012,22 @@ def _at_the_top_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit
         f"AKOOL's answer to {where} has {read.name} at the top, not under data ({endpoint.url})"
     )
     right = f"the top-level {read.name} field"
+    return "response-field", Hit(read.line, read.column, read.name, right, message, endpoint.url)
+
+
+def _fields_at_top_hit(
+    read: answers.Read, endpoint: DocEndpoint, top: frozenset[str]
+) -> tuple[str, Hit]:
+    """A read under data of an answer the docs give whole with no data, its fields at the top
+    beside code and msg (getToken's `{code, msg, token}`): `data["data"].get("expire")` after
+    `data["data"]["token"]` reads a field of nothing."""
+    where = f"{endpoint.method} {endpoint.path}"
+    shown = ", ".join(sorted(top))
+    message = (
+        f"AKOOL's answer to {where} has no data.{read.name}: it has no data at all, its fields "
+        f"are at the top ({shown}) ({endpoint.url})"
+    )
+    right = f"a top-level field of the answer ({shown})"
     return "response-field", Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
@@ -3268,6 +3303,8 @@ def check_status_values(ctx: FileContext) -> Iterator[Hit]:
     """A status field compared with a value the docs contradict (see statuses.py), each read
     judged by the call the answer rules tie it to."""
     for one in status_hits(ctx, partial(tied_reads, ctx), partial(parsed_answer_names, ctx)):
+        yield Hit(one.line, one.column, one.found, one.documented, one.message, one.help)
+    for one in answerwords.word_hits(ctx):  # (`final_conclusion == "Rejected"`)
         yield Hit(one.line, one.column, one.found, one.documented, one.message, one.help)
     yield from _webhook_hits(ctx, "status-value")
 

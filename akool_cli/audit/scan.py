@@ -29,6 +29,7 @@ from akool_cli.audit import (
     hosttests,
     httpfactory,
     importedclients,
+    instances,
     keyedpaths,
     laravel,
     modules,
@@ -919,7 +920,10 @@ class _Run:
                 **sharedclients.default_clients_imported(path, text, folder.defaults),
             },
             imported_by(path, text, folder.helpers, functions=True),
-            client_methods(path, text, folder.methods),
+            {
+                **client_methods(path, text, folder.methods),
+                **instance_methods(path, text, folder),
+            },
             imported_paths(path, text, folder.paths),
             self.scanned,
             given,
@@ -1062,6 +1066,8 @@ class Folder:
     defaults: dict[Path, sites.Base] = field(
         default_factory=dict
     )  # (`module.exports = axios.create()`)
+    # The objects of client classes files export (instances.py): (file, class, names, default).
+    instances: list[tuple[Path, str, list[str], bool]] = field(default_factory=list)
 
     def configured_in(self, text: str) -> dict[str, sites.Base]:
         """The config bases whose key a file's text names (`@Value("${akool.api.url}")`)."""
@@ -1110,6 +1116,7 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
     if maps:
         _reached_rows(folder, maps, texts)
     if len(texts) > 1:
+        _helpers_of_imported_bases(folder, texts)
         folder.barrels = reexports.barrels((p, t) for p, _, t in texts)
         from akool_cli.audit import inherited  # (only a folder's classes extend another file's)
 
@@ -1119,7 +1126,43 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
         for _ in range(WRAPPER_DEPTH):
             if not _imported_wrappers(folder, texts):
                 break
+        _exported_instances(folder, texts)
     return folder
+
+
+def _exported_instances(folder: Folder, texts: list[tuple[Path, str, str]]) -> None:
+    """The objects of the folder's client classes that their files export (instances.py)."""
+    owners = {p for by_method in folder.methods.values() for e in by_method.values() for p, _ in e}
+    for path, _, text in texts:
+        if path not in owners:
+            continue
+        for cls, by_method in folder.methods.items():
+            if any(p == path for e in by_method.values() for p, _ in e):
+                names, default = instances.exported(text, cls)
+                if names or default:
+                    folder.instances.append((path, cls, names, default))
+
+
+def instance_methods(path: Path, text: str, folder: Folder) -> dict[tuple[str, str], sites.Base]:
+    """The methods of client objects other files export that this file imports by name
+    (`import { akool } from "./client"`, `from client import akool`) or as a module's default
+    (`const akool = require("./client")`): `akool.post("/x", body)` is a call of the path the
+    class's `post` joins."""
+    found: dict[tuple[str, str], sites.Base] = {}
+    for owner, cls, names, default in folder.instances:
+        if owner == path or not _refers_to(text, owner, path):
+            continue
+        held = [n for n in names if n in text and _imported_by_name(text, n)]
+        if default:
+            held += [
+                n
+                for n, line in instances.default_names(text)
+                if modules.names_file(line, path, owner)
+            ]
+        for method, entries in folder.methods[cls].items():
+            for base in [b for p, b in entries if p == owner][:1]:
+                found.update({(name, method): base for name in held})
+    return found
 
 
 def _clients_from_imports(folder: Folder, texts: list[tuple[Path, str, str]]) -> None:
@@ -1137,6 +1180,33 @@ def _clients_from_imports(folder: Folder, texts: list[tuple[Path, str, str]]) ->
             folder.defaults[path] = default
         for name, client in named.items():
             folder.shared.setdefault(name, []).append((path, client))
+
+
+def _helpers_of_imported_bases(folder: Folder, texts: list[tuple[Path, str, str]]) -> None:
+    """The helpers a file defines around a base it imports from another file (`const {
+    AKOOL_BASE } = require("./config")`, then `fetch(AKOOL_BASE + path, ...)` in `akoolPost(path,
+    body)`; `from config import AKOOL_BASE` in a client class's `post(self, path, body)`): the
+    first reading saw each file's own bases only, so these are shared here, for a third file
+    that imports the helper or makes an object of the class."""
+    for path, shown, text in texts:
+        imported = imported_by(path, text, folder.shared) if folder.shared else {}
+        if not imported:
+            continue
+        lines = source.split_lines(text)
+        bases = sites.Bases()
+        bases.lines, bases.scopes = lines, Scopes(lines)
+        bases.take_imported(imported)
+        sites.definitions(shown, lines, bases)  # (`self.base = AKOOL_BASE`, a default parameter)
+        sites.find_clients(lines, bases)
+        wrappers.find_helpers(lines, bases)
+        for name, helper in bases.helpers.items():
+            owners = folder.helpers.setdefault(name, [])
+            if helper is None or any(p == path for p, _ in owners):
+                continue  # (the file's own bases found it in the first reading)
+            owners.append((path, helper))
+            owner = bases.owners.get(name, "")
+            if owner and name.lower() in sites.HTTP_METHODS:
+                folder.methods.setdefault(owner, {}).setdefault(name, []).append((path, helper))
 
 
 WRAPPER_DEPTH = 2  # wrappers of wrappers of another file's helper, across files, followed so deep

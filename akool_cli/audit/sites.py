@@ -396,11 +396,14 @@ class Bases:
             self._later = frozenset(named)
         return self._later
 
-    def later_arguments(self, line: str) -> Iterator[tuple[Base, tuple[int, int]]]:
+    def later_arguments(
+        self, line: str, opened: int | None = None
+    ) -> Iterator[tuple[Base, tuple[int, int]]]:
         """Each argument a line gives a wrapper at a later position it sends as a path (see
-        Base.positions: sorted), with that wrapper: `createJob(primary, body, fallback)`."""
+        Base.positions: sorted), with that wrapper: `createJob(primary, body, fallback)`; of
+        the calls that open before `opened` only, when given."""
         later = self.later_helpers()
-        for m in arguments.CALL.finditer(line):
+        for m in arguments.CALL.finditer(line, 0, len(line) if opened is None else opened):
             helper = self.helpers.get(m.group("fn")) if m.group("fn") in later else None
             if helper is None:
                 continue
@@ -2255,6 +2258,30 @@ def _later_paths(i: int, line: str, bases: Bases) -> Iterator[Site]:
         literal = arguments.PATH_LITERAL.fullmatch(line, *span)
         if literal is not None:
             yield from _joined_to(i, line, literal.start("path"), literal.group("path"), helper)
+    if line.count("(") > line.count(")") and bases.lines:
+        yield from _later_paths_below(i, line, bases)
+
+
+LATER_LINES = 12  # (how many lines a wrapper's call written one argument a line is read over)
+
+
+def _later_paths_below(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """_later_paths of a call that opens on line i and gives its arguments on the lines below
+    (`createJob(\n  "/v3/x/create",\n  body,\n  "/v3/x/fallback"\n)`): each later path is
+    placed on its own line."""
+    lines = bases.lines[i : i + LATER_LINES]
+    starts = list(itertools.accumulate((len(t) + 1 for t in lines), initial=0))
+    joined = "\n".join(lines)
+    for helper, span in bases.later_arguments(joined, len(line)):
+        if span[0] <= len(line):
+            continue  # (on the call's own line: read above)
+        k = bisect.bisect_right(starts, span[0]) - 1
+        own = lines[k]
+        at = (span[0] - starts[k], span[1] - starts[k])
+        literal = arguments.PATH_LITERAL.fullmatch(own, *at) if at[1] <= len(own) else None
+        if literal is not None:
+            path = literal.group("path")
+            yield from _joined_to(i + k, own, literal.start("path"), path, helper)
 
 
 # Go's url.JoinPath(base, "content", "video", id), Python's "/".join([base, "content", id]),

@@ -538,7 +538,7 @@ def _handed_in(text: _Text, origin: int) -> bool:
     if bound is not None and INBOUND.match(bound[1].strip()):
         return True
     if local and (bound is None or not _reads_argument(bound[1], held.arguments)):
-        return bound is not None and _bound_elsewhere(bound[1], text)
+        return bound is not None and _chain_elsewhere(text, bound, held.start)
     head = scopes.function_def_at(held.start)
     name = next((g for g in head.groups() if g), None) if head is not None else None
     if name is None:
@@ -594,6 +594,37 @@ def _bound_elsewhere(rhs: str, text: _Text) -> bool:
     `fun info(...)`) (`json.loads(cache.get(k))`, `await env.QUEUE.pull()`)."""
     called = {m["n"] for m in CALLED.finditer(rhs)} - GENERIC_CALLS
     return not called & _akool_functions(text)
+
+
+CHAIN_HOPS = 4  # (how many locals back a local's binding is followed: `item = rows[0]`, ...)
+
+
+def _chain_elsewhere(text: _Text, bound: tuple[int, str], start: int) -> bool:
+    """_bound_elsewhere of a local and of the locals its binding reads, bound above it in the
+    same function (`item = rows[0] if isinstance(rows, list) else rows`, `rows =
+    data.get("result", [])`, `data = result.get("data", {})`, `result = self.get_result(id)`): a
+    chain that reaches a function calling AKOOL holds AKOOL's answer."""
+    todo, seen = [bound], set[str]()
+    for _ in range(CHAIN_HOPS * 3):
+        if not todo:
+            break
+        k, rhs = todo.pop()
+        if not _bound_elsewhere(rhs, text):
+            return False
+        for name in {m["n"] for m in CHAIN_ROOT.finditer(rhs)} - seen:
+            seen.add(name)
+            above = _bound_above(text, k - 1, name) if k > start else None
+            if above is not None and above[0] >= start:
+                todo.append(above)
+    return True
+
+
+# A name a binding's value is read off (not one handed to a call as an argument): the value's
+# head, or a conditional's or fallback's branch (`rows[0] if isinstance(rows, list) else rows`,
+# `a ?? b`, `a || b`, `x ? a : b`).
+CHAIN_ROOT = rx.compile(
+    r"(?:^|\belse\b|\bor\b|\|\||\?\?|[?:])\s*(?:await\s+)?\(?\s*(?P<n>[A-Za-z_$][\w$]*)\b(?!\s*\()"
+)
 
 
 def _akool_functions(text: _Text) -> set[str]:
@@ -1558,9 +1589,10 @@ ITEMS = rx.compile(
     rf"|\.{RESULT_NAMES}\??\.(?:filter|map|forEach|find|some|every|findIndex|flatMap)\(\s*(?:async\s+)?"
     r"\(?\s*(?P<c>[A-Za-z_$][\w$]*)"
     rf"|[\"']{RESULT_NAMES}[\"']\s*\]\s*\.(?:each|select|map|find|detect|filter|reject)\s*(?:do\s*|\{{\s*)\|(?P<r>\w+)\|"
-    # (an item taken by its index: `const item = data.data.result[0];`, `first = j["data"]["result"][0]`)
-    rf"|(?<![\w$.])(?P<x>[A-Za-z_$][\w$]*)\s*=\s*[^\n=]*?(?:\.{RESULT_NAMES}|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])"
-    r"\s*\[\s*\d+\s*\][ \t]*;?[ \t]*(?=\r?\n|$)"
+    # (an item taken by its index: `const item = data.data.result[0];`, `first = j["data"]["result"][0]`,
+    # Ruby's `.first`; the call before it may pass keyword arguments: `get(u, params={...})`)
+    rf"|(?<![\w$.=!<>])(?P<x>[A-Za-z_$][\w$]*)\s*=(?![=~])\s*[^\n]*?(?:\.{RESULT_NAMES}|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])"
+    r"\s*(?:\[\s*\d+\s*\]|&?\.first\b)[ \t]*;?[ \t]*(?=\r?\n|$)"
 )
 
 
