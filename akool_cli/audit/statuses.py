@@ -1140,10 +1140,9 @@ ONE_TEST = rx.compile(r"===?|!==?|-eq\b|-ne\b|\.[Ee]quals\(|\bin\b(?!\.)|\|\||\b
 FOR_IN = rx.compile(r"\bfor\s+[\w, ()]+?\s+in\b")  # (a comprehension's `for r in xs`: no test)
 
 
-@lru_cache(maxsize=64)
 def _tests(line: str) -> int:
-    """How many comparisons a line makes (see ONE_TEST), counted once per line (a minified
-    line of 4,000 comparisons is asked about each of them)."""
+    """How many comparisons a line makes (see ONE_TEST); asked of lines of LONG characters at
+    most (a minified line of 4,000 comparisons is asked about none of them)."""
     return len(ONE_TEST.findall(FOR_IN.sub(" ", line) if "for" in line else line))
 
 
@@ -1178,8 +1177,9 @@ def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
         return (
             _loop_said(text, i, op, line) if _tests(line) <= 1 and not JOINED.search(line) else None
         )
-    tests = _tests(line) or (op == "in")  # (`[2, 3].includes(s)`: a membership ONE_TEST misses)
-    if op not in ("==", "===", "in") or len(line) > LONG or tests != 1:
+    if op not in ("==", "===", "in") or len(line) > LONG:
+        return None
+    if (_tests(line) or op == "in") != 1:  # (`[2, 3].includes(s)`: a membership ONE_TEST misses)
         return None
     flag = FLAG.match(line)
     meaning = _meaning(flag.group("flag"), flag=True) if flag is not None else None

@@ -1,0 +1,104 @@
+"""house35's tests: the audit's house (one index per file for what each line is in, one word
+index, no copies of the bracket walk, short functions) and its summary's wording."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from pathlib import Path
+
+import pytest
+
+from akool_cli.audit import statuses
+from akool_cli.audit.scan import audit_text
+
+B = "https://openapi.akool.com/api/open/v3"
+
+
+# -- item 4: the comparison count is asked of short lines alone ----------------------------------
+
+
+def test_a_minified_lines_comparisons_are_never_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_tests' cache held whole lines (a minified bundle's line: megabytes, 64 of them); a line
+    longer than LONG opens no branch the status rules read, so it is never counted."""
+    asked: list[int] = []
+    counted = statuses._tests
+
+    def recording(line: str) -> int:
+        asked.append(len(line))
+        return counted(line)
+
+    monkeypatch.setattr(statuses, "_tests", recording)
+    one = (
+        f'const r{{n}}=await fetch("{B}/content/video/infobymodelid?video_model_id="+id);'
+        "const j{n}=await r{n}.json();if(j{n}.data.video_status===3){{done({n})}}"
+        "else if(j{n}.data.video_status===4){{fail({n})}}"
+    )
+    bundle = "".join(one.format(n=n) for n in range(40)) + "\n"
+    short = one.format(n=0) + "\n"
+    audit_text(bundle + short, "bundle.js")
+    assert asked and max(asked) <= statuses.LONG
+
+
+# -- item 6: the summary says how many files were read and how many have findings -------------
+
+CLEAN = f'import requests\nrequests.get("{B}/content/video/infobymodelid", params={{"video_model_id": v}})\n'
+
+
+def test_the_summary_of_a_clean_file_says_it_was_scanned(tmp_path: Path) -> None:
+    """`0 of 1 file(s) scanned` read as if nothing was read: the file was read, and had no
+    finding."""
+    from akool_cli.audit.scan import audit
+
+    (tmp_path / "ok.py").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "bad.py").write_text(CLEAN.replace("/content/", "/contnt/"), encoding="utf-8")
+    clean = audit([tmp_path / "ok.py"])
+    assert clean.summary() == "0 error(s), 0 warning(s), 0 info: 1 file(s) scanned, 0 with findings"
+    both = audit([tmp_path])
+    assert both.summary().endswith(": 2 file(s) scanned, 1 with findings"), both.summary()
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "1 error(s), 0 warning(s), 0 info: 1 file(s) scanned, 1 with findings",
+        "1 error(s), 0 warning(s), 0 info in 1 of 1 file(s) scanned",  # (written before house35)
+    ],
+)
+def test_a_report_saved_with_either_summary_is_a_report(tmp_path: Path, summary: str) -> None:
+    """A --json report saved with its stderr is left out, the summary as it is written now or
+    as earlier versions wrote it."""
+    from akool_cli.audit import outputs
+    from akool_cli.audit.scan import audit
+
+    (tmp_path / "bad.py").write_text(CLEAN.replace("/content/", "/contnt/"), encoding="utf-8")
+    document = json.dumps([f.to_json() for f in audit([tmp_path / "bad.py"]).findings])
+    assert outputs.own_output(document + "\n" + summary + "\n") is not None
+    assert outputs.own_output(document + "\n" + summary + "\ndone\n") is None
+
+
+# -- item 2: one bracket walk, one word index ------------------------------------------------------
+
+
+def test_the_entries_elements_are_split_by_the_one_bracket_walk() -> None:
+    """entries._elements was a copy of brackets.walk's loop (quotes, depth, commas)."""
+    from akool_cli.audit import entries
+
+    source = inspect.getsource(entries)
+    assert "depth" not in source and "brackets.walk(" in source
+
+
+@pytest.mark.parametrize(
+    ("entry", "line"),
+    [
+        ('("POST", "{B}/content/video/infobymodelid")', [2]),  # (documented: GET)
+        ('("GET", "{B}/content/video/infobymodelid")', []),
+        ('({{"a, b": 1}}, "POST", "{B}/content/video/infobymodelid")', [2]),
+        ('("x, (y", "POST", "{B}/content/video/infobymodelid")', [2]),
+        ('("x, (y", "GET", "{B}/content/video/infobymodelid")', []),
+    ],
+)
+def test_a_tables_entry_is_read_element_by_element(entry: str, line: list[int]) -> None:
+    text = f"import requests\nOPS = [{entry.format(B=B)}]\n"
+    found = [f.line for f in audit_text(text, "ops.py") if f.rule == "wrong-method"]
+    assert found == line
