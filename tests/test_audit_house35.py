@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,75 @@ def test_a_tables_entry_is_read_element_by_element(entry: str, line: list[int]) 
     text = f"import requests\nOPS = [{entry.format(B=B)}]\n"
     found = [f.line for f in audit_text(text, "ops.py") if f.rule == "wrong-method"]
     assert found == line
+
+
+def test_the_own_records_uses_ask_the_files_one_word_index() -> None:
+    """statuses._uses indexed every word of the file beside printed.Words' index of the same
+    lines: one index (printed.words_of) serves the strings shown as text, the keys and the uses
+    of the app's own functions."""
+    from akool_cli.audit import ownrecords, printed
+
+    assert "findall" not in inspect.getsource(ownrecords._uses)
+    lines = ["def notify(job):", "    pass", "notify(j)"]
+    assert printed.words_of(lines) is printed.words_of(lines)
+    assert printed.words_of(lines).lines_of("notify") == [0, 2]
+    assert printed.words_of(lines).lines_of("my-func") == []  # (a shell name is no word)
+
+
+PAD = "x" * 2100  # (a line longer than printed.LONGEST: a minified bundle's)
+HELPERS = {
+    "n.py": (
+        "import requests\ndef notify(job):\n    if job['video_status'] == 9:\n        print(1)\n"
+        f"r = requests.get('{B}/content/video/infobymodelid', params={{'video_model_id': v}})"
+        ".json(); notify(r); s = '{PAD}'\n"
+    ),
+    "n.js": (
+        "function notify(job) {\n  if (job.video_status === 9) {\n    console.log(1);\n  }\n}\n"
+        f"const r = await (await fetch(`{B}/content/video/infobymodelid?video_model_id=${{v}}`))"
+        f'.json(); notify(r); const s = "{PAD}";\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HELPERS))
+def test_a_helper_called_on_a_minified_line_with_a_call_is_judged(name: str) -> None:
+    """A helper's use on a line longer than the word index reads is still a use: called where
+    AKOOL is, its parameter's status is the answer's (9 is no video_status AKOOL gives)."""
+    text = HELPERS[name]
+    assert [f.line for f in audit_text(text, name) if f.rule == "status-value"] == [
+        3 if name == "n.py" else 2
+    ]
+    alone = text.replace("notify(r); ", "")  # (never called where AKOOL is: the app's own record)
+    assert [f.line for f in audit_text(alone, name) if f.rule == "status-value"] == []
+
+
+# -- item 1: the function a line is in, from the file's outline ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["def f(x):", "async function f(x) {", "func f(x string) {", "public void f(String x) {"],
+)
+def test_the_function_a_line_is_in_is_read_once_a_file(
+    monkeypatch: pytest.MonkeyPatch, head: str
+) -> None:
+    """ties.enclosing_function and scopes.defined_as_member walked back up to 200 lines a call,
+    reading each line's function_def again (a file of 5,000 functions: millions of matches);
+    the file's outline reads each line's once, and only of a line that holds the name."""
+    from akool_cli.audit import scopes, ties
+
+    read: list[str] = []
+    defined = scopes.function_def
+
+    def counting(line: str) -> re.Match[str] | None:
+        read.append(line)
+        return defined(line)
+
+    monkeypatch.setattr(scopes, "function_def", counting)
+    monkeypatch.setattr(ties, "function_def", counting)
+    body = ["    if (x) {", *["        y = x;"] * 150, "    }"]
+    lines = [head, *body, "}" if head.endswith("{") else "", "z = 1"]
+    found = {ties.enclosing_function(lines, i) for i in range(1, len(lines) - 2)}
+    assert found == {"f"} and ties.enclosing_function(lines, len(lines) - 1) is None
+    assert not any(scopes.defined_as_member(lines, i, "f") for i in range(len(lines)))
+    assert len(read) <= 4, len(read)

@@ -208,7 +208,6 @@ class _Text:
     origins: dict[int, int] = field(default_factory=dict)  # a local's read: the read it holds
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
     owned: dict[tuple[str, str], bool] = field(default_factory=dict)  # (see _own_field)
-    words: dict[str, list[int]] | None = None  # each word's lines (see _uses)
     akool_functions: set[str] | None = None  # (see _akool_functions)
     own_models: set[str] | None = None  # (see OWN_MODELS)
     checkers: dict[int, bool] = field(default_factory=dict)  # a helper's head line (_akool_checker)
