@@ -6,7 +6,9 @@ from __future__ import annotations
 import inspect
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -253,3 +255,37 @@ def test_a_line_without_a_readers_words_is_not_searched(monkeypatch: pytest.Monk
     monkeypatch.setattr(stringpaths, "READERS", readers)
     assert stringpaths.reads(GO_LINE) == []
     assert searched == ["()"]  # (OBJECT_FIRST's, which names no word)
+
+
+# -- speed: a URL's name bound in each of many functions ------------------------------------------
+
+
+class Counted(list[tuple[int, int]]):
+    """A list that counts its items read (by index or by a walk over it)."""
+
+    reads = 0
+
+    def __getitem__(self, k: Any) -> Any:
+        Counted.reads += 1
+        return super().__getitem__(k)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        for item in super().__iter__():
+            Counted.reads += 1
+            yield item
+
+
+def test_a_urls_next_binding_is_found_by_bisection() -> None:
+    """fields.url_uses walked the name's bindings from the file's first to the one after the
+    statement: `j = requests.post(f"{BASE}/...").json()` in each of 5,000 functions (bench's
+    py-fn shape) made 12 million steps."""
+    from akool_cli.audit import fields
+
+    one = 'def f{n}(v):\n    j = requests.post(f"{{BASE}}/content/video/lipsync", json=v).json()\n'
+    text = f'import requests\nBASE = "{B}"\n' + "".join(one.format(n=n) for n in range(300))
+    doc = fields.read(text.split("\n"), True)
+    doc.assigned["j"] = Counted(doc.assigned["j"])
+    Counted.reads = 0
+    at = [m.start() for m in re.finditer("/content/video/lipsync", text)]
+    found = [fields.url_uses(doc, offset) for offset in at]
+    assert all(f is not None for f in found) and Counted.reads <= 20 * len(at), Counted.reads
