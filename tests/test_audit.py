@@ -305,7 +305,10 @@ def test_cli_lines_summary_and_exit_code(samples: Path) -> None:
     assert "(documented: talking_photo_url) [misnamed-field]" in result.stdout
     assert "akool-api.md" not in result.stdout
     # (poll.js's query of a guessed status path is a note: see test_audit_ans21.py)
-    assert result.stderr.strip() == "17 error(s), 1 warning(s), 2 info in 4 of 6 file(s) scanned"
+    assert (
+        result.stderr.strip()
+        == "17 error(s), 1 warning(s), 2 info: 6 file(s) scanned, 4 with findings"
+    )
 
 
 def test_cli_json_has_one_object_per_finding(samples: Path) -> None:
@@ -468,7 +471,7 @@ def test_special_files_are_skipped(tmp_path: Path) -> None:
     os.mkfifo(root / "pipe")
     assert [shown for _, shown in iter_files([root], [], [])] == [str(root / "call.sh")]
     result = invoke(["audit", str(root)], expect=8)
-    assert "in 1 of 1 file(s) scanned" in result.stderr
+    assert ": 1 file(s) scanned, 1 with findings" in result.stderr
 
 
 @needs_docs
@@ -514,7 +517,7 @@ def test_a_file_too_large_to_scan_is_said_not_passed_over(isolated: Isolation) -
     big.write_text("curl https://api.akool.com/auth\n" + "# padding\n" * 600_000)
     result = invoke(["audit", str(big)], expect=8)  # a gate that never read the file fails
     assert f"{big}: not scanned (larger than 5 MiB)" in result.stderr
-    assert "0 of 0 file(s) scanned; 1 file(s) not scanned" in result.stderr
+    assert "0 file(s) scanned, 0 with findings; 1 file(s) not scanned" in result.stderr
     listed = json.loads(invoke(["audit", "--json", str(big)], expect=8).stdout)
     assert [(e["file"], e["rule"], e["severity"]) for e in listed] == [
         (str(big), "not-scanned", "error")

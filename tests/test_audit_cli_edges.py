@@ -96,7 +96,7 @@ def test_a_file_too_large_alone_is_still_a_file_not_scanned(here: Path) -> None:
     """0 files read but one not scanned: that is exit 8 and its own entry, as documented."""
     Path("huge.sh").write_text("# padding\n" * (MAX_FILE_BYTES // 10 + 1))
     result = invoke(["audit", "huge.sh"], expect=8)
-    assert "0 of 0 file(s) scanned; 1 file(s) not scanned" in result.stderr
+    assert "0 file(s) scanned, 0 with findings; 1 file(s) not scanned" in result.stderr
 
 
 # -- 2. a file named twice is read once -------------------------------------------------------------
@@ -118,7 +118,7 @@ def test_a_file_named_again_inside_a_folder_is_audited_once(here: Path) -> None:
         again = invoke(["audit", *args], expect=8)
         lines = again.stdout.splitlines()
         assert len(lines) == len(set(lines)) == len(alone.stdout.splitlines()), again.stdout
-        assert "in 1 of 2 file(s) scanned" in again.stderr, again.stderr
+        assert ": 2 file(s) scanned, 1 with findings" in again.stderr, again.stderr
         listed = json.loads(invoke(["audit", "--json", *args], expect=8).stdout)
         places = [(f["line"], f["column"], f["rule"]) for f in listed]
         assert len(places) == len(set(places)) == len(lines)

@@ -179,7 +179,7 @@ def test_a_report_followed_by_any_other_text_is_read(here: Path) -> None:
     """Only akool's own summary lines: a JSON array with anything else after it is no report."""
     (here / "make.sh").write_text(CURL, encoding="utf-8")
     document = invoke(["audit", "--json", "make.sh"], expect=8).stdout
-    summary = "1 error(s), 0 warning(s), 0 info in 1 of 1 file(s) scanned\n"
+    summary = "1 error(s), 0 warning(s), 0 info: 1 file(s) scanned, 1 with findings\n"
     (here / "report.out").write_text(document + summary + "done\n", encoding="utf-8")
     again = invoke(["audit", "--json", "."], expect=8)
     assert "report.out" in {f["file"] for f in json.loads(again.stdout)}

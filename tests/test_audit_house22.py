@@ -66,7 +66,7 @@ def test_an_unlistable_folder_fails_the_gate_in_every_format(
     [line] = [x for x in text.stderr.splitlines() if "locked" in x]
     assert "locked/: not scanned (a folder that cannot be listed: Permission denied)" in line
     assert "--exclude it" in line and text.stdout == ""
-    assert "0 of 1 file(s) scanned; 1 folder(s) not listed" in text.stderr
+    assert "1 file(s) scanned, 0 with findings; 1 folder(s) not listed" in text.stderr
     document = json.loads(invoke(["audit", "--json", "."], expect=8).stdout)
     assert [(d["file"], d["rule"], d["severity"]) for d in document] == [
         ("locked/", "not-scanned", "error")

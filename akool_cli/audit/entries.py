@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from akool_cli.audit import brackets, rx
-from akool_cli.audit.brackets import CLOSE, OPEN, QUOTES
+from akool_cli.audit.brackets import QUOTES
 from akool_cli.audit.fields import Text, enum_constant
 
 REACH = 400  # characters: an entry is short; farther brackets are a table's, not an entry's
@@ -82,21 +82,13 @@ def _literal_start(text: str, offset: int) -> int:
 def _elements(text: str, start: int, end: int) -> list[Said | None]:
     """Each top-level element of text[start:end], read as a method or not (None)."""
     found: list[Said | None] = []
-    depth, quote, at = 0, "", start
-    for k in range(start, end + 1):
-        c = text[k] if k < end else ","
-        if quote:
-            quote = "" if c == quote and text[k - 1] != "\\" else quote
-        elif c in QUOTES:
-            quote = c
-        elif c in OPEN:
-            depth += 1
-        elif c in CLOSE:
-            depth -= 1
-        elif c == "," and depth == 0:
-            found.append(_element(text, at, k))
-            at = k + 1
-    return found
+    at = start
+    while True:
+        comma = brackets.walk(text, at, end, ",")
+        if comma >= end or text[comma] != ",":  # (the last element; a stray bracket ends it)
+            return [*found, _element(text, at, end)]
+        found.append(_element(text, at, comma))
+        at = comma + 1
 
 
 def _element(text: str, start: int, end: int) -> Said | None:

@@ -2767,11 +2767,11 @@ def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
     if assigned is None:
         return None
     name = assigned.group("v")
-    stop = len(doc.text)
-    for at, _ in doc.assigned.get(name, []):
-        if at > end:
-            stop = at
-            break
+    # (the name's next binding after the statement: a bisection, as a name bound in each of
+    # 5,000 functions, `j = requests.post(f"{BASE}/...").json()`, is asked 5,000 times)
+    spots = doc.assigned.get(name, [])
+    k = bisect.bisect_right(spots, end, key=lambda spot: spot[0])
+    stop = spots[k][0] if k < len(spots) else len(doc.text)
     uses = doc.uses().get(name, [])
     found = uses[bisect.bisect_left(uses, end) : bisect.bisect_left(uses, stop)]
     if OBJECT_VALUE.match(doc.text, assigned.end()):  # an object of URLs: the entry's uses only

@@ -112,27 +112,10 @@ def file_diff(
     `shown_as`: its path in the diff (see diff_names; by default, from the current folder);
     `held`: where a line for stderr goes when fixes are left out for what their hunks would
     print (see unprinted)."""
-    if any(ch in name for ch in UNQUOTED_HEADER_BREAKERS) or "##vso[" in name.lower():
-        # (`##vso[` anywhere in a line is an Azure Pipelines command: a patch printed in a CI
-        # log would run it from its ---/+++ header; break21h #8)
-        # git writes such a name C-quoted in its headers; unquoted, the header ends at the tab or
-        # newline and git apply refuses the whole patch (break21): left to a person.
+    read = _patchable(name)
+    if read is None:
         return b"", 0
-    if _through_link(name):
-        return b"", 0
-    try:
-        with Path(name).open("rb") as handle:  # the audit read it whole: it is not larger
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError:
-        return b"", 0
-    if len(data) > MAX_FILE_BYTES:  # it grew since: left to a person
-        return b"", 0
-    # The audit read the text with undecodable bytes replaced; surrogateescape gives one
-    # character per byte it cannot decode, so offsets agree unless a broken sequence was longer
-    # than one byte (then the file is left to a person rather than guessed at).
-    text = data.decode("utf-8", "surrogateescape")
-    if len(text) != len(data.decode("utf-8", "replace")):
-        return b"", 0
+    data, text = read
     bom = "\ufeff" if text.startswith("\ufeff") else ""  # (the audit read the text without it)
     text = text[len(bom) :]
     starts = line_starts(text)
@@ -150,7 +133,45 @@ def file_diff(
     if name.endswith(".go") and new.count("\n") == text.count("\n"):  # (gofmt's alignment)
         new = gofmt_aligned(new, {fix.line for fix in made})
     after = (bom + new).encode("utf-8", "surrogateescape")
-    shown = (shown_as or _diff_name(name)).encode("utf-8", "surrogateescape")
+    diff = _unified(shown_as or _diff_name(name), data, after)
+    why = unprinted.diff_printable(diff)
+    if why is not None:  # (beyond the fixes' own lines: the whole file to a person)
+        if held is not None:
+            held.append(unprinted.note(name, {fix.line: why for fix in made}))
+        return b"", 0
+    return diff, applied
+
+
+def _patchable(name: str) -> tuple[bytes, str] | None:
+    """A file's bytes and its text as the audit read it (each byte it cannot decode one
+    character), or None when a patch of it is left to a person (see file_diff)."""
+    if any(ch in name for ch in UNQUOTED_HEADER_BREAKERS) or "##vso[" in name.lower():
+        # (`##vso[` anywhere in a line is an Azure Pipelines command: a patch printed in a CI
+        # log would run it from its ---/+++ header; break21h #8)
+        # git writes such a name C-quoted in its headers; unquoted, the header ends at the tab or
+        # newline and git apply refuses the whole patch (break21): left to a person.
+        return None
+    if _through_link(name):
+        return None
+    try:
+        with Path(name).open("rb") as handle:  # the audit read it whole: it is not larger
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_FILE_BYTES:  # it grew since: left to a person
+        return None
+    # The audit read the text with undecodable bytes replaced; surrogateescape gives one
+    # character per byte it cannot decode, so offsets agree unless a broken sequence was longer
+    # than one byte (then the file is left to a person rather than guessed at).
+    text = data.decode("utf-8", "surrogateescape")
+    if len(text) != len(data.decode("utf-8", "replace")):
+        return None
+    return data, text
+
+
+def _unified(shown_as: str, data: bytes, after: bytes) -> bytes:
+    """The unified diff of a file's bytes before and after, its headers naming it `shown_as`."""
+    shown = shown_as.encode("utf-8", "surrogateescape")
     # A name with a space ends in a tab, as git writes it, so that `patch -p1` finds its end
     # (without it, patch took `a/my` for the name and asked which file to patch: break21b L1).
     end = b"\t" if b" " in shown else b""
@@ -161,13 +182,7 @@ def file_diff(
         b"a/" + shown + end,
         b"b/" + shown + end,
     )
-    diff = b"".join(_terminated(lines))
-    why = unprinted.diff_printable(diff)
-    if why is not None:  # (beyond the fixes' own lines: the whole file to a person)
-        if held is not None:
-            held.append(unprinted.note(name, {fix.line: why for fix in made}))
-        return b"", 0
-    return diff, applied
+    return b"".join(_terminated(lines))
 
 
 def _apply(text: str, starts: list[int], fixes: list[Fix]) -> tuple[str, set[Fix]]:

@@ -52,7 +52,9 @@ def own_output(text: str) -> str | None:
 # follow the report in its file, which is still the report (breakit34). Any other text after a
 # report leaves it a file to read.
 OWN_STDERR = rx.compile(
-    r"\d+ error\(s\), \d+ warning\(s\), \d+ info in \d+ of \d+ file\(s\) scanned"
+    # (the summary as it is written, and as versions before house35 wrote it: `in 0 of 1 file(s)`)
+    r"\d+ error\(s\), \d+ warning\(s\), \d+ info"
+    r"(?:: \d+ file\(s\) scanned, \d+ with findings| in \d+ of \d+ file\(s\) scanned)"
     r"(?:; \d+ file\(s\) not scanned)?(?:; \d+ folder\(s\) not listed)?"
     r"(?:; \d+ report\(s\) left out)?"
     r"|\d+ fix\(es\) in \d+ file\(s\); \d+ finding\(s\) need a person"

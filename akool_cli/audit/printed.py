@@ -107,6 +107,7 @@ class Text:
 
 
 WORD_AT = rx.compile(r"\$?[A-Za-z_]\w*")
+NAME = rx.compile(r"[A-Za-z_]\w*")  # (a function's name: one word of WORD_AT's)
 
 
 class Words:
@@ -123,6 +124,8 @@ class Words:
         self._starts: list[int] = []
         self._asked = 0
         self._uses: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+        self._lines: dict[str, list[int]] = {}
+        self._longer: list[int] | None = None
 
     def at(self, word: str) -> Iterator[tuple[int, int]]:
         """Where the word is written, in file order (found as they are read: a caller that
@@ -146,6 +149,27 @@ class Words:
             i = bisect.bisect_right(self._starts, m.start()) - 1
             if len(self.lines[i]) <= LONGEST:
                 yield i, m.start() - self._starts[i]
+
+    def lines_of(self, word: str) -> list[int]:
+        """The lines a word is written on, once each, in order, those longer than LONGEST (a
+        minified bundle's, which at() leaves out) searched for it too; none for a text that is
+        no one word (a shell function's `my-func`)."""
+        found = self._lines.get(word)
+        if found is None:
+            on: set[int] = set()
+            if NAME.fullmatch(word):
+                on = {i for i, _ in self.at(word)}
+                alone = re.compile(rf"(?<![\w$]){re.escape(word)}(?![\w$])")
+                on.update(
+                    i for i in self._long() if word in self.lines[i] and alone.search(self.lines[i])
+                )
+            found = self._lines[word] = sorted(on)
+        return found
+
+    def _long(self) -> list[int]:
+        if self._longer is None:
+            self._longer = [i for i, line in enumerate(self.lines) if len(line) > LONGEST]
+        return self._longer
 
     def uses(self, name: str, shell: bool) -> Iterator[tuple[int, int]]:
         """Where a name is used (`$NAME` and `${NAME}` in shell), not bound nor in a comment,
@@ -173,6 +197,20 @@ class Words:
                 yield i, at
 
 
+# The last file's Words (its lines held beside, so an id is never a stale one; their count, so
+# a list grown since is read again): the strings shown as text, the keys (unsent.py) and the
+# uses of the app's own functions (ownrecords.py) ask one index of the file's words.
+_words: tuple[list[str], int, Words] | None = None
+
+
+def words_of(lines: list[str]) -> Words:
+    """The one Words of a file's lines (see _words)."""
+    global _words
+    if _words is None or _words[0] is not lines or _words[1] != len(lines):
+        _words = (lines, len(lines), Words(lines))
+    return _words[2]
+
+
 def every(items: Iterator[tuple[int, int]], answers: Callable[[int, int], bool]) -> bool:
     """Whether there is an item and each answers (read up to the first that does not)."""
     first = next(items, None)
@@ -190,7 +228,7 @@ def spans(name: str, lines: list[str], shell: bool) -> dict[int, list[tuple[int,
     whole = "\n".join(lines)
     if "://" not in whole and "/api/" not in whole:
         return found
-    words = Words(lines)
+    words = words_of(lines)
     for text in _texts(name, lines, shell):
         body = _body(lines, text)
         if not ("://" in body or "/api/" in body) or RUNNABLE.search(body):

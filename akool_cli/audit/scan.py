@@ -201,7 +201,7 @@ class AuditResult:
         reports = f"; {len(self.reports)} report(s) left out" if self.reports else ""
         return (
             f"{self.count('error')} error(s), {self.count('warning')} warning(s), "
-            f"{self.count('info')} info in {files} of {self.files_scanned} file(s) scanned"
+            f"{self.count('info')} info: {self.files_scanned} file(s) scanned, {files} with findings"
             + skipped
             + reports
         )

@@ -9,7 +9,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from akool_cli.audit import brackets, rx
 from akool_cli.audit.generics import flat_generics
@@ -87,8 +87,10 @@ def js_member(line: str, name: str) -> bool:
 def defined_as_member(lines: list[str], line: int, name: str) -> bool:
     """Whether the function `name` around a line (its definition within 200 lines above) is
     defined as a JavaScript member (see js_member)."""
+    shape = outline(lines)
     for j in range(line, max(line - 200, -1), -1):
-        fn = function_def(lines[j])
+        # (a line that does not hold the name defines no function of that name: no match run)
+        fn = shape.function_def(j) if name in lines[j] else None
         if fn is not None and name in fn.groups():
             return js_member(lines[j], name)
     return False
@@ -233,19 +235,33 @@ def class_header(lines: list[str], line: int) -> int | None:
     return None
 
 
-# The class headers of the last files asked about, by the id of their list of lines (the list
-# held beside, so an id is never a stale one; its length, so a list grown since is read again):
-# a class of thousands of methods asks for its header once a method, and each ask scanned up to
-# CLASS_LINES lines with CLASS (5,000 methods: 2 million matches); each file's are found once.
-_HEADERS: dict[int, tuple[list[str], int, list[int], list[int]]] = {}
-HEADER_FILES = 8  # files whose headers are kept (a run reads its helpers' files beside its own)
+# What is worked out once a file (its class headers, its outline), by the id of its list of lines
+# (the list held beside, so an id is never a stale one; its length, so a list grown since is read
+# again): a class of thousands of methods asks for its header once a method, and each ask scanned
+# up to CLASS_LINES lines with CLASS (5,000 methods: 2 million matches); each file's are found once.
+_KEPT: dict[tuple[str, int], tuple[list[str], int, object]] = {}
+KEPT_FILES = 8  # files whose facts are kept (a run reads its helpers' files beside its own)
+
+
+def per_file(kind: str, lines: list[str], make: Callable[[list[str]], T]) -> T:
+    """make(lines), worked out once for a file's list of lines (see _KEPT)."""
+    key = (kind, id(lines))
+    kept = _KEPT.get(key)
+    if kept is not None and kept[0] is lines and kept[1] == len(lines):
+        return cast(T, kept[2])
+    made = make(lines)
+    if len(_KEPT) >= 2 * KEPT_FILES:
+        del _KEPT[next(iter(_KEPT))]  # (the oldest)
+    _KEPT[key] = (lines, len(lines), made)
+    return made
 
 
 def _class_headers(lines: list[str]) -> tuple[list[int], list[int]]:
-    """The lines of a file's class headers and their indents, in order (see _HEADERS)."""
-    kept = _HEADERS.get(id(lines))
-    if kept is not None and kept[0] is lines and kept[1] == len(lines):
-        return kept[2], kept[3]
+    """The lines of a file's class headers and their indents, in order (see per_file)."""
+    return per_file("classes", lines, _find_class_headers)
+
+
+def _find_class_headers(lines: list[str]) -> tuple[list[int], list[int]]:
     at: list[int] = []
     levels: list[int] = []
     for j, text in enumerate(lines):
@@ -253,10 +269,43 @@ def _class_headers(lines: list[str]) -> tuple[list[int], list[int]]:
         if m is not None:
             at.append(j)
             levels.append(len(m.group("ind")))
-    if len(_HEADERS) >= HEADER_FILES:
-        del _HEADERS[next(iter(_HEADERS))]  # (the oldest)
-    _HEADERS[id(lines)] = (lines, len(lines), at, levels)
     return at, levels
+
+
+class Outline:
+    """A file's lines by indentation: the nearest less-indented line above each (the one it is
+    nested in: a walk up these is a walk up its blocks), and each line's function_def asked for;
+    one a file (see outline)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.parents: list[int] = []
+        self._defs: dict[int, re.Match[str] | None] = {}
+        self.opened: dict[int, str | None] = {}  # (the function a line opens, as ties reads it)
+        levels: list[int] = []  # (the lines a later one may be nested in, and their indents:
+        held: list[int] = []  # each less indented than the one after it)
+        for i, text in enumerate(lines):
+            level = indent(text)
+            if not text.strip():  # (a blank line is in no block's header, but is nested)
+                k = bisect.bisect_left(levels, level) - 1
+                self.parents.append(held[k] if k >= 0 else -1)
+                continue
+            while levels and levels[-1] >= level:
+                levels.pop()
+                held.pop()
+            self.parents.append(held[-1] if held else -1)
+            levels.append(level)
+            held.append(i)
+
+    def function_def(self, i: int) -> re.Match[str] | None:
+        if i not in self._defs:
+            self._defs[i] = function_def(self.lines[i])
+        return self._defs[i]
+
+
+def outline(lines: list[str]) -> Outline:
+    """The Outline of a file's lines, made once (see per_file)."""
+    return per_file("outline", lines, Outline)
 
 
 def defines(lines: list[str], i: int, fn: re.Match[str]) -> bool:

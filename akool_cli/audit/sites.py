@@ -716,19 +716,9 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
     fields: dict[str, int | None] = {}  # the class field each name declares (_field_declared)
     settings: bool | None = None  # whether the file defines a pydantic BaseSettings (when asked)
     for i, line in enumerate(lines):
-        low = line.lower()
-        named = "akool" in low or "/api/open" in line or "://" in line
-        # (a webhook's, HEYGEN_API_URL: the line's words read only when it reads the environment)
-        named = named or ("env" in low and _names_elsewhere_line(line, low))
-        named = named or _relative_literal_bound(line)  # (`const BASE = "/api"`: the app's own)
-        if not named and not known.search(line):
+        if not _may_bind(line) and not known.search(line):
             continue
-        statement = _statement(lines, i)
-        if '"value"' in line:
-            statement = _postman_key(lines, i) + statement
-        spring = "@Value(" in statement  # (SPRING_VALUE_ALONE's words: most lines hold none)
-        if spring and i + 1 < len(lines) and SPRING_VALUE_ALONE.match(statement):
-            statement += " " + lines[i + 1].strip()  # @Value("${akool.url}")⏎ private String url;
+        statement = _binding_statement(lines, i)
         for raw, rhs in _definitions_on(statement):
             key, attribute = _name_of(raw), _is_attribute(raw)
             if not key:
@@ -762,13 +752,40 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                     field = fields[key]
                     if field is not None:  # C#'s `_base = config[...]` in a constructor
                         bases.bind(key, field, base)
-                if bases.scopes is None or bases.scopes.at(i) < 0:
+                else:
                     found[key] = base  # (a function's own local or parameter is not exported)
-                if key not in bases.names and key not in bases.imported:
-                    bases.names[key] = base
-                    known.add(key)
-                bases.names[key] = base
+                _name_base(key, base, bases, known)
     return found
+
+
+def _may_bind(line: str) -> bool:
+    """Whether a line names AKOOL, an API path or a URL, or reads the environment for a name of
+    the kind (a webhook's, HEYGEN_API_URL: its words read only then); a line that does none of
+    these binds a base only through a name already known (definitions' NamesSeen), or binds a
+    name to a relative path (the app's own server)."""
+    low = line.lower()
+    named = "akool" in low or "/api/open" in line or "://" in line
+    named = named or ("env" in low and _names_elsewhere_line(line, low))
+    return named or _relative_literal_bound(line)  # (`const BASE = "/api"`: the app's own)
+
+
+def _binding_statement(lines: list[str], i: int) -> str:
+    """The statement at line i that may bind a base: a Postman variable's key before its value,
+    a Spring `@Value("${akool.url}")` with the field it annotates on the next line."""
+    statement = _statement(lines, i)
+    if '"value"' in lines[i]:
+        statement = _postman_key(lines, i) + statement
+    spring = "@Value(" in statement  # (SPRING_VALUE_ALONE's words: most lines hold none)
+    if spring and i + 1 < len(lines) and SPRING_VALUE_ALONE.match(statement):
+        statement += " " + lines[i + 1].strip()  # @Value("${akool.url}")⏎ private String url;
+    return statement
+
+
+def _name_base(key: str, base: Base, bases: Bases, known: NamesSeen) -> None:
+    """A base a name of the file holds, as the file's (the names later lines may bind from)."""
+    if key not in bases.names and key not in bases.imported:
+        known.add(key)
+    bases.names[key] = base
 
 
 def _names_elsewhere_line(line: str, low: str) -> bool:

@@ -63,6 +63,21 @@ GETTER = rx.compile(
 )
 
 
+# Each reader and the words one of which a line holds wherever it can match (every form of it
+# names one; none: no such word): asked first, for a pattern that opens with a name is tried at
+# each column of a line that has none (a Go one-liner's: 0.3 ms a pattern).
+READERS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (OBJECT_FIRST, ()),
+    (PATH_FIRST, ("path",)),  # (jmespath.search, R.path)
+    (METHOD, ("SelectToken", "benedict")),
+)
+POINTER_WORD = "data/"  # (what each form of POINTER's path holds)
+
+
+def _holds_one(line: str, words: tuple[str, ...]) -> bool:
+    return not words or any(w in line for w in words)
+
+
 def reads(line: str) -> list[tuple[int, str, bool, str]]:
     """The reads a line's string paths make: (column, field, whether under data, the object
     read)."""
@@ -70,8 +85,8 @@ def reads(line: str) -> list[tuple[int, str, bool, str]]:
     if not any(h in line for h in DATA_PATHS) or GETTER.search(line) is None:
         return found
     found += _pointed(line) if "/" in line or "jsonparser" in line else []
-    for pattern in (OBJECT_FIRST, PATH_FIRST, METHOD):
-        for m in pattern.finditer(line):
+    for pattern, words in READERS:
+        for m in pattern.finditer(line) if _holds_one(line, words) else ():
             read = _first_member(m) if m.group("root") else _first_member(m, "b")
             if read is not None:
                 root = re.sub(r"\s+", "", m.group("root") or m.group("broot")).lstrip("$")
@@ -100,7 +115,7 @@ def _pointed(line: str) -> list[tuple[int, str, bool, str]]:
     """The reads of JSON Pointers and slash paths through data (see POINTER), and of
     jsonparser's keys (see KEYS): the member after data, or a single key at the top."""
     found = []
-    for m in POINTER.finditer(line):
+    for m in POINTER.finditer(line) if POINTER_WORD in line else ():
         group = "s" if m.group("s") else "js"
         name = m.group(group).lstrip("/").split("/")[1]
         column = m.start(group) + m.group(group).index("/" + name) + 1

@@ -34,10 +34,12 @@ from akool_cli.audit import (
 from akool_cli.audit.scopes import (
     HEADER_LINES,
     NOT_FUNCTIONS,
+    Outline,
     Scopes,
     defined_as_member,
     function_def,
     header_end,
+    outline,
 )
 from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent.py calls)
 
@@ -780,24 +782,32 @@ def _entry_of(
 
 def enclosing_function(lines: list[str], line: int) -> str | None:
     """The name of the function a line is in: one written on that line, else the nearest
-    less-indented line above that opens a function's body (a brace on a line of its own is its
-    definition's)."""
+    less-indented line above (within 200 lines) that opens a function's body (a brace on a line
+    of its own is its definition's): up the file's outline, block by block."""
     one = one_line_function(lines[line])
     if one is not None:  # (a function written on its line: that function)
         return one[0]
-    level = indent(lines[line])
-    for i in range(line - 1, max(line - 200, -1), -1):
-        text = lines[i]
-        if text.strip() and indent(text) < level:
-            name = opened_function(text)
-            if name is None and text.strip() == "{" and i > 0:
-                name = opened_function(lines[i - 1].rstrip() + " {")
-            if name is None and ")" in text and text.rstrip().endswith("{"):
-                name = _head_above(lines, i)
-            if name and name not in NOT_FUNCTIONS:
-                return name
-            level = min(level, indent(text))
+    shape = outline(lines)
+    i = shape.parents[line]
+    while i >= 0 and i > line - 200:
+        if i not in shape.opened:
+            shape.opened[i] = _opens_body(lines, i, shape)
+        name = shape.opened[i]
+        if name and name not in NOT_FUNCTIONS:
+            return name
+        i = shape.parents[i]
     return None
+
+
+def _opens_body(lines: list[str], i: int, shape: Outline) -> str | None:
+    """The name of the function whose body line i opens (see enclosing_function)."""
+    text = lines[i]
+    name = _opened(text, shape.function_def(i))
+    if name is None and text.strip() == "{" and i > 0:
+        name = opened_function(lines[i - 1].rstrip() + " {")
+    if name is None and ")" in text and text.rstrip().endswith("{"):
+        name = _head_above(lines, i)
+    return name
 
 
 def _head_above(lines: list[str], i: int) -> str | None:

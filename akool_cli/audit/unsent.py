@@ -132,7 +132,7 @@ def key_spans(lines: list[str]) -> list[tuple[int, tuple[int, int]]]:
     use is a container's key (`ck in _cache`, `_cache[ck]`, `cache.has(ck)`, `redis.set(lock,
     1)`, `ck.encode()` for a hash) or a print's; a literal hashed where it is written."""
     found: list[tuple[int, tuple[int, int]]] = []
-    words = printed.Words(lines)
+    words = printed.words_of(lines)
     whole = "\n".join(lines)
     hashing = any(h in whole for h in HASH_HINTS)
     containers = functools.cache(
