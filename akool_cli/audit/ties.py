@@ -2064,6 +2064,15 @@ def _bind_call(
             else:  # (a list of it, or a field deeper than data)
                 scope.held.lists[name] = place
         return
+    _bind_call_answer(facts, start, end, bound, scope, gives)
+
+
+def _bind_call_answer(
+    facts: Lines, start: int, end: int, bound: Binding, scope: Scope, gives: str
+) -> None:
+    """What the names of a call's own statement hold of its answer: the parsed answer, its data
+    field, a part of it, or an object wrapping it (see _bind_call)."""
+    lines = facts.lines
     called = ROOT.match(bound.rhs)
     end = _chain_end(lines, end)  # (`Map b = web.get().uri(u)` / `.retrieve().bodyToMono(...)`)
     rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
@@ -2090,19 +2099,18 @@ def _bind_call(
             scope.bodies.update(n for n, p in pairs if p == "data")
     elif FIELD_END.search(rhs):
         scope.fields.update(bound.names)  # info = requests.get(u).json()["data"]
-    elif (
-        whole_parse(rhs)
-        or promised_body(rhs)
-        or (  # (PowerShell's `irm $u`: parsed)
-            ("RestMethod" in bound.rhs or "irm " in bound.rhs) and pscmdlets.parsed(bound.rhs)
-        )
-    ):
+    elif whole_parse(rhs) or promised_body(rhs) or _invoked_rest(bound.rhs):
         scope.bodies.update(bound.names)
     elif (selected := parse_selection(rhs, facts.axios())) is not None:  # JSON.parse(b)["data"]
         _bind_selection(bound, scope, selected, start)
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
         scope.bodies.add(renamed.group("name"))
+
+
+def _invoked_rest(rhs: str) -> bool:
+    """PowerShell's `$r = Invoke-RestMethod ...`, `$r = irm $u`: the answer parsed."""
+    return ("RestMethod" in rhs or "irm " in rhs) and pscmdlets.parsed(rhs)
 
 
 def _bind_selection(
