@@ -275,7 +275,8 @@ def uncast(line: str) -> str:
 # `(j["data"] as Map<*, *>)["x"]`): the cast and its closing parenthesis, to blank with the
 # parenthesis that opens them.
 AS_CAST_CLOSED = rx.compile(
-    r"\s+as[?!]?\s+(?:\[[^\[\]()]*\]|[A-Za-z_][\w.]*(?:\s*<[^()]*?>)?(?:\[\])?\??)\s*\)"
+    # (`(?<!\s)`: a search tried at each blank of a long run does not read the run to its end)
+    r"(?<!\s)\s+as[?!]?\s+(?:\[[^\[\]()]*\]|[A-Za-z_][\w.]*(?:\s*<[^()]*?>)?(?:\[\])?\??)\s*\)"
     r"(?=\s*(?:[?!]?\.\s*[A-Za-z_$]|[?!]?\[))"
 )
 

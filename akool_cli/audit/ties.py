@@ -655,6 +655,13 @@ CONTINUES = ("=", "\\", "(", ",", "[", "{", "await")
 GO_LINK_END = rx.compile(r"\)\s*\.\s*$")
 
 
+def go_link_end(text: str) -> bool:
+    """Whether a line ends in a link of a chain (see GO_LINK_END), looked for at its end only:
+    a search of the whole line for each call of a minified line read it once per call."""
+    end = text.rstrip()
+    return end.endswith(".") and GO_LINK_END.search(end, max(0, len(end) - 200)) is not None
+
+
 def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | None]:
     """(the line the call's statement starts on, what it binds the answer to)."""
     lines = facts.lines
@@ -684,13 +691,13 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
             after = lines[start + 1].lstrip()  # (or the next line goes on: `\n  .post(url)`)
             if opened > 0 or not prior.strip() or prior.rstrip().endswith(CONTINUES):
                 return start, found
-            if GO_LINK_END.search(text):  # (Go's chain goes on after a dot: `R().\n\tPost(u)`)
+            if go_link_end(text):  # (Go's chain goes on after a dot: `R().\n\tPost(u)`)
                 return start, found
             if after.startswith(CONTINUED):
                 return start, found
             break
         chained = start < line and lines[start + 1].lstrip().startswith(("->", "?->", "."))
-        chained = chained or GO_LINK_END.search(text) is not None
+        chained = chained or go_link_end(text)
         if start < line and not chained and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
             break  # (a chain's next link, `->baseUrl($b)` or `.post(...)`, continues it)
         first = start
@@ -1849,7 +1856,7 @@ def _go_chain(lines: list[str], start: int, end: int) -> str:
     """The call's statement with the links of its chain on the lines after it, where each line
     ends in a dot (Go's `Get(u).\n\tReceiveSuccess(&out)`)."""
     last = end
-    while last + 1 < min(len(lines), end + STATEMENT_LINES) and GO_LINK_END.search(lines[last]):
+    while last + 1 < min(len(lines), end + STATEMENT_LINES) and go_link_end(lines[last]):
         last += 1
     return " ".join(lines[start : last + 1])[-STATEMENT_CHARS:]
 
