@@ -196,3 +196,25 @@ def test_the_own_relative_base_holds_across_a_folder(tmp_path: Path) -> None:
     )
     result = audit([tmp_path])
     assert [f for f in result.findings if isinstance(f, Finding)] == []
+
+
+TUPLE_VERSIONS = """import os, requests
+HOST = "https://openapi.akool.com"
+V3, V4 = "v3", "v4"
+H = {"x-api-key": os.environ["AKOOL_API_KEY"]}
+def resources(kind: int = 1) -> list:
+    r = requests.get(f"{HOST}/api/open/{V4}/voice/resource/%s", params={"type": str(kind)}, headers=H)
+    return r.json()["data"]["result"]
+"""
+
+
+def test_a_version_name_assigned_side_by_side_is_not_the_first_literals() -> None:
+    """fp-w4-tuple-assignment-binding (break35 w4): after `V3, V4 = "v3", "v4"`, `{V4}` is not
+    v3 (an unknown endpoint of a documented v4 path); one name per line still gives its version."""
+    assert found(TUPLE_VERSIONS % "list", "voices.py") == []
+    own_lines = TUPLE_VERSIONS.replace('V3, V4 = "v3", "v4"', 'V3 = "v3"\nV4 = "v4"')
+    assert [rule for _, rule, _ in found(own_lines % "listx", "voices.py")] == ["unknown-endpoint"]
+    assert (
+        "(as /api/open/v4/voice/resource/listx)"
+        in audit_text(own_lines % "listx", "v.py")[0].message
+    )

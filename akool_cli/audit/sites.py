@@ -2716,10 +2716,22 @@ def version_constant(ref: str, lines: list[str]) -> str | None:
         return None
     pattern = re.compile(
         r"(?<![\w.$])(?:self\.|this\.|@|\$)?[\"']?" + re.escape(name) + r"[\"']?\s*"
-        r"(?::\s*[\w.]+\s*)?(?::=|=(?!=)|:|=>)\s*[\"'`](?P<v>v\d+)[\"'`]"
+        r"(?::\s*[\w.]+\s*)?(?P<op>:=|=(?!=)|:|=>)\s*[\"'`](?P<v>v\d+)[\"'`]"
     )
-    versions = {m.group("v") for text in lines if name in text for m in pattern.finditer(text)}
+    versions = {
+        m.group("v")
+        for text in lines
+        if name in text
+        for m in pattern.finditer(text)
+        if not _tuple_target(text, m)
+    }
     return versions.pop() if len(versions) == 1 else None
+
+
+def _tuple_target(text: str, m: re.Match[str]) -> bool:
+    """Whether a name is one of several assigned side by side (`V3, V4 = "v3", "v4"`: the first
+    literal after the `=` is the first name's, not this one's)."""
+    return m.group("op") in ("=", ":=") and text[: m.start()].rstrip().endswith(",")
 
 
 def _held_version_name(text: str) -> tuple[re.Match[str], str] | None:
