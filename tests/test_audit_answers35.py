@@ -261,7 +261,7 @@ def test_a_read_through_an_after_cast(name: str, text: str, line: int) -> None:
             "hook.js",
             'const express = require("express");\n'
             "const app = express();\n"
-            'app.post("/callback", (req, res) => {\n'
+            'app.post("/akool/callback", (req, res) => {\n'
             "  const { dataEncrypt } = req.body;\n"
             '  const evt = JSON.parse(Buffer.from(dataEncrypt, "base64").toString());\n'
             '  if (evt.status === "success") {\n'
@@ -274,7 +274,7 @@ def test_a_read_through_an_after_cast(name: str, text: str, line: int) -> None:
         (
             "hook.py",
             "import base64, json\n"
-            '@app.post("/callback")\n'
+            '@app.post("/akool/callback")\n'
             "def hook():\n"
             '    event = json.loads(base64.b64decode(request.json["dataEncrypt"]))\n'
             '    if event["status"] == "done":\n'
@@ -284,7 +284,7 @@ def test_a_read_through_an_after_cast(name: str, text: str, line: int) -> None:
         ),
         (
             "hook.rb",
-            'post "/callback" do\n'
+            'post "/akool/callback" do\n'
             '  evt = JSON.parse(Base64.decode64(params["dataEncrypt"]))\n'
             '  puts evt["video_url"] if evt["status"] == "completed"\n'
             "end\n",
@@ -297,6 +297,10 @@ def test_a_payload_parsed_from_data_encrypt(
 ) -> None:
     rules = ("response-field", "status-value")
     assert [(f.line, f.found) for f in audit_text(text, name) if f.rule in rules] == found
+    # (breakit35: in a file that never names AKOOL, a field named dataEncrypt decoded by base64
+    # alone is another service's: AKOOL's is AES ciphertext)
+    other = text.replace("/akool/callback", "/partner/callback")
+    assert [f for f in audit_text(other, name) if f.rule in rules] == []
 
 
 def test_a_parse_of_the_whole_body_is_no_payload() -> None:

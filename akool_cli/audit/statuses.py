@@ -1377,7 +1377,9 @@ ITEMS = rx.compile(
     rf"|[\"']{RESULT_NAMES}[\"']\s*\]\s*\.(?:each|select|map|find|detect|filter|reject)\s*(?:do\s*|\{{\s*)\|(?P<r>\w+)\|"
     # (an item taken by its index: `const item = data.data.result[0];`, `first = j["data"]["result"][0]`,
     # Ruby's `.first`; the call before it may pass keyword arguments: `get(u, params={...})`)
-    rf"|(?<![\w$.=!<>])(?P<x>[A-Za-z_$][\w$]*)\s*=(?![=~])\s*[^\n]*?(?:\.{RESULT_NAMES}|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])"
+    # (the value read at most 300 characters on: a minified line's every `x =` is not read
+    # to the line's end, breakit35)
+    rf"|(?<![\w$.=!<>])(?P<x>[A-Za-z_$][\w$]*)\s*=(?![=~])\s*[^\n;]{{0,300}}?(?:\.{RESULT_NAMES}|\[\s*[\"']{RESULT_NAMES}[\"']\s*\])"
     r"\s*(?:\[\s*\d+\s*\]|&?\.first\b)[ \t]*;?[ \t]*(?=\r?\n|$)"
 )
 

@@ -65,6 +65,7 @@ def reads(lines: list[str]) -> Iterator[Read]:
     """The judged reads of every decrypted AKOOL webhook of a file (see the module's doc)."""
     if not any("ecrypt" in line or "ECRYPT" in line or "dataEncrypt" in line for line in lines):
         return
+    named: bool | None = None  # (whether the file names AKOOL anywhere: asked once, if at all)
     for i, line in enumerate(lines):
         m = BOUND.match(line) if len(line) <= 2000 and "ecrypt" in line.lower() else None
         if m is not None and _tied(lines, i, m.group("args")):
@@ -72,7 +73,10 @@ def reads(lines: list[str]) -> Iterator[Read]:
             yield from _judged(lines, i, m.group("n"), parsed)
         elif m is None and "dataEncrypt" in line and len(line) <= 2000:
             name = _parse_of_payload(line)
-            if name:
+            # (a parse of a field named dataEncrypt, decoded by base64 alone, is AKOOL's payload
+            # only in a file that names AKOOL: another service may call its field so, breakit35)
+            named = any("akool" in t.lower() for t in lines) if named is None and name else named
+            if name and named:
                 yield from _judged(lines, i, name, True)
 
 
