@@ -218,3 +218,87 @@ def test_a_version_name_assigned_side_by_side_is_not_the_first_literals() -> Non
         "(as /api/open/v4/voice/resource/listx)"
         in audit_text(own_lines % "listx", "v.py")[0].message
     )
+
+
+OWN_ROWS = """import requests
+def poll(vid, key, jobs):
+    j = requests.get(f"%s/content/video/infobymodelid?video_model_id={vid}", headers={"x-api-key": key}).json()
+    if j["data"]["video_status"] == %d:
+        return j["data"]["video"]
+    for job in jobs:
+        if job["video_status"] == 0:
+            print("unsent", job["id"])
+    return None
+"""
+
+
+def test_zero_on_the_apps_own_rows_is_not_akools_state() -> None:
+    """breakit35 status-zero-own-rows: `job["video_status"] == 0` of the app's own rows (a loop
+    over its jobs, tied to no call) is its own number; the answer's own 0 is still judged."""
+    assert found(OWN_ROWS % (V3, 3), "poll.py") == []
+    tied = [(line, rule) for line, rule, _ in found(OWN_ROWS % (V3, 0), "poll.py")]
+    assert tied == [(4, "status-value")]
+
+
+def test_an_object_made_with_another_services_base_is_not_the_akool_client(
+    tmp_path: Path,
+) -> None:
+    """breakit35 client-instance-other-base: a client class whose base defaults to AKOOL's,
+    made with HeyGen's base (`heygen = ApiClient(base=HEYGEN_BASE)`), calls HeyGen."""
+    (tmp_path / "config.py").write_text(
+        f'AKOOL_BASE = "{V3}"\nHEYGEN_BASE = "https://api.heygen.com"\n'
+    )
+    (tmp_path / "client.py").write_text(
+        "import os, requests\nfrom config import AKOOL_BASE\n\nclass ApiClient:\n"
+        "    def __init__(self, base=AKOOL_BASE):\n        self.base = base\n\n"
+        "    def post(self, path, body):\n"
+        '        return requests.post(self.base + path, json=body, headers={"x-api-key": "k"}).json()\n'
+    )
+    (tmp_path / "main.py").write_text(
+        "from client import ApiClient\nfrom config import HEYGEN_BASE\n\n"
+        "akool = ApiClient()\nheygen = ApiClient(base=HEYGEN_BASE)\n\n"
+        "def render(text):\n"
+        '    heygen.post("/v2/video/generate", {"video_inputs": []})\n'
+        '    return akool.post("/content/video/createbytalkingphotox", {})\n'
+    )
+    result = audit([tmp_path])
+    assert [(Path(f.file).name, f.line, f.rule) for f in result.findings] == [
+        ("main.py", 9, "unknown-endpoint")
+    ]
+
+
+def test_a_number_an_operator_makes_part_of_a_string_is_not_a_number() -> None:
+    """breakit35 php-concat-number: PHP's `42 . ' people'` is a string; `42` alone is a number."""
+    php = (
+        "<?php\n$r = Http::withHeaders(['x-api-key' => $k])->post('"
+        + V3
+        + "/content/video/createbytalkingphoto', ['talking_photo_url' => $p, 'audio_url' => $a,"
+        " 'prompt' => %s]);\n"
+    )
+    assert found(php % "42 . ' people'", "tp.php") == []
+    assert [rule for _, rule, _ in found(php % "42", "tp.php")] == ["bad-value"]
+
+
+def _unterminated(n: int) -> str:
+    line = (
+        "fetch('" + V4 + "/voice/tts',{method:'POST',body:JSON.stringify({input_text:`abc ${x, "
+        "voice_id: 1, extra_options:{audio_setting:{sample_rate:3\n"
+    )
+    return line * n
+
+
+def test_an_unterminated_template_costs_the_value_checks_little(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """breakit35 unterminated-template-cubic: each body's value ran to the file's end and the
+    value-type check read it whole per key (N=100: 20.6 s, main 1.0 s); now it costs about what
+    the audit costs without that check (a ratio in one run, the smallest of three)."""
+    from akool_cli.audit import rules
+    from tests.test_audit_perf22 import _seconds
+
+    text = _unterminated(60)
+    audit_text(text, "ut.js")
+    with_check = min(_seconds(lambda: audit_text(text, "ut.js")) for _ in range(3))
+    monkeypatch.setattr(rules, "_shape_hit", lambda *args: None)
+    without = min(_seconds(lambda: audit_text(text, "ut.js")) for _ in range(3))
+    assert with_check <= 1.5 * without + 0.05

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from akool_cli.audit import rx
+from akool_cli.audit import brackets, rx
 
 # A top-level name bound to a new object of a class (`{cls}` is filled in): JavaScript's and
 # TypeScript's `export const x = new C(`, `const x = new C(` (exported by a later line), Python's
@@ -30,10 +30,29 @@ def exported(text: str, cls: str) -> tuple[list[str], bool]:
     if cls not in text:
         return [], False
     name = re.escape(cls)
-    named = [m.group("n") for m in re.finditer(NAMED.format(cls=name), text, re.M)]
+    named = [
+        m.group("n")
+        for m in re.finditer(NAMED.format(cls=name), text, re.M)
+        if not given_another_base(text, m.end())  # (`heygen = ApiClient(base=HEYGEN_BASE)`)
+    ]
     return named, re.search(DEFAULT.format(cls=name), text, re.M) is not None
 
 
 def default_names(text: str) -> list[tuple[str, str]]:
     """(name, import line) for each module default this file binds to a name."""
     return [(m.group("a") or m.group("b"), m.group(0)) for m in DEFAULT_IMPORT.finditer(text)]
+
+
+# A constructor's argument that gives the object its base: `base=`, `base_url=`, `baseURL:`,
+# `url=`, `host=` (the class's default base is then not the object's).
+BASE_ARGUMENT = rx.compile(
+    r"(?i)(?:^|[(,{\s])(?:base\w*|\w*_?url|host|endpoint)\s*[:=](?!=)\s*(?P<v>[^,)}]+)"
+)
+
+
+def given_another_base(text: str, opened: int) -> bool:
+    """Whether the constructor call whose arguments open at `opened` (just past its bracket)
+    gives the object a base named or written for another service (no `akool` in it)."""
+    close = brackets.matching(text, opened - 1, 1, min(len(text), opened + 400))
+    args = text[opened : close if close > 0 else min(len(text), opened + 200)]
+    return any("akool" not in m["v"].lower() for m in BASE_ARGUMENT.finditer(args))

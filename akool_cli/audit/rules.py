@@ -2332,6 +2332,9 @@ PLAIN_STRING = rx.compile(r"\s*[rRuUbB]?([\"'])[^\"'\\\n{}$]*\1\s*,?\s*")
 # A call's (or a VB index's) opening parenthesis before a number: `args(0)`, `int(5)`, `f(2)`
 # give what the call returns, of a kind not known.
 CALL_ARGUMENT = rx.compile(r"[\w$\])]\s*\(\s*\Z")
+# A number that an operator after it makes part of another value (PHP's `42 . ' people'`, a
+# string's concatenation; JavaScript's `12 + ""`; `60 * 5`): not the value sent (breakit35).
+OPERAND_OF = rx.compile(r"[ \t]*(?:\.(?![\d.])|\+|-(?!>)|\*|/(?![/*])|%)")
 
 
 def _shape_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint) -> Hit | None:
@@ -2348,6 +2351,8 @@ def _shape_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoi
         return None
     if spec.type != "array" and _query_field(endpoint, spec):
         return None  # (a query's values are text: `?page=1`)
+    if key.value_end - key.value_start > LONGEST_VALUE:
+        return None  # (an unterminated string runs to the file's end: read once per key, cubic)
     doc = ctx.doc()
     index = _value_container(doc, key) if spec.type == "array" else _written_container(doc, key)
     if index is not None and spec.type == "string" and spec.separator is not None:
@@ -2373,6 +2378,7 @@ def _shape_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoi
             for lit in f.literals(doc, key)
             if not lit.quoted
             and not CALL_ARGUMENT.search(doc.text, max(0, lit.offset - 40), lit.offset)
+            and not OPERAND_OF.match(doc.text, lit.offset + len(lit.text))
         ]
         sent, at, written = ("number", lits[0].offset, lits[0].text) if lits else (None, -1, "")
     elif spec.type in ("array", "object"):
@@ -2391,6 +2397,9 @@ def _shape_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoi
     named = f"{spec.name} {written}" if kind == "number" else spec.name
     message = f"{named} is {shown}; {describe(endpoint)} documents {takes}"
     return Hit(line, column, written, _article(spec.type), message, endpoint.url)
+
+
+LONGEST_VALUE = 2000  # characters of a value _shape_hit reads (breakit35: a broken file's values)
 
 
 def _written_container(doc: f.Text, key: f.Key) -> int | None:

@@ -1380,7 +1380,10 @@ def objects_of(text: str, cls: str) -> Iterator[str]:
         {j for i, line in enumerate(lines) if cls in line or "New(" in line for j in (i - 1, i)}
     )
     for first, last in _runs([i for i in wanted if i >= 0]):
-        for m in made.finditer("\n".join(lines[first : last + 1])):
+        run = "\n".join(lines[first : last + 1])
+        for m in made.finditer(run):
+            if m.group("r") and instances.given_another_base(run, m.end()):
+                continue  # (`heygen = ApiClient(base=HEYGEN_BASE)`: not the class's AKOOL base)
             yield sites.name_of(m.group("r") or m.group("t") or m.group("j") or m.group("g"))
 
 

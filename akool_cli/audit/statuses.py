@@ -366,15 +366,18 @@ def status_hits(
             one = _tied(text, field_, origin, ties[0], sure)
             if one is None:
                 continue
+            # (0 as a state AKOOL gave only on a read tied to a call: an untied read judged by its
+            # name may be the app's own row, `for job in jobs: job["video_status"] == 0`, breakit35)
+            zero = (
+                isinstance(value, int)
+                and one is not field_
+                and _zero_as_state(text, one, at, value)
+            )
             if (
                 isinstance(value, int)
                 and value not in one.states
                 and (
-                    (
-                        origin is not None
-                        and _absent(one, value, meaning)
-                        and not _zero_as_state(text, one, at, value)
-                    )
+                    (origin is not None and _absent(one, value, meaning) and not zero)
                     or _sentinel(text, one.name, value)
                 )
             ):
