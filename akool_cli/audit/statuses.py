@@ -207,6 +207,7 @@ class _Text:
     call_lines: list[int] = field(default_factory=list)  # (the same, sorted: see _calls_within)
     origins: dict[int, int] = field(default_factory=dict)  # a local's read: the read it holds
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
+    zero_defaults: dict[str, bool] = field(default_factory=dict)  # (see _zero_default)
     # Each compared value's offset whose comparison reads the field in place (no local): the
     # read's span (see _zero_as_state).
     in_place: dict[int, tuple[int, int]] = field(default_factory=dict)
@@ -1731,8 +1732,12 @@ def _zero_default_pattern(name: str) -> re.Pattern[str]:
 def _zero_default(text: _Text, name: str) -> bool:
     """Whether the file gives the field 0 anywhere (a dict's or a model's default, `video_status:
     int = 0`, `{"video_status": 0, **data}`, a destructuring's `{ video_status = 0 }`): its 0 may
-    then be the code's own, however it is read."""
-    return _zero_default_pattern(name).search(text.text) is not None
+    then be the code's own, however it is read). Asked once a name a file (breakit35: a search
+    of the whole file per comparison, 5,000 of them 113.6 s)."""
+    known = text.zero_defaults.get(name)
+    if known is None:
+        known = text.zero_defaults[name] = _zero_default_pattern(name).search(text.text) is not None
+    return known
 
 
 @lru_cache(maxsize=256)
