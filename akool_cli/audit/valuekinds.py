@@ -52,10 +52,11 @@ def joined(value: str) -> bool:
     if JOINED.fullmatch(value) is None:
         return False
     opened = value.find("(")
+    end = len(value.rstrip().rstrip(",").rstrip())  # (worked out once, not per character)
     depth = 0
-    for i in range(opened, len(value.rstrip().rstrip(",").rstrip())):
+    for i in range(opened, end):
         depth += {"(": 1, ")": -1}.get(value[i], 0)
-        if depth == 0 and i < len(value.rstrip().rstrip(",").rstrip()) - 1:
+        if depth == 0 and i < end - 1:
             return False  # (`ids.join(",").split(...)`: more follows the join)
     return depth == 0
 
